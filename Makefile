@@ -1,0 +1,36 @@
+# One task runner. `make run` and `make test` do all the set-up on a fresh machine.
+PYTHON ?= python3
+VENV   := .venv
+BIN    := $(VENV)/bin
+STAMP  := $(VENV)/.installed
+
+.PHONY: run test setup system-deps samples bench lint clean
+
+run: setup
+	$(BIN)/parscore run samples/ --out output/
+
+test: setup
+	$(BIN)/python -m pytest
+
+setup: $(STAMP) system-deps
+
+$(STAMP): pyproject.toml
+	$(PYTHON) -m venv $(VENV)
+	$(BIN)/python -m pip install --quiet --upgrade pip
+	$(BIN)/python -m pip install --quiet -e '.[dev]'
+	touch $(STAMP)
+
+system-deps:
+	@sh tools/install-system-deps.sh
+
+samples: setup
+	$(BIN)/python tools/make_samples.py
+
+bench: setup
+	$(BIN)/python bench/run.py
+
+lint: setup
+	$(BIN)/ruff check pipeline extractors normalizers tests bench tools
+
+clean:
+	rm -rf $(VENV) output/*.csv output/*.parquet output/*.jsonl output/*.json output/.store

@@ -1,0 +1,31 @@
+"""Limits every extractor honours, validated once at the edge."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+
+MIB = 1024 * 1024
+
+
+@dataclass(frozen=True, slots=True, kw_only=True)
+class Limits:
+    """Caps that keep one hostile or broken file from hurting the batch."""
+
+    max_bytes: int = 200 * MIB  # a file larger than this fails with too-large
+    max_inflated: int = 300 * MIB  # total uncompressed size of a DOCX's parts
+    max_ratio: int = 200  # uncompressed / compressed size of one zip member
+    max_pages: int = 500  # pages read from one PDF
+    timeout: float = 300.0  # seconds for one file (enforced by the batch workers)
+    ocr: bool = True  # read pages without a text layer with Tesseract
+    ocr_dpi: int = 300
+    ocr_lang: str = "vie"
+
+    def __post_init__(self) -> None:
+        for name in ("max_bytes", "max_inflated", "max_ratio", "max_pages", "ocr_dpi"):
+            if getattr(self, name) <= 0:
+                raise ValueError(f"Limits.{name} must be positive, got {getattr(self, name)!r}")
+        if self.timeout <= 0:
+            raise ValueError(f"Limits.timeout must be positive, got {self.timeout!r}")
+
+
+DEFAULT_LIMITS = Limits()

@@ -1,0 +1,1 @@
+"""Pure normalisers: numbers, text, legacy encodings, labels."""

@@ -1,0 +1,105 @@
+"""One catalogue of coded errors: every failure a file can meet, with what to do next.
+
+Exceptions are only for a file that cannot be processed at all; everything a
+parsed notice gets wrong is a validation finding (see ``pipeline.validate``).
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from enum import StrEnum
+
+
+class ErrorCode(StrEnum):
+    """Stable codes of DESIGN.md; they appear in the manifest and on stderr."""
+
+    UNSUPPORTED_FORMAT = "unsupported-format"
+    CORRUPT_FILE = "corrupt-file"
+    ENCRYPTED_PDF = "encrypted-pdf"
+    EMPTY_DOCUMENT = "empty-document"
+    NO_TEXT_LAYER = "no-text-layer"
+    OCR_UNAVAILABLE = "ocr-unavailable"
+    TOO_LARGE = "too-large"
+    ZIP_BOMB = "zip-bomb"
+    TIMEOUT = "timeout"
+    WORKER_CRASHED = "worker-crashed"
+    ENCODING_UNDETECTABLE = "encoding-undetectable"
+
+
+@dataclass(frozen=True, slots=True)
+class _Entry:
+    summary: str
+    advice: str
+
+
+CATALOGUE: dict[ErrorCode, _Entry] = {
+    ErrorCode.UNSUPPORTED_FORMAT: _Entry(
+        "is not a format parscore reads",
+        "convert it to HTML, DOCX, PDF or UTF-8 text (legacy .doc: libreoffice --headless --convert-to docx)",
+    ),
+    ErrorCode.CORRUPT_FILE: _Entry(
+        "is damaged or truncated",
+        "download it again or open and re-save it in an office suite",
+    ),
+    ErrorCode.ENCRYPTED_PDF: _Entry(
+        "is an encrypted PDF",
+        "remove the password (qpdf --decrypt IN OUT) and run again",
+    ),
+    ErrorCode.EMPTY_DOCUMENT: _Entry(
+        "holds no text",
+        "check that the file is the notice and not a blank page or a placeholder",
+    ),
+    ErrorCode.NO_TEXT_LAYER: _Entry(
+        "has pages without a text layer and OCR is switched off",
+        "run without --no-ocr so that scanned pages are read by Tesseract",
+    ),
+    ErrorCode.OCR_UNAVAILABLE: _Entry(
+        "is a scanned PDF and Tesseract (with the Vietnamese model) is not installed",
+        "apt-get install tesseract-ocr tesseract-ocr-vie",
+    ),
+    ErrorCode.TOO_LARGE: _Entry(
+        "exceeds a size limit",
+        "split the file, or raise the limit in the settings if the file is genuine",
+    ),
+    ErrorCode.ZIP_BOMB: _Entry(
+        "inflates far beyond its size (a zip bomb or a damaged archive)",
+        "do not open it; ask the publisher for a clean copy",
+    ),
+    ErrorCode.TIMEOUT: _Entry(
+        "took longer than the per-file time limit",
+        "raise --timeout, or check the file for thousands of blank pages",
+    ),
+    ErrorCode.WORKER_CRASHED: _Entry(
+        "made its worker process crash",
+        "run `parscore parse FILE --debug` on it alone and report the traceback",
+    ),
+    ErrorCode.ENCODING_UNDETECTABLE: _Entry(
+        "uses a character encoding parscore cannot identify",
+        "re-save it as UTF-8 (or name the encoding in a <meta charset>)",
+    ),
+}
+
+
+class ParscoreError(Exception):
+    """Base of every error parscore raises on purpose."""
+
+
+class InputError(ParscoreError):
+    """A file that cannot be processed; carries its code, the file and a detail."""
+
+    def __init__(self, code: ErrorCode, path: str, detail: str = "") -> None:
+        self.code = code
+        self.path = path
+        self.detail = detail
+        super().__init__(self.message)
+
+    @property
+    def message(self) -> str:
+        """Given the code, return one line: file, what is wrong, what to do."""
+        entry = CATALOGUE[self.code]
+        detail = f" ({self.detail})" if self.detail else ""
+        return f"{self.path}: {entry.summary}{detail}; {entry.advice} [{self.code}]"
+
+
+class UsageError(ParscoreError):
+    """A bad command line or settings value (exit code 2)."""
