@@ -1,0 +1,202 @@
+"""Batch runs: discover → skip what the store holds → workers → store → datasets.
+
+One bad file never stops the run, and every input gets a manifest row saying what
+happened to it: ok, failed (with its error code), duplicate (same bytes as an earlier
+input) or skipped (its result was taken from the store of an earlier run).
+"""
+
+from __future__ import annotations
+
+import hashlib
+import sys
+import time
+import traceback
+from collections.abc import Iterator, Sequence
+from concurrent.futures import TimeoutError as FutureTimeout
+from concurrent.futures import as_completed
+from dataclasses import dataclass, field
+from pathlib import Path
+from typing import Any
+
+from extractors.limits import Limits
+from pipeline.errors import ErrorCode, InputError
+from pipeline.settings import RunSettings
+from pipeline.store import ResultStore
+
+#: Tasks one worker process runs before it is replaced (bounds memory per worker).
+TASKS_PER_WORKER = 200
+Row = dict[str, Any]
+
+
+@dataclass(frozen=True, slots=True, kw_only=True)
+class Job:
+    path: Path
+    sha256: str
+
+
+@dataclass(slots=True)
+class RunReport:
+    manifest: list[Row] = field(default_factory=list)
+    results: dict[str, dict[str, Any]] = field(default_factory=dict)  # by sha256
+    seconds: float = 0.0
+
+    @property
+    def failures(self) -> int:
+        """Return how many inputs failed."""
+        return sum(1 for r in self.manifest if r["status"] == "failed")
+
+
+def discover(inputs: Sequence[Path], out: Path) -> list[Path]:
+    """Given files and folders, return the files under them (hidden ones and OUT excluded)."""
+    found: list[Path] = []
+    skip = out.resolve()
+    for item in inputs:
+        if item.is_file():
+            found.append(item)
+            continue
+        for path in sorted(item.rglob("*")):
+            rel = path.relative_to(item).parts
+            if path.is_file() and not any(p.startswith(".") for p in rel) and skip not in path.resolve().parents:
+                found.append(path)
+    return found
+
+
+def file_sha256(path: Path) -> str | None:
+    """Given a path, return the sha256 of its bytes, or None when unreadable."""
+    digest = hashlib.sha256()
+    try:
+        with path.open("rb") as fh:
+            for chunk in iter(lambda: fh.read(1 << 20), b""):
+                digest.update(chunk)
+    except OSError:
+        return None
+    return digest.hexdigest()
+
+
+def work(path: str, limits: Limits, grade_scale: str | None) -> Row:
+    """Given one file, return {"status", "result" | "error_code"+"message", "seconds"}."""
+    from pipeline.process import process_file
+    from pipeline.validate import ladder_override
+
+    start = time.perf_counter()
+    try:
+        result = process_file(Path(path), limits=limits, ladder=ladder_override(grade_scale))
+        row: Row = {"status": "ok", "result": result.to_dict()}
+    except InputError as err:
+        row = {"status": "failed", "error_code": str(err.code), "message": err.message}
+    except Exception as err:  # noqa: BLE001 - a bug in one file must not stop the batch
+        detail = f"{type(err).__name__}: {err}"
+        row = {"status": "failed", "error_code": str(ErrorCode.WORKER_CRASHED),
+               "message": InputError(ErrorCode.WORKER_CRASHED, path, detail).message,
+               "traceback": traceback.format_exc()}
+    row["seconds"] = round(time.perf_counter() - start, 4)
+    return row
+
+
+def plan(paths: Sequence[Path], store: ResultStore, report: RunReport) -> list[Job]:
+    """Given the inputs, record duplicates, unreadable and stored ones; return what to run."""
+    seen: dict[str, Path] = {}
+    jobs: list[Job] = []
+    for path in paths:
+        sha = file_sha256(path)
+        if sha is None:
+            report.manifest.append(failed_row(path, "", ErrorCode.CORRUPT_FILE, "cannot read the file"))
+        elif sha in seen:
+            report.manifest.append(manifest_row(path, sha, "duplicate", message=f"same bytes as {seen[sha]}"))
+        elif (stored := store.get(sha)) is not None:
+            seen[sha] = path
+            report.results[sha] = stored
+            report.manifest.append(manifest_row(path, sha, "skipped", result=stored, message="result taken from the store"))
+        else:
+            seen[sha] = path
+            jobs.append(Job(path=path, sha256=sha))
+    return jobs
+
+
+def manifest_row(path: Path, sha: str, status: str, *, result: Row | None = None, message: str = "", seconds: float | None = None) -> Row:
+    """Given an input and what happened to it, return its manifest row."""
+    return {
+        "source_path": str(path), "sha256": sha, "format": result["source"]["format"] if result else None,
+        "status": status, "error_code": None, "message": message or None,
+        "notice_id": result["notice"]["id"] if result else None, "seconds": seconds,
+    }
+
+
+def failed_row(path: Path, sha: str, code: ErrorCode | str, message: str, seconds: float | None = None) -> Row:
+    """Given a failed input, return its manifest row."""
+    code = ErrorCode(code)
+    if not message.startswith(str(path)):
+        message = InputError(code, str(path), message).message
+    row = manifest_row(path, sha, "failed", message=message, seconds=seconds)
+    return {**row, "error_code": str(code)}
+
+
+def run_jobs(jobs: Sequence[Job], settings: RunSettings) -> Iterator[tuple[Job, Row]]:
+    """Given jobs, yield (job, outcome) as the configured engine finishes them."""
+    if settings.engine == "dask":
+        from pipeline.engines import run_dask
+
+        yield from run_dask(jobs, settings)
+        return
+    yield from run_local(jobs, settings)
+
+
+def run_local(jobs: Sequence[Job], settings: RunSettings) -> Iterator[tuple[Job, Row]]:
+    """Given jobs, run them on a local process pool with a per-file time limit."""
+    from pebble import ProcessExpired, ProcessPool
+
+    scale = str(settings.grade_scale) if settings.grade_scale else None
+    with ProcessPool(max_workers=settings.workers, max_tasks=TASKS_PER_WORKER) as pool:
+        futures = {
+            pool.schedule(work, args=(str(j.path), settings.limits, scale), timeout=settings.limits.timeout): j
+            for j in jobs
+        }
+        for future in as_completed(futures):
+            job = futures[future]
+            try:
+                yield job, future.result()
+            except FutureTimeout:
+                yield job, {"status": "failed", "error_code": str(ErrorCode.TIMEOUT), "message": f"more than {settings.limits.timeout:g} s"}
+            except ProcessExpired as err:
+                yield job, {"status": "failed", "error_code": str(ErrorCode.WORKER_CRASHED), "message": f"worker exited with code {err.exitcode}"}
+
+
+def record(report: RunReport, store: ResultStore, job: Job, outcome: Row) -> Row:
+    """Given a finished job, store its result and add its manifest row; return the row."""
+    seconds = outcome.get("seconds")
+    if outcome["status"] == "ok":
+        result = outcome["result"]
+        store.put(job.sha256, result)
+        report.results[job.sha256] = result
+        row = manifest_row(job.path, job.sha256, "ok", result=result, seconds=seconds)
+    else:
+        row = failed_row(job.path, job.sha256, outcome["error_code"], outcome["message"], seconds)
+    report.manifest.append(row)
+    return row
+
+
+def run(settings: RunSettings, progress: Any = sys.stderr) -> RunReport:
+    """Given settings, process every input and return the report (datasets not yet written)."""
+    start = time.perf_counter()
+    store = ResultStore(settings.out)
+    if settings.fresh:
+        store.clear()
+    report = RunReport()
+    jobs = plan(discover(settings.inputs, settings.out), store, report)
+    for k, (job, outcome) in enumerate(run_jobs(jobs, settings), start=1):
+        row = record(report, store, job, outcome)
+        if not settings.quiet:
+            note = row["error_code"] or f"{len(outcome.get('result', {}).get('validation', []))} findings"
+            print(f"[{k}/{len(jobs)}] {row['status']:<6} {job.path} ({note})", file=progress)
+    fill_duplicates(report)
+    report.manifest.sort(key=lambda r: r["source_path"])
+    report.seconds = time.perf_counter() - start
+    return report
+
+
+def fill_duplicates(report: RunReport) -> None:
+    """Given a finished run, give duplicate rows the notice and format of their original."""
+    for row in report.manifest:
+        result = report.results.get(row["sha256"]) if row["status"] == "duplicate" else None
+        if result:
+            row["notice_id"], row["format"] = result["notice"]["id"], result["source"]["format"]

@@ -1,0 +1,108 @@
+"""The command line: thin, honest, ``main(argv) -> int``.
+
+stdout carries data (JSON, tables); stderr carries progress, summaries and errors.
+Exit codes: 0 done; 1 validation errors with --strict (or `validate` found errors);
+2 usage error; 3 at least one input could not be processed.
+"""
+
+from __future__ import annotations
+
+import argparse
+import sys
+import traceback
+from collections.abc import Sequence
+from pathlib import Path
+
+from pipeline import __version__
+from pipeline.errors import InputError, ParscoreError, UsageError
+
+EXIT_OK, EXIT_INVALID, EXIT_USAGE, EXIT_FAILED = 0, 1, 2, 3
+
+
+def build_parser() -> argparse.ArgumentParser:
+    """Return the argument parser of every subcommand."""
+    parser = argparse.ArgumentParser(prog="parscore", description="Vietnamese PAR Index notices to validated datasets.")
+    parser.add_argument("--version", action="version", version=f"parscore {__version__}")
+    parser.add_argument("--debug", action="store_true", help="show tracebacks")
+    sub = parser.add_subparsers(dest="command", required=True)
+    add_run(sub)
+    add_parse(sub)
+    add_validate(sub)
+    add_report(sub)
+    return parser
+
+
+def add_run(sub: argparse._SubParsersAction[argparse.ArgumentParser]) -> None:
+    """Add `parscore run`."""
+    p = sub.add_parser("run", help="process files and folders into datasets")
+    p.add_argument("inputs", nargs="*", type=Path, default=[Path("samples")], help="files or folders (default samples/)")
+    p.add_argument("--out", type=Path, default=Path("output"), help="output folder (default output/)")
+    p.add_argument("--workers", type=int, default=2, help="worker processes (default 2)")
+    p.add_argument("--engine", default="local", choices=("local", "dask"), help="local process pool or a dask cluster")
+    p.add_argument("--fresh", action="store_true", help="ignore results stored by earlier runs")
+    p.add_argument("--strict", action="store_true", help="exit 1 when validation finds an error")
+    p.add_argument("--grade-scale", type=Path, help="TOML grade ladder to use for every notice")
+    p.add_argument("--quiet", action="store_true", help="no progress lines")
+    p.add_argument("--bom", action="store_true", help="write CSV with a UTF-8 BOM (for Excel)")
+    p.add_argument("--timeout", type=float, default=300.0, help="seconds allowed per file (default 300)")
+    p.add_argument("--no-ocr", action="store_true", help="do not OCR pages without a text layer")
+    p.add_argument("--debug", action="store_true", default=argparse.SUPPRESS, help="show tracebacks")
+
+
+def add_parse(sub: argparse._SubParsersAction[argparse.ArgumentParser]) -> None:
+    """Add `parscore parse`."""
+    p = sub.add_parser("parse", help="parse one file and print the notice")
+    p.add_argument("file", type=Path)
+    p.add_argument("--json", action="store_true", help="print the JSON object of DESIGN.md")
+    p.add_argument("--grade-scale", type=Path, help="TOML grade ladder to use")
+    p.add_argument("--debug", action="store_true", default=argparse.SUPPRESS, help="show tracebacks")
+
+
+def add_validate(sub: argparse._SubParsersAction[argparse.ArgumentParser]) -> None:
+    """Add `parscore validate`."""
+    p = sub.add_parser("validate", help="print validation findings of a file or folder")
+    p.add_argument("target", type=Path)
+    p.add_argument("--json", action="store_true", help="print findings as JSON Lines")
+    p.add_argument("--grade-scale", type=Path, help="TOML grade ladder to use")
+    p.add_argument("--debug", action="store_true", default=argparse.SUPPRESS, help="show tracebacks")
+
+
+def add_report(sub: argparse._SubParsersAction[argparse.ArgumentParser]) -> None:
+    """Add `parscore report`."""
+    p = sub.add_parser("report", help="write a self-contained HTML report of an output folder")
+    p.add_argument("out", type=Path, nargs="?", default=Path("output"))
+    p.add_argument("--file", type=Path, help="where to write it (default OUT/report.html)")
+    p.add_argument("--debug", action="store_true", default=argparse.SUPPRESS, help="show tracebacks")
+
+
+def main(argv: Sequence[str] | None = None) -> int:
+    """Given command-line arguments, run the command and return its exit code."""
+    try:
+        args = build_parser().parse_args(argv)
+    except SystemExit as exc:
+        return int(exc.code or 0) if exc.code in (0, None) else EXIT_USAGE
+    from pipeline import commands
+
+    try:
+        return int(getattr(commands, f"cmd_{args.command}")(args))
+    except UsageError as err:
+        print(f"parscore: {err}", file=sys.stderr)
+        return EXIT_USAGE
+    except InputError as err:
+        print_error(err, args.debug)
+        return EXIT_FAILED
+    except ParscoreError as err:
+        print_error(err, args.debug)
+        return EXIT_FAILED
+
+
+def print_error(err: Exception, debug: bool) -> None:
+    """Given an error, print it as one line on stderr (with the traceback under --debug)."""
+    if debug:
+        traceback.print_exception(err, file=sys.stderr)
+    print(f"parscore: {err}", file=sys.stderr)
+
+
+def run_main() -> None:
+    """Console-script entry point."""
+    sys.exit(main())

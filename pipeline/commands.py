@@ -1,0 +1,139 @@
+"""The subcommands behind the CLI; each takes parsed arguments and returns an exit code."""
+
+from __future__ import annotations
+
+import argparse
+import json
+import sys
+from pathlib import Path
+from typing import Any
+
+from extractors.limits import DEFAULT_LIMITS, Limits
+from pipeline.cli import EXIT_FAILED, EXIT_INVALID, EXIT_OK
+from pipeline.errors import UsageError
+from pipeline.serialize import dumps
+from pipeline.settings import RunSettings
+
+
+def cmd_run(args: argparse.Namespace) -> int:
+    """Run the batch over the inputs and write every dataset; return the exit code."""
+    from pipeline.batch import run
+    from pipeline.datasets import build_tables
+    from pipeline.writers import write_all
+
+    settings = RunSettings(
+        inputs=tuple(args.inputs), out=args.out, workers=args.workers, engine=args.engine,
+        fresh=args.fresh, strict=args.strict, grade_scale=args.grade_scale, quiet=args.quiet,
+        bom=args.bom, limits=limits_from(args),
+    )
+    report = run(settings)
+    results = list(report.results.values())
+    write_all(build_tables(results, report.manifest), settings.out, bom=settings.bom)
+    print_failures(report.manifest)
+    errors = sum(1 for r in results for v in r["validation"] if v["severity"] == "error")
+    print_summary(report, results, errors)
+    if report.failures:
+        return EXIT_FAILED
+    return EXIT_INVALID if settings.strict and errors else EXIT_OK
+
+
+def limits_from(args: argparse.Namespace) -> Limits:
+    """Given run arguments, return the extraction limits they set."""
+    if args.timeout <= 0:
+        raise UsageError(f"--timeout must be positive, got {args.timeout}")
+    return Limits(timeout=args.timeout, ocr=not args.no_ocr) if (args.timeout != DEFAULT_LIMITS.timeout or args.no_ocr) else DEFAULT_LIMITS
+
+
+def print_failures(manifest: list[dict[str, Any]]) -> None:
+    """Given the manifest, print one line per failed input on stderr."""
+    for row in manifest:
+        if row["status"] == "failed":
+            print(f"parscore: {row['message']}", file=sys.stderr)
+
+
+def print_summary(report: Any, results: list[dict[str, Any]], errors: int) -> None:
+    """Given a finished run, print its one-line summary on stderr."""
+    findings = sum(len(r["validation"]) for r in results)
+    print(
+        f"parscore: {len(report.manifest)} files, {len(results)} notices, {findings} findings "
+        f"({errors} errors), {report.failures} failures, {report.seconds:.1f} s",
+        file=sys.stderr,
+    )
+
+
+def cmd_parse(args: argparse.Namespace) -> int:
+    """Parse one file and print its notice (JSON with --json); return the exit code."""
+    from pipeline.process import process_file
+    from pipeline.validate import ladder_override
+
+    result = process_file(args.file, ladder=ladder_override(scale_arg(args)))
+    data = result.to_dict()
+    print(dumps(data) if args.json else human_summary(data))
+    return EXIT_OK
+
+
+def scale_arg(args: argparse.Namespace) -> str | None:
+    """Given arguments, return the --grade-scale path after checking it exists."""
+    scale: Path | None = getattr(args, "grade_scale", None)
+    if scale is not None and not scale.is_file():
+        raise UsageError(f"--grade-scale file not found: {scale}")
+    return str(scale) if scale else None
+
+
+def human_summary(data: dict[str, Any]) -> str:
+    """Given a parse result, return a short readable summary of it."""
+    n, s = data["notice"], data["summary"]
+    lines = [
+        f"{n['number'] or '(no number)'}  {n['issuer'] or ''}  {n['issue_date'] or ''}",
+        f"  {n['title'] or ''}",
+        f"  total {s['stated_total']} (computed {s['computed_total']}) of {s['max_total']}; "
+        f"headline {s['headline_score']}; grade {s['grade']} (expected {s['expected_grade']})",
+        f"  {len(data['scores'])} areas, {len(data['unit_scores'])} unit scores, "
+        f"{len(data['tasks'])} tasks, {len(data['findings'])} findings",
+    ]
+    lines += [f"  {v['severity']:<7} {v['code']}: {v['message']}" for v in data["validation"]]
+    return "\n".join(lines)
+
+
+def cmd_validate(args: argparse.Namespace) -> int:
+    """Validate a file or folder and print the findings; exit 1 when any is an error."""
+    from pipeline.batch import discover, work
+
+    scale = scale_arg(args)
+    if not args.target.exists():
+        raise UsageError(f"not found: {args.target}")
+    rows: list[dict[str, Any]] = []
+    failed = False
+    for path in discover([args.target], Path("/nonexistent-output")):
+        outcome = work(str(path), DEFAULT_LIMITS, scale)
+        if outcome["status"] != "ok":
+            failed = True
+            print(f"parscore: {outcome['message']}", file=sys.stderr)
+            continue
+        rows.extend({"path": str(path), **v} for v in outcome["result"]["validation"])
+    print_findings(rows, as_json=args.json)
+    if any(r["severity"] == "error" for r in rows):
+        return EXIT_INVALID
+    return EXIT_FAILED if failed else EXIT_OK
+
+
+def print_findings(rows: list[dict[str, Any]], *, as_json: bool) -> None:
+    """Given findings, print them as JSON Lines or as an aligned table."""
+    if as_json:
+        for row in rows:
+            print(json.dumps(row, ensure_ascii=False))
+        return
+    from pipeline.validate import format_findings_table
+
+    print(format_findings_table(rows))
+
+
+def cmd_report(args: argparse.Namespace) -> int:
+    """Write the HTML report of an output folder; return the exit code."""
+    from pipeline.report import write_report
+
+    if not (args.out / "notices.jsonl").is_file():
+        raise UsageError(f"{args.out} holds no datasets: run `parscore run --out {args.out}` first")
+    target = write_report(args.out, args.file or args.out / "report.html")
+    print(str(target))
+    return EXIT_OK

@@ -1,0 +1,156 @@
+"""Recover score tables that reach the parser as lines.
+
+Two shapes: one cell per line (the seed's web text) and one row per line (OCR, text
+copied from PDFs: ``Cải cách thể chế 14 10``). Both become the same ``RawTable``.
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Iterator, Sequence
+from dataclasses import dataclass, field
+
+from normalizers.labels import area_code
+from pipeline.model import Where
+from pipeline.parse.lines import Line
+from pipeline.parse.rawtable import SCORE_ROLES, RawRow, RawTable
+from pipeline.parse.roles import Role, header_role, is_grade_label, is_label_header, plain, roles_in_line
+
+_TRAILING_NUMBER = re.compile(r"(?:^|\s)([-+]?\d[\d.,]*\s?%?|-)$")
+#: A label longer than this is prose, not a table row.
+MAX_LABEL_WORDS = 30
+#: Consecutive area-labelled lines that make a table without a header.
+MIN_HEADERLESS_ROWS = 3
+_GUESSED_ROLES = {1: (Role.APPRAISED,), 2: (Role.MAX, Role.APPRAISED), 3: (Role.MAX, Role.SELF, Role.APPRAISED)}
+
+
+@dataclass(slots=True)
+class _Row:
+    label: str
+    values: list[str] = field(default_factory=list)
+    where: Where = field(default_factory=Where)
+
+
+def lines_to_raw_tables(lines: Sequence[Line]) -> Iterator[RawTable]:
+    """Given the document's lines, yield every score table written as lines."""
+    i = 0
+    while i < len(lines):
+        found = read_header(lines, i) or guess_header(lines, i)
+        if found is None:
+            i += 1
+            continue
+        roles, start = found
+        table, i = read_rows(lines, start, roles)
+        if table.rows:
+            yield table
+
+
+def read_header(lines: Sequence[Line], i: int) -> tuple[tuple[Role, ...], int] | None:
+    """Given a position, return (value roles, first row index) when a header starts there."""
+    if not is_label_header(lines[i].raw):
+        return None
+    inline = roles_in_line(lines[i].raw)
+    if inline:
+        return (inline, i + 1) if SCORE_ROLES & set(inline) else None
+    roles: list[Role] = []
+    j = i + 1
+    while j < len(lines) and (role := header_role(lines[j].raw)) not in (None, Role.LABEL):
+        if role is not Role.ORDER:
+            roles.append(role)
+        j += 1
+    return (tuple(roles), j) if SCORE_ROLES & set(roles) else None
+
+
+def guess_header(lines: Sequence[Line], i: int) -> tuple[tuple[Role, ...], int] | None:
+    """Given a position, return guessed roles when area rows with numbers start there."""
+    counts = []
+    for line in lines[i : i + MIN_HEADERLESS_ROWS]:
+        label, numbers = split_numbers(line.text)
+        if not (label and numbers and area_code(label)):
+            return None
+        counts.append(len(numbers))
+    if len(counts) < MIN_HEADERLESS_ROWS or len(set(counts)) != 1 or counts[0] not in _GUESSED_ROLES:
+        return None
+    return _GUESSED_ROLES[counts[0]], i
+
+
+def split_numbers(text: str) -> tuple[str, list[str]]:
+    """Given a line, return (label, trailing numeric tokens in order)."""
+    numbers: list[str] = []
+    while m := _TRAILING_NUMBER.search(text):
+        numbers.insert(0, m.group(1).strip())
+        text = text[: m.start()].rstrip()
+    return text, numbers
+
+
+def read_rows(lines: Sequence[Line], start: int, roles: tuple[Role, ...]) -> tuple[RawTable, int]:
+    """Given the first row index and roles, return the table read and the index after it."""
+    rows: list[_Row] = []
+    j = start
+    while j < len(lines) and take_line(rows, lines[j], j - start):
+        j += 1
+    kept = trim_trailing(rows)
+    raw_rows = tuple(
+        RawRow(label=r.label, values=tuple(r.values[: len(roles)]), where=r.where) for r in kept
+    )
+    block = lines[start].block if start < len(lines) else 0
+    return RawTable(roles=roles, rows=raw_rows, block=block), max(j, start + 1)
+
+
+def take_line(rows: list[_Row], line: Line, k: int) -> bool:
+    """Given the rows so far and the next line, add it to the table; False when it ends."""
+    label, numbers = split_numbers(line.text)
+    current = rows[-1] if rows else None
+    if not label:
+        if current is None:
+            return False
+        current.values.extend(numbers)
+        return True
+    if current is not None and not current.values and continues(current, label):
+        return absorb(current, label, numbers)
+    if ends_table(line, label, numbers):
+        return False
+    rows.append(_Row(label, list(numbers), Where(block=line.block, row=k, page=line.page)))
+    split_grade_label(rows[-1])
+    return True
+
+
+def continues(row: _Row, label: str) -> bool:
+    """Given a row still without values and a label, return whether the label belongs to it."""
+    return is_grade_label(row.label) or label[:1].islower()
+
+
+def absorb(row: _Row, label: str, numbers: list[str]) -> bool:
+    """Given a value-less row, take a grade value or a wrapped label continuation."""
+    if is_grade_label(row.label):
+        row.values.append(label)
+    else:
+        row.label = f"{row.label} {label}"
+        row.values.extend(numbers)
+    return True
+
+
+def ends_table(line: Line, label: str, numbers: list[str]) -> bool:
+    """Given a line that opens a new row, return whether it rather ends the table."""
+    if numbers:
+        return False
+    if len(label.split()) > MAX_LABEL_WORDS:
+        return True
+    return line.numbering is not None and area_code(label) is None
+
+
+def split_grade_label(row: _Row) -> None:
+    """Given a row labelled "Xếp loại Khá" (OCR), move the grade into the values."""
+    if not row.values and is_grade_label(row.label) and len(row.label.split()) > 2:
+        words = row.label.split()
+        row.label, row.values = " ".join(words[:2]), [" ".join(words[2:])]
+
+
+def trim_trailing(rows: list[_Row]) -> list[_Row]:
+    """Given the rows read, drop trailing rows that never got a value (prose after the table)."""
+    while rows and not rows[-1].values:
+        rows.pop()
+    return rows
+
+
+__all__ = ["lines_to_raw_tables", "plain", "split_numbers"]

@@ -1,0 +1,99 @@
+"""The headline sentence: "Kết quả chỉ số CCHC của Sở X năm 2023 đạt 72,32 điểm, xếp loại khá,
+tăng 3.286 điểm so với năm 2022" → the notice's own score statement."""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Sequence
+from dataclasses import dataclass
+from decimal import Decimal
+
+from normalizers.labels import canonical_unit, grade_in_text, index_code
+from normalizers.numbers import Number, parse_number
+from pipeline.parse.lines import Line
+from pipeline.parse.roles import plain
+
+_INDEX_CUE = re.compile(r"chi so (?:cai cach hanh chinh|cchc)|par ?index|chi so par")
+_NUM = r"[-+]?\d[\d.,]*(?:,\s\d+(?=\s?%))?"
+_SCORE = re.compile(rf"đạt\s+(?:số điểm\s+|tổng điểm\s+|mức\s+)?({_NUM})(?:\s*/\s*({_NUM}))?\s*(điểm|%)?", re.I)
+_CHANGE = re.compile(rf"(tăng|giảm)\s+({_NUM})\s*(điểm|%)", re.I)
+_RANK = re.compile(r"(?:xếp|đứng)\s+(?:thứ|hạng)\s+0*(\d+)\s*(?:/|trên|trong số)\s*0*(\d+)", re.I)
+_YEAR = re.compile(r"năm\s+((?:19|20)\d{2})", re.I)
+_SUBJECT = re.compile(r"\bcủa\s+(.+?)\s+(?:năm\s+\d{4}|đạt)", re.I)
+#: A change in points on a 100-point index never exceeds this bound.
+CHANGE_BOUND = Decimal(100)
+
+
+@dataclass(frozen=True, slots=True, kw_only=True)
+class Headline:
+    score: Number
+    max: Number | None = None
+    percent: bool = False
+    year: int | None = None
+    grade: str | None = None
+    grade_raw: str | None = None
+    change: Number | None = None
+    rank: int | None = None
+    rank_of: int | None = None
+    subject: str | None = None
+    index: str = "par"
+    block: int = 0
+
+
+def find_headline(lines: Sequence[Line]) -> Headline | None:
+    """Given the document's lines, return the first sentence stating the index score."""
+    for line in lines:
+        if _INDEX_CUE.search(plain(line.raw)) and (h := read_headline(line)):
+            return h
+    return None
+
+
+def read_headline(line: Line) -> Headline | None:
+    """Given a line naming the index, return its statement, or None without a score."""
+    text = line.raw
+    m = _SCORE.search(text)
+    score = parse_number(m.group(1), upper=Decimal(100)) if m else None
+    if m is None or score is None:
+        return None
+    graded = grade_in_text(text[m.end():])
+    rank = _RANK.search(text)
+    return Headline(
+        score=score,
+        max=parse_number(m.group(2)) if m.group(2) else None,
+        percent=score.percent or m.group(3) == "%",
+        year=year_before(text, m.start()),
+        grade=graded[0] if graded else None,
+        grade_raw=graded[1] if graded else None,
+        change=signed_change(text[m.end():]),
+        rank=int(rank.group(1)) if rank else None,
+        rank_of=int(rank.group(2)) if rank else None,
+        subject=subject(text[: m.start()]),
+        index=index_code(text[: m.start()]),
+        block=line.block,
+    )
+
+
+def year_before(text: str, end: int) -> int | None:
+    """Given the sentence and where the score is, return the year named before it."""
+    years = _YEAR.findall(text[:end])
+    return int(years[-1]) if years else None
+
+
+def signed_change(text: str) -> Number | None:
+    """Given the words after the score, return "tăng/giảm N điểm" as a signed Number."""
+    m = _CHANGE.search(text)
+    if not m:
+        return None
+    number = parse_number(m.group(2), upper=CHANGE_BOUND)
+    if number is None or number.value is None or m.group(1).lower() == "tăng":
+        return number
+    return Number(
+        value=-number.value, raw=m.group(0), decimals=number.decimals,
+        candidates=tuple(-c for c in number.candidates), resolved_by=number.resolved_by,
+    )
+
+
+def subject(text: str) -> str | None:
+    """Given the words before the score, return the unit the statement is about."""
+    m = _SUBJECT.search(text)
+    return canonical_unit(m.group(1)) if m else None

@@ -1,0 +1,148 @@
+"""Notice metadata: number and type, issuer, dates, chair, title."""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Sequence
+from datetime import date
+
+from extractors.model import BlockKind, Region
+from normalizers.dates import find_dates, first_date
+from normalizers.labels import canonical_unit, doc_type
+from pipeline.model import Metadata, Person
+from pipeline.parse.lines import Line
+from pipeline.parse.roles import plain
+
+_DOC_NUMBER = re.compile(
+    r"(?<![\w/])(\d{1,6}(?:/\d{4})?)\s*/\s*([A-ZĐ][A-Za-zĐđ0-9]*(?:\s?[-–&]\s?[A-ZĐ][A-Za-zĐđ0-9&]*)*)"
+)
+_AGENCY = r"(?:Sở|Bộ|UBND|Ủy ban nhân dân|Uỷ ban nhân dân|Ban|Hội đồng|Văn phòng|Thanh tra)"
+_ISSUED_BY = re.compile(rf"({_AGENCY}(?:\s+[^\W\d_]+){{1,8}}?)\s+(?:đã\s+)?ban hành", re.UNICODE)
+_HEADER_AGENCY = re.compile(r"^(SỞ|BỘ|UBND|ỦY BAN|UỶ BAN|BAN|HỘI ĐỒNG|VĂN PHÒNG)\b")
+_NAME = r"[A-ZĐÀ-Ỹ][^\s,–\-:()]*(?:\s+[A-ZĐÀ-Ỹ][^\s,–\-:()]*){1,4}"
+_CHAIR = re.compile(
+    rf"(?:đồng chí|đ/c|ông|bà)\s+({_NAME})\s*[–\-,(:]\s*(.{{3,80}}?)\s*[,)]?\s*(?:đã\s+)?chủ\s*trì",
+    re.IGNORECASE | re.UNICODE,
+)
+_CHAIR_FIRST = re.compile(
+    rf"chủ\s*trì\s*:?\s*(?:đồng chí|đ/c|ông|bà)?\s*({_NAME})\s*[–\-,(]\s*([^.;)]{{3,80}})",
+    re.UNICODE,
+)
+_MEETING = re.compile(r"tổ chức|cuộc họp|họp|hội nghị|làm việc", re.IGNORECASE)
+_TITLE_PREFIX = re.compile(r"^thông báo\s*(?:số\s*)?(?:\d+\S*\s*)?(?:về việc|v/v)?\s*[:–-]?\s*", re.I)
+_TITLE_DATE = re.compile(r"\s*\(\s*\d{1,2}[/.-]\d{1,2}[/.-]\d{4}\s*\)\s*$")
+_YEAR = re.compile(r"\b(?:19|20)\d{2}\b")
+#: Lines searched for the notice number when no header block states it.
+LEAD_LINES = 6
+
+
+def read_metadata(lines: Sequence[Line], assessment_year: int | None) -> Metadata:
+    """Given the document's lines, return its metadata."""
+    number = notice_number(lines)
+    issuer = header_issuer(lines) or body_issuer(lines)
+    return Metadata(
+        number=number,
+        doc_type=doc_type(number.split("/", 1)[1]) if number else None,
+        issuer=issuer,
+        issue_date=issue_date(lines),
+        meeting_date=meeting_date(lines),
+        title=title(lines),
+        chair=chair(lines),
+        assessment_year=assessment_year,
+    )
+
+
+def notice_number(lines: Sequence[Line]) -> str | None:
+    """Given lines, return the notice's own number ("568/TB-SXD"), not a cited one."""
+    for line in lines:
+        if line.region is Region.HEADER and plain(line.raw).startswith("so"):
+            if m := _DOC_NUMBER.search(line.raw):
+                return format_number(m)
+    for line in lines:
+        if m := re.search(r"thông báo\s*(?:số\s*)?:?\s*", line.raw, re.I):
+            if n := _DOC_NUMBER.match(line.raw, m.end()):
+                return format_number(n)
+    return next((format_number(m) for line in lines[:LEAD_LINES] if (m := _DOC_NUMBER.search(line.raw))), None)
+
+
+def format_number(m: re.Match[str]) -> str:
+    """Given a document-number match, return it without inner spaces, dashes unified."""
+    symbol = re.sub(r"\s*[-–]\s*", "-", m.group(2)).replace(" ", "")
+    return f"{m.group(1)}/{symbol}"
+
+
+def header_issuer(lines: Sequence[Line]) -> str | None:
+    """Given lines, return the issuing body named in the Decree 30 header block."""
+    names = [ln.raw for ln in lines if ln.region is Region.HEADER and _HEADER_AGENCY.match(ln.raw)]
+    return canonical_unit(names[-1]) if names else None
+
+
+def body_issuer(lines: Sequence[Line]) -> str | None:
+    """Given lines, return the body that "ban hành" the notice, as the lead states it."""
+    for line in lines[:LEAD_LINES]:
+        if m := _ISSUED_BY.search(line.raw):
+            return canonical_unit(m.group(1))
+    return None
+
+
+def issue_date(lines: Sequence[Line]) -> date | None:
+    """Given lines, return the issue date: header place-date line, lead, or title."""
+    for line in lines:
+        if line.region is Region.HEADER and (d := first_date(line.raw)):
+            return d
+    for line in lines[:LEAD_LINES]:
+        if "ban hành" in line.raw.lower() and (d := first_date(line.raw)):
+            return d
+    return next((d for line in lines[:2] if (d := title_date(line.raw))), None)
+
+
+def title_date(text: str) -> date | None:
+    """Given a title such as "Thông báo … (26/03/2024)", return the date in brackets."""
+    m = _TITLE_DATE.search(text)
+    return first_date(m.group(0)) if m else None
+
+
+def meeting_date(lines: Sequence[Line]) -> date | None:
+    """Given lines, return the date of the meeting the notice reports on."""
+    for line in lines:
+        if line.region is Region.HEADER or "ban hành" in line.raw.lower():
+            continue
+        dates = find_dates(line.raw)
+        if dates and _MEETING.search(line.raw[dates[0].end : dates[0].end + 120]):
+            return dates[0].value
+    return None
+
+
+def chair(lines: Sequence[Line]) -> Person:
+    """Given lines, return who chaired the meeting and in what role."""
+    for line in lines:
+        if m := _CHAIR.search(line.raw) or _CHAIR_FIRST.search(line.raw):
+            return Person(name=m.group(1).strip(), role=clean_role(m.group(2)))
+    return Person()
+
+
+def clean_role(text: str) -> str:
+    """Given the words after a chair's name, return the role without trailing chatter."""
+    return re.split(r"\s*[,;(]\s*|\s+(?:đã|làm)\s+", text.strip(" –-,"), maxsplit=1)[0]
+
+
+def title(lines: Sequence[Line]) -> str | None:
+    """Given lines, return the trích yếu (subject line) without "Thông báo" and date."""
+    for i, line in enumerate(lines[:-1]):
+        if plain(line.raw) == "thong bao" and line.region is not Region.HEADER:
+            return clean_title(lines[i + 1].raw)
+    first = next((ln for ln in lines if ln.kind is BlockKind.HEADING), None)
+    first = first or next((ln for ln in lines[:1] if plain(ln.raw).startswith("thong bao")), None)
+    return clean_title(first.raw) if first else None
+
+
+def clean_title(text: str) -> str:
+    """Given a title line, return it without the "Thông báo" lead-in and a trailing date."""
+    text = _TITLE_DATE.sub("", _TITLE_PREFIX.sub("", text.strip()))
+    return text[:1].upper() + text[1:] if text else text
+
+
+def assessment_year_from(text: str) -> int | None:
+    """Given a headline sentence, return the first year it names."""
+    m = _YEAR.search(text)
+    return int(m.group(0)) if m else None

@@ -1,0 +1,88 @@
+"""RawTable → area scores, stated totals and the grade row."""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+from decimal import Decimal
+
+from normalizers.labels import area_code, grade
+from normalizers.numbers import Number, parse_number
+from pipeline.model import Score
+from pipeline.parse.rawtable import RawRow, RawTable
+from pipeline.parse.roles import Role, is_grade_label, is_total_label
+
+#: No area maximum, score or percent exceeds this: it settles "3.286"-style ambiguity.
+SCALE_BOUND = Decimal(100)
+_SUB_ROW = re.compile(r"^\s*\d+\.\d+")
+
+
+@dataclass(frozen=True, slots=True, kw_only=True)
+class ScoreTable:
+    scores: tuple[Score, ...]
+    total: Number | None = None
+    self_total: Number | None = None
+    max_total: Number | None = None
+    grade: str | None = None
+    grade_raw: str | None = None
+    block: int = 0
+
+
+def raw_to_score_table(raw: RawTable) -> ScoreTable:
+    """Given a RawTable, return its areas, totals and grade."""
+    areas = [r for r in raw.rows if is_area_row(raw, r)]
+    total = next((r for r in raw.rows if is_total_label(r.label)), None)
+    grade_row = next((r for r in raw.rows if is_grade_label(r.label)), None)
+    grade_text = grade_row_text(raw, grade_row) if grade_row else None
+    return ScoreTable(
+        scores=tuple(row_to_score(raw, r, i) for i, r in enumerate(areas, start=1)),
+        total=cell_number(raw, total, Role.APPRAISED) or cell_number(raw, total, Role.SELF),
+        self_total=cell_number(raw, total, Role.SELF) if Role.APPRAISED in raw.roles else None,
+        max_total=cell_number(raw, total, Role.MAX),
+        grade=grade(grade_text) if grade_text else None,
+        grade_raw=grade_text,
+        block=raw.block,
+    )
+
+
+def is_area_row(raw: RawTable, row: RawRow) -> bool:
+    """Given a row, return whether it is an area row (numbers, not total/grade/sub-row)."""
+    if is_total_label(row.label) or is_grade_label(row.label):
+        return False
+    if _SUB_ROW.match(row.order or "") or _SUB_ROW.match(row.label):
+        return False
+    return any(parse_number(v) is not None for v in row.values)
+
+
+def row_to_score(raw: RawTable, row: RawRow, order: int) -> Score:
+    """Given an area row, return its Score (a value over its maximum is kept, not fixed)."""
+    return Score(
+        order=order,
+        area=area_code(row.label) or "other",
+        label=row.label,
+        max=cell_number(raw, row, Role.MAX),
+        self=cell_number(raw, row, Role.SELF),
+        appraised=cell_number(raw, row, Role.APPRAISED),
+        percent=cell_number(raw, row, Role.PERCENT),
+        rank=rank_value(raw.value(row, Role.RANK)),
+        where=row.where,
+    )
+
+
+def cell_number(
+    raw: RawTable, row: RawRow | None, role: Role, bound: Decimal = SCALE_BOUND
+) -> Number | None:
+    """Given a row and a role, return the number in that column, or None when blank."""
+    text = raw.value(row, role) if row else None
+    return parse_number(text, upper=bound) if text is not None else None
+
+
+def grade_row_text(raw: RawTable, row: RawRow) -> str | None:
+    """Given the grade row, return the grade as written in its first non-blank value."""
+    return next((v.strip() for v in row.values if v.strip()), None)
+
+
+def rank_value(text: str | None) -> int | None:
+    """Given a rank cell ("3", " 07", "3/20"), return the rank as an int."""
+    m = re.match(r"\s*0*(\d+)", text or "")
+    return int(m.group(1)) if m else None

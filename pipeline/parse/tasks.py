@@ -1,0 +1,104 @@
+"""Tasks assigned to units: "3.1 Văn phòng Sở:" sections of bullets, wrapped lines joined."""
+
+from __future__ import annotations
+
+import dataclasses
+import re
+from collections.abc import Iterable
+from dataclasses import dataclass, field
+from datetime import date
+
+from extractors.model import BlockKind
+from normalizers.dates import find_dates
+from normalizers.labels import unit_code
+from pipeline.model import Task
+from pipeline.parse.lines import Line
+from pipeline.parse.sections import Section, SectionKind
+
+_SUB_NUMBER = re.compile(r"^\d{1,2}\.\d{1,2}$")
+_TERMINAL = (".", ";", ":", "!", "?")
+_REFERENCE = re.compile(r"(?<![\w/])\d{1,6}(?:/\d{4})?/[A-ZĐ][A-Za-zĐđ0-9]*(?:-[A-ZĐ][A-Za-zĐđ0-9&]*)*")
+_DEADLINE = re.compile(r"(?:trước|chậm nhất|hạn chót|hoàn thành)\s+(?:ngày\s+)?", re.I)
+#: Keyword cues (lowercase) tying a task to an assessment area.
+AREA_CUES: tuple[tuple[str, str], ...] = (
+    ("thủ tục hành chính", "tthc"), ("tthc", "tthc"), ("một cửa", "tthc"),
+    ("quy phạm pháp luật", "the_che"), ("thể chế", "the_che"),
+    ("chuyển đổi số", "chinh_quyen_so"), ("điện tử", "chinh_quyen_so"), ("số hóa", "chinh_quyen_so"),
+    ("tài chính công", "tai_chinh_cong"), ("tự chủ", "tai_chinh_cong"),
+    ("công vụ", "cong_vu"), ("công chức", "cong_vu"), ("bộ máy", "to_chuc_bo_may"),
+    ("cải cách hành chính", "chi_dao_dieu_hanh"), ("cchc", "chi_dao_dieu_hanh"),
+)
+
+
+@dataclass(slots=True)
+class _Unit:
+    section: str | None
+    name: str | None
+    texts: list[str] = field(default_factory=list)
+
+
+def read_tasks(sections: Iterable[Section]) -> tuple[Task, ...]:
+    """Given the sections, return the tasks of the task sections."""
+    units: list[_Unit] = []
+    for section in sections:
+        if section.kind is SectionKind.TASKS:
+            units.extend(section_units(section))
+    tasks = [task for unit in units for task in unit_tasks(unit)]
+    return tuple(dataclasses.replace(t, seq=i) for i, t in enumerate(tasks, start=1))
+
+
+def section_units(section: Section) -> list[_Unit]:
+    """Given a task section, return its units, each with the task texts under it."""
+    units = [_Unit(section.number, None)]
+    for line in section.lines:
+        if is_unit_heading(line):
+            units.append(_Unit(line.numbering, line.text.rstrip(" :").strip()))
+        else:
+            add_line(units[-1], line)
+    return [u for u in units if u.texts]
+
+
+def is_unit_heading(line: Line) -> bool:
+    """Given a line, return whether it opens a unit ("3.1 Văn phòng Sở:")."""
+    return bool(line.numbering and _SUB_NUMBER.match(line.numbering) and len(line.text.split()) <= 12)
+
+
+def add_line(unit: _Unit, line: Line) -> None:
+    """Given a unit and a line, start a task or continue the last one."""
+    opens = line.bullet is not None or line.kind is BlockKind.LIST_ITEM or line.numbering
+    if unit.texts and not opens and continues(unit.texts[-1], line.text):
+        unit.texts[-1] = f"{unit.texts[-1]} {line.text}"
+    else:
+        unit.texts.append(line.text)
+
+
+def continues(previous: str, text: str) -> bool:
+    """Given the last task text and a plain line, return whether the line wraps it."""
+    return not previous.rstrip().endswith(_TERMINAL) or text[:1].islower()
+
+
+def unit_tasks(unit: _Unit) -> list[Task]:
+    """Given a unit with texts, return its Tasks (numbered across the notice by the caller)."""
+    code = unit_code(unit.name) if unit.name else None
+    return [
+        Task(
+            section=unit.section, unit=unit.name, unit_code=code, seq=seq, text=text,
+            deadline=deadline(text), references=tuple(_REFERENCE.findall(text)), areas=areas(text),
+        )
+        for seq, text in enumerate(unit.texts, start=1)
+    ]
+
+
+def deadline(text: str) -> date | None:
+    """Given a task text, return the date it must be done by, when it states one."""
+    for m in _DEADLINE.finditer(text):
+        dates = find_dates(text[m.end() : m.end() + 40])
+        if dates and dates[0].start == 0:
+            return dates[0].value
+    return None
+
+
+def areas(text: str) -> tuple[str, ...]:
+    """Given a task text, return the assessment areas it serves, in a fixed order."""
+    lowered = text.lower()
+    return tuple(sorted({code for cue, code in AREA_CUES if cue in lowered}))

@@ -1,0 +1,35 @@
+"""One file through the whole pipeline: extract → parse → validate."""
+
+from __future__ import annotations
+
+import dataclasses
+from dataclasses import dataclass
+from pathlib import Path
+from typing import Any
+
+from extractors import extract
+from extractors.limits import DEFAULT_LIMITS, Limits
+from pipeline.model import Notice
+from pipeline.parse import parse
+from pipeline.serialize import notice_to_dict
+from pipeline.validate import Ladder, expected_grade, validate
+
+
+@dataclass(frozen=True, slots=True, kw_only=True)
+class Result:
+    notice: Notice
+    expected_grade: str | None
+
+    def to_dict(self) -> dict[str, Any]:
+        """Given a result, return the JSON object of ``parscore parse --json``."""
+        return notice_to_dict(self.notice, expected_grade=self.expected_grade)
+
+
+def process_file(path: Path, *, limits: Limits = DEFAULT_LIMITS, ladder: Ladder | None = None) -> Result:
+    """Given a file, return its validated notice; raise InputError when it cannot be read."""
+    notice = parse(extract(path, limits))
+    checks = validate(notice, ladder=ladder)
+    return Result(
+        notice=dataclasses.replace(notice, validation=checks),
+        expected_grade=expected_grade(notice, ladder=ladder),
+    )

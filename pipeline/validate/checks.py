@@ -1,0 +1,357 @@
+"""Checks of a notice's area table and summary, each a pure ``notice -> Iterator[Check]``.
+
+Locations (``Check.where``): ``"scores"`` is the area table as a whole, ``"scores[i]"`` its
+i-th area (0-based, the position in the JSON ``scores`` array), ``"summary"`` the totals,
+headline and grade. ``expected`` is the figure a check derives, ``actual`` the figure the
+notice states. A number left unresolved by the number normaliser (``value is None``) is
+reported once by ``ambiguous_number`` and left out of every sum, so no check guesses it.
+
+Severities:
+
+- error: stated figures that contradict each other beyond rounding (sum-mismatch and
+  max-sum-mismatch against a stated total; score-over-max; negative-score);
+- warning: a figure that disagrees with another statement of itself or with an assumption
+  (headline-total-mismatch; max-sum-mismatch when the table states no maximum total and
+  100 is assumed; percent-mismatch; ambiguous-number; unknown-area; duplicate-area);
+- info: differences within rounding (see ``tolerance``), and no-scores.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Iterable, Iterator, Sequence
+from dataclasses import replace
+from decimal import Decimal
+from enum import StrEnum
+
+from normalizers.numbers import Number
+from pipeline.model import Check, Notice, Score, Severity
+from pipeline.validate.tolerance import (
+    INDEX_SCALE,
+    ROUNDING_SLACK_PER_VALUE,
+    for_pair,
+    for_sum,
+    half_unit,
+    judge,
+    percent_gap,
+    plain,
+    resolved,
+    shown,
+    within,
+)
+
+
+class Code(StrEnum):
+    """The validation codes of DESIGN.md; stable, they appear in the datasets."""
+
+    SUM_MISMATCH = "sum-mismatch"
+    MAX_SUM_MISMATCH = "max-sum-mismatch"
+    SCORE_OVER_MAX = "score-over-max"
+    NEGATIVE_SCORE = "negative-score"
+    HEADLINE_TOTAL_MISMATCH = "headline-total-mismatch"
+    GRADE_MISMATCH = "grade-mismatch"
+    GRADE_UNVERIFIABLE = "grade-unverifiable"
+    DELTA_INCONSISTENT = "delta-inconsistent"
+    PERCENT_MISMATCH = "percent-mismatch"
+    AMBIGUOUS_NUMBER = "ambiguous-number"
+    UNKNOWN_AREA = "unknown-area"
+    DUPLICATE_AREA = "duplicate-area"
+    RANK_OUT_OF_RANGE = "rank-out-of-range"
+    NO_SCORES = "no-scores"
+
+
+OTHER_AREA = "other"  # the area code of a label that maps to no known area
+SUMMARY_NUMBERS = (
+    "headline_score",
+    "stated_total",
+    "stated_max_total",
+    "stated_self_total",
+    "previous_year_delta",
+)
+AREA_NUMBERS = ("max", "self", "appraised", "percent")
+UNIT_NUMBERS = ("score", "max", "percent", "change", "previous")
+SCORE_COLUMNS = {"self": "self-assessed", "appraised": "appraised"}
+IMPLIED_MAX_TOTAL = Number(value=INDEX_SCALE, raw="100", decimals=0)
+
+
+# --- helpers shared with units and grades ---------------------------------------------
+
+
+def complete(numbers: Iterable[Number | None]) -> tuple[Number, ...] | None:
+    """Given a column of numbers, return them when every one is present and resolved, else None."""
+    column = tuple(numbers)
+    found = tuple(n for n in column if n is not None and resolved(n) is not None)
+    return found if column and len(found) == len(column) else None
+
+
+def total_of(numbers: Iterable[Number]) -> Decimal:
+    """Given resolved numbers, return their sum."""
+    return sum((resolved(n) or Decimal(0) for n in numbers), Decimal(0))
+
+
+def computed_total(notice: Notice) -> Number | None:
+    """Given a notice, return the sum of its area scores, or None unless every one is resolved."""
+    column = complete(area.score for area in notice.scores)
+    if column is None:
+        return None
+    return Number(value=total_of(column), decimals=max(n.decimals for n in column))
+
+
+def reference_total(notice: Notice) -> tuple[str, Number] | None:
+    """Given a notice, return its total and its name: the stated one, else the computed one."""
+    stated = notice.summary.stated_total
+    if stated is not None and resolved(stated) is not None:
+        return "stated total", stated
+    computed = computed_total(notice)
+    return ("computed total", computed) if computed is not None else None
+
+
+def max_total(notice: Notice) -> Decimal:
+    """Given a notice, return its maximum total: stated, else the sum of maxima, else 100."""
+    stated = resolved(notice.summary.stated_max_total)
+    return stated or notice.computed_max_total or INDEX_SCALE
+
+
+def percent_of(score: Number, maximum: Number) -> Decimal | None:
+    """Given a score and its maximum, return the score as a percent of the maximum."""
+    value, top = resolved(score), resolved(maximum)
+    if value is None or not top:
+        return None
+    return value / top * INDEX_SCALE
+
+
+def percent_finding(
+    score: Number, maximum: Number, percent: Number, *, where: str, name: str
+) -> Iterator[Check]:
+    """Given a score, its maximum and a stated percent, return a finding when they disagree."""
+    gap, computed, stated = percent_gap(score, maximum, percent), percent_of(score, maximum), resolved(percent)
+    if not gap or computed is None or stated is None:
+        return
+    severity = Severity.INFO if gap <= ROUNDING_SLACK_PER_VALUE else Severity.WARNING
+    yield Check(
+        code=Code.PERCENT_MISMATCH,
+        severity=severity,
+        message=f"{name}: {plain(total_of([score]))} of {plain(total_of([maximum]))} is "
+        f"{shown(computed)}% but the notice states {plain(stated)}%: off by {shown(gap)} "
+        f"after rounding, {within(severity)} the tolerance (half a unit in the last decimal "
+        f"of score, maximum and percent, ±{plain(half_unit(percent, whole_is_exact=False))} "
+        f"on the percent; a further {plain(ROUNDING_SLACK_PER_VALUE)} is taken as rounding)",
+        expected=shown(computed),
+        actual=plain(stated),
+        where=where,
+    )
+
+
+def numbers_of(notice: Notice) -> Iterator[tuple[str, str, Number]]:
+    """Given a notice, return every stated number with its location and field name."""
+    yield from _fields(notice.summary, SUMMARY_NUMBERS, "summary")
+    for i, area in enumerate(notice.scores):
+        yield from _fields(area, AREA_NUMBERS, f"scores[{i}]")
+    for i, row in enumerate(notice.unit_scores):
+        yield from _fields(row, UNIT_NUMBERS, f"unit_scores[{i}]")
+
+
+def _fields(record: object, names: Sequence[str], where: str) -> Iterator[tuple[str, str, Number]]:
+    """Given a record and field names, return its numbers that are present."""
+    for name in names:
+        number = getattr(record, name)
+        if isinstance(number, Number):
+            yield where, name, number
+
+
+def _name(area: Score) -> str:
+    """Given an area, return how messages name it: its order and label."""
+    return f'area {area.order} "{area.label}"'
+
+
+# --- checks -----------------------------------------------------------------------------
+
+
+def no_scores(notice: Notice) -> Iterator[Check]:
+    """Given a notice, return an info finding when it states no area table and no unit score."""
+    if notice.scores or notice.unit_scores:
+        return
+    yield Check(
+        code=Code.NO_SCORES,
+        severity=Severity.INFO,
+        message="the notice states no area score table and no score of any unit",
+        where="scores",
+    )
+
+
+def unknown_area(notice: Notice) -> Iterator[Check]:
+    """Given a notice, return a warning for each area whose label maps to no known area."""
+    for i, area in enumerate(notice.scores):
+        if area.area == OTHER_AREA:
+            yield Check(
+                code=Code.UNKNOWN_AREA,
+                severity=Severity.WARNING,
+                message=f'{_name(area)} matches no known assessment area; kept as "other"',
+                actual=area.label,
+                where=f"scores[{i}]",
+            )
+
+
+def duplicate_area(notice: Notice) -> Iterator[Check]:
+    """Given a notice, return a warning for each area whose code an earlier area already has."""
+    first: dict[str, int] = {}
+    for i, area in enumerate(notice.scores):
+        if area.area != OTHER_AREA and first.setdefault(area.area, i) != i:
+            yield Check(
+                code=Code.DUPLICATE_AREA,
+                severity=Severity.WARNING,
+                message=f"{_name(area)} has the area code {area.area}, "
+                f"already given to scores[{first[area.area]}]",
+                expected=f"scores[{first[area.area]}]",
+                actual=area.area,
+                where=f"scores[{i}]",
+            )
+
+
+def ambiguous_number(notice: Notice) -> Iterator[Check]:
+    """Given a notice, return a warning for each number whose reading stayed unresolved."""
+    for where, name, number in numbers_of(notice):
+        if number.value is None:
+            readings = " or ".join(plain(c) for c in number.candidates) or "no known value"
+            yield Check(
+                code=Code.AMBIGUOUS_NUMBER,
+                severity=Severity.WARNING,
+                message=f'{where}.{name}: "{number.raw}" reads as {readings} and no bound '
+                "settled which; it is left out of every sum and grade",
+                expected=readings,
+                actual=number.raw,
+                where=where,
+            )
+
+
+def _scored(notice: Notice) -> Iterator[tuple[int, Score, str, Decimal]]:
+    """Given a notice, return each area's resolved self-assessed and appraised values."""
+    for i, area in enumerate(notice.scores):
+        for column in SCORE_COLUMNS:
+            value = resolved(getattr(area, column))
+            if value is not None:
+                yield i, area, SCORE_COLUMNS[column], value
+
+
+def negative_score(notice: Notice) -> Iterator[Check]:
+    """Given a notice, return an error for each self-assessed or appraised score below zero."""
+    for i, area, column, value in _scored(notice):
+        if value < 0:
+            yield Check(
+                code=Code.NEGATIVE_SCORE,
+                severity=Severity.ERROR,
+                message=f"{_name(area)}: the {column} score {plain(value)} is negative",
+                expected="≥ 0",
+                actual=plain(value),
+                where=f"scores[{i}]",
+            )
+
+
+def score_over_max(notice: Notice) -> Iterator[Check]:
+    """Given a notice, return an error for each self-assessed or appraised score above its max."""
+    for i, area, column, value in _scored(notice):
+        top = resolved(area.max)
+        if top is not None and value > top:
+            yield Check(
+                code=Code.SCORE_OVER_MAX,
+                severity=Severity.ERROR,
+                message=f"{_name(area)}: the {column} score {plain(value)} "
+                f"exceeds the area's maximum {plain(top)}",
+                expected=f"≤ {plain(top)}",
+                actual=plain(value),
+                where=f"scores[{i}]",
+            )
+
+
+def _sum_finding(
+    parts: Iterable[Number | None],
+    total: Number,
+    *,
+    what: str,
+    code: Code = Code.SUM_MISMATCH,
+    beyond: Severity = Severity.ERROR,
+) -> Iterator[Check]:
+    """Given a column and the total it should add up to, return a finding when it does not."""
+    column, stated = complete(parts), resolved(total)
+    if column is None or stated is None:
+        return
+    computed, tolerance = total_of(column), for_sum(column, total)
+    difference = abs(computed - stated)
+    severity = judge(difference, tolerance, beyond=beyond)
+    if severity is not None:
+        yield Check(
+            code=code,
+            severity=severity,
+            message=f"{what} sum to {plain(computed)} but {plain(stated)} is stated: off by "
+            f"{plain(difference)}, {within(severity)} the tolerance {tolerance.describe()}",
+            expected=plain(computed),
+            actual=plain(stated),
+            where="scores",
+        )
+
+
+def sum_mismatch(notice: Notice) -> Iterator[Check]:
+    """Given a notice, return findings where its area scores do not add up to the stated totals."""
+    summary = notice.summary
+    if summary.stated_total is not None:
+        yield from _sum_finding((a.score for a in notice.scores), summary.stated_total,
+                                what="the area scores")
+    if summary.stated_self_total is not None:
+        yield from _sum_finding((a.self for a in notice.scores), summary.stated_self_total,
+                                what="the self-assessed area scores")
+
+
+def max_sum_mismatch(notice: Notice) -> Iterator[Check]:
+    """Given a notice, return a finding when its area maxima miss the stated (or implied) max total."""
+    stated = notice.summary.stated_max_total
+    maxima = (area.max for area in notice.scores)
+    if stated is not None:
+        yield from _sum_finding(maxima, stated, what="the area maxima", code=Code.MAX_SUM_MISMATCH)
+        return
+    yield from _sum_finding(
+        maxima,
+        IMPLIED_MAX_TOTAL,
+        what="the area maxima (the table states no maximum total; the index is out of 100)",
+        code=Code.MAX_SUM_MISMATCH,
+        beyond=Severity.WARNING,
+    )
+
+
+def area_percent_mismatch(notice: Notice) -> Iterator[Check]:
+    """Given a notice, return a finding for each area whose stated percent misses score/max."""
+    for i, area in enumerate(notice.scores):
+        if area.percent is not None and area.score is not None and area.max is not None:
+            yield from percent_finding(
+                area.score, area.max, area.percent, where=f"scores[{i}]", name=_name(area)
+            )
+
+
+def headline_total_mismatch(notice: Notice) -> Iterator[Check]:
+    """Given a notice, return a warning when its headline score differs from its total."""
+    headline, reference = notice.summary.headline_score, reference_total(notice)
+    if headline is None or resolved(headline) is None or reference is None:
+        return
+    name, total = reference
+    if headline.percent:
+        total = replace(total, value=total_of([total]) / max_total(notice) * INDEX_SCALE)
+    difference = abs(total_of([headline]) - total_of([total]))
+    tolerance = for_pair(headline, total)
+    severity = judge(difference, tolerance, beyond=Severity.WARNING)
+    if severity is not None:
+        yield _headline_finding(headline, total, name, difference, severity, tolerance.describe())
+
+
+def _headline_finding(
+    headline: Number, total: Number, name: str, difference: Decimal, severity: Severity, tol: str
+) -> Check:
+    """Given a headline and the total it contradicts, return the headline-total-mismatch finding."""
+    unit = "%" if headline.percent else ""
+    return Check(
+        code=Code.HEADLINE_TOTAL_MISMATCH,
+        severity=severity,
+        message=f"the headline states {plain(total_of([headline]))}{unit} but the {name} is "
+        f"{shown(total_of([total]))}{unit}: off by {shown(difference)}, "
+        f"{within(severity)} the tolerance {tol}",
+        expected=shown(total_of([total])),
+        actual=plain(total_of([headline])),
+        where="summary",
+    )

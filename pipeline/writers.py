@@ -1,0 +1,82 @@
+"""Write the dataset tables as CSV, Parquet and JSON Lines, atomically, plus datapackage.json."""
+
+from __future__ import annotations
+
+import json
+import os
+import tempfile
+from collections.abc import Callable, Mapping
+from pathlib import Path
+from typing import Any
+
+import pandas as pd
+
+from pipeline import __version__
+from pipeline.datasets import columns, schema
+
+FORMATS = ("csv", "parquet", "jsonl")
+
+
+def atomic_write(path: Path, write: Callable[[Path], None]) -> None:
+    """Given a target and a writer of a path, write to a temporary file, then rename."""
+    fd, tmp = tempfile.mkstemp(dir=path.parent, prefix=f".{path.name}.", suffix=".tmp")
+    os.close(fd)
+    try:
+        write(Path(tmp))
+        os.replace(tmp, path)
+    except BaseException:
+        Path(tmp).unlink(missing_ok=True)
+        raise
+
+
+def write_table(df: pd.DataFrame, out: Path, name: str, *, bom: bool = False) -> None:
+    """Given a frame, write it as name.csv, name.parquet and name.jsonl under out."""
+    encoding = "utf-8-sig" if bom else "utf-8"
+    atomic_write(out / f"{name}.csv", lambda p: df.to_csv(p, index=False, encoding=encoding))
+    atomic_write(out / f"{name}.parquet", lambda p: df.to_parquet(p, index=False))
+    atomic_write(out / f"{name}.jsonl", lambda p: write_jsonl(df, p))
+
+
+def write_jsonl(df: pd.DataFrame, path: Path) -> None:
+    """Given a frame, write one JSON object per row (UTF-8, nulls as null)."""
+    with path.open("w", encoding="utf-8") as fh:
+        for record in df.astype(object).where(df.notna(), None).to_dict(orient="records"):
+            fh.write(json.dumps(record, ensure_ascii=False) + "\n")
+
+
+def write_all(tables: Mapping[str, pd.DataFrame], out: Path, *, bom: bool = False) -> None:
+    """Given every table, write them and the datapackage.json describing them."""
+    out.mkdir(parents=True, exist_ok=True)
+    for name, df in tables.items():
+        write_table(df, out, name, bom=bom)
+    package = datapackage(list(tables))
+    atomic_write(out / "datapackage.json", lambda p: p.write_text(json.dumps(package, ensure_ascii=False, indent=2), encoding="utf-8"))
+
+
+def datapackage(names: list[str]) -> dict[str, Any]:
+    """Given the table names, return a Frictionless data package describing their CSVs."""
+    return {
+        "name": "parscore-datasets",
+        "title": "PAR Index notices parsed by parscore",
+        "version": __version__,
+        "resources": [resource(name) for name in names],
+    }
+
+
+def resource(name: str) -> dict[str, Any]:
+    """Given a table name, return its Frictionless resource with the table schema."""
+    spec = schema()[name]
+    table_schema: dict[str, Any] = {
+        "fields": [{"name": n, "type": t, "description": d} for n, t, d in columns(name)],
+        "missingValues": [""],
+    }
+    if spec["primary_key"]:
+        table_schema["primaryKey"] = spec["primary_key"]
+    if name not in ("notices", "manifest"):
+        table_schema["foreignKeys"] = [
+            {"fields": ["notice_id"], "reference": {"resource": "notices", "fields": ["notice_id"]}}
+        ]
+    return {
+        "name": name, "path": f"{name}.csv", "format": "csv", "encoding": "utf-8",
+        "mediatype": "text/csv", "description": spec["description"], "schema": table_schema,
+    }
