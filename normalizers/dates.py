@@ -8,9 +8,8 @@ from dataclasses import dataclass
 from datetime import date
 
 _NUMERIC = re.compile(r"(?<![\d/.-])(\d{1,2})\s*([/.-])\s*(\d{1,2})\s*\2\s*(\d{4})(?![\d/])")
-_WORDS = re.compile(
-    r"ngày\s+(\d{1,2})\s+tháng\s+(\d{1,2})\s+năm\s+(\d{4})", re.IGNORECASE
-)
+# Tone marks are matched loosely ("nắm" for "năm") because OCR often misreads them.
+_WORDS = re.compile(r"ng\wy\s+(\d{1,2})\s+th\wng\s+(\d{1,2})\s+n\wm\s+(\d{4})", re.IGNORECASE)
 
 
 @dataclass(frozen=True, slots=True, kw_only=True)

@@ -175,9 +175,10 @@ def record(report: RunReport, store: ResultStore, job: Job, outcome: Row) -> Row
     return row
 
 
-def run(settings: RunSettings, progress: Any = sys.stderr) -> RunReport:
+def run(settings: RunSettings, progress: Any = None) -> RunReport:
     """Given settings, process every input and return the report (datasets not yet written)."""
     start = time.perf_counter()
+    progress = progress or sys.stderr
     store = ResultStore(settings.out)
     if settings.fresh:
         store.clear()

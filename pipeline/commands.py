@@ -123,9 +123,19 @@ def print_findings(rows: list[dict[str, Any]], *, as_json: bool) -> None:
         for row in rows:
             print(json.dumps(row, ensure_ascii=False))
         return
-    from pipeline.validate import format_findings_table
+    print(findings_table(rows))
 
-    print(format_findings_table(rows))
+
+def findings_table(rows: list[dict[str, Any]]) -> str:
+    """Given findings with their path, return them as an aligned text table."""
+    if not rows:
+        return "no findings"
+    header = ("file", "severity", "code", "where", "message")
+    body = [(Path(r["path"]).name, r["severity"], r["code"], r["where"], r["message"]) for r in rows]
+    widths = [max(len(str(row[i])) for row in (header, *body)) for i in range(4)]
+    lines = ["  ".join(str(v).ljust(w) for v, w in zip(row[:4], widths, strict=True)) + "  " + row[4] for row in (header, *body)]
+    counts = {s: sum(1 for r in rows if r["severity"] == s) for s in ("error", "warning", "info")}
+    return "\n".join([*lines, f"{len(rows)} findings: " + ", ".join(f"{n} {s}" for s, n in counts.items())])
 
 
 def cmd_report(args: argparse.Namespace) -> int:

@@ -34,6 +34,7 @@ ORDER_TERMS = r"^(?:s?tt|so tt|thu tu)$"
 _ROLE_RE = tuple((role, re.compile(terms)) for role, terms in ROLE_TERMS)
 _LABEL_RE = re.compile(LABEL_TERMS)
 _ORDER_RE = re.compile(ORDER_TERMS)
+_TOTAL_RE = re.compile(r"^(?:tong\b|cong\W*$|cong (?:diem|chung|tat ca))")
 _ANY_ROLE = re.compile("|".join(f"(?:{t})" for _, t in ROLE_TERMS[:-1]))
 
 
@@ -70,7 +71,7 @@ def is_label_header(text: str) -> bool:
 
 def is_total_label(text: str) -> bool:
     """Given a row label, return whether it is the table's total row."""
-    return bool(re.match(r"^(?:tong(?: cong| so| diem)?|cong)\b", plain(text)))
+    return bool(_TOTAL_RE.match(plain(text)))
 
 
 def is_grade_label(text: str) -> bool:

@@ -18,8 +18,8 @@ Severities:
 
 from __future__ import annotations
 
+import unicodedata
 from collections.abc import Iterable, Iterator, Sequence
-from dataclasses import replace
 from decimal import Decimal
 from enum import StrEnum
 
@@ -83,9 +83,21 @@ def complete(numbers: Iterable[Number | None]) -> tuple[Number, ...] | None:
     return found if column and len(found) == len(column) else None
 
 
+def value_of(number: Number) -> Decimal:
+    """Given a number already known to be resolved, return its value."""
+    return resolved(number) or Decimal(0)
+
+
 def total_of(numbers: Iterable[Number]) -> Decimal:
     """Given resolved numbers, return their sum."""
-    return sum((resolved(n) or Decimal(0) for n in numbers), Decimal(0))
+    return sum((value_of(n) for n in numbers), Decimal(0))
+
+
+def fold(text: str) -> str:
+    """Given a label, return it without diacritics, case or extra spaces, for matching."""
+    decomposed = unicodedata.normalize("NFD", text.replace("đ", "d").replace("Đ", "D"))
+    bare = "".join(c for c in decomposed if not unicodedata.combining(c))
+    return " ".join(bare.casefold().split())
 
 
 def computed_total(notice: Notice) -> Number | None:
@@ -105,10 +117,20 @@ def reference_total(notice: Notice) -> tuple[str, Number] | None:
     return ("computed total", computed) if computed is not None else None
 
 
+def max_total_number(notice: Notice) -> Number:
+    """Given a notice, return its maximum total: stated, else the sum of the maxima, else 100."""
+    stated = notice.summary.stated_max_total
+    if stated is not None and resolved(stated):
+        return stated
+    maxima = complete(area.max for area in notice.scores)
+    if maxima is not None and total_of(maxima):
+        return Number(value=total_of(maxima), decimals=max(n.decimals for n in maxima))
+    return IMPLIED_MAX_TOTAL
+
+
 def max_total(notice: Notice) -> Decimal:
-    """Given a notice, return its maximum total: stated, else the sum of maxima, else 100."""
-    stated = resolved(notice.summary.stated_max_total)
-    return stated or notice.computed_max_total or INDEX_SCALE
+    """Given a notice, return the value of its maximum total (see ``max_total_number``)."""
+    return value_of(max_total_number(notice))
 
 
 def percent_of(score: Number, maximum: Number) -> Decimal | None:
@@ -119,22 +141,30 @@ def percent_of(score: Number, maximum: Number) -> Decimal | None:
     return value / top * INDEX_SCALE
 
 
+def percent_tolerance(percent: Number) -> str:
+    """Given a stated percent, return the tolerance of its comparison as message text."""
+    half = plain(half_unit(percent, whole_is_exact=False))
+    return (
+        "the tolerance: half a unit in the last decimal of score, maximum and percent "
+        f"(±{half} on the percent), plus {plain(ROUNDING_SLACK_PER_VALUE)} of published rounding"
+    )
+
+
 def percent_finding(
     score: Number, maximum: Number, percent: Number, *, where: str, name: str
 ) -> Iterator[Check]:
     """Given a score, its maximum and a stated percent, return a finding when they disagree."""
-    gap, computed, stated = percent_gap(score, maximum, percent), percent_of(score, maximum), resolved(percent)
+    gap, stated = percent_gap(score, maximum, percent), resolved(percent)
+    computed = percent_of(score, maximum)
     if not gap or computed is None or stated is None:
         return
     severity = Severity.INFO if gap <= ROUNDING_SLACK_PER_VALUE else Severity.WARNING
     yield Check(
         code=Code.PERCENT_MISMATCH,
         severity=severity,
-        message=f"{name}: {plain(total_of([score]))} of {plain(total_of([maximum]))} is "
+        message=f"{name}: {plain(value_of(score))} of {plain(value_of(maximum))} is "
         f"{shown(computed)}% but the notice states {plain(stated)}%: off by {shown(gap)} "
-        f"after rounding, {within(severity)} the tolerance (half a unit in the last decimal "
-        f"of score, maximum and percent, ±{plain(half_unit(percent, whole_is_exact=False))} "
-        f"on the percent; a further {plain(ROUNDING_SLACK_PER_VALUE)} is taken as rounding)",
+        f"more than their rounding allows, {within(severity)} {percent_tolerance(percent)}",
         expected=shown(computed),
         actual=plain(stated),
         where=where,
@@ -267,6 +297,7 @@ def _sum_finding(
     total: Number,
     *,
     what: str,
+    against: str = "the table states",
     code: Code = Code.SUM_MISMATCH,
     beyond: Severity = Severity.ERROR,
 ) -> Iterator[Check]:
@@ -281,7 +312,7 @@ def _sum_finding(
         yield Check(
             code=code,
             severity=severity,
-            message=f"{what} sum to {plain(computed)} but {plain(stated)} is stated: off by "
+            message=f"{what} sum to {plain(computed)} but {against} {plain(stated)}: off by "
             f"{plain(difference)}, {within(severity)} the tolerance {tolerance.describe()}",
             expected=plain(computed),
             actual=plain(stated),
@@ -293,15 +324,19 @@ def sum_mismatch(notice: Notice) -> Iterator[Check]:
     """Given a notice, return findings where its area scores do not add up to the stated totals."""
     summary = notice.summary
     if summary.stated_total is not None:
-        yield from _sum_finding((a.score for a in notice.scores), summary.stated_total,
-                                what="the area scores")
+        yield from _sum_finding(
+            (a.score for a in notice.scores), summary.stated_total, what="the area scores"
+        )
     if summary.stated_self_total is not None:
-        yield from _sum_finding((a.self for a in notice.scores), summary.stated_self_total,
-                                what="the self-assessed area scores")
+        yield from _sum_finding(
+            (a.self for a in notice.scores),
+            summary.stated_self_total,
+            what="the self-assessed area scores",
+        )
 
 
 def max_sum_mismatch(notice: Notice) -> Iterator[Check]:
-    """Given a notice, return a finding when its area maxima miss the stated (or implied) max total."""
+    """Given a notice, return a finding when its area maxima miss the stated (or implied) total."""
     stated = notice.summary.stated_max_total
     maxima = (area.max for area in notice.scores)
     if stated is not None:
@@ -310,7 +345,8 @@ def max_sum_mismatch(notice: Notice) -> Iterator[Check]:
     yield from _sum_finding(
         maxima,
         IMPLIED_MAX_TOTAL,
-        what="the area maxima (the table states no maximum total; the index is out of 100)",
+        what="the area maxima",
+        against="the table states no maximum total and the index is out of",
         code=Code.MAX_SUM_MISMATCH,
         beyond=Severity.WARNING,
     )
@@ -332,26 +368,43 @@ def headline_total_mismatch(notice: Notice) -> Iterator[Check]:
         return
     name, total = reference
     if headline.percent:
-        total = replace(total, value=total_of([total]) / max_total(notice) * INDEX_SCALE)
-    difference = abs(total_of([headline]) - total_of([total]))
-    tolerance = for_pair(headline, total)
+        yield from _headline_percent(headline, total, name, max_total_number(notice))
+    else:
+        yield from _headline_points(headline, total, name)
+
+
+def _headline_points(headline: Number, total: Number, name: str) -> Iterator[Check]:
+    """Given a headline in points and the total, return a finding when they differ."""
+    difference, tolerance = abs(value_of(headline) - value_of(total)), for_pair(headline, total)
     severity = judge(difference, tolerance, beyond=Severity.WARNING)
     if severity is not None:
-        yield _headline_finding(headline, total, name, difference, severity, tolerance.describe())
+        tol = f"the tolerance {tolerance.describe()}"
+        yield _headline_finding(
+            headline, value_of(total), f"the {name} is", difference, severity, tol
+        )
+
+
+def _headline_percent(headline: Number, total: Number, name: str, top: Number) -> Iterator[Check]:
+    """Given a headline in percent, the total and the maximum, return a finding when they differ."""
+    gap, computed = percent_gap(total, top, headline), percent_of(total, top)
+    if not gap or computed is None:
+        return
+    severity = Severity.INFO if gap <= ROUNDING_SLACK_PER_VALUE else Severity.WARNING
+    subject = f"the {name} {plain(value_of(total))} of {plain(value_of(top))} is"
+    yield _headline_finding(headline, computed, subject, gap, severity, percent_tolerance(headline))
 
 
 def _headline_finding(
-    headline: Number, total: Number, name: str, difference: Decimal, severity: Severity, tol: str
+    headline: Number, expected: Decimal, subject: str, off: Decimal, severity: Severity, tol: str
 ) -> Check:
-    """Given a headline and the total it contradicts, return the headline-total-mismatch finding."""
+    """Given a headline and the figure it contradicts, return the headline-total finding."""
     unit = "%" if headline.percent else ""
     return Check(
         code=Code.HEADLINE_TOTAL_MISMATCH,
         severity=severity,
-        message=f"the headline states {plain(total_of([headline]))}{unit} but the {name} is "
-        f"{shown(total_of([total]))}{unit}: off by {shown(difference)}, "
-        f"{within(severity)} the tolerance {tol}",
-        expected=shown(total_of([total])),
-        actual=plain(total_of([headline])),
+        message=f"the headline states {plain(value_of(headline))}{unit} but {subject} "
+        f"{shown(expected)}{unit}: off by {shown(off)}, {within(severity)} {tol}",
+        expected=shown(expected),
+        actual=plain(value_of(headline)),
         where="summary",
     )

@@ -59,13 +59,13 @@ class Tolerance:
         return f"±{plain(self.bound)} = {self.basis}"
 
 
-def widest(*, exact: Decimal, half: Decimal, count: int) -> Tolerance:
-    """Given half units summed over ``count`` figures, return the wider of the two allowances."""
+def widest(*, exact: Decimal, half: Decimal, count: int, figures: str) -> Tolerance:
+    """Given the half units of ``count`` figures, return the wider of the two allowances."""
     slack = ROUNDING_SLACK_PER_VALUE * count
     if half >= slack:
-        basis = f"half a unit in the last stated decimal of each of {count} figures"
+        basis = f"half a unit in the last stated decimal, summed over {figures}"
         return Tolerance(exact=exact, bound=half, basis=basis)
-    basis = f"{plain(ROUNDING_SLACK_PER_VALUE)} of published rounding for each of {count} figures"
+    basis = f"{plain(ROUNDING_SLACK_PER_VALUE)} of published rounding per figure, over {figures}"
     return Tolerance(exact=exact, bound=slack, basis=basis)
 
 
@@ -73,19 +73,22 @@ def for_sum(parts: Sequence[Number], total: Number) -> Tolerance:
     """Given the summed parts and the stated total, return the tolerance of their comparison."""
     figures = (*parts, total)
     half = sum((half_unit(f) for f in figures), Decimal(0))
-    return widest(exact=half_unit(total), half=half, count=len(figures))
+    count = len(figures)
+    return widest(exact=half_unit(total), half=half, count=count, figures=f"{count} figures")
 
 
 def for_pair(first: Number, second: Number) -> Tolerance:
     """Given two statements of one figure, return the tolerance of their comparison."""
     exact = max(half_unit(first), half_unit(second))
-    return widest(exact=exact, half=half_unit(first) + half_unit(second), count=2)
+    half = half_unit(first) + half_unit(second)
+    return widest(exact=exact, half=half, count=2, figures="the 2 figures")
 
 
 def for_mean(parts: Sequence[Number], mean: Number) -> Tolerance:
     """Given the averaged parts and the stated average, return the tolerance of their comparison."""
     half = sum((half_unit(p) for p in parts), Decimal(0)) / len(parts) + half_unit(mean)
-    return widest(exact=half_unit(mean), half=half, count=1)
+    figures = f"the average and the mean of its {len(parts)} rows"
+    return widest(exact=half_unit(mean), half=half, count=1, figures=figures)
 
 
 def judge(difference: Decimal, tolerance: Tolerance, *, beyond: Severity) -> Severity | None:
@@ -96,7 +99,7 @@ def judge(difference: Decimal, tolerance: Tolerance, *, beyond: Severity) -> Sev
 
 
 def percent_gap(score: Number, maximum: Number, percent: Number) -> Decimal | None:
-    """Given score, max and stated percent, return how far the percent lies outside what they allow."""
+    """Given score, max and stated percent, return how far the percent lies outside their range."""
     value, top, stated = resolved(score), resolved(maximum), resolved(percent)
     if value is None or top is None or stated is None:
         return None

@@ -1,0 +1,132 @@
+"""PDF benchmarks, measured in one run on one core (DESIGN.md quality bars).
+
+1. Text PDFs: pages/s of ``extractors.extract`` against pdfplumber's own ``extract_text`` +
+   ``extract_tables`` on the same files (targets: ≥ 50 pages/s with tables, ≥ 100 without).
+2. Scanned PDF: seconds/page of ``extractors.extract`` (render, deskew, rules, Tesseract,
+   layout) against the plain ``tesseract`` command on the same page images at the same dpi
+   (target: within 10%). Both run Tesseract with the same ``OMP_THREAD_LIMIT``.
+"""
+
+from __future__ import annotations
+
+import os
+import subprocess
+import sys
+import tempfile
+import time
+import warnings
+from collections.abc import Callable
+from pathlib import Path
+
+ROOT = Path(__file__).resolve().parent.parent
+sys.path.insert(0, str(ROOT))
+
+from extractors import extract, ocr  # noqa: E402
+from extractors.limits import Limits  # noqa: E402
+
+SAMPLES = ROOT / "samples"
+TEXT_PDFS = {  # file → whether its pages carry tables
+    "seed-568-tb-sxd.pdf": True,
+    "table-over-page-break.pdf": True,
+    "borderless-table.pdf": True,
+}
+SCAN = "seed-568-tb-sxd-scan.pdf"
+OCR_DPI = 200
+MIN_SECONDS = 1.0  # each text-PDF measurement repeats until it lasts this long
+
+
+def pin_one_core() -> str:
+    """Pin this process (and the Tesseract it starts) to one core; return a note."""
+    if hasattr(os, "sched_setaffinity"):
+        os.sched_setaffinity(0, {min(os.sched_getaffinity(0))})
+        return "pinned to one core"
+    return "not pinned (no sched_setaffinity)"
+
+
+def repeat(work: Callable[[], int]) -> float:
+    """Given work returning pages done, return pages per second over at least MIN_SECONDS."""
+    pages, start = 0, time.perf_counter()
+    while time.perf_counter() - start < MIN_SECONDS:
+        pages += work()
+    return pages / (time.perf_counter() - start)
+
+
+def ours(path: Path) -> int:
+    """Given a PDF, extract it with parscore and return its page count."""
+    return extract(path).source.pages or 0
+
+
+def pdfplumber_text_tables(path: Path) -> int:
+    """Given a PDF, run pdfplumber's extract_text and extract_tables on every page."""
+    import pdfplumber
+
+    with pdfplumber.open(path) as pdf:
+        for page in pdf.pages:
+            page.extract_text()
+            page.extract_tables()
+        return len(pdf.pages)
+
+
+def bench_text() -> None:
+    """Print pages/s of parscore and pdfplumber on each text PDF, with the ratio."""
+    print("text PDF: pages/s (parscore vs pdfplumber extract_text+extract_tables)")
+    for name, has_tables in TEXT_PDFS.items():
+        path = SAMPLES / name
+        mine = repeat(lambda p=path: ours(p))
+        theirs = repeat(lambda p=path: pdfplumber_text_tables(p))
+        kind = "tables" if has_tables else "no tables"
+        print(f"  {name:32s} ({kind}): parscore {mine:7.1f}  pdfplumber {theirs:6.1f}  "
+              f"speed-up {mine / theirs:5.1f}×")
+
+
+def page_images(path: Path, folder: Path) -> list[Path]:
+    """Given a scanned PDF, write its pages as greyscale PNGs at OCR_DPI; return their paths."""
+    import pypdfium2 as pdfium
+
+    pdf = pdfium.PdfDocument(path)
+    out = []
+    for index in range(len(pdf)):
+        image = ocr.render(pdf[index], OCR_DPI)
+        out.append(folder / f"page-{index + 1}.png")
+        image.save(out[-1])
+    pdf.close()
+    return out
+
+
+def plain_tesseract(images: list[Path]) -> float:
+    """Given page images, return the seconds the plain tesseract command takes on them."""
+    env = {**os.environ, "OMP_THREAD_LIMIT": os.environ.get("OMP_THREAD_LIMIT", "1")}
+    start = time.perf_counter()
+    for image in images:
+        subprocess.run([ocr.tesseract_command(), str(image), "stdout", "-l", "vie", "--psm",
+                        ocr.PSM, "--dpi", str(OCR_DPI), "tsv"], capture_output=True, check=True,
+                       env=env)
+    return time.perf_counter() - start
+
+
+def bench_ocr() -> None:
+    """Print seconds/page of parscore's OCR path and of plain tesseract, with the ratio."""
+    if not (ocr.installed_languages(ocr.tesseract_command()) or set()) >= {"vie"}:
+        print("OCR: skipped, Tesseract with 'vie' is not installed")
+        return
+    path = SAMPLES / SCAN
+    with tempfile.TemporaryDirectory() as folder:
+        images = page_images(path, Path(folder))
+        start = time.perf_counter()
+        extract(path, Limits(ocr_dpi=OCR_DPI))
+        mine = (time.perf_counter() - start) / len(images)
+        theirs = plain_tesseract(images) / len(images)
+    print(f"OCR ({SCAN}, {len(images)} pages, {OCR_DPI} dpi): parscore {mine:.2f} s/page, "
+          f"tesseract CLI {theirs:.2f} s/page, ratio {mine / theirs:.2f} (target ≤ 1.10)")
+
+
+def main() -> None:
+    """Run both PDF benchmarks and print their figures."""
+    warnings.simplefilter("ignore")  # pdfminer's font warnings would only add noise here
+    print(f"bench_pdf ({pin_one_core()})")
+    bench_text()
+    bench_ocr()
+
+
+if __name__ == "__main__":
+    main()

@@ -1,0 +1,22 @@
+"""Run every benchmark of bench/ in one process, one after the other."""
+
+from __future__ import annotations
+
+import importlib
+import sys
+from pathlib import Path
+
+sys.path.insert(0, str(Path(__file__).resolve().parent.parent))
+BENCHES = ("bench.bench_html", "bench.bench_pdf", "bench.bench_memory")
+
+
+def main() -> None:
+    """Run each benchmark module's main()."""
+    names = sys.argv[1:] or BENCHES
+    for name in names:
+        module = importlib.import_module(name if name.startswith("bench.") else f"bench.{name}")
+        module.main()
+
+
+if __name__ == "__main__":
+    main()

@@ -1,0 +1,519 @@
+"""Saved portal pages (HTML) to a Document: the article's blocks in reading order, chrome gone.
+
+The recipe (``extract``): bytes → text (BOM, ``<meta>`` charset, UTF-8, else a guess) →
+lexbor tree → drop junk and chrome elements → find the article container → walk it into
+blocks → drop chrome lines and the "other news" tail → number the blocks.
+
+The walk streams inline text into a line buffer that every block boundary flushes, so
+``<font>`` or ``<span>`` wrapping whole paragraphs (old portals, Word exports) still gives
+one block per paragraph; ``<br>`` ends a line. Tables are data (one TABLE block, every
+cell once at its top-left grid slot with its spans) or layout (descended into).
+"""
+
+from __future__ import annotations
+
+import codecs
+import re
+from collections.abc import Iterator
+from itertools import product
+
+from selectolax.lexbor import LexborHTMLParser, LexborNode
+
+from extractors.boilerplate import (
+    ARTICLE_SELECTORS,
+    ARTICLE_WORDS,
+    CHROME_TAGS,
+    CHROME_WORDS,
+    HIDDEN_SELECTORS,
+    JUNK_TAGS,
+    keep_article,
+)
+from extractors.limits import Limits
+from extractors.model import Block, BlockKind, Cell, Document, SourceInfo
+from extractors.text import decode, number_blocks
+from normalizers.text import clean
+
+SNIFF_BYTES = 4096  # bytes searched for a <meta> charset (old portals have long heads)
+MIN_ARTICLE_WEIGHT = 40  # non-link, non-space characters a container needs
+PROTECT_SHARE = 0.5  # a chrome-looking element holding more of the page's text stays
+LINK_COST = 2  # a link character cancels itself and one non-link character
+NEAR_BEST = 0.97  # a nested candidate this close to the best score wins (drops wrapper chrome)
+MAX_WIDEN = 2  # parent levels an article container may grow to take in its title/lead
+LEAD_MIN_WEIGHT = 20  # non-link characters before the container that make it grow
+MAX_DEPTH = 200  # deeper markup is read as flat text (keeps recursion bounded)
+MAX_COLSPAN = 256  # caps a hostile colspan; real notice tables have a handful of columns
+LAYOUT_MIN_BLOCKS = 3  # paragraphs in one cell of a short table that make it layout
+FEW_ROWS = 2  # tables with at most this many rows may be layout by their cell content
+BR = "\x00"  # line-break sentinel in the line buffer (the parser never emits NUL)
+
+HEADING_LEVELS: dict[str, int] = {f"h{n}": n for n in range(1, 7)}
+ARTICLE_TAGS = frozenset({"article", "main"})
+CELL_TAGS = frozenset({"td", "th"})
+LIST_TAGS = frozenset({"ul", "ol", "dir", "menu"})
+BLOCK_TAGS = frozenset(
+    {
+        "address", "article", "aside", "blockquote", "body", "caption", "center", "dd",
+        "details", "dialog", "div", "dl", "dt", "fieldset", "figcaption", "figure", "footer",
+        "form", "header", "hgroup", "html", "legend", "main", "nav", "p", "section",
+        "summary", "tbody", "td", "tfoot", "th", "thead", "tr", *HEADING_LEVELS, "li",
+        "ul", "ol", "table", "pre", "hr", "br",
+    }
+)  # fmt: skip
+
+#: Elements inside a table's cells that make it a layout table.
+LAYOUT_INSIDE = "table, h1, h2, h3, h4, h5, h6, article, section"
+#: Elements that make a <form> part of the page rather than a search or login box.
+FORM_CONTENT = "p, h1, h2, h3, table, article"
+#: Elements tried as the article when no class/id names one (the densest wins).
+GENERIC_CONTAINERS = "div, td, section, article, main, blockquote, center"
+
+#: One query for junk (lexbor answers one selector list far faster than one query per tag).
+JUNK_SELECTOR = ", ".join(JUNK_TAGS)
+#: Elements that may be chrome; ``is_chrome`` decides (one query, then a regex on class/id,
+#: is several times faster than dozens of ``[class*=…]`` selectors).
+CHROME_CANDIDATES = ", ".join([*CHROME_TAGS, "[class]", "[id]", *HIDDEN_SELECTORS])
+CHROME_TAG_SET = frozenset(CHROME_TAGS)
+_WORD_SELECTORS = '[class*="{w}" i], [id*="{w}" i]'
+ARTICLE_SELECTOR = ", ".join(
+    [*ARTICLE_SELECTORS, *(_WORD_SELECTORS.format(w=w) for w in ARTICLE_WORDS)]
+)
+_CHROME_NAME_RE = re.compile("|".join(map(re.escape, CHROME_WORDS)))
+
+_CHARSET_RES = (
+    re.compile(rb"<meta[^>]*?charset\s*=\s*[\"']?\s*([a-z0-9_.:-]+)", re.IGNORECASE),
+    re.compile(rb"<\?xml[^>]*?encoding\s*=\s*[\"']([a-z0-9_.:-]+)", re.IGNORECASE),
+)
+_INT_RE = re.compile(r"\s*(\d{1,6})")
+
+
+def extract(data: bytes, source: SourceInfo, limits: Limits) -> Document:
+    """Given the bytes of a saved HTML page, return the article as a Document."""
+    declared = sniff_charset(data)
+    text, encoding = decode(data, source, declared)
+    tree = LexborHTMLParser(text)
+    body = prune(tree)
+    article, how = find_article(body) if body is not None else (None, "no <body>")
+    blocks = keep_article(node_to_blocks(article)) if article is not None else []
+    notes = (*_encoding_notes(declared, encoding), *((how,) if how else ()))
+    return Document(source=source, blocks=number_blocks(blocks, source.path), warnings=notes)
+
+
+# -- bytes → tree ---------------------------------------------------------------------------
+
+
+def sniff_charset(data: bytes) -> str | None:
+    """Given page bytes, return the charset a <meta> or XML declaration names, if any."""
+    head = data[:SNIFF_BYTES]
+    for pattern in _CHARSET_RES:
+        match = pattern.search(head)
+        if match:
+            return match.group(1).decode("ascii").lower()
+    return None
+
+
+def _encoding_notes(declared: str | None, encoding: str) -> tuple[str, ...]:
+    """Given the declared and the used encoding, return a warning when the used one was guessed."""
+    used = _codec(encoding)
+    if used.startswith("utf") or used == _codec(declared or ""):
+        return ()
+    return (f"encoding {encoding} was guessed (declared: {declared or 'none'})",)
+
+
+def _codec(label: str) -> str:
+    """Given a charset label, return Python's codec name for it (the label itself if unknown)."""
+    try:
+        return codecs.lookup(label).name
+    except LookupError:
+        return label.lower()
+
+
+def prune(tree: LexborHTMLParser) -> LexborNode | None:
+    """Given a parsed page, drop junk and chrome elements in place; return its body."""
+    if tree.root is not None:
+        remove(unique(tree.root.css(JUNK_SELECTOR)))
+    body = tree.body
+    if body is not None:
+        remove(chrome_nodes(body))
+    return body
+
+
+def remove(nodes: list[LexborNode]) -> None:
+    """Given distinct nodes in document order, remove them, descendants before ancestors."""
+    for node in reversed(nodes):  # a removed ancestor would leave its descendants dangling
+        node.decompose()
+
+
+def chrome_nodes(body: LexborNode) -> list[LexborNode]:
+    """Given a body, return its chrome elements (menus, sidebars…) once each, in document order."""
+    total = weight(body.text())
+    candidates = unique(body.css(CHROME_CANDIDATES))
+    return [node for node in candidates if is_chrome(node) and not is_protected(node, total)]
+
+
+def is_chrome(node: LexborNode) -> bool:
+    """Given an element, return whether its tag, class, id or visibility marks it as chrome."""
+    if node.tag in CHROME_TAG_SET or "hidden" in node.attributes:
+        return True
+    attrs = node.attrs
+    label = f"{attrs.sget('class', '')} {attrs.sget('id', '')}".lower()
+    style = attrs.sget("style", "").replace(" ", "").lower()
+    hidden = "display:none" in style or attrs.get("aria-hidden") == "true"
+    return hidden or _CHROME_NAME_RE.search(label) is not None
+
+
+def unique(nodes: list[LexborNode]) -> list[LexborNode]:
+    """Given nodes from a selector list (lexbor repeats a node per matching selector), dedupe."""
+    return list({node.mem_id: node for node in nodes}.values())
+
+
+def is_protected(node: LexborNode, total: int) -> bool:
+    """Given a chrome-looking element, return whether it must stay (it holds the article)."""
+    if weight(node.text()) > PROTECT_SHARE * total:
+        return True
+    if node.tag == "header":
+        return _names_article(node) or _has_ancestor(node, ARTICLE_TAGS)
+    if node.tag == "form":
+        return node.css_first(FORM_CONTENT) is not None
+    return False
+
+
+def _names_article(node: LexborNode) -> bool:
+    """Given an element, return whether its class or id holds an article word."""
+    label = f"{node.attributes.get('class') or ''} {node.id or ''}".lower()
+    return any(word in label for word in ARTICLE_WORDS)
+
+
+def _has_ancestor(node: LexborNode, tags: frozenset[str]) -> bool:
+    """Given an element, return whether one of its ancestors has one of the tags."""
+    parent = node.parent
+    while parent is not None:
+        if parent.tag in tags:
+            return True
+        parent = parent.parent
+    return False
+
+
+# -- tree → article container -----------------------------------------------------------------
+
+
+def weight(text: str) -> int:
+    """Given text, return its length without spaces, newlines and tabs (markup indentation)."""
+    return len(text) - text.count(" ") - text.count("\n") - text.count("\t")
+
+
+def find_article(body: LexborNode) -> tuple[LexborNode | None, str]:
+    """Given a pruned body, return the article container and a note on how it was found."""
+    links = link_weights(body)
+    best = best_candidate(unique(body.css(ARTICLE_SELECTOR)), links)
+    if best is not None:
+        return widen(best, links), ""
+    best = best_candidate([body, *unique(body.css(GENERIC_CONTAINERS))], links)
+    if best is not None:
+        return widen(best, links), "no article container by class or id: read the densest block"
+    return None, "no article text found"
+
+
+def link_weights(body: LexborNode) -> dict[int, int]:
+    """Given a body, return link-text weight per element (by mem_id) summed over its subtree."""
+    weights: dict[int, int] = {}
+    for anchor in body.css("a[href]"):
+        size = weight(anchor.text())
+        node = anchor if size else None
+        while node is not None:
+            weights[node.mem_id] = weights.get(node.mem_id, 0) + size
+            node = node.parent
+    return weights
+
+
+def score(node: LexborNode, links: dict[int, int]) -> int:
+    """Given an element, return its non-link text weight less the weight of its links."""
+    return weight(node.text()) - LINK_COST * links.get(node.mem_id, 0)
+
+
+def best_candidate(nodes: list[LexborNode], links: dict[int, int]) -> LexborNode | None:
+    """Given candidates in document order, return the deepest one near the best score, if any."""
+    scores = [score(node, links) for node in nodes]
+    top = max(scores, default=0)
+    if top < MIN_ARTICLE_WEIGHT:
+        return None
+    near = [node for node, s in zip(nodes, scores, strict=True) if s >= NEAR_BEST * top]
+    return near[-1]  # nested candidates come after their ancestors in document order
+
+
+def widen(node: LexborNode, links: dict[int, int]) -> LexborNode:
+    """Given a container, return the ancestor that also holds its title and lead, if near."""
+    for _ in range(MAX_WIDEN):
+        parent = node.parent
+        if parent is None or parent.tag in ("body", "html") or not has_lead(node, links):
+            break
+        node = parent
+    return node
+
+
+def has_lead(node: LexborNode, links: dict[int, int]) -> bool:
+    """Given a container, return whether text (not links) precedes it in its parent."""
+    lead = 0
+    sibling = node.prev
+    while sibling is not None:
+        lead += score(sibling, links) if sibling.tag != "a" else -weight(sibling.text())
+        sibling = sibling.prev
+    return lead >= LEAD_MIN_WEIGHT
+
+
+# -- container → blocks -----------------------------------------------------------------------
+
+
+class _Emitter:
+    """A line buffer that block boundaries flush into blocks."""
+
+    __slots__ = ("blocks", "marker", "parts")
+
+    def __init__(self) -> None:
+        self.blocks: list[Block] = []
+        self.parts: list[str] = []
+        self.marker: str | None = None
+
+    def add(self, text: str) -> None:
+        """Given inline text, append it to the current line."""
+        self.parts.append(text)
+
+    def flush(self) -> None:
+        """Given the buffered text, emit one block per non-blank line."""
+        text = "".join(self.parts)
+        self.parts.clear()
+        if text and not text.isspace():  # most flushes hold only markup indentation
+            lines = map(clean, text.split(BR))
+            self.blocks.extend(self._line_block(line) for line in lines if line)
+
+    def _line_block(self, text: str) -> Block:
+        """Given a line, return a LIST_ITEM when an item marker is pending, else a PARAGRAPH."""
+        marker, self.marker = self.marker, None
+        kind = BlockKind.PARAGRAPH if marker is None else BlockKind.LIST_ITEM
+        return Block(kind=kind, text=text, marker=marker)
+
+    def start_item(self, marker: str) -> None:
+        """Given a list marker, end the current line and apply the marker to the next one."""
+        self.flush()
+        self.marker = marker
+
+    def emit(self, block: Block) -> None:
+        """Given a heading or table block, end the current line and append the block."""
+        self.flush()
+        self.marker = None
+        self.blocks.append(block)
+
+
+def node_to_blocks(node: LexborNode) -> list[Block]:
+    """Given an article container, return its blocks in reading order."""
+    out = _Emitter()
+    visit(node, out, 0)
+    out.flush()
+    return out.blocks
+
+
+def walk(node: LexborNode, out: _Emitter, depth: int) -> None:
+    """Given an element, visit its children in order."""
+    for child in node.iter(include_text=True):
+        visit(child, out, depth + 1)
+
+
+def visit(node: LexborNode, out: _Emitter, depth: int) -> None:
+    """Given any node, stream its text into the emitter, splitting blocks at boundaries."""
+    tag = node.tag
+    if tag == "-text":
+        out.add(node.text_content or "")
+    elif depth > MAX_DEPTH:
+        out.add(node.text())
+    elif tag in HANDLERS:
+        HANDLERS[tag](node, out, depth)
+    elif tag in BLOCK_TAGS:
+        visit_block(node, out, depth)
+    elif not tag.startswith("-"):  # an inline element; comments and doctype are skipped
+        walk(node, out, depth)
+
+
+def visit_block(node: LexborNode, out: _Emitter, depth: int) -> None:
+    """Given a block element, emit its content as blocks of its own."""
+    out.flush()
+    walk(node, out, depth)
+    out.flush()
+
+
+def visit_br(node: LexborNode, out: _Emitter, depth: int) -> None:
+    """Given a <br>, end the current line."""
+    out.add(BR)
+
+
+def visit_pre(node: LexborNode, out: _Emitter, depth: int) -> None:
+    """Given a <pre>, emit one block per line of its text."""
+    out.flush()
+    out.add(node.text().replace("\n", BR))
+    out.flush()
+
+
+def visit_heading(node: LexborNode, out: _Emitter, depth: int) -> None:
+    """Given an h1–h6, emit one HEADING with its level (inner breaks become spaces)."""
+    text = inline_text(node)
+    if text:
+        out.emit(Block(kind=BlockKind.HEADING, text=text, level=HEADING_LEVELS[node.tag]))
+    else:
+        out.flush()
+
+
+def visit_list(node: LexborNode, out: _Emitter, depth: int) -> None:
+    """Given a <ul>/<ol>, emit its items as LIST_ITEMs with their markers."""
+    out.flush()
+    for marker, child in list_items(node):
+        if marker is None:
+            visit(child, out, depth + 1)
+            continue
+        out.start_item(marker)
+        walk(child, out, depth + 1)
+        out.flush()
+        out.marker = None
+
+
+def visit_item(node: LexborNode, out: _Emitter, depth: int) -> None:
+    """Given an <li> outside any list, emit it as a bulleted LIST_ITEM."""
+    out.start_item("-")
+    walk(node, out, depth)
+    out.flush()
+    out.marker = None
+
+
+def list_items(node: LexborNode) -> Iterator[tuple[str | None, LexborNode]]:
+    """Given a list element, yield (marker, child); the marker is None for non-<li> children."""
+    ordered = node.tag == "ol"
+    style = node.attributes.get("type") or "1"
+    number = _int(node.attributes.get("start"), 1)
+    for child in node.iter(include_text=True):
+        if child.tag != "li":
+            yield None, child
+            continue
+        number = _int(child.attributes.get("value"), number)
+        yield (item_marker(number, style) if ordered else "-"), child
+        number += 1
+
+
+def item_marker(number: int, style: str) -> str:
+    """Given an item number and an <ol type>, return its marker ("3.", "c)", "C)")."""
+    if style in ("a", "A") and 1 <= number <= 26:
+        letter = chr(ord(style) + number - 1)
+        return f"{letter})"
+    return f"{number}."
+
+
+def inline_text(node: LexborNode) -> str:
+    """Given an element, return its text with breaks and inner blocks joined by one space."""
+    parts: list[str] = []
+    _collect(node, parts, 0)
+    return clean("".join(parts))
+
+
+def _collect(node: LexborNode, parts: list[str], depth: int) -> None:
+    """Given an element, append the text of its subtree to parts, spacing block edges."""
+    for child in node.iter(include_text=True):
+        tag = child.tag
+        if tag == "-text":
+            parts.append(child.text_content or "")
+        elif depth > MAX_DEPTH:
+            parts.append(f" {child.text()} ")
+        elif tag in BLOCK_TAGS:
+            parts.append(" ")
+            _collect(child, parts, depth + 1)
+            parts.append(" ")
+        elif not tag.startswith("-"):
+            _collect(child, parts, depth + 1)
+
+
+# -- tables -------------------------------------------------------------------------------------
+
+
+def visit_table(node: LexborNode, out: _Emitter, depth: int) -> None:
+    """Given a <table>, emit a TABLE block for data, or descend into a layout table's cells."""
+    caption, rows = table_parts(node)
+    if caption is not None:
+        visit_block(caption, out, depth + 1)
+    if is_layout(node, rows):
+        for cell in (cell for row in rows for cell in row):
+            visit_block(cell, out, depth + 1)
+        return
+    cells = rows_to_cells(rows)
+    if any(cell.text for cell in cells):
+        out.emit(Block(kind=BlockKind.TABLE, cells=cells))
+
+
+def table_parts(table: LexborNode) -> tuple[LexborNode | None, list[list[LexborNode]]]:
+    """Given a <table>, return its own caption and rows of cells (nested tables excluded)."""
+    caption, head, foot = None, [], []
+    for child in table.iter():
+        if child.tag == "caption":
+            caption = child
+        elif child.tag == "tr":
+            head.append(child)
+        elif child.tag in ("thead", "tbody", "tfoot"):
+            (foot if child.tag == "tfoot" else head).extend(_children(child, "tr"))
+    return caption, [[c for c in tr.iter() if c.tag in CELL_TAGS] for tr in head + foot]
+
+
+def _children(node: LexborNode, tag: str) -> list[LexborNode]:
+    """Given an element, return its child elements with the tag."""
+    return [child for child in node.iter() if child.tag == tag]
+
+
+def is_layout(table: LexborNode, rows: list[list[LexborNode]]) -> bool:
+    """Given a table and its rows, return whether it lays out a page rather than holding data."""
+    if table.attributes.get("role") in ("presentation", "none"):
+        return True
+    if max(map(len, rows), default=0) <= 1:
+        return True
+    if any(inner.mem_id != table.mem_id for inner in table.css(LAYOUT_INSIDE)):
+        return True  # css() also matches the table itself: anything else is inside a cell
+    cells = (cell for row in rows for cell in row)
+    return len(rows) <= FEW_ROWS and any(_holds_paragraphs(cell) for cell in cells)
+
+
+def _holds_paragraphs(cell: LexborNode) -> bool:
+    """Given a cell, return whether it holds several paragraphs, items or lines."""
+    return len(cell.css("p, div, li, br")) >= LAYOUT_MIN_BLOCKS
+
+
+def rows_to_cells(rows: list[list[LexborNode]]) -> tuple[Cell, ...]:
+    """Given rows of <td>/<th>, return cells at grid positions that skip earlier spans."""
+    taken: set[tuple[int, int]] = set()
+    cells: list[Cell] = []
+    for r, row in enumerate(rows):
+        col = 0
+        for node in row:
+            while (r, col) in taken:
+                col += 1
+            rowspan, colspan = cell_spans(node, len(rows) - r)
+            cells.append(
+                Cell(row=r, col=col, text=inline_text(node), rowspan=rowspan, colspan=colspan)
+            )
+            taken.update(product(range(r, r + rowspan), range(col, col + colspan)))
+            col += colspan
+    return tuple(cells)
+
+
+def cell_spans(node: LexborNode, rows_left: int) -> tuple[int, int]:
+    """Given a cell and the rows left in its table, return its (rowspan, colspan), clamped."""
+    rowspan = _int(node.attrs.get("rowspan"), 1) or rows_left  # 0: to the table's end
+    colspan = _int(node.attrs.get("colspan"), 1) or 1
+    return max(1, min(rowspan, rows_left)), max(1, min(colspan, MAX_COLSPAN))
+
+
+def _int(value: str | None, default: int) -> int:
+    """Given an attribute value, return its leading integer, or the default."""
+    match = _INT_RE.match(value or "")
+    return int(match.group(1)) if match else default
+
+
+HANDLERS = {
+    "br": visit_br,
+    "pre": visit_pre,
+    "table": visit_table,
+    "li": visit_item,
+    **dict.fromkeys(HEADING_LEVELS, visit_heading),
+    **dict.fromkeys(LIST_TAGS, visit_list),
+}

@@ -1,0 +1,303 @@
+"""OCR of a PDF page without a usable text layer: Tesseract's TSV word boxes → layout words.
+
+The chain: page → greyscale image at the OCR dpi → skew estimated on a small copy
+(projection profile; Tesseract's OSD does not measure small angles) and corrected →
+ruling lines found in the pixels, kept as table edges and erased → ``tesseract … tsv``
+→ words scaled to points → ``PageContent`` for the shared layout step.
+
+The command comes from ``$PARSCORE_TESSERACT`` (default ``tesseract``); it runs with
+``OMP_THREAD_LIMIT=1`` unless that is set, so that parallel workers do not oversubscribe.
+"""
+
+from __future__ import annotations
+
+import functools
+import os
+import subprocess
+from collections.abc import Iterator
+
+import numpy as np
+import pypdfium2 as pdfium
+import pypdfium2.raw as pdfium_c
+from PIL import Image
+
+from extractors import layout
+from extractors.layout import Edge, PageContent, Word
+from extractors.limits import Limits
+from pipeline.errors import ErrorCode, InputError
+
+TESSERACT_ENV = "PARSCORE_TESSERACT"
+PSM = "3"  # fully automatic page segmentation: two-column headers stay apart
+POINTS_PER_INCH = 72
+MIN_NATIVE_DPI = 150  # a scan at least this fine is OCR'd at its own resolution, not upsampled
+SKEW_MAX = 3.0  # degrees searched either way
+SKEW_COARSE = 0.25  # degrees per step, then refined
+SKEW_FINE = 0.05
+SKEW_MIN = 0.1  # smaller angles are left alone
+SKEW_WIDTH = 500  # pixels: width of the copy the skew is measured on
+INK = 128  # grey level below which a pixel is ink
+RULE_H_INCH = 0.5  # a horizontal ink run this long is a ruling line
+RULE_V_INCH = 0.2  # a vertical one this long
+RULE_JOIN = 3  # pixels: runs this close (across rows, along the line) are one rule
+RULE_MARGIN_INCH = 0.02  # erased either side of a detected rule
+CELL_INSET_INCH = 0.02  # inside a cell's rules, may still hold rule remnants
+MIN_INK = 2  # ink pixels a row or column of a cell needs to count (single specks do not)
+INK_PAD_INCH = 0.06  # left above a cell's ink once it is moved to the top
+MIN_CONF = 30.0  # words less sure than this are kept only when they hold a letter or digit
+LANG_TIMEOUT = 30.0
+
+
+def tesseract_command() -> str:
+    """Return the Tesseract command to run (``$PARSCORE_TESSERACT`` or "tesseract")."""
+    return os.environ.get(TESSERACT_ENV) or "tesseract"
+
+
+@functools.lru_cache(maxsize=8)
+def installed_languages(command: str) -> frozenset[str] | None:
+    """Given a Tesseract command, return its languages, or None when it cannot run."""
+    try:
+        done = subprocess.run([command, "--list-langs"], capture_output=True, text=True,
+                              timeout=LANG_TIMEOUT, check=False)
+    except (OSError, subprocess.SubprocessError):
+        return None
+    if done.returncode != 0:
+        return None
+    return frozenset(line.strip() for line in done.stdout.splitlines()[1:] if line.strip())
+
+
+def require_tesseract(lang: str, path: str) -> str:
+    """Given the OCR language, return the command to run, or raise OCR_UNAVAILABLE."""
+    command = tesseract_command()
+    languages = installed_languages(command)
+    if languages is None:
+        raise InputError(ErrorCode.OCR_UNAVAILABLE, path, f"cannot run {command!r}")
+    missing = [part for part in lang.split("+") if part not in languages]
+    if missing:
+        raise InputError(ErrorCode.OCR_UNAVAILABLE, path,
+                         f"{command!r} lacks the language model {'+'.join(missing)}")
+    return command
+
+
+# --------------------------------------------------------------------------- image
+
+
+def native_dpi(page: pdfium.PdfPage) -> float | None:
+    """Given a page, return the resolution of its largest image, or None without images."""
+    best: tuple[float, float] | None = None
+    for obj in page.get_objects(filter=[pdfium_c.FPDF_PAGEOBJ_IMAGE], max_depth=2):
+        left, _, right, _ = obj.get_bounds()
+        px_width, _ = obj.get_px_size()
+        if right > left and (best is None or px_width > best[0]):
+            best = (px_width, px_width / ((right - left) / POINTS_PER_INCH))
+    return best[1] if best else None
+
+
+def render_dpi(page: pdfium.PdfPage, limits: Limits) -> int:
+    """Given a page and the limits, return the dpi to OCR at (never upsampling a fine scan)."""
+    native = native_dpi(page)
+    if native is not None and MIN_NATIVE_DPI <= native < limits.ocr_dpi:
+        return round(native)
+    return limits.ocr_dpi
+
+
+def render(page: pdfium.PdfPage, dpi: int) -> Image.Image:
+    """Given a page, return it rendered as a greyscale image at dpi."""
+    bitmap = page.render(scale=dpi / POINTS_PER_INCH, grayscale=True)
+    image = bitmap.to_pil().convert("L")
+    bitmap.close()
+    return image
+
+
+def _sharpness(ink: Image.Image, angle: float) -> float:
+    """Given an ink mask, return how sharp its row profile is once rotated by angle."""
+    rotated = np.asarray(ink.rotate(angle, resample=Image.Resampling.NEAREST), dtype=np.float64)
+    profile = rotated.sum(axis=1)
+    return float(np.square(np.diff(profile)).sum())
+
+
+def _best_angle(ink: Image.Image, centre: float, span: float, step: float) -> float:
+    """Given an ink mask, return the angle in centre ± span with the sharpest profile."""
+    angles = np.arange(centre - span, centre + span + step / 2, step)
+    return float(max(angles, key=lambda a: _sharpness(ink, float(a))))
+
+
+def estimate_skew(image: Image.Image) -> float:
+    """Given a page image, return the rotation (degrees, counter-clockwise) that levels it."""
+    scale = SKEW_WIDTH / image.width
+    small = image.resize((SKEW_WIDTH, max(1, round(image.height * scale))), Image.Resampling.BOX)
+    ink = small.point(lambda v: 255 if v < INK + 40 else 0)
+    coarse = _best_angle(ink, 0.0, SKEW_MAX, SKEW_COARSE)
+    return _best_angle(ink, coarse, SKEW_COARSE, SKEW_FINE)
+
+
+def deskew(image: Image.Image) -> Image.Image:
+    """Given a page image, return it rotated level (unchanged when already level)."""
+    angle = estimate_skew(image)
+    if abs(angle) < SKEW_MIN:
+        return image
+    return image.rotate(angle, resample=Image.Resampling.BILINEAR, fillcolor=255)
+
+
+# --------------------------------------------------------------------------- ruling lines
+
+
+def _runs(mask: np.ndarray, min_len: int) -> Iterator[tuple[int, int, int]]:
+    """Given a boolean image, yield (row, start, end) of ink runs at least min_len long."""
+    padded = np.zeros((mask.shape[0], mask.shape[1] + 2), dtype=np.int8)
+    padded[:, 1:-1] = mask
+    rows, starts = np.nonzero(np.diff(padded, axis=1) == 1)
+    _, ends = np.nonzero(np.diff(padded, axis=1) == -1)
+    for row, start, end in zip(rows, starts, ends, strict=True):
+        if end - start >= min_len:
+            yield int(row), int(start), int(end)
+
+
+def _join_runs(runs: Iterator[tuple[int, int, int]]) -> list[list[int]]:
+    """Given ink runs row by row, return rules as [first row, last row, start, end]."""
+    rules: list[list[int]] = []
+    for row, start, end in runs:
+        for rule in rules:
+            near = row - rule[1] <= RULE_JOIN
+            if near and start <= rule[3] + RULE_JOIN and end >= rule[2] - RULE_JOIN:
+                rule[1], rule[2], rule[3] = row, min(rule[2], start), max(rule[3], end)
+                break
+        else:
+            rules.append([row, row, start, end])
+    return rules
+
+
+def find_rules(image: Image.Image, dpi: int) -> tuple[list[list[int]], list[list[int]]]:
+    """Given a level page image, return its horizontal and vertical rules in pixels."""
+    ink = np.asarray(image) < INK
+    horizontal = _join_runs(_runs(ink, round(RULE_H_INCH * dpi)))
+    vertical = _join_runs(_runs(ink.T, round(RULE_V_INCH * dpi)))
+    return horizontal, vertical
+
+
+def erase_rules(image: Image.Image, rules: tuple[list[list[int]], list[list[int]]],
+                dpi: int) -> Image.Image:
+    """Given an image and its rules, return a copy with the rules painted white."""
+    pixels = np.array(image)
+    m = round(RULE_MARGIN_INCH * dpi)
+    for first, last, start, end in rules[0]:
+        pixels[max(first - m, 0): last + m + 1, start:end] = 255
+    for first, last, start, end in rules[1]:
+        pixels[start:end, max(first - m, 0): last + m + 1] = 255
+    return Image.fromarray(pixels)
+
+
+def rules_to_edges(rules: tuple[list[list[int]], list[list[int]]], scale: float) -> list[Edge]:
+    """Given rules in pixels, return them as edges in points."""
+    edges = [Edge(x0=s * scale, y0=(a + b) / 2 * scale, x1=e * scale, y1=(a + b) / 2 * scale)
+             for a, b, s, e in rules[0]]
+    edges += [Edge(x0=(a + b) / 2 * scale, y0=s * scale, x1=(a + b) / 2 * scale, y1=e * scale)
+              for a, b, s, e in rules[1]]
+    return edges
+
+
+# --------------------------------------------------------------------------- table cells
+
+# Tesseract's line finder garbles table rows whose cells hold different numbers of lines
+# (a two-line label beside a number centred between them). So, with the rules erased, the ink
+# of every ruled cell is moved up to the top of its cell: the first lines of a row's cells then
+# share one text line. Words stay inside their cells, so the layout step still finds them there.
+
+
+def _cell_pixels(edges: list[Edge], scale: float) -> list[tuple[int, int, int, int]]:
+    """Given edges in points, return the inner pixel box of every ruled cell."""
+    boxes = []
+    inset = round(CELL_INSET_INCH * POINTS_PER_INCH / scale)
+    for x0, y0, x1, y1 in layout.cell_boxes(edges):
+        box = (round(x0 / scale) + inset, round(y0 / scale) + inset,
+               round(x1 / scale) - inset, round(y1 / scale) - inset)
+        if box[2] > box[0] and box[3] > box[1]:
+            boxes.append(box)
+    return boxes
+
+
+def ink_box(image: Image.Image, box: tuple[int, int, int, int]) -> tuple[int, int, int, int] | None:
+    """Given a page and a cell box, return the box around the cell's ink (specks ignored)."""
+    ink = np.asarray(image.crop(box)) < INK
+    rows = np.nonzero(ink.sum(axis=1) >= MIN_INK)[0]
+    cols = np.nonzero(ink.sum(axis=0) >= MIN_INK)[0]
+    if not len(rows) or not len(cols):
+        return None
+    return (box[0] + int(cols[0]), box[1] + int(rows[0]),
+            box[0] + int(cols[-1]) + 1, box[1] + int(rows[-1]) + 1)
+
+
+def top_align_cells(image: Image.Image, cells: list[tuple[int, int, int, int]],
+                    dpi: int) -> Image.Image:
+    """Given a page without rules and its cell boxes, return it with each cell's ink moved up."""
+    out, pad = image.copy(), round(INK_PAD_INCH * dpi)
+    for cell in cells:
+        ink = ink_box(image, cell)
+        if ink is not None:
+            crop = image.crop(ink)
+            out.paste(255, cell)
+            out.paste(crop, (ink[0], min(ink[1], cell[1] + pad)))
+    return out
+
+
+# --------------------------------------------------------------------------- Tesseract
+
+
+def _pgm(image: Image.Image) -> bytes:
+    """Given a greyscale image, return it as binary PGM bytes (no compression cost)."""
+    header = f"P5 {image.width} {image.height} 255\n".encode("ascii")
+    return header + image.tobytes()
+
+
+def run_tesseract(image: Image.Image, dpi: int, path: str, limits: Limits) -> str:
+    """Given a page image, return Tesseract's TSV output, or raise a typed InputError."""
+    command = require_tesseract(limits.ocr_lang, path)
+    args = [command, "stdin", "stdout", "-l", limits.ocr_lang, "--psm", PSM,
+            "--dpi", str(dpi), "tsv"]
+    env = {**os.environ, "OMP_THREAD_LIMIT": os.environ.get("OMP_THREAD_LIMIT", "1")}
+    try:
+        done = subprocess.run(args, input=_pgm(image), capture_output=True, env=env,
+                              timeout=limits.timeout, check=False)
+    except subprocess.TimeoutExpired as err:
+        detail = f"tesseract ran over {limits.timeout:g} s"
+        raise InputError(ErrorCode.TIMEOUT, path, detail) from err
+    except OSError as err:
+        raise InputError(ErrorCode.OCR_UNAVAILABLE, path, f"cannot run {command!r}: {err}") from err
+    if done.returncode != 0:
+        detail = done.stderr.decode("utf-8", "replace").strip().splitlines()[-1:] or ["failed"]
+        raise InputError(ErrorCode.OCR_UNAVAILABLE, path, f"tesseract: {detail[0]}")
+    return done.stdout.decode("utf-8", "replace")
+
+
+def _keep(text: str, conf: float) -> bool:
+    """Given a recognised word and its confidence, return whether it is a word, not a speck."""
+    return bool(text) and (conf >= MIN_CONF or any(ch.isalnum() for ch in text))
+
+
+def tsv_to_words(tsv: str, scale: float) -> list[Word]:
+    """Given Tesseract TSV, return its words with boxes scaled to points."""
+    words = []
+    for row in tsv.splitlines()[1:]:
+        fields = row.split("\t")
+        if len(fields) < 12 or fields[0] != "5":
+            continue
+        left, top, width, height = (int(v) for v in fields[6:10])
+        text, conf = fields[11].strip(), float(fields[10])
+        if _keep(text, conf):
+            bbox = (left * scale, top * scale, (left + width) * scale, (top + height) * scale)
+            words.append(Word(text=text, bbox=bbox))
+    return words
+
+
+def ocr_page(page: pdfium.PdfPage, number: int, path: str, limits: Limits) -> PageContent:
+    """Given a page without usable text, return its words and rules read by OCR."""
+    require_tesseract(limits.ocr_lang, path)
+    dpi = render_dpi(page, limits)
+    image = deskew(render(page, dpi))
+    rules = find_rules(image, dpi)
+    scale = POINTS_PER_INCH / dpi
+    edges = rules_to_edges(rules, scale)
+    clean = top_align_cells(erase_rules(image, rules, dpi), _cell_pixels(edges, scale), dpi)
+    tsv = run_tesseract(clean, dpi, path, limits)
+    words = tsv_to_words(tsv, scale)
+    return PageContent(number=number, width=image.width * scale, height=image.height * scale,
+                       words=tuple(words), edges=tuple(edges))

@@ -1,0 +1,385 @@
+"""Labels to canonical codes: assessment areas, grades, units, agencies, indices, kinds of document.
+
+Everything is matched on ``label_key`` (fold → leading numbering off → abbreviations expanded
+→ words only), against synonym tables in normalizers/data/*.toml read once. Phrase tables
+pick the longest phrase found in the label (whole words), so the most specific reading wins
+("Cải cách thủ tục hành chính" is `tthc`, never `the_che`); when nothing matches, the same
+is tried without tones, for text that lost its diacritics.
+
+``canonical_unit`` conventions: "UBND"/"Uỷ ban nhân dân" become "Ủy ban nhân dân" and the
+name is kept as the committee ("UBND huyện Cẩm Mỹ" → "Ủy ban nhân dân huyện Cẩm Mỹ"), because
+the same function names issuers, and an issuer is the committee, not the place; a bare
+locality stays a locality ("H.Cẩm Mỹ" → "Huyện Cẩm Mỹ"). Datasets that group a district with
+its committee can drop the "Ủy ban nhân dân " prefix.
+"""
+
+from __future__ import annotations
+
+import re
+import tomllib
+from collections.abc import Mapping, Sequence
+from dataclasses import dataclass
+from functools import cache, lru_cache
+from itertools import islice
+from typing import Any
+
+from normalizers.text import DATA_DIR, clean, fold, fold_homoglyphs, strip_tones
+
+CACHE_SIZE = 16384
+#: Longest agency name, in words, tried after "Sở"/"Bộ".
+MAX_AGENCY_WORDS = 8
+#: Words read from a grade cue on: room for "xếp loại ở mức Trung bình" and more.
+GRADE_WINDOW_WORDS = 10
+#: Least length of the agency part after a kind of document written without its hyphen.
+MIN_AGENCY_LEN = 2
+OTHER_INDEX = "other"
+COMMITTEE = "Ủy ban nhân dân"
+
+_NUMBERING = re.compile(r"^(?:[(\[]?(?:\d+(?:\.\d+)*|[ivxlc]+|[a-zđ])[.):\]/-]+|\d+(?:\.\d+)*)\s*")
+_TOKEN = re.compile(r"[^\W_]+")
+_ABBR_JUNK = re.compile(r"[\s\-&.,/+]+|\bvà\b", re.IGNORECASE)
+_COMMITTEE_WORD = re.compile(
+    r"\b(?:ubnd|ủy ban nhân dân|uỷ ban nhân dân)\b"
+    r"(\s+(?:tỉnh|thành phố|huyện|quận|thị xã|xã|phường|thị trấn)\b)?",
+    re.IGNORECASE,
+)
+_AGENCY_HEAD = re.compile(r"^(sở|bộ)\s+(.+)$", re.IGNORECASE)
+_SYMBOL_SPLIT = re.compile(r"[-–—\s]")
+
+
+@dataclass(frozen=True, slots=True, kw_only=True)
+class PhraseTable:
+    """Phrases naming codes, padded with spaces, longest first (ties in file order)."""
+
+    phrases: tuple[tuple[str, str], ...]
+    bare: tuple[tuple[str, str], ...]  # the same phrases without tones
+
+
+@dataclass(frozen=True, slots=True, kw_only=True)
+class _Token:
+    key: str  # folded word
+    start: int
+    end: int
+
+
+@cache
+def _table(name: str) -> dict[str, Any]:
+    """Given a data file's stem, return its parsed TOML (read once)."""
+    with (DATA_DIR / f"{name}.toml").open("rb") as f:
+        return tomllib.load(f)
+
+
+# --- keys --------------------------------------------------------------------------------
+
+
+@lru_cache(maxsize=1)
+def _abbreviations() -> tuple[dict[str, str], re.Pattern[str]]:
+    """Given nothing, return (folded abbreviation → expansion, regex of the abbreviations)."""
+    table = {fold(k): fold(v) for k, v in _table("areas")["abbreviations"].items()}
+    alternatives = "|".join(map(re.escape, sorted(table, key=len, reverse=True)))
+    return table, re.compile(rf"(?<![\w-])({alternatives})(?![\w-])")
+
+
+def expand_abbreviations(key: str) -> str:
+    """Given folded text, return it with label abbreviations (CCHC, TTHC, VBQPPL …) spelled out."""
+    table, pattern = _abbreviations()
+    return pattern.sub(lambda m: table[m.group(1)], key)
+
+
+@lru_cache(maxsize=CACHE_SIZE)
+def label_key(text: str) -> str:
+    """Given a label, return its key: folded, numbering off, abbreviations out, words only."""
+    key = _NUMBERING.sub("", fold(fold_homoglyphs(text)), count=1)
+    return " ".join(_TOKEN.findall(expand_abbreviations(key)))
+
+
+def _is_bare(key: str) -> bool:
+    """Given a key, return whether it carries no diacritics (its text lost its tones)."""
+    return key == strip_tones(key)
+
+
+# --- phrase tables -----------------------------------------------------------------------
+
+
+def phrase_table(section: Mapping[str, Sequence[str]]) -> PhraseTable:
+    """Given code → phrases from a data file, return its PhraseTable."""
+    rows = [
+        (label_key(phrase), code, order)
+        for order, (code, phrases) in enumerate(section.items())
+        for phrase in phrases
+    ]
+    rows.sort(key=lambda row: (-len(row[0].split()), row[2]))
+    return PhraseTable(
+        phrases=tuple((f" {key} ", code) for key, code, _ in rows),
+        bare=tuple((f" {strip_tones(key)} ", code) for key, code, _ in rows),
+    )
+
+
+def best_code(key: str, table: PhraseTable) -> str | None:
+    """Given a label key and a PhraseTable, return the code of the longest phrase found, or None."""
+    padded = f" {key} "
+    found = next((code for phrase, code in table.phrases if phrase in padded), None)
+    if found is not None:
+        return found
+    bare = f" {strip_tones(key)} "
+    return next((code for phrase, code in table.bare if phrase in bare), None)
+
+
+@cache
+def _phrases(file: str, section: str) -> PhraseTable:
+    """Given a data file and a section of code → phrases, return its PhraseTable (built once)."""
+    return phrase_table(_table(file)[section])
+
+
+@lru_cache(maxsize=CACHE_SIZE)
+def area_code(label: str) -> str | None:
+    """Given a score-table label, return its area code (chi_dao_dieu_hanh … mot_cua), or None."""
+    return best_code(label_key(label), _phrases("areas", "areas"))
+
+
+@lru_cache(maxsize=CACHE_SIZE)
+def unit_code(name: str) -> str | None:
+    """Given the name of a unit inside a Sở ("Văn phòng Sở"), return its code, or None."""
+    return best_code(label_key(name), _phrases("units", "units"))
+
+
+@lru_cache(maxsize=CACHE_SIZE)
+def index_code(text: str) -> str:
+    """Given text naming an index, return "par", "sipas", "papi", "pci", "ddci" or "other"."""
+    return best_code(label_key(text), _phrases("indices", "indices")) or OTHER_INDEX
+
+
+# --- grades ------------------------------------------------------------------------------
+
+
+@dataclass(frozen=True, slots=True, kw_only=True)
+class GradeWords:
+    """The grade vocabulary: whole-cell keys, word sequences after cues, cues and fillers."""
+
+    by_key: dict[str, str]  # label key (and its bare form) → canonical
+    forms: tuple[tuple[tuple[str, ...], str], ...]  # grade words → canonical, longest first
+    groups: dict[str, str]  # word after "nhóm" → canonical
+    group_word: str
+    cues: tuple[tuple[str, ...], ...]  # longest first
+    fillers: frozenset[str]
+    trigger_re: re.Pattern[str]  # any trigger as a whole word, any case (a quick pre-check)
+
+
+def _grade_forms() -> dict[str, str]:
+    """Given nothing, return label key → canonical for grades and "nhóm …" group words."""
+    data = _table("grades")
+    groups = {k: v for k, v in data["groups"].items() if k != "word"}
+    word = data["groups"]["word"]
+    forms = {label_key(f): name for name, fs in data["grades"].items() for f in fs}
+    forms.update({label_key(f"{word} {f}"): name for name, fs in groups.items() for f in fs})
+    return forms
+
+
+@lru_cache(maxsize=1)
+def grade_words() -> GradeWords:
+    """Given nothing, return the GradeWords built from grades.toml."""
+    data = _table("grades")
+    forms = _grade_forms()
+    sequences = [(tuple(label_key(f).split()), n) for n, fs in data["grades"].items() for f in fs]
+    groups = {k: v for k, v in data["groups"].items() if k != "word"}
+    cues = sorted((tuple(label_key(c).split()) for c in data["cues"]["phrases"]), key=len)[::-1]
+    group_word = label_key(data["groups"]["word"])
+    firsts = {cue[0] for cue in cues} | {group_word}
+    triggers = frozenset(firsts | {strip_tones(w) for w in firsts})
+    return GradeWords(
+        by_key=forms | {strip_tones(k): v for k, v in forms.items()},
+        forms=tuple(sorted(sequences, key=lambda s: -len(s[0]))),
+        groups={label_key(f): name for name, fs in groups.items() for f in fs},
+        group_word=group_word,
+        cues=tuple(cues),
+        fillers=frozenset(label_key(f) for f in data["cues"]["fillers"]),
+        trigger_re=re.compile(rf"(?<!\w)(?:{'|'.join(map(re.escape, triggers))})(?!\w)", re.I),
+    )
+
+
+@lru_cache(maxsize=CACHE_SIZE)
+def _bare(word: str) -> str:
+    """Given a word, return it without tones (cached: vocabulary words repeat)."""
+    return strip_tones(word)
+
+
+def _same_word(key: str, form: str) -> bool:
+    """Given a folded word and a vocabulary word, return whether they match (toneless: bare)."""
+    return key == form or (key.isascii() and key == _bare(form))
+
+
+def _sequence_at(tokens: Sequence[_Token], i: int, words: Sequence[str]) -> bool:
+    """Given tokens, a position and a word sequence, return whether the sequence starts there."""
+    window = tokens[i : i + len(words)]
+    return len(window) == len(words) and all(map(_same_word, (t.key for t in window), words))
+
+
+def _grade_at(tokens: Sequence[_Token], i: int) -> tuple[str, int, int] | None:
+    """Given tokens and a position, return (canonical, first, end) of a grade starting there."""
+    words = grade_words()
+    for form, name in words.forms:
+        if _sequence_at(tokens, i, form):
+            return name, i, i + len(form)
+    if i + 1 < len(tokens) and _same_word(tokens[i].key, words.group_word):
+        group = words.groups.get(tokens[i + 1].key)
+        return (group, i, i + 2) if group else None
+    return None
+
+
+def _after_cue(tokens: Sequence[_Token], i: int) -> int | None:
+    """Given tokens and a position, return where the words after a grade cue start, or None."""
+    words = grade_words()
+    cue = next((c for c in words.cues if _sequence_at(tokens, i, c)), None)
+    if cue is None:
+        return None
+    j = i + len(cue)
+    while j < len(tokens) and tokens[j].key in words.fillers and not _grade_at(tokens, j):
+        j += 1
+    return j
+
+
+def _grade_from(tokens: Sequence[_Token], i: int) -> tuple[str, int, int] | None:
+    """Given tokens and a position, return (canonical, first, end) of a cued grade there."""
+    if _same_word(tokens[i].key, grade_words().group_word):
+        return _grade_at(tokens, i)
+    j = _after_cue(tokens, i)
+    return _grade_at(tokens, j) if j is not None else None
+
+
+def _window(text: str, start: int) -> list[_Token]:
+    """Given cleaned text and a position, return the next words with their keys and spans."""
+    found = islice(_TOKEN.finditer(text, start), GRADE_WINDOW_WORDS)
+    return [_Token(key=fold(m.group()), start=m.start(), end=m.end()) for m in found]
+
+
+def grade_in_text(text: str) -> tuple[str, str] | None:
+    """Given prose, return (canonical, raw as written) of the first grade after a cue, or None."""
+    cleaned = clean(text)
+    for cue in grade_words().trigger_re.finditer(cleaned):  # cue words have one tone placement
+        tokens = _window(cleaned, cue.start())
+        if found := _grade_from(tokens, 0):
+            _, first, end = found
+            return found[0], cleaned[tokens[first].start : tokens[end - 1].end]
+    return None
+
+
+@lru_cache(maxsize=CACHE_SIZE)
+def grade(text: str) -> str | None:
+    """Given a grade cell or a phrase ("xếp loại khá"), return the canonical grade, or None."""
+    if canonical := grade_words().by_key.get(label_key(text)):
+        return canonical
+    found = grade_in_text(text)
+    return found[0] if found else None
+
+
+# --- agencies and localities ---------------------------------------------------------------
+
+
+def _abbr_key(text: str) -> str:
+    """Given an abbreviation as written ("TT & TT", "KH và ĐT"), return its lookup key ("TTTT")."""
+    return _ABBR_JUNK.sub("", text).upper()
+
+
+@lru_cache(maxsize=1)
+def _agencies() -> tuple[dict[str, str], dict[str, str]]:
+    """Given nothing, return (abbreviation key → name, label key → name) of agencies."""
+    agencies = _table("units")["agencies"]
+    by_abbr = {_abbr_key(a): name for name, abbrs in agencies.items() for a in abbrs}
+    return by_abbr, {label_key(name): name for name in agencies}
+
+
+def _agency_name(rest: str) -> tuple[str, str] | None:
+    """Given the words after "Sở"/"Bộ", return (canonical agency name, remaining words), or None."""
+    by_abbr, by_key = _agencies()
+    words = rest.split(" ")
+    for n in range(min(len(words), MAX_AGENCY_WORDS), 0, -1):
+        part = " ".join(words[:n])
+        name = by_abbr.get(_abbr_key(part)) or by_key.get(label_key(part))
+        if name:
+            return name, " ".join(words[n:])
+    return None
+
+
+@lru_cache(maxsize=1)
+def _localities() -> tuple[dict[str, str], re.Pattern[str], dict[str, str]]:
+    """Given nothing, return (written level → level, leading-level regex, place abbreviations)."""
+    data = _table("units")
+    localities = data["localities"].items()
+    levels = {form: level for level, forms in localities for form in (level, *forms)}
+    written = sorted(levels, key=len, reverse=True)
+    alternatives = "|".join(re.escape(w) + (r"\s*" if w.endswith(".") else r"\s+") for w in written)
+    pattern = re.compile(rf"^({COMMITTEE}\s+)?({alternatives})(.*)$", re.IGNORECASE)
+    places = {a: name for name, abbrs in data["places"].items() for a in abbrs}
+    return levels, pattern, places
+
+
+def _place_name(name: str) -> str:
+    """Given a place name, return it spelled out, and titled when all caps or all lowercase."""
+    places = _localities()[2]
+    name = places.get(name, name)
+    return name.title() if name.isupper() or name.islower() else name
+
+
+def _expand_committee(text: str) -> str:
+    """Given a name, return it with UBND written "Ủy ban nhân dân" and a lowercase level."""
+    return _COMMITTEE_WORD.sub(lambda m: COMMITTEE + (m.group(1) or "").lower(), text)
+
+
+def _expand_locality(text: str, *, inside: bool = False) -> str:
+    """Given a name, return it with a leading level spelled out ("TP.Biên Hòa" → "Thành phố …")."""
+    levels, pattern, _ = _localities()
+    m = pattern.match(text)
+    if m is None:
+        return text
+    level = levels[m.group(2).strip().lower()]
+    lead = f"{COMMITTEE} {level}" if m.group(1) else level if inside else level.capitalize()
+    name = _place_name(m.group(3).strip())
+    return f"{lead} {name}".strip()
+
+
+def _expand_agency(text: str) -> str:
+    """Given a name, return "Sở/Bộ <canonical agency> …" for a known agency, else it unchanged."""
+    m = _AGENCY_HEAD.match(text)
+    found = _agency_name(m.group(2)) if m else None
+    if m is None or found is None:
+        return text
+    name, rest = found
+    head = m.group(1).capitalize()
+    rest = _expand_locality(rest, inside=True) if rest.isupper() else rest
+    return f"{head} {name} {rest}".strip()
+
+
+@lru_cache(maxsize=CACHE_SIZE)
+def canonical_unit(name: str) -> str:
+    """Given an agency or locality name, return it spelled out and capitalised canonically."""
+    text = _expand_committee(clean(name))
+    return _expand_agency(_expand_locality(text))
+
+
+# --- kinds of document ---------------------------------------------------------------------
+
+
+@lru_cache(maxsize=1)
+def _doc_types() -> dict[str, str]:
+    """Given nothing, return uppercase kind of document → canonical spelling."""
+    return {code.upper(): code for code in _table("indices")["doc_types"]["codes"]}
+
+
+def _doc_type_prefix(head: str) -> str | None:
+    """Given a ký hiệu head without hyphen ("QĐUBND"), return the kind it starts with, or None."""
+    types = _doc_types()
+    for code in sorted(types, key=len, reverse=True):
+        rest = head[len(code) :]
+        if head.startswith(code) and len(rest) >= MIN_AGENCY_LEN and rest.isalpha():
+            return types[code]
+    return None
+
+
+@lru_cache(maxsize=CACHE_SIZE)
+def doc_type(symbol: str) -> str | None:
+    """Given a ký hiệu ("568/TB-SXD", "Số: 15/QĐ-BNV"), return its kind ("TB"), or None."""
+    part = clean(symbol).rsplit(":", 1)[-1].rsplit("/", 1)[-1].strip()
+    head = _SYMBOL_SPLIT.split(part, maxsplit=1)[0].upper()
+    if head in _doc_types():
+        return _doc_types()[head]
+    return _doc_type_prefix(head) if head == part.upper() and head else None

@@ -1,0 +1,268 @@
+"""Vietnamese text: cleaning, matching keys, tone placement, syllables and look-alike letters.
+
+Order of the steps (every extractor and parser follows it):
+
+1. ``legacy.repair`` first, on text straight from the file: TCVN3 writes ư as byte 0xAD,
+   which reads as U+00AD SOFT HYPHEN, so nothing may drop soft hyphens before it.
+2. ``clean`` next: NFC, invisible characters dropped, spaces collapsed. As a safeguard it
+   keeps U+00AD when the text still looks TCVN3 (so calling it first loses nothing).
+3. ``fold`` for matching keys (labels, cues); ``strip_tones`` as a looser fallback key.
+
+Tone placement convention of ``fold``: the *classic* placement, as in official names and
+most legal texts ("hòa", "thủy", "khỏe", "Khánh Hòa", "Thủy sản"): in an open syllable
+with two vowels the tone goes on the first (oa, oe, uy included); with a final consonant
+it goes on the last vowel; in three vowels on the middle one; a vowel with a quality mark
+(ă â ê ô ơ ư) always takes it (the last one in ươ). "qu" and "gi" before a vowel are
+onsets, so "qúy" → "quý" and "gìa" → "già". The school style ("hoà", "thuỷ") folds to the
+same key.
+"""
+
+from __future__ import annotations
+
+import re
+import tomllib
+import unicodedata
+from dataclasses import dataclass
+from functools import lru_cache
+from pathlib import Path
+
+DATA_DIR = Path(__file__).resolve().parent / "data"
+
+SOFT_HYPHEN = "\u00ad"
+#: Characters that stand for a space (str.split() splits on exactly these, and on " ").
+SPACE_CHARS = (
+    "\t\n\v\f\r\x1c\x1d\x1e\x1f\x85\xa0\u1680\u2028\u2029\u202f\u205f\u3000"
+    + "".join(map(chr, range(0x2000, 0x200B)))
+)
+#: Invisible format characters removed outright: zero-width spaces and joiners, BOM,
+#: word joiner, invisible operators, bidi marks and embeddings, Mongolian vowel separator.
+INVISIBLE_CHARS = (
+    "\u061c\u180e\u200b\u200c\u200d\u200e\u200f\u202a\u202b\u202c\u202d\u202e\u2060\u2061"
+    "\u2062\u2063\u2064\u2066\u2067\u2068\u2069\u206a\u206b\u206c\u206d\u206e\u206f\ufeff"
+    "\ufff9\ufffa\ufffb"
+)
+#: C0 and C1 control characters that are not whitespace, and DEL.
+CONTROL_CHARS = "".join(
+    chr(c) for c in (*range(0x20), *range(0x7F, 0xA0)) if chr(c) not in SPACE_CHARS
+)
+#: Dashes and minus signs that fold to "-".
+DASH_CHARS = "\u2010\u2011\u2012\u2013\u2014\u2015\u2212\ufe58\ufe63\uff0d"
+
+#: Inputs up to this length are cached by fold() (labels, cells); longer prose is not.
+FOLD_CACHE_MAX_LEN = 200
+FOLD_CACHE_SIZE = 32768
+WORD_CACHE_SIZE = 32768
+
+TONE_MARKS = frozenset("\u0300\u0301\u0303\u0309\u0323")  # huyền sắc ngã hỏi nặng
+QUALITY_MARKS = frozenset("\u0302\u0306\u031b")  # circumflex, breve, horn
+ACUTE, DOT_BELOW = "\u0301", "\u0323"
+#: Vowels carrying a quality mark: they take the tone whenever present.
+MARKED_VOWELS = frozenset("ăâêôơư")
+#: Finals after which only the sắc and nặng tones (or none) are possible.
+STOP_FINALS = frozenset({"c", "ch", "p", "t"})
+#: Vowel groups (without tones) that make a Vietnamese syllable nucleus.
+NUCLEI = frozenset({
+    "a", "ă", "â", "e", "ê", "i", "o", "ô", "ơ", "u", "ư", "y",
+    "ai", "ao", "au", "ay", "âu", "ây", "eo", "êu", "ia", "iê", "iu", "oa", "oă", "oe", "oi",
+    "ôi", "ơi", "oo", "ua", "uâ", "uê", "ui", "uô", "uơ", "uy", "ưa", "ưi", "ươ", "ưu", "yê",
+    "iêu", "yêu", "oai", "oay", "oeo", "uây", "uôi", "ươi", "ươu", "uya", "uyê", "uyu",
+})
+#: Nuclei that need a final consonant, and nuclei that cannot take one.
+CLOSED_NUCLEI = frozenset({"ă", "â", "oă", "uâ", "iê", "yê", "uô", "ươ", "uyê"})
+OPEN_NUCLEI = frozenset({
+    "ai", "ao", "au", "ay", "âu", "ây", "eo", "êu", "ia", "iu", "oi", "ôi", "ơi", "ui", "ưi",
+    "ưu", "ưa", "ua", "iêu", "yêu", "oai", "oay", "oeo", "uây", "uôi", "ươi", "ươu", "uya", "uyu",
+})
+#: Vowels a "ch" or "nh" final can follow.
+PALATAL_NUCLEUS_ENDS = frozenset("aêiy")
+
+_SYLLABLE = re.compile(
+    r"(ngh|ng|nh|ch|gh|gi|kh|ph|qu|th|tr|[bcdđghklmnprstvx])?"
+    r"([aăâeêioôơuưy]+)"
+    r"(ch|ng|nh|[cmnpt])?"
+)
+_WORD = re.compile(r"[^\W\d_]+")
+_COMBINING_MARK = re.compile(r"[\u0300-\u036f\u1ab0-\u1aff\u1dc0-\u1dff\u20d0-\u20ff]")
+
+
+@dataclass(frozen=True, slots=True, kw_only=True)
+class Syllable:
+    """One Vietnamese syllable split into its parts (lowercase, tone held apart)."""
+
+    onset: str  # "ngh", "qu", "gi", "" …
+    nucleus: str  # vowels with quality marks, no tone: "ươ", "oa"
+    final: str  # "ng", "c", "" …
+    tone: str  # the combining tone mark, or "" for thanh ngang
+
+
+def _clean_table(*, keep_soft_hyphen: bool) -> dict[int, str | None]:
+    """Given whether U+00AD survives, return the str.translate table of clean()."""
+    table: dict[int, str | None] = {ord(c): None for c in INVISIBLE_CHARS + CONTROL_CHARS}
+    if not keep_soft_hyphen:
+        table[ord(SOFT_HYPHEN)] = None
+    return table
+
+
+_DROPPED = re.compile("[" + re.escape(INVISIBLE_CHARS + CONTROL_CHARS + SOFT_HYPHEN) + "]")
+_CLEAN = _clean_table(keep_soft_hyphen=False)
+_CLEAN_KEEP_SHY = _clean_table(keep_soft_hyphen=True)
+_DASHES = {ord(c): "-" for c in DASH_CHARS}
+_D_STROKE = {ord("đ"): "d", ord("Đ"): "D"}
+
+
+def _soft_hyphen_is_letter(s: str) -> bool:
+    """Given text holding U+00AD, return whether it looks TCVN3 (where U+00AD is ư)."""
+    from normalizers.legacy import detect  # legacy imports this module
+
+    return detect(s) == "tcvn3"
+
+
+def clean(s: str) -> str:
+    """Given raw text, return it NFC with invisible/control characters gone and spaces collapsed."""
+    if _DROPPED.search(s):
+        keep = SOFT_HYPHEN in s and _soft_hyphen_is_letter(s)
+        s = s.translate(_CLEAN_KEEP_SHY if keep else _CLEAN)
+    return unicodedata.normalize("NFC", " ".join(s.split()))
+
+
+def split_tone(word: str) -> tuple[str, tuple[str, ...]] | None:
+    """Given a word, return (its letters NFC without tones, its tone marks); None if other marks."""
+    letters: list[str] = []
+    tones: list[str] = []
+    for ch in unicodedata.normalize("NFD", word):
+        if ch in TONE_MARKS:
+            tones.append(ch)
+        elif unicodedata.combining(ch) and ch not in QUALITY_MARKS:
+            return None
+        else:
+            letters.append(ch)
+    return unicodedata.normalize("NFC", "".join(letters)), tuple(tones)
+
+
+@lru_cache(maxsize=WORD_CACHE_SIZE)
+def parse_syllable(word: str) -> Syllable | None:
+    """Given a lowercase word, return its Syllable, or None when it is not a Vietnamese syllable."""
+    split = split_tone(word)
+    if split is None or len(split[1]) > 1:
+        return None
+    letters, tones = split
+    m = _SYLLABLE.fullmatch(letters)
+    if m is None or m.group(2) not in NUCLEI:
+        return None
+    return Syllable(
+        onset=m.group(1) or "", nucleus=m.group(2), final=m.group(3) or "",
+        tone=tones[0] if tones else "",
+    )
+
+
+def _rhyme_is_valid(syl: Syllable) -> bool:
+    """Given a parsed syllable, return whether its nucleus, final and tone can go together."""
+    if syl.final in STOP_FINALS and syl.tone not in ("", ACUTE, DOT_BELOW):
+        return False
+    if syl.final in ("ch", "nh") and syl.nucleus[-1] not in PALATAL_NUCLEUS_ENDS:
+        return False
+    if syl.final and syl.nucleus in OPEN_NUCLEI:
+        return False
+    return bool(syl.final) or syl.nucleus not in CLOSED_NUCLEI
+
+
+def is_syllable(word: str) -> bool:
+    """Given a word, return whether it is a well-formed Vietnamese syllable (any case)."""
+    syl = parse_syllable(word.lower())
+    return syl is not None and _rhyme_is_valid(syl)
+
+
+def tone_index(syl: Syllable) -> int:
+    """Given a syllable, return the index in its nucleus of the vowel that carries the tone."""
+    marked = [i for i, vowel in enumerate(syl.nucleus) if vowel in MARKED_VOWELS]
+    if marked:
+        return marked[-1]
+    if syl.final:
+        return len(syl.nucleus) - 1
+    if len(syl.nucleus) == 3:
+        return 1
+    return 0  # classic placement: hòa, thủy, khỏe, mùa, tài
+
+
+@lru_cache(maxsize=WORD_CACHE_SIZE)
+def place_tone(word: str) -> str:
+    """Given a lowercase word, return it with its tone on the canonical vowel (others unchanged)."""
+    syl = parse_syllable(word)
+    if syl is None or not syl.tone:
+        return word
+    letters = syl.onset + syl.nucleus + syl.final
+    at = len(syl.onset) + tone_index(syl) + 1
+    return unicodedata.normalize("NFC", letters[:at] + syl.tone + letters[at:])
+
+
+def _place_tone_match(m: re.Match[str]) -> str:
+    """Given a regex match of one word, return the word with canonical tone placement."""
+    return place_tone(m.group())
+
+
+@lru_cache(maxsize=WORD_CACHE_SIZE)
+def _fold_token(token: str) -> str:
+    """Given a lowercase token without spaces, return it with canonical tones and ASCII dashes."""
+    if token.isascii():
+        return token
+    placed = place_tone(token) if token.isalpha() else _WORD.sub(_place_tone_match, token)
+    return placed.translate(_DASHES)
+
+
+def _fold(s: str) -> str:
+    """Given text, return its matching key (see fold)."""
+    text = unicodedata.normalize("NFC", clean(s).lower())
+    if text.isascii():
+        return text
+    return " ".join(map(_fold_token, text.split(" ")))
+
+
+_fold_cached = lru_cache(maxsize=FOLD_CACHE_SIZE)(_fold)
+
+
+def fold(s: str) -> str:
+    """Given text, return a matching key: clean, lowercase, classic tone placement, ASCII dashes."""
+    return _fold_cached(s) if len(s) <= FOLD_CACHE_MAX_LEN else _fold(s)
+
+
+def strip_tones(s: str) -> str:
+    """Given text, return it without any diacritics (đ → d), case kept, NFC."""
+    if s.isascii():
+        return s
+    bare = _COMBINING_MARK.sub("", unicodedata.normalize("NFD", s.translate(_D_STROKE)))
+    return unicodedata.normalize("NFC", bare)
+
+
+@lru_cache(maxsize=1)
+def _homoglyph_tables() -> tuple[
+    dict[int, str], dict[int, str], re.Pattern[str], re.Pattern[str]
+]:
+    """Given nothing, return (cased table, caseless table, caseless-word regex, any-glyph regex)."""
+    with (DATA_DIR / "homoglyphs.toml").open("rb") as f:
+        data = tomllib.load(f)
+    cased = {ord(k): v for k, v in data["cased"].items()}
+    caseless = {ord(k): v for k, v in data["caseless"].items()}
+    chars = re.escape("".join(data["caseless"]))
+    every = re.escape("".join(data["cased"]) + "".join(data["caseless"]))
+    return cased, caseless, re.compile(rf"[^\W\d_]*[{chars}][^\W\d_]*"), re.compile(f"[{every}]")
+
+
+def _caseless_word(m: re.Match[str]) -> str:
+    """Given a word holding caseless look-alikes, return it with them in the word's case."""
+    caseless = _homoglyph_tables()[1]
+    word = m.group()
+    latin = word.translate(caseless)
+    cased = [c for c in word if ord(c) not in caseless and c.upper() != c.lower()]
+    return latin.upper() if cased and all(c.isupper() for c in cased) else latin
+
+
+def fold_homoglyphs(s: str) -> str:
+    """Given text from a scraping mirror, return it with Cyrillic/Greek/Lao look-alikes Latin."""
+    if s.isascii():
+        return s
+    cased, _, caseless_word, any_lookalike = _homoglyph_tables()
+    decomposed = unicodedata.normalize("NFD", s)
+    if not any_lookalike.search(decomposed):
+        return s
+    text = unicodedata.normalize("NFC", decomposed.translate(cased))
+    return caseless_word.sub(_caseless_word, text)

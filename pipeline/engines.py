@@ -1,0 +1,66 @@
+"""Scale-out engines beyond the local process pool: dask.distributed.
+
+Each file still runs in a process of its own with the per-file time limit (pebble), so a
+hung or crashing file costs one task, never a dask worker.
+"""
+
+from __future__ import annotations
+
+import os
+from collections.abc import Iterator, Sequence
+from concurrent.futures import TimeoutError as FutureTimeout
+from typing import TYPE_CHECKING, Any
+
+from pipeline.errors import ErrorCode, UsageError
+
+if TYPE_CHECKING:
+    from pipeline.batch import Job
+    from pipeline.settings import RunSettings
+
+#: Set to a scheduler address (tcp://host:8786) to use an existing cluster.
+SCHEDULER_ENV = "PARSCORE_DASK_SCHEDULER"
+
+
+def guarded_work(path: str, limits: Any, grade_scale: str | None) -> dict[str, Any]:
+    """Given one file, run `work` in a child process under the time limit; return its row."""
+    from pebble import ProcessExpired, concurrent
+
+    from pipeline.batch import work
+
+    future = concurrent.process(timeout=limits.timeout)(work)(path, limits, grade_scale)
+    try:
+        return dict(future.result())
+    except FutureTimeout:
+        return {"status": "failed", "error_code": str(ErrorCode.TIMEOUT), "message": f"more than {limits.timeout:g} s"}
+    except ProcessExpired as err:
+        return {"status": "failed", "error_code": str(ErrorCode.WORKER_CRASHED), "message": f"worker exited with code {err.exitcode}"}
+
+
+def dask_client(workers: int) -> Any:
+    """Given a worker count, return a client of $PARSCORE_DASK_SCHEDULER or a new local cluster."""
+    try:
+        from dask.distributed import Client, LocalCluster
+    except ImportError as err:
+        raise UsageError("--engine dask needs dask: pip install 'parscore[dask]'") from err
+    address = os.environ.get(SCHEDULER_ENV)
+    if address:
+        return Client(address)
+    cluster = LocalCluster(n_workers=workers, threads_per_worker=1, processes=True, dashboard_address=None)
+    return Client(cluster)
+
+
+def run_dask(jobs: Sequence[Job], settings: RunSettings) -> Iterator[tuple[Job, dict[str, Any]]]:
+    """Given jobs, run them on a dask cluster and yield (job, outcome) as they finish."""
+    from dask.distributed import as_completed
+
+    scale = str(settings.grade_scale) if settings.grade_scale else None
+    client = dask_client(settings.workers)
+    try:
+        futures = {client.submit(guarded_work, str(j.path), settings.limits, scale, pure=False): j for j in jobs}
+        for future in as_completed(futures):
+            yield futures[future], future.result()
+    finally:
+        cluster = client.cluster
+        client.close()
+        if cluster is not None:
+            cluster.close()

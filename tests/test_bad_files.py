@@ -1,0 +1,142 @@
+"""Broken, hostile and mislabelled PDF and DOCX files give their typed error quickly."""
+
+from __future__ import annotations
+
+import io
+import time
+import zipfile
+from pathlib import Path
+
+import pytest
+
+from extractors import extract, read_source
+from extractors.limits import MIB, Limits
+from extractors.model import BlockKind
+from pipeline.errors import ErrorCode, InputError
+
+PASSWD = "/etc/passwd"
+
+
+def error_of(path: Path, limits: Limits | None = None) -> InputError:
+    with pytest.raises(InputError) as caught:
+        extract(path) if limits is None else extract(path, limits)
+    return caught.value
+
+
+def small_pdf(**kwargs: object) -> bytes:
+    from reportlab.pdfgen import canvas
+
+    buffer = io.BytesIO()
+    pdf = canvas.Canvas(buffer, invariant=1, **kwargs)
+    pdf.drawString(72, 720, "Thong bao 568/TB-SXD: ket qua chi so cai cach hanh chinh")
+    pdf.showPage()
+    pdf.save()
+    return buffer.getvalue()
+
+
+def docx_with(samples_dir: Path, name: str, data: bytes, *, level: int = 6) -> bytes:
+    """Return the seed DOCX with one part replaced."""
+    source = zipfile.ZipFile(samples_dir / "seed-568-tb-sxd.docx")
+    out = io.BytesIO()
+    with zipfile.ZipFile(out, "w", zipfile.ZIP_DEFLATED, compresslevel=level) as target:
+        for info in source.infolist():
+            target.writestr(info.filename, data if info.filename == name else source.read(info))
+    return out.getvalue()
+
+
+def test_zero_byte_file(tmp_path: Path) -> None:
+    (tmp_path / "empty.pdf").write_bytes(b"")
+    assert error_of(tmp_path / "empty.pdf").code is ErrorCode.EMPTY_DOCUMENT
+
+
+def test_truncated_pdf(tmp_path: Path, samples_dir: Path) -> None:
+    data = (samples_dir / "seed-568-tb-sxd.pdf").read_bytes()
+    (tmp_path / "cut.pdf").write_bytes(data[: len(data) // 2])
+    assert error_of(tmp_path / "cut.pdf").code is ErrorCode.CORRUPT_FILE
+
+
+def test_corrupt_pdf(tmp_path: Path) -> None:
+    (tmp_path / "bad.pdf").write_bytes(b"%PDF-1.4\n" + bytes(range(256)) * 8 + b"\n%%EOF\n")
+    assert error_of(tmp_path / "bad.pdf").code is ErrorCode.CORRUPT_FILE
+
+
+def test_encrypted_pdf(tmp_path: Path) -> None:
+    (tmp_path / "locked.pdf").write_bytes(small_pdf(encrypt="secret"))
+    error = error_of(tmp_path / "locked.pdf")
+    assert error.code is ErrorCode.ENCRYPTED_PDF
+    assert "qpdf --decrypt" in error.message
+
+
+def test_zip_that_is_not_a_word_file(tmp_path: Path) -> None:
+    buffer = io.BytesIO()
+    with zipfile.ZipFile(buffer, "w") as archive:
+        archive.writestr("data/report.xml", "<report/>")
+    (tmp_path / "fake.docx").write_bytes(buffer.getvalue())
+    assert error_of(tmp_path / "fake.docx").code is ErrorCode.UNSUPPORTED_FORMAT
+
+
+def test_docx_part_past_the_size_cap(tmp_path: Path, samples_dir: Path) -> None:
+    padded = b"<?xml version='1.0'?>" + b" " * (2 * MIB) + b"<x/>"
+    (tmp_path / "big.docx").write_bytes(docx_with(samples_dir, "word/styles.xml", padded))
+    error = error_of(tmp_path / "big.docx", Limits(max_inflated=MIB))
+    assert error.code is ErrorCode.ZIP_BOMB
+
+
+def test_docx_part_with_a_bomb_ratio(tmp_path: Path, samples_dir: Path) -> None:
+    bomb = b"<?xml version='1.0'?><x>" + b"A" * (20 * MIB) + b"</x>"
+    (tmp_path / "bomb.docx").write_bytes(docx_with(samples_dir, "word/document.xml", bomb, level=9))
+    started = time.perf_counter()
+    error = error_of(tmp_path / "bomb.docx")
+    assert error.code is ErrorCode.ZIP_BOMB and "×" in error.detail
+    assert time.perf_counter() - started < 2.0
+
+
+XXE = """<?xml version="1.0" encoding="UTF-8" standalone="yes"?>
+{pad}<!DOCTYPE w:document [<!ENTITY xxe SYSTEM "file://{target}">]>
+<w:document xmlns:w="http://schemas.openxmlformats.org/wordprocessingml/2006/main">
+<w:body><w:p><w:r><w:t>Thông báo &xxe; kết quả</w:t></w:r></w:p></w:body></w:document>"""
+
+
+@pytest.mark.parametrize("pad", ["", "<!--" + "x" * 5000 + "-->\n"], ids=["plain", "padded"])
+def test_docx_with_external_entity_is_refused(tmp_path: Path, samples_dir: Path, pad: str) -> None:
+    part = XXE.format(pad=pad, target=PASSWD).encode("utf-8")
+    (tmp_path / "xxe.docx").write_bytes(docx_with(samples_dir, "word/document.xml", part))
+    secret = Path(PASSWD)
+    passwd = secret.read_text("utf-8", "replace")[:20] if secret.exists() else "root:"
+    try:
+        doc = extract(tmp_path / "xxe.docx")
+    except InputError as error:
+        assert error.code is ErrorCode.CORRUPT_FILE and "DOCTYPE" in error.detail
+        assert passwd not in error.message
+    else:  # a safe parse is acceptable too, as long as nothing was resolved
+        assert passwd not in doc.text()
+
+
+def test_thousands_of_blank_pages_stop_at_the_cap(tmp_path: Path) -> None:
+    from reportlab.pdfgen import canvas
+
+    buffer = io.BytesIO()
+    pdf = canvas.Canvas(buffer, invariant=1)
+    pdf.drawString(72, 720, "Thong bao so 1/TB-SXD: trang dau co chu, cac trang sau de trang")
+    for _ in range(3000):
+        pdf.showPage()
+    pdf.save()
+    (tmp_path / "blank.pdf").write_bytes(buffer.getvalue())
+    started = time.perf_counter()
+    doc = extract(tmp_path / "blank.pdf")
+    assert time.perf_counter() - started < 10.0
+    assert doc.source.pages == 3000
+    assert doc.warnings == ("read 500 of 3000 pages (Limits.max_pages)",)
+    assert [b.kind for b in doc.blocks] == [BlockKind.PARAGRAPH]
+
+
+def test_pdf_named_html_is_read_as_pdf(tmp_path: Path) -> None:
+    (tmp_path / "notice.html").write_bytes(small_pdf())
+    doc = extract(tmp_path / "notice.html")
+    assert doc.source.format == "pdf" and "568/TB-SXD" in doc.text()
+
+
+def test_html_named_pdf_is_detected_as_html(tmp_path: Path) -> None:
+    (tmp_path / "notice.pdf").write_text("<html><body><p>Thông báo</p></body></html>", "utf-8")
+    _, source = read_source(tmp_path / "notice.pdf")
+    assert source.format == "html"

@@ -1,0 +1,319 @@
+"""HTML extractor: the seed page keeps every sentence of the notice and none of the portal
+chrome; tables keep each cell once with its spans; charsets; small inline pages."""
+
+from __future__ import annotations
+
+import unicodedata
+from pathlib import Path
+
+import pytest
+
+import extractors
+from extractors.html import extract, sniff_charset
+from extractors.limits import DEFAULT_LIMITS
+from extractors.model import Block, BlockKind, Cell, Document, SourceInfo
+from normalizers.text import clean
+from pipeline.errors import ErrorCode, InputError
+from tests.conftest import SAMPLES
+
+SEED_TXT = SAMPLES / "seed-568-tb-sxd.txt"
+SEED_HTML = SAMPLES / "seed-568-tb-sxd.html"
+SEED_CP1258 = SAMPLES / "seed-568-tb-sxd-cp1258.html"
+UTF8_META = '<meta charset="utf-8" />'
+CP1258_META = '<meta charset="windows-1258" />'
+TONE_MARKS = "\u0300\u0301\u0303\u0309\u0323"  # the five Vietnamese tones, as cp1258 writes them
+
+#: Portal chrome of the seed page: none of it may reach a block or a cell.
+CHROME = (
+    "Lượt xem", "Bản in", "Quay lại", "Tin đã đưa", "Trang 1 / 8", "Go To", "Xem theo ngày",
+    "Liên kết web", "Trang chủ", "Giới thiệu", "Chuyên mục", "Thời tiết", "Đang online",
+    "Tổng lượt truy cập", "Cập nhật: 10:32", "0:00", "Nghe đọc", "Chia sẻ", "In bài viết",
+    "Facebook", "Zalo", "Ảnh minh họa", "Kế hoạch cải cách hành chính năm 2024 của Sở",
+    "(15/01/2024)", "Địa chỉ", "SỞ XÂY DỰNG TỈNH AN KHÁNH", "Chịu trách nhiệm",
+    "Cổng thông tin điện tử Chính phủ", "Tìm kiếm", "Nhập từ khóa", "_gaq", "printArticle",
+    "__VIEWSTATE", "Hỏi đáp",
+)  # fmt: skip
+
+
+def to_cp1258(page: str) -> bytes:
+    """Given the UTF-8 seed page's text, return it as a Windows-1258 page (tones combining)."""
+    return cp1258_form(page.replace(UTF8_META, CP1258_META)).encode("cp1258")
+
+
+def cp1258_form(text: str) -> str:
+    """Given text, return it with tone marks split off and other marks composed, as cp1258 does."""
+    out: list[str] = []
+    for char in unicodedata.normalize("NFC", text):
+        parts = unicodedata.normalize("NFD", char)
+        tones = "".join(mark for mark in parts if mark in TONE_MARKS)
+        base = unicodedata.normalize("NFC", "".join(c for c in parts if c not in TONE_MARKS))
+        out.append(base + tones)
+    return "".join(out)
+
+
+def run(data: bytes, path: str = "page.html") -> Document:
+    """Given HTML bytes, return the extracted Document."""
+    return extract(data, SourceInfo(path=path, format="html", sha256=""), DEFAULT_LIMITS)
+
+
+def page(body: str, head: str = '<meta charset="utf-8">') -> bytes:
+    """Given the inner HTML of an article, return a small portal page holding it."""
+    return (
+        f"<html><head>{head}<title>t</title></head><body>"
+        '<div id="menu"><a href="/">Trang chủ</a> <a href="/gt">Giới thiệu</a></div>'
+        f'<div class="news-detail">{body}</div>'
+        '<div id="footer">Địa chỉ: Số 1 đường A</div></body></html>'
+    ).encode()
+
+
+LEAD = "<p>Sở Xây dựng thông báo kết quả chỉ số cải cách hành chính năm 2023 như sau:</p>"
+
+
+def texts(document: Document) -> list[str]:
+    """Given a Document, return its text in reading order, a table as its non-blank cells."""
+    out: list[str] = []
+    for block in document.blocks:
+        out.extend(c.text for c in block.cells if c.text) if block.cells else out.append(block.text)
+    return out
+
+
+def tables(document: Document) -> list[Block]:
+    """Given a Document, return its TABLE blocks."""
+    return [block for block in document.blocks if block.kind is BlockKind.TABLE]
+
+
+def seed_notice_lines() -> list[str]:
+    """Given the seed text, return its notice lines (cleaned), up to the author line."""
+    lines = [line for line in map(clean, SEED_TXT.read_text(encoding="utf-8").splitlines()) if line]
+    return lines[: lines.index("Văn phòng") + 1]
+
+
+@pytest.fixture(scope="module")
+def seed() -> Document:
+    return run(SEED_HTML.read_bytes(), str(SEED_HTML))
+
+
+# -- the seed page ------------------------------------------------------------------------------
+
+
+def test_seed_page_holds_every_sentence_of_the_notice(seed: Document) -> None:
+    found = set(texts(seed))
+    missing = [line for line in seed_notice_lines() if line not in found]
+    assert missing == []
+
+
+def test_seed_page_reads_in_the_order_of_the_seed_text(seed: Document) -> None:
+    assert texts(seed) == seed_notice_lines()
+
+
+@pytest.mark.parametrize("chrome", CHROME)
+def test_seed_page_drops_portal_chrome(seed: Document, chrome: str) -> None:
+    assert not [text for text in texts(seed) if chrome in text]
+
+
+def test_seed_page_blocks_are_typed_and_numbered(seed: Document) -> None:
+    first, *_ = seed.blocks
+    assert first == Block(
+        kind=BlockKind.HEADING,
+        level=1,
+        text="Thông báo Kết quả họp cải thiện, nâng cao chỉ số cải cách hành chính "
+        "tại Sở Xây dựng năm 2024 (26/03/2024)",
+    )
+    headings = [(b.level, b.text) for b in seed.blocks if b.kind is BlockKind.HEADING][1:]
+    assert headings == [(3, "1. Một số Kết quả đạt được:"), (3, "2. Những tồn tại, hạn chế:")]
+    assert [b.prov.block for b in seed.blocks] == list(range(len(seed.blocks)))
+    assert {b.prov.path for b in seed.blocks} == {str(SEED_HTML)}
+    assert seed.warnings == ()
+
+
+def test_seed_table_keeps_each_cell_once_with_its_spans(seed: Document) -> None:
+    (table,) = tables(seed)
+    assert (table.n_rows, table.n_cols) == (10, 3)
+    assert table.rows()[0] == ["Lĩnh vực", "Điểm tối đa", "CTHĐ Thẩm định"]
+    assert table.rows()[3] == ["Cải cách thủ tục hành chính", "17.5", "10,86"]
+    assert table.rows()[8] == ["Tổng cộng điểm", "100", "75.61"]
+    assert [c for c in table.cells if c.text == "Khá"] == [
+        Cell(row=9, col=1, text="Khá", colspan=2)
+    ]
+    assert len(table.cells) == 29  # 9 full rows of 3, and "Xếp loại" + the merged grade
+
+
+def test_seed_page_and_seed_text_tell_the_same_notice(seed: Document) -> None:
+    txt = extractors.extract(SEED_TXT)
+    assert texts(seed) == [block.text for block in txt.blocks]
+
+
+# -- Windows-1258 --------------------------------------------------------------------------------
+
+
+def test_cp1258_sample_is_the_utf8_sample_reencoded() -> None:
+    assert SEED_CP1258.read_bytes() == to_cp1258(SEED_HTML.read_text(encoding="utf-8"))
+    assert b"\xec" in SEED_CP1258.read_bytes()  # U+0301 (sắc) written as a combining mark
+
+
+def test_cp1258_page_yields_the_same_blocks(seed: Document) -> None:
+    document = run(SEED_CP1258.read_bytes())
+    assert document.blocks == seed.blocks
+    assert all(unicodedata.is_normalized("NFC", text) for text in texts(document))
+
+
+def test_charset_from_meta_http_equiv() -> None:
+    head = '<meta http-equiv="Content-Type" content="text/html; charset=windows-1258">'
+    data = cp1258_form(page(LEAD + "<p>Xếp loại: Khá</p>", head).decode()).encode("cp1258")
+    assert sniff_charset(data) == "windows-1258"
+    assert texts(run(data))[-1] == "Xếp loại: Khá"
+
+
+def test_utf8_page_labelled_latin1_is_read_as_utf8() -> None:
+    data = page(LEAD, head='<meta charset="iso-8859-1">')
+    assert texts(run(data)) == [clean(LEAD[3:-4])]
+
+
+def test_cp1258_page_without_a_declaration_is_guessed(seed: Document) -> None:
+    data = SEED_CP1258.read_bytes().replace(CP1258_META.encode(), b"")
+    document = run(data)
+    assert document.blocks == seed.blocks
+    assert document.warnings == ("encoding cp1258 was guessed (declared: none)",)
+
+
+def test_undecodable_page_raises_encoding_undetectable() -> None:
+    data = b"<html><body><p>" + bytes(range(0x80, 0x100)) * 40 + b"</p></body></html>"
+    with pytest.raises(InputError) as caught:
+        run(data, "garbled.html")
+    assert caught.value.code is ErrorCode.ENCODING_UNDETECTABLE
+    assert caught.value.path == "garbled.html"
+
+
+# -- tables ---------------------------------------------------------------------------------------
+
+GRID = """<table border="1">
+<tr><th rowspan="2">STT</th><th rowspan="2">Lĩnh vực</th><th colspan="2">Điểm</th></tr>
+<tr><th>Tự đánh giá</th><th>Thẩm định</th></tr>
+<tr><td>1</td><td>Cải cách thể chế</td><td rowspan="2">14</td><td>10</td></tr>
+<tr><td>2</td><td>Cải cách thủ tục hành chính</td><td>10,86</td></tr>
+</table>"""
+
+
+def test_rowspan_and_colspan_cells_are_placed_on_the_grid() -> None:
+    (table,) = tables(run(page(LEAD + GRID)))
+    assert table.cells == (
+        Cell(row=0, col=0, text="STT", rowspan=2),
+        Cell(row=0, col=1, text="Lĩnh vực", rowspan=2),
+        Cell(row=0, col=2, text="Điểm", colspan=2),
+        Cell(row=1, col=2, text="Tự đánh giá"),
+        Cell(row=1, col=3, text="Thẩm định"),
+        Cell(row=2, col=0, text="1"),
+        Cell(row=2, col=1, text="Cải cách thể chế"),
+        Cell(row=2, col=2, text="14", rowspan=2),
+        Cell(row=2, col=3, text="10"),
+        Cell(row=3, col=0, text="2"),
+        Cell(row=3, col=1, text="Cải cách thủ tục hành chính"),
+        Cell(row=3, col=3, text="10,86"),
+    )
+
+
+def test_nested_layout_tables_are_descended_into() -> None:
+    inner = (
+        "<table><tr><td>Cải cách thể chế</td><td>14</td></tr>"
+        "<tr><td>Tổng</td><td>14</td></tr></table>"
+    )
+    body = (
+        "<table><tr><td><table width='100%'><tr>"
+        f"<td><p>Đoạn một của bài.</p><p>Đoạn hai.</p><p>Đoạn ba.</p></td><td>{inner}</td>"
+        "</tr></table></td></tr></table>"
+    )
+    document = run(page(LEAD + body))
+    assert [b.kind for b in document.blocks] == [BlockKind.PARAGRAPH] * 4 + [BlockKind.TABLE]
+    assert texts(document)[1:] == ["Đoạn một của bài.", "Đoạn hai.", "Đoạn ba.",
+                                   "Cải cách thể chế", "14", "Tổng", "14"]  # fmt: skip
+
+
+def test_cell_text_joins_inner_paragraphs_and_breaks_with_one_space() -> None:
+    cells = "<td><p>Điểm</p><p>tối đa</p></td><td>CTHĐ<br>Thẩm<b>định</b></td>"
+    data = page(f"{LEAD}<table><tr>{cells}</tr><tr><td>a</td><td>b</td></tr></table>")
+    (table,) = tables(run(data))
+    assert table.rows()[0] == ["Điểm tối đa", "CTHĐ Thẩmđịnh"]
+
+
+def test_hostile_spans_are_clamped() -> None:
+    first = '<tr><td rowspan="0" colspan="999999">a</td><td>b</td></tr>'
+    data = page(f"{LEAD}<table>{first}<tr><td>c</td></tr></table>")
+    (table,) = tables(run(data))
+    assert table.cells[0] == Cell(row=0, col=0, text="a", rowspan=2, colspan=256)
+    assert table.cells[1:] == (Cell(row=0, col=256, text="b"), Cell(row=1, col=256, text="c"))
+
+
+# -- text ------------------------------------------------------------------------------------------
+
+
+def test_br_splits_a_paragraph_into_lines_but_not_a_heading() -> None:
+    lines = "<p>- Dòng một<br>- Dòng hai<br><br>- Dòng ba</p>"
+    document = run(page(f"<h2>Thông báo<br>kết luận cuộc họp</h2>{LEAD}{lines}"))
+    heading = Block(kind=BlockKind.HEADING, level=2, text="Thông báo kết luận cuộc họp")
+    assert document.blocks[0] == heading
+    assert texts(document)[2:] == ["- Dòng một", "- Dòng hai", "- Dòng ba"]
+
+
+def test_nbsp_is_a_space_and_blank_paragraphs_vanish() -> None:
+    body = "<p>&nbsp;</p><p>Sở&nbsp;&nbsp;Xây&nbsp;dựng&#160;đạt</p><p> \u200b</p>"
+    document = run(page(LEAD + body))
+    assert texts(document)[1:] == ["Sở Xây dựng đạt"]
+
+
+def test_inline_wrappers_around_paragraphs_still_split_blocks() -> None:
+    document = run(page(LEAD + '<font face="Times"><p>Một</p>giữa<p>Hai</p></font><span>Ba</span>'))
+    assert texts(document)[1:] == ["Một", "giữa", "Hai", "Ba"]
+
+
+def test_lists_become_items_with_markers() -> None:
+    bullets = "<ul><li>Văn phòng</li><li><p>Thanh tra</p></li></ul>"
+    numbers = '<ol start="2"><li>Hai</li><li value="5">Năm</li><li>Sáu</li></ol>'
+    data = page(f'{LEAD}{bullets}{numbers}<ol type="a"><li>Một</li></ol>')
+    items = [(b.marker, b.text) for b in run(data).blocks if b.kind is BlockKind.LIST_ITEM]
+    assert items == [("-", "Văn phòng"), ("-", "Thanh tra"), ("2.", "Hai"), ("5.", "Năm"),
+                     ("6.", "Sáu"), ("a)", "Một")]  # fmt: skip
+
+
+def test_stamps_inside_sentences_stay_and_standalone_stamps_go() -> None:
+    sentence = "Cập nhật: 10:32 26/03/2024 Sở Xây dựng đã ban hành thông báo số 568/TB-SXD."
+    data = page(f"<div class='date'>Cập nhật: 10:32 26/03/2024</div>{LEAD}<p>{sentence}</p>")
+    assert texts(run(data))[1:] == [sentence]
+
+
+def test_the_other_news_tail_is_cut() -> None:
+    tail = "<h3>Các tin khác</h3><ul><li><a href='/1'>Tin một</a></li></ul><p>Ghi chú cuối</p>"
+    assert texts(run(page(LEAD * 4 + tail))) == [clean(LEAD[3:-4])] * 4
+
+
+def test_deep_markup_does_not_overflow_the_stack() -> None:
+    data = page(LEAD + "<div>" * 3000 + "Sâu" + "</div>" * 3000)
+    assert texts(run(data))[-1] == "Sâu"
+
+
+# -- no article -----------------------------------------------------------------------------------
+
+
+def test_page_without_article_class_reads_the_densest_block() -> None:
+    data = (
+        "<html><body><div><a href='/'>Trang chủ</a> | <a href='/t'>Tin tức</a></div>"
+        f"<div><div>{LEAD}<p>Kết quả năm 2023 đạt 72,32 điểm.</p></div></div></body></html>"
+    ).encode()
+    document = run(data)
+    assert texts(document) == [clean(LEAD[3:-4]), "Kết quả năm 2023 đạt 72,32 điểm."]
+    assert "densest" in document.warnings[0]
+
+
+def test_page_with_no_article_has_no_blocks(tmp_path: Path) -> None:
+    data = (
+        '<html><body><nav><a href="/">Trang chủ</a></nav><div class="sidebar"><a href="/a">'
+        "Văn bản mới</a></div><ul><li><a href='/x'>Tin tức</a></li><li><a href='/y'>Liên hệ"
+        "</a></li></ul><footer>Địa chỉ: Số 1</footer></body></html>"
+    ).encode()
+    document = run(data)
+    assert document.blocks == ()
+    assert document.warnings == ("no article text found",)
+    path = tmp_path / "empty.html"
+    path.write_bytes(data)
+    with pytest.raises(InputError) as caught:
+        extractors.extract(path)
+    assert caught.value.code is ErrorCode.EMPTY_DOCUMENT

@@ -1,0 +1,136 @@
+"""The format-blind parser on small documents built from blocks: one rule per test."""
+
+from __future__ import annotations
+
+from datetime import date
+from decimal import Decimal
+
+from extractors.model import Block, BlockKind, Cell, Document, Region, SourceInfo
+from pipeline.model import Notice
+from pipeline.parse import parse
+
+SOURCE = SourceInfo(path="mem.txt", format="txt", sha256="0" * 64)
+AREA_ROWS = [
+    ("Công tác chỉ đạo, điều hành CCHC", "10", "9,5", "9"),
+    ("Cải cách thể chế", "10", "8,75", "8.5"),
+    ("Cải cách thủ tục hành chính", "14,5", "13", "12,25"),
+]
+
+
+def doc(*lines: str, kind: BlockKind = BlockKind.PARAGRAPH, region: Region = Region.BODY) -> Document:
+    """Given lines, return a document of one paragraph block per line."""
+    blocks = tuple(Block(kind=kind, text=t, region=region) for t in lines)
+    return Document(source=SOURCE, blocks=blocks)
+
+
+def values(notice: Notice) -> list[tuple[str, Decimal | None, Decimal | None, Decimal | None]]:
+    """Given a notice, return (area, max, self, appraised) per area."""
+    return [
+        (s.area, s.max and s.max.value, s.self and s.self.value, s.appraised and s.appraised.value)
+        for s in notice.scores
+    ]
+
+
+EXPECTED = [
+    ("chi_dao_dieu_hanh", Decimal(10), Decimal("9.5"), Decimal(9)),
+    ("the_che", Decimal(10), Decimal("8.75"), Decimal("8.5")),
+    ("tthc", Decimal("14.5"), Decimal(13), Decimal("12.25")),
+]
+
+
+def test_flattened_one_cell_per_line_with_self_and_appraised() -> None:
+    lines = ["Lĩnh vực", "Điểm tối đa", "Điểm tự đánh giá", "Điểm thẩm định"]
+    for row in AREA_ROWS:
+        lines.extend(row)
+    lines += ["Tổng cộng", "34,5", "31,25", "29,75", "Xếp loại", "Tốt"]
+    notice = parse(doc(*lines))
+    assert values(notice) == EXPECTED
+    assert notice.summary.stated_total.value == Decimal("29.75")  # type: ignore[union-attr]
+    assert notice.summary.stated_self_total.value == Decimal("31.25")  # type: ignore[union-attr]
+    assert notice.summary.grade == "Tốt"
+
+
+def test_ocr_rows_with_one_line_header_and_total_first() -> None:
+    lines = ["Lĩnh vực Điểm tối đa Tự đánh giá Thẩm định", "Tổng cộng 34,5 31,25 29,75"]
+    lines += [" ".join(row) for row in AREA_ROWS]
+    notice = parse(doc(*lines))
+    assert values(notice) == EXPECTED
+    assert notice.summary.stated_max_total.value == Decimal("34.5")  # type: ignore[union-attr]
+
+
+def test_ocr_row_with_wrapped_label() -> None:
+    lines = ["Lĩnh vực Điểm tối đa Thẩm định", "Công tác chỉ đạo, điều hành cải cách", "hành chính 10 9", "Cải cách thể chế 10 8.5"]
+    notice = parse(doc(*lines))
+    assert [s.label for s in notice.scores][0] == "Công tác chỉ đạo, điều hành cải cách hành chính"
+    assert [s.area for s in notice.scores] == ["chi_dao_dieu_hanh", "the_che"]
+
+
+def test_headerless_rows_are_recovered() -> None:
+    notice = parse(doc(*[f"{label} {mx} {ap}" for label, mx, _, ap in AREA_ROWS]))
+    assert [(s.area, s.max.value, s.appraised.value) for s in notice.scores] == [  # type: ignore[union-attr]
+        (a, m, p) for a, m, _, p in EXPECTED
+    ]
+
+
+def test_real_table_with_percent_column_and_total_first() -> None:
+    header = ["TT", "Lĩnh vực", "Điểm tối đa", "Điểm đạt", "Tỷ lệ (%)"]
+    rows = [header, ["", "Tổng cộng", "34,5", "29,75", "86,23"]]
+    rows += [[str(i), r[0], r[1], r[3], "90"] for i, r in enumerate(AREA_ROWS, start=1)]
+    cells = tuple(Cell(row=i, col=j, text=t) for i, row in enumerate(rows) for j, t in enumerate(row))
+    document = Document(source=SOURCE, blocks=(Block(kind=BlockKind.TABLE, cells=cells),))
+    notice = parse(document)
+    assert [(s.area, s.score.value, s.percent.value) for s in notice.scores] == [  # type: ignore[union-attr]
+        ("chi_dao_dieu_hanh", Decimal(9), Decimal(90)), ("the_che", Decimal("8.5"), Decimal(90)),
+        ("tthc", Decimal("12.25"), Decimal(90)),
+    ]
+    assert notice.summary.stated_total.value == Decimal("29.75")  # type: ignore[union-attr]
+
+
+def test_two_row_header_with_spanning_group_cell() -> None:
+    cells = (
+        Cell(row=0, col=0, text="Lĩnh vực", rowspan=2), Cell(row=0, col=1, text="Điểm tối đa", rowspan=2),
+        Cell(row=0, col=2, text="Điểm", colspan=2), Cell(row=1, col=2, text="Tự đánh giá"),
+        Cell(row=1, col=3, text="Thẩm định"),
+        *(Cell(row=2 + i, col=j, text=t) for i, row in enumerate(AREA_ROWS) for j, t in enumerate(row)),
+        Cell(row=5, col=0, text="Xếp loại"), Cell(row=5, col=1, text="Tốt", colspan=3),
+    )
+    notice = parse(Document(source=SOURCE, blocks=(Block(kind=BlockKind.TABLE, cells=cells),)))
+    assert values(notice) == EXPECTED
+    assert notice.summary.grade == "Tốt"
+
+
+def test_header_block_metadata() -> None:
+    header = doc(
+        "UBND TỈNH ĐỒNG NAI", "SỞ NỘI VỤ", "Số: 46/TB-SNV", "CỘNG HÒA XÃ HỘI CHỦ NGHĨA VIỆT NAM",
+        "Độc lập - Tự do - Hạnh phúc", "Đồng Nai, ngày 14 tháng 01 năm 2022", region=Region.HEADER,
+    )
+    body = doc(
+        "THÔNG BÁO", "Kết luận của Giám đốc Sở tại cuộc họp về chỉ số CCHC",
+        "Ngày 10 tháng 01 năm 2022, Sở Nội vụ tổ chức họp do đồng chí Trần Thị Hoa, Giám đốc Sở chủ trì.",
+        "Theo hướng dẫn số 02/HD-SNV ngày 01/8/2021 của Sở Nội vụ.",
+    )
+    notice = parse(Document(source=SOURCE, blocks=header.blocks + body.blocks))
+    m = notice.metadata
+    assert (m.number, m.doc_type, m.issue_date, m.meeting_date) == ("46/TB-SNV", "TB", date(2022, 1, 14), date(2022, 1, 10))
+    assert m.issuer == "Sở Nội vụ"
+    assert (m.chair.name, m.chair.role) == ("Trần Thị Hoa", "Giám đốc Sở")
+    assert m.title == "Kết luận của Giám đốc Sở tại cuộc họp về chỉ số CCHC"
+
+
+def test_tasks_bullets_continuations_and_signature() -> None:
+    notice = parse(doc(
+        "1. Kết quả đạt được:", "Hoàn thành kế hoạch; công khai 100% TTHC.",
+        "2. Nhiệm vụ thời gian tới", "2.1 Văn phòng Sở:", "+ Rà soát quy trình nội bộ trước ngày 30/6/2024 theo",
+        "hướng dẫn số 02/HD-SNV", "• Số hóa hồ sơ TTHC.", "2.2 Thanh tra Sở", "– Kiểm tra công vụ.",
+        "Nơi nhận:", "- Như trên;", "- Lưu: VT, VP.",
+    ))
+    assert [(t.section, t.unit, t.seq) for t in notice.tasks] == [("2.1", "Văn phòng Sở", 1), ("2.1", "Văn phòng Sở", 2), ("2.2", "Thanh tra Sở", 3)]
+    first = notice.tasks[0]
+    assert first.text == "Rà soát quy trình nội bộ trước ngày 30/6/2024 theo hướng dẫn số 02/HD-SNV"
+    assert first.deadline == date(2024, 6, 30) and first.references == ("02/HD-SNV",)
+    assert [f.text for f in notice.findings] == ["Hoàn thành kế hoạch", "công khai 100% TTHC."]
+
+
+def test_no_table_no_scores() -> None:
+    notice = parse(doc("Thông báo kết luận cuộc họp giao ban tháng 3", "Nội dung không có bảng điểm."))
+    assert notice.scores == () and notice.summary.stated_total is None
