@@ -64,7 +64,9 @@ def main() -> None:
     ours, theirs = time_ours(paths, ROUNDS), time_trafilatura(paths, ROUNDS)
     print(f"html: {len(paths)} pages x {ROUNDS} rounds = {n} notices")
     print(f"  parscore whole pipeline : {n / ours:8.1f} notices/s ({ours / n * 1000:.2f} ms each)")
-    print(f"  trafilatura.extract     : {n / theirs:8.1f} pages/s   ({theirs / n * 1000:.2f} ms each)")
+    print(
+        f"  trafilatura.extract     : {n / theirs:8.1f} pages/s   ({theirs / n * 1000:.2f} ms each)"
+    )
     print(f"  ratio ours/trafilatura  : {ours / theirs:8.2f}  (target <= 1.0)")
     with tempfile.TemporaryDirectory():
         print(f"  cold start parse --json : {cold_start(paths[0]):8.2f} s (target <= 1.5)")

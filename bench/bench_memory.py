@@ -31,10 +31,24 @@ def peak_rss_mib(n: int, workers: int) -> tuple[float, float]:
         inputs.mkdir()
         make_inputs(inputs, n)
         exe = Path(sys.executable).with_name("parscore")
-        cmd = [str(exe), "run", str(inputs), "--out", str(Path(tmp) / "out"), "--quiet", "--workers", str(workers)]
-        code = f"import resource,subprocess,sys;subprocess.run({cmd!r},check=False);print(resource.getrusage(resource.RUSAGE_CHILDREN).ru_maxrss)"
+        cmd = [
+            str(exe),
+            "run",
+            str(inputs),
+            "--out",
+            str(Path(tmp) / "out"),
+            "--quiet",
+            "--workers",
+            str(workers),
+        ]
+        code = (
+            f"import resource, subprocess; subprocess.run({cmd!r}, check=False); "
+            "print(resource.getrusage(resource.RUSAGE_CHILDREN).ru_maxrss)"
+        )
         start = time.perf_counter()
-        out = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True, check=True)
+        out = subprocess.run(
+            [sys.executable, "-c", code], capture_output=True, text=True, check=True
+        )
         return int(out.stdout.strip()) / 1024, time.perf_counter() - start
 
 

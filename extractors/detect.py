@@ -35,7 +35,9 @@ def _zip_format(data: bytes, path: str) -> str:
         raise InputError(ErrorCode.CORRUPT_FILE, path, f"broken zip: {err}") from err
     if "word/document.xml" in names:
         return "docx"
-    raise InputError(ErrorCode.UNSUPPORTED_FORMAT, path, "a zip archive that is not a Word document")
+    raise InputError(
+        ErrorCode.UNSUPPORTED_FORMAT, path, "a zip archive that is not a Word document"
+    )
 
 
 def _text_format(data: bytes, path: str) -> str:

@@ -152,13 +152,16 @@ def chrome_nodes(body: LexborNode) -> list[LexborNode]:
 
 def is_chrome(node: LexborNode) -> bool:
     """Given an element, return whether its tag, class, id or visibility marks it as chrome."""
-    if node.tag in CHROME_TAG_SET or "hidden" in node.attributes:
+    if node.tag in CHROME_TAG_SET:
         return True
-    attrs = node.attrs
-    label = f"{attrs.sget('class', '')} {attrs.sget('id', '')}".lower()
-    style = attrs.sget("style", "").replace(" ", "").lower()
-    hidden = "display:none" in style or attrs.get("aria-hidden") == "true"
-    return hidden or _CHROME_NAME_RE.search(label) is not None
+    attrs = node.attributes
+    if "hidden" in attrs or attrs.get("aria-hidden") == "true":
+        return True
+    style = attrs.get("style") or ""
+    if "none" in style and "display:none" in style.replace(" ", "").lower():
+        return True
+    label = f"{attrs.get('class') or ''} {attrs.get('id') or ''}".lower()
+    return _CHROME_NAME_RE.search(label) is not None
 
 
 def unique(nodes: list[LexborNode]) -> list[LexborNode]:
@@ -498,14 +501,17 @@ def rows_to_cells(rows: list[list[LexborNode]]) -> tuple[Cell, ...]:
 
 def cell_spans(node: LexborNode, rows_left: int) -> tuple[int, int]:
     """Given a cell and the rows left in its table, return its (rowspan, colspan), clamped."""
-    rowspan = _int(node.attrs.get("rowspan"), 1) or rows_left  # 0: to the table's end
-    colspan = _int(node.attrs.get("colspan"), 1) or 1
+    attrs = node.attributes
+    rowspan = _int(attrs.get("rowspan"), 1) or rows_left  # 0: to the end of the table
+    colspan = _int(attrs.get("colspan"), 1) or 1
     return max(1, min(rowspan, rows_left)), max(1, min(colspan, MAX_COLSPAN))
 
 
 def _int(value: str | None, default: int) -> int:
     """Given an attribute value, return its leading integer, or the default."""
-    match = _INT_RE.match(value or "")
+    if value is None:
+        return default
+    match = _INT_RE.match(value)
     return int(match.group(1)) if match else default
 
 

@@ -30,6 +30,7 @@ TESSERACT_ENV = "PARSCORE_TESSERACT"
 PSM = "3"  # fully automatic page segmentation: two-column headers stay apart
 POINTS_PER_INCH = 72
 MIN_NATIVE_DPI = 150  # a scan at least this fine is OCR'd at its own resolution, not upsampled
+FULL_PAGE = 0.98  # an image covering this share of the page is the page (a scan)
 SKEW_MAX = 3.0  # degrees searched either way
 SKEW_COARSE = 0.25  # degrees per step, then refined
 SKEW_FINE = 0.05
@@ -100,6 +101,30 @@ def render_dpi(page: pdfium.PdfPage, limits: Limits) -> int:
     return limits.ocr_dpi
 
 
+def _whole_page_image(page: pdfium.PdfPage) -> pdfium.PdfImage | None:
+    """Given a page, return its only image when it covers the page upright, else None."""
+    images = list(page.get_objects(filter=[pdfium_c.FPDF_PAGEOBJ_IMAGE], max_depth=0))
+    if len(images) != 1:
+        return None
+    left, bottom, right, top = images[0].get_bounds()
+    width, height = page.get_size()
+    matrix = images[0].get_matrix()
+    upright = matrix.b == 0 and matrix.c == 0 and matrix.a > 0 and matrix.d > 0
+    covers = right - left >= FULL_PAGE * width and top - bottom >= FULL_PAGE * height
+    return images[0] if upright and covers else None
+
+
+def page_image(page: pdfium.PdfPage, limits: Limits) -> tuple[Image.Image, float]:
+    """Given a page, return its greyscale image and dpi: a scan's own pixels, else a render."""
+    scan = _whole_page_image(page)
+    if scan is not None:
+        dpi = native_dpi(page) or 0.0
+        if MIN_NATIVE_DPI <= dpi <= limits.ocr_dpi:
+            return scan.get_bitmap(render=False).to_pil().convert("L"), dpi
+    dpi = render_dpi(page, limits)
+    return render(page, dpi), float(dpi)
+
+
 def render(page: pdfium.PdfPage, dpi: int) -> Image.Image:
     """Given a page, return it rendered as a greyscale image at dpi."""
     bitmap = page.render(scale=dpi / POINTS_PER_INCH, grayscale=True)
@@ -143,13 +168,15 @@ def deskew(image: Image.Image) -> Image.Image:
 
 def _runs(mask: np.ndarray, min_len: int) -> Iterator[tuple[int, int, int]]:
     """Given a boolean image, yield (row, start, end) of ink runs at least min_len long."""
-    padded = np.zeros((mask.shape[0], mask.shape[1] + 2), dtype=np.int8)
-    padded[:, 1:-1] = mask
-    rows, starts = np.nonzero(np.diff(padded, axis=1) == 1)
-    _, ends = np.nonzero(np.diff(padded, axis=1) == -1)
+    candidates = np.nonzero(mask.sum(axis=1) >= min_len)[0]
+    padded = np.zeros((len(candidates), mask.shape[1] + 2), dtype=np.int8)
+    padded[:, 1:-1] = mask[candidates]
+    steps = np.diff(padded, axis=1)
+    rows, starts = np.nonzero(steps == 1)
+    _, ends = np.nonzero(steps == -1)
     for row, start, end in zip(rows, starts, ends, strict=True):
         if end - start >= min_len:
-            yield int(row), int(start), int(end)
+            yield int(candidates[row]), int(start), int(end)
 
 
 def _join_runs(runs: Iterator[tuple[int, int, int]]) -> list[list[int]]:
@@ -291,10 +318,10 @@ def tsv_to_words(tsv: str, scale: float) -> list[Word]:
 def ocr_page(page: pdfium.PdfPage, number: int, path: str, limits: Limits) -> PageContent:
     """Given a page without usable text, return its words and rules read by OCR."""
     require_tesseract(limits.ocr_lang, path)
-    dpi = render_dpi(page, limits)
-    image = deskew(render(page, dpi))
+    raw, exact_dpi = page_image(page, limits)
+    image, dpi = deskew(raw), round(exact_dpi)
     rules = find_rules(image, dpi)
-    scale = POINTS_PER_INCH / dpi
+    scale = POINTS_PER_INCH / exact_dpi
     edges = rules_to_edges(rules, scale)
     clean = top_align_cells(erase_rules(image, rules, dpi), _cell_pixels(edges, scale), dpi)
     tsv = run_tesseract(clean, dpi, path, limits)

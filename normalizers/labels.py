@@ -17,7 +17,7 @@ from __future__ import annotations
 
 import re
 import tomllib
-from collections.abc import Mapping, Sequence
+from collections.abc import Iterable, Mapping, Sequence
 from dataclasses import dataclass
 from functools import cache, lru_cache
 from itertools import islice
@@ -165,36 +165,39 @@ class GradeWords:
     trigger_re: re.Pattern[str]  # any trigger as a whole word, any case (a quick pre-check)
 
 
-def _grade_forms() -> dict[str, str]:
-    """Given nothing, return label key → canonical for grades and "nhóm …" group words."""
-    data = _table("grades")
-    groups = {k: v for k, v in data["groups"].items() if k != "word"}
-    word = data["groups"]["word"]
-    forms = {label_key(f): name for name, fs in data["grades"].items() for f in fs}
-    forms.update({label_key(f"{word} {f}"): name for name, fs in groups.items() for f in fs})
-    return forms
+def _forms_of(section: Mapping[str, Sequence[str]]) -> dict[str, str]:
+    """Given canonical → written forms, return the label key of each form → canonical."""
+    return {label_key(form): name for name, forms in section.items() for form in forms}
+
+
+def _trigger_regex(words: Iterable[str]) -> re.Pattern[str]:
+    """Given cue words, return a regex finding any of them, with or without tones, any case."""
+    variants = {v for w in words for v in (w, strip_tones(w))}
+    return re.compile(rf"(?<!\w)(?:{'|'.join(map(re.escape, variants))})(?!\w)", re.IGNORECASE)
 
 
 @lru_cache(maxsize=1)
 def grade_words() -> GradeWords:
     """Given nothing, return the GradeWords built from grades.toml."""
     data = _table("grades")
-    forms = _grade_forms()
-    sequences = [(tuple(label_key(f).split()), n) for n, fs in data["grades"].items() for f in fs]
-    groups = {k: v for k, v in data["groups"].items() if k != "word"}
+    grades, groups = _forms_of(data["grades"]), _forms_of(data["groups"])
+    word = label_key(data["group"]["word"])
     cues = sorted((tuple(label_key(c).split()) for c in data["cues"]["phrases"]), key=len)[::-1]
-    group_word = label_key(data["groups"]["word"])
-    firsts = {cue[0] for cue in cues} | {group_word}
-    triggers = frozenset(firsts | {strip_tones(w) for w in firsts})
+    keys = grades | {f"{word} {form}": name for form, name in groups.items()}
     return GradeWords(
-        by_key=forms | {strip_tones(k): v for k, v in forms.items()},
-        forms=tuple(sorted(sequences, key=lambda s: -len(s[0]))),
-        groups={label_key(f): name for name, fs in groups.items() for f in fs},
-        group_word=group_word,
+        by_key=keys | {strip_tones(k): v for k, v in keys.items()},
+        forms=tuple(sorted(((tuple(k.split()), n) for k, n in grades.items()), key=_first_len)),
+        groups=groups,
+        group_word=word,
         cues=tuple(cues),
-        fillers=frozenset(label_key(f) for f in data["cues"]["fillers"]),
-        trigger_re=re.compile(rf"(?<!\w)(?:{'|'.join(map(re.escape, triggers))})(?!\w)", re.I),
+        fillers=frozenset(map(label_key, data["cues"]["fillers"])),
+        trigger_re=_trigger_regex([*(cue[0] for cue in cues), word]),
     )
+
+
+def _first_len(item: tuple[tuple[str, ...], str]) -> int:
+    """Given (words, name), return minus the number of words (sort key: longest first)."""
+    return -len(item[0])
 
 
 @lru_cache(maxsize=CACHE_SIZE)

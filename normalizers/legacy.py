@@ -22,9 +22,9 @@ import codecs
 import re
 import tomllib
 import unicodedata
-from collections.abc import Callable
+from collections.abc import Callable, Iterator, Sequence
 from dataclasses import dataclass
-from functools import lru_cache
+from functools import lru_cache, partial
 from itertools import islice, product, repeat
 from typing import Any
 
@@ -164,19 +164,22 @@ def _vni_rows() -> tuple[tuple[dict[str, str], str, dict[str, list[str]]], ...]:
     )
 
 
+def _cased_pairs(byte: str, letter: str, glyphs: Sequence[str]) -> Iterator[tuple[str, str, bool]]:
+    """Given a VNI base, its letter and a mark's [lower, upper] glyphs, yield both cases' pairs."""
+    for upper, (base, out) in enumerate(((byte, letter), (byte.upper(), letter.upper()))):
+        for glyph in glyphs:
+            yield base + glyph, out, glyph == glyphs[upper]
+
+
 def _vni_pairs() -> list[tuple[str, str, bool]]:
     """Given nothing, return (VNI sequence, letter, same-case glyphs) for every composite."""
-    pairs = []
-    for bases, modifier, marks in _vni_rows():
-        for uni, byte in bases.items():
-            for tone, glyphs in marks.items():
-                letter = _nfc(uni + COMBINING[modifier] + COMBINING[tone])
-                for upper in (False, True):
-                    base = byte.upper() if upper else byte
-                    for glyph in glyphs:
-                        same_case = glyph == glyphs[int(upper)]
-                        pairs.append((base + glyph, letter.upper() if upper else letter, same_case))
-    return pairs
+    return [
+        pair
+        for bases, modifier, marks in _vni_rows()
+        for uni, byte in bases.items()
+        for tone, glyphs in marks.items()
+        for pair in _cased_pairs(byte, _nfc(uni + COMBINING[modifier] + COMBINING[tone]), glyphs)
+    ]
 
 
 @lru_cache(maxsize=1)
@@ -486,18 +489,21 @@ def _by_guess(data: bytes) -> tuple[str, str] | None:
     return (str(best), best.encoding) if best is not None else None
 
 
+def _by_utf8(data: bytes) -> tuple[str, str] | None:
+    """Given bytes, return (text, "utf-8") when they are valid UTF-8."""
+    return _try_decode(data, "utf-8")
+
+
+def _decoders(declared: str | None) -> tuple[Callable[[bytes], tuple[str, str] | None], ...]:
+    """Given the declared charset, return the decoders decode_bytes tries, in order."""
+    by_declared = partial(_by_label, label=declared)
+    return (_by_bom, _by_utf8, by_declared, _by_meta, _by_legacy_font, _by_guess)
+
+
 def decode_bytes(data: bytes, declared: str | None = None) -> tuple[str, str]:
     """Given a text/HTML file's bytes, return (text NFC, encoding); ValueError when nothing fits."""
-    attempts: tuple[Callable[[bytes], tuple[str, str] | None], ...] = (
-        _by_bom,
-        lambda d: _try_decode(d, "utf-8"),
-        lambda d: _by_label(d, declared),
-        _by_meta,
-        _by_legacy_font,
-        _by_guess,
-    )
-    for attempt in attempts:
-        if found := attempt(data):
+    for decoder in _decoders(declared):
+        if found := decoder(data):
             return _nfc(found[0]), found[1]
     raise ValueError(
         f"cannot decode {len(data)} bytes: not UTF-8, not the declared charset ({declared}), "

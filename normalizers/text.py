@@ -56,6 +56,8 @@ WORD_CACHE_SIZE = 32768
 TONE_MARKS = frozenset("\u0300\u0301\u0303\u0309\u0323")  # huyền sắc ngã hỏi nặng
 QUALITY_MARKS = frozenset("\u0302\u0306\u031b")  # circumflex, breve, horn
 ACUTE, DOT_BELOW = "\u0301", "\u0323"
+#: Letters a tone mark can sit on (after NFD, ă â ê ô ơ ư are these plus a quality mark).
+TONE_BASES = frozenset("aeiouyAEIOUY")
 #: Vowels carrying a quality mark: they take the tone whenever present.
 MARKED_VOWELS = frozenset("ăâêôơư")
 #: Finals after which only the sắc and nặng tones (or none) are possible.
@@ -129,13 +131,15 @@ def split_tone(word: str) -> tuple[str, tuple[str, ...]] | None:
     """Given a word, return (its letters NFC without tones, its tone marks); None if other marks."""
     letters: list[str] = []
     tones: list[str] = []
+    base = ""  # the letter the next mark sits on
     for ch in unicodedata.normalize("NFD", word):
-        if ch in TONE_MARKS:
+        if ch in TONE_MARKS and base in TONE_BASES:
             tones.append(ch)
         elif unicodedata.combining(ch) and ch not in QUALITY_MARKS:
-            return None
+            return None  # a tone on a consonant ("ñ"), or a mark Vietnamese does not use
         else:
             letters.append(ch)
+            base = base if unicodedata.combining(ch) else ch
     return unicodedata.normalize("NFC", "".join(letters)), tuple(tones)
 
 
@@ -205,8 +209,10 @@ def _fold_token(token: str) -> str:
     """Given a lowercase token without spaces, return it with canonical tones and ASCII dashes."""
     if token.isascii():
         return token
-    placed = place_tone(token) if token.isalpha() else _WORD.sub(_place_tone_match, token)
-    return placed.translate(_DASHES)
+    if token.isalpha():
+        return place_tone(token)
+    placed = _WORD.sub(_place_tone_match, token)  # a mark left after a word may now compose
+    return unicodedata.normalize("NFC", placed).translate(_DASHES)
 
 
 def _fold(s: str) -> str:

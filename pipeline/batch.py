@@ -56,7 +56,11 @@ def discover(inputs: Sequence[Path], out: Path) -> list[Path]:
             continue
         for path in sorted(item.rglob("*")):
             rel = path.relative_to(item).parts
-            if path.is_file() and not any(p.startswith(".") for p in rel) and skip not in path.resolve().parents:
+            if (
+                path.is_file()
+                and not any(p.startswith(".") for p in rel)
+                and skip not in path.resolve().parents
+            ):
                 found.append(path)
     return found
 
@@ -84,11 +88,14 @@ def work(path: str, limits: Limits, grade_scale: str | None) -> Row:
         row: Row = {"status": "ok", "result": result.to_dict()}
     except InputError as err:
         row = {"status": "failed", "error_code": str(err.code), "message": err.message}
-    except Exception as err:  # noqa: BLE001 - a bug in one file must not stop the batch
+    except Exception as err:
         detail = f"{type(err).__name__}: {err}"
-        row = {"status": "failed", "error_code": str(ErrorCode.WORKER_CRASHED),
-               "message": InputError(ErrorCode.WORKER_CRASHED, path, detail).message,
-               "traceback": traceback.format_exc()}
+        row = {
+            "status": "failed",
+            "error_code": str(ErrorCode.WORKER_CRASHED),
+            "message": InputError(ErrorCode.WORKER_CRASHED, path, detail).message,
+            "traceback": traceback.format_exc(),
+        }
     row["seconds"] = round(time.perf_counter() - start, 4)
     return row
 
@@ -100,29 +107,52 @@ def plan(paths: Sequence[Path], store: ResultStore, report: RunReport) -> list[J
     for path in paths:
         sha = file_sha256(path)
         if sha is None:
-            report.manifest.append(failed_row(path, "", ErrorCode.CORRUPT_FILE, "cannot read the file"))
+            report.manifest.append(
+                failed_row(path, "", ErrorCode.CORRUPT_FILE, "cannot read the file")
+            )
         elif sha in seen:
-            report.manifest.append(manifest_row(path, sha, "duplicate", message=f"same bytes as {seen[sha]}"))
+            report.manifest.append(
+                manifest_row(path, sha, "duplicate", message=f"same bytes as {seen[sha]}")
+            )
         elif (stored := store.get(sha)) is not None:
             seen[sha] = path
             report.results[sha] = stored
-            report.manifest.append(manifest_row(path, sha, "skipped", result=stored, message="result taken from the store"))
+            report.manifest.append(
+                manifest_row(
+                    path, sha, "skipped", result=stored, message="result taken from the store"
+                )
+            )
         else:
             seen[sha] = path
             jobs.append(Job(path=path, sha256=sha))
     return jobs
 
 
-def manifest_row(path: Path, sha: str, status: str, *, result: Row | None = None, message: str = "", seconds: float | None = None) -> Row:
+def manifest_row(
+    path: Path,
+    sha: str,
+    status: str,
+    *,
+    result: Row | None = None,
+    message: str = "",
+    seconds: float | None = None,
+) -> Row:
     """Given an input and what happened to it, return its manifest row."""
     return {
-        "source_path": str(path), "sha256": sha, "format": result["source"]["format"] if result else None,
-        "status": status, "error_code": None, "message": message or None,
-        "notice_id": result["notice"]["id"] if result else None, "seconds": seconds,
+        "source_path": str(path),
+        "sha256": sha,
+        "format": result["source"]["format"] if result else None,
+        "status": status,
+        "error_code": None,
+        "message": message or None,
+        "notice_id": result["notice"]["id"] if result else None,
+        "seconds": seconds,
     }
 
 
-def failed_row(path: Path, sha: str, code: ErrorCode | str, message: str, seconds: float | None = None) -> Row:
+def failed_row(
+    path: Path, sha: str, code: ErrorCode | str, message: str, seconds: float | None = None
+) -> Row:
     """Given a failed input, return its manifest row."""
     code = ErrorCode(code)
     if not message.startswith(str(path)):
@@ -148,7 +178,9 @@ def run_local(jobs: Sequence[Job], settings: RunSettings) -> Iterator[tuple[Job,
     scale = str(settings.grade_scale) if settings.grade_scale else None
     with ProcessPool(max_workers=settings.workers, max_tasks=TASKS_PER_WORKER) as pool:
         futures = {
-            pool.schedule(work, args=(str(j.path), settings.limits, scale), timeout=settings.limits.timeout): j
+            pool.schedule(
+                work, args=(str(j.path), settings.limits, scale), timeout=settings.limits.timeout
+            ): j
             for j in jobs
         }
         for future in as_completed(futures):
@@ -156,9 +188,23 @@ def run_local(jobs: Sequence[Job], settings: RunSettings) -> Iterator[tuple[Job,
             try:
                 yield job, future.result()
             except FutureTimeout:
-                yield job, {"status": "failed", "error_code": str(ErrorCode.TIMEOUT), "message": f"more than {settings.limits.timeout:g} s"}
+                yield (
+                    job,
+                    {
+                        "status": "failed",
+                        "error_code": str(ErrorCode.TIMEOUT),
+                        "message": f"more than {settings.limits.timeout:g} s",
+                    },
+                )
             except ProcessExpired as err:
-                yield job, {"status": "failed", "error_code": str(ErrorCode.WORKER_CRASHED), "message": f"worker exited with code {err.exitcode}"}
+                yield (
+                    job,
+                    {
+                        "status": "failed",
+                        "error_code": str(ErrorCode.WORKER_CRASHED),
+                        "message": f"worker exited with code {err.exitcode}",
+                    },
+                )
 
 
 def record(report: RunReport, store: ResultStore, job: Job, outcome: Row) -> Row:
@@ -187,7 +233,10 @@ def run(settings: RunSettings, progress: Any = None) -> RunReport:
     for k, (job, outcome) in enumerate(run_jobs(jobs, settings), start=1):
         row = record(report, store, job, outcome)
         if not settings.quiet:
-            note = row["error_code"] or f"{len(outcome.get('result', {}).get('validation', []))} findings"
+            note = (
+                row["error_code"]
+                or f"{len(outcome.get('result', {}).get('validation', []))} findings"
+            )
             print(f"[{k}/{len(jobs)}] {row['status']:<6} {job.path} ({note})", file=progress)
     fill_duplicates(report)
     report.manifest.sort(key=lambda r: r["source_path"])

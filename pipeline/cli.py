@@ -21,7 +21,9 @@ EXIT_OK, EXIT_INVALID, EXIT_USAGE, EXIT_FAILED = 0, 1, 2, 3
 
 def build_parser() -> argparse.ArgumentParser:
     """Return the argument parser of every subcommand."""
-    parser = argparse.ArgumentParser(prog="parscore", description="Vietnamese PAR Index notices to validated datasets.")
+    parser = argparse.ArgumentParser(
+        prog="parscore", description="Vietnamese PAR Index notices to validated datasets."
+    )
     parser.add_argument("--version", action="version", version=f"parscore {__version__}")
     parser.add_argument("--debug", action="store_true", help="show tracebacks")
     sub = parser.add_subparsers(dest="command", required=True)
@@ -35,18 +37,35 @@ def build_parser() -> argparse.ArgumentParser:
 def add_run(sub: argparse._SubParsersAction[argparse.ArgumentParser]) -> None:
     """Add `parscore run`."""
     p = sub.add_parser("run", help="process files and folders into datasets")
-    p.add_argument("inputs", nargs="*", type=Path, default=[Path("samples")], help="files or folders (default samples/)")
-    p.add_argument("--out", type=Path, default=Path("output"), help="output folder (default output/)")
+    p.add_argument(
+        "inputs",
+        nargs="*",
+        type=Path,
+        default=[Path("samples")],
+        help="files or folders (default samples/)",
+    )
+    p.add_argument(
+        "--out", type=Path, default=Path("output"), help="output folder (default output/)"
+    )
     p.add_argument("--workers", type=int, default=2, help="worker processes (default 2)")
-    p.add_argument("--engine", default="local", choices=("local", "dask"), help="local process pool or a dask cluster")
+    p.add_argument(
+        "--engine",
+        default="local",
+        choices=("local", "dask"),
+        help="local process pool or a dask cluster",
+    )
     p.add_argument("--fresh", action="store_true", help="ignore results stored by earlier runs")
     p.add_argument("--strict", action="store_true", help="exit 1 when validation finds an error")
     p.add_argument("--grade-scale", type=Path, help="TOML grade ladder to use for every notice")
     p.add_argument("--quiet", action="store_true", help="no progress lines")
     p.add_argument("--bom", action="store_true", help="write CSV with a UTF-8 BOM (for Excel)")
-    p.add_argument("--timeout", type=float, default=300.0, help="seconds allowed per file (default 300)")
+    p.add_argument(
+        "--timeout", type=float, default=300.0, help="seconds allowed per file (default 300)"
+    )
     p.add_argument("--no-ocr", action="store_true", help="do not OCR pages without a text layer")
-    p.add_argument("--debug", action="store_true", default=argparse.SUPPRESS, help="show tracebacks")
+    p.add_argument(
+        "--debug", action="store_true", default=argparse.SUPPRESS, help="show tracebacks"
+    )
 
 
 def add_parse(sub: argparse._SubParsersAction[argparse.ArgumentParser]) -> None:
@@ -55,7 +74,9 @@ def add_parse(sub: argparse._SubParsersAction[argparse.ArgumentParser]) -> None:
     p.add_argument("file", type=Path)
     p.add_argument("--json", action="store_true", help="print the JSON object of DESIGN.md")
     p.add_argument("--grade-scale", type=Path, help="TOML grade ladder to use")
-    p.add_argument("--debug", action="store_true", default=argparse.SUPPRESS, help="show tracebacks")
+    p.add_argument(
+        "--debug", action="store_true", default=argparse.SUPPRESS, help="show tracebacks"
+    )
 
 
 def add_validate(sub: argparse._SubParsersAction[argparse.ArgumentParser]) -> None:
@@ -64,7 +85,9 @@ def add_validate(sub: argparse._SubParsersAction[argparse.ArgumentParser]) -> No
     p.add_argument("target", type=Path)
     p.add_argument("--json", action="store_true", help="print findings as JSON Lines")
     p.add_argument("--grade-scale", type=Path, help="TOML grade ladder to use")
-    p.add_argument("--debug", action="store_true", default=argparse.SUPPRESS, help="show tracebacks")
+    p.add_argument(
+        "--debug", action="store_true", default=argparse.SUPPRESS, help="show tracebacks"
+    )
 
 
 def add_report(sub: argparse._SubParsersAction[argparse.ArgumentParser]) -> None:
@@ -72,7 +95,9 @@ def add_report(sub: argparse._SubParsersAction[argparse.ArgumentParser]) -> None
     p = sub.add_parser("report", help="write a self-contained HTML report of an output folder")
     p.add_argument("out", type=Path, nargs="?", default=Path("output"))
     p.add_argument("--file", type=Path, help="where to write it (default OUT/report.html)")
-    p.add_argument("--debug", action="store_true", default=argparse.SUPPRESS, help="show tracebacks")
+    p.add_argument(
+        "--debug", action="store_true", default=argparse.SUPPRESS, help="show tracebacks"
+    )
 
 
 def main(argv: Sequence[str] | None = None) -> int:

@@ -22,9 +22,16 @@ def cmd_run(args: argparse.Namespace) -> int:
     from pipeline.writers import write_all
 
     settings = RunSettings(
-        inputs=tuple(args.inputs), out=args.out, workers=args.workers, engine=args.engine,
-        fresh=args.fresh, strict=args.strict, grade_scale=args.grade_scale, quiet=args.quiet,
-        bom=args.bom, limits=limits_from(args),
+        inputs=tuple(args.inputs),
+        out=args.out,
+        workers=args.workers,
+        engine=args.engine,
+        fresh=args.fresh,
+        strict=args.strict,
+        grade_scale=args.grade_scale,
+        quiet=args.quiet,
+        bom=args.bom,
+        limits=limits_from(args),
     )
     report = run(settings)
     results = list(report.results.values())
@@ -41,7 +48,11 @@ def limits_from(args: argparse.Namespace) -> Limits:
     """Given run arguments, return the extraction limits they set."""
     if args.timeout <= 0:
         raise UsageError(f"--timeout must be positive, got {args.timeout}")
-    return Limits(timeout=args.timeout, ocr=not args.no_ocr) if (args.timeout != DEFAULT_LIMITS.timeout or args.no_ocr) else DEFAULT_LIMITS
+    return (
+        Limits(timeout=args.timeout, ocr=not args.no_ocr)
+        if (args.timeout != DEFAULT_LIMITS.timeout or args.no_ocr)
+        else DEFAULT_LIMITS
+    )
 
 
 def print_failures(manifest: list[dict[str, Any]]) -> None:
@@ -131,11 +142,18 @@ def findings_table(rows: list[dict[str, Any]]) -> str:
     if not rows:
         return "no findings"
     header = ("file", "severity", "code", "where", "message")
-    body = [(Path(r["path"]).name, r["severity"], r["code"], r["where"], r["message"]) for r in rows]
+    body = [
+        (Path(r["path"]).name, r["severity"], r["code"], r["where"], r["message"]) for r in rows
+    ]
     widths = [max(len(str(row[i])) for row in (header, *body)) for i in range(4)]
-    lines = ["  ".join(str(v).ljust(w) for v, w in zip(row[:4], widths, strict=True)) + "  " + row[4] for row in (header, *body)]
+    lines = [
+        "  ".join(str(v).ljust(w) for v, w in zip(row[:4], widths, strict=True)) + "  " + row[4]
+        for row in (header, *body)
+    ]
     counts = {s: sum(1 for r in rows if r["severity"] == s) for s in ("error", "warning", "info")}
-    return "\n".join([*lines, f"{len(rows)} findings: " + ", ".join(f"{n} {s}" for s, n in counts.items())])
+    return "\n".join(
+        [*lines, f"{len(rows)} findings: " + ", ".join(f"{n} {s}" for s, n in counts.items())]
+    )
 
 
 def cmd_report(args: argparse.Namespace) -> int:

@@ -13,7 +13,13 @@ import pandas as pd
 from pipeline.model import Severity
 
 TABLES = ("notices", "scores", "unit_scores", "tasks", "findings", "validation", "manifest")
-PANDAS_TYPES = {"string": "string", "integer": "Int64", "number": "Float64", "boolean": "boolean", "date": "string"}
+PANDAS_TYPES = {
+    "string": "string",
+    "integer": "Int64",
+    "number": "Float64",
+    "boolean": "boolean",
+    "date": "string",
+}
 
 Row = dict[str, Any]
 
@@ -37,7 +43,9 @@ def frame(table: str, rows: Iterable[Row]) -> pd.DataFrame:
     return df.astype({name: PANDAS_TYPES[kind] for name, kind, _ in cols})
 
 
-def build_tables(results: Sequence[Mapping[str, Any]], manifest: Iterable[Row]) -> dict[str, pd.DataFrame]:
+def build_tables(
+    results: Sequence[Mapping[str, Any]], manifest: Iterable[Row]
+) -> dict[str, pd.DataFrame]:
     """Given parse results (JSON objects) and manifest rows, return every table."""
     rows: dict[str, list[Row]] = {t: [] for t in TABLES}
     for result in results:
@@ -57,15 +65,35 @@ def notice_row(result: Mapping[str, Any]) -> Row:
     n, s, src = result["notice"], result["summary"], result["source"]
     severities = [v["severity"] for v in result["validation"]]
     return {
-        "notice_id": n["id"], "notice_key": n["key"], "source_path": src["path"],
-        "source_format": src["format"], "source_sha256": src["sha256"],
-        **{k: n[k] for k in ("number", "doc_type", "issuer", "issue_date", "meeting_date", "title")},
-        "chair_name": n["chair"]["name"], "chair_role": n["chair"]["role"],
+        "notice_id": n["id"],
+        "notice_key": n["key"],
+        "source_path": src["path"],
+        "source_format": src["format"],
+        "source_sha256": src["sha256"],
+        **{
+            k: n[k] for k in ("number", "doc_type", "issuer", "issue_date", "meeting_date", "title")
+        },
+        "chair_name": n["chair"]["name"],
+        "chair_role": n["chair"]["role"],
         "assessment_year": n["assessment_year"],
-        **{k: s[k] for k in ("headline_score", "stated_total", "computed_total", "max_total",
-                             "grade", "expected_grade", "previous_year_delta", "rank", "rank_of")},
-        "n_scores": len(result["scores"]), "n_tasks": len(result["tasks"]),
-        "n_errors": severities.count(Severity.ERROR), "n_warnings": severities.count(Severity.WARNING),
+        **{
+            k: s[k]
+            for k in (
+                "headline_score",
+                "stated_total",
+                "computed_total",
+                "max_total",
+                "grade",
+                "expected_grade",
+                "previous_year_delta",
+                "rank",
+                "rank_of",
+            )
+        },
+        "n_scores": len(result["scores"]),
+        "n_tasks": len(result["tasks"]),
+        "n_errors": severities.count(Severity.ERROR),
+        "n_warnings": severities.count(Severity.WARNING),
         "valid": Severity.ERROR not in severities,
     }
 
@@ -74,12 +102,20 @@ def score_row(notice_id: str, s: Mapping[str, Any]) -> Row:
     """Given one area score object, return its row of the scores table."""
     pct = round(s["score"] / s["max"] * 100, 4) if s["score"] is not None and s["max"] else None
     return {
-        "notice_id": notice_id, **{k: s[k] for k in ("order", "area", "label", "max", "self", "appraised", "score")},
-        "pct_of_max": pct, "raw_max": s["raw"]["max"], "raw_self": s["raw"]["self"],
+        "notice_id": notice_id,
+        **{k: s[k] for k in ("order", "area", "label", "max", "self", "appraised", "score")},
+        "pct_of_max": pct,
+        "raw_max": s["raw"]["max"],
+        "raw_self": s["raw"]["self"],
         "raw_appraised": s["raw"]["appraised"],
     }
 
 
 def task_row(notice_id: str, t: Mapping[str, Any]) -> Row:
     """Given one task object, return its row of the tasks table (lists joined by '; ')."""
-    return {**t, "notice_id": notice_id, "references": "; ".join(t["references"]), "areas": "; ".join(t["areas"])}
+    return {
+        **t,
+        "notice_id": notice_id,
+        "references": "; ".join(t["references"]),
+        "areas": "; ".join(t["areas"]),
+    }

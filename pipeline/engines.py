@@ -31,9 +31,17 @@ def guarded_work(path: str, limits: Any, grade_scale: str | None) -> dict[str, A
     try:
         return dict(future.result())
     except FutureTimeout:
-        return {"status": "failed", "error_code": str(ErrorCode.TIMEOUT), "message": f"more than {limits.timeout:g} s"}
+        return {
+            "status": "failed",
+            "error_code": str(ErrorCode.TIMEOUT),
+            "message": f"more than {limits.timeout:g} s",
+        }
     except ProcessExpired as err:
-        return {"status": "failed", "error_code": str(ErrorCode.WORKER_CRASHED), "message": f"worker exited with code {err.exitcode}"}
+        return {
+            "status": "failed",
+            "error_code": str(ErrorCode.WORKER_CRASHED),
+            "message": f"worker exited with code {err.exitcode}",
+        }
 
 
 def dask_client(workers: int) -> Any:
@@ -45,7 +53,9 @@ def dask_client(workers: int) -> Any:
     address = os.environ.get(SCHEDULER_ENV)
     if address:
         return Client(address)
-    cluster = LocalCluster(n_workers=workers, threads_per_worker=1, processes=True, dashboard_address=None)
+    cluster = LocalCluster(
+        n_workers=workers, threads_per_worker=1, processes=True, dashboard_address=None
+    )
     return Client(cluster)
 
 
@@ -56,7 +66,10 @@ def run_dask(jobs: Sequence[Job], settings: RunSettings) -> Iterator[tuple[Job, 
     scale = str(settings.grade_scale) if settings.grade_scale else None
     client = dask_client(settings.workers)
     try:
-        futures = {client.submit(guarded_work, str(j.path), settings.limits, scale, pure=False): j for j in jobs}
+        futures = {
+            client.submit(guarded_work, str(j.path), settings.limits, scale, pure=False): j
+            for j in jobs
+        }
         for future in as_completed(futures):
             yield futures[future], future.result()
     finally:

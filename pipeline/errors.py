@@ -35,7 +35,8 @@ class _Entry:
 CATALOGUE: dict[ErrorCode, _Entry] = {
     ErrorCode.UNSUPPORTED_FORMAT: _Entry(
         "is not a format parscore reads",
-        "convert it to HTML, DOCX, PDF or UTF-8 text (legacy .doc: libreoffice --headless --convert-to docx)",
+        "convert it to HTML, DOCX, PDF or UTF-8 text "
+        "(legacy .doc: libreoffice --headless --convert-to docx FILE)",
     ),
     ErrorCode.CORRUPT_FILE: _Entry(
         "is damaged or truncated",

@@ -25,7 +25,9 @@ class Result:
         return notice_to_dict(self.notice, expected_grade=self.expected_grade)
 
 
-def process_file(path: Path, *, limits: Limits = DEFAULT_LIMITS, ladder: Ladder | None = None) -> Result:
+def process_file(
+    path: Path, *, limits: Limits = DEFAULT_LIMITS, ladder: Ladder | None = None
+) -> Result:
     """Given a file, return its validated notice; raise InputError when it cannot be read."""
     notice = parse(extract(path, limits))
     checks = validate(notice, ladder=ladder)

@@ -60,9 +60,15 @@ def metadata_dict(notice: Notice) -> dict[str, Any]:
     """Given a notice, return its "notice" object."""
     m = notice.metadata
     return {
-        "id": notice.id, "key": notice.key, "number": m.number, "doc_type": m.doc_type,
-        "issuer": m.issuer, "issue_date": iso(m.issue_date), "meeting_date": iso(m.meeting_date),
-        "title": m.title, "chair": {"name": m.chair.name, "role": m.chair.role},
+        "id": notice.id,
+        "key": notice.key,
+        "number": m.number,
+        "doc_type": m.doc_type,
+        "issuer": m.issuer,
+        "issue_date": iso(m.issue_date),
+        "meeting_date": iso(m.meeting_date),
+        "title": m.title,
+        "chair": {"name": m.chair.name, "role": m.chair.role},
         "assessment_year": m.assessment_year,
     }
 
@@ -72,18 +78,29 @@ def summary_dict(notice: Notice, expected_grade: str | None) -> dict[str, Any]:
     s = notice.summary
     max_total = s.stated_max_total.value if s.stated_max_total else notice.computed_max_total
     return {
-        "headline_score": num(s.headline_score), "stated_total": num(s.stated_total),
-        "computed_total": json_number(notice.computed_total), "max_total": json_number(max_total),
-        "grade": s.grade, "grade_raw": s.grade_raw, "expected_grade": expected_grade,
-        "previous_year_delta": num(s.previous_year_delta), "rank": s.rank, "rank_of": s.rank_of,
+        "headline_score": num(s.headline_score),
+        "stated_total": num(s.stated_total),
+        "computed_total": json_number(notice.computed_total),
+        "max_total": json_number(max_total),
+        "grade": s.grade,
+        "grade_raw": s.grade_raw,
+        "expected_grade": expected_grade,
+        "previous_year_delta": num(s.previous_year_delta),
+        "rank": s.rank,
+        "rank_of": s.rank_of,
     }
 
 
 def score_dict(s: Score) -> dict[str, Any]:
     """Given an area score, return its JSON object."""
     return {
-        "order": s.order, "area": s.area, "label": s.label, "max": num(s.max),
-        "self": num(s.self), "appraised": num(s.appraised), "score": num(s.score),
+        "order": s.order,
+        "area": s.area,
+        "label": s.label,
+        "max": num(s.max),
+        "self": num(s.self),
+        "appraised": num(s.appraised),
+        "score": num(s.score),
         "raw": {"max": raw(s.max), "self": raw(s.self), "appraised": raw(s.appraised)},
         "provenance": {"block": s.where.block, "row": s.where.row, "page": s.where.page},
     }
@@ -92,18 +109,32 @@ def score_dict(s: Score) -> dict[str, Any]:
 def unit_score_dict(u: UnitScore) -> dict[str, Any]:
     """Given a unit score statement, return its JSON object."""
     return {
-        "order": u.order, "unit": u.unit, "index": u.index, "year": u.year,
-        "score": num(u.score), "max": num(u.max), "percent": num(u.percent),
-        "rank": u.rank, "rank_of": u.rank_of, "grade": u.grade, "change": num(u.change),
-        "previous": num(u.previous), "source": u.source,
+        "order": u.order,
+        "unit": u.unit,
+        "index": u.index,
+        "year": u.year,
+        "score": num(u.score),
+        "max": num(u.max),
+        "percent": num(u.percent),
+        "rank": u.rank,
+        "rank_of": u.rank_of,
+        "grade": u.grade,
+        "change": num(u.change),
+        "previous": num(u.previous),
+        "source": u.source,
     }
 
 
 def task_dict(t: Task) -> dict[str, Any]:
     """Given a task, return its JSON object."""
     return {
-        "section": t.section, "unit": t.unit, "unit_code": t.unit_code, "seq": t.seq,
-        "text": t.text, "deadline": iso(t.deadline), "references": list(t.references),
+        "section": t.section,
+        "unit": t.unit,
+        "unit_code": t.unit_code,
+        "seq": t.seq,
+        "text": t.text,
+        "deadline": iso(t.deadline),
+        "references": list(t.references),
         "areas": list(t.areas),
     }
 
@@ -111,8 +142,12 @@ def task_dict(t: Task) -> dict[str, Any]:
 def check_dict(c: Check) -> dict[str, Any]:
     """Given a validation finding, return its JSON object."""
     return {
-        "code": c.code, "severity": str(c.severity), "message": c.message,
-        "expected": c.expected, "actual": c.actual, "where": c.where,
+        "code": c.code,
+        "severity": str(c.severity),
+        "message": c.message,
+        "expected": c.expected,
+        "actual": c.actual,
+        "where": c.where,
     }
 
 

@@ -50,7 +50,10 @@ def write_all(tables: Mapping[str, pd.DataFrame], out: Path, *, bom: bool = Fals
     for name, df in tables.items():
         write_table(df, out, name, bom=bom)
     package = datapackage(list(tables))
-    atomic_write(out / "datapackage.json", lambda p: p.write_text(json.dumps(package, ensure_ascii=False, indent=2), encoding="utf-8"))
+    atomic_write(
+        out / "datapackage.json",
+        lambda p: p.write_text(json.dumps(package, ensure_ascii=False, indent=2), encoding="utf-8"),
+    )
 
 
 def datapackage(names: list[str]) -> dict[str, Any]:
@@ -77,6 +80,11 @@ def resource(name: str) -> dict[str, Any]:
             {"fields": ["notice_id"], "reference": {"resource": "notices", "fields": ["notice_id"]}}
         ]
     return {
-        "name": name, "path": f"{name}.csv", "format": "csv", "encoding": "utf-8",
-        "mediatype": "text/csv", "description": spec["description"], "schema": table_schema,
+        "name": name,
+        "path": f"{name}.csv",
+        "format": "csv",
+        "encoding": "utf-8",
+        "mediatype": "text/csv",
+        "description": spec["description"],
+        "schema": table_schema,
     }

@@ -31,7 +31,17 @@ def test_parse_json_contract(capsys: pytest.CaptureFixture[str]) -> None:
     out = capsys.readouterr().out
     assert "Sở Xây dựng" in out  # UTF-8, not ASCII-escaped
     data = json.loads(out)
-    assert set(data) == {"parscore_version", "source", "notice", "summary", "scores", "unit_scores", "tasks", "findings", "validation"}
+    assert set(data) == {
+        "parscore_version",
+        "source",
+        "notice",
+        "summary",
+        "scores",
+        "unit_scores",
+        "tasks",
+        "findings",
+        "validation",
+    }
     assert data["source"]["format"] == "txt"
     assert data["notice"]["number"] == "568/TB-SXD"
     assert data["notice"]["issue_date"] == "2024-03-26"
@@ -43,7 +53,9 @@ def test_parse_json_contract(capsys: pytest.CaptureFixture[str]) -> None:
     assert data["unit_scores"][0]["source"] == "prose"
 
 
-def test_parse_bad_file_is_one_line_with_code(tmp_path: Path, capsys: pytest.CaptureFixture[str]) -> None:
+def test_parse_bad_file_is_one_line_with_code(
+    tmp_path: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
     empty = tmp_path / "empty.pdf"
     empty.write_bytes(b"")
     assert main(["parse", str(empty), "--json"]) == 3
@@ -53,7 +65,9 @@ def test_parse_bad_file_is_one_line_with_code(tmp_path: Path, capsys: pytest.Cap
     assert "Traceback" not in err
 
 
-def test_run_writes_every_table_and_exits_3_on_a_bad_input(tmp_path: Path, capsys: pytest.CaptureFixture[str]) -> None:
+def test_run_writes_every_table_and_exits_3_on_a_bad_input(
+    tmp_path: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
     inputs = tmp_path / "in"
     inputs.mkdir()
     (inputs / "seed.txt").write_bytes(SEED_TXT.read_bytes())
@@ -64,10 +78,21 @@ def test_run_writes_every_table_and_exits_3_on_a_bad_input(tmp_path: Path, capsy
     err = capsys.readouterr().err
     assert code == 3
     assert re.search(r"3 files, 1 notices, \d+ findings .*1 failures", err)
-    for table in ("notices", "scores", "unit_scores", "tasks", "findings", "validation", "manifest"):
+    for table in (
+        "notices",
+        "scores",
+        "unit_scores",
+        "tasks",
+        "findings",
+        "validation",
+        "manifest",
+    ):
         for ext in ("csv", "parquet", "jsonl"):
             assert (out / f"{table}.{ext}").is_file()
-    manifest = [json.loads(line) for line in (out / "manifest.jsonl").read_text(encoding="utf-8").splitlines()]
+    manifest = [
+        json.loads(line)
+        for line in (out / "manifest.jsonl").read_text(encoding="utf-8").splitlines()
+    ]
     assert sorted(r["status"] for r in manifest) == ["duplicate", "failed", "ok"]
     failed = next(r for r in manifest if r["status"] == "failed")
     assert failed["error_code"] == "corrupt-file" and "broken.pdf" in failed["message"]
@@ -86,7 +111,9 @@ def test_run_resumes_from_the_store(tmp_path: Path, capsys: pytest.CaptureFixtur
 
 def test_strict_exits_1_on_validation_errors(tmp_path: Path) -> None:
     doctored = tmp_path / "over-max.txt"
-    doctored.write_text(SEED_TXT.read_text(encoding="utf-8").replace("12.23", "16.23", 1), encoding="utf-8")
+    doctored.write_text(
+        SEED_TXT.read_text(encoding="utf-8").replace("12.23", "16.23", 1), encoding="utf-8"
+    )
     assert main(["run", str(doctored), "--out", str(tmp_path / "o"), "--quiet"]) == 0
     assert main(["run", str(doctored), "--out", str(tmp_path / "o"), "--quiet", "--strict"]) == 1
 

@@ -18,7 +18,10 @@ SEED = ["seed-568-tb-sxd.txt", "seed-568-tb-sxd.html"]
 def out(tmp_path_factory: pytest.TempPathFactory) -> Path:
     """Run parscore over the seed twins once for the module."""
     target = tmp_path_factory.mktemp("out")
-    assert main(["run", *(str(ROOT / "samples" / s) for s in SEED), "--out", str(target), "--quiet"]) == 0
+    assert (
+        main(["run", *(str(ROOT / "samples" / s) for s in SEED), "--out", str(target), "--quiet"])
+        == 0
+    )
     return target
 
 
@@ -26,7 +29,11 @@ def out(tmp_path_factory: pytest.TempPathFactory) -> Path:
 def test_formats_agree(out: Path, table: str) -> None:
     csv = pd.read_csv(out / f"{table}.csv", dtype=str, keep_default_na=False)
     parquet = pd.read_parquet(out / f"{table}.parquet")
-    jsonl = pd.read_json(out / f"{table}.jsonl", lines=True, dtype=False) if (out / f"{table}.jsonl").stat().st_size else pd.DataFrame()
+    jsonl = (
+        pd.read_json(out / f"{table}.jsonl", lines=True, dtype=False)
+        if (out / f"{table}.jsonl").stat().st_size
+        else pd.DataFrame()
+    )
     names = [c[0] for c in columns(table)]
     assert list(csv.columns) == names and list(parquet.columns) == names
     assert len(csv) == len(parquet) == len(jsonl)
@@ -47,7 +54,15 @@ def test_seed_rows(out: Path) -> None:
 def test_no_portal_chrome_in_any_table(out: Path) -> None:
     for table in TABLES:
         text = (out / f"{table}.csv").read_text(encoding="utf-8")
-        for chrome in ("Lượt xem", "Bản in", "Quay lại", "Tin đã đưa", "Go To", "Xem theo ngày", "Liên kết web"):
+        for chrome in (
+            "Lượt xem",
+            "Bản in",
+            "Quay lại",
+            "Tin đã đưa",
+            "Go To",
+            "Xem theo ngày",
+            "Liên kết web",
+        ):
             assert chrome not in text, f"{chrome!r} reached {table}"
 
 
@@ -60,5 +75,8 @@ def test_datapackage_validates_with_frictionless(out: Path) -> None:
 
 
 def test_bom_option(tmp_path: Path) -> None:
-    assert main(["run", str(ROOT / "samples" / SEED[0]), "--out", str(tmp_path), "--quiet", "--bom"]) == 0
+    assert (
+        main(["run", str(ROOT / "samples" / SEED[0]), "--out", str(tmp_path), "--quiet", "--bom"])
+        == 0
+    )
     assert (tmp_path / "notices.csv").read_bytes().startswith(b"\xef\xbb\xbf")

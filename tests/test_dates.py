@@ -33,4 +33,8 @@ def test_first_date(text: str, expected: date | None) -> None:
 
 def test_find_dates_in_order_without_overlaps() -> None:
     text = "Ngày 18/03/2024 họp; ngày 26 tháng 3 năm 2024 ban hành; hạn 30/6/2024."
-    assert [d.value for d in find_dates(text)] == [date(2024, 3, 18), date(2024, 3, 26), date(2024, 6, 30)]
+    assert [d.value for d in find_dates(text)] == [
+        date(2024, 3, 18),
+        date(2024, 3, 26),
+        date(2024, 6, 30),
+    ]

@@ -17,7 +17,9 @@ AREA_ROWS = [
 ]
 
 
-def doc(*lines: str, kind: BlockKind = BlockKind.PARAGRAPH, region: Region = Region.BODY) -> Document:
+def doc(
+    *lines: str, kind: BlockKind = BlockKind.PARAGRAPH, region: Region = Region.BODY
+) -> Document:
     """Given lines, return a document of one paragraph block per line."""
     blocks = tuple(Block(kind=kind, text=t, region=region) for t in lines)
     return Document(source=SOURCE, blocks=blocks)
@@ -59,9 +61,14 @@ def test_ocr_rows_with_one_line_header_and_total_first() -> None:
 
 
 def test_ocr_row_with_wrapped_label() -> None:
-    lines = ["Lĩnh vực Điểm tối đa Thẩm định", "Công tác chỉ đạo, điều hành cải cách", "hành chính 10 9", "Cải cách thể chế 10 8.5"]
+    lines = [
+        "Lĩnh vực Điểm tối đa Thẩm định",
+        "Công tác chỉ đạo, điều hành cải cách",
+        "hành chính 10 9",
+        "Cải cách thể chế 10 8.5",
+    ]
     notice = parse(doc(*lines))
-    assert [s.label for s in notice.scores][0] == "Công tác chỉ đạo, điều hành cải cách hành chính"
+    assert notice.scores[0].label == "Công tác chỉ đạo, điều hành cải cách hành chính"
     assert [s.area for s in notice.scores] == ["chi_dao_dieu_hanh", "the_che"]
 
 
@@ -76,11 +83,14 @@ def test_real_table_with_percent_column_and_total_first() -> None:
     header = ["TT", "Lĩnh vực", "Điểm tối đa", "Điểm đạt", "Tỷ lệ (%)"]
     rows = [header, ["", "Tổng cộng", "34,5", "29,75", "86,23"]]
     rows += [[str(i), r[0], r[1], r[3], "90"] for i, r in enumerate(AREA_ROWS, start=1)]
-    cells = tuple(Cell(row=i, col=j, text=t) for i, row in enumerate(rows) for j, t in enumerate(row))
+    cells = tuple(
+        Cell(row=i, col=j, text=t) for i, row in enumerate(rows) for j, t in enumerate(row)
+    )
     document = Document(source=SOURCE, blocks=(Block(kind=BlockKind.TABLE, cells=cells),))
     notice = parse(document)
     assert [(s.area, s.score.value, s.percent.value) for s in notice.scores] == [  # type: ignore[union-attr]
-        ("chi_dao_dieu_hanh", Decimal(9), Decimal(90)), ("the_che", Decimal("8.5"), Decimal(90)),
+        ("chi_dao_dieu_hanh", Decimal(9), Decimal(90)),
+        ("the_che", Decimal("8.5"), Decimal(90)),
         ("tthc", Decimal("12.25"), Decimal(90)),
     ]
     assert notice.summary.stated_total.value == Decimal("29.75")  # type: ignore[union-attr]
@@ -88,11 +98,18 @@ def test_real_table_with_percent_column_and_total_first() -> None:
 
 def test_two_row_header_with_spanning_group_cell() -> None:
     cells = (
-        Cell(row=0, col=0, text="Lĩnh vực", rowspan=2), Cell(row=0, col=1, text="Điểm tối đa", rowspan=2),
-        Cell(row=0, col=2, text="Điểm", colspan=2), Cell(row=1, col=2, text="Tự đánh giá"),
+        Cell(row=0, col=0, text="Lĩnh vực", rowspan=2),
+        Cell(row=0, col=1, text="Điểm tối đa", rowspan=2),
+        Cell(row=0, col=2, text="Điểm", colspan=2),
+        Cell(row=1, col=2, text="Tự đánh giá"),
         Cell(row=1, col=3, text="Thẩm định"),
-        *(Cell(row=2 + i, col=j, text=t) for i, row in enumerate(AREA_ROWS) for j, t in enumerate(row)),
-        Cell(row=5, col=0, text="Xếp loại"), Cell(row=5, col=1, text="Tốt", colspan=3),
+        *(
+            Cell(row=2 + i, col=j, text=t)
+            for i, row in enumerate(AREA_ROWS)
+            for j, t in enumerate(row)
+        ),
+        Cell(row=5, col=0, text="Xếp loại"),
+        Cell(row=5, col=1, text="Tốt", colspan=3),
     )
     notice = parse(Document(source=SOURCE, blocks=(Block(kind=BlockKind.TABLE, cells=cells),)))
     assert values(notice) == EXPECTED
@@ -101,30 +118,56 @@ def test_two_row_header_with_spanning_group_cell() -> None:
 
 def test_header_block_metadata() -> None:
     header = doc(
-        "UBND TỈNH ĐỒNG NAI", "SỞ NỘI VỤ", "Số: 46/TB-SNV", "CỘNG HÒA XÃ HỘI CHỦ NGHĨA VIỆT NAM",
-        "Độc lập - Tự do - Hạnh phúc", "Đồng Nai, ngày 14 tháng 01 năm 2022", region=Region.HEADER,
+        "UBND TỈNH ĐỒNG NAI",
+        "SỞ NỘI VỤ",
+        "Số: 46/TB-SNV",
+        "CỘNG HÒA XÃ HỘI CHỦ NGHĨA VIỆT NAM",
+        "Độc lập - Tự do - Hạnh phúc",
+        "Đồng Nai, ngày 14 tháng 01 năm 2022",
+        region=Region.HEADER,
     )
     body = doc(
-        "THÔNG BÁO", "Kết luận của Giám đốc Sở tại cuộc họp về chỉ số CCHC",
-        "Ngày 10 tháng 01 năm 2022, Sở Nội vụ tổ chức họp do đồng chí Trần Thị Hoa, Giám đốc Sở chủ trì.",
+        "THÔNG BÁO",
+        "Kết luận của Giám đốc Sở tại cuộc họp về chỉ số CCHC",
+        "Ngày 10 tháng 01 năm 2022, Sở Nội vụ tổ chức họp do đồng chí Trần Thị Hoa, "
+        "Giám đốc Sở chủ trì.",
         "Theo hướng dẫn số 02/HD-SNV ngày 01/8/2021 của Sở Nội vụ.",
     )
     notice = parse(Document(source=SOURCE, blocks=header.blocks + body.blocks))
     m = notice.metadata
-    assert (m.number, m.doc_type, m.issue_date, m.meeting_date) == ("46/TB-SNV", "TB", date(2022, 1, 14), date(2022, 1, 10))
+    assert (m.number, m.doc_type, m.issue_date, m.meeting_date) == (
+        "46/TB-SNV",
+        "TB",
+        date(2022, 1, 14),
+        date(2022, 1, 10),
+    )
     assert m.issuer == "Sở Nội vụ"
     assert (m.chair.name, m.chair.role) == ("Trần Thị Hoa", "Giám đốc Sở")
     assert m.title == "Kết luận của Giám đốc Sở tại cuộc họp về chỉ số CCHC"
 
 
 def test_tasks_bullets_continuations_and_signature() -> None:
-    notice = parse(doc(
-        "1. Kết quả đạt được:", "Hoàn thành kế hoạch; công khai 100% TTHC.",
-        "2. Nhiệm vụ thời gian tới", "2.1 Văn phòng Sở:", "+ Rà soát quy trình nội bộ trước ngày 30/6/2024 theo",
-        "hướng dẫn số 02/HD-SNV", "• Số hóa hồ sơ TTHC.", "2.2 Thanh tra Sở", "– Kiểm tra công vụ.",
-        "Nơi nhận:", "- Như trên;", "- Lưu: VT, VP.",
-    ))
-    assert [(t.section, t.unit, t.seq) for t in notice.tasks] == [("2.1", "Văn phòng Sở", 1), ("2.1", "Văn phòng Sở", 2), ("2.2", "Thanh tra Sở", 3)]
+    notice = parse(
+        doc(
+            "1. Kết quả đạt được:",
+            "Hoàn thành kế hoạch; công khai 100% TTHC.",
+            "2. Nhiệm vụ thời gian tới",
+            "2.1 Văn phòng Sở:",
+            "+ Rà soát quy trình nội bộ trước ngày 30/6/2024 theo",
+            "hướng dẫn số 02/HD-SNV",
+            "• Số hóa hồ sơ TTHC.",
+            "2.2 Thanh tra Sở",
+            "– Kiểm tra công vụ.",
+            "Nơi nhận:",
+            "- Như trên;",
+            "- Lưu: VT, VP.",
+        )
+    )
+    assert [(t.section, t.unit, t.seq) for t in notice.tasks] == [
+        ("2.1", "Văn phòng Sở", 1),
+        ("2.1", "Văn phòng Sở", 2),
+        ("2.2", "Thanh tra Sở", 3),
+    ]
     first = notice.tasks[0]
     assert first.text == "Rà soát quy trình nội bộ trước ngày 30/6/2024 theo hướng dẫn số 02/HD-SNV"
     assert first.deadline == date(2024, 6, 30) and first.references == ("02/HD-SNV",)
@@ -132,5 +175,7 @@ def test_tasks_bullets_continuations_and_signature() -> None:
 
 
 def test_no_table_no_scores() -> None:
-    notice = parse(doc("Thông báo kết luận cuộc họp giao ban tháng 3", "Nội dung không có bảng điểm."))
+    notice = parse(
+        doc("Thông báo kết luận cuộc họp giao ban tháng 3", "Nội dung không có bảng điểm.")
+    )
     assert notice.scores == () and notice.summary.stated_total is None

@@ -8,13 +8,12 @@ from __future__ import annotations
 
 from datetime import date
 from decimal import Decimal
-from pathlib import Path
 
 import pytest
 
-from pipeline.process import Result, process_file
+from pipeline.process import Result
+from tests.conftest import parsed_sample
 
-SAMPLES = Path(__file__).resolve().parent.parent / "samples"
 SEED = {
     "txt": "seed-568-tb-sxd.txt",
     "html": "seed-568-tb-sxd.html",
@@ -24,17 +23,26 @@ SEED = {
     "pdf-ocr": "seed-568-tb-sxd-scan.pdf",
 }
 AREAS = [
-    ("chi_dao_dieu_hanh", "15.5", "12.23"), ("the_che", "14", "10"), ("tthc", "17.5", "10.86"),
-    ("to_chuc_bo_may", "10", "9"), ("cong_vu", "12", "11"), ("tai_chinh_cong", "11", "7.41"),
+    ("chi_dao_dieu_hanh", "15.5", "12.23"),
+    ("the_che", "14", "10"),
+    ("tthc", "17.5", "10.86"),
+    ("to_chuc_bo_may", "10", "9"),
+    ("cong_vu", "12", "11"),
+    ("tai_chinh_cong", "11", "7.41"),
     ("chinh_quyen_so", "20", "15.11"),
 ]
-TASKS_PER_UNIT = [("3.1", "Văn phòng Sở", 4), ("3.2", "Thanh tra sở", 2), ("3.3", "Các phòng chuyên môn", 5), ("3.4", "Trung tâm QHXD", 1)]
+TASKS_PER_UNIT = [
+    ("3.1", "Văn phòng Sở", 4),
+    ("3.2", "Thanh tra sở", 2),
+    ("3.3", "Các phòng chuyên môn", 5),
+    ("3.4", "Trung tâm QHXD", 1),
+]
 
 
 @pytest.fixture(scope="module")
 def results() -> dict[str, Result]:
     """Parse each seed file once for the module."""
-    return {fmt: process_file(SAMPLES / name) for fmt, name in SEED.items()}
+    return {fmt: parsed_sample(name) for fmt, name in SEED.items()}
 
 
 @pytest.mark.parametrize("fmt", list(SEED))
@@ -67,15 +75,19 @@ def test_scores_and_summary(results: dict[str, Result], fmt: str) -> None:
 @pytest.mark.parametrize("fmt", list(SEED))
 def test_tasks(results: dict[str, Result], fmt: str) -> None:
     tasks = results[fmt].notice.tasks
-    units = [(sec, unit, sum(1 for t in tasks if t.section == sec)) for sec, unit, _ in TASKS_PER_UNIT]
+    units = [
+        (sec, unit, sum(1 for t in tasks if t.section == sec)) for sec, unit, _ in TASKS_PER_UNIT
+    ]
     assert units == TASKS_PER_UNIT
     assert [t.unit for t in tasks if t.section == "3.1"] == ["Văn phòng Sở"] * 4
     assert tasks[0].text == (
         "Thực hiện kế hoạch cải cách hành chính, nâng cao chỉ số cải cách hành chính "
         "đúng kế hoạch đề ra hằng năm"
     )
-    assert tasks[-1].text.endswith("đảm bảo các tiêu chí tại mục cải cách tài chính công của Sở Xây dựng.")
-    assert all("Văn phòng" != t.text and "Lượt xem" not in t.text for t in tasks)
+    assert tasks[-1].text.endswith(
+        "đảm bảo các tiêu chí tại mục cải cách tài chính công của Sở Xây dựng."
+    )
+    assert all(t.text != "Văn phòng" and "Lượt xem" not in t.text for t in tasks)
 
 
 @pytest.mark.parametrize("fmt", list(SEED))

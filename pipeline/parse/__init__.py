@@ -82,11 +82,19 @@ def headline_statements(headline: Headline | None, metadata: Metadata) -> tuple[
     unit = headline.subject or metadata.issuer or ""
     return (
         UnitScore(
-            order=1, unit=unit, unit_raw=unit, index=headline.index, year=headline.year,
-            score=None if headline.percent else headline.score, max=headline.max,
+            order=1,
+            unit=unit,
+            unit_raw=unit,
+            index=headline.index,
+            year=headline.year,
+            score=None if headline.percent else headline.score,
+            max=headline.max,
             percent=headline.score if headline.percent else None,
-            rank=headline.rank, rank_of=headline.rank_of, grade=headline.grade,
-            change=headline.change, source="prose",
+            rank=headline.rank,
+            rank_of=headline.rank_of,
+            grade=headline.grade,
+            change=headline.change,
+            source="prose",
         ),
     )
 
@@ -100,5 +108,9 @@ def notice_key(metadata: Metadata) -> str | None:
     """Given metadata, return issuer|number|date so that copies of one notice group."""
     if not metadata.number:
         return None
-    parts = (metadata.issuer or "", metadata.number, metadata.issue_date.isoformat() if metadata.issue_date else "")
+    parts = (
+        metadata.issuer or "",
+        metadata.number,
+        metadata.issue_date.isoformat() if metadata.issue_date else "",
+    )
     return "|".join(parts)

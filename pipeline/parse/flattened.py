@@ -14,14 +14,25 @@ from normalizers.labels import area_code
 from pipeline.model import Where
 from pipeline.parse.lines import Line
 from pipeline.parse.rawtable import SCORE_ROLES, RawRow, RawTable
-from pipeline.parse.roles import Role, header_role, is_grade_label, is_label_header, plain, roles_in_line
+from pipeline.parse.roles import (
+    Role,
+    header_role,
+    is_grade_label,
+    is_label_header,
+    plain,
+    roles_in_line,
+)
 
 _TRAILING_NUMBER = re.compile(r"(?:^|\s)([-+]?\d[\d.,]*\s?%?|-)$")
 #: A label longer than this is prose, not a table row.
 MAX_LABEL_WORDS = 30
 #: Consecutive area-labelled lines that make a table without a header.
 MIN_HEADERLESS_ROWS = 3
-_GUESSED_ROLES = {1: (Role.APPRAISED,), 2: (Role.MAX, Role.APPRAISED), 3: (Role.MAX, Role.SELF, Role.APPRAISED)}
+_GUESSED_ROLES = {
+    1: (Role.APPRAISED,),
+    2: (Role.MAX, Role.APPRAISED),
+    3: (Role.MAX, Role.SELF, Role.APPRAISED),
+}
 
 
 @dataclass(slots=True)
@@ -69,7 +80,11 @@ def guess_header(lines: Sequence[Line], i: int) -> tuple[tuple[Role, ...], int] 
         if not (label and numbers and area_code(label)):
             return None
         counts.append(len(numbers))
-    if len(counts) < MIN_HEADERLESS_ROWS or len(set(counts)) != 1 or counts[0] not in _GUESSED_ROLES:
+    if (
+        len(counts) < MIN_HEADERLESS_ROWS
+        or len(set(counts)) != 1
+        or counts[0] not in _GUESSED_ROLES
+    ):
         return None
     return _GUESSED_ROLES[counts[0]], i
 

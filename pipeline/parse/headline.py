@@ -15,7 +15,9 @@ from pipeline.parse.roles import plain
 
 _INDEX_CUE = re.compile(r"chi so (?:cai cach hanh chinh|cchc)|par ?index|chi so par")
 _NUM = r"[-+]?\d[\d.,]*(?:,\s\d+(?=\s?%))?"
-_SCORE = re.compile(rf"đạt\s+(?:số điểm\s+|tổng điểm\s+|mức\s+)?({_NUM})(?:\s*/\s*({_NUM}))?\s*(điểm|%)?", re.I)
+_SCORE = re.compile(
+    rf"đạt\s+(?:số điểm\s+|tổng điểm\s+|mức\s+)?({_NUM})(?:\s*/\s*({_NUM}))?\s*(điểm|%)?", re.I
+)
 _CHANGE = re.compile(rf"(tăng|giảm)\s+({_NUM})\s*(điểm|%)", re.I)
 _RANK = re.compile(r"(?:xếp|đứng)\s+(?:thứ|hạng)\s+0*(\d+)\s*(?:/|trên|trong số)\s*0*(\d+)", re.I)
 _YEAR = re.compile(r"năm\s+((?:19|20)\d{2})", re.I)
@@ -55,7 +57,7 @@ def read_headline(line: Line) -> Headline | None:
     score = parse_number(m.group(1), upper=Decimal(100)) if m else None
     if m is None or score is None:
         return None
-    graded = grade_in_text(text[m.end():])
+    graded = grade_in_text(text[m.end() :])
     rank = _RANK.search(text)
     return Headline(
         score=score,
@@ -64,7 +66,7 @@ def read_headline(line: Line) -> Headline | None:
         year=year_before(text, m.start()),
         grade=graded[0] if graded else None,
         grade_raw=graded[1] if graded else None,
-        change=signed_change(text[m.end():]),
+        change=signed_change(text[m.end() :]),
         rank=int(rank.group(1)) if rank else None,
         rank_of=int(rank.group(2)) if rank else None,
         subject=subject(text[: m.start()]),
@@ -88,8 +90,11 @@ def signed_change(text: str) -> Number | None:
     if number is None or number.value is None or m.group(1).lower() == "tăng":
         return number
     return Number(
-        value=-number.value, raw=m.group(0), decimals=number.decimals,
-        candidates=tuple(-c for c in number.candidates), resolved_by=number.resolved_by,
+        value=-number.value,
+        raw=m.group(0),
+        decimals=number.decimals,
+        candidates=tuple(-c for c in number.candidates),
+        resolved_by=number.resolved_by,
     )
 
 

@@ -49,19 +49,26 @@ def make_line(text: str, block: Block, index: int) -> Line:
     if block.kind is BlockKind.LIST_ITEM and block.marker and not (numbering or bullet):
         numbering, bullet = marker_kind(block.marker)
     return Line(
-        text=body, raw=text, key=fold(body), numbering=numbering, bullet=bullet,
-        kind=block.kind, region=block.region, block=index, page=block.prov.page,
+        text=body,
+        raw=text,
+        key=fold(body),
+        numbering=numbering,
+        bullet=bullet,
+        kind=block.kind,
+        region=block.region,
+        block=index,
+        page=block.prov.page,
     )
 
 
 def split_marker(text: str) -> tuple[str | None, str | None, str]:
     """Given a line, return (numbering, bullet, rest) with the opening marker split off."""
     if m := _NUMBERING.match(text):
-        rest = text[m.end():]
+        rest = text[m.end() :]
         if rest and not rest[0].isdigit():
             return m.group(1).rstrip("."), None, rest
-    if (m := _BULLET.match(text)) and text[m.end():]:
-        return None, m.group(1), text[m.end():]
+    if (m := _BULLET.match(text)) and text[m.end() :]:
+        return None, m.group(1), text[m.end() :]
     return None, None, text
 
 

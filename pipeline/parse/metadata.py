@@ -16,6 +16,7 @@ from pipeline.parse.roles import plain
 _DOC_NUMBER = re.compile(
     r"(?<![\w/])(\d{1,6}(?:/\d{4})?)\s*/\s*([A-ZĐ][A-Za-zĐđ0-9]*(?:\s?[-–&]\s?[A-ZĐ][A-Za-zĐđ0-9&]*)*)"
 )
+_NOTICE_CUE = re.compile(r"thông báo\s*(?:số\s*)?:?\s*", re.I)
 _AGENCY = r"(?:Sở|Bộ|UBND|Ủy ban nhân dân|Uỷ ban nhân dân|Ban|Hội đồng|Văn phòng|Thanh tra)"
 _ISSUED_BY = re.compile(rf"({_AGENCY}(?:\s+[^\W\d_]+){{1,8}}?)\s+(?:đã\s+)?ban hành", re.UNICODE)
 _HEADER_AGENCY = re.compile(r"^(SỞ|BỘ|UBND|ỦY BAN|UỶ BAN|BAN|HỘI ĐỒNG|VĂN PHÒNG)\b")
@@ -29,7 +30,9 @@ _CHAIR_FIRST = re.compile(
     re.UNICODE,
 )
 _MEETING = re.compile(r"tổ chức|cuộc họp|họp|hội nghị|làm việc", re.IGNORECASE)
-_TITLE_PREFIX = re.compile(r"^thông báo\s*(?:số\s*)?(?:\d+\S*\s*)?(?:về việc|v/v)?\s*[:–-]?\s*", re.I)
+_TITLE_PREFIX = re.compile(
+    r"^thông báo\s*(?:số\s*)?(?:\d+\S*\s*)?(?:về việc|v/v)?\s*[:–-]?\s*", re.I
+)
 _TITLE_DATE = re.compile(r"\s*\(\s*\d{1,2}[/.-]\d{1,2}[/.-]\d{4}\s*\)\s*$")
 _YEAR = re.compile(r"\b(?:19|20)\d{2}\b")
 #: Lines searched for the notice number when no header block states it.
@@ -55,14 +58,17 @@ def read_metadata(lines: Sequence[Line], assessment_year: int | None) -> Metadat
 def notice_number(lines: Sequence[Line]) -> str | None:
     """Given lines, return the notice's own number ("568/TB-SXD"), not a cited one."""
     for line in lines:
-        if line.region is Region.HEADER and plain(line.raw).startswith("so"):
-            if m := _DOC_NUMBER.search(line.raw):
-                return format_number(m)
+        header = line.region is Region.HEADER and plain(line.raw).startswith("so")
+        if header and (m := _DOC_NUMBER.search(line.raw)):
+            return format_number(m)
     for line in lines:
-        if m := re.search(r"thông báo\s*(?:số\s*)?:?\s*", line.raw, re.I):
-            if n := _DOC_NUMBER.match(line.raw, m.end()):
-                return format_number(n)
-    return next((format_number(m) for line in lines[:LEAD_LINES] if (m := _DOC_NUMBER.search(line.raw))), None)
+        cue = _NOTICE_CUE.search(line.raw)
+        if cue and (n := _DOC_NUMBER.match(line.raw, cue.end())):
+            return format_number(n)
+    return next(
+        (format_number(m) for line in lines[:LEAD_LINES] if (m := _DOC_NUMBER.search(line.raw))),
+        None,
+    )
 
 
 def format_number(m: re.Match[str]) -> str:

@@ -9,9 +9,9 @@ from __future__ import annotations
 from dataclasses import dataclass, field
 
 from extractors.model import Block
+from normalizers.numbers import parse_number
 from pipeline.model import Where
 from pipeline.parse.roles import Role, header_role
-from normalizers.numbers import parse_number
 
 #: Roles a table must have at least one of to count as a score table.
 SCORE_ROLES = frozenset({Role.MAX, Role.SELF, Role.APPRAISED, Role.PERCENT})
@@ -81,7 +81,9 @@ def grid_row_to_raw(cells: list[str], roles: tuple[Role, ...], where: Where) -> 
     """Given one data row and the column roles, return a RawRow."""
     label = next((c for c, r in zip(cells, roles, strict=False) if r is Role.LABEL), "")
     order = next((c for c, r in zip(cells, roles, strict=False) if r is Role.ORDER), None)
-    values = tuple(c for c, r in zip(cells, roles, strict=False) if r not in (Role.LABEL, Role.ORDER))
+    values = tuple(
+        c for c, r in zip(cells, roles, strict=False) if r not in (Role.LABEL, Role.ORDER)
+    )
     if not label.strip() and order and order.strip():
         label, order = order, None
     return RawRow(label=label.strip(), values=values, order=order, where=where)

@@ -22,8 +22,14 @@ class SectionKind(StrEnum):
 #: Heading cues (without tones) per kind, checked in this order.
 SECTION_CUES: tuple[tuple[SectionKind, re.Pattern[str]], ...] = (
     (SectionKind.SHORTCOMING, re.compile(r"ton tai|han che|khuyet diem|yeu kem|nguyen nhan")),
-    (SectionKind.ACHIEVEMENT, re.compile(r"ket qua dat duoc|uu diem|mat lam duoc|ket qua noi bat|ket qua thuc hien")),
-    (SectionKind.TASKS, re.compile(r"nhiem vu|giai phap|de nghi|de xuat|kien nghi|yeu cau|phuong huong")),
+    (
+        SectionKind.ACHIEVEMENT,
+        re.compile(r"ket qua dat duoc|uu diem|mat lam duoc|ket qua noi bat|ket qua thuc hien"),
+    ),
+    (
+        SectionKind.TASKS,
+        re.compile(r"nhiem vu|giai phap|de nghi|de xuat|kien nghi|yeu cau|phuong huong"),
+    ),
 )
 #: Lines that close the body: annex pointer, recipients, signature, end mark.
 END_OF_BODY = re.compile(
@@ -48,7 +54,9 @@ def split_sections(lines: Sequence[Line]) -> Iterator[Section]:
         end = starts[k + 1] if k + 1 < len(starts) else len(lines)
         heading = lines[i]
         yield Section(
-            kind=section_kind(heading), number=heading.numbering, heading=heading,
+            kind=section_kind(heading),
+            number=heading.numbering,
+            heading=heading,
             lines=tuple(until_end_of_body(lines[i + 1 : end])),
         )
 

@@ -17,16 +17,29 @@ from pipeline.parse.sections import Section, SectionKind
 
 _SUB_NUMBER = re.compile(r"^\d{1,2}\.\d{1,2}$")
 _TERMINAL = (".", ";", ":", "!", "?")
-_REFERENCE = re.compile(r"(?<![\w/])\d{1,6}(?:/\d{4})?/[A-ZĐ][A-Za-zĐđ0-9]*(?:-[A-ZĐ][A-Za-zĐđ0-9&]*)*")
+#: A unit heading has at most this many words; a byline ("Văn phòng Sở") at most that many.
+MAX_UNIT_WORDS, MAX_STRAY_WORDS = 12, 4
+_REFERENCE = re.compile(
+    r"(?<![\w/])\d{1,6}(?:/\d{4})?/[A-ZĐ][A-Za-zĐđ0-9]*(?:-[A-ZĐ][A-Za-zĐđ0-9&]*)*"
+)
 _DEADLINE = re.compile(r"(?:trước|chậm nhất|hạn chót|hoàn thành)\s+(?:ngày\s+)?", re.I)
 #: Keyword cues (lowercase) tying a task to an assessment area.
 AREA_CUES: tuple[tuple[str, str], ...] = (
-    ("thủ tục hành chính", "tthc"), ("tthc", "tthc"), ("một cửa", "tthc"),
-    ("quy phạm pháp luật", "the_che"), ("thể chế", "the_che"),
-    ("chuyển đổi số", "chinh_quyen_so"), ("điện tử", "chinh_quyen_so"), ("số hóa", "chinh_quyen_so"),
-    ("tài chính công", "tai_chinh_cong"), ("tự chủ", "tai_chinh_cong"),
-    ("công vụ", "cong_vu"), ("công chức", "cong_vu"), ("bộ máy", "to_chuc_bo_may"),
-    ("cải cách hành chính", "chi_dao_dieu_hanh"), ("cchc", "chi_dao_dieu_hanh"),
+    ("thủ tục hành chính", "tthc"),
+    ("tthc", "tthc"),
+    ("một cửa", "tthc"),
+    ("quy phạm pháp luật", "the_che"),
+    ("thể chế", "the_che"),
+    ("chuyển đổi số", "chinh_quyen_so"),
+    ("điện tử", "chinh_quyen_so"),
+    ("số hóa", "chinh_quyen_so"),
+    ("tài chính công", "tai_chinh_cong"),
+    ("tự chủ", "tai_chinh_cong"),
+    ("công vụ", "cong_vu"),
+    ("công chức", "cong_vu"),
+    ("bộ máy", "to_chuc_bo_may"),
+    ("cải cách hành chính", "chi_dao_dieu_hanh"),
+    ("cchc", "chi_dao_dieu_hanh"),
 )
 
 
@@ -59,16 +72,26 @@ def section_units(section: Section) -> list[_Unit]:
 
 
 def is_unit_heading(line: Line) -> bool:
-    """Given a line, return whether it opens a unit ("3.1 Văn phòng Sở:")."""
-    return bool(line.numbering and _SUB_NUMBER.match(line.numbering) and len(line.text.split()) <= 12)
+    """Given a line, return whether it opens a unit ("3.1 Văn phòng Sở:", "Thanh tra Sở:")."""
+    short = len(line.text.split()) <= MAX_UNIT_WORDS
+    if line.numbering and _SUB_NUMBER.match(line.numbering):
+        return short
+    named = line.text.endswith(":") and unit_code(line.text.rstrip(" :")) is not None
+    return short and line.bullet is None and named
+
+
+def is_stray(unit: _Unit, line: Line) -> bool:
+    """Given a unit and a plain line, return whether it is a byline, not a task ("Văn phòng")."""
+    words = line.text.split()
+    return bool(unit.texts) and len(words) <= MAX_STRAY_WORDS and not line.text.endswith(_TERMINAL)
 
 
 def add_line(unit: _Unit, line: Line) -> None:
-    """Given a unit and a line, start a task or continue the last one."""
+    """Given a unit and a line, start a task, continue the last one, or drop a byline."""
     opens = line.bullet is not None or line.kind is BlockKind.LIST_ITEM or line.numbering
     if unit.texts and not opens and continues(unit.texts[-1], line.text):
         unit.texts[-1] = f"{unit.texts[-1]} {line.text}"
-    else:
+    elif opens or not is_stray(unit, line):
         unit.texts.append(line.text)
 
 
@@ -82,8 +105,14 @@ def unit_tasks(unit: _Unit) -> list[Task]:
     code = unit_code(unit.name) if unit.name else None
     return [
         Task(
-            section=unit.section, unit=unit.name, unit_code=code, seq=seq, text=text,
-            deadline=deadline(text), references=tuple(_REFERENCE.findall(text)), areas=areas(text),
+            section=unit.section,
+            unit=unit.name,
+            unit_code=code,
+            seq=seq,
+            text=text,
+            deadline=deadline(text),
+            references=tuple(_REFERENCE.findall(text)),
+            areas=areas(text),
         )
         for seq, text in enumerate(unit.texts, start=1)
     ]
