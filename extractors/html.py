@@ -64,15 +64,15 @@ BLOCK_TAGS = frozenset(
 LAYOUT_INSIDE = "table, h1, h2, h3, h4, h5, h6, article, section"
 #: Elements that make a <form> part of the page rather than a search or login box.
 FORM_CONTENT = "p, h1, h2, h3, table, article"
+#: Class/id chrome (menus, share bars…) is removed inside the article only, by a regex on
+#: class and id: several times faster than dozens of ``[class*=…]`` selectors page-wide.
 #: Elements tried as the article when no class/id names one (the densest wins).
 GENERIC_CONTAINERS = "div, td, section, article, main, blockquote, center"
 
 #: One query for junk (lexbor answers one selector list far faster than one query per tag).
 JUNK_SELECTOR = ", ".join(JUNK_TAGS)
-#: Elements that may be chrome; ``is_chrome`` decides (one query, then a regex on class/id,
-#: is several times faster than dozens of ``[class*=…]`` selectors).
-CHROME_CANDIDATES = ", ".join([*CHROME_TAGS, "[class]", "[id]", *HIDDEN_SELECTORS])
-CHROME_TAG_SET = frozenset(CHROME_TAGS)
+#: Chrome removed page-wide before the article is sought: chrome tags and hidden elements.
+PAGE_CHROME_SELECTOR = ", ".join([*CHROME_TAGS, *HIDDEN_SELECTORS])
 _WORD_SELECTORS = '[class*="{w}" i], [id*="{w}" i]'
 ARTICLE_SELECTOR = ", ".join(
     [*ARTICLE_SELECTORS, *(_WORD_SELECTORS.format(w=w) for w in ARTICLE_WORDS)]
@@ -90,10 +90,9 @@ def extract(data: bytes, source: SourceInfo, limits: Limits) -> Document:
     """Given the bytes of a saved HTML page, return the article as a Document."""
     declared = sniff_charset(data)
     text, encoding = decode(data, source, declared)
-    tree = LexborHTMLParser(text)
-    body = prune(tree)
+    body = prune(LexborHTMLParser(text))
     article, how = find_article(body) if body is not None else (None, "no <body>")
-    blocks = keep_article(node_to_blocks(article)) if article is not None else []
+    blocks = keep_article(node_to_blocks(clear(article))) if article is not None else []
     notes = (*_encoding_notes(declared, encoding), *((how,) if how else ()))
     return Document(source=source, blocks=number_blocks(blocks, source.path), warnings=notes)
 
@@ -128,13 +127,23 @@ def _codec(label: str) -> str:
 
 
 def prune(tree: LexborHTMLParser) -> LexborNode | None:
-    """Given a parsed page, drop junk and chrome elements in place; return its body."""
+    """Given a parsed page, drop junk, chrome tags and hidden elements; return its body."""
     if tree.root is not None:
         remove(unique(tree.root.css(JUNK_SELECTOR)))
     body = tree.body
     if body is not None:
-        remove(chrome_nodes(body))
+        total = weight(body.text())
+        chrome = unique(body.css(PAGE_CHROME_SELECTOR))
+        remove([node for node in chrome if not is_protected(node, total)])
     return body
+
+
+def clear(article: LexborNode) -> LexborNode:
+    """Given the article container, drop the elements inside it that class or id name chrome."""
+    total = weight(article.text())
+    named = unique(article.css("[class], [id]"))
+    remove([node for node in named if is_chrome_named(node) and not is_protected(node, total)])
+    return article
 
 
 def remove(nodes: list[LexborNode]) -> None:
@@ -143,30 +152,16 @@ def remove(nodes: list[LexborNode]) -> None:
         node.decompose()
 
 
-def chrome_nodes(body: LexborNode) -> list[LexborNode]:
-    """Given a body, return its chrome elements (menus, sidebars…) once each, in document order."""
-    total = weight(body.text())
-    candidates = unique(body.css(CHROME_CANDIDATES))
-    return [node for node in candidates if is_chrome(node) and not is_protected(node, total)]
-
-
-def is_chrome(node: LexborNode) -> bool:
-    """Given an element, return whether its tag, class, id or visibility marks it as chrome."""
-    if node.tag in CHROME_TAG_SET:
-        return True
-    attrs = node.attributes
-    if "hidden" in attrs or attrs.get("aria-hidden") == "true":
-        return True
-    style = attrs.get("style") or ""
-    if "none" in style and "display:none" in style.replace(" ", "").lower():
-        return True
-    label = f"{attrs.get('class') or ''} {attrs.get('id') or ''}".lower()
-    return _CHROME_NAME_RE.search(label) is not None
-
-
 def unique(nodes: list[LexborNode]) -> list[LexborNode]:
     """Given nodes from a selector list (lexbor repeats a node per matching selector), dedupe."""
     return list({node.mem_id: node for node in nodes}.values())
+
+
+def is_chrome_named(node: LexborNode) -> bool:
+    """Given an element, return whether its class or id names chrome (menu, sidebar, share…)."""
+    attrs = node.attributes
+    label = f"{attrs.get('class') or ''} {attrs.get('id') or ''}".lower()
+    return _CHROME_NAME_RE.search(label) is not None
 
 
 def is_protected(node: LexborNode, total: int) -> bool:
@@ -206,59 +201,76 @@ def weight(text: str) -> int:
 
 def find_article(body: LexborNode) -> tuple[LexborNode | None, str]:
     """Given a pruned body, return the article container and a note on how it was found."""
-    links = link_weights(body)
-    best = best_candidate(unique(body.css(ARTICLE_SELECTOR)), links)
+    named = [node for node in unique(body.css(ARTICLE_SELECTOR)) if not is_chrome_named(node)]
+    best = best_candidate(named)
     if best is not None:
-        return widen(best, links), ""
-    best = best_candidate([body, *unique(body.css(GENERIC_CONTAINERS))], links)
+        return widen(best), ""
+    best = best_candidate([body, *unique(body.css(GENERIC_CONTAINERS))])
     if best is not None:
-        return widen(best, links), "no article container by class or id: read the densest block"
+        return widen(best), "no article container by class or id: read the densest block"
     return None, "no article text found"
 
 
-def link_weights(body: LexborNode) -> dict[int, int]:
-    """Given a body, return link-text weight per element (by mem_id) summed over its subtree."""
-    weights: dict[int, int] = {}
-    for anchor in body.css("a[href]"):
-        size = weight(anchor.text())
-        node = anchor if size else None
-        while node is not None:
-            weights[node.mem_id] = weights.get(node.mem_id, 0) + size
-            node = node.parent
-    return weights
-
-
-def score(node: LexborNode, links: dict[int, int]) -> int:
-    """Given an element, return its non-link text weight less the weight of its links."""
-    return weight(node.text()) - LINK_COST * links.get(node.mem_id, 0)
-
-
-def best_candidate(nodes: list[LexborNode], links: dict[int, int]) -> LexborNode | None:
+def best_candidate(nodes: list[LexborNode]) -> LexborNode | None:
     """Given candidates in document order, return the deepest one near the best score, if any."""
-    scores = [score(node, links) for node in nodes]
-    top = max(scores, default=0)
+    scored = score_candidates(nodes)
+    top = max((node_score for _, node_score, _ in scored), default=0)
     if top < MIN_ARTICLE_WEIGHT:
         return None
-    near = [node for node, s in zip(nodes, scores, strict=True) if s >= NEAR_BEST * top]
-    return near[-1]  # nested candidates come after their ancestors in document order
+    near = [(index, node) for index, node_score, node in scored if node_score >= NEAR_BEST * top]
+    return max(near)[1]  # nested candidates come after their ancestors in document order
 
 
-def widen(node: LexborNode, links: dict[int, int]) -> LexborNode:
+def score_candidates(nodes: list[LexborNode]) -> list[tuple[int, int, LexborNode]]:
+    """Given candidates, return (index, score, node) for all that may come near the best.
+
+    Heaviest first: a score never exceeds the text weight, so once a candidate's weight is
+    below NEAR_BEST of the best score so far, no later one can matter (their links go uncounted).
+    """
+    weighed = sorted(
+        ((weight(node.text()), index, node) for index, node in enumerate(nodes)),
+        key=lambda item: -item[0],
+    )
+    scored: list[tuple[int, int, LexborNode]] = []
+    top = 0
+    for total, index, node in weighed:
+        if total < NEAR_BEST * top:
+            break
+        node_score = total - LINK_COST * link_weight(node)
+        top = max(top, node_score)
+        scored.append((index, node_score, node))
+    return scored
+
+
+def link_weight(node: LexborNode) -> int:
+    """Given an element, return the weight of the text inside its links."""
+    return weight("".join(anchor.text() for anchor in node.css("a[href]")))
+
+
+def score(node: LexborNode) -> int:
+    """Given a node, return its text weight less LINK_COST times the weight of its links."""
+    if node.tag == "-text":
+        return weight(node.text_content or "")
+    return weight(node.text()) - LINK_COST * link_weight(node)
+
+
+def widen(node: LexborNode) -> LexborNode:
     """Given a container, return the ancestor that also holds its title and lead, if near."""
     for _ in range(MAX_WIDEN):
         parent = node.parent
-        if parent is None or parent.tag in ("body", "html") or not has_lead(node, links):
+        if parent is None or parent.tag in ("body", "html") or not has_lead(node):
             break
         node = parent
     return node
 
 
-def has_lead(node: LexborNode, links: dict[int, int]) -> bool:
-    """Given a container, return whether text (not links) precedes it in its parent."""
+def has_lead(node: LexborNode) -> bool:
+    """Given a container, return whether text (not links, not chrome) precedes it in its parent."""
     lead = 0
     sibling = node.prev
     while sibling is not None:
-        lead += score(sibling, links) if sibling.tag != "a" else -weight(sibling.text())
+        if sibling.tag == "-text" or not is_chrome_named(sibling):
+            lead += score(sibling)
         sibling = sibling.prev
     return lead >= LEAD_MIN_WEIGHT
 

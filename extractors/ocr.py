@@ -2,6 +2,7 @@
 
 The chain: page → greyscale image at the OCR dpi → skew estimated on a small copy
 (projection profile; Tesseract's OSD does not measure small angles) and corrected →
+paper background flattened to white →
 ruling lines found in the pixels, kept as table edges and erased → ``tesseract … tsv``
 → words scaled to points → ``PageContent`` for the shared layout step.
 
@@ -35,6 +36,8 @@ SKEW_MAX = 3.0  # degrees searched either way
 SKEW_COARSE = 0.25  # degrees per step, then refined
 SKEW_FINE = 0.05
 SKEW_MIN = 0.1  # smaller angles are left alone
+INK_PERCENTILE = 1  # the darkest percent of a page is ink
+BACKGROUND_CUT = 0.7  # share of the way from ink to paper grey above which a pixel is paper
 SKEW_WIDTH = 500  # pixels: width of the copy the skew is measured on
 INK = 128  # grey level below which a pixel is ink
 RULE_H_INCH = 0.5  # a horizontal ink run this long is a ruling line
@@ -128,9 +131,7 @@ def page_image(page: pdfium.PdfPage, limits: Limits) -> tuple[Image.Image, float
 def render(page: pdfium.PdfPage, dpi: int) -> Image.Image:
     """Given a page, return it rendered as a greyscale image at dpi."""
     bitmap = page.render(scale=dpi / POINTS_PER_INCH, grayscale=True)
-    image = bitmap.to_pil().convert("L")
-    bitmap.close()
-    return image
+    return bitmap.to_pil().convert("L")  # a copy: the bitmap is freed by its finaliser
 
 
 def _sharpness(ink: Image.Image, angle: float) -> float:
@@ -161,6 +162,20 @@ def deskew(image: Image.Image) -> Image.Image:
     if abs(angle) < SKEW_MIN:
         return image
     return image.rotate(angle, resample=Image.Resampling.BILINEAR, fillcolor=255)
+
+
+def flatten_background(image: Image.Image) -> Image.Image:
+    """Given a page image, return it with paper grey, noise and stains turned white.
+
+    Tesseract binarises each region on its own; a faint grey patch (scanner noise, a cell
+    whose background differs from the page's) then turns into ink around the text and
+    garbles digits. Everything lighter than a cut between the ink and the paper level
+    becomes white; darker pixels keep their grey, so glyph edges stay anti-aliased.
+    """
+    pixels = np.asarray(image)
+    paper, ink = float(np.median(pixels)), float(np.percentile(pixels, INK_PERCENTILE))
+    cut = ink + BACKGROUND_CUT * (paper - ink)
+    return Image.fromarray(np.where(pixels > cut, 255, pixels).astype(np.uint8))
 
 
 # --------------------------------------------------------------------------- ruling lines
@@ -319,7 +334,7 @@ def ocr_page(page: pdfium.PdfPage, number: int, path: str, limits: Limits) -> Pa
     """Given a page without usable text, return its words and rules read by OCR."""
     require_tesseract(limits.ocr_lang, path)
     raw, exact_dpi = page_image(page, limits)
-    image, dpi = deskew(raw), round(exact_dpi)
+    image, dpi = flatten_background(deskew(raw)), round(exact_dpi)
     rules = find_rules(image, dpi)
     scale = POINTS_PER_INCH / exact_dpi
     edges = rules_to_edges(rules, scale)

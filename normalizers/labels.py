@@ -35,7 +35,9 @@ MIN_AGENCY_LEN = 2
 OTHER_INDEX = "other"
 COMMITTEE = "Ủy ban nhân dân"
 
-_NUMBERING = re.compile(r"^(?:[(\[]?(?:\d+(?:\.\d+)*|[ivxlc]+|[a-zđ])[.):\]/-]+|\d+(?:\.\d+)*)\s*")
+_NUMBERING = re.compile(
+    r"^(?:[(\[]?(?:\d+(?:\.\d+)*|[ivxlc]+|[a-zđ])[.):\]/-]+\s*|\d+(?:\.\d+)*\s+)"
+)
 _TOKEN = re.compile(r"[^\W_]+")
 _ABBR_JUNK = re.compile(r"[\s\-&.,/+]+|\bvà\b", re.IGNORECASE)
 _COMMITTEE_WORD = re.compile(

@@ -102,7 +102,7 @@ _VNI_HINT = re.compile(
     rf"[{_VNI_MARKS}](?<=[aeouyAEOUYôöÔÖ].)|[ñÑ](?=[aeiouyAEIOUYôöÔÖ])|[æÆîÎ]"
 )
 _TCVN3_STRONG = re.compile(f"[{TCVN3_STRONG_CHARS}]")
-_VIQR_STRONG = re.compile(r"[aeiouyAEIOUY][(^+]|^[dD][dD]")
+_VIQR_STRONG = re.compile(r"[aeiouyAEIOUY](?:[(^+]|[`?~][A-Za-z])|^[dD][dD]")
 _ASCII_LETTER = re.compile(r"[A-Za-z]")
 _EDGE_PUNCT = "\\.,;:!?'`~(^+\"-"
 

@@ -11,6 +11,8 @@ from decimal import Decimal
 
 import pytest
 
+from normalizers.text import strip_tones
+from pipeline.model import Finding
 from pipeline.process import Result
 from tests.conftest import parsed_sample
 
@@ -22,6 +24,9 @@ SEED = {
     "pdf": "seed-568-tb-sxd.pdf",
     "pdf-ocr": "seed-568-tb-sxd-scan.pdf",
 }
+#: A coarse scan (150 dpi, skewed 3°): the low end of what must still work. Its prose may
+#: carry OCR slips, so it is held to the figures, the structure and the validation only.
+COARSE_SCAN = "seed-568-tb-sxd-scan-150dpi.pdf"
 AREAS = [
     ("chi_dao_dieu_hanh", "15.5", "12.23"),
     ("the_che", "14", "10"),
@@ -104,4 +109,26 @@ def test_every_format_gives_the_same_notice(results: dict[str, Result], fmt: str
     assert other.scores == base.scores
     assert other.unit_scores == base.unit_scores
     assert other.tasks == base.tasks
-    assert other.findings == base.findings
+    if fmt.startswith("pdf-ocr"):
+        # Tesseract's vie model still misplaces a tone mark now and then in running prose
+        # ("tỉnh thần" for "tinh thần"); findings must match once tones are set aside.
+        assert toneless(other.findings) == toneless(base.findings)
+    else:
+        assert other.findings == base.findings
+
+
+def toneless(findings: tuple[Finding, ...]) -> list[tuple[str, int, str]]:
+    """Given findings, return them with their text stripped of tone marks."""
+    return [(f.kind, f.seq, strip_tones(f.text)) for f in findings]
+
+
+def test_coarse_scan_keeps_figures_and_structure(results: dict[str, Result]) -> None:
+    base, coarse = results["txt"].notice, parsed_sample(COARSE_SCAN).notice
+    assert coarse.source.format == "pdf-ocr"
+    assert (coarse.metadata.number, coarse.metadata.issue_date) == ("568/TB-SXD", date(2024, 3, 26))
+    assert coarse.summary == base.summary
+    assert coarse.scores == base.scores
+    assert [(t.section, t.unit, t.seq) for t in coarse.tasks] == [
+        (t.section, t.unit, t.seq) for t in base.tasks
+    ]
+    assert [c.code for c in coarse.validation] == ["headline-total-mismatch"]

@@ -20,7 +20,11 @@ from xml.sax.saxutils import escape
 
 ROOT = Path(__file__).resolve().parent.parent
 SAMPLES = ROOT / "samples"
-FONT_DIRS = (Path("/usr/share/fonts/truetype/liberation"), Path("/usr/share/fonts/truetype/dejavu"))
+FONT_DIRS = (  # liberation2 (fonts-liberation2) has Vietnamese; liberation 1.x does not
+    Path("/usr/share/fonts/truetype/liberation2"),
+    Path("/usr/share/fonts/truetype/liberation"),
+    Path("/usr/share/fonts/truetype/dejavu"),
+)
 VIETNAMESE_PROBE = (
     "ẠạẢảẤấẦầẨẩẪẫẬậẮắẰằẲẳẴẵẶặẸẹẺẻẼẽẾếỀềỂểỄễỆệỈỉỊịỌọỎỏỐốỒồỔổỖỗỘộ"
     "ỚớỜờỞởỠỡỢợỤụỦủỨứỪừỬửỮữỰựỲỳỴỵỶỷỸỹĐđƠơƯư"
@@ -37,8 +41,9 @@ FONT_FILES = {  # reportlab face name → candidate files (Times-like first; mus
 WORD_FONT = "Times New Roman"  # Decree 30, Appendix I
 FIXED_TIME = datetime(2024, 3, 26, 8, 0, 0)
 ZIP_TIME = (2024, 3, 26, 8, 0, 0)
-SCAN_DPI = 200
+SCAN_DPI = 300  # the usual archive scan resolution
 SCAN_ANGLE = 1.5  # degrees, counter-clockwise
+ROUGH_SCAN = (150, -3.0)  # a coarse, more skewed scan: the low end of what must still work
 SCAN_NOISE = 10  # grey levels of uniform noise
 SCAN_SPECKLE = 0.0004  # share of pixels turned black
 SCAN_SEED = 568
@@ -509,7 +514,7 @@ def register_fonts() -> None:
         font = next((f for f in (TTFont(face, str(p)) for p in paths) if _covers(f)), None)
         if font is None:
             sys.exit(f"no TrueType font with Vietnamese glyphs for {face}: "
-                     "apt-get install fonts-dejavu-core")
+                     "apt-get install fonts-liberation2")
         pdfmetrics.registerFont(font)
     pdfmetrics.registerFontFamily("VN", normal="VN", bold="VN-Bold", italic="VN-Italic",
                                   boldItalic="VN-BoldItalic")
@@ -685,7 +690,7 @@ def _noisy(image: object, rng: random.Random) -> object:
     return out
 
 
-def build_scan(pdf_bytes: bytes) -> bytes:
+def build_scan(pdf_bytes: bytes, dpi: int = SCAN_DPI, angle: float = SCAN_ANGLE) -> bytes:
     """Given a text PDF, return an image-only PDF of its pages: grey, rotated, noisy."""
     import pypdfium2 as pdfium
     from PIL import Image
@@ -694,12 +699,12 @@ def build_scan(pdf_bytes: bytes) -> bytes:
     pages = []
     pdf = pdfium.PdfDocument(pdf_bytes)
     for page in pdf:
-        image = page.render(scale=SCAN_DPI / 72, grayscale=True).to_pil().convert("L")
-        image = image.rotate(SCAN_ANGLE, resample=Image.Resampling.BICUBIC, fillcolor=255)
+        image = page.render(scale=dpi / 72, grayscale=True).to_pil().convert("L")
+        image = image.rotate(angle, resample=Image.Resampling.BICUBIC, fillcolor=255)
         pages.append(_noisy(image, rng))
     pdf.close()
     out = io.BytesIO()
-    pages[0].save(out, "PDF", save_all=True, append_images=pages[1:], resolution=SCAN_DPI,
+    pages[0].save(out, "PDF", save_all=True, append_images=pages[1:], resolution=dpi,
                   quality=60, title="scan", producer="parscore samples", author="",
                   creationDate=FIXED_TIME.timetuple(), modDate=FIXED_TIME.timetuple())
     return out.getvalue()
@@ -722,6 +727,8 @@ def main() -> int:
     _write(f"{SEED.name}.docx", build_docx(SEED))
     _write(f"{SEED.name}.pdf", seed_pdf)
     _write(f"{SEED.name}-scan.pdf", build_scan(seed_pdf))
+    dpi, angle = ROUGH_SCAN
+    _write(f"{SEED.name}-scan-{dpi}dpi.pdf", build_scan(seed_pdf, dpi, angle))
     _write(f"{BORDERLESS.name}.pdf", build_pdf(BORDERLESS))
     _write(f"{PAGE_BREAK.name}.pdf", build_pdf(copy.copy(PAGE_BREAK)))
     return 0

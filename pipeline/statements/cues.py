@@ -68,6 +68,7 @@ class Cues:
     rank_bare: re.Pattern[str]
     ordinals: Mapping[str, int]
     first: re.Pattern[str]
+    forward: re.Pattern[str]  # the whole gap between a rank and the unit after it
     last: re.Pattern[str]
     grade: re.Pattern[str]
     grade_guard: re.Pattern[str]  # words before a grade cue that make it a comparison
@@ -83,7 +84,7 @@ class Cues:
     max_before: re.Pattern[str]
     previous: re.Pattern[str]
     compare_before: re.Pattern[str]
-    fillers: frozenset[str]
+    fillers: re.Pattern[str]
     strong: re.Pattern[str]
     follow: re.Pattern[str]  # anchored: a word that may follow a value
     rank_follow: re.Pattern[str]
@@ -140,7 +141,7 @@ def _value_cues(values: Mapping[str, Any]) -> dict[str, Any]:
         "self_cue": words_rx(values["self"]),
         "appraised_cue": words_rx(values["appraised"]),
         "max_before": _anchored_end(values["max"]),
-        "fillers": folded_set(values["fillers"]),
+        "fillers": words_rx([*values["fillers"], *values["self"], *values["appraised"], *values["strong"]]),
         "strong": words_rx(values["strong"]),
         "follow": _anchored_start(values["follow"]),
         "rank_follow": _anchored_start([*values["follow"], *values["rank_follow"]]),
@@ -168,6 +169,7 @@ def cues() -> Cues:
         rank_bare=bare,
         ordinals={fold(k): v for k, v in d["ranks"]["ordinals"].items()},
         first=words_rx(d["ranks"]["first"]),
+        forward=re.compile(rf"^[\s,]*(?:{alternation(d['ranks']['forward'])}|:)[\s,]*$"),
         last=words_rx(d["ranks"]["last"]),
         grade=re.compile(_grade_pattern()),
         grade_guard=re.compile(r"(?<!\w)(?:hơn|với|dưới|trên)\s*$"),

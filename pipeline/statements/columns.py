@@ -1,0 +1,146 @@
+"""Columns of a ranking table, read from their headers: which holds the unit, the score, the rank.
+
+A header is matched without tones or punctuation ("Tăng (+)/giảm (-)" reads "tang giam"), its
+deepest cell first, against the [columns] phrases of statements.toml, most specific role
+first; a header naming an assessment area is an area column (its figures are parts of the
+total, not statements). A year in a score header dates the column: the latest year is the
+statement's, an earlier one is the previous value ("Năm 2022" beside "Năm 2023").
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Sequence
+from dataclasses import dataclass, replace
+from enum import StrEnum
+from functools import lru_cache
+
+from normalizers.labels import area_code, index_code
+from pipeline.parse.roles import plain
+from pipeline.statements.cues import cues, data
+from pipeline.statements.prose import sentence_key
+
+_NON_WORD = re.compile(r"[^\w%]+")
+_YEAR = re.compile(r"(?<!\d)((?:19|20)\d\d)(?!\d)")
+
+
+class Col(StrEnum):
+    ORDER = "order"
+    UNIT = "unit"
+    RANK_CHANGE = "rank_change"
+    CHANGE = "change"
+    RANK = "rank"
+    GRADE = "grade"
+    MAX = "max"
+    SELF = "self"
+    PREVIOUS = "previous"
+    PERCENT = "percent"
+    AREA = "area"
+    SCORE = "score"
+    PARENT = "parent"  # a header over area columns ("Điểm các lĩnh vực")
+    OTHER = "other"
+
+
+#: Roles whose figures are values of the statement (dated by a year in their header).
+VALUE_COLS = frozenset({Col.SCORE, Col.PERCENT, Col.SELF, Col.PREVIOUS})
+#: Roles matched by phrases, in the order they are tried (area is tried before score).
+_PHRASE_ORDER = (Col.RANK_CHANGE, Col.CHANGE, Col.RANK, Col.GRADE, Col.MAX, Col.SELF, Col.PREVIOUS, Col.PERCENT)
+
+
+@dataclass(frozen=True, slots=True, kw_only=True)
+class Column:
+    """What one column of a ranking table holds."""
+
+    role: Col
+    index: str | None = None  # an index its header names ("Chỉ số SIPAS")
+    year: int | None = None
+
+
+def header_words(text: str) -> str:
+    """Given a header cell, return it lowercase, without tones, punctuation as spaces."""
+    return " ".join(_NON_WORD.sub(" ", plain(text)).split())
+
+
+@lru_cache(maxsize=1)
+def _role_patterns() -> dict[Col, re.Pattern[str]]:
+    """Given nothing, return one regex per role, from the [columns] phrases (without tones)."""
+    cols = data()["columns"]
+    out: dict[Col, re.Pattern[str]] = {}
+    for role in (Col.ORDER, Col.UNIT, *_PHRASE_ORDER, Col.SCORE, Col.PARENT):
+        phrases = sorted({header_words(p) for p in cols[role.value]}, key=len, reverse=True)
+        body = "|".join(re.escape(p) for p in phrases if p)
+        exact = role in (Col.ORDER, Col.UNIT)
+        out[role] = re.compile(rf"^(?:{body})$" if exact else rf"(?<!\w)(?:{body})(?!\w)")
+    return out
+
+
+def cell_role(text: str) -> Col | None:
+    """Given one header cell, return its role, or None when it names none."""
+    words = header_words(text)
+    if not words:
+        return None
+    rx = _role_patterns()
+    for role in (Col.ORDER, Col.UNIT, Col.PARENT, *_PHRASE_ORDER):
+        if rx[role].search(words):
+            return role
+    if area_code(text) is not None:
+        return Col.AREA
+    return Col.SCORE if rx[Col.SCORE].search(words) or _YEAR.search(words) else None
+
+
+def column_role(texts: Sequence[str]) -> Col:
+    """Given a column's header texts, top to bottom, return the role of the deepest that has one."""
+    for text in reversed(texts):
+        role = cell_role(text)
+        if role is not None:
+            return role
+    return Col.OTHER
+
+
+def header_index(texts: Sequence[str]) -> str | None:
+    """Given a column's header texts, return the index they name, or None."""
+    joined = " ".join(texts)
+    m = cues().index.search(sentence_key(joined))
+    return index_code(joined[m.start() : m.end()]) if m else None
+
+
+def header_year(texts: Sequence[str]) -> int | None:
+    """Given a column's header texts, return the last year they name, or None."""
+    years = _YEAR.findall(" ".join(texts))
+    return int(years[-1]) if years else None
+
+
+def read_columns(header: Sequence[Sequence[str]]) -> tuple[Column, ...]:
+    """Given the header texts of every column, return the columns, previous-year values told apart."""
+    columns = [
+        Column(role=column_role(texts), index=header_index(texts), year=header_year(texts))
+        for texts in header
+    ]
+    return tuple(date_columns(columns))
+
+
+def date_columns(columns: list[Column]) -> list[Column]:
+    """Given columns, return them with value columns of an earlier year made PREVIOUS (ranks: OTHER)."""
+    years = [c.year for c in columns if c.year and c.role in VALUE_COLS]
+    latest = max(years, default=None)
+    return [_dated(c, latest) for c in columns]
+
+
+def _dated(column: Column, latest: int | None) -> Column:
+    """Given a column and the table's latest year, return it as the statement's, previous or other."""
+    if latest is None or column.year is None or column.year >= latest:
+        return column
+    if column.role in VALUE_COLS:
+        return replace(column, role=Col.PREVIOUS)
+    return replace(column, role=Col.OTHER) if column.role in (Col.RANK, Col.GRADE) else column
+
+
+def table_year(columns: Sequence[Column]) -> int | None:
+    """Given the columns, return the year of the table's statements, when a header names it."""
+    return max((c.year for c in columns if c.year and c.role in VALUE_COLS - {Col.PREVIOUS}), default=None)
+
+
+def is_ranking(columns: Sequence[Column]) -> bool:
+    """Given the columns, return whether they make a ranking table (units with figures)."""
+    roles = {c.role for c in columns}
+    return Col.UNIT in roles and bool(roles & {Col.SCORE, Col.PERCENT, Col.RANK, Col.GRADE, Col.SELF})

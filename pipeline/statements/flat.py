@@ -1,0 +1,203 @@
+"""Ranking tables that reach the parser flattened, one cell per line, as grids.
+
+The recipe (``lines_to_grids``): find a header (a unit or order cell, then at least two
+more role cells within a few lines) → merge header cells split over lines ("Xếp" / "hạng",
+"Tên" / "đơn vị": a line starting in lowercase or "(" continues the cell before; so does a
+line that gives a role only together with it) → put the area columns of a parent header
+("Điểm các lĩnh vực", written after the first header row) in its place → read the body
+cells up to prose or the next header → split them into rows at each unit name: of the
+cells between two names, the last ones are the next row's leading cells (order, rank) as
+many as the header has before its unit column, the rest are the previous row's values.
+Empty cells are lost in flattening, so a short row fills its columns from the left.
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Iterator, Sequence
+from dataclasses import dataclass
+
+from normalizers.labels import grade
+from normalizers.numbers import parse_number
+from pipeline.model import Where
+from pipeline.parse.lines import Line
+from pipeline.statements.columns import Col, cell_role
+from pipeline.statements.cues import cues, data
+from pipeline.statements.prose import sentence_key
+from pipeline.statements.ranking import Grid, Row, group_label, is_group_text, rank_cell
+
+#: Lines after a header's first cell within which two more role cells must come.
+HEADER_WINDOW = 12
+#: A header cell has at most this many words.
+MAX_HEADER_WORDS = 10
+_YEAR_CELL = re.compile(r"^(?:năm\s+)?(?:19|20)\d\d$", re.IGNORECASE)
+_SENTENCE_END = re.compile(r"[.:;!?]$")
+
+
+@dataclass(frozen=True, slots=True, kw_only=True)
+class Flat:
+    """A flattened table found among the lines: its grid and the lines it spans."""
+
+    grid: Grid
+    first: int  # index of its first line
+    end: int  # index after its last line
+
+
+def lines_to_grids(lines: Sequence[Line]) -> Iterator[Flat]:
+    """Given the document's lines, yield every flattened ranking table."""
+    i = 0
+    while i < len(lines):
+        header = read_header(lines, i)
+        if header is None:
+            i += 1
+            continue
+        cells, start = header
+        end = body_end(lines, start)
+        yield Flat(grid=make_grid(cells, lines[start:end]), first=i, end=end)
+        i = max(end, i + 1)
+
+
+# --- header -------------------------------------------------------------------------------------
+
+
+def header_role(text: str) -> Col | None:
+    """Given a line, return its role as a header cell (None when it is no header cell)."""
+    if len(text.split()) > MAX_HEADER_WORDS or parse_number(text) is not None:
+        return None
+    return cell_role(text) or (Col.SCORE if _YEAR_CELL.match(text) else None)
+
+
+def read_header(lines: Sequence[Line], i: int) -> tuple[list[str], int] | None:
+    """Given a position, return (header cells, first body line) when a ranking header starts there."""
+    if header_role(lines[i].text) not in (Col.UNIT, Col.ORDER, Col.RANK):
+        return None
+    cells: list[str] = []
+    j = i
+    while j < len(lines) and j < i + HEADER_WINDOW and is_header_line(lines[j].text, cells):
+        cells = merge_cell(cells, lines[j].text)
+        j += 1
+    roles = [cell_role(c) for c in cells]
+    if Col.UNIT not in roles or len([r for r in roles if r]) < 3:
+        return None
+    return cells, j
+
+
+def is_header_line(text: str, cells: Sequence[str]) -> bool:
+    """Given a line and the header cells so far, return whether the line is still header."""
+    if not cells or header_role(text) is not None:
+        return True
+    return continues(cells[-1], text)
+
+
+def continues(previous: str, text: str) -> bool:
+    """Given the last header cell and a line, return whether the line continues that cell."""
+    if text[:1].islower() or text[:1] in "(/-":
+        return True
+    return cell_role(previous) is None and cell_role(f"{previous} {text}") is not None
+
+
+def merge_cell(cells: list[str], text: str) -> list[str]:
+    """Given the header cells so far and a line, return the cells with the line added or joined."""
+    if cells and continues(cells[-1], text):
+        return [*cells[:-1], f"{cells[-1]} {text}"]
+    return [*cells, text]
+
+
+def place_children(cells: Sequence[str]) -> list[str]:
+    """Given header cells, return them with trailing area cells put where their parent header is."""
+    roles = [cell_role(c) for c in cells]
+    if Col.PARENT not in roles:
+        return list(cells)
+    k = len(roles)
+    while k and roles[k - 1] is Col.AREA:
+        k -= 1
+    parent = roles.index(Col.PARENT)
+    if k == len(roles) or parent >= k:
+        return list(cells)
+    return [*cells[:parent], *cells[k:], *cells[parent + 1 : k]]
+
+
+# --- body ---------------------------------------------------------------------------------------
+
+
+def body_end(lines: Sequence[Line], start: int) -> int:
+    """Given the first body line, return the index after the table's last line."""
+    limit = data()["columns"]["max_cell_words"]
+    j = start
+    while j < len(lines) and is_body_cell(lines[j].text, limit) and read_header(lines, j) is None:
+        j += 1
+    return j
+
+
+def is_body_cell(text: str, limit: int) -> bool:
+    """Given a line, return whether it can be a body cell (short, no sentence end, no index talk)."""
+    if parse_number(text) is not None or text.strip() in data()["columns"]["blanks"]:
+        return True
+    return len(text.split()) <= limit and not _SENTENCE_END.search(text) and not text.startswith("(")
+
+
+def cell_kind(text: str) -> str:
+    """Given a body cell, return "value" (a figure, grade, rank, blank), "group" or "label"."""
+    stripped = text.strip()
+    if parse_number(stripped) is not None or rank_cell(stripped) or stripped in data()["columns"]["blanks"]:
+        return "value"
+    if grade(stripped) and len(stripped.split()) <= 3 and cues().average.fullmatch(sentence_key(stripped)) is None:
+        return "value"
+    return "group" if is_group_text(stripped) else "label"
+
+
+def make_grid(cells: Sequence[str], body: Sequence[Line]) -> Grid:
+    """Given the header cells and the body lines, return the grid."""
+    header = place_children(cells)
+    roles = [cell_role(c) for c in header]
+    lead = roles.index(Col.UNIT)
+    rows = tuple(split_rows(body, lead, len(header)))
+    return Grid(header=tuple((c,) for c in header), rows=rows)
+
+
+def split_rows(body: Sequence[Line], lead: int, width: int) -> Iterator[Row]:
+    """Given body lines, the count of cells before the unit and the width, yield the rows."""
+    label: Line | None = None
+    before: list[str] = []
+    waiting: list[str] = []
+    for line in body:
+        kind = cell_kind(line.text)
+        if kind == "value":
+            waiting.append(line.text)
+            continue
+        if label is not None:
+            n = _leading(waiting, lead, kind == "label" and not _is_average(line.text))
+            yield make_row(before, label, waiting[: len(waiting) - n], lead, width)
+            before, waiting = waiting[len(waiting) - n :], []
+        elif kind == "label":
+            before, waiting = waiting[-lead:] if lead else [], []
+        if kind == "group":
+            yield Row(group=group_label(line.text), where=Where(block=line.block, page=line.page))
+            label, before, waiting = None, [], []
+        else:
+            label = line
+    if label is not None:
+        yield make_row(before, label, waiting, lead, width)
+
+
+def _is_average(text: str) -> bool:
+    """Given a label, return whether it is an average row (written without an order cell)."""
+    return cues().average.fullmatch(sentence_key(text.strip())) is not None
+
+
+def _leading(waiting: Sequence[str], lead: int, wanted: bool) -> int:
+    """Given the cells since the last label, return how many open the next row (integers only)."""
+    if not wanted or not lead or len(waiting) < lead:
+        return 0
+    return lead if all(rank_cell(c) for c in waiting[-lead:]) else 0
+
+
+def make_row(before: Sequence[str], label: Line, after: Sequence[str], lead: int, width: int) -> Row:
+    """Given the leading cells, the label line and the values after it, return the aligned row."""
+    cells = [""] * width
+    for k, text in enumerate(before[-lead:] if lead else []):
+        cells[lead - len(before[-lead:]) + k] = text
+    cells[lead] = label.text
+    for k, text in enumerate(after[: width - lead - 1]):
+        cells[lead + 1 + k] = text
+    return Row(cells=tuple(cells), where=Where(block=label.block, page=label.page))

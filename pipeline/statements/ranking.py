@@ -1,0 +1,200 @@
+"""Ranking tables: one statement per unit row (and per index its columns name).
+
+A ``Grid`` is a ranking table in one shape, whether it came as a TABLE block or flattened
+one cell per line: the header texts of each column, then body rows aligned to the columns,
+group headings ("Khối sở, ban, ngành", "Nhóm I") as rows of their own. The recipe
+(``grid_statements``): header → columns → is it a ranking table? → rows → drafts.
+
+Rows that are no unit: the total ("Tổng cộng") and the maximum ("Điểm tối đa", whose figures
+become the maximum of the column) are not statements; an average ("Trung bình", "Bình
+quân") is kept as a statement whose unit is "Trung bình", in its group, so that validation
+can check it against the rows above.
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Iterator, Sequence
+from dataclasses import dataclass, replace
+from decimal import Decimal
+from functools import lru_cache
+
+from normalizers.labels import canonical_unit, grade
+from normalizers.numbers import Number, parse_number
+from pipeline.model import Where
+from pipeline.statements.columns import Col, Column, is_ranking, read_columns, table_year
+from pipeline.statements.cues import cues, data
+from pipeline.statements.draft import Draft
+from pipeline.statements.prose import Context, sentence_key
+from pipeline.statements.tokens import VALUE_BOUND
+
+_RANK_CELL = re.compile(r"^\s*(?:thứ\s+)?0*(\d{1,4})\s*(?:/\s*0*(\d{1,4}))?\s*$")
+_CHANGE_CELL = re.compile(r"^\s*(?P<word>tăng|giảm|↑|↓|▲|▼)?\s*(?P<num>[+\-\u2212]?\s*\d[\d.,]*)\s*(?:điểm|bậc|hạng|%)?\s*$")
+_DOWN = frozenset({"giảm", "↓", "▼"})
+_NUMBERING = re.compile(r"^\s*(?:[IVXLC]+|[A-Z]|\d{1,2})[.)]\s+|^\s*[-–•]\s*")
+#: Value roles and the draft field each fills.
+FIELDS = {Col.SCORE: "score", Col.PERCENT: "percent", Col.SELF: "self_score", Col.PREVIOUS: "previous"}
+
+
+@dataclass(frozen=True, slots=True, kw_only=True)
+class Row:
+    """A body row: its cells aligned to the columns, or a group heading."""
+
+    cells: tuple[str, ...] = ()
+    group: str | None = None
+    where: Where = Where()
+
+
+@dataclass(frozen=True, slots=True, kw_only=True)
+class Grid:
+    """A ranking table: the header texts of each column (top to bottom) and its body rows."""
+
+    header: tuple[tuple[str, ...], ...]
+    rows: tuple[Row, ...]
+
+
+def grid_statements(grid: Grid, ctx: Context) -> tuple[Draft, ...]:
+    """Given a grid and the context before it, return its statements (none when no ranking table)."""
+    columns = read_columns(grid.header)
+    if not is_ranking(columns):
+        return ()
+    base = Draft(index=ctx.index or ctx.topic or "par", year=table_year(columns) or ctx.year, source="table")
+    maxima = column_maxima(grid.rows, columns)
+    return tuple(rows_to_drafts(grid.rows, columns, replace(base, max=None), maxima))
+
+
+def rows_to_drafts(rows: Sequence[Row], columns: Sequence[Column], base: Draft, maxima: dict[int, Number]) -> Iterator[Draft]:
+    """Given body rows, the columns, the table's draft and column maxima, yield one draft per unit and index."""
+    group: str | None = None
+    for row in rows:
+        if row.group is not None:
+            group = row.group
+            continue
+        unit = row_unit(row, columns)
+        if unit is not None:
+            start = replace(base, unit=unit[0], unit_raw=unit[1], group=group, where=row.where)
+            yield from row_drafts(row, columns, start, maxima)
+
+
+def row_unit(row: Row, columns: Sequence[Column]) -> tuple[str, str] | None:
+    """Given a row, return (canonical unit, as written), or None for a total, a maximum or no name."""
+    label = next((cell for cell, col in zip(row.cells, columns, strict=False) if col.role is Col.UNIT), "")
+    label = " ".join(label.split())
+    if not label or parse_number(label) is not None:
+        return None
+    key = sentence_key(label)
+    if _whole(cues().average, key):
+        return cues().average_unit, label
+    skipped = [*data()["columns"]["total"], *data()["columns"]["max_row"]]
+    if sentence_key(" ".join(key.split())) in {sentence_key(s) for s in skipped}:
+        return None
+    return canonical_unit(label), label
+
+
+def _whole(rx: re.Pattern[str], key: str) -> bool:
+    """Given a pattern and a label key, return whether the pattern covers the whole label."""
+    m = rx.search(key)
+    return m is not None and not key[: m.start()].strip(" .:-") and not key[m.end() :].strip(" .:-")
+
+
+def row_drafts(row: Row, columns: Sequence[Column], start: Draft, maxima: dict[int, Number]) -> Iterator[Draft]:
+    """Given a unit row, the columns and its draft, yield one draft per index with figures."""
+    indices = dict.fromkeys([start.index, *(c.index for c in columns if c.index)])
+    for index in indices:
+        picked = [(i, c) for i, c in enumerate(columns) if (c.index or start.index) == index]
+        draft = fill(replace(start, index=index), row, picked, maxima)
+        if draft.stated:
+            yield draft
+
+
+def fill(draft: Draft, row: Row, picked: Sequence[tuple[int, Column]], maxima: dict[int, Number]) -> Draft:
+    """Given a draft, a row and the columns of one index, return the draft with the row's figures."""
+    for i, column in picked:
+        text = row.cells[i].strip() if i < len(row.cells) else ""
+        if text and text not in data()["columns"]["blanks"]:
+            draft = fill_cell(draft, column, text, maxima.get(i))
+    return draft
+
+
+def fill_cell(draft: Draft, column: Column, text: str, maximum: Number | None) -> Draft:
+    """Given a draft, a column and its cell text, return the draft with the cell's figure."""
+    role = column.role
+    if role in FIELDS and not draft.has(FIELDS[role]):
+        number = value_cell(text, maximum)
+        draft = replace(draft, **{FIELDS[role]: number})
+        return replace(draft, max=maximum) if number and maximum and role is not Col.PREVIOUS else draft
+    if role is Col.MAX and draft.max is None:
+        return replace(draft, max=parse_number(text))
+    if role is Col.RANK and draft.rank is None:
+        rank = rank_cell(text)
+        return replace(draft, rank=rank[0], rank_of=rank[1]) if rank else draft
+    if role is Col.GRADE and draft.grade is None:
+        return replace(draft, grade=grade(text))
+    return change_cell(draft, role, text)
+
+
+def change_cell(draft: Draft, role: Col, text: str) -> Draft:
+    """Given a draft, a change column and its cell, return the draft with the signed change."""
+    if role not in (Col.CHANGE, Col.RANK_CHANGE):
+        return draft
+    number = signed_cell(text)
+    if number is None or number.value is None:
+        return draft
+    if role is Col.RANK_CHANGE:
+        return replace(draft, rank_change=int(number.value)) if draft.rank_change is None else draft
+    return replace(draft, change=number) if draft.change is None else draft
+
+
+def value_cell(text: str, maximum: Number | None) -> Number | None:
+    """Given a score or percent cell, return its number, settled by the column's maximum or 100."""
+    bound = maximum.value if maximum and maximum.value else VALUE_BOUND
+    return parse_number(text, upper=bound)
+
+
+def rank_cell(text: str) -> tuple[int, int | None] | None:
+    """Given a rank cell (" 7", "07/17", "Thứ nhất"), return (rank, count or None)."""
+    m = _RANK_CELL.match(text)
+    if m:
+        return int(m.group(1)), int(m.group(2)) if m.group(2) else None
+    words = sentence_key(text).split()
+    ordinal = cues().ordinals.get(words[-1]) if words and words[0] in ("thứ", "hạng") else None
+    return (ordinal, None) if ordinal else None
+
+
+def signed_cell(text: str) -> Number | None:
+    """Given a change cell ("+2,1", "-7", "giảm 1,5", "↑3"), return its signed number."""
+    m = _CHANGE_CELL.match(sentence_key(text))
+    if m is None:
+        return None
+    number = parse_number(m.group("num").replace(" ", ""), upper=VALUE_BOUND)
+    if number is None or number.value is None or m.group("word") not in _DOWN:
+        return number
+    return replace(number, value=-abs(number.value), candidates=())
+
+
+def column_maxima(rows: Sequence[Row], columns: Sequence[Column]) -> dict[int, Number]:
+    """Given the rows and columns, return column → maximum from a "Điểm tối đa" row, if any."""
+    max_rows = {sentence_key(s) for s in data()["columns"]["max_row"]}
+    for row in rows:
+        label = next((c for c, col in zip(row.cells, columns, strict=False) if col.role is Col.UNIT), "")
+        if sentence_key(" ".join(label.split())) in max_rows:
+            found = {i: parse_number(c) for i, c in enumerate(row.cells)}
+            return {i: n for i, n in found.items() if n is not None and n.value and n.value > Decimal(0)}
+    return {}
+
+
+def group_label(text: str) -> str:
+    """Given a group heading as written ("I. KHỐI SỞ, BAN, NGÀNH"), return it without numbering."""
+    return _NUMBERING.sub("", " ".join(text.split()), count=1).strip(" :.")
+
+
+@lru_cache(maxsize=1)
+def _group_rx() -> re.Pattern[str]:
+    """Given nothing, return the regex of a group heading's first words (on the key)."""
+    words = "|".join(re.escape(sentence_key(w)) for w in data()["columns"]["group"])
+    return re.compile(rf"^\s*(?:(?:[ivxlc]+|[a-z]|\d{{1,2}})[.)]\s*)?(?:{words})(?!\w)")
+
+
+def is_group_text(text: str) -> bool:
+    """Given a cell or line, return whether it opens a group ("Khối sở, ban, ngành", "II. Nhóm B")."""
+    return bool(_group_rx().match(sentence_key(text)))

@@ -1,0 +1,82 @@
+"""TABLE blocks to ranking grids: header rows found, spans spread, group rows told apart.
+
+The header starts at the first row where two cells name roles and one of them is the unit or
+the order column (rows above are a caption, read with every column's header); it ends
+before the first row holding a figure or a group heading. Spanned cells count in every
+column they cover, so a "Tổng điểm" spanning two header rows stays the total column and the
+area columns under "Điểm các lĩnh vực" are areas.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Sequence
+
+from extractors.model import Block, Cell
+from normalizers.numbers import parse_number
+from pipeline.model import Where
+from pipeline.statements.columns import Col, cell_role
+from pipeline.statements.ranking import Grid, Row, group_label, is_group_text
+
+#: Rows searched for the header's first row.
+HEADER_SEARCH_ROWS = 6
+#: Header rows at most.
+MAX_HEADER_ROWS = 4
+
+
+def block_to_grid(block: Block, index: int) -> Grid | None:
+    """Given a TABLE block and its index, return its grid, or None when it has no ranking header."""
+    slots = block.grid()
+    texts = [[cell.text if cell else "" for cell in row] for row in slots]
+    start = header_start(texts)
+    if start is None:
+        return None
+    end = header_end(slots, texts, start)
+    header = tuple(
+        tuple(t for t in dict.fromkeys(row[col] for row in texts[:end]) if t.strip())
+        for col in range(block.n_cols)
+    )
+    rows = tuple(body_row(slots[r], texts[r], Where(block=index, row=r, page=block.prov.page)) for r in range(end, len(texts)))
+    return Grid(header=header, rows=rows)
+
+
+def header_start(texts: Sequence[Sequence[str]]) -> int | None:
+    """Given the grid's texts, return the first header row (unit or order beside another role)."""
+    for r, row in enumerate(texts[:HEADER_SEARCH_ROWS]):
+        roles = [cell_role(t) for t in dict.fromkeys(row) if t.strip()]
+        named = [role for role in roles if role is not None]
+        if len(named) >= 2 and {Col.UNIT, Col.ORDER} & set(named):
+            return r
+    return None
+
+
+def header_end(slots: Sequence[Sequence[Cell | None]], texts: Sequence[Sequence[str]], start: int) -> int:
+    """Given the grid and the header's first row, return the first body row."""
+    r = start + 1
+    while r < min(len(texts), start + MAX_HEADER_ROWS) and not is_body(slots[r], texts[r]):
+        r += 1
+    return r
+
+
+def is_body(slots: Sequence[Cell | None], texts: Sequence[str]) -> bool:
+    """Given a row, return whether it is a body row: a figure, or a group heading."""
+    return any(parse_number(t) is not None for t in texts[1:] if t.strip()) or group_text(slots) is not None
+
+
+def group_text(slots: Sequence[Cell | None]) -> str | None:
+    """Given a row's slots, return its group heading when it is one (one cell, or a group word, no figure)."""
+    cells = [c for c in dict.fromkeys(c for c in slots if c is not None) if c.text.strip()]
+    if not cells or any(parse_number(c.text) is not None for c in cells if c.col > 0):
+        return None
+    texts = [c.text for c in cells]
+    if len(cells) == 1 and (cells[0].colspan > 1 or is_group_text(texts[0])):
+        return group_label(texts[0])
+    heading = next((t for t in texts if is_group_text(t)), None)
+    return group_label(heading) if heading else None
+
+
+def body_row(slots: Sequence[Cell | None], texts: Sequence[str], where: Where) -> Row:
+    """Given a body row, return it as a Row (a group heading, or cells aligned to the columns)."""
+    group = group_text(slots)
+    if group is not None:
+        return Row(group=group, where=where)
+    return Row(cells=tuple(texts), where=where)

@@ -1,0 +1,315 @@
+"""A sentence as tokens: what it mentions (units, indices, years, ranks, grades) and its figures.
+
+The recipe (``sentence_tokens``): mentions and cues found on the folded key → numbers found
+by ``normalizers.numbers.find_numbers`` → overlaps resolved (longest first) → each number
+classified by the words around it. A figure is a value only when the words between it and
+the token before are cue words ("đạt", "với", "là", ":" …) and the word after it (past
+"điểm" or "%") may follow a value; otherwise it is a count ("100% thủ tục", "4/8 nội
+dung", "20 sở") or text that is no statement (spam, prices, phone numbers).
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Iterator, Sequence
+from dataclasses import dataclass, replace
+from decimal import Decimal
+from enum import StrEnum
+
+from normalizers.labels import grade, index_code
+from normalizers.numbers import Number, find_numbers, resolve
+from pipeline.statements.cues import Cues, cues
+from pipeline.statements.units import find_mentions
+
+#: Scores, percents and changes of an index are at most this (domain.md §4).
+VALUE_BOUND = Decimal(100)
+YEAR_MIN, YEAR_MAX = 1990, 2100
+YEAR_DIGITS = 4
+_PUNCT = re.compile(r"[(),;]")
+_WORD = re.compile(r"\w")
+
+
+class Kind(StrEnum):
+    UNIT = "unit"
+    REF = "ref"
+    GROUP = "group"  # many units at once: "các sở", "20 sở, ban, ngành"
+    INDEX = "index"
+    AREA = "area"
+    YEAR = "year"
+    PREVIOUS = "previous"  # "năm trước": figures after it are last year's
+    RANK = "rank"
+    FIRST = "first"
+    LAST = "last"
+    GRADE = "grade"
+    NUMBER = "number"  # a number not yet classified
+    VALUE = "value"
+    CHANGE = "change"
+    RANK_CHANGE = "rank_change"
+    OPEN = "("
+    CLOSE = ")"
+    SEMI = ";"
+    COMMA = ","
+
+
+class Role(StrEnum):
+    SCORE = "score"
+    PERCENT = "percent"
+    SELF = "self"
+    APPRAISED = "appraised"
+    PREVIOUS = "previous"
+    MAX = "max"
+
+
+@dataclass(frozen=True, slots=True, kw_only=True)
+class Token:
+    """One thing a sentence says, with its span."""
+
+    kind: Kind
+    start: int
+    end: int
+    raw: str = ""
+    label: str | None = None  # unit, index code, grade, reference kind
+    number: Number | None = None
+    of: Number | None = None  # a ratio's denominator ("70,97/75")
+    rank: int | None = None
+    rank_of: int | None = None  # also the whole a count counts ("20 sở")
+    places: int | None = None  # a signed change of rank ("giảm 7 bậc" → -7)
+    year: int | None = None
+    role: Role | None = None
+    compare: bool = False  # a year or "năm trước" after "so với"
+    forward: bool = False  # a rank stated before its unit ("dẫn đầu là Sở X")
+
+
+def sentence_tokens(text: str, key: str) -> tuple[Token, ...]:
+    """Given a sentence and its folded key (same length), return its tokens in order."""
+    found = [*mention_tokens(text, key), *cue_tokens(text, key), *number_tokens(text)]
+    return tuple(classify(drop_overlaps(found), key))
+
+
+def drop_overlaps(tokens: list[Token]) -> list[Token]:
+    """Given tokens, return them in order, each overlapping an earlier or longer one dropped."""
+    tokens.sort(key=lambda t: (t.start, -(t.end - t.start)))
+    kept: list[Token] = []
+    for token in tokens:
+        if not kept or token.start >= kept[-1].end:
+            kept.append(token)
+    return kept
+
+
+# --- mentions and cues -------------------------------------------------------------------------
+
+
+def mention_tokens(text: str, key: str) -> Iterator[Token]:
+    """Given a sentence and its key, yield UNIT and REF tokens."""
+    for m in find_mentions(text, key):
+        kind = Kind.UNIT if m.unit else Kind.REF
+        yield Token(kind=kind, start=m.start, end=m.end, raw=m.raw, label=m.unit or m.ref)
+
+
+def cue_tokens(text: str, key: str) -> Iterator[Token]:
+    """Given a sentence and its key, yield the tokens of cue words and brackets."""
+    c = cues()
+    yield from _spans(c.index, key, Kind.INDEX, lambda m: index_code(text[m.start() : m.end()]))
+    yield from _spans(c.area, key, Kind.AREA)
+    yield from _spans(c.groups, key, Kind.GROUP)
+    yield from _spans(c.average, key, Kind.UNIT, lambda m: c.average_unit)
+    yield from _spans(c.previous, key, Kind.PREVIOUS)
+    yield from _spans(c.first, key, Kind.FIRST)
+    yield from _spans(c.last, key, Kind.LAST)
+    yield from grade_tokens(text, key, c)
+    yield from rank_tokens(key, c)
+    for m in _PUNCT.finditer(key):
+        yield Token(kind=Kind(m.group()), start=m.start(), end=m.end(), raw=m.group())
+
+
+def _spans(rx: re.Pattern[str], key: str, kind: Kind, label=None) -> Iterator[Token]:  # type: ignore[no-untyped-def]
+    """Given a pattern, the key, a kind and a label function, yield one token per match."""
+    for m in rx.finditer(key):
+        yield Token(kind=kind, start=m.start(), end=m.end(), raw=m.group(), label=label(m) if label else None)
+
+
+def grade_tokens(text: str, key: str, c: Cues) -> Iterator[Token]:
+    """Given a sentence, its key and the cues, yield GRADE tokens (not after "cao hơn")."""
+    for m in c.grade.finditer(key):
+        if c.grade_guard.search(key, 0, m.start()):
+            continue
+        raw = text[m.start() : m.end()]
+        yield Token(kind=Kind.GRADE, start=m.start(), end=m.end(), raw=raw, label=grade(raw))
+
+
+def rank_tokens(key: str, c: Cues) -> Iterator[Token]:
+    """Given a sentence key and the cues, yield RANK tokens ("xếp thứ 11/17", "đứng thứ sáu")."""
+    for rx in (c.rank, c.rank_bare):
+        for m in rx.finditer(key):
+            rank = _rank_number(m.group("n"), c)
+            of = m.groupdict().get("of")
+            yield Token(
+                kind=Kind.RANK, start=m.start(), end=m.end(), raw=m.group(), rank=rank,
+                rank_of=int(of) if of else None,
+            )
+
+
+def _rank_number(written: str, c: Cues) -> int:
+    """Given a rank written in digits or as an ordinal word, return it as an int."""
+    return int(written) if written.isdigit() else c.ordinals[written]
+
+
+def number_tokens(text: str) -> Iterator[Token]:
+    """Given a sentence, yield a NUMBER token per number (dates, codes and times skipped)."""
+    for m in find_numbers(text):
+        yield Token(
+            kind=Kind.NUMBER, start=m.start, end=m.end, raw=text[m.start : m.end],
+            number=m.number, of=m.denominator,
+        )
+
+
+# --- classification --------------------------------------------------------------------------
+
+
+def classify(tokens: Sequence[Token], key: str) -> Iterator[Token]:
+    """Given tokens in order and the key, yield them with numbers classified and bad ranks gone."""
+    for i, token in enumerate(tokens):
+        gap = key[tokens[i - 1].end if i else 0 : token.start]
+        right = key[token.end : tokens[i + 1].start if i + 1 < len(tokens) else len(key)]
+        before = tokens[i - 1].kind if i else None
+        after = tokens[i + 1].kind if i + 1 < len(tokens) else None
+        found = _classified(token, gap, right, (before, after))
+        if found is not None:
+            yield found
+
+
+def _classified(token: Token, gap: str, right: str, near: tuple[Kind | None, Kind | None]) -> Token | None:
+    """Given a token, the words around it and its neighbours' kinds, return it classified (None to drop)."""
+    c = cues()
+    before, after = near
+    if token.kind in (Kind.RANK, Kind.FIRST, Kind.LAST):
+        forward = after in (Kind.UNIT, Kind.REF) and bool(c.forward.match(right))
+        ok = forward or _follows(right, c.rank_follow)
+        return replace(token, forward=forward) if ok else None
+    if token.kind in (Kind.PREVIOUS, Kind.YEAR):
+        return replace(token, compare=bool(c.compare_before.search(gap)))
+    if token.kind is not Kind.NUMBER:
+        return token
+    return classify_number(token, gap, right, before)
+
+
+def _follows(right: str, follow: re.Pattern[str]) -> bool:
+    """Given the words after a figure, return whether they leave it a statement."""
+    stripped = right.lstrip()
+    return not _WORD.match(stripped[:1]) or bool(follow.match(right))
+
+
+def classify_number(token: Token, gap: str, right: str, before: Kind | None) -> Token | None:
+    """Given a NUMBER and the words around it, return a YEAR, CHANGE, VALUE or GROUP token, or None."""
+    c = cues()
+    number = token.number
+    assert number is not None
+    if is_year(token):
+        compare = bool(c.compare_before.search(gap))
+        return replace(token, kind=Kind.YEAR, year=int(number.value or 0), compare=compare)
+    unit = c.unit_after.match(right)
+    rest = right[unit.end() :] if unit else right
+    if c.change_before.search(gap) or _signed(token):
+        return change_token(token, gap, right, rest)
+    if c.thresholds_after.match(rest):
+        return None
+    if c.group_nouns.match(rest):
+        return replace(token, kind=Kind.GROUP, rank_of=_count(token))
+    if not _follows(rest, c.follow):
+        return None
+    role = value_role(token, gap, rest, unit, before)
+    return replace(token, kind=Kind.VALUE, role=role, number=bounded(token)) if role else None
+
+
+def is_year(token: Token) -> bool:
+    """Given a NUMBER, return whether it is a year ("năm 2023", "2022")."""
+    number = token.number
+    if number is None or number.value is None or token.of is not None or number.percent:
+        return False
+    digits = number.raw.lstrip("+-\u2212")
+    return len(digits) == YEAR_DIGITS and digits.isdigit() and YEAR_MIN <= number.value <= YEAR_MAX
+
+
+def _signed(token: Token) -> bool:
+    """Given a NUMBER, return whether it is written with a sign ("+2,1", "-3")."""
+    return token.raw[:1] in "+-\u2212" and token.of is None
+
+
+def _count(token: Token) -> int | None:
+    """Given a count ("20 sở", "15/20 đơn vị"), return the whole it counts, when an integer."""
+    number = token.of or token.number
+    value = number.value if number else None
+    return int(value) if value is not None and value == value.to_integral_value() else None
+
+
+def bounded(token: Token) -> Number | None:
+    """Given a value token, return its number settled by its denominator or the value bound."""
+    number = token.number
+    if number is None:
+        return None
+    return resolve(number, VALUE_BOUND, reason=f"upper bound {VALUE_BOUND}")
+
+
+def change_token(token: Token, gap: str, right: str, rest: str) -> Token | None:
+    """Given a figure after "tăng"/"giảm" (or signed), return a CHANGE or RANK_CHANGE token."""
+    c = cues()
+    sign = -1 if c.down_before.search(gap) else 1
+    places = c.places_after.match(right)
+    after = right[places.end() :] if places else rest
+    if not _follows(after, c.follow) and not c.to_after.match(after):
+        return None
+    number = bounded(token)
+    if number is None or number.value is None and not number.candidates:
+        return None
+    if places:
+        value = number.value
+        return replace(token, kind=Kind.RANK_CHANGE, places=None if value is None else sign * int(value))
+    return replace(token, kind=Kind.CHANGE, number=signed(number, sign))
+
+
+def signed(number: Number, sign: int) -> Number:
+    """Given a change's number and the sign of its verb, return it signed (candidates too)."""
+    if sign > 0:
+        return number
+    flip = (lambda v: -abs(v))  # noqa: E731 - a fall is negative whatever the written sign
+    value = None if number.value is None else flip(number.value)
+    return replace(number, value=value, candidates=tuple(flip(v) for v in number.candidates))
+
+
+def value_role(token: Token, gap: str, rest: str, unit: re.Match[str] | None, before: Kind | None) -> Role | None:
+    """Given a figure and the words around it, return its role, or None when it is no value."""
+    c = cues()
+    if c.max_before.search(gap):
+        return Role.MAX
+    if not gap_is_cue_words(gap, c):
+        return None
+    if unit is None and token.of is None and not token.number.percent and not _unitless_ok(token, gap, before):  # type: ignore[union-attr]
+        return None
+    if c.from_before.search(gap) and c.to_after.match(rest):
+        return Role.PREVIOUS
+    if token.number.percent or (unit and "%" in unit.group()):  # type: ignore[union-attr]
+        return Role.PERCENT
+    return _score_role(gap, c)
+
+
+def _score_role(gap: str, c: Cues) -> Role:
+    """Given the gap before a score, return SELF, APPRAISED or SCORE by its cue words."""
+    if c.self_cue.search(gap):
+        return Role.SELF
+    if c.appraised_cue.search(gap):
+        return Role.APPRAISED
+    return Role.SCORE
+
+
+def gap_is_cue_words(gap: str, c: Cues) -> bool:
+    """Given the words between a figure and the token before, return whether all are cue words."""
+    return not _WORD.search(c.fillers.sub(" ", gap))
+
+
+def _unitless_ok(token: Token, gap: str, before: Kind | None) -> bool:
+    """Given a figure written without "điểm" or "%", return whether it is still a value."""
+    if cues().strong.search(gap) or ":" in gap:
+        return True
+    number = token.number
+    named = before in (Kind.UNIT, Kind.REF, Kind.INDEX, Kind.OPEN)
+    return named and number is not None and number.decimals > 0 and not gap.strip(" ,")

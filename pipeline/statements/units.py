@@ -1,0 +1,254 @@
+"""Units named in a sentence, and the back-references that stand for them.
+
+Three shapes of name: an agency head and its name ("Sở Y tế", "Sở TT&TT", "Thanh tra tỉnh"),
+a committee or a locality ("UBND huyện Cẩm Mỹ", "TP.Biên Hòa", "H.Cẩm Mỹ"), and words that
+refer back to a unit named elsewhere ("Sở", "đơn vị", "UBND huyện" without a name). Names
+known to the label tables (units.toml: "Sở Giao thông vận tải") are read whole; other names
+run over capitalised words, with at most one lowercase word after each ("Sở Y tế"). The
+canonical name is ``normalizers.labels.canonical_unit`` of the name as written.
+"""
+
+from __future__ import annotations
+
+import re
+import tomllib
+from collections.abc import Iterator, Sequence
+from dataclasses import dataclass
+from functools import lru_cache
+
+from normalizers.labels import canonical_unit
+from normalizers.text import DATA_DIR
+from pipeline.statements.cues import alternation, data, words_rx
+
+#: A word of a name: letters and digits, joined by "&", "-" or "." ("TT&TT", "LĐ-TB&XH").
+_WORD = r"[^\W_]+(?:[&.\-][^\W_]+)*"
+_PIECE = re.compile(rf"[ \t]*(?P<sep>,|-|–|&|và(?=\s))?[ \t]*(?P<word>{_WORD})")
+_PLACE_PIECE = re.compile(rf"(?:[ \t]+|[ \t]*-[ \t]*)(?P<word>{_WORD})")
+_FIRST_PLACE_WORD = re.compile(rf"[ \t]*(?P<word>{_WORD})")
+_COMMITTEE = "Ủy ban nhân dân"
+
+
+@dataclass(frozen=True, slots=True, kw_only=True)
+class Mention:
+    """A unit named in a sentence, or a back-reference to one (``ref`` set, ``unit`` None)."""
+
+    start: int
+    end: int
+    raw: str
+    unit: str | None = None
+    ref: str | None = None  # the kind of unit meant: "sở", "huyện", … or "" for any
+
+
+@dataclass(frozen=True, slots=True, kw_only=True)
+class UnitCues:
+    """The compiled patterns of unit names."""
+
+    heads: re.Pattern[str]  # on the text, case-sensitive
+    councils: re.Pattern[str]  # on the text
+    localities: re.Pattern[str]  # on the text
+    levels: frozenset[str]  # locality level words, folded ("tỉnh", "huyện")
+    known: re.Pattern[str]  # on the key, at a head
+    agencies: re.Pattern[str]  # on the key, after "Sở"/"Bộ"
+    stops: re.Pattern[str]  # on the key, at a word
+    refs: re.Pattern[str]  # on the key
+    ref_kinds: dict[str, str]
+    plural_before: re.Pattern[str]  # on the key, at the end of the text before a reference
+    not_after: re.Pattern[str]  # on the key, at the start of the text after a reference
+    max_run: int
+    max_words: int
+    max_place_words: int
+
+
+def _level_forms() -> dict[str, str]:
+    """Given nothing, return every written locality level (lowercase) → its level."""
+    with (DATA_DIR / "units.toml").open("rb") as f:
+        localities = tomllib.load(f)["localities"]
+    return {form: level for level, forms in localities.items() for form in (level, *forms)}
+
+
+def _agency_names() -> list[str]:
+    """Given nothing, return the agency names and abbreviations of units.toml."""
+    with (DATA_DIR / "units.toml").open("rb") as f:
+        agencies = tomllib.load(f)["agencies"]
+    return [form for name, abbrs in agencies.items() for form in (name, *abbrs)]
+
+
+def _level_pattern(forms: Sequence[str]) -> str:
+    """Given written levels, return their alternation, longest first."""
+    ordered = sorted(forms, key=len, reverse=True)
+    return "|".join(re.escape(f) + ("" if f.endswith(".") else r"(?!\w)") for f in ordered)
+
+
+@lru_cache(maxsize=1)
+def unit_cues() -> UnitCues:
+    """Given nothing, return the compiled unit patterns (built once)."""
+    units, refs = data()["units"], data()["references"]
+    forms = _level_forms()
+    heads = "|".join(re.escape(h) for h in sorted(units["heads"], key=len, reverse=True))
+    councils = "|".join(re.escape(c) for c in units["councils"])
+    levels = _level_pattern(list(forms))
+    return UnitCues(
+        heads=re.compile(rf"(?<![\w.])(?:{heads})(?!\w)"),
+        councils=re.compile(rf"(?<![\w.])(?:{councils})[ \t]+(?P<level>(?i:{levels}))"),
+        localities=re.compile(
+            rf"(?<![\w.])(?P<level>(?i:{levels}))(?:(?<=\.)[ \t]*|[ \t]+)(?=[^\W\d_])"
+        ),
+        levels=frozenset(forms.values()),
+        known=re.compile(rf"{alternation(units['known'])}(?!\w)"),
+        agencies=re.compile(rf"[ \t]+{alternation(_agency_names())}(?!\w)"),
+        stops=re.compile(rf"{alternation(units['stops'])}(?!\w)"),
+        refs=words_rx(refs["words"]),
+        ref_kinds={" ".join(k.lower().split()): v for k, v in refs["words"].items()},
+        plural_before=re.compile(rf"(?<!\w){alternation(refs['plural'])}[\s,]*$|\d[\s/]*$"),
+        not_after=re.compile(rf"^\s*{alternation(refs['not_after'])}(?!\w)"),
+        max_run=units["max_lowercase_run"],
+        max_words=units["max_name_words"],
+        max_place_words=units["max_place_words"],
+    )
+
+
+# --- names after a head ---------------------------------------------------------------------
+
+
+def _starts_unit(text: str, at: int) -> bool:
+    """Given the text and a position, return whether another unit's head starts there."""
+    c = unit_cues()
+    return any(rx.match(text, at) for rx in (c.heads, c.councils))
+
+
+def _take_capital(text: str, m: re.Match[str], count: int) -> bool:
+    """Given a capitalised piece and the words so far, return whether it continues the name."""
+    sep = m["sep"]
+    return not (count and sep in (",", "và") and _starts_unit(text, m.start("word")))
+
+
+def _take_lower(word: str, sep: str | None, count: int, run: int) -> bool:
+    """Given a lowercase piece, the words so far and the lowercase run, return whether it continues."""
+    if sep:
+        return False
+    if not count:
+        return word.lower() in unit_cues().levels
+    return run < unit_cues().max_run
+
+
+def walk_name(text: str, key: str, pos: int) -> int:
+    """Given the text, its key and the end of a head, return where the name after it ends."""
+    c = unit_cues()
+    end, count, run = pos, 0, 0
+    while count < c.max_words and (m := _PIECE.match(text, end)):
+        word, at = m["word"], m.start("word")
+        if c.stops.match(key, at):
+            break
+        capital = word[0].isupper() or word[0].isdigit()
+        if capital and not _take_capital(text, m, count):
+            break
+        if not capital and not _take_lower(word, m["sep"], count, run):
+            break
+        end, count, run = m.end(), count + 1, 0 if capital else run + 1
+    return end
+
+
+def walk_place(text: str, key: str, pos: int) -> int:
+    """Given the text, its key and where a place name starts, return where it ends."""
+    c = unit_cues()
+    m = _FIRST_PLACE_WORD.match(text, pos)
+    if m is None or not m["word"][0].isupper():
+        return pos
+    end, count = m.end(), 1
+    while count < c.max_place_words and (m := _PLACE_PIECE.match(text, end)):
+        at = m.start("word")
+        if not m["word"][0].isupper() or c.stops.match(key, at) or _starts_unit(text, at):
+            break
+        end, count = m.end(), count + 1
+    return end
+
+
+# --- mentions -------------------------------------------------------------------------------
+
+
+def _mention(text: str, start: int, end: int) -> Mention:
+    """Given a span naming a unit, return its Mention with the canonical name."""
+    raw = text[start:end].strip(" ,-–&")
+    return Mention(start=start, end=start + len(raw), raw=raw, unit=canonical_unit(raw))
+
+
+def _head_mentions(text: str, key: str) -> Iterator[Mention]:
+    """Given a sentence and its key, yield agencies named after a head ("Sở Y tế"), or "Sở" alone."""
+    c = unit_cues()
+    for m in c.heads.finditer(text):
+        known = c.known.match(key, m.start())
+        agency = c.agencies.match(key, m.end()) if m.group() in ("Sở", "Bộ") else None
+        end = (known or agency).end() if (known or agency) else walk_name(text, key, m.end())
+        if end > m.end():
+            yield _mention(text, m.start(), end)
+        elif m.group() in ("Sở", "Bộ"):
+            yield Mention(start=m.start(), end=m.end(), raw=m.group(), ref=m.group().lower())
+
+
+def _council_mentions(text: str, key: str) -> Iterator[Mention]:
+    """Given a sentence and its key, yield committees ("UBND huyện Cẩm Mỹ"), or a level alone."""
+    for m in unit_cues().councils.finditer(text):
+        end = walk_place(text, key, m.end())
+        if end > m.end():
+            yield _mention(text, m.start(), end)
+        else:
+            level = " ".join(m["level"].lower().split())
+            yield Mention(start=m.start(), end=m.end(), raw=m.group().strip(), ref=level)
+
+
+def _locality_mentions(text: str, key: str) -> Iterator[Mention]:
+    """Given a sentence and its key, yield localities ("huyện Cẩm Mỹ", "TP.Biên Hòa")."""
+    for m in unit_cues().localities.finditer(text):
+        end = walk_place(text, key, m.end())
+        if end > m.end():
+            yield _mention(text, m.start(), end)
+
+
+def _reference_mentions(key: str) -> Iterator[Mention]:
+    """Given a sentence key, yield back-references ("đơn vị", "tỉnh nhà") that are not plural."""
+    c = unit_cues()
+    for m in c.refs.finditer(key):
+        if c.plural_before.search(key, 0, m.start()) or c.not_after.match(key[m.end() :]):
+            continue
+        kind = c.ref_kinds.get(" ".join(m.group().split()), "")
+        yield Mention(start=m.start(), end=m.end(), raw=m.group(), ref=kind)
+
+
+def find_mentions(text: str, key: str) -> list[Mention]:
+    """Given a sentence and its key, return its unit mentions in order, overlaps resolved."""
+    found = [
+        *_head_mentions(text, key), *_council_mentions(text, key),
+        *_locality_mentions(text, key), *_reference_mentions(key),
+    ]
+    found.sort(key=lambda m: (m.start, -(m.end - m.start)))
+    kept: list[Mention] = []
+    for mention in found:
+        if not kept or mention.start >= kept[-1].end:
+            kept.append(mention)
+    return kept
+
+
+# --- kinds and references -------------------------------------------------------------------
+
+
+def unit_kind(unit: str) -> str:
+    """Given a canonical unit, return its kind: "sở", "bộ", "huyện", "tỉnh", … (first words)."""
+    name = unit.removeprefix(_COMMITTEE).strip().lower()
+    for level in sorted(unit_cues().levels, key=len, reverse=True):
+        if name.startswith(level + " ") or name == level:
+            return level
+    return name.split(" ", 1)[0] if name else ""
+
+
+def resolve_reference(kind: str, earlier: Sequence[str], subjects: Sequence[str]) -> str | None:
+    """Given a reference's kind, units named earlier in the sentence and the subjects, return the unit."""
+    fits = (lambda u: True) if not kind else (lambda u: unit_kind(u) == kind)
+    found = next((u for u in reversed(earlier) if fits(u)), None)
+    return found or next((u for u in subjects if fits(u)), None)
+
+
+def subjects_of(title: str, key: str, subject: str | None) -> tuple[str, ...]:
+    """Given the title, its key and the notice's issuer, return the units a reference may mean."""
+    named = [m.unit for m in find_mentions(title, key) if m.unit]
+    issuer = [canonical_unit(subject)] if subject else []
+    return tuple(dict.fromkeys([*named, *issuer]))
