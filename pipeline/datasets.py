@@ -76,6 +76,8 @@ def notice_row(result: Mapping[str, Any]) -> Row:
         "chair_name": n["chair"]["name"],
         "chair_role": n["chair"]["role"],
         "assessment_year": n["assessment_year"],
+        "province": n["province"],
+        "level": n["level"],
         **{
             k: s[k]
             for k in (

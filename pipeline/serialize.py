@@ -70,6 +70,8 @@ def metadata_dict(notice: Notice) -> dict[str, Any]:
         "title": m.title,
         "chair": {"name": m.chair.name, "role": m.chair.role},
         "assessment_year": m.assessment_year,
+        "province": m.province,
+        "level": m.level,
     }
 
 

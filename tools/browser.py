@@ -70,8 +70,13 @@ def run_chromium(args: Sequence[str], page: Path, timeout: float = TIMEOUT_S) ->
     with tempfile.TemporaryDirectory(prefix="chromium-", ignore_cleanup_errors=True) as profile:
         cmd = [str(require_chromium()), *FLAGS, f"--user-data-dir={profile}", *args]
         proc = subprocess.Popen(
-            [*cmd, page.resolve().as_uri()], stdout=subprocess.PIPE, stderr=subprocess.PIPE,
-            text=True, encoding="utf-8", errors="replace", start_new_session=True,
+            [*cmd, page.resolve().as_uri()],
+            stdout=subprocess.PIPE,
+            stderr=subprocess.PIPE,
+            text=True,
+            encoding="utf-8",
+            errors="replace",
+            start_new_session=True,
         )
         try:
             out, err = proc.communicate(timeout=timeout)
@@ -99,7 +104,9 @@ def screenshot(
     png.parent.mkdir(parents=True, exist_ok=True)
     png.unlink(missing_ok=True)
     width, height = size
-    run_chromium([f"--screenshot={png.resolve()}", f"--window-size={width},{height}"], page, timeout)
+    run_chromium(
+        [f"--screenshot={png.resolve()}", f"--window-size={width},{height}"], page, timeout
+    )
     if not png.is_file():
         raise BrowserError(f"chromium wrote no screenshot of {page} to {png}")
     return png

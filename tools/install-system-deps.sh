@@ -1,13 +1,12 @@
 #!/bin/sh
-# Installs the Debian packages parscore needs (Tesseract with Vietnamese, poppler, fonts)
+# Installs the Debian packages parscore needs (Tesseract with Vietnamese; fonts for `make samples`)
 # when they are missing: as root, or with password-less sudo; otherwise prints the command.
 set -u
-PKGS="tesseract-ocr tesseract-ocr-vie poppler-utils fonts-dejavu-core fonts-liberation2"
+PKGS="tesseract-ocr tesseract-ocr-vie fonts-dejavu-core fonts-liberation2"
 
 have_all() {
   command -v tesseract >/dev/null 2>&1 || return 1
   tesseract --list-langs 2>/dev/null | grep -qx vie || return 1
-  command -v pdftoppm >/dev/null 2>&1 || return 1
   [ -f /usr/share/fonts/truetype/dejavu/DejaVuSans.ttf ] || return 1
   [ -f /usr/share/fonts/truetype/liberation2/LiberationSerif-Regular.ttf ] || return 1
 }

@@ -26,7 +26,9 @@ def parse(document: Document) -> Notice:
     lines = document_to_lines(document)
     table = find_score_table(document, lines)
     headline = find_headline(lines)
-    metadata = read_metadata(lines, headline.year if headline else None)
+    metadata = read_metadata(
+        lines, headline.year if headline else None, headline.subject if headline else None
+    )
     sections = tuple(split_sections(lines))
     return Notice(
         id=notice_id(document.source.sha256),

@@ -20,6 +20,21 @@ _NOTICE_CUE = re.compile(r"thông báo\s*(?:số\s*)?:?\s*", re.I)
 _AGENCY = r"(?:Sở|Bộ|UBND|Ủy ban nhân dân|Uỷ ban nhân dân|Ban|Hội đồng|Văn phòng|Thanh tra)"
 _ISSUED_BY = re.compile(rf"({_AGENCY}(?:\s+[^\W\d_]+){{1,8}}?)\s+(?:đã\s+)?ban hành", re.UNICODE)
 _HEADER_AGENCY = re.compile(r"^(SỞ|BỘ|UBND|ỦY BAN|UỶ BAN|BAN|HỘI ĐỒNG|VĂN PHÒNG)\b")
+_PLACE_DATE = re.compile(r"^([^\W\d][^,\d]{1,40}),\s*ng\wy\b", re.I)
+_WORD = r"[^\W\d][^\W\d ]*"
+_PROVINCE = re.compile(
+    rf"(?:UBND|Ủy ban nhân dân|ỦY BAN NHÂN DÂN)\s+(?:tỉnh|TỈNH)\s+({_WORD}(?: {_WORD}){{0,3}})"
+)
+_LEVELS = tuple(
+    (re.compile(rx), level)
+    for rx, level in (
+        (r"^so\b", "so"),
+        (r"^(?:uy ban nhan dan|ubnd) (?:tinh|thanh pho truc thuoc)", "tinh"),
+        (r"^(?:uy ban nhan dan |ubnd )?(?:xa|phuong|thi tran)\b", "xa"),
+        (r"^(?:uy ban nhan dan |ubnd )?(?:huyen|quan|thi xa|thanh pho)\b", "huyen"),
+        (r"^bo\b", "bo"),
+    )
+)
 _NAME = r"[A-ZĐÀ-Ỹ][^\s,–\-:()]*(?:\s+[A-ZĐÀ-Ỹ][^\s,–\-:()]*){1,4}"
 _CHAIR = re.compile(
     rf"(?:đồng chí|đ/c|ông|bà)\s+({_NAME})\s*[–\-,(:]\s*(.{{3,80}}?)\s*[,)]?\s*(?:đã\s+)?chủ\s*trì",
@@ -39,8 +54,10 @@ _YEAR = re.compile(r"\b(?:19|20)\d{2}\b")
 LEAD_LINES = 6
 
 
-def read_metadata(lines: Sequence[Line], assessment_year: int | None) -> Metadata:
-    """Given the document's lines, return its metadata."""
+def read_metadata(
+    lines: Sequence[Line], assessment_year: int | None, subject: str | None = None
+) -> Metadata:
+    """Given the document's lines (and the headline's subject), return its metadata."""
     number = notice_number(lines)
     issuer = header_issuer(lines) or body_issuer(lines)
     return Metadata(
@@ -52,6 +69,8 @@ def read_metadata(lines: Sequence[Line], assessment_year: int | None) -> Metadat
         title=title(lines),
         chair=chair(lines),
         assessment_year=assessment_year,
+        province=province(lines),
+        level=unit_level(subject or issuer),
     )
 
 
@@ -81,6 +100,23 @@ def header_issuer(lines: Sequence[Line]) -> str | None:
     """Given lines, return the issuing body named in the Decree 30 header block."""
     names = [ln.raw for ln in lines if ln.region is Region.HEADER and _HEADER_AGENCY.match(ln.raw)]
     return canonical_unit(names[-1]) if names else None
+
+
+def province(lines: Sequence[Line]) -> str | None:
+    """Given lines, return the province: the place of the header's date line, or its parent body."""
+    for line in lines:
+        if line.region is Region.HEADER and (m := _PLACE_DATE.match(line.raw)):
+            return m.group(1).strip()
+    for line in lines[:LEAD_LINES]:
+        if m := _PROVINCE.search(line.raw):
+            return canonical_unit(m.group(1)).title() if m.group(1).isupper() else m.group(1)
+    return None
+
+
+def unit_level(unit: str | None) -> str | None:
+    """Given the graded unit's name, return its level: so, huyen, xa, tinh or bo."""
+    key = plain(unit or "")
+    return next((level for rx, level in _LEVELS if rx.match(key)), None)
 
 
 def body_issuer(lines: Sequence[Line]) -> str | None:

@@ -32,13 +32,16 @@ from normalizers.text import fold
 from pipeline.model import Where
 from pipeline.statements.draft import Draft, merge
 from pipeline.statements.tokens import Kind, Role, Token, sentence_tokens
-from pipeline.statements.units import resolve_reference
+from pipeline.statements.cues import cues
+from pipeline.statements.units import group_kind, resolve_reference
 
 #: Words before a full stop that do not end a sentence ("TP. Biên Hòa", "H. Cẩm Mỹ").
 ABBREVIATIONS = frozenset({"tp", "tx", "tt", "h", "q", "p", "x", "ths", "ts", "pgs", "gs", "th", "v.v", "ubnd", "đ/c"})
 _SENTENCE_END = re.compile(r"(?<=[.!?…])\s+(?=[\"“(\[]?[^\W\d_])")
 _LAST_WORD = re.compile(r"([\w./]+)[.!?…]$")
 FIELDS = {Role.SCORE: "score", Role.PERCENT: "percent", Role.SELF: "self_score", Role.APPRAISED: "appraised"}
+#: Kinds after which a group is a scope ("dẫn đầu khối sở"), not a new subject.
+SCOPED = frozenset({Kind.RANK, Kind.FIRST, Kind.LAST})
 
 
 class Mode(StrEnum):
@@ -58,6 +61,7 @@ class Context:
     subjects: tuple[str, ...] = ()
     carried: Draft | None = None  # the last statement of the current paragraph
     block: int | None = None
+    counts: tuple[tuple[str, int], ...] = ()  # (kind of unit, count) the text states: "20 sở"
 
 
 @dataclass(frozen=True, slots=True, kw_only=True)
@@ -76,6 +80,8 @@ class Frame:
     anonymous: bool = True  # a statement without a unit may take the default one
     took_previous: bool = False
     year_stated: bool = False
+    before: Kind | None = None  # the kind of the token read last
+    counts: tuple[tuple[str, int], ...] = ()
     out: tuple[Draft, ...] = ()
 
 
@@ -107,10 +113,10 @@ def read_sentence(text: str, ctx: Context, where: Where) -> tuple[tuple[Draft, .
     tokens = sentence_tokens(text, sentence_key(text))
     frame = Frame(ctx=ctx, draft=Draft(index=ctx.index, year=ctx.year, where=where))
     for token in tokens:
-        frame = STEPS[token.kind](frame, token)
+        frame = replace(STEPS[token.kind](frame, token), before=token.kind)
     frame = flush(frame)
     drafts = tuple(_counted(d, frame.count) for d in frame.out)
-    return drafts, next_context(ctx, tokens, drafts)
+    return drafts, replace(next_context(ctx, tokens, drafts), counts=ctx.counts + frame.counts)
 
 
 def next_context(ctx: Context, tokens: Sequence[Token], drafts: Sequence[Draft]) -> Context:
@@ -173,10 +179,17 @@ def on_reference(frame: Frame, token: Token) -> Frame:
 
 
 def on_group(frame: Frame, token: Token) -> Frame:
-    """Given many units at once ("các sở", "20 sở"), close the statement and leave no unit."""
+    """Given many units at once ("các sở", "20 sở"), close the statement and leave no unit.
+
+    Right after a rank or an average ("dẫn đầu khối sở", "trung bình của 20 sở") the group is
+    their scope and the statement goes on.
+    """
+    counts = frame.counts + ((group_kind(token.label or ""), token.rank_of),) if token.rank_of else frame.counts
+    frame = replace(frame, count=token.rank_of or frame.count, counts=counts)
+    if frame.before in SCOPED or frame.draft.unit == average_unit() and not frame.draft.stated:
+        return frame
     frame = flush(frame)
-    draft = replace(frame.draft, unit=None, unit_raw="")
-    return replace(frame, draft=draft, anonymous=False, count=token.rank_of or frame.count)
+    return replace(frame, draft=replace(frame.draft, unit=None, unit_raw=""), anonymous=False)
 
 
 def on_index(frame: Frame, token: Token) -> Frame:
@@ -320,6 +333,11 @@ STEPS: dict[Kind, Callable[[Frame, Token], Frame]] = {
     Kind.RANK_CHANGE: setter("rank_change", lambda t: t.places),
     Kind.NUMBER: lambda frame, token: frame,
 }
+
+
+def average_unit() -> str:
+    """Given nothing, return the pseudo-unit of averages ("Trung bình")."""
+    return cues().average_unit
 
 
 def read_paragraph(sentences: Sequence[str], ctx: Context, where: Where) -> tuple[tuple[Draft, ...], Context]:

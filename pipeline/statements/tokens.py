@@ -111,7 +111,7 @@ def cue_tokens(text: str, key: str) -> Iterator[Token]:
     c = cues()
     yield from _spans(c.index, key, Kind.INDEX, lambda m: index_code(text[m.start() : m.end()]))
     yield from _spans(c.area, key, Kind.AREA)
-    yield from _spans(c.groups, key, Kind.GROUP)
+    yield from _spans(c.groups, key, Kind.GROUP, lambda m: m.group())
     yield from _spans(c.average, key, Kind.UNIT, lambda m: c.average_unit)
     yield from _spans(c.previous, key, Kind.PREVIOUS)
     yield from _spans(c.first, key, Kind.FIRST)
@@ -213,8 +213,8 @@ def classify_number(token: Token, gap: str, right: str, before: Kind | None) -> 
         return change_token(token, gap, right, rest)
     if c.thresholds_after.match(rest):
         return None
-    if c.group_nouns.match(rest):
-        return replace(token, kind=Kind.GROUP, rank_of=_count(token))
+    if noun := c.group_nouns.match(rest):
+        return replace(token, kind=Kind.GROUP, rank_of=_count(token), label=noun.group().strip())
     if not _follows(rest, c.follow):
         return None
     role = value_role(token, gap, rest, unit, before)

@@ -252,3 +252,9 @@ def subjects_of(title: str, key: str, subject: str | None) -> tuple[str, ...]:
     named = [m.unit for m in find_mentions(title, key) if m.unit]
     issuer = [canonical_unit(subject)] if subject else []
     return tuple(dict.fromkeys([*named, *issuer]))
+
+
+def group_kind(text: str) -> str:
+    """Given a group phrase ("20 sở, ban, ngành", "UBND cấp huyện"), return the kind of unit it counts."""
+    words = text.lower().replace(",", " ").split()
+    return next((k for k in data()["groups"]["kinds"] if k in words), "")
