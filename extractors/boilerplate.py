@@ -146,7 +146,17 @@ def _until_tail(blocks: Iterable[Block]) -> Iterator[Block]:
     """Given blocks, yield them up to a tail marker that follows enough article text."""
     seen = 0
     for block in blocks:
-        if seen >= TAIL_MIN_CHARS and is_tail_marker(block.text):
+        if opens_tail(block, seen):
             return
-        seen += len(block.text) + sum(len(cell.text) for cell in block.cells)
+        seen += block_chars(block)
         yield block
+
+
+def opens_tail(block: Block, seen: int) -> bool:
+    """Given a block and the characters of the blocks before it, return whether it ends them."""
+    return seen >= TAIL_MIN_CHARS and is_tail_marker(block.text)
+
+
+def block_chars(block: Block) -> int:
+    """Given a block, return the characters of its text and cells."""
+    return len(block.text) + sum(len(cell.text) for cell in block.cells)

@@ -26,7 +26,9 @@ from extractors.boilerplate import (
     CHROME_WORDS,
     HIDDEN_SELECTORS,
     JUNK_TAGS,
+    block_chars,
     keep_article,
+    opens_tail,
 )
 from extractors.limits import Limits
 from extractors.model import Block, BlockKind, Cell, Document, SourceInfo
@@ -279,14 +281,16 @@ def has_lead(node: LexborNode) -> bool:
 
 
 class _Emitter:
-    """A line buffer that block boundaries flush into blocks."""
+    """A line buffer that block boundaries flush into blocks; done once the news tail opens."""
 
-    __slots__ = ("blocks", "marker", "parts")
+    __slots__ = ("blocks", "done", "marker", "parts", "seen")
 
     def __init__(self) -> None:
         self.blocks: list[Block] = []
         self.parts: list[str] = []
         self.marker: str | None = None
+        self.seen = 0  # characters emitted so far (the tail rule of keep_article)
+        self.done = False
 
     def add(self, text: str) -> None:
         """Given inline text, append it to the current line."""
@@ -297,8 +301,15 @@ class _Emitter:
         text = "".join(self.parts)
         self.parts.clear()
         if text and not text.isspace():  # most flushes hold only markup indentation
-            lines = map(clean, text.split(BR))
-            self.blocks.extend(self._line_block(line) for line in lines if line)
+            for line in map(clean, text.split(BR)):
+                if line:
+                    self._append(self._line_block(line))
+
+    def _append(self, block: Block) -> None:
+        """Given a block, append it; a tail marker ends the walk (keep_article cuts it)."""
+        self.done = self.done or opens_tail(block, self.seen)
+        self.seen += block_chars(block)
+        self.blocks.append(block)
 
     def _line_block(self, text: str) -> Block:
         """Given a line, return a LIST_ITEM when an item marker is pending, else a PARAGRAPH."""
@@ -315,7 +326,7 @@ class _Emitter:
         """Given a heading or table block, end the current line and append the block."""
         self.flush()
         self.marker = None
-        self.blocks.append(block)
+        self._append(block)
 
 
 def node_to_blocks(node: LexborNode) -> list[Block]:
@@ -329,6 +340,8 @@ def node_to_blocks(node: LexborNode) -> list[Block]:
 def walk(node: LexborNode, out: _Emitter, depth: int) -> None:
     """Given an element, visit its children in order."""
     for child in node.iter(include_text=True):
+        if out.done:
+            return
         visit(child, out, depth + 1)
 
 

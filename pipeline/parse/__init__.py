@@ -44,10 +44,15 @@ def parse(document: Document) -> Notice:
 
 
 def find_score_table(document: Document, lines: Sequence[Line]) -> ScoreTable | None:
-    """Given a document and its lines, return the area table with the most areas."""
+    """Given a document and its lines, return the area table with the most known areas."""
     candidates = [raw_to_score_table(raw) for raw in raw_tables(document, lines)]
     candidates = [t for t in candidates if t.scores]
-    return max(candidates, key=lambda t: len(t.scores), default=None)
+    return max(candidates, key=area_weight, default=None)
+
+
+def area_weight(table: ScoreTable) -> tuple[int, int]:
+    """Given a score table, return (known areas, rows): the area table has the most of both."""
+    return sum(1 for s in table.scores if s.area != "other"), len(table.scores)
 
 
 def raw_tables(document: Document, lines: Sequence[Line]) -> list[RawTable]:

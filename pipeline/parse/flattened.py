@@ -65,7 +65,11 @@ def read_header(lines: Sequence[Line], i: int) -> tuple[tuple[Role, ...], int] |
         return (inline, i + 1) if SCORE_ROLES & set(inline) else None
     roles: list[Role] = []
     j = i + 1
-    while j < len(lines) and (role := header_role(lines[j].raw)) not in (None, Role.LABEL):
+    while j < len(lines) and (role := header_role(lines[j].raw)) not in (
+        None,
+        Role.LABEL,
+        Role.UNIT,
+    ):
         if role is not Role.ORDER:
             roles.append(role)
         j += 1

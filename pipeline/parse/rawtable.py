@@ -46,7 +46,7 @@ def block_to_raw_table(block: Block, index: int) -> RawTable | None:
     if not n_header:
         return None
     roles = column_roles(grid[:n_header])
-    if Role.LABEL not in roles or not SCORE_ROLES & set(roles):
+    if Role.LABEL not in roles or Role.UNIT in roles or not SCORE_ROLES & set(roles):
         return None
     rows = tuple(
         grid_row_to_raw(cells, roles, Where(block=index, row=i, page=block.prov.page))
@@ -72,7 +72,7 @@ def column_roles(header: list[list[str]]) -> tuple[Role, ...]:
         texts = [row[col] for row in reversed(header) if row[col].strip()]
         found = [r for r in (header_role(t) for t in texts) if r is not None]
         roles.append(found[0] if found else Role.OTHER)
-    if Role.LABEL not in roles and roles and roles[0] is Role.OTHER:
+    if not {Role.LABEL, Role.UNIT} & set(roles) and roles and roles[0] is Role.OTHER:
         roles[0] = Role.LABEL
     return tuple(roles)
 

@@ -10,6 +10,7 @@ from enum import StrEnum
 class Role(StrEnum):
     ORDER = "order"
     LABEL = "label"
+    UNIT = "unit"  # "Tên đơn vị": a ranking of units, not an area table
     MAX = "max"
     SELF = "self"
     APPRAISED = "appraised"
@@ -29,10 +30,12 @@ ROLE_TERMS: tuple[tuple[Role, str], ...] = (
     (Role.GRADE, r"xep loai"),
     (Role.APPRAISED, r"tong diem|^diem$|diem so"),
 )
-LABEL_TERMS = r"^(?:linh vuc|noi dung|tieu chi|chi tieu|ten (?:linh vuc|tieu chi|don vi)|don vi)"
+LABEL_TERMS = r"^(?:linh vuc|noi dung|tieu chi|chi tieu|ten (?:linh vuc|tieu chi))"
+UNIT_TERMS = r"^(?:ten )?(?:don vi|co quan|dia phuong|so, ban, nganh|huyen, thi xa)"
 ORDER_TERMS = r"^(?:s?tt|so tt|thu tu)$"
 _ROLE_RE = tuple((role, re.compile(terms)) for role, terms in ROLE_TERMS)
 _LABEL_RE = re.compile(LABEL_TERMS)
+_UNIT_RE = re.compile(UNIT_TERMS)
 _ORDER_RE = re.compile(ORDER_TERMS)
 _TOTAL_RE = re.compile(r"^(?:tong\b|cong\W*$|cong (?:diem|chung|tat ca))")
 _ANY_ROLE = re.compile("|".join(f"(?:{t})" for _, t in ROLE_TERMS[:-1]))
@@ -54,6 +57,8 @@ def header_role(text: str) -> Role | None:
         return Role.ORDER
     if _LABEL_RE.match(key):
         return Role.LABEL
+    if _UNIT_RE.match(key):
+        return Role.UNIT
     return next((role for role, rx in _ROLE_RE if rx.search(key)), None)
 
 

@@ -44,7 +44,7 @@ def read_unit_scores(document: Document, *, subject: str | None = None) -> tuple
     title = find_title(lines)
     ctx = title_context(title, subject)
     drafts, ctx = read_parts(document_parts(document, lines, title), ctx)
-    settled = settle_last(drafts, dict(reversed(ctx.counts)))
+    settled = settle_last(drafts, largest_counts(ctx.counts))
     return tuple(to_unit_score(d, order) for order, d in enumerate(settled, start=1))
 
 
@@ -102,6 +102,14 @@ def new_sentences(text: str, seen: set[str]) -> Iterator[str]:
         if key not in seen:
             seen.add(key)
             yield sentence
+
+
+def largest_counts(counts: Sequence[tuple[str, int]]) -> dict[str, int]:
+    """Given the (kind, count) pairs the text states, return the largest count per kind (the whole)."""
+    largest: dict[str, int] = {}
+    for kind, count in counts:
+        largest[kind] = max(count, largest.get(kind, 0))
+    return largest
 
 
 def settle_last(drafts: Sequence[Draft], counts: dict[str, int]) -> list[Draft]:
