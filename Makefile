@@ -22,6 +22,7 @@ $(STAMP): pyproject.toml
 
 system-deps:
 	@sh tools/install-system-deps.sh
+	@sh tools/install-chromium.sh
 
 samples: setup
 	$(BIN)/python tools/make_samples.py

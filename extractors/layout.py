@@ -275,9 +275,8 @@ def group_to_slots(group: Sequence[Edge]) -> list[_Slot]:
         for c in range(len(xs) - 1):
             if (r, c) not in taken:
                 slot = _grow_slot(group, xs, ys, r, c)
-                taken.update(
-                    itertools.product(range(r, r + slot.rowspan), range(c, c + slot.colspan))
-                )
+                taken.update(itertools.product(range(r, r + slot.rowspan),
+                                               range(c, c + slot.colspan)))
                 slots.append(slot)
     return slots
 
@@ -316,14 +315,8 @@ def slots_to_table(page: int, slots: Sequence[_Slot], words: Sequence[Word]) -> 
     if n_rows < 2 or n_cols < 2:
         return None
     cells = tuple(
-        Cell(
-            row=s.row,
-            col=s.col,
-            rowspan=s.rowspan,
-            colspan=s.colspan,
-            bbox=s.bbox,
-            text=cell_text([w for w in words if _inside(w, s.bbox)]),
-        )
+        Cell(row=s.row, col=s.col, rowspan=s.rowspan, colspan=s.colspan, bbox=s.bbox,
+             text=cell_text([w for w in words if _inside(w, s.bbox)]))
         for s in slots
     )
     bbox = union_bbox(s.bbox for s in slots)
@@ -341,10 +334,8 @@ def ruled_tables(page: PageContent) -> list[TablePart]:
     """Given a page, return the tables its ruling edges draw, top to bottom."""
     if not page.edges:
         return []
-    tables = (
-        slots_to_table(page.number, group_to_slots(g), page.words)
-        for g in edges_to_groups(merge_edges(page.edges))
-    )
+    tables = (slots_to_table(page.number, group_to_slots(g), page.words)
+              for g in edges_to_groups(merge_edges(page.edges)))
     return sorted((t for t in tables if t is not None), key=lambda t: t.top)
 
 
@@ -407,14 +398,11 @@ def _repeated(text: str, others: Sequence[str]) -> bool:
     return any(SequenceMatcher(None, text, o).ratio() >= REPEAT_SIMILARITY for o in others)
 
 
-def drop_running_lines(
-    pages: Sequence[PageContent], lines: Sequence[list[Line]]
-) -> list[list[Line]]:
+def drop_running_lines(pages: Sequence[PageContent],
+                       lines: Sequence[list[Line]]) -> list[list[Line]]:
     """Given pages and their lines, return the lines less running headers, footers, page numbers."""
-    bands = [
-        [_signature(x.text) for x in ls if _in_repeat_band(x, p)]
-        for p, ls in zip(pages, lines, strict=True)
-    ]
+    bands = [[_signature(x.text) for x in ls if _in_repeat_band(x, p)]
+             for p, ls in zip(pages, lines, strict=True)]
     out = []
     for i, (page, page_lines) in enumerate(zip(pages, lines, strict=True)):
         others = [s for j, b in enumerate(bands) if j != i for s in b]
@@ -500,9 +488,8 @@ def _column_spans(lines: Sequence[Line]) -> list[tuple[float, float]]:
     """Given table lines, return column x-ranges from the lines with the most chunks."""
     most = max(len(x.chunks) for x in lines)
     fullest = [x for x in lines if len(x.chunks) == most]
-    spans = sorted(
-        (c.bbox[0], c.bbox[2]) for x in (fullest if len(fullest) >= 2 else lines) for c in x.chunks
-    )
+    spans = sorted((c.bbox[0], c.bbox[2]) for x in (fullest if len(fullest) >= 2 else lines)
+                   for c in x.chunks)
     columns = [list(spans[0])]
     for a, b in spans[1:]:
         if a <= columns[-1][1]:
@@ -551,9 +538,8 @@ def grid_to_table(page: int, lines: Sequence[Line]) -> TablePart | None:
     rows, columns = lines_to_grid(lines)
     if not _plausible_table(rows):
         return None
-    cells = tuple(
-        Cell(row=r, col=c, text=text) for r, row in enumerate(rows) for c, text in enumerate(row)
-    )
+    cells = tuple(Cell(row=r, col=c, text=text) for r, row in enumerate(rows)
+                  for c, text in enumerate(row))
     bbox = union_bbox(x.bbox for x in lines)
     col_edges = (*(a for a, _ in columns), bbox[2])
     return TablePart(page=page, cells=cells, bbox=bbox, col_edges=col_edges)
@@ -596,20 +582,13 @@ def page_to_parts(page: PageContent, lines: list[Line], *, first: bool) -> list[
     parts: list[Part] = []
     head = header_zone_end(lines, page) if first else 0
     if head:
-        parts.append(
-            TextPart(
-                page=page.number,
-                lines=tuple(columns_to_lines(lines[:head])),
-                region=Region.HEADER,
-                per_line=True,
-            )
-        )
+        parts.append(TextPart(page=page.number, lines=tuple(columns_to_lines(lines[:head])),
+                              region=Region.HEADER, per_line=True))
     sign = signature_zone_start(lines)
     parts += split_borderless(page.number, lines[head:sign])
     if sign < len(lines):
-        parts.append(
-            TextPart(page=page.number, lines=tuple(columns_to_lines(lines[sign:])), per_line=True)
-        )
+        parts.append(TextPart(page=page.number, lines=tuple(columns_to_lines(lines[sign:])),
+                              per_line=True))
     return parts
 
 
@@ -670,13 +649,8 @@ def join_page_tables(pages: Sequence[list[Part]], width: float) -> list[Part]:
     for parts in pages:
         for k, part in enumerate(parts):
             prev = out[-1] if out else None
-            if (
-                k == 0
-                and isinstance(part, TablePart)
-                and isinstance(prev, TablePart)
-                and prev.page == part.page - 1
-                and _same_columns(prev, part, width)
-            ):
+            if (k == 0 and isinstance(part, TablePart) and isinstance(prev, TablePart)
+                    and prev.page == part.page - 1 and _same_columns(prev, part, width)):
                 out[-1] = join_tables(prev, part)
             else:
                 out.append(part)
@@ -703,12 +677,8 @@ def mark_continuations(parts: Sequence[Part]) -> list[Part]:
     """Given parts in reading order, return them with page-straddling paragraphs marked."""
     out: list[Part] = list(parts[:1])
     for prev, part in itertools.pairwise(parts):
-        if (
-            _flowing(prev)
-            and _flowing(part)
-            and prev.page == part.page - 1
-            and _goes_on(prev, part)
-        ):  # type: ignore[arg-type]
+        if (_flowing(prev) and _flowing(part) and prev.page == part.page - 1
+                and _goes_on(prev, part)):  # type: ignore[arg-type]
             part = replace(part, continues=True)  # type: ignore[type-var]
         out.append(part)
     return out
@@ -724,8 +694,7 @@ def _breaks_paragraph(prev: Line, line: Line, bounds: tuple[float, float], pitch
     centred = abs((line.bbox[0] + line.bbox[2]) / 2 - (left + right) / 2) <= CENTRED_H * height
     return (
         line.bbox[1] - prev.bbox[1] > PARA_PITCH * pitch
-        or bool(BULLET.match(line.text))
-        or _numbered(line.text)
+        or bool(BULLET.match(line.text)) or _numbered(line.text)
         or (line.bbox[0] - prev.bbox[0] > INDENT_H * height and not centred)
         or prev.bbox[2] < right - SHORT_LINE_H * height
     )
@@ -766,14 +735,9 @@ def paragraph_block(lines: Sequence[Line], part: TextPart, prov: Provenance) -> 
     text = nfc(" ".join(x.text for x in lines))
     bullet = BULLET.match(text) if part.region is Region.BODY and not part.per_line else None
     kind = BlockKind.LIST_ITEM if bullet else BlockKind.PARAGRAPH
-    return Block(
-        kind=kind,
-        text=text[bullet.end() :] if bullet else text,
-        marker=bullet.group(1) if bullet else None,
-        region=part.region,
-        fonts=_fonts(lines),
-        prov=prov,
-    )
+    return Block(kind=kind, text=text[bullet.end():] if bullet else text,
+                 marker=bullet.group(1) if bullet else None, region=part.region,
+                 fonts=_fonts(lines), prov=prov)
 
 
 def _extend(block: Block, lines: Sequence[Line]) -> Block:
@@ -822,8 +786,7 @@ def _in_table(line: Line, table: TablePart) -> bool:
 def pages_to_blocks(pages: Sequence[PageContent], path: str) -> tuple[Block, ...]:
     """Given the pages of a document, return its blocks in reading order."""
     lines = drop_running_lines(pages, [words_to_lines(p.words) for p in pages])
-    parts = [
-        page_parts(p, ls, first=i == 0) for i, (p, ls) in enumerate(zip(pages, lines, strict=True))
-    ]
+    parts = [page_parts(p, ls, first=i == 0)
+             for i, (p, ls) in enumerate(zip(pages, lines, strict=True))]
     width = max((p.width for p in pages), default=1.0)
     return parts_to_blocks(mark_continuations(join_page_tables(parts, width)), path)

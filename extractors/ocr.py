@@ -60,13 +60,8 @@ def tesseract_command() -> str:
 def installed_languages(command: str) -> frozenset[str] | None:
     """Given a Tesseract command, return its languages, or None when it cannot run."""
     try:
-        done = subprocess.run(
-            [command, "--list-langs"],
-            capture_output=True,
-            text=True,
-            timeout=LANG_TIMEOUT,
-            check=False,
-        )
+        done = subprocess.run([command, "--list-langs"], capture_output=True, text=True,
+                              timeout=LANG_TIMEOUT, check=False)
     except (OSError, subprocess.SubprocessError):
         return None
     if done.returncode != 0:
@@ -82,11 +77,8 @@ def require_tesseract(lang: str, path: str) -> str:
         raise InputError(ErrorCode.OCR_UNAVAILABLE, path, f"cannot run {command!r}")
     missing = [part for part in lang.split("+") if part not in languages]
     if missing:
-        raise InputError(
-            ErrorCode.OCR_UNAVAILABLE,
-            path,
-            f"{command!r} lacks the language model {'+'.join(missing)}",
-        )
+        raise InputError(ErrorCode.OCR_UNAVAILABLE, path,
+                         f"{command!r} lacks the language model {'+'.join(missing)}")
     return command
 
 
@@ -224,29 +216,24 @@ def find_rules(image: Image.Image, dpi: int) -> tuple[list[list[int]], list[list
     return horizontal, vertical
 
 
-def erase_rules(
-    image: Image.Image, rules: tuple[list[list[int]], list[list[int]]], dpi: int
-) -> Image.Image:
+def erase_rules(image: Image.Image, rules: tuple[list[list[int]], list[list[int]]],
+                dpi: int) -> Image.Image:
     """Given an image and its rules, return a copy with the rules painted white."""
     pixels = np.array(image)
     m = round(RULE_MARGIN_INCH * dpi)
     for first, last, start, end in rules[0]:
-        pixels[max(first - m, 0) : last + m + 1, start:end] = 255
+        pixels[max(first - m, 0): last + m + 1, start:end] = 255
     for first, last, start, end in rules[1]:
-        pixels[start:end, max(first - m, 0) : last + m + 1] = 255
+        pixels[start:end, max(first - m, 0): last + m + 1] = 255
     return Image.fromarray(pixels)
 
 
 def rules_to_edges(rules: tuple[list[list[int]], list[list[int]]], scale: float) -> list[Edge]:
     """Given rules in pixels, return them as edges in points."""
-    edges = [
-        Edge(x0=s * scale, y0=(a + b) / 2 * scale, x1=e * scale, y1=(a + b) / 2 * scale)
-        for a, b, s, e in rules[0]
-    ]
-    edges += [
-        Edge(x0=(a + b) / 2 * scale, y0=s * scale, x1=(a + b) / 2 * scale, y1=e * scale)
-        for a, b, s, e in rules[1]
-    ]
+    edges = [Edge(x0=s * scale, y0=(a + b) / 2 * scale, x1=e * scale, y1=(a + b) / 2 * scale)
+             for a, b, s, e in rules[0]]
+    edges += [Edge(x0=(a + b) / 2 * scale, y0=s * scale, x1=(a + b) / 2 * scale, y1=e * scale)
+              for a, b, s, e in rules[1]]
     return edges
 
 
@@ -263,12 +250,8 @@ def _cell_pixels(edges: list[Edge], scale: float) -> list[tuple[int, int, int, i
     boxes = []
     inset = round(CELL_INSET_INCH * POINTS_PER_INCH / scale)
     for x0, y0, x1, y1 in layout.cell_boxes(edges):
-        box = (
-            round(x0 / scale) + inset,
-            round(y0 / scale) + inset,
-            round(x1 / scale) - inset,
-            round(y1 / scale) - inset,
-        )
+        box = (round(x0 / scale) + inset, round(y0 / scale) + inset,
+               round(x1 / scale) - inset, round(y1 / scale) - inset)
         if box[2] > box[0] and box[3] > box[1]:
             boxes.append(box)
     return boxes
@@ -281,17 +264,12 @@ def ink_box(image: Image.Image, box: tuple[int, int, int, int]) -> tuple[int, in
     cols = np.nonzero(ink.sum(axis=0) >= MIN_INK)[0]
     if not len(rows) or not len(cols):
         return None
-    return (
-        box[0] + int(cols[0]),
-        box[1] + int(rows[0]),
-        box[0] + int(cols[-1]) + 1,
-        box[1] + int(rows[-1]) + 1,
-    )
+    return (box[0] + int(cols[0]), box[1] + int(rows[0]),
+            box[0] + int(cols[-1]) + 1, box[1] + int(rows[-1]) + 1)
 
 
-def top_align_cells(
-    image: Image.Image, cells: list[tuple[int, int, int, int]], dpi: int
-) -> Image.Image:
+def top_align_cells(image: Image.Image, cells: list[tuple[int, int, int, int]],
+                    dpi: int) -> Image.Image:
     """Given a page without rules and its cell boxes, return it with each cell's ink moved up."""
     out, pad = image.copy(), round(INK_PAD_INCH * dpi)
     for cell in cells:
@@ -315,28 +293,12 @@ def _pgm(image: Image.Image) -> bytes:
 def run_tesseract(image: Image.Image, dpi: int, path: str, limits: Limits) -> str:
     """Given a page image, return Tesseract's TSV output, or raise a typed InputError."""
     command = require_tesseract(limits.ocr_lang, path)
-    args = [
-        command,
-        "stdin",
-        "stdout",
-        "-l",
-        limits.ocr_lang,
-        "--psm",
-        PSM,
-        "--dpi",
-        str(dpi),
-        "tsv",
-    ]
+    args = [command, "stdin", "stdout", "-l", limits.ocr_lang, "--psm", PSM,
+            "--dpi", str(dpi), "tsv"]
     env = {**os.environ, "OMP_THREAD_LIMIT": os.environ.get("OMP_THREAD_LIMIT", "1")}
     try:
-        done = subprocess.run(
-            args,
-            input=_pgm(image),
-            capture_output=True,
-            env=env,
-            timeout=limits.timeout,
-            check=False,
-        )
+        done = subprocess.run(args, input=_pgm(image), capture_output=True, env=env,
+                              timeout=limits.timeout, check=False)
     except subprocess.TimeoutExpired as err:
         detail = f"tesseract ran over {limits.timeout:g} s"
         raise InputError(ErrorCode.TIMEOUT, path, detail) from err
@@ -379,10 +341,5 @@ def ocr_page(page: pdfium.PdfPage, number: int, path: str, limits: Limits) -> Pa
     clean = top_align_cells(erase_rules(image, rules, dpi), _cell_pixels(edges, scale), dpi)
     tsv = run_tesseract(clean, dpi, path, limits)
     words = tsv_to_words(tsv, scale)
-    return PageContent(
-        number=number,
-        width=image.width * scale,
-        height=image.height * scale,
-        words=tuple(words),
-        edges=tuple(edges),
-    )
+    return PageContent(number=number, width=image.width * scale, height=image.height * scale,
+                       words=tuple(words), edges=tuple(edges))

@@ -92,13 +92,9 @@ def text_words(textpage: pdfium.PdfTextPage, height: float) -> list[Word]:
         else:
             spans.append([i])
     return [
-        Word(
-            text="".join(text[i] for i in s),
-            bbox=layout.union_bbox(boxes[i] for i in s),
-            font=_font_name(textpage, s[0]),
-        )
-        for s in spans
-        if s
+        Word(text="".join(text[i] for i in s), bbox=layout.union_bbox(boxes[i] for i in s),
+             font=_font_name(textpage, s[0]))
+        for s in spans if s
     ]
 
 
@@ -194,9 +190,8 @@ def has_images(page: pdfium.PdfPage) -> bool:
 # --------------------------------------------------------------------------- pages
 
 
-def read_page(
-    pdf: pdfium.PdfDocument, index: int, source: SourceInfo, limits: Limits
-) -> tuple[PageContent, bool]:
+def read_page(pdf: pdfium.PdfDocument, index: int, source: SourceInfo,
+              limits: Limits) -> tuple[PageContent, bool]:
     """Given a document and a page index, return the page's content and whether it was OCR'd."""
     page = pdf[index]
     try:
@@ -206,9 +201,8 @@ def read_page(
         textpage.close()
         if usable(words) or not has_images(page):
             edges = tuple(_fix_edge(e) for e in page_edges(page, height))
-            return PageContent(
-                number=index + 1, width=width, height=height, words=tuple(words), edges=edges
-            ), False
+            return PageContent(number=index + 1, width=width, height=height, words=tuple(words),
+                               edges=edges), False
         if not limits.ocr:
             raise InputError(ErrorCode.NO_TEXT_LAYER, source.path, f"page {index + 1} is an image")
         return ocr.ocr_page(page, index + 1, source.path, limits), True
@@ -216,9 +210,8 @@ def read_page(
         page.close()
 
 
-def read_pages(
-    pdf: pdfium.PdfDocument, count: int, source: SourceInfo, limits: Limits
-) -> tuple[list[PageContent], int]:
+def read_pages(pdf: pdfium.PdfDocument, count: int, source: SourceInfo,
+               limits: Limits) -> tuple[list[PageContent], int]:
     """Given a document, return its first ``count`` pages and how many of them were OCR'd."""
     pages, n_ocr = [], 0
     for index in range(count):
@@ -253,8 +246,5 @@ def extract(data: bytes, source: SourceInfo, limits: Limits) -> Document:
         pdf.close()
     blocks = layout.pages_to_blocks(pages, source.path)
     fmt = "pdf-ocr" if n_ocr else "pdf"
-    return Document(
-        source=replace(source, format=fmt, pages=total),
-        blocks=blocks,
-        warnings=_warnings(total, read, n_ocr),
-    )
+    return Document(source=replace(source, format=fmt, pages=total), blocks=blocks,
+                    warnings=_warnings(total, read, n_ocr))

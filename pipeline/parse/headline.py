@@ -21,7 +21,7 @@ _SCORE = re.compile(
 _CHANGE = re.compile(rf"(tăng|giảm)\s+({_NUM})\s*(điểm|%)", re.I)
 _RANK = re.compile(r"(?:xếp|đứng)\s+(?:thứ|hạng)\s+0*(\d+)\s*(?:/|trên|trong số)\s*0*(\d+)", re.I)
 _YEAR = re.compile(r"năm\s+((?:19|20)\d{2})", re.I)
-_SUBJECT = re.compile(r"\bcủa\s+(.+?)\s+(?:năm\s+\d{4}|đạt)", re.I)
+_SUBJECT = re.compile(r"\bcủa\s+([^,;:()]+?)\s*(?:\bnăm\s+\d{4}\b|$)", re.I)
 #: A change in points on a 100-point index never exceeds this bound.
 CHANGE_BOUND = Decimal(100)
 
@@ -100,5 +100,5 @@ def signed_change(text: str) -> Number | None:
 
 def subject(text: str) -> str | None:
     """Given the words before the score, return the unit the statement is about."""
-    m = _SUBJECT.search(text)
-    return canonical_unit(m.group(1)) if m else None
+    found = list(_SUBJECT.finditer(text.rstrip()))
+    return canonical_unit(found[-1].group(1)) if found else None

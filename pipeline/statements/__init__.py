@@ -34,6 +34,8 @@ __all__ = ["read_unit_scores"]
 
 #: A title has at most this many words.
 MAX_TITLE_WORDS = 60
+#: A line ending in ":" with at most this many words is a heading.
+MAX_HEADING_WORDS = 15
 _NOT_WORD = re.compile(r"\W+")
 Part = Line | Grid
 
@@ -90,9 +92,16 @@ def read_parts(parts: Sequence[Part], ctx: Context) -> tuple[list[Draft], Contex
             found.extend(grid_statements(part, ctx))
             continue
         sentences = list(new_sentences(part.text, seen))
-        drafts, ctx = read_paragraph(sentences, ctx, Where(block=part.block, page=part.page))
+        where = Where(block=part.block, page=part.page)
+        drafts, ctx = read_paragraph(sentences, ctx, where, heading=is_heading(part))
         found.extend(drafts)
     return found, ctx
+
+
+def is_heading(line: Line) -> bool:
+    """Given a line, return whether it heads what follows (a heading, or a short line ending in ":")."""
+    short = len(line.text.split()) <= MAX_HEADING_WORDS
+    return line.kind is BlockKind.HEADING or short and line.text.rstrip().endswith(":")
 
 
 def new_sentences(text: str, seen: set[str]) -> Iterator[str]:

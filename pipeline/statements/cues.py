@@ -107,11 +107,15 @@ def _ordinal_pattern(ordinals: Mapping[str, int]) -> str:
     return rf"(?:{words})(?!\w)(?!\s+\d)"
 
 
-def _rank_patterns(ranks: Mapping[str, Any]) -> tuple[re.Pattern[str], re.Pattern[str]]:
-    """Given the [ranks] table, return the rank phrase regex and the bare "thứ N là" regex."""
+def _rank_patterns(ranks: Mapping[str, Any], nouns: Iterable[str]) -> tuple[re.Pattern[str], re.Pattern[str]]:
+    """Given the [ranks] table and the group nouns, return the rank regex and the bare "thứ N là" regex.
+
+    The count may be followed by its noun, which the match takes in ("11 trong số 17 bộ, ngành").
+    """
     ordinal = _ordinal_pattern(ranks["ordinals"])
     number = rf"(?P<n>{RANK_DIGITS}(?![\d.,]\d)|{ordinal})"
-    of = rf"(?:\s*{alternation(ranks['of'])}\s*(?P<of>{RANK_DIGITS})(?![\d.,]*\d)(?!\w))?"
+    noun = rf"(?:\s+{alternation(nouns)}(?!\w))?"
+    of = rf"(?:\s*{alternation(ranks['of'])}\s*(?P<of>{RANK_DIGITS})(?![\d.,]*\d)(?!\w){noun})?"
     cue = alternation(ranks["cues"])
     rank = re.compile(rf"(?<!\w){cue}\s*(?:thứ\s+)?{number}(?!\w){of}")
     bare = re.compile(rf"(?<!\w)thứ\s+{number}(?=\s*(?:là|:))")
@@ -152,7 +156,7 @@ def _value_cues(values: Mapping[str, Any]) -> dict[str, Any]:
 def cues() -> Cues:
     """Given nothing, return the compiled cues (built once)."""
     d = data()
-    rank, bare = _rank_patterns(d["ranks"])
+    rank, bare = _rank_patterns(d["ranks"], d["groups"]["nouns"])
     changes = d["changes"]
     verbs = [*changes["up"], *changes["down"]]
     fillers = alternation(changes["fillers"])

@@ -17,8 +17,8 @@ over the tokens that fills one draft per unit and index → drafts. The rules of
   scores, up to the next unit, index or ";".
 - A statement with no unit takes the unit of the previous statement in the same paragraph,
   else (in a sentence naming an index) the subject. A statement needs an index, stated or
-  carried: within a paragraph the last one named; across paragraphs the last one named by
-  a paragraph without figures (an introduction, a heading), else the document's first one.
+  carried: within a paragraph the last one named; across paragraphs the document's first one
+  (its topic), or the one a heading names ("Về Chỉ số SIPAS:").
 """
 
 from __future__ import annotations
@@ -340,11 +340,22 @@ def average_unit() -> str:
     return cues().average_unit
 
 
-def read_paragraph(sentences: Sequence[str], ctx: Context, where: Where) -> tuple[tuple[Draft, ...], Context]:
+def paragraph_index(sentences: Sequence[str], ctx: Context, heading: bool) -> str | None:
+    """Given a paragraph, the context after it and whether it is a heading, return the index carried on."""
+    if heading and len(sentences) == 1:
+        named = {m.group() for m in cues().index.finditer(sentence_key(sentences[0]))}
+        if len(named) == 1:
+            return ctx.index
+    return ctx.topic or ctx.index
+
+
+def read_paragraph(
+    sentences: Sequence[str], ctx: Context, where: Where, *, heading: bool = False
+) -> tuple[tuple[Draft, ...], Context]:
     """Given a paragraph's sentences, the context and where it is, return its statements and the next context."""
     ctx = ctx if ctx.block == where.block else replace(ctx, carried=None, block=where.block)
     found: list[Draft] = []
     for sentence in sentences:
         drafts, ctx = read_sentence(sentence, ctx, where)
         found.extend(drafts)
-    return tuple(found), replace(ctx, index=ctx.topic) if found and ctx.topic else ctx
+    return tuple(found), replace(ctx, index=paragraph_index(sentences, ctx, heading))

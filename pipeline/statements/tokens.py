@@ -11,7 +11,7 @@ dung", "20 sở") or text that is no statement (spam, prices, phone numbers).
 from __future__ import annotations
 
 import re
-from collections.abc import Iterator, Sequence
+from collections.abc import Callable, Iterator, Sequence
 from dataclasses import dataclass, replace
 from decimal import Decimal
 from enum import StrEnum
@@ -109,23 +109,26 @@ def mention_tokens(text: str, key: str) -> Iterator[Token]:
 def cue_tokens(text: str, key: str) -> Iterator[Token]:
     """Given a sentence and its key, yield the tokens of cue words and brackets."""
     c = cues()
-    yield from _spans(c.index, key, Kind.INDEX, lambda m: index_code(text[m.start() : m.end()]))
-    yield from _spans(c.area, key, Kind.AREA)
-    yield from _spans(c.groups, key, Kind.GROUP, lambda m: m.group())
-    yield from _spans(c.average, key, Kind.UNIT, lambda m: c.average_unit)
-    yield from _spans(c.previous, key, Kind.PREVIOUS)
-    yield from _spans(c.first, key, Kind.FIRST)
-    yield from _spans(c.last, key, Kind.LAST)
+    yield from _spans(c.index, text, key, Kind.INDEX, index_code)
+    yield from _spans(c.area, text, key, Kind.AREA)
+    yield from _spans(c.groups, text, key, Kind.GROUP, lambda raw: raw)
+    yield from _spans(c.average, text, key, Kind.UNIT, lambda raw: c.average_unit)
+    yield from _spans(c.previous, text, key, Kind.PREVIOUS)
+    yield from _spans(c.first, text, key, Kind.FIRST)
+    yield from _spans(c.last, text, key, Kind.LAST)
     yield from grade_tokens(text, key, c)
     yield from rank_tokens(key, c)
     for m in _PUNCT.finditer(key):
         yield Token(kind=Kind(m.group()), start=m.start(), end=m.end(), raw=m.group())
 
 
-def _spans(rx: re.Pattern[str], key: str, kind: Kind, label=None) -> Iterator[Token]:  # type: ignore[no-untyped-def]
-    """Given a pattern, the key, a kind and a label function, yield one token per match."""
+def _spans(
+    rx: re.Pattern[str], text: str, key: str, kind: Kind, label: Callable[[str], str] | None = None
+) -> Iterator[Token]:
+    """Given a pattern, the text, its key, a kind and a label function, yield one token per match."""
     for m in rx.finditer(key):
-        yield Token(kind=kind, start=m.start(), end=m.end(), raw=m.group(), label=label(m) if label else None)
+        raw = text[m.start() : m.end()]
+        yield Token(kind=kind, start=m.start(), end=m.end(), raw=raw, label=label(raw) if label else None)
 
 
 def grade_tokens(text: str, key: str, c: Cues) -> Iterator[Token]:

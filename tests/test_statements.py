@@ -1,0 +1,365 @@
+"""Unit score statements (issue 4): composed notices against golden files, and the pieces.
+
+Each ``samples/statements-*`` file has ``tests/statements/<stem>.json``: the ``subject`` passed
+as the issuer, the expected ``statements`` and what must be ``absent`` (units and figures of
+boilerplate, spam, counters, dates, widgets, "other news" tails and counts). Run this module
+as a script with sample paths to print a draft golden file (to review by hand, never to
+trust): ``python tests/test_statements.py samples/statements-x.html``.
+"""
+
+from __future__ import annotations
+
+import json
+import sys
+from decimal import Decimal
+from functools import lru_cache
+from pathlib import Path
+from typing import Any
+
+import pytest
+
+from extractors import extract
+from extractors.model import Block, BlockKind, Cell, Document, SourceInfo
+from normalizers.text import fold
+from pipeline.model import UnitScore
+from pipeline.statements import read_unit_scores
+from pipeline.statements.columns import Col, cell_role, read_columns
+from pipeline.statements.flat import merge_cell, place_children
+from pipeline.statements.prose import split_sentences
+from pipeline.statements.ranking import rank_cell, signed_cell
+from pipeline.statements.tokens import Kind, Role, sentence_tokens
+from pipeline.statements.units import find_mentions
+
+ROOT = Path(__file__).resolve().parent.parent
+SAMPLES = ROOT / "samples"
+GOLDEN = ROOT / "tests" / "statements"
+STEMS = sorted({p.stem for p in SAMPLES.glob("statements-*") if p.suffix in (".html", ".txt")})
+NUMBER_FIELDS = ("score", "max", "percent", "change", "previous")
+FIELDS = (
+    "unit", "unit_raw", "index", "year", "score", "max", "percent", "rank", "rank_of", "grade",
+    "change", "rank_change", "previous", "source", "group",
+)  # fmt: skip
+
+
+def sample_path(stem: str) -> Path:
+    """Given a sample stem, return its file (HTML or TXT)."""
+    return next(p for p in SAMPLES.glob(f"{stem}.*") if p.suffix in (".html", ".txt"))
+
+
+@lru_cache(maxsize=None)
+def golden(stem: str) -> dict[str, Any]:
+    """Given a sample stem, return its golden file."""
+    data: dict[str, Any] = json.loads((GOLDEN / f"{stem}.json").read_text(encoding="utf-8"))
+    return data
+
+
+@lru_cache(maxsize=None)
+def statements(path: Path, subject: str | None) -> tuple[UnitScore, ...]:
+    """Given a sample and its issuer, return its statements (read once per run)."""
+    return read_unit_scores(extract(path), subject=subject)
+
+
+def as_row(s: UnitScore) -> dict[str, Any]:
+    """Given a statement, return it as a golden row (numbers as Decimal strings)."""
+    row: dict[str, Any] = {f: getattr(s, f) for f in FIELDS}
+    for f in NUMBER_FIELDS:
+        number = row[f]
+        row[f] = None if number is None else (str(number.value) if number.value is not None else "unresolved")
+    return row
+
+
+def numbers_of(s: UnitScore) -> set[Decimal]:
+    """Given a statement, return every figure it holds (numbers, ranks, changes of rank)."""
+    found = {getattr(s, f).value for f in NUMBER_FIELDS if getattr(s, f) is not None}
+    found |= {Decimal(v) for v in (s.rank, s.rank_of, s.rank_change) if v is not None}
+    return {v for v in found if v is not None}
+
+
+# --- samples against golden files ---------------------------------------------------------------
+
+
+def test_every_sample_has_a_golden_file() -> None:
+    assert len(STEMS) >= 12
+    assert {p.stem for p in GOLDEN.glob("*.json")} == set(STEMS)
+    formats = {sample_path(stem).suffix for stem in STEMS}
+    assert formats == {".html", ".txt"}
+
+
+@pytest.mark.parametrize("stem", STEMS)
+def test_sample_matches_golden(stem: str) -> None:
+    expected = golden(stem)
+    got = [as_row(s) for s in statements(sample_path(stem), expected["subject"])]
+    assert got == expected["statements"]
+    assert [s.order for s in statements(sample_path(stem), expected["subject"])] == list(range(1, len(got) + 1))
+
+
+@pytest.mark.parametrize("stem", STEMS)
+def test_sample_has_nothing_from_noise(stem: str) -> None:
+    expected = golden(stem)
+    absent = expected["absent"]
+    found = statements(sample_path(stem), expected["subject"])
+    assert not {s.unit for s in found} & set(absent["units"])
+    figures = set().union(*(numbers_of(s) for s in found)) if found else set()
+    assert not figures & {Decimal(v) for v in absent["values"]}
+
+
+# --- the seed notice ------------------------------------------------------------------------------
+
+
+@pytest.mark.parametrize("name", ["seed-568-tb-sxd.txt", "seed-568-tb-sxd.html"])
+def test_seed_headline_is_the_only_statement(name: str) -> None:
+    found = statements(SAMPLES / name, "Sở Xây dựng")
+    assert len(found) == 1
+    s = found[0]
+    assert (s.unit, s.index, s.year, s.grade, s.source) == ("Sở Xây dựng", "par", 2023, "Khá", "prose")
+    assert s.score is not None and s.score.value == Decimal("72.32") and s.score.raw == "72,32"
+    assert s.change is not None and s.change.value == Decimal("3.286")
+    assert (s.previous, s.rank, s.rank_of, s.percent, s.max) == (None, None, None, None, None)
+
+
+def test_area_table_gives_no_unit_statement() -> None:
+    header = ("Lĩnh vực", "Điểm tối đa", "CTHĐ Thẩm định")
+    body = (("Cải cách thể chế", "14", "10"), ("Cải cách chế độ công vụ", "12", "11"))
+    cells = tuple(
+        Cell(row=r, col=c, text=text) for r, row in enumerate((header, *body)) for c, text in enumerate(row)
+    )
+    doc = document(Block(kind=BlockKind.PARAGRAPH, text="Chỉ số CCHC năm 2023 của Sở Y tế như sau:"),
+                   Block(kind=BlockKind.TABLE, cells=cells))
+    assert read_unit_scores(doc, subject="Sở Y tế") == ()
+
+
+def document(*blocks: Block) -> Document:
+    """Given blocks, return a Document of them."""
+    return Document(source=SourceInfo(path="t", format="txt", sha256="0"), blocks=blocks)
+
+
+def prose(*paragraphs: str, subject: str | None = None) -> list[dict[str, Any]]:
+    """Given paragraphs (the first is a title), return their statements as golden rows."""
+    blocks = [Block(kind=BlockKind.PARAGRAPH, text=p) for p in paragraphs]
+    return [as_row(s) for s in read_unit_scores(document(*blocks), subject=subject)]
+
+
+TITLE = "Kết quả Chỉ số cải cách hành chính năm 2023"
+
+
+# --- the pieces -----------------------------------------------------------------------------------
+
+
+@pytest.mark.parametrize(
+    ("text", "rank", "rank_of"),
+    [
+        ("Sở A xếp thứ 11/17.", 11, 17),
+        ("Sở A xếp hạng 07/17.", 7, 17),
+        ("Sở A đứng thứ 11 trong số 17 sở, ngành.", 11, 17),
+        ("Sở A đứng thứ 11 trên 63 tỉnh, thành phố.", 11, 63),
+        ("Sở A xếp thứ nhất.", 1, None),
+        ("Sở A đứng thứ sáu.", 6, None),
+        ("Sở A xếp thứ mười.", 10, None),
+        ("Sở A đứng thứ năm.", 5, None),
+        ("Sở A tiếp tục dẫn đầu.", 1, None),
+        ("Sở A xếp cuối bảng trong số 20 sở.", 20, 20),
+    ],
+)
+def test_rank_forms(text: str, rank: int, rank_of: int | None) -> None:
+    [row] = prose(TITLE, text.replace("Sở A", "Sở Tư pháp"))
+    assert (row["rank"], row["rank_of"]) == (rank, rank_of)
+
+
+def test_last_place_takes_the_count_others_state() -> None:
+    rows = prose(TITLE, "Sở Tư pháp xếp thứ 1/20; Sở Y tế đứng cuối bảng.")
+    assert [(r["rank"], r["rank_of"]) for r in rows] == [(1, 20), (20, 20)]
+
+
+def test_last_place_without_a_count_has_no_rank() -> None:
+    [row] = prose(TITLE, "Sở Y tế đứng cuối bảng với 78,2%.")
+    assert (row["rank"], row["rank_of"], row["percent"]) == (None, None, "78.2")
+
+
+def test_a_count_is_not_a_rank_or_a_value() -> None:
+    assert prose(TITLE, "Có 4/8 nội dung đạt điểm tối đa; 100% thủ tục hành chính được công khai.") == []
+    assert prose(TITLE, "Năm 2023 có 15/20 sở, ngành đạt loại Tốt.", subject="Sở Y tế") == []
+
+
+@pytest.mark.parametrize(
+    ("text", "change", "rank_change"),
+    [
+        ("Sở Tư pháp đạt 90% , tăng 5,40 điểm.", "5.40", None),
+        ("Sở Tư pháp đạt 90%, giảm 2,42 điểm so với năm 2022.", "-2.42", None),
+        ("Sở Tư pháp đạt 90%, tăng 4 bậc.", None, 4),
+        ("Sở Tư pháp đạt 90%, giảm 7 bậc so với năm 2022.", None, -7),
+        ("Sở Tư pháp đạt 90%, tăng 3.286 điểm.", "3.286", None),
+        ("Sở Tư pháp đạt 90% (+1,5 điểm).", "1.5", None),
+    ],
+)
+def test_changes(text: str, change: str | None, rank_change: int | None) -> None:
+    [row] = prose(TITLE, text)
+    assert (row["change"], row["rank_change"]) == (change, rank_change)
+
+
+def test_indices_in_one_sentence_are_separate_statements() -> None:
+    rows = prose(
+        TITLE,
+        "Năm 2023, Chỉ số CCHC của tỉnh Đồng Nai đạt 88,1%, Chỉ số SIPAS đạt 85,2%, PAPI đạt 43,5 "
+        "điểm, PCI đạt 68,32 điểm và DDCI đạt 70,1 điểm.",
+    )
+    assert [(r["unit"], r["index"]) for r in rows] == [
+        ("Tỉnh Đồng Nai", i) for i in ("par", "sipas", "papi", "pci", "ddci")
+    ]
+    assert [r["score"] or r["percent"] for r in rows] == ["88.1", "85.2", "43.5", "68.32", "70.1"]
+
+
+@pytest.mark.parametrize(
+    ("text", "score", "max_", "percent"),
+    [
+        ("Sở Tư pháp đạt 70,97/75 điểm.", "70.97", "75", None),
+        ("Sở Tư pháp đạt 40,62/80.", "40.62", "80", None),
+        ("Sở Tư pháp đạt 85,9329/100 điểm.", "85.9329", "100", None),
+        ("Sở Tư pháp đạt 68,32 điểm, tương ứng 81,33%.", "68.32", None, "81.33"),
+        ("Sở Tư pháp đạt 97,685 điểm.", "97.685", None, None),
+        ("Sở Tư pháp đạt 90, 15%.", None, None, "90.15"),
+        ("Sở Tư pháp đạt 85,6 % điểm.", None, None, "85.6"),
+        ("Sở Tư pháp: 88,76.", "88.76", None, None),
+        ("Sở Tư pháp đạt 85 điểm trên tổng số 100 điểm.", "85", "100", None),
+    ],
+)
+def test_scores_percents_and_ratios(text: str, score: str | None, max_: str | None, percent: str | None) -> None:
+    [row] = prose(TITLE, text)
+    assert (row["score"], row["max"], row["percent"]) == (score, max_, percent)
+
+
+def test_previous_value_in_nested_brackets() -> None:
+    [row] = prose(TITLE, "Sở Tư pháp đạt 81,33%, xếp thứ 3/20 (năm 2022 đạt 78,1% (xếp thứ 9/20)).")
+    assert (row["percent"], row["previous"], row["rank"], row["rank_of"]) == ("81.33", "78.1", 3, 20)
+
+
+def test_self_assessed_and_last_years_appraised() -> None:
+    [row] = prose(TITLE, "Năm 2023, Sở tự đánh giá 90,5 điểm (năm 2022 Hội đồng thẩm định 85,3 điểm).", subject="Sở Tư pháp")
+    assert (row["unit"], row["unit_raw"], row["score"], row["previous"]) == ("Sở Tư pháp", "Sở", "90.5", "85.3")
+
+
+def test_from_to_gives_previous_and_score() -> None:
+    [row] = prose(TITLE, "Chỉ số CCHC của Sở Tư pháp tăng từ 78,1% lên 81,33%.")
+    assert (row["previous"], row["percent"]) == ("78.1", "81.33")
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Sở Tư pháp: lãi suất 0%, giảm giá 50% phí dịch vụ.",
+        "Ngày 12.12 Sở Tư pháp tổ chức hội nghị.",
+        "Sở Tư pháp có 20 đơn vị trực thuộc.",
+        "Các đơn vị có Chỉ số CCHC dưới 85% phải xây dựng kế hoạch khắc phục.",
+        "Nhóm I gồm các sở đạt từ 90% trở lên.",
+    ],
+)
+def test_no_statement_from_quantities_thresholds_or_dates(text: str) -> None:
+    assert prose(TITLE, text, subject="Sở Tư pháp") == []
+
+
+@pytest.mark.parametrize(
+    ("text", "grade"),
+    [
+        ("Sở Tư pháp đạt 90 điểm, XẾP LOẠI TỐT.", "Tốt"),
+        ("Sở Tư pháp đạt 60 điểm, xếp loại Trung Bình.", "Trung bình"),
+        ("Sở Tư pháp đạt 40 điểm, xếp loại kém.", "Kém"),
+        ("Sở Tư pháp đạt 72,32 điểm, xếp lại khá.", "Khá"),
+        ("Sở Tư pháp đạt 85%, thuộc nhóm B.", "Nhóm B"),
+    ],
+)
+def test_grades_in_any_case(text: str, grade: str) -> None:
+    [row] = prose(TITLE, text)
+    assert row["grade"] == grade
+
+
+@pytest.mark.parametrize(
+    ("written", "canonical"),
+    [
+        ("Sở TT-TT", "Sở Thông tin và Truyền thông"),
+        ("Sở TT&TT", "Sở Thông tin và Truyền thông"),
+        ("TP.Biên Hòa", "Thành phố Biên Hòa"),
+        ("H.Cẩm Mỹ", "Huyện Cẩm Mỹ"),
+        ("Bộ GTVT", "Bộ Giao thông vận tải"),
+        ("UBND huyện Cẩm Mỹ", "Ủy ban nhân dân huyện Cẩm Mỹ"),
+        ("Sở Văn hoá, Thể thao và Du lịch", "Sở Văn hóa, Thể thao và Du lịch"),
+    ],
+)
+def test_abbreviated_units(written: str, canonical: str) -> None:
+    text = f"{written} đạt 90,5%"
+    [mention] = find_mentions(text, fold(text))
+    assert (mention.raw, mention.unit) == (written, canonical)
+
+
+def test_back_references_mean_the_subject() -> None:
+    rows = prose("Sở Tư pháp nâng cao Chỉ số CCHC", "Năm 2023, đơn vị đạt 91,2%, xếp thứ 2/20.", subject="Sở Y tế")
+    assert [(r["unit"], r["unit_raw"]) for r in rows] == [("Sở Tư pháp", "đơn vị")]
+    rows = prose(TITLE, "Năm 2023, Chỉ số CCHC của UBND huyện đạt 85,5 điểm.", subject="UBND huyện Cẩm Mỹ")
+    assert [r["unit"] for r in rows] == ["Ủy ban nhân dân huyện Cẩm Mỹ"]
+
+
+def test_sentences_split_but_not_after_abbreviations() -> None:
+    text = "UBND TP. Biên Hòa đạt 90%. Ngày 12.12 H. Cẩm Mỹ đạt 88%. Xếp thứ 2."
+    assert split_sentences(text) == ["UBND TP. Biên Hòa đạt 90%.", "Ngày 12.12 H. Cẩm Mỹ đạt 88%.", "Xếp thứ 2."]
+
+
+def test_tokens_of_a_headline() -> None:
+    text = "Chỉ số CCHC của Sở Xây dựng năm 2023 đạt 72,32 điểm, tăng 3.286 điểm so với năm 2022."
+    tokens = [t for t in sentence_tokens(text, fold(text)) if t.kind is not Kind.COMMA]
+    assert [t.kind for t in tokens] == [Kind.INDEX, Kind.UNIT, Kind.YEAR, Kind.VALUE, Kind.CHANGE, Kind.YEAR]
+    assert tokens[3].role is Role.SCORE and tokens[-1].compare
+
+
+# --- ranking tables -----------------------------------------------------------------------------
+
+
+@pytest.mark.parametrize(("text", "expected"), [(" 7", (7, None)), ("07/17", (7, 17)), ("Thứ nhất", (1, None)), ("x", None)])
+def test_rank_cells(text: str, expected: tuple[int, int | None] | None) -> None:
+    assert rank_cell(text) == expected
+
+
+@pytest.mark.parametrize(("text", "value"), [("+2,1", "2.1"), ("-7", "-7"), ("giảm 1,5", "-1.5"), ("↑3", "3"), ("Tăng 0,25", "0.25")])
+def test_change_cells(text: str, value: str) -> None:
+    number = signed_cell(text)
+    assert number is not None and number.value == Decimal(value)
+
+
+@pytest.mark.parametrize(
+    ("header", "role"),
+    [
+        ("TT", Col.ORDER), ("Tên đơn vị", Col.UNIT), ("Cơ quan, đơn vị", Col.UNIT), ("Tổng điểm", Col.SCORE),
+        ("Chỉ số CCHC (%)", Col.PERCENT), ("Xếp hạng", Col.RANK), ("Vị thứ", Col.RANK), ("Xếp loại", Col.GRADE),
+        ("Tăng (+)/giảm (-) so với năm 2022", Col.CHANGE), ("Tăng/giảm bậc", Col.RANK_CHANGE),
+        ("Cải cách thể chế", Col.AREA), ("Điểm tối đa", Col.MAX), ("Điểm các lĩnh vực", Col.PARENT),
+        ("Lĩnh vực", None),
+    ],
+)
+def test_column_roles(header: str, role: Col | None) -> None:
+    assert cell_role(header) == role
+
+
+def test_earlier_year_column_is_previous() -> None:
+    columns = read_columns([("Đơn vị",), ("Chỉ số CCHC năm 2022",), ("Chỉ số CCHC năm 2023",), ("Xếp hạng năm 2022",)])
+    assert [c.role for c in columns] == [Col.UNIT, Col.PREVIOUS, Col.SCORE, Col.OTHER]
+
+
+def test_flattened_headers_merge_and_children_take_their_parents_place() -> None:
+    cells: list[str] = []
+    for line in ("TT", "Tên", "đơn vị", "Tổng điểm", "Điểm các lĩnh vực", "Xếp", "Hạng", "Cải cách thể chế", "Cải cách TTHC"):
+        cells = merge_cell(cells, line)
+    assert cells == ["TT", "Tên đơn vị", "Tổng điểm", "Điểm các lĩnh vực", "Xếp Hạng", "Cải cách thể chế", "Cải cách TTHC"]
+    assert place_children(cells) == ["TT", "Tên đơn vị", "Tổng điểm", "Cải cách thể chế", "Cải cách TTHC", "Xếp Hạng"]
+
+
+# --- drafting golden files ------------------------------------------------------------------------
+
+
+def draft_golden(path: Path, subject: str | None) -> str:
+    """Given a sample and its issuer, return a draft golden file (one statement a line), to check by hand."""
+    rows = [as_row(s) for s in read_unit_scores(extract(path), subject=subject)]
+    lines = ",\n".join("  " + json.dumps(row, ensure_ascii=False) for row in rows)
+    subject_json = json.dumps(subject, ensure_ascii=False)
+    absent = '{"units": [], "values": []}'
+    return f'{{"subject": {subject_json},\n "statements": [\n{lines}\n ],\n "absent": {absent}\n}}\n'
+
+
+if __name__ == "__main__":
+    print(draft_golden(Path(sys.argv[1]), sys.argv[2] if len(sys.argv) > 2 else None), end="")
