@@ -7,8 +7,9 @@ Shared by the HTML and text extractors. Two levels:
   article container (``ARTICLE_WORDS``);
 - line level (every format): a block whose whole text is chrome ("Lượt xem: 81 Bản in Quay
   lại", "Trang 1 / 8 1 2 3 … Go To", "Cập nhật: 10:32 26/03/2024", "0:00 / 0:00") is dropped,
-  and a tail marker ("Tin đã đưa", "Tin khác", …) ends the article once enough text came
-  before it. A stamp or phrase inside a sentence is article text and stays.
+  so is a long paragraph repeating the one before it (the lead shown twice), and a tail
+  marker ("Tin đã đưa", "Tin khác", …) ends the article once enough text came before it.
+  A stamp or phrase inside a sentence is article text and stays.
 """
 
 from __future__ import annotations
@@ -56,6 +57,7 @@ ARTICLE_SELECTORS: tuple[str, ...] = ("article", "main", '[itemprop="articleBody
 # -- line level (every format) -------------------------------------------------------------
 
 CHROME_MAX_CHARS = 160  # a longer block is never chrome as a whole
+REPEAT_MIN_CHARS = 40  # a block this long repeating the one before it is a doubled lead
 TAIL_MIN_CHARS = 200  # article characters that must precede a tail marker for it to cut
 
 #: Phrases that are chrome wherever they make up a whole line (with numbers and separators).
@@ -74,9 +76,9 @@ CHROME_PHRASES: tuple[str, ...] = (
 _DATE = r"\d{1,2}[/.-]\d{1,2}[/.-]\d{2,4}"
 _TIME = r"\d{1,2}[:h]\d{2}(?::\d{2})?(?:\s*[ap]m)?"
 _WEEKDAY = r"(?:thứ (?:hai|ba|tư|năm|sáu|bảy|[2-7])|chủ nhật)"
-_STAMP_LABEL = (
-    r"(?:ngày |thời gian )?(?:cập nhật|đăng|đăng tải|đưa tin|xuất bản|post(?:ed)?|updated?|"
-    r"published)(?: lúc| ngày| vào)?"
+_STAMP_LABEL = (  # publish and crawl stamps ("Ngày thu thập" is a scraper's)
+    r"(?:ngày |thời gian )?(?:cập nhật|đăng|đăng tải|đưa tin|xuất bản|thu thập|lấy tin|"
+    r"post(?:ed)?|updated?|published|crawled|retrieved)(?: lúc| ngày| vào)?"
 )
 _DATETIME_FULL = (  # a date with a time, either way round
     rf"(?:(?:{_WEEKDAY},?\s*)?(?:ngày\s*)?{_DATE}\s*[-,|]?\s*(?:lúc\s*)?{_TIME}"
@@ -133,8 +135,18 @@ def is_tail_marker(text: str) -> bool:
 
 
 def keep_article(blocks: Iterable[Block]) -> list[Block]:
-    """Given blocks in reading order, return them without chrome lines and the news tail."""
-    return [block for block in _until_tail(blocks) if not _is_chrome_block(block)]
+    """Given blocks in reading order, return them without chrome, repeats and the news tail."""
+    kept: list[Block] = []
+    for block in _until_tail(blocks):
+        if not (_is_chrome_block(block) or (kept and _repeats(block, kept[-1]))):
+            kept.append(block)
+    return kept
+
+
+def _repeats(block: Block, previous: Block) -> bool:
+    """Given a block and the one kept before it, return whether it says the same (a sapo
+    shown again as the first paragraph); short lines such as table cells may repeat."""
+    return len(block.text) >= REPEAT_MIN_CHARS and block.text == previous.text
 
 
 def _is_chrome_block(block: Block) -> bool:

@@ -1,8 +1,13 @@
 """Saved portal pages (HTML) to a Document: the article's blocks in reading order, chrome gone.
 
 The recipe (``extract``): bytes → text (BOM, ``<meta>`` charset, UTF-8, else a guess) →
-lexbor tree → drop junk and chrome elements → find the article container → walk it into
-blocks → drop chrome lines and the "other news" tail → number the blocks.
+lexbor tree → drop junk, chrome tags and hidden elements → find the article container (by
+class/id words, else the densest block; link text counts against) → drop the elements in it
+whose class or id names chrome → walk it into blocks → drop chrome lines, a repeated lead
+and the "other news" tail (``extractors.boilerplate``) → number the blocks.
+
+Speed: lexbor costs about one tree pass per selector, so the page-wide queries are few and
+class/id chrome is matched by one regex, inside the article only.
 
 The walk streams inline text into a line buffer that every block boundary flushes, so
 ``<font>`` or ``<span>`` wrapping whole paragraphs (old portals, Word exports) still gives
@@ -66,8 +71,6 @@ BLOCK_TAGS = frozenset(
 LAYOUT_INSIDE = "table, h1, h2, h3, h4, h5, h6, article, section"
 #: Elements that make a <form> part of the page rather than a search or login box.
 FORM_CONTENT = "p, h1, h2, h3, table, article"
-#: Class/id chrome (menus, share bars…) is removed inside the article only, by a regex on
-#: class and id: several times faster than dozens of ``[class*=…]`` selectors page-wide.
 #: Elements tried as the article when no class/id names one (the densest wins).
 GENERIC_CONTAINERS = "div, td, section, article, main, blockquote, center"
 
@@ -79,6 +82,8 @@ _WORD_SELECTORS = '[class*="{w}" i], [id*="{w}" i]'
 ARTICLE_SELECTOR = ", ".join(
     [*ARTICLE_SELECTORS, *(_WORD_SELECTORS.format(w=w) for w in ARTICLE_WORDS)]
 )
+#: Class/id chrome (menus, share bars…), matched inside the article by one regex: several
+#: times faster than dozens of ``[class*=…]`` selectors over the whole page.
 _CHROME_NAME_RE = re.compile("|".join(map(re.escape, CHROME_WORDS)))
 
 _CHARSET_RES = (
@@ -250,9 +255,7 @@ def link_weight(node: LexborNode) -> int:
 
 
 def score(node: LexborNode) -> int:
-    """Given a node, return its text weight less LINK_COST times the weight of its links."""
-    if node.tag == "-text":
-        return weight(node.text_content or "")
+    """Given an element, return its text weight less LINK_COST times the weight of its links."""
     return weight(node.text()) - LINK_COST * link_weight(node)
 
 
@@ -271,10 +274,18 @@ def has_lead(node: LexborNode) -> bool:
     lead = 0
     sibling = node.prev
     while sibling is not None:
-        if sibling.tag == "-text" or not is_chrome_named(sibling):
-            lead += score(sibling)
+        lead += lead_weight(sibling)
         sibling = sibling.prev
     return lead >= LEAD_MIN_WEIGHT
+
+
+def lead_weight(node: LexborNode) -> int:
+    """Given a sibling before the container, return its score; chrome and comments add 0."""
+    if node.tag == "-text":
+        return weight(node.text_content or "")
+    if (node.tag or "-").startswith("-") or is_chrome_named(node):
+        return 0
+    return score(node)
 
 
 # -- container → blocks -----------------------------------------------------------------------
@@ -347,7 +358,7 @@ def walk(node: LexborNode, out: _Emitter, depth: int) -> None:
 
 def visit(node: LexborNode, out: _Emitter, depth: int) -> None:
     """Given any node, stream its text into the emitter, splitting blocks at boundaries."""
-    tag = node.tag
+    tag = node.tag or "-"
     if tag == "-text":
         out.add(node.text_content or "")
     elif depth > MAX_DEPTH:
@@ -383,7 +394,7 @@ def visit_heading(node: LexborNode, out: _Emitter, depth: int) -> None:
     """Given an h1–h6, emit one HEADING with its level (inner breaks become spaces)."""
     text = inline_text(node)
     if text:
-        out.emit(Block(kind=BlockKind.HEADING, text=text, level=HEADING_LEVELS[node.tag]))
+        out.emit(Block(kind=BlockKind.HEADING, text=text, level=HEADING_LEVELS[node.tag or "h1"]))
     else:
         out.flush()
 
@@ -441,7 +452,7 @@ def inline_text(node: LexborNode) -> str:
 def _collect(node: LexborNode, parts: list[str], depth: int) -> None:
     """Given an element, append the text of its subtree to parts, spacing block edges."""
     for child in node.iter(include_text=True):
-        tag = child.tag
+        tag = child.tag or "-"
         if tag == "-text":
             parts.append(child.text_content or "")
         elif depth > MAX_DEPTH:
@@ -473,7 +484,9 @@ def visit_table(node: LexborNode, out: _Emitter, depth: int) -> None:
 
 def table_parts(table: LexborNode) -> tuple[LexborNode | None, list[list[LexborNode]]]:
     """Given a <table>, return its own caption and rows of cells (nested tables excluded)."""
-    caption, head, foot = None, [], []
+    caption = None
+    head: list[LexborNode] = []
+    foot: list[LexborNode] = []
     for child in table.iter():
         if child.tag == "caption":
             caption = child

@@ -21,6 +21,7 @@ from typing import Any
 from extractors.limits import Limits
 from pipeline.errors import ErrorCode, InputError
 from pipeline.settings import RunSettings
+from pipeline.sink import DatasetSink
 from pipeline.store import ResultStore
 
 #: Tasks one worker process runs before it is replaced (bounds memory per worker).
@@ -36,9 +37,22 @@ class Job:
 
 @dataclass(slots=True)
 class RunReport:
+    """What a run did: the manifest, the notices it wrote, and counts for the summary."""
+
+    sink: DatasetSink | None = None
     manifest: list[Row] = field(default_factory=list)
-    results: dict[str, dict[str, Any]] = field(default_factory=dict)  # by sha256
+    notices: dict[str, tuple[str, str]] = field(default_factory=dict)  # sha256 → (id, format)
+    findings: int = 0
+    errors: int = 0
     seconds: float = 0.0
+
+    def add(self, sha: str, result: Row) -> None:
+        """Given a parse result, count it and pass its rows to the dataset sink."""
+        self.notices[sha] = (result["notice"]["id"], result["source"]["format"])
+        self.findings += len(result["validation"])
+        self.errors += sum(1 for v in result["validation"] if v["severity"] == "error")
+        if self.sink is not None:
+            self.sink.add(result)
 
     @property
     def failures(self) -> int:
@@ -116,7 +130,7 @@ def plan(paths: Sequence[Path], store: ResultStore, report: RunReport) -> list[J
             )
         elif (stored := store.get(sha)) is not None:
             seen[sha] = path
-            report.results[sha] = stored
+            report.add(sha, stored)
             report.manifest.append(
                 manifest_row(
                     path, sha, "skipped", result=stored, message="result taken from the store"
@@ -184,27 +198,21 @@ def run_local(jobs: Sequence[Job], settings: RunSettings) -> Iterator[tuple[Job,
             for j in jobs
         }
         for future in as_completed(futures):
-            job = futures[future]
+            job = futures.pop(future)  # drop the result with it: memory stays flat
             try:
                 yield job, future.result()
             except FutureTimeout:
-                yield (
-                    job,
-                    {
-                        "status": "failed",
-                        "error_code": str(ErrorCode.TIMEOUT),
-                        "message": f"more than {settings.limits.timeout:g} s",
-                    },
-                )
+                yield job, failure(ErrorCode.TIMEOUT, f"more than {settings.limits.timeout:g} s")
             except ProcessExpired as err:
                 yield (
                     job,
-                    {
-                        "status": "failed",
-                        "error_code": str(ErrorCode.WORKER_CRASHED),
-                        "message": f"worker exited with code {err.exitcode}",
-                    },
+                    failure(ErrorCode.WORKER_CRASHED, f"worker exited with code {err.exitcode}"),
                 )
+
+
+def failure(code: ErrorCode, message: str) -> Row:
+    """Given an error code and a detail, return a failed outcome."""
+    return {"status": "failed", "error_code": str(code), "message": message}
 
 
 def record(report: RunReport, store: ResultStore, job: Job, outcome: Row) -> Row:
@@ -213,7 +221,7 @@ def record(report: RunReport, store: ResultStore, job: Job, outcome: Row) -> Row
     if outcome["status"] == "ok":
         result = outcome["result"]
         store.put(job.sha256, result)
-        report.results[job.sha256] = result
+        report.add(job.sha256, result)
         row = manifest_row(job.path, job.sha256, "ok", result=result, seconds=seconds)
     else:
         row = failed_row(job.path, job.sha256, outcome["error_code"], outcome["message"], seconds)
@@ -222,13 +230,13 @@ def record(report: RunReport, store: ResultStore, job: Job, outcome: Row) -> Row
 
 
 def run(settings: RunSettings, progress: Any = None) -> RunReport:
-    """Given settings, process every input and return the report (datasets not yet written)."""
+    """Given settings, process every input, write the datasets, and return the report."""
     start = time.perf_counter()
     progress = progress or sys.stderr
     store = ResultStore(settings.out)
     if settings.fresh:
         store.clear()
-    report = RunReport()
+    report = RunReport(sink=DatasetSink(settings.out))
     jobs = plan(discover(settings.inputs, settings.out), store, report)
     for k, (job, outcome) in enumerate(run_jobs(jobs, settings), start=1):
         row = record(report, store, job, outcome)
@@ -240,6 +248,8 @@ def run(settings: RunSettings, progress: Any = None) -> RunReport:
             print(f"[{k}/{len(jobs)}] {row['status']:<6} {job.path} ({note})", file=progress)
     fill_duplicates(report)
     report.manifest.sort(key=lambda r: r["source_path"])
+    report.sink.append("manifest", report.manifest)
+    report.sink.finish(bom=settings.bom)
     report.seconds = time.perf_counter() - start
     return report
 
@@ -247,6 +257,5 @@ def run(settings: RunSettings, progress: Any = None) -> RunReport:
 def fill_duplicates(report: RunReport) -> None:
     """Given a finished run, give duplicate rows the notice and format of their original."""
     for row in report.manifest:
-        result = report.results.get(row["sha256"]) if row["status"] == "duplicate" else None
-        if result:
-            row["notice_id"], row["format"] = result["notice"]["id"], result["source"]["format"]
+        if row["status"] == "duplicate" and row["sha256"] in report.notices:
+            row["notice_id"], row["format"] = report.notices[row["sha256"]]

@@ -18,8 +18,6 @@ from pipeline.settings import RunSettings
 def cmd_run(args: argparse.Namespace) -> int:
     """Run the batch over the inputs and write every dataset; return the exit code."""
     from pipeline.batch import run
-    from pipeline.datasets import build_tables
-    from pipeline.writers import write_all
 
     settings = RunSettings(
         inputs=tuple(args.inputs),
@@ -34,14 +32,11 @@ def cmd_run(args: argparse.Namespace) -> int:
         limits=limits_from(args),
     )
     report = run(settings)
-    results = list(report.results.values())
-    write_all(build_tables(results, report.manifest), settings.out, bom=settings.bom)
     print_failures(report.manifest)
-    errors = sum(1 for r in results for v in r["validation"] if v["severity"] == "error")
-    print_summary(report, results, errors)
+    print_summary(report)
     if report.failures:
         return EXIT_FAILED
-    return EXIT_INVALID if settings.strict and errors else EXIT_OK
+    return EXIT_INVALID if settings.strict and report.errors else EXIT_OK
 
 
 def limits_from(args: argparse.Namespace) -> Limits:
@@ -62,12 +57,12 @@ def print_failures(manifest: list[dict[str, Any]]) -> None:
             print(f"parscore: {row['message']}", file=sys.stderr)
 
 
-def print_summary(report: Any, results: list[dict[str, Any]], errors: int) -> None:
+def print_summary(report: Any) -> None:
     """Given a finished run, print its one-line summary on stderr."""
-    findings = sum(len(r["validation"]) for r in results)
     print(
-        f"parscore: {len(report.manifest)} files, {len(results)} notices, {findings} findings "
-        f"({errors} errors), {report.failures} failures, {report.seconds:.1f} s",
+        f"parscore: {len(report.manifest)} files, {len(report.notices)} notices, "
+        f"{report.findings} findings ({report.errors} errors), {report.failures} failures, "
+        f"{report.seconds:.1f} s",
         file=sys.stderr,
     )
 

@@ -46,18 +46,26 @@ def frame(table: str, rows: Iterable[Row]) -> pd.DataFrame:
 def build_tables(
     results: Sequence[Mapping[str, Any]], manifest: Iterable[Row]
 ) -> dict[str, pd.DataFrame]:
-    """Given parse results (JSON objects) and manifest rows, return every table."""
+    """Given parse results (JSON objects) and manifest rows, return every table in memory."""
     rows: dict[str, list[Row]] = {t: [] for t in TABLES}
     for result in results:
-        nid = result["notice"]["id"]
-        rows["notices"].append(notice_row(result))
-        rows["scores"].extend(score_row(nid, s) for s in result["scores"])
-        rows["unit_scores"].extend({"notice_id": nid, **u} for u in result["unit_scores"])
-        rows["tasks"].extend(task_row(nid, t) for t in result["tasks"])
-        rows["findings"].extend({"notice_id": nid, **f} for f in result["findings"])
-        rows["validation"].extend({"notice_id": nid, **v} for v in result["validation"])
+        for table, part in result_rows(result).items():
+            rows[table].extend(part)
     rows["manifest"] = list(manifest)
     return {t: frame(t, rows[t]) for t in TABLES}
+
+
+def result_rows(result: Mapping[str, Any]) -> dict[str, list[Row]]:
+    """Given one parse result, return its rows of every table but the manifest."""
+    nid = result["notice"]["id"]
+    return {
+        "notices": [notice_row(result)],
+        "scores": [score_row(nid, s) for s in result["scores"]],
+        "unit_scores": [{"notice_id": nid, **u} for u in result["unit_scores"]],
+        "tasks": [task_row(nid, t) for t in result["tasks"]],
+        "findings": [{"notice_id": nid, **f} for f in result["findings"]],
+        "validation": [{"notice_id": nid, **v} for v in result["validation"]],
+    }
 
 
 def notice_row(result: Mapping[str, Any]) -> Row:

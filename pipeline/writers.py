@@ -37,9 +37,9 @@ def write_table(df: pd.DataFrame, out: Path, name: str, *, bom: bool = False) ->
     atomic_write(out / f"{name}.jsonl", lambda p: write_jsonl(df, p))
 
 
-def write_jsonl(df: pd.DataFrame, path: Path) -> None:
+def write_jsonl(df: pd.DataFrame, path: Path, *, append: bool = False) -> None:
     """Given a frame, write one JSON object per row (UTF-8, nulls as null)."""
-    with path.open("w", encoding="utf-8") as fh:
+    with path.open("a" if append else "w", encoding="utf-8") as fh:
         for record in df.astype(object).where(df.notna(), None).to_dict(orient="records"):
             fh.write(json.dumps(record, ensure_ascii=False) + "\n")
 

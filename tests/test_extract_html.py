@@ -146,8 +146,15 @@ def test_seed_page_and_seed_text_tell_the_same_notice(seed: Document) -> None:
 # -- Windows-1258 --------------------------------------------------------------------------------
 
 
+REGENERATE = (
+    "the cp1258 sample is out of date: python -c 'from tests.test_extract_html import *; "
+    'SEED_CP1258.write_bytes(to_cp1258(SEED_HTML.read_text(encoding="utf-8")))\''
+)
+
+
 def test_cp1258_sample_is_the_utf8_sample_reencoded() -> None:
-    assert SEED_CP1258.read_bytes() == to_cp1258(SEED_HTML.read_text(encoding="utf-8"))
+    expected = to_cp1258(SEED_HTML.read_text(encoding="utf-8"))
+    assert SEED_CP1258.read_bytes() == expected, REGENERATE
     assert b"\xec" in SEED_CP1258.read_bytes()  # U+0301 (sắc) written as a combining mark
 
 
@@ -281,13 +288,53 @@ def test_stamps_inside_sentences_stay_and_standalone_stamps_go() -> None:
 
 
 def test_the_other_news_tail_is_cut() -> None:
+    body = [f"Đoạn {n}: kết quả chỉ số cải cách hành chính năm 2023 được công bố." for n in "1234"]
     tail = "<h3>Các tin khác</h3><ul><li><a href='/1'>Tin một</a></li></ul><p>Ghi chú cuối</p>"
-    assert texts(run(page(LEAD * 4 + tail))) == [clean(LEAD[3:-4])] * 4
+    assert texts(run(page("".join(f"<p>{p}</p>" for p in body) + tail))) == body
+
+
+def test_a_lead_shown_twice_is_kept_once() -> None:
+    lead = clean(LEAD[3:-4])
+    data = page(f'<p class="sapo"><strong>{lead}</strong></p><div class="body">{LEAD}</div>')
+    assert texts(run(data)) == [lead]
 
 
 def test_deep_markup_does_not_overflow_the_stack() -> None:
     data = page(LEAD + "<div>" * 3000 + "Sâu" + "</div>" * 3000)
     assert texts(run(data))[-1] == "Sâu"
+
+
+# -- where the article sits -----------------------------------------------------------------------
+
+TITLE = "Thông báo kết quả Chỉ số cải cách hành chính năm 2023"
+BODY = [f"Đoạn {n}: Sở Xây dựng triển khai kế hoạch cải cách hành chính năm 2024." for n in "1234"]
+PARAS = "".join(f"<p>{text}</p>" for text in BODY)
+LINKS = "<ul>" + "".join(
+    f"<li><a href='/c{n}'>Chuyên mục số {n} của cổng</a></li>" for n in range(15)
+)
+LINKS += "</ul>"
+LAYOUTS = {
+    "wrapper-with-sidebars": f"<div id='content'><div class='col-left'>{LINKS}</div>"
+    f"<div class='news-detail'><h1>{TITLE}</h1>{PARAS}</div><div class='col-right'>{LINKS}</div>"
+    "</div>",
+    "title-beside-body-and-tail-inside": f"<div class='news-detail'><h1>{TITLE}</h1>"
+    f"<div class='date'>26/03/2024 10:32</div><div class='content'>{PARAS}</div>"
+    f"<div><b>Tin đã đưa</b></div>{LINKS}{LINKS}</div>",
+    "layout-table-without-names": f"<table><tr><td width='200'>{LINKS}</td><td><h1>{TITLE}</h1>"
+    f"{PARAS}</td></tr></table><div>Địa chỉ: số 1 đường A, tỉnh B. Điện thoại: 0200.</div>",
+    "aspnet-form-around-everything": "<form id='aspnetForm'><input type='hidden' value='x'>"
+    f"<div class='detail'><h1>{TITLE}</h1>{PARAS}</div></form>",
+    "header-inside-article": "<header><div class='logo'>SỞ XÂY DỰNG</div></header>"
+    f"<article><header><h1>{TITLE}</h1></header>{PARAS}<footer>Chia sẻ</footer></article>",
+    "hidden-elements": f"<div class='content'><h1>{TITLE}</h1>{PARAS}"
+    "<div style='display: none'>Ẩn đi</div><p hidden>Ẩn nữa</p></div>",
+}
+
+
+@pytest.mark.parametrize("layout", LAYOUTS)
+def test_article_is_found_in_common_portal_layouts(layout: str) -> None:
+    data = f"<html><body>{LAYOUTS[layout]}</body></html>".encode()
+    assert texts(run(data)) == [TITLE, *BODY]
 
 
 # -- no article -----------------------------------------------------------------------------------

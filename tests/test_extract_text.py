@@ -120,7 +120,7 @@ CHROME_LINES = [
     "Cập nhật: 10:32 26/03/2024", "Ngày đăng: 26/03/2024", "Thứ Ba, 26/03/2024 10:32",
     "10:32 26/03/2024", "(26/03/2024 10:32)", "Trang chủ » Tin tức - Sự kiện » Cải cách hành chính",
     "Ảnh minh họa", "(Ảnh: Văn phòng Sở)", "image001.jpg", "[image]", "Đang online: 12",
-    "Tổng lượt truy cập: 1.234.567", "Về đầu trang",
+    "Tổng lượt truy cập: 1.234.567", "Về đầu trang", "Ngày thu thập: 20/04/2024 10:12",
 ]  # fmt: skip
 
 ARTICLE_LINES = [
@@ -152,3 +152,9 @@ def test_a_tail_marker_cuts_only_after_article_text() -> None:
     assert lines(run(early)) == ["Thông báo kết quả chỉ số cải cách hành chính"]
     late = ("Kết quả chỉ số cải cách hành chính năm 2023. " * 6 + "\nTin khác\nTin một\n").encode()
     assert lines(run(late)) == [("Kết quả chỉ số cải cách hành chính năm 2023. " * 6).strip()]
+
+
+def test_a_repeated_lead_is_dropped_but_repeated_cells_stay() -> None:
+    lead = "Ngày 10/01/2024, UBND tỉnh ban hành Quyết định số 85/QĐ-UBND công bố Chỉ số CCHC."
+    data = f"{lead}\n{lead}\nCải cách tài chính công\n11\n11\n".encode()
+    assert lines(run(data)) == [lead, "Cải cách tài chính công", "11", "11"]

@@ -12,7 +12,7 @@ from __future__ import annotations
 import json
 import sys
 from decimal import Decimal
-from functools import lru_cache
+from functools import cache
 from pathlib import Path
 from typing import Any
 
@@ -46,14 +46,14 @@ def sample_path(stem: str) -> Path:
     return next(p for p in SAMPLES.glob(f"{stem}.*") if p.suffix in (".html", ".txt"))
 
 
-@lru_cache(maxsize=None)
+@cache
 def golden(stem: str) -> dict[str, Any]:
     """Given a sample stem, return its golden file."""
     data: dict[str, Any] = json.loads((GOLDEN / f"{stem}.json").read_text(encoding="utf-8"))
     return data
 
 
-@lru_cache(maxsize=None)
+@cache
 def statements(path: Path, subject: str | None) -> tuple[UnitScore, ...]:
     """Given a sample and its issuer, return its statements (read once per run)."""
     return read_unit_scores(extract(path), subject=subject)
@@ -64,7 +64,11 @@ def as_row(s: UnitScore) -> dict[str, Any]:
     row: dict[str, Any] = {f: getattr(s, f) for f in FIELDS}
     for f in NUMBER_FIELDS:
         number = row[f]
-        row[f] = None if number is None else (str(number.value) if number.value is not None else "unresolved")
+        row[f] = (
+            None
+            if number is None
+            else (str(number.value) if number.value is not None else "unresolved")
+        )
     return row
 
 
@@ -85,12 +89,20 @@ def test_every_sample_has_a_golden_file() -> None:
     assert formats == {".html", ".txt"}
 
 
+def decimals(row: dict[str, Any]) -> dict[str, Any]:
+    """Given a golden row, return it with its number fields as Decimal (so 73.40 equals 73.4)."""
+    numbers = {f: Decimal(row[f]) for f in NUMBER_FIELDS if row[f] not in (None, "unresolved")}
+    return row | numbers
+
+
 @pytest.mark.parametrize("stem", STEMS)
 def test_sample_matches_golden(stem: str) -> None:
     expected = golden(stem)
-    got = [as_row(s) for s in statements(sample_path(stem), expected["subject"])]
-    assert got == expected["statements"]
-    assert [s.order for s in statements(sample_path(stem), expected["subject"])] == list(range(1, len(got) + 1))
+    got = [decimals(as_row(s)) for s in statements(sample_path(stem), expected["subject"])]
+    assert got == [decimals(row) for row in expected["statements"]]
+    assert [s.order for s in statements(sample_path(stem), expected["subject"])] == list(
+        range(1, len(got) + 1)
+    )
 
 
 @pytest.mark.parametrize("stem", STEMS)
@@ -111,7 +123,13 @@ def test_seed_headline_is_the_only_statement(name: str) -> None:
     found = statements(SAMPLES / name, "Sở Xây dựng")
     assert len(found) == 1
     s = found[0]
-    assert (s.unit, s.index, s.year, s.grade, s.source) == ("Sở Xây dựng", "par", 2023, "Khá", "prose")
+    assert (s.unit, s.index, s.year, s.grade, s.source) == (
+        "Sở Xây dựng",
+        "par",
+        2023,
+        "Khá",
+        "prose",
+    )
     assert s.score is not None and s.score.value == Decimal("72.32") and s.score.raw == "72,32"
     assert s.change is not None and s.change.value == Decimal("3.286")
     assert (s.previous, s.rank, s.rank_of, s.percent, s.max) == (None, None, None, None, None)
@@ -121,10 +139,14 @@ def test_area_table_gives_no_unit_statement() -> None:
     header = ("Lĩnh vực", "Điểm tối đa", "CTHĐ Thẩm định")
     body = (("Cải cách thể chế", "14", "10"), ("Cải cách chế độ công vụ", "12", "11"))
     cells = tuple(
-        Cell(row=r, col=c, text=text) for r, row in enumerate((header, *body)) for c, text in enumerate(row)
+        Cell(row=r, col=c, text=text)
+        for r, row in enumerate((header, *body))
+        for c, text in enumerate(row)
     )
-    doc = document(Block(kind=BlockKind.PARAGRAPH, text="Chỉ số CCHC năm 2023 của Sở Y tế như sau:"),
-                   Block(kind=BlockKind.TABLE, cells=cells))
+    doc = document(
+        Block(kind=BlockKind.PARAGRAPH, text="Chỉ số CCHC năm 2023 của Sở Y tế như sau:"),
+        Block(kind=BlockKind.TABLE, cells=cells),
+    )
     assert read_unit_scores(doc, subject="Sở Y tế") == ()
 
 
@@ -176,7 +198,10 @@ def test_last_place_without_a_count_has_no_rank() -> None:
 
 
 def test_a_count_is_not_a_rank_or_a_value() -> None:
-    assert prose(TITLE, "Có 4/8 nội dung đạt điểm tối đa; 100% thủ tục hành chính được công khai.") == []
+    assert (
+        prose(TITLE, "Có 4/8 nội dung đạt điểm tối đa; 100% thủ tục hành chính được công khai.")
+        == []
+    )
     assert prose(TITLE, "Năm 2023 có 15/20 sở, ngành đạt loại Tốt.", subject="Sở Y tế") == []
 
 
@@ -222,19 +247,35 @@ def test_indices_in_one_sentence_are_separate_statements() -> None:
         ("Sở Tư pháp đạt 85 điểm trên tổng số 100 điểm.", "85", "100", None),
     ],
 )
-def test_scores_percents_and_ratios(text: str, score: str | None, max_: str | None, percent: str | None) -> None:
+def test_scores_percents_and_ratios(
+    text: str, score: str | None, max_: str | None, percent: str | None
+) -> None:
     [row] = prose(TITLE, text)
     assert (row["score"], row["max"], row["percent"]) == (score, max_, percent)
 
 
 def test_previous_value_in_nested_brackets() -> None:
     [row] = prose(TITLE, "Sở Tư pháp đạt 81,33%, xếp thứ 3/20 (năm 2022 đạt 78,1% (xếp thứ 9/20)).")
-    assert (row["percent"], row["previous"], row["rank"], row["rank_of"]) == ("81.33", "78.1", 3, 20)
+    assert (row["percent"], row["previous"], row["rank"], row["rank_of"]) == (
+        "81.33",
+        "78.1",
+        3,
+        20,
+    )
 
 
 def test_self_assessed_and_last_years_appraised() -> None:
-    [row] = prose(TITLE, "Năm 2023, Sở tự đánh giá 90,5 điểm (năm 2022 Hội đồng thẩm định 85,3 điểm).", subject="Sở Tư pháp")
-    assert (row["unit"], row["unit_raw"], row["score"], row["previous"]) == ("Sở Tư pháp", "Sở", "90.5", "85.3")
+    [row] = prose(
+        TITLE,
+        "Năm 2023, Sở tự đánh giá 90,5 điểm (năm 2022 Hội đồng thẩm định 85,3 điểm).",
+        subject="Sở Tư pháp",
+    )
+    assert (row["unit"], row["unit_raw"], row["score"], row["previous"]) == (
+        "Sở Tư pháp",
+        "Sở",
+        "90.5",
+        "85.3",
+    )
 
 
 def test_from_to_gives_previous_and_score() -> None:
@@ -290,33 +331,56 @@ def test_abbreviated_units(written: str, canonical: str) -> None:
 
 
 def test_back_references_mean_the_subject() -> None:
-    rows = prose("Sở Tư pháp nâng cao Chỉ số CCHC", "Năm 2023, đơn vị đạt 91,2%, xếp thứ 2/20.", subject="Sở Y tế")
+    rows = prose(
+        "Sở Tư pháp nâng cao Chỉ số CCHC",
+        "Năm 2023, đơn vị đạt 91,2%, xếp thứ 2/20.",
+        subject="Sở Y tế",
+    )
     assert [(r["unit"], r["unit_raw"]) for r in rows] == [("Sở Tư pháp", "đơn vị")]
-    rows = prose(TITLE, "Năm 2023, Chỉ số CCHC của UBND huyện đạt 85,5 điểm.", subject="UBND huyện Cẩm Mỹ")
+    rows = prose(
+        TITLE, "Năm 2023, Chỉ số CCHC của UBND huyện đạt 85,5 điểm.", subject="UBND huyện Cẩm Mỹ"
+    )
     assert [r["unit"] for r in rows] == ["Ủy ban nhân dân huyện Cẩm Mỹ"]
 
 
 def test_sentences_split_but_not_after_abbreviations() -> None:
     text = "UBND TP. Biên Hòa đạt 90%. Ngày 12.12 H. Cẩm Mỹ đạt 88%. Xếp thứ 2."
-    assert split_sentences(text) == ["UBND TP. Biên Hòa đạt 90%.", "Ngày 12.12 H. Cẩm Mỹ đạt 88%.", "Xếp thứ 2."]
+    assert split_sentences(text) == [
+        "UBND TP. Biên Hòa đạt 90%.",
+        "Ngày 12.12 H. Cẩm Mỹ đạt 88%.",
+        "Xếp thứ 2.",
+    ]
 
 
 def test_tokens_of_a_headline() -> None:
     text = "Chỉ số CCHC của Sở Xây dựng năm 2023 đạt 72,32 điểm, tăng 3.286 điểm so với năm 2022."
     tokens = [t for t in sentence_tokens(text, fold(text)) if t.kind is not Kind.COMMA]
-    assert [t.kind for t in tokens] == [Kind.INDEX, Kind.UNIT, Kind.YEAR, Kind.VALUE, Kind.CHANGE, Kind.YEAR]
+    assert [t.kind for t in tokens] == [
+        Kind.INDEX,
+        Kind.UNIT,
+        Kind.YEAR,
+        Kind.VALUE,
+        Kind.CHANGE,
+        Kind.YEAR,
+    ]
     assert tokens[3].role is Role.SCORE and tokens[-1].compare
 
 
 # --- ranking tables -----------------------------------------------------------------------------
 
 
-@pytest.mark.parametrize(("text", "expected"), [(" 7", (7, None)), ("07/17", (7, 17)), ("Thứ nhất", (1, None)), ("x", None)])
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [(" 7", (7, None)), ("07/17", (7, 17)), ("Thứ nhất", (1, None)), ("x", None)],
+)
 def test_rank_cells(text: str, expected: tuple[int, int | None] | None) -> None:
     assert rank_cell(text) == expected
 
 
-@pytest.mark.parametrize(("text", "value"), [("+2,1", "2.1"), ("-7", "-7"), ("giảm 1,5", "-1.5"), ("↑3", "3"), ("Tăng 0,25", "0.25")])
+@pytest.mark.parametrize(
+    ("text", "value"),
+    [("+2,1", "2.1"), ("-7", "-7"), ("giảm 1,5", "-1.5"), ("↑3", "3"), ("Tăng 0,25", "0.25")],
+)
 def test_change_cells(text: str, value: str) -> None:
     number = signed_cell(text)
     assert number is not None and number.value == Decimal(value)
@@ -325,10 +389,19 @@ def test_change_cells(text: str, value: str) -> None:
 @pytest.mark.parametrize(
     ("header", "role"),
     [
-        ("TT", Col.ORDER), ("Tên đơn vị", Col.UNIT), ("Cơ quan, đơn vị", Col.UNIT), ("Tổng điểm", Col.SCORE),
-        ("Chỉ số CCHC (%)", Col.PERCENT), ("Xếp hạng", Col.RANK), ("Vị thứ", Col.RANK), ("Xếp loại", Col.GRADE),
-        ("Tăng (+)/giảm (-) so với năm 2022", Col.CHANGE), ("Tăng/giảm bậc", Col.RANK_CHANGE),
-        ("Cải cách thể chế", Col.AREA), ("Điểm tối đa", Col.MAX), ("Điểm các lĩnh vực", Col.PARENT),
+        ("TT", Col.ORDER),
+        ("Tên đơn vị", Col.UNIT),
+        ("Cơ quan, đơn vị", Col.UNIT),
+        ("Tổng điểm", Col.SCORE),
+        ("Chỉ số CCHC (%)", Col.PERCENT),
+        ("Xếp hạng", Col.RANK),
+        ("Vị thứ", Col.RANK),
+        ("Xếp loại", Col.GRADE),
+        ("Tăng (+)/giảm (-) so với năm 2022", Col.CHANGE),
+        ("Tăng/giảm bậc", Col.RANK_CHANGE),
+        ("Cải cách thể chế", Col.AREA),
+        ("Điểm tối đa", Col.MAX),
+        ("Điểm các lĩnh vực", Col.PARENT),
         ("Lĩnh vực", None),
     ],
 )
@@ -337,16 +410,43 @@ def test_column_roles(header: str, role: Col | None) -> None:
 
 
 def test_earlier_year_column_is_previous() -> None:
-    columns = read_columns([("Đơn vị",), ("Chỉ số CCHC năm 2022",), ("Chỉ số CCHC năm 2023",), ("Xếp hạng năm 2022",)])
+    columns = read_columns(
+        [("Đơn vị",), ("Chỉ số CCHC năm 2022",), ("Chỉ số CCHC năm 2023",), ("Xếp hạng năm 2022",)]
+    )
     assert [c.role for c in columns] == [Col.UNIT, Col.PREVIOUS, Col.SCORE, Col.OTHER]
 
 
 def test_flattened_headers_merge_and_children_take_their_parents_place() -> None:
     cells: list[str] = []
-    for line in ("TT", "Tên", "đơn vị", "Tổng điểm", "Điểm các lĩnh vực", "Xếp", "Hạng", "Cải cách thể chế", "Cải cách TTHC"):
+    for line in (
+        "TT",
+        "Tên",
+        "đơn vị",
+        "Tổng điểm",
+        "Điểm các lĩnh vực",
+        "Xếp",
+        "Hạng",
+        "Cải cách thể chế",
+        "Cải cách TTHC",
+    ):
         cells = merge_cell(cells, line)
-    assert cells == ["TT", "Tên đơn vị", "Tổng điểm", "Điểm các lĩnh vực", "Xếp Hạng", "Cải cách thể chế", "Cải cách TTHC"]
-    assert place_children(cells) == ["TT", "Tên đơn vị", "Tổng điểm", "Cải cách thể chế", "Cải cách TTHC", "Xếp Hạng"]
+    assert cells == [
+        "TT",
+        "Tên đơn vị",
+        "Tổng điểm",
+        "Điểm các lĩnh vực",
+        "Xếp Hạng",
+        "Cải cách thể chế",
+        "Cải cách TTHC",
+    ]
+    assert place_children(cells) == [
+        "TT",
+        "Tên đơn vị",
+        "Tổng điểm",
+        "Cải cách thể chế",
+        "Cải cách TTHC",
+        "Xếp Hạng",
+    ]
 
 
 # --- drafting golden files ------------------------------------------------------------------------
@@ -358,7 +458,9 @@ def draft_golden(path: Path, subject: str | None) -> str:
     lines = ",\n".join("  " + json.dumps(row, ensure_ascii=False) for row in rows)
     subject_json = json.dumps(subject, ensure_ascii=False)
     absent = '{"units": [], "values": []}'
-    return f'{{"subject": {subject_json},\n "statements": [\n{lines}\n ],\n "absent": {absent}\n}}\n'
+    return (
+        f'{{"subject": {subject_json},\n "statements": [\n{lines}\n ],\n "absent": {absent}\n}}\n'
+    )
 
 
 if __name__ == "__main__":

@@ -44,7 +44,16 @@ class Col(StrEnum):
 #: Roles whose figures are values of the statement (dated by a year in their header).
 VALUE_COLS = frozenset({Col.SCORE, Col.PERCENT, Col.SELF, Col.PREVIOUS})
 #: Roles matched by phrases, in the order they are tried (area is tried before score).
-_PHRASE_ORDER = (Col.RANK_CHANGE, Col.CHANGE, Col.RANK, Col.GRADE, Col.MAX, Col.SELF, Col.PREVIOUS, Col.PERCENT)
+_PHRASE_ORDER = (
+    Col.RANK_CHANGE,
+    Col.CHANGE,
+    Col.RANK,
+    Col.GRADE,
+    Col.MAX,
+    Col.SELF,
+    Col.PREVIOUS,
+    Col.PERCENT,
+)
 
 
 @dataclass(frozen=True, slots=True, kw_only=True)
@@ -110,10 +119,20 @@ def header_year(texts: Sequence[str]) -> int | None:
     return int(years[-1]) if years else None
 
 
-def read_columns(header: Sequence[Sequence[str]]) -> tuple[Column, ...]:
-    """Given the header texts of every column, return the columns, previous-year values told apart."""
+def read_columns(
+    header: Sequence[Sequence[str]], caption: Sequence[str] = ()
+) -> tuple[Column, ...]:
+    """Given the header texts of every column and the caption, return the columns, previous-year values told apart.
+
+    The caption names the index and the year of every column whose own header names none.
+    """
+    index, year = header_index(caption), header_year(caption)
     columns = [
-        Column(role=column_role(texts), index=header_index(texts), year=header_year(texts))
+        Column(
+            role=column_role(texts),
+            index=header_index(texts) or index,
+            year=header_year(texts) or year,
+        )
         for texts in header
     ]
     return tuple(date_columns(columns))
@@ -137,10 +156,14 @@ def _dated(column: Column, latest: int | None) -> Column:
 
 def table_year(columns: Sequence[Column]) -> int | None:
     """Given the columns, return the year of the table's statements, when a header names it."""
-    return max((c.year for c in columns if c.year and c.role in VALUE_COLS - {Col.PREVIOUS}), default=None)
+    return max(
+        (c.year for c in columns if c.year and c.role in VALUE_COLS - {Col.PREVIOUS}), default=None
+    )
 
 
 def is_ranking(columns: Sequence[Column]) -> bool:
     """Given the columns, return whether they make a ranking table (units with figures)."""
     roles = {c.role for c in columns}
-    return Col.UNIT in roles and bool(roles & {Col.SCORE, Col.PERCENT, Col.RANK, Col.GRADE, Col.SELF})
+    return Col.UNIT in roles and bool(
+        roles & {Col.SCORE, Col.PERCENT, Col.RANK, Col.GRADE, Col.SELF}
+    )

@@ -1,11 +1,20 @@
-"""A statement being read, before it is numbered: a ``Draft`` becomes a ``UnitScore``."""
+"""A statement being read, before it is numbered: a ``Draft`` becomes a ``UnitScore``.
+
+"cuối bảng" (last place) is kept as ``last`` until the whole document is read, then ranked
+with the count the text states: the statement's own ("cuối bảng trong số 20 sở"), else the
+one other statements of the same kind of unit, index and year state ("xếp thứ 3/20"), else
+the largest count of that kind of unit the text names ("20 sở, ban, ngành"). Without a
+count the rank stays unknown.
+"""
 
 from __future__ import annotations
 
-from dataclasses import dataclass, fields, replace
+from collections.abc import Sequence
+from dataclasses import dataclass, field, fields, replace
 
 from normalizers.numbers import Number
 from pipeline.model import UnitScore, Where
+from pipeline.statements.units import unit_kind
 
 #: Fields whose presence makes a draft a statement (a unit and an index alone are not one).
 STATED = ("score", "self_score", "appraised", "percent", "rank", "grade", "change", "rank_change")
@@ -33,7 +42,7 @@ class Draft:
     rank_change: int | None = None
     group: str | None = None
     source: str = "prose"
-    where: Where = Where()
+    where: Where = field(default_factory=Where)
 
     @property
     def stated(self) -> bool:
@@ -42,7 +51,7 @@ class Draft:
 
     @property
     def official(self) -> Number | None:
-        """Given a draft, return its score: the appraised one, else the plain one, else the self-assessed."""
+        """Given a draft, return its score: appraised, else the plain one, else self-assessed."""
         return self.appraised or self.score or self.self_score
 
     def has(self, name: str) -> bool:
@@ -54,12 +63,16 @@ class Draft:
         return Draft(
             unit=self.unit, unit_raw=self.unit_raw, index=self.index, year=self.year,
             group=self.group, source=self.source, where=self.where,
-        )
+        )  # fmt: skip
 
 
 def merge(draft: Draft, update: Draft) -> Draft:
-    """Given a draft and the fields of another, return the draft with the other's set fields taken."""
-    taken = {f.name: getattr(update, f.name) for f in fields(Draft) if getattr(update, f.name) not in (None, False, "")}
+    """Given a draft and another, return the draft with the other's set fields taken."""
+    taken = {
+        f.name: getattr(update, f.name)
+        for f in fields(Draft)
+        if getattr(update, f.name) not in (None, False, "")
+    }
     return replace(draft, **taken)
 
 
@@ -71,4 +84,42 @@ def to_unit_score(draft: Draft, order: int) -> UnitScore:
         percent=draft.percent, rank=draft.rank, rank_of=draft.rank_of, grade=draft.grade,
         change=draft.change, rank_change=draft.rank_change, previous=draft.previous,
         source=draft.source, group=draft.group, where=draft.where,
-    )
+    )  # fmt: skip
+
+
+# --- "cuối bảng" ------------------------------------------------------------------------------
+
+
+def settle_last(drafts: Sequence[Draft], counts: Sequence[tuple[str, int]]) -> list[Draft]:
+    """Given the statements and the (kind, count) pairs the text states, rank "cuối bảng" last."""
+    largest = largest_counts(counts)
+    return [_settled(d, drafts, largest) if d.last else d for d in drafts]
+
+
+def largest_counts(counts: Sequence[tuple[str, int]]) -> dict[str, int]:
+    """Given the (kind, count) pairs the text states, return the largest count per kind."""
+    largest: dict[str, int] = {}
+    for kind, count in counts:
+        largest[kind] = max(count, largest.get(kind, 0))
+    return largest
+
+
+def _settled(draft: Draft, drafts: Sequence[Draft], counts: dict[str, int]) -> Draft:
+    """Given a "cuối bảng" statement, all statements and the counts, return it ranked last."""
+    kind = unit_kind(draft.unit or "")
+    count = draft.rank_of or stated_count(draft, drafts) or counts.get(kind)
+    if count is None:
+        return replace(draft, last=False)
+    return replace(draft, rank=count, rank_of=count, last=False)
+
+
+def stated_count(draft: Draft, drafts: Sequence[Draft]) -> int | None:
+    """Given a statement and all statements, return the one count that others of its kind state."""
+    kind = unit_kind(draft.unit or "")
+    counts = {
+        d.rank_of
+        for d in drafts
+        if d.rank_of and (d.index, d.year) == (draft.index, draft.year)
+        and unit_kind(d.unit or "") == kind
+    }  # fmt: skip
+    return counts.pop() if len(counts) == 1 else None

@@ -73,7 +73,7 @@ def read_header(lines: Sequence[Line], i: int) -> tuple[list[str], int] | None:
         return None
     cells: list[str] = []
     j = i
-    while j < len(lines) and j < i + HEADER_WINDOW and is_header_line(lines[j].text, cells):
+    while j < len(lines) and j < i + HEADER_WINDOW and is_header_line(lines, j, cells):
         cells = merge_cell(cells, lines[j].text)
         j += 1
     roles = [cell_role(c) for c in cells]
@@ -82,11 +82,19 @@ def read_header(lines: Sequence[Line], i: int) -> tuple[list[str], int] | None:
     return cells, j
 
 
-def is_header_line(text: str, cells: Sequence[str]) -> bool:
-    """Given a line and the header cells so far, return whether the line is still header."""
+def is_header_line(lines: Sequence[Line], j: int, cells: Sequence[str]) -> bool:
+    """Given the lines, a position and the header cells so far, return whether the line is still header.
+
+    A line without a role is header when it continues the cell before, or when the next line
+    continues it into a role ("Tên" / "đơn vị", "Xếp" / "hạng").
+    """
+    text = lines[j].text
     if not cells or header_role(text) is not None:
         return True
-    return continues(cells[-1], text)
+    if continues(cells[-1], text):
+        return True
+    after = lines[j + 1].text if j + 1 < len(lines) else ""
+    return bool(after) and continues(text, after) and cell_role(f"{text} {after}") is not None
 
 
 def continues(previous: str, text: str) -> bool:
@@ -133,15 +141,25 @@ def is_body_cell(text: str, limit: int) -> bool:
     """Given a line, return whether it can be a body cell (short, no sentence end, no index talk)."""
     if parse_number(text) is not None or text.strip() in data()["columns"]["blanks"]:
         return True
-    return len(text.split()) <= limit and not _SENTENCE_END.search(text) and not text.startswith("(")
+    return (
+        len(text.split()) <= limit and not _SENTENCE_END.search(text) and not text.startswith("(")
+    )
 
 
 def cell_kind(text: str) -> str:
     """Given a body cell, return "value" (a figure, grade, rank, blank), "group" or "label"."""
     stripped = text.strip()
-    if parse_number(stripped) is not None or rank_cell(stripped) or stripped in data()["columns"]["blanks"]:
+    if (
+        parse_number(stripped) is not None
+        or rank_cell(stripped)
+        or stripped in data()["columns"]["blanks"]
+    ):
         return "value"
-    if grade(stripped) and len(stripped.split()) <= 3 and cues().average.fullmatch(sentence_key(stripped)) is None:
+    if (
+        grade(stripped)
+        and len(stripped.split()) <= 3
+        and cues().average.fullmatch(sentence_key(stripped)) is None
+    ):
         return "value"
     return "group" if is_group_text(stripped) else "label"
 
@@ -192,7 +210,9 @@ def _leading(waiting: Sequence[str], lead: int, wanted: bool) -> int:
     return lead if all(rank_cell(c) for c in waiting[-lead:]) else 0
 
 
-def make_row(before: Sequence[str], label: Line, after: Sequence[str], lead: int, width: int) -> Row:
+def make_row(
+    before: Sequence[str], label: Line, after: Sequence[str], lead: int, width: int
+) -> Row:
     """Given the leading cells, the label line and the values after it, return the aligned row."""
     cells = [""] * width
     for k, text in enumerate(before[-lead:] if lead else []):

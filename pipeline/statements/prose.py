@@ -30,16 +30,23 @@ from enum import StrEnum
 
 from normalizers.text import fold
 from pipeline.model import Where
+from pipeline.statements.cues import cues
 from pipeline.statements.draft import Draft, merge
 from pipeline.statements.tokens import Kind, Role, Token, sentence_tokens
-from pipeline.statements.cues import cues
 from pipeline.statements.units import group_kind, resolve_reference
 
 #: Words before a full stop that do not end a sentence ("TP. Biên Hòa", "H. Cẩm Mỹ").
-ABBREVIATIONS = frozenset({"tp", "tx", "tt", "h", "q", "p", "x", "ths", "ts", "pgs", "gs", "th", "v.v", "ubnd", "đ/c"})
+ABBREVIATIONS = frozenset(
+    {"tp", "tx", "tt", "h", "q", "p", "x", "ths", "ts", "pgs", "gs", "th", "v.v", "ubnd", "đ/c"}
+)
 _SENTENCE_END = re.compile(r"(?<=[.!?…])\s+(?=[\"“(\[]?[^\W\d_])")
 _LAST_WORD = re.compile(r"([\w./]+)[.!?…]$")
-FIELDS = {Role.SCORE: "score", Role.PERCENT: "percent", Role.SELF: "self_score", Role.APPRAISED: "appraised"}
+FIELDS = {
+    Role.SCORE: "score",
+    Role.PERCENT: "percent",
+    Role.SELF: "self_score",
+    Role.APPRAISED: "appraised",
+}
 #: Kinds after which a group is a scope ("dẫn đầu khối sở"), not a new subject.
 SCOPED = frozenset({Kind.RANK, Kind.FIRST, Kind.LAST})
 
@@ -105,7 +112,11 @@ def split_sentences(text: str) -> list[str]:
 def sentence_key(text: str) -> str:
     """Given a sentence, return its folded key, of the same length (lowercase when folding is not)."""
     key = fold(text)
-    return key if len(key) == len(text) else "".join(c.lower() if len(c.lower()) == 1 else c for c in text)
+    return (
+        key
+        if len(key) == len(text)
+        else "".join(c.lower() if len(c.lower()) == 1 else c for c in text)
+    )
 
 
 def read_sentence(text: str, ctx: Context, where: Where) -> tuple[tuple[Draft, ...], Context]:
@@ -125,7 +136,9 @@ def next_context(ctx: Context, tokens: Sequence[Token], drafts: Sequence[Draft])
     years = [t.year for t in tokens if t.kind is Kind.YEAR and not t.compare]
     year = drafts[-1].year if drafts else (years[0] if indices and years else ctx.year)
     return replace(
-        ctx, index=indices[-1] if indices else ctx.index, year=year,
+        ctx,
+        index=indices[-1] if indices else ctx.index,
+        year=year,
         topic=ctx.topic or (indices[0] if indices else None),
         carried=drafts[-1] if drafts else ctx.carried,
     )
@@ -147,7 +160,9 @@ def flush(frame: Frame) -> Frame:
     unit = draft.unit or default_unit(frame)
     keep = draft.stated and unit is not None and draft.index is not None
     kept = replace(draft, unit=unit, unit_raw=draft.unit_raw or unit or "")
-    return replace(frame, draft=draft.fresh(), out=frame.out + ((kept,) if keep else ()), took_previous=False)
+    return replace(
+        frame, draft=draft.fresh(), out=frame.out + ((kept,) if keep else ()), took_previous=False
+    )
 
 
 def default_unit(frame: Frame) -> str | None:
@@ -161,13 +176,17 @@ def default_unit(frame: Frame) -> str | None:
 
 
 def on_unit(frame: Frame, token: Token) -> Frame:
-    """Given a unit: close the statement before and open one about this unit."""
+    """Given a unit: close the statement before and open one about this unit.
+
+    Right after an area ("lĩnh vực thể chế của Sở A") the unit owns the area: figures stay area scores.
+    """
     frame = flush(frame)
     draft = replace(frame.draft, unit=token.label, unit_raw=token.raw)
     if frame.pending is not None:
         draft = merge(draft, frame.pending)
     units = (*frame.units, token.label or "")
-    return replace(frame, draft=draft, units=units, mode=Mode.CURRENT, pending=None, anonymous=False)
+    mode = Mode.AREA if frame.before is Kind.AREA else Mode.CURRENT
+    return replace(frame, draft=draft, units=units, mode=mode, pending=None, anonymous=False)
 
 
 def on_reference(frame: Frame, token: Token) -> Frame:
@@ -184,9 +203,13 @@ def on_group(frame: Frame, token: Token) -> Frame:
     Right after a rank or an average ("dẫn đầu khối sở", "trung bình của 20 sở") the group is
     their scope and the statement goes on.
     """
-    counts = frame.counts + ((group_kind(token.label or ""), token.rank_of),) if token.rank_of else frame.counts
+    counts = (
+        frame.counts + ((group_kind(token.label or ""), token.rank_of),)
+        if token.rank_of
+        else frame.counts
+    )
     frame = replace(frame, count=token.rank_of or frame.count, counts=counts)
-    if frame.before in SCOPED or frame.draft.unit == average_unit() and not frame.draft.stated:
+    if frame.before in SCOPED or (frame.draft.unit == average_unit() and not frame.draft.stated):
         return frame
     frame = flush(frame)
     return replace(frame, draft=replace(frame.draft, unit=None, unit_raw=""), anonymous=False)
@@ -212,7 +235,7 @@ def on_year(frame: Frame, token: Token) -> Frame:
     if frame.mode is Mode.PREVIOUS:
         return frame
     current, year = frame.draft.year, token.year or 0
-    if frame.draft.stated and (current is None and frame.depth or current and year < current):
+    if frame.draft.stated and ((current is None and frame.depth) or (current and year < current)):
         return replace(frame, mode=Mode.PREVIOUS, mode_depth=frame.depth)
     if frame.draft.stated and frame.year_stated and current and year > current:
         frame = flush(frame)
@@ -237,7 +260,9 @@ def on_open(frame: Frame, token: Token) -> Frame:
 def on_close(frame: Frame, token: Token) -> Frame:
     """Given ")", leave a bracket, and the previous or area figures opened inside it."""
     depth = max(frame.depth - 1, 0)
-    ends = frame.mode is Mode.COMPARE or frame.mode in (Mode.PREVIOUS, Mode.AREA) and depth < frame.mode_depth
+    ends = frame.mode is Mode.COMPARE or (
+        frame.mode in (Mode.PREVIOUS, Mode.AREA) and depth < frame.mode_depth
+    )
     return replace(frame, depth=depth, mode=Mode.CURRENT if ends else frame.mode)
 
 
@@ -248,7 +273,9 @@ def on_semicolon(frame: Frame, token: Token) -> Frame:
 
 def on_comma(frame: Frame, token: Token) -> Frame:
     """Given ",", end a comparison, and last year's figures outside brackets once one was read."""
-    previous_done = frame.mode is Mode.PREVIOUS and frame.took_previous and frame.depth == frame.mode_depth == 0
+    previous_done = (
+        frame.mode is Mode.PREVIOUS and frame.took_previous and frame.depth == frame.mode_depth == 0
+    )
     if frame.mode is Mode.COMPARE or previous_done:
         return replace(frame, mode=Mode.CURRENT)
     return frame
@@ -261,7 +288,11 @@ def on_value(frame: Frame, token: Token) -> Frame:
     if frame.mode in (Mode.PREVIOUS, Mode.COMPARE) or token.role is Role.PREVIOUS:
         return take_previous(frame, token)
     if token.role is Role.MAX:
-        return frame if frame.draft.has("max") else replace(frame, draft=replace(frame.draft, max=token.number))
+        return (
+            frame
+            if frame.draft.has("max")
+            else replace(frame, draft=replace(frame.draft, max=token.number))
+        )
     name = FIELDS[token.role or Role.SCORE]
     if frame.draft.has(name):
         frame = flush(frame)
@@ -273,7 +304,9 @@ def on_value(frame: Frame, token: Token) -> Frame:
 
 def take_previous(frame: Frame, token: Token) -> Frame:
     """Given last year's figure, keep the first one as the statement's previous value."""
-    draft = frame.draft if frame.draft.has("previous") else replace(frame.draft, previous=token.number)
+    draft = (
+        frame.draft if frame.draft.has("previous") else replace(frame.draft, previous=token.number)
+    )
     mode = Mode.CURRENT if frame.mode is Mode.COMPARE else frame.mode
     return replace(frame, draft=draft, took_previous=True, mode=mode)
 

@@ -26,14 +26,21 @@ from pipeline.statements.columns import Col, Column, is_ranking, read_columns, t
 from pipeline.statements.cues import cues, data
 from pipeline.statements.draft import Draft
 from pipeline.statements.prose import Context, sentence_key
-from pipeline.statements.tokens import VALUE_BOUND
+from pipeline.statements.tokens import VALUE_BOUND, Kind, sentence_tokens
 
 _RANK_CELL = re.compile(r"^\s*(?:thứ\s+)?0*(\d{1,4})\s*(?:/\s*0*(\d{1,4}))?\s*$")
-_CHANGE_CELL = re.compile(r"^\s*(?P<word>tăng|giảm|↑|↓|▲|▼)?\s*(?P<num>[+\-\u2212]?\s*\d[\d.,]*)\s*(?:điểm|bậc|hạng|%)?\s*$")
+_CHANGE_CELL = re.compile(
+    r"^\s*(?P<word>tăng|giảm|↑|↓|▲|▼)?\s*(?P<num>[+\-\u2212]?\s*\d[\d.,]*)\s*(?:điểm|bậc|hạng|%)?\s*$"
+)
 _DOWN = frozenset({"giảm", "↓", "▼"})
 _NUMBERING = re.compile(r"^\s*(?:[IVXLC]+|[A-Z]|\d{1,2})[.)]\s+|^\s*[-–•]\s*")
 #: Value roles and the draft field each fills.
-FIELDS = {Col.SCORE: "score", Col.PERCENT: "percent", Col.SELF: "self_score", Col.PREVIOUS: "previous"}
+FIELDS = {
+    Col.SCORE: "score",
+    Col.PERCENT: "percent",
+    Col.SELF: "self_score",
+    Col.PREVIOUS: "previous",
+}
 
 
 @dataclass(frozen=True, slots=True, kw_only=True)
@@ -51,19 +58,24 @@ class Grid:
 
     header: tuple[tuple[str, ...], ...]
     rows: tuple[Row, ...]
+    caption: tuple[str, ...] = ()  # text above the header: names the index and year
 
 
 def grid_statements(grid: Grid, ctx: Context) -> tuple[Draft, ...]:
     """Given a grid and the context before it, return its statements (none when no ranking table)."""
-    columns = read_columns(grid.header)
+    columns = read_columns(grid.header, grid.caption)
     if not is_ranking(columns):
         return ()
-    base = Draft(index=ctx.index or ctx.topic or "par", year=table_year(columns) or ctx.year, source="table")
+    base = Draft(
+        index=ctx.index or ctx.topic or "par", year=table_year(columns) or ctx.year, source="table"
+    )
     maxima = column_maxima(grid.rows, columns)
     return tuple(rows_to_drafts(grid.rows, columns, replace(base, max=None), maxima))
 
 
-def rows_to_drafts(rows: Sequence[Row], columns: Sequence[Column], base: Draft, maxima: dict[int, Number]) -> Iterator[Draft]:
+def rows_to_drafts(
+    rows: Sequence[Row], columns: Sequence[Column], base: Draft, maxima: dict[int, Number]
+) -> Iterator[Draft]:
     """Given body rows, the columns, the table's draft and column maxima, yield one draft per unit and index."""
     group: str | None = None
     for row in rows:
@@ -78,7 +90,9 @@ def rows_to_drafts(rows: Sequence[Row], columns: Sequence[Column], base: Draft, 
 
 def row_unit(row: Row, columns: Sequence[Column]) -> tuple[str, str] | None:
     """Given a row, return (canonical unit, as written), or None for a total, a maximum or no name."""
-    label = next((cell for cell, col in zip(row.cells, columns, strict=False) if col.role is Col.UNIT), "")
+    label = next(
+        (cell for cell, col in zip(row.cells, columns, strict=False) if col.role is Col.UNIT), ""
+    )
     label = " ".join(label.split())
     if not label or parse_number(label) is not None:
         return None
@@ -97,17 +111,32 @@ def _whole(rx: re.Pattern[str], key: str) -> bool:
     return m is not None and not key[: m.start()].strip(" .:-") and not key[m.end() :].strip(" .:-")
 
 
-def row_drafts(row: Row, columns: Sequence[Column], start: Draft, maxima: dict[int, Number]) -> Iterator[Draft]:
+def main_index(columns: Sequence[Column], default: str | None) -> str | None:
+    """Given the columns and the context's index, return the index of columns that name none.
+
+    It is the index of the first value column, when its header names one ("Chỉ số SIPAS (%)"
+    beside "Xếp hạng"), else the context's.
+    """
+    first = next((c for c in columns if c.role in FIELDS), None)
+    return first.index if first and first.index else default
+
+
+def row_drafts(
+    row: Row, columns: Sequence[Column], start: Draft, maxima: dict[int, Number]
+) -> Iterator[Draft]:
     """Given a unit row, the columns and its draft, yield one draft per index with figures."""
-    indices = dict.fromkeys([start.index, *(c.index for c in columns if c.index)])
+    main = main_index(columns, start.index)
+    indices = dict.fromkeys([main, *(c.index for c in columns if c.index)])
     for index in indices:
-        picked = [(i, c) for i, c in enumerate(columns) if (c.index or start.index) == index]
+        picked = [(i, c) for i, c in enumerate(columns) if (c.index or main) == index]
         draft = fill(replace(start, index=index), row, picked, maxima)
         if draft.stated:
             yield draft
 
 
-def fill(draft: Draft, row: Row, picked: Sequence[tuple[int, Column]], maxima: dict[int, Number]) -> Draft:
+def fill(
+    draft: Draft, row: Row, picked: Sequence[tuple[int, Column]], maxima: dict[int, Number]
+) -> Draft:
     """Given a draft, a row and the columns of one index, return the draft with the row's figures."""
     for i, column in picked:
         text = row.cells[i].strip() if i < len(row.cells) else ""
@@ -122,7 +151,11 @@ def fill_cell(draft: Draft, column: Column, text: str, maximum: Number | None) -
     if role in FIELDS and not draft.has(FIELDS[role]):
         number = value_cell(text, maximum)
         draft = replace(draft, **{FIELDS[role]: number})
-        return replace(draft, max=maximum) if number and maximum and role is not Col.PREVIOUS else draft
+        return (
+            replace(draft, max=maximum)
+            if number and maximum and role is not Col.PREVIOUS
+            else draft
+        )
     if role is Col.MAX and draft.max is None:
         return replace(draft, max=parse_number(text))
     if role is Col.RANK and draft.rank is None:
@@ -135,6 +168,8 @@ def fill_cell(draft: Draft, column: Column, text: str, maximum: Number | None) -
 
 def change_cell(draft: Draft, role: Col, text: str) -> Draft:
     """Given a draft, a change column and its cell, return the draft with the signed change."""
+    if role is Col.OTHER:
+        return note_cell(draft, text)
     if role not in (Col.CHANGE, Col.RANK_CHANGE):
         return draft
     number = signed_cell(text)
@@ -143,6 +178,16 @@ def change_cell(draft: Draft, role: Col, text: str) -> Draft:
     if role is Col.RANK_CHANGE:
         return replace(draft, rank_change=int(number.value)) if draft.rank_change is None else draft
     return replace(draft, change=number) if draft.change is None else draft
+
+
+def note_cell(draft: Draft, text: str) -> Draft:
+    """Given a draft and a note about its row ("Giảm 3 bậc", "tăng 1,2 điểm"), return it with what the note states."""
+    for token in sentence_tokens(text, sentence_key(text)):
+        if token.kind is Kind.RANK_CHANGE and draft.rank_change is None:
+            draft = replace(draft, rank_change=token.places)
+        elif token.kind is Kind.CHANGE and draft.change is None:
+            draft = replace(draft, change=token.number)
+    return draft
 
 
 def value_cell(text: str, maximum: Number | None) -> Number | None:
@@ -176,11 +221,22 @@ def column_maxima(rows: Sequence[Row], columns: Sequence[Column]) -> dict[int, N
     """Given the rows and columns, return column → maximum from a "Điểm tối đa" row, if any."""
     max_rows = {sentence_key(s) for s in data()["columns"]["max_row"]}
     for row in rows:
-        label = next((c for c, col in zip(row.cells, columns, strict=False) if col.role is Col.UNIT), "")
+        label = next(
+            (c for c, col in zip(row.cells, columns, strict=False) if col.role is Col.UNIT), ""
+        )
         if sentence_key(" ".join(label.split())) in max_rows:
             found = {i: parse_number(c) for i, c in enumerate(row.cells)}
-            return {i: n for i, n in found.items() if n is not None and n.value and n.value > Decimal(0)}
+            return {
+                i: n for i, n in found.items() if n is not None and n.value and n.value > Decimal(0)
+            }
     return {}
+
+
+def with_group(grid: Grid, group: str | None) -> Grid:
+    """Given a grid and the group heading written just before it, return the grid opening that group."""
+    if group is None or (grid.rows and grid.rows[0].group is not None):
+        return grid
+    return replace(grid, rows=(Row(group=group_label(group)), *grid.rows))
 
 
 def group_label(text: str) -> str:

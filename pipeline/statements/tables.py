@@ -1,7 +1,7 @@
 """TABLE blocks to ranking grids: header rows found, spans spread, group rows told apart.
 
 The header starts at the first row where two cells name roles and one of them is the unit or
-the order column (rows above are a caption, read with every column's header); it ends
+the order column (rows above are a caption, read for the index and the year); it ends
 before the first row holding a figure or a group heading. Spanned cells count in every
 column they cover, so a "Tổng điểm" spanning two header rows stays the total column and the
 area columns under "Điểm các lĩnh vực" are areas.
@@ -32,11 +32,13 @@ def block_to_grid(block: Block, index: int) -> Grid | None:
         return None
     end = header_end(slots, texts, start)
     header = tuple(
-        tuple(t for t in dict.fromkeys(row[col] for row in texts[:end]) if t.strip())
+        tuple(t for t in dict.fromkeys(row[col] for row in texts[start:end]) if t.strip())
         for col in range(block.n_cols)
     )
-    rows = tuple(body_row(slots[r], texts[r], Where(block=index, row=r, page=block.prov.page)) for r in range(end, len(texts)))
-    return Grid(header=header, rows=rows)
+    caption = tuple(t for t in dict.fromkeys(t for row in texts[:start] for t in row) if t.strip())
+    where = [Where(block=index, row=r, page=block.prov.page) for r in range(len(texts))]
+    rows = tuple(body_row(slots[r], texts[r], where[r]) for r in range(end, len(texts)))
+    return Grid(header=header, rows=rows, caption=caption)
 
 
 def header_start(texts: Sequence[Sequence[str]]) -> int | None:
@@ -49,7 +51,9 @@ def header_start(texts: Sequence[Sequence[str]]) -> int | None:
     return None
 
 
-def header_end(slots: Sequence[Sequence[Cell | None]], texts: Sequence[Sequence[str]], start: int) -> int:
+def header_end(
+    slots: Sequence[Sequence[Cell | None]], texts: Sequence[Sequence[str]], start: int
+) -> int:
     """Given the grid and the header's first row, return the first body row."""
     r = start + 1
     while r < min(len(texts), start + MAX_HEADER_ROWS) and not is_body(slots[r], texts[r]):
@@ -59,7 +63,10 @@ def header_end(slots: Sequence[Sequence[Cell | None]], texts: Sequence[Sequence[
 
 def is_body(slots: Sequence[Cell | None], texts: Sequence[str]) -> bool:
     """Given a row, return whether it is a body row: a figure, or a group heading."""
-    return any(parse_number(t) is not None for t in texts[1:] if t.strip()) or group_text(slots) is not None
+    return (
+        any(parse_number(t) is not None for t in texts[1:] if t.strip())
+        or group_text(slots) is not None
+    )
 
 
 def group_text(slots: Sequence[Cell | None]) -> str | None:

@@ -83,7 +83,7 @@ class Token:
 def sentence_tokens(text: str, key: str) -> tuple[Token, ...]:
     """Given a sentence and its folded key (same length), return its tokens in order."""
     found = [*mention_tokens(text, key), *cue_tokens(text, key), *number_tokens(text)]
-    return tuple(classify(drop_overlaps(found), key))
+    return tuple(classify(drop_overlaps(found), text, key))
 
 
 def drop_overlaps(tokens: list[Token]) -> list[Token]:
@@ -128,7 +128,9 @@ def _spans(
     """Given a pattern, the text, its key, a kind and a label function, yield one token per match."""
     for m in rx.finditer(key):
         raw = text[m.start() : m.end()]
-        yield Token(kind=kind, start=m.start(), end=m.end(), raw=raw, label=label(raw) if label else None)
+        yield Token(
+            kind=kind, start=m.start(), end=m.end(), raw=raw, label=label(raw) if label else None
+        )
 
 
 def grade_tokens(text: str, key: str, c: Cues) -> Iterator[Token]:
@@ -147,7 +149,11 @@ def rank_tokens(key: str, c: Cues) -> Iterator[Token]:
             rank = _rank_number(m.group("n"), c)
             of = m.groupdict().get("of")
             yield Token(
-                kind=Kind.RANK, start=m.start(), end=m.end(), raw=m.group(), rank=rank,
+                kind=Kind.RANK,
+                start=m.start(),
+                end=m.end(),
+                raw=m.group(),
+                rank=rank,
                 rank_of=int(of) if of else None,
             )
 
@@ -161,66 +167,95 @@ def number_tokens(text: str) -> Iterator[Token]:
     """Given a sentence, yield a NUMBER token per number (dates, codes and times skipped)."""
     for m in find_numbers(text):
         yield Token(
-            kind=Kind.NUMBER, start=m.start, end=m.end, raw=text[m.start : m.end],
-            number=m.number, of=m.denominator,
+            kind=Kind.NUMBER,
+            start=m.start,
+            end=m.end,
+            raw=text[m.start : m.end],
+            number=m.number,
+            of=m.denominator,
         )
 
 
 # --- classification --------------------------------------------------------------------------
 
 
-def classify(tokens: Sequence[Token], key: str) -> Iterator[Token]:
-    """Given tokens in order and the key, yield them with numbers classified and bad ranks gone."""
+@dataclass(frozen=True, slots=True, kw_only=True)
+class Around:
+    """The words around a token: before it (since the last token) and after it (to the next)."""
+
+    gap: str  # key
+    right: str  # key
+    right_raw: str  # text, for capitals
+    before: Kind | None = None
+    after: Kind | None = None
+
+    def past(self, n: int) -> Around:
+        """Given a count of characters, return the context with that much of the right side read."""
+        return replace(self, right=self.right[n:], right_raw=self.right_raw[n:])
+
+
+def classify(tokens: Sequence[Token], text: str, key: str) -> Iterator[Token]:
+    """Given tokens in order, the text and its key, yield them with numbers classified and bad ranks gone."""
     for i, token in enumerate(tokens):
-        gap = key[tokens[i - 1].end if i else 0 : token.start]
-        right = key[token.end : tokens[i + 1].start if i + 1 < len(tokens) else len(key)]
-        before = tokens[i - 1].kind if i else None
-        after = tokens[i + 1].kind if i + 1 < len(tokens) else None
-        found = _classified(token, gap, right, (before, after))
+        end = tokens[i + 1].start if i + 1 < len(tokens) else len(key)
+        around = Around(
+            gap=key[tokens[i - 1].end if i else 0 : token.start],
+            right=key[token.end : end],
+            right_raw=text[token.end : end],
+            before=tokens[i - 1].kind if i else None,
+            after=tokens[i + 1].kind if i + 1 < len(tokens) else None,
+        )
+        found = _classified(token, around)
         if found is not None:
             yield found
 
 
-def _classified(token: Token, gap: str, right: str, near: tuple[Kind | None, Kind | None]) -> Token | None:
-    """Given a token, the words around it and its neighbours' kinds, return it classified (None to drop)."""
+def _classified(token: Token, around: Around) -> Token | None:
+    """Given a token and the words around it, return it classified (None to drop it)."""
     c = cues()
-    before, after = near
     if token.kind in (Kind.RANK, Kind.FIRST, Kind.LAST):
-        forward = after in (Kind.UNIT, Kind.REF) and bool(c.forward.match(right))
-        ok = forward or _follows(right, c.rank_follow)
+        forward = around.after in (Kind.UNIT, Kind.REF) and bool(c.forward.match(around.right))
+        ok = forward or follows(around, c.rank_follow)
         return replace(token, forward=forward) if ok else None
     if token.kind in (Kind.PREVIOUS, Kind.YEAR):
-        return replace(token, compare=bool(c.compare_before.search(gap)))
+        return replace(token, compare=bool(c.compare_before.search(around.gap)))
     if token.kind is not Kind.NUMBER:
         return token
-    return classify_number(token, gap, right, before)
+    if around.after in (Kind.AREA, Kind.GROUP) and not around.right.strip():
+        return None  # "09/11 lĩnh vực", "20 các sở": a count of areas or units
+    return classify_number(token, around)
 
 
-def _follows(right: str, follow: re.Pattern[str]) -> bool:
-    """Given the words after a figure, return whether they leave it a statement."""
-    stripped = right.lstrip()
-    return not _WORD.match(stripped[:1]) or bool(follow.match(right))
+def follows(around: Around, follow: re.Pattern[str]) -> bool:
+    """Given the words after a figure, return whether they leave it a statement.
+
+    Punctuation, the end, a word of ``follow`` or a capitalised word (a name, or text injected
+    into the sentence) may follow; a lowercase noun or an abbreviation makes it a count.
+    """
+    stripped = around.right.lstrip()
+    if not _WORD.match(stripped[:1]) or follow.match(around.right):
+        return True
+    word = around.right_raw.split(maxsplit=1)[0] if around.right_raw.strip() else ""
+    return word[:1].isupper() and not word.isupper()
 
 
-def classify_number(token: Token, gap: str, right: str, before: Kind | None) -> Token | None:
+def classify_number(token: Token, around: Around) -> Token | None:
     """Given a NUMBER and the words around it, return a YEAR, CHANGE, VALUE or GROUP token, or None."""
     c = cues()
-    number = token.number
-    assert number is not None
     if is_year(token):
-        compare = bool(c.compare_before.search(gap))
-        return replace(token, kind=Kind.YEAR, year=int(number.value or 0), compare=compare)
-    unit = c.unit_after.match(right)
-    rest = right[unit.end() :] if unit else right
-    if c.change_before.search(gap) or _signed(token):
-        return change_token(token, gap, right, rest)
-    if c.thresholds_after.match(rest):
+        compare = bool(c.compare_before.search(around.gap))
+        return replace(token, kind=Kind.YEAR, year=int(token.number.value or 0), compare=compare)  # type: ignore[union-attr]
+    unit = c.unit_after.match(around.right)
+    rest = around.past(unit.end()) if unit else around
+    if c.change_before.search(around.gap) or _signed(token):
+        return change_token(token, around, rest)
+    if c.thresholds_after.match(rest.right):
         return None
-    if noun := c.group_nouns.match(rest):
+    if noun := c.group_nouns.match(rest.right):
         return replace(token, kind=Kind.GROUP, rank_of=_count(token), label=noun.group().strip())
-    if not _follows(rest, c.follow):
+    if not follows(rest, c.follow):
         return None
-    role = value_role(token, gap, rest, unit, before)
+    role = value_role(token, around, rest, unit)
     return replace(token, kind=Kind.VALUE, role=role, number=bounded(token)) if role else None
 
 
@@ -253,20 +288,22 @@ def bounded(token: Token) -> Number | None:
     return resolve(number, VALUE_BOUND, reason=f"upper bound {VALUE_BOUND}")
 
 
-def change_token(token: Token, gap: str, right: str, rest: str) -> Token | None:
+def change_token(token: Token, around: Around, rest: Around) -> Token | None:
     """Given a figure after "tăng"/"giảm" (or signed), return a CHANGE or RANK_CHANGE token."""
     c = cues()
-    sign = -1 if c.down_before.search(gap) else 1
-    places = c.places_after.match(right)
-    after = right[places.end() :] if places else rest
-    if not _follows(after, c.follow) and not c.to_after.match(after):
+    sign = -1 if c.down_before.search(around.gap) else 1
+    places = c.places_after.match(around.right)
+    after = around.past(places.end()) if places else rest
+    if not follows(after, c.follow) and not c.to_after.match(after.right):
         return None
     number = bounded(token)
-    if number is None or number.value is None and not number.candidates:
+    if number is None or (number.value is None and not number.candidates):
         return None
     if places:
         value = number.value
-        return replace(token, kind=Kind.RANK_CHANGE, places=None if value is None else sign * int(value))
+        return replace(
+            token, kind=Kind.RANK_CHANGE, places=None if value is None else sign * int(value)
+        )
     return replace(token, kind=Kind.CHANGE, number=signed(number, sign))
 
 
@@ -274,25 +311,27 @@ def signed(number: Number, sign: int) -> Number:
     """Given a change's number and the sign of its verb, return it signed (candidates too)."""
     if sign > 0:
         return number
-    flip = (lambda v: -abs(v))  # noqa: E731 - a fall is negative whatever the written sign
-    value = None if number.value is None else flip(number.value)
-    return replace(number, value=value, candidates=tuple(flip(v) for v in number.candidates))
+    value = None if number.value is None else -abs(number.value)
+    return replace(number, value=value, candidates=tuple(-abs(v) for v in number.candidates))
 
 
-def value_role(token: Token, gap: str, rest: str, unit: re.Match[str] | None, before: Kind | None) -> Role | None:
+def value_role(
+    token: Token, around: Around, rest: Around, unit: re.Match[str] | None
+) -> Role | None:
     """Given a figure and the words around it, return its role, or None when it is no value."""
     c = cues()
-    if c.max_before.search(gap):
-        return Role.MAX
-    if not gap_is_cue_words(gap, c):
+    number = token.number
+    if number is None or c.max_before.search(around.gap):
+        return Role.MAX if number is not None else None
+    if not gap_is_cue_words(around.gap, c):
         return None
-    if unit is None and token.of is None and not token.number.percent and not _unitless_ok(token, gap, before):  # type: ignore[union-attr]
+    if unit is None and token.of is None and not number.percent and not _unitless_ok(token, around):
         return None
-    if c.from_before.search(gap) and c.to_after.match(rest):
+    if c.from_before.search(around.gap) and c.to_after.match(rest.right):
         return Role.PREVIOUS
-    if token.number.percent or (unit and "%" in unit.group()):  # type: ignore[union-attr]
+    if number.percent or (unit and "%" in unit.group()):
         return Role.PERCENT
-    return _score_role(gap, c)
+    return _score_role(around.gap, c)
 
 
 def _score_role(gap: str, c: Cues) -> Role:
@@ -309,10 +348,10 @@ def gap_is_cue_words(gap: str, c: Cues) -> bool:
     return not _WORD.search(c.fillers.sub(" ", gap))
 
 
-def _unitless_ok(token: Token, gap: str, before: Kind | None) -> bool:
+def _unitless_ok(token: Token, around: Around) -> bool:
     """Given a figure written without "điểm" or "%", return whether it is still a value."""
-    if cues().strong.search(gap) or ":" in gap:
+    if cues().strong.search(around.gap) or ":" in around.gap:
         return True
     number = token.number
-    named = before in (Kind.UNIT, Kind.REF, Kind.INDEX, Kind.OPEN)
-    return named and number is not None and number.decimals > 0 and not gap.strip(" ,")
+    named = around.before in (Kind.UNIT, Kind.REF, Kind.INDEX, Kind.OPEN)
+    return named and number is not None and number.decimals > 0 and not around.gap.strip(" ,")

@@ -13,7 +13,7 @@ from __future__ import annotations
 import re
 import tomllib
 from collections.abc import Iterator, Sequence
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 from functools import lru_cache
 
 from normalizers.labels import canonical_unit
@@ -89,7 +89,7 @@ def unit_cues() -> UnitCues:
     levels = _level_pattern(list(forms))
     return UnitCues(
         heads=re.compile(rf"(?<![\w.])(?:{heads})(?!\w)"),
-        councils=re.compile(rf"(?<![\w.])(?:{councils})[ \t]+(?P<level>(?i:{levels}))"),
+        councils=re.compile(rf"(?<![\w.])(?i:{councils})[ \t]+(?P<level>(?i:{levels}))"),
         localities=re.compile(
             rf"(?<![\w.])(?P<level>(?i:{levels}))(?:(?<=\.)[ \t]*|[ \t]+)(?=[^\W\d_])"
         ),
@@ -193,7 +193,12 @@ def _council_mentions(text: str, key: str) -> Iterator[Mention]:
             yield _mention(text, m.start(), end)
         else:
             level = " ".join(m["level"].lower().split())
-            yield Mention(start=m.start(), end=m.end(), raw=m.group().strip(), ref=level)
+            yield Mention(
+                start=m.start(),
+                end=m.end(),
+                raw=m.group().strip(),
+                ref=f"{_COMMITTEE.lower()} {level}",
+            )
 
 
 def _locality_mentions(text: str, key: str) -> Iterator[Mention]:
@@ -215,17 +220,38 @@ def _reference_mentions(key: str) -> Iterator[Mention]:
 
 
 def find_mentions(text: str, key: str) -> list[Mention]:
-    """Given a sentence and its key, return its unit mentions in order, overlaps resolved."""
+    """Given a sentence and its key, return its unit mentions in order, overlaps resolved.
+
+    A province written right after a unit ("Sở Tư pháp tỉnh Bình Dương", "UBND huyện Cẩm Mỹ,
+    tỉnh Đồng Nai") says where the unit is: it joins the unit's raw text, not its name.
+    """
     found = [
-        *_head_mentions(text, key), *_council_mentions(text, key),
-        *_locality_mentions(text, key), *_reference_mentions(key),
+        *_head_mentions(text, key),
+        *_council_mentions(text, key),
+        *_locality_mentions(text, key),
+        *_reference_mentions(key),
     ]
     found.sort(key=lambda m: (m.start, -(m.end - m.start)))
     kept: list[Mention] = []
     for mention in found:
-        if not kept or mention.start >= kept[-1].end:
+        if kept and mention.start < kept[-1].end:
+            continue
+        if kept and kept[-1].unit and _qualifies(text, kept[-1], mention):
+            kept[-1] = replace(kept[-1], end=mention.end, raw=text[kept[-1].start : mention.end])
+        else:
             kept.append(mention)
     return kept
+
+
+def _qualifies(text: str, unit: Mention, place: Mention) -> bool:
+    """Given a unit and the mention after it, return whether the latter only says where the unit is."""
+    gap = text[unit.end : place.start]
+    if not place.unit or gap.strip(" ,") or "\n" in gap:
+        return False
+    kind = unit_kind(unit.unit or "")
+    if unit_kind(place.unit) == "tỉnh":
+        return kind != "tỉnh"
+    return not gap.strip(" ") and kind not in unit_cues().levels
 
 
 # --- kinds and references -------------------------------------------------------------------
@@ -240,11 +266,24 @@ def unit_kind(unit: str) -> str:
     return name.split(" ", 1)[0] if name else ""
 
 
+def _fits(kind: str, unit: str) -> bool:
+    """Given a reference's kind and a unit, return whether the reference can mean the unit."""
+    return not kind or unit_kind(unit) == kind.removeprefix(_COMMITTEE.lower()).strip()
+
+
+def _committee_first(kind: str, units: Sequence[str]) -> list[str]:
+    """Given a reference's kind and units, return them with committees first when it names one."""
+    committee = kind.startswith(_COMMITTEE.lower())
+    return sorted(units, key=lambda u: u.startswith(_COMMITTEE) != committee)
+
+
 def resolve_reference(kind: str, earlier: Sequence[str], subjects: Sequence[str]) -> str | None:
-    """Given a reference's kind, units named earlier in the sentence and the subjects, return the unit."""
-    fits = (lambda u: True) if not kind else (lambda u: unit_kind(u) == kind)
-    found = next((u for u in reversed(earlier) if fits(u)), None)
-    return found or next((u for u in subjects if fits(u)), None)
+    """Given a reference's kind, units named earlier in the sentence and the subjects, return the unit.
+
+    "UBND huyện" means a district's committee rather than the district, where both are known.
+    """
+    found = next((u for u in reversed(earlier) if _fits(kind, u)), None)
+    return found or next((u for u in _committee_first(kind, subjects) if _fits(kind, u)), None)
 
 
 def subjects_of(title: str, key: str, subject: str | None) -> tuple[str, ...]:
