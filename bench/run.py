@@ -7,7 +7,7 @@ import sys
 from pathlib import Path
 
 sys.path.insert(0, str(Path(__file__).resolve().parent.parent))
-BENCHES = ("bench.bench_html", "bench.bench_pdf", "bench.bench_memory")
+BENCHES = ("bench.bench_html", "bench.bench_pdf", "bench.bench_memory", "bench.bench_scale")
 
 
 def main() -> None:

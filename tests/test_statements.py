@@ -453,7 +453,7 @@ def test_flattened_headers_merge_and_children_take_their_parents_place() -> None
 
 
 def draft_golden(path: Path, subject: str | None) -> str:
-    """Given a sample and its issuer, return a draft golden file (one statement a line), to check by hand."""
+    """Given a sample and its issuer, return a draft golden file, to check by hand."""
     rows = [as_row(s) for s in read_unit_scores(extract(path), subject=subject)]
     lines = ",\n".join("  " + json.dumps(row, ensure_ascii=False) for row in rows)
     subject_json = json.dumps(subject, ensure_ascii=False)

@@ -122,7 +122,7 @@ def header_year(texts: Sequence[str]) -> int | None:
 def read_columns(
     header: Sequence[Sequence[str]], caption: Sequence[str] = ()
 ) -> tuple[Column, ...]:
-    """Given the header texts of every column and the caption, return the columns, previous-year values told apart.
+    """Given each column's header texts and the caption, return the columns, dated.
 
     The caption names the index and the year of every column whose own header names none.
     """
@@ -139,14 +139,14 @@ def read_columns(
 
 
 def date_columns(columns: list[Column]) -> list[Column]:
-    """Given columns, return them with value columns of an earlier year made PREVIOUS (ranks: OTHER)."""
+    """Given columns, return them with earlier-year value columns PREVIOUS (ranks: OTHER)."""
     years = [c.year for c in columns if c.year and c.role in VALUE_COLS]
     latest = max(years, default=None)
     return [_dated(c, latest) for c in columns]
 
 
 def _dated(column: Column, latest: int | None) -> Column:
-    """Given a column and the table's latest year, return it as the statement's, previous or other."""
+    """Given a column and the table's latest year, return it as current, previous or other."""
     if latest is None or column.year is None or column.year >= latest:
         return column
     if column.role in VALUE_COLS:

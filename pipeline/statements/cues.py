@@ -61,7 +61,7 @@ def starts_with(phrases: Iterable[str]) -> re.Pattern[str]:
 
 @dataclass(frozen=True, slots=True, kw_only=True)
 class Cues:
-    """The compiled cues of prose statements (``_before``: at a gap's end, ``_after``: at a start)."""
+    """The compiled cues of prose (``_before``: at a gap's end; ``_after``: at a start)."""
 
     index: re.Pattern[str]
     area: re.Pattern[str]
@@ -138,7 +138,7 @@ def _rank_cues(ranks: Mapping[str, Any], nouns: Iterable[str]) -> dict[str, Any]
 
 
 def _grade_cues(comparisons: Iterable[str]) -> dict[str, Any]:
-    """Given the words of comparison, return the regex of a cued grade or group word, and its guard."""
+    """Given the words of comparison, return the regex of a cued grade or group, and its guard."""
     words = grade_words()
     forms = alternation(" ".join(f) for f, _ in words.forms)
     group = rf"{re.escape(words.group_word)}\s+{alternation(words.groups)}"

@@ -11,6 +11,7 @@ from __future__ import annotations
 
 from collections.abc import Sequence
 from dataclasses import dataclass, field, fields, replace
+from typing import Any
 
 from normalizers.numbers import Number
 from pipeline.model import UnitScore, Where
@@ -64,6 +65,12 @@ class Draft:
             unit=self.unit, unit_raw=self.unit_raw, index=self.index, year=self.year,
             group=self.group, source=self.source, where=self.where,
         )  # fmt: skip
+
+
+def put(draft: Draft, name: str, value: object) -> Draft:
+    """Given a draft, a field name and a value, return the draft with that field set."""
+    changes: dict[str, Any] = {name: value}
+    return replace(draft, **changes)
 
 
 def merge(draft: Draft, update: Draft) -> Draft:

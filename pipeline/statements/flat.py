@@ -15,7 +15,8 @@ from __future__ import annotations
 
 import re
 from collections.abc import Iterator, Sequence
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
+from itertools import pairwise
 
 from normalizers.labels import grade
 from normalizers.numbers import parse_number
@@ -30,6 +31,8 @@ from pipeline.statements.ranking import Grid, Row, group_label, is_group_text, r
 HEADER_WINDOW = 12
 #: A header cell has at most this many words.
 MAX_HEADER_WORDS = 10
+#: A grade cell has at most this many words ("Xuất sắc", "Trung bình").
+MAX_GRADE_WORDS = 3
 _YEAR_CELL = re.compile(r"^(?:năm\s+)?(?:19|20)\d\d$", re.IGNORECASE)
 _SENTENCE_END = re.compile(r"[.:;!?]$")
 
@@ -68,7 +71,7 @@ def header_role(text: str) -> Col | None:
 
 
 def read_header(lines: Sequence[Line], i: int) -> tuple[list[str], int] | None:
-    """Given a position, return (header cells, first body line) when a ranking header starts there."""
+    """Given a position, return (header cells, first body line) when a ranking header starts."""
     if header_role(lines[i].text) not in (Col.UNIT, Col.ORDER, Col.RANK):
         return None
     cells: list[str] = []
@@ -83,7 +86,7 @@ def read_header(lines: Sequence[Line], i: int) -> tuple[list[str], int] | None:
 
 
 def is_header_line(lines: Sequence[Line], j: int, cells: Sequence[str]) -> bool:
-    """Given the lines, a position and the header cells so far, return whether the line is still header.
+    """Given the lines, a position and the header cells so far, return whether it is header.
 
     A line without a role is header when it continues the cell before, or when the next line
     continues it into a role ("Tên" / "đơn vị", "Xếp" / "hạng").
@@ -138,7 +141,7 @@ def body_end(lines: Sequence[Line], start: int) -> int:
 
 
 def is_body_cell(text: str, limit: int) -> bool:
-    """Given a line, return whether it can be a body cell (short, no sentence end, no index talk)."""
+    """Given a line, return whether it can be a body cell (short, no sentence end)."""
     if parse_number(text) is not None or text.strip() in data()["columns"]["blanks"]:
         return True
     return (
@@ -148,54 +151,16 @@ def is_body_cell(text: str, limit: int) -> bool:
 
 def cell_kind(text: str) -> str:
     """Given a body cell, return "value" (a figure, grade, rank, blank), "group" or "label"."""
-    stripped = text.strip()
-    if (
-        parse_number(stripped) is not None
-        or rank_cell(stripped)
-        or stripped in data()["columns"]["blanks"]
-    ):
+    cell = text.strip()
+    blank = cell in data()["columns"]["blanks"]
+    if blank or parse_number(cell) is not None or rank_cell(cell) or _is_grade(cell):
         return "value"
-    if (
-        grade(stripped)
-        and len(stripped.split()) <= 3
-        and cues().average.fullmatch(sentence_key(stripped)) is None
-    ):
-        return "value"
-    return "group" if is_group_text(stripped) else "label"
+    return "group" if is_group_text(cell) else "label"
 
 
-def make_grid(cells: Sequence[str], body: Sequence[Line]) -> Grid:
-    """Given the header cells and the body lines, return the grid."""
-    header = place_children(cells)
-    roles = [cell_role(c) for c in header]
-    lead = roles.index(Col.UNIT)
-    rows = tuple(split_rows(body, lead, len(header)))
-    return Grid(header=tuple((c,) for c in header), rows=rows)
-
-
-def split_rows(body: Sequence[Line], lead: int, width: int) -> Iterator[Row]:
-    """Given body lines, the count of cells before the unit and the width, yield the rows."""
-    label: Line | None = None
-    before: list[str] = []
-    waiting: list[str] = []
-    for line in body:
-        kind = cell_kind(line.text)
-        if kind == "value":
-            waiting.append(line.text)
-            continue
-        if label is not None:
-            n = _leading(waiting, lead, kind == "label" and not _is_average(line.text))
-            yield make_row(before, label, waiting[: len(waiting) - n], lead, width)
-            before, waiting = waiting[len(waiting) - n :], []
-        elif kind == "label":
-            before, waiting = waiting[-lead:] if lead else [], []
-        if kind == "group":
-            yield Row(group=group_label(line.text), where=Where(block=line.block, page=line.page))
-            label, before, waiting = None, [], []
-        else:
-            label = line
-    if label is not None:
-        yield make_row(before, label, waiting, lead, width)
+def _is_grade(cell: str) -> bool:
+    """Given a body cell, return whether it is a grade ("Tốt"), not an average row's label."""
+    return bool(grade(cell)) and len(cell.split()) <= MAX_GRADE_WORDS and not _is_average(cell)
 
 
 def _is_average(text: str) -> bool:
@@ -203,21 +168,76 @@ def _is_average(text: str) -> bool:
     return cues().average.fullmatch(sentence_key(text.strip())) is not None
 
 
-def _leading(waiting: Sequence[str], lead: int, wanted: bool) -> int:
-    """Given the cells since the last label, return how many open the next row (integers only)."""
-    if not wanted or not lead or len(waiting) < lead:
+def make_grid(cells: Sequence[str], body: Sequence[Line]) -> Grid:
+    """Given the header cells and the body lines, return the grid."""
+    header = place_children(cells)
+    lead = [cell_role(c) for c in header].index(Col.UNIT)
+    rows = tuple(split_rows(body, lead, len(header)))
+    return Grid(header=tuple((c,) for c in header), rows=rows)
+
+
+@dataclass(frozen=True, slots=True, kw_only=True)
+class Run:
+    """A label or group line of a flattened body, and the value cells written after it."""
+
+    line: Line | None  # None before the first label
+    kind: str = "label"
+    values: tuple[str, ...] = ()
+
+
+def body_runs(body: Sequence[Line]) -> list[Run]:
+    """Given body lines, return the runs: each label or group line with the values after it."""
+    runs = [Run(line=None)]
+    for line in body:
+        kind = cell_kind(line.text)
+        if kind == "value":
+            runs[-1] = replace(runs[-1], values=(*runs[-1].values, line.text))
+        else:
+            runs.append(Run(line=line, kind=kind))
+    return runs
+
+
+def split_rows(body: Sequence[Line], lead: int, width: int) -> Iterator[Row]:
+    """Given body lines, the count of cells before the unit and the width, yield the rows."""
+    runs = body_runs(body)
+    opening = [_leading(run.values, lead, nxt) for run, nxt in pairwise(runs)]
+    opening.append(0)
+    for k in range(1, len(runs)):
+        run, line = runs[k], runs[k].line
+        assert line is not None
+        where = Where(block=line.block, page=line.page)
+        if run.kind == "group":
+            yield Row(group=group_label(line.text), where=where)
+            continue
+        before = _tail(runs[k - 1].values, opening[k - 1])
+        own = run.values[: len(run.values) - opening[k]]
+        yield make_row(before, line.text, own, lead, width, where)
+
+
+def _tail(values: Sequence[str], n: int) -> Sequence[str]:
+    """Given cells and a count, return the last n cells (none for 0)."""
+    return values[len(values) - n :] if n else ()
+
+
+def _leading(values: Sequence[str], lead: int, nxt: Run) -> int:
+    """Given the cells before a run, return how many open that run's row (integers only).
+
+    A group heading or an average row ("Trung bình") has no order cell, so it takes none.
+    """
+    label = nxt.line.text if nxt.line is not None else ""
+    if nxt.kind != "label" or _is_average(label) or not lead or len(values) < lead:
         return 0
-    return lead if all(rank_cell(c) for c in waiting[-lead:]) else 0
+    return lead if all(rank_cell(c) for c in values[-lead:]) else 0
 
 
 def make_row(
-    before: Sequence[str], label: Line, after: Sequence[str], lead: int, width: int
+    before: Sequence[str], label: str, after: Sequence[str], lead: int, width: int, where: Where
 ) -> Row:
-    """Given the leading cells, the label line and the values after it, return the aligned row."""
-    cells = [""] * width
-    for k, text in enumerate(before[-lead:] if lead else []):
-        cells[lead - len(before[-lead:]) + k] = text
-    cells[lead] = label.text
-    for k, text in enumerate(after[: width - lead - 1]):
-        cells[lead + 1 + k] = text
-    return Row(cells=tuple(cells), where=Where(block=label.block, page=label.page))
+    """Given the leading cells, the label and the values after it, return the aligned row.
+
+    Leading cells end at the unit column; values fill the columns after it from the left.
+    """
+    leading = [""] * (lead - len(before)) + list(before)
+    trailing = list(after[: width - lead - 1])
+    cells = [*leading, label, *trailing, *[""] * (width - lead - 1 - len(trailing))]
+    return Row(cells=tuple(cells), where=where)

@@ -27,11 +27,13 @@ import re
 from collections.abc import Callable, Sequence
 from dataclasses import dataclass, replace
 from enum import StrEnum
+from typing import Any
 
+from normalizers.labels import index_code
 from normalizers.text import fold
 from pipeline.model import Where
 from pipeline.statements.cues import cues
-from pipeline.statements.draft import Draft, merge
+from pipeline.statements.draft import Draft, merge, put
 from pipeline.statements.tokens import Kind, Role, Token, sentence_tokens
 from pipeline.statements.units import group_kind, resolve_reference
 
@@ -40,6 +42,8 @@ ABBREVIATIONS = frozenset(
     {"tp", "tx", "tt", "h", "q", "p", "x", "ths", "ts", "pgs", "gs", "th", "v.v", "ubnd", "đ/c"}
 )
 _SENTENCE_END = re.compile(r"(?<=[.!?…])\s+(?=[\"“(\[]?[^\W\d_])")
+_DIGIT = re.compile(r"\d")
+_LETTER = re.compile(r"[^\W\d_]")
 _LAST_WORD = re.compile(r"([\w./]+)[.!?…]$")
 FIELDS = {
     Role.SCORE: "score",
@@ -47,6 +51,10 @@ FIELDS = {
     Role.SELF: "self_score",
     Role.APPRAISED: "appraised",
 }
+#: Kinds of token that state something about a unit (a sentence without them states nothing).
+STATING = frozenset(
+    {Kind.VALUE, Kind.RANK, Kind.FIRST, Kind.LAST, Kind.GRADE, Kind.CHANGE, Kind.RANK_CHANGE}
+)
 #: Kinds after which a group is a scope ("dẫn đầu khối sở"), not a new subject.
 SCOPED = frozenset({Kind.RANK, Kind.FIRST, Kind.LAST})
 
@@ -87,8 +95,6 @@ class Frame:
     anonymous: bool = True  # a statement without a unit may take the default one
     took_previous: bool = False
     year_stated: bool = False
-    before: Kind | None = None  # the kind of the token read last
-    counts: tuple[tuple[str, int], ...] = ()
     out: tuple[Draft, ...] = ()
 
 
@@ -96,7 +102,7 @@ class Frame:
 
 
 def split_sentences(text: str) -> list[str]:
-    """Given a paragraph, return its sentences (a full stop after an abbreviation does not end one)."""
+    """Given a paragraph, return its sentences (not ended by a full stop after "TP.", "H.")."""
     sentences: list[str] = []
     start = 0
     for m in _SENTENCE_END.finditer(text):
@@ -110,7 +116,7 @@ def split_sentences(text: str) -> list[str]:
 
 
 def sentence_key(text: str) -> str:
-    """Given a sentence, return its folded key, of the same length (lowercase when folding is not)."""
+    """Given a sentence, return its folded key, of the same length (else lowercase)."""
     key = fold(text)
     return (
         key
@@ -121,18 +127,46 @@ def sentence_key(text: str) -> str:
 
 def read_sentence(text: str, ctx: Context, where: Where) -> tuple[tuple[Draft, ...], Context]:
     """Given a sentence, the context and where it is, return its statements and the next context."""
-    tokens = sentence_tokens(text, sentence_key(text))
+    key = sentence_key(text)
+    if not may_state(key):
+        return (), named_index(ctx, text, key)
+    tokens = sentence_tokens(text, key)
+    if not any(t.kind in STATING for t in tokens):
+        return (), next_context(ctx, tokens, ())
     frame = Frame(ctx=ctx, draft=Draft(index=ctx.index, year=ctx.year, where=where))
-    for token in tokens:
-        frame = replace(STEPS[token.kind](frame, token), before=token.kind)
+    for before, token in zip((None, *(t.kind for t in tokens)), tokens, strict=False):
+        frame = STEPS[token.kind](frame, token, before)
     frame = flush(frame)
     drafts = tuple(_counted(d, frame.count) for d in frame.out)
-    return drafts, replace(next_context(ctx, tokens, drafts), counts=ctx.counts + frame.counts)
+    return drafts, next_context(ctx, tokens, drafts)
+
+
+def may_state(key: str) -> bool:
+    """Given a sentence key, return whether it may state anything: a figure, a rank, a grade."""
+    c = cues()
+    if not _LETTER.search(key):
+        return False  # a figure alone (a flattened table's cell) names nothing it could be about
+    return bool(_DIGIT.search(key)) or any(
+        rx.search(key) for rx in (c.first, c.last, c.rank, c.grade)
+    )
+
+
+def named_index(ctx: Context, text: str, key: str) -> Context:
+    """Given the context and a sentence stating nothing, return it with the index named."""
+    codes = [index_code(text[m.start() : m.end()]) for m in cues().index.finditer(key)]
+    if not codes:
+        return ctx
+    return replace(ctx, index=codes[-1], topic=ctx.topic or codes[0])
 
 
 def next_context(ctx: Context, tokens: Sequence[Token], drafts: Sequence[Draft]) -> Context:
     """Given the context, a sentence's tokens and statements, return the context after it."""
     indices = [t.label for t in tokens if t.kind is Kind.INDEX]
+    counts = [
+        (group_kind(t.label or ""), t.rank_of) for t in tokens if t.kind is Kind.GROUP and t.rank_of
+    ]
+    if not (indices or drafts or counts):
+        return ctx
     years = [t.year for t in tokens if t.kind is Kind.YEAR and not t.compare]
     year = drafts[-1].year if drafts else (years[0] if indices and years else ctx.year)
     return replace(
@@ -141,6 +175,7 @@ def next_context(ctx: Context, tokens: Sequence[Token], drafts: Sequence[Draft])
         year=year,
         topic=ctx.topic or (indices[0] if indices else None),
         carried=drafts[-1] if drafts else ctx.carried,
+        counts=(*ctx.counts, *counts),
     )
 
 
@@ -152,6 +187,10 @@ def _counted(draft: Draft, count: int | None) -> Draft:
 
 
 # --- the walk -----------------------------------------------------------------------------------
+
+
+#: A step of the walk: the frame, the token and the kind of the token before it → the frame.
+Step = Callable[["Frame", Token, "Kind | None"], "Frame"]
 
 
 def flush(frame: Frame) -> Frame:
@@ -175,47 +214,43 @@ def default_unit(frame: Frame) -> str | None:
     return frame.ctx.subjects[0] if frame.indexed and frame.ctx.subjects else None
 
 
-def on_unit(frame: Frame, token: Token) -> Frame:
+def on_unit(frame: Frame, token: Token, before: Kind | None) -> Frame:
     """Given a unit: close the statement before and open one about this unit.
 
-    Right after an area ("lĩnh vực thể chế của Sở A") the unit owns the area: figures stay area scores.
+    Right after an area ("lĩnh vực thể chế của Sở A") the unit owns the area: its figures
+    stay area scores.
     """
     frame = flush(frame)
     draft = replace(frame.draft, unit=token.label, unit_raw=token.raw)
     if frame.pending is not None:
         draft = merge(draft, frame.pending)
     units = (*frame.units, token.label or "")
-    mode = Mode.AREA if frame.before is Kind.AREA else Mode.CURRENT
+    mode = Mode.AREA if before is Kind.AREA else Mode.CURRENT
     return replace(frame, draft=draft, units=units, mode=mode, pending=None, anonymous=False)
 
 
-def on_reference(frame: Frame, token: Token) -> Frame:
+def on_reference(frame: Frame, token: Token, before: Kind | None) -> Frame:
     """Given a back-reference ("Sở", "đơn vị"), continue with the unit it means."""
     unit = resolve_reference(token.label or "", frame.units, frame.ctx.subjects)
     if unit is None or unit == frame.draft.unit:
         return frame
-    return on_unit(frame, replace(token, label=unit))
+    return on_unit(frame, replace(token, label=unit), before)
 
 
-def on_group(frame: Frame, token: Token) -> Frame:
+def on_group(frame: Frame, token: Token, before: Kind | None) -> Frame:
     """Given many units at once ("các sở", "20 sở"), close the statement and leave no unit.
 
     Right after a rank or an average ("dẫn đầu khối sở", "trung bình của 20 sở") the group is
     their scope and the statement goes on.
     """
-    counts = (
-        frame.counts + ((group_kind(token.label or ""), token.rank_of),)
-        if token.rank_of
-        else frame.counts
-    )
-    frame = replace(frame, count=token.rank_of or frame.count, counts=counts)
-    if frame.before in SCOPED or (frame.draft.unit == average_unit() and not frame.draft.stated):
+    frame = replace(frame, count=token.rank_of or frame.count)
+    if before in SCOPED or (frame.draft.unit == average_unit() and not frame.draft.stated):
         return frame
     frame = flush(frame)
     return replace(frame, draft=replace(frame.draft, unit=None, unit_raw=""), anonymous=False)
 
 
-def on_index(frame: Frame, token: Token) -> Frame:
+def on_index(frame: Frame, token: Token, before: Kind | None) -> Frame:
     """Given an index mention, go on about it (a new statement when the current one has figures)."""
     if frame.draft.stated:
         frame = flush(frame)
@@ -223,12 +258,12 @@ def on_index(frame: Frame, token: Token) -> Frame:
     return replace(frame, draft=draft, indexed=True, mode=Mode.CURRENT)
 
 
-def on_area(frame: Frame, token: Token) -> Frame:
+def on_area(frame: Frame, token: Token, before: Kind | None) -> Frame:
     """Given an area mention, read the figures after it as area scores."""
     return replace(frame, mode=Mode.AREA, mode_depth=frame.depth)
 
 
-def on_year(frame: Frame, token: Token) -> Frame:
+def on_year(frame: Frame, token: Token, before: Kind | None) -> Frame:
     """Given a year: the statement's year, a comparison, or the start of last year's figures."""
     if token.compare:
         return replace(frame, mode=Mode.COMPARE)
@@ -242,14 +277,14 @@ def on_year(frame: Frame, token: Token) -> Frame:
     return replace(frame, draft=replace(frame.draft, year=year), year_stated=True)
 
 
-def on_previous(frame: Frame, token: Token) -> Frame:
-    """Given "năm trước", read the figures after it as last year's ("so với năm trước": a comparison)."""
+def on_previous(frame: Frame, token: Token, before: Kind | None) -> Frame:
+    """Given "năm trước", read the figures after it as last year's ("so với …": compare)."""
     if token.compare:
         return replace(frame, mode=Mode.COMPARE)
     return replace(frame, mode=Mode.PREVIOUS, mode_depth=frame.depth)
 
 
-def on_open(frame: Frame, token: Token) -> Frame:
+def on_open(frame: Frame, token: Token, before: Kind | None) -> Frame:
     """Given "(", go one bracket deeper (after "so với năm 2022", into last year's figures)."""
     depth = frame.depth + 1
     if frame.mode is Mode.COMPARE:
@@ -257,7 +292,7 @@ def on_open(frame: Frame, token: Token) -> Frame:
     return replace(frame, depth=depth)
 
 
-def on_close(frame: Frame, token: Token) -> Frame:
+def on_close(frame: Frame, token: Token, before: Kind | None) -> Frame:
     """Given ")", leave a bracket, and the previous or area figures opened inside it."""
     depth = max(frame.depth - 1, 0)
     ends = frame.mode is Mode.COMPARE or (
@@ -266,12 +301,12 @@ def on_close(frame: Frame, token: Token) -> Frame:
     return replace(frame, depth=depth, mode=Mode.CURRENT if ends else frame.mode)
 
 
-def on_semicolon(frame: Frame, token: Token) -> Frame:
+def on_semicolon(frame: Frame, token: Token, before: Kind | None) -> Frame:
     """Given ";", end any previous, comparison or area reading."""
     return replace(frame, mode=Mode.CURRENT, depth=0)
 
 
-def on_comma(frame: Frame, token: Token) -> Frame:
+def on_comma(frame: Frame, token: Token, before: Kind | None) -> Frame:
     """Given ",", end a comparison, and last year's figures outside brackets once one was read."""
     previous_done = (
         frame.mode is Mode.PREVIOUS and frame.took_previous and frame.depth == frame.mode_depth == 0
@@ -281,25 +316,31 @@ def on_comma(frame: Frame, token: Token) -> Frame:
     return frame
 
 
-def on_value(frame: Frame, token: Token) -> Frame:
-    """Given a figure, put it in its field (a filled field opens a new statement)."""
+def on_value(frame: Frame, token: Token, before: Kind | None) -> Frame:
+    """Given a figure, put it in its field: last year's, the maximum, or the statement's own."""
     if frame.mode is Mode.AREA:
         return frame
     if frame.mode in (Mode.PREVIOUS, Mode.COMPARE) or token.role is Role.PREVIOUS:
         return take_previous(frame, token)
     if token.role is Role.MAX:
-        return (
-            frame
-            if frame.draft.has("max")
-            else replace(frame, draft=replace(frame.draft, max=token.number))
-        )
+        return frame if frame.draft.has("max") else set_draft(frame, max=token.number)
+    return take_value(frame, token)
+
+
+def take_value(frame: Frame, token: Token) -> Frame:
+    """Given the statement's figure, put it in its field (a filled field opens a new statement)."""
     name = FIELDS[token.role or Role.SCORE]
     if frame.draft.has(name):
         frame = flush(frame)
-    draft = replace(frame.draft, **{name: token.number})
+    draft = put(frame.draft, name, token.number)
     if token.of is not None and draft.max is None:
         draft = replace(draft, max=token.of)
     return replace(frame, draft=draft)
+
+
+def set_draft(frame: Frame, **changes: Any) -> Frame:
+    """Given the frame and field values, return the frame with its draft changed."""
+    return replace(frame, draft=replace(frame.draft, **changes))
 
 
 def take_previous(frame: Frame, token: Token) -> Frame:
@@ -311,8 +352,8 @@ def take_previous(frame: Frame, token: Token) -> Frame:
     return replace(frame, draft=draft, took_previous=True, mode=mode)
 
 
-def on_rank(frame: Frame, token: Token) -> Frame:
-    """Given a rank ("xếp thứ 11/17", "dẫn đầu", "cuối bảng"), set it, or keep it for the unit after."""
+def on_rank(frame: Frame, token: Token, before: Kind | None) -> Frame:
+    """Given a rank ("xếp thứ 11/17", "dẫn đầu"), set it, or keep it for the unit after."""
     if frame.mode in (Mode.PREVIOUS, Mode.AREA):
         return frame
     update = rank_update(token)
@@ -332,20 +373,20 @@ def rank_update(token: Token) -> Draft:
     return Draft(rank=token.rank, rank_of=token.rank_of)
 
 
-def setter(name: str, value: Callable[[Token], object]) -> Callable[[Frame, Token], Frame]:
+def setter(name: str, value: Callable[[Token], object]) -> Step:
     """Given a field and how a token gives its value, return the step that sets it once."""
 
-    def step(frame: Frame, token: Token) -> Frame:
+    def step(frame: Frame, token: Token, before: Kind | None) -> Frame:
         if frame.mode in (Mode.PREVIOUS, Mode.AREA) or frame.draft.has(name):
             return frame
         mode = Mode.CURRENT if frame.mode is Mode.COMPARE else frame.mode
-        return replace(frame, draft=replace(frame.draft, **{name: value(token)}), mode=mode)
+        return replace(frame, draft=put(frame.draft, name, value(token)), mode=mode)
 
     step.__doc__ = f"Given a token, set the statement's {name} unless already set or not current."
     return step
 
 
-STEPS: dict[Kind, Callable[[Frame, Token], Frame]] = {
+STEPS: dict[Kind, Step] = {
     Kind.UNIT: on_unit,
     Kind.REF: on_reference,
     Kind.GROUP: on_group,
@@ -364,7 +405,7 @@ STEPS: dict[Kind, Callable[[Frame, Token], Frame]] = {
     Kind.GRADE: setter("grade", lambda t: t.label),
     Kind.CHANGE: setter("change", lambda t: t.number),
     Kind.RANK_CHANGE: setter("rank_change", lambda t: t.places),
-    Kind.NUMBER: lambda frame, token: frame,
+    Kind.NUMBER: lambda frame, token, before: frame,
 }
 
 
@@ -374,7 +415,7 @@ def average_unit() -> str:
 
 
 def paragraph_index(sentences: Sequence[str], ctx: Context, heading: bool) -> str | None:
-    """Given a paragraph, the context after it and whether it is a heading, return the index carried on."""
+    """Given a paragraph, the context after it and whether it heads, return the index carried."""
     if heading and len(sentences) == 1:
         named = {m.group() for m in cues().index.finditer(sentence_key(sentences[0]))}
         if len(named) == 1:
@@ -385,10 +426,12 @@ def paragraph_index(sentences: Sequence[str], ctx: Context, heading: bool) -> st
 def read_paragraph(
     sentences: Sequence[str], ctx: Context, where: Where, *, heading: bool = False
 ) -> tuple[tuple[Draft, ...], Context]:
-    """Given a paragraph's sentences, the context and where it is, return its statements and the next context."""
-    ctx = ctx if ctx.block == where.block else replace(ctx, carried=None, block=where.block)
+    """Given a paragraph's sentences, the context and where, return statements and next context."""
+    if ctx.block != where.block:
+        ctx = replace(ctx, carried=None, block=where.block)
     found: list[Draft] = []
     for sentence in sentences:
         drafts, ctx = read_sentence(sentence, ctx, where)
         found.extend(drafts)
-    return tuple(found), replace(ctx, index=paragraph_index(sentences, ctx, heading))
+    index = paragraph_index(sentences, ctx, heading)
+    return tuple(found), ctx if index == ctx.index else replace(ctx, index=index)

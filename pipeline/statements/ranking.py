@@ -14,8 +14,8 @@ can check it against the rows above.
 from __future__ import annotations
 
 import re
-from collections.abc import Iterator, Sequence
-from dataclasses import dataclass, replace
+from collections.abc import Callable, Iterator, Sequence
+from dataclasses import dataclass, field, replace
 from decimal import Decimal
 from functools import lru_cache
 
@@ -24,7 +24,7 @@ from normalizers.numbers import Number, parse_number
 from pipeline.model import Where
 from pipeline.statements.columns import Col, Column, is_ranking, read_columns, table_year
 from pipeline.statements.cues import cues, data
-from pipeline.statements.draft import Draft
+from pipeline.statements.draft import Draft, put
 from pipeline.statements.prose import Context, sentence_key
 from pipeline.statements.tokens import VALUE_BOUND, Kind, sentence_tokens
 
@@ -49,7 +49,7 @@ class Row:
 
     cells: tuple[str, ...] = ()
     group: str | None = None
-    where: Where = Where()
+    where: Where = field(default_factory=Where)
 
 
 @dataclass(frozen=True, slots=True, kw_only=True)
@@ -62,7 +62,7 @@ class Grid:
 
 
 def grid_statements(grid: Grid, ctx: Context) -> tuple[Draft, ...]:
-    """Given a grid and the context before it, return its statements (none when no ranking table)."""
+    """Given a grid and the context before it, return its statements (none: no ranking)."""
     columns = read_columns(grid.header, grid.caption)
     if not is_ranking(columns):
         return ()
@@ -76,7 +76,7 @@ def grid_statements(grid: Grid, ctx: Context) -> tuple[Draft, ...]:
 def rows_to_drafts(
     rows: Sequence[Row], columns: Sequence[Column], base: Draft, maxima: dict[int, Number]
 ) -> Iterator[Draft]:
-    """Given body rows, the columns, the table's draft and column maxima, yield one draft per unit and index."""
+    """Given rows, columns, the table's draft and maxima, yield a draft per unit and index."""
     group: str | None = None
     for row in rows:
         if row.group is not None:
@@ -89,7 +89,7 @@ def rows_to_drafts(
 
 
 def row_unit(row: Row, columns: Sequence[Column]) -> tuple[str, str] | None:
-    """Given a row, return (canonical unit, as written), or None for a total, a maximum or no name."""
+    """Given a row, return (canonical unit, as written), or None: a total, a maximum, no name."""
     label = next(
         (cell for cell, col in zip(row.cells, columns, strict=False) if col.role is Col.UNIT), ""
     )
@@ -137,7 +137,7 @@ def row_drafts(
 def fill(
     draft: Draft, row: Row, picked: Sequence[tuple[int, Column]], maxima: dict[int, Number]
 ) -> Draft:
-    """Given a draft, a row and the columns of one index, return the draft with the row's figures."""
+    """Given a draft, a row and the columns of one index, return it with the row's figures."""
     for i, column in picked:
         text = row.cells[i].strip() if i < len(row.cells) else ""
         if text and text not in data()["columns"]["blanks"]:
@@ -146,32 +146,40 @@ def fill(
 
 
 def fill_cell(draft: Draft, column: Column, text: str, maximum: Number | None) -> Draft:
-    """Given a draft, a column and its cell text, return the draft with the cell's figure."""
-    role = column.role
-    if role in FIELDS and not draft.has(FIELDS[role]):
-        number = value_cell(text, maximum)
-        draft = replace(draft, **{FIELDS[role]: number})
-        return (
-            replace(draft, max=maximum)
-            if number and maximum and role is not Col.PREVIOUS
-            else draft
-        )
-    if role is Col.MAX and draft.max is None:
-        return replace(draft, max=parse_number(text))
-    if role is Col.RANK and draft.rank is None:
-        rank = rank_cell(text)
-        return replace(draft, rank=rank[0], rank_of=rank[1]) if rank else draft
-    if role is Col.GRADE and draft.grade is None:
-        return replace(draft, grade=grade(text))
-    return change_cell(draft, role, text)
+    """Given a draft, a column and its cell text, return the draft with what the cell states."""
+    reader = CELL_READERS.get(column.role)
+    return reader(draft, column.role, text, maximum) if reader else draft
 
 
-def change_cell(draft: Draft, role: Col, text: str) -> Draft:
-    """Given a draft, a change column and its cell, return the draft with the signed change."""
-    if role is Col.OTHER:
-        return note_cell(draft, text)
-    if role not in (Col.CHANGE, Col.RANK_CHANGE):
+def read_value(draft: Draft, role: Col, text: str, maximum: Number | None) -> Draft:
+    """Given a draft and a score, percent, self-assessed or previous cell, return it filled once."""
+    name = FIELDS[role]
+    if draft.has(name):
         return draft
+    number = value_cell(text, maximum)
+    draft = put(draft, name, number)
+    keep_max = number is not None and maximum is not None and role is not Col.PREVIOUS
+    return replace(draft, max=maximum) if keep_max else draft
+
+
+def read_max(draft: Draft, role: Col, text: str, maximum: Number | None) -> Draft:
+    """Given a draft and a maximum cell, return it with the maximum (the first one)."""
+    return draft if draft.max is not None else replace(draft, max=parse_number(text))
+
+
+def read_rank(draft: Draft, role: Col, text: str, maximum: Number | None) -> Draft:
+    """Given a draft and a rank cell, return it with the rank and count (the first one)."""
+    rank = rank_cell(text) if draft.rank is None else None
+    return replace(draft, rank=rank[0], rank_of=rank[1]) if rank else draft
+
+
+def read_grade(draft: Draft, role: Col, text: str, maximum: Number | None) -> Draft:
+    """Given a draft and a grade cell, return it with the canonical grade (the first one)."""
+    return draft if draft.grade is not None else replace(draft, grade=grade(text))
+
+
+def read_change(draft: Draft, role: Col, text: str, maximum: Number | None) -> Draft:
+    """Given a draft and a change cell (points or places), return it with the signed change."""
     number = signed_cell(text)
     if number is None or number.value is None:
         return draft
@@ -180,14 +188,27 @@ def change_cell(draft: Draft, role: Col, text: str) -> Draft:
     return replace(draft, change=number) if draft.change is None else draft
 
 
-def note_cell(draft: Draft, text: str) -> Draft:
-    """Given a draft and a note about its row ("Giảm 3 bậc", "tăng 1,2 điểm"), return it with what the note states."""
+def read_note(draft: Draft, role: Col, text: str, maximum: Number | None) -> Draft:
+    """Given a draft and a note on its row ("Giảm 3 bậc"), return it with the change noted."""
     for token in sentence_tokens(text, sentence_key(text)):
         if token.kind is Kind.RANK_CHANGE and draft.rank_change is None:
             draft = replace(draft, rank_change=token.places)
         elif token.kind is Kind.CHANGE and draft.change is None:
             draft = replace(draft, change=token.number)
     return draft
+
+
+CellReader = Callable[[Draft, Col, str, Number | None], Draft]
+#: How each column role's cell is read.
+CELL_READERS: dict[Col, CellReader] = {
+    **dict.fromkeys(FIELDS, read_value),
+    Col.MAX: read_max,
+    Col.RANK: read_rank,
+    Col.GRADE: read_grade,
+    Col.CHANGE: read_change,
+    Col.RANK_CHANGE: read_change,
+    Col.OTHER: read_note,
+}
 
 
 def value_cell(text: str, maximum: Number | None) -> Number | None:
@@ -233,7 +254,7 @@ def column_maxima(rows: Sequence[Row], columns: Sequence[Column]) -> dict[int, N
 
 
 def with_group(grid: Grid, group: str | None) -> Grid:
-    """Given a grid and the group heading written just before it, return the grid opening that group."""
+    """Given a grid and the group heading written before it, return it opening that group."""
     if group is None or (grid.rows and grid.rows[0].group is not None):
         return grid
     return replace(grid, rows=(Row(group=group_label(group)), *grid.rows))
@@ -252,5 +273,5 @@ def _group_rx() -> re.Pattern[str]:
 
 
 def is_group_text(text: str) -> bool:
-    """Given a cell or line, return whether it opens a group ("Khối sở, ban, ngành", "II. Nhóm B")."""
+    """Given a cell or line, return whether it opens a group ("Khối sở, ban, ngành", "Nhóm B")."""
     return bool(_group_rx().match(sentence_key(text)))

@@ -70,7 +70,7 @@ def is_body(slots: Sequence[Cell | None], texts: Sequence[str]) -> bool:
 
 
 def group_text(slots: Sequence[Cell | None]) -> str | None:
-    """Given a row's slots, return its group heading when it is one (one cell, or a group word, no figure)."""
+    """Given a row's slots, return its group heading, if one (one cell or a group word)."""
     cells = [c for c in dict.fromkeys(c for c in slots if c is not None) if c.text.strip()]
     if not cells or any(parse_number(c.text) is not None for c in cells if c.col > 0):
         return None

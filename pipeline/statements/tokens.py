@@ -125,7 +125,7 @@ def cue_tokens(text: str, key: str) -> Iterator[Token]:
 def _spans(
     rx: re.Pattern[str], text: str, key: str, kind: Kind, label: Callable[[str], str] | None = None
 ) -> Iterator[Token]:
-    """Given a pattern, the text, its key, a kind and a label function, yield one token per match."""
+    """Given a pattern, the text, its key, a kind and a label function, yield a token a match."""
     for m in rx.finditer(key):
         raw = text[m.start() : m.end()]
         yield Token(
@@ -195,7 +195,7 @@ class Around:
 
 
 def classify(tokens: Sequence[Token], text: str, key: str) -> Iterator[Token]:
-    """Given tokens in order, the text and its key, yield them with numbers classified and bad ranks gone."""
+    """Given tokens in order, the text and its key, yield them classified (bad ones gone)."""
     for i, token in enumerate(tokens):
         end = tokens[i + 1].start if i + 1 < len(tokens) else len(key)
         around = Around(
@@ -240,7 +240,7 @@ def follows(around: Around, follow: re.Pattern[str]) -> bool:
 
 
 def classify_number(token: Token, around: Around) -> Token | None:
-    """Given a NUMBER and the words around it, return a YEAR, CHANGE, VALUE or GROUP token, or None."""
+    """Given a NUMBER and the words around it, return it as YEAR, CHANGE, VALUE, GROUP or None."""
     c = cues()
     if is_year(token):
         compare = bool(c.compare_before.search(around.gap))

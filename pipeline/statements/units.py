@@ -15,6 +15,7 @@ import tomllib
 from collections.abc import Iterator, Sequence
 from dataclasses import dataclass, replace
 from functools import lru_cache
+from typing import Any
 
 from normalizers.labels import canonical_unit
 from normalizers.text import DATA_DIR
@@ -48,7 +49,8 @@ class UnitCues:
     localities: re.Pattern[str]  # on the text
     levels: frozenset[str]  # locality level words, folded ("tỉnh", "huyện")
     known: re.Pattern[str]  # on the key, at a head
-    agencies: re.Pattern[str]  # on the key, after "Sở"/"Bộ"
+    agency_heads: frozenset[str]  # "Sở", "Bộ": heads of the agency names of units.toml
+    agencies: re.Pattern[str]  # on the key, after an agency head
     stops: re.Pattern[str]  # on the key, at a word
     refs: re.Pattern[str]  # on the key
     ref_kinds: dict[str, str]
@@ -66,11 +68,12 @@ def _level_forms() -> dict[str, str]:
     return {form: level for level, forms in localities.items() for form in (level, *forms)}
 
 
-def _agency_names() -> list[str]:
-    """Given nothing, return the agency names and abbreviations of units.toml."""
+def _agencies() -> tuple[frozenset[str], list[str]]:
+    """Given nothing, return the agency heads, and agency names and abbreviations (units.toml)."""
     with (DATA_DIR / "units.toml").open("rb") as f:
-        agencies = tomllib.load(f)["agencies"]
-    return [form for name, abbrs in agencies.items() for form in (name, *abbrs)]
+        table = tomllib.load(f)
+    names = [form for name, abbrs in table["agencies"].items() for form in (name, *abbrs)]
+    return frozenset(table["heads"]["words"]), names
 
 
 def _level_pattern(forms: Sequence[str]) -> str:
@@ -79,28 +82,44 @@ def _level_pattern(forms: Sequence[str]) -> str:
     return "|".join(re.escape(f) + ("" if f.endswith(".") else r"(?!\w)") for f in ordered)
 
 
-@lru_cache(maxsize=1)
-def unit_cues() -> UnitCues:
-    """Given nothing, return the compiled unit patterns (built once)."""
-    units, refs = data()["units"], data()["references"]
+def _name_patterns(units: dict[str, Any]) -> dict[str, Any]:
+    """Given the [units] table, return the patterns of heads, committees, localities and names."""
     forms = _level_forms()
     heads = "|".join(re.escape(h) for h in sorted(units["heads"], key=len, reverse=True))
     councils = "|".join(re.escape(c) for c in units["councils"])
     levels = _level_pattern(list(forms))
+    agency_heads, agencies = _agencies()
+    after_level = r"(?:(?<=\.)[ \t]*|[ \t]+)(?=[^\W\d_])"  # "TP.Biên Hòa", "huyện Cẩm Mỹ"
+    return {
+        "heads": re.compile(rf"(?<![\w.])(?:{heads})(?!\w)"),
+        "councils": re.compile(rf"(?<![\w.])(?i:{councils})[ \t]+(?P<level>(?i:{levels}))"),
+        "localities": re.compile(rf"(?<![\w.])(?P<level>(?i:{levels})){after_level}"),
+        "levels": frozenset(forms.values()),
+        "known": re.compile(rf"{alternation(units['known'])}(?!\w)"),
+        "agency_heads": agency_heads,
+        "agencies": re.compile(rf"[ \t]+{alternation(agencies)}(?!\w)"),
+        "stops": re.compile(rf"{alternation(units['stops'])}(?!\w)"),
+    }
+
+
+def _reference_patterns(refs: dict[str, Any]) -> dict[str, Any]:
+    """Given the [references] table, return the patterns of back-references and their guards."""
+    plural = rf"(?<!\w){alternation(refs['plural'])}[\s,]*$|\d[\s/]*$"  # "các đơn vị", "15 đơn vị"
+    return {
+        "refs": words_rx(refs["words"]),
+        "ref_kinds": {" ".join(k.lower().split()): v for k, v in refs["words"].items()},
+        "plural_before": re.compile(plural),
+        "not_after": re.compile(rf"^\s*{alternation(refs['not_after'])}(?!\w)"),
+    }
+
+
+@lru_cache(maxsize=1)
+def unit_cues() -> UnitCues:
+    """Given nothing, return the compiled unit patterns (built once)."""
+    units = data()["units"]
     return UnitCues(
-        heads=re.compile(rf"(?<![\w.])(?:{heads})(?!\w)"),
-        councils=re.compile(rf"(?<![\w.])(?i:{councils})[ \t]+(?P<level>(?i:{levels}))"),
-        localities=re.compile(
-            rf"(?<![\w.])(?P<level>(?i:{levels}))(?:(?<=\.)[ \t]*|[ \t]+)(?=[^\W\d_])"
-        ),
-        levels=frozenset(forms.values()),
-        known=re.compile(rf"{alternation(units['known'])}(?!\w)"),
-        agencies=re.compile(rf"[ \t]+{alternation(_agency_names())}(?!\w)"),
-        stops=re.compile(rf"{alternation(units['stops'])}(?!\w)"),
-        refs=words_rx(refs["words"]),
-        ref_kinds={" ".join(k.lower().split()): v for k, v in refs["words"].items()},
-        plural_before=re.compile(rf"(?<!\w){alternation(refs['plural'])}[\s,]*$|\d[\s/]*$"),
-        not_after=re.compile(rf"^\s*{alternation(refs['not_after'])}(?!\w)"),
+        **_name_patterns(units),
+        **_reference_patterns(data()["references"]),
         max_run=units["max_lowercase_run"],
         max_words=units["max_name_words"],
         max_place_words=units["max_place_words"],
@@ -123,7 +142,7 @@ def _take_capital(text: str, m: re.Match[str], count: int) -> bool:
 
 
 def _take_lower(word: str, sep: str | None, count: int, run: int) -> bool:
-    """Given a lowercase piece, the words so far and the lowercase run, return whether it continues."""
+    """Given a lowercase piece, the words so far and the lowercase run, return if it continues."""
     if sep:
         return False
     if not count:
@@ -172,16 +191,23 @@ def _mention(text: str, start: int, end: int) -> Mention:
     return Mention(start=start, end=start + len(raw), raw=raw, unit=canonical_unit(raw))
 
 
+def name_end(text: str, key: str, head: re.Match[str]) -> int:
+    """Given the text, its key and a head found in it, return where the name after it ends."""
+    c = unit_cues()
+    known = c.known.match(key, head.start())
+    if known is None and head.group() in c.agency_heads:
+        known = c.agencies.match(key, head.end())
+    return known.end() if known else walk_name(text, key, head.end())
+
+
 def _head_mentions(text: str, key: str) -> Iterator[Mention]:
-    """Given a sentence and its key, yield agencies named after a head ("Sở Y tế"), or "Sở" alone."""
+    """Given a sentence and its key, yield agencies after a head ("Sở Y tế"), or "Sở" alone."""
     c = unit_cues()
     for m in c.heads.finditer(text):
-        known = c.known.match(key, m.start())
-        agency = c.agencies.match(key, m.end()) if m.group() in ("Sở", "Bộ") else None
-        end = (known or agency).end() if (known or agency) else walk_name(text, key, m.end())
+        end = name_end(text, key, m)
         if end > m.end():
             yield _mention(text, m.start(), end)
-        elif m.group() in ("Sở", "Bộ"):
+        elif m.group() in c.agency_heads:
             yield Mention(start=m.start(), end=m.end(), raw=m.group(), ref=m.group().lower())
 
 
@@ -244,7 +270,7 @@ def find_mentions(text: str, key: str) -> list[Mention]:
 
 
 def _qualifies(text: str, unit: Mention, place: Mention) -> bool:
-    """Given a unit and the mention after it, return whether the latter only says where the unit is."""
+    """Given a unit and the mention after it, return whether the latter only places the unit."""
     gap = text[unit.end : place.start]
     if not place.unit or gap.strip(" ,") or "\n" in gap:
         return False
@@ -278,7 +304,7 @@ def _committee_first(kind: str, units: Sequence[str]) -> list[str]:
 
 
 def resolve_reference(kind: str, earlier: Sequence[str], subjects: Sequence[str]) -> str | None:
-    """Given a reference's kind, units named earlier in the sentence and the subjects, return the unit.
+    """Given a reference's kind, the units named before it and the subjects, return its unit.
 
     "UBND huyện" means a district's committee rather than the district, where both are known.
     """
@@ -294,6 +320,6 @@ def subjects_of(title: str, key: str, subject: str | None) -> tuple[str, ...]:
 
 
 def group_kind(text: str) -> str:
-    """Given a group phrase ("20 sở, ban, ngành", "UBND cấp huyện"), return the kind of unit it counts."""
+    """Given a group phrase ("20 sở, ban, ngành", "UBND cấp huyện"), return the kind it counts."""
     words = text.lower().replace(",", " ").split()
     return next((k for k in data()["groups"]["kinds"] if k in words), "")
