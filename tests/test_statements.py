@@ -24,6 +24,7 @@ from normalizers.text import fold
 from pipeline.model import UnitScore
 from pipeline.statements import read_unit_scores
 from pipeline.statements.columns import Col, cell_role, read_columns
+from pipeline.statements.cues import words_rx
 from pipeline.statements.flat import merge_cell, place_children
 from pipeline.statements.prose import split_sentences
 from pipeline.statements.ranking import rank_cell, signed_cell
@@ -284,6 +285,52 @@ def test_from_to_gives_previous_and_score() -> None:
 
 
 @pytest.mark.parametrize(
+    ("text", "change", "previous"),
+    [
+        ("Sở Y tế đạt 85 điểm năm 2023, cao hơn năm 2022 là 3 điểm.", "3", None),
+        ("Sở Y tế đạt 85 điểm, thấp hơn năm trước 1,5 điểm.", "-1.5", None),
+        ("Sở Y tế đạt 85 điểm, tăng so với năm 2022 là 2,1 điểm.", "2.1", None),
+        ("Sở Y tế đạt 85 điểm, tăng so với năm 2022 (82 điểm).", None, "82"),
+        ("Sở Y tế đạt 85 điểm, tăng 3 điểm so với năm 2022.", "3", None),
+    ],
+)
+def test_differences_and_previous_values(
+    text: str, change: str | None, previous: str | None
+) -> None:
+    [row] = prose(TITLE, text)
+    assert (row["score"], row["change"], row["previous"]) == ("85", change, previous)
+
+
+def test_total_after_an_area_is_the_units_again() -> None:
+    [row] = prose(TITLE, "Sở Y tế có 3/7 lĩnh vực đạt điểm tối đa, tổng điểm đạt 88,5/100.")
+    assert (row["unit"], row["score"], row["max"]) == ("Sở Y tế", "88.5", "100")
+
+
+def test_a_reference_to_an_unknown_unit_takes_no_default() -> None:
+    assert (
+        prose(TITLE, "Chỉ số CCHC năm 2023 của tỉnh đạt 86,5%, xếp thứ 15/63.", subject="Sở Y tế")
+        == []
+    )
+    [row] = prose(TITLE, "Chỉ số CCHC năm 2023 của tỉnh đạt 86,5%.", subject="tỉnh Đồng Nai")
+    assert (row["unit"], row["percent"]) == ("Tỉnh Đồng Nai", "86.5")
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Tỷ lệ hồ sơ trực tuyến của Sở Y tế đạt 85%.",
+        "Sở Y tế đã tiếp nhận 1.234 hồ sơ, đạt 99,2% kế hoạch.",
+        "Sở Y tế và Sở Nội vụ cùng tổ chức 05 lớp tập huấn cho 300 học viên.",
+        "Sở GTVT xếp thứ 2 về chuyển đổi số.",
+        "Giá vàng hôm nay tăng 2% lên 75 triệu đồng/lượng.",
+        "Lúc 8h30 ngày 12/3, Sở Y tế tổ chức hội nghị; có 150 đại biểu tham dự.",
+    ],
+)
+def test_no_statement_from_other_measures(text: str) -> None:
+    assert prose(TITLE, text, subject="Sở Tư pháp") == []
+
+
+@pytest.mark.parametrize(
     "text",
     [
         "Sở Tư pháp: lãi suất 0%, giảm giá 50% phí dịch vụ.",
@@ -343,6 +390,22 @@ def test_back_references_mean_the_subject() -> None:
     assert [r["unit"] for r in rows] == ["Ủy ban nhân dân huyện Cẩm Mỹ"]
 
 
+def test_title_statements_only_when_the_body_lacks_them() -> None:
+    title = "Sở Tư pháp dẫn đầu Chỉ số CCHC năm 2023"
+    rows = prose(title, "Năm 2023, Sở Y tế đạt 80,5%.")
+    assert [(r["unit"], r["rank"], r["percent"]) for r in rows] == [
+        ("Sở Tư pháp", 1, None),
+        ("Sở Y tế", None, "80.5"),
+    ]
+    rows = prose(title, "Năm 2023, Sở Tư pháp đạt 94,49%.")
+    assert [(r["unit"], r["rank"], r["percent"]) for r in rows] == [("Sở Tư pháp", None, "94.49")]
+
+
+def test_a_repeated_lead_gives_its_statements_once() -> None:
+    lead = "Năm 2023, Chỉ số CCHC của Sở Y tế đạt 80,5%."
+    assert len(prose(TITLE, lead, lead + " Sở Nội vụ đạt 90%.")) == 2
+
+
 def test_sentences_split_but_not_after_abbreviations() -> None:
     text = "UBND TP. Biên Hòa đạt 90%. Ngày 12.12 H. Cẩm Mỹ đạt 88%. Xếp thứ 2."
     assert split_sentences(text) == [
@@ -364,6 +427,14 @@ def test_tokens_of_a_headline() -> None:
         Kind.YEAR,
     ]
     assert tokens[3].role is Role.SCORE and tokens[-1].compare
+
+
+def test_phrase_tries_match_the_longest_phrase_as_whole_words() -> None:
+    rx = words_rx(["chỉ số", "chỉ số CCHC", "chỉ số cải cách hành chính", "sở ban ngành"])
+    text = fold("Chỉ số CCHC, chỉ số cải cách hành chính, các sở, ban, ngành; chỉ sốx")
+    assert [m.group() for m in rx.finditer(text)] == [
+        "chỉ số cchc", "chỉ số cải cách hành chính", "sở, ban, ngành",
+    ]  # fmt: skip
 
 
 # --- ranking tables -----------------------------------------------------------------------------
@@ -402,11 +473,20 @@ def test_change_cells(text: str, value: str) -> None:
         ("Cải cách thể chế", Col.AREA),
         ("Điểm tối đa", Col.MAX),
         ("Điểm các lĩnh vực", Col.PARENT),
-        ("Lĩnh vực", None),
+        ("Lĩnh vực", Col.AREA),
+        ("Tên cơ quan, đơn vị, địa phương", Col.UNIT),
+        ("Đơn vị tính", None),
     ],
 )
 def test_column_roles(header: str, role: Col | None) -> None:
     assert cell_role(header) == role
+
+
+def test_the_unnamed_column_after_the_order_holds_the_units() -> None:
+    columns = read_columns([("TT",), (), ("Điểm",), ("Xếp hạng",)])
+    assert [c.role for c in columns] == [Col.ORDER, Col.UNIT, Col.SCORE, Col.RANK]
+    area = read_columns([("TT",), ("Lĩnh vực",), ("Điểm tối đa",), ("Điểm đạt",)])
+    assert Col.UNIT not in [c.role for c in area]
 
 
 def test_earlier_year_column_is_previous() -> None:

@@ -565,3 +565,27 @@ def test_checks_never_raise(
     for check in found:
         assert check.code in set(Code) and check.severity in set(Severity)
         assert check.message and check.where
+
+
+def test_an_average_outside_any_group_covers_the_whole_table() -> None:
+    rows = (
+        row("Sở A", "90", 1, source="table", group="Nhóm I"),
+        row("Sở B", "80", 2, source="table", group="Nhóm I"),
+        row("Sở C", "70", 3, source="table", group="Nhóm II"),
+        row("Trung bình", "80", None, source="table", group=None),
+    )
+    assert codes(with_rows(clean(), *rows)) == []
+    wrong = (*rows[:3], row("Trung bình", "85", None, source="table", group=None))
+    assert codes(with_rows(clean(), *wrong)) == [("sum-mismatch", "error")]
+
+
+def test_a_statement_in_percent_is_checked_on_its_percent() -> None:
+    stated = row(
+        "Sở Y tế",
+        None,
+        None,
+        percent=num("82.5", percent=True),
+        change=num("3.1"),
+        previous=num("80.2"),
+    )
+    assert codes(with_rows(clean(), stated)) == [("delta-inconsistent", "error")]

@@ -1,7 +1,8 @@
 """Document → Notice. Knows nothing of formats: it reads blocks and lines.
 
 The recipe: lines → score table → headline → metadata → sections → findings, tasks →
-unit statements → Notice. Validation is a separate stage (``pipeline.validate``).
+unit statements (``pipeline.statements``) → Notice. Validation is a separate stage
+(``pipeline.validate``).
 """
 
 from __future__ import annotations
@@ -9,7 +10,7 @@ from __future__ import annotations
 from collections.abc import Sequence
 
 from extractors.model import BlockKind, Document
-from pipeline.model import Metadata, Notice, Summary, UnitScore
+from pipeline.model import Metadata, Notice, Summary
 from pipeline.parse.findings import read_findings
 from pipeline.parse.flattened import lines_to_raw_tables
 from pipeline.parse.headline import Headline, find_headline
@@ -19,6 +20,7 @@ from pipeline.parse.rawtable import RawTable, block_to_raw_table
 from pipeline.parse.scoretable import ScoreTable, raw_to_score_table
 from pipeline.parse.sections import split_sections
 from pipeline.parse.tasks import read_tasks
+from pipeline.statements import read_unit_scores
 
 
 def parse(document: Document) -> Notice:
@@ -37,7 +39,7 @@ def parse(document: Document) -> Notice:
         metadata=metadata,
         summary=make_summary(table, headline),
         scores=table.scores if table else (),
-        unit_scores=headline_statements(headline, metadata),
+        unit_scores=read_unit_scores(document, subject=metadata.issuer),
         tasks=read_tasks(sections),
         findings=read_findings(sections),
     )
@@ -79,30 +81,6 @@ def make_summary(table: ScoreTable | None, headline: Headline | None) -> Summary
         previous_year_delta=headline.change if headline else None,
         rank=headline.rank if headline else None,
         rank_of=headline.rank_of if headline else None,
-    )
-
-
-def headline_statements(headline: Headline | None, metadata: Metadata) -> tuple[UnitScore, ...]:
-    """Given the headline, return it as the notice's own unit score statement."""
-    if headline is None:
-        return ()
-    unit = headline.subject or metadata.issuer or ""
-    return (
-        UnitScore(
-            order=1,
-            unit=unit,
-            unit_raw=unit,
-            index=headline.index,
-            year=headline.year,
-            score=None if headline.percent else headline.score,
-            max=headline.max,
-            percent=headline.score if headline.percent else None,
-            rank=headline.rank,
-            rank_of=headline.rank_of,
-            grade=headline.grade,
-            change=headline.change,
-            source="prose",
-        ),
     )
 
 

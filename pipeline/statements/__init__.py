@@ -8,7 +8,9 @@ bảng" given its count → numbered ``UnitScore``s.
 Decisions:
 
 - The title (first body line, a heading or a line with no full stop) names the subject and
-  the index but gives no statement: it restates the body.
+  the index; its statements restate the body's, so one is kept only when the body states
+  nothing about the same unit, index and year ("Sở Tư pháp dẫn đầu Chỉ số CCHC năm 2023"
+  above a body that never names Sở Tư pháp's rank again is kept).
 - A sentence already read (a lead paragraph repeated by the page) is not read again.
 - An average ("Trung bình", "Bình quân") is a statement whose unit is "Trung bình"; in a
   ranking table it keeps the group it is written in.
@@ -25,15 +27,11 @@ from dataclasses import replace
 from extractors.model import BlockKind, Document, Region
 from pipeline.model import UnitScore, Where
 from pipeline.parse.lines import Line, document_to_lines
+from pipeline.statements.context import Context
+from pipeline.statements.cues import sentence_key
 from pipeline.statements.draft import Draft, settle_last, to_unit_score
 from pipeline.statements.flat import Flat, lines_to_grids
-from pipeline.statements.prose import (
-    Context,
-    read_paragraph,
-    read_sentence,
-    sentence_key,
-    split_sentences,
-)
+from pipeline.statements.prose import read_paragraph, read_sentence, split_sentences
 from pipeline.statements.ranking import Grid, grid_statements, is_group_text, with_group
 from pipeline.statements.tables import block_to_grid
 from pipeline.statements.units import subjects_of
@@ -55,8 +53,9 @@ def read_unit_scores(document: Document, *, subject: str | None = None) -> tuple
     """Given a document and its issuer when known, return its unit score statements in order."""
     lines = document_to_lines(document)
     title = find_title(lines)
-    drafts, ctx = read_parts(document_parts(document, lines, title), title_context(title, subject))
-    settled = settle_last(drafts, ctx.counts)
+    headline, ctx = title_context(title, subject)
+    drafts, ctx = read_parts(document_parts(document, lines, title), ctx)
+    settled = settle_last([*title_only(headline, drafts), *drafts], ctx.counts)
     return tuple(to_unit_score(d, order) for order, d in enumerate(settled, start=1))
 
 
@@ -69,13 +68,19 @@ def find_title(lines: Sequence[Line]) -> Line | None:
     return line if line.kind is BlockKind.HEADING or not sentence else None
 
 
-def title_context(title: Line | None, subject: str | None) -> Context:
-    """Given the title and the issuer, return the context the body starts with."""
+def title_context(title: Line | None, subject: str | None) -> tuple[tuple[Draft, ...], Context]:
+    """Given the title and the issuer, return the title's statements and the body's context."""
     if title is None:
-        return Context(subjects=subjects_of("", "", subject))
+        return (), Context(subjects=subjects_of("", "", subject))
     ctx = Context(subjects=subjects_of(title.text, sentence_key(title.text), subject))
-    _, ctx = read_sentence(title.text, ctx, Where(block=title.block))
-    return replace(ctx, carried=None, block=None)
+    drafts, ctx = read_sentence(title.text, ctx, Where(block=title.block))
+    return drafts, replace(ctx, carried=None, block=None)
+
+
+def title_only(headline: Sequence[Draft], body: Sequence[Draft]) -> list[Draft]:
+    """Given the title's statements and the body's, return those of the title the body lacks."""
+    stated = {(d.unit, d.index, d.year) for d in body}
+    return [d for d in headline if (d.unit, d.index, d.year) not in stated]
 
 
 # --- parts ----------------------------------------------------------------------------------

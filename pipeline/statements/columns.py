@@ -17,8 +17,7 @@ from functools import lru_cache
 
 from normalizers.labels import area_code, index_code
 from pipeline.parse.roles import plain
-from pipeline.statements.cues import cues, data
-from pipeline.statements.prose import sentence_key
+from pipeline.statements.cues import cues, data, sentence_key
 
 _NON_WORD = re.compile(r"[^\w%]+")
 _YEAR = re.compile(r"(?<!\d)((?:19|20)\d\d)(?!\d)")
@@ -35,7 +34,7 @@ class Col(StrEnum):
     SELF = "self"
     PREVIOUS = "previous"
     PERCENT = "percent"
-    AREA = "area"
+    AREA = "area"  # an assessment area, or the label column of an area table ("Lĩnh vực")
     SCORE = "score"
     PARENT = "parent"  # a header over area columns ("Điểm các lĩnh vực")
     OTHER = "other"
@@ -75,11 +74,16 @@ def _role_patterns() -> dict[Col, re.Pattern[str]]:
     """Given nothing, return one regex per role, from the [columns] phrases (without tones)."""
     cols = data()["columns"]
     out: dict[Col, re.Pattern[str]] = {}
-    for role in (Col.ORDER, Col.UNIT, *_PHRASE_ORDER, Col.SCORE, Col.PARENT):
-        phrases = sorted({header_words(p) for p in cols[role.value]}, key=len, reverse=True)
+    for role in (Col.ORDER, Col.UNIT, *_PHRASE_ORDER, Col.SCORE, Col.PARENT, Col.AREA):
+        key = "area_label" if role is Col.AREA else role.value
+        phrases = sorted({header_words(p) for p in cols[key]}, key=len, reverse=True)
         body = "|".join(re.escape(p) for p in phrases if p)
-        exact = role in (Col.ORDER, Col.UNIT)
-        out[role] = re.compile(rf"^(?:{body})$" if exact else rf"(?<!\w)(?:{body})(?!\w)")
+        if role in (Col.ORDER, Col.AREA):
+            out[role] = re.compile(rf"^(?:{body})$")
+        elif role is Col.UNIT:  # one or more unit nouns: "Tên cơ quan, đơn vị, địa phương"
+            out[role] = re.compile(rf"^(?:{body})(?: (?:va )?(?:{body}))*$")
+        else:
+            out[role] = re.compile(rf"(?<!\w)(?:{body})(?!\w)")
     return out
 
 
@@ -89,7 +93,7 @@ def cell_role(text: str) -> Col | None:
     if not words:
         return None
     rx = _role_patterns()
-    for role in (Col.ORDER, Col.UNIT, Col.PARENT, *_PHRASE_ORDER):
+    for role in (Col.ORDER, Col.UNIT, Col.AREA, Col.PARENT, *_PHRASE_ORDER):
         if rx[role].search(words):
             return role
     if area_code(text) is not None:
@@ -135,7 +139,18 @@ def read_columns(
         )
         for texts in header
     ]
-    return tuple(date_columns(columns))
+    return tuple(date_columns(label_after_order(columns)))
+
+
+def label_after_order(columns: list[Column]) -> list[Column]:
+    """Given columns without a unit column, return them with the unnamed one after "TT" as units."""
+    roles = [c.role for c in columns]
+    if Col.UNIT in roles or Col.ORDER not in roles:
+        return columns
+    at = roles.index(Col.ORDER) + 1
+    if at >= len(columns) or columns[at].role is not Col.OTHER:
+        return columns
+    return [*columns[:at], replace(columns[at], role=Col.UNIT), *columns[at + 1 :]]
 
 
 def date_columns(columns: list[Column]) -> list[Column]:

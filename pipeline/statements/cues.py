@@ -33,15 +33,48 @@ def data() -> dict[str, Any]:
         return tomllib.load(f)
 
 
+def sentence_key(text: str) -> str:
+    """Given a sentence, return its folded key, of the same length (else lowercase)."""
+    key = fold(text)
+    return (
+        key
+        if len(key) == len(text)
+        else "".join(c.lower() if len(c.lower()) == 1 else c for c in text)
+    )
+
+
 def phrase_pattern(phrase: str) -> str:
     """Given a phrase, return a regex matching its folded words with flexible separators."""
     return WORD_GAP.join(re.escape(w) for w in fold(phrase).split())
 
 
 def alternation(phrases: Iterable[str]) -> str:
-    """Given phrases, return a non-capturing alternation, longest first."""
-    patterns = sorted({phrase_pattern(p) for p in phrases if p.strip()}, key=len, reverse=True)
-    return "(?:" + "|".join(patterns) + ")"
+    """Given phrases, return a regex matching any of them, longest first, as a character trie.
+
+    A trie ("chỉ số (?:cchc|par|…)") lets the regex engine drop a branch at its first wrong
+    character instead of trying every phrase at every position.
+    """
+    keys = {" ".join(fold(p).split()) for p in phrases}
+    trie: dict[str, Any] = {}
+    for key in filter(None, keys):
+        node = trie
+        for ch in key:
+            node = node.setdefault(ch, {})
+        node[""] = {}
+    return f"(?:{_trie_pattern(trie)})" if trie else "(?!)"
+
+
+def _trie_pattern(node: dict[str, Any]) -> str:
+    """Given a trie node, return the regex of the phrases below it (greedy: longest first)."""
+    branches = [
+        (WORD_GAP if ch == " " else re.escape(ch)) + _trie_pattern(child)
+        for ch, child in sorted(node.items())
+        if ch
+    ]
+    if not branches:
+        return ""
+    body = branches[0] if len(branches) == 1 else "(?:" + "|".join(branches) + ")"
+    return f"(?:{body})?" if "" in node else body
 
 
 def words_rx(phrases: Iterable[str]) -> re.Pattern[str]:
@@ -65,17 +98,22 @@ class Cues:
 
     index: re.Pattern[str]
     area: re.Pattern[str]
+    totals: re.Pattern[str]  # the index's total named again after an area ("tổng điểm")
     groups: re.Pattern[str]  # "các sở", "khối huyện"
     group_nouns: re.Pattern[str]  # the noun of a count, after the number ("20 sở, ban, ngành")
     average: re.Pattern[str]
     average_unit: str
     previous: re.Pattern[str]
     compare_before: re.Pattern[str]
+    higher: re.Pattern[str]  # in the gap before a comparison: the figure after is a rise
+    lower: re.Pattern[str]  # … a fall
     rank: re.Pattern[str]
     rank_bare: re.Pattern[str]  # "thứ 2 là …"
     ordinals: Mapping[str, int]
     first: re.Pattern[str]
     last: re.Pattern[str]
+    mentions: re.Pattern[str]  # index, totals, area, groups, average, previous, first, last
+    trigger: re.Pattern[str]  # a rank, a first or last place, or a grade: a sentence may state
     forward: re.Pattern[str]  # the whole gap between a rank and the unit after it
     grade: re.Pattern[str]
     grade_guard: re.Pattern[str]  # words before a grade cue that make it a comparison
@@ -106,8 +144,13 @@ def _mention_cues(d: Mapping[str, Any]) -> dict[str, Any]:
         "group_nouns": starts_with(groups["nouns"]),
         "average": words_rx(d["average"]["mentions"]),
         "average_unit": d["average"]["unit"],
+        "totals": words_rx(d["area"]["totals"]),
         "previous": words_rx(d["previous"]["words"]),
-        "compare_before": ends_with(d["previous"]["compare"]),
+        "compare_before": ends_with(
+            d["previous"]["compare"], rf"(?:\s+{phrase_pattern(d['previous']['year_word'])})?"
+        ),
+        "higher": words_rx(d["previous"]["higher"]),
+        "lower": words_rx(d["previous"]["lower"]),
     }
 
 
@@ -177,17 +220,39 @@ def _value_cues(values: Mapping[str, Any]) -> dict[str, Any]:
     }
 
 
+def one_pass(patterns: Mapping[str, re.Pattern[str]]) -> re.Pattern[str]:
+    """Given named patterns that each open with a word boundary, return one regex of them all.
+
+    One pass with the boundary checked once is much faster than a pass per pattern; the
+    name of the alternative that matched is ``match.lastgroup`` (earlier names win a tie).
+    """
+    boundary = "(?<!\\w)"
+    inner = "|".join(
+        f"(?P<{name}>{rx.pattern.removeprefix(boundary)})" for name, rx in patterns.items()
+    )
+    return re.compile(f"{boundary}(?:{inner})")
+
+
 @lru_cache(maxsize=1)
 def cues() -> Cues:
     """Given nothing, return the compiled cues (built once)."""
     d = data()
-    return Cues(
+    parts = {
         **_mention_cues(d),
         **_rank_cues(d["ranks"], d["groups"]["nouns"]),
         **_grade_cues(d["values"]["comparisons"]),
         **_change_cues(d["changes"]),
         **_value_cues(d["values"]),
+    }
+    names = ("index", "totals", "area", "groups", "average", "previous", "first", "last")
+    triggers = ("first", "last", "rank", "grade")
+    return Cues(
+        **parts,
+        mentions=one_pass({name: parts[name] for name in names}),
+        trigger=one_pass({name: parts[name] for name in triggers}),
     )
 
 
-__all__ = ["Cues", "alternation", "cues", "data", "ends_with", "starts_with", "words_rx"]
+__all__ = [
+    "Cues", "alternation", "cues", "data", "ends_with", "sentence_key", "starts_with", "words_rx",
+]  # fmt: skip

@@ -23,8 +23,7 @@ from normalizers.numbers import parse_number
 from pipeline.model import Where
 from pipeline.parse.lines import Line
 from pipeline.statements.columns import Col, cell_role
-from pipeline.statements.cues import cues, data
-from pipeline.statements.prose import sentence_key
+from pipeline.statements.cues import cues, data, sentence_key
 from pipeline.statements.ranking import Grid, Row, group_label, is_group_text, rank_cell
 
 #: Lines after a header's first cell within which two more role cells must come.

@@ -20,12 +20,12 @@ from decimal import Decimal
 from functools import lru_cache
 
 from normalizers.labels import canonical_unit, grade
-from normalizers.numbers import Number, parse_number
+from normalizers.numbers import Number, find_numbers, parse_number
 from pipeline.model import Where
 from pipeline.statements.columns import Col, Column, is_ranking, read_columns, table_year
-from pipeline.statements.cues import cues, data
+from pipeline.statements.context import Context
+from pipeline.statements.cues import cues, data, sentence_key
 from pipeline.statements.draft import Draft, put
-from pipeline.statements.prose import Context, sentence_key
 from pipeline.statements.tokens import VALUE_BOUND, Kind, sentence_tokens
 
 _RANK_CELL = re.compile(r"^\s*(?:thứ\s+)?0*(\d{1,4})\s*(?:/\s*0*(\d{1,4}))?\s*$")
@@ -77,15 +77,34 @@ def rows_to_drafts(
     rows: Sequence[Row], columns: Sequence[Column], base: Draft, maxima: dict[int, Number]
 ) -> Iterator[Draft]:
     """Given rows, columns, the table's draft and maxima, yield a draft per unit and index."""
-    group: str | None = None
-    for row in rows:
-        if row.group is not None:
-            group = row.group
-            continue
-        unit = row_unit(row, columns)
+    for row, group in zip(rows, row_groups(rows, columns), strict=True):
+        unit = row_unit(row, columns) if row.group is None else None
         if unit is not None:
             start = replace(base, unit=unit[0], unit_raw=unit[1], group=group, where=row.where)
             yield from row_drafts(row, columns, start, maxima)
+
+
+def row_groups(rows: Sequence[Row], columns: Sequence[Column]) -> list[str | None]:
+    """Given the rows, return the group of each: the heading above it.
+
+    An average row averages the rows since the last average (or the table's start): when
+    they span more than one group it is the whole table's, and has no group.
+    """
+    groups: list[str | None] = []
+    group, since = None, 0  # the current group, and the groups begun since the last average
+    for row in rows:
+        if row.group is not None:
+            group, since = row.group, since + 1
+        average = row.group is None and is_average_row(row, columns)
+        groups.append(None if average and since > 1 else group)
+        since = 0 if average else since
+    return groups
+
+
+def is_average_row(row: Row, columns: Sequence[Column]) -> bool:
+    """Given a row, return whether it is an average ("Trung bình", "Bình quân")."""
+    unit = row_unit(row, columns)
+    return unit is not None and unit[0] == cues().average_unit
 
 
 def row_unit(row: Row, columns: Sequence[Column]) -> tuple[str, str] | None:
@@ -153,10 +172,12 @@ def fill_cell(draft: Draft, column: Column, text: str, maximum: Number | None) -
 
 def read_value(draft: Draft, role: Col, text: str, maximum: Number | None) -> Draft:
     """Given a draft and a score, percent, self-assessed or previous cell, return it filled once."""
-    name = FIELDS[role]
+    number = value_cell(text, maximum)
+    name = (
+        "percent" if role is Col.SCORE and number is not None and number.percent else FIELDS[role]
+    )
     if draft.has(name):
         return draft
-    number = value_cell(text, maximum)
     draft = put(draft, name, number)
     keep_max = number is not None and maximum is not None and role is not Col.PREVIOUS
     return replace(draft, max=maximum) if keep_max else draft
@@ -212,9 +233,16 @@ CELL_READERS: dict[Col, CellReader] = {
 
 
 def value_cell(text: str, maximum: Number | None) -> Number | None:
-    """Given a score or percent cell, return its number, settled by the column's maximum or 100."""
+    """Given a score or percent cell, return its number, settled by the column's maximum or 100.
+
+    A cell holding more than its figure ("94,49 (tăng 2)") gives its first figure.
+    """
     bound = maximum.value if maximum and maximum.value else VALUE_BOUND
-    return parse_number(text, upper=bound)
+    number = parse_number(text, upper=bound)
+    if number is None:
+        found = find_numbers(text, upper=bound)
+        number = found[0].number if found else None
+    return number
 
 
 def rank_cell(text: str) -> tuple[int, int | None] | None:

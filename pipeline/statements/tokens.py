@@ -25,6 +25,8 @@ from pipeline.statements.units import find_mentions
 VALUE_BOUND = Decimal(100)
 YEAR_MIN, YEAR_MAX = 1990, 2100
 YEAR_DIGITS = 4
+#: Characters before a grade searched for a comparison ("cao hơn mức trung bình").
+LOOK_BEHIND = 40
 _PUNCT = re.compile(r"[(),;]")
 _WORD = re.compile(r"\w")
 
@@ -35,6 +37,7 @@ class Kind(StrEnum):
     GROUP = "group"  # many units at once: "các sở", "20 sở, ban, ngành"
     INDEX = "index"
     AREA = "area"
+    TOTAL = "total"  # the index's total named after an area ("tổng điểm")
     YEAR = "year"
     PREVIOUS = "previous"  # "năm trước": figures after it are last year's
     RANK = "rank"
@@ -77,6 +80,7 @@ class Token:
     year: int | None = None
     role: Role | None = None
     compare: bool = False  # a year or "năm trước" after "so với"
+    sign: int = 0  # of a comparison: 1 "cao hơn năm 2022 …", -1 "thấp hơn …", 0 "so với …"
     forward: bool = False  # a rank stated before its unit ("dẫn đầu là Sở X")
 
 
@@ -109,34 +113,37 @@ def mention_tokens(text: str, key: str) -> Iterator[Token]:
 def cue_tokens(text: str, key: str) -> Iterator[Token]:
     """Given a sentence and its key, yield the tokens of cue words and brackets."""
     c = cues()
-    yield from _spans(c.index, text, key, Kind.INDEX, index_code)
-    yield from _spans(c.area, text, key, Kind.AREA)
-    yield from _spans(c.groups, text, key, Kind.GROUP, lambda raw: raw)
-    yield from _spans(c.average, text, key, Kind.UNIT, lambda raw: c.average_unit)
-    yield from _spans(c.previous, text, key, Kind.PREVIOUS)
-    yield from _spans(c.first, text, key, Kind.FIRST)
-    yield from _spans(c.last, text, key, Kind.LAST)
+    for m in c.mentions.finditer(key):
+        kind, raw = MENTION_KINDS[m.lastgroup or ""], text[m.start() : m.end()]
+        label = MENTION_LABELS.get(m.lastgroup or "", _no_label)(raw)
+        yield Token(kind=kind, start=m.start(), end=m.end(), raw=raw, label=label)
     yield from grade_tokens(text, key, c)
     yield from rank_tokens(key, c)
     for m in _PUNCT.finditer(key):
         yield Token(kind=Kind(m.group()), start=m.start(), end=m.end(), raw=m.group())
 
 
-def _spans(
-    rx: re.Pattern[str], text: str, key: str, kind: Kind, label: Callable[[str], str] | None = None
-) -> Iterator[Token]:
-    """Given a pattern, the text, its key, a kind and a label function, yield a token a match."""
-    for m in rx.finditer(key):
-        raw = text[m.start() : m.end()]
-        yield Token(
-            kind=kind, start=m.start(), end=m.end(), raw=raw, label=label(raw) if label else None
-        )
+def _no_label(raw: str) -> str | None:
+    """Given a mention, return no label."""
+    return None
+
+
+#: The kind of token of each alternative of ``Cues.mentions``, and how its label is made.
+MENTION_KINDS = {
+    "index": Kind.INDEX, "totals": Kind.TOTAL, "area": Kind.AREA, "groups": Kind.GROUP,
+    "average": Kind.UNIT, "previous": Kind.PREVIOUS, "first": Kind.FIRST, "last": Kind.LAST,
+}  # fmt: skip
+MENTION_LABELS: dict[str, Callable[[str], str | None]] = {
+    "index": index_code,
+    "groups": lambda raw: raw,
+    "average": lambda raw: cues().average_unit,
+}
 
 
 def grade_tokens(text: str, key: str, c: Cues) -> Iterator[Token]:
     """Given a sentence, its key and the cues, yield GRADE tokens (not after "cao hơn")."""
     for m in c.grade.finditer(key):
-        if c.grade_guard.search(key, 0, m.start()):
+        if c.grade_guard.search(key[max(0, m.start() - LOOK_BEHIND) : m.start()]):
             continue
         raw = text[m.start() : m.end()]
         yield Token(kind=Kind.GRADE, start=m.start(), end=m.end(), raw=raw, label=grade(raw))
@@ -218,12 +225,25 @@ def _classified(token: Token, around: Around) -> Token | None:
         ok = forward or follows(around, c.rank_follow)
         return replace(token, forward=forward) if ok else None
     if token.kind in (Kind.PREVIOUS, Kind.YEAR):
-        return replace(token, compare=bool(c.compare_before.search(around.gap)))
+        return compared(token, around.gap)
     if token.kind is not Kind.NUMBER:
         return token
     if around.after in (Kind.AREA, Kind.GROUP) and not around.right.strip():
         return None  # "09/11 lĩnh vực", "20 các sở": a count of areas or units
     return classify_number(token, around)
+
+
+def compared(token: Token, gap: str) -> Token:
+    """Given a year or "năm trước" and the gap before it, return it marked as a comparison.
+
+    "so với năm 2022" compares; "cao hơn năm 2022", "tăng so với năm 2022" also say that the
+    figure after is a difference, rising or falling.
+    """
+    c = cues()
+    if not c.compare_before.search(gap):
+        return token
+    sign = -1 if c.lower.search(gap) else 1 if c.higher.search(gap) else 0
+    return replace(token, compare=True, sign=sign)
 
 
 def follows(around: Around, follow: re.Pattern[str]) -> bool:
@@ -243,8 +263,8 @@ def classify_number(token: Token, around: Around) -> Token | None:
     """Given a NUMBER and the words around it, return it as YEAR, CHANGE, VALUE, GROUP or None."""
     c = cues()
     if is_year(token):
-        compare = bool(c.compare_before.search(around.gap))
-        return replace(token, kind=Kind.YEAR, year=int(token.number.value or 0), compare=compare)  # type: ignore[union-attr]
+        year = int(token.number.value or 0)  # type: ignore[union-attr]
+        return compared(replace(token, kind=Kind.YEAR, year=year), around.gap)
     unit = c.unit_after.match(around.right)
     rest = around.past(unit.end()) if unit else around
     if c.change_before.search(around.gap) or _signed(token):

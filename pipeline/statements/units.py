@@ -19,7 +19,7 @@ from typing import Any
 
 from normalizers.labels import canonical_unit
 from normalizers.text import DATA_DIR
-from pipeline.statements.cues import alternation, data, words_rx
+from pipeline.statements.cues import alternation, data, ends_with, words_rx
 
 #: A word of a name: letters and digits, joined by "&", "-" or "." ("TT&TT", "LĐ-TB&XH").
 _WORD = r"[^\W_]+(?:[&.\-][^\W_]+)*"
@@ -27,6 +27,8 @@ _PIECE = re.compile(rf"[ \t]*(?P<sep>,|-|–|&|và(?=\s))?[ \t]*(?P<word>{_WORD}
 _PLACE_PIECE = re.compile(rf"(?:[ \t]+|[ \t]*-[ \t]*)(?P<word>{_WORD})")
 _FIRST_PLACE_WORD = re.compile(rf"[ \t]*(?P<word>{_WORD})")
 _COMMITTEE = "Ủy ban nhân dân"
+#: Characters before a reference searched for words that change its meaning ("các", "của").
+LOOK_BEHIND = 40
 
 
 @dataclass(frozen=True, slots=True, kw_only=True)
@@ -55,6 +57,8 @@ class UnitCues:
     refs: re.Pattern[str]  # on the key
     ref_kinds: dict[str, str]
     plural_before: re.Pattern[str]  # on the key, at the end of the text before a reference
+    owned: frozenset[str]  # references that need the owner word right before them
+    owner_before: re.Pattern[str]  # on the key, at the end of the text before a reference
     not_after: re.Pattern[str]  # on the key, at the start of the text after a reference
     max_run: int
     max_words: int
@@ -85,7 +89,8 @@ def _level_pattern(forms: Sequence[str]) -> str:
 def _name_patterns(units: dict[str, Any]) -> dict[str, Any]:
     """Given the [units] table, return the patterns of heads, committees, localities and names."""
     forms = _level_forms()
-    heads = "|".join(re.escape(h) for h in sorted(units["heads"], key=len, reverse=True))
+    written = {form for h in units["heads"] for form in (h, h.upper())}
+    heads = "|".join(re.escape(h) for h in sorted(written, key=len, reverse=True))
     councils = "|".join(re.escape(c) for c in units["councils"])
     levels = _level_pattern(list(forms))
     agency_heads, agencies = _agencies()
@@ -109,7 +114,9 @@ def _reference_patterns(refs: dict[str, Any]) -> dict[str, Any]:
         "refs": words_rx(refs["words"]),
         "ref_kinds": {" ".join(k.lower().split()): v for k, v in refs["words"].items()},
         "plural_before": re.compile(plural),
-        "not_after": re.compile(rf"^\s*{alternation(refs['not_after'])}(?!\w)"),
+        "owned": frozenset(refs["owned"]),
+        "owner_before": ends_with([refs["owner"]]),
+        "not_after": re.compile(rf"\s*{alternation(refs['not_after'])}(?!\w)"),
     }
 
 
@@ -192,12 +199,18 @@ def _mention(text: str, start: int, end: int) -> Mention:
 
 
 def name_end(text: str, key: str, head: re.Match[str]) -> int:
-    """Given the text, its key and a head found in it, return where the name after it ends."""
+    """Given the text, its key and a head found in it, return where the name after it ends.
+
+    A head in capitals ("SỞ TƯ PHÁP") takes a known name only: in capitals every word looks
+    like a name ("BAN HÀNH QUY CHẾ").
+    """
     c = unit_cues()
     known = c.known.match(key, head.start())
-    if known is None and head.group() in c.agency_heads:
+    if known is None and head.group().capitalize() in c.agency_heads:
         known = c.agencies.match(key, head.end())
-    return known.end() if known else walk_name(text, key, head.end())
+    if known is not None:
+        return known.end()
+    return head.end() if head.group().isupper() else walk_name(text, key, head.end())
 
 
 def _head_mentions(text: str, key: str) -> Iterator[Mention]:
@@ -207,7 +220,7 @@ def _head_mentions(text: str, key: str) -> Iterator[Mention]:
         end = name_end(text, key, m)
         if end > m.end():
             yield _mention(text, m.start(), end)
-        elif m.group() in c.agency_heads:
+        elif m.group() in c.agency_heads:  # "Sở" alone refers back; "SỞ" alone is a heading
             yield Mention(start=m.start(), end=m.end(), raw=m.group(), ref=m.group().lower())
 
 
@@ -239,10 +252,13 @@ def _reference_mentions(key: str) -> Iterator[Mention]:
     """Given a sentence key, yield back-references ("đơn vị", "tỉnh nhà") that are not plural."""
     c = unit_cues()
     for m in c.refs.finditer(key):
-        if c.plural_before.search(key, 0, m.start()) or c.not_after.match(key[m.end() :]):
+        before = key[max(0, m.start() - LOOK_BEHIND) : m.start()]
+        word = " ".join(m.group().split())
+        if c.plural_before.search(before) or c.not_after.match(key, m.end()):
             continue
-        kind = c.ref_kinds.get(" ".join(m.group().split()), "")
-        yield Mention(start=m.start(), end=m.end(), raw=m.group(), ref=kind)
+        if word in c.owned and not c.owner_before.search(before):
+            continue
+        yield Mention(start=m.start(), end=m.end(), raw=m.group(), ref=c.ref_kinds.get(word, ""))
 
 
 def find_mentions(text: str, key: str) -> list[Mention]:

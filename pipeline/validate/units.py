@@ -82,9 +82,14 @@ def _shown_score(row: UnitScore) -> str:
 
 
 def delta_inconsistent(notice: Notice) -> Iterator[Check]:
-    """Given a notice, return a finding for each row whose previous + change is not its score."""
+    """Given a notice, return a finding for each row whose previous + change is not its score.
+
+    A statement given only in percent ("đạt 82,5%, tăng 3,1% … năm 2022: 80,2%") is checked
+    on its percent, which is then the figure its previous value and change are written in.
+    """
     for i, row in enumerate(notice.unit_scores):
-        parts, score = complete((row.previous, row.change)), row.score
+        parts = complete((row.previous, row.change))
+        score = row.score if row.score is not None else row.percent
         if parts is None or score is None or resolved(score) is None:
             continue
         computed, tolerance = total_of(parts), for_sum(parts, score)
@@ -244,7 +249,23 @@ def _average_finding(i: int, stated: Number, members: Sequence[Number | None]) -
 def average_row_mismatch(notice: Notice) -> Iterator[Check]:
     """Given a notice, return a finding for each table average that is not its rows' mean."""
     for rows in tables(notice):
-        members = [row.score for _, row in rows if not is_average(row)]
         for i, row in rows:
             if is_average(row) and row.score is not None:
-                yield from _average_finding(i, row.score, members)
+                yield from _average_finding(i, row.score, averaged(notice, row, rows))
+
+
+def averaged(notice: Notice, average: UnitScore, rows: list[Row]) -> list[Number | None]:
+    """Given an average row and its group's rows, return the scores it is the mean of.
+
+    An average under a group heading covers that group; one that belongs to no group (written
+    after several groups) covers every row of its table, that is of its index and year.
+    """
+    if average.group is not None:
+        pool = [row for _, row in rows]
+    else:
+        pool = [
+            row
+            for row in notice.unit_scores
+            if row.source == TABLE_SOURCE and (row.index, row.year) == (average.index, average.year)
+        ]
+    return [row.score for row in pool if not is_average(row)]

@@ -1,0 +1,20 @@
+"""What earlier text settles for the statements after it: index, year, subjects, counts."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+
+from pipeline.statements.draft import Draft
+
+
+@dataclass(frozen=True, slots=True, kw_only=True)
+class Context:
+    """What earlier text settled: the index and year spoken of, who references mean."""
+
+    index: str | None = None
+    topic: str | None = None  # the first index the document names
+    year: int | None = None
+    subjects: tuple[str, ...] = ()
+    carried: Draft | None = None  # the last statement of the current paragraph
+    block: int | None = None
+    counts: tuple[tuple[str, int], ...] = ()  # (kind of unit, count) the text states: "20 sở"

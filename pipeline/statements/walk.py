@@ -1,0 +1,331 @@
+"""The walk over a sentence's tokens that fills one draft per unit and index.
+
+A ``Frame`` is the walk's state; each kind of token has a step (``STEPS``) that returns the
+next frame. The rules are those of ``pipeline.statements.prose``.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Callable
+from dataclasses import dataclass, replace
+from enum import StrEnum
+from typing import Any
+
+from pipeline.model import Where
+from pipeline.statements.context import Context
+from pipeline.statements.cues import cues
+from pipeline.statements.draft import Draft, merge, put
+from pipeline.statements.tokens import Kind, Role, Token, signed
+from pipeline.statements.units import resolve_reference
+
+#: Roles of figures and the draft field each fills.
+FIELDS = {
+    Role.SCORE: "score",
+    Role.PERCENT: "percent",
+    Role.SELF: "self_score",
+    Role.APPRAISED: "appraised",
+}
+#: Kinds after which a group is a scope ("dẫn đầu khối sở"), not a new subject.
+SCOPED = frozenset({Kind.RANK, Kind.FIRST, Kind.LAST})
+
+
+class Mode(StrEnum):
+    CURRENT = "current"
+    PREVIOUS = "previous"  # figures are last year's
+    COMPARE = "compare"  # after "so với năm 2022": a bracket or a figure is last year's
+    DIFF = "diff"  # after "cao hơn năm 2022": a figure is the difference, a bracket last year's
+    AREA = "area"  # figures are area scores
+
+
+#: Modes of a comparison, which the next figure or bracket settles.
+COMPARING = frozenset({Mode.COMPARE, Mode.DIFF})
+
+
+@dataclass(frozen=True, slots=True, kw_only=True)
+class Frame:
+    """The walk's state inside one sentence."""
+
+    ctx: Context
+    draft: Draft
+    units: tuple[str, ...] = ()  # units named so far, for references
+    mode: Mode = Mode.CURRENT
+    depth: int = 0
+    mode_depth: int = 0
+    pending: Draft | None = None  # a rank waiting for the unit named after it
+    count: int | None = None  # how many units the sentence says there are
+    indexed: bool = False  # the sentence names an index
+    anonymous: bool = True  # a statement without a unit may take the default one
+    took_previous: bool = False
+    sign: int = 0  # of the difference a DIFF reading expects
+    year_stated: bool = False
+    out: tuple[Draft, ...] = ()
+
+
+# --- steps -----------------------------------------------------------------------------------
+
+
+#: A step of the walk: the frame, the token and the kind of the token before it → the frame.
+Step = Callable[["Frame", Token, "Kind | None"], "Frame"]
+
+
+def flush(frame: Frame) -> Frame:
+    """Given the frame, return it with its draft kept (when it states something) and a fresh one."""
+    draft = frame.draft
+    unit = draft.unit or default_unit(frame)
+    keep = draft.stated and unit is not None and draft.index is not None
+    kept = replace(draft, unit=unit, unit_raw=draft.unit_raw or unit or "")
+    return replace(
+        frame, draft=draft.fresh(), out=frame.out + ((kept,) if keep else ()), took_previous=False
+    )
+
+
+def default_unit(frame: Frame) -> str | None:
+    """Given a frame whose statement names no unit, return the unit it is about, or None."""
+    if not frame.anonymous:
+        return None
+    carried = frame.ctx.carried
+    if carried is not None and carried.where.block == frame.draft.where.block:
+        return carried.unit
+    return frame.ctx.subjects[0] if frame.indexed and frame.ctx.subjects else None
+
+
+def on_unit(frame: Frame, token: Token, before: Kind | None) -> Frame:
+    """Given a unit: close the statement before and open one about this unit.
+
+    Right after an area ("lĩnh vực thể chế của Sở A") the unit owns the area: its figures
+    stay area scores.
+    """
+    frame = flush(frame)
+    draft = replace(frame.draft, unit=token.label, unit_raw=token.raw)
+    if frame.pending is not None:
+        draft = merge(draft, frame.pending)
+    units = (*frame.units, token.label or "")
+    mode = Mode.AREA if before is Kind.AREA else Mode.CURRENT
+    return replace(frame, draft=draft, units=units, mode=mode, pending=None, anonymous=False)
+
+
+def on_reference(frame: Frame, token: Token, before: Kind | None) -> Frame:
+    """Given a back-reference ("Sở", "đơn vị"), continue with the unit it means."""
+    unit = resolve_reference(token.label or "", frame.units, frame.ctx.subjects)
+    if unit is None:
+        return on_unknown(frame)
+    if unit == frame.draft.unit:
+        return frame
+    return on_unit(frame, replace(token, label=unit), before)
+
+
+def on_unknown(frame: Frame) -> Frame:
+    """Given a reference to a unit not known ("của tỉnh", none named): no unit to default to."""
+    frame = flush(frame)
+    return replace(frame, draft=replace(frame.draft, unit=None, unit_raw=""), anonymous=False)
+
+
+def on_group(frame: Frame, token: Token, before: Kind | None) -> Frame:
+    """Given many units at once ("các sở", "20 sở"), close the statement and leave no unit.
+
+    Right after a rank or an average ("dẫn đầu khối sở", "trung bình của 20 sở") the group is
+    their scope and the statement goes on.
+    """
+    frame = replace(frame, count=token.rank_of or frame.count)
+    if before in SCOPED or (frame.draft.unit == average_unit() and not frame.draft.stated):
+        return frame
+    frame = flush(frame)
+    return replace(frame, draft=replace(frame.draft, unit=None, unit_raw=""), anonymous=False)
+
+
+def on_index(frame: Frame, token: Token, before: Kind | None) -> Frame:
+    """Given an index mention, go on about it (a new statement when figures of another were read).
+
+    A statement whose index is not known yet takes it ("Sở Tư pháp dẫn đầu Chỉ số CCHC").
+    """
+    current = frame.draft.index
+    if frame.draft.stated and current is not None and current != token.label:
+        frame = flush(frame)
+    draft = replace(frame.draft, index=token.label)
+    return replace(frame, draft=draft, indexed=True, mode=Mode.CURRENT)
+
+
+def on_area(frame: Frame, token: Token, before: Kind | None) -> Frame:
+    """Given an area mention, read the figures after it as area scores."""
+    return replace(frame, mode=Mode.AREA, mode_depth=frame.depth)
+
+
+def on_total(frame: Frame, token: Token, before: Kind | None) -> Frame:
+    """Given the index's total named again ("tổng điểm"), read figures as the unit's again."""
+    return replace(frame, mode=Mode.CURRENT) if frame.mode is Mode.AREA else frame
+
+
+def compare(frame: Frame, token: Token) -> Frame:
+    """Given a compared year ("so với năm 2022", "cao hơn năm 2022"), read on as a comparison."""
+    mode = Mode.DIFF if token.sign else Mode.COMPARE
+    return replace(frame, mode=mode, sign=token.sign)
+
+
+def on_year(frame: Frame, token: Token, before: Kind | None) -> Frame:
+    """Given a year: the statement's year, a comparison, or the start of last year's figures."""
+    if token.compare:
+        return compare(frame, token)
+    if frame.mode is Mode.PREVIOUS:
+        return frame
+    current, year = frame.draft.year, token.year or 0
+    if frame.draft.stated and ((current is None and frame.depth) or (current and year < current)):
+        return replace(frame, mode=Mode.PREVIOUS, mode_depth=frame.depth)
+    if frame.draft.stated and frame.year_stated and current and year > current:
+        frame = flush(frame)
+    return replace(frame, draft=replace(frame.draft, year=year), year_stated=True)
+
+
+def on_previous(frame: Frame, token: Token, before: Kind | None) -> Frame:
+    """Given "năm trước", read the figures after it as last year's ("so với …": compare)."""
+    if token.compare:
+        return compare(frame, token)
+    return replace(frame, mode=Mode.PREVIOUS, mode_depth=frame.depth)
+
+
+def on_open(frame: Frame, token: Token, before: Kind | None) -> Frame:
+    """Given "(", go one bracket deeper (after "so với năm 2022", into last year's figures)."""
+    depth = frame.depth + 1
+    if frame.mode in COMPARING:
+        return replace(frame, depth=depth, mode=Mode.PREVIOUS, mode_depth=depth)
+    return replace(frame, depth=depth)
+
+
+def on_close(frame: Frame, token: Token, before: Kind | None) -> Frame:
+    """Given ")", leave a bracket, and the previous or area figures opened inside it."""
+    depth = max(frame.depth - 1, 0)
+    ends = frame.mode in COMPARING or (
+        frame.mode in (Mode.PREVIOUS, Mode.AREA) and depth < frame.mode_depth
+    )
+    return replace(frame, depth=depth, mode=Mode.CURRENT if ends else frame.mode)
+
+
+def on_semicolon(frame: Frame, token: Token, before: Kind | None) -> Frame:
+    """Given ";", end any previous, comparison or area reading."""
+    return replace(frame, mode=Mode.CURRENT, depth=0)
+
+
+def on_comma(frame: Frame, token: Token, before: Kind | None) -> Frame:
+    """Given ",", end a comparison, an area clause, and last year's figures once one was read."""
+    level = frame.depth == frame.mode_depth
+    previous_done = (
+        frame.mode is Mode.PREVIOUS and frame.took_previous and level and not frame.depth
+    )
+    if frame.mode in COMPARING or previous_done or (frame.mode is Mode.AREA and level):
+        return replace(frame, mode=Mode.CURRENT)
+    return frame
+
+
+def on_value(frame: Frame, token: Token, before: Kind | None) -> Frame:
+    """Given a figure, put it in its field: last year's, the maximum, or the statement's own."""
+    if frame.mode is Mode.AREA:
+        return frame
+    if frame.mode is Mode.DIFF:
+        return take_difference(frame, token)
+    if frame.mode in (Mode.PREVIOUS, Mode.COMPARE) or token.role is Role.PREVIOUS:
+        return take_previous(frame, token)
+    if token.role is Role.MAX:
+        return frame if frame.draft.has("max") else set_draft(frame, max=token.number)
+    return take_value(frame, token)
+
+
+def take_value(frame: Frame, token: Token) -> Frame:
+    """Given the statement's figure, put it in its field (a filled field opens a new statement)."""
+    name = FIELDS[token.role or Role.SCORE]
+    if frame.draft.has(name):
+        frame = flush(frame)
+    draft = put(frame.draft, name, token.number)
+    if token.of is not None and draft.max is None:
+        draft = replace(draft, max=token.of)
+    return replace(frame, draft=draft)
+
+
+def set_draft(frame: Frame, **changes: Any) -> Frame:
+    """Given the frame and field values, return the frame with its draft changed."""
+    return replace(frame, draft=replace(frame.draft, **changes))
+
+
+def take_difference(frame: Frame, token: Token) -> Frame:
+    """Given the figure after "cao hơn năm 2022 …", keep it as the change (signed), once."""
+    change = None if token.number is None else signed(token.number, frame.sign)
+    draft = frame.draft if frame.draft.has("change") else replace(frame.draft, change=change)
+    return replace(frame, draft=draft, mode=Mode.CURRENT)
+
+
+def take_previous(frame: Frame, token: Token) -> Frame:
+    """Given last year's figure, keep the first one as the statement's previous value."""
+    draft = (
+        frame.draft if frame.draft.has("previous") else replace(frame.draft, previous=token.number)
+    )
+    mode = Mode.CURRENT if frame.mode in COMPARING else frame.mode
+    return replace(frame, draft=draft, took_previous=True, mode=mode)
+
+
+def on_rank(frame: Frame, token: Token, before: Kind | None) -> Frame:
+    """Given a rank ("xếp thứ 11/17", "dẫn đầu"), set it, or keep it for the unit after."""
+    if frame.mode in (Mode.PREVIOUS, Mode.AREA):
+        return frame
+    update = rank_update(token)
+    if token.forward:
+        return replace(frame, pending=update, mode=Mode.CURRENT)
+    if frame.draft.rank is not None or frame.draft.last:
+        frame = flush(frame)
+    return replace(frame, draft=merge(frame.draft, update), mode=Mode.CURRENT)
+
+
+def rank_update(token: Token) -> Draft:
+    """Given a RANK, FIRST or LAST token, return the fields it states."""
+    if token.kind is Kind.FIRST:
+        return Draft(rank=1)
+    if token.kind is Kind.LAST:
+        return Draft(last=True, rank_of=token.rank_of)
+    return Draft(rank=token.rank, rank_of=token.rank_of)
+
+
+def setter(name: str, value: Callable[[Token], object]) -> Step:
+    """Given a field and how a token gives its value, return the step that sets it once."""
+
+    def step(frame: Frame, token: Token, before: Kind | None) -> Frame:
+        if frame.mode in (Mode.PREVIOUS, Mode.AREA) or frame.draft.has(name):
+            return frame
+        mode = Mode.CURRENT if frame.mode in COMPARING else frame.mode
+        return replace(frame, draft=put(frame.draft, name, value(token)), mode=mode)
+
+    step.__doc__ = f"Given a token, set the statement's {name} unless already set or not current."
+    return step
+
+
+STEPS: dict[Kind, Step] = {
+    Kind.UNIT: on_unit,
+    Kind.REF: on_reference,
+    Kind.GROUP: on_group,
+    Kind.INDEX: on_index,
+    Kind.AREA: on_area,
+    Kind.TOTAL: on_total,
+    Kind.YEAR: on_year,
+    Kind.PREVIOUS: on_previous,
+    Kind.OPEN: on_open,
+    Kind.CLOSE: on_close,
+    Kind.SEMI: on_semicolon,
+    Kind.COMMA: on_comma,
+    Kind.VALUE: on_value,
+    Kind.RANK: on_rank,
+    Kind.FIRST: on_rank,
+    Kind.LAST: on_rank,
+    Kind.GRADE: setter("grade", lambda t: t.label),
+    Kind.CHANGE: setter("change", lambda t: t.number),
+    Kind.RANK_CHANGE: setter("rank_change", lambda t: t.places),
+    Kind.NUMBER: lambda frame, token, before: frame,
+}
+
+
+def average_unit() -> str:
+    """Given nothing, return the pseudo-unit of averages ("Trung bình")."""
+    return cues().average_unit
+
+
+def walk(tokens: tuple[Token, ...], ctx: Context, where: Where) -> Frame:
+    """Given a sentence's tokens, the context and where it is, return the frame after the walk."""
+    frame = Frame(ctx=ctx, draft=Draft(index=ctx.index, year=ctx.year, where=where))
+    for before, token in zip((None, *(t.kind for t in tokens)), tokens, strict=False):
+        frame = STEPS[token.kind](frame, token, before)
+    return flush(frame)
