@@ -110,6 +110,9 @@ _CLEAN = _clean_table(keep_soft_hyphen=False)
 _CLEAN_KEEP_SHY = _clean_table(keep_soft_hyphen=True)
 _DASHES = {ord(c): "-" for c in DASH_CHARS}
 _D_STROKE = {ord("đ"): "d", ord("Đ"): "D"}
+# Characters that may still carry a mark once the precomposed Latin letters are bare:
+# combining marks, Greek and Cyrillic letters, and Latin letters the table leaves alone.
+_MAY_DECOMPOSE = re.compile(r"[\u00c0-\u024f\u0300-\u04ff\u1ab0-\u1aff\u1dc0-\u1eff\u20d0-\u20ff]")
 
 
 def _soft_hyphen_is_letter(s: str) -> bool:
@@ -235,8 +238,24 @@ def strip_tones(s: str) -> str:
     """Given text, return it without any diacritics (đ → d), case kept, NFC."""
     if s.isascii():
         return s
-    bare = _COMBINING_MARK.sub("", unicodedata.normalize("NFD", s.translate(_D_STROKE)))
+    bare = s.translate(_bare_letters())  # precomposed Latin letters: one C-level pass
+    if not _MAY_DECOMPOSE.search(bare):
+        return bare
+    bare = _COMBINING_MARK.sub("", unicodedata.normalize("NFD", bare))
     return unicodedata.normalize("NFC", bare)
+
+
+@lru_cache(maxsize=1)
+def _bare_letters() -> dict[int, str]:
+    """Return a translation table from each precomposed Latin letter to its bare letter."""
+    table: dict[int, str] = {}
+    for code in range(0x00C0, 0x1EFA):
+        decomposed = unicodedata.normalize("NFD", chr(code))
+        base = _COMBINING_MARK.sub("", decomposed)
+        if len(base) == 1 and base != chr(code) and base.isascii():
+            table[code] = base
+    table.update(str.maketrans("đĐ", "dD"))
+    return table
 
 
 @lru_cache(maxsize=1)

@@ -56,16 +56,26 @@ def add_run(sub: argparse._SubParsersAction[argparse.ArgumentParser]) -> None:
     )
     p.add_argument("--fresh", action="store_true", help="ignore results stored by earlier runs")
     p.add_argument("--strict", action="store_true", help="exit 1 when validation finds an error")
-    p.add_argument("--grade-scale", type=Path, help="TOML grade ladder to use for every notice")
+    add_grade_scale(p)
     p.add_argument("--quiet", action="store_true", help="no progress lines")
     p.add_argument("--bom", action="store_true", help="write CSV with a UTF-8 BOM (for Excel)")
     p.add_argument(
         "--timeout", type=float, default=300.0, help="seconds allowed per file (default 300)"
     )
     p.add_argument("--no-ocr", action="store_true", help="do not OCR pages without a text layer")
+    add_debug(p)
+
+
+def add_debug(p: argparse.ArgumentParser) -> None:
+    """Add --debug to a subcommand (it may also stand before the subcommand)."""
     p.add_argument(
         "--debug", action="store_true", default=argparse.SUPPRESS, help="show tracebacks"
     )
+
+
+def add_grade_scale(p: argparse.ArgumentParser) -> None:
+    """Add --grade-scale to a subcommand."""
+    p.add_argument("--grade-scale", type=Path, help="TOML grade ladder to use for every notice")
 
 
 def add_parse(sub: argparse._SubParsersAction[argparse.ArgumentParser]) -> None:
@@ -73,10 +83,8 @@ def add_parse(sub: argparse._SubParsersAction[argparse.ArgumentParser]) -> None:
     p = sub.add_parser("parse", help="parse one file and print the notice")
     p.add_argument("file", type=Path)
     p.add_argument("--json", action="store_true", help="print the JSON object of DESIGN.md")
-    p.add_argument("--grade-scale", type=Path, help="TOML grade ladder to use")
-    p.add_argument(
-        "--debug", action="store_true", default=argparse.SUPPRESS, help="show tracebacks"
-    )
+    add_grade_scale(p)
+    add_debug(p)
 
 
 def add_validate(sub: argparse._SubParsersAction[argparse.ArgumentParser]) -> None:
@@ -84,10 +92,8 @@ def add_validate(sub: argparse._SubParsersAction[argparse.ArgumentParser]) -> No
     p = sub.add_parser("validate", help="print validation findings of a file or folder")
     p.add_argument("target", type=Path)
     p.add_argument("--json", action="store_true", help="print findings as JSON Lines")
-    p.add_argument("--grade-scale", type=Path, help="TOML grade ladder to use")
-    p.add_argument(
-        "--debug", action="store_true", default=argparse.SUPPRESS, help="show tracebacks"
-    )
+    add_grade_scale(p)
+    add_debug(p)
 
 
 def add_report(sub: argparse._SubParsersAction[argparse.ArgumentParser]) -> None:
@@ -95,9 +101,7 @@ def add_report(sub: argparse._SubParsersAction[argparse.ArgumentParser]) -> None
     p = sub.add_parser("report", help="write a self-contained HTML report of an output folder")
     p.add_argument("out", type=Path, nargs="?", default=Path("output"))
     p.add_argument("--file", type=Path, help="where to write it (default OUT/report.html)")
-    p.add_argument(
-        "--debug", action="store_true", default=argparse.SUPPRESS, help="show tracebacks"
-    )
+    add_debug(p)
 
 
 def main(argv: Sequence[str] | None = None) -> int:

@@ -1,7 +1,9 @@
 """Scale-out engines beyond the local process pool: dask.distributed.
 
 Each file still runs in a process of its own with the per-file time limit (pebble), so a
-hung or crashing file costs one task, never a dask worker.
+hung or crashing file costs one task, never a dask worker. That needs workers started with
+``distributed.worker.daemon: False`` (the local cluster is); on a cluster whose workers are
+daemonic, files run inside the worker and the time limit is not enforced.
 """
 
 from __future__ import annotations
@@ -23,10 +25,14 @@ SCHEDULER_ENV = "PARSCORE_DASK_SCHEDULER"
 
 def guarded_work(path: str, limits: Any, grade_scale: str | None) -> dict[str, Any]:
     """Given one file, run `work` in a child process under the time limit; return its row."""
+    import multiprocessing
+
     from pebble import ProcessExpired, concurrent
 
     from pipeline.batch import work
 
+    if multiprocessing.current_process().daemon:  # a cluster started without worker.daemon=False
+        return work(path, limits, grade_scale)
     future = concurrent.process(timeout=limits.timeout)(work)(path, limits, grade_scale)
     try:
         return dict(future.result())
@@ -47,12 +53,15 @@ def guarded_work(path: str, limits: Any, grade_scale: str | None) -> dict[str, A
 def dask_client(workers: int) -> Any:
     """Given a worker count, return a client of $PARSCORE_DASK_SCHEDULER or a new local cluster."""
     try:
+        import dask
         from dask.distributed import Client, LocalCluster
     except ImportError as err:
         raise UsageError("--engine dask needs dask: pip install 'parscore[dask]'") from err
     address = os.environ.get(SCHEDULER_ENV)
     if address:
         return Client(address)
+    # Non-daemonic workers may start the per-file child process that enforces the time limit.
+    dask.config.set({"distributed.worker.daemon": False})
     cluster = LocalCluster(
         n_workers=workers, threads_per_worker=1, processes=True, dashboard_address=None
     )

@@ -184,7 +184,9 @@ def test_no_table_no_scores() -> None:
 def test_a_ranking_of_units_is_not_an_area_table() -> None:
     rows = [["TT", "Tên đơn vị", "Điểm thẩm định", "Xếp hạng"], ["1", "Sở Tư pháp", "90,5", "1"]]
     rows += [["2", "Sở Công Thương", "85,2", "2"], ["3", "Sở Xây dựng", "80,1", "3"]]
-    cells = tuple(Cell(row=i, col=j, text=t) for i, row in enumerate(rows) for j, t in enumerate(row))
+    cells = tuple(
+        Cell(row=i, col=j, text=t) for i, row in enumerate(rows) for j, t in enumerate(row)
+    )
     notice = parse(Document(source=SOURCE, blocks=(Block(kind=BlockKind.TABLE, cells=cells),)))
     assert notice.scores == ()
     flat = parse(doc("TT", "Tên đơn vị", "Điểm thẩm định", *[c for row in rows[1:] for c in row]))

@@ -20,11 +20,12 @@ from pipeline.parse.rawtable import RawTable, block_to_raw_table
 from pipeline.parse.scoretable import ScoreTable, raw_to_score_table
 from pipeline.parse.sections import split_sections
 from pipeline.parse.tasks import read_tasks
-from pipeline.statements import read_unit_scores
 
 
 def parse(document: Document) -> Notice:
     """Given a Document, return the Notice it states (not yet validated)."""
+    from pipeline.statements import read_unit_scores  # it builds on pipeline.parse.lines
+
     lines = document_to_lines(document)
     table = find_score_table(document, lines)
     headline = find_headline(lines)
@@ -39,7 +40,7 @@ def parse(document: Document) -> Notice:
         metadata=metadata,
         summary=make_summary(table, headline),
         scores=table.scores if table else (),
-        unit_scores=read_unit_scores(document, subject=metadata.issuer),
+        unit_scores=read_unit_scores(document, subject=metadata.issuer, lines=lines),
         tasks=read_tasks(sections),
         findings=read_findings(sections),
     )

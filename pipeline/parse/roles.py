@@ -3,8 +3,9 @@
 from __future__ import annotations
 
 import re
-import unicodedata
 from enum import StrEnum
+
+from normalizers.text import strip_tones
 
 
 class Role(StrEnum):
@@ -43,9 +44,7 @@ _ANY_ROLE = re.compile("|".join(f"(?:{t})" for _, t in ROLE_TERMS[:-1]))
 
 def plain(text: str) -> str:
     """Given text, return it lowercased without tones or marks (đ → d), spaces collapsed."""
-    decomposed = unicodedata.normalize("NFD", text.replace("đ", "d").replace("Đ", "D"))
-    bare = "".join(ch for ch in decomposed if not unicodedata.combining(ch))
-    return " ".join(bare.lower().split())
+    return " ".join(strip_tones(text).lower().split())
 
 
 def header_role(text: str) -> Role | None:

@@ -49,9 +49,11 @@ _NOT_WORD = re.compile(r"\W+")
 Placed = tuple[int, int, Line | Grid]
 
 
-def read_unit_scores(document: Document, *, subject: str | None = None) -> tuple[UnitScore, ...]:
-    """Given a document and its issuer when known, return its unit score statements in order."""
-    lines = document_to_lines(document)
+def read_unit_scores(
+    document: Document, *, subject: str | None = None, lines: Sequence[Line] | None = None
+) -> tuple[UnitScore, ...]:
+    """Given a document (its lines, when already made) and its issuer, return its statements."""
+    lines = document_to_lines(document) if lines is None else lines
     title = find_title(lines)
     headline, ctx = title_context(title, subject)
     drafts, ctx = read_parts(document_parts(document, lines, title), ctx)

@@ -39,7 +39,9 @@ from pipeline.statements.units import group_kind
 from pipeline.statements.walk import walk
 
 _SENTENCE_END = re.compile(r"(?<=[.!?…])\s+(?=[\"“(\[]?[^\W\d_])")
-_DIGIT = re.compile(r"\d")
+#: A digit that does not merely begin a year: a sentence whose only figures are years
+#: ("Kế hoạch CCHC năm 2023") states no score, so it is not tokenised at all.
+_FIGURE = re.compile(r"(?<!\d)(?!(?:19|20)\d\d(?!\d))\d")
 _LETTER = re.compile(r"[^\W\d_]")
 _LAST_WORD = re.compile(r"([\w./]+)[.!?…]$")
 #: Kinds of token that state something about a unit (a sentence without them states nothing).
@@ -89,7 +91,7 @@ def may_state(key: str) -> bool:
     c = cues()
     if not _LETTER.search(key):
         return False  # a figure alone (a flattened table's cell) names nothing it could be about
-    return bool(_DIGIT.search(key) or c.trigger.search(key))
+    return bool(_FIGURE.search(key) or c.trigger.search(key))
 
 
 def named_index(ctx: Context, text: str, key: str) -> Context:

@@ -1,0 +1,36 @@
+"""The dask engine on a real local cluster: same datasets as the local pool."""
+
+from __future__ import annotations
+
+import json
+from pathlib import Path
+
+import pytest
+
+from pipeline.cli import main
+
+ROOT = Path(__file__).resolve().parent.parent
+INPUTS = ["seed-568-tb-sxd.txt", "percent-column-sct-2023.txt", "self-and-appraised-stp-2022.html"]
+
+
+def notices(out: Path) -> list[dict[str, object]]:
+    """Given an output folder, return its notices rows sorted by source path."""
+    lines = (out / "notices.jsonl").read_text(encoding="utf-8").splitlines()
+    rows = [json.loads(line) for line in lines]
+    return sorted(rows, key=lambda r: str(r["source_path"]))
+
+
+@pytest.mark.slow
+def test_dask_engine_matches_local_pool(tmp_path: Path) -> None:
+    pytest.importorskip("dask.distributed")
+    inputs = tmp_path / "in"
+    inputs.mkdir()
+    for name in INPUTS:
+        (inputs / name).write_bytes((ROOT / "samples" / name).read_bytes())
+    (inputs / "broken.pdf").write_bytes(b"%PDF-1.4 truncated")
+    args = ["run", str(inputs), "--quiet", "--workers", "2"]
+    assert main([*args, "--out", str(tmp_path / "local")]) == 3
+    assert main([*args, "--out", str(tmp_path / "dask"), "--engine", "dask"]) == 3
+    assert notices(tmp_path / "dask") == notices(tmp_path / "local")
+    manifest = (tmp_path / "dask" / "manifest.jsonl").read_text(encoding="utf-8")
+    assert manifest.count('"status": "ok"') == 3 and '"error_code": "corrupt-file"' in manifest
