@@ -8,6 +8,7 @@ STAMP  := $(VENV)/.installed
 
 run: setup
 	$(BIN)/parscore run samples/ --out output/
+	$(BIN)/parscore report output/
 
 test: setup
 	$(BIN)/python -m pytest

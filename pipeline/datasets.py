@@ -83,6 +83,8 @@ def notice_row(result: Mapping[str, Any]) -> Row:
         },
         "chair_name": n["chair"]["name"],
         "chair_role": n["chair"]["role"],
+        "signer_name": n["signer"]["name"],
+        "signer_role": n["signer"]["role"],
         "assessment_year": n["assessment_year"],
         "province": n["province"],
         "level": n["level"],

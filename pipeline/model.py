@@ -45,6 +45,8 @@ class Metadata:
     meeting_date: date | None = None
     title: str | None = None
     chair: Person = field(default_factory=Person)
+    signer: Person = field(default_factory=Person)
+    recipients: tuple[str, ...] = ()
     assessment_year: int | None = None
     province: str | None = None
     level: str | None = None  # so, huyen, xa, bo, tinh: picks the grade ladder

@@ -69,6 +69,8 @@ def metadata_dict(notice: Notice) -> dict[str, Any]:
         "meeting_date": iso(m.meeting_date),
         "title": m.title,
         "chair": {"name": m.chair.name, "role": m.chair.role},
+        "signer": {"name": m.signer.name, "role": m.signer.role},
+        "recipients": list(m.recipients),
         "assessment_year": m.assessment_year,
         "province": m.province,
         "level": m.level,

@@ -191,3 +191,24 @@ def test_a_ranking_of_units_is_not_an_area_table() -> None:
     assert notice.scores == ()
     flat = parse(doc("TT", "Tên đơn vị", "Điểm thẩm định", *[c for row in rows[1:] for c in row]))
     assert flat.scores == ()
+
+
+def test_recipients_and_signer_are_metadata_not_tasks() -> None:
+    notice = parse(
+        doc(
+            "2. Nhiệm vụ:",
+            "2.1 Văn phòng Sở:",
+            "- Rà soát quy trình.",
+            "Nơi nhận:",
+            "- UBND tỉnh (b/c);",
+            "- Lưu: VT, VP.",
+            "TM. ỦY BAN NHÂN DÂN",
+            "KT. CHỦ TỊCH",
+            "PHÓ CHỦ TỊCH",
+            "Lê Văn Hùng",
+        )
+    )
+    assert [t.text for t in notice.tasks] == ["Rà soát quy trình."]
+    assert notice.metadata.recipients == ("UBND tỉnh (b/c)", "Lưu: VT, VP")
+    assert notice.metadata.signer.name == "Lê Văn Hùng"
+    assert notice.metadata.signer.role == "TM. Ủy ban nhân dân, KT. Chủ tịch, Phó Chủ tịch"

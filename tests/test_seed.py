@@ -132,3 +132,9 @@ def test_coarse_scan_keeps_figures_and_structure(results: dict[str, Result]) -> 
         (t.section, t.unit, t.seq) for t in base.tasks
     ]
     assert [c.code for c in coarse.validation] == ["headline-total-mismatch"]
+
+
+@pytest.mark.parametrize("fmt", ["docx", "pdf", "pdf-ocr"])
+def test_signer_of_the_official_layouts(results: dict[str, Result], fmt: str) -> None:
+    signer = results[fmt].notice.metadata.signer
+    assert (signer.name, signer.role) == ("Nguyễn Văn Nam", "KT. Giám đốc, Phó Giám đốc")

@@ -12,6 +12,7 @@ from normalizers.labels import canonical_unit, doc_type
 from pipeline.model import Metadata, Person
 from pipeline.parse.lines import Line
 from pipeline.parse.roles import plain
+from pipeline.parse.signature import recipients, signer
 
 _DOC_NUMBER = re.compile(
     r"(?<![\w/])(\d{1,6}(?:/\d{4})?)\s*/\s*([A-ZĐ][A-Za-zĐđ0-9]*(?:\s?[-–&]\s?[A-ZĐ][A-Za-zĐđ0-9&]*)*)"
@@ -68,6 +69,8 @@ def read_metadata(
         meeting_date=meeting_date(lines),
         title=title(lines),
         chair=chair(lines),
+        signer=signer(lines),
+        recipients=recipients(lines),
         assessment_year=assessment_year,
         province=province(lines),
         level=unit_level(subject or issuer),

@@ -69,7 +69,8 @@ def heading_positions(lines: Sequence[Line]) -> Iterator[int]:
             continue
         rank = top_rank(line.numbering)
         known = section_kind(line) is not SectionKind.OTHER
-        if rank is not None and (rank == (previous or 0) + 1 and (previous or known)):
+        follows = rank is not None and rank == (previous or 0) + 1
+        if rank is not None and ((follows and (previous or known)) or (previous is None and known)):
             previous = rank
             yield i
         elif rank is None and line.kind is BlockKind.HEADING and known:

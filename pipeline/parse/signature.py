@@ -1,0 +1,67 @@
+"""The end of a Decree 30 notice: "Nơi nhận:" (recipients) and the signer block.
+
+    Nơi nhận:                       KT. GIÁM ĐỐC
+    - UBND tỉnh (b/c);              PHÓ GIÁM ĐỐC
+    - Lưu: VT, VP.                  Nguyễn Văn Nam
+
+Extractors hand both columns over as lines (left, then right); the signer is the name
+after the authority lines (KT./TM./TL./TUQ./Q. …, GIÁM ĐỐC, CHỦ TỊCH …).
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Sequence
+
+from pipeline.model import Person
+from pipeline.parse.lines import Line
+from pipeline.parse.roles import plain
+
+_RECIPIENTS = re.compile(r"^noi nhan\b")
+_AUTHORITY = re.compile(
+    r"^(?:(?:kt|tm|tl|tuq|q)\.\s*\w|(?:pho )?(?:giam doc|chu tich|truong ban|chanh van phong|"
+    r"truong phong|thu truong|bo truong)\b)"
+)
+_NAME = re.compile(r"^[A-ZĐÀ-Ỹ][^\W\d_]*(?:\s+[A-ZĐÀ-Ỹ][^\W\d_]*){1,4}$")
+#: The signer block is looked for among this many last lines of the document.
+TAIL_LINES = 20
+
+
+def recipients(lines: Sequence[Line]) -> tuple[str, ...]:
+    """Given the lines, return the "Nơi nhận" list, each entry without dash and semicolon."""
+    start = next((i for i, ln in enumerate(lines) if _RECIPIENTS.match(plain(ln.raw))), None)
+    if start is None:
+        return ()
+    found = []
+    for line in lines[start + 1 :]:
+        if line.bullet is None:
+            break
+        found.append(line.text.rstrip(" ;.,"))
+    return tuple(found)
+
+
+def signer(lines: Sequence[Line]) -> Person:
+    """Given the lines, return who signed: the name after the authority lines, and the role."""
+    tail = list(lines[-TAIL_LINES:])
+    roles = [
+        i for i, ln in enumerate(tail) if ln.bullet is None and _AUTHORITY.match(plain(ln.raw))
+    ]
+    if not roles:
+        return Person()
+    after = tail[roles[-1] + 1 :]
+    name = next((ln.raw for ln in after if _NAME.match(ln.raw)), None)
+    role = ", ".join(sentence_case(tail[i].raw) for i in roles)
+    return Person(name=name, role=role)
+
+
+def sentence_case(text: str) -> str:
+    """Given an authority line in capitals ("KT. GIÁM ĐỐC"), return it as written in prose."""
+    if not text.isupper():
+        return text
+    words = text.lower().split()
+    head = [w.upper() if w.endswith(".") and len(w) <= 4 else w for w in words]
+    first = next((i for i, w in enumerate(head) if not w.endswith(".")), 0)
+    head[first] = head[first].capitalize()
+    if head[first] == "Phó" and first + 1 < len(head):  # "Phó Giám đốc", "Phó Chủ tịch"
+        head[first + 1] = head[first + 1].capitalize()
+    return " ".join(head)
