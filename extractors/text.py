@@ -10,7 +10,6 @@ whitespace) belong to ``normalizers.legacy`` and ``normalizers.text``.
 from __future__ import annotations
 
 from collections.abc import Iterable, Sequence
-from dataclasses import replace
 
 from extractors.boilerplate import keep_article
 from extractors.limits import Limits
@@ -18,6 +17,7 @@ from extractors.model import Block, BlockKind, Document, Provenance, SourceInfo
 from normalizers.legacy import decode_bytes
 from normalizers.text import clean
 from pipeline.errors import ErrorCode, InputError
+from pipeline.records import replace
 
 
 def extract(data: bytes, source: SourceInfo, limits: Limits) -> Document:

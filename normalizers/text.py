@@ -30,9 +30,8 @@ DATA_DIR = Path(__file__).resolve().parent / "data"
 
 SOFT_HYPHEN = "\u00ad"
 #: Characters that stand for a space (str.split() splits on exactly these, and on " ").
-SPACE_CHARS = (
-    "\t\n\v\f\r\x1c\x1d\x1e\x1f\x85\xa0\u1680\u2028\u2029\u202f\u205f\u3000"
-    + "".join(map(chr, range(0x2000, 0x200B)))
+SPACE_CHARS = "\t\n\v\f\r\x1c\x1d\x1e\x1f\x85\xa0\u1680\u2028\u2029\u202f\u205f\u3000" + "".join(
+    map(chr, range(0x2000, 0x200B))
 )
 #: Invisible format characters removed outright: zero-width spaces and joiners, BOM,
 #: word joiner, invisible operators, bidi marks and embeddings, Mongolian vowel separator.
@@ -63,18 +62,99 @@ MARKED_VOWELS = frozenset("ăâêôơư")
 #: Finals after which only the sắc and nặng tones (or none) are possible.
 STOP_FINALS = frozenset({"c", "ch", "p", "t"})
 #: Vowel groups (without tones) that make a Vietnamese syllable nucleus.
-NUCLEI = frozenset({
-    "a", "ă", "â", "e", "ê", "i", "o", "ô", "ơ", "u", "ư", "y",
-    "ai", "ao", "au", "ay", "âu", "ây", "eo", "êu", "ia", "iê", "iu", "oa", "oă", "oe", "oi",
-    "ôi", "ơi", "oo", "ua", "uâ", "uê", "ui", "uô", "uơ", "uy", "ưa", "ưi", "ươ", "ưu", "yê",
-    "iêu", "yêu", "oai", "oay", "oeo", "uây", "uôi", "ươi", "ươu", "uya", "uyê", "uyu",
-})
+NUCLEI = frozenset(
+    {
+        "a",
+        "ă",
+        "â",
+        "e",
+        "ê",
+        "i",
+        "o",
+        "ô",
+        "ơ",
+        "u",
+        "ư",
+        "y",
+        "ai",
+        "ao",
+        "au",
+        "ay",
+        "âu",
+        "ây",
+        "eo",
+        "êu",
+        "ia",
+        "iê",
+        "iu",
+        "oa",
+        "oă",
+        "oe",
+        "oi",
+        "ôi",
+        "ơi",
+        "oo",
+        "ua",
+        "uâ",
+        "uê",
+        "ui",
+        "uô",
+        "uơ",
+        "uy",
+        "ưa",
+        "ưi",
+        "ươ",
+        "ưu",
+        "yê",
+        "iêu",
+        "yêu",
+        "oai",
+        "oay",
+        "oeo",
+        "uây",
+        "uôi",
+        "ươi",
+        "ươu",
+        "uya",
+        "uyê",
+        "uyu",
+    }
+)
 #: Nuclei that need a final consonant, and nuclei that cannot take one.
 CLOSED_NUCLEI = frozenset({"ă", "â", "oă", "uâ", "iê", "yê", "uô", "ươ", "uyê"})
-OPEN_NUCLEI = frozenset({
-    "ai", "ao", "au", "ay", "âu", "ây", "eo", "êu", "ia", "iu", "oi", "ôi", "ơi", "ui", "ưi",
-    "ưu", "ưa", "ua", "iêu", "yêu", "oai", "oay", "oeo", "uây", "uôi", "ươi", "ươu", "uya", "uyu",
-})
+OPEN_NUCLEI = frozenset(
+    {
+        "ai",
+        "ao",
+        "au",
+        "ay",
+        "âu",
+        "ây",
+        "eo",
+        "êu",
+        "ia",
+        "iu",
+        "oi",
+        "ôi",
+        "ơi",
+        "ui",
+        "ưi",
+        "ưu",
+        "ưa",
+        "ua",
+        "iêu",
+        "yêu",
+        "oai",
+        "oay",
+        "oeo",
+        "uây",
+        "uôi",
+        "ươi",
+        "ươu",
+        "uya",
+        "uyu",
+    }
+)
 #: Vowels a "ch" or "nh" final can follow.
 PALATAL_NUCLEUS_ENDS = frozenset("aêiy")
 
@@ -110,6 +190,7 @@ _CLEAN = _clean_table(keep_soft_hyphen=False)
 _CLEAN_KEEP_SHY = _clean_table(keep_soft_hyphen=True)
 _DASHES = {ord(c): "-" for c in DASH_CHARS}
 _D_STROKE = {ord("đ"): "d", ord("Đ"): "D"}
+_BARE_TABLE_END = 0x1F00  # past the Latin Extended Additional block (ạ … ỹ)
 # Characters that may still carry a mark once the precomposed Latin letters are bare:
 # combining marks, Greek and Cyrillic letters, and Latin letters the table leaves alone.
 _MAY_DECOMPOSE = re.compile(r"[\u00c0-\u024f\u0300-\u04ff\u1ab0-\u1aff\u1dc0-\u1eff\u20d0-\u20ff]")
@@ -157,7 +238,9 @@ def parse_syllable(word: str) -> Syllable | None:
     if m is None or m.group(2) not in NUCLEI:
         return None
     return Syllable(
-        onset=m.group(1) or "", nucleus=m.group(2), final=m.group(3) or "",
+        onset=m.group(1) or "",
+        nucleus=m.group(2),
+        final=m.group(3) or "",
         tone=tones[0] if tones else "",
     )
 
@@ -245,23 +328,29 @@ def strip_tones(s: str) -> str:
     return unicodedata.normalize("NFC", bare)
 
 
+def bare_key(s: str) -> str:
+    """Given text, return a loose matching key: no diacritics (đ → d), casefolded, one space."""
+    return " ".join(strip_tones(s).casefold().split())
+
+
 @lru_cache(maxsize=1)
-def _bare_letters() -> dict[int, str]:
-    """Return a translation table from each precomposed Latin letter to its bare letter."""
-    table: dict[int, str] = {}
-    for code in range(0x00C0, 0x1EFA):
-        decomposed = unicodedata.normalize("NFD", chr(code))
-        base = _COMBINING_MARK.sub("", decomposed)
+def _bare_letters() -> list[str]:
+    """Return a translation table (indexed by code point) from precomposed Latin to bare letters.
+
+    A list indexed by code point translates about twice as fast as a dict; code points past
+    its end are left as they are (str.translate treats IndexError as "no mapping").
+    """
+    table = [chr(code) for code in range(_BARE_TABLE_END)]
+    for code in range(0x00C0, _BARE_TABLE_END):
+        base = _COMBINING_MARK.sub("", unicodedata.normalize("NFD", chr(code)))
         if len(base) == 1 and base != chr(code) and base.isascii():
             table[code] = base
-    table.update(str.maketrans("đĐ", "dD"))
+    table[ord("đ")], table[ord("Đ")] = "d", "D"
     return table
 
 
 @lru_cache(maxsize=1)
-def _homoglyph_tables() -> tuple[
-    dict[int, str], dict[int, str], re.Pattern[str], re.Pattern[str]
-]:
+def _homoglyph_tables() -> tuple[dict[int, str], dict[int, str], re.Pattern[str], re.Pattern[str]]:
     """Given nothing, return (cased table, caseless table, caseless-word regex, any-glyph regex)."""
     with (DATA_DIR / "homoglyphs.toml").open("rb") as f:
         data = tomllib.load(f)

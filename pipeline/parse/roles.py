@@ -5,7 +5,7 @@ from __future__ import annotations
 import re
 from enum import StrEnum
 
-from normalizers.text import strip_tones
+from normalizers.text import bare_key
 
 
 class Role(StrEnum):
@@ -42,9 +42,8 @@ _TOTAL_RE = re.compile(r"^(?:tong\b|cong\W*$|cong (?:diem|chung|tat ca))")
 _ANY_ROLE = re.compile("|".join(f"(?:{t})" for _, t in ROLE_TERMS[:-1]))
 
 
-def plain(text: str) -> str:
-    """Given text, return it lowercased without tones or marks (đ → d), spaces collapsed."""
-    return " ".join(strip_tones(text).lower().split())
+#: Header and label matching is done on the loose key (no tones, casefolded, spaces collapsed).
+plain = bare_key
 
 
 def header_role(text: str) -> Role | None:

@@ -68,12 +68,14 @@ def heading_positions(lines: Sequence[Line]) -> Iterator[int]:
         if line.region is not Region.BODY:
             continue
         rank = top_rank(line.numbering)
+        if rank is None and line.kind is not BlockKind.HEADING:
+            continue  # neither numbered nor a heading: no need to read its words
         known = section_kind(line) is not SectionKind.OTHER
         follows = rank is not None and rank == (previous or 0) + 1
         if rank is not None and ((follows and (previous or known)) or (previous is None and known)):
             previous = rank
             yield i
-        elif rank is None and line.kind is BlockKind.HEADING and known:
+        elif rank is None and known:
             yield i
 
 

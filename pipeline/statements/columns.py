@@ -11,12 +11,13 @@ from __future__ import annotations
 
 import re
 from collections.abc import Sequence
-from dataclasses import dataclass, replace
+from dataclasses import dataclass
 from enum import StrEnum
 from functools import lru_cache
 
 from normalizers.labels import area_code, index_code
 from pipeline.parse.roles import plain
+from pipeline.records import replace
 from pipeline.statements.cues import cues, data, sentence_key
 
 _NON_WORD = re.compile(r"[^\w%]+")

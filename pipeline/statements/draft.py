@@ -10,11 +10,12 @@ count the rank stays unknown.
 from __future__ import annotations
 
 from collections.abc import Sequence
-from dataclasses import dataclass, field, fields, replace
+from dataclasses import dataclass, field, fields
 from typing import Any
 
 from normalizers.numbers import Number
 from pipeline.model import UnitScore, Where
+from pipeline.records import replace
 from pipeline.statements.units import unit_kind
 
 #: Fields whose presence makes a draft a statement (a unit and an index alone are not one).

@@ -26,11 +26,11 @@ from __future__ import annotations
 
 import re
 from collections.abc import Sequence
-from dataclasses import replace
 from functools import lru_cache
 
 from normalizers.labels import index_code
 from pipeline.model import Where
+from pipeline.records import replace
 from pipeline.statements.context import Context
 from pipeline.statements.cues import cues, data, sentence_key
 from pipeline.statements.draft import Draft

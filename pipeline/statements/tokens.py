@@ -12,12 +12,13 @@ from __future__ import annotations
 
 import re
 from collections.abc import Callable, Iterator, Sequence
-from dataclasses import dataclass, replace
+from dataclasses import dataclass
 from decimal import Decimal
 from enum import StrEnum
 
 from normalizers.labels import grade, index_code
 from normalizers.numbers import Number, find_numbers, resolve
+from pipeline.records import replace
 from pipeline.statements.cues import Cues, cues
 from pipeline.statements.units import find_mentions
 

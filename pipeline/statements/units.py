@@ -13,12 +13,13 @@ from __future__ import annotations
 import re
 import tomllib
 from collections.abc import Iterator, Sequence
-from dataclasses import dataclass, replace
+from dataclasses import dataclass
 from functools import lru_cache
 from typing import Any
 
 from normalizers.labels import canonical_unit
 from normalizers.text import DATA_DIR
+from pipeline.records import replace
 from pipeline.statements.cues import alternation, data, ends_with, words_rx
 
 #: A word of a name: letters and digits, joined by "&", "-" or "." ("TT&TT", "LĐ-TB&XH").

@@ -7,11 +7,12 @@ next frame. The rules are those of ``pipeline.statements.prose``.
 from __future__ import annotations
 
 from collections.abc import Callable
-from dataclasses import dataclass, replace
+from dataclasses import dataclass
 from enum import StrEnum
 from typing import Any
 
 from pipeline.model import Where
+from pipeline.records import replace
 from pipeline.statements.context import Context
 from pipeline.statements.cues import cues
 from pipeline.statements.draft import Draft, merge, put

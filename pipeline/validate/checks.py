@@ -18,12 +18,12 @@ Severities:
 
 from __future__ import annotations
 
-import unicodedata
 from collections.abc import Iterable, Iterator, Sequence
 from decimal import Decimal
 from enum import StrEnum
 
 from normalizers.numbers import Number
+from normalizers.text import bare_key
 from pipeline.model import Check, Notice, Score, Severity
 from pipeline.validate.tolerance import (
     INDEX_SCALE,
@@ -93,11 +93,8 @@ def total_of(numbers: Iterable[Number]) -> Decimal:
     return sum((value_of(n) for n in numbers), Decimal(0))
 
 
-def fold(text: str) -> str:
-    """Given a label, return it without diacritics, case or extra spaces, for matching."""
-    decomposed = unicodedata.normalize("NFD", text.replace("đ", "d").replace("Đ", "D"))
-    bare = "".join(c for c in decomposed if not unicodedata.combining(c))
-    return " ".join(bare.casefold().split())
+#: Labels, units and grades are compared on the loose key (no diacritics, case or extra spaces).
+fold = bare_key
 
 
 def computed_total(notice: Notice) -> Number | None:
