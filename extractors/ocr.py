@@ -15,6 +15,7 @@ from __future__ import annotations
 import functools
 import os
 import subprocess
+import tempfile
 from collections.abc import Iterator
 
 import numpy as np
@@ -37,12 +38,12 @@ SKEW_COARSE = 0.25  # degrees per step, then refined
 SKEW_FINE = 0.05
 SKEW_MIN = 0.1  # smaller angles are left alone
 INK_PERCENTILE = 1  # the darkest percent of a page is ink
-STATS_STRIDE = 4
 BACKGROUND_CUT = 0.7  # share of the way from ink to paper grey above which a pixel is paper
 SKEW_WIDTH = 500  # pixels: width of the copy the skew is measured on
 INK = 128  # grey level below which a pixel is ink
 RULE_H_INCH = 0.5  # a horizontal ink run this long is a ruling line
 RULE_V_INCH = 0.2  # a vertical one this long
+RULE_SAMPLE = 4  # pixels: along a candidate rule, one pixel in this many is read
 RULE_JOIN = 3  # pixels: runs this close (across rows, along the line) are one rule
 RULE_MARGIN_INCH = 0.02  # erased either side of a detected rule
 CELL_INSET_INCH = 0.02  # inside a cell's rules, may still hold rule remnants
@@ -189,6 +190,12 @@ def deskew(image: Image.Image) -> Image.Image:
     return image.rotate(angle, resample=Image.Resampling.BILINEAR, fillcolor=255)
 
 
+def level_at(image: Image.Image, share: float) -> int:
+    """Given a greyscale image, return the grey level below which `share` of its pixels lie."""
+    counts = np.cumsum(image.histogram())
+    return int(np.searchsorted(counts, share * counts[-1]))
+
+
 def flatten_background(image: Image.Image) -> Image.Image:
     """Given a page image, return it with paper grey, noise and stains turned white.
 
@@ -197,27 +204,31 @@ def flatten_background(image: Image.Image) -> Image.Image:
     garbles digits. Everything lighter than a cut between the ink and the paper level
     becomes white; darker pixels keep their grey, so glyph edges stay anti-aliased.
     """
-    pixels = np.asarray(image)
-    sample = pixels[::STATS_STRIDE, ::STATS_STRIDE]  # the levels, at a sixteenth of the cost
-    paper, ink = float(np.median(sample)), float(np.percentile(sample, INK_PERCENTILE))
+    paper, ink = level_at(image, 0.5), level_at(image, INK_PERCENTILE / 100)
     cut = ink + BACKGROUND_CUT * (paper - ink)
-    return Image.fromarray(np.where(pixels > cut, 255, pixels).astype(np.uint8))
+    return image.point([255 if level > cut else level for level in range(256)])  # C-level LUT
 
 
 # --------------------------------------------------------------------------- ruling lines
 
 
 def _runs(mask: np.ndarray, min_len: int) -> Iterator[tuple[int, int, int]]:
-    """Given a boolean image, yield (row, start, end) of ink runs at least min_len long."""
-    candidates = np.nonzero(mask.sum(axis=1) >= min_len)[0]
-    padded = np.zeros((len(candidates), mask.shape[1] + 2), dtype=np.int8)
-    padded[:, 1:-1] = mask[candidates]
+    """Given a boolean image, yield (row, start, end) of ink runs at least min_len long.
+
+    Along a row only every RULE_SAMPLE-th pixel is looked at: a rule is solid for hundreds of
+    pixels, so its ends move by less than RULE_SAMPLE pixels while the work drops fourfold.
+    """
+    sampled, step = mask[:, ::RULE_SAMPLE], RULE_SAMPLE
+    need = max(1, min_len // step)
+    candidates = np.nonzero(sampled.sum(axis=1) >= need)[0]
+    padded = np.zeros((len(candidates), sampled.shape[1] + 2), dtype=np.int8)
+    padded[:, 1:-1] = sampled[candidates]
     steps = np.diff(padded, axis=1)
     rows, starts = np.nonzero(steps == 1)
     _, ends = np.nonzero(steps == -1)
     for row, start, end in zip(rows, starts, ends, strict=True):
-        if end - start >= min_len:
-            yield int(candidates[row]), int(start), int(end)
+        if end - start >= need:
+            yield int(candidates[row]), int(start) * step, min(int(end) * step, mask.shape[1])
 
 
 def _join_runs(runs: Iterator[tuple[int, int, int]]) -> list[list[int]]:
@@ -331,39 +342,46 @@ def _pgm(image: Image.Image) -> bytes:
 
 
 def run_tesseract(image: Image.Image, dpi: int, path: str, limits: Limits) -> str:
-    """Given a page image, return Tesseract's TSV output, or raise a typed InputError."""
+    """Given a page image, return Tesseract's TSV output, or raise a typed InputError.
+
+    The image goes through a temporary PGM file, not stdin: Tesseract reads a piped image
+    slowly (measured: about 0.1–0.2 s more per 300 dpi page than the same image from a file).
+    """
     command = require_tesseract(limits.ocr_lang, path)
-    args = [
-        command,
-        "stdin",
-        "stdout",
-        "-l",
-        limits.ocr_lang,
-        "--psm",
-        PSM,
-        "--dpi",
-        str(dpi),
-        "tsv",
-    ]
+    with tempfile.NamedTemporaryFile(prefix="parscore-", suffix=".pgm") as page:
+        page.write(_pgm(image))
+        page.flush()
+        args = [
+            command,
+            page.name,
+            "stdout",
+            "-l",
+            limits.ocr_lang,
+            "--psm",
+            PSM,
+            "--dpi",
+            str(dpi),
+            "tsv",
+        ]
+        done = _run(args, path, limits)
+    if done.returncode != 0:
+        detail = done.stderr.decode("utf-8", "replace").strip().splitlines()[-1:] or ["failed"]
+        raise InputError(ErrorCode.OCR_UNAVAILABLE, path, f"tesseract: {detail[0]}")
+    return done.stdout.decode("utf-8", "replace")
+
+
+def _run(args: list[str], path: str, limits: Limits) -> subprocess.CompletedProcess[bytes]:
+    """Given a Tesseract command line, run it under the time limit; raise typed errors."""
     env = {**os.environ, "OMP_THREAD_LIMIT": os.environ.get("OMP_THREAD_LIMIT", "1")}
     try:
-        done = subprocess.run(
-            args,
-            input=_pgm(image),
-            capture_output=True,
-            env=env,
-            timeout=limits.timeout,
-            check=False,
+        return subprocess.run(
+            args, capture_output=True, env=env, timeout=limits.timeout, check=False
         )
     except subprocess.TimeoutExpired as err:
         detail = f"tesseract ran over {limits.timeout:g} s"
         raise InputError(ErrorCode.TIMEOUT, path, detail) from err
     except OSError as err:
-        raise InputError(ErrorCode.OCR_UNAVAILABLE, path, f"cannot run {command!r}: {err}") from err
-    if done.returncode != 0:
-        detail = done.stderr.decode("utf-8", "replace").strip().splitlines()[-1:] or ["failed"]
-        raise InputError(ErrorCode.OCR_UNAVAILABLE, path, f"tesseract: {detail[0]}")
-    return done.stdout.decode("utf-8", "replace")
+        raise InputError(ErrorCode.OCR_UNAVAILABLE, path, f"cannot run {args[0]!r}: {err}") from err
 
 
 def _keep(text: str, conf: float) -> bool:
