@@ -33,6 +33,7 @@ bench: setup
 
 lint: setup
 	$(BIN)/ruff check pipeline extractors normalizers tests bench tools
+	$(BIN)/mypy
 
 clean:
 	rm -rf $(VENV) output/*.csv output/*.parquet output/*.jsonl output/*.json output/.store

@@ -679,7 +679,7 @@ def mark_continuations(parts: Sequence[Part]) -> list[Part]:
     for prev, part in itertools.pairwise(parts):
         if (_flowing(prev) and _flowing(part) and prev.page == part.page - 1
                 and _goes_on(prev, part)):  # type: ignore[arg-type]
-            part = replace(part, continues=True)  # type: ignore[type-var]
+            part = replace(part, continues=True)  # type: ignore[arg-type]
         out.append(part)
     return out
 

@@ -141,7 +141,8 @@ def page_image(page: pdfium.PdfPage, limits: Limits) -> tuple[Image.Image, float
 def render(page: pdfium.PdfPage, dpi: int) -> Image.Image:
     """Given a page, return it rendered as a greyscale image at dpi."""
     bitmap = page.render(scale=dpi / POINTS_PER_INCH, grayscale=True)
-    return bitmap.to_pil().convert("L")  # a copy: the bitmap is freed by its finaliser
+    image: Image.Image = bitmap.to_pil().convert("L")  # a copy: the bitmap is freed by GC
+    return image
 
 
 def ink_points(small: Image.Image) -> tuple[np.ndarray, np.ndarray]:

@@ -18,7 +18,7 @@ import pypdfium2.raw as pdfium_c
 from extractors import layout, ocr
 from extractors.layout import Edge, PageContent, Word
 from extractors.limits import Limits
-from extractors.model import Document, SourceInfo
+from extractors.model import BBox, Document, SourceInfo
 from pipeline.errors import ErrorCode, InputError
 
 EOF_TAIL = 2048  # a complete PDF ends with "%%EOF" within its last bytes
@@ -45,7 +45,7 @@ def open_pdf(data: bytes, path: str) -> pdfium.PdfDocument:
 # --------------------------------------------------------------------------- text layer
 
 
-def _char_boxes(textpage: pdfium.PdfTextPage, n: int, height: float) -> list[layout.BBox]:
+def _char_boxes(textpage: pdfium.PdfTextPage, n: int, height: float) -> list[BBox]:
     """Given a text page, return every character's loose box, top-left origin."""
     rect = pdfium_c.FS_RECTF()
     boxes = []
@@ -57,7 +57,7 @@ def _char_boxes(textpage: pdfium.PdfTextPage, n: int, height: float) -> list[lay
 
 def _char_text(textpage: pdfium.PdfTextPage, n: int) -> str:
     """Given a text page, return its characters, one per index."""
-    text = textpage.get_text_range(0, n)
+    text = str(textpage.get_text_range(0, n))
     if len(text) == n:
         return text
     return "".join(chr(pdfium_c.FPDFText_GetUnicode(textpage.raw, i)) for i in range(n))
@@ -72,7 +72,7 @@ def _font_name(textpage: pdfium.PdfTextPage, index: int) -> str:
     return name.split("+", 1)[1] if len(name) > 7 and name[6] == "+" else name
 
 
-def _breaks_word(prev: layout.BBox, box: layout.BBox) -> bool:
+def _breaks_word(prev: BBox, box: BBox) -> bool:
     """Given the boxes of two consecutive characters, return whether a word ends between them."""
     height = max(prev[3] - prev[1], box[3] - box[1], 1.0)
     same_line = abs((prev[1] + prev[3]) - (box[1] + box[3])) / 2 < 0.5 * height
@@ -92,9 +92,13 @@ def text_words(textpage: pdfium.PdfTextPage, height: float) -> list[Word]:
         else:
             spans.append([i])
     return [
-        Word(text="".join(text[i] for i in s), bbox=layout.union_bbox(boxes[i] for i in s),
-             font=_font_name(textpage, s[0]))
-        for s in spans if s
+        Word(
+            text="".join(text[i] for i in s),
+            bbox=layout.union_bbox(boxes[i] for i in s),
+            font=_font_name(textpage, s[0]),
+        )
+        for s in spans
+        if s
     ]
 
 
@@ -190,8 +194,9 @@ def has_images(page: pdfium.PdfPage) -> bool:
 # --------------------------------------------------------------------------- pages
 
 
-def read_page(pdf: pdfium.PdfDocument, index: int, source: SourceInfo,
-              limits: Limits) -> tuple[PageContent, bool]:
+def read_page(
+    pdf: pdfium.PdfDocument, index: int, source: SourceInfo, limits: Limits
+) -> tuple[PageContent, bool]:
     """Given a document and a page index, return the page's content and whether it was OCR'd."""
     page = pdf[index]
     try:
@@ -201,8 +206,9 @@ def read_page(pdf: pdfium.PdfDocument, index: int, source: SourceInfo,
         textpage.close()
         if usable(words) or not has_images(page):
             edges = tuple(_fix_edge(e) for e in page_edges(page, height))
-            return PageContent(number=index + 1, width=width, height=height, words=tuple(words),
-                               edges=edges), False
+            return PageContent(
+                number=index + 1, width=width, height=height, words=tuple(words), edges=edges
+            ), False
         if not limits.ocr:
             raise InputError(ErrorCode.NO_TEXT_LAYER, source.path, f"page {index + 1} is an image")
         return ocr.ocr_page(page, index + 1, source.path, limits), True
@@ -210,8 +216,9 @@ def read_page(pdf: pdfium.PdfDocument, index: int, source: SourceInfo,
         page.close()
 
 
-def read_pages(pdf: pdfium.PdfDocument, count: int, source: SourceInfo,
-               limits: Limits) -> tuple[list[PageContent], int]:
+def read_pages(
+    pdf: pdfium.PdfDocument, count: int, source: SourceInfo, limits: Limits
+) -> tuple[list[PageContent], int]:
     """Given a document, return its first ``count`` pages and how many of them were OCR'd."""
     pages, n_ocr = [], 0
     for index in range(count):
@@ -246,5 +253,8 @@ def extract(data: bytes, source: SourceInfo, limits: Limits) -> Document:
         pdf.close()
     blocks = layout.pages_to_blocks(pages, source.path)
     fmt = "pdf-ocr" if n_ocr else "pdf"
-    return Document(source=replace(source, format=fmt, pages=total), blocks=blocks,
-                    warnings=_warnings(total, read, n_ocr))
+    return Document(
+        source=replace(source, format=fmt, pages=total),
+        blocks=blocks,
+        warnings=_warnings(total, read, n_ocr),
+    )

@@ -12,8 +12,8 @@ import sys
 import time
 import traceback
 from collections.abc import Iterator, Sequence
+from concurrent.futures import Future, as_completed
 from concurrent.futures import TimeoutError as FutureTimeout
-from concurrent.futures import as_completed
 from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
@@ -191,7 +191,7 @@ def run_local(jobs: Sequence[Job], settings: RunSettings) -> Iterator[tuple[Job,
 
     scale = str(settings.grade_scale) if settings.grade_scale else None
     with ProcessPool(max_workers=settings.workers, max_tasks=TASKS_PER_WORKER) as pool:
-        futures = {
+        futures: dict[Future[Row], Job] = {
             pool.schedule(
                 work, args=(str(j.path), settings.limits, scale), timeout=settings.limits.timeout
             ): j
@@ -236,7 +236,8 @@ def run(settings: RunSettings, progress: Any = None) -> RunReport:
     store = ResultStore(settings.out)
     if settings.fresh:
         store.clear()
-    report = RunReport(sink=DatasetSink(settings.out))
+    sink = DatasetSink(settings.out)
+    report = RunReport(sink=sink)
     jobs = plan(discover(settings.inputs, settings.out), store, report)
     for k, (job, outcome) in enumerate(run_jobs(jobs, settings), start=1):
         row = record(report, store, job, outcome)
@@ -248,8 +249,8 @@ def run(settings: RunSettings, progress: Any = None) -> RunReport:
             print(f"[{k}/{len(jobs)}] {row['status']:<6} {job.path} ({note})", file=progress)
     fill_duplicates(report)
     report.manifest.sort(key=lambda r: r["source_path"])
-    report.sink.append("manifest", report.manifest)
-    report.sink.finish(bom=settings.bom)
+    sink.append("manifest", report.manifest)
+    sink.finish(bom=settings.bom)
     report.seconds = time.perf_counter() - start
     return report
 

@@ -33,7 +33,7 @@ def schema() -> dict[str, Any]:
 
 def columns(table: str) -> list[tuple[str, str, str]]:
     """Given a table name, return its (name, type, description) columns in order."""
-    return [tuple(f) for f in schema()[table]["fields"]]  # type: ignore[misc]
+    return [(f[0], f[1], f[2]) for f in schema()[table]["fields"]]
 
 
 def frame(table: str, rows: Iterable[Row]) -> pd.DataFrame:

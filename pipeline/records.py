@@ -32,7 +32,8 @@ def _slots_plan(cls: type) -> tuple[frozenset[str], tuple[str, ...]] | None:
 
 def replace(obj: T, /, **changes: Any) -> T:
     """Given a dataclass instance and field changes, return a new instance with them."""
-    plan = _slots_plan(type(obj))
+    cls: type = type(obj)
+    plan = _slots_plan(cls)
     if plan is None:
         return dataclasses.replace(obj, **changes)  # type: ignore[type-var]
     known, names = plan

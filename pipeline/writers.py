@@ -17,7 +17,7 @@ from pipeline.datasets import columns, schema
 FORMATS = ("csv", "parquet", "jsonl")
 
 
-def atomic_write(path: Path, write: Callable[[Path], None]) -> None:
+def atomic_write(path: Path, write: Callable[[Path], object]) -> None:
     """Given a target and a writer of a path, write to a temporary file, then rename."""
     fd, tmp = tempfile.mkstemp(dir=path.parent, prefix=f".{path.name}.", suffix=".tmp")
     os.close(fd)
