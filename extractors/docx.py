@@ -17,9 +17,9 @@ from dataclasses import dataclass, field, replace
 from lxml import etree
 
 from extractors import zipsafe
-from extractors.layout import nfc
 from extractors.limits import Limits
 from extractors.model import Block, BlockKind, Cell, Document, Provenance, Region, SourceInfo
+from extractors.pagemodel import nfc
 from pipeline.errors import ErrorCode, InputError
 
 W = "http://schemas.openxmlformats.org/wordprocessingml/2006/main"
@@ -31,8 +31,15 @@ BULLET_MARKER = "-"
 UNKNOWN_MARKER = "•"
 HIDDEN_BORDERS = {"nil", "none"}
 BORDER_SIDES = ("top", "left", "bottom", "right", "insideH", "insideV")
-SKIP = {f"{{{W}}}del", f"{{{W}}}txbxContent", f"{{{MC}}}Fallback", f"{{{W}}}instrText",
-        f"{{{W}}}delText", f"{{{W}}}rPr", f"{{{W}}}pPr"}
+SKIP = {
+    f"{{{W}}}del",
+    f"{{{W}}}txbxContent",
+    f"{{{MC}}}Fallback",
+    f"{{{W}}}instrText",
+    f"{{{W}}}delText",
+    f"{{{W}}}rPr",
+    f"{{{W}}}pPr",
+}
 BREAKS = {f"{{{W}}}tab", f"{{{W}}}br", f"{{{W}}}cr"}
 HEADING = re.compile(r"^(?:heading|titre|tiêu đề)\s*(\d)$", re.I)
 
@@ -108,18 +115,23 @@ def read_styles(root: etree._Element | None) -> Styles:
 def _level(lvl: etree._Element) -> Level:
     """Given a w:lvl, return its format, text and start value."""
     start = wval(lvl.find(w("start")))
-    return Level(fmt=wval(lvl.find(w("numFmt"))) or "decimal",
-                 text=wval(lvl.find(w("lvlText"))) or "",
-                 start=int(start) if start and start.lstrip("-").isdigit() else 1)
+    return Level(
+        fmt=wval(lvl.find(w("numFmt"))) or "decimal",
+        text=wval(lvl.find(w("lvlText"))) or "",
+        start=int(start) if start and start.lstrip("-").isdigit() else 1,
+    )
 
 
 def read_numbering(root: etree._Element | None) -> dict[str, dict[int, Level]]:
     """Given numbering.xml, return each numId's levels (overrides of start applied)."""
     if root is None:
         return {}
-    abstract = {a.get(w("abstractNumId")): {int(lv.get(w("ilvl"), "0")): _level(lv)
-                                             for lv in a.iter(w("lvl"))}
-                for a in root.iter(w("abstractNum"))}
+    abstract = {
+        a.get(w("abstractNumId")): {
+            int(lv.get(w("ilvl"), "0")): _level(lv) for lv in a.iter(w("lvl"))
+        }
+        for a in root.iter(w("abstractNum"))
+    }
     out = {}
     for num in root.iter(w("num")):
         levels = dict(abstract.get(wval(num.find(w("abstractNumId"))), {}))
@@ -131,13 +143,17 @@ def read_numbering(root: etree._Element | None) -> dict[str, dict[int, Level]]:
     return out
 
 
-def _related(archive_read: dict[str, etree._Element | None], rels: etree._Element | None,
-             kind: str) -> tuple[etree._Element, ...]:
+def _related(
+    archive_read: dict[str, etree._Element | None], rels: etree._Element | None, kind: str
+) -> tuple[etree._Element, ...]:
     """Given the document's relationships, return the parsed parts of one kind (header/footer)."""
     if rels is None:
         return ()
-    targets = (r.get("Target", "") for r in rels.iter(f"{{{REL}}}Relationship")
-               if r.get("Type", "").endswith(f"/{kind}"))
+    targets = (
+        r.get("Target", "")
+        for r in rels.iter(f"{{{REL}}}Relationship")
+        if r.get("Type", "").endswith(f"/{kind}")
+    )
     names = (posixpath.normpath(posixpath.join("word", t)) for t in targets)
     return tuple(p for p in (archive_read.get(n) for n in sorted(set(names))) if p is not None)
 
@@ -156,9 +172,13 @@ def read_parts(data: bytes, path: str, limits: Limits) -> Parts:
         raise InputError(ErrorCode.CORRUPT_FILE, path, "no w:body in word/document.xml")
     rels_raw = zipsafe.read_part(archive, "word/_rels/document.xml.rels", path, limits)
     rels = None if rels_raw is None else zipsafe.parse_xml(rels_raw, "document.xml.rels", path)
-    return Parts(body=body, styles=read_styles(parsed.get("word/styles.xml")),
-                 levels=read_numbering(parsed.get("word/numbering.xml")),
-                 headers=_related(parsed, rels, "header"), footers=_related(parsed, rels, "footer"))
+    return Parts(
+        body=body,
+        styles=read_styles(parsed.get("word/styles.xml")),
+        levels=read_numbering(parsed.get("word/numbering.xml")),
+        headers=_related(parsed, rels, "header"),
+        footers=_related(parsed, rels, "footer"),
+    )
 
 
 # --------------------------------------------------------------------------- paragraphs
@@ -244,8 +264,13 @@ def _paragraph_fonts(p: etree._Element, styles: Styles) -> tuple[str, ...]:
 
 def read_paragraph(p: etree._Element, styles: Styles, region: Region) -> Para:
     """Given a w:p, return its text, fonts, numbering and heading level."""
-    return Para(text=nfc("".join(_texts(p))), fonts=_paragraph_fonts(p, styles),
-                num=_numbering(p, styles), heading=_heading(p, styles), region=region)
+    return Para(
+        text=nfc("".join(_texts(p))),
+        fonts=_paragraph_fonts(p, styles),
+        num=_numbering(p, styles),
+        heading=_heading(p, styles),
+        region=region,
+    )
 
 
 # --------------------------------------------------------------------------- tables
@@ -299,8 +324,10 @@ def table_cells(tbl: etree._Element) -> tuple[Cell, ...]:
                 drafts[origin] = [r, col, 1, span, _cell_text(tc)]
             owner.update({(r, c): origin for c in range(col, col + span)})
             col += span
-    return tuple(Cell(row=d[0], col=d[1], rowspan=d[2], colspan=d[3], text=d[4])  # type: ignore[arg-type]
-                 for d in drafts.values())
+    return tuple(
+        Cell(row=d[0], col=d[1], rowspan=d[2], colspan=d[3], text=d[4])  # type: ignore[arg-type]
+        for d in drafts.values()
+    )
 
 
 def _visible(borders: etree._Element | None) -> bool | None:
@@ -414,9 +441,21 @@ def _format_number(value: int, fmt: str) -> str:
 def _roman(value: int) -> str:
     """Given a positive integer, return it in Roman numerals."""
     out = ""
-    for number, letters in ((1000, "M"), (900, "CM"), (500, "D"), (400, "CD"), (100, "C"),
-                            (90, "XC"), (50, "L"), (40, "XL"), (10, "X"), (9, "IX"), (5, "V"),
-                            (4, "IV"), (1, "I")):
+    for number, letters in (
+        (1000, "M"),
+        (900, "CM"),
+        (500, "D"),
+        (400, "CD"),
+        (100, "C"),
+        (90, "XC"),
+        (50, "L"),
+        (40, "XL"),
+        (10, "X"),
+        (9, "IX"),
+        (5, "V"),
+        (4, "IV"),
+        (1, "I"),
+    ):
         while value >= number:
             out, value = out + letters, value - number
     return out
@@ -450,8 +489,9 @@ def markers(items: list[Item], numbering: dict[str, dict[int, Level]]) -> list[s
             continue
         num_id, ilvl = item.num
         levels = numbering.get(num_id, {})
-        state = counters.setdefault(num_id, [lv.start - 1 if (lv := levels.get(k)) else 0
-                                             for k in range(9)])
+        state = counters.setdefault(
+            num_id, [lv.start - 1 if (lv := levels.get(k)) else 0 for k in range(9)]
+        )
         state[ilvl] += 1
         for deeper in range(ilvl + 1, 9):
             state[deeper] = levels[deeper].start - 1 if deeper in levels else 0
@@ -467,11 +507,24 @@ def item_to_block(item: Item, marker: str | None, prov: Provenance) -> Block:
     if isinstance(item, Table):
         return Block(kind=BlockKind.TABLE, cells=item.cells, prov=prov)
     if item.num is not None and marker is not None:
-        return Block(kind=BlockKind.LIST_ITEM, text=item.text, marker=marker, level=item.num[1],
-                     region=item.region, fonts=item.fonts, prov=prov)
+        return Block(
+            kind=BlockKind.LIST_ITEM,
+            text=item.text,
+            marker=marker,
+            level=item.num[1],
+            region=item.region,
+            fonts=item.fonts,
+            prov=prov,
+        )
     kind = BlockKind.HEADING if item.heading is not None else BlockKind.PARAGRAPH
-    return Block(kind=kind, text=item.text, level=item.heading, region=item.region,
-                 fonts=item.fonts, prov=prov)
+    return Block(
+        kind=kind,
+        text=item.text,
+        level=item.heading,
+        region=item.region,
+        fonts=item.fonts,
+        prov=prov,
+    )
 
 
 def _furniture(parts: tuple[etree._Element, ...], styles: Styles, region: Region) -> list[Item]:
@@ -490,11 +543,15 @@ def _furniture(parts: tuple[etree._Element, ...], styles: Styles, region: Region
 def extract(data: bytes, source: SourceInfo, limits: Limits) -> Document:
     """Given DOCX bytes, return the Document: running headers, body, running footers."""
     parts = read_parts(data, source.path, limits)
-    items = (_furniture(parts.headers, parts.styles, Region.PAGE_HEADER)
-             + body_to_items(parts.body, parts.styles)
-             + _furniture(parts.footers, parts.styles, Region.PAGE_FOOTER))
+    items = (
+        _furniture(parts.headers, parts.styles, Region.PAGE_HEADER)
+        + body_to_items(parts.body, parts.styles)
+        + _furniture(parts.footers, parts.styles, Region.PAGE_FOOTER)
+    )
     kept = [i for i in items if isinstance(i, Table) or i.text]
     pairs = zip(kept, markers(kept, parts.levels), strict=True)
-    blocks = tuple(item_to_block(item, marker, Provenance(path=source.path, block=k))
-                   for k, (item, marker) in enumerate(pairs))
+    blocks = tuple(
+        item_to_block(item, marker, Provenance(path=source.path, block=k))
+        for k, (item, marker) in enumerate(pairs)
+    )
     return Document(source=source, blocks=blocks)

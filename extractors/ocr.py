@@ -23,9 +23,9 @@ import pypdfium2 as pdfium
 import pypdfium2.raw as pdfium_c
 from PIL import Image
 
-from extractors import layout
-from extractors.layout import Edge, PageContent, Word
+from extractors import tables
 from extractors.limits import Limits
+from extractors.pagemodel import Edge, PageContent, Word
 from pipeline.errors import ErrorCode, InputError
 
 TESSERACT_ENV = "PARSCORE_TESSERACT"
@@ -292,7 +292,7 @@ def _cell_pixels(edges: list[Edge], scale: float) -> list[tuple[int, int, int, i
     """Given edges in points, return the inner pixel box of every ruled cell."""
     boxes = []
     inset = round(CELL_INSET_INCH * POINTS_PER_INCH / scale)
-    for x0, y0, x1, y1 in layout.cell_boxes(edges):
+    for x0, y0, x1, y1 in tables.cell_boxes(edges):
         box = (
             round(x0 / scale) + inset,
             round(y0 / scale) + inset,

@@ -16,9 +16,9 @@ import pypdfium2 as pdfium
 import pypdfium2.raw as pdfium_c
 
 from extractors import layout, ocr
-from extractors.layout import Edge, PageContent, Word
 from extractors.limits import Limits
 from extractors.model import BBox, Document, SourceInfo
+from extractors.pagemodel import Edge, PageContent, Word, union_bbox
 from pipeline.errors import ErrorCode, InputError
 
 EOF_TAIL = 2048  # a complete PDF ends with "%%EOF" within its last bytes
@@ -94,7 +94,7 @@ def text_words(textpage: pdfium.PdfTextPage, height: float) -> list[Word]:
     return [
         Word(
             text="".join(text[i] for i in s),
-            bbox=layout.union_bbox(boxes[i] for i in s),
+            bbox=union_bbox(boxes[i] for i in s),
             font=_font_name(textpage, s[0]),
         )
         for s in spans

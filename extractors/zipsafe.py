@@ -74,8 +74,14 @@ def read_part(archive: zipfile.ZipFile, name: str, path: str, limits: Limits) ->
 
 def _parser() -> etree.XMLParser:
     """Return an lxml parser that loads no DTD, resolves no entity and reaches no network."""
-    return etree.XMLParser(resolve_entities=False, no_network=True, load_dtd=False,
-                           dtd_validation=False, huge_tree=False, remove_pis=True)
+    return etree.XMLParser(
+        resolve_entities=False,
+        no_network=True,
+        load_dtd=False,
+        dtd_validation=False,
+        huge_tree=False,
+        remove_pis=True,
+    )
 
 
 def parse_xml(data: bytes, name: str, path: str) -> etree._Element:

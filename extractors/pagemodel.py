@@ -1,0 +1,208 @@
+"""Records and tolerances of the page layout step (``extractors.layout``).
+
+Words, ruling edges, a page's content, lines, chunks and the text and table parts a page is
+cut into. Coordinates are PDF points with the origin at the top-left corner of the page.
+"""
+
+from __future__ import annotations
+
+import itertools
+import re
+import statistics
+import unicodedata
+from collections.abc import Iterable
+from dataclasses import dataclass, field
+
+from extractors.model import BBox, Cell, Region
+
+# --- tolerances (points, or multiples of a line's height "h") ---
+SNAP = 3.0  # ruling edges closer than this are one edge; cover checks allow this slack
+MIN_EDGE = 6.0  # shorter ruling segments are ignored (glyph parts, dots)
+CHUNK_GAP_H = 1.5  # a gap wider than this many line heights splits a line into chunks
+SAME_LINE_H = 0.5  # a word overlapping a line by this share of the lower height joins it
+CONT_GAP_H = 0.35  # a table line this close below the previous one continues its row
+PARA_PITCH = 1.2  # a line pitch this much above the median starts a paragraph
+INDENT_H = 0.8  # a first-line indent of this many heights starts a paragraph
+SHORT_LINE_H = 3.0  # a line ending this far before the right edge ends its paragraph
+CENTRED_H = 1.0  # a line whose centre is this close to the body's centre is centred
+MARGIN_BAND = 51.0  # 18 mm: Decree 30 margins are ≥ 20 mm, so text here is page furniture
+REPEAT_BAND = 0.12  # share of the page height searched for repeated running lines
+REPEAT_SIMILARITY = 0.8  # running lines on two pages at least this similar are one line
+TITLE_ZONE = 0.45  # the Decree 30 title ("THÔNG BÁO") is in this top share of page 1
+MIN_TABLE_ROWS = 3  # a borderless table has at least this many multi-chunk lines
+JOIN_COL_TOL = 0.03  # column edges of two table parts agree within this share of the width
+
+BULLET = re.compile(r"^([-–—•+*▪●○◦])\s*(?=\S)")
+PAGE_NUMBER = re.compile(
+    r"^\s*(?:trang|page|tr\.)?\s*[-–(]?\s*\d{1,4}\s*(?:(?:/|trên|of)\s*\d{1,4})?\s*[-–)]?\s*$",
+    re.I,
+)
+NUMERIC = re.compile(r"^[\d.,]+%?$")
+SIGNATURE_START = re.compile(r"^\s*n[ơo]i\s+nh[ậa]n\b", re.I)
+
+
+@dataclass(frozen=True, slots=True, kw_only=True)
+class Word:
+    """One word with its box (x0, top, x1, bottom) in points, top-left origin."""
+
+    text: str
+    bbox: BBox
+    font: str = field(default="", compare=False)
+
+    @property
+    def height(self) -> float:
+        return self.bbox[3] - self.bbox[1]
+
+    @property
+    def centre_y(self) -> float:
+        return (self.bbox[1] + self.bbox[3]) / 2
+
+
+@dataclass(frozen=True, slots=True, kw_only=True)
+class Edge:
+    """A ruling line: horizontal when y0 == y1, vertical when x0 == x1."""
+
+    x0: float
+    y0: float
+    x1: float
+    y1: float
+
+    @property
+    def horizontal(self) -> bool:
+        return abs(self.y1 - self.y0) <= abs(self.x1 - self.x0)
+
+
+@dataclass(frozen=True, slots=True, kw_only=True)
+class PageContent:
+    """What an extractor read from one page: words and ruling edges."""
+
+    number: int  # 1-based
+    width: float
+    height: float
+    words: tuple[Word, ...]
+    edges: tuple[Edge, ...] = ()
+
+
+@dataclass(frozen=True, slots=True, kw_only=True)
+class Chunk:
+    """Words of one line with no wide gap between them."""
+
+    words: tuple[Word, ...]
+
+    @property
+    def bbox(self) -> BBox:
+        return union_bbox(w.bbox for w in self.words)
+
+    @property
+    def text(self) -> str:
+        return " ".join(w.text for w in self.words)
+
+
+@dataclass(frozen=True, slots=True, kw_only=True)
+class Line:
+    """Chunks sharing a baseline, left to right."""
+
+    chunks: tuple[Chunk, ...]
+
+    @property
+    def bbox(self) -> BBox:
+        return union_bbox(c.bbox for c in self.chunks)
+
+    @property
+    def text(self) -> str:
+        return " ".join(c.text for c in self.chunks)
+
+    @property
+    def height(self) -> float:
+        return statistics.median(w.height for c in self.chunks for w in c.words)
+
+
+@dataclass(frozen=True, slots=True, kw_only=True)
+class TextPart:
+    """Lines to become paragraphs; ``per_line`` makes each line its own paragraph."""
+
+    page: int
+    lines: tuple[Line, ...]
+    region: Region = Region.BODY
+    per_line: bool = False
+    continues: bool = False  # its first line goes on with the paragraph ending the page before
+
+    @property
+    def top(self) -> float:
+        return self.lines[0].bbox[1]
+
+
+@dataclass(frozen=True, slots=True, kw_only=True)
+class TablePart:
+    """A table found on one page: cells with spans and the x of its column edges."""
+
+    page: int
+    cells: tuple[Cell, ...]
+    bbox: BBox
+    col_edges: tuple[float, ...]
+
+    @property
+    def top(self) -> float:
+        return self.bbox[1]
+
+
+Part = TextPart | TablePart
+
+
+# --------------------------------------------------------------------------- helpers
+
+
+def union_bbox(boxes: Iterable[BBox]) -> BBox:
+    """Given boxes, return the smallest box holding them all."""
+    x0s, tops, x1s, bottoms = zip(*boxes, strict=True)
+    return (min(x0s), min(tops), max(x1s), max(bottoms))
+
+
+def nfc(text: str) -> str:
+    """Given text, return it in Unicode NFC with runs of whitespace made one space."""
+    return " ".join(unicodedata.normalize("NFC", text).split())
+
+
+def _cluster(values: Iterable[float], tol: float) -> list[float]:
+    """Given numbers, return the means of groups whose neighbours are within tol."""
+    groups: list[list[float]] = []
+    for value in sorted(values):
+        if groups and value - groups[-1][-1] <= tol:
+            groups[-1].append(value)
+        else:
+            groups.append([value])
+    return [sum(g) / len(g) for g in groups]
+
+
+# --------------------------------------------------------------------------- words → lines
+
+
+def words_to_lines(words: Iterable[Word]) -> list[Line]:
+    """Given words, return lines top to bottom, each split into chunks at wide gaps."""
+    rows: list[list[Word]] = []
+    for word in sorted(words, key=lambda w: w.centre_y):
+        if rows and _same_line(rows[-1], word):
+            rows[-1].append(word)
+        else:
+            rows.append([word])
+    return [Line(chunks=_split_chunks(sorted(r, key=lambda w: w.bbox[0]))) for r in rows]
+
+
+def _same_line(row: list[Word], word: Word) -> bool:
+    """Given the words of a line so far and a word, return whether the word belongs to it."""
+    top = statistics.median(w.bbox[1] for w in row)
+    bottom = statistics.median(w.bbox[3] for w in row)
+    overlap = min(bottom, word.bbox[3]) - max(top, word.bbox[1])
+    return overlap > SAME_LINE_H * min(bottom - top, word.height)
+
+
+def _split_chunks(words: list[Word]) -> tuple[Chunk, ...]:
+    """Given the words of a line left to right, return them grouped at wide gaps."""
+    height = statistics.median(w.height for w in words)
+    groups = [[words[0]]]
+    for prev, word in itertools.pairwise(words):
+        if word.bbox[0] - prev.bbox[2] > CHUNK_GAP_H * height:
+            groups.append([word])
+        else:
+            groups[-1].append(word)
+    return tuple(Chunk(words=tuple(g)) for g in groups)
