@@ -16,14 +16,13 @@ from collections.abc import Callable, Iterator
 from pipeline.model import Check, Notice
 from pipeline.validate import checks, grades, units
 from pipeline.validate.checks import Code
-from pipeline.validate.grades import (
+from pipeline.validate.grades import expected_grade, graded_figure
+from pipeline.validate.ladders import (
     Band,
     Ladder,
     LadderBook,
     LadderFileError,
     default_book,
-    expected_grade,
-    graded_figure,
     ladder_for,
     ladder_override,
     load_ladders,
