@@ -5,6 +5,8 @@ from __future__ import annotations
 from datetime import date
 from decimal import Decimal
 
+import pytest
+
 from extractors.model import Block, BlockKind, Cell, Document, Region, SourceInfo
 from pipeline.model import Notice
 from pipeline.parse import parse
@@ -212,3 +214,21 @@ def test_recipients_and_signer_are_metadata_not_tasks() -> None:
     assert notice.metadata.recipients == ("UBND tỉnh (b/c)", "Lưu: VT, VP")
     assert notice.metadata.signer.name == "Lê Văn Hùng"
     assert notice.metadata.signer.role == "TM. Ủy ban nhân dân, KT. Chủ tịch, Phó Chủ tịch"
+
+
+@pytest.mark.parametrize(
+    ("sentence", "score", "maximum"),
+    [
+        ("Chỉ số CCHC năm 2023 của Sở Tư pháp đạt 85,47/100 điểm, xếp loại Tốt.", "85.47", "100"),
+        ("Kết quả Chỉ số CCHC năm 2022 của Sở Y tế đạt được là 81,25 điểm.", "81.25", None),
+        ("Chỉ số cải cách hành chính năm 2023 của huyện đạt tổng số điểm: 79,5.", "79.5", None),
+        ("Chỉ số CCHC năm 2021 của Sở Nội vụ đạt 3.286 điểm.", "3.286", None),
+    ],
+)
+def test_headline_forms(sentence: str, score: str, maximum: str | None) -> None:
+    summary = parse(doc(sentence)).summary
+    assert summary.headline_score is not None
+    assert summary.headline_score.value == Decimal(score)
+    if maximum is not None:
+        [statement] = parse(doc(sentence)).unit_scores
+        assert statement.max is not None and statement.max.value == Decimal(maximum)

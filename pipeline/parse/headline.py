@@ -15,8 +15,12 @@ from pipeline.parse.roles import plain
 
 _INDEX_CUE = re.compile(r"chi so (?:cai cach hanh chinh|cchc)|par ?index|chi so par")
 _NUM = r"[-+]?\d[\d.,]*(?:,\s\d+(?=\s?%))?"
+#: "đạt 72,32 điểm", "đạt được là 85,47/100 điểm", "đạt tổng số điểm: 81,2", "đạt mức 90%".
 _SCORE = re.compile(
-    rf"đạt\s+(?:số điểm\s+|tổng điểm\s+|mức\s+)?({_NUM})(?:\s*/\s*({_NUM}))?\s*(điểm|%)?", re.I
+    r"đạt(?:\s+được)?(?:\s+là)?\s+"
+    r"(?:(?:tổng\s+)?(?:số\s+)?điểm(?:\s+số)?\s*:?\s*|mức\s+|kết quả\s+)?"
+    rf"({_NUM})(?:\s*/\s*({_NUM}))?\s*(điểm|%)?",
+    re.I,
 )
 _CHANGE = re.compile(rf"(tăng|giảm)\s+({_NUM})\s*(điểm|%)", re.I)
 _RANK = re.compile(r"(?:xếp|đứng)\s+(?:thứ|hạng)\s+0*(\d+)\s*(?:/|trên|trong số)\s*0*(\d+)", re.I)
