@@ -14,7 +14,7 @@ from pipeline.parse.lines import Line
 from pipeline.parse.roles import plain
 
 _INDEX_CUE = re.compile(r"chi so (?:cai cach hanh chinh|cchc)|par ?index|chi so par")
-_NUM = r"[-+]?\d[\d.,]*(?:,\s\d+(?=\s?%))?"
+_NUM = r"[-+]?\d(?:[\d.,]*\d)?(?:,\s\d+(?=\s?%))?"  # never ends on a full stop
 #: "đạt 72,32 điểm", "đạt được là 85,47/100 điểm", "đạt tổng số điểm: 81,2", "đạt mức 90%".
 _SCORE = re.compile(
     r"đạt(?:\s+được)?(?:\s+là)?\s+"
