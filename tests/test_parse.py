@@ -232,3 +232,13 @@ def test_headline_forms(sentence: str, score: str, maximum: str | None) -> None:
     if maximum is not None:
         [statement] = parse(doc(sentence)).unit_scores
         assert statement.max is not None and statement.max.value == Decimal(maximum)
+
+
+def test_flattened_table_with_an_order_column() -> None:
+    lines = ["TT", "Lĩnh vực", "Điểm tối đa", "Điểm tự đánh giá", "Điểm thẩm định"]
+    for i, row in enumerate(AREA_ROWS, start=1):
+        lines += [str(i), *row]
+    lines += ["Tổng cộng", "34,5", "31,25", "29,75"]
+    notice = parse(doc(*lines))
+    assert values(notice) == EXPECTED
+    assert notice.summary.stated_total.value == Decimal("29.75")  # type: ignore[union-attr]

@@ -60,6 +60,9 @@ def read_header(lines: Sequence[Line], i: int) -> tuple[tuple[Role, ...], int] |
     """Given a position, return (value roles, first row index) when a header starts there."""
     if not is_label_header(lines[i].raw):
         return None
+    if header_role(lines[i].raw) is Role.ORDER and i + 1 < len(lines):
+        found = read_header(lines, i + 1)  # "TT" then "Lĩnh vực": rows open with their number
+        return ((Role.ORDER, *found[0]), found[1]) if found else None
     inline = roles_in_line(lines[i].raw)
     if inline:
         return (inline, i + 1) if SCORE_ROLES & set(inline) else None
@@ -106,7 +109,8 @@ def read_rows(lines: Sequence[Line], start: int, roles: tuple[Role, ...]) -> tup
     """Given the first row index and roles, return the table read and the index after it."""
     rows: list[_Row] = []
     j = start
-    while j < len(lines) and take_line(rows, lines[j], j - start):
+    ordered, roles = roles[:1] == (Role.ORDER,), tuple(r for r in roles if r is not Role.ORDER)
+    while j < len(lines) and take_line(rows, lines[j], j - start, len(roles) if ordered else 0):
         j += 1
     kept = trim_trailing(rows)
     raw_rows = tuple(
@@ -116,15 +120,26 @@ def read_rows(lines: Sequence[Line], start: int, roles: tuple[Role, ...]) -> tup
     return RawTable(roles=roles, rows=raw_rows, block=block), max(j, start + 1)
 
 
-def take_line(rows: list[_Row], line: Line, k: int) -> bool:
-    """Given the rows so far and the next line, add it to the table; False when it ends."""
+def take_line(rows: list[_Row], line: Line, k: int, ordered: int = 0) -> bool:
+    """Given the rows so far and the next line, add it to the table; False when it ends.
+
+    `ordered` is the number of value columns when each row opens with its number ("TT"
+    column): a lone whole number after a complete row then opens the next row.
+    """
     label, numbers = split_numbers(line.text)
     current = rows[-1] if rows else None
     if not label:
+        if opens_row(current, numbers, ordered):
+            rows.append(_Row("", [], Where(block=line.block, row=k, page=line.page)))
+            return True
         if current is None:
             return False
         current.values.extend(numbers)
         return True
+    if current is not None and not current.label:  # a numbered row waiting for its label
+        current.label = label
+        current.values.extend(numbers)
+        return not ends_table(line, label, numbers)
     if current is not None and not current.values and continues(current, label):
         return absorb(current, label, numbers)
     if ends_table(line, label, numbers):
@@ -132,6 +147,13 @@ def take_line(rows: list[_Row], line: Line, k: int) -> bool:
     rows.append(_Row(label, list(numbers), Where(block=line.block, row=k, page=line.page)))
     split_grade_label(rows[-1])
     return True
+
+
+def opens_row(current: _Row | None, numbers: list[str], ordered: int) -> bool:
+    """Given the last row, a numbers-only line and the value count: is it a row number?"""
+    if not ordered or len(numbers) != 1 or not numbers[0].isdigit():
+        return False
+    return current is None or len(current.values) >= ordered
 
 
 def continues(row: _Row, label: str) -> bool:
