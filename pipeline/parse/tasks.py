@@ -4,15 +4,19 @@ from __future__ import annotations
 
 import dataclasses
 import re
+import tomllib
 from collections.abc import Iterable
 from dataclasses import dataclass, field
 from datetime import date
+from functools import cache
+from importlib import resources
 
 from extractors.model import BlockKind
 from normalizers.dates import find_dates
 from normalizers.labels import unit_code
 from pipeline.model import Task
 from pipeline.parse.lines import Line
+from pipeline.parse.roles import plain
 from pipeline.parse.sections import Section, SectionKind
 
 _SUB_NUMBER = re.compile(r"^\d{1,2}\.\d{1,2}$")
@@ -23,24 +27,6 @@ _REFERENCE = re.compile(
     r"(?<![\w/])\d{1,6}(?:/\d{4})?/[A-ZĐ][A-Za-zĐđ0-9]*(?:-[A-ZĐ][A-Za-zĐđ0-9&]*)*"
 )
 _DEADLINE = re.compile(r"(?:trước|chậm nhất|hạn chót|hoàn thành)\s+(?:ngày\s+)?", re.I)
-#: Keyword cues (lowercase) tying a task to an assessment area.
-AREA_CUES: tuple[tuple[str, str], ...] = (
-    ("thủ tục hành chính", "tthc"),
-    ("tthc", "tthc"),
-    ("một cửa", "tthc"),
-    ("quy phạm pháp luật", "the_che"),
-    ("thể chế", "the_che"),
-    ("chuyển đổi số", "chinh_quyen_so"),
-    ("điện tử", "chinh_quyen_so"),
-    ("số hóa", "chinh_quyen_so"),
-    ("tài chính công", "tai_chinh_cong"),
-    ("tự chủ", "tai_chinh_cong"),
-    ("công vụ", "cong_vu"),
-    ("công chức", "cong_vu"),
-    ("bộ máy", "to_chuc_bo_may"),
-    ("cải cách hành chính", "chi_dao_dieu_hanh"),
-    ("cchc", "chi_dao_dieu_hanh"),
-)
 
 
 @dataclass(slots=True)
@@ -129,5 +115,14 @@ def deadline(text: str) -> date | None:
 
 def areas(text: str) -> tuple[str, ...]:
     """Given a task text, return the assessment areas it serves, in a fixed order."""
-    lowered = text.lower()
-    return tuple(sorted({code for cue, code in AREA_CUES if cue in lowered}))
+    key = plain(text)
+    return tuple(
+        sorted({code for code, cues in area_cues().items() if any(c in key for c in cues)})
+    )
+
+
+@cache
+def area_cues() -> dict[str, tuple[str, ...]]:
+    """Return the task-area cue words of pipeline/data/task_areas.toml, per area code."""
+    text = resources.files("pipeline").joinpath("data/task_areas.toml").read_text(encoding="utf-8")
+    return {code: tuple(cues) for code, cues in tomllib.loads(text).items()}
