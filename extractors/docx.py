@@ -20,6 +20,7 @@ from extractors import zipsafe
 from extractors.limits import Limits
 from extractors.model import Block, BlockKind, Cell, Document, Provenance, Region, SourceInfo
 from extractors.pagemodel import nfc
+from normalizers.legacy import font_encoding, legacy_to_unicode
 from pipeline.errors import ErrorCode, InputError
 
 W = "http://schemas.openxmlformats.org/wordprocessingml/2006/main"
@@ -205,12 +206,22 @@ class Table:
 Item = Para | Table
 
 
-def _texts(element: etree._Element) -> Iterator[str]:
-    """Given a paragraph (or part of one), yield its visible text pieces in order."""
+def _texts(element: etree._Element, legacy: str | None = None) -> Iterator[str]:
+    """Given a paragraph (or part of one), yield its visible text pieces in order.
+
+    A run drawn in a legacy Vietnamese font (.VnTime: TCVN3, VNI-Times: VNI) has its text
+    converted to Unicode; `legacy` is the encoding of the paragraph's own font, for runs
+    that name none.
+    """
     for child in element:
         if not isinstance(child.tag, str) or child.tag in SKIP:
             continue
-        if child.tag == w("t"):
+        if child.tag == w("r"):
+            fonts = _fonts_of(child.find(w("rPr")))
+            encoding = font_encoding(fonts) if fonts else legacy
+            pieces = "".join(_texts(child))
+            yield legacy_to_unicode(pieces, encoding, fonts) if encoding else pieces
+        elif child.tag == w("t"):
             yield child.text or ""
         elif child.tag in BREAKS:
             yield " "
@@ -253,20 +264,25 @@ def _heading(p: etree._Element, styles: Styles) -> int | None:
     return None
 
 
+def _style_fonts(p: etree._Element, styles: Styles) -> tuple[str, ...]:
+    """Given a paragraph, return the fonts its style chain (else the document default) names."""
+    style_id = wval(p.find(f"{w('pPr')}/{w('pStyle')}"))
+    fonts = [f for s in styles.chain(style_id) for f in _fonts_of(s.find(w("rPr")))]
+    return tuple(fonts) or styles.default_fonts
+
+
 def _paragraph_fonts(p: etree._Element, styles: Styles) -> tuple[str, ...]:
     """Given a paragraph, return the fonts of its runs (style and default fonts as fallback)."""
     fonts = [f for r in p.iter(w("r")) for f in _fonts_of(r.find(w("rPr")))]
-    if not fonts:
-        style_id = wval(p.find(f"{w('pPr')}/{w('pStyle')}"))
-        fonts = [f for s in styles.chain(style_id) for f in _fonts_of(s.find(w("rPr")))]
-    return tuple(dict.fromkeys(fonts or styles.default_fonts))
+    return tuple(dict.fromkeys(fonts or _style_fonts(p, styles)))
 
 
 def read_paragraph(p: etree._Element, styles: Styles, region: Region) -> Para:
     """Given a w:p, return its text, fonts, numbering and heading level."""
+    fonts = _paragraph_fonts(p, styles)
     return Para(
-        text=nfc("".join(_texts(p))),
-        fonts=_paragraph_fonts(p, styles),
+        text=nfc("".join(_texts(p, font_encoding(_style_fonts(p, styles))))),
+        fonts=fonts,
         num=_numbering(p, styles),
         heading=_heading(p, styles),
         region=region,

@@ -22,7 +22,7 @@ import codecs
 import re
 import tomllib
 import unicodedata
-from collections.abc import Callable, Iterator, Sequence
+from collections.abc import Callable, Iterable, Iterator, Sequence
 from dataclasses import dataclass
 from functools import lru_cache, partial
 from itertools import islice, product, repeat
@@ -47,7 +47,21 @@ MIN_GAIN_SHARE = 0.5
 #: VNI pairs that French or school-style Unicode Vietnamese also write (où, goût, naïf,
 #: aérien, Raphaël, hoà, hoá): they count as evidence but never prove VNI alone.
 VNI_WEAK_PAIRS = (
-    "où", "oû", "eû", "aï", "eï", "oï", "uï", "yï", "aé", "aè", "aë", "aü", "oà", "oá", "oã",
+    "où",
+    "oû",
+    "eû",
+    "aï",
+    "eï",
+    "oï",
+    "uï",
+    "yï",
+    "aé",
+    "aè",
+    "aë",
+    "aü",
+    "oà",
+    "oá",
+    "oã",
 )
 #: TCVN3 bytes that read as symbols, not letters, in every Latin-1 language.
 TCVN3_STRONG_CHARS = "¡¢£¤¥¦§¨©ª«¬\u00ad®µ¶·¸¹»¼½¾×÷\u2212"
@@ -98,9 +112,7 @@ _VIQR_HINT = re.compile(
 )
 _VNI_MARKS = "øùûõïäåëüØÙÛÕÏÄÅËÜ"
 _VNI_PREFILTER = re.compile(f"[{_VNI_MARKS}ñÑæÆîÎ]")
-_VNI_HINT = re.compile(
-    rf"[{_VNI_MARKS}](?<=[aeouyAEOUYôöÔÖ].)|[ñÑ](?=[aeiouyAEIOUYôöÔÖ])|[æÆîÎ]"
-)
+_VNI_HINT = re.compile(rf"[{_VNI_MARKS}](?<=[aeouyAEOUYôöÔÖ].)|[ñÑ](?=[aeiouyAEIOUYôöÔÖ])|[æÆîÎ]")
 _TCVN3_STRONG = re.compile(f"[{TCVN3_STRONG_CHARS}]")
 _VIQR_STRONG = re.compile(r"[aeiouyAEIOUY](?:[(^+]|[`?~][A-Za-z])|^[dD][dD]")
 _ASCII_LETTER = re.compile(r"[A-Za-z]")
@@ -329,6 +341,34 @@ def from_unicode(text: str, encoding: str) -> str:
         return unicode_to_viqr(text)
     table = _tcvn3_encode() if name == TCVN3 else _vni_encode()
     return _nfc(text).translate(table)
+
+
+#: Font-name prefixes (lowercase) of the legacy Vietnamese font families and their encoding.
+#: TCVN3 (ABC): .VnTime, .VnArial, .VnTimeH …; VNI-Windows: VNI-Times, VNI-Helve …
+LEGACY_FONT_PREFIXES: tuple[tuple[str, str], ...] = ((".vn", TCVN3), ("vni-", VNI), ("vni ", VNI))
+
+
+def font_encoding(fonts: Iterable[str]) -> str | None:
+    """Given a run's font names, return the legacy encoding they draw text in, or None."""
+    for font in fonts:
+        name = font.strip().lower()
+        for prefix, encoding in LEGACY_FONT_PREFIXES:
+            if name.startswith(prefix):
+                return encoding
+    return None
+
+
+def legacy_to_unicode(text: str, encoding: str, fonts: Iterable[str] = ()) -> str:
+    """Given a run's legacy text, its encoding and fonts, return Unicode NFC.
+
+    TCVN3 has no accented capitals: a capitals font (.VnTimeH, .VnArialH) draws the lowercase
+    bytes as capitals, so such a run is upper-cased after conversion.
+    """
+    converted = to_unicode(text, encoding)
+    capitals = any(
+        f.strip().lower().startswith(".vn") and f.strip().lower().endswith("h") for f in fonts
+    )
+    return converted.upper() if encoding == TCVN3 and capitals else converted
 
 
 # --- detection ---------------------------------------------------------------------------

@@ -20,8 +20,11 @@ def doc(samples_dir: Path) -> Document:
 def test_header_block_is_read_left_column_then_right(doc: Document) -> None:
     header = [b.text for b in doc.blocks if b.region is Region.HEADER]
     assert header == [
-        "UBND TỈNH TÂY NINH", "SỞ XÂY DỰNG", "Số: 568/TB-SXD",
-        "CỘNG HÒA XÃ HỘI CHỦ NGHĨA VIỆT NAM", "Độc lập - Tự do - Hạnh phúc",
+        "UBND TỈNH TÂY NINH",
+        "SỞ XÂY DỰNG",
+        "Số: 568/TB-SXD",
+        "CỘNG HÒA XÃ HỘI CHỦ NGHĨA VIỆT NAM",
+        "Độc lập - Tự do - Hạnh phúc",
         "Tây Ninh, ngày 26 tháng 3 năm 2024",
     ]
     assert all(b.kind is BlockKind.PARAGRAPH for b in doc.blocks if b.region is Region.HEADER)
@@ -66,9 +69,17 @@ def test_fonts_are_kept(doc: Document) -> None:
 def test_recipients_and_signer_are_paragraphs_at_the_end(doc: Document) -> None:
     body = [b for b in doc.blocks if b.region is Region.BODY]
     tail = [b.text for b in body[-9:]]
-    assert tail == ["Nơi nhận:", "- UBND tỉnh (b/c);", "- Sở Nội vụ;", "- Ban Giám đốc Sở;",
-                    "- Các phòng, đơn vị thuộc Sở;", "- Lưu: VT, VP.", "KT. GIÁM ĐỐC",
-                    "PHÓ GIÁM ĐỐC", "Nguyễn Văn Nam"]
+    assert tail == [
+        "Nơi nhận:",
+        "- UBND tỉnh (b/c);",
+        "- Sở Nội vụ;",
+        "- Ban Giám đốc Sở;",
+        "- Các phòng, đơn vị thuộc Sở;",
+        "- Lưu: VT, VP.",
+        "KT. GIÁM ĐỐC",
+        "PHÓ GIÁM ĐỐC",
+        "Nguyễn Văn Nam",
+    ]
     assert all(b.kind is BlockKind.PARAGRAPH for b in body[-9:])
 
 
@@ -85,8 +96,9 @@ def test_vertical_merge_in_a_data_table(tmp_path: Path) -> None:
     document.add_paragraph("Bảng điểm")
     table = document.add_table(rows=3, cols=3)
     table.style = "Table Grid"
-    for r, row in enumerate((("Lĩnh vực", "Tối đa", "Đạt"), ("Thể chế", "14", "10"),
-                             ("", "12", "11"))):
+    for r, row in enumerate(
+        (("Lĩnh vực", "Tối đa", "Đạt"), ("Thể chế", "14", "10"), ("", "12", "11"))
+    ):
         for c, text in enumerate(row):
             table.cell(r, c).text = text
     table.cell(1, 0).merge(table.cell(2, 0))
@@ -97,3 +109,26 @@ def test_vertical_merge_in_a_data_table(tmp_path: Path) -> None:
     assert len(merged) == 1 and (merged[0].row, merged[0].rowspan) == (1, 2)
     assert "Thể chế" in merged[0].text
     assert block.rows()[2] == ["", "12", "11"]
+
+
+def test_runs_in_legacy_fonts_come_out_unicode(tmp_path: Path) -> None:
+    import docx as python_docx
+
+    from normalizers.legacy import from_unicode
+
+    document = python_docx.Document()
+    paragraph = document.add_paragraph()
+    tcvn3 = paragraph.add_run(from_unicode("Chỉ số cải cách hành chính ", "tcvn3"))
+    tcvn3.font.name = ".VnTime"
+    capitals = paragraph.add_run(from_unicode("sở xây dựng ", "tcvn3"))
+    capitals.font.name = ".VnTimeH"
+    vni = paragraph.add_run(from_unicode("điểm thẩm định", "vni"))
+    vni.font.name = "VNI-Times"
+    document.add_paragraph("Unicode stays as it is: Sở Nội vụ")
+    path = tmp_path / "legacy.docx"
+    document.save(str(path))
+    texts = [b.text for b in extract(path).blocks]
+    assert texts == [
+        "Chỉ số cải cách hành chính SỞ XÂY DỰNG điểm thẩm định",
+        "Unicode stays as it is: Sở Nội vụ",
+    ]

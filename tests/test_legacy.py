@@ -254,3 +254,19 @@ def test_decode_bytes_ignores_an_unknown_label() -> None:
 def test_decode_bytes_gives_up_with_a_clear_message() -> None:
     with pytest.raises(ValueError, match="re-save the file as UTF-8"):
         decode_bytes(bytes(range(256)) * 3)
+
+
+@pytest.mark.parametrize(
+    ("fonts", "expected"),
+    [
+        ((".VnTime",), "tcvn3"),
+        ((".VnArialH",), "tcvn3"),
+        (("VNI-Times",), "vni"),
+        (("Times New Roman",), None),
+        ((), None),
+    ],
+)
+def test_font_encoding(fonts: tuple[str, ...], expected: str | None) -> None:
+    from normalizers.legacy import font_encoding
+
+    assert font_encoding(fonts) == expected
