@@ -177,12 +177,12 @@ def failed_row(
 
 def run_jobs(jobs: Sequence[Job], settings: RunSettings) -> Iterator[tuple[Job, Row]]:
     """Given jobs, yield (job, outcome) as the configured engine finishes them."""
-    if settings.engine == "dask":
-        from pipeline.engines import run_dask
-
-        yield from run_dask(jobs, settings)
+    if settings.engine == "local":
+        yield from run_local(jobs, settings)
         return
-    yield from run_local(jobs, settings)
+    from pipeline import engines
+
+    yield from {"dask": engines.run_dask, "ray": engines.run_ray}[settings.engine](jobs, settings)
 
 
 def run_local(jobs: Sequence[Job], settings: RunSettings) -> Iterator[tuple[Job, Row]]:

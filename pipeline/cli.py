@@ -15,6 +15,7 @@ from pathlib import Path
 
 from pipeline import __version__
 from pipeline.errors import InputError, ParscoreError, UsageError
+from pipeline.settings import ENGINES
 
 EXIT_OK, EXIT_INVALID, EXIT_USAGE, EXIT_FAILED = 0, 1, 2, 3
 
@@ -51,8 +52,8 @@ def add_run(sub: argparse._SubParsersAction[argparse.ArgumentParser]) -> None:
     p.add_argument(
         "--engine",
         default="local",
-        choices=("local", "dask"),
-        help="local process pool or a dask cluster",
+        choices=ENGINES,
+        help="local process pool, or a dask or Ray cluster",
     )
     p.add_argument("--fresh", action="store_true", help="ignore results stored by earlier runs")
     p.add_argument("--strict", action="store_true", help="exit 1 when validation finds an error")

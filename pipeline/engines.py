@@ -1,4 +1,4 @@
-"""Scale-out engines beyond the local process pool: dask.distributed.
+"""Scale-out engines beyond the local process pool: dask.distributed and Ray.
 
 Each file still runs in a process of its own with the per-file time limit (pebble), so a
 hung or crashing file costs one task, never a dask worker. That needs workers started with
@@ -86,3 +86,39 @@ def run_dask(jobs: Sequence[Job], settings: RunSettings) -> Iterator[tuple[Job, 
         client.close()
         if cluster is not None:
             cluster.close()
+
+
+#: Set to a Ray cluster address ("ray://host:10001" or "auto") to use an existing cluster.
+RAY_ENV = "PARSCORE_RAY_ADDRESS"
+
+
+def ray_start(workers: int) -> Any:
+    """Given a worker count, return ray connected to $PARSCORE_RAY_ADDRESS or a new local one."""
+    try:
+        import ray
+    except ImportError as err:
+        raise UsageError("--engine ray needs ray: pip install 'parscore[ray]'") from err
+    address = os.environ.get(RAY_ENV)
+    ray.init(
+        address=address or None,
+        num_cpus=None if address else workers,
+        include_dashboard=False,
+        log_to_driver=False,
+        configure_logging=False,
+    )
+    return ray
+
+
+def run_ray(jobs: Sequence[Job], settings: RunSettings) -> Iterator[tuple[Job, dict[str, Any]]]:
+    """Given jobs, run them as Ray tasks and yield (job, outcome) as they finish."""
+    scale = str(settings.grade_scale) if settings.grade_scale else None
+    ray = ray_start(settings.workers)
+    try:
+        task = ray.remote(num_cpus=1)(guarded_work)
+        refs = {task.remote(str(j.path), settings.limits, scale): j for j in jobs}
+        pending = list(refs)
+        while pending:
+            done, pending = ray.wait(pending, num_returns=1)
+            yield refs.pop(done[0]), ray.get(done[0])
+    finally:
+        ray.shutdown()

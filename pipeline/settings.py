@@ -8,7 +8,7 @@ from pathlib import Path
 from extractors.limits import DEFAULT_LIMITS, Limits
 from pipeline.errors import UsageError
 
-ENGINES = ("local", "dask")
+ENGINES = ("local", "dask", "ray")
 
 
 @dataclass(frozen=True, slots=True, kw_only=True)

@@ -1,4 +1,4 @@
-"""The dask engine on a real local cluster: same datasets as the local pool."""
+"""The dask and Ray engines on real local clusters: the same datasets as the local pool."""
 
 from __future__ import annotations
 
@@ -21,8 +21,9 @@ def notices(out: Path) -> list[dict[str, object]]:
 
 
 @pytest.mark.slow
-def test_dask_engine_matches_local_pool(tmp_path: Path) -> None:
-    pytest.importorskip("dask.distributed")
+@pytest.mark.parametrize(("engine", "module"), [("dask", "dask.distributed"), ("ray", "ray")])
+def test_engine_matches_local_pool(tmp_path: Path, engine: str, module: str) -> None:
+    pytest.importorskip(module)
     inputs = tmp_path / "in"
     inputs.mkdir()
     for name in INPUTS:
@@ -30,7 +31,7 @@ def test_dask_engine_matches_local_pool(tmp_path: Path) -> None:
     (inputs / "broken.pdf").write_bytes(b"%PDF-1.4 truncated")
     args = ["run", str(inputs), "--quiet", "--workers", "2"]
     assert main([*args, "--out", str(tmp_path / "local")]) == 3
-    assert main([*args, "--out", str(tmp_path / "dask"), "--engine", "dask"]) == 3
-    assert notices(tmp_path / "dask") == notices(tmp_path / "local")
-    manifest = (tmp_path / "dask" / "manifest.jsonl").read_text(encoding="utf-8")
+    assert main([*args, "--out", str(tmp_path / engine), "--engine", engine]) == 3
+    assert notices(tmp_path / engine) == notices(tmp_path / "local")
+    manifest = (tmp_path / engine / "manifest.jsonl").read_text(encoding="utf-8")
     assert manifest.count('"status": "ok"') == 3 and '"error_code": "corrupt-file"' in manifest
