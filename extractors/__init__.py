@@ -22,9 +22,6 @@ EXTRACTORS: dict[str, str] = {
     "pdf": "extractors.pdf",
 }
 
-#: Every value ``SourceInfo.format`` can take ("pdf-ocr" is a PDF read by Tesseract).
-SOURCE_FORMATS: tuple[str, ...] = ("html", "docx", "pdf", "pdf-ocr", "txt")
-
 
 def read_source(path: Path, limits: Limits = DEFAULT_LIMITS) -> tuple[bytes, SourceInfo]:
     """Given a path, return its bytes and SourceInfo (format detected from the bytes)."""

@@ -47,6 +47,10 @@ _COMMITTEE_WORD = re.compile(
 )
 _AGENCY_HEAD = re.compile(r"^(sở|bộ)\s+(.+)$", re.IGNORECASE)
 _SYMBOL_SPLIT = re.compile(r"[-–—\s]")
+#: Số, ký hiệu: "568/TB-SXD", "15/2020/NĐ-CP", "2231/SNV-CCHC&PC", "568 / TB - SXD".
+DOC_NUMBER = re.compile(
+    r"(?<![\w/])(\d{1,6}(?:/\d{4})?)\s*/\s*([A-ZĐ][A-Za-zĐđ0-9]*(?:\s?[-–&]\s?[A-ZĐ][A-Za-zĐđ0-9&]*)*)"
+)
 
 
 @dataclass(frozen=True, slots=True, kw_only=True)
@@ -93,11 +97,6 @@ def label_key(text: str) -> str:
     """Given a label, return its key: folded, numbering off, abbreviations out, words only."""
     key = _NUMBERING.sub("", fold(fold_homoglyphs(text)), count=1)
     return " ".join(_TOKEN.findall(expand_abbreviations(key)))
-
-
-def _is_bare(key: str) -> bool:
-    """Given a key, return whether it carries no diacritics (its text lost its tones)."""
-    return key == strip_tones(key)
 
 
 # --- phrase tables -----------------------------------------------------------------------
@@ -381,6 +380,17 @@ def _doc_type_prefix(head: str) -> str | None:
 
 
 @lru_cache(maxsize=CACHE_SIZE)
+def format_doc_number(m: re.Match[str]) -> str:
+    """Given a DOC_NUMBER match, return the number without inner spaces, dashes unified."""
+    symbol = re.sub(r"\s*[-–]\s*", "-", m.group(2)).replace(" ", "")
+    return f"{m.group(1)}/{symbol}"
+
+
+def document_numbers(text: str) -> tuple[str, ...]:
+    """Given text, return the document numbers (số, ký hiệu) it cites, in order."""
+    return tuple(format_doc_number(m) for m in DOC_NUMBER.finditer(text))
+
+
 def doc_type(symbol: str) -> str | None:
     """Given a ký hiệu ("568/TB-SXD", "Số: 15/QĐ-BNV"), return its kind ("TB"), or None."""
     part = clean(symbol).rsplit(":", 1)[-1].rsplit("/", 1)[-1].strip()

@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 import tomllib
-from collections.abc import Iterable, Mapping, Sequence
+from collections.abc import Iterable, Mapping
 from functools import cache
 from importlib import resources
 from typing import Any
@@ -41,18 +41,6 @@ def frame(table: str, rows: Iterable[Row]) -> pd.DataFrame:
     cols = columns(table)
     df = pd.DataFrame(list(rows), columns=[c[0] for c in cols])
     return df.astype({name: PANDAS_TYPES[kind] for name, kind, _ in cols})
-
-
-def build_tables(
-    results: Sequence[Mapping[str, Any]], manifest: Iterable[Row]
-) -> dict[str, pd.DataFrame]:
-    """Given parse results (JSON objects) and manifest rows, return every table in memory."""
-    rows: dict[str, list[Row]] = {t: [] for t in TABLES}
-    for result in results:
-        for table, part in result_rows(result).items():
-            rows[table].extend(part)
-    rows["manifest"] = list(manifest)
-    return {t: frame(t, rows[t]) for t in TABLES}
 
 
 def result_rows(result: Mapping[str, Any]) -> dict[str, list[Row]]:

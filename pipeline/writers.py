@@ -1,11 +1,11 @@
-"""Write the dataset tables as CSV, Parquet and JSON Lines, atomically, plus datapackage.json."""
+"""Writing helpers: atomic replacement, JSON Lines, and the Frictionless datapackage.json."""
 
 from __future__ import annotations
 
 import json
 import os
 import tempfile
-from collections.abc import Callable, Mapping
+from collections.abc import Callable
 from pathlib import Path
 from typing import Any
 
@@ -13,8 +13,6 @@ import pandas as pd
 
 from pipeline import __version__
 from pipeline.datasets import columns, schema
-
-FORMATS = ("csv", "parquet", "jsonl")
 
 
 def atomic_write(path: Path, write: Callable[[Path], object]) -> None:
@@ -29,31 +27,11 @@ def atomic_write(path: Path, write: Callable[[Path], object]) -> None:
         raise
 
 
-def write_table(df: pd.DataFrame, out: Path, name: str, *, bom: bool = False) -> None:
-    """Given a frame, write it as name.csv, name.parquet and name.jsonl under out."""
-    encoding = "utf-8-sig" if bom else "utf-8"
-    atomic_write(out / f"{name}.csv", lambda p: df.to_csv(p, index=False, encoding=encoding))
-    atomic_write(out / f"{name}.parquet", lambda p: df.to_parquet(p, index=False))
-    atomic_write(out / f"{name}.jsonl", lambda p: write_jsonl(df, p))
-
-
 def write_jsonl(df: pd.DataFrame, path: Path, *, append: bool = False) -> None:
     """Given a frame, write one JSON object per row (UTF-8, nulls as null)."""
     with path.open("a" if append else "w", encoding="utf-8") as fh:
         for record in df.astype(object).where(df.notna(), None).to_dict(orient="records"):
             fh.write(json.dumps(record, ensure_ascii=False) + "\n")
-
-
-def write_all(tables: Mapping[str, pd.DataFrame], out: Path, *, bom: bool = False) -> None:
-    """Given every table, write them and the datapackage.json describing them."""
-    out.mkdir(parents=True, exist_ok=True)
-    for name, df in tables.items():
-        write_table(df, out, name, bom=bom)
-    package = datapackage(list(tables))
-    atomic_write(
-        out / "datapackage.json",
-        lambda p: p.write_text(json.dumps(package, ensure_ascii=False, indent=2), encoding="utf-8"),
-    )
 
 
 def datapackage(names: list[str]) -> dict[str, Any]:

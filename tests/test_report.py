@@ -22,12 +22,12 @@ from PIL import Image
 from selectolax.lexbor import LexborHTMLParser
 
 from pipeline.cli import main
-from pipeline.datasets import TABLES, frame
+from pipeline.datasets import TABLES
 from pipeline.report import write_report
 from pipeline.report.fmt import DASH, num, pct, signed
 from pipeline.report.page import asset
 from pipeline.report.svg import nice_step, value_axis
-from pipeline.writers import write_all
+from pipeline.sink import DatasetSink
 from tools.browser import INSTALL_HINT, dump_dom, find_chromium, screenshot
 
 ROOT = Path(__file__).resolve().parent.parent
@@ -158,7 +158,7 @@ def test_value_axis_is_round_and_holds_the_values() -> None:
     assert value_axis([75.61, 185871.5], ceiling=100.0).hi == 100
 
 
-def synthetic_tables() -> dict[str, Any]:
+def synthetic_rows() -> dict[str, list[dict[str, Any]]]:
     """Return dataset tables of one notice full of HTML and missing values, one failed file."""
     rows: dict[str, list[dict[str, Any]]] = {t: [] for t in TABLES}
     rows["notices"] = [
@@ -198,11 +198,14 @@ def synthetic_tables() -> dict[str, Any]:
             "message": "<i>",
         }
     ]
-    return {t: frame(t, r) for t, r in rows.items()}
+    return rows
 
 
 def test_html_escapes_every_text_and_shows_dash_for_missing_values(tmp_path: Path) -> None:
-    write_all(synthetic_tables(), tmp_path)
+    sink = DatasetSink(tmp_path)  # the same writer `parscore run` uses
+    for table, rows in synthetic_rows().items():
+        sink.append(table, rows)
+    sink.finish()
     html = write_report(tmp_path, tmp_path / "r.html").read_text(encoding="utf-8")
     for raw in ("<script", "<img", "<b>", "<i>", "</section><"):
         assert raw not in html

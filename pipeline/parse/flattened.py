@@ -19,7 +19,6 @@ from pipeline.parse.roles import (
     header_role,
     is_grade_label,
     is_label_header,
-    plain,
     roles_in_line,
 )
 
@@ -192,6 +191,3 @@ def trim_trailing(rows: list[_Row]) -> list[_Row]:
     while rows and not rows[-1].values:
         rows.pop()
     return rows
-
-
-__all__ = ["lines_to_raw_tables", "plain", "split_numbers"]

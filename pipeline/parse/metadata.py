@@ -8,15 +8,12 @@ from datetime import date
 
 from extractors.model import BlockKind, Region
 from normalizers.dates import find_dates, first_date
-from normalizers.labels import canonical_unit, doc_type
+from normalizers.labels import DOC_NUMBER, canonical_unit, doc_type, format_doc_number
 from pipeline.model import Metadata, Person
 from pipeline.parse.lines import Line
 from pipeline.parse.roles import plain
 from pipeline.parse.signature import recipients, signer
 
-_DOC_NUMBER = re.compile(
-    r"(?<![\w/])(\d{1,6}(?:/\d{4})?)\s*/\s*([A-ZĐ][A-Za-zĐđ0-9]*(?:\s?[-–&]\s?[A-ZĐ][A-Za-zĐđ0-9&]*)*)"
-)
 _NOTICE_CUE = re.compile(r"thông báo\s*(?:số\s*)?:?\s*", re.I)
 _AGENCY = r"(?:Sở|Bộ|UBND|Ủy ban nhân dân|Uỷ ban nhân dân|Ban|Hội đồng|Văn phòng|Thanh tra)"
 _ISSUED_BY = re.compile(rf"({_AGENCY}(?:\s+[^\W\d_]+){{1,8}}?)\s+(?:đã\s+)?ban hành", re.UNICODE)
@@ -50,7 +47,6 @@ _TITLE_PREFIX = re.compile(
     r"^thông báo\s*(?:số\s*)?(?:\d+\S*\s*)?(?:về việc|v/v)?\s*[:–-]?\s*", re.I
 )
 _TITLE_DATE = re.compile(r"\s*\(\s*\d{1,2}[/.-]\d{1,2}[/.-]\d{4}\s*\)\s*$")
-_YEAR = re.compile(r"\b(?:19|20)\d{2}\b")
 #: Lines searched for the notice number when no header block states it.
 LEAD_LINES = 6
 
@@ -81,22 +77,16 @@ def notice_number(lines: Sequence[Line]) -> str | None:
     """Given lines, return the notice's own number ("568/TB-SXD"), not a cited one."""
     for line in lines:
         header = line.region is Region.HEADER and plain(line.raw).startswith("so")
-        if header and (m := _DOC_NUMBER.search(line.raw)):
-            return format_number(m)
+        if header and (m := DOC_NUMBER.search(line.raw)):
+            return format_doc_number(m)
     for line in lines:
         cue = _NOTICE_CUE.search(line.raw)
-        if cue and (n := _DOC_NUMBER.match(line.raw, cue.end())):
-            return format_number(n)
+        if cue and (n := DOC_NUMBER.match(line.raw, cue.end())):
+            return format_doc_number(n)
     return next(
-        (format_number(m) for line in lines[:LEAD_LINES] if (m := _DOC_NUMBER.search(line.raw))),
+        (format_doc_number(m) for line in lines[:LEAD_LINES] if (m := DOC_NUMBER.search(line.raw))),
         None,
     )
-
-
-def format_number(m: re.Match[str]) -> str:
-    """Given a document-number match, return it without inner spaces, dashes unified."""
-    symbol = re.sub(r"\s*[-–]\s*", "-", m.group(2)).replace(" ", "")
-    return f"{m.group(1)}/{symbol}"
 
 
 def header_issuer(lines: Sequence[Line]) -> str | None:
@@ -185,9 +175,3 @@ def clean_title(text: str) -> str:
     """Given a title line, return it without the "Thông báo" lead-in and a trailing date."""
     text = _TITLE_DATE.sub("", _TITLE_PREFIX.sub("", text.strip()))
     return text[:1].upper() + text[1:] if text else text
-
-
-def assessment_year_from(text: str) -> int | None:
-    """Given a headline sentence, return the first year it names."""
-    m = _YEAR.search(text)
-    return int(m.group(0)) if m else None

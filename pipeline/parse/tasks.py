@@ -13,7 +13,7 @@ from importlib import resources
 
 from extractors.model import BlockKind
 from normalizers.dates import find_dates
-from normalizers.labels import unit_code
+from normalizers.labels import document_numbers, unit_code
 from pipeline.model import Task
 from pipeline.parse.lines import Line
 from pipeline.parse.roles import plain
@@ -23,9 +23,6 @@ _SUB_NUMBER = re.compile(r"^\d{1,2}\.\d{1,2}$")
 _TERMINAL = (".", ";", ":", "!", "?")
 #: A unit heading has at most this many words; a byline ("Văn phòng Sở") at most that many.
 MAX_UNIT_WORDS, MAX_STRAY_WORDS = 12, 4
-_REFERENCE = re.compile(
-    r"(?<![\w/])\d{1,6}(?:/\d{4})?/[A-ZĐ][A-Za-zĐđ0-9]*(?:-[A-ZĐ][A-Za-zĐđ0-9&]*)*"
-)
 _DEADLINE = re.compile(r"(?:trước|chậm nhất|hạn chót|hoàn thành)\s+(?:ngày\s+)?", re.I)
 
 
@@ -97,7 +94,7 @@ def unit_tasks(unit: _Unit) -> list[Task]:
             seq=seq,
             text=text,
             deadline=deadline(text),
-            references=tuple(_REFERENCE.findall(text)),
+            references=document_numbers(text),
             areas=areas(text),
         )
         for seq, text in enumerate(unit.texts, start=1)

@@ -23,7 +23,6 @@ from decimal import Decimal
 from enum import StrEnum
 
 from normalizers.numbers import Number
-from normalizers.text import bare_key
 from pipeline.model import Check, Notice, Score, Severity
 from pipeline.validate.tolerance import (
     INDEX_SCALE,
@@ -91,10 +90,6 @@ def value_of(number: Number) -> Decimal:
 def total_of(numbers: Iterable[Number]) -> Decimal:
     """Given resolved numbers, return their sum."""
     return sum((value_of(n) for n in numbers), Decimal(0))
-
-
-#: Labels, units and grades are compared on the loose key (no diacritics, case or extra spaces).
-fold = bare_key
 
 
 def computed_total(notice: Notice) -> Number | None:

@@ -27,8 +27,9 @@ from dataclasses import dataclass, replace
 from decimal import Decimal
 
 from normalizers.numbers import Number
+from normalizers.text import bare_key
 from pipeline.model import Check, Notice, Severity, UnitScore
-from pipeline.validate.checks import Code, computed_total, fold, max_total, value_of
+from pipeline.validate.checks import Code, computed_total, max_total, value_of
 from pipeline.validate.ladders import PAR_INDEX, PERCENT, Ladder, ladder_for
 from pipeline.validate.tolerance import INDEX_SCALE, plain, resolved, shown
 
@@ -167,7 +168,7 @@ def _verdicts(notice: Notice, ladder: Ladder | None) -> Iterator[tuple[str, str,
 def grade_mismatch(notice: Notice, ladder: Ladder | None) -> Iterator[Check]:
     """Given a notice and its ladder, return an error for each grade its figure does not earn."""
     for where, subject, stated, verdict in _verdicts(notice, ladder):
-        if ladder is None or verdict.earned is None or fold(verdict.earned) == fold(stated):
+        if ladder is None or verdict.earned is None or bare_key(verdict.earned) == bare_key(stated):
             continue
         yield Check(
             code=Code.GRADE_MISMATCH,

@@ -29,9 +29,9 @@ from functools import cache
 from pathlib import Path
 from typing import Any, NoReturn
 
+from normalizers.text import bare_key
 from pipeline.errors import UsageError
 from pipeline.model import Notice
-from pipeline.validate.checks import fold
 from pipeline.validate.tolerance import INDEX_SCALE
 
 DEFAULT_PATH = Path(__file__).resolve().parent.parent / "data" / "ladders.toml"
@@ -54,7 +54,7 @@ class LadderFileError(UsageError):
 
 def place_key(name: str) -> str:
     """Given a province name, return it folded and without an administrative prefix."""
-    key = fold(name)
+    key = bare_key(name)
     for prefix in PROVINCE_PREFIXES:
         key = key.removeprefix(prefix)
     return key
@@ -95,7 +95,7 @@ class Ladder:
 
     def has_label(self, label: str) -> bool:
         """Given a grade label, return whether it is one of this ladder's."""
-        return any(fold(label) == fold(own) for own in self.labels)
+        return any(bare_key(label) == bare_key(own) for own in self.labels)
 
     def grade(self, value: Decimal) -> str | None:
         """Given a value on the ladder's basis, return its label, or None below every band."""
@@ -246,7 +246,7 @@ def _bands(table: Mapping[str, Any], basis: str, place: str) -> tuple[Band, ...]
         _fail(place, "bands", "must be an array of {lower, lower_inclusive, label} tables")
     bands = tuple(_band(item, basis, f"{place}: bands[{i}]") for i, item in enumerate(value))
     _distinct((band.lower for band in bands), place, "bands.lower")
-    _distinct((fold(band.label) for band in bands), place, "bands.label")
+    _distinct((bare_key(band.label) for band in bands), place, "bands.label")
     return tuple(sorted(bands, key=lambda band: band.lower, reverse=True))
 
 

@@ -25,11 +25,11 @@ from collections.abc import Iterator, Sequence
 from itertools import pairwise
 
 from normalizers.numbers import Number
+from normalizers.text import bare_key
 from pipeline.model import Check, Notice, Severity, UnitScore
 from pipeline.validate.checks import (
     Code,
     complete,
-    fold,
     percent_finding,
     total_of,
     value_of,
@@ -63,7 +63,7 @@ def tables(notice: Notice) -> list[list[Row]]:
 
 def is_average(row: UnitScore) -> bool:
     """Given a row, return whether it is a table's average ("Trung bình", "Bình quân")."""
-    unit = fold(row.unit)
+    unit = bare_key(row.unit)
     return any(unit == label or unit.startswith(label + " ") for label in AVERAGE_UNITS)
 
 
