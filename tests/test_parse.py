@@ -242,3 +242,20 @@ def test_flattened_table_with_an_order_column() -> None:
     notice = parse(doc(*lines))
     assert values(notice) == EXPECTED
     assert notice.summary.stated_total.value == Decimal("29.75")  # type: ignore[union-attr]
+
+
+def test_prose_that_starts_with_a_title_does_not_close_the_body() -> None:
+    notice = parse(
+        doc(
+            "1. Nhiệm vụ:",
+            "1.1 Văn phòng Sở:",
+            "- Rà soát quy trình.",
+            "Giám đốc Sở yêu cầu các phòng báo cáo kết quả trước ngày 30/6/2024.",
+            "- Số hóa hồ sơ.",
+            "KT. GIÁM ĐỐC",
+            "PHÓ GIÁM ĐỐC",
+            "Lê Văn Hùng",
+        )
+    )
+    assert len(notice.tasks) == 3
+    assert notice.metadata.signer.role == "KT. Giám đốc, Phó Giám đốc"

@@ -10,6 +10,7 @@ from enum import StrEnum
 from extractors.model import BlockKind, Region
 from pipeline.parse.lines import Line
 from pipeline.parse.roles import plain
+from pipeline.parse.signature import opens_signature
 
 
 class SectionKind(StrEnum):
@@ -31,10 +32,9 @@ SECTION_CUES: tuple[tuple[SectionKind, re.Pattern[str]], ...] = (
         re.compile(r"nhiem vu|giai phap|de nghi|de xuat|kien nghi|yeu cau|phuong huong"),
     ),
 )
-#: Lines that close the body: annex pointer, recipients, signature, end mark.
-END_OF_BODY = re.compile(
-    r"^(?:\(.*\)|noi nhan\b|kt\.|tm\.|tl\.|tuq\.|q\.|giam doc$|pho giam doc$|luu:|\./\.)"
-)
+#: Lines that close the body besides the recipients and signer: an annex pointer
+#: "(Chi tiết tại phụ lục kèm theo)", the archive line "Lưu: VT", the end mark "./.".
+END_MARK = re.compile(r"^(?:\(.*\)$|luu:|\./\.$)")
 _TOP_NUMBER = re.compile(r"^(?:\d{1,2}|[IVX]{1,4})$")
 ROMAN = {"I": 1, "II": 2, "III": 3, "IV": 4, "V": 5, "VI": 6, "VII": 7, "VIII": 8, "IX": 9, "X": 10}
 
@@ -95,7 +95,7 @@ def section_kind(line: Line) -> SectionKind:
 def until_end_of_body(lines: Sequence[Line]) -> Iterator[Line]:
     """Given a section's lines, yield them up to the annex pointer or signature block."""
     for line in lines:
-        if END_OF_BODY.match(plain(line.raw)):
+        if END_MARK.match(plain(line.raw)) or opens_signature(line):
             return
         yield line
 

@@ -25,11 +25,30 @@ _AUTHORITY = re.compile(
 _NAME = re.compile(r"^[A-ZĐÀ-Ỹ][^\W\d_]*(?:\s+[A-ZĐÀ-Ỹ][^\W\d_]*){1,4}$")
 #: The signer block is looked for among this many last lines of the document.
 TAIL_LINES = 20
+#: An authority line ("KT. GIÁM ĐỐC", "TM. ỦY BAN NHÂN DÂN") is at most this many words; a
+#: longer line that starts "Giám đốc Sở …" is prose.
+MAX_AUTHORITY_WORDS = 6
+
+
+def is_recipients(line: Line) -> bool:
+    """Given a line, return whether it opens the "Nơi nhận" list."""
+    return bool(_RECIPIENTS.match(plain(line.raw)))
+
+
+def is_authority(line: Line) -> bool:
+    """Given a line, return whether it is an authority line of the signer block (KT. GIÁM ĐỐC)."""
+    short = len(line.raw.split()) <= MAX_AUTHORITY_WORDS
+    return short and line.bullet is None and bool(_AUTHORITY.match(plain(line.raw)))
+
+
+def opens_signature(line: Line) -> bool:
+    """Given a line, return whether the closing part of the notice (recipients, signer) starts."""
+    return is_recipients(line) or is_authority(line)
 
 
 def recipients(lines: Sequence[Line]) -> tuple[str, ...]:
     """Given the lines, return the "Nơi nhận" list, each entry without dash and semicolon."""
-    start = next((i for i, ln in enumerate(lines) if _RECIPIENTS.match(plain(ln.raw))), None)
+    start = next((i for i, ln in enumerate(lines) if is_recipients(ln)), None)
     if start is None:
         return ()
     found = []
@@ -43,9 +62,7 @@ def recipients(lines: Sequence[Line]) -> tuple[str, ...]:
 def signer(lines: Sequence[Line]) -> Person:
     """Given the lines, return who signed: the name after the authority lines, and the role."""
     tail = list(lines[-TAIL_LINES:])
-    roles = [
-        i for i, ln in enumerate(tail) if ln.bullet is None and _AUTHORITY.match(plain(ln.raw))
-    ]
+    roles = [i for i, ln in enumerate(tail) if is_authority(ln)]
     if not roles:
         return Person()
     after = tail[roles[-1] + 1 :]
