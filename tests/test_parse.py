@@ -259,3 +259,20 @@ def test_prose_that_starts_with_a_title_does_not_close_the_body() -> None:
     )
     assert len(notice.tasks) == 3
     assert notice.metadata.signer.role == "KT. Giám đốc, Phó Giám đốc"
+
+
+def test_a_short_task_in_the_middle_is_kept_a_closing_byline_is_not() -> None:
+    notice = parse(
+        doc(
+            "1. Nhiệm vụ:",
+            "Rà soát toàn bộ quy trình nội bộ.",
+            "Kiểm tra công vụ",
+            "- Số hóa hồ sơ trước ngày 30/6/2024.",
+            "Văn phòng Sở",
+        )
+    )
+    assert [t.text for t in notice.tasks] == [
+        "Rà soát toàn bộ quy trình nội bộ.",
+        "Kiểm tra công vụ",
+        "Số hóa hồ sơ trước ngày 30/6/2024.",
+    ]

@@ -46,11 +46,11 @@ def read_tasks(sections: Iterable[Section]) -> tuple[Task, ...]:
 def section_units(section: Section) -> list[_Unit]:
     """Given a task section, return its units, each with the task texts under it."""
     units = [_Unit(section.number, None)]
-    for line in section.lines:
+    for k, line in enumerate(section.lines, start=1):
         if is_unit_heading(line):
             units.append(_Unit(line.numbering, line.text.rstrip(" :").strip()))
         else:
-            add_line(units[-1], line)
+            add_line(units[-1], line, last=k == len(section.lines))
     return [u for u in units if u.texts]
 
 
@@ -63,18 +63,22 @@ def is_unit_heading(line: Line) -> bool:
     return short and line.bullet is None and named
 
 
-def is_stray(unit: _Unit, line: Line) -> bool:
-    """Given a unit and a plain line, return whether it is a byline, not a task ("Văn phòng")."""
+def is_byline(unit: _Unit, line: Line) -> bool:
+    """Given a unit and its section's last line, return whether that is a byline ("Văn phòng").
+
+    Portal pages end an article with its author's unit; only the last line of the section
+    can be one, so a short task in the middle of a list is never dropped.
+    """
     words = line.text.split()
     return bool(unit.texts) and len(words) <= MAX_STRAY_WORDS and not line.text.endswith(_TERMINAL)
 
 
-def add_line(unit: _Unit, line: Line) -> None:
-    """Given a unit and a line, start a task, continue the last one, or drop a byline."""
+def add_line(unit: _Unit, line: Line, *, last: bool = False) -> None:
+    """Given a unit and a line, start a task, continue the last one, or drop a closing byline."""
     opens = line.bullet is not None or line.kind is BlockKind.LIST_ITEM or line.numbering
     if unit.texts and not opens and continues(unit.texts[-1], line.text):
         unit.texts[-1] = f"{unit.texts[-1]} {line.text}"
-    elif opens or not is_stray(unit, line):
+    elif opens or not (last and is_byline(unit, line)):
         unit.texts.append(line.text)
 
 
