@@ -6,14 +6,19 @@ Modules are imported on first use so that reading one HTML file never loads the 
 
 from __future__ import annotations
 
+import dataclasses
 import hashlib
 import importlib
 from pathlib import Path
 
 from extractors.detect import detect_format
 from extractors.limits import DEFAULT_LIMITS, Limits
-from extractors.model import Document, SourceInfo
+from extractors.model import Block, Document, SourceInfo
+from normalizers import legacy
 from pipeline.errors import ErrorCode, InputError
+
+#: Characters of a document's text read to tell legacy-encoded text from Unicode.
+LEGACY_SAMPLE = 4000
 
 EXTRACTORS: dict[str, str] = {
     "html": "extractors.html",
@@ -47,4 +52,40 @@ def extract(path: Path, limits: Limits = DEFAULT_LIMITS) -> Document:
     document: Document = module.extract(data, source, limits)
     if not any(block.text.strip() or block.cells for block in document.blocks):
         raise InputError(ErrorCode.EMPTY_DOCUMENT, source.path, "no text was found")
-    return document
+    return repair_legacy(document)
+
+
+def repair_legacy(document: Document) -> Document:
+    """Given a document, return it in Unicode when its text is legacy TCVN3/VNI/VIQR.
+
+    Legacy-font text reaches extractors as Latin-1 look-alikes ("Céng hoµ x· héi", from a PDF
+    set in .VnTime). The encoding is detected once on the start of the document's text, where
+    the evidence of the whole file would only cost more, and every block is converted.
+    """
+    encoding = legacy.detect(text_sample(document))
+    if encoding is None:
+        return document
+    blocks = tuple(legacy_block(block, encoding) for block in document.blocks)
+    note = f"text converted from the legacy {encoding} encoding"
+    return dataclasses.replace(document, blocks=blocks, warnings=(*document.warnings, note))
+
+
+def text_sample(document: Document, size: int = LEGACY_SAMPLE) -> str:
+    """Given a document, return the first `size` characters of its block and cell text."""
+    parts: list[str] = []
+    total = 0
+    for block in document.blocks:
+        for text in (block.text, *(cell.text for cell in block.cells)):
+            parts.append(text)
+            total += len(text)
+        if total >= size:
+            break
+    return "\n".join(parts)[:size]
+
+
+def legacy_block(block: Block, encoding: str) -> Block:
+    """Given a block and the document's legacy encoding, return the block in Unicode."""
+    cells = tuple(
+        dataclasses.replace(c, text=legacy.to_unicode(c.text, encoding)) for c in block.cells
+    )
+    return dataclasses.replace(block, text=legacy.to_unicode(block.text, encoding), cells=cells)

@@ -44,8 +44,11 @@ def test_seed_score_table_is_one_table_with_its_numbers(seed: Document) -> None:
 def test_seed_header_block_reads_left_column_then_right(seed: Document) -> None:
     header = [b.text for b in seed.blocks if b.region is Region.HEADER]
     assert header == [
-        "UBND TỈNH TÂY NINH", "SỞ XÂY DỰNG", "Số: 568/TB-SXD",
-        "CỘNG HÒA XÃ HỘI CHỦ NGHĨA VIỆT NAM", "Độc lập - Tự do - Hạnh phúc",
+        "UBND TỈNH TÂY NINH",
+        "SỞ XÂY DỰNG",
+        "Số: 568/TB-SXD",
+        "CỘNG HÒA XÃ HỘI CHỦ NGHĨA VIỆT NAM",
+        "Độc lập - Tự do - Hạnh phúc",
         "Tây Ninh, ngày 26 tháng 3 năm 2024",
     ]
     assert [b.text for b in seed.blocks[6:8]] == [
@@ -64,8 +67,12 @@ def test_running_header_footer_and_page_numbers_are_dropped(seed: Document) -> N
 def test_text_is_nfc_with_diacritics_and_fonts(seed: Document) -> None:
     text = seed.text()
     assert unicodedata.is_normalized("NFC", text)
-    for phrase in ("Độc lập - Tự do - Hạnh phúc", "đạt 72,32 điểm, xếp lại khá, tăng 3.286 điểm",
-                   "Nguyễn Văn Nam – Phó Giám đốc Sở", "Ngày 18/03/2024"):
+    for phrase in (
+        "Độc lập - Tự do - Hạnh phúc",
+        "đạt 72,32 điểm, xếp lại khá, tăng 3.286 điểm",
+        "Nguyễn Văn Nam – Phó Giám đốc Sở",
+        "Ngày 18/03/2024",
+    ):
         assert phrase in text
     assert all(b.fonts for b in seed.blocks if b.kind is not BlockKind.TABLE)
 
@@ -75,18 +82,31 @@ def test_paragraphs_and_bullets(seed: Document) -> None:
     assert len(bullets) == 12 and all(b.marker == "-" for b in bullets)
     assert bullets[0].text.startswith("Thực hiện kế hoạch cải cách hành chính")
     straddling = next(b for b in seed.blocks if b.text.startswith("Việc đánh giá"))
-    assert straddling.text.endswith("góp phần hoàn thành các nhiệm vụ cải cách hành chính đã đề ra.")  # noqa: E501
+    assert straddling.text.endswith(
+        "góp phần hoàn thành các nhiệm vụ cải cách hành chính đã đề ra."
+    )
     units = [b.text for b in seed.blocks if b.text[:3] in ("3.1", "3.2", "3.3", "3.4")]
-    assert units == ["3.1 Văn phòng Sở:", "3.2 Thanh tra sở", "3.3 Các phòng chuyên môn",
-                     "3.4 Trung tâm QHXD"]
+    assert units == [
+        "3.1 Văn phòng Sở:",
+        "3.2 Thanh tra sở",
+        "3.3 Các phòng chuyên môn",
+        "3.4 Trung tâm QHXD",
+    ]
 
 
 def test_recipients_and_signer_end_the_document(seed: Document) -> None:
     tail = [(b.kind, b.text) for b in seed.blocks[-9:]]
     assert [t for _, t in tail] == [
-        "Nơi nhận:", "- UBND tỉnh (b/c);", "- Sở Nội vụ;", "- Ban Giám đốc Sở;",
-        "- Các phòng, đơn vị thuộc Sở;", "- Lưu: VT, VP.", "KT. GIÁM ĐỐC", "PHÓ GIÁM ĐỐC",
-        "Nguyễn Văn Nam"]
+        "Nơi nhận:",
+        "- UBND tỉnh (b/c);",
+        "- Sở Nội vụ;",
+        "- Ban Giám đốc Sở;",
+        "- Các phòng, đơn vị thuộc Sở;",
+        "- Lưu: VT, VP.",
+        "KT. GIÁM ĐỐC",
+        "PHÓ GIÁM ĐỐC",
+        "Nguyễn Văn Nam",
+    ]
     assert {k for k, _ in tail} == {BlockKind.PARAGRAPH}
 
 
@@ -111,5 +131,27 @@ def test_borderless_table_is_found(samples_dir: Path) -> None:
     assert rows[8] == ["Tổng cộng", "100", "89,00"]
     assert rows[9] == ["Xếp loại", "", "Tốt"]
     assert [b.text for b in doc.blocks if b.region is Region.HEADER][1:3] == [
-        "SỞ TƯ PHÁP", "Số: 112/TB-STP"]
+        "SỞ TƯ PHÁP",
+        "Số: 112/TB-STP",
+    ]
     assert doc.blocks[-1].text == "Trần Thị Lan"
+
+
+def test_pdf_text_in_a_legacy_tcvn3_font_comes_out_unicode(tmp_path: Path) -> None:
+    from reportlab.pdfgen import canvas
+
+    from normalizers.legacy import from_unicode
+
+    lines = [
+        "Chỉ số cải cách hành chính năm 2023",
+        "đạt 72,32 điểm, xếp loại khá",
+        "điểm thẩm định",
+    ]
+    path = tmp_path / "tcvn3.pdf"
+    pdf = canvas.Canvas(str(path))
+    for i, line in enumerate(lines):  # a .VnTime PDF shows its bytes as Latin-1 glyphs
+        pdf.drawString(72, 720 - 20 * i, from_unicode(line, "tcvn3"))
+    pdf.save()
+    document = extract(path)
+    assert " ".join(b.text for b in document.blocks) == " ".join(lines)
+    assert any("tcvn3" in w for w in document.warnings)
