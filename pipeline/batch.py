@@ -60,21 +60,18 @@ class RunReport:
         return sum(1 for r in self.manifest if r["status"] == "failed")
 
 
-def discover(inputs: Sequence[Path], out: Path) -> list[Path]:
+def discover(inputs: Sequence[Path], out: Path | None = None) -> list[Path]:
     """Given files and folders, return the files under them (hidden ones and OUT excluded)."""
     found: list[Path] = []
-    skip = out.resolve()
+    skip = out.resolve() if out is not None else None
     for item in inputs:
         if item.is_file():
             found.append(item)
             continue
         for path in sorted(item.rglob("*")):
-            rel = path.relative_to(item).parts
-            if (
-                path.is_file()
-                and not any(p.startswith(".") for p in rel)
-                and skip not in path.resolve().parents
-            ):
+            hidden = any(p.startswith(".") for p in path.relative_to(item).parts)
+            inside_out = skip is not None and skip in path.resolve().parents
+            if path.is_file() and not hidden and not inside_out:
                 found.append(path)
     return found
 

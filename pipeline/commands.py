@@ -110,7 +110,7 @@ def cmd_validate(args: argparse.Namespace) -> int:
         raise UsageError(f"not found: {args.target}")
     rows: list[dict[str, Any]] = []
     failed = False
-    for path in discover([args.target], Path("/nonexistent-output")):
+    for path in discover([args.target]):
         outcome = work(str(path), DEFAULT_LIMITS, scale)
         if outcome["status"] != "ok":
             failed = True
