@@ -406,10 +406,24 @@ def body_items(container: etree._Element, styles: Styles, region: Region) -> Ite
         yield from child_items(child, styles, region)
 
 
+def text_boxes(p: etree._Element) -> Iterator[etree._Element]:
+    """Given a w:p, yield the w:txbxContent of the text boxes anchored in it, each once.
+
+    A box is written twice (DrawingML under mc:Choice, VML under mc:Fallback): the fallback
+    copy is left out, and so are boxes nested in another box (they come with that box).
+    """
+    for box in p.iter(w("txbxContent")):
+        if next(box.iterancestors(f"{{{MC}}}Fallback", w("p")), None) is p:
+            yield box
+
+
 def child_items(child: etree._Element, styles: Styles, region: Region) -> Iterator[Item]:
-    """Given one child of a container, yield the items it holds."""
+    """Given one child of a container, yield the items it holds (a paragraph's text boxes
+    follow it, as separate paragraphs)."""
     if child.tag == w("p"):
         yield read_paragraph(child, styles, region)
+        for box in text_boxes(child):
+            yield from body_items(box, styles, region)
     elif child.tag == w("tbl"):
         yield from _table_items(child, styles, region)
     elif child.tag in (w("sdt"), w("sdtContent"), w("customXml")):

@@ -3,19 +3,13 @@
 The chain: page → greyscale image at the OCR dpi → skew estimated on a small copy
 (projection profile; Tesseract's OSD does not measure small angles) and corrected →
 paper background flattened to white →
-ruling lines found in the pixels, kept as table edges and erased → ``tesseract … tsv``
-→ words scaled to points → ``PageContent`` for the shared layout step.
-
-The command comes from ``$PARSCORE_TESSERACT`` (default ``tesseract``); it runs with
-``OMP_THREAD_LIMIT=1`` unless that is set, so that parallel workers do not oversubscribe.
+ruling lines found in the pixels, kept as table edges and erased → Tesseract TSV
+(``extractors.tesseract``: in-process or the command) → words scaled to points →
+``PageContent`` for the shared layout step.
 """
 
 from __future__ import annotations
 
-import functools
-import os
-import subprocess
-import tempfile
 from collections.abc import Iterator
 
 import numpy as np
@@ -23,13 +17,10 @@ import pypdfium2 as pdfium
 import pypdfium2.raw as pdfium_c
 from PIL import Image
 
-from extractors import tables
+from extractors import tables, tesseract
 from extractors.limits import Limits
-from extractors.pagemodel import Edge, PageContent, Word
-from pipeline.errors import ErrorCode, InputError
+from extractors.pagemodel import Edge, PageContent
 
-TESSERACT_ENV = "PARSCORE_TESSERACT"
-PSM = "3"  # fully automatic page segmentation: two-column headers stay apart
 POINTS_PER_INCH = 72
 MIN_NATIVE_DPI = 150  # a scan at least this fine is OCR'd at its own resolution, not upsampled
 FULL_PAGE = 0.98  # an image covering this share of the page is the page (a scan)
@@ -49,47 +40,6 @@ RULE_MARGIN_INCH = 0.02  # erased either side of a detected rule
 CELL_INSET_INCH = 0.02  # inside a cell's rules, may still hold rule remnants
 MIN_INK = 2  # ink pixels a row or column of a cell needs to count (single specks do not)
 INK_PAD_INCH = 0.06  # left above a cell's ink once it is moved to the top
-MIN_CONF = 30.0  # words less sure than this are kept only when they hold a letter or digit
-LANG_TIMEOUT = 30.0
-
-
-def tesseract_command() -> str:
-    """Return the Tesseract command to run (``$PARSCORE_TESSERACT`` or "tesseract")."""
-    return os.environ.get(TESSERACT_ENV) or "tesseract"
-
-
-@functools.lru_cache(maxsize=8)
-def installed_languages(command: str) -> frozenset[str] | None:
-    """Given a Tesseract command, return its languages, or None when it cannot run."""
-    try:
-        done = subprocess.run(
-            [command, "--list-langs"],
-            capture_output=True,
-            text=True,
-            timeout=LANG_TIMEOUT,
-            check=False,
-        )
-    except (OSError, subprocess.SubprocessError):
-        return None
-    if done.returncode != 0:
-        return None
-    return frozenset(line.strip() for line in done.stdout.splitlines()[1:] if line.strip())
-
-
-def require_tesseract(lang: str, path: str) -> str:
-    """Given the OCR language, return the command to run, or raise OCR_UNAVAILABLE."""
-    command = tesseract_command()
-    languages = installed_languages(command)
-    if languages is None:
-        raise InputError(ErrorCode.OCR_UNAVAILABLE, path, f"cannot run {command!r}")
-    missing = [part for part in lang.split("+") if part not in languages]
-    if missing:
-        raise InputError(
-            ErrorCode.OCR_UNAVAILABLE,
-            path,
-            f"{command!r} lacks the language model {'+'.join(missing)}",
-        )
-    return command
 
 
 # --------------------------------------------------------------------------- image
@@ -350,89 +300,16 @@ def top_align_cells(
     return out
 
 
-# --------------------------------------------------------------------------- Tesseract
-
-
-def _pgm(image: Image.Image) -> bytes:
-    """Given a greyscale image, return it as binary PGM bytes (no compression cost)."""
-    header = f"P5 {image.width} {image.height} 255\n".encode("ascii")
-    return header + image.tobytes()
-
-
-def run_tesseract(image: Image.Image, dpi: int, path: str, limits: Limits) -> str:
-    """Given a page image, return Tesseract's TSV output, or raise a typed InputError.
-
-    The image goes through a temporary PGM file, not stdin: Tesseract reads a piped image
-    slowly (measured: about 0.1–0.2 s more per 300 dpi page than the same image from a file).
-    """
-    command = require_tesseract(limits.ocr_lang, path)
-    with tempfile.NamedTemporaryFile(prefix="parscore-", suffix=".pgm") as page:
-        page.write(_pgm(image))
-        page.flush()
-        args = [
-            command,
-            page.name,
-            "stdout",
-            "-l",
-            limits.ocr_lang,
-            "--psm",
-            PSM,
-            "--dpi",
-            str(dpi),
-            "tsv",
-        ]
-        done = _run(args, path, limits)
-    if done.returncode != 0:
-        detail = done.stderr.decode("utf-8", "replace").strip().splitlines()[-1:] or ["failed"]
-        raise InputError(ErrorCode.OCR_UNAVAILABLE, path, f"tesseract: {detail[0]}")
-    return done.stdout.decode("utf-8", "replace")
-
-
-def _run(args: list[str], path: str, limits: Limits) -> subprocess.CompletedProcess[bytes]:
-    """Given a Tesseract command line, run it under the time limit; raise typed errors."""
-    env = {**os.environ, "OMP_THREAD_LIMIT": os.environ.get("OMP_THREAD_LIMIT", "1")}
-    try:
-        return subprocess.run(
-            args, capture_output=True, env=env, timeout=limits.timeout, check=False
-        )
-    except subprocess.TimeoutExpired as err:
-        detail = f"tesseract ran over {limits.timeout:g} s"
-        raise InputError(ErrorCode.TIMEOUT, path, detail) from err
-    except OSError as err:
-        raise InputError(ErrorCode.OCR_UNAVAILABLE, path, f"cannot run {args[0]!r}: {err}") from err
-
-
-def _keep(text: str, conf: float) -> bool:
-    """Given a recognised word and its confidence, return whether it is a word, not a speck."""
-    return bool(text) and (conf >= MIN_CONF or any(ch.isalnum() for ch in text))
-
-
-def tsv_to_words(tsv: str, scale: float) -> list[Word]:
-    """Given Tesseract TSV, return its words with boxes scaled to points."""
-    words = []
-    for row in tsv.splitlines()[1:]:
-        fields = row.split("\t")
-        if len(fields) < 12 or fields[0] != "5":
-            continue
-        left, top, width, height = (int(v) for v in fields[6:10])
-        text, conf = fields[11].strip(), float(fields[10])
-        if _keep(text, conf):
-            bbox = (left * scale, top * scale, (left + width) * scale, (top + height) * scale)
-            words.append(Word(text=text, bbox=bbox))
-    return words
-
-
 def ocr_page(page: pdfium.PdfPage, number: int, path: str, limits: Limits) -> PageContent:
     """Given a page without usable text, return its words and rules read by OCR."""
-    require_tesseract(limits.ocr_lang, path)
+    engine = tesseract.engine_for(limits.ocr_lang, path)
     raw, exact_dpi = page_image(page, limits)
     image, dpi = flatten_background(deskew(raw)), round(exact_dpi)
     rules = find_rules(image, dpi)
     scale = POINTS_PER_INCH / exact_dpi
     edges = rules_to_edges(rules, scale)
     clean = top_align_cells(erase_rules(image, rules, dpi), _cell_pixels(edges, scale), dpi)
-    tsv = run_tesseract(clean, dpi, path, limits)
-    words = tsv_to_words(tsv, scale)
+    words = tesseract.tsv_to_words(engine.tsv(clean, dpi, path, limits), scale)
     return PageContent(
         number=number,
         width=image.width * scale,

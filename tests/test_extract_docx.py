@@ -132,3 +132,39 @@ def test_runs_in_legacy_fonts_come_out_unicode(tmp_path: Path) -> None:
         "Chỉ số cải cách hành chính SỞ XÂY DỰNG điểm thẩm định",
         "Unicode stays as it is: Sở Nội vụ",
     ]
+
+
+TEXT_BOX = """
+<w:r xmlns:w="http://schemas.openxmlformats.org/wordprocessingml/2006/main"
+     xmlns:mc="http://schemas.openxmlformats.org/markup-compatibility/2006"
+     xmlns:wps="http://schemas.microsoft.com/office/word/2010/wordprocessingShape"
+     xmlns:v="urn:schemas-microsoft-com:vml">
+  <mc:AlternateContent>
+    <mc:Choice Requires="wps"><w:drawing><wps:wsp><wps:txbx><w:txbxContent>
+      <w:p><w:r><w:t>KT. GIÁM ĐỐC</w:t></w:r></w:p>
+      <w:p><w:r><w:t>PHÓ GIÁM ĐỐC</w:t></w:r>
+        <w:r><w:pict><v:shape><v:textbox><w:txbxContent>
+          <w:p><w:r><w:t>(đã ký)</w:t></w:r></w:p>
+        </w:txbxContent></v:textbox></v:shape></w:pict></w:r></w:p>
+    </w:txbxContent></wps:txbx></wps:wsp></w:drawing></mc:Choice>
+    <mc:Fallback><w:pict><v:shape><v:textbox><w:txbxContent>
+      <w:p><w:r><w:t>KT. GIÁM ĐỐC</w:t></w:r></w:p>
+      <w:p><w:r><w:t>PHÓ GIÁM ĐỐC</w:t></w:r></w:p>
+    </w:txbxContent></v:textbox></v:shape></w:pict></mc:Fallback>
+  </mc:AlternateContent>
+</w:r>
+"""
+
+
+def test_text_boxes_are_paragraphs_of_their_own_read_once(tmp_path: Path) -> None:
+    import docx as python_docx
+    from docx.oxml import parse_xml
+
+    document = python_docx.Document()
+    anchor = document.add_paragraph("Nơi nhận:")
+    anchor._p.append(parse_xml(TEXT_BOX))
+    document.add_paragraph("Nguyễn Văn Nam")
+    path = tmp_path / "text-box.docx"
+    document.save(str(path))
+    texts = [b.text for b in extract(path).blocks]
+    assert texts == ["Nơi nhận:", "KT. GIÁM ĐỐC", "PHÓ GIÁM ĐỐC", "(đã ký)", "Nguyễn Văn Nam"]

@@ -12,7 +12,7 @@ from pathlib import Path
 import pypdfium2 as pdfium
 import pytest
 
-from extractors import extract, ocr
+from extractors import extract, ocr, tesseract
 from extractors.limits import Limits
 from extractors.model import BlockKind, Document, Region
 from pipeline.errors import ErrorCode, InputError
@@ -22,12 +22,17 @@ ONE_PAGE = Limits(max_pages=1)  # one page keeps the default run fast
 
 
 def tesseract_ready() -> bool:
-    languages = ocr.installed_languages(ocr.tesseract_command())
-    return languages is not None and "vie" in languages
+    """Return whether both engines can read Vietnamese (in-process and the command)."""
+    languages = tesseract.installed_languages("tesseract") or frozenset()
+    try:
+        engine = tesseract.engine_for("vie", "probe")
+    except InputError:
+        return False
+    return "vie" in languages and isinstance(engine, tesseract.ApiEngine)
 
 
 @pytest.fixture(scope="module")
-def tesseract() -> None:
+def ocr_ready() -> None:
     if tesseract_ready():
         return
     message = ("Tesseract with the 'vie' model is missing: "
@@ -38,7 +43,7 @@ def tesseract() -> None:
 
 
 @pytest.fixture(scope="module")
-def scan(samples_dir: Path, tesseract: None) -> Document:
+def scan(samples_dir: Path, ocr_ready: None) -> Document:
     return extract(samples_dir / SCAN, ONE_PAGE)
 
 
@@ -91,13 +96,47 @@ def test_scan_and_text_pdf_give_the_same_block_structure(scan: Document,
     assert same >= 8  # OCR may misread a decimal point or two
 
 
+@pytest.mark.ocr
+def test_the_command_engine_reads_the_same_table(samples_dir: Path, scan: Document,
+                                                 monkeypatch: pytest.MonkeyPatch) -> None:
+    monkeypatch.setenv(tesseract.TESSERACT_ENV, "tesseract")
+    by_command = extract(samples_dir / SCAN, ONE_PAGE)
+    tables = [[b.rows() for b in doc.blocks if b.kind is BlockKind.TABLE]
+              for doc in (scan, by_command)]
+    assert tables[0] == tables[1]
+    assert [b.kind for b in by_command.blocks] == [b.kind for b in scan.blocks]
+
+
 def test_missing_tesseract_is_ocr_unavailable(samples_dir: Path,
                                               monkeypatch: pytest.MonkeyPatch) -> None:
-    monkeypatch.setenv(ocr.TESSERACT_ENV, "/nonexistent/tesseract-bogus")
+    monkeypatch.setenv(tesseract.TESSERACT_ENV, "/nonexistent/tesseract-bogus")
     with pytest.raises(InputError) as caught:
         extract(samples_dir / SCAN, ONE_PAGE)
     assert caught.value.code is ErrorCode.OCR_UNAVAILABLE
     assert "apt-get install tesseract-ocr tesseract-ocr-vie" in caught.value.message
+    assert "/nonexistent/tesseract-bogus" in caught.value.message
+
+
+@pytest.mark.parametrize("command", [None, "tesseract"], ids=["in-process", "command"])
+def test_missing_model_is_ocr_unavailable(samples_dir: Path, monkeypatch: pytest.MonkeyPatch,
+                                          command: str | None, ocr_ready: None) -> None:
+    if command:
+        monkeypatch.setenv(tesseract.TESSERACT_ENV, command)
+    with pytest.raises(InputError) as caught:
+        extract(samples_dir / SCAN, Limits(max_pages=1, ocr_lang="vie+zzz"))
+    assert caught.value.code is ErrorCode.OCR_UNAVAILABLE
+    assert "zzz" in caught.value.message
+
+
+@pytest.mark.parametrize("command", [None, "tesseract"], ids=["in-process", "command"])
+def test_a_page_over_the_time_limit_is_timeout(samples_dir: Path,
+                                               monkeypatch: pytest.MonkeyPatch,
+                                               command: str | None, ocr_ready: None) -> None:
+    if command:
+        monkeypatch.setenv(tesseract.TESSERACT_ENV, command)
+    with pytest.raises(InputError) as caught:
+        extract(samples_dir / SCAN, Limits(max_pages=1, timeout=0.05))
+    assert caught.value.code is ErrorCode.TIMEOUT
 
 
 def test_ocr_switched_off_is_no_text_layer(samples_dir: Path) -> None:

@@ -133,7 +133,8 @@ def test_coarse_scan_keeps_figures_and_structure(results: dict[str, Result]) -> 
         (t.section, t.unit, t.seq) for t in base.tasks
     ]
     # At 150 dpi Tesseract may misread a figure ("7.41" as "741"); it must never pass silently.
-    misread = [s for s, b in zip(coarse.scores, base.scores, strict=True) if s != b]
+    figures = [[(s.area, s.max, s.score) for s in n.scores] for n in (coarse, base)]
+    misread = [s for s, b in zip(*figures, strict=True) if s != b]
     codes = {c.code for c in coarse.validation}
     assert not misread or {"sum-mismatch", "score-over-max"} & codes, misread
 
