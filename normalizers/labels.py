@@ -23,7 +23,7 @@ from functools import cache, lru_cache
 from itertools import islice
 from typing import Any
 
-from normalizers.text import DATA_DIR, clean, fold, fold_homoglyphs, strip_tones
+from normalizers.text import DATA_DIR, canonical_tones, clean, fold, fold_homoglyphs, strip_tones
 
 CACHE_SIZE = 16384
 #: Longest agency name, in words, tried after "Sở"/"Bộ".
@@ -314,14 +314,40 @@ def _localities() -> tuple[dict[str, str], re.Pattern[str], dict[str, str]]:
     alternatives = "|".join(re.escape(w) + (r"\s*" if w.endswith(".") else r"\s+") for w in written)
     pattern = re.compile(rf"^({COMMITTEE}\s+)?({alternatives})(.*)$", re.IGNORECASE)
     places = {a: name for name, abbrs in data["places"].items() for a in abbrs}
+    variants = data["provinces"]["variants"].items()
+    places |= {_dashes(canonical_tones(a)): _dashes(name) for a, name in variants}
     return levels, pattern, places
+
+
+def _dashes(name: str) -> str:
+    """Given a place name, return it with its dashes written " - " ("Bà Rịa–Vũng Tàu")."""
+    return re.sub(r"\s*[-–—]\s*", " - ", name)
 
 
 def _place_name(name: str) -> str:
     """Given a place name, return it spelled out, and titled when all caps or all lowercase."""
     places = _localities()[2]
+    name = _dashes(name)
     name = places.get(name, name)
     return name.title() if name.isupper() or name.islower() else name
+
+
+def province_key(name: str) -> str:
+    """Given a province name as written, return its matching key (folded, dashes " - ")."""
+    return _dashes(fold(name))
+
+
+@lru_cache(maxsize=1)
+def provinces() -> dict[str, str]:
+    """Given nothing, return each bare province name, as province_key → its canonical unit
+    ("quảng ninh" → "Tỉnh Quảng Ninh", "hải phòng" → "Thành phố Hải Phòng"); variants too."""
+    table = _table("units")["provinces"]
+    levels = {name: "tỉnh" for name in table["provinces"]}
+    levels |= {name: "thành phố" for name in table["cities"]}
+    found = {province_key(n): canonical_unit(f"{level} {n}") for n, level in levels.items()}
+    for variant, name in table["variants"].items():
+        found[province_key(variant)] = found[province_key(name)]
+    return found
 
 
 def _expand_committee(text: str) -> str:
@@ -355,8 +381,9 @@ def _expand_agency(text: str) -> str:
 
 @lru_cache(maxsize=CACHE_SIZE)
 def canonical_unit(name: str) -> str:
-    """Given an agency or locality name, return it spelled out and capitalised canonically."""
-    text = _expand_committee(clean(name))
+    """Given an agency or locality name, return it spelled out and capitalised canonically,
+    tones placed canonically ("Thanh Hoá" and "Thanh Hóa" are one province)."""
+    text = _expand_committee(canonical_tones(clean(name)))
     return _expand_agency(_expand_locality(text))
 
 

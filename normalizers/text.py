@@ -285,6 +285,21 @@ def place_tone(word: str) -> str:
     return unicodedata.normalize("NFC", letters[:at] + syl.tone + letters[at:])
 
 
+def _recased_tone_match(m: re.Match[str]) -> str:
+    """Given a regex match of one word in any case, return it with canonical tone placement."""
+    word = m.group()
+    placed = place_tone(word.lower())
+    if len(placed) != len(word):
+        return word
+    return "".join(p.upper() if w.isupper() else p for p, w in zip(placed, word, strict=True))
+
+
+def canonical_tones(s: str) -> str:
+    """Given NFC text, return it with every word's tone on the canonical vowel, case kept
+    ("Thanh Hoá" → "Thanh Hóa", "THUỶ" → "THỦY")."""
+    return s if s.isascii() else _WORD.sub(_recased_tone_match, s)
+
+
 def _place_tone_match(m: re.Match[str]) -> str:
     """Given a regex match of one word, return the word with canonical tone placement."""
     return place_tone(m.group())

@@ -8,6 +8,7 @@ Exit codes: 0 done; 1 validation errors with --strict (or `validate` found error
 from __future__ import annotations
 
 import argparse
+import os
 import sys
 import traceback
 from collections.abc import Sequence
@@ -18,6 +19,7 @@ from pipeline.errors import InputError, ParscoreError, UsageError
 from pipeline.settings import ENGINES
 
 EXIT_OK, EXIT_INVALID, EXIT_USAGE, EXIT_FAILED = 0, 1, 2, 3
+EXIT_PIPE_CLOSED = 141  # 128 + SIGPIPE, what a Unix tool exits with when its reader goes away
 
 
 def build_parser() -> argparse.ArgumentParser:
@@ -134,5 +136,11 @@ def print_error(err: Exception, debug: bool) -> None:
 
 
 def run_main() -> None:
-    """Console-script entry point."""
-    sys.exit(main())
+    """Console-script entry point; a reader that closes the pipe (``… | head``) ends it quietly."""
+    try:
+        code = main()
+        sys.stdout.flush()
+    except BrokenPipeError:
+        os.dup2(os.open(os.devnull, os.O_WRONLY), sys.stdout.fileno())  # no second error at exit
+        code = EXIT_PIPE_CLOSED
+    sys.exit(code)

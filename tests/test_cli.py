@@ -128,3 +128,19 @@ def test_every_command_is_documented() -> None:
             for flag in action.option_strings:
                 if flag.startswith("--") and flag != "--help":
                     assert flag in readme, f"{name} {flag} is not documented in README.md"
+
+
+def test_a_closed_pipe_ends_quietly() -> None:
+    import subprocess
+    import sys
+
+    seed = Path(__file__).resolve().parent.parent / "samples" / "seed-568-tb-sxd.txt"
+    command = [sys.executable, "-c", "from pipeline.cli import run_main; run_main()",
+               "parse", str(seed), "--json"]
+    with subprocess.Popen(command, stdout=subprocess.PIPE, stderr=subprocess.PIPE,
+                          cwd=seed.parent.parent) as reader:
+        assert reader.stdout is not None
+        reader.stdout.close()  # the reader goes away before the JSON is written, as `| head` may
+        _, error = reader.communicate(timeout=60)
+    assert reader.returncode == 141
+    assert error == b"", error.decode()

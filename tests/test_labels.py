@@ -16,6 +16,8 @@ from normalizers.labels import (
     grade_in_text,
     index_code,
     label_key,
+    province_key,
+    provinces,
     unit_code,
 )
 
@@ -201,7 +203,21 @@ CANONICAL_UNIT_CASES = [
     ("Văn phòng UBND tỉnh", "Văn phòng Ủy ban nhân dân tỉnh"),
     ("  Công ty  ABC ", "Công ty ABC"),
     ("Sở ABC", "Sở ABC"),
+    # one province, however its tones, dashes and older spellings are written
+    ("UBND tỉnh Thanh Hoá", "Ủy ban nhân dân tỉnh Thanh Hóa"),
+    ("TỈNH KHÁNH HOÀ", "Tỉnh Khánh Hòa"),
+    ("tỉnh Đắc Lắc", "Tỉnh Đắk Lắk"),
+    ("tỉnh Bà Rịa–Vũng Tàu", "Tỉnh Bà Rịa - Vũng Tàu"),
+    ("tỉnh Bà Rịa-Vũng Tàu", "Tỉnh Bà Rịa - Vũng Tàu"),
+    ("Sở Thuỷ sản", "Sở Thủy sản"),
 ]
+
+
+def test_provinces_are_the_63() -> None:
+    names = set(provinces().values())
+    assert len(names) == 62  # with "Thành phố Hồ Chí Minh", named only with its level
+    assert {"Thành phố Hà Nội", "Tỉnh Quảng Ninh", "Tỉnh Thừa Thiên Huế"} <= names
+    assert provinces()[province_key("Thanh Hoá")] == "Tỉnh Thanh Hóa"
 
 
 @pytest.mark.parametrize(("name", "expected"), CANONICAL_UNIT_CASES)

@@ -369,12 +369,35 @@ def test_grades_in_any_case(text: str, grade: str) -> None:
         ("Bộ GTVT", "Bộ Giao thông vận tải"),
         ("UBND huyện Cẩm Mỹ", "Ủy ban nhân dân huyện Cẩm Mỹ"),
         ("Sở Văn hoá, Thể thao và Du lịch", "Sở Văn hóa, Thể thao và Du lịch"),
+        # provinces named bare or spelled otherwise
+        ("Quảng Ninh", "Tỉnh Quảng Ninh"),
+        ("Hải Phòng", "Thành phố Hải Phòng"),
+        ("Thanh Hoá", "Tỉnh Thanh Hóa"),
+        ("Đắc Lắc", "Tỉnh Đắk Lắk"),
+        ("Bà Rịa–Vũng Tàu", "Tỉnh Bà Rịa - Vũng Tàu"),
+        ("Thừa Thiên Huế", "Tỉnh Thừa Thiên Huế"),
+        ("tỉnh Thanh Hóa", "Tỉnh Thanh Hóa"),
+        ("UBND tỉnh Khánh Hoà", "Ủy ban nhân dân tỉnh Khánh Hòa"),
     ],
 )
 def test_abbreviated_units(written: str, canonical: str) -> None:
     text = f"{written} đạt 90,5%"
     [mention] = find_mentions(text, fold(text))
     assert (mention.raw, mention.unit) == (written, canonical)
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "học tập và làm theo tư tưởng, đạo đức, phong cách Hồ Chí Minh đạt 90,5%",
+        "giữ vững hòa bình, ổn định, tỷ lệ đạt 90,5%",
+        "Trường Đại học Cần Thơ đạt 90,5%",
+    ],
+)
+def test_words_that_only_look_like_a_province(text: str) -> None:
+    units = [m.unit for m in find_mentions(text, fold(text))]
+    assert "Thành phố Hồ Chí Minh" not in units and "Tỉnh Hòa Bình" not in units
+    assert "Thành phố Cần Thơ" not in units
 
 
 def test_back_references_mean_the_subject() -> None:

@@ -10,6 +10,7 @@ from hypothesis import strategies as st
 
 from normalizers.text import (
     SPACE_CHARS,
+    canonical_tones,
     clean,
     fold,
     fold_homoglyphs,
@@ -238,3 +239,18 @@ def test_strip_tones_leaves_no_marks(text: str) -> None:
     stripped = strip_tones(text)
     assert not any(unicodedata.combining(c) for c in unicodedata.normalize("NFD", stripped))
     assert "đ" not in stripped.lower()
+
+
+@pytest.mark.parametrize(
+    ("written", "expected"),
+    [
+        ("Thanh Hoá", "Thanh Hóa"),
+        ("KHÁNH HOÀ", "KHÁNH HÒA"),
+        ("Thuỷ lợi", "Thủy lợi"),
+        ("Sở Xây dựng 2024", "Sở Xây dựng 2024"),
+        ("ASCII only", "ASCII only"),
+    ],
+)
+def test_canonical_tones_keep_case(written: str, expected: str) -> None:
+    assert canonical_tones(written) == expected
+    assert fold(canonical_tones(written)) == fold(written)

@@ -17,7 +17,7 @@ from dataclasses import dataclass
 from functools import lru_cache
 from typing import Any
 
-from normalizers.labels import canonical_unit
+from normalizers.labels import canonical_unit, province_key, provinces
 from normalizers.text import DATA_DIR
 from pipeline.records import replace
 from pipeline.statements.cues import alternation, data, ends_with, words_rx
@@ -249,6 +249,45 @@ def _locality_mentions(text: str, key: str) -> Iterator[Mention]:
             yield _mention(text, m.start(), end)
 
 
+@lru_cache(maxsize=1)
+def _province_patterns() -> tuple[re.Pattern[str], re.Pattern[str]]:
+    """Given nothing, return the patterns of bare province names (on a sentence key) and of
+    the words that make one part of another name (on the key before it)."""
+    names = sorted(provinces(), key=len, reverse=True)
+    forms = "|".join(re.escape(n).replace(r"\ \-\ ", r"\s*-\s*") for n in names)
+    bare = re.compile(rf"(?<![\w.])(?:{forms})(?!\w)")
+    with (DATA_DIR / "units.toml").open("rb") as f:
+        heads = tomllib.load(f)["provinces"]["not_after"]
+    return bare, re.compile(rf"(?<!\w){alternation(heads)}[ \t]+$")
+
+
+_NAME_BEFORE = re.compile(r"[^\W\d_]+[ \t]+[^\W\d_]+[ \t]+$")
+
+
+def _capitalised(raw: str) -> bool:
+    """Given a name as written, return whether each of its words starts with a capital."""
+    return all(word[0].isupper() for word in raw.replace("-", " ").split())
+
+
+def _inside_a_name(text: str, key: str, start: int) -> bool:
+    """Given a sentence, its key and where a bare province starts, return whether it ends
+    another body's name ("Trường Đại học Cần Thơ", "Cục Thuế Quảng Ninh")."""
+    at = max(0, start - LOOK_BEHIND)
+    if _province_patterns()[1].search(key[at:start]):
+        return True
+    m = _NAME_BEFORE.search(text[at:start])
+    return m is not None and _capitalised(m.group())
+
+
+def _province_mentions(text: str, key: str) -> Iterator[Mention]:
+    """Given a sentence and its key, yield provinces named bare ("Quảng Ninh dẫn đầu …")."""
+    for m in _province_patterns()[0].finditer(key):
+        raw = text[m.start() : m.end()]
+        if _capitalised(raw) and not _inside_a_name(text, key, m.start()):
+            unit = provinces()[province_key(m.group())]
+            yield Mention(start=m.start(), end=m.end(), raw=raw, unit=unit)
+
+
 def _reference_mentions(key: str) -> Iterator[Mention]:
     """Given a sentence key, yield back-references ("đơn vị", "tỉnh nhà") that are not plural."""
     c = unit_cues()
@@ -272,6 +311,7 @@ def find_mentions(text: str, key: str) -> list[Mention]:
         *_head_mentions(text, key),
         *_council_mentions(text, key),
         *_locality_mentions(text, key),
+        *_province_mentions(text, key),
         *_reference_mentions(key),
     ]
     found.sort(key=lambda m: (m.start, -(m.end - m.start)))
