@@ -17,9 +17,9 @@ import pypdfium2 as pdfium
 import pypdfium2.raw as pdfium_c
 from PIL import Image
 
-from extractors import tables, tesseract
+from extractors import orientation, tables, tesseract
 from extractors.limits import Limits
-from extractors.pagemodel import Edge, PageContent
+from extractors.pagemodel import Edge, Frame, PageContent
 
 POINTS_PER_INCH = 72
 MIN_NATIVE_DPI = 150  # a scan at least this fine is OCR'd at its own resolution, not upsampled
@@ -70,7 +70,8 @@ def _whole_page_image(page: pdfium.PdfPage) -> pdfium.PdfImage | None:
     if len(images) != 1:
         return None
     left, bottom, right, top = images[0].get_bounds()
-    width, height = page.get_size()
+    frame = Frame.of(page.get_size(), page.get_rotation())
+    width, height = frame.width, frame.height  # the page's own space, as the image's bounds
     matrix = images[0].get_matrix()
     upright = matrix.b == 0 and matrix.c == 0 and matrix.a > 0 and matrix.d > 0
     covers = right - left >= FULL_PAGE * width and top - bottom >= FULL_PAGE * height
@@ -78,12 +79,15 @@ def _whole_page_image(page: pdfium.PdfPage) -> pdfium.PdfImage | None:
 
 
 def page_image(page: pdfium.PdfPage, limits: Limits) -> tuple[Image.Image, float]:
-    """Given a page, return its greyscale image and dpi: a scan's own pixels, else a render."""
+    """Given a page, return its greyscale image as the page is shown (its /Rotate applied)
+    and its dpi: a scan's own pixels, else a render."""
     scan = _whole_page_image(page)
     if scan is not None:
         dpi = native_dpi(page) or 0.0
         if MIN_NATIVE_DPI <= dpi <= limits.ocr_dpi:
-            return scan.get_bitmap(render=False).to_pil().convert("L"), dpi
+            pixels = scan.get_bitmap(render=False).to_pil().convert("L")
+            turn = page.get_rotation() % 360  # clockwise, as the page is shown
+            return (pixels.rotate(-turn, expand=True) if turn else pixels), dpi
     dpi = render_dpi(page, limits)
     return render(page, dpi), float(dpi)
 
@@ -301,9 +305,29 @@ def top_align_cells(
 
 
 def ocr_page(page: pdfium.PdfPage, number: int, path: str, limits: Limits) -> PageContent:
-    """Given a page without usable text, return its words and rules read by OCR."""
+    """Given a page without usable text, return its words and rules read by OCR; a page that
+    reads as turned is turned upright by Tesseract's orientation model and read again."""
     engine = tesseract.engine_for(limits.ocr_lang, path)
     raw, exact_dpi = page_image(page, limits)
+    content = read_image(raw, exact_dpi, number, engine, path, limits)
+    if not orientation.looks_turned(content.words):
+        return content
+    turn = engine.orientation(flatten_background(raw), round(exact_dpi), path, limits)
+    if not turn:
+        return content
+    turned = read_image(raw.rotate(turn, expand=True), exact_dpi, number, engine, path, limits)
+    return content if orientation.looks_turned(turned.words) else turned
+
+
+def read_image(
+    raw: Image.Image,
+    exact_dpi: float,
+    number: int,
+    engine: tesseract.Engine,
+    path: str,
+    limits: Limits,
+) -> PageContent:
+    """Given a page image and its dpi, return its words and rules (in points) read by OCR."""
     image, dpi = flatten_background(deskew(raw)), round(exact_dpi)
     rules = find_rules(image, dpi)
     scale = POINTS_PER_INCH / exact_dpi

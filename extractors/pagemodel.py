@@ -32,6 +32,46 @@ TITLE_ZONE = 0.45  # the Decree 30 title ("THÔNG BÁO") is in this top share of
 MIN_TABLE_ROWS = 3  # a borderless table has at least this many multi-chunk lines
 JOIN_COL_TOL = 0.03  # column edges of two table parts agree within this share of the width
 
+
+
+@dataclass(frozen=True, slots=True)
+class Frame:
+    """How a PDF page's own space (origin bottom-left, before its /Rotate) maps onto the page
+    as shown (origin top-left, after /Rotate), the coordinates of every layout step.
+
+    A landscape table is often stored as a portrait page with its content turned and
+    ``/Rotate 90``: read in the page's own space its lines would run down the page.
+    """
+
+    rotation: int  # /Rotate: clockwise degrees, 0, 90, 180 or 270
+    width: float  # of the page's own space (before /Rotate)
+    height: float
+
+    @classmethod
+    def of(cls, shown: tuple[float, float], rotation: int) -> Frame:
+        """Given a page's size as shown and its /Rotate, return its frame."""
+        rotation %= 360
+        width, height = shown
+        if rotation in (90, 270):
+            return cls(rotation, height, width)
+        return cls(rotation, width, height)
+
+    def point(self, x: float, y: float) -> tuple[float, float]:
+        """Given a point in the page's own space, return it as shown."""
+        if self.rotation == 90:
+            return y, x
+        if self.rotation == 180:
+            return self.width - x, y
+        if self.rotation == 270:
+            return self.height - y, self.width - x
+        return x, self.height - y
+
+    def box(self, left: float, bottom: float, right: float, top: float) -> BBox:
+        """Given a box in the page's own space, return it as shown (x0, top, x1, bottom)."""
+        (ax, ay), (bx, by) = self.point(left, bottom), self.point(right, top)
+        return (min(ax, bx), min(ay, by), max(ax, bx), max(ay, by))
+
+
 BULLET = re.compile(r"^([-–—•+*▪●○◦])\s*(?=\S)")
 PAGE_NUMBER = re.compile(
     r"^\s*(?:trang|page|tr\.)?\s*[-–(]?\s*\d{1,4}\s*(?:(?:/|trên|of)\s*\d{1,4})?\s*[-–)]?\s*$",

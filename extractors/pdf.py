@@ -10,6 +10,7 @@ pdfplumber's table finder is not needed on the hot path.
 from __future__ import annotations
 
 import ctypes
+from collections.abc import Iterator
 from dataclasses import replace
 
 import pypdfium2 as pdfium
@@ -18,7 +19,7 @@ import pypdfium2.raw as pdfium_c
 from extractors import layout, ocr
 from extractors.limits import Limits
 from extractors.model import BBox, Document, SourceInfo
-from extractors.pagemodel import Edge, PageContent, Word, union_bbox
+from extractors.pagemodel import Edge, Frame, PageContent, Word, union_bbox
 from pipeline.errors import ErrorCode, InputError
 
 EOF_TAIL = 2048  # a complete PDF ends with "%%EOF" within its last bytes
@@ -29,6 +30,11 @@ AXIS_TOL = 1.0  # a segment within this many points of an axis is a ruling line
 THIN_FILL = 3.0  # a filled rectangle thinner than this is drawn as a ruling line
 FONT_NAME_BUFFER = 128
 _ENCRYPTED = (pdfium_c.FPDF_ERR_PASSWORD, pdfium_c.FPDF_ERR_SECURITY)
+MAX_FORM_DEPTH = 4  # form XObjects nested deeper than this are not searched for rules
+Matrix = tuple[float, float, float, float, float, float]  # a b c d e f, as PDF writes it
+IDENTITY: Matrix = (1.0, 0.0, 0.0, 1.0, 0.0, 0.0)
+Point = tuple[int, float, float, bool]  # segment type, x, y, closes the subpath
+PathObj = tuple[ctypes.c_void_p, Matrix]
 
 
 def open_pdf(data: bytes, path: str) -> pdfium.PdfDocument:
@@ -45,13 +51,13 @@ def open_pdf(data: bytes, path: str) -> pdfium.PdfDocument:
 # --------------------------------------------------------------------------- text layer
 
 
-def _char_boxes(textpage: pdfium.PdfTextPage, n: int, height: float) -> list[BBox]:
-    """Given a text page, return every character's loose box, top-left origin."""
+def _char_boxes(textpage: pdfium.PdfTextPage, n: int, frame: Frame) -> list[BBox]:
+    """Given a text page, return every character's loose box as shown (top-left origin)."""
     rect = pdfium_c.FS_RECTF()
     boxes = []
     for i in range(n):
         pdfium_c.FPDFText_GetLooseCharBox(textpage.raw, i, rect)
-        boxes.append((rect.left, height - rect.top, rect.right, height - rect.bottom))
+        boxes.append(frame.box(rect.left, rect.bottom, rect.right, rect.top))
     return boxes
 
 
@@ -79,10 +85,10 @@ def _breaks_word(prev: BBox, box: BBox) -> bool:
     return not same_line or box[0] - prev[2] > WORD_GAP * height or box[2] < prev[0]
 
 
-def text_words(textpage: pdfium.PdfTextPage, height: float) -> list[Word]:
-    """Given a text page, return its words with boxes and font names."""
+def text_words(textpage: pdfium.PdfTextPage, frame: Frame) -> list[Word]:
+    """Given a text page, return its words with boxes (as shown) and font names."""
     n = textpage.count_chars()
-    text, boxes = _char_text(textpage, n), _char_boxes(textpage, n, height)
+    text, boxes = _char_text(textpage, n), _char_boxes(textpage, n, frame)
     spans: list[list[int]] = []
     for i, ch in enumerate(text):
         if ch.isspace() or ch in "\ufffe\x00":
@@ -113,28 +119,49 @@ def usable(words: list[Word]) -> bool:
 # --------------------------------------------------------------------------- ruling edges
 
 
-def _path_points(obj: pdfium.PdfObject) -> list[tuple[int, float, float, bool]]:
-    """Given a path object, return its segments as (type, x, y, closes) in page space."""
-    matrix = pdfium_c.FS_MATRIX()
-    pdfium_c.FPDFPageObj_GetMatrix(obj.raw, matrix)
+def _matrix(obj: ctypes.c_void_p) -> Matrix:
+    """Given a raw page object, return its own matrix."""
+    m = pdfium_c.FS_MATRIX()
+    pdfium_c.FPDFPageObj_GetMatrix(obj, m)
+    return (m.a, m.b, m.c, m.d, m.e, m.f)
+
+
+def _then(inner: Matrix, outer: Matrix) -> Matrix:
+    """Given a matrix and the one of the form around it, return the two applied in turn."""
+    a, b, c, d, e, f = inner
+    oa, ob, oc, od, oe, of = outer
+    return (
+        a * oa + b * oc, a * ob + b * od,
+        c * oa + d * oc, c * ob + d * od,
+        e * oa + f * oc + oe, e * ob + f * od + of,
+    )  # fmt: skip
+
+
+def _apply(m: Matrix, x: float, y: float) -> tuple[float, float]:
+    """Given a matrix and a point, return the point transformed."""
+    return m[0] * x + m[2] * y + m[4], m[1] * x + m[3] * y + m[5]
+
+
+def _path_points(obj: ctypes.c_void_p, matrix: Matrix) -> list[Point]:
+    """Given a raw path object and its full matrix, return its segments as
+    (type, x, y, closes) in page space."""
     x, y = ctypes.c_float(), ctypes.c_float()
     points = []
-    for i in range(pdfium_c.FPDFPath_CountSegments(obj.raw)):
-        segment = pdfium_c.FPDFPath_GetPathSegment(obj.raw, i)
+    for i in range(pdfium_c.FPDFPath_CountSegments(obj)):
+        segment = pdfium_c.FPDFPath_GetPathSegment(obj, i)
         pdfium_c.FPDFPathSegment_GetPoint(segment, x, y)
-        px = matrix.a * x.value + matrix.c * y.value + matrix.e
-        py = matrix.b * x.value + matrix.d * y.value + matrix.f
+        px, py = _apply(matrix, x.value, y.value)
         kind = pdfium_c.FPDFPathSegment_GetType(segment)
         points.append((kind, px, py, bool(pdfium_c.FPDFPathSegment_GetClose(segment))))
     return points
 
 
-def _stroked_edges(points: list[tuple[int, float, float, bool]], height: float) -> list[Edge]:
-    """Given path points, return the axis-aligned straight segments as edges (top-left origin)."""
+def _stroked_edges(points: list[Point], frame: Frame) -> list[Edge]:
+    """Given path points, return the axis-aligned straight segments as edges (as shown)."""
     edges: list[Edge] = []
     start = prev = None
     for kind, x, y, closes in points:
-        here = (x, height - y)
+        here = frame.point(x, y)
         if kind == pdfium_c.FPDF_SEGMENT_LINETO and prev is not None:
             edges += _axis_edge(prev, here)
         if kind == pdfium_c.FPDF_SEGMENT_MOVETO:
@@ -152,28 +179,49 @@ def _axis_edge(a: tuple[float, float], b: tuple[float, float]) -> list[Edge]:
     return [Edge(x0=min(a[0], b[0]), y0=min(a[1], b[1]), x1=max(a[0], b[0]), y1=max(a[1], b[1]))]
 
 
-def _thin_fill_edge(obj: pdfium.PdfObject, height: float) -> list[Edge]:
-    """Given a filled path, return it as a ruling edge when it is a thin bar."""
-    left, bottom, right, top = obj.get_bounds()
-    if right - left <= THIN_FILL < top - bottom:
-        x = (left + right) / 2
-        return [Edge(x0=x, y0=height - top, x1=x, y1=height - bottom)]
-    if top - bottom <= THIN_FILL < right - left:
-        y = height - (top + bottom) / 2
-        return [Edge(x0=left, y0=y, x1=right, y1=y)]
+def _thin_fill_edge(points: list[Point], frame: Frame) -> list[Edge]:
+    """Given a filled path's points, return it as a ruling edge (as shown) if it is a thin bar."""
+    if not points:
+        return []
+    shown = [frame.point(x, y) for _, x, y, _ in points]
+    xs, ys = [p[0] for p in shown], [p[1] for p in shown]
+    x0, y0, x1, y1 = min(xs), min(ys), max(xs), max(ys)
+    if x1 - x0 <= THIN_FILL < y1 - y0:
+        x = (x0 + x1) / 2
+        return [Edge(x0=x, y0=y0, x1=x, y1=y1)]
+    if y1 - y0 <= THIN_FILL < x1 - x0:
+        y = (y0 + y1) / 2
+        return [Edge(x0=x0, y0=y, x1=x1, y1=y)]
     return []
 
 
-def page_edges(page: pdfium.PdfPage, height: float) -> list[Edge]:
-    """Given a page, return the ruling lines drawn by its top-level path objects."""
+def _paths(objects: list[ctypes.c_void_p], outer: Matrix, depth: int) -> Iterator[PathObj]:
+    """Given raw page objects and the matrix around them, yield their path objects with full
+    matrices, also those inside form XObjects (a page placed as a form keeps its rules)."""
+    for obj in objects:
+        kind = pdfium_c.FPDFPageObj_GetType(obj)
+        matrix = _then(_matrix(obj), outer)
+        if kind == pdfium_c.FPDF_PAGEOBJ_PATH:
+            yield obj, matrix
+        elif kind == pdfium_c.FPDF_PAGEOBJ_FORM and depth < MAX_FORM_DEPTH:
+            count = pdfium_c.FPDFFormObj_CountObjects(obj)
+            inner = [pdfium_c.FPDFFormObj_GetObject(obj, i) for i in range(count)]
+            yield from _paths(inner, matrix, depth + 1)
+
+
+def page_edges(page: pdfium.PdfPage, frame: Frame) -> list[Edge]:
+    """Given a page, return the ruling lines its path objects draw, as shown."""
     fill, stroke = ctypes.c_int(), ctypes.c_int()
+    count = pdfium_c.FPDFPage_CountObjects(page.raw)
+    top = [pdfium_c.FPDFPage_GetObject(page.raw, i) for i in range(count)]
     edges: list[Edge] = []
-    for obj in page.get_objects(filter=[pdfium_c.FPDF_PAGEOBJ_PATH], max_depth=0):
-        pdfium_c.FPDFPath_GetDrawMode(obj.raw, fill, stroke)
+    for obj, matrix in _paths(top, IDENTITY, 0):
+        pdfium_c.FPDFPath_GetDrawMode(obj, fill, stroke)
+        points = _path_points(obj, matrix)
         if stroke.value:
-            edges += _stroked_edges(_path_points(obj), height)
+            edges += _stroked_edges(points, frame)
         elif fill.value:
-            edges += _thin_fill_edge(obj, height)
+            edges += _thin_fill_edge(points, frame)
     return edges
 
 
@@ -200,12 +248,13 @@ def read_page(
     """Given a document and a page index, return the page's content and whether it was OCR'd."""
     page = pdf[index]
     try:
-        width, height = page.get_size()
+        width, height = page.get_size()  # as shown, after /Rotate
+        frame = Frame.of((width, height), page.get_rotation())
         textpage = page.get_textpage()
-        words = text_words(textpage, height)
+        words = text_words(textpage, frame)
         textpage.close()
         if usable(words) or not has_images(page):
-            edges = tuple(_fix_edge(e) for e in page_edges(page, height))
+            edges = tuple(_fix_edge(e) for e in page_edges(page, frame))
             return PageContent(
                 number=index + 1, width=width, height=height, words=tuple(words), edges=edges
             ), False

@@ -18,6 +18,7 @@ from __future__ import annotations
 
 import functools
 import os
+import re
 import subprocess
 import tempfile
 import threading
@@ -36,6 +37,8 @@ if TYPE_CHECKING:
 TESSERACT_ENV = "PARSCORE_TESSERACT"
 PSM = "3"  # fully automatic page segmentation: two-column headers stay apart
 LANG_TIMEOUT = 30.0
+OSD = "osd"  # the orientation and script model
+MIN_OSD_CONF = 3.0  # an orientation Tesseract is less sure of than this is not acted on
 MIN_CONF = 30.0  # words less sure than this are kept only when they hold a letter or digit
 #: Where distributions put the models, searched in order after $TESSDATA_PREFIX.
 TESSDATA_DIRS = (
@@ -58,6 +61,11 @@ class Engine(Protocol):
 
     def tsv(self, image: Image.Image, dpi: int, path: str, limits: Limits) -> str:
         """Given a page image at dpi, return TSV rows of its words, or raise InputError."""
+        ...
+
+    def orientation(self, image: Image.Image, dpi: int, path: str, limits: Limits) -> int:
+        """Given a page image, return the counter-clockwise turn (0, 90, 180, 270) that sets
+        its text upright; 0 when unsure or without the ``osd`` model."""
         ...
 
 
@@ -136,21 +144,32 @@ class ApiEngine:
         api.Clear()
         return text
 
+    def orientation(self, image: Image.Image, dpi: int, path: str, limits: Limits) -> int:
+        """Given a page image, return the counter-clockwise turn that sets its text upright."""
+        if OSD not in _models_in(Path(self.tessdata)):
+            return 0
+        api = _api(self.tessdata, OSD, path, psm=0)
+        api.SetImage(image)
+        api.SetSourceResolution(dpi)
+        found = api.DetectOrientationScript()
+        api.Clear()
+        if not found or found["orient_conf"] < MIN_OSD_CONF:
+            return 0
+        return int(found["orient_deg"]) % 360
+
 
 _LOCAL = threading.local()
 
 
-def _api(tessdata: str, lang: str, path: str) -> PyTessBaseAPI:
-    """Return this thread's tesserocr API for (tessdata, lang), loading the model once."""
+def _api(tessdata: str, lang: str, path: str, psm: int = int(PSM)) -> PyTessBaseAPI:
+    """Return this thread's tesserocr API for (tessdata, lang, psm), loading the model once."""
     import tesserocr
 
-    apis: dict[tuple[str, str], PyTessBaseAPI] = _LOCAL.__dict__.setdefault("apis", {})
-    key = (tessdata, lang)
+    apis: dict[tuple[str, str, int], PyTessBaseAPI] = _LOCAL.__dict__.setdefault("apis", {})
+    key = (tessdata, lang, psm)
     if key not in apis:
         try:
-            apis[key] = tesserocr.PyTessBaseAPI(
-                path=tessdata, lang=lang, psm=int(PSM)
-            )
+            apis[key] = tesserocr.PyTessBaseAPI(path=tessdata, lang=lang, psm=psm)
         except RuntimeError as err:
             raise InputError(ErrorCode.OCR_UNAVAILABLE, path, f"tesserocr: {err}") from err
     return apis[key]
@@ -206,16 +225,38 @@ class CommandEngine:
 
     def tsv(self, image: Image.Image, dpi: int, path: str, limits: Limits) -> str:
         """Given a page image at dpi, return TSV rows of its words, or raise InputError."""
-        with tempfile.NamedTemporaryFile(prefix="parscore-", suffix=".pgm") as page:
-            page.write(_pgm(image))
-            page.flush()
-            args = [self.command, page.name, "stdout", "-l", self.lang, "--psm", PSM]
-            done = _run([*args, "--dpi", str(dpi), "tsv"], path, limits)
+        args = ["-l", self.lang, "--psm", PSM, "--dpi", str(dpi), "tsv"]
+        done = self._on(image, args, path, limits)
         if done.returncode != 0:
             lines = done.stderr.decode("utf-8", "replace").strip().splitlines()
             detail = lines[-1] if lines else "failed"
             raise InputError(ErrorCode.OCR_UNAVAILABLE, path, f"tesseract: {detail}")
         return done.stdout.decode("utf-8", "replace")
+
+    def orientation(self, image: Image.Image, dpi: int, path: str, limits: Limits) -> int:
+        """Given a page image, return the counter-clockwise turn that sets its text upright."""
+        if OSD not in (installed_languages(self.command) or ()):
+            return 0
+        done = self._on(image, ["--psm", "0", "--dpi", str(dpi)], path, limits)
+        found = dict(_OSD_LINE.findall(done.stdout.decode("utf-8", "replace")))
+        try:
+            degrees = int(found["Orientation in degrees"])
+            conf = float(found["Orientation confidence"])
+        except (KeyError, ValueError):
+            return 0
+        return degrees % 360 if conf >= MIN_OSD_CONF else 0
+
+    def _on(
+        self, image: Image.Image, args: list[str], path: str, limits: Limits
+    ) -> subprocess.CompletedProcess[bytes]:
+        """Given a page image and arguments, run the command on it (via a PGM file)."""
+        with tempfile.NamedTemporaryFile(prefix="parscore-", suffix=".pgm") as page:
+            page.write(_pgm(image))
+            page.flush()
+            return _run([self.command, page.name, "stdout", *args], path, limits)
+
+
+_OSD_LINE = re.compile(r"^([A-Za-z ]+):\s*(\S+)\s*$", re.M)
 
 
 def _run(args: list[str], path: str, limits: Limits) -> subprocess.CompletedProcess[bytes]:

@@ -12,9 +12,10 @@ from pathlib import Path
 import pypdfium2 as pdfium
 import pytest
 
-from extractors import extract, ocr, tesseract
+from extractors import extract, ocr, orientation, tesseract
 from extractors.limits import Limits
 from extractors.model import BlockKind, Document, Region
+from extractors.pagemodel import Word
 from pipeline.errors import ErrorCode, InputError
 
 SCAN = "seed-568-tb-sxd-scan.pdf"  # 300 dpi, skewed, noisy; the 150 dpi one is in test_seed
@@ -154,3 +155,46 @@ def test_skew_is_estimated_within_a_fraction_of_a_degree(samples_dir: Path) -> N
     for angle in (2.0, -1.3):
         tilted = image.rotate(angle, fillcolor=255)
         assert abs(ocr.estimate_skew(tilted) + angle) <= 0.2
+
+
+def _words(texts: list[str], tall: bool = False) -> list[Word]:
+    size = (0.0, 0.0, 5.0, 20.0) if tall else (0.0, 0.0, 20.0, 5.0)
+    return [Word(text=t, bbox=size) for t in texts]
+
+
+UPRIGHT = [
+    "Kết", "quả", "họp", "cải", "thiện", "nâng", "cao", "chỉ", "số", "cải", "cách", "hành",
+    "chính", "tại", "Sở", "Xây", "dựng", "UBND",
+]
+GARBLED = ["€/z", "8ue1],", "quịp", "Ánb", "ue18", "IQU]", "10A", "têt", "“tou)", "đi", "ẹup",
+           "ôs", "ɐp", "ɥu"]
+
+
+@pytest.mark.parametrize(
+    ("words", "turned"),
+    [
+        (_words(UPRIGHT * 2), False),
+        (_words(GARBLED * 2), True),  # upside down: not syllables
+        (_words(UPRIGHT * 2, tall=True), True),  # sideways: right words, boxes down the page
+        (_words(GARBLED), False),  # too few words to judge
+    ],
+)
+def test_a_page_that_reads_turned_is_noticed(words: list[Word], turned: bool) -> None:
+    assert orientation.looks_turned(words) is turned
+
+
+@pytest.mark.parametrize("command", [None, "tesseract"], ids=["in-process", "command"])
+def test_orientation_model_says_how_to_turn_a_page(samples_dir: Path, ocr_ready: None,
+                                                   monkeypatch: pytest.MonkeyPatch,
+                                                   command: str | None) -> None:
+    if command:
+        monkeypatch.setenv(tesseract.TESSERACT_ENV, command)
+    engine = tesseract.engine_for("vie", "probe")
+    pdf = pdfium.PdfDocument(samples_dir / "seed-568-tb-sxd.pdf")
+    try:
+        upright = ocr.render(pdf[0], 150)
+    finally:
+        pdf.close()
+    turns = [engine.orientation(upright.rotate(-cw, expand=True), 150, "probe", ONE_PAGE)
+             for cw in (0, 90, 180)]
+    assert turns == [0, 90, 180]  # counter-clockwise turns that undo 0°, 90°, 180° clockwise

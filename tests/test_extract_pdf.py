@@ -9,6 +9,7 @@ import pytest
 
 from extractors import extract
 from extractors.model import Block, BlockKind, Document, Region
+from extractors.pagemodel import Frame
 
 SCORE_ROWS = [
     ["Lĩnh vực", "Điểm tối đa", "CTHĐ Thẩm định"],
@@ -155,3 +156,27 @@ def test_pdf_text_in_a_legacy_tcvn3_font_comes_out_unicode(tmp_path: Path) -> No
     document = extract(path)
     assert " ".join(b.text for b in document.blocks) == " ".join(lines)
     assert any("tcvn3" in w for w in document.warnings)
+
+
+@pytest.mark.parametrize(
+    ("rotation", "corner"),
+    [(0, (0.0, 0.0)), (90, (200.0, 0.0)), (180, (100.0, 200.0)), (270, (0.0, 100.0))],
+)
+def test_frame_puts_the_top_left_corner_where_the_page_is_shown(
+    rotation: int, corner: tuple[float, float]
+) -> None:
+    # a page 100 wide and 200 tall in its own space; its top-left corner is (0, 200) there
+    shown = (200.0, 100.0) if rotation in (90, 270) else (100.0, 200.0)
+    frame = Frame.of(shown, rotation)
+    assert (frame.width, frame.height) == (100.0, 200.0)
+    assert frame.point(0.0, 200.0) == corner
+    assert frame.box(0.0, 0.0, 100.0, 200.0) == (0.0, 0.0, *shown)
+
+
+def test_a_page_turned_in_a_form_with_rotate_reads_as_shown(samples_dir: Path,
+                                                             seed: Document) -> None:
+    turned = extract(samples_dir / "seed-568-tb-sxd-turned.pdf")
+    tables = [[b.rows() for b in doc.blocks if b.kind is BlockKind.TABLE]
+              for doc in (turned, seed)]
+    assert tables[0] == tables[1]  # the ruling lines inside the form XObject were found
+    assert [b.text for b in turned.blocks] == [b.text for b in seed.blocks]

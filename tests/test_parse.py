@@ -10,6 +10,7 @@ import pytest
 from extractors.model import Block, BlockKind, Cell, Document, Region, SourceInfo
 from pipeline.model import Notice
 from pipeline.parse import parse
+from pipeline.parse.roles import Role, header_role
 
 SOURCE = SourceInfo(path="mem.txt", format="txt", sha256="0" * 64)
 AREA_ROWS = [
@@ -276,3 +277,26 @@ def test_a_short_task_in_the_middle_is_kept_a_closing_byline_is_not() -> None:
         "Kiểm tra công vụ",
         "Số hóa hồ sơ trước ngày 30/6/2024.",
     ]
+
+
+@pytest.mark.parametrize(
+    ("header", "role"),
+    [
+        ("Điểm tối đa", Role.MAX),
+        ("Điểm tốida", Role.MAX),  # OCR dropped a space
+        ("Điểmtối đa", Role.MAX),
+        ("CTHĐ Thẩm định", Role.APPRAISED),
+        ("CTHĐThẩm định", Role.APPRAISED),
+        ("Tự đánh giá", Role.SELF),
+        ("Tựđánh giá", Role.SELF),
+        ("Lĩnhvực", Role.LABEL),
+        ("Xếploại", Role.GRADE),
+        ("CTHĐ Thãấm định", Role.APPRAISED),  # OCR stacked two marks on one vowel
+        ("Điểm tôí đa", Role.MAX),
+        ("Ghi chú", None),
+        ("Đơn vị thực hiện", Role.UNIT),
+        ("Thời gian", None),
+    ],
+)
+def test_header_roles_survive_lost_spaces(header: str, role: Role | None) -> None:
+    assert header_role(header) is role

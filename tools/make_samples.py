@@ -16,6 +16,7 @@ import zipfile
 from dataclasses import dataclass
 from datetime import datetime
 from pathlib import Path
+from typing import Any
 from xml.sax.saxutils import escape
 
 ROOT = Path(__file__).resolve().parent.parent
@@ -690,8 +691,8 @@ def _noisy(image: object, rng: random.Random) -> object:
     return out
 
 
-def build_scan(pdf_bytes: bytes, dpi: int = SCAN_DPI, angle: float = SCAN_ANGLE) -> bytes:
-    """Given a text PDF, return an image-only PDF of its pages: grey, rotated, noisy."""
+def scan_pages(pdf_bytes: bytes, dpi: int = SCAN_DPI, angle: float = SCAN_ANGLE) -> list[Any]:
+    """Given a text PDF, return its pages as scanned: greyscale images, rotated, noisy."""
     import pypdfium2 as pdfium
     from PIL import Image
 
@@ -703,11 +704,80 @@ def build_scan(pdf_bytes: bytes, dpi: int = SCAN_DPI, angle: float = SCAN_ANGLE)
         image = image.rotate(angle, resample=Image.Resampling.BICUBIC, fillcolor=255)
         pages.append(_noisy(image, rng))
     pdf.close()
+    return pages
+
+
+def image_pdf(pages: list[Any], dpi: int) -> bytes:
+    """Given page images, return an image-only PDF of them (JPEG, fixed metadata)."""
     out = io.BytesIO()
     pages[0].save(out, "PDF", save_all=True, append_images=pages[1:], resolution=dpi,
                   quality=60, title="scan", producer="parscore samples", author="",
                   creationDate=FIXED_TIME.timetuple(), modDate=FIXED_TIME.timetuple())
     return out.getvalue()
+
+
+def build_scan(pdf_bytes: bytes, dpi: int = SCAN_DPI, angle: float = SCAN_ANGLE) -> bytes:
+    """Given a text PDF, return an image-only PDF of its pages: grey, rotated, noisy."""
+    return image_pdf(scan_pages(pdf_bytes, dpi, angle), dpi)
+
+
+def settled(pdf_bytes: bytes) -> bytes:
+    """Given a PDF saved by PDFium, return it with its creation date and file ID fixed (same
+    lengths, so the cross-reference offsets stay right): PDFium writes the clock and a random
+    ID, and samples must come out byte-identical."""
+    import hashlib
+    import re
+
+    stamp = FIXED_TIME.strftime("D:%Y%m%d%H%M%S+00'00'").encode("ascii")
+    id_pattern = re.compile(rb"/ID\s*\[<[0-9A-Fa-f]{32}><[0-9A-Fa-f]{32}>\]")
+    out = re.sub(rb"D:\d{14}\+00'00'", stamp, pdf_bytes)
+    content = id_pattern.sub(b"", out)
+    ident = hashlib.md5(content, usedforsecurity=False).hexdigest().upper().encode("ascii")
+    return id_pattern.sub(b"/ID[<" + ident + b"><" + ident + b">]", out)
+
+
+def with_rotation(pdf_bytes: bytes, rotations: dict[int, int]) -> bytes:
+    """Given a PDF and page index → /Rotate, return the PDF with those pages' /Rotate set."""
+    import pypdfium2 as pdfium
+
+    pdf = pdfium.PdfDocument(pdf_bytes)
+    for index, degrees in rotations.items():
+        pdf[index].set_rotation(degrees)
+    out = io.BytesIO()
+    pdf.save(out)
+    pdf.close()
+    return settled(out.getvalue())
+
+
+def build_turned_scan(pdf_bytes: bytes) -> bytes:
+    """Given a text PDF, return its scan as fed the wrong way: page 1 stored sideways with
+    /Rotate 90 to show it upright (the scanner said so), page 2 upside down and page 3
+    sideways with no /Rotate at all (nobody said so)."""
+    from PIL import Image
+
+    turns = (Image.Transpose.ROTATE_90, Image.Transpose.ROTATE_180, Image.Transpose.ROTATE_270)
+    pages = [page.transpose(turn) for page, turn in zip(scan_pages(pdf_bytes), turns, strict=True)]
+    return with_rotation(image_pdf(pages, SCAN_DPI), {0: 90})
+
+
+def build_turned_pdf(pdf_bytes: bytes) -> bytes:
+    """Given a text PDF, return it with each page's content stored turned a quarter
+    counter-clockwise inside a form XObject on a landscape page, shown upright by /Rotate 90
+    (how landscape exports and some print drivers store pages)."""
+    import pypdfium2 as pdfium
+
+    src, dst = pdfium.PdfDocument(pdf_bytes), pdfium.PdfDocument.new()
+    for index in range(len(src)):
+        width, height = src[index].get_size()
+        page = dst.new_page(height, width)
+        content = src.page_as_xobject(index, dst).as_pageobject()
+        content.transform(pdfium.PdfMatrix(0, 1, -1, 0, height, 0))  # (x, y) → (h − y, x)
+        page.insert_obj(content)
+        page.gen_content()
+        page.set_rotation(90)
+    out = io.BytesIO()
+    dst.save(out)
+    return settled(out.getvalue())
 
 
 # --------------------------------------------------------------------------- main
@@ -729,6 +799,8 @@ def main() -> int:
     _write(f"{SEED.name}-scan.pdf", build_scan(seed_pdf))
     dpi, angle = ROUGH_SCAN
     _write(f"{SEED.name}-scan-{dpi}dpi.pdf", build_scan(seed_pdf, dpi, angle))
+    _write(f"{SEED.name}-scan-turned.pdf", build_turned_scan(seed_pdf))
+    _write(f"{SEED.name}-turned.pdf", build_turned_pdf(seed_pdf))
     _write(f"{BORDERLESS.name}.pdf", build_pdf(BORDERLESS))
     _write(f"{PAGE_BREAK.name}.pdf", build_pdf(copy.copy(PAGE_BREAK)))
     return 0
