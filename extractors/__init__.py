@@ -11,6 +11,7 @@ import hashlib
 import importlib
 from pathlib import Path
 
+from extractors import header
 from extractors.detect import detect_format
 from extractors.limits import DEFAULT_LIMITS, Limits
 from extractors.model import Block, Document, SourceInfo
@@ -52,7 +53,7 @@ def extract(path: Path, limits: Limits = DEFAULT_LIMITS) -> Document:
     document: Document = module.extract(data, source, limits)
     if not any(block.text.strip() or block.cells for block in document.blocks):
         raise InputError(ErrorCode.EMPTY_DOCUMENT, source.path, "no text was found")
-    return repair_legacy(document)
+    return header.mark_header(repair_legacy(document))
 
 
 def repair_legacy(document: Document) -> Document:

@@ -332,6 +332,29 @@ def _place_name(name: str) -> str:
     return name.title() if name.isupper() or name.islower() else name
 
 
+@lru_cache(maxsize=1)
+def _province_names() -> dict[str, str]:
+    """Given nothing, return province_key → the province's name as the table spells it, for
+    every province, city and variant."""
+    table = _table("units")["provinces"]
+    names = [*table["provinces"], *table["cities"], *table["level_cities"]]
+    found = {province_key(name): name for name in names}
+    for variant, name in table["variants"].items():
+        found[province_key(variant)] = name
+    return found
+
+
+_LEVEL_PREFIX = re.compile(r"^(?:Tỉnh|Thành phố)\s+")
+
+
+def province_name(place: str) -> str | None:
+    """Given a place as written ("Thanh Hoá", "TP. Hồ Chí Minh", "TỈNH ĐẮC LẮC"), return the
+    province or province-level city it names, spelled as the table does; None for any other
+    place (a district, a provincial city)."""
+    name = _LEVEL_PREFIX.sub("", canonical_unit(place))
+    return _province_names().get(province_key(name))
+
+
 def province_key(name: str) -> str:
     """Given a province name as written, return its matching key (folded, dashes " - ")."""
     return _dashes(fold(name))
@@ -377,6 +400,23 @@ def _expand_agency(text: str) -> str:
     head = m.group(1).capitalize()
     rest = _expand_locality(rest, inside=True) if rest.isupper() else rest
     return f"{head} {name} {rest}".strip()
+
+
+@lru_cache(maxsize=1)
+def _unit_heads() -> re.Pattern[str]:
+    """Given nothing, return the pattern of the words a unit's name starts with (folded),
+    verb phrases that start alike ("ban hành") excluded."""
+    table = _table("units")["unit_heads"]
+    heads = sorted((fold(w) for w in table["words"]), key=len, reverse=True)
+    verbs = "|".join(re.escape(fold(w)) for w in table["not_heads"])
+    body = "|".join(re.escape(w) for w in heads)
+    return re.compile(rf"^(?!(?:{verbs})(?!\w))(?:{body})(?!\w)")
+
+
+def names_a_unit(text: str) -> bool:
+    """Given a short line, return whether it names a unit: a known one, or one whose first
+    words are a unit's head ("Phòng Tổ chức - Biên chế", "Chi cục Văn thư - Lưu trữ")."""
+    return unit_code(text) is not None or bool(_unit_heads().match(fold(text)))
 
 
 @lru_cache(maxsize=CACHE_SIZE)

@@ -7,6 +7,7 @@ from decimal import Decimal
 
 import pytest
 
+from extractors.header import mark_header
 from extractors.model import Block, BlockKind, Cell, Document, Region, SourceInfo
 from pipeline.model import Notice
 from pipeline.parse import parse
@@ -300,3 +301,70 @@ def test_a_short_task_in_the_middle_is_kept_a_closing_byline_is_not() -> None:
 )
 def test_header_roles_survive_lost_spaces(header: str, role: Role | None) -> None:
     assert header_role(header) is role
+
+
+def test_roman_sections_over_digit_ones_and_numbered_units() -> None:
+    notice = parse(
+        doc(
+            "I. ĐÁNH GIÁ CHUNG",
+            "1. Kết quả đạt được",
+            "Hoàn thành kế hoạch.",
+            "2. Tồn tại, hạn chế",
+            "Hồ sơ trực tuyến còn ít.",
+            "II. NHIỆM VỤ TRONG THỜI GIAN TỚI",
+            "1. Phòng Tổ chức - Biên chế",
+            "- Rà soát tổ chức bộ máy.",
+            "2. Ban hành kế hoạch kiểm tra công vụ năm 2024",
+            "3. Chi cục Văn thư - Lưu trữ:",
+            "- Số hóa hồ sơ lưu trữ.",
+        )
+    )
+    assert [(f.kind, f.text) for f in notice.findings] == [
+        ("achievement", "Hoàn thành kế hoạch."),
+        ("shortcoming", "Hồ sơ trực tuyến còn ít."),
+    ]
+    assert [(t.section, t.unit, t.text) for t in notice.tasks] == [
+        ("1", "Phòng Tổ chức - Biên chế", "Rà soát tổ chức bộ máy."),
+        # a numbered task whose verb looks like a unit's head word stays a task
+        ("1", "Phòng Tổ chức - Biên chế", "Ban hành kế hoạch kiểm tra công vụ năm 2024"),
+        ("3", "Chi cục Văn thư - Lưu trữ", "Số hóa hồ sơ lưu trữ."),
+    ]
+
+
+def test_a_plain_text_header_block_is_read_as_one() -> None:
+    lines = (
+        "Cổng thông tin điện tử – Tin tức ngày 06/02/2024",
+        "UBND TỈNH ĐỒNG NAI",
+        "SỞ NỘI VỤ",
+        "Số: 112/TB-SNV",
+        "CỘNG HÒA XÃ HỘI CHỦ NGHĨA VIỆT NAM",
+        "Độc lập - Tự do - Hạnh phúc",
+        "Đồng Nai, ngày 05 tháng 02 năm 2024",
+        "THÔNG BÁO",
+        "Kết luận cuộc họp về Chỉ số cải cách hành chính năm 2023",
+        "Ngày 31/01/2024, Giám đốc Sở Nội vụ chủ trì cuộc họp.",
+    )
+    document = mark_header(doc(*lines))
+    regions = [b.region for b in document.blocks]
+    assert regions == [Region.BODY] + [Region.HEADER] * 6 + [Region.BODY] * 3
+    m = parse(document).metadata
+    assert (m.issuer, m.issue_date, m.province) == ("Sở Nội vụ", date(2024, 2, 5), "Đồng Nai")
+    assert (m.chair.name, m.chair.role) == (None, "Giám đốc Sở Nội vụ")
+    # without a Decree 30 mark nothing is a header: a news item with a capitalised title
+    plain = mark_header(doc("THÔNG BÁO", "Sở Nội vụ thông báo kết quả.", "UBND TỈNH X"))
+    assert all(b.region is Region.BODY for b in plain.blocks)
+
+
+@pytest.mark.parametrize(
+    ("header", "expected"),
+    [
+        (("UBND TỈNH THANH HOÁ", "SỞ TƯ PHÁP", "Thanh Hoá, ngày 2 tháng 1 năm 2024"), "Thanh Hóa"),
+        (("ỦY BAN NHÂN DÂN HUYỆN CẨM MỸ", "Cẩm Mỹ, ngày 20 tháng 02 năm 2024"), None),
+        (("UBND TỈNH ĐẮK LẮK", "SỞ Y TẾ", "Buôn Ma Thuột, ngày 3 tháng 1 năm 2024"), "Đắk Lắk"),
+        (("UBND THÀNH PHỐ HỒ CHÍ MINH", "SỞ NỘI VỤ", "TP. Hồ Chí Minh, ngày 3 tháng 1 năm 2024"),
+         "Hồ Chí Minh"),
+    ],
+)
+def test_province_is_a_province_or_nothing(header: tuple[str, ...], expected: str | None) -> None:
+    document = doc(*header, "Số: 1/TB-SYT", "THÔNG BÁO", "Kết quả Chỉ số CCHC năm 2023")
+    assert parse(mark_header(document)).metadata.province == expected

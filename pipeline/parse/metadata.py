@@ -8,7 +8,13 @@ from datetime import date
 
 from extractors.model import BlockKind, Region
 from normalizers.dates import find_dates, first_date
-from normalizers.labels import DOC_NUMBER, canonical_unit, doc_type, format_doc_number
+from normalizers.labels import (
+    DOC_NUMBER,
+    canonical_unit,
+    doc_type,
+    format_doc_number,
+    province_name,
+)
 from pipeline.model import Metadata, Person
 from pipeline.parse.lines import Line
 from pipeline.parse.roles import plain
@@ -21,7 +27,8 @@ _HEADER_AGENCY = re.compile(r"^(SỞ|BỘ|UBND|ỦY BAN|UỶ BAN|BAN|HỘI ĐỒ
 _PLACE_DATE = re.compile(r"^([^\W\d][^,\d]{1,40}),\s*ng\wy\b", re.I)
 _WORD = r"[^\W\d][^\W\d ]*"
 _PROVINCE = re.compile(
-    rf"(?:UBND|Ủy ban nhân dân|ỦY BAN NHÂN DÂN)\s+(?:tỉnh|TỈNH)\s+({_WORD}(?: {_WORD}){{0,3}})"
+    rf"(?:UBND|Ủy ban nhân dân|ỦY BAN NHÂN DÂN|Uỷ ban nhân dân|UỶ BAN NHÂN DÂN)\s+"
+    rf"((?:tỉnh|TỈNH|thành phố|THÀNH PHỐ|TP\.?)\s+{_WORD}(?:[ -]+{_WORD}){{0,3}})"
 )
 _LEVELS = tuple(
     (re.compile(rx), level)
@@ -41,6 +48,11 @@ _CHAIR = re.compile(
 _CHAIR_FIRST = re.compile(
     rf"chủ\s*trì\s*:?\s*(?:đồng chí|đ/c|ông|bà)?\s*({_NAME})\s*[–\-,(]\s*([^.;)]{{3,80}})",
     re.UNICODE,
+)
+#: A chair named by role only: "Giám đốc Sở Nội vụ chủ trì cuộc họp".
+_CHAIR_ROLE = re.compile(
+    r"((?:Phó\s+)?(?:Giám đốc|Chủ tịch|Bộ trưởng|Thứ trưởng|Chánh Văn phòng|Trưởng ban)"
+    r"(?:\s+[^\s,.;:()]+){0,5}?)\s+(?:đã\s+)?chủ\s*trì"
 )
 _MEETING = re.compile(r"tổ chức|cuộc họp|họp|hội nghị|làm việc", re.IGNORECASE)
 _TITLE_PREFIX = re.compile(
@@ -96,13 +108,17 @@ def header_issuer(lines: Sequence[Line]) -> str | None:
 
 
 def province(lines: Sequence[Line]) -> str | None:
-    """Given lines, return the province: the place of the header's date line, or its parent body."""
-    for line in lines:
-        if line.region is Region.HEADER and (m := _PLACE_DATE.match(line.raw)):
-            return m.group(1).strip()
+    """Given lines, return the province: the place of the header's date line, or the province
+    of its parent body ("UBND TỈNH TÂY NINH"); only a place that is a province or a
+    province-level city counts ("Cẩm Mỹ, ngày …" of a district says none)."""
+    header = (line.raw for line in lines if line.region is Region.HEADER)
+    for place in (m.group(1) for raw in header if (m := _PLACE_DATE.match(raw))):
+        if found := province_name(place.strip()):
+            return found
     for line in lines[:LEAD_LINES]:
-        if m := _PROVINCE.search(line.raw):
-            return canonical_unit(m.group(1)).title() if m.group(1).isupper() else m.group(1)
+        for m in _PROVINCE.finditer(line.raw):
+            if found := province_name(m.group(1)):
+                return found
     return None
 
 
@@ -153,6 +169,9 @@ def chair(lines: Sequence[Line]) -> Person:
     for line in lines:
         if m := _CHAIR.search(line.raw) or _CHAIR_FIRST.search(line.raw):
             return Person(name=m.group(1).strip(), role=clean_role(m.group(2)))
+    for line in lines:
+        if m := _CHAIR_ROLE.search(line.raw):
+            return Person(role=m.group(1))
     return Person()
 
 

@@ -62,21 +62,53 @@ def split_sections(lines: Sequence[Line]) -> Iterator[Section]:
 
 
 def heading_positions(lines: Sequence[Line]) -> Iterator[int]:
-    """Given body lines, yield the indices of top-level headings, numbered in sequence."""
-    previous: int | None = None
+    """Given body lines, yield the indices of top-level headings, numbered in sequence.
+
+    Roman numerals outrank digits ("I. ĐÁNH GIÁ CHUNG" over "1. Kết quả đạt được"): digits
+    restart under each Roman heading and are sections of their own only under one that says
+    nothing itself; under "II. NHIỆM VỤ …" they are its units ("1. Văn phòng Sở").
+    """
+    state = _Numbering()
     for i, line in enumerate(lines):
         if line.region is not Region.BODY:
             continue
         rank = top_rank(line.numbering)
         if rank is None and line.kind is not BlockKind.HEADING:
             continue  # neither numbered nor a heading: no need to read its words
+        if state.accepts(line, rank):
+            yield i
+
+
+@dataclass(slots=True)
+class _Numbering:
+    """The numbering seen so far: the last Roman and digit heading ranks."""
+
+    roman: int | None = None
+    digit: int | None = None
+    under: SectionKind | None = None  # the kind of the last Roman heading
+
+    def accepts(self, line: Line, rank: int | None) -> bool:
+        """Given a heading candidate and its rank, return whether it opens a section."""
         known = section_kind(line) is not SectionKind.OTHER
-        follows = rank is not None and rank == (previous or 0) + 1
-        if rank is not None and ((follows and (previous or known)) or (previous is None and known)):
-            previous = rank
-            yield i
-        elif rank is None and known:
-            yield i
+        if rank is None:
+            return known
+        if line.numbering and line.numbering.isdigit():
+            return self._digit(rank, known)
+        follows = rank == (self.roman or 0) + 1
+        if follows and (self.roman or known or rank == 1):
+            self.roman, self.digit, self.under = rank, None, section_kind(line)
+            return True
+        return False
+
+    def _digit(self, rank: int, known: bool) -> bool:
+        """Given a digit heading's rank and whether its words name a kind, return if it opens."""
+        if self.under not in (None, SectionKind.OTHER):
+            return False  # an item or unit of the Roman section it is under
+        follows = rank == (self.digit or 0) + 1
+        if (follows and (self.digit or known)) or (self.digit is None and known):
+            self.digit = rank
+            return True
+        return False
 
 
 def top_rank(numbering: str | None) -> int | None:

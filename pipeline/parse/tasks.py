@@ -13,7 +13,7 @@ from importlib import resources
 
 from extractors.model import BlockKind
 from normalizers.dates import find_dates
-from normalizers.labels import document_numbers, unit_code
+from normalizers.labels import document_numbers, names_a_unit, unit_code
 from pipeline.model import Task
 from pipeline.parse.lines import Line
 from pipeline.parse.roles import plain
@@ -55,11 +55,15 @@ def section_units(section: Section) -> list[_Unit]:
 
 
 def is_unit_heading(line: Line) -> bool:
-    """Given a line, return whether it opens a unit ("3.1 Văn phòng Sở:", "Thanh tra Sở:")."""
+    """Given a line, return whether it opens a unit: "3.1 Văn phòng Sở:", "Thanh tra Sở:",
+    "1. Phòng Tổ chức - Biên chế" (numbered, short, no full stop, named like a unit)."""
     short = len(line.text.split()) <= MAX_UNIT_WORDS
     if line.numbering and _SUB_NUMBER.match(line.numbering):
         return short
-    named = line.text.endswith(":") and unit_code(line.text.rstrip(" :")) is not None
+    name = line.text.rstrip(" :")
+    if line.numbering and short and not line.text.endswith((".", ";")):
+        return names_a_unit(name)
+    named = line.text.endswith(":") and names_a_unit(name)
     return short and line.bullet is None and named
 
 

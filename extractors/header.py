@@ -1,0 +1,75 @@
+"""The Decree 30 header block of a document whose format does not mark it (text, web pages).
+
+DOCX and PDF know their header from the layout (a two-column table, the top of page 1).
+A plain-text copy or a saved page gives the same lines one under another:
+
+    UBND TỈNH ĐỒNG NAI / SỞ NỘI VỤ / Số: 112/TB-SNV / CỘNG HÒA XÃ HỘI CHỦ NGHĨA VIỆT NAM /
+    Độc lập - Tự do - Hạnh phúc / Đồng Nai, ngày 05 tháng 02 năm 2024 / THÔNG BÁO / …
+
+When a document has no header block yet, its leading lines up to the document-type title
+("THÔNG BÁO", "QUYẾT ĐỊNH", …) are its header block, provided one of them is a Decree 30
+mark (the national motto, "Số: …/…", or a place-and-date line); they start at the first
+such mark or issuing body, so a web page's own headline above them stays body text.
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Sequence
+
+from extractors.model import Block, BlockKind, Document, Region
+from normalizers.text import bare_key
+from pipeline.records import replace
+
+LEAD = 20  # blocks searched for the header block and its title
+#: Words a Decree 30 title line starts with, in capitals (bare keys).
+TITLES = (
+    "thong bao", "quyet dinh", "ke hoach", "bao cao", "to trinh", "bien ban", "ket luan",
+    "chi thi", "huong dan", "cong van", "nghi quyet",
+)  # fmt: skip
+_MARK = re.compile(
+    r"^(?:cong hoa xa hoi chu nghia viet nam|doc lap\W+tu do\W+hanh phuc"
+    r"|so\s*:?\s*\d+\s*/\s*\w"
+    r"|[^\W\d][^,\d]{1,40},\s*ngay\s+\d{1,2}\s*(?:thang\s*\d{1,2}|[/.-]\d{1,2}))"
+)
+_BODY = re.compile(r"^(?:ubnd|uy ban|so|bo|ban|hoi dong|van phong|cuc|chi cuc)\b")
+
+
+def mark_header(document: Document) -> Document:
+    """Given a document, return it with its unmarked Decree 30 header block marked HEADER."""
+    blocks = document.blocks
+    if any(b.region is Region.HEADER for b in blocks):
+        return document
+    lead = _lead(blocks)
+    title = next((i for i in lead if _is_title(blocks[i].text)), None)
+    if title is None:
+        return document
+    keys = {i: bare_key(blocks[i].text) for i in lead if i < title}
+    if not any(_MARK.match(k) for k in keys.values()):
+        return document
+    start = next(i for i, k in keys.items() if _MARK.match(k) or _is_body(blocks[i].text, k))
+    marked = tuple(
+        replace(b, region=Region.HEADER) if start <= i < title else b for i, b in enumerate(blocks)
+    )
+    return replace(document, blocks=marked)
+
+
+def _lead(blocks: Sequence[Block]) -> list[int]:
+    """Given blocks, return the indices of the leading paragraphs (up to the first table)."""
+    lead = []
+    for i, block in enumerate(blocks[:LEAD]):
+        if block.kind is BlockKind.TABLE:
+            break
+        lead.append(i)
+    return lead
+
+
+def _is_title(text: str) -> bool:
+    """Given a block's text, return whether it is a Decree 30 title line ("THÔNG BÁO")."""
+    line = text.strip()
+    return line.isupper() and bare_key(line).startswith(TITLES)
+
+
+def _is_body(text: str, key: str) -> bool:
+    """Given a line and its key, return whether it names an issuing body in capitals."""
+    return text.strip().isupper() and bool(_BODY.match(key))
