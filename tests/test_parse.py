@@ -12,6 +12,7 @@ from extractors.model import Block, BlockKind, Cell, Document, Region, SourceInf
 from pipeline.model import Notice
 from pipeline.parse import parse
 from pipeline.parse.roles import Role, header_role
+from pipeline.parse.tasks import assignee
 
 SOURCE = SourceInfo(path="mem.txt", format="txt", sha256="0" * 64)
 AREA_ROWS = [
@@ -368,3 +369,37 @@ def test_a_plain_text_header_block_is_read_as_one() -> None:
 def test_province_is_a_province_or_nothing(header: tuple[str, ...], expected: str | None) -> None:
     document = doc(*header, "Số: 1/TB-SYT", "THÔNG BÁO", "Kết quả Chỉ số CCHC năm 2023")
     assert parse(mark_header(document)).metadata.province == expected
+
+
+@pytest.mark.parametrize(
+    ("text", "unit"),
+    [
+        ("Giao Văn phòng Sở chủ trì, phối hợp các phòng xây dựng kế hoạch.", "Văn phòng Sở"),
+        ("Phòng Nghiệp vụ Y chủ trì rà soát thủ tục hành chính.", "Phòng Nghiệp vụ Y"),
+        ("Đề nghị Thanh tra Sở tăng cường kiểm tra công vụ.", "Thanh tra Sở"),
+        ("Tổ chức thực hiện nghiêm kỷ luật hành chính.", None),
+        ("Rà soát, đơn giản hóa thủ tục hành chính.", None),
+        ("UBND các xã, thị trấn có Chỉ số CCHC dưới 80 điểm xây dựng kế hoạch.", None),
+    ],
+)
+def test_a_task_that_names_its_unit_first(text: str, unit: str | None) -> None:
+    assert assignee(text) == unit
+
+
+def test_a_lead_in_opens_the_list_under_it() -> None:
+    notice = parse(
+        doc(
+            "Năm 2023, Chỉ số CCHC của Sở Y tế đạt 82,15%, xếp loại Tốt.",
+            "Để khắc phục tồn tại, hạn chế nêu trên, Giám đốc Sở yêu cầu:",
+            "1. Giao Văn phòng Sở chủ trì xây dựng Kế hoạch CCHC năm 2024.",
+            "2. Thanh tra Sở tăng cường kiểm tra công vụ.",
+        )
+    )
+    assert [(t.section, t.unit, t.seq) for t in notice.tasks] == [
+        (None, "Văn phòng Sở", 1),
+        (None, "Thanh tra Sở", 2),
+    ]
+    assert notice.findings == ()
+    # a lead-in without a cue near its colon opens nothing
+    plain_lead_in = "Ngày 16/02/2024, UBND huyện đánh giá kết quả thực hiện. Chủ tịch kết luận:"
+    assert parse(doc(plain_lead_in, "1. Một việc.")).tasks == ()

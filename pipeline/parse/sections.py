@@ -35,6 +35,7 @@ SECTION_CUES: tuple[tuple[SectionKind, re.Pattern[str]], ...] = (
 #: Lines that close the body besides the recipients and signer: an annex pointer
 #: "(Chi tiết tại phụ lục kèm theo)", the archive line "Lưu: VT", the end mark "./.".
 END_MARK = re.compile(r"^(?:\(.*\)$|luu:|\./\.$)")
+MAX_LEAD_IN_WORDS = 40  # a lead-in's last sentence is no longer than this
 _TOP_NUMBER = re.compile(r"^(?:\d{1,2}|[IVX]{1,4})$")
 ROMAN = {"I": 1, "II": 2, "III": 3, "IV": 4, "V": 5, "VI": 6, "VII": 7, "VIII": 8, "IX": 9, "X": 10}
 
@@ -73,10 +74,27 @@ def heading_positions(lines: Sequence[Line]) -> Iterator[int]:
         if line.region is not Region.BODY:
             continue
         rank = top_rank(line.numbering)
-        if rank is None and line.kind is not BlockKind.HEADING:
+        if rank is None and not (line.kind is BlockKind.HEADING or is_lead_in(line)):
             continue  # neither numbered nor a heading: no need to read its words
         if state.accepts(line, rank):
             yield i
+
+
+def is_lead_in(line: Line) -> bool:
+    """Given an unnumbered line, return whether it may open a section as its lead-in:
+    a sentence ending with a colon ("Giám đốc Sở yêu cầu:", "… hạn chế như sau:")."""
+    return line.numbering is None and line.bullet is None and line.text.endswith(":")
+
+
+def lead_in_kind(line: Line) -> SectionKind:
+    """Given a lead-in, return what the list after it holds: the cue nearest its colon in its
+    last sentence ("Để khắc phục tồn tại, Giám đốc Sở yêu cầu:" → tasks)."""
+    last = re.split(r"[.;]\s+", line.text)[-1]
+    if len(last.split()) > MAX_LEAD_IN_WORDS:
+        return SectionKind.OTHER
+    key = plain(last)
+    found = [(m.end(), kind) for kind, rx in SECTION_CUES for m in rx.finditer(key)]
+    return max(found)[1] if found else SectionKind.OTHER
 
 
 @dataclass(slots=True)
@@ -89,14 +107,17 @@ class _Numbering:
 
     def accepts(self, line: Line, rank: int | None) -> bool:
         """Given a heading candidate and its rank, return whether it opens a section."""
-        known = section_kind(line) is not SectionKind.OTHER
-        if rank is None:
+        kind = section_kind(line)
+        known = kind is not SectionKind.OTHER
+        if rank is None:  # a heading in Word's style, or a lead-in: numbered items follow
+            if known:
+                self.digit, self.under = None, kind
             return known
         if line.numbering and line.numbering.isdigit():
             return self._digit(rank, known)
         follows = rank == (self.roman or 0) + 1
         if follows and (self.roman or known or rank == 1):
-            self.roman, self.digit, self.under = rank, None, section_kind(line)
+            self.roman, self.digit, self.under = rank, None, kind
             return True
         return False
 
@@ -119,7 +140,9 @@ def top_rank(numbering: str | None) -> int | None:
 
 
 def section_kind(line: Line) -> SectionKind:
-    """Given a section heading, return what the section holds."""
+    """Given a section heading (or lead-in), return what the section holds."""
+    if is_lead_in(line) and line.kind is not BlockKind.HEADING and top_rank(line.numbering) is None:
+        return lead_in_kind(line)
     key = plain(line.text)
     return next((kind for kind, rx in SECTION_CUES if rx.search(key)), SectionKind.OTHER)
 

@@ -14,6 +14,7 @@ from importlib import resources
 from extractors.model import BlockKind
 from normalizers.dates import find_dates
 from normalizers.labels import document_numbers, names_a_unit, unit_code
+from normalizers.text import fold
 from pipeline.model import Task
 from pipeline.parse.lines import Line
 from pipeline.parse.roles import plain
@@ -92,13 +93,13 @@ def continues(previous: str, text: str) -> bool:
 
 
 def unit_tasks(unit: _Unit) -> list[Task]:
-    """Given a unit with texts, return its Tasks (numbered across the notice by the caller)."""
-    code = unit_code(unit.name) if unit.name else None
+    """Given a unit with texts, return its Tasks (numbered across the notice by the caller);
+    without a unit heading, a task that starts by naming its unit is given to it."""
     return [
         Task(
             section=unit.section,
-            unit=unit.name,
-            unit_code=code,
+            unit=(name := unit.name or assignee(text)),
+            unit_code=unit_code(name) if name else None,
             seq=seq,
             text=text,
             deadline=deadline(text),
@@ -107,6 +108,30 @@ def unit_tasks(unit: _Unit) -> list[Task]:
         )
         for seq, text in enumerate(unit.texts, start=1)
     ]
+
+
+@cache
+def _assignee_words() -> tuple[tuple[tuple[str, ...], ...], frozenset[tuple[str, ...]], int]:
+    """Return the lead words, verbs and longest name of pipeline/data/assignees.toml, folded."""
+    path = resources.files("pipeline").joinpath("data/assignees.toml")
+    table = tomllib.loads(path.read_text(encoding="utf-8"))
+    lead = tuple(sorted((tuple(fold(w).split()) for w in table["lead"]), key=len, reverse=True))
+    verbs = frozenset(tuple(fold(v).split()) for v in table["verbs"])
+    return lead, verbs, table["max_words"]
+
+
+def assignee(text: str) -> str | None:
+    """Given a task's text, return the unit it opens by naming ("Giao Văn phòng Sở chủ trì …"
+    → "Văn phòng Sở"), or None."""
+    lead, verbs, longest = _assignee_words()
+    words = text.split()
+    keys = [fold(w).strip(",;:") for w in words]
+    start = next((len(w) for w in lead if tuple(keys[: len(w)]) == w), 0)
+    for end in range(start + 1, min(len(words), start + longest + 1)):
+        if any(tuple(keys[end : end + len(v)]) == v for v in verbs):
+            name = " ".join(words[start:end]).rstrip(",;:")
+            return name if names_a_unit(name) else None
+    return None
 
 
 def deadline(text: str) -> date | None:
