@@ -403,3 +403,24 @@ def test_a_lead_in_opens_the_list_under_it() -> None:
     # a lead-in without a cue near its colon opens nothing
     plain_lead_in = "Ngày 16/02/2024, UBND huyện đánh giá kết quả thực hiện. Chủ tịch kết luận:"
     assert parse(doc(plain_lead_in, "1. Một việc.")).tasks == ()
+
+
+@pytest.mark.parametrize(
+    ("sentence", "score", "grade"),
+    [
+        ("Năm 2023, Chỉ số cải cách hành chính của Sở đạt tỷ lệ 88,12%, xếp loại Tốt.", "88.12",
+         "Tốt"),
+        ("Tổng điểm đạt được là 79,25 điểm, xếp loại Khá, giảm 1,75 điểm.", "79.25", "Khá"),
+        ("Kết quả, Sở đạt 70,125 điểm, xếp loại Khá.", "70.125", "Khá"),
+        # not the notice's own: a part, a score out of less than 100, another unit
+        ("Lĩnh vực cải cách tài chính công đạt 5,5 điểm.", None, None),
+        ("Kết quả, Sở đạt 5,5/8 điểm ở lĩnh vực cải cách tài chính công.", None, None),
+        ("Bà Rịa–Vũng Tàu đạt 85,77%, xếp thứ 41/63.", None, None),
+    ],
+)
+def test_a_lead_states_the_score_once_the_index_is_named(
+    sentence: str, score: str | None, grade: str | None
+) -> None:
+    summary = parse(doc("Kết quả Chỉ số cải cách hành chính năm 2023", sentence)).summary
+    got = summary.headline_score.value if summary.headline_score else None
+    assert (got, summary.grade) == (Decimal(score) if score else None, grade)

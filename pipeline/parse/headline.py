@@ -10,15 +10,17 @@ from decimal import Decimal
 
 from normalizers.labels import canonical_unit, grade_in_text, index_code
 from normalizers.numbers import Number, parse_number
+from normalizers.text import fold
 from pipeline.parse.lines import Line
 from pipeline.parse.roles import plain
 
 _INDEX_CUE = re.compile(r"chi so (?:cai cach hanh chinh|cchc)|par ?index|chi so par")
 _NUM = r"[-+]?\d(?:[\d.,]*\d)?(?:,\s\d+(?=\s?%))?"  # never ends on a full stop
-#: "đạt 72,32 điểm", "đạt được là 85,47/100 điểm", "đạt tổng số điểm: 81,2", "đạt mức 90%".
+#: "đạt 72,32 điểm", "đạt được là 85,47/100 điểm", "đạt tổng số điểm: 81,2", "đạt mức 90%",
+#: "đạt tỷ lệ 88,12%", "được Hội đồng thẩm định chấm 90,5 điểm".
 _SCORE = re.compile(
-    r"đạt(?:\s+được)?(?:\s+là)?\s+"
-    r"(?:(?:tổng\s+)?(?:số\s+)?điểm(?:\s+số)?\s*:?\s*|mức\s+|kết quả\s+)?"
+    r"(?:đạt|chấm)(?:\s+được)?(?:\s+là)?\s+"
+    r"(?:(?:tổng\s+)?(?:số\s+)?điểm(?:\s+số)?\s*:?\s*|mức\s+|kết quả\s+|t[ỷỉ]\s+lệ\s+)?"
     rf"({_NUM})(?:\s*/\s*({_NUM}))?\s*(điểm|%)?",
     re.I,
 )
@@ -26,6 +28,11 @@ _CHANGE = re.compile(rf"(tăng|giảm)\s+({_NUM})\s*(điểm|%)", re.I)
 _RANK = re.compile(r"(?:xếp|đứng)\s+(?:thứ|hạng)\s+0*(\d+)\s*(?:/|trên|trong số)\s*0*(\d+)", re.I)
 _YEAR = re.compile(r"năm\s+((?:19|20)\d{2})", re.I)
 _SUBJECT = re.compile(r"\bcủa\s+([^,;:()]+?)\s*(?:\bnăm\s+\d{4}\b|$)", re.I)
+#: Lines after the index is named that may still state its score without naming it.
+LEAD_LINES = 8
+WHOLE = Decimal(100)  # the maximum of a whole index
+#: Words that make a score a part's, not the index's.
+_PART = re.compile(r"linh vuc|tieu chi|chi tieu|noi dung|thanh phan")
 #: A change in points on a 100-point index never exceeds this bound.
 CHANGE_BOUND = Decimal(100)
 
@@ -47,11 +54,39 @@ class Headline:
 
 
 def find_headline(lines: Sequence[Line]) -> Headline | None:
-    """Given the document's lines, return the first sentence stating the index score."""
+    """Given the document's lines, return the first sentence stating the index score: one
+    naming the index, else one of the lead after a line that named it ("Kết quả Chỉ số cải
+    cách hành chính năm 2023 …" then "Tổng điểm đạt được là 79,25 điểm, xếp loại Khá")."""
     for line in lines:
         if _INDEX_CUE.search(plain(line.raw)) and (h := read_headline(line)):
             return h
+    return lead_headline(lines)
+
+
+def lead_headline(lines: Sequence[Line]) -> Headline | None:
+    """Given the document's lines, return a whole-index score stated in the lead after the
+    index is named: out of 100 or unbounded, not a part ("lĩnh vực … đạt 5,5/8 điểm")."""
+    named = next((i for i, ln in enumerate(lines) if _INDEX_CUE.search(plain(ln.raw))), None)
+    if named is None:
+        return None
+    for line in lines[named : named + LEAD_LINES]:
+        if line.numbering or _PART.search(plain(line.raw)):
+            continue
+        h = read_headline(line)
+        if h is not None and (h.max is None or h.max.value == WHOLE) and unnamed(line.raw):
+            return h
     return None
+
+
+def unnamed(text: str) -> bool:
+    """Given a lead line, return whether the words before its score name no unit but the
+    notice's own ("Kết quả, Sở đạt …", "Tổng điểm đạt …"): a news item's "Bà Rịa – Vũng Tàu
+    đạt 85,77%" is one unit among many, not the notice's headline."""
+    from pipeline.statements.units import find_mentions  # statements build on parse
+
+    m = _SCORE.search(text)
+    before = text[: m.start()] if m else text
+    return not any(mention.unit for mention in find_mentions(before, fold(before)))
 
 
 def read_headline(line: Line) -> Headline | None:
