@@ -424,3 +424,20 @@ def test_a_lead_states_the_score_once_the_index_is_named(
     summary = parse(doc("Kết quả Chỉ số cải cách hành chính năm 2023", sentence)).summary
     got = summary.headline_score.value if summary.headline_score else None
     assert (got, summary.grade) == (Decimal(score) if score else None, grade)
+
+
+@pytest.mark.parametrize(("area_marks", "sub_marks"), [("123", "--"), ("I II III", "a b"),
+                                                       ("123", "+•")])
+def test_rows_marked_unlike_the_areas_are_their_sub_criteria(area_marks: str,
+                                                             sub_marks: str) -> None:
+    marks = area_marks.split() if " " in area_marks else list(area_marks)
+    subs = sub_marks.split() if " " in sub_marks else list(sub_marks)
+    rows = [["TT", "Lĩnh vực", "Điểm tối đa", "Điểm đạt"]]
+    rows.append([marks[0], AREA_ROWS[0][0], AREA_ROWS[0][1], AREA_ROWS[0][3]])
+    rows += [[mark, f"Tiêu chí {mark}", "2", "1,5"] for mark in subs]
+    rows += [[mark, r[0], r[1], r[3]] for mark, r in zip(marks[1:], AREA_ROWS[1:], strict=True)]
+    cells = tuple(
+        Cell(row=i, col=j, text=t) for i, row in enumerate(rows) for j, t in enumerate(row)
+    )
+    notice = parse(Document(source=SOURCE, blocks=(Block(kind=BlockKind.TABLE, cells=cells),)))
+    assert [s.area for s in notice.scores] == ["chi_dao_dieu_hanh", "the_che", "tthc"]

@@ -15,6 +15,7 @@ from pipeline.parse.roles import Role, is_grade_label, is_total_label
 #: No area maximum, score or percent exceeds this: it settles "3.286"-style ambiguity.
 SCALE_BOUND = Decimal(100)
 _SUB_ROW = re.compile(r"^\s*\d+\.\d+")
+_ROMAN = re.compile(r"^[IVX]{1,5}$")
 
 
 @dataclass(frozen=True, slots=True, kw_only=True)
@@ -30,7 +31,8 @@ class ScoreTable:
 
 def raw_to_score_table(raw: RawTable) -> ScoreTable:
     """Given a RawTable, return its areas, totals and grade."""
-    areas = [r for r in raw.rows if is_area_row(raw, r)]
+    style = area_order_style(raw)
+    areas = [r for r in raw.rows if is_area_row(raw, r) and order_style(r.order) in (style, None)]
     total = next((r for r in raw.rows if is_total_label(r.label)), None)
     grade_row = next((r for r in raw.rows if is_grade_label(r.label)), None)
     grade_text = grade_row_text(raw, grade_row) if grade_row else None
@@ -43,6 +45,27 @@ def raw_to_score_table(raw: RawTable) -> ScoreTable:
         grade_raw=grade_text,
         block=raw.block,
     )
+
+
+def order_style(order: str | None) -> str | None:
+    """Given a row's order cell ("3", "III", "a)", "-", "1.2"), return how it is written."""
+    text = (order or "").strip().rstrip(".)")
+    if not text:
+        return None
+    if text.isdigit():
+        return "digit"
+    if _ROMAN.match(text):
+        return "roman"
+    if _SUB_ROW.match(text):
+        return "sub"
+    return "letter" if len(text) == 1 and text.isalpha() else "mark"
+
+
+def area_order_style(raw: RawTable) -> str | None:
+    """Given a table, return how the order cells of its known areas are written: rows written
+    otherwise ("-", "a)", "1.1" under "I", "II") are their sub-criteria, not areas."""
+    styles = {order_style(r.order) for r in raw.rows if area_code(r.label)} - {None}
+    return styles.pop() if len(styles) == 1 else None
 
 
 def is_area_row(raw: RawTable, row: RawRow) -> bool:
