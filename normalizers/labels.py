@@ -69,7 +69,7 @@ class _Token:
 
 
 @cache
-def _table(name: str) -> dict[str, Any]:
+def data_table(name: str) -> dict[str, Any]:
     """Given a data file's stem, return its parsed TOML (read once)."""
     with (DATA_DIR / f"{name}.toml").open("rb") as f:
         return tomllib.load(f)
@@ -81,7 +81,7 @@ def _table(name: str) -> dict[str, Any]:
 @lru_cache(maxsize=1)
 def _abbreviations() -> tuple[dict[str, str], re.Pattern[str]]:
     """Given nothing, return (folded abbreviation → expansion, regex of the abbreviations)."""
-    table = {fold(k): fold(v) for k, v in _table("areas")["abbreviations"].items()}
+    table = {fold(k): fold(v) for k, v in data_table("areas")["abbreviations"].items()}
     alternatives = "|".join(map(re.escape, sorted(table, key=len, reverse=True)))
     return table, re.compile(rf"(?<![\w-])({alternatives})(?![\w-])")
 
@@ -129,7 +129,7 @@ def best_code(key: str, table: PhraseTable) -> str | None:
 @cache
 def _phrases(file: str, section: str) -> PhraseTable:
     """Given a data file and a section of code → phrases, return its PhraseTable (built once)."""
-    return phrase_table(_table(file)[section])
+    return phrase_table(data_table(file)[section])
 
 
 @lru_cache(maxsize=CACHE_SIZE)
@@ -180,7 +180,7 @@ def _trigger_regex(words: Iterable[str]) -> re.Pattern[str]:
 @lru_cache(maxsize=1)
 def grade_words() -> GradeWords:
     """Given nothing, return the GradeWords built from grades.toml."""
-    data = _table("grades")
+    data = data_table("grades")
     grades, groups = _forms_of(data["grades"]), _forms_of(data["groups"])
     word = label_key(data["group"]["word"])
     cues = sorted((tuple(label_key(c).split()) for c in data["cues"]["phrases"]), key=len)[::-1]
@@ -287,7 +287,7 @@ def _abbr_key(text: str) -> str:
 @lru_cache(maxsize=1)
 def _agencies() -> tuple[dict[str, str], dict[str, str]]:
     """Given nothing, return (abbreviation key → name, label key → name) of agencies."""
-    agencies = _table("units")["agencies"]
+    agencies = data_table("units")["agencies"]
     by_abbr = {_abbr_key(a): name for name, abbrs in agencies.items() for a in abbrs}
     return by_abbr, {label_key(name): name for name in agencies}
 
@@ -307,7 +307,7 @@ def _agency_name(rest: str) -> tuple[str, str] | None:
 @lru_cache(maxsize=1)
 def _localities() -> tuple[dict[str, str], re.Pattern[str], dict[str, str]]:
     """Given nothing, return (written level → level, leading-level regex, place abbreviations)."""
-    data = _table("units")
+    data = data_table("units")
     localities = data["localities"].items()
     levels = {form: level for level, forms in localities for form in (level, *forms)}
     written = sorted(levels, key=len, reverse=True)
@@ -315,11 +315,11 @@ def _localities() -> tuple[dict[str, str], re.Pattern[str], dict[str, str]]:
     pattern = re.compile(rf"^({COMMITTEE}\s+)?({alternatives})(.*)$", re.IGNORECASE)
     places = {a: name for name, abbrs in data["places"].items() for a in abbrs}
     variants = data["provinces"]["variants"].items()
-    places |= {_dashes(canonical_tones(a)): _dashes(name) for a, name in variants}
+    places |= {spaced_dashes(canonical_tones(a)): spaced_dashes(name) for a, name in variants}
     return levels, pattern, places
 
 
-def _dashes(name: str) -> str:
+def spaced_dashes(name: str) -> str:
     """Given a place name, return it with its dashes written " - " ("Bà Rịa–Vũng Tàu")."""
     return re.sub(r"\s*[-–—]\s*", " - ", name)
 
@@ -327,50 +327,9 @@ def _dashes(name: str) -> str:
 def _place_name(name: str) -> str:
     """Given a place name, return it spelled out, and titled when all caps or all lowercase."""
     places = _localities()[2]
-    name = _dashes(name)
+    name = spaced_dashes(name)
     name = places.get(name, name)
     return name.title() if name.isupper() or name.islower() else name
-
-
-@lru_cache(maxsize=1)
-def _province_names() -> dict[str, str]:
-    """Given nothing, return province_key → the province's name as the table spells it, for
-    every province, city and variant."""
-    table = _table("units")["provinces"]
-    names = [*table["provinces"], *table["cities"], *table["level_cities"]]
-    found = {province_key(name): name for name in names}
-    for variant, name in table["variants"].items():
-        found[province_key(variant)] = name
-    return found
-
-
-_LEVEL_PREFIX = re.compile(r"^(?:Tỉnh|Thành phố)\s+")
-
-
-def province_name(place: str) -> str | None:
-    """Given a place as written ("Thanh Hoá", "TP. Hồ Chí Minh", "TỈNH ĐẮC LẮC"), return the
-    province or province-level city it names, spelled as the table does; None for any other
-    place (a district, a provincial city)."""
-    name = _LEVEL_PREFIX.sub("", canonical_unit(place))
-    return _province_names().get(province_key(name))
-
-
-def province_key(name: str) -> str:
-    """Given a province name as written, return its matching key (folded, dashes " - ")."""
-    return _dashes(fold(name))
-
-
-@lru_cache(maxsize=1)
-def provinces() -> dict[str, str]:
-    """Given nothing, return each bare province name, as province_key → its canonical unit
-    ("quảng ninh" → "Tỉnh Quảng Ninh", "hải phòng" → "Thành phố Hải Phòng"); variants too."""
-    table = _table("units")["provinces"]
-    levels = {name: "tỉnh" for name in table["provinces"]}
-    levels |= {name: "thành phố" for name in table["cities"]}
-    found = {province_key(n): canonical_unit(f"{level} {n}") for n, level in levels.items()}
-    for variant, name in table["variants"].items():
-        found[province_key(variant)] = found[province_key(name)]
-    return found
 
 
 def _expand_committee(text: str) -> str:
@@ -406,7 +365,7 @@ def _expand_agency(text: str) -> str:
 def _unit_heads() -> re.Pattern[str]:
     """Given nothing, return the pattern of the words a unit's name starts with (folded),
     verb phrases that start alike ("ban hành") excluded."""
-    table = _table("units")["unit_heads"]
+    table = data_table("units")["unit_heads"]
     heads = sorted((fold(w) for w in table["words"]), key=len, reverse=True)
     verbs = "|".join(re.escape(fold(w)) for w in table["not_heads"])
     body = "|".join(re.escape(w) for w in heads)
@@ -433,7 +392,7 @@ def canonical_unit(name: str) -> str:
 @lru_cache(maxsize=1)
 def _doc_types() -> dict[str, str]:
     """Given nothing, return uppercase kind of document → canonical spelling."""
-    return {code.upper(): code for code in _table("indices")["doc_types"]["codes"]}
+    return {code.upper(): code for code in data_table("indices")["doc_types"]["codes"]}
 
 
 def _doc_type_prefix(head: str) -> str | None:

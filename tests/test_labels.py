@@ -16,10 +16,9 @@ from normalizers.labels import (
     grade_in_text,
     index_code,
     label_key,
-    province_key,
-    provinces,
     unit_code,
 )
+from normalizers.places import province_key, provinces
 
 
 def nfd(s: str) -> str:

@@ -8,13 +8,8 @@ from datetime import date
 
 from extractors.model import BlockKind, Region
 from normalizers.dates import find_dates, first_date
-from normalizers.labels import (
-    DOC_NUMBER,
-    canonical_unit,
-    doc_type,
-    format_doc_number,
-    province_name,
-)
+from normalizers.labels import DOC_NUMBER, canonical_unit, doc_type, format_doc_number
+from normalizers.places import province_name
 from pipeline.model import Metadata, Person
 from pipeline.parse.lines import Line
 from pipeline.parse.roles import plain

@@ -17,7 +17,8 @@ from dataclasses import dataclass
 from functools import lru_cache
 from typing import Any
 
-from normalizers.labels import canonical_unit, province_key, provinces
+from normalizers.labels import canonical_unit
+from normalizers.places import province_key, provinces
 from normalizers.text import DATA_DIR
 from pipeline.records import replace
 from pipeline.statements.cues import alternation, data, ends_with, words_rx

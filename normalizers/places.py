@@ -1,0 +1,56 @@
+"""Provinces and province-level cities: the gazetteer of ``normalizers/data/units.toml``.
+
+A bare province name in a national ranking ("Quảng Ninh dẫn đầu") is a unit
+(``provinces``), and a header's place line names the notice's province only when it is one
+(``province_name``: "Cẩm Mỹ, ngày …" of a district names none). Names are matched folded,
+dashes written " - ", older spellings ("Đắc Lắc") mapped to the table's.
+"""
+
+from __future__ import annotations
+
+import re
+from functools import lru_cache
+
+from normalizers.labels import canonical_unit, data_table, spaced_dashes
+from normalizers.text import fold
+
+
+@lru_cache(maxsize=1)
+def _province_names() -> dict[str, str]:
+    """Given nothing, return province_key → the province's name as the table spells it, for
+    every province, city and variant."""
+    table = data_table("units")["provinces"]
+    names = [*table["provinces"], *table["cities"], *table["level_cities"]]
+    found = {province_key(name): name for name in names}
+    for variant, name in table["variants"].items():
+        found[province_key(variant)] = name
+    return found
+
+
+_LEVEL_PREFIX = re.compile(r"^(?:Tỉnh|Thành phố)\s+")
+
+
+def province_name(place: str) -> str | None:
+    """Given a place as written ("Thanh Hoá", "TP. Hồ Chí Minh", "TỈNH ĐẮC LẮC"), return the
+    province or province-level city it names, spelled as the table does; None for any other
+    place (a district, a provincial city)."""
+    name = _LEVEL_PREFIX.sub("", canonical_unit(place))
+    return _province_names().get(province_key(name))
+
+
+def province_key(name: str) -> str:
+    """Given a province name as written, return its matching key (folded, dashes " - ")."""
+    return spaced_dashes(fold(name))
+
+
+@lru_cache(maxsize=1)
+def provinces() -> dict[str, str]:
+    """Given nothing, return each bare province name, as province_key → its canonical unit
+    ("quảng ninh" → "Tỉnh Quảng Ninh", "hải phòng" → "Thành phố Hải Phòng"); variants too."""
+    table = data_table("units")["provinces"]
+    levels = {name: "tỉnh" for name in table["provinces"]}
+    levels |= {name: "thành phố" for name in table["cities"]}
+    found = {province_key(n): canonical_unit(f"{level} {n}") for n, level in levels.items()}
+    for variant, name in table["variants"].items():
+        found[province_key(variant)] = found[province_key(name)]
+    return found
