@@ -441,3 +441,21 @@ def test_rows_marked_unlike_the_areas_are_their_sub_criteria(area_marks: str,
     )
     notice = parse(Document(source=SOURCE, blocks=(Block(kind=BlockKind.TABLE, cells=cells),)))
     assert [s.area for s in notice.scores] == ["chi_dao_dieu_hanh", "the_che", "tthc"]
+
+
+def test_areas_stated_in_prose_when_there_is_no_table() -> None:
+    notice = parse(
+        doc(
+            "Chỉ số CCHC năm 2023 của Sở đạt 41,5 điểm. Cụ thể: Công tác chỉ đạo, điều hành "
+            "CCHC đạt 9,5/10 điểm; Cải cách thể chế: 8,75/10 điểm; Cải cách thủ tục hành "
+            "chính được chấm 12,25/14,5 điểm; Tiêu chí khác đạt 11 điểm."
+        )
+    )
+    assert values(notice) == [
+        ("chi_dao_dieu_hanh", Decimal(10), None, Decimal("9.5")),
+        ("the_che", Decimal(10), None, Decimal("8.75")),
+        ("tthc", Decimal("14.5"), None, Decimal("12.25")),
+    ]
+    # one area's figure in a remark is not a table
+    remark = "Lĩnh vực cải cách tài chính công chỉ đạt 5,5/8 điểm; cải cách thể chế 7 điểm."
+    assert parse(doc(remark)).scores == ()

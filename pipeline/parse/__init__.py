@@ -16,6 +16,7 @@ from pipeline.parse.flattened import lines_to_raw_tables
 from pipeline.parse.headline import Headline, find_headline
 from pipeline.parse.lines import Line, document_to_lines
 from pipeline.parse.metadata import read_metadata
+from pipeline.parse.prosescores import prose_score_table
 from pipeline.parse.rawtable import RawTable, block_to_raw_table
 from pipeline.parse.scoretable import ScoreTable, raw_to_score_table
 from pipeline.parse.sections import split_sections
@@ -50,7 +51,7 @@ def find_score_table(document: Document, lines: Sequence[Line]) -> ScoreTable | 
     """Given a document and its lines, return the area table with the most known areas."""
     candidates = [raw_to_score_table(raw) for raw in raw_tables(document, lines)]
     candidates = [t for t in candidates if t.scores]
-    return max(candidates, key=area_weight, default=None)
+    return max(candidates, key=area_weight, default=None) or prose_score_table(lines)
 
 
 def area_weight(table: ScoreTable) -> tuple[int, int]:

@@ -1,0 +1,60 @@
+"""Area scores stated in prose when a notice has no table:
+
+    "Cụ thể: Công tác chỉ đạo, điều hành cải cách hành chính đạt 12/15 điểm; Cải cách thể chế
+    đạt 10/14 điểm; …"
+
+A paragraph counts only when it states at least ``MIN_AREAS`` known areas so: a lone
+"lĩnh vực cải cách tài chính công chỉ đạt 5,5/8 điểm" is a remark, not the table.
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Iterator, Sequence
+from decimal import Decimal
+
+from normalizers.labels import area_code
+from normalizers.numbers import parse_number
+from pipeline.model import Score, Where
+from pipeline.parse.lines import Line
+from pipeline.parse.scoretable import ScoreTable
+
+MIN_AREAS = 3
+SCALE_BOUND = Decimal(100)
+_NUM = r"\d+(?:[.,]\d+)?"
+#: "<label> đạt 12/15 điểm", "<label>: 12/15 điểm", "<label> được chấm 8,5 điểm".
+_AREA = re.compile(
+    rf"(?P<label>[^;:.]*?[^\W\d_][^;:]*?)\s*(?::|\bđạt\b|\bđược chấm\b|\bchấm\b|[–-])\s*"
+    rf"(?:được\s+)?(?P<value>{_NUM})\s*(?:/\s*(?P<max>{_NUM}))?\s*điểm",
+    re.I,
+)
+_LEAD = re.compile(r"^\s*(?:cụ thể|trong đó|chi tiết)\s*(?:như sau)?\s*[:,]?\s*", re.I)
+
+
+def prose_score_table(lines: Sequence[Line]) -> ScoreTable | None:
+    """Given the document's lines, return the first paragraph's areas stated in prose."""
+    for line in lines:
+        scores = list(line_scores(line))
+        if len({s.area for s in scores}) >= MIN_AREAS:
+            return ScoreTable(scores=tuple(scores), block=line.block)
+    return None
+
+
+def line_scores(line: Line) -> Iterator[Score]:
+    """Given a line, yield the area scores stated in it, one per clause."""
+    order = 0
+    for clause in re.split(r";|\.\s", line.text):
+        m = _AREA.search(clause)
+        if m is None:
+            continue
+        label = _LEAD.sub("", m.group("label").split(":")[-1]).strip(" ,")
+        code = area_code(label)
+        value = parse_number(m.group("value"), upper=SCALE_BOUND)
+        if code is None or value is None:
+            continue
+        order += 1
+        maximum = parse_number(m.group("max"), upper=SCALE_BOUND) if m.group("max") else None
+        yield Score(
+            order=order, area=code, label=label, max=maximum, appraised=value,
+            where=Where(block=line.block, page=line.page),
+        )  # fmt: skip
