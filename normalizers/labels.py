@@ -375,7 +375,12 @@ def _unit_heads() -> re.Pattern[str]:
 def names_a_unit(text: str) -> bool:
     """Given a short line, return whether it names a unit: a known one, or one whose first
     words are a unit's head ("Phòng Tổ chức - Biên chế", "Chi cục Văn thư - Lưu trữ")."""
-    return unit_code(text) is not None or bool(_unit_heads().match(fold(text)))
+    return unit_code(text) is not None or starts_as_unit(text)
+
+
+def starts_as_unit(text: str) -> bool:
+    """Given text, return whether its first words are a unit's head ("Phòng …", "Thanh tra …")."""
+    return bool(_unit_heads().match(fold(text)))
 
 
 @lru_cache(maxsize=CACHE_SIZE)

@@ -13,7 +13,7 @@ from importlib import resources
 
 from extractors.model import BlockKind
 from normalizers.dates import find_dates
-from normalizers.labels import document_numbers, names_a_unit, unit_code
+from normalizers.labels import document_numbers, names_a_unit, starts_as_unit, unit_code
 from normalizers.text import fold
 from pipeline.model import Task
 from pipeline.parse.lines import Line
@@ -122,16 +122,23 @@ def _assignee_words() -> tuple[tuple[tuple[str, ...], ...], frozenset[tuple[str,
 
 def assignee(text: str) -> str | None:
     """Given a task's text, return the unit it opens by naming ("Giao Văn phòng Sở chủ trì …"
-    → "Văn phòng Sở"), or None."""
+    → "Văn phòng Sở"), or None.
+
+    The name ends before a verb written in lower case (capitalised, "Tổ chức" is part of
+    "Phòng Tổ chức cán bộ"); of the possible ends, the first giving a known unit wins
+    ("Phòng Quản lý xây dựng chủ trì" reads past "xây dựng"), else the first.
+    """
     lead, verbs, longest = _assignee_words()
     words = text.split()
     keys = [fold(w).strip(",;:") for w in words]
     start = next((len(w) for w in lead if tuple(keys[: len(w)]) == w), 0)
-    for end in range(start + 1, min(len(words), start + longest + 1)):
-        if any(tuple(keys[end : end + len(v)]) == v for v in verbs):
-            name = " ".join(words[start:end]).rstrip(",;:")
-            return name if names_a_unit(name) else None
-    return None
+    names = [
+        " ".join(words[start:end]).rstrip(",;:")
+        for end in range(start + 1, min(len(words), start + longest + 1))
+        if words[end][:1].islower() and any(tuple(keys[end : end + len(v)]) == v for v in verbs)
+    ]
+    names = [name for name in names if starts_as_unit(name)]
+    return next((name for name in names if unit_code(name)), names[0] if names else None)
 
 
 def deadline(text: str) -> date | None:
