@@ -16,15 +16,27 @@ from pipeline.datasets import columns, schema
 
 
 def atomic_write(path: Path, write: Callable[[Path], object]) -> None:
-    """Given a target and a writer of a path, write to a temporary file, then rename."""
+    """Given a target and a writer of a path, write to a temporary file, then rename.
+
+    The file gets the mode a plain ``open`` would give it (0644 under the usual umask), not
+    the temporary file's private 0600: outputs are read by other people's tools.
+    """
     fd, tmp = tempfile.mkstemp(dir=path.parent, prefix=f".{path.name}.", suffix=".tmp")
     os.close(fd)
     try:
         write(Path(tmp))
+        os.chmod(tmp, file_mode())
         os.replace(tmp, path)
     except BaseException:
         Path(tmp).unlink(missing_ok=True)
         raise
+
+
+def file_mode() -> int:
+    """Return the mode a new file gets from ``open``: 0666 less the process's umask."""
+    mask = os.umask(0)
+    os.umask(mask)
+    return 0o666 & ~mask
 
 
 def write_jsonl(df: pd.DataFrame, path: Path, *, append: bool = False) -> None:

@@ -80,3 +80,19 @@ def test_bom_option(tmp_path: Path) -> None:
         == 0
     )
     assert (tmp_path / "notices.csv").read_bytes().startswith(b"\xef\xbb\xbf")
+
+
+def test_every_output_file_is_readable_by_others(tmp_path: Path) -> None:
+    import os
+    import stat
+
+    mask = os.umask(0o022)  # the usual one; restored below
+    try:
+        seed = str(ROOT / "samples" / SEED[0])
+        assert main(["run", seed, "--out", str(tmp_path), "--quiet"]) == 0
+        assert main(["report", str(tmp_path)]) == 0
+    finally:
+        os.umask(mask)
+    files = {p.name: p.stat().st_mode for p in tmp_path.iterdir() if p.is_file()}
+    assert {"datapackage.json", "report.html", "notices.csv"} <= set(files)
+    assert {name for name, mode in files.items() if not mode & stat.S_IROTH} == set()
