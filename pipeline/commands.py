@@ -72,6 +72,8 @@ def cmd_parse(args: argparse.Namespace) -> int:
     from pipeline.process import process_file
     from pipeline.validate import ladder_override
 
+    if not args.file.exists():
+        raise UsageError(f"input not found: {args.file}")
     result = process_file(args.file, ladder=ladder_override(scale_arg(args)))
     data = result.to_dict()
     print(dumps(data) if args.json else human_summary(data))

@@ -53,6 +53,17 @@ def test_parse_json_contract(capsys: pytest.CaptureFixture[str]) -> None:
     assert data["unit_scores"][0]["source"] == "prose"
 
 
+@pytest.mark.parametrize("command", ["parse", "validate", "run"])
+def test_a_missing_input_is_a_usage_error(
+    tmp_path: Path, capsys: pytest.CaptureFixture[str], command: str
+) -> None:
+    missing = tmp_path / "khong-co.pdf"
+    extra = ["--out", str(tmp_path / "out")] if command == "run" else []
+    assert main([command, str(missing), *extra]) == 2
+    err = capsys.readouterr().err
+    assert f"not found: {missing}" in err and "damaged" not in err
+
+
 def test_parse_bad_file_is_one_line_with_code(
     tmp_path: Path, capsys: pytest.CaptureFixture[str]
 ) -> None:
