@@ -462,3 +462,10 @@ def test_areas_stated_in_prose_when_there_is_no_table() -> None:
     # one area's figure in a remark is not a table
     remark = "Lĩnh vực cải cách tài chính công chỉ đạt 5,5/8 điểm; cải cách thể chế 7 điểm."
     assert parse(doc(remark)).scores == ()
+
+
+@pytest.mark.timeout(20)
+def test_a_long_line_of_figures_parses_in_linear_time() -> None:
+    # a regex running over area labels once backtracked cubically on lines like this one
+    line = " ".join(["Cải cách thể chế được đánh giá cao đạt điểm"] * 400 + ["7 điểm"])
+    assert parse(doc(line)).scores == ()

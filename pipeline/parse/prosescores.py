@@ -22,10 +22,11 @@ from pipeline.parse.scoretable import ScoreTable
 MIN_AREAS = 3
 SCALE_BOUND = Decimal(100)
 _NUM = r"\d+(?:[.,]\d+)?"
-#: "<label> đạt 12/15 điểm", "<label>: 12/15 điểm", "<label> được chấm 8,5 điểm".
-_AREA = re.compile(
-    rf"(?P<label>[^;:.]*?[^\W\d_][^;:]*?)\s*(?::|\bđạt\b|\bđược chấm\b|\bchấm\b|[–-])\s*"
-    rf"(?:được\s+)?(?P<value>{_NUM})\s*(?:/\s*(?P<max>{_NUM}))?\s*điểm",
+#: The figure after an area's label: "… đạt 12/15 điểm", "…: 12/15 điểm", "… chấm 8,5 điểm".
+#: The label is the clause before it (no regex runs over the label itself: linear time).
+_FIGURE = re.compile(
+    rf"(?::|\bđạt\b|\bchấm\b|[–-])\s*(?:được\s+)?(?P<value>{_NUM})\s*"
+    rf"(?:/\s*(?P<max>{_NUM}))?\s*điểm",
     re.I,
 )
 _LEAD = re.compile(r"^\s*(?:cụ thể|trong đó|chi tiết)\s*(?:như sau)?\s*[:,]?\s*", re.I)
@@ -34,6 +35,8 @@ _LEAD = re.compile(r"^\s*(?:cụ thể|trong đó|chi tiết)\s*(?:như sau)?\s*
 def prose_score_table(lines: Sequence[Line]) -> ScoreTable | None:
     """Given the document's lines, return the first paragraph's areas stated in prose."""
     for line in lines:
+        if line.text.count("điểm") < MIN_AREAS:
+            continue
         scores = list(line_scores(line))
         if len({s.area for s in scores}) >= MIN_AREAS:
             return ScoreTable(scores=tuple(scores), block=line.block)
@@ -44,10 +47,11 @@ def line_scores(line: Line) -> Iterator[Score]:
     """Given a line, yield the area scores stated in it, one per clause."""
     order = 0
     for clause in re.split(r";|\.\s", line.text):
-        m = _AREA.search(clause)
+        m = _FIGURE.search(clause)
         if m is None:
             continue
-        label = _LEAD.sub("", m.group("label").split(":")[-1]).strip(" ,")
+        label = _LEAD.sub("", clause[: m.start()].split(":")[-1]).strip(" ,")
+        label = re.sub(r"\s+(?:được|đã)$", "", label)
         code = area_code(label)
         value = parse_number(m.group("value"), upper=SCALE_BOUND)
         if code is None or value is None:
