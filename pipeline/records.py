@@ -10,8 +10,8 @@ anything else falls back to ``dataclasses.replace``.
 from __future__ import annotations
 
 import dataclasses
-from functools import cache
 from collections.abc import Callable
+from functools import cache
 from typing import Any, TypeVar
 
 T = TypeVar("T")
@@ -40,7 +40,7 @@ def _copier(cls: type) -> Callable[[Any, dict[str, Any]], Any] | None:
         )
     lines.append("    return new")
     scope: dict[str, Any] = {"_new": object.__new__, "_cls": cls, "_set": object.__setattr__}
-    exec("\n".join(lines), scope)  # noqa: S102 - generated from the class's own field names
+    exec("\n".join(lines), scope)
     copy: Callable[[Any, dict[str, Any]], Any] = scope["copy"]
     return copy
 
