@@ -55,9 +55,13 @@ def _char_boxes(textpage: pdfium.PdfTextPage, n: int, frame: Frame) -> list[BBox
     """Given a text page, return every character's loose box as shown (top-left origin)."""
     rect = pdfium_c.FS_RECTF()
     boxes = []
+    height, upright = frame.height, frame.rotation == 0
     for i in range(n):
         pdfium_c.FPDFText_GetLooseCharBox(textpage.raw, i, rect)
-        boxes.append(frame.box(rect.left, rect.bottom, rect.right, rect.top))
+        if upright:  # nearly every page: no call per character
+            boxes.append((rect.left, height - rect.top, rect.right, height - rect.bottom))
+        else:
+            boxes.append(frame.box(rect.left, rect.bottom, rect.right, rect.top))
     return boxes
 
 
@@ -200,13 +204,12 @@ def _paths(objects: list[ctypes.c_void_p], outer: Matrix, depth: int) -> Iterato
     matrices, also those inside form XObjects (a page placed as a form keeps its rules)."""
     for obj in objects:
         kind = pdfium_c.FPDFPageObj_GetType(obj)
-        matrix = _then(_matrix(obj), outer)
         if kind == pdfium_c.FPDF_PAGEOBJ_PATH:
-            yield obj, matrix
+            yield obj, _then(_matrix(obj), outer)
         elif kind == pdfium_c.FPDF_PAGEOBJ_FORM and depth < MAX_FORM_DEPTH:
             count = pdfium_c.FPDFFormObj_CountObjects(obj)
             inner = [pdfium_c.FPDFFormObj_GetObject(obj, i) for i in range(count)]
-            yield from _paths(inner, matrix, depth + 1)
+            yield from _paths(inner, _then(_matrix(obj), outer), depth + 1)
 
 
 def page_edges(page: pdfium.PdfPage, frame: Frame) -> list[Edge]:
