@@ -343,9 +343,19 @@ def strip_tones(s: str) -> str:
     return unicodedata.normalize("NFC", bare)
 
 
-def bare_key(s: str) -> str:
-    """Given text, return a loose matching key: no diacritics (đ → d), casefolded, one space."""
+def _bare_key(s: str) -> str:
+    """Given text, return its loose matching key (see bare_key)."""
     return " ".join(strip_tones(s).casefold().split())
+
+
+_bare_key_cached = lru_cache(maxsize=FOLD_CACHE_SIZE)(_bare_key)
+
+
+def bare_key(s: str) -> str:
+    """Given text, return a loose matching key: no diacritics (đ → d), casefolded, one space.
+
+    Short strings are cached like ``fold``'s: a line or cell is keyed by several readers."""
+    return _bare_key_cached(s) if len(s) <= FOLD_CACHE_MAX_LEN else _bare_key(s)
 
 
 @lru_cache(maxsize=1)
