@@ -23,7 +23,15 @@ from functools import cache, lru_cache
 from itertools import islice
 from typing import Any
 
-from normalizers.text import DATA_DIR, canonical_tones, clean, fold, fold_homoglyphs, strip_tones
+from normalizers.text import (
+    DATA_DIR,
+    bare_key,
+    canonical_tones,
+    clean,
+    fold,
+    fold_homoglyphs,
+    strip_tones,
+)
 
 CACHE_SIZE = 16384
 #: Longest agency name, in words, tried after "Sở"/"Bộ".
@@ -359,6 +367,26 @@ def _expand_agency(text: str) -> str:
     head = m.group(1).capitalize()
     rest = _expand_locality(rest, inside=True) if rest.isupper() else rest
     return f"{head} {name} {rest}".strip()
+
+
+_UNIT_LEVELS = tuple(
+    (re.compile(rx), level)
+    for rx, level in (
+        (r"^so\b", "so"),
+        (r"^(?:uy ban nhan dan |ubnd )?(?:tinh|thanh pho truc thuoc)\b", "tinh"),
+        (r"^(?:uy ban nhan dan |ubnd )?thanh pho (?:ha noi|ho chi minh|hai phong|da nang|can tho)"
+         r"\b", "tinh"),
+        (r"^(?:uy ban nhan dan |ubnd )?(?:xa|phuong|thi tran)\b", "xa"),
+        (r"^(?:uy ban nhan dan |ubnd )?(?:huyen|quan|thi xa|thanh pho)\b", "huyen"),
+        (r"^bo\b", "bo"),
+    )
+)
+
+
+def unit_level(unit: str | None) -> str | None:
+    """Given a unit's name, return its level: so, huyen, xa, tinh or bo (None if unsaid)."""
+    key = bare_key(unit or "")
+    return next((level for rx, level in _UNIT_LEVELS if rx.match(key)), None)
 
 
 @lru_cache(maxsize=1)

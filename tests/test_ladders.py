@@ -308,3 +308,23 @@ def test_province_with_unknown_edges_is_unverifiable_not_guessed() -> None:
     (check,) = validate(notice)
     assert (check.code, check.severity, check.actual) == ("grade-unverifiable", "info", "Khá")
     assert "khanh-hoa" in check.message
+
+
+def test_each_unit_row_is_graded_at_its_own_level(tmp_path: Path) -> None:
+    # a Huế sở notice: its own rows by the sở/huyện ladder, a commune's by the xã one (no
+    # known edges: unverifiable, not judged by the sở bands); a --grade-scale ladder grades all
+    meta = Metadata(province="Thừa Thiên Huế", level="so", assessment_year=2023)
+    rows = (
+        UnitScore(order=1, unit="Sở Tư pháp", score=num("85"), percent=num("85", percent=True),
+                  grade="Khá"),
+        UnitScore(order=2, unit="Ủy ban nhân dân xã Phú Mậu", score=num("85"),
+                  percent=num("85", percent=True), grade="Khá"),
+    )
+    notice = make(metadata=meta, unit_scores=rows)
+    found = {(c.where, c.code): c for c in validate(notice)}
+    assert "thua-thien-hue-so-huyen-2021" in found["unit_scores[0]", "grade-mismatch"].message
+    assert "thua-thien-hue-xa" in found["unit_scores[1]", "grade-unverifiable"].message
+    assert ("unit_scores[1]", "grade-mismatch") not in found
+    custom = override_ladder(write(tmp_path, VALID))
+    mismatched = {c.where for c in validate(notice, ladder=custom) if c.code == "grade-mismatch"}
+    assert mismatched == {"unit_scores[0]", "unit_scores[1]"}

@@ -8,7 +8,13 @@ from datetime import date
 
 from extractors.model import BlockKind, Region
 from normalizers.dates import find_dates, first_date
-from normalizers.labels import DOC_NUMBER, canonical_unit, doc_type, format_doc_number
+from normalizers.labels import (
+    DOC_NUMBER,
+    canonical_unit,
+    doc_type,
+    format_doc_number,
+    unit_level,
+)
 from normalizers.places import province_name
 from pipeline.model import Metadata, Person
 from pipeline.parse.lines import Line
@@ -24,16 +30,6 @@ _WORD = r"[^\W\d][^\W\d ]*"
 _PROVINCE = re.compile(
     rf"(?:UBND|Ủy ban nhân dân|ỦY BAN NHÂN DÂN|Uỷ ban nhân dân|UỶ BAN NHÂN DÂN)\s+"
     rf"((?:tỉnh|TỈNH|thành phố|THÀNH PHỐ|TP\.?)\s+{_WORD}(?:[ -]+{_WORD}){{0,3}})"
-)
-_LEVELS = tuple(
-    (re.compile(rx), level)
-    for rx, level in (
-        (r"^so\b", "so"),
-        (r"^(?:uy ban nhan dan|ubnd) (?:tinh|thanh pho truc thuoc)", "tinh"),
-        (r"^(?:uy ban nhan dan |ubnd )?(?:xa|phuong|thi tran)\b", "xa"),
-        (r"^(?:uy ban nhan dan |ubnd )?(?:huyen|quan|thi xa|thanh pho)\b", "huyen"),
-        (r"^bo\b", "bo"),
-    )
 )
 _NAME = r"[A-ZĐÀ-Ỹ][^\s,–\-:()]*(?:\s+[A-ZĐÀ-Ỹ][^\s,–\-:()]*){1,4}"
 _CHAIR = re.compile(
@@ -115,12 +111,6 @@ def province(lines: Sequence[Line]) -> str | None:
             if found := province_name(m.group(1)):
                 return found
     return None
-
-
-def unit_level(unit: str | None) -> str | None:
-    """Given the graded unit's name, return its level: so, huyen, xa, tinh or bo."""
-    key = plain(unit or "")
-    return next((level for rx, level in _LEVELS if rx.match(key)), None)
 
 
 def body_issuer(lines: Sequence[Line]) -> str | None:

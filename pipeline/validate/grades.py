@@ -26,11 +26,19 @@ from collections.abc import Iterator
 from dataclasses import dataclass, replace
 from decimal import Decimal
 
+from normalizers.labels import unit_level
 from normalizers.numbers import Number
 from normalizers.text import bare_key
 from pipeline.model import Check, Notice, Severity, UnitScore
 from pipeline.validate.checks import Code, computed_total, max_total, value_of
-from pipeline.validate.ladders import PAR_INDEX, PERCENT, Ladder, ladder_for
+from pipeline.validate.ladders import (
+    PAR_INDEX,
+    PERCENT,
+    Ladder,
+    default_book,
+    ladder_for,
+    select_ladder,
+)
 from pipeline.validate.tolerance import INDEX_SCALE, plain, resolved, shown
 
 # --- grading ------------------------------------------------------------------------------
@@ -51,6 +59,7 @@ class Verdict:
     earned: str | None = None
     figure: str = ""  # the graded figure as message text
     reason: str | None = None  # set when the stated grade cannot be checked
+    ladder: str = ""  # the id of the ladder that judged
 
 
 def figures(notice: Notice) -> tuple[Figure, ...]:
@@ -122,7 +131,7 @@ def assess(stated: str, value: Decimal | None, figure: str, ladder: Ladder | Non
     earned = ladder.grade(value)
     if earned is None:
         return Verdict(reason=f"{figure} is below every band of ladder '{ladder.id}'")
-    return Verdict(earned=earned, figure=figure)
+    return Verdict(earned=earned, figure=figure, ladder=ladder.id)
 
 
 def _summary_verdict(notice: Notice, stated: str, ladder: Ladder | None) -> Verdict:
@@ -154,6 +163,23 @@ def _row_verdict(row: UnitScore, stated: str, ladder: Ladder | None) -> Verdict:
     return assess(stated, value, figure, ladder)
 
 
+def row_ladder(notice: Notice, row: UnitScore, ladder: Ladder | None) -> Ladder | None:
+    """Given a notice, one of its unit rows and the notice's ladder, return the row's ladder.
+
+    A row is graded at its own level ("UBND xã Phú Mậu" in a sở's notice is graded as a
+    commune, "Tỉnh Quảng Ninh" as a province), in the notice's province and the row's year;
+    a ladder given with --grade-scale grades every row alike.
+    """
+    meta = notice.metadata
+    if ladder is None or ladder is not ladder_for(notice):
+        return ladder
+    level = unit_level(row.unit) or meta.level
+    year = row.year or meta.assessment_year
+    if (level, year) == (meta.level, meta.assessment_year):
+        return ladder
+    return select_ladder(default_book(), province=meta.province, level=level, year=year)
+
+
 def _verdicts(notice: Notice, ladder: Ladder | None) -> Iterator[tuple[str, str, str, Verdict]]:
     """Given a notice and its ladder, return (where, subject, stated grade, verdict) per grade."""
     grade = notice.summary.grade
@@ -162,19 +188,20 @@ def _verdicts(notice: Notice, ladder: Ladder | None) -> Iterator[tuple[str, str,
     for i, row in enumerate(notice.unit_scores):
         if row.grade is not None and row.index == PAR_INDEX:
             subject = f"the row of {row.unit}"
-            yield f"unit_scores[{i}]", subject, row.grade, _row_verdict(row, row.grade, ladder)
+            verdict = _row_verdict(row, row.grade, row_ladder(notice, row, ladder))
+            yield f"unit_scores[{i}]", subject, row.grade, verdict
 
 
 def grade_mismatch(notice: Notice, ladder: Ladder | None) -> Iterator[Check]:
     """Given a notice and its ladder, return an error for each grade its figure does not earn."""
     for where, subject, stated, verdict in _verdicts(notice, ladder):
-        if ladder is None or verdict.earned is None or bare_key(verdict.earned) == bare_key(stated):
+        if verdict.earned is None or bare_key(verdict.earned) == bare_key(stated):
             continue
         yield Check(
             code=Code.GRADE_MISMATCH,
             severity=Severity.ERROR,
             message=f'{subject} states the grade "{stated}" but {verdict.figure} earns '
-            f"\"{verdict.earned}\" under ladder '{ladder.id}'",
+            f"\"{verdict.earned}\" under ladder '{verdict.ladder}'",
             expected=verdict.earned,
             actual=stated,
             where=where,
