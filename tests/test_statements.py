@@ -568,3 +568,22 @@ def draft_golden(path: Path, subject: str | None) -> str:
 
 if __name__ == "__main__":
     print(draft_golden(Path(sys.argv[1]), sys.argv[2] if len(sys.argv) > 2 else None), end="")
+
+
+def test_units_sharing_one_figure_each_get_it() -> None:
+    rows = prose(TITLE, "Sở Tư pháp và Sở Y tế cùng đạt 90,5%, đồng xếp thứ 2/20.")
+    assert [(r["unit"], r["percent"], r["rank"], r["rank_of"]) for r in rows] == [
+        ("Sở Tư pháp", "90.5", 2, 20),
+        ("Sở Y tế", "90.5", 2, 20),
+    ]
+    rows = prose(TITLE, "Sở Tư pháp, Sở Y tế và Sở Nội vụ đều xếp loại Tốt.")
+    assert [(r["unit"], r["grade"]) for r in rows] == [
+        ("Sở Tư pháp", "Tốt"), ("Sở Y tế", "Tốt"), ("Sở Nội vụ", "Tốt"),
+    ]  # fmt: skip
+    # without "cùng"/"đều" a figure stays with the unit it follows; each its own
+    rows = prose(TITLE, "Sở Tư pháp đạt 91,2%, Sở Y tế đạt 88,4%.")
+    assert [(r["unit"], r["percent"]) for r in rows] == [
+        ("Sở Tư pháp", "91.2"), ("Sở Y tế", "88.4"),
+    ]  # fmt: skip
+    rows = prose(TITLE, "Sở Tư pháp vượt Sở Y tế với 91,2%.")
+    assert len(rows) <= 1  # units are joined only by "và" or ",": no copy for the other

@@ -83,6 +83,8 @@ class Token:
     compare: bool = False  # a year or "năm trước" after "so với"
     sign: int = 0  # of a comparison: 1 "cao hơn năm 2022 …", -1 "thấp hơn …", 0 "so với …"
     forward: bool = False  # a rank stated before its unit ("dẫn đầu là Sở X")
+    joined: bool = False  # a unit joined to the one before by "và" or "," ("Sở A và Sở B")
+    shares: bool = False  # a unit followed by "cùng", "đều", "đồng": the figures are all of theirs
 
 
 def sentence_tokens(text: str, key: str) -> tuple[Token, ...]:
@@ -218,9 +220,23 @@ def classify(tokens: Sequence[Token], text: str, key: str) -> Iterator[Token]:
             yield found
 
 
+#: Words after the last of joined units that give them the figures together ("cùng đạt").
+_SHARED = re.compile(r"\s*(?:cùng|đều|đồng)(?!\w)")
+
+
+def _unit_token(token: Token, around: Around) -> Token:
+    """Given a UNIT and the words around it, mark it joined to the unit before ("A và B",
+    "A, B") and sharing the figures after it ("… cùng đạt 90,5%")."""
+    joined = around.before in (Kind.UNIT, Kind.COMMA) and around.gap.strip() in ("", "và")
+    shares = bool(_SHARED.match(around.right))
+    return replace(token, joined=joined, shares=shares) if joined or shares else token
+
+
 def _classified(token: Token, around: Around) -> Token | None:
     """Given a token and the words around it, return it classified (None to drop it)."""
     c = cues()
+    if token.kind is Kind.UNIT:
+        return _unit_token(token, around)
     if token.kind in (Kind.RANK, Kind.FIRST, Kind.LAST):
         forward = around.after in (Kind.UNIT, Kind.REF) and bool(c.forward.match(around.right))
         ok = forward or follows(around, c.rank_follow)

@@ -59,6 +59,8 @@ class Frame:
     took_previous: bool = False
     sign: int = 0  # of the difference a DIFF reading expects
     year_stated: bool = False
+    partners: tuple[tuple[str, str], ...] = ()  # (unit, raw) joined before the current unit
+    sharing: bool = False  # the current unit and its partners share the figures after them
     out: tuple[Draft, ...] = ()
 
 
@@ -75,9 +77,23 @@ def flush(frame: Frame) -> Frame:
     unit = draft.unit or default_unit(frame)
     keep = draft.stated and unit is not None and draft.index is not None
     kept = replace(draft, unit=unit, unit_raw=draft.unit_raw or unit or "")
+    found = (*shared_copies(frame, kept), kept) if keep else ()
     return replace(
-        frame, draft=draft.fresh(), out=frame.out + ((kept,) if keep else ()), took_previous=False
+        frame,
+        draft=draft.fresh(),
+        out=frame.out + found,
+        took_previous=False,
+        partners=(),
+        sharing=False,
     )
+
+
+def shared_copies(frame: Frame, kept: Draft) -> tuple[Draft, ...]:
+    """Given the frame and the statement kept, return one copy per unit sharing it ("Sở A và
+    Sở B cùng đạt 90,5%": Sở A's copy; Sở B's is the statement itself)."""
+    if not frame.sharing:
+        return ()
+    return tuple(replace(kept, unit=unit, unit_raw=raw) for unit, raw in frame.partners)
 
 
 def default_unit(frame: Frame) -> str | None:
@@ -96,13 +112,32 @@ def on_unit(frame: Frame, token: Token, before: Kind | None) -> Frame:
     Right after an area ("lĩnh vực thể chế của Sở A") the unit owns the area: its figures
     stay area scores.
     """
+    partners = joined_partners(frame, token)
     frame = flush(frame)
     draft = replace(frame.draft, unit=token.label, unit_raw=token.raw)
     if frame.pending is not None:
         draft = merge(draft, frame.pending)
     units = (*frame.units, token.label or "")
     mode = Mode.AREA if before is Kind.AREA else Mode.CURRENT
-    return replace(frame, draft=draft, units=units, mode=mode, pending=None, anonymous=False)
+    return replace(
+        frame,
+        draft=draft,
+        units=units,
+        mode=mode,
+        pending=None,
+        anonymous=False,
+        partners=partners,
+        sharing=token.shares and bool(partners),
+    )
+
+
+def joined_partners(frame: Frame, token: Token) -> tuple[tuple[str, str], ...]:
+    """Given the frame and a unit, return the units it is joined to, which have stated nothing
+    yet ("Sở A, Sở B và Sở C cùng …": at Sở C, Sở A and Sở B)."""
+    draft = frame.draft
+    if not token.joined or draft.unit is None or draft.stated:
+        return ()
+    return (*frame.partners, (draft.unit, draft.unit_raw))
 
 
 def on_reference(frame: Frame, token: Token, before: Kind | None) -> Frame:
