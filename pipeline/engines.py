@@ -62,8 +62,10 @@ def dask_client(workers: int) -> Any:
         return Client(address)
     # Non-daemonic workers may start the per-file child process that enforces the time limit.
     dask.config.set({"distributed.worker.daemon": False})
+    # ":0": a free port for the scheduler's HTTP routes; with None distributed still binds its
+    # fixed default, so two batches on one machine collided (the second cluster never started).
     cluster = LocalCluster(
-        n_workers=workers, threads_per_worker=1, processes=True, dashboard_address=None
+        n_workers=workers, threads_per_worker=1, processes=True, dashboard_address=":0"
     )
     return Client(cluster)
 
