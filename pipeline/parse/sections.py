@@ -99,11 +99,12 @@ def lead_in_kind(line: Line) -> SectionKind:
 
 @dataclass(slots=True)
 class _Numbering:
-    """The numbering seen so far: the last Roman and digit heading ranks."""
+    """The walk's numbering so far (mutable, local to one walk): the last Roman and digit
+    heading ranks, and what the last Roman heading or lead-in holds."""
 
     roman: int | None = None
     digit: int | None = None
-    under: SectionKind | None = None  # the kind of the last Roman heading
+    under: SectionKind | None = None  # the kind of the last Roman heading or lead-in
 
     def accepts(self, line: Line, rank: int | None) -> bool:
         """Given a heading candidate and its rank, return whether it opens a section."""
