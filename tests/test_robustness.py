@@ -41,7 +41,9 @@ cells = st.lists(st.lists(pieces, min_size=1, max_size=5), min_size=1, max_size=
 
 def table(rows: list[list[str]]) -> Block:
     """Given rows of cell texts, return a TABLE block of them."""
-    grid = tuple(Cell(row=r, col=c, text=t) for r, row in enumerate(rows) for c, t in enumerate(row))
+    grid = tuple(
+        Cell(row=r, col=c, text=t) for r, row in enumerate(rows) for c, t in enumerate(row)
+    )
     return Block(kind=BlockKind.TABLE, cells=grid)
 
 
