@@ -18,7 +18,16 @@ from lxml import etree
 
 from extractors import zipsafe
 from extractors.limits import Limits
-from extractors.model import Block, BlockKind, Cell, Document, Provenance, Region, SourceInfo
+from extractors.model import (
+    MAX_COLSPAN,
+    Block,
+    BlockKind,
+    Cell,
+    Document,
+    Provenance,
+    Region,
+    SourceInfo,
+)
 from extractors.pagemodel import nfc
 from normalizers.legacy import font_encoding, legacy_to_unicode
 from pipeline.errors import ErrorCode, InputError
@@ -295,7 +304,7 @@ def read_paragraph(p: etree._Element, styles: Styles, region: Region) -> Para:
 def _span(tc: etree._Element) -> int:
     """Given a w:tc, return how many grid columns it spans."""
     value = wval(tc.find(f"{w('tcPr')}/{w('gridSpan')}"))
-    return max(int(value), 1) if value and value.isdigit() else 1
+    return min(max(int(value), 1), MAX_COLSPAN) if value and value.isdigit() else 1
 
 
 def _vmerge(tc: etree._Element) -> str | None:
@@ -321,7 +330,7 @@ def _row_cells(tr: etree._Element) -> Iterator[etree._Element]:
 def _grid_before(tr: etree._Element) -> int:
     """Given a w:tr, return how many grid columns are skipped before its first cell."""
     value = wval(tr.find(f"{w('trPr')}/{w('gridBefore')}"))
-    return int(value) if value and value.isdigit() else 0
+    return min(int(value), MAX_COLSPAN) if value and value.isdigit() else 0
 
 
 def table_cells(tbl: etree._Element) -> tuple[Cell, ...]:

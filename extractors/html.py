@@ -36,7 +36,7 @@ from extractors.boilerplate import (
     opens_tail,
 )
 from extractors.limits import Limits
-from extractors.model import Block, BlockKind, Cell, Document, SourceInfo
+from extractors.model import MAX_COLSPAN, Block, BlockKind, Cell, Document, SourceInfo
 from extractors.text import decode, number_blocks
 from normalizers.text import clean
 
@@ -48,7 +48,6 @@ NEAR_BEST = 0.97  # a nested candidate this close to the best score wins (drops 
 MAX_WIDEN = 2  # parent levels an article container may grow to take in its title/lead
 LEAD_MIN_WEIGHT = 20  # non-link characters before the container that make it grow
 MAX_DEPTH = 200  # deeper markup is read as flat text (keeps recursion bounded)
-MAX_COLSPAN = 256  # caps a hostile colspan; real notice tables have a handful of columns
 LAYOUT_MIN_BLOCKS = 3  # paragraphs in one cell of a short table that make it layout
 FEW_ROWS = 2  # tables with at most this many rows may be layout by their cell content
 BR = "\x00"  # line-break sentinel in the line buffer (the parser never emits NUL)

@@ -10,6 +10,10 @@ from __future__ import annotations
 from dataclasses import dataclass, field
 from enum import StrEnum
 
+#: Columns a table cell may span at most: caps a hostile span (a DOCX "gridSpan" of 99999999
+#: hung parsing); real notice tables have a handful of columns.
+MAX_COLSPAN = 256
+
 BBox = tuple[float, float, float, float]
 
 

@@ -140,3 +140,29 @@ def test_html_named_pdf_is_detected_as_html(tmp_path: Path) -> None:
     (tmp_path / "notice.pdf").write_text("<html><body><p>Thông báo</p></body></html>", "utf-8")
     _, source = read_source(tmp_path / "notice.pdf")
     assert source.format == "html"
+
+
+@pytest.mark.timeout(30)
+@pytest.mark.parametrize("element", ["gridSpan", "gridBefore"])
+def test_a_hostile_span_in_a_docx_table_is_capped(tmp_path: Path, element: str) -> None:
+    import docx
+    from docx.oxml import OxmlElement
+    from docx.oxml.ns import qn
+
+    from extractors.model import MAX_COLSPAN
+
+    document = docx.Document()
+    table = document.add_table(rows=2, cols=2)
+    for (r, c), text in {(0, 0): "Lĩnh vực", (0, 1): "Điểm tối đa", (1, 0): "Cải cách thể chế",
+                         (1, 1): "14"}.items():
+        table.cell(r, c).text = text
+    huge = OxmlElement(f"w:{element}")
+    huge.set(qn("w:val"), "99999999")  # once: parsing never ended
+    if element == "gridSpan":
+        table.cell(0, 1)._tc.get_or_add_tcPr().append(huge)
+    else:
+        table.rows[0]._tr.get_or_add_trPr().append(huge)
+    path = tmp_path / "span.docx"
+    document.save(str(path))
+    [block] = [b for b in extract(path).blocks if b.kind is BlockKind.TABLE]
+    assert max(c.col + c.colspan for c in block.cells) <= 2 * MAX_COLSPAN + 2

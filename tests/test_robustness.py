@@ -59,3 +59,36 @@ def test_parse_and_validate_never_raise(blocks: list[Block]) -> None:
     checks = validate(notice)
     assert all(check.code for check in checks)
     assert len(notice.scores) <= sum(max(len(b.cells), 1) for b in blocks) + len(blocks) * 6
+
+
+TAGS = ["p", "div", "table", "tr", "td", "th", "span", "br", "h1", "li", "ul", "script", "nav"]
+markup = st.lists(
+    st.one_of(
+        st.sampled_from(FRAGMENTS),
+        st.sampled_from(TAGS).map(lambda t: f"<{t}>"),
+        st.sampled_from(TAGS).map(lambda t: f"</{t}>"),
+        st.sampled_from(['<td colspan="3">', '<td rowspan="0">', '<td colspan="-2">', "<!--"]),
+        st.text(max_size=20),
+    ),
+    max_size=60,
+).map(lambda parts: "<html><body>" + "".join(parts))
+
+
+@settings(max_examples=100, deadline=None)
+@given(markup)
+def test_broken_web_pages_give_a_notice_or_a_typed_error(page: str) -> None:
+    import tempfile
+    from pathlib import Path
+
+    from pipeline.errors import InputError
+    from pipeline.process import process_file
+
+    with tempfile.TemporaryDirectory() as folder:
+        path = Path(folder) / "page.html"
+        path.write_text(page, encoding="utf-8")
+        try:
+            result = process_file(path)
+        except InputError as err:
+            assert err.code.value in {"empty-document", "unsupported-format"}, err
+        else:
+            assert result.notice.source.format in {"html", "txt"}
