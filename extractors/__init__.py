@@ -9,6 +9,7 @@ from __future__ import annotations
 import dataclasses
 import hashlib
 import importlib
+from collections.abc import Callable
 from pathlib import Path
 
 from extractors import header
@@ -66,7 +67,10 @@ def repair_legacy(document: Document) -> Document:
     encoding = legacy.detect(text_sample(document))
     if encoding is None:
         return document
-    blocks = tuple(legacy_block(block, encoding) for block in document.blocks)
+    blocks = tuple(
+        _converted(block, lambda text: legacy.to_unicode(text, encoding))
+        for block in document.blocks
+    )
     note = f"text converted from the legacy {encoding} encoding"
     return dataclasses.replace(document, blocks=blocks, warnings=(*document.warnings, note))
 
@@ -84,9 +88,7 @@ def text_sample(document: Document, size: int = LEGACY_SAMPLE) -> str:
     return "\n".join(parts)[:size]
 
 
-def legacy_block(block: Block, encoding: str) -> Block:
-    """Given a block and the document's legacy encoding, return the block in Unicode."""
-    cells = tuple(
-        dataclasses.replace(c, text=legacy.to_unicode(c.text, encoding)) for c in block.cells
-    )
-    return dataclasses.replace(block, text=legacy.to_unicode(block.text, encoding), cells=cells)
+def _converted(block: Block, convert: Callable[[str], str]) -> Block:
+    """Given a block and a text conversion, return the block with its text and cells converted."""
+    cells = tuple(dataclasses.replace(c, text=convert(c.text)) for c in block.cells)
+    return dataclasses.replace(block, text=convert(block.text), cells=cells)

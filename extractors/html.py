@@ -37,7 +37,7 @@ from extractors.boilerplate import (
 )
 from extractors.limits import Limits
 from extractors.model import MAX_COLSPAN, Block, BlockKind, Cell, Document, SourceInfo
-from extractors.text import decode, number_blocks
+from extractors.text import MOJIBAKE_MARK, MOJIBAKE_NOTE, decode, number_blocks
 from normalizers.text import clean
 
 SNIFF_BYTES = 4096  # bytes searched for a <meta> charset (old portals have long heads)
@@ -117,7 +117,10 @@ def sniff_charset(data: bytes) -> str | None:
 
 
 def _encoding_notes(declared: str | None, encoding: str) -> tuple[str, ...]:
-    """Given the declared and the used encoding, return a warning when the used one was guessed."""
+    """Given the declared and the used encoding, return a warning when the used one was guessed
+    (or the text was mojibake, repaired)."""
+    if encoding.endswith(MOJIBAKE_MARK):
+        return (MOJIBAKE_NOTE, *_encoding_notes(declared, encoding.removesuffix(MOJIBAKE_MARK)))
     used = _codec(encoding)
     if used.startswith("utf") or used == _codec(declared or ""):
         return ()

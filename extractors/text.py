@@ -9,22 +9,29 @@ whitespace) belong to ``normalizers.legacy`` and ``normalizers.text``.
 
 from __future__ import annotations
 
+import unicodedata
 from collections.abc import Iterable, Sequence
 
 from extractors.boilerplate import keep_article
 from extractors.limits import Limits
 from extractors.model import Block, BlockKind, Document, Provenance, SourceInfo
+from normalizers import mojibake
 from normalizers.legacy import decode_bytes
 from normalizers.text import clean
 from pipeline.errors import ErrorCode, InputError
 from pipeline.records import replace
 
+MOJIBAKE_SAMPLE = 4000  # characters read to tell mojibake from text
+MOJIBAKE_MARK = " (mojibake repaired)"
+MOJIBAKE_NOTE = "text repaired from mojibake (UTF-8 that was read as Windows-1252)"
+
 
 def extract(data: bytes, source: SourceInfo, limits: Limits) -> Document:
     """Given the bytes of a .txt file, return its Document (one paragraph per line)."""
-    text, _ = decode(data, source)
+    text, encoding = decode(data, source)
     blocks = keep_article(lines_to_blocks(text.splitlines()))
-    return Document(source=source, blocks=number_blocks(blocks, source.path))
+    notes = (MOJIBAKE_NOTE,) if encoding.endswith(MOJIBAKE_MARK) else ()
+    return Document(source=source, blocks=number_blocks(blocks, source.path), warnings=notes)
 
 
 def lines_to_blocks(lines: Iterable[str]) -> list[Block]:
@@ -41,8 +48,16 @@ def number_blocks(blocks: Sequence[Block], path: str) -> tuple[Block, ...]:
 
 
 def decode(data: bytes, source: SourceInfo, declared: str | None = None) -> tuple[str, str]:
-    """Given bytes and a declared charset, return (text, encoding); raise if none fits."""
+    """Given bytes and a declared charset, return (text, encoding); raise if none fits.
+
+    Text that is UTF-8 once read as Windows-1252 and saved again ("Káº¿t quáº£") is repaired
+    here, before cleaning turns its "Ã\xa0" and "Ã\xad" into something else; the encoding
+    then ends with ``MOJIBAKE_MARK``.
+    """
     try:
-        return decode_bytes(data, declared)
+        text, encoding = decode_bytes(data, declared)
     except ValueError as err:
         raise InputError(ErrorCode.ENCODING_UNDETECTABLE, source.path, str(err)) from err
+    if mojibake.looks_mojibake(text[:MOJIBAKE_SAMPLE]):
+        return unicodedata.normalize("NFC", mojibake.repair(text)), encoding + MOJIBAKE_MARK
+    return text, encoding

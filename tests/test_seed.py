@@ -19,6 +19,7 @@ from tests.conftest import parsed_sample
 
 SEED = {
     "txt": "seed-568-tb-sxd.txt",
+    "txt-mojibake": "seed-568-tb-sxd-mojibake.txt",  # UTF-8 once read as Windows-1252
     "html": "seed-568-tb-sxd.html",
     "html-cp1258": "seed-568-tb-sxd-cp1258.html",
     "docx": "seed-568-tb-sxd.docx",

@@ -760,6 +760,12 @@ def build_turned_scan(pdf_bytes: bytes) -> bytes:
     return with_rotation(image_pdf(pages, SCAN_DPI), {0: 90})
 
 
+def build_mojibake(text: bytes) -> bytes:
+    """Given UTF-8 text, return it as a tool that read it as Windows-1252 (its five undefined
+    bytes replaced by U+FFFD) and saved it as UTF-8 would: "Káº¿t quáº£ há»�p"."""
+    return text.decode("cp1252", errors="replace").encode("utf-8")
+
+
 def build_turned_pdf(pdf_bytes: bytes) -> bytes:
     """Given a text PDF, return it with each page's content stored turned a quarter
     counter-clockwise inside a form XObject on a landscape page, shown upright by /Rotate 90
@@ -801,6 +807,7 @@ def main() -> int:
     _write(f"{SEED.name}-scan-{dpi}dpi.pdf", build_scan(seed_pdf, dpi, angle))
     _write(f"{SEED.name}-scan-turned.pdf", build_turned_scan(seed_pdf))
     _write(f"{SEED.name}-turned.pdf", build_turned_pdf(seed_pdf))
+    _write(f"{SEED.name}-mojibake.txt", build_mojibake((SAMPLES / f"{SEED.name}.txt").read_bytes()))
     _write(f"{BORDERLESS.name}.pdf", build_pdf(BORDERLESS))
     _write(f"{PAGE_BREAK.name}.pdf", build_pdf(copy.copy(PAGE_BREAK)))
     return 0
