@@ -469,3 +469,23 @@ def test_a_long_line_of_figures_parses_in_linear_time() -> None:
     # a regex running over area labels once backtracked cubically on lines like this one
     line = " ".join(["Cải cách thể chế được đánh giá cao đạt điểm"] * 400 + ["7 điểm"])
     assert parse(doc(line)).scores == ()
+
+
+def test_bulleted_units_with_sub_bullets_and_labelled_tasks() -> None:
+    notice = parse(
+        doc(
+            "3. Nhiệm vụ thời gian tới",
+            "- Văn phòng Sở:",
+            "+ Tham mưu kế hoạch CCHC năm 2024;",
+            "- Phối hợp với Văn phòng Sở:",  # starts as a task, not as a unit
+            "- Thanh tra Sở:",
+            "+ Tăng cường kiểm tra công vụ.",
+            "- Các phòng chuyên môn: rà soát thủ tục hành chính thuộc lĩnh vực quản lý.",
+        )
+    )
+    assert [(t.section, t.unit, t.text[:24]) for t in notice.tasks] == [
+        ("3", "Văn phòng Sở", "Tham mưu kế hoạch CCHC n"),
+        ("3", "Văn phòng Sở", "Phối hợp với Văn phòng S"),
+        ("3", "Thanh tra Sở", "Tăng cường kiểm tra công"),
+        ("3", "Các phòng chuyên môn", "Các phòng chuyên môn: rà"),
+    ]

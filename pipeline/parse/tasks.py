@@ -49,7 +49,7 @@ def section_units(section: Section) -> list[_Unit]:
     units = [_Unit(section.number, None)]
     for k, line in enumerate(section.lines, start=1):
         if is_unit_heading(line):
-            units.append(_Unit(line.numbering, line.text.rstrip(" :").strip()))
+            units.append(_Unit(line.numbering or section.number, line.text.rstrip(" :").strip()))
         else:
             add_line(units[-1], line, last=k == len(section.lines))
     return [u for u in units if u.texts]
@@ -57,15 +57,18 @@ def section_units(section: Section) -> list[_Unit]:
 
 def is_unit_heading(line: Line) -> bool:
     """Given a line, return whether it opens a unit: "3.1 Văn phòng Sở:", "Thanh tra Sở:",
-    "1. Phòng Tổ chức - Biên chế" (numbered, short, no full stop, named like a unit)."""
+    "1. Phòng Tổ chức - Biên chế" (numbered, short, no full stop, named like a unit), or a
+    bulleted "- Văn phòng Sở:" (short, a colon, starting as a unit: "- Phối hợp với Văn phòng
+    Sở:" is a task)."""
     short = len(line.text.split()) <= MAX_UNIT_WORDS
     if line.numbering and _SUB_NUMBER.match(line.numbering):
         return short
     name = line.text.rstrip(" :")
     if line.numbering and short and not line.text.endswith((".", ";")):
         return names_a_unit(name)
-    named = line.text.endswith(":") and names_a_unit(name)
-    return short and line.bullet is None and named
+    if not (short and line.text.endswith(":")):
+        return False
+    return starts_as_unit(name) if line.bullet else names_a_unit(name)
 
 
 def is_byline(unit: _Unit, line: Line) -> bool:
@@ -98,7 +101,7 @@ def unit_tasks(unit: _Unit) -> list[Task]:
     return [
         Task(
             section=unit.section,
-            unit=(name := unit.name or assignee(text)),
+            unit=(name := labelled_unit(text) or unit.name or assignee(text)),
             unit_code=unit_code(name) if name else None,
             seq=seq,
             text=text,
@@ -108,6 +111,16 @@ def unit_tasks(unit: _Unit) -> list[Task]:
         )
         for seq, text in enumerate(unit.texts, start=1)
     ]
+
+
+def labelled_unit(text: str) -> str | None:
+    """Given a task's text, return the unit it is labelled with ("Các phòng chuyên môn: rà soát
+    …"), which outranks the unit heading above it; None without such a label."""
+    label, colon, rest = text.partition(":")
+    words = label.split()
+    if not colon or not rest.strip() or len(words) > MAX_UNIT_WORDS // 2:
+        return None
+    return label.strip() if starts_as_unit(label) else None
 
 
 @cache
