@@ -12,7 +12,7 @@ from extractors.model import Block, BlockKind, Cell, Document, Region, SourceInf
 from pipeline.model import Notice
 from pipeline.parse import parse
 from pipeline.parse.roles import Role, header_role
-from pipeline.parse.tasks import assignee
+from pipeline.parse.tasks import assignee, deadline
 
 SOURCE = SourceInfo(path="mem.txt", format="txt", sha256="0" * 64)
 AREA_ROWS = [
@@ -489,3 +489,19 @@ def test_bulleted_units_with_sub_bullets_and_labelled_tasks() -> None:
         ("3", "Thanh tra Sở", "Tăng cường kiểm tra công"),
         ("3", "Các phòng chuyên môn", "Các phòng chuyên môn: rà"),
     ]
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        ("Tham mưu kế hoạch. Thời gian hoàn thành: trước ngày 30/6/2024.", date(2024, 6, 30)),
+        ("Rà soát quy chế, hoàn thành trong tháng 5/2024.", date(2024, 5, 31)),
+        ("Số hóa hồ sơ, hoàn thành trong quý II/2024.", date(2024, 6, 30)),
+        ("Cập nhật văn bản (thời hạn: 31/3/2024).", date(2024, 3, 31)),
+        ("Báo cáo chậm nhất ngày 15/12/2024.", date(2024, 12, 15)),
+        ("Thực hiện thường xuyên trong năm 2024.", None),
+        ("Hoàn thành trong tháng 13/2024.", None),
+    ],
+)
+def test_task_deadlines(text: str, expected: date | None) -> None:
+    assert deadline(text) == expected

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import calendar
 import dataclasses
 import re
 import tomllib
@@ -22,9 +23,21 @@ from pipeline.parse.sections import Section, SectionKind
 
 _SUB_NUMBER = re.compile(r"^\d{1,2}\.\d{1,2}$")
 _TERMINAL = (".", ";", ":", "!", "?")
+MONTHS = 12
 #: A unit heading has at most this many words; a byline ("Văn phòng Sở") at most that many.
 MAX_UNIT_WORDS, MAX_STRAY_WORDS = 12, 4
-_DEADLINE = re.compile(r"(?:trước|chậm nhất|hạn chót|hoàn thành)\s+(?:ngày\s+)?", re.I)
+_DEADLINE = re.compile(
+    r"(?:trước|chậm nhất|hạn chót|hoàn thành|thời hạn(?: hoàn thành)?\s*:?)\s*(?:trong\s+)?"
+    r"(?:ngày\s+)?",
+    re.I,
+)
+#: A month or a quarter as the deadline ("trong tháng 5/2024", "quý II/2024"): its last day.
+_PERIOD = re.compile(
+    r"(?:tháng\s+(?P<month>\d{1,2})|quý\s+(?P<quarter>IV|I{1,3}|[1-4]))\s*"
+    r"(?:[/-]|\s+năm\s+)\s*(?P<year>(?:19|20)\d{2})",
+    re.I,
+)
+_QUARTERS = {"I": 1, "II": 2, "III": 3, "IV": 4, "1": 1, "2": 2, "3": 3, "4": 4}
 
 
 @dataclass(slots=True)
@@ -155,12 +168,25 @@ def assignee(text: str) -> str | None:
 
 
 def deadline(text: str) -> date | None:
-    """Given a task text, return the date it must be done by, when it states one."""
+    """Given a task text, return the date it must be done by, when it states one: a date, or
+    the last day of a month or quarter ("hoàn thành trong quý II/2024" → 2024-06-30)."""
     for m in _DEADLINE.finditer(text):
-        dates = find_dates(text[m.end() : m.end() + 40])
+        after = text[m.end() : m.end() + 40]
+        dates = find_dates(after)
         if dates and dates[0].start == 0:
             return dates[0].value
+        if period := _PERIOD.match(after):
+            return period_end(period)
     return None
+
+
+def period_end(m: re.Match[str]) -> date | None:
+    """Given a month or quarter match, return its last day (None for a month past 12)."""
+    year = int(m["year"])
+    month = int(m["month"]) if m["month"] else 3 * _QUARTERS[m["quarter"].upper()]
+    if not 1 <= month <= MONTHS:
+        return None
+    return date(year, month, calendar.monthrange(year, month)[1])
 
 
 def areas(text: str) -> tuple[str, ...]:
