@@ -12,12 +12,11 @@ from __future__ import annotations
 from collections.abc import Sequence
 
 from extractors.pagemodel import Word
-from normalizers.text import is_syllable
+from normalizers.text import WORD_EDGES, is_syllable
 
 MIN_WORDS = 20  # fewer lettered words than this: too little text to judge
 MIN_SYLLABLES = 0.5  # share of lettered words that read as syllables on an upright page
 MIN_TALL = 0.5  # share of words of 3+ letters taller than wide on a sideways page
-_EDGES = "\"'“”‘’()[]{}.,;:!?…-–—/"
 
 
 def _lettered(words: Sequence[Word]) -> list[Word]:
@@ -31,7 +30,7 @@ def syllable_share(words: Sequence[Word]) -> float:
     lettered = _lettered(words)
     if not lettered:
         return 0.0
-    good = sum(_reads(w.text.strip(_EDGES)) for w in lettered)
+    good = sum(_reads(w.text.strip(WORD_EDGES)) for w in lettered)
     return good / len(lettered)
 
 

@@ -106,8 +106,10 @@ def tessdata_dirs() -> list[Path]:
     return found + [Path(d) for d in TESSDATA_DIRS]
 
 
+@functools.lru_cache(maxsize=16)
 def _models_in(folder: Path) -> frozenset[str]:
-    """Given a folder, return the names of the Tesseract models in it."""
+    """Given a folder, return the names of the Tesseract models in it (read once: every OCR'd
+    page asks for its engine)."""
     try:
         return frozenset(p.stem for p in folder.glob("*.traineddata"))
     except OSError:

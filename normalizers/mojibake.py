@@ -18,7 +18,7 @@ import re
 import tomllib
 from functools import lru_cache
 
-from normalizers.text import DATA_DIR, fold, is_syllable
+from normalizers.text import DATA_DIR, WORD_EDGES, fold, is_syllable
 
 #: Pairs that UTF-8 Vietnamese turns into when read as Windows-1252 ("Ã´" ô, "á»" ạ…ỹ).
 _MARKERS = re.compile(
@@ -31,7 +31,6 @@ LOST = ("\x81", "\x9d", "\x8d", "\x8f", "\x90")
 MAX_HOLES = 2  # per word; more would be guessing
 #: A word with a hole; "Â" (the first byte of a no-break space: "Â\xa0") ends it.
 _HOLE_WORD = re.compile(r"[^\s\u00c2]*\ufffd[^\s\u00c2]*")
-_EDGES = "\"'“”‘’()[]{}.,;:!?…-–—/"
 
 
 def looks_mojibake(sample: str) -> bool:
@@ -64,7 +63,7 @@ def _fill(m: re.Match[str]) -> str:
             candidate = candidate.replace("\ufffd", byte, 1)
         candidates.append((candidate, ftfy.fix_encoding(candidate)))
     syllables = [(c, fixed) for c, fixed in candidates if _reads(fixed)]
-    liked = [c for c, fixed in syllables if fold(fixed.strip(_EDGES)) in preferred()]
+    liked = [c for c, fixed in syllables if fold(fixed.strip(WORD_EDGES)) in preferred()]
     if liked or syllables:
         return (liked or [c for c, _ in syllables])[0]
     capitals = [c for c, fixed in candidates if _capitals(fixed)]
@@ -80,12 +79,12 @@ def preferred() -> frozenset[str]:
 
 def _capitals(word: str) -> bool:
     """Given a repaired word, return whether it is letters in capitals only ("CTHĐ")."""
-    core = word.strip(_EDGES)
+    core = word.strip(WORD_EDGES)
     return core.isalpha() and core.isupper()
 
 
 def _reads(word: str) -> bool:
     """Given a repaired word, return whether it is one Vietnamese syllable in a plain case."""
-    core = word.strip(_EDGES)
+    core = word.strip(WORD_EDGES)
     plain_case = core in (core.lower(), core.upper(), core.capitalize())
     return bool(core) and "\ufffd" not in core and plain_case and is_syllable(core.lower())

@@ -45,12 +45,13 @@ def province_key(name: str) -> str:
 
 @lru_cache(maxsize=1)
 def provinces() -> dict[str, str]:
-    """Given nothing, return each bare province name, as province_key → its canonical unit
-    ("quảng ninh" → "Tỉnh Quảng Ninh", "hải phòng" → "Thành phố Hải Phòng"); variants too."""
+    """Given nothing, return each name a province goes by bare, as province_key → its
+    canonical unit ("quảng ninh" → "Tỉnh Quảng Ninh", "hải phòng" → "Thành phố Hải Phòng");
+    variants too, level-only cities ("Hồ Chí Minh", "Huế") not."""
     table = data_table("units")["provinces"]
-    levels = {name: "tỉnh" for name in table["provinces"]}
-    levels |= {name: "thành phố" for name in table["cities"]}
-    found = {province_key(n): canonical_unit(f"{level} {n}") for n, level in levels.items()}
-    for variant, name in table["variants"].items():
-        found[province_key(variant)] = found[province_key(name)]
-    return found
+    cities, level_only = set(table["cities"]), set(table["level_cities"])
+    return {
+        key: canonical_unit(f"{'thành phố' if name in cities else 'tỉnh'} {name}")
+        for key, name in _province_names().items()
+        if name not in level_only
+    }

@@ -294,6 +294,10 @@ def _recased_tone_match(m: re.Match[str]) -> str:
     return "".join(p.upper() if w.isupper() else p for p, w in zip(placed, word, strict=True))
 
 
+#: Punctuation stripped from a word's ends before reading it as a syllable ("họp," → "họp").
+WORD_EDGES = "\"'“”‘’()[]{}.,;:!?…-–—/"
+
+
 def canonical_tones(s: str) -> str:
     """Given NFC text, return it with every word's tone on the canonical vowel, case kept
     ("Thanh Hoá" → "Thanh Hóa", "THUỶ" → "THỦY")."""

@@ -57,18 +57,18 @@ def find_headline(lines: Sequence[Line]) -> Headline | None:
     """Given the document's lines, return the first sentence stating the index score: one
     naming the index, else one of the lead after a line that named it ("Kết quả Chỉ số cải
     cách hành chính năm 2023 …" then "Tổng điểm đạt được là 79,25 điểm, xếp loại Khá")."""
-    for line in lines:
-        if _INDEX_CUE.search(plain(line.raw)) and (h := read_headline(line)):
-            return h
-    return lead_headline(lines)
+    first = None
+    for i, line in enumerate(lines):
+        if _INDEX_CUE.search(plain(line.raw)):
+            if h := read_headline(line):
+                return h
+            first = i if first is None else first
+    return lead_headline(lines, first) if first is not None else None
 
 
-def lead_headline(lines: Sequence[Line]) -> Headline | None:
-    """Given the document's lines, return a whole-index score stated in the lead after the
-    index is named: out of 100 or unbounded, not a part ("lĩnh vực … đạt 5,5/8 điểm")."""
-    named = next((i for i, ln in enumerate(lines) if _INDEX_CUE.search(plain(ln.raw))), None)
-    if named is None:
-        return None
+def lead_headline(lines: Sequence[Line], named: int) -> Headline | None:
+    """Given the document's lines and the first naming the index, return a whole-index score
+    stated in the lead after it: out of 100 or unbounded, not a part ("lĩnh vực … 5,5/8")."""
     for line in lines[named : named + LEAD_LINES]:
         if line.numbering or _PART.search(plain(line.raw)):
             continue

@@ -11,16 +11,14 @@ from __future__ import annotations
 
 import re
 from collections.abc import Iterator, Sequence
-from decimal import Decimal
 
 from normalizers.labels import area_code
 from normalizers.numbers import parse_number
 from pipeline.model import Score, Where
 from pipeline.parse.lines import Line
-from pipeline.parse.scoretable import ScoreTable
+from pipeline.parse.scoretable import SCALE_BOUND, ScoreTable
 
 MIN_AREAS = 3
-SCALE_BOUND = Decimal(100)
 _NUM = r"\d+(?:[.,]\d+)?"
 #: The figure after an area's label: "… đạt 12/15 điểm", "…: 12/15 điểm", "… chấm 8,5 điểm".
 #: The label is the clause before it (no regex runs over the label itself: linear time).

@@ -142,7 +142,7 @@ def top_rank(numbering: str | None) -> int | None:
 
 def section_kind(line: Line) -> SectionKind:
     """Given a section heading (or lead-in), return what the section holds."""
-    if is_lead_in(line) and line.kind is not BlockKind.HEADING and top_rank(line.numbering) is None:
+    if is_lead_in(line) and line.kind is not BlockKind.HEADING:
         return lead_in_kind(line)
     key = plain(line.text)
     return next((kind for kind, rx in SECTION_CUES if rx.search(key)), SectionKind.OTHER)

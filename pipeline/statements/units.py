@@ -11,15 +11,13 @@ canonical name is ``normalizers.labels.canonical_unit`` of the name as written.
 from __future__ import annotations
 
 import re
-import tomllib
 from collections.abc import Iterator, Sequence
 from dataclasses import dataclass
 from functools import lru_cache
 from typing import Any
 
-from normalizers.labels import canonical_unit
+from normalizers.labels import canonical_unit, data_table
 from normalizers.places import province_key, provinces
-from normalizers.text import DATA_DIR
 from pipeline.records import replace
 from pipeline.statements.cues import alternation, data, ends_with, words_rx
 
@@ -69,15 +67,13 @@ class UnitCues:
 
 def _level_forms() -> dict[str, str]:
     """Given nothing, return every written locality level (lowercase) → its level."""
-    with (DATA_DIR / "units.toml").open("rb") as f:
-        localities = tomllib.load(f)["localities"]
+    localities = data_table("units")["localities"]
     return {form: level for level, forms in localities.items() for form in (level, *forms)}
 
 
 def _agencies() -> tuple[frozenset[str], list[str]]:
     """Given nothing, return the agency heads, and agency names and abbreviations (units.toml)."""
-    with (DATA_DIR / "units.toml").open("rb") as f:
-        table = tomllib.load(f)
+    table = data_table("units")
     names = [form for name, abbrs in table["agencies"].items() for form in (name, *abbrs)]
     return frozenset(table["heads"]["words"]), names
 
@@ -257,8 +253,7 @@ def _province_patterns() -> tuple[re.Pattern[str], re.Pattern[str]]:
     names = sorted(provinces(), key=len, reverse=True)
     forms = "|".join(re.escape(n).replace(r"\ \-\ ", r"\s*-\s*") for n in names)
     bare = re.compile(rf"(?<![\w.])(?:{forms})(?!\w)")
-    with (DATA_DIR / "units.toml").open("rb") as f:
-        heads = tomllib.load(f)["provinces"]["not_after"]
+    heads = data_table("units")["provinces"]["not_after"]
     return bare, re.compile(rf"(?<!\w){alternation(heads)}[ \t]+$")
 
 

@@ -18,7 +18,7 @@ Severities:
 
 from __future__ import annotations
 
-from collections.abc import Iterable, Iterator, Sequence
+from collections.abc import Callable, Iterable, Iterator, Sequence
 from decimal import Decimal
 from enum import StrEnum
 
@@ -27,6 +27,7 @@ from pipeline.model import Check, Notice, Score, Severity
 from pipeline.validate.tolerance import (
     INDEX_SCALE,
     ROUNDING_SLACK_PER_VALUE,
+    Tolerance,
     for_pair,
     for_sum,
     half_unit,
@@ -284,6 +285,38 @@ def score_over_max(notice: Notice) -> Iterator[Check]:
             )
 
 
+def gap_finding(
+    code: Code,
+    *,
+    computed: Decimal,
+    stated: Decimal,
+    tolerance: Tolerance,
+    claim: str,
+    where: str,
+    beyond: Severity = Severity.ERROR,
+    show: Callable[[Decimal], str] = plain,
+) -> Check | None:
+    """Given a figure computed from others and the one stated, return the finding when they
+    differ (info within rounding, ``beyond`` past it), or None when equal as written.
+
+    ``claim`` says what disagrees ("the areas sum to 80 but the table states 75.61"); the
+    difference and the tolerance are added to it. ``show`` writes derived figures (means).
+    """
+    difference = abs(computed - stated)
+    severity = judge(difference, tolerance, beyond=beyond)
+    if severity is None:
+        return None
+    return Check(
+        code=code,
+        severity=severity,
+        message=f"{claim}: off by {show(difference)}, {within(severity)} the tolerance "
+        f"{tolerance.describe()}",
+        expected=show(computed),
+        actual=plain(stated),
+        where=where,
+    )
+
+
 def _sum_finding(
     parts: Iterable[Number | None],
     total: Number,
@@ -297,19 +330,18 @@ def _sum_finding(
     column, stated = complete(parts), resolved(total)
     if column is None or stated is None:
         return
-    computed, tolerance = total_of(column), for_sum(column, total)
-    difference = abs(computed - stated)
-    severity = judge(difference, tolerance, beyond=beyond)
-    if severity is not None:
-        yield Check(
-            code=code,
-            severity=severity,
-            message=f"{what} sum to {plain(computed)} but {against} {plain(stated)}: off by "
-            f"{plain(difference)}, {within(severity)} the tolerance {tolerance.describe()}",
-            expected=plain(computed),
-            actual=plain(stated),
-            where="scores",
-        )
+    computed = total_of(column)
+    finding = gap_finding(
+        code,
+        computed=computed,
+        stated=stated,
+        tolerance=for_sum(column, total),
+        claim=f"{what} sum to {plain(computed)} but {against} {plain(stated)}",
+        where="scores",
+        beyond=beyond,
+    )
+    if finding is not None:
+        yield finding
 
 
 def sum_mismatch(notice: Notice) -> Iterator[Check]:

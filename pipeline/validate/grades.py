@@ -163,15 +163,15 @@ def _row_verdict(row: UnitScore, stated: str, ladder: Ladder | None) -> Verdict:
     return assess(stated, value, figure, ladder)
 
 
-def row_ladder(notice: Notice, row: UnitScore, ladder: Ladder | None) -> Ladder | None:
-    """Given a notice, one of its unit rows and the notice's ladder, return the row's ladder.
+def row_ladder(notice: Notice, row: UnitScore, ladder: Ladder | None, own: bool) -> Ladder | None:
+    """Given a notice, one of its unit rows, the notice's ladder and whether that is the
+    notice's own (not a --grade-scale one, which grades every row alike), return the row's.
 
     A row is graded at its own level ("UBND xã Phú Mậu" in a sở's notice is graded as a
-    commune, "Tỉnh Quảng Ninh" as a province), in the notice's province and the row's year;
-    a ladder given with --grade-scale grades every row alike.
+    commune, "Tỉnh Quảng Ninh" as a province), in the notice's province and the row's year.
     """
     meta = notice.metadata
-    if ladder is None or ladder is not ladder_for(notice):
+    if ladder is None or not own:
         return ladder
     level = unit_level(row.unit) or meta.level
     year = row.year or meta.assessment_year
@@ -185,10 +185,11 @@ def _verdicts(notice: Notice, ladder: Ladder | None) -> Iterator[tuple[str, str,
     grade = notice.summary.grade
     if grade is not None:
         yield "summary", "the notice", grade, _summary_verdict(notice, grade, ladder)
+    own = ladder is not None and ladder is ladder_for(notice)
     for i, row in enumerate(notice.unit_scores):
         if row.grade is not None and row.index == PAR_INDEX:
             subject = f"the row of {row.unit}"
-            verdict = _row_verdict(row, row.grade, row_ladder(notice, row, ladder))
+            verdict = _row_verdict(row, row.grade, row_ladder(notice, row, ladder, own))
             yield f"unit_scores[{i}]", subject, row.grade, verdict
 
 

@@ -30,6 +30,7 @@ from pipeline.model import Check, Notice, Severity, UnitScore
 from pipeline.validate.checks import (
     Code,
     complete,
+    gap_finding,
     percent_finding,
     total_of,
     value_of,
@@ -38,11 +39,9 @@ from pipeline.validate.tolerance import (
     for_mean,
     for_sum,
     half_unit,
-    judge,
     plain,
     resolved,
     shown,
-    within,
 )
 
 TABLE_SOURCE = "table"
@@ -92,21 +91,19 @@ def delta_inconsistent(notice: Notice) -> Iterator[Check]:
         score = row.score if row.score is not None else row.percent
         if parts is None or score is None or resolved(score) is None:
             continue
-        computed, tolerance = total_of(parts), for_sum(parts, score)
-        difference = abs(computed - value_of(score))
-        severity = judge(difference, tolerance, beyond=Severity.ERROR)
-        if severity is not None:
-            yield Check(
-                code=Code.DELTA_INCONSISTENT,
-                severity=severity,
-                message=f"{row.unit}: the previous score {plain(value_of(parts[0]))} changed by "
-                f"{plain(value_of(parts[1]))} gives {plain(computed)} but the score is "
-                f"{plain(value_of(score))}: off by {plain(difference)}, {within(severity)} "
-                f"the tolerance {tolerance.describe()}",
-                expected=plain(computed),
-                actual=plain(value_of(score)),
-                where=f"unit_scores[{i}]",
-            )
+        computed = total_of(parts)
+        finding = gap_finding(
+            Code.DELTA_INCONSISTENT,
+            computed=computed,
+            stated=value_of(score),
+            tolerance=for_sum(parts, score),
+            claim=f"{row.unit}: the previous score {plain(value_of(parts[0]))} changed by "
+            f"{plain(value_of(parts[1]))} gives {plain(computed)} but the score is "
+            f"{plain(value_of(score))}",
+            where=f"unit_scores[{i}]",
+        )
+        if finding is not None:
+            yield finding
 
 
 def unit_percent_mismatch(notice: Notice) -> Iterator[Check]:
@@ -230,20 +227,19 @@ def _average_finding(i: int, stated: Number, members: Sequence[Number | None]) -
     column = complete(members)
     if column is None or len(column) < MIN_AVERAGED_ROWS or resolved(stated) is None:
         return
-    mean, tolerance = total_of(column) / len(column), for_mean(column, stated)
-    difference = abs(mean - value_of(stated))
-    severity = judge(difference, tolerance, beyond=Severity.ERROR)
-    if severity is not None:
-        yield Check(
-            code=Code.SUM_MISMATCH,
-            severity=severity,
-            message=f"the average row states {plain(value_of(stated))} but the {len(column)} "
-            f"rows of its table average {shown(mean)}: off by {shown(difference)}, "
-            f"{within(severity)} the tolerance {tolerance.describe()}",
-            expected=shown(mean),
-            actual=plain(value_of(stated)),
-            where=f"unit_scores[{i}]",
-        )
+    mean = total_of(column) / len(column)
+    finding = gap_finding(
+        Code.SUM_MISMATCH,
+        computed=mean,
+        stated=value_of(stated),
+        tolerance=for_mean(column, stated),
+        claim=f"the average row states {plain(value_of(stated))} but the {len(column)} rows "
+        f"of its table average {shown(mean)}",
+        where=f"unit_scores[{i}]",
+        show=shown,
+    )
+    if finding is not None:
+        yield finding
 
 
 def average_row_mismatch(notice: Notice) -> Iterator[Check]:
