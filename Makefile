@@ -4,7 +4,7 @@ VENV   := .venv
 BIN    := $(VENV)/bin
 STAMP  := $(VENV)/.installed
 
-.PHONY: run test setup system-deps samples bench lint clean
+.PHONY: run test setup system-deps samples bench lint score clean
 
 run: setup
 	$(BIN)/parscore run samples/ --out output/
@@ -37,3 +37,8 @@ lint: setup
 
 clean:
 	rm -rf $(VENV) output/*.csv output/*.parquet output/*.jsonl output/*.json output/.store
+
+# The real corpora beside the clone (../shared), scored as the gate in tests/test_real_gate.py does.
+score: setup
+	$(PYTHON) ../shared/realdev/score.py
+	$(PYTHON) ../shared/realdev/score.py --corpus ../shared/realbin
