@@ -85,7 +85,10 @@ def floor_history() -> list[tuple[str, str]]:
     rel = FLOORS.relative_to(ROOT).as_posix()
     log = subprocess.run(
         [git, "log", "--reverse", "--format=%H", "--", rel],
-        cwd=ROOT, capture_output=True, text=True, check=True,
+        cwd=ROOT,
+        capture_output=True,
+        text=True,
+        check=True,
     ).stdout.split()
     return [(show(git, f"--format=%B -s {h}"), show(git, f"{h}:{rel}")) for h in log]
 
