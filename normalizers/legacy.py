@@ -30,7 +30,8 @@ from typing import Any
 
 import charset_normalizer
 
-from normalizers.text import DATA_DIR, is_syllable
+from normalizers import DATA_DIR
+from normalizers.syllables import is_syllable
 
 TCVN3, VNI, VIQR = "tcvn3", "vni", "viqr"
 ENCODINGS = (TCVN3, VNI, VIQR)  # also the tie-break order of detect()

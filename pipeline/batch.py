@@ -10,7 +10,6 @@ from __future__ import annotations
 import hashlib
 import sys
 import time
-import traceback
 from collections.abc import Iterator, Sequence
 from concurrent.futures import Future, as_completed
 from concurrent.futures import TimeoutError as FutureTimeout
@@ -18,21 +17,14 @@ from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
 
-from extractors.limits import Limits
 from pipeline.errors import ErrorCode, InputError
 from pipeline.settings import RunSettings
 from pipeline.sink import DatasetSink
 from pipeline.store import ResultStore
+from pipeline.work import Job, Row, work
 
 #: Tasks one worker process runs before it is replaced (bounds memory per worker).
 TASKS_PER_WORKER = 200
-Row = dict[str, Any]
-
-
-@dataclass(frozen=True, slots=True, kw_only=True)
-class Job:
-    path: Path
-    sha256: str
 
 
 @dataclass(slots=True)
@@ -86,29 +78,6 @@ def file_sha256(path: Path) -> str | None:
     except OSError:
         return None
     return digest.hexdigest()
-
-
-def work(path: str, limits: Limits, grade_scale: str | None) -> Row:
-    """Given one file, return {"status", "result" | "error_code"+"message", "seconds"}."""
-    from pipeline.process import process_file
-    from pipeline.validate import ladder_override
-
-    start = time.perf_counter()
-    try:
-        result = process_file(Path(path), limits=limits, ladder=ladder_override(grade_scale))
-        row: Row = {"status": "ok", "result": result.to_dict()}
-    except InputError as err:
-        row = {"status": "failed", "error_code": str(err.code), "message": err.message}
-    except Exception as err:
-        detail = f"{type(err).__name__}: {err}"
-        row = {
-            "status": "failed",
-            "error_code": str(ErrorCode.WORKER_CRASHED),
-            "message": InputError(ErrorCode.WORKER_CRASHED, path, detail).message,
-            "traceback": traceback.format_exc(),
-        }
-    row["seconds"] = round(time.perf_counter() - start, 4)
-    return row
 
 
 def plan(paths: Sequence[Path], store: ResultStore, report: RunReport) -> list[Job]:

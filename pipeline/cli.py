@@ -15,11 +15,15 @@ from collections.abc import Sequence
 from pathlib import Path
 
 from pipeline import __version__
-from pipeline.errors import InputError, ParscoreError, UsageError
+from pipeline.errors import (
+    EXIT_FAILED,
+    EXIT_PIPE_CLOSED,
+    EXIT_USAGE,
+    InputError,
+    ParscoreError,
+    UsageError,
+)
 from pipeline.settings import ENGINES
-
-EXIT_OK, EXIT_INVALID, EXIT_USAGE, EXIT_FAILED = 0, 1, 2, 3
-EXIT_PIPE_CLOSED = 141  # 128 + SIGPIPE, what a Unix tool exits with when its reader goes away
 
 
 def build_parser() -> argparse.ArgumentParser:

@@ -9,8 +9,7 @@ from pathlib import Path
 from typing import Any
 
 from extractors.limits import DEFAULT_LIMITS, Limits
-from pipeline.cli import EXIT_FAILED, EXIT_INVALID, EXIT_OK
-from pipeline.errors import UsageError
+from pipeline.errors import EXIT_FAILED, EXIT_INVALID, EXIT_OK, UsageError
 from pipeline.serialize import dumps
 from pipeline.settings import RunSettings
 
@@ -105,7 +104,8 @@ def human_summary(data: dict[str, Any]) -> str:
 
 def cmd_validate(args: argparse.Namespace) -> int:
     """Validate a file or folder and print the findings; exit 1 when any is an error."""
-    from pipeline.batch import discover, work
+    from pipeline.batch import discover
+    from pipeline.work import work
 
     scale = scale_arg(args)
     if not args.target.exists():

@@ -14,9 +14,9 @@ from concurrent.futures import TimeoutError as FutureTimeout
 from typing import TYPE_CHECKING, Any
 
 from pipeline.errors import ErrorCode, UsageError
+from pipeline.work import Job, work
 
 if TYPE_CHECKING:
-    from pipeline.batch import Job
     from pipeline.settings import RunSettings
 
 #: Set to a scheduler address (tcp://host:8786) to use an existing cluster.
@@ -28,8 +28,6 @@ def guarded_work(path: str, limits: Any, grade_scale: str | None) -> dict[str, A
     import multiprocessing
 
     from pebble import ProcessExpired, concurrent
-
-    from pipeline.batch import work
 
     if multiprocessing.current_process().daemon:  # a cluster started without worker.daemon=False
         return work(path, limits, grade_scale)

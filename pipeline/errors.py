@@ -9,6 +9,10 @@ from __future__ import annotations
 from dataclasses import dataclass
 from enum import StrEnum
 
+#: The command line's exit codes (README "Exit codes").
+EXIT_OK, EXIT_INVALID, EXIT_USAGE, EXIT_FAILED = 0, 1, 2, 3
+EXIT_PIPE_CLOSED = 141  # 128 + SIGPIPE, what a Unix tool exits with when its reader goes away
+
 
 class ErrorCode(StrEnum):
     """Stable codes of DESIGN.md; they appear in the manifest and on stderr."""

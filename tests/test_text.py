@@ -8,15 +8,13 @@ import pytest
 from hypothesis import given
 from hypothesis import strategies as st
 
+from normalizers.syllables import is_syllable, parse_syllable, place_tone
 from normalizers.text import (
     SPACE_CHARS,
     canonical_tones,
     clean,
     fold,
     fold_homoglyphs,
-    is_syllable,
-    parse_syllable,
-    place_tone,
     strip_tones,
 )
 
