@@ -14,10 +14,10 @@ from pathlib import Path
 
 from extractors import header
 from extractors.detect import detect_format
+from extractors.errors import ErrorCode, InputError
 from extractors.limits import DEFAULT_LIMITS, Limits
 from extractors.model import Block, Document, SourceInfo
 from normalizers import legacy
-from pipeline.errors import ErrorCode, InputError
 
 #: Characters of a document's text read to tell legacy-encoded text from Unicode.
 LEGACY_SAMPLE = 4000

@@ -17,6 +17,7 @@ from dataclasses import dataclass, field, replace
 from lxml import etree
 
 from extractors import zipsafe
+from extractors.errors import ErrorCode, InputError
 from extractors.limits import Limits
 from extractors.model import (
     MAX_COLSPAN,
@@ -30,7 +31,6 @@ from extractors.model import (
 )
 from extractors.pagemodel import nfc
 from normalizers.legacy import font_encoding, legacy_to_unicode
-from pipeline.errors import ErrorCode, InputError
 
 W = "http://schemas.openxmlformats.org/wordprocessingml/2006/main"
 MC = "http://schemas.openxmlformats.org/markup-compatibility/2006"

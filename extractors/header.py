@@ -18,8 +18,8 @@ import re
 from collections.abc import Sequence
 
 from extractors.model import Block, BlockKind, Document, Region
+from extractors.records import replace
 from normalizers.text import bare_key
-from pipeline.records import replace
 
 LEAD = 20  # blocks searched for the header block and its title
 #: Words a Decree 30 title line starts with, in capitals (bare keys).

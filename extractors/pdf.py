@@ -17,10 +17,10 @@ import pypdfium2 as pdfium
 import pypdfium2.raw as pdfium_c
 
 from extractors import layout, ocr
+from extractors.errors import ErrorCode, InputError
 from extractors.limits import Limits
 from extractors.model import BBox, Document, SourceInfo
 from extractors.pagemodel import Edge, Frame, PageContent, Word, union_bbox
-from pipeline.errors import ErrorCode, InputError
 
 EOF_TAIL = 2048  # a complete PDF ends with "%%EOF" within its last bytes
 MIN_TEXT_CHARS = 20  # fewer letters or digits than this: the page has no usable text layer

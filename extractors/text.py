@@ -13,13 +13,13 @@ import unicodedata
 from collections.abc import Iterable, Sequence
 
 from extractors.boilerplate import keep_article
+from extractors.errors import ErrorCode, InputError
 from extractors.limits import Limits
 from extractors.model import Block, BlockKind, Document, Provenance, SourceInfo
+from extractors.records import replace
 from normalizers import mojibake
 from normalizers.legacy import decode_bytes
 from normalizers.text import clean
-from pipeline.errors import ErrorCode, InputError
-from pipeline.records import replace
 
 MOJIBAKE_SAMPLE = 4000  # characters read to tell mojibake from text
 MOJIBAKE_MARK = " (mojibake repaired)"

@@ -17,7 +17,7 @@ from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
 
-from pipeline.errors import ErrorCode, InputError
+from extractors.errors import ErrorCode, InputError
 from pipeline.settings import RunSettings
 from pipeline.sink import DatasetSink
 from pipeline.store import ResultStore

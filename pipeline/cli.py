@@ -14,8 +14,7 @@ import traceback
 from collections.abc import Sequence
 from pathlib import Path
 
-from pipeline import __version__
-from pipeline.errors import (
+from extractors.errors import (
     EXIT_FAILED,
     EXIT_PIPE_CLOSED,
     EXIT_USAGE,
@@ -23,6 +22,7 @@ from pipeline.errors import (
     ParscoreError,
     UsageError,
 )
+from pipeline import __version__
 from pipeline.settings import ENGINES
 
 

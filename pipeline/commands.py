@@ -8,8 +8,8 @@ import sys
 from pathlib import Path
 from typing import Any
 
+from extractors.errors import EXIT_FAILED, EXIT_INVALID, EXIT_OK, UsageError
 from extractors.limits import DEFAULT_LIMITS, Limits
-from pipeline.errors import EXIT_FAILED, EXIT_INVALID, EXIT_OK, UsageError
 from pipeline.serialize import dumps
 from pipeline.settings import RunSettings
 

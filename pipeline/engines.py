@@ -13,7 +13,7 @@ from collections.abc import Iterator, Sequence
 from concurrent.futures import TimeoutError as FutureTimeout
 from typing import TYPE_CHECKING, Any
 
-from pipeline.errors import ErrorCode, UsageError
+from extractors.errors import ErrorCode, UsageError
 from pipeline.work import Job, work
 
 if TYPE_CHECKING:

@@ -5,8 +5,8 @@ from __future__ import annotations
 from dataclasses import dataclass, field
 from pathlib import Path
 
+from extractors.errors import UsageError
 from extractors.limits import DEFAULT_LIMITS, Limits
-from pipeline.errors import UsageError
 
 ENGINES = ("local", "dask", "ray")
 

@@ -12,8 +12,8 @@ from dataclasses import dataclass
 from pathlib import Path
 from typing import Any
 
+from extractors.errors import ErrorCode, InputError
 from extractors.limits import Limits
-from pipeline.errors import ErrorCode, InputError
 
 Row = dict[str, Any]
 

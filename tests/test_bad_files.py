@@ -10,9 +10,9 @@ from pathlib import Path
 import pytest
 
 from extractors import extract, read_source
+from extractors.errors import ErrorCode, InputError
 from extractors.limits import MIB, Limits
 from extractors.model import BlockKind
-from pipeline.errors import ErrorCode, InputError
 
 PASSWD = "/etc/passwd"
 

@@ -9,11 +9,11 @@ from pathlib import Path
 import pytest
 
 import extractors
+from extractors.errors import ErrorCode, InputError
 from extractors.html import extract, sniff_charset
 from extractors.limits import DEFAULT_LIMITS
 from extractors.model import Block, BlockKind, Cell, Document, SourceInfo
 from normalizers.text import clean
-from pipeline.errors import ErrorCode, InputError
 from tests.conftest import SAMPLES
 
 SEED_TXT = SAMPLES / "seed-568-tb-sxd.txt"

@@ -13,10 +13,10 @@ import pypdfium2 as pdfium
 import pytest
 
 from extractors import extract, ocr, orientation, tesseract
+from extractors.errors import ErrorCode, InputError
 from extractors.limits import Limits
 from extractors.model import BlockKind, Document, Region
 from extractors.pagemodel import Word
-from pipeline.errors import ErrorCode, InputError
 
 SCAN = "seed-568-tb-sxd-scan.pdf"  # 300 dpi, skewed, noisy; the 150 dpi one is in test_seed
 ONE_PAGE = Limits(max_pages=1)  # one page keeps the default run fast

@@ -9,10 +9,10 @@ import unicodedata
 import pytest
 
 from extractors.boilerplate import is_chrome_line, is_tail_marker
+from extractors.errors import ErrorCode, InputError
 from extractors.limits import DEFAULT_LIMITS
 from extractors.model import BlockKind, Document, SourceInfo
 from extractors.text import extract
-from pipeline.errors import ErrorCode, InputError
 from tests.conftest import SAMPLES
 from tests.test_extract_html import cp1258_form
 

@@ -11,8 +11,8 @@ from extractors.header import mark_header
 from extractors.model import Block, BlockKind, Cell, Document, Region, SourceInfo
 from pipeline.model import Notice
 from pipeline.parse import parse
-from pipeline.parse.roles import Role, header_role
 from pipeline.parse.tasks import assignee, deadline
+from pipeline.roles import Role, header_role
 
 SOURCE = SourceInfo(path="mem.txt", format="txt", sha256="0" * 64)
 AREA_ROWS = [

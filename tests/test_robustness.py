@@ -80,7 +80,7 @@ def test_broken_web_pages_give_a_notice_or_a_typed_error(page: str) -> None:
     import tempfile
     from pathlib import Path
 
-    from pipeline.errors import InputError
+    from extractors.errors import InputError
     from pipeline.process import process_file
 
     with tempfile.TemporaryDirectory() as folder:

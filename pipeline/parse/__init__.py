@@ -10,23 +10,22 @@ from __future__ import annotations
 from collections.abc import Sequence
 
 from extractors.model import BlockKind, Document
+from pipeline.lines import Line, document_to_lines
 from pipeline.model import Metadata, Notice, Summary
 from pipeline.parse.findings import read_findings
 from pipeline.parse.flattened import lines_to_raw_tables
 from pipeline.parse.headline import Headline, find_headline
-from pipeline.parse.lines import Line, document_to_lines
 from pipeline.parse.metadata import read_metadata
 from pipeline.parse.prosescores import prose_score_table
 from pipeline.parse.rawtable import RawTable, block_to_raw_table
 from pipeline.parse.scoretable import ScoreTable, raw_to_score_table
 from pipeline.parse.sections import split_sections
 from pipeline.parse.tasks import read_tasks
+from pipeline.statements import read_unit_scores
 
 
 def parse(document: Document) -> Notice:
     """Given a Document, return the Notice it states (not yet validated)."""
-    from pipeline.statements import read_unit_scores  # it builds on pipeline.parse.lines
-
     lines = document_to_lines(document)
     table = find_score_table(document, lines)
     headline = find_headline(lines)

@@ -11,10 +11,10 @@ from collections.abc import Iterator, Sequence
 from dataclasses import dataclass, field
 
 from normalizers.labels import area_code
+from pipeline.lines import Line
 from pipeline.model import Where
-from pipeline.parse.lines import Line
 from pipeline.parse.rawtable import SCORE_ROLES, RawRow, RawTable
-from pipeline.parse.roles import (
+from pipeline.roles import (
     Role,
     header_role,
     is_grade_label,

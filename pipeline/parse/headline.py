@@ -11,8 +11,9 @@ from decimal import Decimal
 from normalizers.labels import canonical_unit, grade_in_text, index_code
 from normalizers.numbers import Number, parse_number
 from normalizers.text import fold
-from pipeline.parse.lines import Line
-from pipeline.parse.roles import plain
+from pipeline.lines import Line
+from pipeline.roles import plain
+from pipeline.statements.units import find_mentions
 
 _INDEX_CUE = re.compile(r"chi so (?:cai cach hanh chinh|cchc)|par ?index|chi so par")
 _NUM = r"[-+]?\d(?:[\d.,]*\d)?(?:,\s\d+(?=\s?%))?"  # never ends on a full stop
@@ -82,8 +83,6 @@ def unnamed(text: str) -> bool:
     """Given a lead line, return whether the words before its score name no unit but the
     notice's own ("Kết quả, Sở đạt …", "Tổng điểm đạt …"): a news item's "Bà Rịa – Vũng Tàu
     đạt 85,77%" is one unit among many, not the notice's headline."""
-    from pipeline.statements.units import find_mentions  # statements build on parse
-
     m = _SCORE.search(text)
     before = text[: m.start()] if m else text
     return not any(mention.unit for mention in find_mentions(before, fold(before)))

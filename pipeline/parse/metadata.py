@@ -16,10 +16,10 @@ from normalizers.labels import (
     unit_level,
 )
 from normalizers.places import province_name
+from pipeline.lines import Line
 from pipeline.model import Metadata, Person
-from pipeline.parse.lines import Line
-from pipeline.parse.roles import plain
 from pipeline.parse.signature import recipients, signer
+from pipeline.roles import plain
 
 _NOTICE_CUE = re.compile(r"thông báo\s*(?:số\s*)?:?\s*", re.I)
 _AGENCY = r"(?:Sở|Bộ|UBND|Ủy ban nhân dân|Uỷ ban nhân dân|Ban|Hội đồng|Văn phòng|Thanh tra)"

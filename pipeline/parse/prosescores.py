@@ -14,8 +14,8 @@ from collections.abc import Iterator, Sequence
 
 from normalizers.labels import area_code
 from normalizers.numbers import parse_number
+from pipeline.lines import Line
 from pipeline.model import Score, Where
-from pipeline.parse.lines import Line
 from pipeline.parse.scoretable import SCALE_BOUND, ScoreTable
 
 MIN_AREAS = 3

@@ -11,7 +11,7 @@ from dataclasses import dataclass, field
 from extractors.model import Block
 from normalizers.numbers import parse_number
 from pipeline.model import Where
-from pipeline.parse.roles import Role, header_role
+from pipeline.roles import Role, header_role
 
 #: Roles a table must have at least one of to count as a score table.
 SCORE_ROLES = frozenset({Role.MAX, Role.SELF, Role.APPRAISED, Role.PERCENT})

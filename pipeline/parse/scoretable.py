@@ -10,7 +10,7 @@ from normalizers.labels import area_code, grade
 from normalizers.numbers import Number, parse_number
 from pipeline.model import Score
 from pipeline.parse.rawtable import RawRow, RawTable
-from pipeline.parse.roles import Role, is_grade_label, is_total_label
+from pipeline.roles import Role, is_grade_label, is_total_label
 
 #: No area maximum, score or percent exceeds this: it settles "3.286"-style ambiguity.
 SCALE_BOUND = Decimal(100)

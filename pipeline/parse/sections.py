@@ -8,9 +8,9 @@ from dataclasses import dataclass
 from enum import StrEnum
 
 from extractors.model import BlockKind, Region
-from pipeline.parse.lines import Line
-from pipeline.parse.roles import plain
+from pipeline.lines import Line
 from pipeline.parse.signature import opens_signature
+from pipeline.roles import plain
 
 
 class SectionKind(StrEnum):

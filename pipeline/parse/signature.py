@@ -13,9 +13,9 @@ from __future__ import annotations
 import re
 from collections.abc import Sequence
 
+from pipeline.lines import Line
 from pipeline.model import Person
-from pipeline.parse.lines import Line
-from pipeline.parse.roles import plain
+from pipeline.roles import plain
 
 _RECIPIENTS = re.compile(r"^noi nhan\b")
 _AUTHORITY = re.compile(

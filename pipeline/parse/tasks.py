@@ -16,10 +16,10 @@ from extractors.model import BlockKind
 from normalizers.dates import find_dates
 from normalizers.labels import document_numbers, names_a_unit, starts_as_unit, unit_code
 from normalizers.text import fold
+from pipeline.lines import Line
 from pipeline.model import Task
-from pipeline.parse.lines import Line
-from pipeline.parse.roles import plain
 from pipeline.parse.sections import Section, SectionKind
+from pipeline.roles import plain
 
 _SUB_NUMBER = re.compile(r"^\d{1,2}\.\d{1,2}$")
 _TERMINAL = (".", ";", ":", "!", "?")

@@ -24,9 +24,9 @@ from bisect import bisect_left
 from collections.abc import Iterator, Sequence
 
 from extractors.model import BlockKind, Document, Region
+from extractors.records import replace
+from pipeline.lines import Line, document_to_lines
 from pipeline.model import UnitScore, Where
-from pipeline.parse.lines import Line, document_to_lines
-from pipeline.records import replace
 from pipeline.statements.context import Context
 from pipeline.statements.cues import sentence_key
 from pipeline.statements.draft import Draft, settle_last, to_unit_score

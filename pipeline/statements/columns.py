@@ -15,9 +15,9 @@ from dataclasses import dataclass
 from enum import StrEnum
 from functools import lru_cache
 
+from extractors.records import replace
 from normalizers.labels import area_code, index_code
-from pipeline.parse.roles import plain
-from pipeline.records import replace
+from pipeline.roles import plain
 from pipeline.statements.cues import cues, data, sentence_key
 
 _NON_WORD = re.compile(r"[^\w%]+")

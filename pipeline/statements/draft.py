@@ -13,9 +13,9 @@ from collections.abc import Sequence
 from dataclasses import dataclass, field, fields
 from typing import Any
 
+from extractors.records import replace
 from normalizers.numbers import Number
 from pipeline.model import UnitScore, Where
-from pipeline.records import replace
 from pipeline.statements.units import unit_kind
 
 #: Fields whose presence makes a draft a statement (a unit and an index alone are not one).

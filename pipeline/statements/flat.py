@@ -18,11 +18,11 @@ from collections.abc import Iterator, Sequence
 from dataclasses import dataclass
 from itertools import pairwise
 
+from extractors.records import replace
 from normalizers.labels import grade
 from normalizers.numbers import parse_number
+from pipeline.lines import Line
 from pipeline.model import Where
-from pipeline.parse.lines import Line
-from pipeline.records import replace
 from pipeline.statements.columns import Col, cell_role
 from pipeline.statements.cues import cues, data, sentence_key
 from pipeline.statements.ranking import Grid, Row, group_label, is_group_text, rank_cell

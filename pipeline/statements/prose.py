@@ -28,9 +28,9 @@ import re
 from collections.abc import Sequence
 from functools import lru_cache
 
+from extractors.records import replace
 from normalizers.labels import index_code
 from pipeline.model import Where
-from pipeline.records import replace
 from pipeline.statements.context import Context
 from pipeline.statements.cues import cues, data, sentence_key
 from pipeline.statements.draft import Draft

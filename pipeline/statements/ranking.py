@@ -19,10 +19,10 @@ from dataclasses import dataclass, field
 from decimal import Decimal
 from functools import lru_cache
 
+from extractors.records import replace
 from normalizers.labels import canonical_unit, grade
 from normalizers.numbers import Number, find_numbers, parse_number
 from pipeline.model import Where
-from pipeline.records import replace
 from pipeline.statements.columns import Col, Column, is_ranking, read_columns, table_year
 from pipeline.statements.context import Context
 from pipeline.statements.cues import cues, data, sentence_key

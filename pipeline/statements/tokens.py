@@ -16,9 +16,9 @@ from dataclasses import dataclass
 from decimal import Decimal
 from enum import StrEnum
 
+from extractors.records import replace
 from normalizers.labels import grade, index_code
 from normalizers.numbers import Number, find_numbers, resolve
-from pipeline.records import replace
 from pipeline.statements.cues import Cues, cues
 from pipeline.statements.units import find_mentions
 

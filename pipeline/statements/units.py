@@ -16,9 +16,9 @@ from dataclasses import dataclass
 from functools import lru_cache
 from typing import Any
 
+from extractors.records import replace
 from normalizers.labels import canonical_unit, data_table
 from normalizers.places import province_key, provinces
-from pipeline.records import replace
 from pipeline.statements.cues import alternation, data, ends_with, words_rx
 
 #: A word of a name: letters and digits, joined by "&", "-" or "." ("TT&TT", "LĐ-TB&XH").

@@ -11,8 +11,8 @@ from dataclasses import dataclass
 from enum import StrEnum
 from typing import Any
 
+from extractors.records import replace
 from pipeline.model import Where
-from pipeline.records import replace
 from pipeline.statements.context import Context
 from pipeline.statements.cues import cues
 from pipeline.statements.draft import Draft, merge, put

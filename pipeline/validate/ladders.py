@@ -29,8 +29,8 @@ from functools import cache
 from pathlib import Path
 from typing import Any, NoReturn
 
+from extractors.errors import UsageError
 from normalizers.text import bare_key
-from pipeline.errors import UsageError
 from pipeline.model import Notice
 from pipeline.validate.tolerance import INDEX_SCALE
 
