@@ -10,7 +10,8 @@ from dataclasses import dataclass
 from enum import StrEnum
 
 #: The command line's exit codes (README "Exit codes").
-EXIT_OK, EXIT_INVALID, EXIT_USAGE, EXIT_FAILED = 0, 1, 2, 3
+EXIT_OK, EXIT_INVALID, EXIT_USAGE, EXIT_FAILED, EXIT_OUTPUT = 0, 1, 2, 3, 4
+EXIT_INTERRUPTED = 130  # 128 + SIGINT, what a Unix tool exits with on Ctrl-C
 EXIT_PIPE_CLOSED = 141  # 128 + SIGPIPE, what a Unix tool exits with when its reader goes away
 
 
@@ -108,3 +109,26 @@ class InputError(ParscoreError):
 
 class UsageError(ParscoreError):
     """A bad command line or settings value (exit code 2)."""
+
+
+class OutputError(ParscoreError):
+    """The output cannot be written: not a folder, no permission, disk full (exit code 4)."""
+
+    def __init__(self, path: str, detail: str) -> None:
+        self.path = path
+        self.detail = detail
+        super().__init__(self.message)
+
+    @property
+    def message(self) -> str:
+        """Return one line: where, what is wrong, what to do."""
+        return (
+            f"cannot write {self.path} ({self.detail}); choose a writable folder with free "
+            "space for --out (or free some), then run the same command again"
+        )
+
+    @classmethod
+    def from_os(cls, path: str, err: OSError) -> OutputError:
+        """Given the output's path and an OS error, return the error naming both."""
+        where = err.filename if isinstance(err.filename, str) else path
+        return cls(where, err.strerror or type(err).__name__)

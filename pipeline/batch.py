@@ -7,7 +7,9 @@ input) or skipped (its result was taken from the store of an earlier run).
 
 from __future__ import annotations
 
+import errno
 import hashlib
+import os
 import sys
 import time
 from collections.abc import Iterator, Sequence
@@ -17,7 +19,7 @@ from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
 
-from extractors.errors import ErrorCode, InputError
+from extractors.errors import ErrorCode, InputError, OutputError
 from pipeline.settings import RunSettings
 from pipeline.sink import DatasetSink
 from pipeline.store import ResultStore
@@ -53,19 +55,26 @@ class RunReport:
 
 
 def discover(inputs: Sequence[Path], out: Path | None = None) -> list[Path]:
-    """Given files and folders, return the files under them (hidden ones and OUT excluded)."""
-    found: list[Path] = []
+    """Given files and folders, return the files under them (hidden ones and OUT excluded),
+    each once: a file named twice ("run dir dir/x.html") is one input, under its first name."""
+    found: dict[str, Path] = {}
+    for path in named_files(inputs, out):
+        found.setdefault(os.path.normpath(path.absolute()), path)
+    return list(found.values())
+
+
+def named_files(inputs: Sequence[Path], out: Path | None) -> Iterator[Path]:
+    """Given files and folders, yield the files they name, folders searched recursively."""
     skip = out.resolve() if out is not None else None
     for item in inputs:
         if item.is_file():
-            found.append(item)
+            yield item
             continue
         for path in sorted(item.rglob("*")):
             hidden = any(p.startswith(".") for p in path.relative_to(item).parts)
             inside_out = skip is not None and skip in path.resolve().parents
             if path.is_file() and not hidden and not inside_out:
-                found.append(path)
-    return found
+                yield path
 
 
 def file_sha256(path: Path) -> str | None:
@@ -153,27 +162,36 @@ def run_jobs(jobs: Sequence[Job], settings: RunSettings) -> Iterator[tuple[Job, 
 
 def run_local(jobs: Sequence[Job], settings: RunSettings) -> Iterator[tuple[Job, Row]]:
     """Given jobs, run them on a local process pool with a per-file time limit."""
-    from pebble import ProcessExpired, ProcessPool
+    from pebble import ProcessPool
 
     scale = str(settings.grade_scale) if settings.grade_scale else None
     with ProcessPool(max_workers=settings.workers, max_tasks=TASKS_PER_WORKER) as pool:
-        futures: dict[Future[Row], Job] = {
-            pool.schedule(
-                work, args=(str(j.path), settings.limits, scale), timeout=settings.limits.timeout
-            ): j
-            for j in jobs
-        }
-        for future in as_completed(futures):
-            job = futures.pop(future)  # drop the result with it: memory stays flat
-            try:
-                yield job, future.result()
-            except FutureTimeout:
-                yield job, failure(ErrorCode.TIMEOUT, f"more than {settings.limits.timeout:g} s")
-            except ProcessExpired as err:
-                yield (
-                    job,
-                    failure(ErrorCode.WORKER_CRASHED, f"worker exited with code {err.exitcode}"),
-                )
+        try:
+            yield from pool_outcomes(pool, jobs, settings, scale)
+        except (KeyboardInterrupt, GeneratorExit):
+            pool.stop()  # end the workers now; leaving the block would wait for every file
+            raise
+
+
+def pool_outcomes(
+    pool: Any, jobs: Sequence[Job], settings: RunSettings, scale: str | None
+) -> Iterator[tuple[Job, Row]]:
+    """Given a process pool and jobs, schedule them and yield (job, outcome) as they end."""
+    from pebble import ProcessExpired
+
+    timeout = settings.limits.timeout
+    futures: dict[Future[Row], Job] = {
+        pool.schedule(work, args=(str(j.path), settings.limits, scale), timeout=timeout): j
+        for j in jobs
+    }
+    for future in as_completed(futures):
+        job = futures.pop(future)  # drop the result with it: memory stays flat
+        try:
+            yield job, future.result()
+        except FutureTimeout:
+            yield job, failure(ErrorCode.TIMEOUT, f"more than {timeout:g} s")
+        except ProcessExpired as err:
+            yield job, failure(ErrorCode.WORKER_CRASHED, f"worker exited with code {err.exitcode}")
 
 
 def failure(code: ErrorCode, message: str) -> Row:
@@ -196,15 +214,55 @@ def record(report: RunReport, store: ResultStore, job: Job, outcome: Row) -> Row
 
 
 def run(settings: RunSettings, progress: Any = None) -> RunReport:
-    """Given settings, process every input, write the datasets, and return the report."""
+    """Given settings, process every input, write the datasets, and return the report.
+
+    Ctrl-C stops the workers at once: what finished is kept in the store (the next run takes
+    it from there), the part files go, and KeyboardInterrupt reaches the caller. An output
+    that cannot be written raises OutputError naming it.
+    """
     start = time.perf_counter()
-    progress = progress or sys.stderr
-    store = ResultStore(settings.out)
-    if settings.fresh:
-        store.clear()
-    sink = DatasetSink(settings.out)
+    inputs = discover(settings.inputs, settings.out)
+    store, sink = open_output(settings)
     report = RunReport(sink=sink)
-    jobs = plan(discover(settings.inputs, settings.out), store, report)
+    try:
+        jobs = plan(inputs, store, report)
+        run_and_record(jobs, settings, report, store, progress or sys.stderr)
+        finish(report, sink, bom=settings.bom)
+    except BaseException as err:
+        sink.abort()
+        if isinstance(err, OSError) and writing_to(settings.out, err):
+            raise OutputError.from_os(str(settings.out), err) from err
+        raise
+    report.seconds = time.perf_counter() - start
+    return report
+
+
+def open_output(settings: RunSettings) -> tuple[ResultStore, DatasetSink]:
+    """Given settings, return the store and the sink of OUT; raise OutputError if unusable."""
+    out = settings.out
+    if out.exists() and not out.is_dir():
+        raise OutputError(str(out), "it is a file, not a folder")
+    try:
+        out.mkdir(parents=True, exist_ok=True)
+        store = ResultStore(out)
+        if settings.fresh:
+            store.clear()
+        return store, DatasetSink(out)
+    except OSError as err:
+        raise OutputError.from_os(str(out), err) from err
+
+
+def writing_to(out: Path, err: OSError) -> bool:
+    """Given OUT and an OS error of the run, return whether it came from writing OUT."""
+    if err.filename is None or err.errno == errno.ENOSPC:
+        return True  # a failed write names no file; a full disk is the output's
+    return out.resolve() in Path(os.fsdecode(err.filename)).resolve().parents
+
+
+def run_and_record(
+    jobs: Sequence[Job], settings: RunSettings, report: RunReport, store: ResultStore, out: Any
+) -> None:
+    """Given the jobs, run them, store and record each outcome, and show progress on `out`."""
     for k, (job, outcome) in enumerate(run_jobs(jobs, settings), start=1):
         row = record(report, store, job, outcome)
         if not settings.quiet:
@@ -212,13 +270,15 @@ def run(settings: RunSettings, progress: Any = None) -> RunReport:
                 row["error_code"]
                 or f"{len(outcome.get('result', {}).get('validation', []))} findings"
             )
-            print(f"[{k}/{len(jobs)}] {row['status']:<6} {job.path} ({note})", file=progress)
+            print(f"[{k}/{len(jobs)}] {row['status']:<6} {job.path} ({note})", file=out)
+
+
+def finish(report: RunReport, sink: DatasetSink, *, bom: bool) -> None:
+    """Given a run whose jobs are done, write the manifest and every dataset."""
     fill_duplicates(report)
     report.manifest.sort(key=lambda r: r["source_path"])
     sink.append("manifest", report.manifest)
-    sink.finish(bom=settings.bom)
-    report.seconds = time.perf_counter() - start
-    return report
+    sink.finish(bom=bom)
 
 
 def fill_duplicates(report: RunReport) -> None:

@@ -8,6 +8,7 @@ Exit codes: 0 done; 1 validation errors with --strict (or `validate` found error
 from __future__ import annotations
 
 import argparse
+import errno
 import os
 import sys
 import traceback
@@ -16,14 +17,24 @@ from pathlib import Path
 
 from extractors.errors import (
     EXIT_FAILED,
+    EXIT_INTERRUPTED,
+    EXIT_OUTPUT,
     EXIT_PIPE_CLOSED,
     EXIT_USAGE,
     InputError,
+    OutputError,
     ParscoreError,
     UsageError,
 )
 from pipeline import __version__
 from pipeline.settings import ENGINES
+
+INTERRUPTED = (
+    "parscore: interrupted; files finished so far are kept in OUT/.store: "
+    "run the same command again to do the rest"
+)
+#: Errors of a standard output that cannot take more (`> /dev/full`, a full disk).
+STDOUT_FULL = (errno.ENOSPC, errno.EDQUOT, errno.EFBIG, errno.EIO)
 
 
 def build_parser() -> argparse.ArgumentParser:
@@ -127,6 +138,12 @@ def main(argv: Sequence[str] | None = None) -> int:
     except InputError as err:
         print_error(err, args.debug)
         return EXIT_FAILED
+    except OutputError as err:
+        print_error(err, args.debug)
+        return EXIT_OUTPUT
+    except KeyboardInterrupt:
+        print(INTERRUPTED, file=sys.stderr)
+        return EXIT_INTERRUPTED
     except ParscoreError as err:
         print_error(err, args.debug)
         return EXIT_FAILED
@@ -145,6 +162,13 @@ def run_main() -> None:
         code = main()
         sys.stdout.flush()
     except BrokenPipeError:
-        os.dup2(os.open(os.devnull, os.O_WRONLY), sys.stdout.fileno())  # no second error at exit
         code = EXIT_PIPE_CLOSED
+    except OSError as err:
+        if err.errno not in STDOUT_FULL:
+            raise
+        print(f"parscore: cannot write to standard output ({err.strerror})", file=sys.stderr)
+        code = EXIT_OUTPUT
+    else:
+        sys.exit(code)
+    os.dup2(os.open(os.devnull, os.O_WRONLY), sys.stdout.fileno())  # no second error at exit
     sys.exit(code)

@@ -6,6 +6,7 @@ appended, and the final CSV, Parquet and JSON Lines are built chunk by chunk.
 
 from __future__ import annotations
 
+import contextlib
 import json
 import shutil
 from collections.abc import Iterator
@@ -43,6 +44,13 @@ class DatasetSink:
         fh = self.files[table]
         for row in rows:
             fh.write(json.dumps(row, ensure_ascii=False) + "\n")
+
+    def abort(self) -> None:
+        """Drop the part files of a run that did not finish (interrupted, or the disk full)."""
+        for fh in self.files.values():
+            with contextlib.suppress(OSError):  # a full disk fails the last flush too
+                fh.close()
+        shutil.rmtree(self.parts, ignore_errors=True)
 
     def finish(self, *, bom: bool = False) -> None:
         """Write every table as CSV, Parquet and JSON Lines, plus datapackage.json."""
