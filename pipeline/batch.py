@@ -20,13 +20,16 @@ from pathlib import Path
 from typing import Any
 
 from extractors.errors import ErrorCode, InputError, OutputError
-from pipeline.settings import RunSettings
+from pipeline.progress import make_progress
+from pipeline.settings import Patterns, RunSettings
 from pipeline.sink import DatasetSink
 from pipeline.store import ResultStore
 from pipeline.work import Job, Row, work
 
 #: Tasks one worker process runs before it is replaced (bounds memory per worker).
 TASKS_PER_WORKER = 200
+#: No --include or --exclude: every file found is an input.
+EVERY_FILE = Patterns()
 
 
 @dataclass(slots=True)
@@ -54,26 +57,30 @@ class RunReport:
         return sum(1 for r in self.manifest if r["status"] == "failed")
 
 
-def discover(inputs: Sequence[Path], out: Path | None = None) -> list[Path]:
-    """Given files and folders, return the files under them (hidden ones and OUT excluded),
-    each once: a file named twice ("run dir dir/x.html") is one input, under its first name."""
+def discover(
+    inputs: Sequence[Path], out: Path | None = None, patterns: Patterns = EVERY_FILE
+) -> list[Path]:
+    """Given files and folders, return the files under them (hidden ones and OUT excluded,
+    --include/--exclude applied inside folders), each once: a file named twice ("run dir
+    dir/x.html") is one input, under its first name."""
     found: dict[str, Path] = {}
-    for path in named_files(inputs, out):
+    for path in named_files(inputs, out, patterns):
         found.setdefault(os.path.normpath(path.absolute()), path)
     return list(found.values())
 
 
-def named_files(inputs: Sequence[Path], out: Path | None) -> Iterator[Path]:
+def named_files(inputs: Sequence[Path], out: Path | None, patterns: Patterns) -> Iterator[Path]:
     """Given files and folders, yield the files they name, folders searched recursively."""
     skip = out.resolve() if out is not None else None
     for item in inputs:
         if item.is_file():
-            yield item
+            yield item  # named on the command line: always an input
             continue
         for path in sorted(item.rglob("*")):
-            hidden = any(p.startswith(".") for p in path.relative_to(item).parts)
+            rel = path.relative_to(item)
+            hidden = any(p.startswith(".") for p in rel.parts)
             inside_out = skip is not None and skip in path.resolve().parents
-            if path.is_file() and not hidden and not inside_out:
+            if path.is_file() and not hidden and not inside_out and patterns.admit(rel):
                 yield path
 
 
@@ -221,7 +228,7 @@ def run(settings: RunSettings, progress: Any = None) -> RunReport:
     that cannot be written raises OutputError naming it.
     """
     start = time.perf_counter()
-    inputs = discover(settings.inputs, settings.out)
+    inputs = discover(settings.inputs, settings.out, settings.patterns)
     store, sink = open_output(settings)
     report = RunReport(sink=sink)
     try:
@@ -263,14 +270,13 @@ def run_and_record(
     jobs: Sequence[Job], settings: RunSettings, report: RunReport, store: ResultStore, out: Any
 ) -> None:
     """Given the jobs, run them, store and record each outcome, and show progress on `out`."""
-    for k, (job, outcome) in enumerate(run_jobs(jobs, settings), start=1):
-        row = record(report, store, job, outcome)
-        if not settings.quiet:
-            note = (
-                row["error_code"]
-                or f"{len(outcome.get('result', {}).get('validation', []))} findings"
-            )
-            print(f"[{k}/{len(jobs)}] {row['status']:<6} {job.path} ({note})", file=out)
+    progress = make_progress(out, quiet=settings.quiet, verbose=settings.verbose)
+    progress.start(len(jobs))
+    try:
+        for k, (job, outcome) in enumerate(run_jobs(jobs, settings), start=1):
+            progress.done(k, str(job.path), record(report, store, job, outcome), outcome)
+    finally:
+        progress.close()
 
 
 def finish(report: RunReport, sink: DatasetSink, *, bom: bool) -> None:

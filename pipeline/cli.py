@@ -14,6 +14,7 @@ import sys
 import traceback
 from collections.abc import Sequence
 from pathlib import Path
+from typing import Any
 
 from extractors.errors import (
     EXIT_FAILED,
@@ -33,6 +34,47 @@ INTERRUPTED = (
     "parscore: interrupted; files finished so far are kept in OUT/.store: "
     "run the same command again to do the rest"
 )
+MAIN_EPILOG = """\
+examples:
+  parscore run archive/ --out data/          every notice under archive/ into data/
+  parscore parse notice.pdf --json | jq .summary
+  parscore validate data/ --json             findings of every file, as JSON Lines
+
+exit codes:
+  0    done
+  1    validation found errors (with run --strict, or validate)
+  2    usage error (bad option, input not found)
+  3    at least one input could not be processed (the manifest says why)
+  4    the output cannot be written (not a folder, read-only, disk full)
+  130  interrupted (Ctrl-C); finished files are kept, run again to do the rest
+  141  the reader of standard output went away
+"""
+RUN_EXAMPLES = """\
+  parscore run archive/ --out data/                  a folder, searched recursively
+  parscore run a.pdf b.docx c.html --out data/       files
+  parscore run archive/ --include '*.pdf' --exclude 'drafts/*'
+  parscore run archive/ --workers 4 --engine dask    on a local dask cluster
+  parscore run archive/ --json -q > run.json         the summary as JSON, no progress
+"""
+PARSE_EXAMPLES = """\
+  parscore parse notice.html                         a short readable summary
+  parscore parse notice.pdf --json > notice.json     the whole notice as JSON
+"""
+VALIDATE_EXAMPLES = """\
+  parscore validate notice.docx                      an aligned table of findings
+  parscore validate archive/ --json                  JSON Lines, one finding a line
+"""
+REPORT_EXAMPLES = """\
+  parscore report data/                              writes data/report.html
+  parscore report data/ --file /tmp/par.html
+"""
+
+
+def examples(text: str) -> dict[str, Any]:
+    """Given a subcommand's examples, return the add_parser arguments that show them in --help."""
+    return {"epilog": "examples:\n" + text, "formatter_class": argparse.RawDescriptionHelpFormatter}
+
+
 #: Errors of a standard output that cannot take more (`> /dev/full`, a full disk).
 STDOUT_FULL = (errno.ENOSPC, errno.EDQUOT, errno.EFBIG, errno.EIO)
 
@@ -40,7 +82,10 @@ STDOUT_FULL = (errno.ENOSPC, errno.EDQUOT, errno.EFBIG, errno.EIO)
 def build_parser() -> argparse.ArgumentParser:
     """Return the argument parser of every subcommand."""
     parser = argparse.ArgumentParser(
-        prog="parscore", description="Vietnamese PAR Index notices to validated datasets."
+        prog="parscore",
+        description="Vietnamese PAR Index notices to validated datasets.",
+        epilog=MAIN_EPILOG,
+        formatter_class=argparse.RawDescriptionHelpFormatter,
     )
     parser.add_argument("--version", action="version", version=f"parscore {__version__}")
     parser.add_argument("--debug", action="store_true", help="show tracebacks")
@@ -54,7 +99,9 @@ def build_parser() -> argparse.ArgumentParser:
 
 def add_run(sub: argparse._SubParsersAction[argparse.ArgumentParser]) -> None:
     """Add `parscore run`."""
-    p = sub.add_parser("run", help="process files and folders into datasets")
+    p = sub.add_parser(
+        "run", help="process files and folders into datasets", **examples(RUN_EXAMPLES)
+    )
     p.add_argument(
         "inputs",
         nargs="*",
@@ -75,7 +122,25 @@ def add_run(sub: argparse._SubParsersAction[argparse.ArgumentParser]) -> None:
     p.add_argument("--fresh", action="store_true", help="ignore results stored by earlier runs")
     p.add_argument("--strict", action="store_true", help="exit 1 when validation finds an error")
     add_grade_scale(p)
-    p.add_argument("--quiet", action="store_true", help="no progress lines")
+    p.add_argument("-q", "--quiet", action="store_true", help="show no progress")
+    p.add_argument(
+        "-v", "--verbose", action="store_true", help="one line per file with its format and counts"
+    )
+    p.add_argument("--json", action="store_true", help="print the run's summary as JSON on stdout")
+    p.add_argument(
+        "--include",
+        action="append",
+        default=[],
+        metavar="GLOB",
+        help="take only files inside folders matching GLOB (path or name; repeatable)",
+    )
+    p.add_argument(
+        "--exclude",
+        action="append",
+        default=[],
+        metavar="GLOB",
+        help="leave out files inside folders matching GLOB (path or name; repeatable)",
+    )
     p.add_argument("--bom", action="store_true", help="write CSV with a UTF-8 BOM (for Excel)")
     p.add_argument(
         "--timeout", type=float, default=300.0, help="seconds allowed per file (default 300)"
@@ -98,16 +163,24 @@ def add_grade_scale(p: argparse.ArgumentParser) -> None:
 
 def add_parse(sub: argparse._SubParsersAction[argparse.ArgumentParser]) -> None:
     """Add `parscore parse`."""
-    p = sub.add_parser("parse", help="parse one file and print the notice")
+    p = sub.add_parser(
+        "parse", help="parse one file and print the notice", **examples(PARSE_EXAMPLES)
+    )
     p.add_argument("file", type=Path)
-    p.add_argument("--json", action="store_true", help="print the JSON object of DESIGN.md")
+    p.add_argument(
+        "--json", action="store_true", help="print the whole notice as JSON (docs/DESIGN.md)"
+    )
     add_grade_scale(p)
     add_debug(p)
 
 
 def add_validate(sub: argparse._SubParsersAction[argparse.ArgumentParser]) -> None:
     """Add `parscore validate`."""
-    p = sub.add_parser("validate", help="print validation findings of a file or folder")
+    p = sub.add_parser(
+        "validate",
+        help="print validation findings of a file or folder",
+        **examples(VALIDATE_EXAMPLES),
+    )
     p.add_argument("target", type=Path)
     p.add_argument("--json", action="store_true", help="print findings as JSON Lines")
     add_grade_scale(p)
@@ -116,7 +189,11 @@ def add_validate(sub: argparse._SubParsersAction[argparse.ArgumentParser]) -> No
 
 def add_report(sub: argparse._SubParsersAction[argparse.ArgumentParser]) -> None:
     """Add `parscore report`."""
-    p = sub.add_parser("report", help="write a self-contained HTML report of an output folder")
+    p = sub.add_parser(
+        "report",
+        help="write a self-contained HTML report of an output folder",
+        **examples(REPORT_EXAMPLES),
+    )
     p.add_argument("out", type=Path, nargs="?", default=Path("output"))
     p.add_argument("--file", type=Path, help="where to write it (default OUT/report.html)")
     add_debug(p)

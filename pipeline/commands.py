@@ -11,7 +11,7 @@ from typing import Any
 from extractors.errors import EXIT_FAILED, EXIT_INVALID, EXIT_OK, UsageError
 from extractors.limits import DEFAULT_LIMITS, Limits
 from pipeline.serialize import dumps
-from pipeline.settings import RunSettings
+from pipeline.settings import Patterns, RunSettings
 
 
 def cmd_run(args: argparse.Namespace) -> int:
@@ -27,12 +27,17 @@ def cmd_run(args: argparse.Namespace) -> int:
         strict=args.strict,
         grade_scale=args.grade_scale,
         quiet=args.quiet,
+        verbose=args.verbose,
+        patterns=Patterns(include=tuple(args.include), exclude=tuple(args.exclude)),
         bom=args.bom,
         limits=limits_from(args),
     )
     report = run(settings)
     print_failures(report.manifest)
-    print_summary(report)
+    if args.json:
+        print(dumps(run_summary(report, settings)))
+    elif not args.quiet:
+        print_summary(report)
     if report.failures:
         return EXIT_FAILED
     return EXIT_INVALID if settings.strict and report.errors else EXIT_OK
@@ -54,6 +59,26 @@ def print_failures(manifest: list[dict[str, Any]]) -> None:
     for row in manifest:
         if row["status"] == "failed":
             print(f"parscore: {row['message']}", file=sys.stderr)
+
+
+def run_summary(report: Any, settings: RunSettings) -> dict[str, Any]:
+    """Given a finished run, return its summary as a JSON object (``run --json``)."""
+    statuses = [r["status"] for r in report.manifest]
+    return {
+        "out": str(settings.out),
+        "files": len(report.manifest),
+        "notices": len(report.notices),
+        "findings": report.findings,
+        "errors": report.errors,
+        "failures": report.failures,
+        "seconds": round(report.seconds, 3),
+        "status": {s: statuses.count(s) for s in sorted(set(statuses))},
+        "failed": [
+            {k: r[k] for k in ("source_path", "error_code", "message")}
+            for r in report.manifest
+            if r["status"] == "failed"
+        ],
+    }
 
 
 def print_summary(report: Any) -> None:
@@ -87,19 +112,53 @@ def scale_arg(args: argparse.Namespace) -> str | None:
     return str(scale) if scale else None
 
 
+#: Unit statements the readable summary of ``parse`` lists before "… more".
+MAX_UNITS_SHOWN = 30
+
+
 def human_summary(data: dict[str, Any]) -> str:
     """Given a parse result, return a short readable summary of it."""
     n, s = data["notice"], data["summary"]
-    lines = [
-        f"{n['number'] or '(no number)'}  {n['issuer'] or ''}  {n['issue_date'] or ''}",
-        f"  {n['title'] or ''}",
-        f"  total {s['stated_total']} (computed {s['computed_total']}) of {s['max_total']}; "
-        f"headline {s['headline_score']}; grade {s['grade']} (expected {s['expected_grade']})",
+    head = [n["number"] or "(no number)", n["issuer"], n["issue_date"]]
+    lines = ["  ".join(str(v) for v in head if v)]
+    lines += [f"  {n['title']}"] if n["title"] else []
+    lines += [f"  {figures}"] if (figures := summary_figures(s)) else []
+    lines.append(
         f"  {len(data['scores'])} areas, {len(data['unit_scores'])} unit scores, "
-        f"{len(data['tasks'])} tasks, {len(data['findings'])} findings",
-    ]
+        f"{len(data['tasks'])} tasks, {len(data['findings'])} findings"
+    )
+    lines += [unit_line(u) for u in data["unit_scores"][:MAX_UNITS_SHOWN]]
+    if len(data["unit_scores"]) > MAX_UNITS_SHOWN:
+        lines.append(f"    … {len(data['unit_scores']) - MAX_UNITS_SHOWN} more (--json for all)")
     lines += [f"  {v['severity']:<7} {v['code']}: {v['message']}" for v in data["validation"]]
     return "\n".join(lines)
+
+
+def summary_figures(s: dict[str, Any]) -> str:
+    """Given a notice's summary, return its stated figures on one line (those it states)."""
+    parts = []
+    if s["stated_total"] is not None or s["computed_total"] is not None:
+        parts.append(
+            f"total {s['stated_total']} (computed {s['computed_total']}) of {s['max_total']}"
+        )
+    if s["headline_score"] is not None:
+        parts.append(f"headline {s['headline_score']}")
+    if s["grade"] or s["expected_grade"]:
+        parts.append(f"grade {s['grade']} (expected {s['expected_grade']})")
+    return "; ".join(parts)
+
+
+def unit_line(u: dict[str, Any]) -> str:
+    """Given a unit_scores row, return it as one readable line: unit, year, score, rank, grade."""
+    rank = u["rank"] if u["rank_of"] is None else f"{u['rank']}/{u['rank_of']}"
+    parts = [
+        f"{u['score']} điểm" if u["score"] is not None else "",
+        f"{u['percent']}%" if u["percent"] is not None else "",
+        f"hạng {rank}" if u["rank"] is not None else "",
+        u["grade"] or "",
+    ]
+    year = f" ({u['year']})" if u["year"] else ""
+    return f"    {u['unit']}{year}: " + ", ".join(p for p in parts if p)
 
 
 def cmd_validate(args: argparse.Namespace) -> int:

@@ -3,12 +3,33 @@
 from __future__ import annotations
 
 from dataclasses import dataclass, field
-from pathlib import Path
+from fnmatch import fnmatchcase
+from pathlib import Path, PurePath
 
 from extractors.errors import UsageError
 from extractors.limits import DEFAULT_LIMITS, Limits
 
 ENGINES = ("local", "dask", "ray")
+
+
+@dataclass(frozen=True, slots=True, kw_only=True)
+class Patterns:
+    """--include and --exclude glob patterns, matched against a file's path inside the folder
+    it was found in and against its name ("*.pdf", "2023/*", "*nhap*")."""
+
+    include: tuple[str, ...] = ()
+    exclude: tuple[str, ...] = ()
+
+    def admit(self, rel: PurePath) -> bool:
+        """Given a path relative to its input folder, return whether the run takes it."""
+        names = (rel.as_posix(), rel.name)
+        wanted = not self.include or matches(names, self.include)
+        return wanted and not matches(names, self.exclude)
+
+
+def matches(names: tuple[str, ...], patterns: tuple[str, ...]) -> bool:
+    """Given a file's names and glob patterns, return whether any pattern matches any name."""
+    return any(fnmatchcase(n, p) for p in patterns for n in names)
 
 
 @dataclass(frozen=True, slots=True, kw_only=True)
@@ -21,6 +42,8 @@ class RunSettings:
     strict: bool = False
     grade_scale: Path | None = None
     quiet: bool = False
+    verbose: bool = False
+    patterns: Patterns = field(default_factory=Patterns)
     bom: bool = False
     limits: Limits = field(default_factory=lambda: DEFAULT_LIMITS)
 
