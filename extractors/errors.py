@@ -29,6 +29,7 @@ class ErrorCode(StrEnum):
     TIMEOUT = "timeout"
     WORKER_CRASHED = "worker-crashed"
     ENCODING_UNDETECTABLE = "encoding-undetectable"
+    NOT_A_NOTICE = "not-a-notice"
 
 
 @dataclass(frozen=True, slots=True)
@@ -83,7 +84,15 @@ CATALOGUE: dict[ErrorCode, _Entry] = {
         "uses a character encoding parscore cannot identify",
         "re-save it as UTF-8 (or name the encoding in a <meta charset>)",
     ),
+    ErrorCode.NOT_A_NOTICE: _Entry(
+        "shows no sign of administrative reform (PAR Index, CCHC) nor of an administrative "
+        "document (header, number, issuer, tasks)",
+        "nothing to do if it is not a notice; if it is one, report the file so the vocabulary "
+        "in pipeline/data/relevance.toml can learn its words",
+    ),
 }
+#: Codes that account for an input the run leaves out on purpose (manifest status "ignored").
+IGNORED_CODES = frozenset({ErrorCode.NOT_A_NOTICE})
 
 
 class ParscoreError(Exception):

@@ -28,6 +28,8 @@ from pipeline.work import Job, Row, work
 
 #: Tasks one worker process runs before it is replaced (bounds memory per worker).
 TASKS_PER_WORKER = 200
+#: Files that together mark a parscore output folder.
+OUTPUT_MARK, MANIFEST = "datapackage.json", "manifest.jsonl"
 #: No --include or --exclude: every file found is an input.
 EVERY_FILE = Patterns()
 
@@ -70,18 +72,26 @@ def discover(
 
 
 def named_files(inputs: Sequence[Path], out: Path | None, patterns: Patterns) -> Iterator[Path]:
-    """Given files and folders, yield the files they name, folders searched recursively."""
-    skip = out.resolve() if out is not None else None
+    """Given files and folders, yield the files they name, folders searched recursively;
+    parscore's own output folders (OUT, and any other found) are never inputs."""
     for item in inputs:
         if item.is_file():
             yield item  # named on the command line: always an input
             continue
+        outputs = output_folders(item) | ({out.resolve()} if out is not None else set())
         for path in sorted(item.rglob("*")):
             rel = path.relative_to(item)
             hidden = any(p.startswith(".") for p in rel.parts)
-            inside_out = skip is not None and skip in path.resolve().parents
+            inside_out = not outputs.isdisjoint(path.resolve().parents)
             if path.is_file() and not hidden and not inside_out and patterns.admit(rel):
                 yield path
+
+
+def output_folders(folder: Path) -> set[Path]:
+    """Given a folder, return the parscore output folders in it (itself included): those
+    holding the datasets' datapackage.json beside their manifest."""
+    found = {p.parent for p in folder.rglob(OUTPUT_MARK) if (p.parent / MANIFEST).is_file()}
+    return {p.resolve() for p in found}
 
 
 def file_sha256(path: Path) -> str | None:
@@ -147,13 +157,18 @@ def manifest_row(
 
 
 def failed_row(
-    path: Path, sha: str, code: ErrorCode | str, message: str, seconds: float | None = None
+    path: Path,
+    sha: str,
+    code: ErrorCode | str,
+    message: str,
+    seconds: float | None = None,
+    status: str = "failed",
 ) -> Row:
-    """Given a failed input, return its manifest row."""
+    """Given an input that gave no notice (failed, or ignored on purpose), return its row."""
     code = ErrorCode(code)
     if not message.startswith(str(path)):
         message = InputError(code, str(path), message).message
-    row = manifest_row(path, sha, "failed", message=message, seconds=seconds)
+    row = manifest_row(path, sha, status, message=message, seconds=seconds)
     return {**row, "error_code": str(code)}
 
 
@@ -215,7 +230,8 @@ def record(report: RunReport, store: ResultStore, job: Job, outcome: Row) -> Row
         report.add(job.sha256, result)
         row = manifest_row(job.path, job.sha256, "ok", result=result, seconds=seconds)
     else:
-        row = failed_row(job.path, job.sha256, outcome["error_code"], outcome["message"], seconds)
+        code, message, status = outcome["error_code"], outcome["message"], outcome["status"]
+        row = failed_row(job.path, job.sha256, code, message, seconds, status)
     report.manifest.append(row)
     return row
 

@@ -19,9 +19,11 @@ from typing import Any
 from extractors.errors import (
     EXIT_FAILED,
     EXIT_INTERRUPTED,
+    EXIT_OK,
     EXIT_OUTPUT,
     EXIT_PIPE_CLOSED,
     EXIT_USAGE,
+    IGNORED_CODES,
     InputError,
     OutputError,
     ParscoreError,
@@ -214,7 +216,7 @@ def main(argv: Sequence[str] | None = None) -> int:
         return EXIT_USAGE
     except InputError as err:
         print_error(err, args.debug)
-        return EXIT_FAILED
+        return EXIT_OK if err.code in IGNORED_CODES else EXIT_FAILED
     except OutputError as err:
         print_error(err, args.debug)
         return EXIT_OUTPUT

@@ -163,7 +163,7 @@ def unit_line(u: dict[str, Any]) -> str:
 
 def cmd_validate(args: argparse.Namespace) -> int:
     """Validate a file or folder and print the findings; exit 1 when any is an error."""
-    from pipeline.batch import discover
+    from pipeline.batch import discover, output_folders
     from pipeline.work import work
 
     scale = scale_arg(args)
@@ -171,10 +171,16 @@ def cmd_validate(args: argparse.Namespace) -> int:
         raise UsageError(f"not found: {args.target}")
     rows: list[dict[str, Any]] = []
     failed = False
-    for path in discover([args.target]):
+    paths = discover([args.target])
+    if not paths and args.target.is_dir() and output_folders(args.target):
+        raise UsageError(
+            f"{args.target} holds parscore's own output, not notices: its findings are in "
+            f"{args.target / 'validation.csv'}; validate the input files instead"
+        )
+    for path in paths:
         outcome = work(str(path), DEFAULT_LIMITS, scale)
         if outcome["status"] != "ok":
-            failed = True
+            failed = failed or outcome["status"] == "failed"
             print(f"parscore: {outcome['message']}", file=sys.stderr)
             continue
         rows.extend({"path": str(path), **v} for v in outcome["result"]["validation"])

@@ -8,9 +8,11 @@ from pathlib import Path
 from typing import Any
 
 from extractors import extract
+from extractors.errors import ErrorCode, InputError
 from extractors.limits import DEFAULT_LIMITS, Limits
 from pipeline.model import Notice
 from pipeline.parse import parse
+from pipeline.relevance import is_notice
 from pipeline.serialize import notice_to_dict
 from pipeline.validate import Ladder, expected_grade, validate
 
@@ -28,8 +30,12 @@ class Result:
 def process_file(
     path: Path, *, limits: Limits = DEFAULT_LIMITS, ladder: Ladder | None = None
 ) -> Result:
-    """Given a file, return its validated notice; raise InputError when it cannot be read."""
-    notice = parse(extract(path, limits))
+    """Given a file, return its validated notice; raise InputError when it cannot be read,
+    and with code not-a-notice when it is no document parscore reads."""
+    document = extract(path, limits)
+    notice = parse(document)
+    if not is_notice(document, notice):
+        raise InputError(ErrorCode.NOT_A_NOTICE, str(path))
     checks = validate(notice, ladder=ladder)
     return Result(
         notice=dataclasses.replace(notice, validation=checks),

@@ -12,7 +12,7 @@ from dataclasses import dataclass
 from pathlib import Path
 from typing import Any
 
-from extractors.errors import ErrorCode, InputError
+from extractors.errors import IGNORED_CODES, ErrorCode, InputError
 from extractors.limits import Limits
 
 Row = dict[str, Any]
@@ -34,7 +34,8 @@ def work(path: str, limits: Limits, grade_scale: str | None) -> Row:
         result = process_file(Path(path), limits=limits, ladder=ladder_override(grade_scale))
         row: Row = {"status": "ok", "result": result.to_dict()}
     except InputError as err:
-        row = {"status": "failed", "error_code": str(err.code), "message": err.message}
+        status = "ignored" if err.code in IGNORED_CODES else "failed"
+        row = {"status": status, "error_code": str(err.code), "message": err.message}
     except Exception as err:
         detail = f"{type(err).__name__}: {err}"
         row = {
