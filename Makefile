@@ -3,6 +3,7 @@ PYTHON ?= python3
 VENV   := .venv
 BIN    := $(VENV)/bin
 STAMP  := $(VENV)/.installed
+DEV    := $(VENV)/.installed-dev
 
 .PHONY: run test setup system-deps samples bench lint score clean
 
@@ -10,28 +11,33 @@ run: setup
 	$(BIN)/parscore run samples/ --out output/
 	$(BIN)/parscore report output/
 
-test: setup
+test: setup $(DEV)
 	$(BIN)/python -m pytest
 
+# `make run` installs the runtime only; `make test` (and the developer targets) add [dev].
 setup: $(STAMP) system-deps
 
 $(STAMP): pyproject.toml
 	$(PYTHON) -m venv $(VENV)
 	$(BIN)/python -m pip install --quiet --upgrade pip
-	$(BIN)/python -m pip install --quiet -e '.[dev]'
+	$(BIN)/python -m pip install --quiet -e .
 	touch $(STAMP)
+
+$(DEV): $(STAMP)
+	$(BIN)/python -m pip install --quiet -e '.[dev]'
+	touch $(DEV)
 
 system-deps:
 	@sh tools/install-system-deps.sh
 	@sh tools/install-chromium.sh
 
-samples: setup
+samples: setup $(DEV)
 	$(BIN)/python tools/make_samples.py
 
-bench: setup
+bench: setup $(DEV)
 	$(BIN)/python bench/run.py
 
-lint: setup
+lint: setup $(DEV)
 	$(BIN)/ruff check pipeline extractors normalizers tests bench tools
 	$(BIN)/mypy
 

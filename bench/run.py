@@ -7,7 +7,13 @@ import sys
 from pathlib import Path
 
 sys.path.insert(0, str(Path(__file__).resolve().parent.parent))
-BENCHES = ("bench.bench_html", "bench.bench_pdf", "bench.bench_memory", "bench.bench_scale")
+BENCHES = (
+    "bench.bench_html",
+    "bench.bench_pdf",
+    "bench.bench_memory",
+    "bench.bench_scale",
+    "bench.bench_spacy",
+)
 
 
 def main() -> None:
