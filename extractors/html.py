@@ -20,6 +20,7 @@ from __future__ import annotations
 import codecs
 import re
 from collections.abc import Iterator
+from dataclasses import dataclass
 from itertools import product
 
 from selectolax.lexbor import LexborHTMLParser, LexborNode
@@ -35,6 +36,7 @@ from extractors.boilerplate import (
     keep_article,
     opens_tail,
 )
+from extractors.errors import ErrorCode, InputError
 from extractors.limits import Limits
 from extractors.model import MAX_COLSPAN, Block, BlockKind, Cell, Document, SourceInfo
 from extractors.text import MOJIBAKE_MARK, MOJIBAKE_NOTE, decode, number_blocks
@@ -96,9 +98,11 @@ def extract(data: bytes, source: SourceInfo, limits: Limits) -> Document:
     """Given the bytes of a saved HTML page, return the article as a Document."""
     declared = sniff_charset(data)
     text, encoding = decode(data, source, declared)
-    body = prune(LexborHTMLParser(text))
-    article, how = find_article(body) if body is not None else (None, "no <body>")
-    blocks = keep_article(node_to_blocks(clear(article))) if article is not None else []
+    tree = LexborHTMLParser(text)
+    check_size(tree, source, limits)
+    body, weights = prune(tree)
+    article, how = find_article(body, weights) if body is not None else (None, "no <body>")
+    blocks = keep_article(node_to_blocks(clear(article, weights))) if article else []
     notes = (*_encoding_notes(declared, encoding), *((how,) if how else ()))
     return Document(source=source, blocks=number_blocks(blocks, source.path), warnings=notes)
 
@@ -135,30 +139,62 @@ def _codec(label: str) -> str:
         return label.lower()
 
 
-def prune(tree: LexborHTMLParser) -> LexborNode | None:
-    """Given a parsed page, drop junk, chrome tags and hidden elements; return its body."""
+def check_size(tree: LexborHTMLParser, source: SourceInfo, limits: Limits) -> None:
+    """Given a parsed page, raise too-large when it holds more elements than the limit."""
+    if tree.root is None:
+        return
+    for count, _ in enumerate(tree.root.traverse(include_text=False), start=1):
+        if count > limits.max_html_nodes:
+            detail = f"more than {limits.max_html_nodes:,} HTML elements"
+            raise InputError(ErrorCode.TOO_LARGE, source.path, detail)
+
+
+def prune(tree: LexborHTMLParser) -> tuple[LexborNode | None, Weights]:
+    """Given a parsed page, drop junk, chrome tags and hidden elements; return its body and
+    the weights of the elements left."""
     if tree.root is not None:
         remove(unique(tree.root.css(JUNK_SELECTOR)))
     body = tree.body
-    if body is not None:
-        total = weight(body.text())
-        chrome = unique(body.css(PAGE_CHROME_SELECTOR))
-        remove([node for node in chrome if not is_protected(node, total)])
-    return body
+    if body is None:
+        return None, {}
+    weights = weigh(body)
+    total = weights[body.mem_id].text
+    chrome = unique(body.css(PAGE_CHROME_SELECTOR))
+    remove([node for node in chrome if not is_protected(node, total, weights)], weights)
+    return body, weights
 
 
-def clear(article: LexborNode) -> LexborNode:
+def clear(article: LexborNode, weights: Weights) -> LexborNode:
     """Given the article container, drop the elements inside it that class or id name chrome."""
-    total = weight(article.text())
+    total = weights[article.mem_id].text
     named = unique(article.css("[class], [id]"))
-    remove([node for node in named if is_chrome_named(node) and not is_protected(node, total)])
+    chrome = [n for n in named if is_chrome_named(n) and not is_protected(n, total, weights)]
+    remove(chrome, weights)
     return article
 
 
-def remove(nodes: list[LexborNode]) -> None:
-    """Given distinct nodes in document order, remove them, descendants before ancestors."""
+def remove(nodes: list[LexborNode], weights: Weights | None = None) -> None:
+    """Given distinct nodes in document order, remove them, descendants before ancestors, and
+    take their weight off the ancestors that stay."""
+    if weights is not None:
+        discount(nodes, weights)
     for node in reversed(nodes):  # a removed ancestor would leave its descendants dangling
         node.decompose()
+
+
+def discount(nodes: list[LexborNode], weights: Weights) -> None:
+    """Given nodes about to go, take each one's weight off its ancestors up to one that goes
+    too (that one carries it away): linear however deep the removed nodes nest."""
+    gone = {node.mem_id for node in nodes}
+    for node in nodes:
+        w = weights.get(node.mem_id)
+        parent = node.parent
+        while w is not None and parent is not None and parent.mem_id in weights:
+            if parent.mem_id in gone:
+                break
+            p = weights[parent.mem_id]
+            weights[parent.mem_id] = Weight(p.text - w.text, p.links - w.links)
+            parent = parent.parent
 
 
 def unique(nodes: list[LexborNode]) -> list[LexborNode]:
@@ -173,9 +209,9 @@ def is_chrome_named(node: LexborNode) -> bool:
     return _CHROME_NAME_RE.search(label) is not None
 
 
-def is_protected(node: LexborNode, total: int) -> bool:
+def is_protected(node: LexborNode, total: int, weights: Weights) -> bool:
     """Given a chrome-looking element, return whether it must stay (it holds the article)."""
-    if weight(node.text()) > PROTECT_SHARE * total:
+    if weights[node.mem_id].text > PROTECT_SHARE * total:
         return True
     if node.tag == "header":
         return _names_article(node) or _has_ancestor(node, ARTICLE_TAGS)
@@ -208,21 +244,58 @@ def weight(text: str) -> int:
     return len(text) - text.count(" ") - text.count("\n") - text.count("\t")
 
 
-def find_article(body: LexborNode) -> tuple[LexborNode | None, str]:
-    """Given a pruned body, return the article container and a note on how it was found."""
+@dataclass(frozen=True, slots=True)
+class Weight:
+    """An element's text weight and the weight of the text inside its links."""
+
+    text: int
+    links: int
+
+
+#: Element (by mem_id) → its Weight; made in one pass, so scoring stays linear in the page.
+Weights = dict[int, Weight]
+
+
+def weigh(root: LexborNode) -> Weights:
+    """Given an element, return the Weight of it and of every element inside it, in one pass
+    (``weight(node.text())`` per candidate was quadratic on nested markup). Pre-order reversed
+    meets every element after all of its descendants, so each adds itself to its parent once."""
+    weights: Weights = {}
+    pending: dict[int, tuple[int, int]] = {}  # element → (text, links) of what is inside
+    top = root.mem_id
+    for node in reversed(list(root.traverse(include_text=True))):
+        tag = node.tag or "-"
+        if tag == "-text":
+            text, links = weight(node.text_content or ""), 0
+        elif tag.startswith("-"):
+            continue  # comments and other non-elements hold no text
+        else:
+            text, links = pending.pop(node.mem_id, (0, 0))
+            links = text if tag == "a" and "href" in node.attributes else links
+            weights[node.mem_id] = Weight(text, links)
+        if text and node.mem_id != top and (parent := node.parent) is not None:
+            t, k = pending.get(parent.mem_id, (0, 0))
+            pending[parent.mem_id] = (t + text, k + links)
+    return weights
+
+
+def find_article(body: LexborNode, weights: Weights) -> tuple[LexborNode | None, str]:
+    """Given a pruned body and its weights, return the article container and a note on how
+    it was found."""
     named = [node for node in unique(body.css(ARTICLE_SELECTOR)) if not is_chrome_named(node)]
-    best = best_candidate(named)
+    best = best_candidate(named, weights)
     if best is not None:
-        return widen(best), ""
-    best = best_candidate([body, *unique(body.css(GENERIC_CONTAINERS))])
+        return widen(best, weights), ""
+    best = best_candidate([body, *unique(body.css(GENERIC_CONTAINERS))], weights)
     if best is not None:
-        return widen(best), "no article container by class or id: read the densest block"
+        note = "no article container by class or id: read the densest block"
+        return widen(best, weights), note
     return None, "no article text found"
 
 
-def best_candidate(nodes: list[LexborNode]) -> LexborNode | None:
+def best_candidate(nodes: list[LexborNode], weights: Weights) -> LexborNode | None:
     """Given candidates in document order, return the deepest one near the best score, if any."""
-    scored = score_candidates(nodes)
+    scored = score_candidates(nodes, weights)
     top = max((node_score for _, node_score, _ in scored), default=0)
     if top < MIN_ARTICLE_WEIGHT:
         return None
@@ -230,64 +303,61 @@ def best_candidate(nodes: list[LexborNode]) -> LexborNode | None:
     return max(near)[1]  # nested candidates come after their ancestors in document order
 
 
-def score_candidates(nodes: list[LexborNode]) -> list[tuple[int, int, LexborNode]]:
+def score_candidates(
+    nodes: list[LexborNode], weights: Weights
+) -> list[tuple[int, int, LexborNode]]:
     """Given candidates, return (index, score, node) for all that may come near the best.
 
     Heaviest first: a score never exceeds the text weight, so once a candidate's weight is
     below NEAR_BEST of the best score so far, no later one can matter (their links go uncounted).
     """
     weighed = sorted(
-        ((weight(node.text()), index, node) for index, node in enumerate(nodes)),
-        key=lambda item: -item[0],
+        ((weights[node.mem_id], index, node) for index, node in enumerate(nodes)),
+        key=lambda item: -item[0].text,
     )
     scored: list[tuple[int, int, LexborNode]] = []
     top = 0
-    for total, index, node in weighed:
-        if total < NEAR_BEST * top:
+    for w, index, node in weighed:
+        if w.text < NEAR_BEST * top:
             break
-        node_score = total - LINK_COST * link_weight(node)
+        node_score = score(w)
         top = max(top, node_score)
         scored.append((index, node_score, node))
     return scored
 
 
-def link_weight(node: LexborNode) -> int:
-    """Given an element, return the weight of the text inside its links."""
-    return weight("".join(anchor.text() for anchor in node.css("a[href]")))
+def score(w: Weight) -> int:
+    """Given an element's Weight, return its text weight less LINK_COST times its links'."""
+    return w.text - LINK_COST * w.links
 
 
-def score(node: LexborNode) -> int:
-    """Given an element, return its text weight less LINK_COST times the weight of its links."""
-    return weight(node.text()) - LINK_COST * link_weight(node)
-
-
-def widen(node: LexborNode) -> LexborNode:
+def widen(node: LexborNode, weights: Weights) -> LexborNode:
     """Given a container, return the ancestor that also holds its title and lead, if near."""
     for _ in range(MAX_WIDEN):
         parent = node.parent
-        if parent is None or parent.tag in ("body", "html") or not has_lead(node):
+        if parent is None or parent.tag in ("body", "html") or not has_lead(node, weights):
             break
         node = parent
     return node
 
 
-def has_lead(node: LexborNode) -> bool:
+def has_lead(node: LexborNode, weights: Weights) -> bool:
     """Given a container, return whether text (not links, not chrome) precedes it in its parent."""
     lead = 0
     sibling = node.prev
     while sibling is not None:
-        lead += lead_weight(sibling)
+        lead += lead_weight(sibling, weights)
         sibling = sibling.prev
     return lead >= LEAD_MIN_WEIGHT
 
 
-def lead_weight(node: LexborNode) -> int:
+def lead_weight(node: LexborNode, weights: Weights) -> int:
     """Given a sibling before the container, return its score; chrome and comments add 0."""
     if node.tag == "-text":
         return weight(node.text_content or "")
     if (node.tag or "-").startswith("-") or is_chrome_named(node):
         return 0
-    return score(node)
+    return score(weights[node.mem_id])
 
 
 # -- container → blocks -----------------------------------------------------------------------

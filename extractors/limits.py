@@ -15,13 +15,15 @@ class Limits:
     max_inflated: int = 300 * MIB  # total uncompressed size of a DOCX's parts
     max_ratio: int = 200  # uncompressed / compressed size of one zip member
     max_pages: int = 500  # pages read from one PDF
+    max_html_nodes: int = 250_000  # elements of one web page (a long portal page has ~5,000)
     timeout: float = 300.0  # seconds for one file (enforced by the batch workers)
     ocr: bool = True  # read pages without a text layer with Tesseract
     ocr_dpi: int = 300
     ocr_lang: str = "vie"
 
     def __post_init__(self) -> None:
-        for name in ("max_bytes", "max_inflated", "max_ratio", "max_pages", "ocr_dpi"):
+        names = ("max_bytes", "max_inflated", "max_ratio", "max_pages", "max_html_nodes", "ocr_dpi")
+        for name in names:
             if getattr(self, name) <= 0:
                 raise ValueError(f"Limits.{name} must be positive, got {getattr(self, name)!r}")
         if self.timeout <= 0:

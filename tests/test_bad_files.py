@@ -166,3 +166,35 @@ def test_a_hostile_span_in_a_docx_table_is_capped(tmp_path: Path, element: str) 
     document.save(str(path))
     [block] = [b for b in extract(path).blocks if b.kind is BlockKind.TABLE]
     assert max(c.col + c.colspan for c in block.cells) <= 2 * MAX_COLSPAN + 2
+
+
+def nested_tables(depth: int, text: str) -> str:
+    """Given a depth and a text, return a page of that many tables nested, the text inside."""
+    return "<html><body>" + "<table><tr><td>" * depth + text + "</td></tr></table>" * depth
+
+
+@pytest.mark.timeout(30)
+def test_a_page_of_200k_nested_tables_is_too_large(tmp_path: Path) -> None:
+    path = tmp_path / "nested.html"
+    path.write_text(nested_tables(200_000, "x"), encoding="utf-8")  # 6.6 MB, 600,000 elements
+    error = error_of(path)
+    assert error.code is ErrorCode.TOO_LARGE
+    assert "250,000 HTML elements" in error.message
+
+
+@pytest.mark.timeout(30)
+def test_deep_nesting_under_the_cap_is_read_in_linear_time(tmp_path: Path) -> None:
+    from pipeline.process import process_file
+
+    sentence = "Sở Tư pháp đạt 90,5 điểm Chỉ số cải cách hành chính năm 2023, xếp thứ 2 khối sở."
+    path = tmp_path / "deep.html"
+    path.write_text(nested_tables(20_000, sentence), encoding="utf-8")  # was >60 s: quadratic
+    [unit] = process_file(path).notice.unit_scores
+    assert (unit.unit, unit.score.raw, unit.rank) == ("Sở Tư pháp", "90,5", 2)
+
+
+def test_the_html_element_cap_is_a_named_limit(tmp_path: Path) -> None:
+    path = tmp_path / "small.html"
+    path.write_text("<html><body>" + "<p>Cải cách hành chính</p>" * 50, encoding="utf-8")
+    assert error_of(path, Limits(max_html_nodes=40)).code is ErrorCode.TOO_LARGE
+    assert extract(path, Limits(max_html_nodes=60)).blocks
