@@ -20,6 +20,7 @@ from pathlib import Path
 from typing import Any
 
 from extractors.errors import ErrorCode, InputError, OutputError
+from pipeline import archive
 from pipeline.progress import make_progress
 from pipeline.settings import Patterns, RunSettings
 from pipeline.sink import DatasetSink
@@ -36,22 +37,21 @@ EVERY_FILE = Patterns()
 
 @dataclass(slots=True)
 class RunReport:
-    """What a run did: the manifest, the notices it wrote, and counts for the summary."""
+    """What a run did: the manifest of its inputs, its notices, and counts for the summary;
+    ``archive`` is the whole output folder's manifest after it (every input ever added)."""
 
-    sink: DatasetSink | None = None
     manifest: list[Row] = field(default_factory=list)
+    archive: list[Row] = field(default_factory=list)
     notices: dict[str, tuple[str, str]] = field(default_factory=dict)  # sha256 → (id, format)
     findings: int = 0
     errors: int = 0
     seconds: float = 0.0
 
     def add(self, sha: str, result: Row) -> None:
-        """Given a parse result, count it and pass its rows to the dataset sink."""
+        """Given a parse result of this run, count it."""
         self.notices[sha] = (result["notice"]["id"], result["source"]["format"])
         self.findings += len(result["validation"])
         self.errors += sum(1 for v in result["validation"] if v["severity"] == "error")
-        if self.sink is not None:
-            self.sink.add(result)
 
     @property
     def failures(self) -> int:
@@ -106,8 +106,11 @@ def file_sha256(path: Path) -> str | None:
     return digest.hexdigest()
 
 
-def plan(paths: Sequence[Path], store: ResultStore, report: RunReport) -> list[Job]:
-    """Given the inputs, record duplicates, unreadable and stored ones; return what to run."""
+def plan(
+    paths: Sequence[Path], store: ResultStore, report: RunReport, *, fresh: bool = False
+) -> list[Job]:
+    """Given the inputs, record duplicates, unreadable and stored ones (none with ``fresh``:
+    every input is parsed again); return what to run."""
     seen: dict[str, Path] = {}
     jobs: list[Job] = []
     for path in paths:
@@ -120,7 +123,7 @@ def plan(paths: Sequence[Path], store: ResultStore, report: RunReport) -> list[J
             report.manifest.append(
                 manifest_row(path, sha, "duplicate", message=f"same bytes as {seen[sha]}")
             )
-        elif (stored := store.get(sha)) is not None:
+        elif not fresh and (stored := store.get(sha)) is not None:
             seen[sha] = path
             report.add(sha, stored)
             report.manifest.append(
@@ -246,11 +249,11 @@ def run(settings: RunSettings, progress: Any = None) -> RunReport:
     start = time.perf_counter()
     inputs = discover(settings.inputs, settings.out, settings.patterns)
     store, sink = open_output(settings)
-    report = RunReport(sink=sink)
+    report = RunReport()
     try:
-        jobs = plan(inputs, store, report)
+        jobs = plan(inputs, store, report, fresh=settings.fresh)
         run_and_record(jobs, settings, report, store, progress or sys.stderr)
-        finish(report, sink, bom=settings.bom)
+        finish(report, store, sink, settings)
     except BaseException as err:
         sink.abort()
         if isinstance(err, OSError) and writing_to(settings.out, err):
@@ -267,10 +270,7 @@ def open_output(settings: RunSettings) -> tuple[ResultStore, DatasetSink]:
         raise OutputError(str(out), "it is a file, not a folder")
     try:
         out.mkdir(parents=True, exist_ok=True)
-        store = ResultStore(out)
-        if settings.fresh:
-            store.clear()
-        return store, DatasetSink(out)
+        return ResultStore(out), DatasetSink(out)
     except OSError as err:
         raise OutputError.from_os(str(out), err) from err
 
@@ -295,12 +295,20 @@ def run_and_record(
         progress.close()
 
 
-def finish(report: RunReport, sink: DatasetSink, *, bom: bool) -> None:
-    """Given a run whose jobs are done, write the manifest and every dataset."""
+def finish(
+    report: RunReport, store: ResultStore, sink: DatasetSink, settings: RunSettings
+) -> None:
+    """Given a run whose jobs are done, merge it into the archive and write every dataset
+    from the store, in a stable order."""
     fill_duplicates(report)
     report.manifest.sort(key=lambda r: r["source_path"])
-    sink.append("manifest", report.manifest)
-    sink.finish(bom=bom)
+    archived = {} if settings.replace else archive.load(store)
+    report.archive = archive.merge(archived, report.manifest)
+    for result in archive.notices(store, report.archive):
+        sink.add(result)
+    sink.append("manifest", report.archive)
+    sink.finish(bom=settings.bom)
+    archive.save(store, report.archive)
 
 
 def fill_duplicates(report: RunReport) -> None:

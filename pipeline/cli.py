@@ -121,7 +121,14 @@ def add_run(sub: argparse._SubParsersAction[argparse.ArgumentParser]) -> None:
         choices=ENGINES,
         help="local process pool, or a dask or Ray cluster",
     )
-    p.add_argument("--fresh", action="store_true", help="ignore results stored by earlier runs")
+    p.add_argument(
+        "--fresh", action="store_true", help="parse every input again (ignore stored results)"
+    )
+    p.add_argument(
+        "--replace",
+        action="store_true",
+        help="start OUT's archive over from this run's inputs (by default a run adds to it)",
+    )
     p.add_argument("--strict", action="store_true", help="exit 1 when validation finds an error")
     add_grade_scale(p)
     p.add_argument("-q", "--quiet", action="store_true", help="show no progress")

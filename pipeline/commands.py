@@ -24,6 +24,7 @@ def cmd_run(args: argparse.Namespace) -> int:
         workers=args.workers,
         engine=args.engine,
         fresh=args.fresh,
+        replace=args.replace,
         strict=args.strict,
         grade_scale=args.grade_scale,
         quiet=args.quiet,
@@ -67,6 +68,7 @@ def run_summary(report: Any, settings: RunSettings) -> dict[str, Any]:
     return {
         "out": str(settings.out),
         "files": len(report.manifest),
+        "archive_files": len(report.archive),
         "notices": len(report.notices),
         "findings": report.findings,
         "errors": report.errors,

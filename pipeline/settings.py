@@ -39,6 +39,7 @@ class RunSettings:
     workers: int = 2
     engine: str = "local"
     fresh: bool = False
+    replace: bool = False
     strict: bool = False
     grade_scale: Path | None = None
     quiet: bool = False

@@ -3,7 +3,6 @@
 from __future__ import annotations
 
 import json
-import shutil
 from pathlib import Path
 from typing import Any
 
@@ -18,10 +17,6 @@ class ResultStore:
 
     def __init__(self, out: Path) -> None:
         self.root = out / STORE_DIR / __version__
-
-    def clear(self) -> None:
-        """Drop every stored result (``--fresh``)."""
-        shutil.rmtree(self.root.parent, ignore_errors=True)
 
     def get(self, sha256: str) -> dict[str, Any] | None:
         """Given a source sha256, return its stored result, or None."""
