@@ -19,7 +19,11 @@ PANDAS_TYPES = {
     "number": "Float64",
     "boolean": "boolean",
     "date": "string",
+    "list": "object",
 }
+#: What CSV and Frictionless call each schema type (lists are joined text in CSV).
+CSV_TYPES = {"list": "string"}
+LIST_SEPARATOR = "; "
 
 Row = dict[str, Any]
 
@@ -112,10 +116,21 @@ def score_row(notice_id: str, s: Mapping[str, Any]) -> Row:
 
 
 def task_row(notice_id: str, t: Mapping[str, Any]) -> Row:
-    """Given one task object, return its row of the tasks table (lists joined by '; ')."""
+    """Given one task object, return its row of the tasks table (lists stay lists)."""
     return {
         **t,
         "notice_id": notice_id,
-        "references": "; ".join(t["references"]),
-        "areas": "; ".join(t["areas"]),
+        "references": list(t["references"]),
+        "areas": list(t["areas"]),
     }
+
+
+def for_csv(table: str, df: pd.DataFrame) -> pd.DataFrame:
+    """Given a table's frame, return it as CSV holds it: lists joined by '; '."""
+    lists = [name for name, kind, _ in columns(table) if kind == "list"]
+    if not lists:
+        return df
+    joined = {
+        c: df[c].map(lambda v: LIST_SEPARATOR.join(v) if isinstance(v, list) else v) for c in lists
+    }
+    return df.assign(**joined)

@@ -10,12 +10,19 @@ import contextlib
 import json
 import shutil
 from collections.abc import Iterator
+from datetime import date
 from pathlib import Path
-from typing import IO, Any
+from typing import IO, TYPE_CHECKING, Any
 
-from pipeline.datasets import TABLES, frame, result_rows
+from pipeline.datasets import TABLES, columns, for_csv, frame, result_rows
+from pipeline.sqlite import write_database
 from pipeline.writers import atomic_write, datapackage, write_jsonl
 
+if TYPE_CHECKING:
+    import pandas as pd
+
+#: The database of every table, beside the files.
+DATABASE = "parscore.sqlite"
 #: Rows converted at a time when the part files become the final tables.
 CHUNK_ROWS = 1000
 PARTS_DIR = ".parts"
@@ -58,6 +65,8 @@ class DatasetSink:
             fh.close()
         for table in TABLES:
             convert(self.parts / f"{table}.jsonl", self.out, table, bom=bom)
+        rows_of = lambda table: read_chunks(self.parts / f"{table}.jsonl")  # noqa: E731
+        atomic_write(self.out / DATABASE, lambda p: write_database(p, rows_of))
         text = json.dumps(datapackage(list(TABLES)), ensure_ascii=False, indent=2)
         atomic_write(self.out / "datapackage.json", lambda p: p.write_text(text, encoding="utf-8"))
         shutil.rmtree(self.parts, ignore_errors=True)
@@ -89,8 +98,8 @@ def convert(part: Path, out: Path, table: str, *, bom: bool) -> None:
         with csv_path.open("w", encoding="utf-8-sig" if bom else "utf-8", newline="") as csv:
             for i, rows in enumerate(read_chunks(part)):
                 df = frame(table, rows)
-                df.to_csv(csv, index=False, header=i == 0)
-                arrow = pa.Table.from_pandas(df, preserve_index=False)
+                for_csv(table, df).to_csv(csv, index=False, header=i == 0)
+                arrow = to_arrow(table, df)
                 writer = writer or pq.ParquetWriter(pq_path, arrow.schema)
                 writer.write_table(arrow)
                 write_jsonl(df, jsonl_path, append=i > 0)
@@ -98,6 +107,35 @@ def convert(part: Path, out: Path, table: str, *, bom: bool) -> None:
             writer.close()
 
     atomic_triple(out, table, write)
+
+
+def to_arrow(table: str, df: pd.DataFrame) -> Any:
+    """Given a table's frame, return it as an Arrow table of the schema's types: dates as
+    dates, lists as lists of strings, integers as integers."""
+    import pyarrow as pa
+
+    types = {
+        "string": pa.string(),
+        "integer": pa.int64(),
+        "number": pa.float64(),
+        "boolean": pa.bool_(),
+        "date": pa.date32(),
+        "list": pa.list_(pa.string()),
+    }
+    cols = columns(table)
+    # object dates, not the frame's text dtype: pandas' metadata then says "date", and a reader
+    # does not cast the dates back to text
+    dates = {n: df[n].astype(object).map(iso_date) for n, kind, _ in cols if kind == "date"}
+    schema = pa.schema([(name, types[kind]) for name, kind, _ in cols])
+    return pa.Table.from_pandas(df.assign(**dates), schema=schema, preserve_index=False)
+
+
+def iso_date(value: Any) -> date | None:
+    """Given an ISO date string (or nothing), return the date (None when not one)."""
+    try:
+        return date.fromisoformat(value) if isinstance(value, str) else None
+    except ValueError:
+        return None
 
 
 def atomic_triple(out: Path, table: str, write: Any) -> None:

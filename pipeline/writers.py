@@ -52,17 +52,23 @@ def datapackage(names: list[str]) -> dict[str, Any]:
         "name": "parscore-datasets",
         "title": "PAR Index notices parsed by parscore",
         "version": __version__,
-        "resources": [resource(name) for name in names],
+        "resources": [resource(name) for name in names]
+        + [parquet_resource(name) for name in names],
     }
+
+
+#: Frictionless field types of the schema's types, per format (CSV joins lists into text).
+CSV_FIELD_TYPES = {"list": "string"}
+#: Parquet lists are lists of strings; Frictionless reads them back as arrays its "array" and
+#: "list" types refuse, so the descriptor says "any" and the description says what they hold.
+PARQUET_FIELD_TYPES = {"list": "any"}
 
 
 def resource(name: str) -> dict[str, Any]:
-    """Given a table name, return its Frictionless resource with the table schema."""
+    """Given a table name, return its Frictionless resource (the CSV) with the table schema."""
     spec = schema()[name]
-    table_schema: dict[str, Any] = {
-        "fields": [{"name": n, "type": t, "description": d} for n, t, d in columns(name)],
-        "missingValues": [""],
-    }
+    table_schema = table_schema_of(name, CSV_FIELD_TYPES)
+    table_schema["missingValues"] = [""]
     if spec["primary_key"]:
         table_schema["primaryKey"] = spec["primary_key"]
     if name not in ("notices", "manifest"):
@@ -77,4 +83,27 @@ def resource(name: str) -> dict[str, Any]:
         "mediatype": "text/csv",
         "description": spec["description"],
         "schema": table_schema,
+    }
+
+
+def table_schema_of(name: str, field_types: dict[str, str]) -> dict[str, Any]:
+    """Given a table name and its format's field types, return the table schema's fields."""
+    return {
+        "fields": [
+            {"name": n, "type": field_types.get(t, t), "description": d}
+            for n, t, d in columns(name)
+        ]
+    }
+
+
+def parquet_resource(name: str) -> dict[str, Any]:
+    """Given a table name, return the resource of its Parquet file: the same rows, typed
+    (dates as dates, lists as arrays of strings)."""
+    return {
+        "name": f"{name}-parquet",
+        "path": f"{name}.parquet",
+        "format": "parquet",
+        "mediatype": "application/vnd.apache.parquet",
+        "description": f"{schema()[name]['description']} Parquet, typed.",
+        "schema": table_schema_of(name, PARQUET_FIELD_TYPES),
     }

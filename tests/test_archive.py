@@ -9,6 +9,7 @@ from __future__ import annotations
 
 import json
 import shutil
+import sqlite3
 from pathlib import Path
 
 import pytest
@@ -39,7 +40,12 @@ def run(*args: str) -> None:
 def dataset_bytes(out: Path) -> dict[str, bytes]:
     """Given an output folder, return the bytes of every notice table and the datapackage."""
     files = [out / f"{t}.{ext}" for t in TABLES for ext in ("csv", "parquet", "jsonl")]
-    return {p.name: p.read_bytes() for p in [*files, out / "datapackage.json"]}
+    found = {p.name: p.read_bytes() for p in [*files, out / "datapackage.json"]}
+    con = sqlite3.connect(out / "parscore.sqlite")  # its tables but the manifest, the run log
+    for table in TABLES:
+        found[f"sqlite:{table}"] = repr(con.execute(f'SELECT * FROM "{table}"').fetchall()).encode()
+    con.close()
+    return found
 
 
 def sources(out: Path, table: str = "notices") -> list[str]:
