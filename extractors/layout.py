@@ -23,6 +23,7 @@ from difflib import SequenceMatcher
 
 from extractors.model import Block, BlockKind, Provenance, Region
 from extractors.pagemodel import (
+    ADDRESSEE_START,
     BULLET,
     CENTRED_H,
     INDENT_H,
@@ -113,16 +114,17 @@ def _is_title(line: Line, centre: float) -> bool:
 
 
 def header_zone_end(lines: Sequence[Line], page: PageContent) -> int:
-    """Given page 1's lines, return how many top lines form the Decree 30 header (0 if none)."""
+    """Given page 1's lines, return how many top lines form the Decree 30 header (0 if none):
+    those above the title ("THÔNG BÁO") or, in a letter (công văn) with no title, above its
+    "Kính gửi:" line (the "V/v …" subject under the number stays in the header)."""
     if not lines:
         return 0
     centre = _body_centre(lines)
-    for i, line in enumerate(lines):
-        if line.bbox[1] > TITLE_ZONE * page.height:
-            return 0
-        if _is_title(line, centre):
-            return i
-    return 0
+    top = [i for i, line in enumerate(lines) if line.bbox[1] <= TITLE_ZONE * page.height]
+    title = next((i for i in top if _is_title(lines[i], centre)), None)
+    if title is not None:
+        return title
+    return next((i for i in top if ADDRESSEE_START.match(lines[i].chunks[0].text)), 0)
 
 
 def signature_zone_start(lines: Sequence[Line]) -> int:

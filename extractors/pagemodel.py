@@ -78,6 +78,7 @@ PAGE_NUMBER = re.compile(
     re.I,
 )
 NUMERIC = re.compile(r"^[\d.,]+%?$")
+ADDRESSEE_START = re.compile(r"^\s*k[íi]nh\s+g[ửu]i\b", re.I)  # "Kính gửi:" of a letter
 SIGNATURE_START = re.compile(r"^\s*n[ơo]i\s+nh[ậa]n\b", re.I)
 
 

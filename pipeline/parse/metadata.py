@@ -17,6 +17,7 @@ from normalizers.labels import (
 )
 from normalizers.places import province_name
 from pipeline.model import Metadata, Person
+from pipeline.parse.header_fields import date_field, header_lines, issuer_name, number_field
 from pipeline.parse.lines import Line
 from pipeline.parse.roles import plain
 from pipeline.parse.signature import recipients, signer
@@ -24,7 +25,6 @@ from pipeline.parse.signature import recipients, signer
 _NOTICE_CUE = re.compile(r"thông báo\s*(?:số\s*)?:?\s*", re.I)
 _AGENCY = r"(?:Sở|Bộ|UBND|Ủy ban nhân dân|Uỷ ban nhân dân|Ban|Hội đồng|Văn phòng|Thanh tra)"
 _ISSUED_BY = re.compile(rf"({_AGENCY}(?:\s+[^\W\d_]+){{1,8}}?)\s+(?:đã\s+)?ban hành", re.UNICODE)
-_HEADER_AGENCY = re.compile(r"^(SỞ|BỘ|UBND|ỦY BAN|UỶ BAN|BAN|HỘI ĐỒNG|VĂN PHÒNG)\b")
 _PLACE_DATE = re.compile(r"^([^\W\d][^,\d]{1,40}),\s*ng\wy\b", re.I)
 _WORD = r"[^\W\d][^\W\d ]*"
 _PROVINCE = re.compile(
@@ -77,11 +77,11 @@ def read_metadata(
 
 
 def notice_number(lines: Sequence[Line]) -> str | None:
-    """Given lines, return the notice's own number ("568/TB-SXD"), not a cited one."""
-    for line in lines:
-        header = line.region is Region.HEADER and plain(line.raw).startswith("so")
-        if header and (m := DOC_NUMBER.search(line.raw)):
-            return format_doc_number(m)
+    """Given lines, return the notice's own number ("568/TB-SXD"), not a cited one: the
+    header's "Số:" line decides when there is one, even when it is unreadable."""
+    field = number_field(header_lines(lines, LEAD_LINES))
+    if field.found:
+        return field.value if isinstance(field.value, str) else None
     for line in lines:
         cue = _NOTICE_CUE.search(line.raw)
         if cue and (n := DOC_NUMBER.match(line.raw, cue.end())):
@@ -93,9 +93,8 @@ def notice_number(lines: Sequence[Line]) -> str | None:
 
 
 def header_issuer(lines: Sequence[Line]) -> str | None:
-    """Given lines, return the issuing body named in the Decree 30 header block."""
-    names = [ln.raw for ln in lines if ln.region is Region.HEADER and _HEADER_AGENCY.match(ln.raw)]
-    return canonical_unit(names[-1]) if names else None
+    """Given lines, return the issuing body named in the Decree 30 header block, whole."""
+    return issuer_name(header_lines(lines, LEAD_LINES))
 
 
 def province(lines: Sequence[Line]) -> str | None:
@@ -122,7 +121,11 @@ def body_issuer(lines: Sequence[Line]) -> str | None:
 
 
 def issue_date(lines: Sequence[Line]) -> date | None:
-    """Given lines, return the issue date: header place-date line, lead, or title."""
+    """Given lines, return the issue date: header place-date line (which decides when there
+    is one, even when its day is unreadable), lead, or title."""
+    field = date_field(header_lines(lines, LEAD_LINES))
+    if field.found:
+        return field.value if isinstance(field.value, date) else None
     for line in lines:
         if line.region is Region.HEADER and (d := first_date(line.raw)):
             return d

@@ -1,0 +1,126 @@
+"""The fields of a Decree 30 header block: the issuing body, "Số: …" and the place-date line.
+
+    ỦY BAN NHÂN DÂN              CỘNG HÒA XÃ HỘI CHỦ NGHĨA VIỆT NAM
+    TỈNH QUẢNG NGÃI                  Độc lập - Tự do - Hạnh phúc
+    Số: 11 /TB-UBND              Quảng Ngãi, ngày 08 tháng 01 năm 2025
+
+The number and the day are often filled in by hand or by the signing software, so a scan's
+OCR may mangle them ("Số: 6§0 /TB-UBND", "ngày 3| tháng 12"). A field whose line is there but
+whose value does not have the shape of a number or a day gives nothing: a cited document's
+number or date further down is never taken instead.
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Sequence
+from dataclasses import dataclass
+from datetime import date
+
+from extractors.model import Region
+from normalizers.dates import make_date
+from normalizers.labels import DOC_NUMBER, canonical_unit, data_table, format_doc_number
+from normalizers.text import bare_key
+from pipeline.parse.lines import Line
+
+#: "Số:" opening the number line (OCR may read the ố as ô, o or 6).
+_NUMBER_LINE = re.compile(r"^\s*S[ốôoồổ6]\s*(?:[:.;]\s*|(?=\d))", re.I)
+#: The place-date line: "Quảng Ngãi, ngày 08 tháng 01 năm 2025" (day as written, maybe noise).
+_PLACE_DATE = re.compile(
+    r"(?:^|\s)[^\W\d_][^,\d]{1,40},\s*ng\w{1,2}y\s*(?P<day>[^\s]*?)\s*"
+    r"th\w{1,2}ng\s*(?P<month>\d{1,2})\s*n\w{1,2}m\s*(?P<year>\d{4})",
+    re.I,
+)
+_DAY = re.compile(r"\d{1,2}")
+#: Without a marked header block, lines this short among the first ones may hold its fields.
+SHORT_LINE = 160
+_UPPER_WORD = re.compile(r"[^\W\d_]")
+
+
+@dataclass(frozen=True, slots=True)
+class Field:
+    """A header field: whether its line was found, and its value when it reads cleanly."""
+
+    found: bool
+    value: str | date | None = None
+
+
+def header_lines(lines: Sequence[Line], lead: int) -> list[Line]:
+    """Given the document's lines, return those of its header block: the marked ones, or
+    else the short ones among the first ``lead`` (an OCR'd header the layout did not mark)."""
+    marked = [ln for ln in lines if ln.region is Region.HEADER]
+    return marked or [ln for ln in lines[:lead] if len(ln.raw) <= SHORT_LINE]
+
+
+def number_field(lines: Sequence[Line]) -> Field:
+    """Given the header's lines, return the document's number from its "Số:" line (wrapped
+    onto the next line when the value is not on its own); a line whose number is unreadable
+    ("Số: 6§0 /TB-UBND") is found with no value."""
+    raws = [ln.raw for ln in lines]
+    for i, raw in enumerate(raws):
+        if opening := _NUMBER_LINE.match(raw):
+            text = raw if raw[opening.end() :].strip() else " ".join(raws[i : i + 2])
+            m = DOC_NUMBER.match(text, opening.end())
+            return Field(True, format_doc_number(m) if m and _good_number(m.group(1)) else None)
+    return Field(False)
+
+
+def _good_number(number: str) -> bool:
+    """Given the digits of a number ("11", "19/2019"), return whether they can be a number."""
+    return int(number.split("/", 1)[0]) > 0
+
+
+def date_field(lines: Sequence[Line]) -> Field:
+    """Given the header's lines, return the issue date from its place-date line (which may
+    wrap: "Quảng Ngãi, ngày" / "08 tháng 01 năm 2025"); a line whose day is unreadable or
+    missing ("ngày 3| tháng 12 năm 2024") is found with no value."""
+    m = _PLACE_DATE.search(" ".join(ln.raw for ln in lines))
+    if m is None:
+        return Field(False)
+    day = m.group("day")
+    if _DAY.fullmatch(day) is None:
+        return Field(True)
+    return Field(True, make_date(int(day), int(m["month"]), int(m["year"])))
+
+
+def issuer_name(lines: Sequence[Line]) -> str | None:
+    """Given the header's lines, return the issuing body as a whole name: the last line that
+    opens a body's name ("SỞ NỘI VỤ" under "UBND TỈNH ĐỒNG NAI") with the lines that wrap it
+    ("ỦY BAN NHÂN DÂN" / "TỈNH QUẢNG NGÃI" → "Ủy ban nhân dân tỉnh Quảng Ngãi")."""
+    names: list[list[str]] = []
+    for text in (ln.raw.strip(" -_=*") for ln in lines):
+        if not _is_capitals(text):
+            continue
+        if _opens_issuer(text):
+            names.append([text])
+        elif names and _continues_issuer(text):
+            names[-1].append(text)
+    return _spelled(" ".join(names[-1])) if names else None
+
+
+def _is_capitals(text: str) -> bool:
+    """Given a line, return whether it is written in capitals (a header name line)."""
+    return bool(_UPPER_WORD.search(text)) and text.isupper()
+
+
+def _starts_with(key: str, heads: Sequence[str]) -> bool:
+    """Given a bare key and word sequences, return whether the key opens with one of them."""
+    return any(key == h or key.startswith(h + " ") for h in heads)
+
+
+def _opens_issuer(text: str) -> bool:
+    """Given a line in capitals, return whether it opens the name of an issuing body."""
+    key = bare_key(text)
+    motto = key.startswith(("cong hoa", "doc lap"))
+    return not motto and _starts_with(key, data_table("decree30")["issuer_heads"])
+
+
+def _continues_issuer(text: str) -> bool:
+    """Given a line in capitals, return whether it wraps the name above ("TỈNH QUẢNG NGÃI")."""
+    return _starts_with(bare_key(text), data_table("decree30")["issuer_continuations"])
+
+
+def _spelled(name: str) -> str:
+    """Given a body's name in capitals, return it spelled as in prose ("Chính phủ")."""
+    name = canonical_unit(name)
+    return name[:1] + name[1:].lower() if name.isupper() else name
