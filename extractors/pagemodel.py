@@ -33,7 +33,6 @@ MIN_TABLE_ROWS = 3  # a borderless table has at least this many multi-chunk line
 JOIN_COL_TOL = 0.03  # column edges of two table parts agree within this share of the width
 
 
-
 @dataclass(frozen=True, slots=True)
 class Frame:
     """How a PDF page's own space (origin bottom-left, before its /Rotate) maps onto the page

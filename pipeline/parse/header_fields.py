@@ -16,6 +16,7 @@ import re
 from collections.abc import Sequence
 from dataclasses import dataclass
 from datetime import date
+from itertools import takewhile
 
 from extractors.model import Region
 from normalizers.dates import make_date
@@ -32,8 +33,10 @@ _PLACE_DATE = re.compile(
     re.I,
 )
 _DAY = re.compile(r"\d{1,2}")
-#: Without a marked header block, lines this short among the first ones may hold its fields.
+#: Without a marked header block, the leading lines this short (at most HEADER_LEAD of them)
+#: may hold its fields; a longer line is prose.
 SHORT_LINE = 160
+HEADER_LEAD = 24
 _UPPER_WORD = re.compile(r"[^\W\d_]")
 
 
@@ -45,11 +48,11 @@ class Field:
     value: str | date | None = None
 
 
-def header_lines(lines: Sequence[Line], lead: int) -> list[Line]:
+def header_lines(lines: Sequence[Line]) -> list[Line]:
     """Given the document's lines, return those of its header block: the marked ones, or
-    else the short ones among the first ``lead`` (an OCR'd header the layout did not mark)."""
+    else the leading short lines (an OCR'd or serialised header the layout did not mark)."""
     marked = [ln for ln in lines if ln.region is Region.HEADER]
-    return marked or [ln for ln in lines[:lead] if len(ln.raw) <= SHORT_LINE]
+    return marked or list(takewhile(lambda ln: len(ln.raw) <= SHORT_LINE, lines[:HEADER_LEAD]))
 
 
 def number_field(lines: Sequence[Line]) -> Field:
@@ -86,9 +89,13 @@ def date_field(lines: Sequence[Line]) -> Field:
 def issuer_name(lines: Sequence[Line]) -> str | None:
     """Given the header's lines, return the issuing body as a whole name: the last line that
     opens a body's name ("SỞ NỘI VỤ" under "UBND TỈNH ĐỒNG NAI") with the lines that wrap it
-    ("ỦY BAN NHÂN DÂN" / "TỈNH QUẢNG NGÃI" → "Ủy ban nhân dân tỉnh Quảng Ngãi")."""
+    ("ỦY BAN NHÂN DÂN" / "TỈNH QUẢNG NGÃI" → "Ủy ban nhân dân tỉnh Quảng Ngãi"), read up to
+    the number line (a body named under the title is not the issuer)."""
     names: list[list[str]] = []
-    for text in (ln.raw.strip(" -_=*") for ln in lines):
+    for raw in (ln.raw for ln in lines):
+        text = without_motto(raw).strip(" -_=*|")
+        if _NUMBER_LINE.match(text):
+            break
         if not _is_capitals(text):
             continue
         if _opens_issuer(text):
@@ -96,6 +103,18 @@ def issuer_name(lines: Sequence[Line]) -> str | None:
         elif names and _continues_issuer(text):
             names[-1].append(text)
     return _spelled(" ".join(names[-1])) if names else None
+
+
+def without_motto(text: str) -> str:
+    """Given a header line, return it without the national motto's words run into it."""
+    words = text.split()
+    keys = [bare_key(w) for w in words]
+    for motto in data_table("decree30")["motto"]:
+        for i in range(len(keys) - len(motto) + 1):
+            if keys[i : i + len(motto)] == motto:
+                del words[i : i + len(motto)], keys[i : i + len(motto)]
+                break
+    return " ".join(words)
 
 
 def _is_capitals(text: str) -> bool:

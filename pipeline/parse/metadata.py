@@ -19,6 +19,15 @@ from normalizers.places import province_name
 from pipeline.model import Metadata, Person
 from pipeline.parse.header_fields import date_field, header_lines, issuer_name, number_field
 from pipeline.parse.lines import Line
+from pipeline.parse.reported import (
+    Reported,
+    announcer,
+    clause_before,
+    is_background,
+    reported_document,
+    text_province,
+    with_place,
+)
 from pipeline.parse.roles import plain
 from pipeline.parse.signature import recipients, signer
 
@@ -50,6 +59,7 @@ _TITLE_PREFIX = re.compile(
     r"^thông báo\s*(?:số\s*)?(?:\d+\S*\s*)?(?:về việc|v/v)?\s*[:–-]?\s*", re.I
 )
 _TITLE_DATE = re.compile(r"\s*\(\s*\d{1,2}[/.-]\d{1,2}[/.-]\d{4}\s*\)\s*$")
+NOTHING = Reported()
 #: Lines searched for the notice number when no header block states it.
 LEAD_LINES = 6
 
@@ -58,13 +68,15 @@ def read_metadata(
     lines: Sequence[Line], assessment_year: int | None, subject: str | None = None
 ) -> Metadata:
     """Given the document's lines (and the headline's subject), return its metadata."""
-    number = notice_number(lines)
-    issuer = header_issuer(lines) or body_issuer(lines)
+    reported = reported_document(lines)
+    number = notice_number(lines, reported)
+    own = header_issuer(lines) or body_issuer(lines)
+    issuer = header_issuer(lines) or news_issuer(lines, reported)
     return Metadata(
         number=number,
         doc_type=doc_type(number.split("/", 1)[1]) if number else None,
         issuer=issuer,
-        issue_date=issue_date(lines),
+        issue_date=issue_date(lines, reported),
         meeting_date=meeting_date(lines),
         title=title(lines),
         chair=chair(lines),
@@ -72,29 +84,43 @@ def read_metadata(
         recipients=recipients(lines),
         assessment_year=assessment_year,
         province=province(lines),
-        level=unit_level(subject or issuer),
+        level=unit_level(subject or own),
     )
 
 
-def notice_number(lines: Sequence[Line]) -> str | None:
+def news_issuer(lines: Sequence[Line], reported: Reported) -> str | None:
+    """Given an item's lines and what it reports on, return the body that issued or
+    announced it, its province added when the item writes only "UBND tỉnh"."""
+    name = reported.issuer or announcer(lines) or body_issuer(lines)
+    return with_place(name, province(lines) or text_province(lines))
+
+
+def notice_number(lines: Sequence[Line], reported: Reported = NOTHING) -> str | None:
     """Given lines, return the notice's own number ("568/TB-SXD"), not a cited one: the
     header's "Số:" line decides when there is one, even when it is unreadable."""
-    field = number_field(header_lines(lines, LEAD_LINES))
+    field = number_field(header_lines(lines))
     if field.found:
         return field.value if isinstance(field.value, str) else None
     for line in lines:
         cue = _NOTICE_CUE.search(line.raw)
         if cue and (n := DOC_NUMBER.match(line.raw, cue.end())):
             return format_doc_number(n)
-    return next(
-        (format_doc_number(m) for line in lines[:LEAD_LINES] if (m := DOC_NUMBER.search(line.raw))),
-        None,
-    )
+    return reported.number or lead_number(lines)
+
+
+def lead_number(lines: Sequence[Line]) -> str | None:
+    """Given lines, return the first number of the lead that is not cited as background
+    ("thực hiện Quyết định số …", "căn cứ …")."""
+    for line in lines[:LEAD_LINES]:
+        for m in DOC_NUMBER.finditer(line.raw):
+            if not is_background(clause_before(line.raw, m.start())):
+                return format_doc_number(m)
+    return None
 
 
 def header_issuer(lines: Sequence[Line]) -> str | None:
     """Given lines, return the issuing body named in the Decree 30 header block, whole."""
-    return issuer_name(header_lines(lines, LEAD_LINES))
+    return issuer_name(header_lines(lines))
 
 
 def province(lines: Sequence[Line]) -> str | None:
@@ -120,15 +146,17 @@ def body_issuer(lines: Sequence[Line]) -> str | None:
     return None
 
 
-def issue_date(lines: Sequence[Line]) -> date | None:
+def issue_date(lines: Sequence[Line], reported: Reported = NOTHING) -> date | None:
     """Given lines, return the issue date: header place-date line (which decides when there
     is one, even when its day is unreadable), lead, or title."""
-    field = date_field(header_lines(lines, LEAD_LINES))
+    field = date_field(header_lines(lines))
     if field.found:
         return field.value if isinstance(field.value, date) else None
     for line in lines:
         if line.region is Region.HEADER and (d := first_date(line.raw)):
             return d
+    if reported.issue_date:
+        return reported.issue_date
     for line in lines[:LEAD_LINES]:
         if "ban hành" in line.raw.lower() and (d := first_date(line.raw)):
             return d
