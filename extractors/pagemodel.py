@@ -88,6 +88,7 @@ class Word:
     text: str
     bbox: BBox
     font: str = field(default="", compare=False)
+    conf: float = field(default=100.0, compare=False)  # OCR confidence (0-100); text layer: 100
 
     @property
     def height(self) -> float:
