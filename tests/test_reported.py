@@ -107,3 +107,27 @@ def test_bare_provincial_issuer_takes_the_province_the_item_names() -> None:
         "Kết quả giúp tỉnh Hậu Giang nâng hạng trong năm tới.",
     )
     assert read_metadata(text, None).issuer == "Chủ tịch Ủy ban nhân dân tỉnh Hậu Giang"
+
+
+@pytest.mark.parametrize(
+    "lead",
+    [
+        "Sở Y tế là 1 trong 5 sở có kết quả chỉ đạo, điều hành tốt nhất năm 2022.",
+        "Bộ Công Thương đạt 88,1% và tăng 3 bậc về chỉ đạo, điều hành.",
+    ],
+)
+def test_a_body_that_is_not_the_verbs_subject_is_no_announcer(lead: str) -> None:
+    assert announcer(lines(lead)) is None
+
+
+def test_national_ranking_without_announcer_is_published_by_the_ministry() -> None:
+    text = lines(
+        "Năm 2022, Chỉ số cải cách hành chính của tỉnh Hà Nam đạt 84,02%, xếp thứ 30/63.",
+        "Trong 8 lĩnh vực, tỉnh có 5 lĩnh vực tăng điểm.",
+    )
+    assert read_metadata(text, None).issuer == "Bộ Nội vụ"
+
+
+def test_provincial_ranking_without_announcer_has_no_national_issuer() -> None:
+    text = lines("Năm 2022, Sở Tư pháp xếp thứ 3/19 sở về Chỉ số cải cách hành chính.")
+    assert read_metadata(text, None).issuer is None

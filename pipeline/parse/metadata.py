@@ -24,6 +24,7 @@ from pipeline.parse.reported import (
     announcer,
     clause_before,
     is_background,
+    national_issuer,
     reported_document,
     text_province,
     with_place,
@@ -92,7 +93,7 @@ def news_issuer(lines: Sequence[Line], reported: Reported) -> str | None:
     """Given an item's lines and what it reports on, return the body that issued or
     announced it, its province added when the item writes only "UBND tỉnh"."""
     name = reported.issuer or announcer(lines) or body_issuer(lines)
-    return with_place(name, province(lines) or text_province(lines))
+    return with_place(name, province(lines) or text_province(lines)) or national_issuer(lines)
 
 
 def notice_number(lines: Sequence[Line], reported: Reported = NOTHING) -> str | None:

@@ -98,9 +98,14 @@ def _reported_at(text: str, m: re.Match[str]) -> Reported:
 
 def body_name(text: str) -> str | None:
     """Given text that opens with a body's name, return the name, up to its verb or a stop."""
-    head = _phrases("announcer_heads", case=True).match(text)
-    if head is None:
-        return None
+    words = name_words(text)
+    return _clean_name(" ".join(words)) if words else None
+
+
+def name_words(text: str) -> list[str]:
+    """Given text that opens with a body's name, return the words of the name as written."""
+    if _phrases("announcer_heads", case=True).match(text) is None:
+        return []
     words: list[str] = []
     for word in text.split()[:MAX_NAME_WORDS]:
         rest = text[text.find(word) :] if words else text
@@ -109,16 +114,13 @@ def body_name(text: str) -> str | None:
         words.append(word)
         if _CLAUSE_END.search(word[-1:]):
             break
-    return _clean_name(" ".join(words))
+    return words
 
 
 def _ends_name(rest: str) -> bool:
     """Given the text from a word on, return whether the name before it has ended there."""
-    stops = (_phrases("announce_verbs", case=True), _phrases("announcer_tails", case=True))
-    kinds = _phrases("reported_kinds").match(rest)
-    digits = re.match(r"\S*\d", rest)
-    ends = any(p.match(rest) for p in stops) or bool(re.match(r"(?:về|ngày|tại|với)\b", rest))
-    return ends or bool(kinds or digits)
+    stops = ("announce_verbs", "announcer_tails", "name_stops", "reported_kinds")
+    return any(_phrases(s, case=True).match(rest) for s in stops) or bool(re.match(r"\S*\d", rest))
 
 
 def _clean_name(name: str) -> str | None:
@@ -148,8 +150,19 @@ def _announcer_in(raw: str) -> str | None:
         if is_background(clause):
             continue
         head = _phrases("announcer_heads", case=True).search(clause)
-        if head and (name := body_name(clause[head.start() :])):
+        if head and (name := _subject(clause[head.start() :])):
             return name
+    return None
+
+
+def _subject(clause: str) -> str | None:
+    """Given the clause before a verb from a body's head on, return the body's name when it
+    is the verb's subject: the name and at most adverbs ("vừa", "đã") fill the clause."""
+    words = name_words(clause)
+    rest = " ".join(clause.split()[len(words) :])
+    tails = _phrases("announcer_tails", case=True).pattern
+    if words and re.fullmatch(rf"(?:\s*{tails})*\s*", rest):
+        return _clean_name(" ".join(words))
     return None
 
 
@@ -173,3 +186,11 @@ def with_place(name: str | None, place: str | None) -> str | None:
     if name and place and bare_key(name).endswith((" tinh", " thanh pho")):
         return f"{name} {place}"
     return name
+
+
+def national_issuer(lines: Sequence[Line]) -> str | None:
+    """Given an item's lines, return the publisher of the national PAR Index when its lead
+    reports a national ranking ("xếp thứ 43/63", "các bộ, cơ quan ngang bộ"), else None."""
+    table = data_table("decree30")
+    lead = " ".join(bare_key(line.raw) for line in lines[:LEAD])
+    return table["national_issuer"] if any(cue in lead for cue in table["national_cues"]) else None
