@@ -131,3 +131,20 @@ def test_national_ranking_without_announcer_is_published_by_the_ministry() -> No
 def test_provincial_ranking_without_announcer_has_no_national_issuer() -> None:
     text = lines("Năm 2022, Sở Tư pháp xếp thứ 3/19 sở về Chỉ số cải cách hành chính.")
     assert read_metadata(text, None).issuer is None
+
+
+def test_notice_cited_as_background_is_not_the_items_number() -> None:
+    text = lines(
+        "Sở Nội vụ họp bàn giải pháp nâng hạng chỉ số",
+        "Thực hiện Thông báo số 311/TB-UBND ngày 9/9/2023 của UBND tỉnh, Sở đã rà soát.",
+    )
+    assert read_metadata(text, None).number is None
+
+
+def test_reported_decision_comes_before_a_notice_cited_later() -> None:
+    text = lines(
+        "Tại Quyết định số 58/QĐ-UBND ngày 20/01/2024, UBND tỉnh công bố Chỉ số năm 2023.",
+        "Trước đó, Thông báo số 12/TB-SNV đã nêu lịch thẩm định.",
+    )
+    meta = read_metadata(text, None)
+    assert (meta.number, meta.issue_date) == ("58/QĐ-UBND", date(2024, 1, 20))

@@ -102,11 +102,17 @@ def notice_number(lines: Sequence[Line], reported: Reported = NOTHING) -> str | 
     field = number_field(header_lines(lines))
     if field.found:
         return field.value if isinstance(field.value, str) else None
+    return reported.number or cued_number(lines) or lead_number(lines)
+
+
+def cued_number(lines: Sequence[Line]) -> str | None:
+    """Given lines, return the number after "Thông báo số", unless cited as background."""
     for line in lines:
         cue = _NOTICE_CUE.search(line.raw)
-        if cue and (n := DOC_NUMBER.match(line.raw, cue.end())):
+        n = DOC_NUMBER.match(line.raw, cue.end()) if cue else None
+        if cue and n and not is_background(clause_before(line.raw, cue.start())):
             return format_doc_number(n)
-    return reported.number or lead_number(lines)
+    return None
 
 
 def lead_number(lines: Sequence[Line]) -> str | None:
