@@ -25,6 +25,7 @@ PARA_PITCH = 1.2  # a line pitch this much above the median starts a paragraph
 INDENT_H = 0.8  # a first-line indent of this many heights starts a paragraph
 SHORT_LINE_H = 3.0  # a line ending this far before the right edge ends its paragraph
 CENTRED_H = 1.0  # a line whose centre is this close to the body's centre is centred
+TITLE_CENTRED_H = 2.5  # a title is centred by eye (scans, tabs): this close counts
 MARGIN_BAND = 51.0  # 18 mm: Decree 30 margins are ≥ 20 mm, so text here is page furniture
 REPEAT_BAND = 0.12  # share of the page height searched for repeated running lines
 REPEAT_SIMILARITY = 0.8  # running lines on two pages at least this similar are one line

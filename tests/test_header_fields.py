@@ -130,9 +130,11 @@ def _field(c: canvas.Canvas, name: str, value: str, box: tuple[float, float, flo
     )  # fmt: skip
 
 
-def signed_pdf(path: Path, *, letter: bool = False) -> Path:
+def signed_pdf(path: Path, *, letter: bool = False, stamp: bool = False) -> Path:
     """Given a path, write there a plan whose number and day sit in signing fields; or, as a
-    letter (công văn), one with no title: its subject under the number, then "Kính gửi"."""
+    letter (công văn), one with no title: its subject under the number, then "Kính gửi";
+    with a stamp, an incoming-mail stamp sits in the left margin and the title is set by eye
+    a little right of the centre, as on a scan."""
     register_fonts()
     c = canvas.Canvas(str(path), pagesize=(WIDTH, HEIGHT))
     c.setFont("VN-Bold", 12)
@@ -148,7 +150,7 @@ def signed_pdf(path: Path, *, letter: bool = False) -> Path:
         c.drawCentredString(WIDTH / 2, 672, "Kính gửi: Phòng Nội vụ huyện")
     else:
         c.setFont("VN-Bold", 13)
-        c.drawCentredString(WIDTH / 2, 690, "KẾ HOẠCH")
+        c.drawCentredString(WIDTH / 2 + (18 if stamp else 0), 690, "KẾ HOẠCH")
         c.setFont("VN", 12)
         c.drawCentredString(WIDTH / 2, 672, "Nâng cao Chỉ số cải cách hành chính năm 2023")
     lines = (
@@ -157,6 +159,9 @@ def signed_pdf(path: Path, *, letter: bool = False) -> Path:
     )
     for i, text in enumerate(lines):
         c.drawString(85, 640 - 16 * i, text)
+    if stamp:
+        c.setFont("VN", 9)
+        c.drawString(12, 700, "CV ĐẾN Số: 1207 Ngày: 19/4")
     _field(c, "so", "31", (140, 726, 34))
     _field(c, "ngay", "17", (425, 726, 30))
     _field(c, "stamp", "Signed 18.04.2023 09:12:30", (330, 560, 200))
@@ -164,9 +169,11 @@ def signed_pdf(path: Path, *, letter: bool = False) -> Path:
     return path
 
 
-@pytest.mark.parametrize("letter", [False, True])
-def test_signed_pdf_reads_number_and_day_from_its_fields(tmp_path: Path, letter: bool) -> None:
-    document = extract(signed_pdf(tmp_path / "signed.pdf", letter=letter))
+@pytest.mark.parametrize(("letter", "stamp"), [(False, False), (True, False), (False, True)])
+def test_signed_pdf_reads_number_and_day_from_its_fields(
+    tmp_path: Path, letter: bool, stamp: bool
+) -> None:
+    document = extract(signed_pdf(tmp_path / "signed.pdf", letter=letter, stamp=stamp))
     text = " ".join(b.text for b in document.blocks)
     assert "09:12:30" not in text  # the signing stamp is not document text
     meta = parse(document).metadata
