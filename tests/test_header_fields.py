@@ -182,3 +182,24 @@ def test_signed_pdf_reads_number_and_day_from_its_fields(
     assert meta.issuer == "Ủy ban nhân dân huyện Chư Prông"
     header = [b.text for b in document.blocks if b.region is Region.HEADER]
     assert header[-1] == "17 tháng 4 năm 2023" and not any("Kính gửi" in t for t in header)
+
+
+def test_a_news_pages_own_date_is_not_a_header_date() -> None:
+    lines = body(
+        "Thứ Năm, ngày 11 tháng 4 năm 2024",
+        "Sở Nội vụ tổng kết công tác cải cách hành chính quý I",
+        "Ngày 10/4, Sở Nội vụ tổ chức hội nghị sơ kết quý I năm 2024 với nhiều đơn vị tham dự.",
+    )
+    assert issue_date(lines) is None
+
+
+def test_an_unmarked_header_with_the_motto_gives_its_fields() -> None:
+    lines = body(
+        "ỦY BAN NHÂN DÂN CỘNG HÒA XÃ HỘI CHỦ NGHĨA VIỆT NAM "
+        "HUYỆN ĐẠI LỘC Độc lập – Tự do – Hạnh phúc",
+        "Số: 77 /BC-UBND Đại Lộc, ngày 6 tháng 9 năm 2021",
+        "BÁO CÁO",
+    )
+    assert notice_number(lines) == "77/BC-UBND"
+    assert issue_date(lines) == date(2021, 9, 6)
+    assert issuer_name(lines) == "Ủy ban nhân dân huyện Đại Lộc"

@@ -50,9 +50,19 @@ class Field:
 
 def header_lines(lines: Sequence[Line]) -> list[Line]:
     """Given the document's lines, return those of its header block: the marked ones, or
-    else the leading short lines (an OCR'd or serialised header the layout did not mark)."""
+    else the leading short lines (an OCR'd or serialised header the layout did not mark)
+    when one of them is a Decree 30 mark."""
     marked = [ln for ln in lines if ln.region is Region.HEADER]
-    return marked or list(takewhile(lambda ln: len(ln.raw) <= SHORT_LINE, lines[:HEADER_LEAD]))
+    if marked:
+        return marked
+    lead = list(takewhile(lambda ln: len(ln.raw) <= SHORT_LINE, lines[:HEADER_LEAD]))
+    return lead if any(_is_mark(ln.raw) for ln in lead) else []
+
+
+def _is_mark(text: str) -> bool:
+    """Given a line, return whether it is a Decree 30 mark: the motto or the number line (a
+    news page's "Thứ Hai, ngày 15 tháng 4 năm 2024" is not a header's date without one)."""
+    return bool(_NUMBER_LINE.match(text)) or without_motto(text) != " ".join(text.split())
 
 
 def number_field(lines: Sequence[Line]) -> Field:
@@ -106,13 +116,16 @@ def issuer_name(lines: Sequence[Line]) -> str | None:
 
 
 def without_motto(text: str) -> str:
-    """Given a header line, return it without the national motto's words run into it."""
+    """Given a header line, return it without the national motto's words run into it (the
+    dashes between them, of any kind, go with them)."""
     words = text.split()
-    keys = [bare_key(w) for w in words]
     for motto in data_table("decree30")["motto"]:
-        for i in range(len(keys) - len(motto) + 1):
-            if keys[i : i + len(motto)] == motto:
-                del words[i : i + len(motto)], keys[i : i + len(motto)]
+        wordy = [(i, bare_key(w).strip("-–—")) for i, w in enumerate(words)]
+        wordy = [(i, k) for i, k in wordy if k]
+        keys = [k for _, k in wordy]
+        for j in range(len(keys) - len(motto) + 1):
+            if keys[j : j + len(motto)] == motto:
+                del words[wordy[j][0] : wordy[j + len(motto) - 1][0] + 1]
                 break
     return " ".join(words)
 
