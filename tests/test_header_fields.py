@@ -203,3 +203,12 @@ def test_an_unmarked_header_with_the_motto_gives_its_fields() -> None:
     assert notice_number(lines) == "77/BC-UBND"
     assert issue_date(lines) == date(2021, 9, 6)
     assert issuer_name(lines) == "Ủy ban nhân dân huyện Đại Lộc"
+
+
+def test_title_follows_any_decree30_kind_and_a_letters_subject_is_its_title() -> None:
+    from pipeline.parse.metadata import title
+
+    decision = body("NGHỊ ĐỊNH", "Quy định về quản lý quỹ hỗ trợ", "Căn cứ Luật …;")
+    letter = header("SỞ NỘI VỤ", "Số: 9/SNV-CCHC", "V/v rà soát, đề xuất", "nâng hạng Chỉ số")
+    assert title(decision) == "Quy định về quản lý quỹ hỗ trợ"
+    assert title([*letter, *body("Kính gửi: Phòng Nội vụ")]) == "Rà soát, đề xuất nâng hạng Chỉ số"

@@ -6,6 +6,7 @@ import re
 from collections.abc import Sequence
 from datetime import date
 
+from extractors.header import TITLES
 from extractors.model import BlockKind, Region
 from normalizers.dates import find_dates, first_date
 from normalizers.labels import (
@@ -61,6 +62,7 @@ _TITLE_PREFIX = re.compile(
 )
 _TITLE_DATE = re.compile(r"\s*\(\s*\d{1,2}[/.-]\d{1,2}[/.-]\d{4}\s*\)\s*$")
 NOTHING = Reported()
+_SUBJECT = re.compile(r"^\s*(?:V/v|Về việc)\s*:?\s*", re.I)
 #: Lines searched for the notice number when no header block states it.
 LEAD_LINES = 6
 
@@ -206,11 +208,27 @@ def clean_role(text: str) -> str:
 def title(lines: Sequence[Line]) -> str | None:
     """Given lines, return the trích yếu (subject line) without "Thông báo" and date."""
     for i, line in enumerate(lines[:-1]):
-        if plain(line.raw) == "thong bao" and line.region is not Region.HEADER:
+        if plain(line.raw) in TITLES and line.region is not Region.HEADER:
             return clean_title(lines[i + 1].raw)
+    if subject := letter_subject(lines):
+        return subject
     first = next((ln for ln in lines if ln.kind is BlockKind.HEADING), None)
     first = first or next((ln for ln in lines[:1] if plain(ln.raw).startswith("thong bao")), None)
     return clean_title(first.raw) if first else None
+
+
+def letter_subject(lines: Sequence[Line]) -> str | None:
+    """Given lines, return a letter's (công văn's) subject: the "V/v …" lines of its header."""
+    header = [ln.raw for ln in lines if ln.region is Region.HEADER]
+    start = next((i for i, raw in enumerate(header) if _SUBJECT.match(raw)), None)
+    if start is None:
+        return None
+    parts = [_SUBJECT.sub("", header[start])]
+    for raw in header[start + 1 :]:
+        if raw.isupper() or _PLACE_DATE.match(raw):
+            break
+        parts.append(raw)
+    return clean_title(" ".join(parts))
 
 
 def clean_title(text: str) -> str:
