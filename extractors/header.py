@@ -25,7 +25,8 @@ LEAD = 20  # blocks searched for the header block and its title
 #: Words a Decree 30 title line starts with, in capitals (bare keys).
 TITLES = (
     "thong bao", "quyet dinh", "ke hoach", "bao cao", "to trinh", "bien ban", "ket luan",
-    "chi thi", "huong dan", "cong van", "nghi quyet",
+    "chi thi", "huong dan", "cong van", "nghi quyet", "nghi dinh", "thong tu", "quy che",
+    "quy dinh", "de an", "chuong trinh",
 )  # fmt: skip
 _MARK = re.compile(
     r"^(?:cong hoa xa hoi chu nghia viet nam|doc lap\W+tu do\W+hanh phuc"

@@ -23,6 +23,7 @@ from difflib import SequenceMatcher
 
 from extractors.model import Block, BlockKind, Provenance, Region
 from extractors.pagemodel import (
+    ADDRESSEE_START,
     BULLET,
     CENTRED_H,
     INDENT_H,
@@ -33,6 +34,7 @@ from extractors.pagemodel import (
     REPEAT_SIMILARITY,
     SHORT_LINE_H,
     SIGNATURE_START,
+    TITLE_CENTRED_H,
     TITLE_ZONE,
     Chunk,
     Line,
@@ -98,31 +100,39 @@ def _is_running(line: Line, page: PageContent, others: Sequence[str]) -> bool:
 # --------------------------------------------------------------------------- zones
 
 
-def _body_centre(lines: Sequence[Line]) -> float:
-    """Given a page's lines, return the x of the centre of the text body."""
-    x0, _, x1, _ = union_bbox(x.bbox for x in lines)
+def _body_centre(lines: Sequence[Line], page: PageContent | None = None) -> float:
+    """Given a page's lines, return the x of the centre of the text body; lines that reach
+    into the side margins (an incoming-mail stamp, a note in the margin) are left out."""
+    inside = [x for x in lines if page is None or _within_sides(x, page)] or list(lines)
+    x0, _, x1, _ = union_bbox(x.bbox for x in inside)
     return (x0 + x1) / 2
+
+
+def _within_sides(line: Line, page: PageContent) -> bool:
+    """Given a line, return whether it keeps out of the page's left and right margin bands."""
+    return line.bbox[0] >= MARGIN_BAND and line.bbox[2] <= page.width - MARGIN_BAND
 
 
 def _is_title(line: Line, centre: float) -> bool:
     """Given a line, return whether it is a centred, upper-case document type name."""
     letters = [ch for ch in line.text if ch.isalpha()]
     x0, _, x1, _ = line.bbox
-    centred = abs((x0 + x1) / 2 - centre) <= CENTRED_H * line.height
+    centred = abs((x0 + x1) / 2 - centre) <= TITLE_CENTRED_H * line.height
     return len(line.chunks) == 1 and len(letters) >= 4 and line.text.isupper() and centred
 
 
 def header_zone_end(lines: Sequence[Line], page: PageContent) -> int:
-    """Given page 1's lines, return how many top lines form the Decree 30 header (0 if none)."""
+    """Given page 1's lines, return how many top lines form the Decree 30 header (0 if none):
+    those above the title ("THÔNG BÁO") or, in a letter (công văn) with no title, above its
+    "Kính gửi:" line (the "V/v …" subject under the number stays in the header)."""
     if not lines:
         return 0
-    centre = _body_centre(lines)
-    for i, line in enumerate(lines):
-        if line.bbox[1] > TITLE_ZONE * page.height:
-            return 0
-        if _is_title(line, centre):
-            return i
-    return 0
+    centre = _body_centre(lines, page)
+    top = [i for i, line in enumerate(lines) if line.bbox[1] <= TITLE_ZONE * page.height]
+    title = next((i for i in top if _is_title(lines[i], centre)), None)
+    if title is not None:
+        return title
+    return next((i for i in top if ADDRESSEE_START.match(lines[i].chunks[0].text)), 0)
 
 
 def signature_zone_start(lines: Sequence[Line]) -> int:

@@ -17,7 +17,7 @@ import pypdfium2 as pdfium
 import pypdfium2.raw as pdfium_c
 from PIL import Image
 
-from extractors import orientation, tables, tesseract
+from extractors import handwritten, orientation, tables, tesseract
 from extractors.limits import Limits
 from extractors.pagemodel import Edge, Frame, PageContent
 
@@ -334,6 +334,8 @@ def read_image(
     edges = rules_to_edges(rules, scale)
     clean = top_align_cells(erase_rules(image, rules, dpi), _cell_pixels(edges, scale), dpi)
     words = tesseract.tsv_to_words(engine.tsv(clean, dpi, path, limits), scale)
+    if number == 1:  # the Decree 30 header, with its hand-written number and day
+        words = handwritten.settle_fields(words, clean, scale, engine, path, limits)
     return PageContent(
         number=number,
         width=image.width * scale,

@@ -25,13 +25,13 @@ PARA_PITCH = 1.2  # a line pitch this much above the median starts a paragraph
 INDENT_H = 0.8  # a first-line indent of this many heights starts a paragraph
 SHORT_LINE_H = 3.0  # a line ending this far before the right edge ends its paragraph
 CENTRED_H = 1.0  # a line whose centre is this close to the body's centre is centred
+TITLE_CENTRED_H = 2.5  # a title is centred by eye (scans, tabs): this close counts
 MARGIN_BAND = 51.0  # 18 mm: Decree 30 margins are ≥ 20 mm, so text here is page furniture
 REPEAT_BAND = 0.12  # share of the page height searched for repeated running lines
 REPEAT_SIMILARITY = 0.8  # running lines on two pages at least this similar are one line
 TITLE_ZONE = 0.45  # the Decree 30 title ("THÔNG BÁO") is in this top share of page 1
 MIN_TABLE_ROWS = 3  # a borderless table has at least this many multi-chunk lines
 JOIN_COL_TOL = 0.03  # column edges of two table parts agree within this share of the width
-
 
 
 @dataclass(frozen=True, slots=True)
@@ -78,6 +78,7 @@ PAGE_NUMBER = re.compile(
     re.I,
 )
 NUMERIC = re.compile(r"^[\d.,]+%?$")
+ADDRESSEE_START = re.compile(r"^\s*k[íi]nh\s+g[ửu]i\b", re.I)  # "Kính gửi:" of a letter
 SIGNATURE_START = re.compile(r"^\s*n[ơo]i\s+nh[ậa]n\b", re.I)
 
 
@@ -88,6 +89,7 @@ class Word:
     text: str
     bbox: BBox
     font: str = field(default="", compare=False)
+    conf: float = field(default=100.0, compare=False)  # OCR confidence (0-100); text layer: 100
 
     @property
     def height(self) -> float:

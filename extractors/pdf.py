@@ -10,7 +10,8 @@ pdfplumber's table finder is not needed on the hot path.
 from __future__ import annotations
 
 import ctypes
-from collections.abc import Iterator
+import re
+from collections.abc import Iterator, Sequence
 from dataclasses import replace
 
 import pypdfium2 as pdfium
@@ -21,6 +22,8 @@ from extractors.errors import ErrorCode, InputError
 from extractors.limits import Limits
 from extractors.model import BBox, Document, SourceInfo
 from extractors.pagemodel import Edge, Frame, PageContent, Word, union_bbox
+from normalizers.labels import data_table
+from normalizers.text import bare_key
 
 EOF_TAIL = 2048  # a complete PDF ends with "%%EOF" within its last bytes
 MIN_TEXT_CHARS = 20  # fewer letters or digits than this: the page has no usable text layer
@@ -118,6 +121,70 @@ def usable(words: list[Word]) -> bool:
     good = sum(ch.isalnum() for ch in chars)
     garbage = sum(ch == "\ufffd" or 0xE000 <= ord(ch) <= 0xF8FF or ord(ch) < 32 for ch in chars)
     return good >= MIN_TEXT_CHARS and garbage <= MAX_GARBAGE * len(chars)
+
+
+# --------------------------------------------------------------------------- annotations
+
+_CLOCK = re.compile(r"\b\d{1,2}:\d{2}:\d{2}\b")  # a signing time: "10:21:11"
+
+
+def annotation_rects(page: pdfium.PdfPage, frame: Frame) -> list[BBox]:
+    """Given a page, return the boxes (as shown) of its annotations, form fields included."""
+    rect, boxes = pdfium_c.FS_RECTF(), []
+    for i in range(pdfium_c.FPDFPage_GetAnnotCount(page.raw)):
+        annot = pdfium_c.FPDFPage_GetAnnot(page.raw, i)
+        if annot and pdfium_c.FPDFAnnot_GetRect(annot, rect):
+            boxes.append(frame.box(rect.left, rect.bottom, rect.right, rect.top))
+        pdfium_c.FPDFPage_CloseAnnot(annot)
+    return boxes
+
+
+def _inside(word: Word, box: BBox) -> bool:
+    """Given a word and a box, return whether the word's centre lies in the box."""
+    x, y = (word.bbox[0] + word.bbox[2]) / 2, word.centre_y
+    return box[0] <= x <= box[2] and box[1] <= y <= box[3]
+
+
+def is_signature_stamp(text: str) -> bool:
+    """Given an annotation's text, return whether it is a digital-signature stamp (who signed
+    and when), not document text such as a number or day filled in at signing."""
+    key = bare_key(text)
+    cues = data_table("decree30")["signature_stamp"]
+    return bool(_CLOCK.search(text)) or any(cue in key for cue in cues)
+
+
+def kept_annotation_words(added: Sequence[Word], boxes: Sequence[BBox]) -> list[Word]:
+    """Given the words annotations draw and the annotations' boxes, return those of the
+    annotations that are not signature stamps (a number or day written into a field)."""
+    kept = []
+    for box in boxes:
+        inside = [w for w in added if _inside(w, box)]
+        if inside and not is_signature_stamp(" ".join(w.text for w in inside)):
+            kept += inside
+    return kept
+
+
+def with_annotations(pdf: pdfium.PdfDocument, index: int, words: list[Word]) -> list[Word]:
+    """Given a text page's words, return them with the text its annotations show (signing
+    software writes the number and the day into form fields), stamps left out."""
+    page = pdf[index]
+    try:
+        frame = Frame.of(page.get_size(), page.get_rotation())
+        boxes = annotation_rects(page, frame)
+        if not boxes or pdfium_c.FPDFPage_Flatten(page.raw, pdfium_c.FLAT_NORMALDISPLAY) != 1:
+            return words
+    finally:
+        page.close()
+    page = pdf[index]
+    try:
+        textpage = page.get_textpage()
+        flat = text_words(textpage, frame)
+        textpage.close()
+    finally:
+        page.close()
+    seen = {(w.text, tuple(round(v) for v in w.bbox)) for w in words}
+    added = [w for w in flat if (w.text, tuple(round(v) for v in w.bbox)) not in seen]
+    return words + kept_annotation_words(added, boxes)
 
 
 # --------------------------------------------------------------------------- ruling edges
@@ -258,6 +325,7 @@ def read_page(
         textpage.close()
         if usable(words) or not has_images(page):
             edges = tuple(_fix_edge(e) for e in page_edges(page, frame))
+            words = with_annotations(pdf, index, words)
             return PageContent(
                 number=index + 1, width=width, height=height, words=tuple(words), edges=edges
             ), False

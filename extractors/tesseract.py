@@ -294,5 +294,47 @@ def tsv_to_words(tsv: str, scale: float) -> list[Word]:
         text, conf = fields[11].strip(), float(fields[10])
         if _keep(text, conf):
             bbox = (left * scale, top * scale, (left + width) * scale, (top + height) * scale)
-            words.append(Word(text=text, bbox=bbox))
+            words.append(Word(text=text, bbox=bbox, conf=conf))
     return words
+
+
+# --------------------------------------------------------------------------- one field
+
+#: Tesseract's page segmentation for one line of text (a field cut out of the page).
+LINE_PSM = "7"
+DIGITS = "0123456789"
+#: The model digits are read with when installed: it is far surer of hand-written digits
+#: than the Vietnamese one (measured: the same crop, 97 against 25).
+DIGITS_LANG = "eng"
+
+
+def read_digits(engine: Engine, image: Image.Image, path: str, limits: Limits) -> tuple[str, float]:
+    """Given an engine and the image of one field (a number or day written in by hand),
+    return the digits read in it with only digits allowed, and the confidence (0-100); an
+    engine that cannot restrict its alphabet reads nothing ("", 0)."""
+    if isinstance(engine, ApiEngine):
+        lang = DIGITS_LANG if DIGITS_LANG in _models_in(Path(engine.tessdata)) else engine.lang
+        api = _api(engine.tessdata, lang, path, psm=int(LINE_PSM))
+        api.SetVariable("tessedit_char_whitelist", DIGITS)
+        api.SetImage(image)
+        text, conf = api.GetUTF8Text(), float(api.MeanTextConf())
+        api.Clear()
+        return text.strip(), conf
+    if isinstance(engine, CommandEngine):
+        lang = (
+            DIGITS_LANG
+            if DIGITS_LANG in (installed_languages(engine.command) or ())
+            else engine.lang
+        )
+        args = ["-l", lang, "--psm", LINE_PSM, "-c", f"tessedit_char_whitelist={DIGITS}"]
+        rows = [
+            r.split("\t")
+            for r in engine._on(image, [*args, "tsv"], path, limits).stdout.decode().splitlines()
+        ]
+        found = [
+            (f[11].strip(), float(f[10]))
+            for f in rows
+            if len(f) >= 12 and f[0] == "5" and f[11].strip()
+        ]
+        return "".join(t for t, _ in found), min((c for _, c in found), default=0.0)
+    return "", 0.0

@@ -91,9 +91,7 @@ def _holds_near(text: str, term: str) -> bool:
     """Given a text and a term, return whether some slice of the text is at most one edit
     from the term."""
     sizes = (len(term) - 1, len(term), len(term) + 1)
-    return any(
-        _one_edit(text[i : i + n], term) for n in sizes for i in range(len(text) - n + 1)
-    )
+    return any(_one_edit(text[i : i + n], term) for n in sizes for i in range(len(text) - n + 1))
 
 
 def _one_edit(a: str, b: str) -> bool:

@@ -6,6 +6,7 @@ import re
 from collections.abc import Sequence
 from datetime import date
 
+from extractors.header import TITLES
 from extractors.model import BlockKind, Region
 from normalizers.dates import find_dates, first_date
 from normalizers.labels import (
@@ -18,13 +19,23 @@ from normalizers.labels import (
 from normalizers.places import province_name
 from pipeline.lines import Line
 from pipeline.model import Metadata, Person
+from pipeline.parse.header_fields import date_field, header_lines, issuer_name, number_field
+from pipeline.parse.reported import (
+    Reported,
+    announcer,
+    clause_before,
+    is_background,
+    national_issuer,
+    reported_document,
+    text_province,
+    with_place,
+)
 from pipeline.parse.signature import recipients, signer
 from pipeline.roles import plain
 
 _NOTICE_CUE = re.compile(r"thông báo\s*(?:số\s*)?:?\s*", re.I)
 _AGENCY = r"(?:Sở|Bộ|UBND|Ủy ban nhân dân|Uỷ ban nhân dân|Ban|Hội đồng|Văn phòng|Thanh tra)"
 _ISSUED_BY = re.compile(rf"({_AGENCY}(?:\s+[^\W\d_]+){{1,8}}?)\s+(?:đã\s+)?ban hành", re.UNICODE)
-_HEADER_AGENCY = re.compile(r"^(SỞ|BỘ|UBND|ỦY BAN|UỶ BAN|BAN|HỘI ĐỒNG|VĂN PHÒNG)\b")
 _PLACE_DATE = re.compile(r"^([^\W\d][^,\d]{1,40}),\s*ng\wy\b", re.I)
 _WORD = r"[^\W\d][^\W\d ]*"
 _PROVINCE = re.compile(
@@ -50,6 +61,8 @@ _TITLE_PREFIX = re.compile(
     r"^thông báo\s*(?:số\s*)?(?:\d+\S*\s*)?(?:về việc|v/v)?\s*[:–-]?\s*", re.I
 )
 _TITLE_DATE = re.compile(r"\s*\(\s*\d{1,2}[/.-]\d{1,2}[/.-]\d{4}\s*\)\s*$")
+NOTHING = Reported()
+_SUBJECT = re.compile(r"^\s*(?:V/v|Về việc)\s*:?\s*", re.I)
 #: Lines searched for the notice number when no header block states it.
 LEAD_LINES = 6
 
@@ -58,13 +71,15 @@ def read_metadata(
     lines: Sequence[Line], assessment_year: int | None, subject: str | None = None
 ) -> Metadata:
     """Given the document's lines (and the headline's subject), return its metadata."""
-    number = notice_number(lines)
-    issuer = header_issuer(lines) or body_issuer(lines)
+    reported = reported_document(lines)
+    number = notice_number(lines, reported)
+    own = header_issuer(lines) or body_issuer(lines)
+    issuer = header_issuer(lines) or news_issuer(lines, reported)
     return Metadata(
         number=number,
         doc_type=doc_type(number.split("/", 1)[1]) if number else None,
         issuer=issuer,
-        issue_date=issue_date(lines),
+        issue_date=issue_date(lines, reported),
         meeting_date=meeting_date(lines),
         title=title(lines),
         chair=chair(lines),
@@ -72,30 +87,49 @@ def read_metadata(
         recipients=recipients(lines),
         assessment_year=assessment_year,
         province=province(lines),
-        level=unit_level(subject or issuer),
+        level=unit_level(subject or own),
     )
 
 
-def notice_number(lines: Sequence[Line]) -> str | None:
-    """Given lines, return the notice's own number ("568/TB-SXD"), not a cited one."""
-    for line in lines:
-        header = line.region is Region.HEADER and plain(line.raw).startswith("so")
-        if header and (m := DOC_NUMBER.search(line.raw)):
-            return format_doc_number(m)
+def news_issuer(lines: Sequence[Line], reported: Reported) -> str | None:
+    """Given an item's lines and what it reports on, return the body that issued or
+    announced it, its province added when the item writes only "UBND tỉnh"."""
+    name = reported.issuer or announcer(lines) or body_issuer(lines)
+    return with_place(name, province(lines) or text_province(lines)) or national_issuer(lines)
+
+
+def notice_number(lines: Sequence[Line], reported: Reported = NOTHING) -> str | None:
+    """Given lines, return the notice's own number ("568/TB-SXD"), not a cited one: the
+    header's "Số:" line decides when there is one, even when it is unreadable."""
+    field = number_field(header_lines(lines))
+    if field.found:
+        return field.value if isinstance(field.value, str) else None
+    return reported.number or cued_number(lines) or lead_number(lines)
+
+
+def cued_number(lines: Sequence[Line]) -> str | None:
+    """Given lines, return the number after "Thông báo số", unless cited as background."""
     for line in lines:
         cue = _NOTICE_CUE.search(line.raw)
-        if cue and (n := DOC_NUMBER.match(line.raw, cue.end())):
+        n = DOC_NUMBER.match(line.raw, cue.end()) if cue else None
+        if cue and n and not is_background(clause_before(line.raw, cue.start())):
             return format_doc_number(n)
-    return next(
-        (format_doc_number(m) for line in lines[:LEAD_LINES] if (m := DOC_NUMBER.search(line.raw))),
-        None,
-    )
+    return None
+
+
+def lead_number(lines: Sequence[Line]) -> str | None:
+    """Given lines, return the first number of the lead that is not cited as background
+    ("thực hiện Quyết định số …", "căn cứ …")."""
+    for line in lines[:LEAD_LINES]:
+        for m in DOC_NUMBER.finditer(line.raw):
+            if not is_background(clause_before(line.raw, m.start())):
+                return format_doc_number(m)
+    return None
 
 
 def header_issuer(lines: Sequence[Line]) -> str | None:
-    """Given lines, return the issuing body named in the Decree 30 header block."""
-    names = [ln.raw for ln in lines if ln.region is Region.HEADER and _HEADER_AGENCY.match(ln.raw)]
-    return canonical_unit(names[-1]) if names else None
+    """Given lines, return the issuing body named in the Decree 30 header block, whole."""
+    return issuer_name(header_lines(lines))
 
 
 def province(lines: Sequence[Line]) -> str | None:
@@ -121,11 +155,17 @@ def body_issuer(lines: Sequence[Line]) -> str | None:
     return None
 
 
-def issue_date(lines: Sequence[Line]) -> date | None:
-    """Given lines, return the issue date: header place-date line, lead, or title."""
+def issue_date(lines: Sequence[Line], reported: Reported = NOTHING) -> date | None:
+    """Given lines, return the issue date: header place-date line (which decides when there
+    is one, even when its day is unreadable), lead, or title."""
+    field = date_field(header_lines(lines))
+    if field.found:
+        return field.value if isinstance(field.value, date) else None
     for line in lines:
         if line.region is Region.HEADER and (d := first_date(line.raw)):
             return d
+    if reported.issue_date:
+        return reported.issue_date
     for line in lines[:LEAD_LINES]:
         if "ban hành" in line.raw.lower() and (d := first_date(line.raw)):
             return d
@@ -168,11 +208,27 @@ def clean_role(text: str) -> str:
 def title(lines: Sequence[Line]) -> str | None:
     """Given lines, return the trích yếu (subject line) without "Thông báo" and date."""
     for i, line in enumerate(lines[:-1]):
-        if plain(line.raw) == "thong bao" and line.region is not Region.HEADER:
+        if plain(line.raw) in TITLES and line.region is not Region.HEADER:
             return clean_title(lines[i + 1].raw)
+    if subject := letter_subject(lines):
+        return subject
     first = next((ln for ln in lines if ln.kind is BlockKind.HEADING), None)
     first = first or next((ln for ln in lines[:1] if plain(ln.raw).startswith("thong bao")), None)
     return clean_title(first.raw) if first else None
+
+
+def letter_subject(lines: Sequence[Line]) -> str | None:
+    """Given lines, return a letter's (công văn's) subject: the "V/v …" lines of its header."""
+    header = [ln.raw for ln in lines if ln.region is Region.HEADER]
+    start = next((i for i, raw in enumerate(header) if _SUBJECT.match(raw)), None)
+    if start is None:
+        return None
+    parts = [_SUBJECT.sub("", header[start])]
+    for raw in header[start + 1 :]:
+        if raw.isupper() or _PLACE_DATE.match(raw):
+            break
+        parts.append(raw)
+    return clean_title(" ".join(parts))
 
 
 def clean_title(text: str) -> str:

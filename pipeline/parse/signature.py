@@ -13,6 +13,7 @@ from __future__ import annotations
 import re
 from collections.abc import Sequence
 
+from normalizers.labels import data_table
 from pipeline.lines import Line
 from pipeline.model import Person
 from pipeline.roles import plain
@@ -22,6 +23,10 @@ _AUTHORITY = re.compile(
     r"^(?:(?:kt|tm|tl|tuq|q)\.\s*\w|(?:pho )?(?:giam doc|chu tich|truong ban|chanh van phong|"
     r"truong phong|thu truong|bo truong)\b)"
 )
+#: An authority block on one line opens like this ("TM. CHÍNH PHỦ THỦ TƯỚNG Nguyễn Xuân Phúc").
+_AUTHORITY_OPEN = re.compile(r"^(?:KT|TM|TL|TUQ|Q)\.\s*\S")
+#: Words of a signer's name.
+MIN_NAME_WORDS, MAX_NAME_WORDS = 2, 5
 _NAME = re.compile(r"^[A-ZĐÀ-Ỹ][^\W\d_]*(?:\s+[A-ZĐÀ-Ỹ][^\W\d_]*){1,4}$")
 #: The signer block is looked for among this many last lines of the document.
 TAIL_LINES = 20
@@ -60,15 +65,61 @@ def recipients(lines: Sequence[Line]) -> tuple[str, ...]:
 
 
 def signer(lines: Sequence[Line]) -> Person:
-    """Given the lines, return who signed: the name after the authority lines, and the role."""
+    """Given the lines, return who signed: the name after the authority lines, and the role.
+    A cell that holds the whole block on one line ("TM. CHÍNH PHỦ THỦ TƯỚNG Nguyễn Xuân
+    Phúc") gives its capitals as the role and the name after them."""
     tail = list(lines[-TAIL_LINES:])
-    roles = [i for i, ln in enumerate(tail) if is_authority(ln)]
+    roles = [i for i, ln in enumerate(tail) if _signs(ln)]
     if not roles:
         return Person()
+    if split := name_after_capitals(tail[roles[-1]].raw):
+        heads = [sentence_case(tail[i].raw) for i in roles[:-1]]
+        tail_roles = [sentence_case(part) for part in split_post(split[0])]
+        return Person(name=split[1], role=", ".join([*heads, *tail_roles]))
     after = tail[roles[-1] + 1 :]
-    name = next((ln.raw for ln in after if _NAME.match(ln.raw)), None)
+    name = next((ln.raw for ln in after if _NAME.match(ln.raw) and not ln.raw.isupper()), None)
     role = ", ".join(sentence_case(tail[i].raw) for i in roles)
     return Person(name=name, role=role)
+
+
+def _signs(line: Line) -> bool:
+    """Given a line of the tail, return whether it is an authority or post line of the signer
+    block, alone or followed by the signer's name."""
+    return is_authority(line) or _is_post(line.raw) or name_after_capitals(line.raw) is not None
+
+
+def split_post(head: str) -> list[str]:
+    """Given an authority written on one line ("TM. CHÍNH PHỦ THỦ TƯỚNG"), return it cut
+    before the post that ends it (["TM. CHÍNH PHỦ", "THỦ TƯỚNG"])."""
+    words, key = head.split(), plain(head)
+    for post in sorted(data_table("decree30")["signer_posts"], key=len, reverse=True):
+        n = len(post.split())
+        if key.endswith(" " + post) and len(words) > n:
+            return [" ".join(words[:-n]), " ".join(words[-n:])]
+    return [head]
+
+
+def name_after_capitals(text: str) -> tuple[str, str] | None:
+    """Given an authority block written on one line, return its capitals and the name after
+    them ("TM. CHÍNH PHỦ THỦ TƯỚNG", "Nguyễn Xuân Phúc"), or None."""
+    if not _AUTHORITY_OPEN.match(text):
+        return None
+    words = text.split()
+    titled = 0
+    while titled < len(words) and words[-1 - titled].istitle() and not words[-1 - titled].isupper():
+        titled += 1
+    head = words[: len(words) - titled]
+    if not MIN_NAME_WORDS <= titled <= MAX_NAME_WORDS or not " ".join(head).isupper():
+        return None
+    return " ".join(head), " ".join(words[len(head) :])
+
+
+def _is_post(text: str) -> bool:
+    """Given a short line in capitals, return whether it names a signing post ("CHÁNH ÁN")."""
+    key = plain(text)
+    posts = data_table("decree30")["signer_posts"]
+    short = len(text.split()) <= MAX_AUTHORITY_WORDS and text.isupper()
+    return short and any(key == p or key.startswith(p + " ") for p in posts)
 
 
 def sentence_case(text: str) -> str:

@@ -1,0 +1,158 @@
+"""The fields of a Decree 30 header block: the issuing body, "Số: …" and the place-date line.
+
+    ỦY BAN NHÂN DÂN              CỘNG HÒA XÃ HỘI CHỦ NGHĨA VIỆT NAM
+    TỈNH QUẢNG NGÃI                  Độc lập - Tự do - Hạnh phúc
+    Số: 11 /TB-UBND              Quảng Ngãi, ngày 08 tháng 01 năm 2025
+
+The number and the day are often filled in by hand or by the signing software, so a scan's
+OCR may mangle them ("Số: 6§0 /TB-UBND", "ngày 3| tháng 12"). A field whose line is there but
+whose value does not have the shape of a number or a day gives nothing: a cited document's
+number or date further down is never taken instead.
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Sequence
+from dataclasses import dataclass
+from datetime import date
+from itertools import takewhile
+
+from extractors.model import Region
+from normalizers.dates import make_date
+from normalizers.labels import DOC_NUMBER, canonical_unit, data_table, format_doc_number
+from normalizers.text import bare_key
+from pipeline.lines import Line
+
+#: "Số:" opening the number line (OCR may read the ố as ô, o or 6).
+_NUMBER_LINE = re.compile(r"^\s*S[ốôoồổ6]\s*(?:[:.;]\s*|(?=\d))", re.I)
+#: The place-date line: "Quảng Ngãi, ngày 08 tháng 01 năm 2025" (day as written, maybe noise).
+_PLACE_DATE = re.compile(
+    r"(?:^|\s)[^\W\d_][^,\d]{1,40},\s*ng\w{1,2}y\s*(?P<day>[^\s]*?)\s*"
+    r"th\w{1,2}ng\s*(?P<month>\d{1,2})\s*n\w{1,2}m\s*(?P<year>\d{4})",
+    re.I,
+)
+_DAY = re.compile(r"\d{1,2}")
+#: Without a marked header block, the leading lines this short (at most HEADER_LEAD of them)
+#: may hold its fields; a longer line is prose.
+SHORT_LINE = 160
+HEADER_LEAD = 24
+_UPPER_WORD = re.compile(r"[^\W\d_]")
+
+
+@dataclass(frozen=True, slots=True)
+class Field:
+    """A header field: whether its line was found, and its value when it reads cleanly."""
+
+    found: bool
+    value: str | date | None = None
+
+
+def header_lines(lines: Sequence[Line]) -> list[Line]:
+    """Given the document's lines, return those of its header block: the marked ones, or
+    else the leading short lines (an OCR'd or serialised header the layout did not mark)
+    when one of them is a Decree 30 mark."""
+    marked = [ln for ln in lines if ln.region is Region.HEADER]
+    if marked:
+        return marked
+    lead = list(takewhile(lambda ln: len(ln.raw) <= SHORT_LINE, lines[:HEADER_LEAD]))
+    return lead if any(_is_mark(ln.raw) for ln in lead) else []
+
+
+def _is_mark(text: str) -> bool:
+    """Given a line, return whether it is a Decree 30 mark: the motto or the number line (a
+    news page's "Thứ Hai, ngày 15 tháng 4 năm 2024" is not a header's date without one)."""
+    return bool(_NUMBER_LINE.match(text)) or without_motto(text) != " ".join(text.split())
+
+
+def number_field(lines: Sequence[Line]) -> Field:
+    """Given the header's lines, return the document's number from its "Số:" line (wrapped
+    onto the next line when the value is not on its own); a line whose number is unreadable
+    ("Số: 6§0 /TB-UBND") is found with no value."""
+    raws = [ln.raw for ln in lines]
+    for i, raw in enumerate(raws):
+        if opening := _NUMBER_LINE.match(raw):
+            text = raw if raw[opening.end() :].strip() else " ".join(raws[i : i + 2])
+            m = DOC_NUMBER.match(text, opening.end())
+            return Field(True, format_doc_number(m) if m and _good_number(m.group(1)) else None)
+    return Field(False)
+
+
+def _good_number(number: str) -> bool:
+    """Given the digits of a number ("11", "19/2019"), return whether they can be a number."""
+    return int(number.split("/", 1)[0]) > 0
+
+
+def date_field(lines: Sequence[Line]) -> Field:
+    """Given the header's lines, return the issue date from its place-date line (which may
+    wrap: "Quảng Ngãi, ngày" / "08 tháng 01 năm 2025"); a line whose day is unreadable or
+    missing ("ngày 3| tháng 12 năm 2024") is found with no value."""
+    m = _PLACE_DATE.search(" ".join(ln.raw for ln in lines))
+    if m is None:
+        return Field(False)
+    day = m.group("day")
+    if _DAY.fullmatch(day) is None:
+        return Field(True)
+    return Field(True, make_date(int(day), int(m["month"]), int(m["year"])))
+
+
+def issuer_name(lines: Sequence[Line]) -> str | None:
+    """Given the header's lines, return the issuing body as a whole name: the last line that
+    opens a body's name ("SỞ NỘI VỤ" under "UBND TỈNH ĐỒNG NAI") with the lines that wrap it
+    ("ỦY BAN NHÂN DÂN" / "TỈNH QUẢNG NGÃI" → "Ủy ban nhân dân tỉnh Quảng Ngãi"), read up to
+    the number line (a body named under the title is not the issuer)."""
+    names: list[list[str]] = []
+    for raw in (ln.raw for ln in lines):
+        text = without_motto(raw).strip(" -_=*|")
+        if _NUMBER_LINE.match(text):
+            break
+        if not _is_capitals(text):
+            continue
+        if _opens_issuer(text):
+            names.append([text])
+        elif names and _continues_issuer(text):
+            names[-1].append(text)
+    return _spelled(" ".join(names[-1])) if names else None
+
+
+def without_motto(text: str) -> str:
+    """Given a header line, return it without the national motto's words run into it (the
+    dashes between them, of any kind, go with them)."""
+    words = text.split()
+    for motto in data_table("decree30")["motto"]:
+        wordy = [(i, bare_key(w).strip("-–—")) for i, w in enumerate(words)]
+        wordy = [(i, k) for i, k in wordy if k]
+        keys = [k for _, k in wordy]
+        for j in range(len(keys) - len(motto) + 1):
+            if keys[j : j + len(motto)] == motto:
+                del words[wordy[j][0] : wordy[j + len(motto) - 1][0] + 1]
+                break
+    return " ".join(words)
+
+
+def _is_capitals(text: str) -> bool:
+    """Given a line, return whether it is written in capitals (a header name line)."""
+    return bool(_UPPER_WORD.search(text)) and text.isupper()
+
+
+def _starts_with(key: str, heads: Sequence[str]) -> bool:
+    """Given a bare key and word sequences, return whether the key opens with one of them."""
+    return any(key == h or key.startswith(h + " ") for h in heads)
+
+
+def _opens_issuer(text: str) -> bool:
+    """Given a line in capitals, return whether it opens the name of an issuing body."""
+    key = bare_key(text)
+    motto = key.startswith(("cong hoa", "doc lap"))
+    return not motto and _starts_with(key, data_table("decree30")["issuer_heads"])
+
+
+def _continues_issuer(text: str) -> bool:
+    """Given a line in capitals, return whether it wraps the name above ("TỈNH QUẢNG NGÃI")."""
+    return _starts_with(bare_key(text), data_table("decree30")["issuer_continuations"])
+
+
+def _spelled(name: str) -> str:
+    """Given a body's name in capitals, return it spelled as in prose ("Chính phủ")."""
+    name = canonical_unit(name)
+    return name[:1] + name[1:].lower() if name.isupper() else name

@@ -1,0 +1,196 @@
+"""What a news item reports on: the decision or notice it names, and the body that issued or
+announced it.
+
+    "Theo Quyết định số 885/QĐ-UBND ngày 8/6/2022 của UBND tỉnh Yên Bái phê duyệt …"
+    "UBND tỉnh Nghệ An vừa công bố chỉ số …", "… vừa được Bộ Nội vụ công bố, …"
+
+A citation is the item's subject only when its clause says so ("Theo", "tại", "ban hành",
+"công bố"); one it merely builds on ("thực hiện", "căn cứ") is background, never the item's
+number, date or issuer. Vocabulary: normalizers/data/decree30.toml.
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Iterator, Sequence
+from dataclasses import dataclass
+from datetime import date
+from functools import cache
+
+from normalizers.dates import find_dates
+from normalizers.labels import DOC_NUMBER, canonical_unit, data_table, format_doc_number
+from normalizers.places import province_name
+from normalizers.text import bare_key
+from pipeline.lines import Line
+
+#: Lines of an item searched for what it reports on (its lead and first paragraphs).
+LEAD = 12
+#: Characters between a cited number and its date ("…/QĐ-UBND ngày 8/6/2022").
+DATE_GAP = 12
+#: Words an issuer's name runs to at most.
+MAX_NAME_WORDS = 12
+_BRACKETS = re.compile(r"\s*\([^()]{0,60}\)")
+_CLAUSE_END = re.compile(r"[.;:,–()“”\"]|\s-\s")
+
+
+@dataclass(frozen=True, slots=True)
+class Reported:
+    """The decision or notice a news item reports on, as far as the item names it."""
+
+    number: str | None = None
+    issue_date: date | None = None
+    issuer: str | None = None
+
+
+@cache
+def _phrases(name: str, *, case: bool = False) -> re.Pattern[str]:
+    """Given a list's name in decree30.toml, return a regex of its phrases as whole words."""
+    words = sorted(data_table("decree30")[name], key=len, reverse=True)
+    body = "|".join(re.escape(w).replace(r"\ ", r"\s+") for w in words)
+    return re.compile(rf"(?<![\w/-])(?:{body})(?![\w/-])", 0 if case else re.IGNORECASE)
+
+
+def clause_before(text: str, end: int) -> str:
+    """Given text and a position, return the clause that leads up to it."""
+    starts = [m.end() for m in _CLAUSE_END.finditer(text, 0, end)]
+    return text[max(starts, default=0) : end]
+
+
+def is_background(clause: str) -> bool:
+    """Given the clause before a citation, return whether it cites it as background."""
+    return bool(_phrases("background_cues").search(clause))
+
+
+def is_reported(clause: str) -> bool:
+    """Given the clause before a citation, return whether it makes it the item's subject."""
+    return not is_background(clause) and bool(_phrases("reported_cues").search(clause))
+
+
+def citations(text: str) -> Iterator[tuple[re.Match[str], int]]:
+    """Given text, yield its document numbers cited by kind ("Quyết định số 885/QĐ-UBND"),
+    each with where its kind starts."""
+    kind = _phrases("reported_kinds")
+    for m in DOC_NUMBER.finditer(text):
+        start = max(0, m.start() - 40)
+        lead = re.search(rf"(?:{kind.pattern})\s+(?:số\s*:?\s*)?$", text[start : m.start()], re.I)
+        if lead:
+            yield m, start + lead.start()
+
+
+def reported_document(lines: Sequence[Line]) -> Reported:
+    """Given an item's lines, return the decision or notice its lead reports on."""
+    for line in lines[:LEAD]:
+        for m, kind_start in citations(line.raw):
+            if is_reported(clause_before(line.raw, kind_start)):
+                return _reported_at(line.raw, m)
+    return Reported()
+
+
+def _reported_at(text: str, m: re.Match[str]) -> Reported:
+    """Given text and a reported citation in it, return its number, date and issuer."""
+    rest = text[m.end() :]
+    dates = [d for d in find_dates(rest) if d.start <= DATE_GAP]
+    after = rest[dates[0].end :] if dates else rest
+    of = re.match(r"\s*,?\s*của\s+", after)
+    issuer = body_name(after[of.end() :]) if of else None
+    return Reported(format_doc_number(m), dates[0].value if dates else None, issuer)
+
+
+def body_name(text: str) -> str | None:
+    """Given text that opens with a body's name, return the name, up to its verb or a stop."""
+    words = name_words(text)
+    return _clean_name(" ".join(words)) if words else None
+
+
+def name_words(text: str) -> list[str]:
+    """Given text that opens with a body's name, return the words of the name as written."""
+    if _phrases("announcer_heads", case=True).match(text) is None:
+        return []
+    words: list[str] = []
+    for word in text.split()[:MAX_NAME_WORDS]:
+        rest = text[text.find(word) :] if words else text
+        if words and (_ends_name(rest) or _CLAUSE_END.match(word)):
+            break
+        words.append(word)
+        if _CLAUSE_END.search(word[-1:]):
+            break
+    return words
+
+
+def _ends_name(rest: str) -> bool:
+    """Given the text from a word on, return whether the name before it has ended there."""
+    stops = ("announce_verbs", "announcer_tails", "name_stops", "reported_kinds")
+    return any(_phrases(s, case=True).match(rest) for s in stops) or bool(re.match(r"\S*\d", rest))
+
+
+def _clean_name(name: str) -> str | None:
+    """Given a body's name as written, return it without brackets and trailing punctuation."""
+    name = _BRACKETS.sub("", name).strip(' ,.;:–-“”"')
+    return canonical_unit(name[:1].upper() + name[1:]) if name else None
+
+
+def announcer(lines: Sequence[Line]) -> str | None:
+    """Given an item's lines, return the body that issued or announced what it reports: the
+    subject of "công bố", "phê duyệt", "ban hành" …, or the body after "công bố của"."""
+    for line in lines[:LEAD]:
+        if name := _announcer_in(line.raw):
+            return name
+    return None
+
+
+def _announcer_in(raw: str) -> str | None:
+    """Given one line, return the announcing body it names, or None; a verb in a background
+    clause ("thực hiện Quyết định … của Bộ Nội vụ phê duyệt …") names no announcer."""
+    text = _BRACKETS.sub("", raw)
+    for by in _phrases("announced_by").finditer(text):
+        if name := body_name(text[by.end() :].lstrip()):
+            return name
+    for verb in _phrases("announce_verbs", case=True).finditer(text):
+        clause = clause_before(text, verb.start())
+        if is_background(clause):
+            continue
+        head = _phrases("announcer_heads", case=True).search(clause)
+        if head and (name := _subject(clause[head.start() :])):
+            return name
+    return None
+
+
+def _subject(clause: str) -> str | None:
+    """Given the clause before a verb from a body's head on, return the body's name when it
+    is the verb's subject: the name and at most adverbs ("vừa", "đã") fill the clause."""
+    words = name_words(clause)
+    rest = " ".join(clause.split()[len(words) :])
+    tails = _phrases("announcer_tails", case=True).pattern
+    if words and re.fullmatch(rf"(?:\s*{tails})*\s*", rest):
+        return _clean_name(" ".join(words))
+    return None
+
+
+_PLACE_WORDS = re.compile(r"(?<!\w)(?:tỉnh|thành phố|TP\.?)\s+((?:[A-ZĐÀ-Ỹ][^\s,.;:()]*\s*){1,3})")
+
+
+def text_province(lines: Sequence[Line]) -> str | None:
+    """Given an item's lines, return the first province its lead names ("tỉnh Đồng Tháp")."""
+    for line in lines[:LEAD]:
+        for m in _PLACE_WORDS.finditer(line.raw):
+            words = m.group(1).split()
+            for n in range(len(words), 0, -1):
+                if found := province_name(" ".join(words[:n])):
+                    return found
+    return None
+
+
+def with_place(name: str | None, place: str | None) -> str | None:
+    """Given a body's name that ends at its level ("Ủy ban nhân dân tỉnh") and the province,
+    return the name with the province ("Ủy ban nhân dân tỉnh Lâm Đồng")."""
+    if name and place and bare_key(name).endswith((" tinh", " thanh pho")):
+        return f"{name} {place}"
+    return name
+
+
+def national_issuer(lines: Sequence[Line]) -> str | None:
+    """Given an item's lines, return the publisher of the national PAR Index when its lead
+    reports a national ranking ("xếp thứ 43/63", "các bộ, cơ quan ngang bộ"), else None."""
+    table = data_table("decree30")
+    lead = " ".join(bare_key(line.raw) for line in lines[:LEAD])
+    return table["national_issuer"] if any(cue in lead for cue in table["national_cues"]) else None

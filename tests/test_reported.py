@@ -1,0 +1,150 @@
+"""News items: the decision or notice an item reports on, and who issued or announced it.
+
+Composed leads in our own wording; each varies the order, the cue and the noise around it.
+"""
+
+from __future__ import annotations
+
+from datetime import date
+
+import pytest
+
+from pipeline.lines import Line
+from pipeline.parse.metadata import read_metadata
+from pipeline.parse.reported import announcer, reported_document
+
+
+def lines(*texts: str) -> list[Line]:
+    """Given texts, return them as body lines."""
+    return [Line(text=t, raw=t, key=t.lower()) for t in texts]
+
+
+@pytest.mark.parametrize(
+    ("lead", "number", "day", "issuer"),
+    [
+        (
+            "BTV - Theo Quyết định số 1204/QĐ-UBND ngày 3/7/2023 của UBND tỉnh Bến Tre công bố "
+            "Chỉ số CCHC năm 2022, Sở Tư pháp dẫn đầu khối sở.",
+            "1204/QĐ-UBND",
+            date(2023, 7, 3),
+            "Ủy ban nhân dân tỉnh Bến Tre",
+        ),
+        (
+            "Chỉ số năm 2021 của các sở được công bố tại Quyết định số 77/QĐ-UBND ngày "
+            "14/02/2022, theo đó Ban Dân tộc xếp cuối.",
+            "77/QĐ-UBND",
+            date(2022, 2, 14),
+            None,
+        ),
+        (
+            "UBND tỉnh Sơn La vừa ban hành Quyết định số 530/QĐ-UBND ngày 28/3/2024 về việc phê "
+            "duyệt kết quả Chỉ số cải cách hành chính năm 2023.",
+            "530/QĐ-UBND",
+            date(2024, 3, 28),
+            None,
+        ),
+    ],
+)
+def test_reported_decision_gives_number_date_and_issuer(
+    lead: str, number: str, day: date, issuer: str | None
+) -> None:
+    found = reported_document(lines("Tiêu đề tin", "12/04/2024 07:15", lead))
+    assert (found.number, found.issue_date, found.issuer) == (number, day, issuer)
+
+
+@pytest.mark.parametrize(
+    "lead",
+    [
+        "Thực hiện Quyết định số 876/QĐ-BNV ngày 10/11/2022 của Bộ Nội vụ, UBND tỉnh giao Sở Nội "
+        "vụ tham mưu.",
+        "Căn cứ Kế hoạch số 41/KH-UBND ngày 01/3/2023 của UBND tỉnh, các sở triển khai.",
+        "Theo đề nghị của Sở Nội vụ tại Tờ trình số 66/TTr-SNV ngày 2/5/2023, tỉnh đã xét.",
+    ],
+)
+def test_background_citation_is_not_what_the_item_reports(lead: str) -> None:
+    meta = read_metadata(lines("Đẩy mạnh cải cách hành chính", lead), None)
+    assert meta.number is None and meta.issue_date is None
+
+
+@pytest.mark.parametrize(
+    ("lead", "expected"),
+    [
+        (
+            "Kết quả xếp hạng năm 2022 vừa được Bộ Nội vụ công bố, tỉnh Phú Yên xếp thứ 40.",
+            "Bộ Nội vụ",
+        ),
+        ("PV - Theo công bố mới đây của Bộ Nội vụ, tỉnh Bạc Liêu tăng 9 bậc.", "Bộ Nội vụ"),
+        (
+            "Chiều 2/5, ông Nguyễn Văn A, Trưởng ban Chỉ đạo cải cách hành chính (CCHC) của Chính "
+            "phủ chủ trì hội nghị công bố Chỉ số năm 2022.",
+            "Ban Chỉ đạo cải cách hành chính của Chính phủ",
+        ),
+        (
+            "UBND tỉnh Trà Vinh đã công bố Chỉ số CCHC năm 2023 của 19 sở.",
+            "Ủy ban nhân dân tỉnh Trà Vinh",
+        ),
+        (
+            "Chủ tịch UBND huyện ký Quyết định số 9/QĐ-UBND công bố chỉ số.",
+            "Chủ tịch Ủy ban nhân dân huyện",
+        ),
+    ],
+)
+def test_announcer_is_the_body_that_announced(lead: str, expected: str) -> None:
+    assert announcer(lines(lead)) == expected
+
+
+def test_announcer_in_a_background_clause_is_skipped() -> None:
+    lead = (
+        "Theo đó, triển khai Quyết định số 12/QĐ-BNV của Bộ trưởng Bộ Nội vụ phê duyệt Đề án, "
+        "UBND tỉnh yêu cầu các sở rà soát."
+    )
+    assert announcer(lines(lead)) == "Ủy ban nhân dân tỉnh"
+
+
+def test_bare_provincial_issuer_takes_the_province_the_item_names() -> None:
+    text = lines(
+        "Chủ tịch UBND tỉnh giao Sở Nội vụ chủ trì rà soát.",
+        "Kết quả giúp tỉnh Hậu Giang nâng hạng trong năm tới.",
+    )
+    assert read_metadata(text, None).issuer == "Chủ tịch Ủy ban nhân dân tỉnh Hậu Giang"
+
+
+@pytest.mark.parametrize(
+    "lead",
+    [
+        "Sở Y tế là 1 trong 5 sở có kết quả chỉ đạo, điều hành tốt nhất năm 2022.",
+        "Bộ Công Thương đạt 88,1% và tăng 3 bậc về chỉ đạo, điều hành.",
+    ],
+)
+def test_a_body_that_is_not_the_verbs_subject_is_no_announcer(lead: str) -> None:
+    assert announcer(lines(lead)) is None
+
+
+def test_national_ranking_without_announcer_is_published_by_the_ministry() -> None:
+    text = lines(
+        "Năm 2022, Chỉ số cải cách hành chính của tỉnh Hà Nam đạt 84,02%, xếp thứ 30/63.",
+        "Trong 8 lĩnh vực, tỉnh có 5 lĩnh vực tăng điểm.",
+    )
+    assert read_metadata(text, None).issuer == "Bộ Nội vụ"
+
+
+def test_provincial_ranking_without_announcer_has_no_national_issuer() -> None:
+    text = lines("Năm 2022, Sở Tư pháp xếp thứ 3/19 sở về Chỉ số cải cách hành chính.")
+    assert read_metadata(text, None).issuer is None
+
+
+def test_notice_cited_as_background_is_not_the_items_number() -> None:
+    text = lines(
+        "Sở Nội vụ họp bàn giải pháp nâng hạng chỉ số",
+        "Thực hiện Thông báo số 311/TB-UBND ngày 9/9/2023 của UBND tỉnh, Sở đã rà soát.",
+    )
+    assert read_metadata(text, None).number is None
+
+
+def test_reported_decision_comes_before_a_notice_cited_later() -> None:
+    text = lines(
+        "Tại Quyết định số 58/QĐ-UBND ngày 20/01/2024, UBND tỉnh công bố Chỉ số năm 2023.",
+        "Trước đó, Thông báo số 12/TB-SNV đã nêu lịch thẩm định.",
+    )
+    meta = read_metadata(text, None)
+    assert (meta.number, meta.issue_date) == ("58/QĐ-UBND", date(2024, 1, 20))
