@@ -1,0 +1,226 @@
+"""Duties outside task sections: numbered items of a directive or conclusion notice, a
+decision's articles, and prose ("Giao Sở Nội vụ chủ trì …; tổng hợp …").
+
+The body's lines become items by their markers (Điều > 1. > 1.1 > a) > - > +); an item whose
+lead gives a duty is one task, whatever its sub-items; a lead that only names a body
+("1. Cục Thuế tỉnh:") gives one task per sub-item; paragraphs without a marker are read
+sentence by sentence, except those after the last numbered item (the closing).
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Iterator, Sequence
+from dataclasses import dataclass, field
+
+from extractors.model import Region
+from pipeline.parse.assignees import (
+    Assignment,
+    body_of_heading,
+    find_assignment,
+    starts_with,
+    vocabulary,
+)
+from pipeline.parse.lines import Line
+from pipeline.parse.signature import opens_signature
+
+_ARTICLE = re.compile(r"^(?:Điều|Chương)\s+(\d{1,3}|[IVXLC]{1,6})\s*[.:]?\s*", re.I)
+_LOOSE_LETTER = re.compile(r"^([^\W\d_])\)\s+")  # "ø) Củng cố" (an OCR'd "g)")
+_LOOSE_DIGIT = re.compile(r"^(\d{1,2}),\s+(?=[^\W\d_])")  # "1, Giao Sở …" (an OCR'd "1.")
+_TERMINAL = (".", ";", ":", "!", "?")
+_SENTENCE = re.compile(r"(?<=[.!?])\s+(?=[^\W\d_a-zđ])")
+ARTICLE, DIGIT, SUB_DIGIT, LETTER, BULLET, SUB_BULLET, PARAGRAPH = 0, 1, 2, 3, 4, 5, 6
+PROSE = 99  # a top-level paragraph
+
+
+@dataclass(frozen=True, slots=True)
+class Draft:
+    """A task before its details: its item's number, unit and text."""
+
+    section: str | None
+    unit: str | None
+    text: str
+    cued: bool = False  # given by a cue ("giao", "đề nghị"), not read from a subject
+
+
+@dataclass(slots=True)
+class _Item:
+    """An item of the body (mutable while the tree is built, local to one call)."""
+
+    rank: int
+    number: str | None
+    text: str
+    children: list[_Item] = field(default_factory=list)
+
+    def full_text(self) -> str:
+        """Return the item's text followed by its sub-items'."""
+        return " ".join([self.text, *(c.full_text() for c in self.children)])
+
+
+def read_assignments(lines: Sequence[Line]) -> list[Draft]:
+    """Given a document's lines, return the duties its body gives, in order."""
+    items = build_items(body_lines(lines))
+    numbered = [k for k, item in enumerate(items) if item.rank < BULLET]
+    end = numbered[-1] + 1 if numbered else len(items)
+    drafts: list[Draft] = []
+    prose: list[Draft] = []
+    unit: str | None = None  # the last prose subject, carried on to the next paragraph
+    for item in items[:end]:
+        if item.rank == PROSE:
+            found, unit = prose_tasks(item.text, unit)
+            drafts.extend(found)
+            prose.extend(found)
+        else:
+            drafts.extend(item_tasks(item))
+            unit = None
+    if any(d.cued for d in prose):
+        return drafts
+    return [d for d in drafts if d not in prose]
+
+
+def body_lines(lines: Sequence[Line]) -> Iterator[Line]:
+    """Given lines, yield the body's up to the recipients or the signer, without the
+    addressees ("Kính gửi: …" and the bullets under it)."""
+    addressed = False
+    for line in lines:
+        if line.region is not Region.BODY:
+            continue
+        if opens_signature(line):
+            return
+        if starts_with(line.text, vocabulary().addressees):
+            addressed = True
+        elif not (addressed and line.bullet):
+            addressed = False
+            yield line
+
+
+def marker(line: Line) -> tuple[int | None, str | None, str]:
+    """Given a line, return (rank, number, text without the marker); rank None unmarked."""
+    if m := _ARTICLE.match(line.text):
+        return ARTICLE, m.group(1), line.text[m.end() :]
+    if line.numbering:
+        return numbering_rank(line.numbering), line.numbering, line.text
+    if line.bullet:
+        return (SUB_BULLET if line.bullet == "+" else BULLET), None, line.text
+    for rank, rx in ((LETTER, _LOOSE_LETTER), (DIGIT, _LOOSE_DIGIT)):
+        if m := rx.match(line.text):
+            return rank, m.group(1), line.text[m.end() :]
+    return None, None, line.text
+
+
+def numbering_rank(numbering: str) -> int:
+    """Given a numbering ("II", "2", "2.1", "a"), return its rank."""
+    if numbering.isdigit():
+        return DIGIT
+    if numbering[:1].isdigit():
+        return SUB_DIGIT
+    return ARTICLE if re.fullmatch(r"[IVX]+", numbering) else LETTER
+
+
+def build_items(lines: Iterator[Line]) -> list[_Item]:
+    """Given body lines, return the top-level items, sub-items under their parents."""
+    root = _Item(-1, None, "")
+    stack = [root]
+    for line in lines:
+        rank, number, text = marker(line)
+        if rank is None:
+            place_paragraph(stack, text)
+            continue
+        while stack[-1].rank >= rank:
+            stack.pop()
+        stack[-1].children.append(item := _Item(rank, number, text))
+        stack.append(item)
+    return root.children
+
+
+def place_paragraph(stack: list[_Item], text: str) -> None:
+    """Given the open items and an unmarked paragraph, continue the last item, add the
+    paragraph under a lead ending with a colon, or start a top-level paragraph."""
+    last = stack[-1]
+    if len(stack) > 1 and continues(last.text, text):
+        last.text = f"{last.text} {text}"
+    elif len(stack) > 1 and not stands_alone(text):
+        if last.text.endswith(":") and last.rank != PARAGRAPH:
+            last.children.append(item := _Item(PARAGRAPH, None, text))
+            stack.append(item)
+        else:
+            last.text = f"{last.text} {text}"
+    else:
+        del stack[1:]
+        stack[0].children.append(_Item(PROSE, None, text))
+
+
+def continues(previous: str, text: str) -> bool:
+    """Given an item's text so far and an unmarked line, return whether the line wraps it."""
+    return not previous.rstrip().endswith(_TERMINAL) or text[:1].islower()
+
+
+def stands_alone(text: str) -> bool:
+    """Given an unmarked paragraph after an item, return whether it is one of its own: it
+    gives a duty of its own or closes the notice."""
+    found = find_assignment(text)
+    return bool(found and found.duty) or starts_with(text, vocabulary().closings)
+
+
+def item_tasks(item: _Item, section: str | None = None) -> list[Draft]:
+    """Given an item, return its tasks: one when its lead gives a duty, one per sub-item
+    when it only names a body, else those of its sub-items."""
+    section = section or item.number
+    found = find_assignment(item.text)
+    if found and (found.duty or found.cue):
+        return [Draft(section, found.unit, item.full_text()[found.start :])]
+    body = found.unit if found else body_of_heading(item.text)
+    if body:
+        return [sub_item_task(child, body, section) for child in item.children]
+    return [t for child in item.children for t in item_tasks(child, section)]
+
+
+def sub_item_task(item: _Item, body: str, section: str | None) -> Draft:
+    """Given a sub-item under a heading naming a body, return its task: the body's, unless
+    the sub-item opens with a subject of its own ("a) Sở Tài chính hướng dẫn …")."""
+    own = find_subject(item.text)
+    return Draft(section, own.unit if own else body, item.full_text())
+
+
+def find_subject(text: str) -> Assignment | None:
+    """Given a sub-item's text, return the subject it opens with, when it names one."""
+    found = find_assignment(text)
+    return found if found and found.duty and found.start == 0 else None
+
+
+def prose_tasks(paragraph: str, unit: str | None) -> tuple[list[Draft], str | None]:
+    """Given a paragraph and the last subject before it, return the duties of its sentences
+    and its last subject; a sentence without a subject that opens with a verb or "Cùng với
+    đó" carries on the last one's unit."""
+    drafts: list[Draft] = []
+    for sentence in _SENTENCE.split(paragraph):
+        if starts_with(sentence, vocabulary().closings):
+            unit = None
+            continue
+        found = find_assignment(sentence)
+        if found and (found.duty or found.cue):
+            unit = found.unit
+            drafts.extend(split_duties(sentence[found.start :], unit, cued=found.cue))
+        elif unit and carries_on(sentence):
+            drafts.extend(split_duties(sentence, unit))
+        else:
+            unit = None
+    return drafts, unit
+
+
+def carries_on(sentence: str) -> bool:
+    """Given a sentence without a subject, return whether it carries on the last duty."""
+    voc = vocabulary()
+    return starts_with(sentence, voc.continuing) or starts_with(sentence, voc.verbs)
+
+
+def split_duties(text: str, unit: str, *, cued: bool = False) -> list[Draft]:
+    """Given a duty's text and unit, return a task per part after ";" that opens with a
+    verb ("… tham mưu …; tổng hợp …; phối hợp …"); other parts stay with the one before."""
+    parts: list[str] = []
+    for part in text.split(";"):
+        if parts and not starts_with(part.strip(), vocabulary().verbs):
+            parts[-1] = f"{parts[-1]};{part}"
+        else:
+            parts.append(part.strip())
+    return [Draft(None, unit, p, cued) for p in parts if p]

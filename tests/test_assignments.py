@@ -1,0 +1,209 @@
+"""Duties outside task sections: prose, numbered items of directives and conclusions, articles.
+
+Every text here is composed for the test: wording, order and noise differ from any real one.
+"""
+
+from __future__ import annotations
+
+import pytest
+
+from extractors.model import Block, BlockKind, Document, Region, SourceInfo
+from pipeline.parse import parse
+from pipeline.parse.assignees import find_assignment
+
+SOURCE = SourceInfo(path="mem.txt", format="txt", sha256="1" * 64)
+SIGNER = ("Nơi nhận:", "- Như trên;", "- Lưu: VT.", "KT. CHỦ TỊCH", "PHÓ CHỦ TỊCH")
+
+
+def tasks_of(*lines: str) -> list[tuple[str | None, str]]:
+    """Given body lines, return (unit, first 40 characters of the text) of each task."""
+    blocks = tuple(Block(kind=BlockKind.PARAGRAPH, text=t, region=Region.BODY) for t in lines)
+    notice = parse(Document(source=SOURCE, blocks=blocks))
+    return [(t.unit, t.text[:40]) for t in notice.tasks]
+
+
+@pytest.mark.parametrize(
+    ("text", "unit", "start"),
+    [
+        # a cue names the assignee; the partner after "phối hợp với" is not it
+        ("Sau khi nghe báo cáo, giao Phòng Tư pháp chủ trì, phối hợp với Phòng Nội vụ rà soát.",
+         "Phòng Tư pháp", "giao Phòng Tư pháp"),
+        # a clause may stand between the cue and the assignee
+        ("UBND huyện yêu cầu, căn cứ kết quả năm 2024, các phòng, ban chuyên môn có giải pháp "
+         "khắc phục.", "các phòng, ban chuyên môn", "yêu cầu, căn cứ"),
+        # a subject, named first; a label before a colon
+        ("Trung tâm Y tế huyện bảo đảm thuốc và vật tư.", "Trung tâm Y tế huyện", "Trung tâm"),
+        ("Công an huyện: Chỉ đạo lực lượng bảo vệ các điểm thi.", "Công an huyện", "Công an"),
+        # a body that gives duties, then "chỉ đạo" the assignee
+        ("Để kịp tiến độ, UBND huyện tiếp tục có văn bản chỉ đạo các xã khẩn trương rà soát.",
+         "các xã", "chỉ đạo các xã"),
+        # the factored list after "các phòng:" is part of the name
+        ("Giao các phòng: Tài chính - Kế hoạch, Tư pháp, Văn phòng HĐND và UBND huyện phối hợp "
+         "với Phòng Nội vụ.", "các phòng: Tài chính - Kế hoạch, Tư pháp, Văn phòng HĐND và UBND "
+         "huyện", "Giao các phòng"),
+    ],
+)
+def test_who_a_sentence_gives_a_duty_to(text: str, unit: str, start: str) -> None:
+    found = find_assignment(text)
+    assert found is not None
+    assert (found.unit, text[found.start :].startswith(start)) == (unit, True)
+    assert found.duty or found.cue
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Theo đề nghị của Phòng Nội vụ tại Tờ trình số 12/TTr-PNV.",  # "đề nghị của": no cue
+        "Cán bộ hoàn thành nhiệm vụ được giao trong năm.",  # passive "được giao"
+        "Phòng Văn hóa đã tổ chức 12 buổi tuyên truyền.",  # a report, not a duty
+        "Sở Nội vụ cho biết, các địa phương tiếp tục duy trì kết quả.",
+        "Báo cáo kết quả thực hiện trước ngày 15/12/2024.",  # "Báo cáo" is a verb, no body
+    ],
+)
+def test_sentences_that_give_no_duty(text: str) -> None:
+    found = find_assignment(text)
+    assert not (found and (found.duty or found.cue))
+
+
+def test_prose_duties_split_continue_and_close() -> None:
+    tasks = tasks_of(
+        "Tiếp thu ý kiến của các đại biểu, Chủ tịch UBND huyện yêu cầu Phòng Nội vụ tham mưu "
+        "kế hoạch cải cách hành chính năm 2025; tổng hợp số liệu tự đánh giá của các xã; phối "
+        "hợp với Phòng Tài chính - Kế hoạch trong việc bố trí kinh phí.",
+        "Bên cạnh đó, căn cứ kết quả Chỉ số năm 2024 để đề xuất giải pháp cho từng xã.",
+        "Giao Phòng Văn hóa và Thông tin tăng cường tuyên truyền trên cổng thông tin điện tử.",
+        "Trên đây là kết luận của Chủ tịch UBND huyện, đề nghị các phòng, đơn vị triển khai "
+        "thực hiện./.",
+    )
+    assert tasks == [
+        ("Phòng Nội vụ", "yêu cầu Phòng Nội vụ tham mưu kế hoạch c"),
+        ("Phòng Nội vụ", "tổng hợp số liệu tự đánh giá của các xã"),
+        ("Phòng Nội vụ", "phối hợp với Phòng Tài chính - Kế hoạch "),
+        ("Phòng Nội vụ", "Bên cạnh đó, căn cứ kết quả Chỉ số năm 2"),
+        ("Phòng Văn hóa và Thông tin", "Giao Phòng Văn hóa và Thông tin tăng cườ"),
+    ]
+
+
+def test_a_sentence_without_a_subject_carries_on_the_last_one() -> None:
+    tasks = tasks_of(
+        "Huyện ủy vừa họp. UBND huyện cũng chỉ đạo các trường học khẩn trương rà soát cơ sở vật "
+        "chất. Chủ động đề xuất kinh phí sửa chữa trước mùa mưa.",
+        "Nội dung buổi làm việc được đăng tải trên trang thông tin.",
+    )
+    assert tasks == [
+        ("các trường học", "chỉ đạo các trường học khẩn trương rà so"),
+        ("các trường học", "Chủ động đề xuất kinh phí sửa chữa trước"),
+    ]
+
+
+def test_news_without_a_cue_gives_no_duty() -> None:
+    assert tasks_of(
+        "Năm 2024, Bệnh viện Đa khoa tỉnh tiếp tục giữ vị trí dẫn đầu khối đơn vị sự nghiệp.",
+        "Ngân hàng Chính sách xã hội tỉnh tiếp tục duy trì thứ hạng cao.",
+    ) == []
+
+
+def test_numbered_items_of_a_conclusion() -> None:
+    tasks = tasks_of(
+        "THÔNG BÁO",
+        "Kết luận của Phó Chủ tịch UBND huyện tại cuộc họp về chuyển đổi số",
+        "Sau khi nghe các phòng báo cáo, Phó Chủ tịch UBND huyện kết luận như sau:",
+        "1. Phòng Văn hóa và Thông tin chủ trì, phối hợp với các xã triển khai nền tảng số:",
+        "a) Rà soát hạ tầng mạng tại bộ phận một cửa;",
+        "b) Hướng dẫn người dân cài đặt ứng dụng.",
+        "2. Ban Quản lý dự án đầu tư xây dựng huyện",
+        "a) Hoàn thiện hồ sơ quyết toán công trình",
+        "trụ sở xã trong tháng 3/2025;",
+        "b) Phối hợp với Phòng Tài chính - Kế hoạch giải ngân vốn.",
+        "3. Trên cơ sở đề xuất của các xã, giao Phòng Nội vụ thẩm định biên chế.",
+        "4. Đề nghị Ủy ban MTTQ huyện và các đoàn thể:",
+        "Tuyên truyền, vận động hội viên sử dụng dịch vụ công trực tuyến.",
+        "Yêu cầu Thủ trưởng các cơ quan, đơn vị nghiêm túc thực hiện./.",
+        *SIGNER,
+    )
+    assert tasks == [
+        ("Phòng Văn hóa và Thông tin", "Phòng Văn hóa và Thông tin chủ trì, phối"),
+        ("Ban Quản lý dự án đầu tư xây dựng huyện", "Hoàn thiện hồ sơ quyết toán công trình t"),
+        ("Ban Quản lý dự án đầu tư xây dựng huyện", "Phối hợp với Phòng Tài chính - Kế hoạch "),
+        ("Phòng Nội vụ", "giao Phòng Nội vụ thẩm định biên chế."),
+        ("Ủy ban MTTQ huyện và các đoàn thể", "Đề nghị Ủy ban MTTQ huyện và các đoàn th"),
+    ]
+
+
+def test_items_of_a_directive_under_bodies_and_headings() -> None:
+    tasks = tasks_of(
+        "CHỈ THỊ",
+        "Để tổ chức tốt kỳ thi, Chủ tịch UBND tỉnh yêu cầu:",
+        "1. Trách nhiệm cụ thể:",
+        "a) Cục Quản lý thị trường tỉnh:",
+        "- Kiểm tra việc kinh doanh đồ dùng học tập;",
+        "- Xử lý nghiêm các vi phạm.",
+        "b) Sở Tài chính và Kho bạc Nhà nước tỉnh",
+        "- Sở Tài chính bố trí kinh phí cho kỳ thi;",
+        "- Kho bạc Nhà nước tỉnh thanh toán kịp thời.",
+        "2. Tổ chức thực hiện",
+        "a) Thủ trưởng các sở, ngành trong phạm vi nhiệm vụ được giao có kế hoạch thực hiện.",
+        "b) Điện lực tỉnh: bảo đảm cấp điện ổn định.",
+        "ø) Chủ tịch UBND các huyện chỉ đạo các xã phối hợp.",
+        *SIGNER,
+    )
+    assert tasks == [
+        ("Cục Quản lý thị trường tỉnh", "Kiểm tra việc kinh doanh đồ dùng học tập"),
+        ("Cục Quản lý thị trường tỉnh", "Xử lý nghiêm các vi phạm."),
+        ("Sở Tài chính", "Sở Tài chính bố trí kinh phí cho kỳ thi;"),
+        ("Kho bạc Nhà nước tỉnh", "Kho bạc Nhà nước tỉnh thanh toán kịp thờ"),
+        ("Thủ trưởng các sở, ngành trong phạm vi nhiệm vụ được giao",
+         "Thủ trưởng các sở, ngành trong phạm vi n"),
+        ("Điện lực tỉnh", "Điện lực tỉnh: bảo đảm cấp điện ổn định."),
+        ("Chủ tịch UBND các huyện", "Chủ tịch UBND các huyện chỉ đạo các xã p"),
+    ]
+
+
+def test_articles_of_a_decision() -> None:
+    tasks = tasks_of(
+        "QUYẾT ĐỊNH",
+        "Xét đề nghị của Trưởng phòng Nội vụ huyện,",
+        "Điều 1. Ban hành kèm theo Quyết định này Bộ tiêu chí đánh giá cải cách hành chính.",
+        "Điều 2. Giao",
+        "Trưởng phòng Nội vụ huyện hướng dẫn, theo dõi việc thực hiện Quyết",
+        "định này.",
+        "Điều 3. Trách nhiệm của Phòng Tư pháp",
+        "1. Thẩm định các văn bản quy phạm pháp luật của huyện.",
+        "2. Theo dõi thi hành pháp luật.",
+        *SIGNER,
+    )
+    assert tasks == [
+        ("Trưởng phòng Nội vụ huyện", "Giao Trưởng phòng Nội vụ huyện hướng dẫn"),
+        ("Phòng Tư pháp", "Thẩm định các văn bản quy phạm pháp luật"),
+        ("Phòng Tư pháp", "Theo dõi thi hành pháp luật."),
+    ]
+
+
+def test_addressees_and_ocr_numbering() -> None:
+    tasks = tasks_of(
+        "Kính gửi:",
+        "- Phòng Kinh tế;",
+        "- Phòng Tài nguyên và Môi trường.",
+        "Thực hiện Công văn số 15/STNMT-VP của Sở Tài nguyên và Môi trường, Chủ tịch UBND huyện "
+        "có ý kiến như sau:",
+        "1, Giao Phòng Kinh tế chủ trì rà soát danh mục thủ tục hành chính.",
+        "2. Căn cứ kết quả rà soát, giao Phòng Tài nguyên và Môi trường cập nhật quy trình.",
+        *SIGNER,
+    )
+    assert tasks == [
+        ("Phòng Kinh tế", "Giao Phòng Kinh tế chủ trì rà soát danh "),
+        ("Phòng Tài nguyên và Môi trường", "giao Phòng Tài nguyên và Môi trường cập "),
+    ]
+
+
+def test_a_long_numbered_paragraph_opens_no_section() -> None:
+    tasks = tasks_of(
+        "Sau buổi làm việc, Chủ tịch UBND huyện kết luận:",
+        "1. Phòng Giáo dục và Đào tạo tiếp tục rà soát, sắp xếp mạng lưới trường lớp, đề xuất "
+        "phương án bố trí giáo viên hợp lý, bảo đảm nhiệm vụ năm học mới và báo cáo kết quả.",
+        "2. Phòng Y tế: Kiểm tra an toàn thực phẩm tại các bếp ăn tập thể.",
+    )
+    assert tasks == [
+        ("Phòng Giáo dục và Đào tạo", "Phòng Giáo dục và Đào tạo tiếp tục rà so"),
+        ("Phòng Y tế", "Phòng Y tế: Kiểm tra an toàn thực phẩm t"),
+    ]
