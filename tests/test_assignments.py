@@ -207,3 +207,48 @@ def test_a_long_numbered_paragraph_opens_no_section() -> None:
         ("Phòng Giáo dục và Đào tạo", "Phòng Giáo dục và Đào tạo tiếp tục rà so"),
         ("Phòng Y tế", "Phòng Y tế: Kiểm tra an toàn thực phẩm t"),
     ]
+
+
+def test_an_item_without_a_subject_among_assigned_ones_is_kept_without_unit() -> None:
+    tasks = tasks_of(
+        "Chủ tịch UBND huyện chỉ thị:",
+        "1. Phòng Lao động - Thương binh và Xã hội rà soát hộ nghèo trên địa bàn.",
+        "2. Tăng cường kiểm tra việc chi trả trợ cấp tại các xã.",
+        "3. Các xã, thị trấn được giao chỉ tiêu năm 2025.",  # no verb first: no duty
+        "4. Giao Phòng Tài chính - Kế hoạch thẩm định dự toán.",
+        *SIGNER,
+    )
+    assert tasks == [
+        ("Phòng Lao động - Thương binh và Xã hội", "Phòng Lao động - Thương binh và Xã hội r"),
+        (None, "Tăng cường kiểm tra việc chi trả trợ cấp"),
+        ("Phòng Tài chính - Kế hoạch", "Giao Phòng Tài chính - Kế hoạch thẩm địn"),
+    ]
+
+
+def test_an_article_issuing_a_text_and_rights_in_a_decree_give_no_duty() -> None:
+    tasks = tasks_of(
+        "NGHỊ ĐỊNH",
+        "Điều 1. Ban hành kèm theo Nghị định này Quy chế quản lý quỹ.",
+        "Điều 2. Đối tượng áp dụng",
+        "1. Người góp quỹ và người quản lý quỹ;",
+        "2. Cơ quan, tổ chức, cá nhân khác có liên quan.",
+        "Điều 3. Quyền của người góp quỹ",
+        "Người góp quỹ có quyền yêu cầu Ủy ban nhân dân cấp xã xác nhận phần đã góp.",
+        "Điều 9. Trách nhiệm thi hành",
+        "1. Bộ Tài chính có trách nhiệm:",
+        "a) Hướng dẫn thi hành Nghị định này;",
+        "b) Kiểm tra việc quản lý quỹ.",
+        *SIGNER,
+    )
+    assert tasks == [("Bộ Tài chính", "Bộ Tài chính có trách nhiệm: Hướng dẫn t")]
+
+
+def test_prose_after_a_numbered_list_of_results_is_read() -> None:
+    tasks = tasks_of(
+        "Kết quả cụ thể như sau:",
+        "1. Sở Tư pháp: 91,2 điểm.",
+        "2. Sở Y tế: 89,7 điểm.",
+        "Để cải thiện kết quả, UBND tỉnh đề nghị các sở, ngành có điểm thấp xây dựng kế hoạch "
+        "khắc phục.",
+    )
+    assert tasks == [("các sở, ngành có điểm thấp", "đề nghị các sở, ngành có điểm thấp xây d")]

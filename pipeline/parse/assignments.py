@@ -22,7 +22,7 @@ from pipeline.parse.assignees import (
     vocabulary,
 )
 from pipeline.parse.lines import Line
-from pipeline.parse.signature import opens_signature
+from pipeline.parse.signature import is_authority, is_recipients
 
 _ARTICLE = re.compile(r"^(?:Điều|Chương)\s+(\d{1,3}|[IVXLC]{1,6})\s*[.:]?\s*", re.I)
 _LOOSE_LETTER = re.compile(r"^([^\W\d_])\)\s+")  # "ø) Củng cố" (an OCR'd "g)")
@@ -58,24 +58,49 @@ class _Item:
 
 
 def read_assignments(lines: Sequence[Line]) -> list[Draft]:
-    """Given a document's lines, return the duties its body gives, in order."""
+    """Given a document's lines, return the duties its body gives, in order: none from the
+    closing paragraphs after the last numbered item that gives one, and none from prose
+    subjects when no cue in the prose gives a duty (news about bodies, not duties)."""
     items = build_items(body_lines(lines))
-    numbered = [k for k, item in enumerate(items) if item.rank < BULLET]
-    end = numbered[-1] + 1 if numbered else len(items)
-    drafts: list[Draft] = []
-    prose: list[Draft] = []
-    unit: str | None = None  # the last prose subject, carried on to the next paragraph
-    for item in items[:end]:
+    found = item_drafts(items)
+    given = [k for k, item in enumerate(items) if item.rank < BULLET and found[k]]
+    end = given[-1] + 1 if given else len(items)
+    pairs = list(zip(items[:end], found[:end], strict=True))
+    keep_prose = any(d.cued for item, f in pairs if item.rank == PROSE for d in f)
+    return [d for item, f in pairs if keep_prose or item.rank != PROSE for d in f]
+
+
+def item_drafts(items: list[_Item]) -> list[list[Draft]]:
+    """Given the top-level items, return the duties of each; a paragraph's last subject
+    carries on to the next paragraph."""
+    found: list[list[Draft]] = []
+    unit: str | None = None
+    for item in items:
         if item.rank == PROSE:
-            found, unit = prose_tasks(item.text, unit)
-            drafts.extend(found)
-            prose.extend(found)
+            drafts, unit = prose_tasks(item.text, unit)
         else:
-            drafts.extend(item_tasks(item))
-            unit = None
-    if any(d.cued for d in prose):
-        return drafts
-    return [d for d in drafts if d not in prose]
+            drafts, unit = item_tasks(item), None
+        found.append(drafts)
+    return with_bare_items(items, found)
+
+
+def with_bare_items(
+    items: list[_Item], found: list[list[Draft]], section: str | None = None
+) -> list[list[Draft]]:
+    """Given sibling items and their duties, return them with a task without a unit for each
+    marked item that opens with a verb and gives none, when a sibling gives one ("2. Tăng
+    cường …" between "1. Sở X chủ trì …" and "3. Giao Sở Y …")."""
+    if not any(f for item, f in zip(items, found, strict=True) if item.rank != PROSE):
+        return found
+    return [f or bare_task(item, section) for item, f in zip(items, found, strict=True)]
+
+
+def bare_task(item: _Item, section: str | None = None) -> list[Draft]:
+    """Given a marked item giving no duty to a body, return it as a task without a unit when
+    it opens with a verb, else nothing (a decision's "Điều 1. Ban hành …" is no duty)."""
+    if item.rank in (PROSE, ARTICLE) or not starts_with(item.text, vocabulary().verbs):
+        return []
+    return [Draft(section or item.number, None, item.full_text())]
 
 
 def body_lines(lines: Sequence[Line]) -> Iterator[Line]:
@@ -85,8 +110,8 @@ def body_lines(lines: Sequence[Line]) -> Iterator[Line]:
     for line in lines:
         if line.region is not Region.BODY:
             continue
-        if opens_signature(line):
-            return
+        if is_recipients(line) or (is_authority(line) and line.raw.isupper()):
+            return  # "Nơi nhận:", "KT. CHỦ TỊCH" (not "Chủ tịch UBND huyện chỉ thị:")
         if starts_with(line.text, vocabulary().addressees):
             addressed = True
         elif not (addressed and line.bullet):
@@ -172,7 +197,8 @@ def item_tasks(item: _Item, section: str | None = None) -> list[Draft]:
     body = found.unit if found else body_of_heading(item.text)
     if body:
         return [sub_item_task(child, body, section) for child in item.children]
-    return [t for child in item.children for t in item_tasks(child, section)]
+    per_child = [item_tasks(child, section) for child in item.children]
+    return [d for f in with_bare_items(item.children, per_child, section) for d in f]
 
 
 def sub_item_task(item: _Item, body: str, section: str | None) -> Draft:
