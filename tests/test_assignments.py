@@ -252,3 +252,56 @@ def test_prose_after_a_numbered_list_of_results_is_read() -> None:
         "khắc phục.",
     )
     assert tasks == [("các sở, ngành có điểm thấp", "đề nghị các sở, ngành có điểm thấp xây d")]
+
+
+@pytest.mark.parametrize(
+    ("text", "unit"),
+    [
+        # a duty the subject takes on itself, even an authority directing others after it
+        ("Ban Chỉ đạo có nhiệm vụ chỉ đạo các phòng triển khai Đề án.", "Ban Chỉ đạo"),
+        ("UBND các xã có trách nhiệm chỉ đạo công chức địa chính cập nhật dữ liệu.",
+         "UBND các xã"),
+        ("Văn phòng Sở là đầu mối tổng hợp, báo cáo kết quả.", "Văn phòng Sở"),
+        # an authority directing, with a report of its own in between
+        ("UBND thành phố vừa ban hành văn bản chỉ đạo các phường rà soát hồ sơ.", "các phường"),
+    ],
+)
+def test_own_duties_and_directed_ones(text: str, unit: str) -> None:
+    found = find_assignment(text)
+    assert found is not None
+    assert found.unit == unit
+
+
+def test_a_lead_in_naming_a_unit_gives_it_the_items_below() -> None:
+    tasks = tasks_of(
+        "Để cải thiện Chỉ số năm 2025, UBND huyện yêu cầu các cơ quan chuyên môn:",
+        "- Rà soát, công khai thủ tục hành chính đúng hạn;",
+        "- Phòng Tư pháp: hướng dẫn các xã kiểm soát thủ tục;",
+        "- Tăng cường kỷ luật, kỷ cương hành chính.",
+        "Ngoài ra, UBND huyện giao Phòng Nội vụ tổng hợp kết quả; Phòng Tài chính - Kế hoạch "
+        "bảo đảm kinh phí; báo cáo UBND huyện trước ngày 30/11/2025.",
+    )
+    assert tasks == [
+        ("các cơ quan chuyên môn", "Rà soát, công khai thủ tục hành chính đú"),
+        ("Phòng Tư pháp", "Phòng Tư pháp: hướng dẫn các xã kiểm soá"),
+        ("các cơ quan chuyên môn", "Tăng cường kỷ luật, kỷ cương hành chính."),
+        ("Phòng Nội vụ", "giao Phòng Nội vụ tổng hợp kết quả"),
+        ("Phòng Tài chính - Kế hoạch", "Phòng Tài chính - Kế hoạch bảo đảm kinh "),
+        ("Phòng Tài chính - Kế hoạch", "báo cáo UBND huyện trước ngày 30/11/2025"),
+    ]
+
+
+def test_a_heading_for_one_body() -> None:
+    tasks = tasks_of(
+        "Giám đốc Sở kết luận như sau:",
+        "1. Đối với Phòng Quản lý hành nghề",
+        "a) Rút ngắn thời gian cấp chứng chỉ hành nghề;",
+        "b) Công khai kết quả giải quyết hồ sơ.",
+        "2. Văn phòng Sở chủ trì tổng hợp báo cáo.",
+        *SIGNER,
+    )
+    assert tasks == [
+        ("Phòng Quản lý hành nghề", "Rút ngắn thời gian cấp chứng chỉ hành ng"),
+        ("Phòng Quản lý hành nghề", "Công khai kết quả giải quyết hồ sơ."),
+        ("Văn phòng Sở", "Văn phòng Sở chủ trì tổng hợp báo cáo."),
+    ]

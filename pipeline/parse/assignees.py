@@ -38,6 +38,7 @@ class Vocabulary:
     levels: Phrases
     unfinished: Phrases
     authorities: Phrases
+    own_duties: Phrases
     addressees: Phrases
     verbs: Phrases
     heads: Phrases
@@ -110,7 +111,7 @@ def is_head(w: Words, i: int) -> bool:
     """Given words and an index, return whether a unit's name starts there: a head word
     written capitalised ("Sở", "Công an"), or a group ("các đơn vị", "các địa phương")."""
     voc = vocabulary()
-    if i >= len(w.keys) or match_at(w.keys, i, voc.not_heads):
+    if i >= len(w.keys) or match_at(w.keys, i, voc.not_heads) or shouted(w, i):
         return False
     if group := match_at(w.keys, i, voc.groups):
         after = i + group
@@ -118,6 +119,13 @@ def is_head(w: Words, i: int) -> bool:
             return False
         return bool(match_at(w.keys, after, voc.heads) or match_at(w.keys, after, voc.group_heads))
     return w.raw[i][:1].isupper() and bool(match_at(w.keys, i, voc.heads))
+
+
+def shouted(w: Words, i: int) -> bool:
+    """Given words and an index, return whether two words in capitals start there: a header
+    ("ỦY BAN NHÂN DÂN TỈNH"), not a name written in a sentence ("UBND tỉnh")."""
+    pair = w.raw[i : i + 2]
+    return len(pair) == 2 and all(word.isupper() and len(word) > 1 for word in pair)
 
 
 def name_end(w: Words, i: int, *, cued: bool = False) -> tuple[int, bool] | None:
@@ -236,9 +244,19 @@ def find_assignment(text: str) -> Assignment | None:
     if found := cue_assignment(w):
         return found
     subject = subject_at(w, opener_end(w))
+    if subject and takes_on(w, subject):
+        return subject
     if (first := authority_at(w)) is not None:
         return cue_assignment(w, first, inner=True) or subject
     return subject
+
+
+def takes_on(w: Words, subject: Assignment) -> bool:
+    """Given words and their subject, return whether the duty after the name is the
+    subject's own ("… có trách nhiệm", "… chủ trì"), whoever it directs after."""
+    end = next((k for k, start in enumerate(w.starts) if start >= subject.start), 0)
+    end += len(subject.unit.split())
+    return end < len(w.keys) and bool(match_at(w.keys, end, vocabulary().own_duties))
 
 
 def authority_at(w: Words) -> int | None:

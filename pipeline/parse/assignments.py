@@ -31,6 +31,8 @@ _TERMINAL = (".", ";", ":", "!", "?")
 _SENTENCE = re.compile(r"(?<=[.!?])\s+(?=[^\W\d_a-zđ])")
 ARTICLE, DIGIT, SUB_DIGIT, LETTER, BULLET, SUB_BULLET, PARAGRAPH = 0, 1, 2, 3, 4, 5, 6
 PROSE = 99  # a top-level paragraph
+LEAD_IN = -1  # a top-level paragraph ending with a colon: the marked items after it are its
+ROOT = -2
 
 
 @dataclass(frozen=True, slots=True)
@@ -63,11 +65,18 @@ def read_assignments(lines: Sequence[Line]) -> list[Draft]:
     subjects when no cue in the prose gives a duty (news about bodies, not duties)."""
     items = build_items(body_lines(lines))
     found = item_drafts(items)
-    given = [k for k, item in enumerate(items) if item.rank < BULLET and found[k]]
+    given = [k for k, item in enumerate(items) if is_numbered(item) and found[k]]
     end = given[-1] + 1 if given else len(items)
     pairs = list(zip(items[:end], found[:end], strict=True))
     keep_prose = any(d.cued for item, f in pairs if item.rank == PROSE for d in f)
     return [d for item, f in pairs if keep_prose or item.rank != PROSE for d in f]
+
+
+def is_numbered(item: _Item) -> bool:
+    """Given a top-level item, return whether it is a numbered one or a lead-in over some."""
+    if item.rank == LEAD_IN:
+        return any(is_numbered(child) for child in item.children)
+    return 0 <= item.rank < BULLET
 
 
 def item_drafts(items: list[_Item]) -> list[list[Draft]]:
@@ -76,7 +85,7 @@ def item_drafts(items: list[_Item]) -> list[list[Draft]]:
     found: list[list[Draft]] = []
     unit: str | None = None
     for item in items:
-        if item.rank == PROSE:
+        if item.rank == PROSE or (item.rank == LEAD_IN and not item.children):
             drafts, unit = prose_tasks(item.text, unit)
         else:
             drafts, unit = item_tasks(item), None
@@ -98,7 +107,7 @@ def with_bare_items(
 def bare_task(item: _Item, section: str | None = None) -> list[Draft]:
     """Given a marked item giving no duty to a body, return it as a task without a unit when
     it opens with a verb, else nothing (a decision's "Điều 1. Ban hành …" is no duty)."""
-    if item.rank in (PROSE, ARTICLE) or not starts_with(item.text, vocabulary().verbs):
+    if item.rank in (PROSE, LEAD_IN, ARTICLE) or not starts_with(item.text, vocabulary().verbs):
         return []
     return [Draft(section or item.number, None, item.full_text())]
 
@@ -144,7 +153,7 @@ def numbering_rank(numbering: str) -> int:
 
 def build_items(lines: Iterator[Line]) -> list[_Item]:
     """Given body lines, return the top-level items, sub-items under their parents."""
-    root = _Item(-1, None, "")
+    root = _Item(ROOT, None, "")
     stack = [root]
     for line in lines:
         rank, number, text = marker(line)
@@ -160,11 +169,13 @@ def build_items(lines: Iterator[Line]) -> list[_Item]:
 
 def place_paragraph(stack: list[_Item], text: str) -> None:
     """Given the open items and an unmarked paragraph, continue the last item, add the
-    paragraph under a lead ending with a colon, or start a top-level paragraph."""
+    paragraph under a lead ending with a colon, or start a top-level paragraph (a lead-in
+    when it ends with a colon: the marked items after it are under it)."""
     last = stack[-1]
-    if len(stack) > 1 and continues(last.text, text):
+    inside = last.rank not in (ROOT, LEAD_IN)
+    if inside and continues(last.text, text):
         last.text = f"{last.text} {text}"
-    elif len(stack) > 1 and not stands_alone(text):
+    elif inside and not stands_alone(text):
         if last.text.endswith(":") and last.rank != PARAGRAPH:
             last.children.append(item := _Item(PARAGRAPH, None, text))
             stack.append(item)
@@ -172,7 +183,10 @@ def place_paragraph(stack: list[_Item], text: str) -> None:
             last.text = f"{last.text} {text}"
     else:
         del stack[1:]
-        stack[0].children.append(_Item(PROSE, None, text))
+        rank = LEAD_IN if text.endswith(":") else PROSE
+        stack[0].children.append(item := _Item(rank, None, text))
+        if item.rank == LEAD_IN:
+            stack.append(item)
 
 
 def continues(previous: str, text: str) -> bool:
@@ -187,31 +201,33 @@ def stands_alone(text: str) -> bool:
     return bool(found and found.duty) or starts_with(text, vocabulary().closings)
 
 
-def item_tasks(item: _Item, section: str | None = None) -> list[Draft]:
-    """Given an item, return its tasks: one when its lead gives a duty, one per sub-item
-    when it only names a body, else those of its sub-items."""
+def item_tasks(item: _Item, section: str | None = None, unit: str | None = None) -> list[Draft]:
+    """Given an item (under a unit named above it, if any), return its tasks: one when its
+    lead gives a duty, the sub-items' when it only names a body, one with the unit above
+    it when it gives no subject of its own, else those of its sub-items."""
     section = section or item.number
     found = find_assignment(item.text)
-    if found and (found.duty or found.cue):
-        return [Draft(section, found.unit, item.full_text()[found.start :])]
-    body = found.unit if found else body_of_heading(item.text)
+    if item.rank == LEAD_IN:
+        return lead_in_tasks(item, found)
+    own = found if found and (found.start == 0 or unit is None) else None
+    if own and (own.duty or own.cue):
+        return [Draft(section, own.unit, item.full_text()[own.start :])]
+    body = own.unit if own else body_of_heading(item.text)
     if body:
-        return [sub_item_task(child, body, section) for child in item.children]
+        return [t for child in item.children for t in item_tasks(child, section, body)]
+    if unit:
+        return [Draft(section, unit, item.full_text())]
     per_child = [item_tasks(child, section) for child in item.children]
     return [d for f in with_bare_items(item.children, per_child, section) for d in f]
 
 
-def sub_item_task(item: _Item, body: str, section: str | None) -> Draft:
-    """Given a sub-item under a heading naming a body, return its task: the body's, unless
-    the sub-item opens with a subject of its own ("a) Sở Tài chính hướng dẫn …")."""
-    own = find_subject(item.text)
-    return Draft(section, own.unit if own else body, item.full_text())
-
-
-def find_subject(text: str) -> Assignment | None:
-    """Given a sub-item's text, return the subject it opens with, when it names one."""
-    found = find_assignment(text)
-    return found if found and found.duty and found.start == 0 else None
+def lead_in_tasks(item: _Item, found: Assignment | None) -> list[Draft]:
+    """Given a lead-in with items under it and who it gives duties to, return the items'
+    tasks, given to that unit unless they name their own ("UBND tỉnh yêu cầu các sở,
+    ngành:" over "- Rà soát …")."""
+    unit = found.unit if found and (found.duty or found.cue) else None
+    per_child = [item_tasks(child, child.number, unit) for child in item.children]
+    return [d for f in with_bare_items(item.children, per_child) for d in f]
 
 
 def prose_tasks(paragraph: str, unit: str | None) -> tuple[list[Draft], str | None]:
@@ -242,11 +258,16 @@ def carries_on(sentence: str) -> bool:
 
 def split_duties(text: str, unit: str, *, cued: bool = False) -> list[Draft]:
     """Given a duty's text and unit, return a task per part after ";" that opens with a
-    verb ("… tham mưu …; tổng hợp …; phối hợp …"); other parts stay with the one before."""
-    parts: list[str] = []
-    for part in text.split(";"):
-        if parts and not starts_with(part.strip(), vocabulary().verbs):
-            parts[-1] = f"{parts[-1]};{part}"
-        else:
-            parts.append(part.strip())
-    return [Draft(None, unit, p, cued) for p in parts if p]
+    verb ("… tham mưu …; tổng hợp …; phối hợp …") or names its own unit ("…; Sở Tư pháp
+    thẩm định …"); other parts stay with the one before."""
+    drafts: list[Draft] = []
+    for part in (p.strip() for p in text.split(";")):
+        own = find_assignment(part) if drafts else None
+        if own and (own.duty or own.cue) and own.start == 0:
+            drafts.append(Draft(None, own.unit, part, own.cue or cued))
+        elif drafts and not starts_with(part, vocabulary().verbs):
+            last = drafts[-1]
+            drafts[-1] = Draft(None, last.unit, f"{last.text}; {part}", last.cued)
+        elif part:
+            drafts.append(Draft(None, drafts[-1].unit if drafts else unit, part, cued))
+    return drafts
