@@ -152,7 +152,7 @@ def test_items_of_a_directive_under_bodies_and_headings() -> None:
         ("Cục Quản lý thị trường tỉnh", "Xử lý nghiêm các vi phạm."),
         ("Sở Tài chính", "Sở Tài chính bố trí kinh phí cho kỳ thi;"),
         ("Kho bạc Nhà nước tỉnh", "Kho bạc Nhà nước tỉnh thanh toán kịp thờ"),
-        ("Thủ trưởng các sở, ngành trong phạm vi nhiệm vụ được giao",
+        ("Thủ trưởng các sở, ngành trong phạm vi nhiệm vụ",
          "Thủ trưởng các sở, ngành trong phạm vi n"),
         ("Điện lực tỉnh", "Điện lực tỉnh: bảo đảm cấp điện ổn định."),
         ("Chủ tịch UBND các huyện", "Chủ tịch UBND các huyện chỉ đạo các xã p"),
@@ -304,4 +304,40 @@ def test_a_heading_for_one_body() -> None:
         ("Phòng Quản lý hành nghề", "Rút ngắn thời gian cấp chứng chỉ hành ng"),
         ("Phòng Quản lý hành nghề", "Công khai kết quả giải quyết hồ sơ."),
         ("Văn phòng Sở", "Văn phòng Sở chủ trì tổng hợp báo cáo."),
+    ]
+
+
+@pytest.mark.parametrize(
+    ("text", "unit"),
+    [
+        ("Tại buổi làm việc, Trung tâm Phục vụ hành chính công được giao tổng hợp ý kiến.",
+         "Trung tâm Phục vụ hành chính công"),
+        ("Trong tháng 12, các phòng chuyên môn hoàn thành tự chấm điểm.",
+         "các phòng chuyên môn"),
+        ("Theo Kế hoạch, Phòng Nội vụ là cơ quan thường trực.", "Phòng Nội vụ"),
+    ],
+)
+def test_a_subject_after_an_opening_phrase(text: str, unit: str) -> None:
+    found = find_assignment(text)
+    assert found is not None
+    assert (found.unit, found.duty) == (unit, True)
+
+
+def test_paragraphs_under_an_article_title() -> None:
+    tasks = tasks_of(
+        "THÔNG TƯ",
+        "Điều 1. Phạm vi điều chỉnh",
+        "Thông tư này quy định chế độ báo cáo thống kê.",
+        "Điều 12. Trách nhiệm của Cục Thống kê",
+        "Hướng dẫn nghiệp vụ cho các đơn vị báo cáo.",
+        "Tổng hợp số liệu, công bố",
+        "theo định kỳ.",
+        "Điều 13. Tổ chức thực hiện",
+        "Thủ trưởng các đơn vị thuộc Bộ chịu trách nhiệm thi hành Thông tư này.",
+        *SIGNER,
+    )
+    assert tasks == [
+        ("Cục Thống kê", "Hướng dẫn nghiệp vụ cho các đơn vị báo c"),
+        ("Cục Thống kê", "Tổng hợp số liệu, công bố theo định kỳ."),
+        ("Thủ trưởng các đơn vị thuộc Bộ", "Thủ trưởng các đơn vị thuộc Bộ chịu trác"),
     ]

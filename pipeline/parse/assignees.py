@@ -34,6 +34,7 @@ class Vocabulary:
     reported: Phrases
     of_body: Phrases
     passive: Phrases
+    tails: Phrases
     reporting: Phrases
     levels: Phrases
     unfinished: Phrases
@@ -192,8 +193,16 @@ def subject_at(w: Words, i: int, *, cued: bool = False) -> Assignment | None:
     """Given words and an index, return the unit named there with what follows it, or None."""
     if not is_head(w, i) or not (end := name_end(w, i, cued=cued)):
         return None
-    unit = " ".join(w.raw[i : end[0]]).strip(_PUNCT + " ")
+    unit = " ".join(w.raw[i : without_tail(w, end[0])]).strip(_PUNCT + " ")
     return Assignment(start=w.starts[i], unit=unit, duty=end[1] and end[0] < len(w.keys))
+
+
+def without_tail(w: Words, end: int) -> int:
+    """Given words and a name's end, return the end before a passive tail ("được giao")."""
+    for tail in vocabulary().tails:
+        if end - len(tail) > 0 and w.keys[end - len(tail) : end] == tail:
+            return end - len(tail)
+    return end
 
 
 def after_comma(w: Words, i: int) -> int:

@@ -33,6 +33,7 @@ ARTICLE, DIGIT, SUB_DIGIT, LETTER, BULLET, SUB_BULLET, PARAGRAPH = 0, 1, 2, 3, 4
 PROSE = 99  # a top-level paragraph
 LEAD_IN = -1  # a top-level paragraph ending with a colon: the marked items after it are its
 ROOT = -2
+MIN_TITLE_WORDS, MAX_TITLE_WORDS = 3, 20  # an article's title, "Trách nhiệm thi hành"
 
 
 @dataclass(frozen=True, slots=True)
@@ -169,11 +170,15 @@ def build_items(lines: Iterator[Line]) -> list[_Item]:
 
 def place_paragraph(stack: list[_Item], text: str) -> None:
     """Given the open items and an unmarked paragraph, continue the last item, add the
-    paragraph under a lead ending with a colon, or start a top-level paragraph (a lead-in
-    when it ends with a colon: the marked items after it are under it)."""
+    paragraph under a lead ending with a colon or under an article's title, or start a
+    top-level paragraph (a lead-in when it ends with a colon: marked items go under it)."""
     last = stack[-1]
     inside = last.rank not in (ROOT, LEAD_IN)
-    if inside and continues(last.text, text):
+    if (article := titled_article(stack, text)) is not None:
+        del stack[stack.index(article) + 1 :]
+        article.children.append(item := _Item(PARAGRAPH, None, text))
+        stack.append(item)
+    elif inside and continues(last.text, text):
         last.text = f"{last.text} {text}"
     elif inside and not stands_alone(text):
         if last.text.endswith(":") and last.rank != PARAGRAPH:
@@ -187,6 +192,23 @@ def place_paragraph(stack: list[_Item], text: str) -> None:
         stack[0].children.append(item := _Item(rank, None, text))
         if item.rank == LEAD_IN:
             stack.append(item)
+
+
+def titled_article(stack: list[_Item], text: str) -> _Item | None:
+    """Given the open items and a paragraph opening in capitals, return the article whose
+    paragraph it is: one with a title ("Điều 48. Trách nhiệm của Bộ Nội vụ"), last open
+    or over the last paragraph (which the new one does not wrap)."""
+    last = stack[-1]
+    if not text[:1].isupper() or (last.rank == PARAGRAPH and continues(last.text, text)):
+        return None
+    article = stack[-2] if last.rank == PARAGRAPH and len(stack) > 2 else last
+    return article if article.rank == ARTICLE and is_title(article.text) else None
+
+
+def is_title(text: str) -> bool:
+    """Given an article's text after "Điều N.", return whether it is a title: a few words
+    without a full stop ("Trách nhiệm thi hành"), not a clause cut by a line break."""
+    return MIN_TITLE_WORDS <= len(text.split()) <= MAX_TITLE_WORDS and not text.endswith(".")
 
 
 def continues(previous: str, text: str) -> bool:
