@@ -38,6 +38,13 @@ def tasks_of(*lines: str) -> list[tuple[str | None, str]]:
         ("Để kịp tiến độ, UBND huyện tiếp tục có văn bản chỉ đạo các xã khẩn trương rà soát.",
          "các xã", "chỉ đạo các xã"),
         # the factored list after "các phòng:" is part of the name
+        # after a cue, a head in lower case; cues of several words
+        ("Để khắc phục hạn chế, UBND huyện đề nghị thủ trưởng các cơ quan tập trung chỉ đạo.",
+         "thủ trưởng các cơ quan", "đề nghị thủ trưởng"),
+        ("Hội nghị giao nhiệm vụ cho Phòng Kinh tế theo dõi giá cả.", "Phòng Kinh tế",
+         "giao nhiệm vụ cho"),
+        ("Lãnh đạo huyện cũng lưu ý các xã có điểm thấp cần rà soát.", "các xã có điểm thấp",
+         "lưu ý các xã"),
         ("Giao các phòng: Tài chính - Kế hoạch, Tư pháp, Văn phòng HĐND và UBND huyện phối hợp "
          "với Phòng Nội vụ.", "các phòng: Tài chính - Kế hoạch, Tư pháp, Văn phòng HĐND và UBND "
          "huyện", "Giao các phòng"),
@@ -340,4 +347,20 @@ def test_paragraphs_under_an_article_title() -> None:
         ("Cục Thống kê", "Hướng dẫn nghiệp vụ cho các đơn vị báo c"),
         ("Cục Thống kê", "Tổng hợp số liệu, công bố theo định kỳ."),
         ("Thủ trưởng các đơn vị thuộc Bộ", "Thủ trưởng các đơn vị thuộc Bộ chịu trác"),
+    ]
+
+
+def test_a_task_section_resolves_a_cued_group() -> None:
+    tasks = tasks_of(
+        "III. NHIỆM VỤ THỜI GIAN TỚI",
+        "1. Văn phòng Sở:",
+        "- Rà soát quy chế làm việc;",
+        "- Cập nhật danh mục thủ tục.",
+        "2. Đề nghị Thủ trưởng các phòng, đơn vị thuộc Sở, Chủ tịch Công đoàn cơ sở tổ chức "
+        "quán triệt nội dung kết luận.",
+    )
+    assert [unit for unit, _ in tasks] == [
+        "Văn phòng Sở",
+        "Văn phòng Sở",
+        "Thủ trưởng các phòng, đơn vị thuộc Sở, Chủ tịch Công đoàn cơ sở",
     ]

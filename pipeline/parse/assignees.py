@@ -108,9 +108,10 @@ class Assignment:
     cue: bool = False
 
 
-def is_head(w: Words, i: int) -> bool:
+def is_head(w: Words, i: int, *, cued: bool = False) -> bool:
     """Given words and an index, return whether a unit's name starts there: a head word
-    written capitalised ("Sở", "Công an"), or a group ("các đơn vị", "các địa phương")."""
+    written capitalised ("Sở", "Công an"; after a cue in lower case too: "đề nghị thủ
+    trưởng các cơ quan"), or a group ("các đơn vị", "các địa phương")."""
     voc = vocabulary()
     if i >= len(w.keys) or match_at(w.keys, i, voc.not_heads) or shouted(w, i):
         return False
@@ -119,7 +120,7 @@ def is_head(w: Words, i: int) -> bool:
         if after < len(w.keys) and match_at(w.keys, after, voc.not_heads):
             return False
         return bool(match_at(w.keys, after, voc.heads) or match_at(w.keys, after, voc.group_heads))
-    return w.raw[i][:1].isupper() and bool(match_at(w.keys, i, voc.heads))
+    return (cued or w.raw[i][:1].isupper()) and bool(match_at(w.keys, i, voc.heads))
 
 
 def shouted(w: Words, i: int) -> bool:
@@ -191,7 +192,7 @@ def passive(w: Words, j: int) -> bool:
 
 def subject_at(w: Words, i: int, *, cued: bool = False) -> Assignment | None:
     """Given words and an index, return the unit named there with what follows it, or None."""
-    if not is_head(w, i) or not (end := name_end(w, i, cued=cued)):
+    if not is_head(w, i, cued=cued) or not (end := name_end(w, i, cued=cued)):
         return None
     unit = " ".join(w.raw[i : without_tail(w, end[0])]).strip(_PUNCT + " ")
     return Assignment(start=w.starts[i], unit=unit, duty=end[1] and end[0] < len(w.keys))

@@ -17,6 +17,7 @@ from normalizers.dates import find_dates
 from normalizers.labels import document_numbers, names_a_unit, starts_as_unit, unit_code
 from normalizers.text import fold
 from pipeline.model import Task
+from pipeline.parse.assignees import find_assignment
 from pipeline.parse.assignments import Draft, read_assignments
 from pipeline.parse.lines import Line
 from pipeline.parse.roles import plain
@@ -127,7 +128,7 @@ def unit_tasks(unit: _Unit) -> list[Task]:
     """Given a unit with texts, return its Tasks (numbered across the notice by the caller);
     without a unit heading, a task that starts by naming its unit is given to it."""
     return [
-        make_task(unit.section, labelled_unit(text) or unit.name or assignee(text), text, seq)
+        make_task(unit.section, labelled_unit(text) or unit.name or named_unit(text), text, seq)
         for seq, text in enumerate(unit.texts, start=1)
     ]
 
@@ -144,6 +145,16 @@ def make_task(section: str | None, unit: str | None, text: str, seq: int) -> Tas
         references=document_numbers(text),
         areas=areas(text),
     )
+
+
+def named_unit(text: str) -> str | None:
+    """Given a task's text under no unit heading, return the unit it names first ("Giao
+    Văn phòng Sở …"), else the one a cue or subject gives it ("Đề nghị Thủ trưởng các
+    phòng, đơn vị thuộc Sở tổ chức …"), else None."""
+    if name := assignee(text):
+        return name
+    found = find_assignment(text)
+    return found.unit if found and (found.duty or found.cue) else None
 
 
 def labelled_unit(text: str) -> str | None:
