@@ -364,3 +364,12 @@ def test_a_task_section_resolves_a_cued_group() -> None:
         "Văn phòng Sở",
         "Thủ trưởng các phòng, đơn vị thuộc Sở, Chủ tịch Công đoàn cơ sở",
     ]
+
+
+def test_a_closing_request_to_carry_out_is_no_task() -> None:
+    assert tasks_of(
+        "Sở Xây dựng vừa có văn bản về việc cải thiện Chỉ số CCHC.",
+        "Theo đó, Sở đề nghị các phòng rà soát số liệu, gửi về trước ngày 10/01/2025.",
+        "Đề nghị các phòng, đơn vị nghiêm túc, kịp thời triển khai thực hiện./.",
+        "Yêu cầu Thủ trưởng các đơn vị biết, thực hiện.",
+    ) == [("các phòng", "đề nghị các phòng rà soát số liệu, gửi v")]

@@ -17,7 +17,7 @@ from importlib import resources
 from normalizers.text import fold
 
 Phrases = tuple[tuple[str, ...], ...]
-_PUNCT = ",;:.()\"“”'"
+_PUNCT = ",;:.()\"“”'/"
 
 
 @dataclass(frozen=True, slots=True)
@@ -33,6 +33,8 @@ class Vocabulary:
     closings: Phrases
     reported: Phrases
     of_body: Phrases
+    generic_duties: Phrases
+    fillers: Phrases
     passive: Phrases
     tails: Phrases
     reporting: Phrases
@@ -297,3 +299,24 @@ def starts_with(text: str, table: Phrases) -> bool:
     """Given a text and phrases, return whether the text starts with one of them."""
     keys = words_of(text).keys
     return bool(keys) and bool(match_at(keys, 0, table))
+
+
+def is_closing(text: str, found: Assignment) -> bool:
+    """Given a sentence and its assignment, return whether the duty is only the closing
+    formula ("… đề nghị các phòng, đơn vị nghiêm túc triển khai thực hiện./.")."""
+    voc = vocabulary()
+    w = words_of(text[found.start :])
+    rest = w.keys[len(found.unit.split()) + cue_length(w) :]
+    kept: list[str] = []
+    k = 0
+    while k < len(rest):
+        size = match_at(rest, k, voc.fillers)
+        kept.extend(rest[k : k + 1] if not size else [])
+        k += size or 1
+    words = tuple(key for key in kept if key)
+    return bool(words) and match_at(words, 0, voc.generic_duties) == len(words)
+
+
+def cue_length(w: Words) -> int:
+    """Given words opening with a cue or not, return how many words the cue has."""
+    return match_at(w.keys, 0, vocabulary().cues) or match_at(w.keys, 0, vocabulary().inner)

@@ -18,6 +18,7 @@ from pipeline.parse.assignees import (
     Assignment,
     body_of_heading,
     find_assignment,
+    is_closing,
     starts_with,
     vocabulary,
 )
@@ -171,27 +172,37 @@ def build_items(lines: Iterator[Line]) -> list[_Item]:
 def place_paragraph(stack: list[_Item], text: str) -> None:
     """Given the open items and an unmarked paragraph, continue the last item, add the
     paragraph under a lead ending with a colon or under an article's title, or start a
-    top-level paragraph (a lead-in when it ends with a colon: marked items go under it)."""
+    top-level paragraph."""
     last = stack[-1]
     inside = last.rank not in (ROOT, LEAD_IN)
     if (article := titled_article(stack, text)) is not None:
-        del stack[stack.index(article) + 1 :]
-        article.children.append(item := _Item(PARAGRAPH, None, text))
-        stack.append(item)
+        add_under(stack, article, text)
     elif inside and continues(last.text, text):
         last.text = f"{last.text} {text}"
     elif inside and not stands_alone(text):
         if last.text.endswith(":") and last.rank != PARAGRAPH:
-            last.children.append(item := _Item(PARAGRAPH, None, text))
-            stack.append(item)
+            add_under(stack, last, text)
         else:
             last.text = f"{last.text} {text}"
     else:
-        del stack[1:]
-        rank = LEAD_IN if text.endswith(":") else PROSE
-        stack[0].children.append(item := _Item(rank, None, text))
-        if item.rank == LEAD_IN:
-            stack.append(item)
+        start_top_level(stack, text)
+
+
+def add_under(stack: list[_Item], parent: _Item, text: str) -> None:
+    """Given the open items, one of them and a paragraph, add the paragraph under it."""
+    del stack[stack.index(parent) + 1 :]
+    parent.children.append(item := _Item(PARAGRAPH, None, text))
+    stack.append(item)
+
+
+def start_top_level(stack: list[_Item], text: str) -> None:
+    """Given the open items and a paragraph, add it at the top level, closing the items; a
+    lead-in (ending with a colon) stays open: the marked items after it are under it."""
+    del stack[1:]
+    item = _Item(LEAD_IN if text.endswith(":") else PROSE, None, text)
+    stack[0].children.append(item)
+    if item.rank == LEAD_IN:
+        stack.append(item)
 
 
 def titled_article(stack: list[_Item], text: str) -> _Item | None:
@@ -262,7 +273,9 @@ def prose_tasks(paragraph: str, unit: str | None) -> tuple[list[Draft], str | No
             unit = None
             continue
         found = find_assignment(sentence)
-        if found and (found.duty or found.cue):
+        if found and is_closing(sentence, found):
+            unit = None
+        elif found and (found.duty or found.cue):
             unit = found.unit
             drafts.extend(split_duties(sentence[found.start :], unit, cued=found.cue))
         elif unit and carries_on(sentence):
