@@ -159,8 +159,8 @@ def test_items_of_a_directive_under_bodies_and_headings() -> None:
         ("Cục Quản lý thị trường tỉnh", "Xử lý nghiêm các vi phạm."),
         ("Sở Tài chính", "Sở Tài chính bố trí kinh phí cho kỳ thi;"),
         ("Kho bạc Nhà nước tỉnh", "Kho bạc Nhà nước tỉnh thanh toán kịp thờ"),
-        ("Thủ trưởng các sở, ngành trong phạm vi nhiệm vụ",
-         "Thủ trưởng các sở, ngành trong phạm vi n"),
+        # the scope after a name is not part of it
+        ("Thủ trưởng các sở, ngành", "Thủ trưởng các sở, ngành trong phạm vi n"),
         ("Điện lực tỉnh", "Điện lực tỉnh: bảo đảm cấp điện ổn định."),
         ("Chủ tịch UBND các huyện", "Chủ tịch UBND các huyện chỉ đạo các xã p"),
     ]
@@ -373,3 +373,18 @@ def test_a_closing_request_to_carry_out_is_no_task() -> None:
         "Đề nghị các phòng, đơn vị nghiêm túc, kịp thời triển khai thực hiện./.",
         "Yêu cầu Thủ trưởng các đơn vị biết, thực hiện.",
     ) == [("các phòng", "đề nghị các phòng rà soát số liệu, gửi v")]
+
+
+def test_enumerated_duties_inside_a_sentence_and_a_scope_after_the_name() -> None:
+    tasks = tasks_of(
+        "Về lâu dài, UBND huyện giao: (1) Phòng Nội vụ chủ trì đánh giá; (2) Phòng Tư pháp "
+        "kiểm soát thủ tục; (3) các xã, thị trấn báo cáo định kỳ.",
+        "Phòng Y tế, Trung tâm Y tế huyện theo chức năng, nhiệm vụ được giao, kiểm tra an toàn "
+        "thực phẩm.",
+    )
+    assert [unit for unit, _ in tasks] == [
+        "Phòng Nội vụ",
+        "Phòng Tư pháp",
+        "các xã, thị trấn",
+        "Phòng Y tế, Trung tâm Y tế huyện",
+    ]

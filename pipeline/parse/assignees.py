@@ -17,6 +17,7 @@ from importlib import resources
 from normalizers.text import fold
 
 Phrases = tuple[tuple[str, ...], ...]
+_ENUMERATOR = re.compile(r"^\(?(?:\d{1,2}|[a-zđ])\)$")  # "(1)", "2)", "a)" inside a sentence
 _PUNCT = ",;:.()\"“”'/"
 
 
@@ -36,6 +37,7 @@ class Vocabulary:
     generic_duties: Phrases
     fillers: Phrases
     passive: Phrases
+    name_stops: Phrases
     tails: Phrases
     reporting: Phrases
     levels: Phrases
@@ -145,6 +147,8 @@ def name_end(w: Words, i: int, *, cued: bool = False) -> tuple[int, bool] | None
             return j, w.raw[j - 1].endswith(":") and w.raw[j][:1].isalpha()
         if reports(w, j, cued=cued) or lower_cue(w, j):
             return None
+        if match_at(w.keys, j, voc.name_stops):
+            return j, True
         if ends_before(w, j):
             return (j, True) if cued or not reports(w, j + 1, cued=False, span=3) else None
     return (len(w.keys), False) if last == len(w.keys) else None
@@ -218,6 +222,7 @@ def after_cue(w: Words, i: int) -> Assignment | None:
     """Given words and the index after a cue, return the unit named there; a clause may
     stand before it ("yêu cầu căn cứ …, Thủ trưởng các sở …")."""
     voc = vocabulary()
+    i += int(i < len(w.raw) and bool(_ENUMERATOR.match(w.raw[i])))  # "giao: (1) Sở X …"
     if i >= len(w.keys) or match_at(w.keys, i, voc.not_after_cue):
         return None
     if match_at(w.keys, i, voc.clauses):

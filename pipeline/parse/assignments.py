@@ -29,6 +29,7 @@ _ARTICLE = re.compile(r"^(?:Điều|Chương)\s+(\d{1,3}|[IVXLC]{1,6})\s*[.:]?\s
 _LOOSE_LETTER = re.compile(r"^([^\W\d_])\)\s+")  # "ø) Củng cố" (an OCR'd "g)")
 _LOOSE_DIGIT = re.compile(r"^(\d{1,2}),\s+(?=[^\W\d_])")  # "1, Giao Sở …" (an OCR'd "1.")
 _TERMINAL = (".", ";", ":", "!", "?")
+_ENUMERATED = re.compile(r"^\(?(?:\d{1,2}|[a-zđ])\)\s+")  # "(2) Sở Tài chính …" after a ";"
 _SENTENCE = re.compile(r"(?<=[.!?])\s+(?=[^\W\d_a-zđ])")
 ARTICLE, DIGIT, SUB_DIGIT, LETTER, BULLET, SUB_BULLET, PARAGRAPH = 0, 1, 2, 3, 4, 5, 6
 PROSE = 99  # a top-level paragraph
@@ -296,7 +297,7 @@ def split_duties(text: str, unit: str, *, cued: bool = False) -> list[Draft]:
     verb ("… tham mưu …; tổng hợp …; phối hợp …") or names its own unit ("…; Sở Tư pháp
     thẩm định …"); other parts stay with the one before."""
     drafts: list[Draft] = []
-    for part in (p.strip() for p in text.split(";")):
+    for part in (_ENUMERATED.sub("", p.strip()) for p in text.split(";")):
         own = find_assignment(part) if drafts else None
         if own and (own.duty or own.cue) and own.start == 0:
             drafts.append(Draft(None, own.unit, part, own.cue or cued))
