@@ -222,7 +222,8 @@ def test_an_item_without_a_subject_among_assigned_ones_is_kept_without_unit() ->
         "1. Phòng Lao động - Thương binh và Xã hội rà soát hộ nghèo trên địa bàn.",
         "2. Tăng cường kiểm tra việc chi trả trợ cấp tại các xã.",
         "3. Các xã, thị trấn được giao chỉ tiêu năm 2025.",  # no verb first: no duty
-        "4. Giao Phòng Tài chính - Kế hoạch thẩm định dự toán.",
+        "4. Ghi nhận sự cố gắng của các xã.",  # an assessment, no duty
+        "5. Giao Phòng Tài chính - Kế hoạch thẩm định dự toán.",
         *SIGNER,
     )
     assert tasks == [
@@ -387,4 +388,17 @@ def test_enumerated_duties_inside_a_sentence_and_a_scope_after_the_name() -> Non
         "Phòng Tư pháp",
         "các xã, thị trấn",
         "Phòng Y tế, Trung tâm Y tế huyện",
+    ]
+
+
+def test_a_name_with_its_own_semicolon_is_not_split() -> None:
+    tasks = tasks_of(
+        "Tại văn bản, UBND huyện yêu cầu Trưởng các phòng chuyên môn; Chủ tịch UBND các xã, thị "
+        "trấn: Tập trung rà soát thủ tục; Thực hiện nghiêm kỷ luật hành chính."
+    )
+    assert tasks == [
+        ("Trưởng các phòng chuyên môn; Chủ tịch UBND các xã, thị trấn",
+         "yêu cầu Trưởng các phòng chuyên môn; Chủ"),
+        ("Trưởng các phòng chuyên môn; Chủ tịch UBND các xã, thị trấn",
+         "Thực hiện nghiêm kỷ luật hành chính."),
     ]

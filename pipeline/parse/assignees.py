@@ -35,6 +35,7 @@ class Vocabulary:
     reported: Phrases
     of_body: Phrases
     generic_duties: Phrases
+    not_duties: Phrases
     fillers: Phrases
     passive: Phrases
     name_stops: Phrases
@@ -110,6 +111,7 @@ class Assignment:
     unit: str
     duty: bool
     cue: bool = False
+    end: int = 0  # where the name ends in the text
 
 
 def is_head(w: Words, i: int, *, cued: bool = False) -> bool:
@@ -200,8 +202,10 @@ def subject_at(w: Words, i: int, *, cued: bool = False) -> Assignment | None:
     """Given words and an index, return the unit named there with what follows it, or None."""
     if not is_head(w, i, cued=cued) or not (end := name_end(w, i, cued=cued)):
         return None
-    unit = " ".join(w.raw[i : without_tail(w, end[0])]).strip(_PUNCT + " ")
-    return Assignment(start=w.starts[i], unit=unit, duty=end[1] and end[0] < len(w.keys))
+    stop = without_tail(w, end[0])
+    unit = " ".join(w.raw[i:stop]).strip(_PUNCT + " ")
+    duty = end[1] and end[0] < len(w.keys)
+    return Assignment(w.starts[i], unit, duty, end=w.starts[stop - 1] + len(w.raw[stop - 1]))
 
 
 def without_tail(w: Words, end: int) -> int:

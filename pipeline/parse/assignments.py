@@ -109,8 +109,12 @@ def with_bare_items(
 
 def bare_task(item: _Item, section: str | None = None) -> list[Draft]:
     """Given a marked item giving no duty to a body, return it as a task without a unit when
-    it opens with a verb, else nothing (a decision's "Điều 1. Ban hành …" is no duty)."""
-    if item.rank in (PROSE, LEAD_IN, ARTICLE) or not starts_with(item.text, vocabulary().verbs):
+    it opens with a verb, else nothing (a decision's "Điều 1. Ban hành …", a conclusion's
+    "1. Đánh giá cao …" are no duties)."""
+    voc = vocabulary()
+    if item.rank in (PROSE, LEAD_IN, ARTICLE) or starts_with(item.text, voc.not_duties):
+        return []
+    if not starts_with(item.text, voc.verbs):
         return []
     return [Draft(section or item.number, None, item.full_text())]
 
@@ -278,9 +282,10 @@ def prose_tasks(paragraph: str, unit: str | None) -> tuple[list[Draft], str | No
             unit = None
         elif found and (found.duty or found.cue):
             unit = found.unit
-            drafts.extend(split_duties(sentence[found.start :], unit, cued=found.cue))
+            head, rest = sentence[found.start : found.end], sentence[found.end :]
+            drafts.extend(split_duties(head, rest, unit, cued=found.cue))
         elif unit and carries_on(sentence):
-            drafts.extend(split_duties(sentence, unit))
+            drafts.extend(split_duties("", sentence, unit))
         else:
             unit = None
     return drafts, unit
@@ -292,12 +297,16 @@ def carries_on(sentence: str) -> bool:
     return starts_with(sentence, voc.continuing) or starts_with(sentence, voc.verbs)
 
 
-def split_duties(text: str, unit: str, *, cued: bool = False) -> list[Draft]:
-    """Given a duty's text and unit, return a task per part after ";" that opens with a
-    verb ("… tham mưu …; tổng hợp …; phối hợp …") or names its own unit ("…; Sở Tư pháp
-    thẩm định …"); other parts stay with the one before."""
+def split_duties(head: str, text: str, unit: str, *, cued: bool = False) -> list[Draft]:
+    """Given the words naming a duty's unit, the duty's text after them and the unit, return
+    a task per part after ";" that opens with a verb ("… tham mưu …; tổng hợp …; phối hợp
+    …") or names its own unit ("…; Sở Tư pháp thẩm định …"); other parts stay with the
+    one before. The name's own ";" ("Giám đốc các sở; Chủ tịch UBND các huyện") splits
+    nothing."""
     drafts: list[Draft] = []
-    for part in (_ENUMERATED.sub("", p.strip()) for p in text.split(";")):
+    first, *others = text.split(";")
+    parts = [f"{head}{first}".strip(), *(_ENUMERATED.sub("", p.strip()) for p in others)]
+    for part in parts:
         own = find_assignment(part) if drafts else None
         if own and (own.duty or own.cue) and own.start == 0:
             drafts.append(Draft(None, own.unit, part, own.cue or cued))
