@@ -61,6 +61,7 @@ def test_who_a_sentence_gives_a_duty_to(text: str, unit: str, start: str) -> Non
     "text",
     [
         "Theo đề nghị của Phòng Nội vụ tại Tờ trình số 12/TTr-PNV.",  # "đề nghị của": no cue
+        "Theo yêu cầu, Phòng Tư pháp đã hoàn thành rà soát.",  # "theo yêu cầu": no cue
         "Cán bộ hoàn thành nhiệm vụ được giao trong năm.",  # passive "được giao"
         "Phòng Văn hóa đã tổ chức 12 buổi tuyên truyền.",  # a report, not a duty
         "Sở Nội vụ cho biết, các địa phương tiếp tục duy trì kết quả.",
@@ -272,6 +273,8 @@ def test_prose_after_a_numbered_list_of_results_is_read() -> None:
         ("Văn phòng Sở là đầu mối tổng hợp, báo cáo kết quả.", "Văn phòng Sở"),
         # an authority directing, with a report of its own in between
         ("UBND thành phố vừa ban hành văn bản chỉ đạo các phường rà soát hồ sơ.", "các phường"),
+        # a district named is given the duty, not an issuer directing others
+        ("UBND huyện Sơn Hà chỉ đạo các xã hoàn thành số hóa hồ sơ.", "UBND huyện Sơn Hà"),
     ],
 )
 def test_own_duties_and_directed_ones(text: str, unit: str) -> None:

@@ -45,6 +45,7 @@ class Vocabulary:
     unfinished: Phrases
     authorities: Phrases
     own_duties: Phrases
+    lower_levels: Phrases
     addressees: Phrases
     verbs: Phrases
     heads: Phrases
@@ -288,11 +289,21 @@ def authority_at(w: Words) -> int | None:
 
 def is_authority(w: Words, i: int) -> bool:
     """Given words and an index, return whether a body that gives duties is named there:
-    one body, capitalised ("UBND tỉnh"), not a group ("Chủ tịch UBND các huyện")."""
+    one body, capitalised ("UBND tỉnh"), not a group ("Chủ tịch UBND các huyện") nor a
+    district named ("UBND huyện Bình Sơn")."""
     voc = vocabulary()
     size = match_at(w.keys, i, voc.authorities) if w.raw[i][:1].isupper() else 0
     after = range(i + size, min(i + size + 2, len(w.keys)))
-    return bool(size) and not any(match_at(w.keys, k, voc.groups) for k in after)
+    return bool(size) and not any(match_at(w.keys, k, voc.groups) for k in after) and not (
+        named_place(w, i + size)
+    )
+
+
+def named_place(w: Words, i: int) -> bool:
+    """Given words and an index, return whether a lower level and its place's name stand
+    there ("huyện Bình Sơn")."""
+    level = match_at(w.keys, i, vocabulary().lower_levels) if i < len(w.keys) else 0
+    return bool(level) and i + level < len(w.raw) and w.raw[i + level][:1].isupper()
 
 
 def body_of_heading(text: str) -> str | None:
