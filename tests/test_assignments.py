@@ -405,3 +405,13 @@ def test_a_name_with_its_own_semicolon_is_not_split() -> None:
         ("Trưởng các phòng chuyên môn; Chủ tịch UBND các xã, thị trấn",
          "Thực hiện nghiêm kỷ luật hành chính."),
     ]
+
+
+def test_an_abbreviation_ends_no_sentence() -> None:
+    assert tasks_of(
+        "Hội nghị thống nhất giao UBND TP. Quảng Ngãi chủ trì lập hồ sơ. Sở Xây dựng phối hợp "
+        "thẩm định."
+    ) == [
+        ("UBND TP. Quảng Ngãi", "giao UBND TP. Quảng Ngãi chủ trì lập hồ "),
+        ("Sở Xây dựng", "Sở Xây dựng phối hợp thẩm định."),
+    ]

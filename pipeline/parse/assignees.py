@@ -18,6 +18,8 @@ from normalizers.text import fold
 
 Phrases = tuple[tuple[str, ...], ...]
 _ENUMERATOR = re.compile(r"^\(?(?:\d{1,2}|[a-zđ])\)$")  # "(1)", "2)", "a)" inside a sentence
+_ABBREVIATION = re.compile(r"^[A-ZĐ]{1,3}\.$")  # "TP.", "TX." before a place's name
+SHOUTED_WORDS = 3  # a run of words in capitals this long is a header, no name
 _PUNCT = ",;:.()\"“”'/"
 
 
@@ -131,10 +133,10 @@ def is_head(w: Words, i: int, *, cued: bool = False) -> bool:
 
 
 def shouted(w: Words, i: int) -> bool:
-    """Given words and an index, return whether two words in capitals start there: a header
-    ("ỦY BAN NHÂN DÂN TỈNH"), not a name written in a sentence ("UBND tỉnh")."""
-    pair = w.raw[i : i + 2]
-    return len(pair) == 2 and all(word.isupper() and len(word) > 1 for word in pair)
+    """Given words and an index, return whether three words in capitals start there: a
+    header ("ỦY BAN NHÂN DÂN TỈNH"), not a name written in a sentence ("UBND TP. Vinh")."""
+    run = w.raw[i : i + SHOUTED_WORDS]
+    return len(run) == SHOUTED_WORDS and all(word.isupper() and len(word) > 1 for word in run)
 
 
 def name_end(w: Words, i: int, *, cued: bool = False) -> tuple[int, bool] | None:
@@ -146,7 +148,7 @@ def name_end(w: Words, i: int, *, cued: bool = False) -> tuple[int, bool] | None
     voc = vocabulary()
     last = min(len(w.keys), i + voc.max_words + 1)
     for j in range(i + 1, last):
-        if w.raw[j - 1].endswith(".") or (w.raw[j - 1].endswith(":") and not lists(w, i, j)):
+        if ends_sentence(w.raw[j - 1]) or (w.raw[j - 1].endswith(":") and not lists(w, i, j)):
             return j, w.raw[j - 1].endswith(":") and w.raw[j][:1].isalpha()
         if reports(w, j, cued=cued) or lower_cue(w, j):
             return None
@@ -155,6 +157,11 @@ def name_end(w: Words, i: int, *, cued: bool = False) -> tuple[int, bool] | None
         if ends_before(w, j):
             return (j, True) if cued or not reports(w, j + 1, cued=False, span=3) else None
     return (len(w.keys), False) if last == len(w.keys) else None
+
+
+def ends_sentence(word: str) -> bool:
+    """Given a word, return whether a full stop ends the sentence there (not "TP.")."""
+    return word.endswith(".") and not _ABBREVIATION.match(word)
 
 
 def reports(w: Words, j: int, *, cued: bool, span: int = 1) -> bool:

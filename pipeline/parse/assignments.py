@@ -30,7 +30,8 @@ _LOOSE_LETTER = re.compile(r"^([^\W\d_])\)\s+")  # "ø) Củng cố" (an OCR'd "
 _LOOSE_DIGIT = re.compile(r"^(\d{1,2}),\s+(?=[^\W\d_])")  # "1, Giao Sở …" (an OCR'd "1.")
 _TERMINAL = (".", ";", ":", "!", "?")
 _ENUMERATED = re.compile(r"^\(?(?:\d{1,2}|[a-zđ])\)\s+")  # "(2) Sở Tài chính …" after a ";"
-_SENTENCE = re.compile(r"(?<=[.!?])\s+(?=[^\W\d_a-zđ])")
+_SENTENCE_END = re.compile(r"(?<=[.!?])\s+")
+_ABBREVIATION = re.compile(r"(?:^|\s)[A-ZĐ]{1,3}\.$")  # "TP.", "TX.", "Q." before a name
 ARTICLE, DIGIT, SUB_DIGIT, LETTER, BULLET, SUB_BULLET, PARAGRAPH = 0, 1, 2, 3, 4, 5, 6
 PROSE = 99  # a top-level paragraph
 LEAD_IN = -1  # a top-level paragraph ending with a colon: the marked items after it are its
@@ -273,7 +274,7 @@ def prose_tasks(paragraph: str, unit: str | None) -> tuple[list[Draft], str | No
     and its last subject; a sentence without a subject that opens with a verb or "Cùng với
     đó" carries on the last one's unit."""
     drafts: list[Draft] = []
-    for sentence in _SENTENCE.split(paragraph):
+    for sentence in sentences(paragraph):
         if starts_with(sentence, vocabulary().closings):
             unit = None
             continue
@@ -289,6 +290,18 @@ def prose_tasks(paragraph: str, unit: str | None) -> tuple[list[Draft], str | No
         else:
             unit = None
     return drafts, unit
+
+
+def sentences(paragraph: str) -> list[str]:
+    """Given a paragraph, return its sentences: a full stop ends one before a capital letter,
+    not after an abbreviation ("UBND TP. Vinh chủ trì")."""
+    found: list[str] = []
+    for part in _SENTENCE_END.split(paragraph):
+        if found and (not part[:1].isupper() or _ABBREVIATION.search(found[-1])):
+            found[-1] = f"{found[-1]} {part}"
+        else:
+            found.append(part)
+    return found
 
 
 def carries_on(sentence: str) -> bool:
