@@ -415,3 +415,19 @@ def test_an_abbreviation_ends_no_sentence() -> None:
         ("UBND TP. Quảng Ngãi", "giao UBND TP. Quảng Ngãi chủ trì lập hồ "),
         ("Sở Xây dựng", "Sở Xây dựng phối hợp thẩm định."),
     ]
+
+
+def test_numbers_and_letters_with_a_parenthesis_or_a_dot() -> None:
+    tasks = tasks_of(
+        "Phó Chủ tịch UBND huyện kết luận:",
+        "1) Phòng Y tế:",
+        "a. Kiểm tra các cơ sở kinh doanh thuốc;",
+        "b. Báo cáo kết quả trước ngày 15/3/2025.",
+        "2) Giao Phòng Nội vụ tổng hợp.",
+        *SIGNER,
+    )
+    assert [(unit, t.split()[0]) for unit, t in tasks] == [
+        ("Phòng Y tế", "Kiểm"),
+        ("Phòng Y tế", "Báo"),
+        ("Phòng Nội vụ", "Giao"),
+    ]

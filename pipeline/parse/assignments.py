@@ -26,8 +26,8 @@ from pipeline.parse.lines import Line
 from pipeline.parse.signature import is_authority, is_recipients
 
 _ARTICLE = re.compile(r"^(?:Điều|Chương)\s+(\d{1,3}|[IVXLC]{1,6})\s*[.:]?\s*", re.I)
-_LOOSE_LETTER = re.compile(r"^([^\W\d_])\)\s+")  # "ø) Củng cố" (an OCR'd "g)")
-_LOOSE_DIGIT = re.compile(r"^(\d{1,2}),\s+(?=[^\W\d_])")  # "1, Giao Sở …" (an OCR'd "1.")
+_LOOSE_LETTER = re.compile(r"^([^\W\d_])\)\s+|^([a-zđ])\.\s+(?=[^\W\d_])")  # "ø) …", "b. …"
+_LOOSE_DIGIT = re.compile(r"^(\d{1,2})[,)]\s+(?=[^\W\d_])")  # "1, Giao Sở …", "2) Sở …"
 _TERMINAL = (".", ";", ":", "!", "?")
 _ENUMERATED = re.compile(r"^\(?(?:\d{1,2}|[a-zđ])\)\s+")  # "(2) Sở Tài chính …" after a ";"
 _SENTENCE_END = re.compile(r"(?<=[.!?])\s+")
@@ -146,7 +146,7 @@ def marker(line: Line) -> tuple[int | None, str | None, str]:
         return (SUB_BULLET if line.bullet == "+" else BULLET), None, line.text
     for rank, rx in ((LETTER, _LOOSE_LETTER), (DIGIT, _LOOSE_DIGIT)):
         if m := rx.match(line.text):
-            return rank, m.group(1), line.text[m.end() :]
+            return rank, m.group(m.lastindex or 0), line.text[m.end() :]
     return None, None, line.text
 
 
