@@ -431,3 +431,14 @@ def test_numbers_and_letters_with_a_parenthesis_or_a_dot() -> None:
         ("Phòng Y tế", "Báo"),
         ("Phòng Nội vụ", "Giao"),
     ]
+
+
+def test_a_periodic_duty_after_a_semicolon_is_its_own() -> None:
+    tasks = tasks_of(
+        "Theo đó, UBND huyện giao Phòng Nội vụ theo dõi việc thực hiện; hằng quý tổng hợp, "
+        "báo cáo Chủ tịch UBND huyện."
+    )
+    assert tasks == [
+        ("Phòng Nội vụ", "giao Phòng Nội vụ theo dõi việc thực hiệ"),
+        ("Phòng Nội vụ", "hằng quý tổng hợp, báo cáo Chủ tịch UBND"),
+    ]
