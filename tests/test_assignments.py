@@ -5,9 +5,11 @@ Every text here is composed for the test: wording, order and noise differ from a
 
 from __future__ import annotations
 
+from datetime import date
+
 import pytest
 
-from extractors.model import Block, BlockKind, Document, Region, SourceInfo
+from extractors.model import Block, BlockKind, Cell, Document, Region, SourceInfo
 from pipeline.parse import parse
 from pipeline.parse.assignees import find_assignment
 
@@ -441,4 +443,26 @@ def test_a_periodic_duty_after_a_semicolon_is_its_own() -> None:
     assert tasks == [
         ("Phòng Nội vụ", "giao Phòng Nội vụ theo dõi việc thực hiệ"),
         ("Phòng Nội vụ", "hằng quý tổng hợp, báo cáo Chủ tịch UBND"),
+    ]
+
+
+def test_tasks_of_a_plan_table() -> None:
+    rows = [
+        ["STT", "Nội dung nhiệm vụ", "Cơ quan chủ trì", "Cơ quan phối hợp", "Thời gian hoàn thành"],
+        ["I", "CẢI CÁCH THỦ TỤC HÀNH CHÍNH"],
+        ["1", "Rà soát quy trình nội bộ giải quyết thủ tục", "Văn phòng UBND huyện", "Các phòng",
+         "trước ngày 30/6/2025"],
+        ["2", "Số hóa hồ sơ, kết quả giải quyết thủ tục", "Phòng Văn hóa và Thông tin", "", ""],
+    ]
+    cells = []
+    for r, row in enumerate(rows):
+        for c, text in enumerate(row):
+            span = 4 if len(row) == 2 and c == 1 else 1  # a group heading across the columns
+            cells.append(Cell(row=r, col=c, text=text, colspan=span))
+    table = Block(kind=BlockKind.TABLE, cells=tuple(cells), region=Region.BODY)
+    intro = Block(kind=BlockKind.PARAGRAPH, text="KẾ HOẠCH cải cách hành chính năm 2025")
+    notice = parse(Document(source=SOURCE, blocks=(intro, table)))
+    assert [(t.unit, t.text[:30], t.deadline) for t in notice.tasks] == [
+        ("Văn phòng UBND huyện", "Rà soát quy trình nội bộ giải ", date(2025, 6, 30)),
+        ("Phòng Văn hóa và Thông tin", "Số hóa hồ sơ, kết quả giải quy", None),
     ]

@@ -12,7 +12,7 @@ from datetime import date
 from functools import cache
 from importlib import resources
 
-from extractors.model import BlockKind
+from extractors.model import Block, BlockKind
 from normalizers.dates import find_dates
 from normalizers.labels import document_numbers, names_a_unit, starts_as_unit, unit_code
 from normalizers.text import fold
@@ -22,6 +22,7 @@ from pipeline.parse.assignments import Draft, read_assignments
 from pipeline.parse.lines import Line
 from pipeline.parse.roles import plain
 from pipeline.parse.sections import Section, SectionKind
+from pipeline.parse.tasktable import table_drafts
 
 _SUB_NUMBER = re.compile(r"^\d{1,2}\.\d{1,2}$")
 _TERMINAL = (".", ";", ":", "!", "?")
@@ -49,16 +50,19 @@ class _Unit:
     texts: list[str] = field(default_factory=list)
 
 
-def read_tasks(sections: Iterable[Section], lines: Sequence[Line] = ()) -> tuple[Task, ...]:
-    """Given the sections and the lines, return the tasks of the task sections, or the
-    duties the body gives in numbered items and prose (parse.assignments) when those name
-    more units (a directive's "4. Đề nghị Ủy ban MTTQ …:" is no section of proposals)."""
+def read_tasks(
+    sections: Iterable[Section], lines: Sequence[Line] = (), blocks: Iterable[Block] = ()
+) -> tuple[Task, ...]:
+    """Given the sections, the lines and the blocks, return the tasks of the task sections,
+    or the duties the body gives in numbered items, prose (parse.assignments) and task
+    tables (parse.tasktable) when those name more units (a directive's "4. Đề nghị Ủy ban
+    MTTQ …:" is no section of proposals)."""
     units: list[_Unit] = []
     for section in sections:
         if section.kind is SectionKind.TASKS:
             units.extend(section_units(section))
     tasks = [task for unit in units for task in unit_tasks(unit)]
-    duties = [draft_task(d) for d in read_assignments(lines)]
+    duties = [draft_task(d) for d in [*read_assignments(lines), *table_drafts(blocks)]]
     best = max(tasks, duties, key=weight)  # ties go to the task sections
     return tuple(dataclasses.replace(t, seq=i) for i, t in enumerate(best, start=1))
 
