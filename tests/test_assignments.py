@@ -12,6 +12,7 @@ import pytest
 from extractors.model import Block, BlockKind, Cell, Document, Region, SourceInfo
 from pipeline.parse import parse
 from pipeline.parse.assignees import find_assignment
+from pipeline.parse.tasktable import find_columns
 
 SOURCE = SourceInfo(path="mem.txt", format="txt", sha256="1" * 64)
 SIGNER = ("Nơi nhận:", "- Như trên;", "- Lưu: VT.", "KT. CHỦ TỊCH", "PHÓ CHỦ TỊCH")
@@ -466,3 +467,11 @@ def test_tasks_of_a_plan_table() -> None:
         ("Văn phòng UBND huyện", "Rà soát quy trình nội bộ giải ", date(2025, 6, 30)),
         ("Phòng Văn hóa và Thông tin", "Số hóa hồ sơ, kết quả giải quy", None),
     ]
+
+
+def test_a_task_table_header_with_partners_before_the_body_in_charge() -> None:
+    grid = {0: {0: "TT", 1: "Công việc", 2: "Đơn vị phối hợp", 3: "Đơn vị chủ trì", 4: "Tiến độ"}}
+    columns = find_columns(grid)
+    assert columns is not None
+    assert (columns.task, columns.unit, columns.deadline) == (1, 3, 4)
+    assert find_columns({0: {0: "Tiêu chí", 1: "Điểm tối đa", 2: "Điểm tự chấm"}}) is None

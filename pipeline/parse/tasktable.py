@@ -70,14 +70,19 @@ def find_columns(grid: Grid) -> Columns | None:
 
 
 def header_col(heads: dict[int, str], kind: str) -> int | None:
-    """Given header texts by column and a kind of column, return the first column of it."""
-    words, partners = cues()[kind], cues()["partners"]
+    """Given header texts by column and a kind of column, return the first column of it (for
+    the body in charge, not one of partners only: "Cơ quan phối hợp")."""
     for col in sorted(heads):
         head = heads[col]
-        partner_only = any(p in head for p in partners) and not any(w in head for w in words[:1])
-        if any(w in head for w in words) and not (kind == "unit" and partner_only):
+        if any(w in head for w in cues()[kind]) and not (kind == "unit" and partners_only(head)):
             return col
     return None
+
+
+def partners_only(head: str) -> bool:
+    """Given a folded header, return whether it names partners, not the body in charge."""
+    partners = any(w in head for w in cues()["partners"])
+    return partners and not any(w in head for w in cues()["in_charge"])
 
 
 def row_drafts(grid: Grid, columns: Columns, block: Block) -> Iterator[Draft]:
