@@ -37,6 +37,7 @@ def tasks_of(*lines: str) -> list[tuple[str | None, str]]:
         # a subject, named first; a label before a colon
         ("Trung tâm Y tế huyện bảo đảm thuốc và vật tư.", "Trung tâm Y tế huyện", "Trung tâm"),
         ("Công an huyện: Chỉ đạo lực lượng bảo vệ các điểm thi.", "Công an huyện", "Công an"),
+        ("Vụ Pháp chế chủ trì thẩm định dự thảo Thông tư.", "Vụ Pháp chế", "Vụ Pháp chế"),
         # a body that gives duties, then "chỉ đạo" the assignee
         ("Để kịp tiến độ, UBND huyện tiếp tục có văn bản chỉ đạo các xã khẩn trương rà soát.",
          "các xã", "chỉ đạo các xã"),
