@@ -1,4 +1,6 @@
-"""Tasks assigned to units: "3.1 Văn phòng Sở:" sections of bullets, wrapped lines joined."""
+"""Tasks assigned to units: "3.1 Văn phòng Sở:" sections of bullets, wrapped lines joined;
+else duties given in numbered items, articles, prose (parse.assignments) and task tables
+(parse.tasktable), whichever names more units."""
 
 from __future__ import annotations
 
