@@ -38,6 +38,9 @@ def tasks_of(*lines: str) -> list[tuple[str | None, str]]:
         ("Trung tâm Y tế huyện bảo đảm thuốc và vật tư.", "Trung tâm Y tế huyện", "Trung tâm"),
         ("Công an huyện: Chỉ đạo lực lượng bảo vệ các điểm thi.", "Công an huyện", "Công an"),
         ("Vụ Pháp chế chủ trì thẩm định dự thảo Thông tư.", "Vụ Pháp chế", "Vụ Pháp chế"),
+        # a sentence addressing a body first
+        ("Riêng đối với các xã có điểm thấp, phải xây dựng kế hoạch khắc phục.",
+         "các xã có điểm thấp", "Riêng đối với"),
         # a body that gives duties, then "chỉ đạo" the assignee
         ("Để kịp tiến độ, UBND huyện tiếp tục có văn bản chỉ đạo các xã khẩn trương rà soát.",
          "các xã", "chỉ đạo các xã"),
@@ -70,6 +73,7 @@ def test_who_a_sentence_gives_a_duty_to(text: str, unit: str, start: str) -> Non
         "Phòng Văn hóa đã tổ chức 12 buổi tuyên truyền.",  # a report, not a duty
         "Sở Nội vụ cho biết, các địa phương tiếp tục duy trì kết quả.",
         "Báo cáo kết quả thực hiện trước ngày 15/12/2024.",  # "Báo cáo" is a verb, no body
+        "Việc đánh giá đối với các đơn vị trực thuộc phù hợp với thực tế.",  # not opening
     ],
 )
 def test_sentences_that_give_no_duty(text: str) -> None:

@@ -255,6 +255,14 @@ def cue_assignment(w: Words, first: int = 0, *, inner: bool = False) -> Assignme
     return None
 
 
+def addressed(w: Words) -> Assignment | None:
+    """Given words, return the unit a sentence opens by addressing ("Đối với Sở Nội vụ, cần
+    tham mưu …"), its duty after the name; None otherwise."""
+    size = match_at(w.keys, 0, vocabulary().of_body)
+    found = subject_at(w, size, cued=True) if size else None
+    return dataclasses.replace(found, start=0, cue=True) if found and found.duty else None
+
+
 def opener_end(w: Words) -> int:
     """Given words, return the index after an opener and its comma ("Theo đó, …"), else 0."""
     if match_at(w.keys, 0, vocabulary().openers):
@@ -270,7 +278,7 @@ def find_assignment(text: str) -> Assignment | None:
     w = words_of(text)
     if not w.keys:
         return None
-    if found := cue_assignment(w):
+    if found := cue_assignment(w) or addressed(w):
         return found
     subject = subject_at(w, opener_end(w))
     if subject and takes_on(w, subject):
