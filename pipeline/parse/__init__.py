@@ -41,7 +41,7 @@ def parse(document: Document) -> Notice:
         summary=make_summary(table, headline),
         scores=table.scores if table else (),
         unit_scores=read_unit_scores(document, subject=metadata.issuer, lines=lines),
-        tasks=read_tasks(sections),
+        tasks=read_tasks(sections, lines, document.blocks),
         findings=read_findings(sections),
     )
 

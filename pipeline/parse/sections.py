@@ -36,6 +36,7 @@ SECTION_CUES: tuple[tuple[SectionKind, re.Pattern[str]], ...] = (
 #: "(Chi tiết tại phụ lục kèm theo)", the archive line "Lưu: VT", the end mark "./.".
 END_MARK = re.compile(r"^(?:\(.*\)$|luu:|\./\.$)")
 MAX_LEAD_IN_WORDS = 40  # a lead-in's last sentence is no longer than this
+MAX_HEADING_WORDS = 24  # a numbered heading is no longer than this before its colon
 _TOP_NUMBER = re.compile(r"^(?:\d{1,2}|[IVX]{1,4})$")
 ROMAN = {"I": 1, "II": 2, "III": 3, "IV": 4, "V": 5, "VI": 6, "VII": 7, "VIII": 8, "IX": 9, "X": 10}
 
@@ -76,8 +77,22 @@ def heading_positions(lines: Sequence[Line]) -> Iterator[int]:
         rank = top_rank(line.numbering)
         if rank is None and not (line.kind is BlockKind.HEADING or is_lead_in(line)):
             continue  # neither numbered nor a heading: no need to read its words
+        if rank is not None and too_long(line):
+            continue  # a numbered paragraph ("2. Sở Tài chính chủ trì, phối hợp …"), no heading
         if state.accepts(line, rank):
             yield i
+
+
+def too_long(line: Line) -> bool:
+    """Given a numbered line, return whether it is a paragraph rather than a heading: longer
+    than a heading, unless it ends with a colon (a lead-in: "3. Để …, yêu cầu các phòng:")
+    or what stands before its colon names a kind ("2. Tồn tại: …")."""
+    if len(line.text.split()) <= MAX_HEADING_WORDS or line.text.endswith(":"):
+        return False
+    head, colon, _ = line.text.partition(":")
+    key = plain(head)
+    short = len(head.split()) <= MAX_HEADING_WORDS
+    return not (colon and short and any(rx.search(key) for _, rx in SECTION_CUES))
 
 
 def is_lead_in(line: Line) -> bool:

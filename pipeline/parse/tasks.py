@@ -1,4 +1,6 @@
-"""Tasks assigned to units: "3.1 Văn phòng Sở:" sections of bullets, wrapped lines joined."""
+"""Tasks assigned to units: "3.1 Văn phòng Sở:" sections of bullets, wrapped lines joined;
+else duties given in numbered items, articles, prose (parse.assignments) and task tables
+(parse.tasktable), whichever names more units."""
 
 from __future__ import annotations
 
@@ -6,19 +8,22 @@ import calendar
 import dataclasses
 import re
 import tomllib
-from collections.abc import Iterable
+from collections.abc import Iterable, Sequence
 from dataclasses import dataclass, field
 from datetime import date
 from functools import cache
 from importlib import resources
 
-from extractors.model import BlockKind
+from extractors.model import Block, BlockKind
 from normalizers.dates import find_dates
 from normalizers.labels import document_numbers, names_a_unit, starts_as_unit, unit_code
 from normalizers.text import fold
 from pipeline.lines import Line
 from pipeline.model import Task
+from pipeline.parse.assignees import find_assignment
+from pipeline.parse.assignments import Draft, read_assignments
 from pipeline.parse.sections import Section, SectionKind
+from pipeline.parse.tasktable import table_drafts
 from pipeline.roles import plain
 
 _SUB_NUMBER = re.compile(r"^\d{1,2}\.\d{1,2}$")
@@ -47,14 +52,31 @@ class _Unit:
     texts: list[str] = field(default_factory=list)
 
 
-def read_tasks(sections: Iterable[Section]) -> tuple[Task, ...]:
-    """Given the sections, return the tasks of the task sections."""
+def read_tasks(
+    sections: Iterable[Section], lines: Sequence[Line] = (), blocks: Iterable[Block] = ()
+) -> tuple[Task, ...]:
+    """Given the sections, the lines and the blocks, return the tasks of the task sections,
+    or the duties the body gives in numbered items, prose (parse.assignments) and task
+    tables (parse.tasktable) when those name more units (a directive's "4. Đề nghị Ủy ban
+    MTTQ …:" is no section of proposals)."""
     units: list[_Unit] = []
     for section in sections:
         if section.kind is SectionKind.TASKS:
             units.extend(section_units(section))
     tasks = [task for unit in units for task in unit_tasks(unit)]
-    return tuple(dataclasses.replace(t, seq=i) for i, t in enumerate(tasks, start=1))
+    duties = [draft_task(d) for d in [*read_assignments(lines), *table_drafts(blocks)]]
+    best = max(tasks, duties, key=weight)  # ties go to the task sections
+    return tuple(dataclasses.replace(t, seq=i) for i, t in enumerate(best, start=1))
+
+
+def weight(tasks: list[Task]) -> tuple[int, int]:
+    """Given tasks, return (how many name their unit, how many there are)."""
+    return sum(1 for t in tasks if t.unit), len(tasks)
+
+
+def draft_task(draft: Draft) -> Task:
+    """Given a duty found outside task sections, return its Task (numbered by the caller)."""
+    return make_task(draft.section, draft.unit, draft.text, 0)
 
 
 def section_units(section: Section) -> list[_Unit]:
@@ -112,18 +134,33 @@ def unit_tasks(unit: _Unit) -> list[Task]:
     """Given a unit with texts, return its Tasks (numbered across the notice by the caller);
     without a unit heading, a task that starts by naming its unit is given to it."""
     return [
-        Task(
-            section=unit.section,
-            unit=(name := labelled_unit(text) or unit.name or assignee(text)),
-            unit_code=unit_code(name) if name else None,
-            seq=seq,
-            text=text,
-            deadline=deadline(text),
-            references=document_numbers(text),
-            areas=areas(text),
-        )
+        make_task(unit.section, labelled_unit(text) or unit.name or named_unit(text), text, seq)
         for seq, text in enumerate(unit.texts, start=1)
     ]
+
+
+def make_task(section: str | None, unit: str | None, text: str, seq: int) -> Task:
+    """Given a task's section, unit, text and number, return the Task with its details."""
+    return Task(
+        section=section,
+        unit=unit,
+        unit_code=unit_code(unit) if unit else None,
+        seq=seq,
+        text=text,
+        deadline=deadline(text),
+        references=document_numbers(text),
+        areas=areas(text),
+    )
+
+
+def named_unit(text: str) -> str | None:
+    """Given a task's text under no unit heading, return the unit it names first ("Giao
+    Văn phòng Sở …"), else the one a cue or subject gives it ("Đề nghị Thủ trưởng các
+    phòng, đơn vị thuộc Sở tổ chức …"), else None."""
+    if name := assignee(text):
+        return name
+    found = find_assignment(text)
+    return found.unit if found and (found.duty or found.cue) else None
 
 
 def labelled_unit(text: str) -> str | None:

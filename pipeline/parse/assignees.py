@@ -1,0 +1,357 @@
+"""Who a sentence gives a duty to: "Giao Sở Nội vụ chủ trì …", "Sở Tài chính phối hợp với …",
+"Công an tỉnh: Chỉ đạo …", "UBND tỉnh chỉ đạo các sở … rà soát …".
+
+Words are compared folded (pipeline/data/assignees.toml); a name runs from a unit's head word
+to the first verb written in lower case, so the partner after "phối hợp với" is never taken.
+"""
+
+from __future__ import annotations
+
+import dataclasses
+import re
+import tomllib
+from dataclasses import dataclass
+from functools import cache
+from importlib import resources
+
+from normalizers.text import fold
+
+Phrases = tuple[tuple[str, ...], ...]
+_ENUMERATOR = re.compile(r"^\(?(?:\d{1,2}|[a-zđ])\)$")  # "(1)", "2)", "a)" inside a sentence
+_ABBREVIATION = re.compile(r"^[A-ZĐ]{1,3}\.$")  # "TP.", "TX." before a place's name
+SHOUTED_WORDS = 3  # a run of words in capitals this long is a header, no name
+_PUNCT = ",;:.()\"“”'/"
+
+
+@dataclass(frozen=True, slots=True)
+class Vocabulary:
+    """The folded phrases of pipeline/data/assignees.toml, longest first."""
+
+    cues: Phrases
+    inner: Phrases
+    not_after_cue: Phrases
+    clauses: Phrases
+    openers: Phrases
+    continuing: Phrases
+    closings: Phrases
+    reported: Phrases
+    of_body: Phrases
+    generic_duties: Phrases
+    not_duties: Phrases
+    fillers: Phrases
+    passive: Phrases
+    name_stops: Phrases
+    tails: Phrases
+    reporting: Phrases
+    levels: Phrases
+    unfinished: Phrases
+    authorities: Phrases
+    own_duties: Phrases
+    lower_levels: Phrases
+    addressees: Phrases
+    verbs: Phrases
+    heads: Phrases
+    groups: Phrases
+    group_heads: Phrases
+    not_heads: Phrases
+    max_words: int
+
+
+def phrases(words: list[str]) -> Phrases:
+    """Given words or phrases, return them folded into word tuples, longest first."""
+    folded = {tuple(k for k in (w.strip(_PUNCT) for w in fold(p).split()) if k) for p in words}
+    return tuple(sorted(folded, key=len, reverse=True))
+
+
+@cache
+def vocabulary() -> Vocabulary:
+    """Return the vocabulary of pipeline/data/assignees.toml."""
+    path = resources.files("pipeline").joinpath("data/assignees.toml")
+    table = tomllib.loads(path.read_text(encoding="utf-8"))
+    prose, heads = table["prose"], table["prose"]["heads"]
+    lists = {f.name: prose.get(f.name, heads.get(f.name)) for f in dataclasses.fields(Vocabulary)}
+    lists["verbs"] = table["verbs"]
+    return Vocabulary(
+        **{k: phrases(v) for k, v in lists.items() if k not in ("max_words", "heads")},
+        heads=phrases(heads["words"]),
+        max_words=prose["max_words"],
+    )
+
+
+@dataclass(frozen=True, slots=True)
+class Words:
+    """A text cut into words: as written, folded without punctuation, and where each starts."""
+
+    text: str
+    raw: tuple[str, ...]
+    keys: tuple[str, ...]
+    starts: tuple[int, ...]
+
+
+def words_of(text: str) -> Words:
+    """Given a text, return its Words."""
+    found = list(re.finditer(r"\S+", text))
+    return Words(
+        text=text,
+        raw=tuple(m.group() for m in found),
+        keys=tuple(fold(m.group()).strip(_PUNCT) for m in found),
+        starts=tuple(m.start() for m in found),
+    )
+
+
+def match_at(keys: tuple[str, ...], i: int, table: Phrases) -> int:
+    """Given folded words, an index and phrases, return the length of the longest phrase
+    there (0 when none is)."""
+    return next((len(p) for p in table if keys[i : i + len(p)] == p), 0)
+
+
+@dataclass(frozen=True, slots=True)
+class Assignment:
+    """A duty's assignee: where the task's text starts, the unit named, and whether a duty
+    follows the name (False for a line that only names the body: "1. Cục Thuế tỉnh:")."""
+
+    start: int
+    unit: str
+    duty: bool
+    cue: bool = False
+    end: int = 0  # where the name ends in the text
+
+
+def is_head(w: Words, i: int, *, cued: bool = False) -> bool:
+    """Given words and an index, return whether a unit's name starts there: a head word
+    written capitalised ("Sở", "Công an"; after a cue in lower case too: "đề nghị thủ
+    trưởng các cơ quan"), or a group ("các đơn vị", "các địa phương")."""
+    voc = vocabulary()
+    if i >= len(w.keys) or match_at(w.keys, i, voc.not_heads) or shouted(w, i):
+        return False
+    if group := match_at(w.keys, i, voc.groups):
+        after = i + group
+        if after < len(w.keys) and match_at(w.keys, after, voc.not_heads):
+            return False
+        return bool(match_at(w.keys, after, voc.heads) or match_at(w.keys, after, voc.group_heads))
+    return (cued or w.raw[i][:1].isupper()) and bool(match_at(w.keys, i, voc.heads))
+
+
+def shouted(w: Words, i: int) -> bool:
+    """Given words and an index, return whether three words in capitals start there: a
+    header ("ỦY BAN NHÂN DÂN TỈNH"), not a name written in a sentence ("UBND TP. Vinh")."""
+    run = w.raw[i : i + SHOUTED_WORDS]
+    return len(run) == SHOUTED_WORDS and all(word.isupper() and len(word) > 1 for word in run)
+
+
+def name_end(w: Words, i: int, *, cued: bool = False) -> tuple[int, bool] | None:
+    """Given words and the start of a name, return (its end, whether a duty follows): it ends
+    before a verb in lower case or after a colon (not one opening a list: "các sở: Tài
+    chính, …"; a figure after it is no duty: "Sở Y tế: 89,7 điểm"); None when a report
+    ("đã", and without a cue "dẫn đầu") or a cue comes first. A name running to the end of
+    the text is a body named alone."""
+    voc = vocabulary()
+    last = min(len(w.keys), i + voc.max_words + 1)
+    for j in range(i + 1, last):
+        if ends_sentence(w.raw[j - 1]) or (w.raw[j - 1].endswith(":") and not lists(w, i, j)):
+            return j, w.raw[j - 1].endswith(":") and w.raw[j][:1].isalpha()
+        if reports(w, j, cued=cued) or lower_cue(w, j):
+            return None
+        if match_at(w.keys, j, voc.name_stops):
+            return j, True
+        if ends_before(w, j):
+            return (j, True) if cued or not reports(w, j + 1, cued=False, span=3) else None
+    return (len(w.keys), False) if last == len(w.keys) else None
+
+
+def ends_sentence(word: str) -> bool:
+    """Given a word, return whether a full stop ends the sentence there (not "TP.")."""
+    return word.endswith(".") and not _ABBREVIATION.match(word)
+
+
+def reports(w: Words, j: int, *, cued: bool, span: int = 1) -> bool:
+    """Given words, an index and whether a cue gave the name, return whether a report's
+    words start within `span` words there ("đã", and without a cue "dẫn đầu", "đạt")."""
+    voc = vocabulary()
+    tables = (voc.reported,) if cued else (voc.reported, voc.reporting)
+    ends = range(j, min(j + span, len(w.keys)))
+    return any(match_at(w.keys, k, table) for k in ends for table in tables)
+
+
+def ends_before(w: Words, j: int) -> bool:
+    """Given words and an index, return whether a name ends before it: a verb in lower case
+    after a word a name may end on, not a place's level ("xây dựng huyện") nor a member of
+    a list ("Cơ quan, tổ chức, cá nhân")."""
+    voc = vocabulary()
+    finished = not match_at(w.keys, j - 1, voc.unfinished)
+    verb = match_at(w.keys, j, voc.verbs) if w.raw[j][:1].islower() else 0
+    named = j + verb < len(w.keys) and match_at(w.keys, j + verb, voc.levels)
+    listed = w.raw[j - 1].endswith(",") and w.raw[j + verb - 1].endswith(",")
+    return finished and bool(verb) and not (named or listed)
+
+
+def lists(w: Words, i: int, j: int) -> bool:
+    """Given words and a name w[i:j] ending with a colon, return whether the colon opens a
+    list of the bodies it names ("các sở: Tài chính, Tư pháp")."""
+    voc = vocabulary()
+    group = match_at(w.keys, i, voc.groups)
+    return bool(group) and j - i <= group + 1 and j < len(w.keys)
+
+
+def lower_cue(w: Words, j: int) -> bool:
+    """Given words and an index, return whether a cue written in lower case stands there
+    ("chỉ đạo" is a verb here: only after an authority does it name an assignee)."""
+    cue = match_at(w.keys, j, vocabulary().cues)
+    return bool(cue) and w.raw[j][:1].islower() and not passive(w, j)
+
+
+def passive(w: Words, j: int) -> bool:
+    """Given words and the index of a cue, return whether it is passive ("được giao")."""
+    voc = vocabulary()
+    return any(j >= len(p) and w.keys[j - len(p) : j] == p for p in voc.passive)
+
+
+def subject_at(w: Words, i: int, *, cued: bool = False) -> Assignment | None:
+    """Given words and an index, return the unit named there with what follows it, or None."""
+    if not is_head(w, i, cued=cued) or not (end := name_end(w, i, cued=cued)):
+        return None
+    stop = without_tail(w, end[0])
+    unit = " ".join(w.raw[i:stop]).strip(_PUNCT + " ")
+    duty = end[1] and end[0] < len(w.keys)
+    return Assignment(w.starts[i], unit, duty, end=w.starts[stop - 1] + len(w.raw[stop - 1]))
+
+
+def without_tail(w: Words, end: int) -> int:
+    """Given words and a name's end, return the end before a passive tail ("được giao")."""
+    for tail in vocabulary().tails:
+        if end - len(tail) > 0 and w.keys[end - len(tail) : end] == tail:
+            return end - len(tail)
+    return end
+
+
+def after_comma(w: Words, i: int) -> int:
+    """Given words and an index, return the index after the next word ending with a comma
+    (the end when there is none)."""
+    return next((j + 1 for j in range(i, len(w.raw)) if w.raw[j].endswith(",")), len(w.raw))
+
+
+def after_cue(w: Words, i: int) -> Assignment | None:
+    """Given words and the index after a cue, return the unit named there; a clause may
+    stand before it ("yêu cầu căn cứ …, Thủ trưởng các sở …")."""
+    voc = vocabulary()
+    i += int(i < len(w.raw) and bool(_ENUMERATOR.match(w.raw[i])))  # "giao: (1) Sở X …"
+    if i >= len(w.keys) or match_at(w.keys, i, voc.not_after_cue):
+        return None
+    if match_at(w.keys, i, voc.clauses):
+        i = after_comma(w, i)
+    return subject_at(w, i, cued=True)
+
+
+def cue_assignment(w: Words, first: int = 0, *, inner: bool = False) -> Assignment | None:
+    """Given words, return the unit a cue names ("…, giao Sở Tài chính chủ trì …"), the text
+    starting at the cue; with `inner`, "chỉ đạo" in lower case is a cue too."""
+    voc = vocabulary()
+    for i in range(first, len(w.keys)):
+        size = match_at(w.keys, i, voc.cues)
+        if not size and inner and w.raw[i][:1].islower():
+            size = match_at(w.keys, i, voc.inner)
+        if size and not passive(w, i) and (found := after_cue(w, i + size)):
+            return dataclasses.replace(found, start=w.starts[i], cue=True)
+    return None
+
+
+def addressed(w: Words) -> Assignment | None:
+    """Given words, return the unit a sentence opens by addressing ("Đối với Sở Nội vụ, cần
+    tham mưu …"), its duty after the name; None otherwise."""
+    size = match_at(w.keys, 0, vocabulary().of_body)
+    found = subject_at(w, size, cued=True) if size else None
+    return dataclasses.replace(found, start=0, cue=True) if found and found.duty else None
+
+
+def opener_end(w: Words) -> int:
+    """Given words, return the index after an opener and its comma ("Theo đó, …"), else 0."""
+    if match_at(w.keys, 0, vocabulary().openers):
+        end = after_comma(w, 0)
+        return end if end < len(w.keys) else 0
+    return 0
+
+
+def find_assignment(text: str) -> Assignment | None:
+    """Given a sentence or an item's lead, return who it gives a duty to: a cue's unit
+    ("giao Sở X …"), an authority's "chỉ đạo" unit, or its subject ("Sở X chủ trì …",
+    "Công an tỉnh: …"); a lead that only names a body comes back with `duty` False."""
+    w = words_of(text)
+    if not w.keys:
+        return None
+    if found := cue_assignment(w) or addressed(w):
+        return found
+    subject = subject_at(w, opener_end(w))
+    if subject and takes_on(w, subject):
+        return subject
+    if (first := authority_at(w)) is not None:
+        return cue_assignment(w, first, inner=True) or subject
+    return subject
+
+
+def takes_on(w: Words, subject: Assignment) -> bool:
+    """Given words and their subject, return whether the duty after the name is the
+    subject's own ("… có trách nhiệm", "… chủ trì"), whoever it directs after."""
+    end = next((k for k, start in enumerate(w.starts) if start >= subject.start), 0)
+    end += len(subject.unit.split())
+    return end < len(w.keys) and bool(match_at(w.keys, end, vocabulary().own_duties))
+
+
+def authority_at(w: Words) -> int | None:
+    """Given words, return where a body that gives duties to others is named, capitalised
+    ("UBND tỉnh", "Chủ tịch …"), or None."""
+    return next((i for i in range(len(w.keys)) if is_authority(w, i)), None)
+
+
+def is_authority(w: Words, i: int) -> bool:
+    """Given words and an index, return whether a body that gives duties is named there:
+    one body, capitalised ("UBND tỉnh"), not a group ("Chủ tịch UBND các huyện") nor a
+    district named ("UBND huyện Bình Sơn")."""
+    voc = vocabulary()
+    size = match_at(w.keys, i, voc.authorities) if w.raw[i][:1].isupper() else 0
+    after = range(i + size, min(i + size + 2, len(w.keys)))
+    return bool(size) and not any(match_at(w.keys, k, voc.groups) for k in after) and not (
+        named_place(w, i + size)
+    )
+
+
+def named_place(w: Words, i: int) -> bool:
+    """Given words and an index, return whether a lower level and its place's name stand
+    there ("huyện Bình Sơn")."""
+    level = match_at(w.keys, i, vocabulary().lower_levels) if i < len(w.keys) else 0
+    return bool(level) and i + level < len(w.raw) and w.raw[i + level][:1].isupper()
+
+
+def body_of_heading(text: str) -> str | None:
+    """Given a heading, return the body it names after "Trách nhiệm của", else None."""
+    w = words_of(text)
+    if not w.keys or not (size := match_at(w.keys, 0, vocabulary().of_body)):
+        return None
+    found = subject_at(w, size)
+    return found.unit if found and not found.duty else None
+
+
+def starts_with(text: str, table: Phrases) -> bool:
+    """Given a text and phrases, return whether the text starts with one of them."""
+    keys = words_of(text).keys
+    return bool(keys) and bool(match_at(keys, 0, table))
+
+
+def is_closing(text: str, found: Assignment) -> bool:
+    """Given a sentence and its assignment, return whether the duty is only the closing
+    formula ("… đề nghị các phòng, đơn vị nghiêm túc triển khai thực hiện./.")."""
+    voc = vocabulary()
+    w = words_of(text[found.start :])
+    rest = w.keys[len(found.unit.split()) + cue_length(w) :]
+    kept: list[str] = []
+    k = 0
+    while k < len(rest):
+        size = match_at(rest, k, voc.fillers)
+        kept.extend(rest[k : k + 1] if not size else [])
+        k += size or 1
+    words = tuple(key for key in kept if key)
+    return bool(words) and match_at(words, 0, voc.generic_duties) == len(words)
+
+
+def cue_length(w: Words) -> int:
+    """Given words opening with a cue or not, return how many words the cue has."""
+    return match_at(w.keys, 0, vocabulary().cues) or match_at(w.keys, 0, vocabulary().inner)
