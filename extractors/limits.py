@@ -16,13 +16,24 @@ class Limits:
     max_ratio: int = 200  # uncompressed / compressed size of one zip member
     max_pages: int = 500  # pages read from one PDF
     max_html_nodes: int = 250_000  # elements of one web page (a long portal page has ~5,000)
+    max_page_objects: int = 200_000  # drawing objects of one PDF page, forms' included
+    max_page_pixels: int = 150_000_000  # pixels of one page image for OCR (A0 at 300 dpi: 139 M)
     timeout: float = 300.0  # seconds for one file (enforced by the batch workers)
     ocr: bool = True  # read pages without a text layer with Tesseract
     ocr_dpi: int = 300
     ocr_lang: str = "vie"
 
     def __post_init__(self) -> None:
-        names = ("max_bytes", "max_inflated", "max_ratio", "max_pages", "max_html_nodes", "ocr_dpi")
+        names = (
+            "max_bytes",
+            "max_inflated",
+            "max_ratio",
+            "max_pages",
+            "max_html_nodes",
+            "max_page_objects",
+            "max_page_pixels",
+            "ocr_dpi",
+        )
         for name in names:
             if getattr(self, name) <= 0:
                 raise ValueError(f"Limits.{name} must be positive, got {getattr(self, name)!r}")

@@ -18,6 +18,7 @@ import pypdfium2.raw as pdfium_c
 from PIL import Image
 
 from extractors import handwritten, orientation, tables, tesseract
+from extractors.errors import ErrorCode, InputError
 from extractors.limits import Limits
 from extractors.pagemodel import Edge, Frame, PageContent
 
@@ -76,6 +77,30 @@ def _whole_page_image(page: pdfium.PdfPage) -> pdfium.PdfImage | None:
     upright = matrix.b == 0 and matrix.c == 0 and matrix.a > 0 and matrix.d > 0
     covers = right - left >= FULL_PAGE * width and top - bottom >= FULL_PAGE * height
     return images[0] if upright and covers else None
+
+
+def pixels_of(page: pdfium.PdfPage, limits: Limits) -> tuple[int, int, float]:
+    """Given a page, return the width and height in pixels that page_image would make of it,
+    and the dpi, without making them."""
+    scan = _whole_page_image(page)
+    dpi = native_dpi(page) if scan is not None else None
+    if scan is not None and dpi is not None and MIN_NATIVE_DPI <= dpi <= limits.ocr_dpi:
+        width, height = scan.get_px_size()
+        return width, height, dpi
+    dpi = render_dpi(page, limits)
+    width_pt, height_pt = page.get_size()
+    return round(width_pt * dpi / POINTS_PER_INCH), round(height_pt * dpi / POINTS_PER_INCH), dpi
+
+
+def check_pixels(page: pdfium.PdfPage, number: int, path: str, limits: Limits) -> None:
+    """Given a page to OCR, raise too-large naming it when its image would pass the cap."""
+    width, height, dpi = pixels_of(page, limits)
+    if width * height > limits.max_page_pixels:
+        detail = (
+            f"page {number} would be {width:,}×{height:,} pixels at {dpi:g} dpi, more than "
+            f"{limits.max_page_pixels:,}"
+        )
+        raise InputError(ErrorCode.TOO_LARGE, path, detail)
 
 
 def page_image(page: pdfium.PdfPage, limits: Limits) -> tuple[Image.Image, float]:
@@ -308,6 +333,7 @@ def ocr_page(page: pdfium.PdfPage, number: int, path: str, limits: Limits) -> Pa
     """Given a page without usable text, return its words and rules read by OCR; a page that
     reads as turned is turned upright by Tesseract's orientation model and read again."""
     engine = tesseract.engine_for(limits.ocr_lang, path)
+    check_pixels(page, number, path, limits)
     raw, exact_dpi = page_image(page, limits)
     content = read_image(raw, exact_dpi, number, engine, path, limits)
     if not orientation.looks_turned(content.words):

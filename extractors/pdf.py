@@ -279,13 +279,22 @@ def _paths(objects: list[ctypes.c_void_p], outer: Matrix, depth: int) -> Iterato
             yield from _paths(inner, _then(_matrix(obj), outer), depth + 1)
 
 
-def page_edges(page: pdfium.PdfPage, frame: Frame) -> list[Edge]:
-    """Given a page, return the ruling lines its path objects draw, as shown."""
+class TooManyObjects(Exception):
+    """A page holds more drawing objects than the limit (read_page names the page)."""
+
+
+def page_edges(page: pdfium.PdfPage, frame: Frame, max_objects: int) -> list[Edge]:
+    """Given a page, return the ruling lines its path objects draw, as shown; raise
+    TooManyObjects past ``max_objects`` path objects, form XObjects' included."""
     fill, stroke = ctypes.c_int(), ctypes.c_int()
     count = pdfium_c.FPDFPage_CountObjects(page.raw)
+    if count > max_objects:
+        raise TooManyObjects(count)
     top = [pdfium_c.FPDFPage_GetObject(page.raw, i) for i in range(count)]
     edges: list[Edge] = []
-    for obj, matrix in _paths(top, IDENTITY, 0):
+    for seen, (obj, matrix) in enumerate(_paths(top, IDENTITY, 0), start=1):
+        if seen > max_objects:
+            raise TooManyObjects(seen)
         pdfium_c.FPDFPath_GetDrawMode(obj, fill, stroke)
         points = _path_points(obj, matrix)
         if stroke.value:
@@ -324,7 +333,7 @@ def read_page(
         words = text_words(textpage, frame)
         textpage.close()
         if usable(words) or not has_images(page):
-            edges = tuple(_fix_edge(e) for e in page_edges(page, frame))
+            edges = tuple(_fix_edge(e) for e in checked_edges(page, frame, index, source, limits))
             words = with_annotations(pdf, index, words)
             return PageContent(
                 number=index + 1, width=width, height=height, words=tuple(words), edges=edges
@@ -334,6 +343,17 @@ def read_page(
         return ocr.ocr_page(page, index + 1, source.path, limits), True
     finally:
         page.close()
+
+
+def checked_edges(
+    page: pdfium.PdfPage, frame: Frame, index: int, source: SourceInfo, limits: Limits
+) -> list[Edge]:
+    """Given a page, return its ruling lines, or raise too-large naming the page."""
+    try:
+        return page_edges(page, frame, limits.max_page_objects)
+    except TooManyObjects as err:
+        detail = f"page {index + 1} holds more than {limits.max_page_objects:,} drawing objects"
+        raise InputError(ErrorCode.TOO_LARGE, source.path, detail) from err
 
 
 def read_pages(

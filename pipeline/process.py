@@ -32,8 +32,11 @@ def process_file(
 ) -> Result:
     """Given a file, return its validated notice; raise InputError when it cannot be read,
     and with code not-a-notice when it is no document parscore reads."""
-    document = extract(path, limits)
-    notice = parse(document)
+    try:
+        document = extract(path, limits)
+        notice = parse(document)
+    except MemoryError as err:
+        raise InputError(ErrorCode.TOO_LARGE, str(path), "ran out of memory reading it") from err
     if not is_notice(document, notice):
         raise InputError(ErrorCode.NOT_A_NOTICE, str(path))
     checks = validate(notice, ladder=ladder)

@@ -198,3 +198,72 @@ def test_the_html_element_cap_is_a_named_limit(tmp_path: Path) -> None:
     path.write_text("<html><body>" + "<p>Cải cách hành chính</p>" * 50, encoding="utf-8")
     assert error_of(path, Limits(max_html_nodes=40)).code is ErrorCode.TOO_LARGE
     assert extract(path, Limits(max_html_nodes=60)).blocks
+
+
+def stretched_scan(path: Path, inches: int) -> None:
+    """Given a path, write a one-page PDF of `inches` square whose page is one small image."""
+    from PIL import Image
+    from reportlab.pdfgen import canvas
+
+    image = path.with_suffix(".png")
+    Image.new("L", (400, 400), 255).save(image)
+    pdf = canvas.Canvas(str(path), pagesize=(inches * 72, inches * 72))
+    pdf.drawImage(str(image), 0, 0, inches * 72, inches * 72)
+    pdf.showPage()
+    pdf.save()
+
+
+@pytest.mark.timeout(30)
+def test_a_200_inch_scanned_page_is_too_large_and_named(tmp_path: Path) -> None:
+    path = tmp_path / "huge.pdf"
+    stretched_scan(path, 200)  # 60,000 × 60,000 pixels at 300 dpi: 3.6 gigapixels
+    error = error_of(path)
+    assert error.code is ErrorCode.TOO_LARGE
+    assert "page 1 would be 60,000×60,000 pixels at 300 dpi" in error.message
+
+
+def test_the_page_pixel_cap_is_a_named_limit(tmp_path: Path) -> None:
+    path = tmp_path / "letter.pdf"
+    stretched_scan(path, 10)  # 3,000 × 3,000 pixels
+    assert error_of(path, Limits(max_page_pixels=8_000_000)).code is ErrorCode.TOO_LARGE
+
+
+def test_a_page_of_too_many_drawing_objects_is_too_large(tmp_path: Path) -> None:
+    from reportlab.pdfgen import canvas
+
+    path = tmp_path / "rules.pdf"
+    pdf = canvas.Canvas(str(path))
+    pdf.drawString(72, 760, "Thong bao ket qua chi so cai cach hanh chinh nam 2023")
+    for k in range(300):
+        pdf.line(72, 700 - k, 500, 700 - k)
+    pdf.showPage()
+    pdf.save()
+    error = error_of(path, Limits(max_page_objects=100))
+    assert error.code is ErrorCode.TOO_LARGE and "page 1 holds more than 100" in error.message
+    assert extract(path, Limits(max_page_objects=1000)).blocks
+
+
+@pytest.mark.slow
+@pytest.mark.timeout(120)
+def test_running_out_of_memory_is_a_typed_error(tmp_path: Path) -> None:
+    import os
+    import resource
+    import subprocess
+    import sys
+
+    path = tmp_path / "big.txt"
+    line = "Sở Tư pháp đạt 90,5 điểm cải cách hành chính năm 2023. " * 20 + "\n"
+    path.write_text(line * 120_000, encoding="utf-8")  # 170 MB, under the 200 MiB size cap
+    cap = 900 * MIB  # address space: room for the interpreter, not for this file's text
+
+    def limit() -> None:
+        resource.setrlimit(resource.RLIMIT_AS, (cap, cap))
+
+    command = [sys.executable, "-c", "from pipeline.cli import run_main; run_main()",
+               "parse", str(path)]
+    env = {**os.environ, "OPENBLAS_NUM_THREADS": "1"}  # OpenBLAS reserves memory per thread
+    proc = subprocess.run(command, capture_output=True, text=True, timeout=110,
+                          preexec_fn=limit, env=env)
+    assert "Traceback" not in proc.stderr
+    assert proc.stderr.strip().endswith("[too-large]"), proc.stderr
+    assert "ran out of memory" in proc.stderr
