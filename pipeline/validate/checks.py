@@ -93,9 +93,16 @@ def total_of(numbers: Iterable[Number]) -> Decimal:
     return sum((value_of(n) for n in numbers), Decimal(0))
 
 
+def whole_table(notice: Notice) -> bool:
+    """Given a notice, return whether its areas are a whole table (``Notice.whole_table``):
+    a passage quoting some areas is neither summed nor held to the index's 100 points."""
+    return notice.whole_table
+
+
 def computed_total(notice: Notice) -> Number | None:
-    """Given a notice, return the sum of its area scores, or None unless every one is resolved."""
-    column = complete(area.score for area in notice.scores)
+    """Given a notice, return the sum of its area scores, or None unless the table is whole
+    and every score is resolved."""
+    column = complete(area.score for area in notice.scores) if whole_table(notice) else None
     if column is None:
         return None
     return Number(value=total_of(column), decimals=max(n.decimals for n in column))
@@ -111,11 +118,12 @@ def reference_total(notice: Notice) -> tuple[str, Number] | None:
 
 
 def max_total_number(notice: Notice) -> Number:
-    """Given a notice, return its maximum total: stated, else the sum of the maxima, else 100."""
+    """Given a notice, return its maximum total: stated, else the sum of the maxima of a
+    whole table, else 100."""
     stated = notice.summary.stated_max_total
     if stated is not None and resolved(stated):
         return stated
-    maxima = complete(area.max for area in notice.scores)
+    maxima = complete(area.max for area in notice.scores) if whole_table(notice) else None
     if maxima is not None and total_of(maxima):
         return Number(value=total_of(maxima), decimals=max(n.decimals for n in maxima))
     return IMPLIED_MAX_TOTAL
@@ -365,6 +373,8 @@ def max_sum_mismatch(notice: Notice) -> Iterator[Check]:
     maxima = (area.max for area in notice.scores)
     if stated is not None:
         yield from _sum_finding(maxima, stated, what="the area maxima", code=Code.MAX_SUM_MISMATCH)
+        return
+    if not whole_table(notice):
         return
     yield from _sum_finding(
         maxima,

@@ -1,0 +1,145 @@
+"""Components (areas and parts of the index) stated in prose, as real notices and news write
+them; every text here is composed for the test."""
+
+from __future__ import annotations
+
+from decimal import Decimal
+
+import pytest
+
+from normalizers.labels import component_code, component_words
+from pipeline.model import Notice
+from pipeline.parse import parse
+from pipeline.validate import Code, validate
+from tests.test_parse import doc
+
+
+def figures(notice: Notice) -> list[tuple[str, str, Decimal | None, Decimal | None]]:
+    """Given a notice, return (area, label, max, score) per component."""
+    return [
+        (s.area, s.label, s.max and s.max.value, s.score and s.score.value) for s in notice.scores
+    ]
+
+
+@pytest.mark.parametrize(
+    ("label", "code"),
+    [
+        ("Điểm thẩm định", "tham_dinh"),
+        ("điểm điều tra xã hội học", "dieu_tra_xhh"),
+        ("Chỉ số SIPAS", "sipas"),
+        ("khảo sát cán bộ lãnh đạo, quản lý", "lanh_dao_quan_ly"),
+        ("tác động đến phát triển KT-XH", "tac_dong_ktxh"),
+        ("đánh giá tác động của CCHC", "tac_dong"),
+        ("Cải cách thể chế", "the_che"),
+        ("Tỉnh Gia Lai", None),
+    ],
+)
+def test_component_codes_name_areas_and_parts_of_the_index(label: str, code: str | None) -> None:
+    assert component_code(label) == code
+
+
+def test_component_words_count_the_words_of_a_name() -> None:
+    assert component_words("Nổi bật là công tác chỉ đạo, điều hành CCHC") == 10
+    assert component_words("điều hành CCHC") == 6
+
+
+def test_parts_with_mixed_separators_in_one_sentence() -> None:
+    notice = parse(
+        doc(
+            "Theo công bố, Chỉ số CCHC năm 2022 của tỉnh Bình Phước đạt 84,2 điểm, trong đó: "
+            "điểm thẩm định là 52.1/60.5 điểm; điểm điều tra xã hội học đạt 32,10/39.5 điểm "
+            "(bao gồm Chỉ số SIPAS đạt 7,9/10 điểm, khảo sát lãnh đạo quản lý đạt 19.3/23 điểm)."
+        )
+    )
+    assert figures(notice) == [
+        ("tham_dinh", "điểm thẩm định", Decimal("60.5"), Decimal("52.1")),
+        ("dieu_tra_xhh", "điểm điều tra xã hội học", Decimal("39.5"), Decimal("32.10")),
+        ("sipas", "Chỉ số SIPAS", Decimal(10), Decimal("7.9")),
+        ("lanh_dao_quan_ly", "khảo sát lãnh đạo quản lý", Decimal(23), Decimal("19.3")),
+    ]
+    assert notice.computed_total is None  # parts at two levels are no table to add up
+    assert validate(notice) == ()
+
+
+def test_a_self_assessment_listed_one_area_per_line_with_its_total_first() -> None:
+    lines = [
+        "BÁO CÁO",
+        "Kết quả tự chấm điểm Chỉ số cải cách hành chính năm 2022",
+        "Phòng đã tự đánh giá, chấm điểm với tổng số điểm đạt: 47.75/55. điểm tối đa như sau:",
+        "1. Lĩnh vực 1: Chỉ đạo, điều hành CCHC: 9/10điểm.",
+        "2. Lĩnh vực 2: Cải cách TTHC: 12.5/14 điểm",
+        "3. Lĩnh vực 3: Cải cách chế độ công vụ: 10/11 điểm.",
+        "4. Lĩnh vực 4: Xây dựng, phát triển chính quyền số: 16/20 điểm",
+    ]
+    notice = parse(doc(*lines))
+    assert figures(notice) == [
+        ("chi_dao_dieu_hanh", "Chỉ đạo, điều hành CCHC", Decimal(10), Decimal(9)),
+        ("tthc", "Cải cách TTHC", Decimal(14), Decimal("12.5")),
+        ("cong_vu", "Cải cách chế độ công vụ", Decimal(11), Decimal(10)),
+        ("chinh_quyen_so", "Xây dựng, phát triển chính quyền số", Decimal(20), Decimal(16)),
+    ]
+    assert all(s.self is not None and s.appraised is None for s in notice.scores)
+    summary = notice.summary
+    assert summary.stated_total and summary.stated_total.value == Decimal("47.75")
+    assert summary.stated_max_total and summary.stated_max_total.value == Decimal(55)
+    # 9 + 12,5 + 10 + 16 = 47,5, not the 47,75 stated: reported, not fixed
+    assert Code.SUM_MISMATCH in {c.code for c in validate(notice)}
+
+
+def test_a_heading_labels_the_figure_below_it_and_other_years_are_skipped() -> None:
+    notice = parse(
+        doc(
+            "Các lĩnh vực tăng điểm so với năm trước:",
+            "- Lĩnh vực Cải cách tài chính công",
+            "Năm 2023, huyện đạt 7,1 điểm, chỉ số đạt 88,75%, xếp thứ 5 (năm 2022 đạt 6,5/8 điểm).",
+            "+ Lĩnh vực Cải cách chế độ công vụ",
+            "Đạt 11,2/12 điểm (Năm 2022: 10/12 điểm).",
+        )
+    )
+    assert figures(notice) == [
+        ("tai_chinh_cong", "Cải cách tài chính công", None, Decimal("7.1")),
+        ("cong_vu", "Cải cách chế độ công vụ", Decimal(12), Decimal("11.2")),
+    ]
+    percent = notice.scores[0].percent
+    assert percent is not None and percent.value == Decimal("88.75")
+
+
+def test_a_label_is_cut_only_where_the_whole_name_stays() -> None:
+    notice = parse(
+        doc(
+            "Đáng chú ý là kết quả công tác chỉ đạo, điều hành CCHC của Sở Y tế được đánh giá "
+            "9.75/11 điểm, tương ứng 88.6%.",
+            "Theo đó, lĩnh vực xây dựng, phát triển chính quyền số của Sở đạt 15,5/18 điểm.",
+        )
+    )
+    labels = [s.label for s in notice.scores]
+    assert labels == [
+        "công tác chỉ đạo, điều hành CCHC của Sở Y tế",
+        "xây dựng, phát triển chính quyền số của Sở",
+    ]
+    # two areas quoted by a news item: no total, no maxima held to 100 points
+    assert notice.computed_total is None
+    assert not {Code.MAX_SUM_MISMATCH, Code.HEADLINE_TOTAL_MISMATCH} & {
+        c.code for c in validate(notice)
+    }
+
+
+def test_quoted_components_stated_as_percent_only() -> None:
+    notice = parse(
+        doc(
+            "Trong đó, chỉ số thành phần “cải cách thể chế” dẫn đầu với giá trị đạt 96,5%; "
+            "chỉ số thành phần \"cải cách tài chính công\" đạt 91,02%."
+        )
+    )
+    got = [(s.area, s.percent and s.percent.value, s.score) for s in notice.scores]
+    assert got == [("the_che", Decimal("96.5"), None), ("tai_chinh_cong", Decimal("91.02"), None)]
+
+
+def test_another_index_without_its_share_is_no_part() -> None:
+    notice = parse(
+        doc(
+            "Chỉ số hài lòng của người dân đạt 9,1 điểm, tỷ lệ 91%.",
+            "Lĩnh vực cải cách thể chế đạt 8/9 điểm; cải cách tổ chức bộ máy đạt 7,5/8 điểm.",
+        )
+    )
+    assert [s.area for s in notice.scores] == ["the_che", "to_chuc_bo_may"]
