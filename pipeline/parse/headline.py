@@ -7,8 +7,16 @@ import re
 from collections.abc import Sequence
 from dataclasses import dataclass
 from decimal import Decimal
+from functools import cache
 
-from normalizers.labels import canonical_unit, grade_in_text, index_code
+from normalizers.labels import (
+    OTHER_INDEX,
+    canonical_unit,
+    component_code,
+    data_table,
+    grade_in_text,
+    index_code,
+)
 from normalizers.numbers import Number, parse_number
 from normalizers.text import fold
 from pipeline.parse.lines import Line
@@ -17,17 +25,26 @@ from pipeline.parse.roles import plain
 _INDEX_CUE = re.compile(r"chi so (?:cai cach hanh chinh|cchc)|par ?index|chi so par")
 _NUM = r"[-+]?\d(?:[\d.,]*\d)?(?:,\s\d+(?=\s?%))?"  # never ends on a full stop
 #: "đạt 72,32 điểm", "đạt được là 85,47/100 điểm", "đạt tổng số điểm: 81,2", "đạt mức 90%",
-#: "đạt tỷ lệ 88,12%", "được Hội đồng thẩm định chấm 90,5 điểm".
+#: "đạt tỷ lệ 88,12%", "được Hội đồng thẩm định chấm 90,5 điểm", "… của Sở X là 72,32 điểm",
+#: "tổng số điểm là: 83.05/85. điểm", "tăng từ 82,48 điểm lên 91,26 điểm".
 _SCORE = re.compile(
-    r"(?:đạt|chấm)(?:\s+được)?(?:\s+là)?\s+"
+    r"(?P<verb>(?:đạt|chấm)(?:\s+được)?(?:\s+là)?|(?<!\w)là|(?<!\w)lên)(?!\w)\s*:?\s*"
     r"(?:(?:tổng\s+)?(?:số\s+)?điểm(?:\s+số)?\s*:?\s*|mức\s+|kết quả\s+|t[ỷỉ]\s+lệ\s+)?"
-    rf"({_NUM})(?:\s*/\s*({_NUM}))?\s*(điểm|%)?",
+    rf"({_NUM})(?:\s*/\s*({_NUM}))?\.?\s*(điểm|%)?",
     re.I,
 )
+#: Verbs too common to state a score unless the figure carries its unit or its maximum.
+_WEAK_VERBS = frozenset({"là", "lên"})
 _CHANGE = re.compile(rf"(tăng|giảm)\s+({_NUM})\s*(điểm|%)", re.I)
-_RANK = re.compile(r"(?:xếp|đứng)\s+(?:thứ|hạng)\s+0*(\d+)\s*(?:/|trên|trong số)\s*0*(\d+)", re.I)
+#: "xếp thứ 3/20", "đứng thứ 2 trong tổng số 17", "xếp hạng thứ 43/63", "lên thứ 4".
+_RANK = re.compile(
+    r"(?:xếp|đứng|lên)(?:\s+ở)?(?:\s+(?:thứ|hạng|vị\s+trí))+\s+0*(\d+)"
+    r"(?:\s*(?:/|trên(?:\s+tổng)?(?:\s+số)?|trong(?:\s+tổng)?\s+số)\s*0*(\d+))?",
+    re.I,
+)
 _YEAR = re.compile(r"năm\s+((?:19|20)\d{2})", re.I)
 _SUBJECT = re.compile(r"\bcủa\s+([^,;:()]+?)\s*(?:\bnăm\s+\d{4}\b|$)", re.I)
+_SENTENCE_END = re.compile(r"[.!?;](?=\s)")
 #: Lines after the index is named that may still state its score without naming it.
 LEAD_LINES = 8
 WHOLE = Decimal(100)  # the maximum of a whole index
@@ -39,7 +56,7 @@ CHANGE_BOUND = Decimal(100)
 
 @dataclass(frozen=True, slots=True, kw_only=True)
 class Headline:
-    score: Number
+    score: Number | None  # None: the index's rank or change stated without its score
     max: Number | None = None
     percent: bool = False
     year: int | None = None
@@ -56,14 +73,16 @@ class Headline:
 def find_headline(lines: Sequence[Line]) -> Headline | None:
     """Given the document's lines, return the first sentence stating the index score: one
     naming the index, else one of the lead after a line that named it ("Kết quả Chỉ số cải
-    cách hành chính năm 2023 …" then "Tổng điểm đạt được là 79,25 điểm, xếp loại Khá")."""
+    cách hành chính năm 2023 …" then "Tổng điểm đạt được là 79,25 điểm, xếp loại Khá");
+    without any, the first sentence naming the index with its rank or change."""
     first = None
     for i, line in enumerate(lines):
         if _INDEX_CUE.search(plain(line.raw)):
             if h := read_headline(line):
                 return h
             first = i if first is None else first
-    return lead_headline(lines, first) if first is not None else None
+    found = lead_headline(lines, first) if first is not None else None
+    return found or next(filter(None, map(scoreless_headline, lines)), None)
 
 
 def lead_headline(lines: Sequence[Line], named: int) -> Headline | None:
@@ -84,34 +103,88 @@ def unnamed(text: str) -> bool:
     đạt 85,77%" is one unit among many, not the notice's headline."""
     from pipeline.statements.units import find_mentions  # statements build on parse
 
-    m = _SCORE.search(text)
+    m = index_score(text)
     before = text[: m.start()] if m else text
     return not any(mention.unit for mention in find_mentions(before, fold(before)))
+
+
+def index_score(text: str) -> re.Match[str] | None:
+    """Given a line, return the first score in it that is the index's: not another index's
+    ("Chỉ số hài lòng … đạt 9,12 điểm"), not a component's ("… chỉ đạo, điều hành CCHC được
+    đánh giá 11.50/12 điểm, đạt 95.83%"), its unit or maximum written after "là"/"lên"."""
+    return next((m for m in _SCORE.finditer(text) if is_index_score(text, m)), None)
+
+
+def is_index_score(text: str, m: re.Match[str]) -> bool:
+    """Given a line and a score in it, return whether the score may be the index's."""
+    if m.group("verb").lower() in _WEAK_VERBS and not (m.group(3) or m.group(4)):
+        return False
+    clause = text[sentence_start(text, m.start()) : m.start()]
+    if scale_words().search(fold(clause)):
+        return False
+    return component_code(clause) is None and index_code(clause) in ("par", OTHER_INDEX)
+
+
+@cache
+def scale_words() -> re.Pattern[str]:
+    """Given nothing, return the pattern of the words naming a scale (indices.toml)."""
+    words = data_table("indices")["headline"]["scale_words"]
+    return re.compile("|".join(rf"(?<!\w){re.escape(fold(w))}(?!\w)" for w in words))
+
+
+def sentence_start(text: str, end: int) -> int:
+    """Given a line and a place in it, return where the sentence holding that place starts."""
+    ends = [m.end() for m in _SENTENCE_END.finditer(text, 0, end)]
+    return ends[-1] if ends else 0
 
 
 def read_headline(line: Line) -> Headline | None:
     """Given a line naming the index, return its statement, or None without a score."""
     text = line.raw
-    m = _SCORE.search(text)
-    score = parse_number(m.group(1), upper=Decimal(100)) if m else None
+    m = index_score(text)
+    score = parse_number(m.group(2), upper=Decimal(100)) if m else None
     if m is None or score is None:
         return None
     graded = grade_in_text(text[m.end() :])
-    rank = _RANK.search(text)
+    rank = best_rank(text)
     return Headline(
         score=score,
-        max=parse_number(m.group(2)) if m.group(2) else None,
-        percent=score.percent or m.group(3) == "%",
+        max=parse_number(m.group(3)) if m.group(3) else None,
+        percent=score.percent or m.group(4) == "%",
         year=year_before(text, m.start()),
         grade=graded[0] if graded else None,
         grade_raw=graded[1] if graded else None,
         change=signed_change(text[m.end() :]),
         rank=int(rank.group(1)) if rank else None,
-        rank_of=int(rank.group(2)) if rank else None,
+        rank_of=int(rank.group(2)) if rank and rank.group(2) else None,
         subject=subject(text[: m.start()]),
         index=index_code(text[: m.start()]),
         block=line.block,
     )
+
+
+def scoreless_headline(line: Line) -> Headline | None:
+    """Given a line, return the first sentence naming the index with its rank or change but
+    no score ("Chỉ số CCHC tỉnh tăng 3,3 điểm và 8 bậc, xếp thứ 8/63"), or None."""
+    for sentence in re.split(r"(?<=[.!?;])\s+", line.raw):
+        rank, change = best_rank(sentence), signed_change(sentence)
+        if _INDEX_CUE.search(plain(sentence)) and (rank or change):
+            said = min(m.start() for m in (rank, _CHANGE.search(sentence)) if m)
+            return Headline(
+                score=None, year=year_before(sentence, said), change=change,
+                rank=int(rank.group(1)) if rank else None,
+                rank_of=int(rank.group(2)) if rank and rank.group(2) else None,
+                subject=subject(sentence), block=line.block,
+            )  # fmt: skip
+    return None
+
+
+def best_rank(text: str) -> re.Match[str] | None:
+    """Given a line, return its rank statement of the latest year named: of a history
+    ("năm 2016 … lên thứ 6, năm 2017 … lên thứ 4") the last year's, and never the previous
+    year's in parentheses ("xếp thứ 4/11 (năm 2022: xếp thứ 6/11)")."""
+    found = list(_RANK.finditer(text))
+    return max(found, key=lambda m: year_before(text, m.start()) or 0, default=None)
 
 
 def year_before(text: str, end: int) -> int | None:

@@ -1,0 +1,75 @@
+"""The notice's own headline: score, rank, change, as real notices and news items state it;
+every text here is composed for the test."""
+
+from __future__ import annotations
+
+from decimal import Decimal
+
+import pytest
+
+from pipeline.model import Summary
+from pipeline.parse import parse
+from tests.test_parse import doc
+
+
+def summary(*lines: str) -> Summary:
+    """Given lines, return the summary the parser reads from them."""
+    return parse(doc(*lines)).summary
+
+
+def score(s: Summary) -> Decimal | None:
+    """Given a summary, return its headline score's value."""
+    return s.headline_score.value if s.headline_score else None
+
+
+@pytest.mark.parametrize(
+    ("sentence", "expected"),
+    [
+        ("Theo Thông báo, kết quả Chỉ số CCHC năm 2022 của Sở Công Thương là 79,15 điểm, "
+         "xếp loại Khá.", "79.15"),
+        ("Chi cục đạt Chỉ số CCHC xếp thứ 3 trong nhóm xuất sắc với tổng điểm là 92.4% trên "
+         "tổng số 9 đơn vị.", "92.4"),
+        ("Tổng điểm Chỉ số CCHC của Chi cục năm 2019 so với năm 2018 tăng từ 80,5 điểm lên "
+         "86,25 điểm.", "86.25"),
+        ("Với tổng số điểm Chỉ số cải cách hành chính là: 77.5/85. điểm tối đa.", "77.5"),
+    ],
+)
+def test_headline_stated_with_la_or_len(sentence: str, expected: str) -> None:
+    assert score(summary(sentence)) == Decimal(expected)
+
+
+@pytest.mark.parametrize(
+    "sentence",
+    [
+        "Chỉ số CCHC năm 2022 của Sở là 1 trong 5 đơn vị dẫn đầu khối sở.",
+        "Thang điểm đánh giá Chỉ số CCHC là 100 điểm.",
+        "Trên 7 lĩnh vực của Chỉ số CCHC, công tác chỉ đạo, điều hành của Bộ được đánh giá "
+        "10/11 điểm, đạt 90.91%.",
+    ],
+)
+def test_no_headline_from_a_count_a_scale_or_a_component(sentence: str) -> None:
+    assert summary(sentence).headline_score is None
+
+
+def test_another_index_is_not_the_headline_and_the_rank_still_is() -> None:
+    s = summary(
+        "Năm 2022, Chỉ số CCHC của tỉnh tăng 2,1 điểm và 5 bậc so với năm 2021, xếp thứ 12/63. "
+        "Chỉ số hài lòng của người dân đạt 8,9 điểm, tỷ lệ 89%; lĩnh vực cải cách TTHC lại "
+        "giảm 0,4 điểm."
+    )
+    assert s.headline_score is None
+    assert (s.rank, s.rank_of) == (12, 63)
+    assert s.previous_year_delta is not None and s.previous_year_delta.value == Decimal("2.1")
+
+
+def test_of_a_rank_history_the_latest_year_is_the_notices() -> None:
+    s = summary(
+        "Bộ Công Thương liên tục tăng hạng Chỉ số CCHC (năm 2020 từ vị trí thứ 8 lên thứ 5, "
+        "năm 2021 từ vị trí thứ 5 lên thứ 3)."
+    )
+    assert (s.rank, s.rank_of) == (3, None)
+
+
+def test_rank_out_of_a_total_written_in_words() -> None:
+    s = summary("Chỉ số CCHC năm 2023 của Bộ đạt 88,1%, đứng thứ 2 trong tổng số 17 bộ, ngành.")
+    assert (score(s), s.rank, s.rank_of) == (Decimal("88.1"), 2, 17)
