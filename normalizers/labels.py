@@ -280,8 +280,17 @@ def _grade_at(tokens: Sequence[_Token], i: int) -> tuple[str, int, int] | None:
         if _sequence_at(tokens, i, form):
             return name, i, i + len(form)
     if i + 1 < len(tokens) and _same_word(tokens[i].key, words.group_word):
-        group = words.groups.get(tokens[i + 1].key)
-        return (group, i, i + 2) if group else None
+        return _group_at(tokens, i)
+    return None
+
+
+def _group_at(tokens: Sequence[_Token], i: int) -> tuple[str, int, int] | None:
+    """Given tokens and the place of the group word, return (canonical, first, end) of the
+    group named after it ("nhóm B", "nhóm rất thấp"), longest form first."""
+    forms = sorted(grade_words().groups.items(), key=lambda item: -len(item[0].split()))
+    for form, name in forms:
+        if _sequence_at(tokens, i + 1, form.split()):
+            return name, i, i + 1 + len(form.split())
     return None
 
 

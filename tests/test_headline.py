@@ -7,6 +7,7 @@ from decimal import Decimal
 
 import pytest
 
+from normalizers.labels import grade_in_text
 from pipeline.model import Summary
 from pipeline.parse import parse
 from tests.test_parse import doc
@@ -73,3 +74,23 @@ def test_of_a_rank_history_the_latest_year_is_the_notices() -> None:
 def test_rank_out_of_a_total_written_in_words() -> None:
     s = summary("Chỉ số CCHC năm 2023 của Bộ đạt 88,1%, đứng thứ 2 trong tổng số 17 bộ, ngành.")
     assert (score(s), s.rank, s.rank_of) == (Decimal("88.1"), 2, 17)
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        ("Năm 2022, Chỉ số CCHC của tỉnh đạt 84,3 điểm, nằm trong nhóm tốt.", "Nhóm tốt"),
+        ("Chỉ số CCHC của huyện đạt 79,02 điểm và thuộc Nhóm Trung bình của tỉnh.",
+         "Nhóm trung bình"),
+        ("Chỉ số CCHC năm 2023 của Sở đạt 88 điểm, thuộc nhóm B.", "Nhóm B"),
+    ],
+)
+def test_a_grade_given_as_a_group_keeps_the_group(text: str, expected: str) -> None:
+    assert summary(text).grade == expected
+
+
+def test_a_group_of_several_grade_words_is_read_whole() -> None:
+    assert grade_in_text("Nhóm rất thấp trong khu vực gồm: tỉnh A, tỉnh B.") == (
+        "Nhóm rất thấp",
+        "Nhóm rất thấp",
+    )
