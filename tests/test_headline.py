@@ -94,3 +94,31 @@ def test_a_group_of_several_grade_words_is_read_whole() -> None:
         "Nhóm rất thấp",
         "Nhóm rất thấp",
     )
+
+
+def test_a_notice_of_many_units_has_no_headline_of_its_own() -> None:
+    s = summary(
+        "Kết quả Chỉ số CCHC năm 2022 của các phòng, ban thuộc huyện",
+        "Chỉ số CCHC năm 2022 của 12 phòng, ban có điểm bình quân đạt 83,6%, tăng 1,2% so với "
+        "năm 2021.",
+        "Chỉ số CCHC của Phòng Tư pháp đạt 90,4%, xếp thứ 1/12.",
+    )
+    assert (s.headline_score, s.previous_year_delta, s.rank) == (None, None, None)
+
+
+def test_a_line_of_several_units_scores_is_a_ranking_not_a_headline() -> None:
+    notice = parse(
+        doc(
+            "Tổng hợp Chỉ số CCHC năm 2021 (gồm cả điểm khảo sát) của Sở Nội vụ là 88,5 điểm; "
+            "Sở Tài chính đạt 84,25/100 điểm; Sở Y tế đạt 90,1%."
+        )
+    )
+    assert notice.summary.headline_score is None
+    assert notice.metadata.assessment_year == 2021  # the year named with the index
+
+
+def test_a_parenthesis_before_the_score_does_not_make_it_a_part() -> None:
+    s = summary(
+        "Chỉ số CCHC năm 2021 (gồm cả điểm điều tra xã hội học) của Phòng Nội vụ là 88,5 điểm."
+    )
+    assert score(s) == Decimal("88.5")

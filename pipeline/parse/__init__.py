@@ -13,7 +13,7 @@ from extractors.model import BlockKind, Document
 from pipeline.model import Metadata, Notice, Summary
 from pipeline.parse.findings import read_findings
 from pipeline.parse.flattened import lines_to_raw_tables
-from pipeline.parse.headline import Headline, find_headline
+from pipeline.parse.headline import Headline, find_headline, index_year
 from pipeline.parse.lines import Line, document_to_lines
 from pipeline.parse.metadata import read_metadata
 from pipeline.parse.prosescores import prose_score_table
@@ -31,7 +31,9 @@ def parse(document: Document) -> Notice:
     table = find_score_table(document, lines)
     headline = find_headline(lines)
     metadata = read_metadata(
-        lines, headline.year if headline else None, headline.subject if headline else None
+        lines,
+        headline.year if headline else index_year(lines),
+        headline.subject if headline else None,
     )
     sections = tuple(split_sections(lines))
     return Notice(

@@ -26,15 +26,16 @@ _INDEX_CUE = re.compile(r"chi so (?:cai cach hanh chinh|cchc)|par ?index|chi so 
 _NUM = r"[-+]?\d(?:[\d.,]*\d)?(?:,\s\d+(?=\s?%))?"  # never ends on a full stop
 #: "đạt 72,32 điểm", "đạt được là 85,47/100 điểm", "đạt tổng số điểm: 81,2", "đạt mức 90%",
 #: "đạt tỷ lệ 88,12%", "được Hội đồng thẩm định chấm 90,5 điểm", "… của Sở X là 72,32 điểm",
-#: "tổng số điểm là: 83.05/85. điểm", "tăng từ 82,48 điểm lên 91,26 điểm".
+#: "tổng số điểm là: 83.05/85. điểm", "tăng từ 82,48 điểm lên 91,26 điểm",
+#: "đứng đầu cả nước … với 96,17/100 điểm".
 _SCORE = re.compile(
-    r"(?P<verb>(?:đạt|chấm)(?:\s+được)?(?:\s+là)?|(?<!\w)là|(?<!\w)lên)(?!\w)\s*:?\s*"
+    r"(?P<verb>(?:đạt|chấm)(?:\s+được)?(?:\s+là)?|(?<!\w)(?:là|lên|với))(?!\w)\s*:?\s*"
     r"(?:(?:tổng\s+)?(?:số\s+)?điểm(?:\s+số)?\s*:?\s*|mức\s+|kết quả\s+|t[ỷỉ]\s+lệ\s+)?"
     rf"({_NUM})(?:\s*/\s*({_NUM}))?\.?\s*(điểm|%)?",
     re.I,
 )
 #: Verbs too common to state a score unless the figure carries its unit or its maximum.
-_WEAK_VERBS = frozenset({"là", "lên"})
+_WEAK_VERBS = frozenset({"là", "lên", "với"})
 _CHANGE = re.compile(rf"(tăng|giảm)\s+({_NUM})\s*(điểm|%)", re.I)
 #: "xếp thứ 3/20", "đứng thứ 2 trong tổng số 17", "xếp hạng thứ 43/63", "lên thứ 4".
 _RANK = re.compile(
@@ -45,6 +46,9 @@ _RANK = re.compile(
 _YEAR = re.compile(r"năm\s+((?:19|20)\d{2})", re.I)
 _SUBJECT = re.compile(r"\bcủa\s+([^,;:()]+?)\s*(?:\bnăm\s+\d{4}\b|$)", re.I)
 _SENTENCE_END = re.compile(r"[.!?;](?=\s)")
+_PAREN = re.compile(r"\([^()]*\)")
+#: Clauses of one line stating the scores of this many units make it a ranking line.
+RANKING_CLAUSES = 2
 #: Lines after the index is named that may still state its score without naming it.
 LEAD_LINES = 8
 WHOLE = Decimal(100)  # the maximum of a whole index
@@ -78,11 +82,38 @@ def find_headline(lines: Sequence[Line]) -> Headline | None:
     first = None
     for i, line in enumerate(lines):
         if _INDEX_CUE.search(plain(line.raw)):
+            if of_a_group(line.raw):
+                return None  # "… của các sở có giá trị trung bình đạt 86,74%": many units
             if h := read_headline(line):
                 return h
             first = i if first is None else first
     found = lead_headline(lines, first) if first is not None else None
     return found or next(filter(None, map(scoreless_headline, lines)), None)
+
+
+def of_a_group(text: str) -> bool:
+    """Given a line naming the index, return whether its first score is an average of many
+    units: the notice speaks of a group and has no headline of its own."""
+    m = next((m for m in _SCORE.finditer(text) if has_unit(m)), None)
+    return m is not None and bool(average_words().search(fold(clause_before(text, m.start()))))
+
+
+def ranking_line(text: str) -> bool:
+    """Given a line, return whether it states the scores of two or more units, clause by
+    clause ("… của Sở A là 97,685 điểm; Sở B đạt 85,93/100 điểm; …"): a ranking, no headline."""
+    clauses = [c for c in text.split(";") if _SCORE.search(c) and names_a_unit(c)]
+    return len(clauses) >= RANKING_CLAUSES
+
+
+def has_unit(m: re.Match[str]) -> bool:
+    """Given a score match, return whether a weak verb's figure carries its unit or maximum."""
+    return m.group("verb").lower() not in _WEAK_VERBS or bool(m.group(3) or m.group(4))
+
+
+def clause_before(text: str, end: int) -> str:
+    """Given a line and a score's place, return the words of its sentence before it, without
+    parentheses ("… (gồm cả điểm điều tra xã hội học) của Sở X là …")."""
+    return _PAREN.sub(" ", text[sentence_start(text, end) : end])
 
 
 def lead_headline(lines: Sequence[Line], named: int) -> Headline | None:
@@ -101,11 +132,15 @@ def unnamed(text: str) -> bool:
     """Given a lead line, return whether the words before its score name no unit but the
     notice's own ("Kết quả, Sở đạt …", "Tổng điểm đạt …"): a news item's "Bà Rịa – Vũng Tàu
     đạt 85,77%" is one unit among many, not the notice's headline."""
+    m = index_score(text)
+    return not names_a_unit(text[: m.start()] if m else text)
+
+
+def names_a_unit(text: str) -> bool:
+    """Given words before a score, return whether they name a unit."""
     from pipeline.statements.units import find_mentions  # statements build on parse
 
-    m = index_score(text)
-    before = text[: m.start()] if m else text
-    return not any(mention.unit for mention in find_mentions(before, fold(before)))
+    return any(mention.unit for mention in find_mentions(text, fold(text)))
 
 
 def index_score(text: str) -> re.Match[str] | None:
@@ -117,18 +152,32 @@ def index_score(text: str) -> re.Match[str] | None:
 
 def is_index_score(text: str, m: re.Match[str]) -> bool:
     """Given a line and a score in it, return whether the score may be the index's."""
-    if m.group("verb").lower() in _WEAK_VERBS and not (m.group(3) or m.group(4)):
+    if not has_unit(m):
         return False
-    clause = text[sentence_start(text, m.start()) : m.start()]
-    if scale_words().search(fold(clause)):
+    clause = clause_before(text, m.start())
+    if not_own_words().search(fold(clause)) or component_code(clause) is not None:
         return False
-    return component_code(clause) is None and index_code(clause) in ("par", OTHER_INDEX)
+    if not _INDEX_CUE.search(plain(clause)) and names_a_unit(clause):
+        return False  # "… Bộ Tư pháp dẫn đầu với 91,03%": one unit among many
+    return index_code(clause) in ("par", OTHER_INDEX)
 
 
 @cache
-def scale_words() -> re.Pattern[str]:
-    """Given nothing, return the pattern of the words naming a scale (indices.toml)."""
-    words = data_table("indices")["headline"]["scale_words"]
+def not_own_words() -> re.Pattern[str]:
+    """Given nothing, return the pattern of the words before a figure that make it a scale
+    or an average, not the notice's own score (indices.toml [headline])."""
+    table = data_table("indices")["headline"]
+    return words_pattern((*table["scale_words"], *table["average_words"]))
+
+
+@cache
+def average_words() -> re.Pattern[str]:
+    """Given nothing, return the pattern of the words naming an average (indices.toml)."""
+    return words_pattern(tuple(data_table("indices")["headline"]["average_words"]))
+
+
+def words_pattern(words: Sequence[str]) -> re.Pattern[str]:
+    """Given words, return a pattern finding any of them whole in folded text."""
     return re.compile("|".join(rf"(?<!\w){re.escape(fold(w))}(?!\w)" for w in words))
 
 
@@ -141,7 +190,7 @@ def sentence_start(text: str, end: int) -> int:
 def read_headline(line: Line) -> Headline | None:
     """Given a line naming the index, return its statement, or None without a score."""
     text = line.raw
-    m = index_score(text)
+    m = None if ranking_line(text) else index_score(text)
     score = parse_number(m.group(2), upper=Decimal(100)) if m else None
     if m is None or score is None:
         return None
@@ -168,7 +217,8 @@ def scoreless_headline(line: Line) -> Headline | None:
     no score ("Chỉ số CCHC tỉnh tăng 3,3 điểm và 8 bậc, xếp thứ 8/63"), or None."""
     for sentence in re.split(r"(?<=[.!?;])\s+", line.raw):
         rank, change = best_rank(sentence), signed_change(sentence)
-        if _INDEX_CUE.search(plain(sentence)) and (rank or change):
+        own = not average_words().search(fold(sentence))
+        if own and _INDEX_CUE.search(plain(sentence)) and (rank or change):
             said = min(m.start() for m in (rank, _CHANGE.search(sentence)) if m)
             return Headline(
                 score=None, year=year_before(sentence, said), change=change,
@@ -214,3 +264,12 @@ def subject(text: str) -> str | None:
     """Given the words before the score, return the unit the statement is about."""
     found = list(_SUBJECT.finditer(text.rstrip()))
     return canonical_unit(found[-1].group(1)) if found else None
+
+
+def index_year(lines: Sequence[Line]) -> int | None:
+    """Given the lines of a notice without a headline, return the year named in the first
+    line naming the index with a year ("Kết quả thẩm định Chỉ số CCHC năm 2023 của …")."""
+    for line in lines:
+        if _INDEX_CUE.search(plain(line.raw)) and (years := _YEAR.findall(line.raw)):
+            return int(years[0])
+    return None
