@@ -143,3 +143,28 @@ def test_another_index_without_its_share_is_no_part() -> None:
         )
     )
     assert [s.area for s in notice.scores] == ["the_che", "to_chuc_bo_may"]
+
+
+def codes(*lines: str) -> list[str]:
+    """Given lines, return the validation codes of the notice they make."""
+    return [c.code for c in validate(parse(doc(*lines)))]
+
+
+@pytest.mark.parametrize(
+    ("appraised", "survey", "sipas", "found"),
+    [
+        ("50,25", "33,5", "8.25", []),  # 50,25 + 33,5 = 83,75; 8,25 + 19 + 6,25 = 33,5
+        ("51,25", "33,5", "8.25", [Code.SUM_MISMATCH]),  # the halves make 84,75, not 83,75
+        ("50,25", "33,5", "9.25", [Code.SUM_MISMATCH]),  # the survey's parts make 34,5
+    ],
+)
+def test_parts_of_the_index_must_add_up(
+    appraised: str, survey: str, sipas: str, found: list[str]
+) -> None:
+    text = (
+        f"Năm 2021, Chỉ số CCHC của tỉnh đạt 83,75 điểm. Trong đó, điểm thẩm định đạt "
+        f"{appraised}/60 điểm và điểm điều tra xã hội học đạt {survey}/40 điểm, gồm: Chỉ số "
+        f"SIPAS đạt {sipas}/10 điểm; khảo sát lãnh đạo quản lý đạt 19/23 điểm; tác động đến "
+        "phát triển kinh tế - xã hội đạt 6,25/7 điểm."
+    )
+    assert codes(text) == found

@@ -22,6 +22,7 @@ from collections.abc import Callable, Iterable, Iterator, Sequence
 from decimal import Decimal
 from enum import StrEnum
 
+from normalizers.labels import data_table
 from normalizers.numbers import Number
 from pipeline.model import Check, Notice, Score, Severity
 from pipeline.validate.tolerance import (
@@ -365,6 +366,28 @@ def sum_mismatch(notice: Notice) -> Iterator[Check]:
             summary.stated_self_total,
             what="the self-assessed area scores",
         )
+
+
+def part_sum_mismatch(notice: Notice) -> Iterator[Check]:
+    """Given a notice, return findings where the parts of the index stated in prose do not
+    add up to their whole (areas.toml [part_sums]): the appraised and surveyed halves to the
+    headline, the survey's parts to the survey."""
+    by_area = {a.area: a for a in notice.scores}
+    for whole, lists in data_table("areas")["part_sums"].items():
+        total = notice.summary.headline_score if whole == "index" else _score_of(by_area, whole)
+        parts = next((p for p in lists if all(_score_of(by_area, c) for c in p)), None)
+        if total is None or total.percent or parts is None:
+            continue
+        yield from _sum_finding(
+            [_score_of(by_area, c) for c in parts], total,
+            what=f"the parts {', '.join(parts)}", against=f"{whole} is",
+        )  # fmt: skip
+
+
+def _score_of(by_area: dict[str, Score], code: str) -> Number | None:
+    """Given the areas by code and a code, return that area's score, if stated."""
+    area = by_area.get(code)
+    return area.score if area else None
 
 
 def max_sum_mismatch(notice: Notice) -> Iterator[Check]:
