@@ -8,8 +8,11 @@ from decimal import Decimal
 import pytest
 
 from normalizers.labels import grade_in_text
-from pipeline.model import Summary
-from pipeline.parse import parse
+from normalizers.numbers import Number
+from pipeline.model import Summary, UnitScore
+from pipeline.parse import make_summary, own_statement, parse
+from pipeline.parse.headline import Headline, find_headline
+from pipeline.parse.lines import document_to_lines
 from tests.test_parse import doc
 
 
@@ -122,3 +125,27 @@ def test_a_parenthesis_before_the_score_does_not_make_it_a_part() -> None:
         "Chỉ số CCHC năm 2021 (gồm cả điểm điều tra xã hội học) của Phòng Nội vụ là 88,5 điểm."
     )
     assert score(s) == Decimal("88.5")
+
+
+@pytest.mark.parametrize(
+    "sentence",
+    [
+        "Chỉ số CCHC năm 2023 của Sở Xây dựng được 72,32 điểm, xếp loại Khá.",
+        "Chỉ số CCHC năm 2023: Sở Xây dựng 72,32 điểm (xếp loại Khá).",
+    ],
+)
+def test_the_subjects_statement_fills_a_headline_its_reader_missed(sentence: str) -> None:
+    lines = ("SỞ XÂY DỰNG", sentence)
+    assert find_headline(document_to_lines(doc(*lines))) is None
+    s = summary(*lines)
+    assert (score(s), s.grade) == (Decimal("72.32"), "Khá")
+
+
+def test_the_headline_takes_what_it_leaves_unsaid_from_its_own_statement() -> None:
+    headline = Headline(score=Number(value=Decimal("91.2"), raw="91,2"), rank=None)
+    own = UnitScore(order=1, unit="Sở Y tế", score=headline.score, grade="Tốt", rank=3, rank_of=9)
+    other = UnitScore(order=2, unit="Sở Tư pháp", score=Number(value=Decimal(88)), grade="Khá")
+    s = make_summary(None, headline, own_statement(headline, [other, own]))
+    assert (s.grade, s.rank, s.rank_of) == ("Tốt", 3, 9)
+    # several units and no headline: no unit's statement is the notice's own
+    assert own_statement(None, [other, own]) is None
