@@ -168,3 +168,26 @@ def test_parts_of_the_index_must_add_up(
         "phát triển kinh tế - xã hội đạt 6,25/7 điểm."
     )
     assert codes(text) == found
+
+
+@pytest.mark.parametrize(
+    "header",
+    [
+        ("STT", "Nội dung, tiêu chí", "Điểm tối", "đa", "Điểm tự", "đánh giá", "Điểm", "thẩm định"),
+        ("TT", "Lĩnh vực", "Điểm", "tối đa", "Điểm tự", "Đánh giá", "Điểm thẩm", "định"),
+    ],
+)
+def test_a_flattened_table_whose_header_words_are_split_over_lines(header: tuple[str, ...]) -> None:
+    rows = [
+        ("Cải cách chế độ công vụ", "12", "11.5", "10.25"),
+        ("Cải cách tài chính công", "9", "8", "7.75"),
+        ("Cải cách thủ tục hành chính", "13", "12.5", "12"),
+    ]
+    lines = [*header]
+    for i, row in enumerate(rows, start=1):
+        lines += [str(i), *row]
+    got = [(s.area, s.max, s.self, s.appraised) for s in parse(doc(*lines)).scores]
+    assert [tuple(n and n.value for n in g[1:]) for g in got] == [
+        tuple(Decimal(v) for v in row[1:]) for row in rows
+    ]
+    assert [g[0] for g in got] == ["cong_vu", "tai_chinh_cong", "tthc"]
