@@ -149,3 +149,12 @@ def test_the_headline_takes_what_it_leaves_unsaid_from_its_own_statement() -> No
     assert (s.grade, s.rank, s.rank_of) == ("Tốt", 3, 9)
     # several units and no headline: no unit's statement is the notice's own
     assert own_statement(None, [other, own]) is None
+
+
+def test_a_score_in_parentheses_naming_another_year_is_not_this_years() -> None:
+    s = summary(
+        "Chỉ số CCHC năm 2023 của Sở Y tế (năm 2022 đạt 80,1 điểm, xếp thứ 9) đạt 84,2 điểm, "
+        "xếp thứ 4/20 (năm 2021: thứ 11; năm 2022: thứ 9), tăng 4,1 điểm."
+    )
+    assert (score(s), s.rank, s.rank_of) == (Decimal("84.2"), 4, 20)
+    assert s.previous_year_delta is not None and s.previous_year_delta.value == Decimal("4.1")

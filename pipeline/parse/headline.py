@@ -47,6 +47,8 @@ _YEAR = re.compile(r"năm\s+((?:19|20)\d{2})", re.I)
 _SUBJECT = re.compile(r"\bcủa\s+([^,;:()]+?)\s*(?:\bnăm\s+\d{4}\b|$)", re.I)
 _SENTENCE_END = re.compile(r"[.!?;](?=\s)")
 _PAREN = re.compile(r"\([^()]*\)")
+_INNER_PAREN = re.compile(r"\([^()]*\)")
+_ANY_YEAR = re.compile(r"(?<!\d)(?:19|20)\d{2}(?!\d)")
 #: Clauses of one line stating the scores of this many units make it a ranking line.
 RANKING_CLAUSES = 2
 #: Lines after the index is named that may still state its score without naming it.
@@ -189,13 +191,13 @@ def sentence_start(text: str, end: int) -> int:
 
 def read_headline(line: Line) -> Headline | None:
     """Given a line naming the index, return its statement, or None without a score."""
-    text = line.raw
+    text = other_years_masked(line.raw)
+    rank = best_rank(text) or best_rank(line.raw)  # else of a history, the latest year's
     m = None if ranking_line(text) else index_score(text)
     score = parse_number(m.group(2), upper=Decimal(100)) if m else None
     if m is None or score is None:
         return None
     graded = grade_in_text(text[m.end() :])
-    rank = best_rank(text)
     return Headline(
         score=score,
         max=parse_number(m.group(3)) if m.group(3) else None,
@@ -216,10 +218,12 @@ def scoreless_headline(line: Line) -> Headline | None:
     """Given a line, return the first sentence naming the index with its rank or change but
     no score ("Chỉ số CCHC tỉnh tăng 3,3 điểm và 8 bậc, xếp thứ 8/63"), or None."""
     for sentence in re.split(r"(?<=[.!?;])\s+", line.raw):
-        rank, change = best_rank(sentence), signed_change(sentence)
+        masked = other_years_masked(sentence)
+        rank = best_rank(masked) or best_rank(sentence)
+        change = signed_change(masked)
         own = not average_words().search(fold(sentence))
         if own and _INDEX_CUE.search(plain(sentence)) and (rank or change):
-            said = min(m.start() for m in (rank, _CHANGE.search(sentence)) if m)
+            said = min(m.start() for m in (rank, _CHANGE.search(masked)) if m)
             return Headline(
                 score=None, year=year_before(sentence, said), change=change,
                 rank=int(rank.group(1)) if rank else None,
@@ -227,6 +231,18 @@ def scoreless_headline(line: Line) -> Headline | None:
                 subject=subject(sentence), block=line.block,
             )  # fmt: skip
     return None
+
+
+def other_years_masked(text: str) -> str:
+    """Given a line, return it with every parenthesis naming a year blanked out, at the same
+    length: "(năm 2022 đạt 80,1 điểm)" is another year's score, "(năm 2016: 9; 2017: 6)"
+    another year's ranks. Nested parentheses are weighed innermost first."""
+    out = text
+    while m := _INNER_PAREN.search(out):
+        inner = m.group()
+        kept = " " * len(inner) if _ANY_YEAR.search(inner) else f"\x01{inner[1:-1]}\x02"
+        out = out[: m.start()] + kept + out[m.end() :]
+    return out.replace("\x01", "(").replace("\x02", ")")
 
 
 def best_rank(text: str) -> re.Match[str] | None:
