@@ -191,3 +191,30 @@ def test_a_flattened_table_whose_header_words_are_split_over_lines(header: tuple
         tuple(Decimal(v) for v in row[1:]) for row in rows
     ]
     assert [g[0] for g in got] == ["cong_vu", "tai_chinh_cong", "tthc"]
+
+
+def test_self_assessed_and_appraised_figures_of_one_area() -> None:
+    notice = parse(
+        doc(
+            "Kết quả từng lĩnh vực như sau: Cải cách thể chế: tự chấm 9/10 điểm, thẩm định 8,5 "
+            "điểm; Cải cách tài chính công: tự chấm 7,5/8 điểm, thẩm định 7 điểm."
+        )
+    )
+    got = [(s.area, s.max, s.self, s.appraised) for s in notice.scores]
+    assert [tuple(n and n.value for n in g[1:]) for g in got] == [
+        (Decimal(10), Decimal(9), Decimal("8.5")),
+        (Decimal(8), Decimal("7.5"), Decimal(7)),
+    ]
+
+
+def test_a_maximum_written_in_words_or_in_parentheses() -> None:
+    notice = parse(
+        doc(
+            "Năm 2022, lĩnh vực cải cách chế độ công vụ đạt 9,5 điểm trên tổng số 12 điểm; "
+            "lĩnh vực cải cách tổ chức bộ máy đạt 7 điểm (tối đa 8 điểm)."
+        )
+    )
+    assert [(s.area, s.max and s.max.value) for s in notice.scores] == [
+        ("cong_vu", Decimal(12)),
+        ("to_chuc_bo_may", Decimal(8)),
+    ]

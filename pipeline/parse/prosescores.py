@@ -38,9 +38,14 @@ HEADING_WORDS = 14
 #: A percent this few words after a figure ("…/10 điểm, chỉ số đạt 94,15%") is its percent.
 PERCENT_GAP_WORDS = 6
 _NUM = r"\d+(?:[.,]\d+)?"
+#: "đạt 9,5/10 điểm", ": 11/11điểm.", "là 54.95/61.5 điểm", "thẩm định 8,5 điểm", "đạt 9,5 điểm
+#: trên tổng số 10 điểm", "đạt 7 điểm (tối đa 8 điểm)", "đạt 94,15%".
 _FIGURE = re.compile(
-    r"(?:\b(?:đạt(?:\s+được)?|là|chấm(?:\s+được)?|được\s+đánh\s+giá)\s*:?|:|^|\s[–-])"
-    rf"\s*(?P<value>{_NUM})(?:\s*/\s*(?P<max>{_NUM}))?\.?\s*(?P<unit>điểm|%)",
+    r"(?P<verb>\b(?:đạt(?:\s+được)?|là|(?:tự\s+)?chấm(?:\s+được)?|được\s+đánh\s+giá|"
+    r"tự\s+đánh\s+giá|thẩm\s+định)\s*:?|:|^|\s[–-])"
+    rf"\s*(?P<value>{_NUM})(?:\s*(?:điểm\s*)?(?:/|\s+trên(?:\s+tổng(?:\s+số)?)?\s+)\s*"
+    rf"(?P<max>{_NUM}))?\.?\s*(?P<unit>điểm|%)"
+    rf"(?:\s*\(\s*(?:điểm\s+)?tối\s+đa\s*:?\s*(?P<top>{_NUM})[^()]*\))?",
     re.I,
 )
 _OTHER_YEAR = re.compile(r"\([^()]*\b(?:19|20)\d{2}\b[^()]*\)")
@@ -58,6 +63,7 @@ class Figure:
 
     words: str
     value: Number
+    verb: str = ""  # "đạt", "thẩm định", ":" …
     maximum: Number | None = None
     percent: bool = False
     first: bool = True  # the first figure of its line
@@ -112,10 +118,11 @@ def line_figures(line: Line) -> Iterator[Figure]:
     start = 0
     for m in _FIGURE.finditer(text):
         value = parse_number(m.group("value"), upper=SCALE_BOUND)
-        top = parse_number(m.group("max"), upper=SCALE_BOUND) if m.group("max") else None
+        written = m.group("max") or m.group("top")
+        top = parse_number(written, upper=SCALE_BOUND) if written else None
         if value is not None:
             yield Figure(
-                words=text[start : m.start()], value=value, maximum=top,
+                words=text[start : m.start()], verb=m.group("verb"), value=value, maximum=top,
                 percent=m.group("unit") == "%", first=start == 0,
                 where=Where(block=line.block, page=line.page),
             )  # fmt: skip
@@ -227,7 +234,7 @@ def collect(
     made = False  # the figure before made the last score
     for label, figure in figures:
         if label is None:
-            made = made and attach_percent(scores, figure)
+            made = made and attach(scores, figure)
             if total is None and is_total(figure.words) and not figure.percent:
                 total = figure
             continue
@@ -237,13 +244,29 @@ def collect(
     return scores, total
 
 
-def attach_percent(scores: list[Score], figure: Figure) -> bool:
+def attach(scores: list[Score], figure: Figure) -> bool:
     """Given the scores so far and an unlabelled figure right after the last one, make it the
-    last score's percent when it is one; return False (it made no score)."""
-    near = len(figure.words.split()) <= PERCENT_GAP_WORDS and not figure.first
-    if figure.percent and near and scores and scores[-1].percent is None:
-        scores[-1] = replace(scores[-1], percent=figure.value)
+    last score's percent, or its self-assessed or appraised score when its words say which
+    ("…: tự chấm 9/10 điểm, thẩm định 8,5 điểm"); return False (it made no score)."""
+    if len(figure.words.split()) > PERCENT_GAP_WORDS or figure.first or not scores:
+        return False
+    last, value = scores[-1], figure.value
+    field = "percent" if figure.percent else stated_role(figure.words + figure.verb)
+    if field == "percent" and last.percent is None:
+        scores[-1] = replace(last, percent=value)
+    elif field == "self" and last.self is None:
+        scores[-1] = replace(last, self=value)
+    elif field == "appraised" and last.appraised is None:
+        scores[-1] = replace(last, appraised=value)
     return False
+
+
+def stated_role(words: str) -> str | None:
+    """Given the words before a figure, return "self" or "appraised" when they say which."""
+    key, vocab = fold(last_clause(words)), vocabulary()
+    if vocab.appraised.search(key):
+        return "appraised"
+    return "self" if vocab.self_.search(key) else None
 
 
 def is_part_maximum(maximum: Number | None) -> bool:
@@ -259,9 +282,10 @@ def make_score(label: str, figure: Figure, order: int, self_assessed: bool) -> S
         return None
     if figure.percent:
         return Score(order=order, area=code, label=label, percent=figure.value, where=figure.where)
+    role = stated_role(figure.words + figure.verb) or ("self" if self_assessed else "appraised")
     value = figure.value
     return Score(
         order=order, area=code, label=label, max=figure.maximum,
-        self=value if self_assessed else None, appraised=None if self_assessed else value,
-        where=figure.where,
+        self=value if role == "self" else None,
+        appraised=value if role == "appraised" else None, where=figure.where,
     )  # fmt: skip
