@@ -218,3 +218,20 @@ def test_a_maximum_written_in_words_or_in_parentheses() -> None:
         ("cong_vu", Decimal(12)),
         ("to_chuc_bo_may", Decimal(8)),
     ]
+
+
+def test_a_component_named_after_its_figure() -> None:
+    notice = parse(
+        doc(
+            "Năm 2023, Sở đạt 8,75/10 điểm ở lĩnh vực cải cách thể chế, xếp thứ 3; đạt "
+            "12,5/13 điểm về cải cách thủ tục hành chính, tương ứng 96,15% về chỉ số thành phần "
+            "cải cách thủ tục hành chính."
+        )
+    )
+    got = [(s.area, s.max and s.max.value, s.score and s.score.value) for s in notice.scores]
+    assert got == [
+        ("the_che", Decimal(10), Decimal("8.75")),
+        ("tthc", Decimal(13), Decimal("12.5")),
+    ]
+    percent = notice.scores[1].percent
+    assert percent is not None and percent.value == Decimal("96.15")

@@ -42,7 +42,7 @@ _NUM = r"\d+(?:[.,]\d+)?"
 #: trên tổng số 10 điểm", "đạt 7 điểm (tối đa 8 điểm)", "đạt 94,15%".
 _FIGURE = re.compile(
     r"(?P<verb>\b(?:đạt(?:\s+được)?|là|(?:tự\s+)?chấm(?:\s+được)?|được\s+đánh\s+giá|"
-    r"tự\s+đánh\s+giá|thẩm\s+định)\s*:?|:|^|\s[–-])"
+    r"tự\s+đánh\s+giá|thẩm\s+định|tương\s+ứng(?:\s+với)?)\s*:?|:|^|\s[–-])"
     rf"\s*(?P<value>{_NUM})(?:\s*(?:điểm\s*)?(?:/|\s+trên(?:\s+tổng(?:\s+số)?)?\s+)\s*"
     rf"(?P<max>{_NUM}))?\.?\s*(?P<unit>điểm|%)"
     rf"(?:\s*\(\s*(?:điểm\s+)?tối\s+đa\s*:?\s*(?P<top>{_NUM})[^()]*\))?",
@@ -64,6 +64,7 @@ class Figure:
     words: str
     value: Number
     verb: str = ""  # "đạt", "thẩm định", ":" …
+    after: str = ""  # the words after it, up to the next figure
     maximum: Number | None = None
     percent: bool = False
     first: bool = True  # the first figure of its line
@@ -77,6 +78,7 @@ class Vocabulary:
     total: re.Pattern[str]
     self_: re.Pattern[str]
     appraised: re.Pattern[str]
+    after: re.Pattern[str]
 
 
 def _words_re(words: Sequence[str]) -> re.Pattern[str]:
@@ -95,6 +97,7 @@ def vocabulary() -> Vocabulary:
         total=_words_re(data["total_words"]),
         self_=_words_re(data["self_words"]),
         appraised=_words_re(data["appraised_words"]),
+        after=re.compile(rf"\s*(?:{_words_re(data['after_words']).pattern})\s+"),
     )
 
 
@@ -115,15 +118,17 @@ def prose_score_table(lines: Sequence[Line]) -> ScoreTable | None:
 def line_figures(line: Line) -> Iterator[Figure]:
     """Given a line, yield its figures with the words before each, other years' left out."""
     text = _OTHER_YEAR.sub(" ", line.text)
+    found = list(_FIGURE.finditer(text))
+    ends = [m.start() for m in found[1:]] + [len(text)] * bool(found)
     start = 0
-    for m in _FIGURE.finditer(text):
+    for m, end in zip(found, ends, strict=True):
         value = parse_number(m.group("value"), upper=SCALE_BOUND)
         written = m.group("max") or m.group("top")
         top = parse_number(written, upper=SCALE_BOUND) if written else None
         if value is not None:
             yield Figure(
                 words=text[start : m.start()], verb=m.group("verb"), value=value, maximum=top,
-                percent=m.group("unit") == "%", first=start == 0,
+                percent=m.group("unit") == "%", first=start == 0, after=text[m.end() : end],
                 where=Where(block=line.block, page=line.page),
             )  # fmt: skip
         start = m.end()
@@ -139,11 +144,21 @@ def labelled(lines: Sequence[Line]) -> Iterator[tuple[str | None, Figure]]:
             heading = heading_label(line)
             continue
         for figure in figures:
-            label = label_of(figure.words)
+            label = label_of(figure.words) or label_after(figure.after)
             if label is None and figure.first and heading and not is_total(figure.words):
                 label = heading
             yield label, figure
         heading = None
+
+
+def label_after(after: str) -> str | None:
+    """Given the words after a figure, return the component they name when they open with
+    a word such as "ở", "về" ("đạt 5,5/8 điểm ở lĩnh vực cải cách tài chính công")."""
+    m = vocabulary().after.match(fold(after))
+    if m is None:
+        return None
+    clause = re.split(r"[,;()]|\.(?:\s|$)", after[m.end() :], maxsplit=1)[0]
+    return label_of(clause) if component_code(clause) else None
 
 
 def heading_label(line: Line) -> str | None:
@@ -239,6 +254,9 @@ def collect(
                 total = figure
             continue
         score = make_score(label, figure, len(scores) + 1, self_assessed)
+        if score is not None and scores and made and scores[-1].area == score.area:
+            made = attach(scores, replace(figure, words=""))  # the same area restated
+            continue
         made = score is not None and all(s.area != score.area for s in scores)
         scores += [score] if made and score else []
     return scores, total
