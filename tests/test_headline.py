@@ -158,3 +158,19 @@ def test_a_score_in_parentheses_naming_another_year_is_not_this_years() -> None:
     )
     assert (score(s), s.rank, s.rank_of) == (Decimal("84.2"), 4, 20)
     assert s.previous_year_delta is not None and s.previous_year_delta.value == Decimal("4.1")
+
+
+@pytest.mark.parametrize(
+    "listing",
+    [
+        "Các cơ quan xếp loại Tốt gồm: Sở Tư pháp, Sở Y tế, Sở Nội vụ.",
+        "Nhóm tốt gồm các sở: Tư pháp, Y tế và Nội vụ.",
+    ],
+)
+def test_the_subjects_grade_given_to_a_list(listing: str) -> None:
+    s = summary(
+        "Kết quả Chỉ số CCHC năm 2022 của Sở Y tế đạt 86,4 điểm, xếp thứ 4/19.",
+        "Các cơ quan xếp loại Khá gồm: Sở Xây dựng, Sở Công Thương.",
+        listing,
+    )
+    assert s.grade in ("Tốt", "Nhóm tốt")

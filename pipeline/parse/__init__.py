@@ -14,7 +14,7 @@ from normalizers.numbers import Number
 from pipeline.model import Metadata, Notice, Summary, UnitScore
 from pipeline.parse.findings import read_findings
 from pipeline.parse.flattened import lines_to_raw_tables
-from pipeline.parse.headline import Headline, find_headline, index_year
+from pipeline.parse.headline import Headline, find_headline, index_year, listed_grade
 from pipeline.parse.lines import Line, document_to_lines
 from pipeline.parse.metadata import read_metadata
 from pipeline.parse.prosescores import prose_score_table
@@ -43,7 +43,12 @@ def parse(document: Document) -> Notice:
         key=notice_key(metadata),
         source=document.source,
         metadata=metadata,
-        summary=make_summary(table, headline, own_statement(headline, unit_scores)),
+        summary=make_summary(
+            table,
+            headline,
+            own_statement(headline, unit_scores),
+            listed_grade(lines, headline.subject if headline else None),
+        ),
         scores=table.scores if table else (),
         unit_scores=unit_scores,
         tasks=read_tasks(sections),
@@ -74,12 +79,16 @@ def raw_tables(document: Document, lines: Sequence[Line]) -> list[RawTable]:
 
 
 def make_summary(
-    table: ScoreTable | None, headline: Headline | None, own: UnitScore | None = None
+    table: ScoreTable | None,
+    headline: Headline | None,
+    own: UnitScore | None = None,
+    listed: tuple[str, str] | None = None,
 ) -> Summary:
-    """Given the area table, the headline and the subject's own unit statement, return the
-    notice's summary figures: what the headline leaves unsaid is taken from the statement
-    of the same sentence (its grade, change, rank), or the statement's score when the
-    headline reader found none."""
+    """Given the area table, the headline, the subject's own unit statement and the grade
+    of a list naming the subject, return the notice's summary figures: what the headline
+    leaves unsaid is taken from the statement of the same sentence (its grade, change,
+    rank), or the statement's score when the headline reader found none; the grade, last,
+    from the list ("Xếp loại Tốt gồm: Sở Y tế, …")."""
     top = headline or Headline(score=None)
     mine = own or UnitScore(order=0, unit="")
     grade, grade_raw = (table.grade, table.grade_raw) if table and table.grade else (None, None)
@@ -90,8 +99,8 @@ def make_summary(
         stated_total=table.total if table else None,
         stated_max_total=table.max_total if table else None,
         stated_self_total=table.self_total if table else None,
-        grade=grade or mine.grade,
-        grade_raw=grade_raw or mine.grade,
+        grade=grade or mine.grade or (listed[0] if listed else None),
+        grade_raw=grade_raw or mine.grade or (listed[1] if listed else None),
         previous_year_delta=top.change or mine.change,
         rank=ranked.rank,
         rank_of=ranked.rank_of,

@@ -289,3 +289,28 @@ def index_year(lines: Sequence[Line]) -> int | None:
         if _INDEX_CUE.search(plain(line.raw)) and (years := _YEAR.findall(line.raw)):
             return int(years[0])
     return None
+
+
+#: Words a unit's name starts with that do not tell it apart ("Sở", "UBND huyện").
+_KIND_HEAD = re.compile(
+    r"^(?:(?:sở|bộ|ban|ủy ban nhân dân|ubnd|tỉnh|thành phố|tp\.?|huyện|thị xã|quận|xã|phường"
+    r"|thị trấn)\s+)+"
+)
+
+
+def listed_grade(lines: Sequence[Line], subject: str | None) -> tuple[str, str] | None:
+    """Given the lines and the notice's subject, return (grade, as written) of a grade given
+    to a list that names the subject ("Xếp loại Tốt gồm: Sở Y tế, Sở Tư pháp …", "nhóm khá
+    gồm các sở: Y tế, Xây dựng"), or None."""
+    core = _KIND_HEAD.sub("", fold(subject or "")).strip()
+    if not core:
+        return None
+    names = re.compile(rf"(?<!\w){re.escape(core)}(?!\w)")
+    return next((g for line in lines if (g := list_grade(line.raw, names))), None)
+
+
+def list_grade(text: str, names: re.Pattern[str]) -> tuple[str, str] | None:
+    """Given a line and the pattern of the subject's name, return the grade its head (before
+    the colon) gives when the list after the colon names the subject."""
+    head, sep, listed = text.partition(":")
+    return grade_in_text(head) if sep and names.search(fold(listed)) else None
