@@ -291,18 +291,20 @@ def index_year(lines: Sequence[Line]) -> int | None:
     return None
 
 
-#: Words a unit's name starts with that do not tell it apart ("Sở", "UBND huyện").
-_KIND_HEAD = re.compile(
-    r"^(?:(?:sở|bộ|ban|ủy ban nhân dân|ubnd|tỉnh|thành phố|tp\.?|huyện|thị xã|quận|xã|phường"
-    r"|thị trấn)\s+)+"
-)
+@cache
+def kind_head() -> re.Pattern[str]:
+    """Given nothing, return the pattern of the kind words a unit's name starts with
+    ("Sở", "UBND huyện"; indices.toml), which do not tell it apart."""
+    words = sorted(data_table("indices")["headline"]["kind_words"], key=len, reverse=True)
+    body = "|".join(re.escape(fold(w)) for w in words)
+    return re.compile(rf"^(?:(?:{body})\.?\s+)+")
 
 
 def listed_grade(lines: Sequence[Line], subject: str | None) -> tuple[str, str] | None:
     """Given the lines and the notice's subject, return (grade, as written) of a grade given
     to a list that names the subject ("Xếp loại Tốt gồm: Sở Y tế, Sở Tư pháp …", "nhóm khá
     gồm các sở: Y tế, Xây dựng"), or None."""
-    core = _KIND_HEAD.sub("", fold(subject or "")).strip()
+    core = kind_head().sub("", fold(subject or "")).strip()
     if not core:
         return None
     names = re.compile(rf"(?<!\w){re.escape(core)}(?!\w)")
