@@ -235,3 +235,20 @@ def test_a_component_named_after_its_figure() -> None:
     ]
     percent = notice.scores[1].percent
     assert percent is not None and percent.value == Decimal("96.15")
+
+
+def test_targets_are_neither_scores_nor_a_headline() -> None:
+    notice = parse(
+        doc(
+            "Kế hoạch nâng cao Chỉ số CCHC năm 2025",
+            "Mục tiêu: Chỉ số CCHC năm 2025 của thị xã đạt từ 88 điểm, trong đó lĩnh vực cải "
+            "cách thể chế đạt 9/9 điểm; lĩnh vực chế độ công vụ đạt 11,5/12 điểm.",
+            "Năm 2024, lĩnh vực cải cách thể chế đạt 8/9 điểm; cải cách tài chính công đạt 7/8 "
+            "điểm.",
+        )
+    )
+    assert notice.summary.headline_score is None
+    assert [(s.area, s.score and s.score.value) for s in notice.scores] == [
+        ("the_che", Decimal(8)),
+        ("tai_chinh_cong", Decimal(7)),
+    ]

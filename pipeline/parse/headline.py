@@ -169,7 +169,13 @@ def not_own_words() -> re.Pattern[str]:
     """Given nothing, return the pattern of the words before a figure that make it a scale
     or an average, not the notice's own score (indices.toml [headline])."""
     table = data_table("indices")["headline"]
-    return words_pattern((*table["scale_words"], *table["average_words"]))
+    return words_pattern((*table["scale_words"], *table["average_words"], *table["target_words"]))
+
+
+@cache
+def target_words() -> re.Pattern[str]:
+    """Given nothing, return the pattern of the words making a figure a target (indices.toml)."""
+    return words_pattern(tuple(data_table("indices")["headline"]["target_words"]))
 
 
 @cache

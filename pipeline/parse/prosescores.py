@@ -27,6 +27,7 @@ from normalizers.labels import component_code, component_words, data_table, part
 from normalizers.numbers import Number, parse_number
 from normalizers.text import fold
 from pipeline.model import Score, Where
+from pipeline.parse.headline import target_words
 from pipeline.parse.lines import Line
 from pipeline.parse.scoretable import SCALE_BOUND, ScoreTable
 
@@ -50,6 +51,7 @@ _FIGURE = re.compile(
 )
 _OTHER_YEAR = re.compile(r"\([^()]*\b(?:19|20)\d{2}\b[^()]*\)")
 _SENTENCE_END = re.compile(r"[.;!?](?:\s|$)|;")
+_STOP = re.compile(r"[.!?](?:\s|$)")
 #: Cut after a colon or a closing parenthesis; after a comma only before a capital or after a
 #: figure ("Năm 2023, Cải cách …"): "Xây dựng, phát triển chính quyền số" is one name.
 _SOFT = re.compile(r"[:),]")
@@ -125,13 +127,20 @@ def line_figures(line: Line) -> Iterator[Figure]:
         value = parse_number(m.group("value"), upper=SCALE_BOUND)
         written = m.group("max") or m.group("top")
         top = parse_number(written, upper=SCALE_BOUND) if written else None
-        if value is not None:
+        if value is not None and not is_target(text[: m.start()]):
             yield Figure(
                 words=text[start : m.start()], verb=m.group("verb"), value=value, maximum=top,
                 percent=m.group("unit") == "%", first=start == 0, after=text[m.end() : end],
                 where=Where(block=line.block, page=line.page),
             )  # fmt: skip
         start = m.end()
+
+
+def is_target(before: str) -> bool:
+    """Given a line's text before a figure, return whether its sentence makes the figure a
+    target ("Phấn đấu …; lĩnh vực cải cách TTHC đạt 13/13 điểm"), not a result."""
+    ends = [m.end() for m in _STOP.finditer(before)]
+    return bool(target_words().search(fold(before[ends[-1] if ends else 0 :])))
 
 
 def labelled(lines: Sequence[Line]) -> Iterator[tuple[str | None, Figure]]:
