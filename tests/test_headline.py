@@ -174,3 +174,8 @@ def test_the_subjects_grade_given_to_a_list(listing: str) -> None:
         listing,
     )
     assert s.grade in ("Tốt", "Nhóm tốt")
+
+
+def test_a_change_in_parentheses_compared_with_last_year_is_this_years() -> None:
+    s = summary("Chỉ số CCHC năm 2023 của Sở Y tế đạt 85,77% (tăng 2,1% so với năm 2022).")
+    assert s.previous_year_delta is not None and s.previous_year_delta.value == Decimal("2.1")

@@ -184,7 +184,8 @@ def average_words() -> re.Pattern[str]:
     return words_pattern(tuple(data_table("indices")["headline"]["average_words"]))
 
 
-def words_pattern(words: Sequence[str]) -> re.Pattern[str]:
+@cache
+def words_pattern(words: tuple[str, ...]) -> re.Pattern[str]:
     """Given words, return a pattern finding any of them whole in folded text."""
     return re.compile("|".join(rf"(?<!\w){re.escape(fold(w))}(?!\w)" for w in words))
 
@@ -246,9 +247,17 @@ def other_years_masked(text: str) -> str:
     out = text
     while m := _INNER_PAREN.search(out):
         inner = m.group()
-        kept = " " * len(inner) if _ANY_YEAR.search(inner) else f"\x01{inner[1:-1]}\x02"
+        kept = " " * len(inner) if other_year(inner) else f"\x01{inner[1:-1]}\x02"
         out = out[: m.start()] + kept + out[m.end() :]
     return out.replace("\x01", "(").replace("\x02", ")")
+
+
+def other_year(parenthesis: str) -> bool:
+    """Given a parenthesis, return whether it states another year's figures: it names a
+    year and compares nothing with it ("(năm 2022: 80,1 điểm)", not "(tăng 2 điểm so với
+    năm 2022)")."""
+    words = words_pattern(tuple(data_table("indices")["headline"]["comparison_words"]))
+    return bool(_ANY_YEAR.search(parenthesis)) and not words.search(fold(parenthesis))
 
 
 def best_rank(text: str) -> re.Match[str] | None:
