@@ -146,6 +146,53 @@ def area_code(label: str) -> str | None:
     return best_code(label_key(label), _phrases("areas", "areas"))
 
 
+@cache
+def _component_phrases() -> PhraseTable:
+    """Given nothing, return the phrase table of the areas and the index's parts together."""
+    areas = data_table("areas")
+    return phrase_table({**areas["areas"], **areas["parts"]})
+
+
+def part_codes() -> frozenset[str]:
+    """Given nothing, return the codes of the index's parts (not areas): tham_dinh, sipas …"""
+    return frozenset(data_table("areas")["parts"])
+
+
+@lru_cache(maxsize=CACHE_SIZE)
+def component_code(label: str) -> str | None:
+    """Given a label in prose, return its area code or the code of a part of the index
+    ("điểm thẩm định" → tham_dinh, "Chỉ số SIPAS" → sipas), or None."""
+    return best_code(label_key(label), _component_phrases())
+
+
+@lru_cache(maxsize=CACHE_SIZE)
+def component_words(label: str) -> int:
+    """Given a label, return how many of its words belong to an area's or a part's name
+    (toneless when none does with tones): cutting a label must not lower this count."""
+    words = label_key(label).split()
+    table = _component_phrases()
+    covered = _covered(words, table.phrases)
+    return covered or _covered([strip_tones(w) for w in words], table.bare)
+
+
+def _covered(words: Sequence[str], phrases: Sequence[tuple[str, str]]) -> int:
+    """Given words and padded phrases, return how many words lie inside some phrase."""
+    padded = f" {' '.join(words)} "
+    marks = [False] * len(words)
+    for phrase, _ in phrases:
+        if phrase in padded:
+            _mark(words, phrase.split(), marks)
+    return sum(marks)
+
+
+def _mark(words: Sequence[str], phrase: Sequence[str], marks: list[bool]) -> None:
+    """Given words, one phrase's words and marks, mark every place the phrase occurs."""
+    n = len(phrase)
+    for i in range(len(words) - n + 1):
+        if list(words[i : i + n]) == list(phrase):
+            marks[i : i + n] = [True] * n
+
+
 @lru_cache(maxsize=CACHE_SIZE)
 def unit_code(name: str) -> str | None:
     """Given the name of a unit inside a Sở ("Văn phòng Sở"), return its code, or None."""
@@ -233,8 +280,17 @@ def _grade_at(tokens: Sequence[_Token], i: int) -> tuple[str, int, int] | None:
         if _sequence_at(tokens, i, form):
             return name, i, i + len(form)
     if i + 1 < len(tokens) and _same_word(tokens[i].key, words.group_word):
-        group = words.groups.get(tokens[i + 1].key)
-        return (group, i, i + 2) if group else None
+        return _group_at(tokens, i)
+    return None
+
+
+def _group_at(tokens: Sequence[_Token], i: int) -> tuple[str, int, int] | None:
+    """Given tokens and the place of the group word, return (canonical, first, end) of the
+    group named after it ("nhóm B", "nhóm rất thấp"), longest form first."""
+    forms = sorted(grade_words().groups.items(), key=lambda item: -len(item[0].split()))
+    for form, name in forms:
+        if _sequence_at(tokens, i + 1, form.split()):
+            return name, i, i + 1 + len(form.split())
     return None
 
 

@@ -12,7 +12,12 @@ from decimal import Decimal
 from enum import StrEnum
 
 from extractors.model import SourceInfo
+from normalizers.labels import part_codes
 from normalizers.numbers import Number
+
+#: Fewer areas than this, without a stated total, is a passage quoting some areas (a news
+#: item's "lĩnh vực … đạt 9,42/10 điểm"), not the whole area table.
+MIN_WHOLE_AREAS = 5
 
 
 class Severity(StrEnum):
@@ -153,15 +158,25 @@ class Notice:
     validation: tuple[Check, ...] = ()
 
     @property
+    def whole_table(self) -> bool:
+        """Given a notice, return whether its areas are a whole table: a stated total, or at
+        least ``MIN_WHOLE_AREAS`` rows that are areas, not parts of the index (SIPAS …); a
+        news item quoting two areas is not summed into a total."""
+        areas = [s for s in self.scores if s.area not in part_codes()]
+        return self.summary.stated_total is not None or len(areas) >= MIN_WHOLE_AREAS
+
+    @property
     def computed_total(self) -> Decimal | None:
-        """Given a notice, return the sum of area scores, or None without any."""
+        """Given a notice, return the sum of area scores, or None without any or when the
+        areas are not a whole table."""
         values = [s.score.value for s in self.scores if s.score and s.score.value is not None]
-        return sum(values, Decimal(0)) if values else None
+        return sum(values, Decimal(0)) if values and self.whole_table else None
 
     @property
     def computed_max_total(self) -> Decimal | None:
-        """Given a notice, return the sum of area maxima, or None when any is missing."""
+        """Given a notice, return the sum of area maxima, or None when any is missing or the
+        areas are not a whole table."""
         values = [s.max.value if s.max else None for s in self.scores]
-        if not values or any(v is None for v in values):
+        if not values or any(v is None for v in values) or not self.whole_table:
             return None
         return sum((v for v in values if v is not None), Decimal(0))

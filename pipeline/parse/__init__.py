@@ -10,11 +10,12 @@ from __future__ import annotations
 from collections.abc import Sequence
 
 from extractors.model import BlockKind, Document
+from normalizers.numbers import Number
 from pipeline.lines import Line, document_to_lines
-from pipeline.model import Metadata, Notice, Summary
+from pipeline.model import Metadata, Notice, Summary, UnitScore
 from pipeline.parse.findings import read_findings
 from pipeline.parse.flattened import lines_to_raw_tables
-from pipeline.parse.headline import Headline, find_headline
+from pipeline.parse.headline import Headline, find_headline, index_year, listed_grade
 from pipeline.parse.metadata import read_metadata
 from pipeline.parse.prosescores import prose_score_table
 from pipeline.parse.rawtable import RawTable, block_to_raw_table
@@ -30,17 +31,25 @@ def parse(document: Document) -> Notice:
     table = find_score_table(document, lines)
     headline = find_headline(lines)
     metadata = read_metadata(
-        lines, headline.year if headline else None, headline.subject if headline else None
+        lines,
+        headline.year if headline else index_year(lines),
+        headline.subject if headline else None,
     )
     sections = tuple(split_sections(lines))
+    unit_scores = read_unit_scores(document, subject=metadata.issuer, lines=lines)
     return Notice(
         id=notice_id(document.source.sha256),
         key=notice_key(metadata),
         source=document.source,
         metadata=metadata,
-        summary=make_summary(table, headline),
+        summary=make_summary(
+            table,
+            headline,
+            own_statement(headline, unit_scores),
+            listed_grade(lines, headline.subject if headline else None),
+        ),
         scores=table.scores if table else (),
-        unit_scores=read_unit_scores(document, subject=metadata.issuer, lines=lines),
+        unit_scores=unit_scores,
         tasks=read_tasks(sections, lines, document.blocks),
         findings=read_findings(sections),
     )
@@ -68,20 +77,52 @@ def raw_tables(document: Document, lines: Sequence[Line]) -> list[RawTable]:
     return real + list(lines_to_raw_tables(lines))
 
 
-def make_summary(table: ScoreTable | None, headline: Headline | None) -> Summary:
-    """Given the area table and the headline, return the notice's summary figures."""
-    table_grade = table.grade if table else None
+def make_summary(
+    table: ScoreTable | None,
+    headline: Headline | None,
+    own: UnitScore | None = None,
+    listed: tuple[str, str] | None = None,
+) -> Summary:
+    """Given the area table, the headline, the subject's own unit statement and the grade
+    of a list naming the subject, return the notice's summary figures: what the headline
+    leaves unsaid is taken from the statement of the same sentence (its grade, change,
+    rank), or the statement's score when the headline reader found none; the grade, last,
+    from the list ("Xếp loại Tốt gồm: Sở Y tế, …")."""
+    top = headline or Headline(score=None)
+    mine = own or UnitScore(order=0, unit="")
+    grade, grade_raw = (table.grade, table.grade_raw) if table and table.grade else (None, None)
+    grade, grade_raw = (grade, grade_raw) if grade else (top.grade, top.grade_raw)
+    ranked = top if top.rank is not None else mine
     return Summary(
-        headline_score=headline.score if headline else None,
+        headline_score=top.score or mine.score or mine.percent,
         stated_total=table.total if table else None,
         stated_max_total=table.max_total if table else None,
         stated_self_total=table.self_total if table else None,
-        grade=table_grade or (headline.grade if headline else None),
-        grade_raw=(table.grade_raw if table_grade and table else None)
-        or (headline.grade_raw if headline else None),
-        previous_year_delta=headline.change if headline else None,
-        rank=headline.rank if headline else None,
-        rank_of=headline.rank_of if headline else None,
+        grade=grade or mine.grade or (listed[0] if listed else None),
+        grade_raw=grade_raw or mine.grade or (listed[1] if listed else None),
+        previous_year_delta=top.change or mine.change,
+        rank=ranked.rank,
+        rank_of=ranked.rank_of,
+    )
+
+
+def own_statement(headline: Headline | None, rows: Sequence[UnitScore]) -> UnitScore | None:
+    """Given the headline and the unit statements, return the statement of the notice's own
+    subject: the one stating the headline's score; without any headline, the scored one when
+    every statement is of one unit ("… của Sở Xây dựng là 72,32 điểm" read by the statements
+    reader only). The notice's headline is then never weaker than its unit rows."""
+    par = [r for r in rows if r.index == "par"]
+    if headline is not None and headline.score is not None:
+        return next((r for r in par if states(r, headline.score)), None)
+    if headline is None and len({r.unit for r in par}) == 1:
+        return next((r for r in par if r.score is not None), None)
+    return None
+
+
+def states(row: UnitScore, score: Number) -> bool:
+    """Given a unit statement and a score, return whether the statement gives that score."""
+    return score.value is not None and any(
+        n is not None and n.value == score.value for n in (row.score, row.percent)
     )
 
 

@@ -25,6 +25,8 @@ from pipeline.roles import (
 _TRAILING_NUMBER = re.compile(r"(?:^|\s)([-+]?\d[\d.,]*\s?%?|-)$")
 #: A label longer than this is prose, not a table row.
 MAX_LABEL_WORDS = 30
+#: A header cell split over two lines has at most this many words on its first line.
+SPLIT_HEADER_WORDS = 3
 #: Consecutive area-labelled lines that make a table without a header.
 MIN_HEADERLESS_ROWS = 3
 _GUESSED_ROLES = {
@@ -67,15 +69,32 @@ def read_header(lines: Sequence[Line], i: int) -> tuple[tuple[Role, ...], int] |
         return (inline, i + 1) if SCORE_ROLES & set(inline) else None
     roles: list[Role] = []
     j = i + 1
-    while j < len(lines) and (role := header_role(lines[j].raw)) not in (
-        None,
-        Role.LABEL,
-        Role.UNIT,
-    ):
+    while j < len(lines) and (cell := split_header_role(lines, j)) is not None:
+        role, used = cell
         if role is not Role.ORDER:
             roles.append(role)
-        j += 1
+        j += used
     return (tuple(roles), j) if SCORE_ROLES & set(roles) else None
+
+
+def split_header_role(lines: Sequence[Line], j: int) -> tuple[Role, int] | None:
+    """Given a position in a header, return (the value role of its cell, lines it takes): one
+    line, or two when the cell's words are split over lines ("Điểm tự" / "đánh giá")."""
+    role, used = header_role(lines[j].raw), 1
+    if j + 1 < len(lines) and continues_header(lines[j].raw, lines[j + 1].raw, role):
+        role, used = header_role(f"{lines[j].raw} {lines[j + 1].raw}"), 2
+    return (role, used) if role not in (None, Role.LABEL, Role.UNIT) else None
+
+
+def continues_header(cell: str, after: str, role: Role | None) -> bool:
+    """Given a short header line, the next line and the role of the first: does the next
+    line finish its words? It does when it starts in lowercase ("Điểm" / "tối đa"), or when
+    the first names no role and the two together do ("Điểm tự" / "Đánh giá")."""
+    if len(cell.split()) > SPLIT_HEADER_WORDS or not after[:1].isalpha():
+        return False
+    if after[:1].islower():
+        return header_role(f"{cell} {after}") is not None
+    return role is None and header_role(f"{cell} {after}") is not None
 
 
 def guess_header(lines: Sequence[Line], i: int) -> tuple[tuple[Role, ...], int] | None:

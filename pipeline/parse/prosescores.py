@@ -1,62 +1,318 @@
-"""Area scores stated in prose when a notice has no table:
+"""Component scores stated in prose when a notice has no table:
 
-    "Cụ thể: Công tác chỉ đạo, điều hành cải cách hành chính đạt 12/15 điểm; Cải cách thể chế
-    đạt 10/14 điểm; …"
+    "Cụ thể: Công tác chỉ đạo, điều hành CCHC đạt 12/15 điểm; Cải cách thể chế đạt 10/14 điểm"
+    "- Lĩnh vực 2: Xây dựng và tổ chức thực hiện văn bản QPPL: 10.5/10.5 điểm" (one per line)
+    "điểm thẩm định là 54.95/61,5 điểm, … (gồm Chỉ số SIPAS đạt 8,5/10 điểm; …)"
+    "- Lĩnh vực Cải cách thể chế" then "Đạt 9,42/10 điểm, chỉ số đạt 94,15%" (label above)
 
-A paragraph counts only when it states at least ``MIN_AREAS`` known areas so: a lone
-"lĩnh vực cải cách tài chính công chỉ đạt 5,5/8 điểm" is a remark, not the table.
+Each figure ("đạt x/y điểm", ": x/y điểm", "là x điểm", "đạt x%") is labelled by the words
+between it and the figure before it, cut at the rightmost boundary (comma, colon, lead word
+such as "là", "lĩnh vực") that keeps every word of the component's name. A figure whose words
+name no component takes the heading just above it, or, for a percent right after a figure,
+is that figure's percent. Parentheses naming a year hold another year's results and are
+skipped. A figure labelled "tổng số điểm" is the stated total. The figures are self-assessed
+when the lead before them says so ("tự đánh giá, chấm điểm") and names no appraisal.
+
+Vocabulary (lead, tail, total and self words; the parts of the index) is in areas.toml.
 """
 
 from __future__ import annotations
 
 import re
 from collections.abc import Iterator, Sequence
+from dataclasses import dataclass, field, replace
+from functools import cache
 
-from normalizers.labels import area_code
-from normalizers.numbers import parse_number
+from normalizers.labels import component_code, component_words, data_table, part_codes
+from normalizers.numbers import Number, parse_number
+from normalizers.text import fold
 from pipeline.lines import Line
 from pipeline.model import Score, Where
+from pipeline.parse.headline import target_words
 from pipeline.parse.scoretable import SCALE_BOUND, ScoreTable
 
-MIN_AREAS = 3
+#: Distinct components a document must state for its prose to count as its table: a lone
+#: "lĩnh vực cải cách tài chính công chỉ đạt 5,5/8 điểm" is a remark.
+MIN_COMPONENTS = 2
+#: A heading naming a component ("- Lĩnh vực Cải cách thể chế") has at most this many words.
+HEADING_WORDS = 14
+#: A percent this few words after a figure ("…/10 điểm, chỉ số đạt 94,15%") is its percent.
+PERCENT_GAP_WORDS = 6
 _NUM = r"\d+(?:[.,]\d+)?"
-#: The figure after an area's label: "… đạt 12/15 điểm", "…: 12/15 điểm", "… chấm 8,5 điểm".
-#: The label is the clause before it (no regex runs over the label itself: linear time).
+#: "đạt 9,5/10 điểm", ": 11/11điểm.", "là 54.95/61.5 điểm", "thẩm định 8,5 điểm", "đạt 9,5 điểm
+#: trên tổng số 10 điểm", "đạt 7 điểm (tối đa 8 điểm)", "đạt 94,15%".
 _FIGURE = re.compile(
-    rf"(?::|\bđạt\b|\bchấm\b|[–-])\s*(?:được\s+)?(?P<value>{_NUM})\s*"
-    rf"(?:/\s*(?P<max>{_NUM}))?\s*điểm",
+    r"(?P<verb>\b(?:đạt(?:\s+được)?|là|(?:tự\s+)?chấm(?:\s+được)?|được\s+đánh\s+giá|"
+    r"tự\s+đánh\s+giá|thẩm\s+định|tương\s+ứng(?:\s+với)?)\s*:?|:|^|\s[–-])"
+    rf"\s*(?P<value>{_NUM})(?:\s*(?:điểm\s*)?(?:/|\s+trên(?:\s+tổng(?:\s+số)?)?\s+)\s*"
+    rf"(?P<max>{_NUM}))?\.?\s*(?P<unit>điểm|%)"
+    rf"(?:\s*\(\s*(?:điểm\s+)?tối\s+đa\s*:?\s*(?P<top>{_NUM})[^()]*\))?",
     re.I,
 )
-_LEAD = re.compile(r"^\s*(?:cụ thể|trong đó|chi tiết)\s*(?:như sau)?\s*[:,]?\s*", re.I)
+_OTHER_YEAR = re.compile(r"\([^()]*\b(?:19|20)\d{2}\b[^()]*\)")
+_SENTENCE_END = re.compile(r"[.;!?](?:\s|$)|;")
+_STOP = re.compile(r"[.!?](?:\s|$)")
+#: Cut after a colon or a closing parenthesis; after a comma only before a capital or after a
+#: figure ("Năm 2023, Cải cách …"): "Xây dựng, phát triển chính quyền số" is one name.
+_SOFT = re.compile(r"[:),]")
+_QUOTED = re.compile(r"[“\"]([^”\"]{3,120})[”\"]")
+_EDGE = " \t,.;:-–—•+*)"
+
+
+@dataclass(frozen=True, slots=True, kw_only=True)
+class Figure:
+    """One figure of a line and the words before it (since the figure before it)."""
+
+    words: str
+    value: Number
+    verb: str = ""  # "đạt", "thẩm định", ":" …
+    after: str = ""  # the words after it, up to the next figure
+    maximum: Number | None = None
+    percent: bool = False
+    first: bool = True  # the first figure of its line
+    where: Where = field(default_factory=Where)
+
+
+@dataclass(frozen=True, slots=True, kw_only=True)
+class Vocabulary:
+    lead: re.Pattern[str]
+    tail: tuple[str, ...]
+    total: re.Pattern[str]
+    self_: re.Pattern[str]
+    appraised: re.Pattern[str]
+    after: re.Pattern[str]
+
+
+def _words_re(words: Sequence[str]) -> re.Pattern[str]:
+    """Given words, return a pattern finding any of them as whole words (folded text)."""
+    body = "|".join(re.escape(fold(w)) for w in sorted(words, key=len, reverse=True))
+    return re.compile(rf"(?<!\w)(?:{body})(?!\w)")
+
+
+@cache
+def vocabulary() -> Vocabulary:
+    """Given nothing, return the prose vocabulary of areas.toml (built once)."""
+    data = data_table("areas")["prose"]
+    return Vocabulary(
+        lead=_words_re(data["lead_words"]),
+        tail=tuple(sorted((fold(w) for w in data["tail_words"]), key=len, reverse=True)),
+        total=_words_re(data["total_words"]),
+        self_=_words_re(data["self_words"]),
+        appraised=_words_re(data["appraised_words"]),
+        after=re.compile(rf"\s*(?:{_words_re(data['after_words']).pattern})\s+"),
+    )
 
 
 def prose_score_table(lines: Sequence[Line]) -> ScoreTable | None:
-    """Given the document's lines, return the first paragraph's areas stated in prose."""
-    for line in lines:
-        if line.text.count("điểm") < MIN_AREAS:
-            continue
-        scores = list(line_scores(line))
-        if len({s.area for s in scores}) >= MIN_AREAS:
-            return ScoreTable(scores=tuple(scores), block=line.block)
-    return None
+    """Given the document's lines, return the components its prose states, or None when it
+    states fewer than ``MIN_COMPONENTS``."""
+    scores, total = collect(labelled(lines), self_report(lines))
+    if len({s.area for s in scores}) < MIN_COMPONENTS:
+        return None
+    return ScoreTable(
+        scores=tuple(scores),
+        total=total.value if total else None,
+        max_total=total.maximum if total else None,
+        block=scores[0].where.block or 0,
+    )
 
 
-def line_scores(line: Line) -> Iterator[Score]:
-    """Given a line, yield the area scores stated in it, one per clause."""
-    order = 0
-    for clause in re.split(r";|\.\s", line.text):
-        m = _FIGURE.search(clause)
-        if m is None:
-            continue
-        label = _LEAD.sub("", clause[: m.start()].split(":")[-1]).strip(" ,")
-        label = re.sub(r"\s+(?:được|đã)$", "", label)
-        code = area_code(label)
+def line_figures(line: Line) -> Iterator[Figure]:
+    """Given a line, yield its figures with the words before each, other years' left out."""
+    text = _OTHER_YEAR.sub(" ", line.text)
+    found = list(_FIGURE.finditer(text))
+    ends = [m.start() for m in found[1:]] + [len(text)] * bool(found)
+    start = 0
+    for m, end in zip(found, ends, strict=True):
         value = parse_number(m.group("value"), upper=SCALE_BOUND)
-        if code is None or value is None:
+        written = m.group("max") or m.group("top")
+        top = parse_number(written, upper=SCALE_BOUND) if written else None
+        if value is not None and not is_target(text[: m.start()]):
+            yield Figure(
+                words=text[start : m.start()], verb=m.group("verb"), value=value, maximum=top,
+                percent=m.group("unit") == "%", first=start == 0, after=text[m.end() : end],
+                where=Where(block=line.block, page=line.page),
+            )  # fmt: skip
+        start = m.end()
+
+
+def is_target(before: str) -> bool:
+    """Given a line's text before a figure, return whether its sentence makes the figure a
+    target ("Phấn đấu …; lĩnh vực cải cách TTHC đạt 13/13 điểm"), not a result."""
+    ends = [m.end() for m in _STOP.finditer(before)]
+    return bool(target_words().search(fold(before[ends[-1] if ends else 0 :])))
+
+
+def labelled(lines: Sequence[Line]) -> Iterator[tuple[str | None, Figure]]:
+    """Given the lines, yield each figure with its component's label (None when it names
+    none): its own words, else the heading line just above it."""
+    heading = None
+    for line in lines:
+        figures = list(line_figures(line))
+        if not figures:
+            heading = heading_label(line)
             continue
-        order += 1
-        maximum = parse_number(m.group("max"), upper=SCALE_BOUND) if m.group("max") else None
-        yield Score(
-            order=order, area=code, label=label, max=maximum, appraised=value,
-            where=Where(block=line.block, page=line.page),
-        )  # fmt: skip
+        for figure in figures:
+            label = label_of(figure.words) or label_after(figure.after)
+            if label is None and figure.first and heading and not is_total(figure.words):
+                label = heading
+            yield label, figure
+        heading = None
+
+
+def label_after(after: str) -> str | None:
+    """Given the words after a figure, return the component they name when they open with
+    a word such as "ở", "về" ("đạt 5,5/8 điểm ở lĩnh vực cải cách tài chính công")."""
+    m = vocabulary().after.match(fold(after))
+    if m is None:
+        return None
+    clause = re.split(r"[,;()]|\.(?:\s|$)", after[m.end() :], maxsplit=1)[0]
+    return label_of(clause) if component_code(clause) else None
+
+
+def heading_label(line: Line) -> str | None:
+    """Given a line without figures, return the component it heads, if it is that short."""
+    return label_of(line.text) if len(line.text.split()) <= HEADING_WORDS else None
+
+
+def label_of(words: str) -> str | None:
+    """Given the words before a figure, return the component's label in them, or None."""
+    if quoted := quoted_label(words):
+        return quoted
+    words = last_clause(words)
+    code = component_code(words)
+    if code is None:
+        return None
+    whole = component_words(words)
+    for cut in reversed(cut_points(words)):
+        rest = words[cut:]
+        if component_code(rest) == code and component_words(rest) == whole:
+            return trim(rest)
+    return trim(words)
+
+
+def quoted_label(words: str) -> str | None:
+    """Given words, return the last quoted phrase naming a component ("“cải cách TTHC”")."""
+    found = [m.group(1) for m in _QUOTED.finditer(words) if component_code(m.group(1))]
+    return found[-1].strip() if found else None
+
+
+def last_clause(words: str) -> str:
+    """Given words, return those after the last sentence end and inside an open parenthesis."""
+    ends = [m.end() for m in _SENTENCE_END.finditer(words)]
+    words = words[ends[-1] :] if ends else words
+    opened = words.rfind("(")
+    return words[opened + 1 :] if opened > words.rfind(")") else words
+
+
+def cut_points(words: str) -> list[int]:
+    """Given a label's words, return where it may be cut: after punctuation or a lead word."""
+    key = fold(words)  # fold keeps the length of cleaned text
+    cuts = {m.end() for m in _SOFT.finditer(words) if m.group() != "," or opens(words, m.end())}
+    cuts |= {m.end() for m in vocabulary().lead.finditer(key)}
+    return sorted(cuts)
+
+
+def opens(words: str, at: int) -> bool:
+    """Given words and a place after a comma, return whether a new phrase opens there: a
+    capital ("…, Cải cách thể chế") or after a figure ("Năm 2023, …")."""
+    rest = words[at:].lstrip()
+    return (rest[:1].isupper()) or words[: at - 1].rstrip()[-1:].isdigit()
+
+
+def trim(label: str) -> str:
+    """Given a cut label, return it without edge punctuation and the verb words at its end."""
+    label = label.strip(_EDGE)
+    key = fold(label)
+    for word in vocabulary().tail:
+        if key.endswith(f" {word}"):
+            return trim(label[: -len(word)])
+    return label
+
+
+def is_total(words: str) -> bool:
+    """Given the words before a figure, return whether they name the total."""
+    return bool(vocabulary().total.search(fold(last_clause(words))))
+
+
+def self_report(lines: Sequence[Line]) -> bool:
+    """Given the lines, return whether the lead before the first figure says the figures are
+    self-assessed ("tự đánh giá, chấm điểm") and names no appraisal."""
+    lead = []
+    for line in lines:
+        lead.append(fold(line.text))
+        if _FIGURE.search(line.text):
+            break
+    text = " ".join(lead)
+    words = vocabulary()
+    return bool(words.self_.search(text)) and not words.appraised.search(text)
+
+
+def collect(
+    figures: Iterator[tuple[str | None, Figure]], self_assessed: bool
+) -> tuple[list[Score], Figure | None]:
+    """Given labelled figures, return the component scores (first statement of each) and
+    the stated total."""
+    scores: list[Score] = []
+    total: Figure | None = None
+    made = False  # the figure before made the last score
+    for label, figure in figures:
+        if label is None:
+            made = made and attach(scores, figure)
+            if total is None and is_total(figure.words) and not figure.percent:
+                total = figure
+            continue
+        score = make_score(label, figure, len(scores) + 1, self_assessed)
+        if score is not None and scores and made and scores[-1].area == score.area:
+            made = attach(scores, replace(figure, words=""))  # the same area restated
+            continue
+        made = score is not None and all(s.area != score.area for s in scores)
+        scores += [score] if made and score else []
+    return scores, total
+
+
+def attach(scores: list[Score], figure: Figure) -> bool:
+    """Given the scores so far and an unlabelled figure right after the last one, make it the
+    last score's percent, or its self-assessed or appraised score when its words say which
+    ("…: tự chấm 9/10 điểm, thẩm định 8,5 điểm"); return False (it made no score)."""
+    if len(figure.words.split()) > PERCENT_GAP_WORDS or figure.first or not scores:
+        return False
+    last, value = scores[-1], figure.value
+    field = "percent" if figure.percent else stated_role(figure.words + figure.verb)
+    if field == "percent" and last.percent is None:
+        scores[-1] = replace(last, percent=value)
+    elif field == "self" and last.self is None:
+        scores[-1] = replace(last, self=value)
+    elif field == "appraised" and last.appraised is None:
+        scores[-1] = replace(last, appraised=value)
+    return False
+
+
+def stated_role(words: str) -> str | None:
+    """Given the words before a figure, return "self" or "appraised" when they say which."""
+    key, vocab = fold(last_clause(words)), vocabulary()
+    if vocab.appraised.search(key):
+        return "appraised"
+    return "self" if vocab.self_.search(key) else None
+
+
+def is_part_maximum(maximum: Number | None) -> bool:
+    """Given a figure's maximum, return whether it is a part's: stated and under the index's."""
+    return maximum is not None and maximum.value is not None and maximum.value < SCALE_BOUND
+
+
+def make_score(label: str, figure: Figure, order: int, self_assessed: bool) -> Score | None:
+    """Given a label and its figure, return the component's Score (a part of the index needs
+    its maximum: "Chỉ số SIPAS đạt 8,5/10 điểm", not another index's "SIPAS đạt 9,12 điểm")."""
+    code = component_code(label) or "other"
+    if code in part_codes() and not is_part_maximum(figure.maximum):
+        return None
+    if figure.percent:
+        return Score(order=order, area=code, label=label, percent=figure.value, where=figure.where)
+    role = stated_role(figure.words + figure.verb) or ("self" if self_assessed else "appraised")
+    value = figure.value
+    return Score(
+        order=order, area=code, label=label, max=figure.maximum,
+        self=value if role == "self" else None,
+        appraised=value if role == "appraised" else None, where=figure.where,
+    )  # fmt: skip

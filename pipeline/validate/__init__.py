@@ -41,6 +41,7 @@ CHECKS: tuple[NoticeCheck, ...] = (
     checks.negative_score,
     checks.score_over_max,
     checks.sum_mismatch,
+    checks.part_sum_mismatch,
     checks.max_sum_mismatch,
     checks.area_percent_mismatch,
     checks.headline_total_mismatch,

@@ -22,6 +22,7 @@ from collections.abc import Callable, Iterable, Iterator, Sequence
 from decimal import Decimal
 from enum import StrEnum
 
+from normalizers.labels import data_table
 from normalizers.numbers import Number
 from pipeline.model import Check, Notice, Score, Severity
 from pipeline.validate.tolerance import (
@@ -93,9 +94,16 @@ def total_of(numbers: Iterable[Number]) -> Decimal:
     return sum((value_of(n) for n in numbers), Decimal(0))
 
 
+def whole_table(notice: Notice) -> bool:
+    """Given a notice, return whether its areas are a whole table (``Notice.whole_table``):
+    a passage quoting some areas is neither summed nor held to the index's 100 points."""
+    return notice.whole_table
+
+
 def computed_total(notice: Notice) -> Number | None:
-    """Given a notice, return the sum of its area scores, or None unless every one is resolved."""
-    column = complete(area.score for area in notice.scores)
+    """Given a notice, return the sum of its area scores, or None unless the table is whole
+    and every score is resolved."""
+    column = complete(area.score for area in notice.scores) if whole_table(notice) else None
     if column is None:
         return None
     return Number(value=total_of(column), decimals=max(n.decimals for n in column))
@@ -111,11 +119,12 @@ def reference_total(notice: Notice) -> tuple[str, Number] | None:
 
 
 def max_total_number(notice: Notice) -> Number:
-    """Given a notice, return its maximum total: stated, else the sum of the maxima, else 100."""
+    """Given a notice, return its maximum total: stated, else the sum of the maxima of a
+    whole table, else 100."""
     stated = notice.summary.stated_max_total
     if stated is not None and resolved(stated):
         return stated
-    maxima = complete(area.max for area in notice.scores)
+    maxima = complete(area.max for area in notice.scores) if whole_table(notice) else None
     if maxima is not None and total_of(maxima):
         return Number(value=total_of(maxima), decimals=max(n.decimals for n in maxima))
     return IMPLIED_MAX_TOTAL
@@ -359,12 +368,36 @@ def sum_mismatch(notice: Notice) -> Iterator[Check]:
         )
 
 
+def part_sum_mismatch(notice: Notice) -> Iterator[Check]:
+    """Given a notice, return findings where the parts of the index stated in prose do not
+    add up to their whole (areas.toml [part_sums]): the appraised and surveyed halves to the
+    headline, the survey's parts to the survey."""
+    by_area = {a.area: a for a in notice.scores}
+    for whole, lists in data_table("areas")["part_sums"].items():
+        total = notice.summary.headline_score if whole == "index" else _score_of(by_area, whole)
+        parts = next((p for p in lists if all(_score_of(by_area, c) for c in p)), None)
+        if total is None or total.percent or parts is None:
+            continue
+        yield from _sum_finding(
+            [_score_of(by_area, c) for c in parts], total,
+            what=f"the parts {', '.join(parts)}", against=f"{whole} is",
+        )  # fmt: skip
+
+
+def _score_of(by_area: dict[str, Score], code: str) -> Number | None:
+    """Given the areas by code and a code, return that area's score, if stated."""
+    area = by_area.get(code)
+    return area.score if area else None
+
+
 def max_sum_mismatch(notice: Notice) -> Iterator[Check]:
     """Given a notice, return a finding when its area maxima miss the stated (or implied) total."""
     stated = notice.summary.stated_max_total
     maxima = (area.max for area in notice.scores)
     if stated is not None:
         yield from _sum_finding(maxima, stated, what="the area maxima", code=Code.MAX_SUM_MISMATCH)
+        return
+    if not whole_table(notice):
         return
     yield from _sum_finding(
         maxima,
