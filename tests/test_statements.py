@@ -587,3 +587,38 @@ def test_units_sharing_one_figure_each_get_it() -> None:
     ]  # fmt: skip
     rows = prose(TITLE, "Sở Tư pháp vượt Sở Y tế với 91,2%.")
     assert len(rows) <= 1  # units are joined only by "và" or ",": no copy for the other
+
+
+# --- real notices' ways of writing (composed variants) --------------------------------------------
+
+
+def test_the_reform_named_plainly_is_the_par_index() -> None:
+    rows = prose(
+        "Công bố xếp loại công tác CCHC của các cơ quan năm 2022",
+        "Theo kết quả xếp hạng cải cách hành chính, Sở Xây dựng đạt 88,05 điểm.",
+    )
+    assert [(r["unit"], r["index"], r["score"]) for r in rows] == [
+        ("Sở Xây dựng", "par", "88.05")
+    ]
+    # inside an area's name it names the area: its figures are not the unit's
+    rows = prose(
+        TITLE,
+        "Sở Y tế đạt 81,4 điểm. Cụ thể: chỉ đạo, điều hành cải cách hành chính đạt 9/12 điểm.",
+    )
+    assert [(r["unit"], r["score"]) for r in rows] == [("Sở Y tế", "81.4")]
+
+
+@pytest.mark.parametrize(
+    ("written", "canonical"),
+    [
+        ("Tây Nguyên", "Tây Nguyên"),
+        ("Đồng bằng sông Cửu Long", "Đồng bằng sông Cửu Long"),
+        ("Trung du miền núi phía Bắc", "Trung du và miền núi phía Bắc"),
+        ("Bắc Trung Bộ và Duyên hải miền Trung", "Bắc Trung Bộ và Duyên hải miền Trung"),
+        ("Đông Nam bộ", "Đông Nam Bộ"),
+    ],
+)
+def test_socio_economic_regions_are_units(written: str, canonical: str) -> None:
+    text = f"Năm 2022, {written} có giá trị 84,1%"
+    [mention] = find_mentions(text, fold(text))
+    assert mention.unit == canonical

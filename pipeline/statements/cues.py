@@ -17,7 +17,7 @@ from functools import lru_cache
 from pathlib import Path
 from typing import Any
 
-from normalizers.labels import grade_words
+from normalizers.labels import OTHER_INDEX, grade_words, index_code
 from normalizers.text import fold
 
 DATA_FILE = Path(__file__).resolve().parent.parent / "data" / "statements.toml"
@@ -41,6 +41,25 @@ def sentence_key(text: str) -> str:
         if len(key) == len(text)
         else "".join(c.lower() if len(c.lower()) == 1 else c for c in text)
     )
+
+
+@lru_cache(maxsize=256)
+def index_of(mention: str) -> str:
+    """Given an index mention, return its code; the reform named plainly is the PAR index."""
+    code = index_code(mention)
+    return data()["index"]["plain_code"] if code == OTHER_INDEX else code
+
+
+@lru_cache(maxsize=1)
+def _plain_mention() -> re.Pattern[str]:
+    """Given nothing, return the pattern of the reform named plainly ("cải cách hành chính")."""
+    return re.compile(rf"{alternation(data()['index']['plain'])}$")
+
+
+def is_plain(mention: str) -> bool:
+    """Given an index mention, return whether it names the reform, not an index: after an
+    area ("chỉ đạo, điều hành cải cách hành chính") it goes on naming the area."""
+    return _plain_mention().match(fold(mention)) is not None
 
 
 def phrase_pattern(phrase: str) -> str:
@@ -138,7 +157,7 @@ def _mention_cues(d: Mapping[str, Any]) -> dict[str, Any]:
     groups = d["groups"]
     plural = rf"(?<!\w){alternation(groups['plural_heads'])}\s+{alternation(groups['nouns'])}(?!\w)"
     return {
-        "index": words_rx(d["index"]["mentions"]),
+        "index": words_rx([*d["index"]["mentions"], *d["index"]["plain"]]),
         "area": words_rx(d["area"]["mentions"]),
         "groups": re.compile(plural),
         "group_nouns": starts_with(groups["nouns"]),
@@ -254,5 +273,7 @@ def cues() -> Cues:
 
 
 __all__ = [
-    "Cues", "alternation", "cues", "data", "ends_with", "sentence_key", "starts_with", "words_rx",
+    "Cues", "alternation", "cues", "data", "ends_with", "index_of", "is_plain", "sentence_key",
+    "starts_with",
+    "words_rx",
 ]  # fmt: skip

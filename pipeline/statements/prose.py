@@ -28,11 +28,10 @@ import re
 from collections.abc import Sequence
 from functools import lru_cache
 
-from normalizers.labels import index_code
 from pipeline.model import Where
 from pipeline.records import replace
 from pipeline.statements.context import Context
-from pipeline.statements.cues import cues, data, sentence_key
+from pipeline.statements.cues import cues, data, index_of, sentence_key
 from pipeline.statements.draft import Draft
 from pipeline.statements.tokens import Kind, Token, sentence_tokens
 from pipeline.statements.units import group_kind
@@ -96,7 +95,7 @@ def may_state(key: str) -> bool:
 
 def named_index(ctx: Context, text: str, key: str) -> Context:
     """Given the context and a sentence stating nothing, return it with the index named."""
-    codes = [index_code(text[m.start() : m.end()]) for m in cues().index.finditer(key)]
+    codes = [index_of(text[m.start() : m.end()]) for m in cues().index.finditer(key)]
     if not codes:
         return ctx
     return replace(ctx, index=codes[-1], topic=ctx.topic or codes[0])

@@ -16,10 +16,10 @@ from dataclasses import dataclass
 from decimal import Decimal
 from enum import StrEnum
 
-from normalizers.labels import grade, index_code
+from normalizers.labels import grade
 from normalizers.numbers import Number, find_numbers, resolve
 from pipeline.records import replace
-from pipeline.statements.cues import Cues, cues
+from pipeline.statements.cues import Cues, cues, index_of
 from pipeline.statements.units import find_mentions
 
 #: Scores, percents and changes of an index are at most this (domain.md §4).
@@ -137,7 +137,7 @@ MENTION_KINDS = {
     "average": Kind.UNIT, "previous": Kind.PREVIOUS, "first": Kind.FIRST, "last": Kind.LAST,
 }  # fmt: skip
 MENTION_LABELS: dict[str, Callable[[str], str | None]] = {
-    "index": index_code,
+    "index": index_of,
     "groups": lambda raw: raw,
     "average": lambda raw: cues().average_unit,
 }

@@ -17,7 +17,7 @@ from functools import lru_cache
 from typing import Any
 
 from normalizers.labels import canonical_unit, data_table
-from normalizers.places import province_key, provinces
+from normalizers.places import province_key, provinces, regions
 from pipeline.records import replace
 from pipeline.statements.cues import alternation, data, ends_with, words_rx
 
@@ -284,6 +284,23 @@ def _province_mentions(text: str, key: str) -> Iterator[Mention]:
             yield Mention(start=m.start(), end=m.end(), raw=raw, unit=unit)
 
 
+@lru_cache(maxsize=1)
+def _region_pattern() -> re.Pattern[str]:
+    """Given nothing, return the pattern of the socio-economic regions' names (on a key)."""
+    names = sorted(regions(), key=len, reverse=True)
+    forms = "|".join(re.escape(n).replace(r"\ ", r"[ \t]+") for n in names)
+    return re.compile(rf"(?<![\w.])(?:{forms})(?!\w)")
+
+
+def _region_mentions(text: str, key: str) -> Iterator[Mention]:
+    """Given a sentence and its key, yield the regions it names ("vùng Tây Nguyên đạt …")."""
+    for m in _region_pattern().finditer(key):
+        raw = text[m.start() : m.end()]
+        if raw[:1].isupper():
+            name = regions()[province_key(" ".join(m.group().split()))]
+            yield Mention(start=m.start(), end=m.end(), raw=raw, unit=name)
+
+
 def _reference_mentions(key: str) -> Iterator[Mention]:
     """Given a sentence key, yield back-references ("đơn vị", "tỉnh nhà") that are not plural."""
     c = unit_cues()
@@ -308,6 +325,7 @@ def find_mentions(text: str, key: str) -> list[Mention]:
         *_council_mentions(text, key),
         *_locality_mentions(text, key),
         *_province_mentions(text, key),
+        *_region_mentions(text, key),
         *_reference_mentions(key),
     ]
     found.sort(key=lambda m: (m.start, -(m.end - m.start)))

@@ -14,7 +14,7 @@ from typing import Any
 from pipeline.model import Where
 from pipeline.records import replace
 from pipeline.statements.context import Context
-from pipeline.statements.cues import cues
+from pipeline.statements.cues import cues, is_plain
 from pipeline.statements.draft import Draft, merge, put
 from pipeline.statements.tokens import Kind, Role, Token, signed
 from pipeline.statements.units import resolve_reference
@@ -173,7 +173,10 @@ def on_index(frame: Frame, token: Token, before: Kind | None) -> Frame:
     """Given an index mention, go on about it (a new statement when figures of another were read).
 
     A statement whose index is not known yet takes it ("Sở Tư pháp dẫn đầu Chỉ số CCHC").
+    The reform named plainly inside an area's name leaves the area reading on.
     """
+    if frame.mode is Mode.AREA and is_plain(token.raw):
+        return frame
     current = frame.draft.index
     if frame.draft.stated and current is not None and current != token.label:
         frame = flush(frame)
