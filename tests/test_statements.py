@@ -622,3 +622,20 @@ def test_socio_economic_regions_are_units(written: str, canonical: str) -> None:
     text = f"Năm 2022, {written} có giá trị 84,1%"
     [mention] = find_mentions(text, fold(text))
     assert mention.unit == canonical
+
+
+def test_highest_and_lowest_are_first_and_last_of_their_counted_group() -> None:
+    rows = prose(
+        TITLE,
+        "Năm 2023 có 40 cơ quan được đánh giá, gồm 15 sở, ngành và 25 quận, huyện, thị xã.",
+        "Trong khối sở, Sở Công Thương đạt cao nhất với 90,12 điểm; thấp nhất là Sở Xây dựng "
+        "với 78,4 điểm. UBND thị xã Sơn Tây có điểm thấp nhất, 80,05 điểm.",
+    )
+    assert [(r["unit"], r["score"], r["rank"], r["rank_of"]) for r in rows] == [
+        ("Sở Công Thương", "90.12", 1, None),
+        ("Sở Xây dựng", "78.4", 15, 15),
+        ("Ủy ban nhân dân thị xã Sơn Tây", "80.05", 25, 25),
+    ]
+    # the largest rise or a record is no place
+    rows = prose(TITLE, "Sở Y tế tăng cao nhất, đạt 85,5 điểm, mức cao nhất từ trước đến nay.")
+    assert [(r["unit"], r["rank"]) for r in rows] == [("Sở Y tế", None)]

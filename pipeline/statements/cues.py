@@ -134,6 +134,7 @@ class Cues:
     mentions: re.Pattern[str]  # index, totals, area, groups, average, previous, first, last
     trigger: re.Pattern[str]  # a rank, a first or last place, or a grade: a sentence may state
     forward: re.Pattern[str]  # the whole gap between a rank and the unit after it
+    place_guard: re.Pattern[str]  # words before a first or last place that make it none
     grade: re.Pattern[str]
     grade_guard: re.Pattern[str]  # words before a grade cue that make it a comparison
     change_before: re.Pattern[str]
@@ -196,6 +197,7 @@ def _rank_cues(ranks: Mapping[str, Any], nouns: Iterable[str]) -> dict[str, Any]
         "first": words_rx(ranks["first"]),
         "last": words_rx(ranks["last"]),
         "forward": re.compile(rf"^[\s,]*(?:{forward}|:)[\s,]*$"),
+        "place_guard": ends_with(ranks["superlative_not_after"]),
     }
 
 

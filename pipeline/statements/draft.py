@@ -105,11 +105,19 @@ def settle_last(drafts: Sequence[Draft], counts: Sequence[tuple[str, int]]) -> l
 
 
 def largest_counts(counts: Sequence[tuple[str, int]]) -> dict[str, int]:
-    """Given the (kind, count) pairs the text states, return the largest count per kind."""
+    """Given the (kind, count) pairs the text states, return the largest count per kind, a
+    total of two others left out ("52 sở và quận, trong đó 22 sở và 30 quận": 22 sở)."""
     largest: dict[str, int] = {}
     for kind, count in counts:
-        largest[kind] = max(count, largest.get(kind, 0))
+        if not is_total(count, [n for _, n in counts]):
+            largest[kind] = max(count, largest.get(kind, 0))
     return largest
+
+
+def is_total(count: int, counts: Sequence[int]) -> bool:
+    """Given a count and all counts the text states, return whether it is the sum of two others."""
+    others = [n for n in counts if n < count]
+    return any(count - n in others for n in others)
 
 
 def _settled(draft: Draft, drafts: Sequence[Draft], counts: dict[str, int]) -> Draft:

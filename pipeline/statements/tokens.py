@@ -237,6 +237,8 @@ def _classified(token: Token, around: Around) -> Token | None:
     c = cues()
     if token.kind is Kind.UNIT:
         return _unit_token(token, around)
+    if token.kind in (Kind.FIRST, Kind.LAST) and c.place_guard.search(around.gap):
+        return None  # "tăng cao nhất": the largest rise, no place
     if token.kind in (Kind.RANK, Kind.FIRST, Kind.LAST):
         forward = around.after in (Kind.UNIT, Kind.REF) and bool(c.forward.match(around.right))
         ok = forward or follows(around, c.rank_follow)

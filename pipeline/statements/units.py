@@ -289,15 +289,17 @@ def _region_pattern() -> re.Pattern[str]:
     """Given nothing, return the pattern of the socio-economic regions' names (on a key)."""
     names = sorted(regions(), key=len, reverse=True)
     forms = "|".join(re.escape(n).replace(r"\ ", r"[ \t]+") for n in names)
-    return re.compile(rf"(?<![\w.])(?:{forms})(?!\w)")
+    word = alternation(data_table("units")["region_words"]["words"])
+    return re.compile(rf"(?<![\w.])(?:{word}[ \t]+)?(?P<name>{forms})(?!\w)")
 
 
 def _region_mentions(text: str, key: str) -> Iterator[Mention]:
-    """Given a sentence and its key, yield the regions it names ("vùng Tây Nguyên đạt …")."""
+    """Given a sentence and its key, yield the regions it names ("vùng Tây Nguyên đạt …"),
+    the word "vùng" before one included."""
     for m in _region_pattern().finditer(key):
         raw = text[m.start() : m.end()]
-        if raw[:1].isupper():
-            name = regions()[province_key(" ".join(m.group().split()))]
+        if text[m.start("name")].isupper():
+            name = regions()[province_key(" ".join(m["name"].split()))]
             yield Mention(start=m.start(), end=m.end(), raw=raw, unit=name)
 
 
@@ -355,8 +357,17 @@ def _qualifies(text: str, unit: Mention, place: Mention) -> bool:
 
 
 def unit_kind(unit: str) -> str:
-    """Given a canonical unit, return its kind: "sở", "bộ", "huyện", "tỉnh", … (first words)."""
-    name = unit.removeprefix(_COMMITTEE).strip().lower()
+    """Given a canonical unit, return its kind: "sở", "bộ", "huyện", "tỉnh", "vùng", … (first
+    words; districts, towns and provincial cities are all "huyện", as their rankings are)."""
+    if unit in regions().values():
+        return "vùng"
+    kind = _first_words_kind(unit.removeprefix(_COMMITTEE).strip().lower())
+    return data()["groups"]["same_kind"].get(kind, kind)
+
+
+def _first_words_kind(name: str) -> str:
+    """Given a unit's name without its committee, lowercase, return the level or word it
+    starts with."""
     for level in sorted(unit_cues().levels, key=len, reverse=True):
         if name.startswith(level + " ") or name == level:
             return level
@@ -393,4 +404,5 @@ def subjects_of(title: str, key: str, subject: str | None) -> tuple[str, ...]:
 def group_kind(text: str) -> str:
     """Given a group phrase ("20 sở, ban, ngành", "UBND cấp huyện"), return the kind it counts."""
     words = text.lower().replace(",", " ").split()
-    return next((k for k in data()["groups"]["kinds"] if k in words), "")
+    kind = next((k for k in data()["groups"]["kinds"] if k in words), "")
+    return data()["groups"]["same_kind"].get(kind, kind)
