@@ -361,8 +361,12 @@ def unit_kind(unit: str) -> str:
     words; districts, towns and provincial cities are all "huyện", as their rankings are)."""
     if unit in regions().values():
         return "vùng"
-    kind = _first_words_kind(unit.removeprefix(_COMMITTEE).strip().lower())
-    return data()["groups"]["same_kind"].get(kind, kind)
+    return same_kind(_first_words_kind(unit.removeprefix(_COMMITTEE).strip().lower()))
+
+
+def same_kind(kind: str) -> str:
+    """Given a kind of unit, return the kind it is ranked with ("quận" → "huyện")."""
+    return str(data()["groups"]["same_kind"].get(kind, kind))
 
 
 def _first_words_kind(name: str) -> str:
@@ -404,5 +408,4 @@ def subjects_of(title: str, key: str, subject: str | None) -> tuple[str, ...]:
 def group_kind(text: str) -> str:
     """Given a group phrase ("20 sở, ban, ngành", "UBND cấp huyện"), return the kind it counts."""
     words = text.lower().replace(",", " ").split()
-    kind = next((k for k in data()["groups"]["kinds"] if k in words), "")
-    return data()["groups"]["same_kind"].get(kind, kind)
+    return same_kind(next((k for k in data()["groups"]["kinds"] if k in words), ""))
