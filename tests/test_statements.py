@@ -639,3 +639,54 @@ def test_highest_and_lowest_are_first_and_last_of_their_counted_group() -> None:
     # the largest rise or a record is no place
     rows = prose(TITLE, "Sở Y tế tăng cao nhất, đạt 85,5 điểm, mức cao nhất từ trước đến nay.")
     assert [(r["unit"], r["rank"]) for r in rows] == [("Sở Y tế", None)]
+
+
+def places(rows: list[dict[str, Any]]) -> list[tuple[Any, ...]]:
+    """Given statement rows, return (unit, score or percent, rank) of each."""
+    return [(r["unit"], r["score"] or r["percent"], r["rank"]) for r in rows]
+
+
+def test_a_ranked_list_gives_places_in_its_order() -> None:
+    rows = prose(
+        TITLE,
+        "Ở khối huyện, nhóm dẫn đầu gồm: UBND huyện Đức Hòa (90,510 điểm), UBND thị xã Kiến "
+        "Tường (89,2 điểm), UBND huyện Tân Trụ (89,2 điểm), UBND huyện Cần Đước (85 điểm).",
+    )
+    assert places(rows) == [
+        ("Ủy ban nhân dân huyện Đức Hòa", "90.510", 1),  # read 90.51, not 90 510
+        ("Ủy ban nhân dân thị xã Kiến Tường", "89.2", 2),
+        ("Ủy ban nhân dân huyện Tân Trụ", "89.2", 2),  # an equal figure shares the place
+        ("Ủy ban nhân dân huyện Cần Đước", "85", 4),
+    ]
+
+
+def test_next_places_follow_the_last_rank_stated() -> None:
+    rows = prose(
+        TITLE,
+        "Sở Nội vụ giữ vị trí thứ 2 với 91,3 điểm. Tiếp đến là Sở Y tế, đạt 90,1 điểm; "
+        "theo sau lần lượt là Sở Tài chính, Sở Xây dựng.",
+    )
+    assert places(rows) == [
+        ("Sở Nội vụ", "91.3", 2),
+        ("Sở Y tế", "90.1", 3),
+        ("Sở Tài chính", None, 4),
+        ("Sở Xây dựng", None, 5),
+    ]
+    # with no rank stated before, "tiếp theo là" gives none
+    rows = prose(TITLE, "Sở Nội vụ đạt 91,3 điểm, tiếp theo là Sở Y tế với 90,1 điểm.")
+    assert places(rows) == [("Sở Nội vụ", "91.3", None), ("Sở Y tế", "90.1", None)]
+
+
+def test_units_in_turn_and_unordered_sets() -> None:
+    rows = prose(
+        TITLE,
+        "Năm nay Sở Tư pháp, Sở Nội vụ và Sở Tài chính lần lượt giữ 3 vị trí đầu tiên.",
+    )
+    assert places(rows) == [
+        ("Sở Tư pháp", None, 1), ("Sở Nội vụ", None, 2), ("Sở Tài chính", None, 3),
+    ]  # fmt: skip
+    # a set of several units, neither in turn nor by falling figures: no places of their own
+    rows = prose(TITLE, "Đứng cuối bảng là Sở Xây dựng, Sở Y tế và Ban Dân tộc trong số 20 sở.")
+    assert all(r["rank"] is None for r in rows)
+    rows = prose(TITLE, "Dẫn đầu là Sở Y tế (88 điểm), Sở Tư pháp (90 điểm).")
+    assert [r["rank"] for r in rows] == [None, None]

@@ -134,6 +134,8 @@ class Cues:
     mentions: re.Pattern[str]  # index, totals, area, groups, average, previous, first, last
     trigger: re.Pattern[str]  # a rank, a first or last place, or a grade: a sentence may state
     forward: re.Pattern[str]  # the whole gap between a rank and the unit after it
+    next: re.Pattern[str]  # "tiếp theo là": the rank after the last one stated
+    respectively: re.Pattern[str]  # "lần lượt": a list in the order of its ranks
     place_guard: re.Pattern[str]  # words before a first or last place that make it none
     grade: re.Pattern[str]
     grade_guard: re.Pattern[str]  # words before a grade cue that make it a comparison
@@ -196,7 +198,9 @@ def _rank_cues(ranks: Mapping[str, Any], nouns: Iterable[str]) -> dict[str, Any]
         "ordinals": ordinals,
         "first": words_rx(ranks["first"]),
         "last": words_rx(ranks["last"]),
-        "forward": re.compile(rf"^[\s,]*(?:{forward}|:)[\s,]*$"),
+        "forward": re.compile(rf"^[\s,]*(?:(?:{forward})[\s,]*:?|:)[\s,]*$"),
+        "next": words_rx(ranks["next"]),
+        "respectively": words_rx(ranks["respectively"]),
         "place_guard": ends_with(ranks["superlative_not_after"]),
     }
 
@@ -265,8 +269,8 @@ def cues() -> Cues:
         **_change_cues(d["changes"]),
         **_value_cues(d["values"]),
     }
-    names = ("index", "totals", "area", "groups", "average", "previous", "first", "last")
-    triggers = ("first", "last", "rank", "grade")
+    names = ("index", "totals", "area", "groups", "average", "previous", "first", "last", "next")
+    triggers = ("first", "last", "rank", "grade", "next")
     return Cues(
         **parts,
         mentions=one_pass({name: parts[name] for name in names}),

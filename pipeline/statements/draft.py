@@ -11,6 +11,8 @@ from __future__ import annotations
 
 from collections.abc import Sequence
 from dataclasses import dataclass, field, fields
+from decimal import Decimal
+from itertools import pairwise
 from typing import Any
 
 from normalizers.numbers import Number
@@ -45,6 +47,7 @@ class Draft:
     group: str | None = None
     source: str = "prose"
     where: Where = field(default_factory=Where)
+    listed: bool = False  # ranked by its place in a list ("tốp đầu gồm: A, B, C")
 
     @property
     def stated(self) -> bool:
@@ -75,11 +78,13 @@ def put(draft: Draft, name: str, value: object) -> Draft:
 
 
 def merge(draft: Draft, update: Draft) -> Draft:
-    """Given a draft and another, return the draft with the other's set fields taken."""
+    """Given a draft and another, return the draft with the other's set fields taken (a field
+    left at its default, such as an unknown place, is not taken)."""
+    empty = Draft()
     taken = {
         f.name: getattr(update, f.name)
         for f in fields(Draft)
-        if getattr(update, f.name) not in (None, False, "")
+        if getattr(update, f.name) not in (None, False, "", getattr(empty, f.name))
     }
     return replace(draft, **taken)
 
@@ -93,6 +98,43 @@ def to_unit_score(draft: Draft, order: int) -> UnitScore:
         change=draft.change, rank_change=draft.rank_change, previous=draft.previous,
         source=draft.source, group=draft.group, where=draft.where,
     )  # fmt: skip
+
+
+# --- lists ----------------------------------------------------------------------------------
+
+
+def settle_list(drafts: Sequence[Draft], in_order: bool) -> tuple[Draft, ...]:
+    """Given a sentence's statements and whether it says its list is in order ("lần lượt"),
+    return them with the list's places settled.
+
+    A list of several units is ranked by its order when the sentence says so, else by its
+    figures when every unit has one and they fall down the list (equal figures share a place);
+    otherwise it is a set ("3 vị trí cuối bảng là A, B và C") and no unit has a place of its own.
+    """
+    listed = [d for d in drafts if d.listed]
+    if len(listed) < 2 or in_order:
+        return tuple(drafts)
+    figures = [d.official or d.percent for d in listed]
+    values = [f.value for f in figures if f is not None and f.value is not None]
+    falling = len(values) == len(listed) and all(a >= b for a, b in pairwise(values))
+    first = listed[0].rank
+    places = {id(d): tied_place(values, k, first) for k, d in enumerate(listed)} if falling else {}
+    return tuple(_placed(d, places) if d.listed else d for d in drafts)
+
+
+def tied_place(values: Sequence[Decimal], k: int, first: int | None) -> int | None:
+    """Given a list's falling figures, a position and the list's first place, return the place
+    of the unit there: equal figures share the place of the first of them."""
+    if first is None:
+        return None
+    return first + values.index(values[k])
+
+
+def _placed(draft: Draft, places: dict[int, int | None]) -> Draft:
+    """Given a listed statement and the places of its list (none for a set), return it placed."""
+    if id(draft) not in places:
+        return replace(draft, rank=None, last=False, listed=False)
+    return replace(draft, rank=places[id(draft)] if draft.rank else None, listed=False)
 
 
 # --- "cuối bảng" ------------------------------------------------------------------------------

@@ -32,7 +32,7 @@ from pipeline.model import Where
 from pipeline.records import replace
 from pipeline.statements.context import Context
 from pipeline.statements.cues import cues, data, index_of, sentence_key
-from pipeline.statements.draft import Draft
+from pipeline.statements.draft import Draft, settle_list
 from pipeline.statements.tokens import Kind, Token, sentence_tokens
 from pipeline.statements.units import group_kind
 from pipeline.statements.walk import walk
@@ -45,7 +45,10 @@ _LETTER = re.compile(r"[^\W\d_]")
 _LAST_WORD = re.compile(r"([\w./]+)[.!?…]$")
 #: Kinds of token that state something about a unit (a sentence without them states nothing).
 STATING = frozenset(
-    {Kind.VALUE, Kind.RANK, Kind.FIRST, Kind.LAST, Kind.GRADE, Kind.CHANGE, Kind.RANK_CHANGE}
+    {
+        Kind.VALUE, Kind.RANK, Kind.FIRST, Kind.LAST, Kind.NEXT, Kind.GRADE, Kind.CHANGE,
+        Kind.RANK_CHANGE,
+    }
 )
 
 
@@ -81,7 +84,8 @@ def read_sentence(text: str, ctx: Context, where: Where) -> tuple[tuple[Draft, .
     if not any(t.kind in STATING for t in tokens):
         return (), next_context(ctx, tokens, ())
     frame = walk(tokens, ctx, where)
-    drafts = tuple(_counted(d, frame.count) for d in frame.out)
+    in_order = cues().respectively.search(key) is not None
+    drafts = tuple(_counted(d, frame.count) for d in settle_list(frame.out, in_order))
     return drafts, next_context(ctx, tokens, drafts)
 
 

@@ -44,6 +44,7 @@ class Kind(StrEnum):
     RANK = "rank"
     FIRST = "first"
     LAST = "last"
+    NEXT = "next"  # "tiếp theo là": the rank after the last one stated
     GRADE = "grade"
     NUMBER = "number"  # a number not yet classified
     VALUE = "value"
@@ -83,6 +84,7 @@ class Token:
     compare: bool = False  # a year or "năm trước" after "so với"
     sign: int = 0  # of a comparison: 1 "cao hơn năm 2022 …", -1 "thấp hơn …", 0 "so với …"
     forward: bool = False  # a rank stated before its unit ("dẫn đầu là Sở X")
+    respective: bool = False  # a place after "lần lượt": the units listed before take it in turn
     joined: bool = False  # a unit joined to the one before by "và" or "," ("Sở A và Sở B")
     shares: bool = False  # a unit followed by "cùng", "đều", "đồng": the figures are all of theirs
 
@@ -135,6 +137,7 @@ def _no_label(raw: str) -> str | None:
 MENTION_KINDS = {
     "index": Kind.INDEX, "totals": Kind.TOTAL, "area": Kind.AREA, "groups": Kind.GROUP,
     "average": Kind.UNIT, "previous": Kind.PREVIOUS, "first": Kind.FIRST, "last": Kind.LAST,
+    "next": Kind.NEXT,
 }  # fmt: skip
 MENTION_LABELS: dict[str, Callable[[str], str | None]] = {
     "index": index_of,
@@ -198,6 +201,7 @@ class Around:
     right_raw: str  # text, for capitals
     before: Kind | None = None
     after: Kind | None = None
+    behind: str = ""  # key: the words before the token, past any token (LOOK_BEHIND chars)
 
     def past(self, n: int) -> Around:
         """Given a count of characters, return the context with that much of the right side read."""
@@ -214,6 +218,7 @@ def classify(tokens: Sequence[Token], text: str, key: str) -> Iterator[Token]:
             right_raw=text[token.end : end],
             before=tokens[i - 1].kind if i else None,
             after=tokens[i + 1].kind if i + 1 < len(tokens) else None,
+            behind=key[max(0, token.start - LOOK_BEHIND) : token.start],
         )
         found = _classified(token, around)
         if found is not None:
@@ -239,10 +244,8 @@ def _classified(token: Token, around: Around) -> Token | None:
         return _unit_token(token, around)
     if token.kind in (Kind.FIRST, Kind.LAST) and c.place_guard.search(around.gap):
         return None  # "tăng cao nhất": the largest rise, no place
-    if token.kind in (Kind.RANK, Kind.FIRST, Kind.LAST):
-        forward = around.after in (Kind.UNIT, Kind.REF) and bool(c.forward.match(around.right))
-        ok = forward or follows(around, c.rank_follow)
-        return replace(token, forward=forward) if ok else None
+    if token.kind in (Kind.RANK, Kind.FIRST, Kind.LAST, Kind.NEXT):
+        return _place_token(token, around, c)
     if token.kind in (Kind.PREVIOUS, Kind.YEAR):
         return compared(token, around.gap)
     if token.kind is not Kind.NUMBER:
@@ -250,6 +253,19 @@ def _classified(token: Token, around: Around) -> Token | None:
     if around.after in (Kind.AREA, Kind.GROUP) and not around.right.strip():
         return None  # "09/11 lĩnh vực", "20 các sở": a count of areas or units
     return classify_number(token, around)
+
+
+def _place_token(token: Token, around: Around, c: Cues) -> Token | None:
+    """Given a rank, a first, last or next place, return it marked as stated before its unit
+    ("dẫn đầu là Sở X") and after "lần lượt" (None when neither a rank nor a place follows)."""
+    before_unit = around.after in (Kind.UNIT, Kind.REF)
+    if token.kind is Kind.NEXT:  # "tiếp theo là Sở X", "theo sau: Sở X"
+        forward = before_unit and bool(c.forward.match(around.right) or not around.right.strip())
+        return replace(token, forward=True) if forward else None
+    forward = before_unit and bool(c.forward.match(around.right))
+    if not (forward or follows(around, c.rank_follow)):
+        return None
+    return replace(token, forward=forward, respective=bool(c.respectively.search(around.behind)))
 
 
 def compared(token: Token, gap: str) -> Token:

@@ -60,6 +60,7 @@ class Frame:
     sign: int = 0  # of the difference a DIFF reading expects
     year_stated: bool = False
     partners: tuple[tuple[str, str], ...] = ()  # (unit, raw) joined before the current unit
+    series: Draft | None = None  # the place of the next unit joined to a list ("A, B, C")
     sharing: bool = False  # the current unit and its partners share the figures after them
     out: tuple[Draft, ...] = ()
 
@@ -114,9 +115,7 @@ def on_unit(frame: Frame, token: Token, before: Kind | None) -> Frame:
     """
     partners = joined_partners(frame, token)
     frame = flush(frame)
-    draft = replace(frame.draft, unit=token.label, unit_raw=token.raw)
-    if frame.pending is not None:
-        draft = merge(draft, frame.pending)
+    draft, series = listed(frame, token, replace(frame.draft, unit=token.label, unit_raw=token.raw))
     units = (*frame.units, token.label or "")
     mode = Mode.AREA if before is Kind.AREA else Mode.CURRENT
     return replace(
@@ -125,10 +124,24 @@ def on_unit(frame: Frame, token: Token, before: Kind | None) -> Frame:
         units=units,
         mode=mode,
         pending=None,
+        series=series,
         anonymous=False,
         partners=partners,
         sharing=token.shares and bool(partners),
     )
+
+
+def listed(frame: Frame, token: Token, draft: Draft) -> tuple[Draft, Draft | None]:
+    """Given the frame, a unit and its draft, return the draft with the place stated before it
+    (a rank waiting, or the next place of the list it is joined to) and the next place."""
+    if frame.pending is not None:
+        place = frame.pending
+    elif frame.series is not None and token.joined:
+        place = frame.series
+    else:
+        return draft, None
+    following = place if place.rank is None else replace(place, rank=place.rank + 1)
+    return merge(draft, place), following
 
 
 def joined_partners(frame: Frame, token: Token) -> tuple[tuple[str, str], ...]:
@@ -239,8 +252,8 @@ def on_close(frame: Frame, token: Token, before: Kind | None) -> Frame:
 
 
 def on_semicolon(frame: Frame, token: Token, before: Kind | None) -> Frame:
-    """Given ";", end any previous, comparison or area reading."""
-    return replace(frame, mode=Mode.CURRENT, depth=0)
+    """Given ";", end any previous, comparison or area reading, and any list."""
+    return replace(frame, mode=Mode.CURRENT, depth=0, series=None)
 
 
 def on_comma(frame: Frame, token: Token, before: Kind | None) -> Frame:
@@ -305,10 +318,37 @@ def on_rank(frame: Frame, token: Token, before: Kind | None) -> Frame:
         return frame
     update = rank_update(token)
     if token.forward:
-        return replace(frame, pending=update, mode=Mode.CURRENT)
+        return replace(frame, pending=replace(update, listed=True), mode=Mode.CURRENT)
+    if token.respective and token.kind is Kind.FIRST and frame.partners:
+        return places_in_turn(frame)
     if frame.draft.rank is not None or frame.draft.last:
         frame = flush(frame)
     return replace(frame, draft=merge(frame.draft, update), mode=Mode.CURRENT)
+
+
+def places_in_turn(frame: Frame) -> Frame:
+    """Given units joined before "lần lượt chiếm 3 vị trí đầu tiên", rank them 1, 2, 3 in turn."""
+    base = frame.draft.fresh()
+    ranked = tuple(
+        replace(base, unit=unit, unit_raw=raw, rank=place)
+        for place, (unit, raw) in enumerate(frame.partners, start=1)
+    )
+    kept = ranked if base.index is not None else ()
+    draft = replace(frame.draft, rank=len(frame.partners) + 1)
+    return replace(frame, out=frame.out + kept, draft=draft, partners=(), mode=Mode.CURRENT)
+
+
+def on_next(frame: Frame, token: Token, before: Kind | None) -> Frame:
+    """Given "tiếp theo là" before a unit, give it the place after the last rank stated (in the
+    sentence, else in the paragraph's last statement)."""
+    carried = frame.ctx.carried
+    earlier = [*frame.out, frame.draft]
+    if carried is not None and carried.where.block == frame.draft.where.block:
+        earlier.insert(0, carried)
+    last = next((d.rank for d in reversed(earlier) if d.rank is not None), None)
+    if last is None or frame.mode in (Mode.PREVIOUS, Mode.AREA):
+        return frame
+    return replace(frame, pending=Draft(rank=last + 1, listed=True), mode=Mode.CURRENT)
 
 
 def rank_update(token: Token) -> Draft:
@@ -350,6 +390,7 @@ STEPS: dict[Kind, Step] = {
     Kind.RANK: on_rank,
     Kind.FIRST: on_rank,
     Kind.LAST: on_rank,
+    Kind.NEXT: on_next,
     Kind.GRADE: setter("grade", lambda t: t.label),
     Kind.CHANGE: setter("change", lambda t: t.number),
     Kind.RANK_CHANGE: setter("rank_change", lambda t: t.places),
