@@ -690,3 +690,34 @@ def test_units_in_turn_and_unordered_sets() -> None:
     assert all(r["rank"] is None for r in rows)
     rows = prose(TITLE, "Dẫn đầu là Sở Y tế (88 điểm), Sở Tư pháp (90 điểm).")
     assert [r["rank"] for r in rows] == [None, None]
+
+
+def test_national_ranks_in_brackets_histories_and_members() -> None:
+    rows = prose(
+        TITLE,
+        "Trong vùng Đông Nam Bộ, tỉnh Bình Phước xếp trên các tỉnh: Tây Ninh (40/63), Bình "
+        "Thuận (55/63) và Bà Rịa - Vũng Tàu (61/63).",
+    )
+    assert [(r["unit"], r["rank"], r["rank_of"]) for r in rows] == [
+        ("Tỉnh Tây Ninh", 40, 63),
+        ("Tỉnh Bình Thuận", 55, 63),
+        ("Tỉnh Bà Rịa - Vũng Tàu", 61, 63),
+    ]  # the region is the scope here, no unit
+    rows = prose(
+        TITLE,
+        "Bộ Xây dựng liên tục tăng hạng (năm 2021 tăng từ vị trí thứ 12 lên thứ 8, năm 2022 "
+        "từ thứ hạng 8 lên hạng 5). Bộ Xây dựng là 1 trong 4 bộ có điểm cao.",
+    )
+    assert [(r["year"], r["rank"], r["score"]) for r in rows] == [(2021, 8, None), (2022, 5, None)]
+
+
+def test_parts_after_a_total_and_last_place_written_out() -> None:
+    rows = prose(
+        TITLE,
+        "Năm 2023, tỉnh Gia Lai đạt 84,02 điểm, trong đó: điểm thẩm định đạt 55,1/61,5 điểm, "
+        "thuộc nhóm khá. Đứng cuối bảng là tỉnh Lai Châu với vị trí thứ 63.",
+    )
+    assert [(r["unit"], r["score"], r["grade"], r["rank"], r["rank_of"]) for r in rows] == [
+        ("Tỉnh Gia Lai", "84.02", "Nhóm khá", None, None),
+        ("Tỉnh Lai Châu", None, None, 63, 63),
+    ]

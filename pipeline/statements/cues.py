@@ -117,6 +117,7 @@ class Cues:
 
     index: re.Pattern[str]
     area: re.Pattern[str]
+    parts: re.Pattern[str]  # "trong đó": the parts of a total follow
     totals: re.Pattern[str]  # the index's total named again after an area ("tổng điểm")
     groups: re.Pattern[str]  # "các sở", "khối huyện"
     group_nouns: re.Pattern[str]  # the noun of a count, after the number ("20 sở, ban, ngành")
@@ -144,6 +145,7 @@ class Cues:
     places_after: re.Pattern[str]  # "bậc": a change of rank
     unit_after: re.Pattern[str]  # "điểm", "%", "% điểm"
     thresholds_after: re.Pattern[str]
+    among_after: re.Pattern[str]  # "1 trong 3 bộ": a member of a count
     from_before: re.Pattern[str]
     to_after: re.Pattern[str]
     self_cue: re.Pattern[str]
@@ -162,6 +164,7 @@ def _mention_cues(d: Mapping[str, Any]) -> dict[str, Any]:
     return {
         "index": words_rx([*d["index"]["mentions"], *d["index"]["plain"]]),
         "area": words_rx(d["area"]["mentions"]),
+        "parts": words_rx(d["area"]["parts"]),
         "groups": re.compile(plural),
         "group_nouns": starts_with(groups["nouns"]),
         "average": words_rx(d["average"]["mentions"]),
@@ -233,6 +236,7 @@ def _value_cues(values: Mapping[str, Any]) -> dict[str, Any]:
     return {
         "unit_after": starts_with([*values["hybrid"], *values["points"], "%"]),
         "thresholds_after": starts_with(values["thresholds"]),
+        "among_after": re.compile(rf"^\s*{alternation(values['among'])}\s+\d"),
         "from_before": ends_with(values["from"]),
         "to_after": starts_with(values["from_to"]),
         "self_cue": words_rx(values["self"]),
@@ -269,7 +273,10 @@ def cues() -> Cues:
         **_change_cues(d["changes"]),
         **_value_cues(d["values"]),
     }
-    names = ("index", "totals", "area", "groups", "average", "previous", "first", "last", "next")
+    names = (
+        "index", "totals", "area", "parts", "groups", "average", "previous", "first", "last",
+        "next",
+    )  # fmt: skip
     triggers = ("first", "last", "rank", "grade", "next")
     return Cues(
         **parts,

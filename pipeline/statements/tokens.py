@@ -38,6 +38,7 @@ class Kind(StrEnum):
     GROUP = "group"  # many units at once: "các sở", "20 sở, ban, ngành"
     INDEX = "index"
     AREA = "area"
+    PARTS = "parts"  # "trong đó": figures after it are parts of the total before
     TOTAL = "total"  # the index's total named after an area ("tổng điểm")
     YEAR = "year"
     PREVIOUS = "previous"  # "năm trước": figures after it are last year's
@@ -135,9 +136,9 @@ def _no_label(raw: str) -> str | None:
 
 #: The kind of token of each alternative of ``Cues.mentions``, and how its label is made.
 MENTION_KINDS = {
-    "index": Kind.INDEX, "totals": Kind.TOTAL, "area": Kind.AREA, "groups": Kind.GROUP,
-    "average": Kind.UNIT, "previous": Kind.PREVIOUS, "first": Kind.FIRST, "last": Kind.LAST,
-    "next": Kind.NEXT,
+    "index": Kind.INDEX, "totals": Kind.TOTAL, "area": Kind.AREA, "parts": Kind.PARTS,
+    "groups": Kind.GROUP, "average": Kind.UNIT, "previous": Kind.PREVIOUS, "first": Kind.FIRST,
+    "last": Kind.LAST, "next": Kind.NEXT,
 }  # fmt: skip
 MENTION_LABELS: dict[str, Callable[[str], str | None]] = {
     "index": index_of,
@@ -202,6 +203,7 @@ class Around:
     before: Kind | None = None
     after: Kind | None = None
     behind: str = ""  # key: the words before the token, past any token (LOOK_BEHIND chars)
+    ahead: str = ""  # key: the words after the token, past any token (LOOK_BEHIND chars)
 
     def past(self, n: int) -> Around:
         """Given a count of characters, return the context with that much of the right side read."""
@@ -219,6 +221,7 @@ def classify(tokens: Sequence[Token], text: str, key: str) -> Iterator[Token]:
             before=tokens[i - 1].kind if i else None,
             after=tokens[i + 1].kind if i + 1 < len(tokens) else None,
             behind=key[max(0, token.start - LOOK_BEHIND) : token.start],
+            ahead=key[token.end : token.end + LOOK_BEHIND],
         )
         found = _classified(token, around)
         if found is not None:
@@ -265,6 +268,8 @@ def _place_token(token: Token, around: Around, c: Cues) -> Token | None:
     forward = before_unit and bool(c.forward.match(around.right))
     if not (forward or follows(around, c.rank_follow)):
         return None
+    if c.from_before.search(around.gap) and c.to_after.match(around.ahead):
+        return None  # "từ vị trí thứ 9 lên thứ 6": last year's place
     return replace(token, forward=forward, respective=bool(c.respectively.search(around.behind)))
 
 
@@ -304,14 +309,30 @@ def classify_number(token: Token, around: Around) -> Token | None:
     rest = around.past(unit.end()) if unit else around
     if c.change_before.search(around.gap) or _signed(token):
         return change_token(token, around, rest)
-    if c.thresholds_after.match(rest.right):
+    if c.thresholds_after.match(rest.right) or c.among_after.match(around.ahead):
         return None
+    if unit is None and (place := bracketed_rank(token, around)):
+        return place
     if noun := c.group_nouns.match(rest.right):
         return replace(token, kind=Kind.GROUP, rank_of=_count(token), label=noun.group().strip())
     if not follows(rest, c.follow):
         return None
     role = value_role(token, around, rest, unit)
     return replace(token, kind=Kind.VALUE, role=role, number=bounded(token)) if role else None
+
+
+def bracketed_rank(token: Token, around: Around) -> Token | None:
+    """Given a figure, return it as a rank when it is a whole ratio alone in brackets right
+    after its unit's name, without "điểm" or "%" ("Lâm Đồng (46/63)"), else None."""
+    number, of = token.number, token.of
+    if around.before is not Kind.OPEN or around.gap.strip() or number is None or of is None:
+        return None
+    k, n = number.value, of.value
+    whole = k is not None and n is not None and k == int(k) and n == int(n) and 0 < k <= n
+    closed = around.after is Kind.CLOSE and not around.right.strip()
+    if not (whole and closed and k is not None and n is not None):
+        return None
+    return replace(token, kind=Kind.RANK, rank=int(k), rank_of=int(n))
 
 
 def is_year(token: Token) -> bool:

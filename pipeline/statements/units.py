@@ -293,12 +293,20 @@ def _region_pattern() -> re.Pattern[str]:
     return re.compile(rf"(?<![\w.])(?:{word}[ \t]+)?(?P<name>{forms})(?!\w)")
 
 
+@lru_cache(maxsize=1)
+def _region_scope() -> re.Pattern[str]:
+    """Given nothing, return the pattern of words before a region that make it a scope."""
+    return ends_with(data_table("units")["region_words"]["scope_before"])
+
+
 def _region_mentions(text: str, key: str) -> Iterator[Mention]:
     """Given a sentence and its key, yield the regions it names ("vùng Tây Nguyên đạt …"),
     the word "vùng" before one included."""
+    scope = _region_scope()
     for m in _region_pattern().finditer(key):
         raw = text[m.start() : m.end()]
-        if text[m.start("name")].isupper():
+        behind = key[max(0, m.start() - LOOK_BEHIND) : m.start()]
+        if text[m.start("name")].isupper() and not scope.search(behind):
             name = regions()[province_key(" ".join(m["name"].split()))]
             yield Mention(start=m.start(), end=m.end(), raw=raw, unit=name)
 
@@ -349,7 +357,7 @@ def _qualifies(text: str, unit: Mention, place: Mention) -> bool:
         return False
     kind = unit_kind(unit.unit or "")
     if unit_kind(place.unit) == "tỉnh":
-        return kind != "tỉnh"
+        return kind not in ("tỉnh", "vùng")
     return not gap.strip(" ") and kind not in unit_cues().levels
 
 

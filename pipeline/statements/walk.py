@@ -110,14 +110,15 @@ def default_unit(frame: Frame) -> str | None:
 def on_unit(frame: Frame, token: Token, before: Kind | None) -> Frame:
     """Given a unit: close the statement before and open one about this unit.
 
-    Right after an area ("lĩnh vực thể chế của Sở A") the unit owns the area: its figures
-    stay area scores.
+    Right after an area ("lĩnh vực thể chế của Sở A", "chỉ đạo, điều hành CCHC của Sở A")
+    the unit owns the area: its figures stay area scores.
     """
+    owns_area = before is Kind.AREA or (frame.mode is Mode.AREA and before is Kind.INDEX)
     partners = joined_partners(frame, token)
     frame = flush(frame)
     draft, series = listed(frame, token, replace(frame.draft, unit=token.label, unit_raw=token.raw))
     units = (*frame.units, token.label or "")
-    mode = Mode.AREA if before is Kind.AREA else Mode.CURRENT
+    mode = Mode.AREA if owns_area else Mode.CURRENT
     return replace(
         frame,
         draft=draft,
@@ -321,9 +322,17 @@ def on_rank(frame: Frame, token: Token, before: Kind | None) -> Frame:
         return replace(frame, pending=replace(update, listed=True), mode=Mode.CURRENT)
     if token.respective and token.kind is Kind.FIRST and frame.partners:
         return places_in_turn(frame)
+    if is_last_place(frame.draft, token):
+        return set_draft(frame, rank=token.rank, rank_of=token.rank, last=False)
     if frame.draft.rank is not None or frame.draft.last:
         frame = flush(frame)
     return replace(frame, draft=merge(frame.draft, update), mode=Mode.CURRENT)
+
+
+def is_last_place(draft: Draft, token: Token) -> bool:
+    """Given a statement and a rank token, return whether the rank is the statement's last
+    place written out ("cuối bảng là An Giang với vị trí 63": 63 of 63)."""
+    return draft.last and draft.rank is None and token.kind is Kind.RANK and token.rank_of is None
 
 
 def places_in_turn(frame: Frame) -> Frame:
@@ -379,6 +388,7 @@ STEPS: dict[Kind, Step] = {
     Kind.GROUP: on_group,
     Kind.INDEX: on_index,
     Kind.AREA: on_area,
+    Kind.PARTS: on_area,
     Kind.TOTAL: on_total,
     Kind.YEAR: on_year,
     Kind.PREVIOUS: on_previous,
