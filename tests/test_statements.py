@@ -721,3 +721,24 @@ def test_parts_after_a_total_and_last_place_written_out() -> None:
         ("Tỉnh Gia Lai", "84.02", "Nhóm khá", None, None),
         ("Tỉnh Lai Châu", None, None, 63, 63),
     ]
+
+
+def test_figures_stated_before_the_units_they_belong_to() -> None:
+    rows = prose(
+        TITLE,
+        "Sở Nội vụ đứng thứ 7 với 88,1 điểm. 3 sở còn lại cùng đạt 86,5 điểm là Sở Y tế, "
+        "Sở Tài chính và Sở Xây dựng.",
+    )
+    assert places(rows) == [
+        ("Sở Nội vụ", "88.1", 7),
+        ("Sở Y tế", "86.5", 8),  # the rest, tied: the place after the last rank stated
+        ("Sở Tài chính", "86.5", 8),
+        ("Sở Xây dựng", "86.5", 8),
+    ]
+    rows = prose(TITLE, "Các đơn vị xếp loại Khá gồm: Sở Tư pháp, Sở Y tế và Thanh tra tỉnh.")
+    assert [(r["unit"], r["grade"], r["rank"]) for r in rows] == [
+        ("Sở Tư pháp", "Khá", None), ("Sở Y tế", "Khá", None), ("Thanh tra tỉnh", "Khá", None),
+    ]  # fmt: skip
+    # a unit's own statement wins over the one handed to it
+    rows = prose(TITLE, "Nhóm A: Sở Công Thương đạt 91,3%, xếp loại Xuất sắc.")
+    assert [(r["unit"], r["grade"]) for r in rows] == [("Sở Công Thương", "Xuất sắc")]

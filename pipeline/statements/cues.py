@@ -136,6 +136,7 @@ class Cues:
     trigger: re.Pattern[str]  # a rank, a first or last place, or a grade: a sentence may state
     forward: re.Pattern[str]  # the whole gap between a rank and the unit after it
     next: re.Pattern[str]  # "tiếp theo là": the rank after the last one stated
+    rest: re.Pattern[str]  # "còn lại": the units after those ranked
     respectively: re.Pattern[str]  # "lần lượt": a list in the order of its ranks
     place_guard: re.Pattern[str]  # words before a first or last place that make it none
     grade: re.Pattern[str]
@@ -202,7 +203,8 @@ def _rank_cues(ranks: Mapping[str, Any], nouns: Iterable[str]) -> dict[str, Any]
         "first": words_rx(ranks["first"]),
         "last": words_rx(ranks["last"]),
         "forward": re.compile(rf"^[\s,]*(?:(?:{forward})[\s,]*:?|:)[\s,]*$"),
-        "next": words_rx(ranks["next"]),
+        "next": words_rx([*ranks["next"], *ranks["rest"]]),
+        "rest": words_rx(ranks["rest"]),
         "respectively": words_rx(ranks["respectively"]),
         "place_guard": ends_with(ranks["superlative_not_after"]),
     }

@@ -87,6 +87,7 @@ class Token:
     forward: bool = False  # a rank stated before its unit ("dẫn đầu là Sở X")
     respective: bool = False  # a place after "lần lượt": the units listed before take it in turn
     joined: bool = False  # a unit joined to the one before by "và" or "," ("Sở A và Sở B")
+    introduced: bool = False  # a unit right after "là", "gồm" or ":" ("đạt 90% là Sở A")
     shares: bool = False  # a unit followed by "cùng", "đều", "đồng": the figures are all of theirs
 
 
@@ -237,7 +238,10 @@ def _unit_token(token: Token, around: Around) -> Token:
     "A, B") and sharing the figures after it ("… cùng đạt 90,5%")."""
     joined = around.before in (Kind.UNIT, Kind.COMMA) and around.gap.strip() in ("", "và")
     shares = bool(_SHARED.match(around.right))
-    return replace(token, joined=joined, shares=shares) if joined or shares else token
+    figure_unit = cues().unit_after.match(around.gap)  # "đạt 86,5 điểm là Sở A"
+    gap = around.gap[figure_unit.end() :] if figure_unit else around.gap
+    introduced = around.before is not None and bool(cues().forward.match(gap))
+    return replace(token, joined=joined, shares=shares, introduced=introduced)
 
 
 def _classified(token: Token, around: Around) -> Token | None:
@@ -262,9 +266,10 @@ def _place_token(token: Token, around: Around, c: Cues) -> Token | None:
     """Given a rank, a first, last or next place, return it marked as stated before its unit
     ("dẫn đầu là Sở X") and after "lần lượt" (None when neither a rank nor a place follows)."""
     before_unit = around.after in (Kind.UNIT, Kind.REF)
-    if token.kind is Kind.NEXT:  # "tiếp theo là Sở X", "theo sau: Sở X"
+    if token.kind is Kind.NEXT:  # "tiếp theo là Sở X", "theo sau: Sở X", "2 sở còn lại"
         forward = before_unit and bool(c.forward.match(around.right) or not around.right.strip())
-        return replace(token, forward=True) if forward else None
+        rest = c.rest.fullmatch(" ".join(token.raw.lower().split())) is not None
+        return replace(token, forward=True) if forward or rest else None
     forward = before_unit and bool(c.forward.match(around.right))
     if not (forward or follows(around, c.rank_follow)):
         return None

@@ -26,6 +26,8 @@ FIELDS = {
     Role.SELF: "self_score",
     Role.APPRAISED: "appraised",
 }
+#: Fields of figures stated before the units they belong to ("đạt 85,42% là A và B").
+HANDED = ("score", "self_score", "appraised", "max", "percent", "grade", "change", "previous")
 #: Kinds after which a group is a scope ("dẫn đầu khối sở"), not a new subject.
 SCOPED = frozenset({Kind.RANK, Kind.FIRST, Kind.LAST})
 
@@ -61,6 +63,7 @@ class Frame:
     year_stated: bool = False
     partners: tuple[tuple[str, str], ...] = ()  # (unit, raw) joined before the current unit
     series: Draft | None = None  # the place of the next unit joined to a list ("A, B, C")
+    handed: Draft | None = None  # figures stated before the listed units they belong to
     sharing: bool = False  # the current unit and its partners share the figures after them
     out: tuple[Draft, ...] = ()
 
@@ -74,7 +77,7 @@ Step = Callable[["Frame", Token, "Kind | None"], "Frame"]
 
 def flush(frame: Frame) -> Frame:
     """Given the frame, return it with its draft kept (when it states something) and a fresh one."""
-    draft = frame.draft
+    draft = inherit(frame.draft, frame.handed)
     unit = draft.unit or default_unit(frame)
     keep = draft.stated and unit is not None and draft.index is not None
     kept = replace(draft, unit=unit, unit_raw=draft.unit_raw or unit or "")
@@ -87,6 +90,14 @@ def flush(frame: Frame) -> Frame:
         partners=(),
         sharing=False,
     )
+
+
+def inherit(draft: Draft, handed: Draft | None) -> Draft:
+    """Given a statement and the figures handed to its unit, return it with those it lacks."""
+    if handed is None or draft.unit is None:
+        return draft
+    missing = {name: getattr(handed, name) for name in HANDED if getattr(draft, name) is None}
+    return replace(draft, **missing)
 
 
 def shared_copies(frame: Frame, kept: Draft) -> tuple[Draft, ...]:
@@ -115,16 +126,19 @@ def on_unit(frame: Frame, token: Token, before: Kind | None) -> Frame:
     """
     owns_area = before is Kind.AREA or (frame.mode is Mode.AREA and before is Kind.INDEX)
     partners = joined_partners(frame, token)
-    frame = flush(frame)
+    frame = flush(handed_over(frame, token))
+    handed = frame.handed if token.introduced or token.joined else None
     draft, series = listed(frame, token, replace(frame.draft, unit=token.label, unit_raw=token.raw))
     units = (*frame.units, token.label or "")
     mode = Mode.AREA if owns_area else Mode.CURRENT
+    averaging = token.label == average_unit()  # a place waiting is not the average's
     return replace(
         frame,
         draft=draft,
         units=units,
         mode=mode,
-        pending=None,
+        pending=frame.pending if averaging else None,
+        handed=handed,
         series=series,
         anonymous=False,
         partners=partners,
@@ -135,6 +149,8 @@ def on_unit(frame: Frame, token: Token, before: Kind | None) -> Frame:
 def listed(frame: Frame, token: Token, draft: Draft) -> tuple[Draft, Draft | None]:
     """Given the frame, a unit and its draft, return the draft with the place stated before it
     (a rank waiting, or the next place of the list it is joined to) and the next place."""
+    if token.label == average_unit():
+        return draft, None
     if frame.pending is not None:
         place = frame.pending
     elif frame.series is not None and token.joined:
@@ -143,6 +159,19 @@ def listed(frame: Frame, token: Token, draft: Draft) -> tuple[Draft, Draft | Non
         return draft, None
     following = place if place.rank is None else replace(place, rank=place.rank + 1)
     return merge(draft, place), following
+
+
+def handed_over(frame: Frame, token: Token) -> Frame:
+    """Given the frame and a unit introduced by "là" or ":", return the frame with the figures
+    stated before it of no unit (or of an average) handed to it and the units joined to it
+    ("2 vùng còn lại có cùng giá trị đạt 85,42% là A và B": A's and B's), where they state
+    none of their own."""
+    draft = frame.draft
+    if not (token.introduced and draft.stated and draft.unit in (None, average_unit())):
+        return frame
+    figures = Draft(**{name: getattr(draft, name) for name in HANDED})
+    fresh = replace(draft.fresh(), unit=None, unit_raw="")
+    return replace(frame, draft=fresh, handed=figures)
 
 
 def joined_partners(frame: Frame, token: Token) -> tuple[tuple[str, str], ...]:
