@@ -742,3 +742,32 @@ def test_figures_stated_before_the_units_they_belong_to() -> None:
     # a unit's own statement wins over the one handed to it
     rows = prose(TITLE, "Nhóm A: Sở Công Thương đạt 91,3%, xếp loại Xuất sắc.")
     assert [(r["unit"], r["grade"]) for r in rows] == [("Sở Công Thương", "Xuất sắc")]
+
+
+def test_ministry_level_bodies_and_vertical_agencies() -> None:
+    rows = prose(
+        TITLE,
+        "Thanh tra Chính phủ đạt 88,02%, xếp thứ 6/17; Ngân hàng Nhà nước đứng cuối bảng với "
+        "79,9%. Trong khối ngành dọc, Cục Hải quan tỉnh đạt 91 điểm, Kho bạc Nhà nước tỉnh Long "
+        "An đạt 90,5 điểm; đặc khu Côn Đảo đạt 86 điểm.",
+    )
+    assert [(r["unit"], r["score"] or r["percent"], r["rank"], r["rank_of"]) for r in rows] == [
+        ("Thanh tra Chính phủ", "88.02", 6, 17),
+        ("Ngân hàng Nhà nước", "79.9", 17, 17),  # ranked with the ministries: 17 of them
+        ("Cục Hải quan tỉnh", "91", None, None),
+        ("Kho bạc Nhà nước tỉnh", "90.5", None, None),
+        ("Đặc khu Côn Đảo", "86", None, None),
+    ]
+
+
+def test_a_bracketed_history_belongs_to_its_years() -> None:
+    rows = prose(TITLE, "Năm 2023, Bộ Công Thương xếp thứ 5 (năm 2021: 11; năm 2022: 8).")
+    assert [(r["unit"], r["year"], r["rank"], r["previous"]) for r in rows] == [
+        ("Bộ Công Thương", 2023, 5, None)
+    ]
+    rows = prose(
+        TITLE, "Năm 2023, Sở Tư pháp đạt 90,1 điểm (năm 2022: 88,5; năm 2021: 85), xếp thứ 3."
+    )
+    assert [(r["year"], r["score"], r["rank"], r["previous"]) for r in rows] == [
+        (2023, "90.1", 3, "88.5")
+    ]

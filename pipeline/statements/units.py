@@ -51,6 +51,7 @@ class UnitCues:
     localities: re.Pattern[str]  # on the text
     levels: frozenset[str]  # locality level words, folded ("tỉnh", "huyện")
     known: re.Pattern[str]  # on the key, at a head
+    known_tail: re.Pattern[str]  # on the key, after a known name: its level ("tỉnh")
     agency_heads: frozenset[str]  # "Sở", "Bộ": heads of the agency names of units.toml
     agencies: re.Pattern[str]  # on the key, after an agency head
     stops: re.Pattern[str]  # on the key, at a word
@@ -99,6 +100,7 @@ def _name_patterns(units: dict[str, Any]) -> dict[str, Any]:
         "localities": re.compile(rf"(?<![\w.])(?P<level>(?i:{levels})){after_level}"),
         "levels": frozenset(forms.values()),
         "known": re.compile(rf"{alternation(units['known'])}(?!\w)"),
+        "known_tail": re.compile(rf"[ \t]+{alternation(units['known_tails'])}(?!\w)"),
         "agency_heads": agency_heads,
         "agencies": re.compile(rf"[ \t]+{alternation(agencies)}(?!\w)"),
         "stops": re.compile(rf"{alternation(units['stops'])}(?!\w)"),
@@ -204,11 +206,25 @@ def name_end(text: str, key: str, head: re.Match[str]) -> int:
     """
     c = unit_cues()
     known = c.known.match(key, head.start())
-    if known is None and head.group().capitalize() in c.agency_heads:
+    if known is not None:
+        return known_end(text, key, known.end())
+    if head.group().capitalize() in c.agency_heads:
         known = c.agencies.match(key, head.end())
     if known is not None:
         return known.end()
     return head.end() if head.group().isupper() else walk_name(text, key, head.end())
+
+
+_NAMED_NEXT = re.compile(r"[ \t]+[^\W\d_a-zđ]")
+
+
+def known_end(text: str, key: str, end: int) -> int:
+    """Given the text, its key and the end of a known name, return the end of the name with a
+    bare level word after it ("Cục Hải quan tỉnh"; not "tỉnh" of "tỉnh Bình Dương")."""
+    tail = unit_cues().known_tail.match(key, end)
+    if tail is None or _NAMED_NEXT.match(text, tail.end()):
+        return end
+    return tail.end()
 
 
 def _head_mentions(text: str, key: str) -> Iterator[Mention]:
@@ -216,7 +232,7 @@ def _head_mentions(text: str, key: str) -> Iterator[Mention]:
     c = unit_cues()
     for m in c.heads.finditer(text):
         end = name_end(text, key, m)
-        if end > m.end():
+        if end > m.end() or c.known.fullmatch(key, m.start(), end):  # "Ngân hàng Nhà nước"
             yield _mention(text, m.start(), end)
         elif m.group() in c.agency_heads:  # "Sở" alone refers back; "SỞ" alone is a heading
             yield Mention(start=m.start(), end=m.end(), raw=m.group(), ref=m.group().lower())
@@ -369,7 +385,15 @@ def unit_kind(unit: str) -> str:
     words; districts, towns and provincial cities are all "huyện", as their rankings are)."""
     if unit in regions().values():
         return "vùng"
+    if unit in ministry_level():
+        return "bộ"
     return same_kind(_first_words_kind(unit.removeprefix(_COMMITTEE).strip().lower()))
+
+
+@lru_cache(maxsize=1)
+def ministry_level() -> frozenset[str]:
+    """Given nothing, return the canonical names of the bodies ranked with the ministries."""
+    return frozenset(canonical_unit(n) for n in data()["groups"]["ministry_level"])
 
 
 def same_kind(kind: str) -> str:

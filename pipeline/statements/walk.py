@@ -282,7 +282,10 @@ def on_close(frame: Frame, token: Token, before: Kind | None) -> Frame:
 
 
 def on_semicolon(frame: Frame, token: Token, before: Kind | None) -> Frame:
-    """Given ";", end any previous, comparison or area reading, and any list."""
+    """Given ";", end any previous, comparison or area reading, and any list; inside brackets
+    ("(năm 2016: 9; 2017: 6)") it only parts the bracket's items."""
+    if frame.depth:
+        return replace(frame, series=None)
     return replace(frame, mode=Mode.CURRENT, depth=0, series=None)
 
 
@@ -334,12 +337,21 @@ def take_difference(frame: Frame, token: Token) -> Frame:
 
 
 def take_previous(frame: Frame, token: Token) -> Frame:
-    """Given last year's figure, keep the first one as the statement's previous value."""
-    draft = (
-        frame.draft if frame.draft.has("previous") else replace(frame.draft, previous=token.number)
-    )
+    """Given last year's figure, keep the first one as the statement's previous value (after
+    a rank stated alone, a whole figure is last year's rank: "xếp thứ 4 (năm 2016: 9)")."""
+    keep = not (frame.draft.has("previous") or earlier_rank(frame.draft, token))
+    draft = replace(frame.draft, previous=token.number) if keep else frame.draft
     mode = Mode.CURRENT if frame.mode in COMPARING else frame.mode
     return replace(frame, draft=draft, took_previous=True, mode=mode)
+
+
+def earlier_rank(draft: Draft, token: Token) -> bool:
+    """Given a statement and a figure of an earlier year, return whether the figure is a rank:
+    a whole number after a statement of a rank and no score."""
+    number = token.number
+    scored = draft.official is not None or draft.percent is not None
+    whole = number is not None and number.decimals == 0 and not number.percent
+    return draft.rank is not None and not scored and whole
 
 
 def on_rank(frame: Frame, token: Token, before: Kind | None) -> Frame:
