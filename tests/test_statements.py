@@ -771,3 +771,18 @@ def test_a_bracketed_history_belongs_to_its_years() -> None:
     assert [(r["year"], r["score"], r["rank"], r["previous"]) for r in rows] == [
         (2023, "90.1", 3, "88.5")
     ]
+
+
+def test_a_flattened_ranking_of_ministries_with_parts_before_the_total() -> None:
+    lines = [
+        "Chỉ số CCHC năm 2021 của các bộ, cơ quan ngang bộ",
+        "Xếp", "hạng", "Các bộ, cơ quan ngang bộ", "Điểm đánh giá", "thẩm định",
+        "Điểm khảo sát", "Tổng", "điểm", "Chỉ số", "PAR INDEX (%)",
+        "1", "Bộ Nội vụ", "60,1", "30,05", "90,15", "90,15",
+        "2", "Ủy ban Dân tộc", "58,2", "29,1", "87,3", "87,30",
+    ]  # fmt: skip
+    rows = prose(*lines)
+    assert [(r["unit"], r["score"], r["percent"], r["rank"], r["year"]) for r in rows] == [
+        ("Bộ Nội vụ", "90.15", "90.15", 1, 2021),
+        ("Ủy ban Dân tộc", "87.3", "87.30", 2, 2021),
+    ]

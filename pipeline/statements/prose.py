@@ -42,6 +42,7 @@ _SENTENCE_END = re.compile(r"(?<=[.!?…])\s+(?=[\"“(\[]?[^\W\d_])")
 #: ("Kế hoạch CCHC năm 2023") states no score, so it is not tokenised at all.
 _FIGURE = re.compile(r"(?<!\d)(?!(?:19|20)\d\d(?!\d))\d")
 _LETTER = re.compile(r"[^\W\d_]")
+_YEAR = re.compile(r"(?<!\d)(?:19|20)\d\d(?!\d)")
 _LAST_WORD = re.compile(r"([\w./]+)[.!?…]$")
 #: Kinds of token that state something about a unit (a sentence without them states nothing).
 STATING = frozenset(
@@ -98,11 +99,13 @@ def may_state(key: str) -> bool:
 
 
 def named_index(ctx: Context, text: str, key: str) -> Context:
-    """Given the context and a sentence stating nothing, return it with the index named."""
+    """Given the context and a sentence stating nothing, return it with the index named, and
+    the year it names with it when none is known yet ("Chỉ số CCHC năm 2022 của các bộ")."""
     codes = [index_of(text[m.start() : m.end()]) for m in cues().index.finditer(key)]
     if not codes:
         return ctx
-    return replace(ctx, index=codes[-1], topic=ctx.topic or codes[0])
+    year = ctx.year or next((int(y) for y in _YEAR.findall(text)), None)
+    return replace(ctx, index=codes[-1], topic=ctx.topic or codes[0], year=year)
 
 
 def next_context(ctx: Context, tokens: Sequence[Token], drafts: Sequence[Draft]) -> Context:
