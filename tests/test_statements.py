@@ -786,3 +786,20 @@ def test_a_flattened_ranking_of_ministries_with_parts_before_the_total() -> None
         ("Bộ Nội vụ", "90.15", "90.15", 1, 2021),
         ("Ủy ban Dân tộc", "87.3", "87.30", 2, 2021),
     ]
+
+
+def test_ties_and_the_place_before_the_last() -> None:
+    rows = prose(TITLE, "Đồng hạng 4 là UBND huyện Tân Thành và UBND thị xã Phú Mỹ.")
+    assert [(r["unit"], r["rank"]) for r in rows] == [
+        ("Ủy ban nhân dân huyện Tân Thành", 4), ("Ủy ban nhân dân thị xã Phú Mỹ", 4),
+    ]  # fmt: skip
+    rows = prose(TITLE, "Sở Công Thương và Sở Xây dựng đồng hạng 6 với 87,25 điểm.")
+    assert places(rows) == [("Sở Công Thương", "87.25", 6), ("Sở Xây dựng", "87.25", 6)]
+    rows = prose(
+        TITLE,
+        "Trong 25 sở, ngành, Sở Nội vụ xếp áp chót với 79,1 điểm. Hà Giang áp chót với vị "
+        "trí 62.",
+    )
+    assert [(r["unit"], r["rank"], r["rank_of"]) for r in rows] == [
+        ("Sở Nội vụ", 24, 25), ("Tỉnh Hà Giang", 62, 63),
+    ]  # fmt: skip

@@ -132,11 +132,13 @@ class Cues:
     ordinals: Mapping[str, int]
     first: re.Pattern[str]
     last: re.Pattern[str]
+    penultimate: re.Pattern[str]  # "áp chót": the place before the last
     mentions: re.Pattern[str]  # index, totals, area, groups, average, previous, first, last
     trigger: re.Pattern[str]  # a rank, a first or last place, or a grade: a sentence may state
     forward: re.Pattern[str]  # the whole gap between a rank and the unit after it
     next: re.Pattern[str]  # "tiếp theo là": the rank after the last one stated
     rest: re.Pattern[str]  # "còn lại": the units after those ranked
+    tied: re.Pattern[str]  # at a rank's start: "đồng hạng", one place for all its units
     respectively: re.Pattern[str]  # "lần lượt": a list in the order of its ranks
     place_guard: re.Pattern[str]  # words before a first or last place that make it none
     grade: re.Pattern[str]
@@ -202,8 +204,10 @@ def _rank_cues(ranks: Mapping[str, Any], nouns: Iterable[str]) -> dict[str, Any]
         "ordinals": ordinals,
         "first": words_rx(ranks["first"]),
         "last": words_rx(ranks["last"]),
+        "penultimate": words_rx(ranks["penultimate"]),
         "forward": re.compile(rf"^[\s,]*(?:(?:{forward})[\s,]*:?|:)[\s,]*$"),
         "next": words_rx([*ranks["next"], *ranks["rest"]]),
+        "tied": starts_with(ranks["tied"]),
         "rest": words_rx(ranks["rest"]),
         "respectively": words_rx(ranks["respectively"]),
         "place_guard": ends_with(ranks["superlative_not_after"]),
@@ -276,10 +280,10 @@ def cues() -> Cues:
         **_value_cues(d["values"]),
     }
     names = (
-        "index", "totals", "area", "parts", "groups", "average", "previous", "first", "last",
-        "next",
+        "index", "totals", "area", "parts", "groups", "average", "previous", "first",
+        "penultimate", "last", "next",
     )  # fmt: skip
-    triggers = ("first", "last", "rank", "grade", "next")
+    triggers = ("first", "last", "penultimate", "rank", "grade", "next")
     return Cues(
         **parts,
         mentions=one_pass({name: parts[name] for name in names}),

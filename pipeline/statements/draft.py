@@ -48,6 +48,7 @@ class Draft:
     source: str = "prose"
     where: Where = field(default_factory=Where)
     listed: bool = False  # ranked by its place in a list ("tốp đầu gồm: A, B, C")
+    from_last: int = 0  # places before the last of a "last" statement ("áp chót": 1)
 
     @property
     def stated(self) -> bool:
@@ -168,7 +169,7 @@ def _settled(draft: Draft, drafts: Sequence[Draft], counts: dict[str, int]) -> D
     count = draft.rank_of or stated_count(draft, drafts) or counts.get(kind)
     if count is None:
         return replace(draft, last=False)
-    return replace(draft, rank=count, rank_of=count, last=False)
+    return replace(draft, rank=count - draft.from_last, rank_of=count, last=False)
 
 
 def stated_count(draft: Draft, drafts: Sequence[Draft]) -> int | None:

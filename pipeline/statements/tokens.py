@@ -139,9 +139,12 @@ def _no_label(raw: str) -> str | None:
 MENTION_KINDS = {
     "index": Kind.INDEX, "totals": Kind.TOTAL, "area": Kind.AREA, "parts": Kind.PARTS,
     "groups": Kind.GROUP, "average": Kind.UNIT, "previous": Kind.PREVIOUS, "first": Kind.FIRST,
-    "last": Kind.LAST, "next": Kind.NEXT,
+    "last": Kind.LAST, "next": Kind.NEXT, "penultimate": Kind.LAST,
 }  # fmt: skip
+#: The label of a last place that is the one before the last ("áp chót").
+PENULTIMATE = "penultimate"
 MENTION_LABELS: dict[str, Callable[[str], str | None]] = {
+    "penultimate": lambda raw: PENULTIMATE,
     "index": index_of,
     "groups": lambda raw: raw,
     "average": lambda raw: cues().average_unit,
@@ -237,7 +240,7 @@ def _unit_token(token: Token, around: Around) -> Token:
     """Given a UNIT and the words around it, mark it joined to the unit before ("A và B",
     "A, B") and sharing the figures after it ("… cùng đạt 90,5%")."""
     joined = around.before in (Kind.UNIT, Kind.COMMA) and around.gap.strip() in ("", "và")
-    shares = bool(_SHARED.match(around.right))
+    shares = bool(_SHARED.match(around.ahead))
     figure_unit = cues().unit_after.match(around.gap)  # "đạt 86,5 điểm là Sở A"
     gap = around.gap[figure_unit.end() :] if figure_unit else around.gap
     introduced = around.before is not None and bool(cues().forward.match(gap))

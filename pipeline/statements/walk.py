@@ -14,9 +14,9 @@ from typing import Any
 from pipeline.model import Where
 from pipeline.records import replace
 from pipeline.statements.context import Context
-from pipeline.statements.cues import cues, is_plain
+from pipeline.statements.cues import cues, is_plain, sentence_key
 from pipeline.statements.draft import Draft, merge, put
-from pipeline.statements.tokens import Kind, Role, Token, signed
+from pipeline.statements.tokens import PENULTIMATE, Kind, Role, Token, signed
 from pipeline.statements.units import resolve_reference
 
 #: Roles of figures and the draft field each fills.
@@ -157,7 +157,8 @@ def listed(frame: Frame, token: Token, draft: Draft) -> tuple[Draft, Draft | Non
         place = frame.series
     else:
         return draft, None
-    following = place if place.rank is None else replace(place, rank=place.rank + 1)
+    rank = place.rank
+    following = place if rank is None or not place.listed else replace(place, rank=rank + 1)
     return merge(draft, place), following
 
 
@@ -360,11 +361,13 @@ def on_rank(frame: Frame, token: Token, before: Kind | None) -> Frame:
         return frame
     update = rank_update(token)
     if token.forward:
-        return replace(frame, pending=replace(update, listed=True), mode=Mode.CURRENT)
+        listed = not cues().tied.match(sentence_key(token.raw))  # "đồng hạng 3 là A và B"
+        return replace(frame, pending=replace(update, listed=listed), mode=Mode.CURRENT)
     if token.respective and token.kind is Kind.FIRST and frame.partners:
         return places_in_turn(frame)
     if is_last_place(frame.draft, token):
-        return set_draft(frame, rank=token.rank, rank_of=token.rank, last=False)
+        count = (token.rank or 0) + frame.draft.from_last
+        return set_draft(frame, rank=token.rank, rank_of=count, last=False)
     if frame.draft.rank is not None or frame.draft.last:
         frame = flush(frame)
     return replace(frame, draft=merge(frame.draft, update), mode=Mode.CURRENT)
@@ -406,7 +409,8 @@ def rank_update(token: Token) -> Draft:
     if token.kind is Kind.FIRST:
         return Draft(rank=1)
     if token.kind is Kind.LAST:
-        return Draft(last=True, rank_of=token.rank_of)
+        from_last = 1 if token.label == PENULTIMATE else 0
+        return Draft(last=True, rank_of=token.rank_of, from_last=from_last)
     return Draft(rank=token.rank, rank_of=token.rank_of)
 
 
