@@ -803,3 +803,18 @@ def test_ties_and_the_place_before_the_last() -> None:
     assert [(r["unit"], r["rank"], r["rank_of"]) for r in rows] == [
         ("Sở Nội vụ", 24, 25), ("Tỉnh Hà Giang", 62, 63),
     ]  # fmt: skip
+
+
+def test_a_unit_compared_with_and_abbreviated_agencies() -> None:
+    rows = prose(
+        TITLE,
+        "Năm 2023, Bộ Công Thương đạt 88,1%, xếp thứ 3/17 (thấp hơn Bộ Tài chính 0,4 điểm).",
+    )
+    assert [(r["unit"], r["percent"], r["rank"]) for r in rows] == [("Bộ Công Thương", "88.1", 3)]
+    rows = prose(
+        TITLE,
+        "Kho bạc Nhà nước (KBNN) tỉnh Lào Cai đạt 92,4 điểm; BHXH tỉnh Lào Cai đạt 91 điểm.",
+    )
+    assert [(r["unit"], r["score"]) for r in rows] == [
+        ("Kho bạc Nhà nước", "92.4"), ("Bảo hiểm xã hội", "91"),
+    ]  # fmt: skip

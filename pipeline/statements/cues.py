@@ -125,6 +125,7 @@ class Cues:
     average_unit: str
     previous: re.Pattern[str]
     compare_before: re.Pattern[str]
+    compared_with: re.Pattern[str]  # at a gap's end: the unit after is compared with
     higher: re.Pattern[str]  # in the gap before a comparison: the figure after is a rise
     lower: re.Pattern[str]  # … a fall
     rank: re.Pattern[str]
@@ -178,6 +179,7 @@ def _mention_cues(d: Mapping[str, Any]) -> dict[str, Any]:
             d["previous"]["compare"], rf"(?:\s+{phrase_pattern(d['previous']['year_word'])})?"
         ),
         "higher": words_rx(d["previous"]["higher"]),
+        "compared_with": ends_with(d["units"]["compared_with"]),
         "lower": words_rx(d["previous"]["lower"]),
     }
 

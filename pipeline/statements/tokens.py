@@ -88,6 +88,7 @@ class Token:
     respective: bool = False  # a place after "lần lượt": the units listed before take it in turn
     joined: bool = False  # a unit joined to the one before by "và" or "," ("Sở A và Sở B")
     introduced: bool = False  # a unit right after "là", "gồm" or ":" ("đạt 90% là Sở A")
+    compared: bool = False  # a unit compared with ("kém Bộ Tư pháp 0,06 điểm")
     shares: bool = False  # a unit followed by "cùng", "đều", "đồng": the figures are all of theirs
 
 
@@ -244,7 +245,8 @@ def _unit_token(token: Token, around: Around) -> Token:
     figure_unit = cues().unit_after.match(around.gap)  # "đạt 86,5 điểm là Sở A"
     gap = around.gap[figure_unit.end() :] if figure_unit else around.gap
     introduced = around.before is not None and bool(cues().forward.match(gap))
-    return replace(token, joined=joined, shares=shares, introduced=introduced)
+    compared = bool(cues().compared_with.search(around.gap))
+    return replace(token, joined=joined, shares=shares, introduced=introduced, compared=compared)
 
 
 def _classified(token: Token, around: Around) -> Token | None:

@@ -195,7 +195,15 @@ def walk_place(text: str, key: str, pos: int) -> int:
 def _mention(text: str, start: int, end: int) -> Mention:
     """Given a span naming a unit, return its Mention with the canonical name."""
     raw = text[start:end].strip(" ,-–&")
-    return Mention(start=start, end=start + len(raw), raw=raw, unit=canonical_unit(raw))
+    return Mention(start=start, end=start + len(raw), raw=raw, unit=canonical_unit(spelled(raw)))
+
+
+def spelled(raw: str) -> str:
+    """Given a name as written, return it with an abbreviated head spelled out ("BHXH tỉnh" →
+    "Bảo hiểm xã hội tỉnh")."""
+    head, _, rest = raw.partition(" ")
+    full = data()["units"]["expansions"].get(head)
+    return f"{full} {rest}".strip() if full else raw
 
 
 def name_end(text: str, key: str, head: re.Match[str]) -> int:
@@ -357,7 +365,7 @@ def find_mentions(text: str, key: str) -> list[Mention]:
     found.sort(key=lambda m: (m.start, -(m.end - m.start)))
     kept: list[Mention] = []
     for mention in found:
-        if kept and mention.start < kept[-1].end:
+        if kept and (mention.start < kept[-1].end or _abbreviates(text, kept[-1], mention)):
             continue
         if kept and kept[-1].unit and _qualifies(text, kept[-1], mention):
             kept[-1] = replace(kept[-1], end=mention.end, raw=text[kept[-1].start : mention.end])
@@ -366,10 +374,21 @@ def find_mentions(text: str, key: str) -> list[Mention]:
     return kept
 
 
+#: A unit's abbreviation in brackets after its name: "Bảo hiểm xã hội (BHXH) tỉnh Hà Giang".
+_ABBREVIATION = re.compile(r"^[ \t]*\([ \t]*[A-ZĐ][A-ZĐ&.\-]+[ \t]*\)[ \t]*$")
+
+
+def _abbreviates(text: str, unit: Mention, mention: Mention) -> bool:
+    """Given a unit and a mention after it, return whether the mention is the unit's
+    abbreviation in brackets ("Kho bạc Nhà nước (KBNN)")."""
+    span = text[unit.end : text.find(")", mention.end) + 1]
+    return mention.raw.isupper() and _ABBREVIATION.match(span) is not None
+
+
 def _qualifies(text: str, unit: Mention, place: Mention) -> bool:
     """Given a unit and the mention after it, return whether the latter only places the unit."""
     gap = text[unit.end : place.start]
-    if not place.unit or gap.strip(" ,") or "\n" in gap:
+    if not place.unit or (gap.strip(" ,") and not _ABBREVIATION.match(gap)) or "\n" in gap:
         return False
     kind = unit_kind(unit.unit or "")
     if unit_kind(place.unit) == "tỉnh":

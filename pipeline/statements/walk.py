@@ -124,6 +124,8 @@ def on_unit(frame: Frame, token: Token, before: Kind | None) -> Frame:
     Right after an area ("lĩnh vực thể chế của Sở A", "chỉ đạo, điều hành CCHC của Sở A")
     the unit owns the area: its figures stay area scores.
     """
+    if token.compared:  # "kém Bộ Tư pháp 0,06 điểm": a difference, not Bộ Tư pháp's figure
+        return replace(frame, mode=Mode.AREA, mode_depth=frame.depth)
     owns_area = before is Kind.AREA or (frame.mode is Mode.AREA and before is Kind.INDEX)
     partners = joined_partners(frame, token)
     frame = flush(handed_over(frame, token))
