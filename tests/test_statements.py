@@ -818,3 +818,14 @@ def test_a_unit_compared_with_and_abbreviated_agencies() -> None:
     assert [(r["unit"], r["score"]) for r in rows] == [
         ("Kho bạc Nhà nước", "92.4"), ("Bảo hiểm xã hội", "91"),
     ]  # fmt: skip
+
+
+def test_the_count_of_a_rank_written_after_it() -> None:
+    rows = prose(
+        TITLE,
+        "Cục Thuế tỉnh đứng thứ 3 trong khối ngành dọc với 93,5% trong tổng số 08 cơ quan. "
+        "Sở Xây dựng xếp thứ 2, có 15 sở đạt loại tốt.",
+    )
+    assert [(r["unit"], r["percent"], r["rank"], r["rank_of"]) for r in rows] == [
+        ("Cục Thuế tỉnh", "93.5", 3, 8), ("Sở Xây dựng", None, 2, None),
+    ]  # fmt: skip

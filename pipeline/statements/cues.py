@@ -140,6 +140,7 @@ class Cues:
     next: re.Pattern[str]  # "tiếp theo là": the rank after the last one stated
     rest: re.Pattern[str]  # "còn lại": the units after those ranked
     tied: re.Pattern[str]  # at a rank's start: "đồng hạng", one place for all its units
+    count_of: re.Pattern[str]  # at a gap's end: "trong tổng số", the count of a rank's group
     respectively: re.Pattern[str]  # "lần lượt": a list in the order of its ranks
     place_guard: re.Pattern[str]  # words before a first or last place that make it none
     grade: re.Pattern[str]
@@ -210,6 +211,7 @@ def _rank_cues(ranks: Mapping[str, Any], nouns: Iterable[str]) -> dict[str, Any]
         "forward": re.compile(rf"^[\s,]*(?:(?:{forward})[\s,]*:?|:)[\s,]*$"),
         "next": words_rx([*ranks["next"], *ranks["rest"]]),
         "tied": starts_with(ranks["tied"]),
+        "count_of": ends_with(ranks["count_of"]),
         "rest": words_rx(ranks["rest"]),
         "respectively": words_rx(ranks["respectively"]),
         "place_guard": ends_with(ranks["superlative_not_after"]),

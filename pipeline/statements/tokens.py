@@ -89,6 +89,7 @@ class Token:
     joined: bool = False  # a unit joined to the one before by "và" or "," ("Sở A và Sở B")
     introduced: bool = False  # a unit right after "là", "gồm" or ":" ("đạt 90% là Sở A")
     compared: bool = False  # a unit compared with ("kém Bộ Tư pháp 0,06 điểm")
+    counts_rank: bool = False  # a count after "trong tổng số": the size of a rank's group
     shares: bool = False  # a unit followed by "cùng", "đều", "đồng": the figures are all of theirs
 
 
@@ -319,16 +320,26 @@ def classify_number(token: Token, around: Around) -> Token | None:
     rest = around.past(unit.end()) if unit else around
     if c.change_before.search(around.gap) or _signed(token):
         return change_token(token, around, rest)
-    if c.thresholds_after.match(rest.right) or c.among_after.match(around.ahead):
+    if c.thresholds_after.match(rest.right) or (unit is None and is_member(token, around)):
         return None
     if unit is None and (place := bracketed_rank(token, around)):
         return place
     if noun := c.group_nouns.match(rest.right):
-        return replace(token, kind=Kind.GROUP, rank_of=_count(token), label=noun.group().strip())
+        of = c.count_of.search(around.gap) is not None
+        label = noun.group().strip()
+        return replace(token, kind=Kind.GROUP, rank_of=_count(token), label=label, counts_rank=of)
     if not follows(rest, c.follow):
         return None
     role = value_role(token, around, rest, unit)
     return replace(token, kind=Kind.VALUE, role=role, number=bounded(token)) if role else None
+
+
+def is_member(token: Token, around: Around) -> bool:
+    """Given a figure written without "điểm" or "%", return whether it counts a member of a
+    group ("là 1 trong 3 bộ"): a whole number followed by "trong" and a count."""
+    number = token.number
+    whole = number is not None and number.decimals == 0 and not number.percent
+    return whole and cues().among_after.match(around.ahead) is not None
 
 
 def bracketed_rank(token: Token, around: Around) -> Token | None:

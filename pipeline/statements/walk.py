@@ -206,10 +206,14 @@ def on_group(frame: Frame, token: Token, before: Kind | None) -> Frame:
     """Given many units at once ("các sở", "20 sở"), close the statement and leave no unit.
 
     Right after a rank or an average ("dẫn đầu khối sở", "trung bình của 20 sở") the group is
-    their scope and the statement goes on.
+    their scope and the statement goes on; so it does after "trong tổng số" ("đứng thứ 2 …
+    trong tổng số 06 cơ quan"), which counts the rank's group.
     """
     frame = replace(frame, count=token.rank_of or frame.count)
-    if before in SCOPED or (frame.draft.unit == average_unit() and not frame.draft.stated):
+    draft = frame.draft
+    if token.counts_rank and draft.rank is not None and draft.rank_of is None:
+        return set_draft(frame, rank_of=token.rank_of)
+    if before in SCOPED or (draft.unit == average_unit() and not draft.stated):
         return frame
     frame = flush(frame)
     return replace(frame, draft=replace(frame.draft, unit=None, unit_raw=""), anonymous=False)
