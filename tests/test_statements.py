@@ -829,3 +829,14 @@ def test_the_count_of_a_rank_written_after_it() -> None:
     assert [(r["unit"], r["percent"], r["rank"], r["rank_of"]) for r in rows] == [
         ("Cục Thuế tỉnh", "93.5", 3, 8), ("Sở Xây dựng", None, 2, None),
     ]  # fmt: skip
+
+
+def test_a_caption_repeating_the_body_is_one_statement() -> None:
+    rows = prose(
+        "Sở Y tế dẫn đầu Chỉ số CCHC năm 2023",
+        "Lượt xem: 413 | Hà Nội 15°C | Đường dây nóng: 0263.3822.555",
+        "Năm 2023, Sở Y tế đạt 92,5 điểm, xếp thứ 1/20.",
+        "Ảnh: Sở Y tế đạt 92,5 điểm trong năm 2023.",
+        "null",
+    )
+    assert [(r["unit"], r["score"], r["rank"]) for r in rows] == [("Sở Y tế", "92.5", 1)]
