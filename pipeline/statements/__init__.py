@@ -15,6 +15,8 @@ Decisions:
 - An average ("Trung bình", "Bình quân") is a statement whose unit is "Trung bình"; in a
   ranking table it keeps the group it is written in.
 - Figures are kept as stated, consistent or not: validation reports the inconsistencies.
+- A "cuối bảng" whose group's size the text never gives, or a unit of a set with no place of
+  its own ("3 vị trí cuối bảng là A, B và C"), states nothing that can be kept: no row.
 - A prose statement that says nothing new about its unit, index and year (a photo caption
   repeating the body, a related-news teaser) is not kept twice.
 """
@@ -61,7 +63,7 @@ def read_unit_scores(
     headline, ctx = title_context(title, subject)
     drafts, ctx = read_parts(document_parts(document, lines, title), ctx)
     settled = settle_last([*title_only(headline, drafts), *drafts], ctx.counts)
-    kept = without_restatements(settled)
+    kept = without_restatements([d for d in settled if d.stated or d.group])
     return tuple(to_unit_score(d, order) for order, d in enumerate(kept, start=1))
 
 

@@ -49,6 +49,7 @@ class Draft:
     where: Where = field(default_factory=Where)
     listed: bool = False  # ranked by its place in a list ("tốp đầu gồm: A, B, C")
     from_last: int = 0  # places before the last of a "last" statement ("áp chót": 1)
+    place_cue: str | None = None  # the words of a place stated before a list ("cuối bảng")
 
     @property
     def stated(self) -> bool:
@@ -133,8 +134,9 @@ def tied_place(values: Sequence[Decimal], k: int, first: int | None) -> int | No
 
 def _placed(draft: Draft, places: dict[int, int | None]) -> Draft:
     """Given a listed statement and the places of its list (none for a set), return it placed."""
-    if id(draft) not in places:
-        return replace(draft, rank=None, last=False, listed=False)
+    if id(draft) not in places:  # a set: its cue ("cuối bảng") is the group its units share
+        group = draft.group or draft.place_cue
+        return replace(draft, rank=None, last=False, listed=False, group=group)
     return replace(draft, rank=places[id(draft)] if draft.rank else None, listed=False)
 
 

@@ -368,7 +368,8 @@ def on_rank(frame: Frame, token: Token, before: Kind | None) -> Frame:
     update = rank_update(token)
     if token.forward:
         listed = not cues().tied.match(sentence_key(token.raw))  # "đồng hạng 3 là A và B"
-        return replace(frame, pending=replace(update, listed=listed), mode=Mode.CURRENT)
+        pending = replace(update, listed=listed, place_cue=token.raw)
+        return replace(frame, pending=pending, mode=Mode.CURRENT)
     if token.respective and token.kind is Kind.FIRST and frame.partners:
         return places_in_turn(frame)
     if is_last_place(frame.draft, token):
