@@ -16,6 +16,15 @@ over the tokens that fills one draft per unit and index → drafts. The rules of
 - After an area ("lĩnh vực", "chỉ số thành phần", "cải cách thể chế") or another measure
   ("tỷ lệ hồ sơ") figures are not the unit's, up to the next comma, unit, index, ";" or
   "tổng điểm".
+- A rank stated before a list ("tốp đầu gồm: A (x), B (y)", "xếp thứ 2 là …") goes on down
+  the units joined to it; "tiếp theo là", "theo sau lần lượt là", "còn lại" give the places
+  after the last rank stated; "A, B và C lần lượt chiếm 3 vị trí đầu tiên" ranks them in
+  turn. A list of several units keeps its places only when the sentence says "lần lượt" or
+  its figures fall down it (equal figures share a place); otherwise it is a set, its cue
+  ("cuối bảng") its group. "đồng hạng 3 là A và B" gives both the place.
+- Figures stated before the units they belong to ("3 sở còn lại cùng đạt 86,5 điểm là A, B
+  và C", "xếp loại Khá gồm: …") are handed to each, where a unit states none of its own.
+- A unit after "kém", "hơn", "so với" is compared with: the figures after it are differences.
 - A statement with no unit takes the unit of the previous statement in the same paragraph,
   else (in a sentence naming an index) the subject. A statement needs an index, stated or
   carried: within a paragraph the last one named; across paragraphs the document's first one
