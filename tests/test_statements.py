@@ -694,7 +694,7 @@ def test_units_in_turn_and_unordered_sets() -> None:
     # a last place in a group of a size never given is no row
     assert prose(TITLE, "Sở Công Thương đứng áp chót.") == []
     rows = prose(TITLE, "Dẫn đầu là Sở Y tế (88 điểm), Sở Tư pháp (90 điểm).")
-    assert [r["rank"] for r in rows] == [None, None]
+    assert [r["rank"] for r in rows] == [1, None]  # only the place stated of the first holds
 
 
 def test_national_ranks_in_brackets_histories_and_members() -> None:
@@ -845,3 +845,22 @@ def test_a_caption_repeating_the_body_is_one_statement() -> None:
         "null",
     )
     assert [(r["unit"], r["score"], r["rank"]) for r in rows] == [("Sở Y tế", "92.5", 1)]
+
+
+def test_a_list_goes_on_over_semicolons_to_its_last() -> None:
+    rows = prose(
+        TITLE,
+        "Toàn tỉnh có 12 sở, ban, ngành được đánh giá.",
+        "Sở Tài chính xếp thứ nhất với 96,2 điểm; Sở Tư pháp xếp thứ nhì với 95 điểm; tiếp "
+        "theo là Sở Nội vụ 94,05 điểm; Sở Xây dựng 93,4 điểm; xếp cuối cùng là Ban Dân tộc "
+        "với 81,2 điểm. Văn phòng UBND tỉnh đứng thứ 5; Thanh tra tỉnh đứng thứ 6 (90 điểm).",
+    )
+    assert [(r["unit"], r["score"], r["rank"], r["rank_of"]) for r in rows] == [
+        ("Sở Tài chính", "96.2", 1, None),
+        ("Sở Tư pháp", "95", 2, None),
+        ("Sở Nội vụ", "94.05", 3, None),
+        ("Sở Xây dựng", "93.4", 4, None),
+        ("Ban Dân tộc", "81.2", 12, 12),
+        ("Văn phòng Ủy ban nhân dân tỉnh", None, 5, None),
+        ("Thanh tra tỉnh", "90", 6, None),
+    ]

@@ -47,7 +47,7 @@ class Draft:
     group: str | None = None
     source: str = "prose"
     where: Where = field(default_factory=Where)
-    listed: bool = False  # ranked by its place in a list ("tốp đầu gồm: A, B, C")
+    listed: int = 0  # the list it is ranked in by its place ("tốp đầu gồm: A, B, C"), 0: none
     from_last: int = 0  # places before the last of a "last" statement ("áp chót": 1)
     place_cue: str | None = None  # the words of a place stated before a list ("cuối bảng")
 
@@ -113,15 +113,24 @@ def settle_list(drafts: Sequence[Draft], in_order: bool) -> tuple[Draft, ...]:
     figures when every unit has one and they fall down the list (equal figures share a place);
     otherwise it is a set ("3 vị trí cuối bảng là A, B và C") and no unit has a place of its own.
     """
-    listed = [d for d in drafts if d.listed]
+    places: dict[int, int | None] = {}
+    for key in dict.fromkeys(d.listed for d in drafts if d.listed):
+        places.update(list_places([d for d in drafts if d.listed == key], in_order))
+    return tuple(_placed(d, places) if d.listed else d for d in drafts)
+
+
+def list_places(listed: Sequence[Draft], in_order: bool) -> dict[int, int | None]:
+    """Given the statements of one list, return the place of each kept (by id): all of them
+    when in order, by falling figures, or a single unit; else only the first unit's own."""
     if len(listed) < 2 or in_order:
-        return tuple(drafts)
+        return {id(d): d.rank for d in listed}
     figures = [d.official or d.percent for d in listed]
     values = [f.value for f in figures if f is not None and f.value is not None]
-    falling = len(values) == len(listed) and all(a >= b for a, b in pairwise(values))
-    first = listed[0].rank
-    places = {id(d): tied_place(values, k, first) for k, d in enumerate(listed)} if falling else {}
-    return tuple(_placed(d, places) if d.listed else d for d in drafts)
+    if len(values) == len(listed) and all(a >= b for a, b in pairwise(values)):
+        first = listed[0].rank
+        return {id(d): tied_place(values, k, first) for k, d in enumerate(listed)}
+    head = listed[0]
+    return {id(head): head.rank} if head.rank is not None and not head.last else {}
 
 
 def tied_place(values: Sequence[Decimal], k: int, first: int | None) -> int | None:
@@ -136,8 +145,8 @@ def _placed(draft: Draft, places: dict[int, int | None]) -> Draft:
     """Given a listed statement and the places of its list (none for a set), return it placed."""
     if id(draft) not in places:  # a set: its cue ("cuối bảng") is the group its units share
         group = draft.group or draft.place_cue
-        return replace(draft, rank=None, last=False, listed=False, group=group)
-    return replace(draft, rank=places[id(draft)] if draft.rank else None, listed=False)
+        return replace(draft, rank=None, last=False, listed=0, group=group)
+    return replace(draft, rank=places[id(draft)] if draft.rank else None, listed=0)
 
 
 # --- "cuối bảng" ------------------------------------------------------------------------------

@@ -234,6 +234,8 @@ def classify(tokens: Sequence[Token], text: str, key: str) -> Iterator[Token]:
             yield found
 
 
+#: Kinds of token that join the unit after them to the one before ("A, B", "A; B").
+JOINING = frozenset({Kind.UNIT, Kind.COMMA, Kind.SEMI})
 #: Words after the last of joined units that give them the figures together ("cùng đạt").
 _SHARED = re.compile(r"\s*(?:cùng|đều|đồng)(?!\w)")
 
@@ -241,7 +243,7 @@ _SHARED = re.compile(r"\s*(?:cùng|đều|đồng)(?!\w)")
 def _unit_token(token: Token, around: Around) -> Token:
     """Given a UNIT and the words around it, mark it joined to the unit before ("A và B",
     "A, B") and sharing the figures after it ("… cùng đạt 90,5%")."""
-    joined = around.before in (Kind.UNIT, Kind.COMMA) and around.gap.strip() in ("", "và")
+    joined = around.before in JOINING and around.gap.strip() in ("", "và")
     shares = bool(_SHARED.match(around.ahead))
     figure_unit = cues().unit_after.match(around.gap)  # "đạt 86,5 điểm là Sở A"
     gap = around.gap[figure_unit.end() :] if figure_unit else around.gap

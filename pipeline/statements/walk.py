@@ -289,11 +289,12 @@ def on_close(frame: Frame, token: Token, before: Kind | None) -> Frame:
 
 
 def on_semicolon(frame: Frame, token: Token, before: Kind | None) -> Frame:
-    """Given ";", end any previous, comparison or area reading, and any list; inside brackets
-    ("(năm 2016: 9; 2017: 6)") it only parts the bracket's items."""
+    """Given ";", end any previous, comparison or area reading (a list goes on: "tiếp theo là
+    A 94,17 điểm; B 93,19 điểm"); inside brackets ("(năm 2016: 9; 2017: 6)") it only parts the
+    bracket's items."""
     if frame.depth:
-        return replace(frame, series=None)
-    return replace(frame, mode=Mode.CURRENT, depth=0, series=None)
+        return frame
+    return replace(frame, mode=Mode.CURRENT, depth=0)
 
 
 def on_comma(frame: Frame, token: Token, before: Kind | None) -> Frame:
@@ -367,14 +368,16 @@ def on_rank(frame: Frame, token: Token, before: Kind | None) -> Frame:
         return frame
     update = rank_update(token)
     if token.forward:
-        listed = not cues().tied.match(sentence_key(token.raw))  # "đồng hạng 3 là A và B"
-        pending = replace(update, listed=listed, place_cue=token.raw)
+        tied = cues().tied.match(sentence_key(token.raw))  # "đồng hạng 3 là A và B"
+        pending = replace(update, listed=0 if tied else token.start + 1, place_cue=token.raw)
         return replace(frame, pending=pending, mode=Mode.CURRENT)
     if token.respective and token.kind is Kind.FIRST and frame.partners:
         return places_in_turn(frame)
     if is_last_place(frame.draft, token):
         count = (token.rank or 0) + frame.draft.from_last
         return set_draft(frame, rank=token.rank, rank_of=count, last=False)
+    if frame.draft.listed and token.kind is Kind.RANK:  # its own place wins over the list's
+        return set_draft(frame, rank=token.rank, rank_of=token.rank_of, listed=0)
     if frame.draft.rank is not None or frame.draft.last:
         frame = flush(frame)
     return replace(frame, draft=merge(frame.draft, update), mode=Mode.CURRENT)
@@ -408,7 +411,7 @@ def on_next(frame: Frame, token: Token, before: Kind | None) -> Frame:
     last = next((d.rank for d in reversed(earlier) if d.rank is not None), None)
     if last is None or frame.mode in (Mode.PREVIOUS, Mode.AREA):
         return frame
-    return replace(frame, pending=Draft(rank=last + 1, listed=True), mode=Mode.CURRENT)
+    return replace(frame, pending=Draft(rank=last + 1, listed=token.start + 1), mode=Mode.CURRENT)
 
 
 def rank_update(token: Token) -> Draft:
