@@ -3,7 +3,8 @@
 A bare province name in a national ranking ("Quảng Ninh dẫn đầu") is a unit
 (``provinces``), and a header's place line names the notice's province only when it is one
 (``province_name``: "Cẩm Mỹ, ngày …" of a district names none). Names are matched folded,
-dashes written " - ", older spellings ("Đắc Lắc") mapped to the table's.
+dashes written " - ", older spellings ("Đắc Lắc") mapped to the table's. The six
+socio-economic regions (``regions``) are units of a national ranking too.
 """
 
 from __future__ import annotations
@@ -54,4 +55,14 @@ def provinces() -> dict[str, str]:
         key: canonical_unit(f"{'thành phố' if name in cities else 'tỉnh'} {name}")
         for key, name in _province_names().items()
         if name not in level_only
+    }
+
+
+@lru_cache(maxsize=1)
+def regions() -> dict[str, str]:
+    """Given nothing, return each written form of a socio-economic region, as province_key →
+    the region's name ("đồng bằng sông cửu long" and "đbscl" → "Đồng bằng sông Cửu Long")."""
+    table = data_table("units")["regions"]
+    return {
+        province_key(form): name for name, forms in table.items() for form in (name, *forms)
     }

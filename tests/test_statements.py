@@ -587,3 +587,280 @@ def test_units_sharing_one_figure_each_get_it() -> None:
     ]  # fmt: skip
     rows = prose(TITLE, "Sở Tư pháp vượt Sở Y tế với 91,2%.")
     assert len(rows) <= 1  # units are joined only by "và" or ",": no copy for the other
+
+
+# --- real notices' ways of writing (composed variants) --------------------------------------------
+
+
+def test_the_reform_named_plainly_is_the_par_index() -> None:
+    rows = prose(
+        "Công bố xếp loại công tác CCHC của các cơ quan năm 2022",
+        "Theo kết quả xếp hạng cải cách hành chính, Sở Xây dựng đạt 88,05 điểm.",
+    )
+    assert [(r["unit"], r["index"], r["score"]) for r in rows] == [
+        ("Sở Xây dựng", "par", "88.05")
+    ]
+    # inside an area's name it names the area: its figures are not the unit's
+    rows = prose(
+        TITLE,
+        "Sở Y tế đạt 81,4 điểm. Cụ thể: chỉ đạo, điều hành cải cách hành chính đạt 9/12 điểm.",
+    )
+    assert [(r["unit"], r["score"]) for r in rows] == [("Sở Y tế", "81.4")]
+
+
+@pytest.mark.parametrize(
+    ("written", "canonical"),
+    [
+        ("Tây Nguyên", "Tây Nguyên"),
+        ("Đồng bằng sông Cửu Long", "Đồng bằng sông Cửu Long"),
+        ("Trung du miền núi phía Bắc", "Trung du và miền núi phía Bắc"),
+        ("Bắc Trung Bộ và Duyên hải miền Trung", "Bắc Trung Bộ và Duyên hải miền Trung"),
+        ("Đông Nam bộ", "Đông Nam Bộ"),
+    ],
+)
+def test_socio_economic_regions_are_units(written: str, canonical: str) -> None:
+    text = f"Năm 2022, {written} có giá trị 84,1%"
+    [mention] = find_mentions(text, fold(text))
+    assert mention.unit == canonical
+
+
+def test_highest_and_lowest_are_first_and_last_of_their_counted_group() -> None:
+    rows = prose(
+        TITLE,
+        "Năm 2023 có 40 cơ quan được đánh giá, gồm 15 sở, ngành và 25 quận, huyện, thị xã.",
+        "Trong khối sở, Sở Công Thương đạt cao nhất với 90,12 điểm; thấp nhất là Sở Xây dựng "
+        "với 78,4 điểm. UBND thị xã Sơn Tây có điểm thấp nhất, 80,05 điểm.",
+    )
+    assert [(r["unit"], r["score"], r["rank"], r["rank_of"]) for r in rows] == [
+        ("Sở Công Thương", "90.12", 1, None),
+        ("Sở Xây dựng", "78.4", 15, 15),
+        ("Ủy ban nhân dân thị xã Sơn Tây", "80.05", 25, 25),
+    ]
+    # the largest rise or a record is no place
+    rows = prose(TITLE, "Sở Y tế tăng cao nhất, đạt 85,5 điểm, mức cao nhất từ trước đến nay.")
+    assert [(r["unit"], r["rank"]) for r in rows] == [("Sở Y tế", None)]
+
+
+def places(rows: list[dict[str, Any]]) -> list[tuple[Any, ...]]:
+    """Given statement rows, return (unit, score or percent, rank) of each."""
+    return [(r["unit"], r["score"] or r["percent"], r["rank"]) for r in rows]
+
+
+def test_a_ranked_list_gives_places_in_its_order() -> None:
+    rows = prose(
+        TITLE,
+        "Ở khối huyện, nhóm dẫn đầu gồm: UBND huyện Đức Hòa (90,510 điểm), UBND thị xã Kiến "
+        "Tường (89,2 điểm), UBND huyện Tân Trụ (89,2 điểm), UBND huyện Cần Đước (85 điểm).",
+    )
+    assert places(rows) == [
+        ("Ủy ban nhân dân huyện Đức Hòa", "90.510", 1),  # read 90.51, not 90 510
+        ("Ủy ban nhân dân thị xã Kiến Tường", "89.2", 2),
+        ("Ủy ban nhân dân huyện Tân Trụ", "89.2", 2),  # an equal figure shares the place
+        ("Ủy ban nhân dân huyện Cần Đước", "85", 4),
+    ]
+
+
+def test_next_places_follow_the_last_rank_stated() -> None:
+    rows = prose(
+        TITLE,
+        "Sở Nội vụ giữ vị trí thứ 2 với 91,3 điểm. Tiếp đến là Sở Y tế, đạt 90,1 điểm; "
+        "theo sau lần lượt là Sở Tài chính, Sở Xây dựng.",
+    )
+    assert places(rows) == [
+        ("Sở Nội vụ", "91.3", 2),
+        ("Sở Y tế", "90.1", 3),
+        ("Sở Tài chính", None, 4),
+        ("Sở Xây dựng", None, 5),
+    ]
+    # with no rank stated before, "tiếp theo là" gives none
+    rows = prose(TITLE, "Sở Nội vụ đạt 91,3 điểm, tiếp theo là Sở Y tế với 90,1 điểm.")
+    assert places(rows) == [("Sở Nội vụ", "91.3", None), ("Sở Y tế", "90.1", None)]
+
+
+def test_units_in_turn_and_unordered_sets() -> None:
+    rows = prose(
+        TITLE,
+        "Năm nay Sở Tư pháp, Sở Nội vụ và Sở Tài chính lần lượt giữ 3 vị trí đầu tiên.",
+    )
+    assert places(rows) == [
+        ("Sở Tư pháp", None, 1), ("Sở Nội vụ", None, 2), ("Sở Tài chính", None, 3),
+    ]  # fmt: skip
+    # a set of several units, neither in turn nor by falling figures: no places of their own
+    rows = prose(TITLE, "Đứng cuối bảng là Sở Xây dựng, Sở Y tế và Ban Dân tộc trong số 20 sở.")
+    assert [(r["unit"], r["rank"], r["group"]) for r in rows] == [
+        ("Sở Xây dựng", None, "Đứng cuối bảng"), ("Sở Y tế", None, "Đứng cuối bảng"),
+        ("Ban Dân tộc", None, "Đứng cuối bảng"),
+    ]  # fmt: skip: a set shares its cue as a group
+    # a last place in a group of a size never given is no row
+    assert prose(TITLE, "Sở Công Thương đứng áp chót.") == []
+    rows = prose(TITLE, "Dẫn đầu là Sở Y tế (88 điểm), Sở Tư pháp (90 điểm).")
+    assert [r["rank"] for r in rows] == [1, None]  # only the place stated of the first holds
+
+
+def test_national_ranks_in_brackets_histories_and_members() -> None:
+    rows = prose(
+        TITLE,
+        "Trong vùng Đông Nam Bộ, tỉnh Bình Phước xếp trên các tỉnh: Tây Ninh (40/63), Bình "
+        "Thuận (55/63) và Bà Rịa - Vũng Tàu (61/63).",
+    )
+    assert [(r["unit"], r["rank"], r["rank_of"]) for r in rows] == [
+        ("Tỉnh Tây Ninh", 40, 63),
+        ("Tỉnh Bình Thuận", 55, 63),
+        ("Tỉnh Bà Rịa - Vũng Tàu", 61, 63),
+    ]  # the region is the scope here, no unit
+    rows = prose(
+        TITLE,
+        "Bộ Xây dựng liên tục tăng hạng (năm 2021 tăng từ vị trí thứ 12 lên thứ 8, năm 2022 "
+        "từ thứ hạng 8 lên hạng 5). Bộ Xây dựng là 1 trong 4 bộ có điểm cao.",
+    )
+    assert [(r["year"], r["rank"], r["score"]) for r in rows] == [(2021, 8, None), (2022, 5, None)]
+
+
+def test_parts_after_a_total_and_last_place_written_out() -> None:
+    rows = prose(
+        TITLE,
+        "Năm 2023, tỉnh Gia Lai đạt 84,02 điểm, trong đó: điểm thẩm định đạt 55,1/61,5 điểm, "
+        "thuộc nhóm khá. Đứng cuối bảng là tỉnh Lai Châu với vị trí thứ 63.",
+    )
+    assert [(r["unit"], r["score"], r["grade"], r["rank"], r["rank_of"]) for r in rows] == [
+        ("Tỉnh Gia Lai", "84.02", "Nhóm khá", None, None),
+        ("Tỉnh Lai Châu", None, None, 63, 63),
+    ]
+
+
+def test_figures_stated_before_the_units_they_belong_to() -> None:
+    rows = prose(
+        TITLE,
+        "Sở Nội vụ đứng thứ 7 với 88,1 điểm. 3 sở còn lại cùng đạt 86,5 điểm là Sở Y tế, "
+        "Sở Tài chính và Sở Xây dựng.",
+    )
+    assert places(rows) == [
+        ("Sở Nội vụ", "88.1", 7),
+        ("Sở Y tế", "86.5", 8),  # the rest, tied: the place after the last rank stated
+        ("Sở Tài chính", "86.5", 8),
+        ("Sở Xây dựng", "86.5", 8),
+    ]
+    rows = prose(TITLE, "Các đơn vị xếp loại Khá gồm: Sở Tư pháp, Sở Y tế và Thanh tra tỉnh.")
+    assert [(r["unit"], r["grade"], r["rank"]) for r in rows] == [
+        ("Sở Tư pháp", "Khá", None), ("Sở Y tế", "Khá", None), ("Thanh tra tỉnh", "Khá", None),
+    ]  # fmt: skip
+    # a unit's own statement wins over the one handed to it
+    rows = prose(TITLE, "Nhóm A: Sở Công Thương đạt 91,3%, xếp loại Xuất sắc.")
+    assert [(r["unit"], r["grade"]) for r in rows] == [("Sở Công Thương", "Xuất sắc")]
+
+
+def test_ministry_level_bodies_and_vertical_agencies() -> None:
+    rows = prose(
+        TITLE,
+        "Thanh tra Chính phủ đạt 88,02%, xếp thứ 6/17; Ngân hàng Nhà nước đứng cuối bảng với "
+        "79,9%. Trong khối ngành dọc, Cục Hải quan tỉnh đạt 91 điểm, Kho bạc Nhà nước tỉnh Long "
+        "An đạt 90,5 điểm; đặc khu Côn Đảo đạt 86 điểm.",
+    )
+    assert [(r["unit"], r["score"] or r["percent"], r["rank"], r["rank_of"]) for r in rows] == [
+        ("Thanh tra Chính phủ", "88.02", 6, 17),
+        ("Ngân hàng Nhà nước", "79.9", 17, 17),  # ranked with the ministries: 17 of them
+        ("Cục Hải quan tỉnh", "91", None, None),
+        ("Kho bạc Nhà nước tỉnh", "90.5", None, None),
+        ("Đặc khu Côn Đảo", "86", None, None),
+    ]
+
+
+def test_a_bracketed_history_belongs_to_its_years() -> None:
+    rows = prose(TITLE, "Năm 2023, Bộ Công Thương xếp thứ 5 (năm 2021: 11; năm 2022: 8).")
+    assert [(r["unit"], r["year"], r["rank"], r["previous"]) for r in rows] == [
+        ("Bộ Công Thương", 2023, 5, None)
+    ]
+    rows = prose(
+        TITLE, "Năm 2023, Sở Tư pháp đạt 90,1 điểm (năm 2022: 88,5; năm 2021: 85), xếp thứ 3."
+    )
+    assert [(r["year"], r["score"], r["rank"], r["previous"]) for r in rows] == [
+        (2023, "90.1", 3, "88.5")
+    ]
+
+
+def test_a_flattened_ranking_of_ministries_with_parts_before_the_total() -> None:
+    lines = [
+        "Chỉ số CCHC năm 2021 của các bộ, cơ quan ngang bộ",
+        "Xếp", "hạng", "Các bộ, cơ quan ngang bộ", "Điểm đánh giá", "thẩm định",
+        "Điểm khảo sát", "Tổng", "điểm", "Chỉ số", "PAR INDEX (%)",
+        "1", "Bộ Nội vụ", "60,1", "30,05", "90,15", "90,15",
+        "2", "Ủy ban Dân tộc", "58,2", "29,1", "87,3", "87,30",
+    ]  # fmt: skip
+    rows = prose(*lines)
+    assert [(r["unit"], r["score"], r["percent"], r["rank"], r["year"]) for r in rows] == [
+        ("Bộ Nội vụ", "90.15", "90.15", 1, 2021),
+        ("Ủy ban Dân tộc", "87.3", "87.30", 2, 2021),
+    ]
+
+
+def test_ties_and_the_place_before_the_last() -> None:
+    rows = prose(TITLE, "Đồng hạng 4 là UBND huyện Tân Thành và UBND thị xã Phú Mỹ.")
+    assert [(r["unit"], r["rank"]) for r in rows] == [
+        ("Ủy ban nhân dân huyện Tân Thành", 4), ("Ủy ban nhân dân thị xã Phú Mỹ", 4),
+    ]  # fmt: skip
+    rows = prose(TITLE, "Sở Công Thương và Sở Xây dựng đồng hạng 6 với 87,25 điểm.")
+    assert places(rows) == [("Sở Công Thương", "87.25", 6), ("Sở Xây dựng", "87.25", 6)]
+    rows = prose(
+        TITLE,
+        "Trong 25 sở, ngành, Sở Nội vụ xếp áp chót với 79,1 điểm. Hà Giang áp chót với vị "
+        "trí 62.",
+    )
+    assert [(r["unit"], r["rank"], r["rank_of"]) for r in rows] == [
+        ("Sở Nội vụ", 24, 25), ("Tỉnh Hà Giang", 62, 63),
+    ]  # fmt: skip
+
+
+def test_a_unit_compared_with_and_abbreviated_agencies() -> None:
+    rows = prose(
+        TITLE,
+        "Năm 2023, Bộ Công Thương đạt 88,1%, xếp thứ 3/17 (thấp hơn Bộ Tài chính 0,4 điểm).",
+    )
+    assert [(r["unit"], r["percent"], r["rank"]) for r in rows] == [("Bộ Công Thương", "88.1", 3)]
+    rows = prose(
+        TITLE,
+        "Kho bạc Nhà nước (KBNN) tỉnh Lào Cai đạt 92,4 điểm; BHXH tỉnh Lào Cai đạt 91 điểm.",
+    )
+    assert [(r["unit"], r["score"]) for r in rows] == [
+        ("Kho bạc Nhà nước", "92.4"), ("Bảo hiểm xã hội", "91"),
+    ]  # fmt: skip
+
+
+def test_the_count_of_a_rank_written_after_it() -> None:
+    rows = prose(
+        TITLE,
+        "Cục Thuế tỉnh đứng thứ 3 trong khối ngành dọc với 93,5% trong tổng số 08 cơ quan. "
+        "Sở Xây dựng xếp thứ 2, có 15 sở đạt loại tốt.",
+    )
+    assert [(r["unit"], r["percent"], r["rank"], r["rank_of"]) for r in rows] == [
+        ("Cục Thuế tỉnh", "93.5", 3, 8), ("Sở Xây dựng", None, 2, None),
+    ]  # fmt: skip
+
+
+def test_a_caption_repeating_the_body_is_one_statement() -> None:
+    rows = prose(
+        "Sở Y tế dẫn đầu Chỉ số CCHC năm 2023",
+        "Lượt xem: 413 | Hà Nội 15°C | Đường dây nóng: 0263.3822.555",
+        "Năm 2023, Sở Y tế đạt 92,5 điểm, xếp thứ 1/20.",
+        "Ảnh: Sở Y tế đạt 92,5 điểm trong năm 2023.",
+        "null",
+    )
+    assert [(r["unit"], r["score"], r["rank"]) for r in rows] == [("Sở Y tế", "92.5", 1)]
+
+
+def test_a_list_goes_on_over_semicolons_to_its_last() -> None:
+    rows = prose(
+        TITLE,
+        "Toàn tỉnh có 12 sở, ban, ngành được đánh giá.",
+        "Sở Tài chính xếp thứ nhất với 96,2 điểm; Sở Tư pháp xếp thứ nhì với 95 điểm; tiếp "
+        "theo là Sở Nội vụ 94,05 điểm; Sở Xây dựng 93,4 điểm; xếp cuối cùng là Ban Dân tộc "
+        "với 81,2 điểm. Văn phòng UBND tỉnh đứng thứ 5; Thanh tra tỉnh đứng thứ 6 (90 điểm).",
+    )
+    assert [(r["unit"], r["score"], r["rank"], r["rank_of"]) for r in rows] == [
+        ("Sở Tài chính", "96.2", 1, None),
+        ("Sở Tư pháp", "95", 2, None),
+        ("Sở Nội vụ", "94.05", 3, None),
+        ("Sở Xây dựng", "93.4", 4, None),
+        ("Ban Dân tộc", "81.2", 12, 12),
+        ("Văn phòng Ủy ban nhân dân tỉnh", None, 5, None),
+        ("Thanh tra tỉnh", "90", 6, None),
+    ]

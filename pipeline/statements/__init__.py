@@ -15,6 +15,10 @@ Decisions:
 - An average ("Trung bình", "Bình quân") is a statement whose unit is "Trung bình"; in a
   ranking table it keeps the group it is written in.
 - Figures are kept as stated, consistent or not: validation reports the inconsistencies.
+- A "cuối bảng" whose group's size the text never gives, or a unit of a set with no place of
+  its own ("3 vị trí cuối bảng là A, B và C"), states nothing that can be kept: no row.
+- A prose statement that says nothing new about its unit, index and year (a photo caption
+  repeating the body, a related-news teaser) is not kept twice.
 """
 
 from __future__ import annotations
@@ -25,11 +29,12 @@ from collections.abc import Iterator, Sequence
 
 from extractors.model import BlockKind, Document, Region
 from extractors.records import replace
+from normalizers.numbers import Number
 from pipeline.lines import Line, document_to_lines
 from pipeline.model import UnitScore, Where
 from pipeline.statements.context import Context
 from pipeline.statements.cues import sentence_key
-from pipeline.statements.draft import Draft, settle_last, to_unit_score
+from pipeline.statements.draft import STATED, Draft, settle_last, to_unit_score
 from pipeline.statements.flat import Flat, lines_to_grids
 from pipeline.statements.prose import read_paragraph, read_sentence, split_sentences
 from pipeline.statements.ranking import Grid, grid_statements, is_group_text, with_group
@@ -58,7 +63,31 @@ def read_unit_scores(
     headline, ctx = title_context(title, subject)
     drafts, ctx = read_parts(document_parts(document, lines, title), ctx)
     settled = settle_last([*title_only(headline, drafts), *drafts], ctx.counts)
-    return tuple(to_unit_score(d, order) for order, d in enumerate(settled, start=1))
+    kept = without_restatements([d for d in settled if d.stated or d.group])
+    return tuple(to_unit_score(d, order) for order, d in enumerate(kept, start=1))
+
+
+def without_restatements(drafts: Sequence[Draft]) -> list[Draft]:
+    """Given the statements, return them without a prose statement that only says again what
+    an earlier one said of the same unit, index and year (a photo caption, a related teaser)."""
+    kept: list[Draft] = []
+    for draft in drafts:
+        if draft.source != "prose" or not any(restates(draft, k) for k in kept):
+            kept.append(draft)
+    return kept
+
+
+def restates(draft: Draft, earlier: Draft) -> bool:
+    """Given a statement and an earlier one, return whether it says nothing the earlier didn't."""
+    same = (draft.unit, draft.index, draft.year) == (earlier.unit, earlier.index, earlier.year)
+    stated = [name for name in STATED if getattr(draft, name) is not None]
+    return same and bool(stated) and all(_same_value(draft, earlier, n) for n in stated)
+
+
+def _same_value(draft: Draft, earlier: Draft, name: str) -> bool:
+    """Given two statements and a field, return whether they hold the same value there."""
+    a, b = getattr(draft, name), getattr(earlier, name)
+    return a == b if not isinstance(a, Number) else isinstance(b, Number) and a.value == b.value
 
 
 def find_title(lines: Sequence[Line]) -> Line | None:

@@ -140,7 +140,22 @@ def read_columns(
         )
         for texts in header
     ]
-    return tuple(date_columns(label_after_order(columns)))
+    return tuple(date_columns(parts_before_total(label_after_order(columns), header)))
+
+
+def parts_before_total(columns: list[Column], header: Sequence[Sequence[str]]) -> list[Column]:
+    """Given the columns and their header texts, return them with the other score columns of a
+    table that has a total ("Điểm thẩm định", "Điểm điều tra" beside "Tổng điểm") as parts."""
+    totals = [
+        c.role is Col.SCORE and cues().totals.search(sentence_key(" ".join(texts))) is not None
+        for c, texts in zip(columns, header, strict=False)
+    ]
+    if not any(totals):
+        return columns
+    return [
+        replace(c, role=Col.AREA) if c.role is Col.SCORE and not total else c
+        for c, total in zip(columns, totals, strict=False)
+    ]
 
 
 def label_after_order(columns: list[Column]) -> list[Column]:

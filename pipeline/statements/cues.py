@@ -17,7 +17,7 @@ from functools import lru_cache
 from pathlib import Path
 from typing import Any
 
-from normalizers.labels import grade_words
+from normalizers.labels import OTHER_INDEX, grade_words, index_code
 from normalizers.text import fold
 
 DATA_FILE = Path(__file__).resolve().parent.parent / "data" / "statements.toml"
@@ -41,6 +41,25 @@ def sentence_key(text: str) -> str:
         if len(key) == len(text)
         else "".join(c.lower() if len(c.lower()) == 1 else c for c in text)
     )
+
+
+@lru_cache(maxsize=256)
+def index_of(mention: str) -> str:
+    """Given an index mention, return its code; the reform named plainly is the PAR index."""
+    code = index_code(mention)
+    return data()["index"]["plain_code"] if code == OTHER_INDEX else code
+
+
+@lru_cache(maxsize=1)
+def _plain_mention() -> re.Pattern[str]:
+    """Given nothing, return the pattern of the reform named plainly ("cải cách hành chính")."""
+    return re.compile(rf"{alternation(data()['index']['plain'])}$")
+
+
+def is_plain(mention: str) -> bool:
+    """Given an index mention, return whether it names the reform, not an index: after an
+    area ("chỉ đạo, điều hành cải cách hành chính") it goes on naming the area."""
+    return _plain_mention().match(fold(mention)) is not None
 
 
 def phrase_pattern(phrase: str) -> str:
@@ -98,6 +117,7 @@ class Cues:
 
     index: re.Pattern[str]
     area: re.Pattern[str]
+    parts: re.Pattern[str]  # "trong đó": the parts of a total follow
     totals: re.Pattern[str]  # the index's total named again after an area ("tổng điểm")
     groups: re.Pattern[str]  # "các sở", "khối huyện"
     group_nouns: re.Pattern[str]  # the noun of a count, after the number ("20 sở, ban, ngành")
@@ -105,6 +125,7 @@ class Cues:
     average_unit: str
     previous: re.Pattern[str]
     compare_before: re.Pattern[str]
+    compared_with: re.Pattern[str]  # at a gap's end: the unit after is compared with
     higher: re.Pattern[str]  # in the gap before a comparison: the figure after is a rise
     lower: re.Pattern[str]  # … a fall
     rank: re.Pattern[str]
@@ -112,9 +133,16 @@ class Cues:
     ordinals: Mapping[str, int]
     first: re.Pattern[str]
     last: re.Pattern[str]
+    penultimate: re.Pattern[str]  # "áp chót": the place before the last
     mentions: re.Pattern[str]  # index, totals, area, groups, average, previous, first, last
     trigger: re.Pattern[str]  # a rank, a first or last place, or a grade: a sentence may state
     forward: re.Pattern[str]  # the whole gap between a rank and the unit after it
+    next: re.Pattern[str]  # "tiếp theo là": the rank after the last one stated
+    rest: re.Pattern[str]  # "còn lại": the units after those ranked
+    tied: re.Pattern[str]  # at a rank's start: "đồng hạng", one place for all its units
+    count_of: re.Pattern[str]  # at a gap's end: "trong tổng số", the count of a rank's group
+    respectively: re.Pattern[str]  # "lần lượt": a list in the order of its ranks
+    place_guard: re.Pattern[str]  # words before a first or last place that make it none
     grade: re.Pattern[str]
     grade_guard: re.Pattern[str]  # words before a grade cue that make it a comparison
     change_before: re.Pattern[str]
@@ -122,6 +150,7 @@ class Cues:
     places_after: re.Pattern[str]  # "bậc": a change of rank
     unit_after: re.Pattern[str]  # "điểm", "%", "% điểm"
     thresholds_after: re.Pattern[str]
+    among_after: re.Pattern[str]  # "1 trong 3 bộ": a member of a count
     from_before: re.Pattern[str]
     to_after: re.Pattern[str]
     self_cue: re.Pattern[str]
@@ -138,8 +167,9 @@ def _mention_cues(d: Mapping[str, Any]) -> dict[str, Any]:
     groups = d["groups"]
     plural = rf"(?<!\w){alternation(groups['plural_heads'])}\s+{alternation(groups['nouns'])}(?!\w)"
     return {
-        "index": words_rx(d["index"]["mentions"]),
+        "index": words_rx([*d["index"]["mentions"], *d["index"]["plain"]]),
         "area": words_rx(d["area"]["mentions"]),
+        "parts": words_rx(d["area"]["parts"]),
         "groups": re.compile(plural),
         "group_nouns": starts_with(groups["nouns"]),
         "average": words_rx(d["average"]["mentions"]),
@@ -150,6 +180,7 @@ def _mention_cues(d: Mapping[str, Any]) -> dict[str, Any]:
             d["previous"]["compare"], rf"(?:\s+{phrase_pattern(d['previous']['year_word'])})?"
         ),
         "higher": words_rx(d["previous"]["higher"]),
+        "compared_with": ends_with(d["units"]["compared_with"]),
         "lower": words_rx(d["previous"]["lower"]),
     }
 
@@ -176,7 +207,14 @@ def _rank_cues(ranks: Mapping[str, Any], nouns: Iterable[str]) -> dict[str, Any]
         "ordinals": ordinals,
         "first": words_rx(ranks["first"]),
         "last": words_rx(ranks["last"]),
-        "forward": re.compile(rf"^[\s,]*(?:{forward}|:)[\s,]*$"),
+        "penultimate": words_rx(ranks["penultimate"]),
+        "forward": re.compile(rf"^[\s,]*(?:(?:{forward})[\s,]*:?|:)[\s,]*$"),
+        "next": words_rx([*ranks["next"], *ranks["rest"]]),
+        "tied": starts_with(ranks["tied"]),
+        "count_of": ends_with(ranks["count_of"]),
+        "rest": words_rx(ranks["rest"]),
+        "respectively": words_rx(ranks["respectively"]),
+        "place_guard": ends_with(ranks["superlative_not_after"]),
     }
 
 
@@ -208,6 +246,7 @@ def _value_cues(values: Mapping[str, Any]) -> dict[str, Any]:
     return {
         "unit_after": starts_with([*values["hybrid"], *values["points"], "%"]),
         "thresholds_after": starts_with(values["thresholds"]),
+        "among_after": re.compile(rf"^\s*{alternation(values['among'])}\s+\d"),
         "from_before": ends_with(values["from"]),
         "to_after": starts_with(values["from_to"]),
         "self_cue": words_rx(values["self"]),
@@ -244,8 +283,11 @@ def cues() -> Cues:
         **_change_cues(d["changes"]),
         **_value_cues(d["values"]),
     }
-    names = ("index", "totals", "area", "groups", "average", "previous", "first", "last")
-    triggers = ("first", "last", "rank", "grade")
+    names = (
+        "index", "totals", "area", "parts", "groups", "average", "previous", "first",
+        "penultimate", "last", "next",
+    )  # fmt: skip
+    triggers = ("first", "last", "penultimate", "rank", "grade", "next")
     return Cues(
         **parts,
         mentions=one_pass({name: parts[name] for name in names}),
@@ -254,5 +296,7 @@ def cues() -> Cues:
 
 
 __all__ = [
-    "Cues", "alternation", "cues", "data", "ends_with", "sentence_key", "starts_with", "words_rx",
+    "Cues", "alternation", "cues", "data", "ends_with", "index_of", "is_plain", "sentence_key",
+    "starts_with",
+    "words_rx",
 ]  # fmt: skip

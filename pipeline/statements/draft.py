@@ -11,6 +11,8 @@ from __future__ import annotations
 
 from collections.abc import Sequence
 from dataclasses import dataclass, field, fields
+from decimal import Decimal
+from itertools import pairwise
 from typing import Any
 
 from extractors.records import replace
@@ -45,6 +47,9 @@ class Draft:
     group: str | None = None
     source: str = "prose"
     where: Where = field(default_factory=Where)
+    listed: int = 0  # the list it is ranked in by its place ("tốp đầu gồm: A, B, C"), 0: none
+    from_last: int = 0  # places before the last of a "last" statement ("áp chót": 1)
+    place_cue: str | None = None  # the words of a place stated before a list ("cuối bảng")
 
     @property
     def stated(self) -> bool:
@@ -75,11 +80,13 @@ def put(draft: Draft, name: str, value: object) -> Draft:
 
 
 def merge(draft: Draft, update: Draft) -> Draft:
-    """Given a draft and another, return the draft with the other's set fields taken."""
+    """Given a draft and another, return the draft with the other's set fields taken (a field
+    left at its default, such as an unknown place, is not taken)."""
+    empty = Draft()
     taken = {
         f.name: getattr(update, f.name)
         for f in fields(Draft)
-        if getattr(update, f.name) not in (None, False, "")
+        if getattr(update, f.name) not in (None, False, "", getattr(empty, f.name))
     }
     return replace(draft, **taken)
 
@@ -95,6 +102,53 @@ def to_unit_score(draft: Draft, order: int) -> UnitScore:
     )  # fmt: skip
 
 
+# --- lists ----------------------------------------------------------------------------------
+
+
+def settle_list(drafts: Sequence[Draft], in_order: bool) -> tuple[Draft, ...]:
+    """Given a sentence's statements and whether it says its list is in order ("lần lượt"),
+    return them with the list's places settled.
+
+    A list of several units is ranked by its order when the sentence says so, else by its
+    figures when every unit has one and they fall down the list (equal figures share a place);
+    otherwise it is a set ("3 vị trí cuối bảng là A, B và C") and no unit has a place of its own.
+    """
+    places: dict[int, int | None] = {}
+    for key in dict.fromkeys(d.listed for d in drafts if d.listed):
+        places.update(list_places([d for d in drafts if d.listed == key], in_order))
+    return tuple(_placed(d, places) if d.listed else d for d in drafts)
+
+
+def list_places(listed: Sequence[Draft], in_order: bool) -> dict[int, int | None]:
+    """Given the statements of one list, return the place of each kept (by id): all of them
+    when in order, by falling figures, or a single unit; else only the first unit's own."""
+    if len(listed) < 2 or in_order:
+        return {id(d): d.rank for d in listed}
+    figures = [d.official or d.percent for d in listed]
+    values = [f.value for f in figures if f is not None and f.value is not None]
+    if len(values) == len(listed) and all(a >= b for a, b in pairwise(values)):
+        first = listed[0].rank
+        return {id(d): tied_place(values, k, first) for k, d in enumerate(listed)}
+    head = listed[0]
+    return {id(head): head.rank} if head.rank is not None and not head.last else {}
+
+
+def tied_place(values: Sequence[Decimal], k: int, first: int | None) -> int | None:
+    """Given a list's falling figures, a position and the list's first place, return the place
+    of the unit there: equal figures share the place of the first of them."""
+    if first is None:
+        return None
+    return first + values.index(values[k])
+
+
+def _placed(draft: Draft, places: dict[int, int | None]) -> Draft:
+    """Given a listed statement and the places of its list (none for a set), return it placed."""
+    if id(draft) not in places:  # a set: its cue ("cuối bảng") is the group its units share
+        group = draft.group or draft.place_cue
+        return replace(draft, rank=None, last=False, listed=0, group=group)
+    return replace(draft, rank=places[id(draft)] if draft.rank else None, listed=0)
+
+
 # --- "cuối bảng" ------------------------------------------------------------------------------
 
 
@@ -105,11 +159,19 @@ def settle_last(drafts: Sequence[Draft], counts: Sequence[tuple[str, int]]) -> l
 
 
 def largest_counts(counts: Sequence[tuple[str, int]]) -> dict[str, int]:
-    """Given the (kind, count) pairs the text states, return the largest count per kind."""
+    """Given the (kind, count) pairs the text states, return the largest count per kind, a
+    total of two others left out ("52 sở và quận, trong đó 22 sở và 30 quận": 22 sở)."""
     largest: dict[str, int] = {}
     for kind, count in counts:
-        largest[kind] = max(count, largest.get(kind, 0))
+        if not is_total(count, [n for _, n in counts]):
+            largest[kind] = max(count, largest.get(kind, 0))
     return largest
+
+
+def is_total(count: int, counts: Sequence[int]) -> bool:
+    """Given a count and all counts the text states, return whether it is the sum of two others."""
+    others = [n for n in counts if n < count]
+    return any(count - n in others for n in others)
 
 
 def _settled(draft: Draft, drafts: Sequence[Draft], counts: dict[str, int]) -> Draft:
@@ -118,7 +180,7 @@ def _settled(draft: Draft, drafts: Sequence[Draft], counts: dict[str, int]) -> D
     count = draft.rank_of or stated_count(draft, drafts) or counts.get(kind)
     if count is None:
         return replace(draft, last=False)
-    return replace(draft, rank=count, rank_of=count, last=False)
+    return replace(draft, rank=count - draft.from_last, rank_of=count, last=False)
 
 
 def stated_count(draft: Draft, drafts: Sequence[Draft]) -> int | None:

@@ -102,9 +102,16 @@ def is_header_line(lines: Sequence[Line], j: int, cells: Sequence[str]) -> bool:
 
 def continues(previous: str, text: str) -> bool:
     """Given the last header cell and a line, return whether the line continues that cell."""
-    if text[:1].islower() or text[:1] in "(/-":
+    if text[:1].islower() or text[:1] in "(/-" or names_index_with(previous, text):
         return True
     return cell_role(previous) is None and cell_role(f"{previous} {text}") is not None
+
+
+def names_index_with(previous: str, text: str) -> bool:
+    """Given a header cell and the line after it, return whether an index's name runs from one
+    into the other ("Chỉ số" / "CCHC (%)", "Chỉ số" / "PAR INDEX")."""
+    m = cues().index.search(sentence_key(f"{previous} {text}"))
+    return m is not None and m.start() < len(previous) < m.end()
 
 
 def merge_cell(cells: list[str], text: str) -> list[str]:

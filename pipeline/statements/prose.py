@@ -16,6 +16,15 @@ over the tokens that fills one draft per unit and index → drafts. The rules of
 - After an area ("lĩnh vực", "chỉ số thành phần", "cải cách thể chế") or another measure
   ("tỷ lệ hồ sơ") figures are not the unit's, up to the next comma, unit, index, ";" or
   "tổng điểm".
+- A rank stated before a list ("tốp đầu gồm: A (x), B (y)", "xếp thứ 2 là …") goes on down
+  the units joined to it; "tiếp theo là", "theo sau lần lượt là", "còn lại" give the places
+  after the last rank stated; "A, B và C lần lượt chiếm 3 vị trí đầu tiên" ranks them in
+  turn. A list of several units keeps its places only when the sentence says "lần lượt" or
+  its figures fall down it (equal figures share a place); otherwise it is a set, its cue
+  ("cuối bảng") its group. "đồng hạng 3 là A và B" gives both the place.
+- Figures stated before the units they belong to ("3 sở còn lại cùng đạt 86,5 điểm là A, B
+  và C", "xếp loại Khá gồm: …") are handed to each, where a unit states none of its own.
+- A unit after "kém", "hơn", "so với" is compared with: the figures after it are differences.
 - A statement with no unit takes the unit of the previous statement in the same paragraph,
   else (in a sentence naming an index) the subject. A statement needs an index, stated or
   carried: within a paragraph the last one named; across paragraphs the document's first one
@@ -29,11 +38,10 @@ from collections.abc import Sequence
 from functools import lru_cache
 
 from extractors.records import replace
-from normalizers.labels import index_code
 from pipeline.model import Where
 from pipeline.statements.context import Context
-from pipeline.statements.cues import cues, data, sentence_key
-from pipeline.statements.draft import Draft
+from pipeline.statements.cues import cues, data, index_of, sentence_key
+from pipeline.statements.draft import Draft, settle_list
 from pipeline.statements.tokens import Kind, Token, sentence_tokens
 from pipeline.statements.units import group_kind
 from pipeline.statements.walk import walk
@@ -43,10 +51,14 @@ _SENTENCE_END = re.compile(r"(?<=[.!?…])\s+(?=[\"“(\[]?[^\W\d_])")
 #: ("Kế hoạch CCHC năm 2023") states no score, so it is not tokenised at all.
 _FIGURE = re.compile(r"(?<!\d)(?!(?:19|20)\d\d(?!\d))\d")
 _LETTER = re.compile(r"[^\W\d_]")
+_YEAR = re.compile(r"(?<!\d)(?:19|20)\d\d(?!\d)")
 _LAST_WORD = re.compile(r"([\w./]+)[.!?…]$")
 #: Kinds of token that state something about a unit (a sentence without them states nothing).
 STATING = frozenset(
-    {Kind.VALUE, Kind.RANK, Kind.FIRST, Kind.LAST, Kind.GRADE, Kind.CHANGE, Kind.RANK_CHANGE}
+    {
+        Kind.VALUE, Kind.RANK, Kind.FIRST, Kind.LAST, Kind.NEXT, Kind.GRADE, Kind.CHANGE,
+        Kind.RANK_CHANGE,
+    }
 )
 
 
@@ -82,7 +94,8 @@ def read_sentence(text: str, ctx: Context, where: Where) -> tuple[tuple[Draft, .
     if not any(t.kind in STATING for t in tokens):
         return (), next_context(ctx, tokens, ())
     frame = walk(tokens, ctx, where)
-    drafts = tuple(_counted(d, frame.count) for d in frame.out)
+    in_order = cues().respectively.search(key) is not None
+    drafts = tuple(_counted(d, frame.count) for d in settle_list(frame.out, in_order))
     return drafts, next_context(ctx, tokens, drafts)
 
 
@@ -95,11 +108,13 @@ def may_state(key: str) -> bool:
 
 
 def named_index(ctx: Context, text: str, key: str) -> Context:
-    """Given the context and a sentence stating nothing, return it with the index named."""
-    codes = [index_code(text[m.start() : m.end()]) for m in cues().index.finditer(key)]
+    """Given the context and a sentence stating nothing, return it with the index named, and
+    the year it names with it when none is known yet ("Chỉ số CCHC năm 2022 của các bộ")."""
+    codes = [index_of(text[m.start() : m.end()]) for m in cues().index.finditer(key)]
     if not codes:
         return ctx
-    return replace(ctx, index=codes[-1], topic=ctx.topic or codes[0])
+    year = ctx.year or next((int(y) for y in _YEAR.findall(text)), None)
+    return replace(ctx, index=codes[-1], topic=ctx.topic or codes[0], year=year)
 
 
 def next_context(ctx: Context, tokens: Sequence[Token], drafts: Sequence[Draft]) -> Context:

@@ -17,9 +17,9 @@ from decimal import Decimal
 from enum import StrEnum
 
 from extractors.records import replace
-from normalizers.labels import grade, index_code
+from normalizers.labels import grade
 from normalizers.numbers import Number, find_numbers, resolve
-from pipeline.statements.cues import Cues, cues
+from pipeline.statements.cues import Cues, cues, index_of
 from pipeline.statements.units import find_mentions
 
 #: Scores, percents and changes of an index are at most this (domain.md §4).
@@ -38,12 +38,14 @@ class Kind(StrEnum):
     GROUP = "group"  # many units at once: "các sở", "20 sở, ban, ngành"
     INDEX = "index"
     AREA = "area"
+    PARTS = "parts"  # "trong đó": figures after it are parts of the total before
     TOTAL = "total"  # the index's total named after an area ("tổng điểm")
     YEAR = "year"
     PREVIOUS = "previous"  # "năm trước": figures after it are last year's
     RANK = "rank"
     FIRST = "first"
     LAST = "last"
+    NEXT = "next"  # "tiếp theo là": the rank after the last one stated
     GRADE = "grade"
     NUMBER = "number"  # a number not yet classified
     VALUE = "value"
@@ -83,7 +85,11 @@ class Token:
     compare: bool = False  # a year or "năm trước" after "so với"
     sign: int = 0  # of a comparison: 1 "cao hơn năm 2022 …", -1 "thấp hơn …", 0 "so với …"
     forward: bool = False  # a rank stated before its unit ("dẫn đầu là Sở X")
+    respective: bool = False  # a place after "lần lượt": the units listed before take it in turn
     joined: bool = False  # a unit joined to the one before by "và" or "," ("Sở A và Sở B")
+    introduced: bool = False  # a unit right after "là", "gồm" or ":" ("đạt 90% là Sở A")
+    compared: bool = False  # a unit compared with ("kém Bộ Tư pháp 0,06 điểm")
+    counts_rank: bool = False  # a count after "trong tổng số": the size of a rank's group
     shares: bool = False  # a unit followed by "cùng", "đều", "đồng": the figures are all of theirs
 
 
@@ -133,11 +139,15 @@ def _no_label(raw: str) -> str | None:
 
 #: The kind of token of each alternative of ``Cues.mentions``, and how its label is made.
 MENTION_KINDS = {
-    "index": Kind.INDEX, "totals": Kind.TOTAL, "area": Kind.AREA, "groups": Kind.GROUP,
-    "average": Kind.UNIT, "previous": Kind.PREVIOUS, "first": Kind.FIRST, "last": Kind.LAST,
+    "index": Kind.INDEX, "totals": Kind.TOTAL, "area": Kind.AREA, "parts": Kind.PARTS,
+    "groups": Kind.GROUP, "average": Kind.UNIT, "previous": Kind.PREVIOUS, "first": Kind.FIRST,
+    "last": Kind.LAST, "next": Kind.NEXT, "penultimate": Kind.LAST,
 }  # fmt: skip
+#: The label of a last place that is the one before the last ("áp chót").
+PENULTIMATE = "penultimate"
 MENTION_LABELS: dict[str, Callable[[str], str | None]] = {
-    "index": index_code,
+    "penultimate": lambda raw: PENULTIMATE,
+    "index": index_of,
     "groups": lambda raw: raw,
     "average": lambda raw: cues().average_unit,
 }
@@ -198,6 +208,8 @@ class Around:
     right_raw: str  # text, for capitals
     before: Kind | None = None
     after: Kind | None = None
+    behind: str = ""  # key: the words before the token, past any token (LOOK_BEHIND chars)
+    ahead: str = ""  # key: the words after the token, past any token (LOOK_BEHIND chars)
 
     def past(self, n: int) -> Around:
         """Given a count of characters, return the context with that much of the right side read."""
@@ -214,12 +226,16 @@ def classify(tokens: Sequence[Token], text: str, key: str) -> Iterator[Token]:
             right_raw=text[token.end : end],
             before=tokens[i - 1].kind if i else None,
             after=tokens[i + 1].kind if i + 1 < len(tokens) else None,
+            behind=key[max(0, token.start - LOOK_BEHIND) : token.start],
+            ahead=key[token.end : token.end + LOOK_BEHIND],
         )
         found = _classified(token, around)
         if found is not None:
             yield found
 
 
+#: Kinds of token that join the unit after them to the one before ("A, B", "A; B").
+JOINING = frozenset({Kind.UNIT, Kind.COMMA, Kind.SEMI})
 #: Words after the last of joined units that give them the figures together ("cùng đạt").
 _SHARED = re.compile(r"\s*(?:cùng|đều|đồng)(?!\w)")
 
@@ -227,9 +243,13 @@ _SHARED = re.compile(r"\s*(?:cùng|đều|đồng)(?!\w)")
 def _unit_token(token: Token, around: Around) -> Token:
     """Given a UNIT and the words around it, mark it joined to the unit before ("A và B",
     "A, B") and sharing the figures after it ("… cùng đạt 90,5%")."""
-    joined = around.before in (Kind.UNIT, Kind.COMMA) and around.gap.strip() in ("", "và")
-    shares = bool(_SHARED.match(around.right))
-    return replace(token, joined=joined, shares=shares) if joined or shares else token
+    joined = around.before in JOINING and around.gap.strip() in ("", "và")
+    shares = bool(_SHARED.match(around.ahead))
+    figure_unit = cues().unit_after.match(around.gap)  # "đạt 86,5 điểm là Sở A"
+    gap = around.gap[figure_unit.end() :] if figure_unit else around.gap
+    introduced = around.before is not None and bool(cues().forward.match(gap))
+    compared = bool(cues().compared_with.search(around.gap))
+    return replace(token, joined=joined, shares=shares, introduced=introduced, compared=compared)
 
 
 def _classified(token: Token, around: Around) -> Token | None:
@@ -237,10 +257,10 @@ def _classified(token: Token, around: Around) -> Token | None:
     c = cues()
     if token.kind is Kind.UNIT:
         return _unit_token(token, around)
-    if token.kind in (Kind.RANK, Kind.FIRST, Kind.LAST):
-        forward = around.after in (Kind.UNIT, Kind.REF) and bool(c.forward.match(around.right))
-        ok = forward or follows(around, c.rank_follow)
-        return replace(token, forward=forward) if ok else None
+    if token.kind in (Kind.FIRST, Kind.LAST) and c.place_guard.search(around.gap):
+        return None  # "tăng cao nhất": the largest rise, no place
+    if token.kind in (Kind.RANK, Kind.FIRST, Kind.LAST, Kind.NEXT):
+        return _place_token(token, around, c)
     if token.kind in (Kind.PREVIOUS, Kind.YEAR):
         return compared(token, around.gap)
     if token.kind is not Kind.NUMBER:
@@ -248,6 +268,22 @@ def _classified(token: Token, around: Around) -> Token | None:
     if around.after in (Kind.AREA, Kind.GROUP) and not around.right.strip():
         return None  # "09/11 lĩnh vực", "20 các sở": a count of areas or units
     return classify_number(token, around)
+
+
+def _place_token(token: Token, around: Around, c: Cues) -> Token | None:
+    """Given a rank, a first, last or next place, return it marked as stated before its unit
+    ("dẫn đầu là Sở X") and after "lần lượt" (None when neither a rank nor a place follows)."""
+    before_unit = around.after in (Kind.UNIT, Kind.REF)
+    if token.kind is Kind.NEXT:  # "tiếp theo là Sở X", "theo sau: Sở X", "2 sở còn lại"
+        forward = before_unit and bool(c.forward.match(around.right) or not around.right.strip())
+        rest = c.rest.fullmatch(" ".join(token.raw.lower().split())) is not None
+        return replace(token, forward=True) if forward or rest else None
+    forward = before_unit and bool(c.forward.match(around.right))
+    if not (forward or follows(around, c.rank_follow)):
+        return None
+    if c.from_before.search(around.gap) and c.to_after.match(around.ahead):
+        return None  # "từ vị trí thứ 9 lên thứ 6": last year's place
+    return replace(token, forward=forward, respective=bool(c.respectively.search(around.behind)))
 
 
 def compared(token: Token, gap: str) -> Token:
@@ -286,14 +322,40 @@ def classify_number(token: Token, around: Around) -> Token | None:
     rest = around.past(unit.end()) if unit else around
     if c.change_before.search(around.gap) or _signed(token):
         return change_token(token, around, rest)
-    if c.thresholds_after.match(rest.right):
+    if c.thresholds_after.match(rest.right) or (unit is None and is_member(token, around)):
         return None
+    if unit is None and (place := bracketed_rank(token, around)):
+        return place
     if noun := c.group_nouns.match(rest.right):
-        return replace(token, kind=Kind.GROUP, rank_of=_count(token), label=noun.group().strip())
+        of = c.count_of.search(around.gap) is not None
+        label = noun.group().strip()
+        return replace(token, kind=Kind.GROUP, rank_of=_count(token), label=label, counts_rank=of)
     if not follows(rest, c.follow):
         return None
     role = value_role(token, around, rest, unit)
     return replace(token, kind=Kind.VALUE, role=role, number=bounded(token)) if role else None
+
+
+def is_member(token: Token, around: Around) -> bool:
+    """Given a figure written without "điểm" or "%", return whether it counts a member of a
+    group ("là 1 trong 3 bộ"): a whole number followed by "trong" and a count."""
+    number = token.number
+    whole = number is not None and number.decimals == 0 and not number.percent
+    return whole and cues().among_after.match(around.ahead) is not None
+
+
+def bracketed_rank(token: Token, around: Around) -> Token | None:
+    """Given a figure, return it as a rank when it is a whole ratio alone in brackets right
+    after its unit's name, without "điểm" or "%" ("Lâm Đồng (46/63)"), else None."""
+    number, of = token.number, token.of
+    if around.before is not Kind.OPEN or around.gap.strip() or number is None or of is None:
+        return None
+    k, n = number.value, of.value
+    whole = k is not None and n is not None and k == int(k) and n == int(n) and 0 < k <= n
+    closed = around.after is Kind.CLOSE and not around.right.strip()
+    if not (whole and closed and k is not None and n is not None):
+        return None
+    return replace(token, kind=Kind.RANK, rank=int(k), rank_of=int(n))
 
 
 def is_year(token: Token) -> bool:

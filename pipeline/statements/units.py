@@ -18,7 +18,7 @@ from typing import Any
 
 from extractors.records import replace
 from normalizers.labels import canonical_unit, data_table
-from normalizers.places import province_key, provinces
+from normalizers.places import province_key, provinces, regions
 from pipeline.statements.cues import alternation, data, ends_with, words_rx
 
 #: A word of a name: letters and digits, joined by "&", "-" or "." ("TT&TT", "LĐ-TB&XH").
@@ -51,6 +51,7 @@ class UnitCues:
     localities: re.Pattern[str]  # on the text
     levels: frozenset[str]  # locality level words, folded ("tỉnh", "huyện")
     known: re.Pattern[str]  # on the key, at a head
+    known_tail: re.Pattern[str]  # on the key, after a known name: its level ("tỉnh")
     agency_heads: frozenset[str]  # "Sở", "Bộ": heads of the agency names of units.toml
     agencies: re.Pattern[str]  # on the key, after an agency head
     stops: re.Pattern[str]  # on the key, at a word
@@ -99,6 +100,7 @@ def _name_patterns(units: dict[str, Any]) -> dict[str, Any]:
         "localities": re.compile(rf"(?<![\w.])(?P<level>(?i:{levels})){after_level}"),
         "levels": frozenset(forms.values()),
         "known": re.compile(rf"{alternation(units['known'])}(?!\w)"),
+        "known_tail": re.compile(rf"[ \t]+{alternation(units['known_tails'])}(?!\w)"),
         "agency_heads": agency_heads,
         "agencies": re.compile(rf"[ \t]+{alternation(agencies)}(?!\w)"),
         "stops": re.compile(rf"{alternation(units['stops'])}(?!\w)"),
@@ -193,7 +195,15 @@ def walk_place(text: str, key: str, pos: int) -> int:
 def _mention(text: str, start: int, end: int) -> Mention:
     """Given a span naming a unit, return its Mention with the canonical name."""
     raw = text[start:end].strip(" ,-–&")
-    return Mention(start=start, end=start + len(raw), raw=raw, unit=canonical_unit(raw))
+    return Mention(start=start, end=start + len(raw), raw=raw, unit=canonical_unit(spelled(raw)))
+
+
+def spelled(raw: str) -> str:
+    """Given a name as written, return it with an abbreviated head spelled out ("BHXH tỉnh" →
+    "Bảo hiểm xã hội tỉnh")."""
+    head, _, rest = raw.partition(" ")
+    full = data()["units"]["expansions"].get(head)
+    return f"{full} {rest}".strip() if full else raw
 
 
 def name_end(text: str, key: str, head: re.Match[str]) -> int:
@@ -204,11 +214,25 @@ def name_end(text: str, key: str, head: re.Match[str]) -> int:
     """
     c = unit_cues()
     known = c.known.match(key, head.start())
-    if known is None and head.group().capitalize() in c.agency_heads:
+    if known is not None:
+        return known_end(text, key, known.end())
+    if head.group().capitalize() in c.agency_heads:
         known = c.agencies.match(key, head.end())
     if known is not None:
         return known.end()
     return head.end() if head.group().isupper() else walk_name(text, key, head.end())
+
+
+_NAMED_NEXT = re.compile(r"[ \t]+[^\W\d_a-zđ]")
+
+
+def known_end(text: str, key: str, end: int) -> int:
+    """Given the text, its key and the end of a known name, return the end of the name with a
+    bare level word after it ("Cục Hải quan tỉnh"; not "tỉnh" of "tỉnh Bình Dương")."""
+    tail = unit_cues().known_tail.match(key, end)
+    if tail is None or _NAMED_NEXT.match(text, tail.end()):
+        return end
+    return tail.end()
 
 
 def _head_mentions(text: str, key: str) -> Iterator[Mention]:
@@ -216,7 +240,7 @@ def _head_mentions(text: str, key: str) -> Iterator[Mention]:
     c = unit_cues()
     for m in c.heads.finditer(text):
         end = name_end(text, key, m)
-        if end > m.end():
+        if end > m.end() or c.known.fullmatch(key, m.start(), end):  # "Ngân hàng Nhà nước"
             yield _mention(text, m.start(), end)
         elif m.group() in c.agency_heads:  # "Sở" alone refers back; "SỞ" alone is a heading
             yield Mention(start=m.start(), end=m.end(), raw=m.group(), ref=m.group().lower())
@@ -284,6 +308,33 @@ def _province_mentions(text: str, key: str) -> Iterator[Mention]:
             yield Mention(start=m.start(), end=m.end(), raw=raw, unit=unit)
 
 
+@lru_cache(maxsize=1)
+def _region_pattern() -> re.Pattern[str]:
+    """Given nothing, return the pattern of the socio-economic regions' names (on a key)."""
+    names = sorted(regions(), key=len, reverse=True)
+    forms = "|".join(re.escape(n).replace(r"\ ", r"[ \t]+") for n in names)
+    word = alternation(data_table("units")["region_words"]["words"])
+    return re.compile(rf"(?<![\w.])(?:{word}[ \t]+)?(?P<name>{forms})(?!\w)")
+
+
+@lru_cache(maxsize=1)
+def _region_scope() -> re.Pattern[str]:
+    """Given nothing, return the pattern of words before a region that make it a scope."""
+    return ends_with(data_table("units")["region_words"]["scope_before"])
+
+
+def _region_mentions(text: str, key: str) -> Iterator[Mention]:
+    """Given a sentence and its key, yield the regions it names ("vùng Tây Nguyên đạt …"),
+    the word "vùng" before one included."""
+    scope = _region_scope()
+    for m in _region_pattern().finditer(key):
+        raw = text[m.start() : m.end()]
+        behind = key[max(0, m.start() - LOOK_BEHIND) : m.start()]
+        if text[m.start("name")].isupper() and not scope.search(behind):
+            name = regions()[province_key(" ".join(m["name"].split()))]
+            yield Mention(start=m.start(), end=m.end(), raw=raw, unit=name)
+
+
 def _reference_mentions(key: str) -> Iterator[Mention]:
     """Given a sentence key, yield back-references ("đơn vị", "tỉnh nhà") that are not plural."""
     c = unit_cues()
@@ -308,12 +359,13 @@ def find_mentions(text: str, key: str) -> list[Mention]:
         *_council_mentions(text, key),
         *_locality_mentions(text, key),
         *_province_mentions(text, key),
+        *_region_mentions(text, key),
         *_reference_mentions(key),
     ]
     found.sort(key=lambda m: (m.start, -(m.end - m.start)))
     kept: list[Mention] = []
     for mention in found:
-        if kept and mention.start < kept[-1].end:
+        if kept and (mention.start < kept[-1].end or _abbreviates(text, kept[-1], mention)):
             continue
         if kept and kept[-1].unit and _qualifies(text, kept[-1], mention):
             kept[-1] = replace(kept[-1], end=mention.end, raw=text[kept[-1].start : mention.end])
@@ -322,14 +374,25 @@ def find_mentions(text: str, key: str) -> list[Mention]:
     return kept
 
 
+#: A unit's abbreviation in brackets after its name: "Bảo hiểm xã hội (BHXH) tỉnh Hà Giang".
+_ABBREVIATION = re.compile(r"^[ \t]*\([ \t]*[A-ZĐ][A-ZĐ&.\-]+[ \t]*\)[ \t]*$")
+
+
+def _abbreviates(text: str, unit: Mention, mention: Mention) -> bool:
+    """Given a unit and a mention after it, return whether the mention is the unit's
+    abbreviation in brackets ("Kho bạc Nhà nước (KBNN)")."""
+    span = text[unit.end : text.find(")", mention.end) + 1]
+    return mention.raw.isupper() and _ABBREVIATION.match(span) is not None
+
+
 def _qualifies(text: str, unit: Mention, place: Mention) -> bool:
     """Given a unit and the mention after it, return whether the latter only places the unit."""
     gap = text[unit.end : place.start]
-    if not place.unit or gap.strip(" ,") or "\n" in gap:
+    if not place.unit or (gap.strip(" ,") and not _ABBREVIATION.match(gap)) or "\n" in gap:
         return False
     kind = unit_kind(unit.unit or "")
     if unit_kind(place.unit) == "tỉnh":
-        return kind != "tỉnh"
+        return kind not in ("tỉnh", "vùng")
     return not gap.strip(" ") and kind not in unit_cues().levels
 
 
@@ -337,8 +400,29 @@ def _qualifies(text: str, unit: Mention, place: Mention) -> bool:
 
 
 def unit_kind(unit: str) -> str:
-    """Given a canonical unit, return its kind: "sở", "bộ", "huyện", "tỉnh", … (first words)."""
-    name = unit.removeprefix(_COMMITTEE).strip().lower()
+    """Given a canonical unit, return its kind: "sở", "bộ", "huyện", "tỉnh", "vùng", … (first
+    words; districts, towns and provincial cities are all "huyện", as their rankings are)."""
+    if unit in regions().values():
+        return "vùng"
+    if unit in ministry_level():
+        return "bộ"
+    return same_kind(_first_words_kind(unit.removeprefix(_COMMITTEE).strip().lower()))
+
+
+@lru_cache(maxsize=1)
+def ministry_level() -> frozenset[str]:
+    """Given nothing, return the canonical names of the bodies ranked with the ministries."""
+    return frozenset(canonical_unit(n) for n in data()["groups"]["ministry_level"])
+
+
+def same_kind(kind: str) -> str:
+    """Given a kind of unit, return the kind it is ranked with ("quận" → "huyện")."""
+    return str(data()["groups"]["same_kind"].get(kind, kind))
+
+
+def _first_words_kind(name: str) -> str:
+    """Given a unit's name without its committee, lowercase, return the level or word it
+    starts with."""
     for level in sorted(unit_cues().levels, key=len, reverse=True):
         if name.startswith(level + " ") or name == level:
             return level
@@ -375,4 +459,4 @@ def subjects_of(title: str, key: str, subject: str | None) -> tuple[str, ...]:
 def group_kind(text: str) -> str:
     """Given a group phrase ("20 sở, ban, ngành", "UBND cấp huyện"), return the kind it counts."""
     words = text.lower().replace(",", " ").split()
-    return next((k for k in data()["groups"]["kinds"] if k in words), "")
+    return same_kind(next((k for k in data()["groups"]["kinds"] if k in words), ""))

@@ -14,9 +14,9 @@ from typing import Any
 from extractors.records import replace
 from pipeline.model import Where
 from pipeline.statements.context import Context
-from pipeline.statements.cues import cues
+from pipeline.statements.cues import cues, is_plain, sentence_key
 from pipeline.statements.draft import Draft, merge, put
-from pipeline.statements.tokens import Kind, Role, Token, signed
+from pipeline.statements.tokens import PENULTIMATE, Kind, Role, Token, signed
 from pipeline.statements.units import resolve_reference
 
 #: Roles of figures and the draft field each fills.
@@ -26,6 +26,8 @@ FIELDS = {
     Role.SELF: "self_score",
     Role.APPRAISED: "appraised",
 }
+#: Fields of figures stated before the units they belong to ("đạt 85,42% là A và B").
+HANDED = ("score", "self_score", "appraised", "max", "percent", "grade", "change", "previous")
 #: Kinds after which a group is a scope ("dẫn đầu khối sở"), not a new subject.
 SCOPED = frozenset({Kind.RANK, Kind.FIRST, Kind.LAST})
 
@@ -60,6 +62,8 @@ class Frame:
     sign: int = 0  # of the difference a DIFF reading expects
     year_stated: bool = False
     partners: tuple[tuple[str, str], ...] = ()  # (unit, raw) joined before the current unit
+    series: Draft | None = None  # the place of the next unit joined to a list ("A, B, C")
+    handed: Draft | None = None  # figures stated before the listed units they belong to
     sharing: bool = False  # the current unit and its partners share the figures after them
     out: tuple[Draft, ...] = ()
 
@@ -73,7 +77,7 @@ Step = Callable[["Frame", Token, "Kind | None"], "Frame"]
 
 def flush(frame: Frame) -> Frame:
     """Given the frame, return it with its draft kept (when it states something) and a fresh one."""
-    draft = frame.draft
+    draft = inherit(frame.draft, frame.handed)
     unit = draft.unit or default_unit(frame)
     keep = draft.stated and unit is not None and draft.index is not None
     kept = replace(draft, unit=unit, unit_raw=draft.unit_raw or unit or "")
@@ -86,6 +90,14 @@ def flush(frame: Frame) -> Frame:
         partners=(),
         sharing=False,
     )
+
+
+def inherit(draft: Draft, handed: Draft | None) -> Draft:
+    """Given a statement and the figures handed to its unit, return it with those it lacks."""
+    if handed is None or draft.unit is None:
+        return draft
+    missing = {name: getattr(handed, name) for name in HANDED if getattr(draft, name) is None}
+    return replace(draft, **missing)
 
 
 def shared_copies(frame: Frame, kept: Draft) -> tuple[Draft, ...]:
@@ -109,26 +121,60 @@ def default_unit(frame: Frame) -> str | None:
 def on_unit(frame: Frame, token: Token, before: Kind | None) -> Frame:
     """Given a unit: close the statement before and open one about this unit.
 
-    Right after an area ("lĩnh vực thể chế của Sở A") the unit owns the area: its figures
-    stay area scores.
+    Right after an area ("lĩnh vực thể chế của Sở A", "chỉ đạo, điều hành CCHC của Sở A")
+    the unit owns the area: its figures stay area scores.
     """
+    if token.compared:  # "kém Bộ Tư pháp 0,06 điểm": a difference, not Bộ Tư pháp's figure
+        return replace(frame, mode=Mode.AREA, mode_depth=frame.depth)
+    owns_area = before is Kind.AREA or (frame.mode is Mode.AREA and before is Kind.INDEX)
     partners = joined_partners(frame, token)
-    frame = flush(frame)
-    draft = replace(frame.draft, unit=token.label, unit_raw=token.raw)
-    if frame.pending is not None:
-        draft = merge(draft, frame.pending)
+    frame = flush(handed_over(frame, token))
+    handed = frame.handed if token.introduced or token.joined else None
+    draft, series = listed(frame, token, replace(frame.draft, unit=token.label, unit_raw=token.raw))
     units = (*frame.units, token.label or "")
-    mode = Mode.AREA if before is Kind.AREA else Mode.CURRENT
+    mode = Mode.AREA if owns_area else Mode.CURRENT
+    averaging = token.label == average_unit()  # a place waiting is not the average's
     return replace(
         frame,
         draft=draft,
         units=units,
         mode=mode,
-        pending=None,
+        pending=frame.pending if averaging else None,
+        handed=handed,
+        series=series,
         anonymous=False,
         partners=partners,
         sharing=token.shares and bool(partners),
     )
+
+
+def listed(frame: Frame, token: Token, draft: Draft) -> tuple[Draft, Draft | None]:
+    """Given the frame, a unit and its draft, return the draft with the place stated before it
+    (a rank waiting, or the next place of the list it is joined to) and the next place."""
+    if token.label == average_unit():
+        return draft, None
+    if frame.pending is not None:
+        place = frame.pending
+    elif frame.series is not None and token.joined:
+        place = frame.series
+    else:
+        return draft, None
+    rank = place.rank
+    following = place if rank is None or not place.listed else replace(place, rank=rank + 1)
+    return merge(draft, place), following
+
+
+def handed_over(frame: Frame, token: Token) -> Frame:
+    """Given the frame and a unit introduced by "là" or ":", return the frame with the figures
+    stated before it of no unit (or of an average) handed to it and the units joined to it
+    ("2 vùng còn lại có cùng giá trị đạt 85,42% là A và B": A's and B's), where they state
+    none of their own."""
+    draft = frame.draft
+    if not (token.introduced and draft.stated and draft.unit in (None, average_unit())):
+        return frame
+    figures = Draft(**{name: getattr(draft, name) for name in HANDED})
+    fresh = replace(draft.fresh(), unit=None, unit_raw="")
+    return replace(frame, draft=fresh, handed=figures)
 
 
 def joined_partners(frame: Frame, token: Token) -> tuple[tuple[str, str], ...]:
@@ -160,10 +206,14 @@ def on_group(frame: Frame, token: Token, before: Kind | None) -> Frame:
     """Given many units at once ("các sở", "20 sở"), close the statement and leave no unit.
 
     Right after a rank or an average ("dẫn đầu khối sở", "trung bình của 20 sở") the group is
-    their scope and the statement goes on.
+    their scope and the statement goes on; so it does after "trong tổng số" ("đứng thứ 2 …
+    trong tổng số 06 cơ quan"), which counts the rank's group.
     """
     frame = replace(frame, count=token.rank_of or frame.count)
-    if before in SCOPED or (frame.draft.unit == average_unit() and not frame.draft.stated):
+    draft = frame.draft
+    if token.counts_rank and draft.rank is not None and draft.rank_of is None:
+        return set_draft(frame, rank_of=token.rank_of)
+    if before in SCOPED or (draft.unit == average_unit() and not draft.stated):
         return frame
     frame = flush(frame)
     return replace(frame, draft=replace(frame.draft, unit=None, unit_raw=""), anonymous=False)
@@ -173,7 +223,10 @@ def on_index(frame: Frame, token: Token, before: Kind | None) -> Frame:
     """Given an index mention, go on about it (a new statement when figures of another were read).
 
     A statement whose index is not known yet takes it ("Sở Tư pháp dẫn đầu Chỉ số CCHC").
+    The reform named plainly inside an area's name leaves the area reading on.
     """
+    if frame.mode is Mode.AREA and is_plain(token.raw):
+        return frame
     current = frame.draft.index
     if frame.draft.stated and current is not None and current != token.label:
         frame = flush(frame)
@@ -236,7 +289,11 @@ def on_close(frame: Frame, token: Token, before: Kind | None) -> Frame:
 
 
 def on_semicolon(frame: Frame, token: Token, before: Kind | None) -> Frame:
-    """Given ";", end any previous, comparison or area reading."""
+    """Given ";", end any previous, comparison or area reading (a list goes on: "tiếp theo là
+    A 94,17 điểm; B 93,19 điểm"); inside brackets ("(năm 2016: 9; 2017: 6)") it only parts the
+    bracket's items."""
+    if frame.depth:
+        return frame
     return replace(frame, mode=Mode.CURRENT, depth=0)
 
 
@@ -288,12 +345,21 @@ def take_difference(frame: Frame, token: Token) -> Frame:
 
 
 def take_previous(frame: Frame, token: Token) -> Frame:
-    """Given last year's figure, keep the first one as the statement's previous value."""
-    draft = (
-        frame.draft if frame.draft.has("previous") else replace(frame.draft, previous=token.number)
-    )
+    """Given last year's figure, keep the first one as the statement's previous value (after
+    a rank stated alone, a whole figure is last year's rank: "xếp thứ 4 (năm 2016: 9)")."""
+    keep = not (frame.draft.has("previous") or earlier_rank(frame.draft, token))
+    draft = replace(frame.draft, previous=token.number) if keep else frame.draft
     mode = Mode.CURRENT if frame.mode in COMPARING else frame.mode
     return replace(frame, draft=draft, took_previous=True, mode=mode)
+
+
+def earlier_rank(draft: Draft, token: Token) -> bool:
+    """Given a statement and a figure of an earlier year, return whether the figure is a rank:
+    a whole number after a statement of a rank and no score."""
+    number = token.number
+    scored = draft.official is not None or draft.percent is not None
+    whole = number is not None and number.decimals == 0 and not number.percent
+    return draft.rank is not None and not scored and whole
 
 
 def on_rank(frame: Frame, token: Token, before: Kind | None) -> Frame:
@@ -302,10 +368,50 @@ def on_rank(frame: Frame, token: Token, before: Kind | None) -> Frame:
         return frame
     update = rank_update(token)
     if token.forward:
-        return replace(frame, pending=update, mode=Mode.CURRENT)
+        tied = cues().tied.match(sentence_key(token.raw))  # "đồng hạng 3 là A và B"
+        pending = replace(update, listed=0 if tied else token.start + 1, place_cue=token.raw)
+        return replace(frame, pending=pending, mode=Mode.CURRENT)
+    if token.respective and token.kind is Kind.FIRST and frame.partners:
+        return places_in_turn(frame)
+    if is_last_place(frame.draft, token):
+        count = (token.rank or 0) + frame.draft.from_last
+        return set_draft(frame, rank=token.rank, rank_of=count, last=False)
+    if frame.draft.listed and token.kind is Kind.RANK:  # its own place wins over the list's
+        return set_draft(frame, rank=token.rank, rank_of=token.rank_of, listed=0)
     if frame.draft.rank is not None or frame.draft.last:
         frame = flush(frame)
     return replace(frame, draft=merge(frame.draft, update), mode=Mode.CURRENT)
+
+
+def is_last_place(draft: Draft, token: Token) -> bool:
+    """Given a statement and a rank token, return whether the rank is the statement's last
+    place written out ("cuối bảng là An Giang với vị trí 63": 63 of 63)."""
+    return draft.last and draft.rank is None and token.kind is Kind.RANK and token.rank_of is None
+
+
+def places_in_turn(frame: Frame) -> Frame:
+    """Given units joined before "lần lượt chiếm 3 vị trí đầu tiên", rank them 1, 2, 3 in turn."""
+    base = frame.draft.fresh()
+    ranked = tuple(
+        replace(base, unit=unit, unit_raw=raw, rank=place)
+        for place, (unit, raw) in enumerate(frame.partners, start=1)
+    )
+    kept = ranked if base.index is not None else ()
+    draft = replace(frame.draft, rank=len(frame.partners) + 1)
+    return replace(frame, out=frame.out + kept, draft=draft, partners=(), mode=Mode.CURRENT)
+
+
+def on_next(frame: Frame, token: Token, before: Kind | None) -> Frame:
+    """Given "tiếp theo là" before a unit, give it the place after the last rank stated (in the
+    sentence, else in the paragraph's last statement)."""
+    carried = frame.ctx.carried
+    earlier = [*frame.out, frame.draft]
+    if carried is not None and carried.where.block == frame.draft.where.block:
+        earlier.insert(0, carried)
+    last = next((d.rank for d in reversed(earlier) if d.rank is not None), None)
+    if last is None or frame.mode in (Mode.PREVIOUS, Mode.AREA):
+        return frame
+    return replace(frame, pending=Draft(rank=last + 1, listed=token.start + 1), mode=Mode.CURRENT)
 
 
 def rank_update(token: Token) -> Draft:
@@ -313,7 +419,8 @@ def rank_update(token: Token) -> Draft:
     if token.kind is Kind.FIRST:
         return Draft(rank=1)
     if token.kind is Kind.LAST:
-        return Draft(last=True, rank_of=token.rank_of)
+        from_last = 1 if token.label == PENULTIMATE else 0
+        return Draft(last=True, rank_of=token.rank_of, from_last=from_last)
     return Draft(rank=token.rank, rank_of=token.rank_of)
 
 
@@ -336,6 +443,7 @@ STEPS: dict[Kind, Step] = {
     Kind.GROUP: on_group,
     Kind.INDEX: on_index,
     Kind.AREA: on_area,
+    Kind.PARTS: on_area,
     Kind.TOTAL: on_total,
     Kind.YEAR: on_year,
     Kind.PREVIOUS: on_previous,
@@ -347,6 +455,7 @@ STEPS: dict[Kind, Step] = {
     Kind.RANK: on_rank,
     Kind.FIRST: on_rank,
     Kind.LAST: on_rank,
+    Kind.NEXT: on_next,
     Kind.GRADE: setter("grade", lambda t: t.label),
     Kind.CHANGE: setter("change", lambda t: t.number),
     Kind.RANK_CHANGE: setter("rank_change", lambda t: t.places),
