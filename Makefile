@@ -38,7 +38,7 @@ bench: setup $(DEV)
 	$(BIN)/python bench/run.py
 
 lint: setup $(DEV)
-	$(BIN)/ruff check pipeline extractors normalizers tests bench tools
+	$(BIN)/ruff check parscore pipeline extractors normalizers tests bench tools
 	$(BIN)/mypy
 
 clean:

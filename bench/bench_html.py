@@ -25,7 +25,7 @@ def html_samples() -> list[Path]:
 
 def time_ours(paths: list[Path], rounds: int) -> float:
     """Given pages, return the seconds the whole pipeline takes over them, `rounds` times."""
-    from pipeline.process import process_file
+    from parscore.pipeline.process import process_file
 
     start = time.perf_counter()
     for _ in range(rounds):

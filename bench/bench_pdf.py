@@ -21,8 +21,8 @@ from pathlib import Path
 ROOT = Path(__file__).resolve().parent.parent
 sys.path.insert(0, str(ROOT))
 
-from extractors import extract, ocr, tesseract  # noqa: E402
-from extractors.limits import Limits  # noqa: E402
+from parscore.extractors import extract, ocr, tesseract  # noqa: E402
+from parscore.extractors.limits import Limits  # noqa: E402
 
 SAMPLES = ROOT / "samples"
 TEXT_PDFS = {  # file → whether its pages carry tables

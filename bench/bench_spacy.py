@@ -70,8 +70,8 @@ def corpus() -> list[tuple[list[str], list[str]]]:
 
 def gazetteer() -> list[str]:
     """Return every known unit name of the label tables, as written."""
-    from normalizers.labels import data_table
-    from normalizers.places import provinces
+    from parscore.normalizers.labels import data_table
+    from parscore.normalizers.places import provinces
 
     table = data_table("units")
     heads = table["heads"]["words"]
@@ -105,8 +105,8 @@ def spacy_finder() -> Callable[[str], list[str]]:
 
 def parscore_finder() -> Callable[[str], list[str]]:
     """Return a function giving the units parscore's recogniser names in a line."""
-    from normalizers.text import fold
-    from pipeline.statements.units import find_mentions
+    from parscore.normalizers.text import fold
+    from parscore.pipeline.statements.units import find_mentions
 
     return lambda line: [m.unit for m in find_mentions(line, fold(line)) if m.unit]
 

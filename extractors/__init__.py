@@ -12,21 +12,21 @@ import importlib
 from collections.abc import Callable
 from pathlib import Path
 
-from extractors import header
-from extractors.detect import detect_format
-from extractors.errors import ErrorCode, InputError
-from extractors.limits import DEFAULT_LIMITS, Limits
-from extractors.model import Block, Document, SourceInfo
-from normalizers import legacy
+from parscore.extractors import header
+from parscore.extractors.detect import detect_format
+from parscore.extractors.errors import ErrorCode, InputError
+from parscore.extractors.limits import DEFAULT_LIMITS, Limits
+from parscore.extractors.model import Block, Document, SourceInfo
+from parscore.normalizers import legacy
 
 #: Characters of a document's text read to tell legacy-encoded text from Unicode.
 LEGACY_SAMPLE = 4000
 
 EXTRACTORS: dict[str, str] = {
-    "html": "extractors.html",
-    "txt": "extractors.text",
-    "docx": "extractors.docx",
-    "pdf": "extractors.pdf",
+    "html": "parscore.extractors.html",
+    "txt": "parscore.extractors.text",
+    "docx": "parscore.extractors.docx",
+    "pdf": "parscore.extractors.pdf",
 }
 
 

@@ -17,7 +17,7 @@ from __future__ import annotations
 import re
 from collections.abc import Iterable, Iterator
 
-from extractors.model import Block, BlockKind
+from parscore.extractors.model import Block, BlockKind
 
 # -- element level (HTML) ----------------------------------------------------------------
 

@@ -6,7 +6,7 @@ import io
 import re
 import zipfile
 
-from extractors.errors import ErrorCode, InputError
+from parscore.extractors.errors import ErrorCode, InputError
 
 _HTML_HINT = re.compile(rb"<(!doctype\s+html|html|head|body|meta|table|div|p)[\s>/]", re.I)
 _OLE = b"\xd0\xcf\x11\xe0\xa1\xb1\x1a\xe1"

@@ -16,10 +16,10 @@ from dataclasses import dataclass, field, replace
 
 from lxml import etree
 
-from extractors import zipsafe
-from extractors.errors import ErrorCode, InputError
-from extractors.limits import Limits
-from extractors.model import (
+from parscore.extractors import zipsafe
+from parscore.extractors.errors import ErrorCode, InputError
+from parscore.extractors.limits import Limits
+from parscore.extractors.model import (
     MAX_COLSPAN,
     Block,
     BlockKind,
@@ -29,8 +29,8 @@ from extractors.model import (
     Region,
     SourceInfo,
 )
-from extractors.pagemodel import nfc
-from normalizers.legacy import font_encoding, legacy_to_unicode
+from parscore.extractors.pagemodel import nfc
+from parscore.normalizers.legacy import font_encoding, legacy_to_unicode
 
 W = "http://schemas.openxmlformats.org/wordprocessingml/2006/main"
 MC = "http://schemas.openxmlformats.org/markup-compatibility/2006"

@@ -17,10 +17,10 @@ from dataclasses import dataclass
 
 from PIL import Image
 
-from extractors import tesseract
-from extractors.limits import Limits
-from extractors.pagemodel import Word, union_bbox
-from normalizers.text import bare_key
+from parscore.extractors import tesseract
+from parscore.extractors.limits import Limits
+from parscore.extractors.pagemodel import Word, union_bbox
+from parscore.normalizers.text import bare_key
 
 KEEP_CONF = 85.0  # digits the page OCR is at least this sure of are kept as read
 REREAD_CONF = 90.0  # a digits-only reading at least this sure replaces the field

@@ -17,9 +17,9 @@ from __future__ import annotations
 import re
 from collections.abc import Sequence
 
-from extractors.model import Block, BlockKind, Document, Region
-from extractors.records import replace
-from normalizers.text import bare_key
+from parscore.extractors.model import Block, BlockKind, Document, Region
+from parscore.extractors.records import replace
+from parscore.normalizers.text import bare_key
 
 LEAD = 20  # blocks searched for the header block and its title
 #: Words a Decree 30 title line starts with, in capitals (bare keys).

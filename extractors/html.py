@@ -25,7 +25,7 @@ from itertools import product
 
 from selectolax.lexbor import LexborHTMLParser, LexborNode
 
-from extractors.boilerplate import (
+from parscore.extractors.boilerplate import (
     ARTICLE_SELECTORS,
     ARTICLE_WORDS,
     CHROME_TAGS,
@@ -36,11 +36,11 @@ from extractors.boilerplate import (
     keep_article,
     opens_tail,
 )
-from extractors.errors import ErrorCode, InputError
-from extractors.limits import Limits
-from extractors.model import MAX_COLSPAN, Block, BlockKind, Cell, Document, SourceInfo
-from extractors.text import MOJIBAKE_MARK, MOJIBAKE_NOTE, decode, number_blocks
-from normalizers.text import clean
+from parscore.extractors.errors import ErrorCode, InputError
+from parscore.extractors.limits import Limits
+from parscore.extractors.model import MAX_COLSPAN, Block, BlockKind, Cell, Document, SourceInfo
+from parscore.extractors.text import MOJIBAKE_MARK, MOJIBAKE_NOTE, decode, number_blocks
+from parscore.normalizers.text import clean
 
 SNIFF_BYTES = 4096  # bytes searched for a <meta> charset (old portals have long heads)
 MIN_ARTICLE_WEIGHT = 40  # non-link, non-space characters a container needs

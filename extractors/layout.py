@@ -21,8 +21,8 @@ from collections.abc import Sequence
 from dataclasses import replace
 from difflib import SequenceMatcher
 
-from extractors.model import Block, BlockKind, Provenance, Region
-from extractors.pagemodel import (
+from parscore.extractors.model import Block, BlockKind, Provenance, Region
+from parscore.extractors.pagemodel import (
     ADDRESSEE_START,
     BULLET,
     CENTRED_H,
@@ -46,7 +46,7 @@ from extractors.pagemodel import (
     union_bbox,
     words_to_lines,
 )
-from extractors.tables import join_page_tables, ruled_tables, split_borderless
+from parscore.extractors.tables import join_page_tables, ruled_tables, split_borderless
 
 # --------------------------------------------------------------------------- running lines
 

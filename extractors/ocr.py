@@ -17,10 +17,10 @@ import pypdfium2 as pdfium
 import pypdfium2.raw as pdfium_c
 from PIL import Image
 
-from extractors import handwritten, orientation, tables, tesseract
-from extractors.errors import ErrorCode, InputError
-from extractors.limits import Limits
-from extractors.pagemodel import Edge, Frame, PageContent
+from parscore.extractors import handwritten, orientation, tables, tesseract
+from parscore.extractors.errors import ErrorCode, InputError
+from parscore.extractors.limits import Limits
+from parscore.extractors.pagemodel import Edge, Frame, PageContent
 
 POINTS_PER_INCH = 72
 MIN_NATIVE_DPI = 150  # a scan at least this fine is OCR'd at its own resolution, not upsampled

@@ -11,9 +11,9 @@ from __future__ import annotations
 
 from collections.abc import Sequence
 
-from extractors.pagemodel import Word
-from normalizers.syllables import is_syllable
-from normalizers.text import WORD_EDGES
+from parscore.extractors.pagemodel import Word
+from parscore.normalizers.syllables import is_syllable
+from parscore.normalizers.text import WORD_EDGES
 
 MIN_WORDS = 20  # fewer lettered words than this: too little text to judge
 MIN_SYLLABLES = 0.5  # share of lettered words that read as syllables on an upright page

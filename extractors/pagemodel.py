@@ -13,7 +13,7 @@ import unicodedata
 from collections.abc import Iterable
 from dataclasses import dataclass, field
 
-from extractors.model import BBox, Cell, Region
+from parscore.extractors.model import BBox, Cell, Region
 
 # --- tolerances (points, or multiples of a line's height "h") ---
 SNAP = 3.0  # ruling edges closer than this are one edge; cover checks allow this slack

@@ -17,13 +17,13 @@ from dataclasses import replace
 import pypdfium2 as pdfium
 import pypdfium2.raw as pdfium_c
 
-from extractors import layout, ocr
-from extractors.errors import ErrorCode, InputError
-from extractors.limits import Limits
-from extractors.model import BBox, Document, SourceInfo
-from extractors.pagemodel import Edge, Frame, PageContent, Word, union_bbox
-from normalizers.labels import data_table
-from normalizers.text import bare_key
+from parscore.extractors import layout, ocr
+from parscore.extractors.errors import ErrorCode, InputError
+from parscore.extractors.limits import Limits
+from parscore.extractors.model import BBox, Document, SourceInfo
+from parscore.extractors.pagemodel import Edge, Frame, PageContent, Word, union_bbox
+from parscore.normalizers.labels import data_table
+from parscore.normalizers.text import bare_key
 
 EOF_TAIL = 2048  # a complete PDF ends with "%%EOF" within its last bytes
 MIN_TEXT_CHARS = 20  # fewer letters or digits than this: the page has no usable text layer

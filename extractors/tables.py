@@ -12,8 +12,8 @@ import itertools
 from collections.abc import Iterable, Sequence
 from dataclasses import dataclass, replace
 
-from extractors.model import BBox, Cell
-from extractors.pagemodel import (
+from parscore.extractors.model import BBox, Cell
+from parscore.extractors.pagemodel import (
     CONT_GAP_H,
     JOIN_COL_TOL,
     MIN_EDGE,

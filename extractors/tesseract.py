@@ -26,9 +26,9 @@ from dataclasses import dataclass
 from pathlib import Path
 from typing import TYPE_CHECKING, Protocol
 
-from extractors.errors import ErrorCode, InputError
-from extractors.limits import Limits
-from extractors.pagemodel import Word
+from parscore.extractors.errors import ErrorCode, InputError
+from parscore.extractors.limits import Limits
+from parscore.extractors.pagemodel import Word
 
 if TYPE_CHECKING:
     from PIL import Image

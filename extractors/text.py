@@ -12,14 +12,14 @@ from __future__ import annotations
 import unicodedata
 from collections.abc import Iterable, Sequence
 
-from extractors.boilerplate import keep_article
-from extractors.errors import ErrorCode, InputError
-from extractors.limits import Limits
-from extractors.model import Block, BlockKind, Document, Provenance, SourceInfo
-from extractors.records import replace
-from normalizers import mojibake
-from normalizers.legacy import decode_bytes
-from normalizers.text import clean
+from parscore.extractors.boilerplate import keep_article
+from parscore.extractors.errors import ErrorCode, InputError
+from parscore.extractors.limits import Limits
+from parscore.extractors.model import Block, BlockKind, Document, Provenance, SourceInfo
+from parscore.extractors.records import replace
+from parscore.normalizers import mojibake
+from parscore.normalizers.legacy import decode_bytes
+from parscore.normalizers.text import clean
 
 MOJIBAKE_SAMPLE = 4000  # characters read to tell mojibake from text
 MOJIBAKE_MARK = " (mojibake repaired)"

@@ -13,8 +13,8 @@ import zipfile
 
 from lxml import etree
 
-from extractors.errors import ErrorCode, InputError
-from extractors.limits import Limits
+from parscore.extractors.errors import ErrorCode, InputError
+from parscore.extractors.limits import Limits
 
 MAX_MEMBERS = 5_000  # a Word file has tens of parts; thousands means abuse
 RATIO_FLOOR = 64 * 1024  # parts smaller than this may compress as well as they like

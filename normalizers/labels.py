@@ -23,8 +23,8 @@ from functools import cache, lru_cache
 from itertools import islice
 from typing import Any
 
-from normalizers import DATA_DIR
-from normalizers.text import (
+from parscore.normalizers import DATA_DIR
+from parscore.normalizers.text import (
     bare_key,
     canonical_tones,
     clean,

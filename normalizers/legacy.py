@@ -30,8 +30,8 @@ from typing import Any
 
 import charset_normalizer
 
-from normalizers import DATA_DIR
-from normalizers.syllables import is_syllable
+from parscore.normalizers import DATA_DIR
+from parscore.normalizers.syllables import is_syllable
 
 TCVN3, VNI, VIQR = "tcvn3", "vni", "viqr"
 ENCODINGS = (TCVN3, VNI, VIQR)  # also the tie-break order of detect()

@@ -18,9 +18,9 @@ import re
 import tomllib
 from functools import lru_cache
 
-from normalizers import DATA_DIR
-from normalizers.syllables import is_syllable
-from normalizers.text import WORD_EDGES, fold
+from parscore.normalizers import DATA_DIR
+from parscore.normalizers.syllables import is_syllable
+from parscore.normalizers.text import WORD_EDGES, fold
 
 #: Pairs that UTF-8 Vietnamese turns into when read as Windows-1252 ("Ã´" ô, "á»" ạ…ỹ).
 _MARKERS = re.compile(

@@ -12,8 +12,8 @@ from __future__ import annotations
 import re
 from functools import lru_cache
 
-from normalizers.labels import canonical_unit, data_table, spaced_dashes
-from normalizers.text import fold
+from parscore.normalizers.labels import canonical_unit, data_table, spaced_dashes
+from parscore.normalizers.text import fold
 
 
 @lru_cache(maxsize=1)

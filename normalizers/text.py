@@ -24,9 +24,9 @@ import tomllib
 import unicodedata
 from functools import lru_cache
 
-from normalizers import DATA_DIR
-from normalizers.legacy import detect
-from normalizers.syllables import (
+from parscore.normalizers import DATA_DIR
+from parscore.normalizers.legacy import detect
+from parscore.normalizers.syllables import (
     WORD_CACHE_SIZE,
     place_tone,
 )

@@ -14,8 +14,8 @@ import json
 from collections.abc import Iterable, Iterator, Sequence
 from typing import Any
 
-from pipeline.store import ResultStore
-from pipeline.writers import atomic_write
+from parscore.pipeline.store import ResultStore
+from parscore.pipeline.writers import atomic_write
 
 Row = dict[str, Any]
 REGISTRY = "archive.jsonl"

@@ -19,13 +19,13 @@ from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
 
-from extractors.errors import ErrorCode, InputError, OutputError
-from pipeline import archive
-from pipeline.progress import make_progress
-from pipeline.settings import Patterns, RunSettings
-from pipeline.sink import DatasetSink
-from pipeline.store import ResultStore
-from pipeline.work import Job, Row, work
+from parscore.extractors.errors import ErrorCode, InputError, OutputError
+from parscore.pipeline import archive
+from parscore.pipeline.progress import make_progress
+from parscore.pipeline.settings import Patterns, RunSettings
+from parscore.pipeline.sink import DatasetSink
+from parscore.pipeline.store import ResultStore
+from parscore.pipeline.work import Job, Row, work
 
 #: Tasks one worker process runs before it is replaced (bounds memory per worker).
 TASKS_PER_WORKER = 200
@@ -180,7 +180,7 @@ def run_jobs(jobs: Sequence[Job], settings: RunSettings) -> Iterator[tuple[Job, 
     if settings.engine == "local":
         yield from run_local(jobs, settings)
         return
-    from pipeline import engines
+    from parscore.pipeline import engines
 
     yield from {"dask": engines.run_dask, "ray": engines.run_ray}[settings.engine](jobs, settings)
 

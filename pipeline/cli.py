@@ -16,7 +16,7 @@ from collections.abc import Sequence
 from pathlib import Path
 from typing import Any
 
-from extractors.errors import (
+from parscore.extractors.errors import (
     EXIT_FAILED,
     EXIT_INTERRUPTED,
     EXIT_OK,
@@ -29,8 +29,8 @@ from extractors.errors import (
     ParscoreError,
     UsageError,
 )
-from pipeline import __version__
-from pipeline.settings import ENGINES
+from parscore.pipeline import __version__
+from parscore.pipeline.settings import ENGINES
 
 INTERRUPTED = (
     "parscore: interrupted; files finished so far are kept in OUT/.store: "
@@ -214,7 +214,7 @@ def main(argv: Sequence[str] | None = None) -> int:
         args = build_parser().parse_args(argv)
     except SystemExit as exc:
         return int(exc.code or 0) if exc.code in (0, None) else EXIT_USAGE
-    from pipeline import commands
+    from parscore.pipeline import commands
 
     try:
         return int(getattr(commands, f"cmd_{args.command}")(args))

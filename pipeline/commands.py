@@ -8,15 +8,15 @@ import sys
 from pathlib import Path
 from typing import Any
 
-from extractors.errors import EXIT_FAILED, EXIT_INVALID, EXIT_OK, UsageError
-from extractors.limits import DEFAULT_LIMITS, Limits
-from pipeline.serialize import dumps
-from pipeline.settings import Patterns, RunSettings
+from parscore.extractors.errors import EXIT_FAILED, EXIT_INVALID, EXIT_OK, UsageError
+from parscore.extractors.limits import DEFAULT_LIMITS, Limits
+from parscore.pipeline.serialize import dumps
+from parscore.pipeline.settings import Patterns, RunSettings
 
 
 def cmd_run(args: argparse.Namespace) -> int:
     """Run the batch over the inputs and write every dataset; return the exit code."""
-    from pipeline.batch import run
+    from parscore.pipeline.batch import run
 
     settings = RunSettings(
         inputs=tuple(args.inputs),
@@ -95,8 +95,8 @@ def print_summary(report: Any) -> None:
 
 def cmd_parse(args: argparse.Namespace) -> int:
     """Parse one file and print its notice (JSON with --json); return the exit code."""
-    from pipeline.process import process_file
-    from pipeline.validate import ladder_override
+    from parscore.pipeline.process import process_file
+    from parscore.pipeline.validate import ladder_override
 
     if not args.file.exists():
         raise UsageError(f"input not found: {args.file}")
@@ -165,8 +165,8 @@ def unit_line(u: dict[str, Any]) -> str:
 
 def cmd_validate(args: argparse.Namespace) -> int:
     """Validate a file or folder and print the findings; exit 1 when any is an error."""
-    from pipeline.batch import discover, output_folders
-    from pipeline.work import work
+    from parscore.pipeline.batch import discover, output_folders
+    from parscore.pipeline.work import work
 
     scale = scale_arg(args)
     if not args.target.exists():
@@ -222,7 +222,7 @@ def findings_table(rows: list[dict[str, Any]]) -> str:
 
 def cmd_report(args: argparse.Namespace) -> int:
     """Write the HTML report of an output folder; return the exit code."""
-    from pipeline.report import write_report
+    from parscore.pipeline.report import write_report
 
     if not (args.out / "notices.jsonl").is_file():
         raise UsageError(f"{args.out} holds no datasets: run `parscore run --out {args.out}` first")

@@ -10,7 +10,7 @@ from typing import Any
 
 import pandas as pd
 
-from pipeline.model import Severity
+from parscore.pipeline.model import Severity
 
 TABLES = ("notices", "scores", "unit_scores", "tasks", "findings", "validation", "manifest")
 PANDAS_TYPES = {
@@ -31,7 +31,11 @@ Row = dict[str, Any]
 @cache
 def schema() -> dict[str, Any]:
     """Return the table schemas of pipeline/data/schema.toml."""
-    text = resources.files("pipeline").joinpath("data/schema.toml").read_text(encoding="utf-8")
+    text = (
+        resources.files("parscore.pipeline")
+        .joinpath("data/schema.toml")
+        .read_text(encoding="utf-8")
+    )
     return tomllib.loads(text)
 
 

@@ -13,11 +13,11 @@ from collections.abc import Iterator, Sequence
 from concurrent.futures import TimeoutError as FutureTimeout
 from typing import TYPE_CHECKING, Any
 
-from extractors.errors import ErrorCode, UsageError
-from pipeline.work import Job, work
+from parscore.extractors.errors import ErrorCode, UsageError
+from parscore.pipeline.work import Job, work
 
 if TYPE_CHECKING:
-    from pipeline.settings import RunSettings
+    from parscore.pipeline.settings import RunSettings
 
 #: Set to a scheduler address (tcp://host:8786) to use an existing cluster.
 SCHEDULER_ENV = "PARSCORE_DASK_SCHEDULER"

@@ -6,8 +6,8 @@ import re
 from collections.abc import Iterator
 from dataclasses import dataclass
 
-from extractors.model import Block, BlockKind, Document, Region
-from normalizers.text import clean, fold
+from parscore.extractors.model import Block, BlockKind, Document, Region
+from parscore.normalizers.text import clean, fold
 
 _NUMBERING = re.compile(r"^\s*((?:\d{1,2}\.)+\d{0,2}|[IVX]{1,4}\.|[a-zđ]\))\s*")
 _BULLET = re.compile(r"^\s*([-+•–—*●○▪■·])(?:\s+|(?=\D))")

@@ -11,9 +11,9 @@ from datetime import date
 from decimal import Decimal
 from enum import StrEnum
 
-from extractors.model import SourceInfo
-from normalizers.labels import part_codes
-from normalizers.numbers import Number
+from parscore.extractors.model import SourceInfo
+from parscore.normalizers.labels import part_codes
+from parscore.normalizers.numbers import Number
 
 #: Fewer areas than this, without a stated total, is a passage quoting some areas (a news
 #: item's "lĩnh vực … đạt 9,42/10 điểm"), not the whole area table.

@@ -7,14 +7,14 @@ from dataclasses import dataclass
 from pathlib import Path
 from typing import Any
 
-from extractors import extract
-from extractors.errors import ErrorCode, InputError
-from extractors.limits import DEFAULT_LIMITS, Limits
-from pipeline.model import Notice
-from pipeline.parse import parse
-from pipeline.relevance import is_notice
-from pipeline.serialize import notice_to_dict
-from pipeline.validate import Ladder, expected_grade, validate
+from parscore.extractors import extract
+from parscore.extractors.errors import ErrorCode, InputError
+from parscore.extractors.limits import DEFAULT_LIMITS, Limits
+from parscore.pipeline.model import Notice
+from parscore.pipeline.parse import parse
+from parscore.pipeline.relevance import is_notice
+from parscore.pipeline.serialize import notice_to_dict
+from parscore.pipeline.validate import Ladder, expected_grade, validate
 
 
 @dataclass(frozen=True, slots=True, kw_only=True)

@@ -13,15 +13,15 @@ import tomllib
 from functools import cache
 from importlib import resources
 
-from extractors.model import Document
-from normalizers.text import fold
-from pipeline.model import Notice
+from parscore.extractors.model import Document
+from parscore.normalizers.text import fold
+from parscore.pipeline.model import Notice
 
 
 @cache
 def signs() -> re.Pattern[str]:
     """Return one pattern of every sign phrase, folded, as whole words."""
-    text = resources.files("pipeline").joinpath("data/relevance.toml").read_text("utf-8")
+    text = resources.files("parscore.pipeline").joinpath("data/relevance.toml").read_text("utf-8")
     data = tomllib.loads(text)
     phrases = sorted({fold(p) for group in data.values() for p in group}, key=len, reverse=True)
     return re.compile(r"(?<!\w)(?:" + "|".join(map(re.escape, phrases)) + r")(?!\w)")

@@ -5,7 +5,7 @@ from __future__ import annotations
 import re
 from enum import StrEnum
 
-from normalizers.text import bare_key
+from parscore.normalizers.text import bare_key
 
 
 class Role(StrEnum):

@@ -8,9 +8,9 @@ from datetime import date
 from decimal import Decimal
 from typing import Any
 
-from normalizers.numbers import Number
-from pipeline import __version__
-from pipeline.model import Check, Notice, Score, Task, UnitScore
+from parscore.normalizers.numbers import Number
+from parscore.pipeline import __version__
+from parscore.pipeline.model import Check, Notice, Score, Task, UnitScore
 
 
 def json_number(value: Decimal | None) -> int | float | None:

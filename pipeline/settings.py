@@ -6,8 +6,8 @@ from dataclasses import dataclass, field
 from fnmatch import fnmatchcase
 from pathlib import Path, PurePath
 
-from extractors.errors import UsageError
-from extractors.limits import DEFAULT_LIMITS, Limits
+from parscore.extractors.errors import UsageError
+from parscore.extractors.limits import DEFAULT_LIMITS, Limits
 
 ENGINES = ("local", "dask", "ray")
 

@@ -14,9 +14,9 @@ from datetime import date
 from pathlib import Path
 from typing import IO, TYPE_CHECKING, Any
 
-from pipeline.datasets import TABLES, columns, for_csv, frame, result_rows
-from pipeline.sqlite import write_database
-from pipeline.writers import atomic_write, datapackage, write_jsonl
+from parscore.pipeline.datasets import TABLES, columns, for_csv, frame, result_rows
+from parscore.pipeline.sqlite import write_database
+from parscore.pipeline.writers import atomic_write, datapackage, write_jsonl
 
 if TYPE_CHECKING:
     import pandas as pd

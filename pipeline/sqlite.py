@@ -14,7 +14,7 @@ from collections.abc import Iterable, Iterator
 from pathlib import Path
 from typing import Any
 
-from pipeline.datasets import TABLES, columns, schema
+from parscore.pipeline.datasets import TABLES, columns, schema
 
 SQL_TYPES = {"integer": "INTEGER", "number": "REAL", "boolean": "INTEGER"}
 #: Columns other tables join on, indexed where they are not the first key column.

@@ -6,8 +6,8 @@ import json
 from pathlib import Path
 from typing import Any
 
-from pipeline import __version__
-from pipeline.writers import atomic_write
+from parscore.pipeline import __version__
+from parscore.pipeline.writers import atomic_write
 
 STORE_DIR = ".store"
 

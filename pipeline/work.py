@@ -12,8 +12,8 @@ from dataclasses import dataclass
 from pathlib import Path
 from typing import Any
 
-from extractors.errors import IGNORED_CODES, ErrorCode, InputError
-from extractors.limits import Limits
+from parscore.extractors.errors import IGNORED_CODES, ErrorCode, InputError
+from parscore.extractors.limits import Limits
 
 Row = dict[str, Any]
 
@@ -26,8 +26,8 @@ class Job:
 
 def work(path: str, limits: Limits, grade_scale: str | None) -> Row:
     """Given one file, return {"status", "result" | "error_code"+"message", "seconds"}."""
-    from pipeline.process import process_file
-    from pipeline.validate import ladder_override
+    from parscore.pipeline.process import process_file
+    from parscore.pipeline.validate import ladder_override
 
     start = time.perf_counter()
     try:

@@ -11,8 +11,8 @@ from typing import Any
 
 import pandas as pd
 
-from pipeline import __version__
-from pipeline.datasets import columns, schema
+from parscore.pipeline import __version__
+from parscore.pipeline.datasets import columns, schema
 
 
 def atomic_write(path: Path, write: Callable[[Path], object]) -> None:

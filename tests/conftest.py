@@ -7,7 +7,7 @@ from pathlib import Path
 
 import pytest
 
-from pipeline.process import Result, process_file
+from parscore.pipeline.process import Result, process_file
 
 ROOT = Path(__file__).resolve().parent.parent
 SAMPLES = ROOT / "samples"

@@ -9,10 +9,10 @@ from datetime import date
 
 import pytest
 
-from extractors.model import Block, BlockKind, Cell, Document, Region, SourceInfo
-from pipeline.parse import parse
-from pipeline.parse.assignees import find_assignment
-from pipeline.parse.tasktable import find_columns
+from parscore.extractors.model import Block, BlockKind, Cell, Document, Region, SourceInfo
+from parscore.pipeline.parse import parse
+from parscore.pipeline.parse.assignees import find_assignment
+from parscore.pipeline.parse.tasktable import find_columns
 
 SOURCE = SourceInfo(path="mem.txt", format="txt", sha256="1" * 64)
 SIGNER = ("Nơi nhận:", "- Như trên;", "- Lưu: VT.", "KT. CHỦ TỊCH", "PHÓ CHỦ TỊCH")

@@ -9,10 +9,10 @@ from pathlib import Path
 
 import pytest
 
-from extractors import extract, read_source
-from extractors.errors import ErrorCode, InputError
-from extractors.limits import MIB, Limits
-from extractors.model import BlockKind
+from parscore.extractors import extract, read_source
+from parscore.extractors.errors import ErrorCode, InputError
+from parscore.extractors.limits import MIB, Limits
+from parscore.extractors.model import BlockKind
 
 PASSWD = "/etc/passwd"
 
@@ -149,7 +149,7 @@ def test_a_hostile_span_in_a_docx_table_is_capped(tmp_path: Path, element: str) 
     from docx.oxml import OxmlElement
     from docx.oxml.ns import qn
 
-    from extractors.model import MAX_COLSPAN
+    from parscore.extractors.model import MAX_COLSPAN
 
     document = docx.Document()
     table = document.add_table(rows=2, cols=2)
@@ -184,7 +184,7 @@ def test_a_page_of_200k_nested_tables_is_too_large(tmp_path: Path) -> None:
 
 @pytest.mark.timeout(30)
 def test_deep_nesting_under_the_cap_is_read_in_linear_time(tmp_path: Path) -> None:
-    from pipeline.process import process_file
+    from parscore.pipeline.process import process_file
 
     sentence = "Sở Tư pháp đạt 90,5 điểm Chỉ số cải cách hành chính năm 2023, xếp thứ 2 khối sở."
     path = tmp_path / "deep.html"
@@ -259,7 +259,7 @@ def test_running_out_of_memory_is_a_typed_error(tmp_path: Path) -> None:
     def limit() -> None:
         resource.setrlimit(resource.RLIMIT_AS, (cap, cap))
 
-    command = [sys.executable, "-c", "from pipeline.cli import run_main; run_main()",
+    command = [sys.executable, "-c", "from parscore.pipeline.cli import run_main; run_main()",
                "parse", str(path)]
     env = {**os.environ, "OPENBLAS_NUM_THREADS": "1"}  # OpenBLAS reserves memory per thread
     proc = subprocess.run(command, capture_output=True, text=True, timeout=110,

@@ -8,8 +8,8 @@ from pathlib import Path
 
 import pytest
 
-from pipeline import __version__
-from pipeline.cli import build_parser, main
+from parscore.pipeline import __version__
+from parscore.pipeline.cli import build_parser, main
 
 ROOT = Path(__file__).resolve().parent.parent
 SEED_TXT = ROOT / "samples" / "seed-568-tb-sxd.txt"
@@ -146,7 +146,7 @@ def test_a_closed_pipe_ends_quietly() -> None:
     import sys
 
     seed = Path(__file__).resolve().parent.parent / "samples" / "seed-568-tb-sxd.txt"
-    command = [sys.executable, "-c", "from pipeline.cli import run_main; run_main()",
+    command = [sys.executable, "-c", "from parscore.pipeline.cli import run_main; run_main()",
                "parse", str(seed), "--json"]
     with subprocess.Popen(command, stdout=subprocess.PIPE, stderr=subprocess.PIPE,
                           cwd=seed.parent.parent) as reader:

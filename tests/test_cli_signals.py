@@ -19,11 +19,11 @@ from pathlib import Path
 
 import pytest
 
-from extractors.errors import EXIT_INTERRUPTED, EXIT_OUTPUT
+from parscore.extractors.errors import EXIT_INTERRUPTED, EXIT_OUTPUT
 
 ROOT = Path(__file__).resolve().parent.parent
 SAMPLES = ROOT / "samples"
-PARSCORE = [sys.executable, "-c", "from pipeline.cli import run_main; run_main()"]
+PARSCORE = [sys.executable, "-c", "from parscore.pipeline.cli import run_main; run_main()"]
 #: Seconds Ctrl-C may take to end a run.
 INTERRUPT_GRACE = 3.0
 

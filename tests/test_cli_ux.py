@@ -13,12 +13,12 @@ from pathlib import Path
 
 import pytest
 
-from extractors import errors
-from pipeline.cli import MAIN_EPILOG, build_parser
+from parscore.extractors import errors
+from parscore.pipeline.cli import MAIN_EPILOG, build_parser
 
 ROOT = Path(__file__).resolve().parent.parent
 SAMPLES = ROOT / "samples"
-PARSCORE = [sys.executable, "-c", "from pipeline.cli import run_main; run_main()"]
+PARSCORE = [sys.executable, "-c", "from parscore.pipeline.cli import run_main; run_main()"]
 TEXTS = ("seed-568-tb-sxd.txt", "statements-ranking-flat.txt", "lead-in-tasks-syt-2023.txt")
 
 

@@ -7,10 +7,10 @@ from decimal import Decimal
 
 import pytest
 
-from normalizers.labels import component_code, component_words
-from pipeline.model import Notice
-from pipeline.parse import parse
-from pipeline.validate import Code, validate
+from parscore.normalizers.labels import component_code, component_words
+from parscore.pipeline.model import Notice
+from parscore.pipeline.parse import parse
+from parscore.pipeline.validate import Code, validate
 from tests.test_parse import doc
 
 

@@ -7,8 +7,8 @@ from pathlib import Path
 import pandas as pd
 import pytest
 
-from pipeline.cli import main
-from pipeline.datasets import TABLES, columns
+from parscore.pipeline.cli import main
+from parscore.pipeline.datasets import TABLES, columns
 
 ROOT = Path(__file__).resolve().parent.parent
 SEED = ["seed-568-tb-sxd.txt", "seed-568-tb-sxd.html"]

@@ -6,7 +6,7 @@ from datetime import date
 
 import pytest
 
-from normalizers.dates import find_dates, first_date
+from parscore.normalizers.dates import find_dates, first_date
 
 CASES = [
     ("Ngày 26/03/2024, Sở Xây dựng", date(2024, 3, 26)),

@@ -49,10 +49,10 @@ from pathlib import Path
 
 import pytest
 
-from pipeline.cli import main
-from pipeline.model import Severity
-from pipeline.process import process_file
-from pipeline.validate import Code
+from parscore.pipeline.cli import main
+from parscore.pipeline.model import Severity
+from parscore.pipeline.process import process_file
+from parscore.pipeline.validate import Code
 from tests.conftest import parsed_sample
 
 ROOT = Path(__file__).resolve().parent.parent

@@ -7,7 +7,7 @@ from pathlib import Path
 
 import pytest
 
-from pipeline.cli import main
+from parscore.pipeline.cli import main
 
 ROOT = Path(__file__).resolve().parent.parent
 INPUTS = ["seed-568-tb-sxd.txt", "percent-column-sct-2023.txt", "self-and-appraised-stp-2022.html"]

@@ -6,8 +6,8 @@ from pathlib import Path
 
 import pytest
 
-from extractors import extract
-from extractors.model import BlockKind, Document, Region
+from parscore.extractors import extract
+from parscore.extractors.model import BlockKind, Document, Region
 
 SEED = "seed-568-tb-sxd.docx"
 
@@ -114,7 +114,7 @@ def test_vertical_merge_in_a_data_table(tmp_path: Path) -> None:
 def test_runs_in_legacy_fonts_come_out_unicode(tmp_path: Path) -> None:
     import docx as python_docx
 
-    from normalizers.legacy import from_unicode
+    from parscore.normalizers.legacy import from_unicode
 
     document = python_docx.Document()
     paragraph = document.add_paragraph()

@@ -8,12 +8,12 @@ from pathlib import Path
 
 import pytest
 
-import extractors
-from extractors.errors import ErrorCode, InputError
-from extractors.html import extract, sniff_charset
-from extractors.limits import DEFAULT_LIMITS
-from extractors.model import Block, BlockKind, Cell, Document, SourceInfo
-from normalizers.text import clean
+from parscore import extractors
+from parscore.extractors.errors import ErrorCode, InputError
+from parscore.extractors.html import extract, sniff_charset
+from parscore.extractors.limits import DEFAULT_LIMITS
+from parscore.extractors.model import Block, BlockKind, Cell, Document, SourceInfo
+from parscore.normalizers.text import clean
 from tests.conftest import SAMPLES
 
 SEED_TXT = SAMPLES / "seed-568-tb-sxd.txt"

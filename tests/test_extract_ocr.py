@@ -12,11 +12,11 @@ from pathlib import Path
 import pypdfium2 as pdfium
 import pytest
 
-from extractors import extract, ocr, orientation, tesseract
-from extractors.errors import ErrorCode, InputError
-from extractors.limits import Limits
-from extractors.model import BlockKind, Document, Region
-from extractors.pagemodel import Word
+from parscore.extractors import extract, ocr, orientation, tesseract
+from parscore.extractors.errors import ErrorCode, InputError
+from parscore.extractors.limits import Limits
+from parscore.extractors.model import BlockKind, Document, Region
+from parscore.extractors.pagemodel import Word
 
 SCAN = "seed-568-tb-sxd-scan.pdf"  # 300 dpi, skewed, noisy; the 150 dpi one is in test_seed
 ONE_PAGE = Limits(max_pages=1)  # one page keeps the default run fast

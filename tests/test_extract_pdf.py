@@ -7,9 +7,9 @@ from pathlib import Path
 
 import pytest
 
-from extractors import extract
-from extractors.model import Block, BlockKind, Document, Region
-from extractors.pagemodel import Frame
+from parscore.extractors import extract
+from parscore.extractors.model import Block, BlockKind, Document, Region
+from parscore.extractors.pagemodel import Frame
 
 SCORE_ROWS = [
     ["Lĩnh vực", "Điểm tối đa", "CTHĐ Thẩm định"],
@@ -141,7 +141,7 @@ def test_borderless_table_is_found(samples_dir: Path) -> None:
 def test_pdf_text_in_a_legacy_tcvn3_font_comes_out_unicode(tmp_path: Path) -> None:
     from reportlab.pdfgen import canvas
 
-    from normalizers.legacy import from_unicode
+    from parscore.normalizers.legacy import from_unicode
 
     lines = [
         "Chỉ số cải cách hành chính năm 2023",

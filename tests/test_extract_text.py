@@ -8,11 +8,11 @@ import unicodedata
 
 import pytest
 
-from extractors.boilerplate import is_chrome_line, is_tail_marker
-from extractors.errors import ErrorCode, InputError
-from extractors.limits import DEFAULT_LIMITS
-from extractors.model import BlockKind, Document, SourceInfo
-from extractors.text import extract
+from parscore.extractors.boilerplate import is_chrome_line, is_tail_marker
+from parscore.extractors.errors import ErrorCode, InputError
+from parscore.extractors.limits import DEFAULT_LIMITS
+from parscore.extractors.model import BlockKind, Document, SourceInfo
+from parscore.extractors.text import extract
 from tests.conftest import SAMPLES
 from tests.test_extract_html import cp1258_form
 

@@ -12,10 +12,10 @@ from pathlib import Path
 import pytest
 from PIL import Image, ImageDraw, ImageFont
 
-from extractors import handwritten, tesseract
-from extractors.errors import InputError
-from extractors.limits import Limits
-from extractors.pagemodel import Word
+from parscore.extractors import handwritten, tesseract
+from parscore.extractors.errors import InputError
+from parscore.extractors.limits import Limits
+from parscore.extractors.pagemodel import Word
 from tools.make_samples import FONT_DIRS, FONT_FILES
 
 SCALE = 72 / 300  # points per pixel at 300 dpi
@@ -84,8 +84,8 @@ def test_fields_are_found_after_their_labels() -> None:
 
 
 def test_unread_fields_give_no_number_and_no_date(tmp_path: Path) -> None:
-    from pipeline.lines import Line
-    from pipeline.parse.header_fields import date_field, number_field
+    from parscore.pipeline.lines import Line
+    from parscore.pipeline.parse.header_fields import date_field, number_field
 
     lines = [Line(text=t, raw=t, key=t) for t in ("Số: ? /KH-UBND", "Huế, ngày ? tháng 3 năm 2024")]
     assert number_field(lines).value is None and number_field(lines).found

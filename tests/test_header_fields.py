@@ -13,13 +13,13 @@ from pathlib import Path
 import pytest
 from reportlab.pdfgen import canvas
 
-from extractors import extract
-from extractors.model import Region
-from extractors.pdf import is_signature_stamp
-from pipeline.lines import Line
-from pipeline.parse import parse
-from pipeline.parse.header_fields import date_field, issuer_name, number_field
-from pipeline.parse.metadata import issue_date, notice_number
+from parscore.extractors import extract
+from parscore.extractors.model import Region
+from parscore.extractors.pdf import is_signature_stamp
+from parscore.pipeline.lines import Line
+from parscore.pipeline.parse import parse
+from parscore.pipeline.parse.header_fields import date_field, issuer_name, number_field
+from parscore.pipeline.parse.metadata import issue_date, notice_number
 from tools.make_samples import register_fonts
 
 WIDTH, HEIGHT = 595.0, 842.0
@@ -206,7 +206,7 @@ def test_an_unmarked_header_with_the_motto_gives_its_fields() -> None:
 
 
 def test_title_follows_any_decree30_kind_and_a_letters_subject_is_its_title() -> None:
-    from pipeline.parse.metadata import title
+    from parscore.pipeline.parse.metadata import title
 
     decision = body("NGHỊ ĐỊNH", "Quy định về quản lý quỹ hỗ trợ", "Căn cứ Luật …;")
     letter = header("SỞ NỘI VỤ", "Số: 9/SNV-CCHC", "V/v rà soát, đề xuất", "nâng hạng Chỉ số")

@@ -7,12 +7,12 @@ from decimal import Decimal
 
 import pytest
 
-from normalizers.labels import grade_in_text
-from normalizers.numbers import Number
-from pipeline.lines import document_to_lines
-from pipeline.model import Summary, UnitScore
-from pipeline.parse import make_summary, own_statement, parse
-from pipeline.parse.headline import Headline, find_headline
+from parscore.normalizers.labels import grade_in_text
+from parscore.normalizers.numbers import Number
+from parscore.pipeline.lines import document_to_lines
+from parscore.pipeline.model import Summary, UnitScore
+from parscore.pipeline.parse import make_summary, own_statement, parse
+from parscore.pipeline.parse.headline import Headline, find_headline
 from tests.test_parse import doc
 
 

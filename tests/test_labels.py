@@ -8,7 +8,7 @@ import pytest
 from hypothesis import given
 from hypothesis import strategies as st
 
-from normalizers.labels import (
+from parscore.normalizers.labels import (
     area_code,
     canonical_unit,
     doc_type,
@@ -18,7 +18,7 @@ from normalizers.labels import (
     label_key,
     unit_code,
 )
-from normalizers.places import province_key, provinces
+from parscore.normalizers.places import province_key, provinces
 
 
 def nfd(s: str) -> str:

@@ -8,9 +8,9 @@ from pathlib import Path
 
 import pytest
 
-from normalizers.numbers import Number
-from pipeline.model import Metadata, Notice, Summary, UnitScore
-from pipeline.validate import (
+from parscore.normalizers.numbers import Number
+from parscore.pipeline.model import Metadata, Notice, Summary, UnitScore
+from parscore.pipeline.validate import (
     Ladder,
     LadderBook,
     LadderFileError,

@@ -9,7 +9,7 @@ import pytest
 from hypothesis import given
 from hypothesis import strategies as st
 
-from normalizers.legacy import (
+from parscore.normalizers.legacy import (
     ENCODINGS,
     decode_bytes,
     detect,
@@ -18,7 +18,7 @@ from normalizers.legacy import (
     repair,
     to_unicode,
 )
-from normalizers.text import clean
+from parscore.normalizers.text import clean
 
 #: Phrases of real notices, as Unicode (the reference side of every round trip).
 NOTICE_PHRASES = [
@@ -267,6 +267,6 @@ def test_decode_bytes_gives_up_with_a_clear_message() -> None:
     ],
 )
 def test_font_encoding(fonts: tuple[str, ...], expected: str | None) -> None:
-    from normalizers.legacy import font_encoding
+    from parscore.normalizers.legacy import font_encoding
 
     assert font_encoding(fonts) == expected

@@ -4,8 +4,8 @@ from __future__ import annotations
 
 import pytest
 
-from normalizers.legacy import from_unicode
-from normalizers.mojibake import looks_mojibake, repair
+from parscore.normalizers.legacy import from_unicode
+from parscore.normalizers.mojibake import looks_mojibake, repair
 
 TEXT = "Kết quả họp về Chỉ số cải cách hành chính: Sở Xây dựng đạt 72,32 điểm, thời hạn; CTHĐ"
 

@@ -15,7 +15,7 @@ from pathlib import Path
 import pytest
 
 ROOT = Path(__file__).resolve().parent.parent
-PARSCORE = [sys.executable, "-c", "from pipeline.cli import run_main; run_main()"]
+PARSCORE = [sys.executable, "-c", "from parscore.pipeline.cli import run_main; run_main()"]
 
 IGNORED = {
     "english.txt": "Quarterly minutes of the gardening club. We planted tomatoes, agreed to "

@@ -9,7 +9,7 @@ import pytest
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
-from normalizers.numbers import (
+from parscore.normalizers.numbers import (
     Number,
     NumberMatch,
     find_numbers,

@@ -7,12 +7,12 @@ from decimal import Decimal
 
 import pytest
 
-from extractors.header import mark_header
-from extractors.model import Block, BlockKind, Cell, Document, Region, SourceInfo
-from pipeline.model import Notice
-from pipeline.parse import parse
-from pipeline.parse.tasks import assignee, deadline
-from pipeline.roles import Role, header_role
+from parscore.extractors.header import mark_header
+from parscore.extractors.model import Block, BlockKind, Cell, Document, Region, SourceInfo
+from parscore.pipeline.model import Notice
+from parscore.pipeline.parse import parse
+from parscore.pipeline.parse.tasks import assignee, deadline
+from parscore.pipeline.roles import Role, header_role
 
 SOURCE = SourceInfo(path="mem.txt", format="txt", sha256="0" * 64)
 AREA_ROWS = [

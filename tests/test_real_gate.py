@@ -27,7 +27,7 @@ SHARED = ROOT.parent / "shared"
 FLOORS = ROOT / "tests" / "real_floor.toml"
 #: What a commit that lowers a floor must say in its message.
 LOWERING_REASON = "lower the real floor:"
-PARSCORE = [sys.executable, "-c", "from pipeline.cli import run_main; run_main()"]
+PARSCORE = [sys.executable, "-c", "from parscore.pipeline.cli import run_main; run_main()"]
 
 
 def load_floors(text: str) -> dict[str, dict[str, float]]:

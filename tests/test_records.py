@@ -9,7 +9,7 @@ import pytest
 from hypothesis import given
 from hypothesis import strategies as st
 
-from extractors.records import replace
+from parscore.extractors.records import replace
 
 
 @dataclass(frozen=True, slots=True, kw_only=True)

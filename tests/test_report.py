@@ -21,13 +21,13 @@ import pytest
 from PIL import Image
 from selectolax.lexbor import LexborHTMLParser
 
-from pipeline.cli import main
-from pipeline.datasets import TABLES
-from pipeline.report import write_report
-from pipeline.report.fmt import DASH, num, pct, signed
-from pipeline.report.page import asset
-from pipeline.report.svg import nice_step, value_axis
-from pipeline.sink import DatasetSink
+from parscore.pipeline.cli import main
+from parscore.pipeline.datasets import TABLES
+from parscore.pipeline.report import write_report
+from parscore.pipeline.report.fmt import DASH, num, pct, signed
+from parscore.pipeline.report.page import asset
+from parscore.pipeline.report.svg import nice_step, value_axis
+from parscore.pipeline.sink import DatasetSink
 from tools.browser import INSTALL_HINT, dump_dom, find_chromium, screenshot
 
 ROOT = Path(__file__).resolve().parent.parent

@@ -9,9 +9,9 @@ from datetime import date
 
 import pytest
 
-from pipeline.lines import Line
-from pipeline.parse.metadata import read_metadata
-from pipeline.parse.reported import announcer, reported_document
+from parscore.pipeline.lines import Line
+from parscore.pipeline.parse.metadata import read_metadata
+from parscore.pipeline.parse.reported import announcer, reported_document
 
 
 def lines(*texts: str) -> list[Line]:

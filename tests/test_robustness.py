@@ -10,10 +10,10 @@ from __future__ import annotations
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
-from extractors.header import mark_header
-from extractors.model import Block, BlockKind, Cell, Document, SourceInfo
-from pipeline.parse import parse
-from pipeline.validate import validate
+from parscore.extractors.header import mark_header
+from parscore.extractors.model import Block, BlockKind, Cell, Document, SourceInfo
+from parscore.pipeline.parse import parse
+from parscore.pipeline.validate import validate
 
 SOURCE = SourceInfo(path="fuzz.txt", format="txt", sha256="0" * 64)
 FRAGMENTS = [
@@ -80,8 +80,8 @@ def test_broken_web_pages_give_a_notice_or_a_typed_error(page: str) -> None:
     import tempfile
     from pathlib import Path
 
-    from extractors.errors import InputError
-    from pipeline.process import process_file
+    from parscore.extractors.errors import InputError
+    from parscore.pipeline.process import process_file
 
     with tempfile.TemporaryDirectory() as folder:
         path = Path(folder) / "page.html"

@@ -12,9 +12,9 @@ from decimal import Decimal
 
 import pytest
 
-from normalizers.text import strip_tones
-from pipeline.model import Finding, Task
-from pipeline.process import Result
+from parscore.normalizers.text import strip_tones
+from parscore.pipeline.model import Finding, Task
+from parscore.pipeline.process import Result
 from tests.conftest import parsed_sample
 
 SEED = {

@@ -4,9 +4,9 @@ from __future__ import annotations
 
 import pytest
 
-from pipeline.lines import Line
-from pipeline.model import Person
-from pipeline.parse.signature import signer
+from parscore.pipeline.lines import Line
+from parscore.pipeline.model import Person
+from parscore.pipeline.parse.signature import signer
 
 
 def lines(*texts: str) -> list[Line]:

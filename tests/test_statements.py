@@ -18,18 +18,18 @@ from typing import Any
 
 import pytest
 
-from extractors import extract
-from extractors.model import Block, BlockKind, Cell, Document, SourceInfo
-from normalizers.text import fold
-from pipeline.model import UnitScore
-from pipeline.statements import read_unit_scores
-from pipeline.statements.columns import Col, cell_role, read_columns
-from pipeline.statements.cues import words_rx
-from pipeline.statements.flat import merge_cell, place_children
-from pipeline.statements.prose import split_sentences
-from pipeline.statements.ranking import rank_cell, signed_cell
-from pipeline.statements.tokens import Kind, Role, sentence_tokens
-from pipeline.statements.units import find_mentions
+from parscore.extractors import extract
+from parscore.extractors.model import Block, BlockKind, Cell, Document, SourceInfo
+from parscore.normalizers.text import fold
+from parscore.pipeline.model import UnitScore
+from parscore.pipeline.statements import read_unit_scores
+from parscore.pipeline.statements.columns import Col, cell_role, read_columns
+from parscore.pipeline.statements.cues import words_rx
+from parscore.pipeline.statements.flat import merge_cell, place_children
+from parscore.pipeline.statements.prose import split_sentences
+from parscore.pipeline.statements.ranking import rank_cell, signed_cell
+from parscore.pipeline.statements.tokens import Kind, Role, sentence_tokens
+from parscore.pipeline.statements.units import find_mentions
 
 ROOT = Path(__file__).resolve().parent.parent
 SAMPLES = ROOT / "samples"

@@ -8,8 +8,8 @@ import pytest
 from hypothesis import given
 from hypothesis import strategies as st
 
-from normalizers.syllables import is_syllable, parse_syllable, place_tone
-from normalizers.text import (
+from parscore.normalizers.syllables import is_syllable, parse_syllable, place_tone
+from parscore.normalizers.text import (
     SPACE_CHARS,
     canonical_tones,
     clean,
@@ -53,7 +53,7 @@ def test_clean(raw: str, expected: str) -> None:
 
 
 def test_clean_keeps_the_tcvn3_soft_hyphen_for_legacy_repair() -> None:
-    from normalizers.legacy import repair
+    from parscore.normalizers.legacy import repair
 
     assert repair(clean("M\u00adêng Kh\u00ad¬ng"))[0] == "Mường Khương"
 

@@ -10,8 +10,8 @@ import pyarrow as pa
 import pyarrow.parquet as pq
 import pytest
 
-from pipeline.cli import main
-from pipeline.datasets import TABLES
+from parscore.pipeline.cli import main
+from parscore.pipeline.datasets import TABLES
 
 ROOT = Path(__file__).resolve().parent.parent
 SAMPLES = ("seed-568-tb-sxd.txt", "statements-ranking-flat.txt", "lead-in-tasks-syt-2023.txt")

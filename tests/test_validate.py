@@ -10,11 +10,11 @@ import pytest
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
-from extractors.model import SourceInfo
-from normalizers.numbers import Number
-from pipeline.model import Check, Metadata, Notice, Score, Severity, Summary, UnitScore
-from pipeline.validate import Code, validate
-from pipeline.validate.grades import grade_unverifiable
+from parscore.extractors.model import SourceInfo
+from parscore.normalizers.numbers import Number
+from parscore.pipeline.model import Check, Metadata, Notice, Score, Severity, Summary, UnitScore
+from parscore.pipeline.validate import Code, validate
+from parscore.pipeline.validate.grades import grade_unverifiable
 
 SOURCE = SourceInfo(path="samples/test.txt", format="txt", sha256="0" * 64)
 SEED_AREAS = (

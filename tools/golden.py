@@ -27,7 +27,7 @@ def golden_view(data: dict[str, Any]) -> dict[str, Any]:
 
 def main(argv: list[str]) -> None:
     """Given sample names (default: all), rewrite their golden files."""
-    from pipeline.process import process_file
+    from parscore.pipeline.process import process_file
 
     samples = [ROOT / "samples" / a for a in argv] or sorted(
         p for p in (ROOT / "samples").iterdir() if p.is_file()

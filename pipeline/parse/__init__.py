@@ -9,20 +9,20 @@ from __future__ import annotations
 
 from collections.abc import Sequence
 
-from extractors.model import BlockKind, Document
-from normalizers.numbers import Number
-from pipeline.lines import Line, document_to_lines
-from pipeline.model import Metadata, Notice, Summary, UnitScore
-from pipeline.parse.findings import read_findings
-from pipeline.parse.flattened import lines_to_raw_tables
-from pipeline.parse.headline import Headline, find_headline, index_year, listed_grade
-from pipeline.parse.metadata import read_metadata
-from pipeline.parse.prosescores import prose_score_table
-from pipeline.parse.rawtable import RawTable, block_to_raw_table
-from pipeline.parse.scoretable import ScoreTable, raw_to_score_table
-from pipeline.parse.sections import split_sections
-from pipeline.parse.tasks import read_tasks
-from pipeline.statements import read_unit_scores
+from parscore.extractors.model import BlockKind, Document
+from parscore.normalizers.numbers import Number
+from parscore.pipeline.lines import Line, document_to_lines
+from parscore.pipeline.model import Metadata, Notice, Summary, UnitScore
+from parscore.pipeline.parse.findings import read_findings
+from parscore.pipeline.parse.flattened import lines_to_raw_tables
+from parscore.pipeline.parse.headline import Headline, find_headline, index_year, listed_grade
+from parscore.pipeline.parse.metadata import read_metadata
+from parscore.pipeline.parse.prosescores import prose_score_table
+from parscore.pipeline.parse.rawtable import RawTable, block_to_raw_table
+from parscore.pipeline.parse.scoretable import ScoreTable, raw_to_score_table
+from parscore.pipeline.parse.sections import split_sections
+from parscore.pipeline.parse.tasks import read_tasks
+from parscore.pipeline.statements import read_unit_scores
 
 
 def parse(document: Document) -> Notice:

@@ -14,7 +14,7 @@ from dataclasses import dataclass
 from functools import cache
 from importlib import resources
 
-from normalizers.text import fold
+from parscore.normalizers.text import fold
 
 Phrases = tuple[tuple[str, ...], ...]
 _ENUMERATOR = re.compile(r"^\(?(?:\d{1,2}|[a-zđ])\)$")  # "(1)", "2)", "a)" inside a sentence
@@ -66,7 +66,7 @@ def phrases(words: list[str]) -> Phrases:
 @cache
 def vocabulary() -> Vocabulary:
     """Return the vocabulary of pipeline/data/assignees.toml."""
-    path = resources.files("pipeline").joinpath("data/assignees.toml")
+    path = resources.files("parscore.pipeline").joinpath("data/assignees.toml")
     table = tomllib.loads(path.read_text(encoding="utf-8"))
     prose, heads = table["prose"], table["prose"]["heads"]
     lists = {f.name: prose.get(f.name, heads.get(f.name)) for f in dataclasses.fields(Vocabulary)}

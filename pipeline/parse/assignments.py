@@ -13,9 +13,9 @@ import re
 from collections.abc import Iterator, Sequence
 from dataclasses import dataclass, field
 
-from extractors.model import Region
-from pipeline.lines import Line
-from pipeline.parse.assignees import (
+from parscore.extractors.model import Region
+from parscore.pipeline.lines import Line
+from parscore.pipeline.parse.assignees import (
     Assignment,
     body_of_heading,
     find_assignment,
@@ -23,7 +23,7 @@ from pipeline.parse.assignees import (
     starts_with,
     vocabulary,
 )
-from pipeline.parse.signature import is_authority, is_recipients
+from parscore.pipeline.parse.signature import is_authority, is_recipients
 
 _ARTICLE = re.compile(r"^(?:Điều|Chương)\s+(\d{1,3}|[IVXLC]{1,6})\s*[.:]?\s*", re.I)
 _LOOSE_LETTER = re.compile(r"^([^\W\d_])\)\s+|^([a-zđ])\.\s+(?=[^\W\d_])")  # "ø) …", "b. …"

@@ -4,8 +4,8 @@ from __future__ import annotations
 
 from collections.abc import Iterable, Iterator
 
-from pipeline.model import Finding
-from pipeline.parse.sections import Section, SectionKind, heading_remainder
+from parscore.pipeline.model import Finding
+from parscore.pipeline.parse.sections import Section, SectionKind, heading_remainder
 
 FINDING_KINDS = {SectionKind.ACHIEVEMENT: "achievement", SectionKind.SHORTCOMING: "shortcoming"}
 

@@ -10,11 +10,11 @@ import re
 from collections.abc import Iterator, Sequence
 from dataclasses import dataclass, field
 
-from normalizers.labels import area_code
-from pipeline.lines import Line
-from pipeline.model import Where
-from pipeline.parse.rawtable import SCORE_ROLES, RawRow, RawTable
-from pipeline.roles import (
+from parscore.normalizers.labels import area_code
+from parscore.pipeline.lines import Line
+from parscore.pipeline.model import Where
+from parscore.pipeline.parse.rawtable import SCORE_ROLES, RawRow, RawTable
+from parscore.pipeline.roles import (
     Role,
     header_role,
     is_grade_label,

@@ -18,11 +18,11 @@ from dataclasses import dataclass
 from datetime import date
 from itertools import takewhile
 
-from extractors.model import Region
-from normalizers.dates import make_date
-from normalizers.labels import DOC_NUMBER, canonical_unit, data_table, format_doc_number
-from normalizers.text import bare_key
-from pipeline.lines import Line
+from parscore.extractors.model import Region
+from parscore.normalizers.dates import make_date
+from parscore.normalizers.labels import DOC_NUMBER, canonical_unit, data_table, format_doc_number
+from parscore.normalizers.text import bare_key
+from parscore.pipeline.lines import Line
 
 #: "Số:" opening the number line (OCR may read the ố as ô, o or 6).
 _NUMBER_LINE = re.compile(r"^\s*S[ốôoồổ6]\s*(?:[:.;]\s*|(?=\d))", re.I)

@@ -9,7 +9,7 @@ from dataclasses import dataclass
 from decimal import Decimal
 from functools import cache
 
-from normalizers.labels import (
+from parscore.normalizers.labels import (
     OTHER_INDEX,
     canonical_unit,
     component_code,
@@ -17,11 +17,11 @@ from normalizers.labels import (
     grade_in_text,
     index_code,
 )
-from normalizers.numbers import Number, parse_number
-from normalizers.text import fold
-from pipeline.lines import Line
-from pipeline.roles import plain
-from pipeline.statements.units import find_mentions
+from parscore.normalizers.numbers import Number, parse_number
+from parscore.normalizers.text import fold
+from parscore.pipeline.lines import Line
+from parscore.pipeline.roles import plain
+from parscore.pipeline.statements.units import find_mentions
 
 _INDEX_CUE = re.compile(r"chi so (?:cai cach hanh chinh|cchc)|par ?index|chi so par")
 _NUM = r"[-+]?\d(?:[\d.,]*\d)?(?:,\s\d+(?=\s?%))?"  # never ends on a full stop

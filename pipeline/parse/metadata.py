@@ -6,21 +6,26 @@ import re
 from collections.abc import Sequence
 from datetime import date
 
-from extractors.header import TITLES
-from extractors.model import BlockKind, Region
-from normalizers.dates import find_dates, first_date
-from normalizers.labels import (
+from parscore.extractors.header import TITLES
+from parscore.extractors.model import BlockKind, Region
+from parscore.normalizers.dates import find_dates, first_date
+from parscore.normalizers.labels import (
     DOC_NUMBER,
     canonical_unit,
     doc_type,
     format_doc_number,
     unit_level,
 )
-from normalizers.places import province_name
-from pipeline.lines import Line
-from pipeline.model import Metadata, Person
-from pipeline.parse.header_fields import date_field, header_lines, issuer_name, number_field
-from pipeline.parse.reported import (
+from parscore.normalizers.places import province_name
+from parscore.pipeline.lines import Line
+from parscore.pipeline.model import Metadata, Person
+from parscore.pipeline.parse.header_fields import (
+    date_field,
+    header_lines,
+    issuer_name,
+    number_field,
+)
+from parscore.pipeline.parse.reported import (
     Reported,
     announcer,
     clause_before,
@@ -30,8 +35,8 @@ from pipeline.parse.reported import (
     text_province,
     with_place,
 )
-from pipeline.parse.signature import recipients, signer
-from pipeline.roles import plain
+from parscore.pipeline.parse.signature import recipients, signer
+from parscore.pipeline.roles import plain
 
 _NOTICE_CUE = re.compile(r"thông báo\s*(?:số\s*)?:?\s*", re.I)
 _AGENCY = r"(?:Sở|Bộ|UBND|Ủy ban nhân dân|Uỷ ban nhân dân|Ban|Hội đồng|Văn phòng|Thanh tra)"

@@ -23,13 +23,13 @@ from collections.abc import Iterator, Sequence
 from dataclasses import dataclass, field, replace
 from functools import cache
 
-from normalizers.labels import component_code, component_words, data_table, part_codes
-from normalizers.numbers import Number, parse_number
-from normalizers.text import fold
-from pipeline.lines import Line
-from pipeline.model import Score, Where
-from pipeline.parse.headline import target_words
-from pipeline.parse.scoretable import SCALE_BOUND, ScoreTable
+from parscore.normalizers.labels import component_code, component_words, data_table, part_codes
+from parscore.normalizers.numbers import Number, parse_number
+from parscore.normalizers.text import fold
+from parscore.pipeline.lines import Line
+from parscore.pipeline.model import Score, Where
+from parscore.pipeline.parse.headline import target_words
+from parscore.pipeline.parse.scoretable import SCALE_BOUND, ScoreTable
 
 #: Distinct components a document must state for its prose to count as its table: a lone
 #: "lĩnh vực cải cách tài chính công chỉ đạt 5,5/8 điểm" is a remark.

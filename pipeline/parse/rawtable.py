@@ -8,10 +8,10 @@ from __future__ import annotations
 
 from dataclasses import dataclass, field
 
-from extractors.model import Block
-from normalizers.numbers import parse_number
-from pipeline.model import Where
-from pipeline.roles import Role, header_role
+from parscore.extractors.model import Block
+from parscore.normalizers.numbers import parse_number
+from parscore.pipeline.model import Where
+from parscore.pipeline.roles import Role, header_role
 
 #: Roles a table must have at least one of to count as a score table.
 SCORE_ROLES = frozenset({Role.MAX, Role.SELF, Role.APPRAISED, Role.PERCENT})

@@ -17,11 +17,11 @@ from dataclasses import dataclass
 from datetime import date
 from functools import cache
 
-from normalizers.dates import find_dates
-from normalizers.labels import DOC_NUMBER, canonical_unit, data_table, format_doc_number
-from normalizers.places import province_name
-from normalizers.text import bare_key
-from pipeline.lines import Line
+from parscore.normalizers.dates import find_dates
+from parscore.normalizers.labels import DOC_NUMBER, canonical_unit, data_table, format_doc_number
+from parscore.normalizers.places import province_name
+from parscore.normalizers.text import bare_key
+from parscore.pipeline.lines import Line
 
 #: Lines of an item searched for what it reports on (its lead and first paragraphs).
 LEAD = 12

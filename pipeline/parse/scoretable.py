@@ -6,11 +6,11 @@ import re
 from dataclasses import dataclass
 from decimal import Decimal
 
-from normalizers.labels import area_code, grade
-from normalizers.numbers import Number, parse_number
-from pipeline.model import Score
-from pipeline.parse.rawtable import RawRow, RawTable
-from pipeline.roles import Role, is_grade_label, is_total_label
+from parscore.normalizers.labels import area_code, grade
+from parscore.normalizers.numbers import Number, parse_number
+from parscore.pipeline.model import Score
+from parscore.pipeline.parse.rawtable import RawRow, RawTable
+from parscore.pipeline.roles import Role, is_grade_label, is_total_label
 
 #: No area maximum, score or percent exceeds this: it settles "3.286"-style ambiguity.
 SCALE_BOUND = Decimal(100)

@@ -7,10 +7,10 @@ from collections.abc import Iterator, Sequence
 from dataclasses import dataclass
 from enum import StrEnum
 
-from extractors.model import BlockKind, Region
-from pipeline.lines import Line
-from pipeline.parse.signature import opens_signature
-from pipeline.roles import plain
+from parscore.extractors.model import BlockKind, Region
+from parscore.pipeline.lines import Line
+from parscore.pipeline.parse.signature import opens_signature
+from parscore.pipeline.roles import plain
 
 
 class SectionKind(StrEnum):

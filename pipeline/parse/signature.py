@@ -13,10 +13,10 @@ from __future__ import annotations
 import re
 from collections.abc import Sequence
 
-from normalizers.labels import data_table
-from pipeline.lines import Line
-from pipeline.model import Person
-from pipeline.roles import plain
+from parscore.normalizers.labels import data_table
+from parscore.pipeline.lines import Line
+from parscore.pipeline.model import Person
+from parscore.pipeline.roles import plain
 
 _RECIPIENTS = re.compile(r"^noi nhan\b")
 _AUTHORITY = re.compile(

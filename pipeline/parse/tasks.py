@@ -14,17 +14,17 @@ from datetime import date
 from functools import cache
 from importlib import resources
 
-from extractors.model import Block, BlockKind
-from normalizers.dates import find_dates
-from normalizers.labels import document_numbers, names_a_unit, starts_as_unit, unit_code
-from normalizers.text import fold
-from pipeline.lines import Line
-from pipeline.model import Task
-from pipeline.parse.assignees import find_assignment
-from pipeline.parse.assignments import Draft, read_assignments
-from pipeline.parse.sections import Section, SectionKind
-from pipeline.parse.tasktable import table_drafts
-from pipeline.roles import plain
+from parscore.extractors.model import Block, BlockKind
+from parscore.normalizers.dates import find_dates
+from parscore.normalizers.labels import document_numbers, names_a_unit, starts_as_unit, unit_code
+from parscore.normalizers.text import fold
+from parscore.pipeline.lines import Line
+from parscore.pipeline.model import Task
+from parscore.pipeline.parse.assignees import find_assignment
+from parscore.pipeline.parse.assignments import Draft, read_assignments
+from parscore.pipeline.parse.sections import Section, SectionKind
+from parscore.pipeline.parse.tasktable import table_drafts
+from parscore.pipeline.roles import plain
 
 _SUB_NUMBER = re.compile(r"^\d{1,2}\.\d{1,2}$")
 _TERMINAL = (".", ";", ":", "!", "?")
@@ -176,7 +176,7 @@ def labelled_unit(text: str) -> str | None:
 @cache
 def _assignee_words() -> tuple[tuple[tuple[str, ...], ...], frozenset[tuple[str, ...]], int]:
     """Return the lead words, verbs and longest name of pipeline/data/assignees.toml, folded."""
-    path = resources.files("pipeline").joinpath("data/assignees.toml")
+    path = resources.files("parscore.pipeline").joinpath("data/assignees.toml")
     table = tomllib.loads(path.read_text(encoding="utf-8"))
     lead = tuple(sorted((tuple(fold(w).split()) for w in table["lead"]), key=len, reverse=True))
     verbs = frozenset(tuple(fold(v).split()) for v in table["verbs"])
@@ -237,5 +237,9 @@ def areas(text: str) -> tuple[str, ...]:
 @cache
 def area_cues() -> dict[str, tuple[str, ...]]:
     """Return the task-area cue words of pipeline/data/task_areas.toml, per area code."""
-    text = resources.files("pipeline").joinpath("data/task_areas.toml").read_text(encoding="utf-8")
+    text = (
+        resources.files("parscore.pipeline")
+        .joinpath("data/task_areas.toml")
+        .read_text(encoding="utf-8")
+    )
     return {code: tuple(cues) for code, cues in tomllib.loads(text).items()}

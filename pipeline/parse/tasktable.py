@@ -9,9 +9,9 @@ from dataclasses import dataclass
 from functools import cache
 from importlib import resources
 
-from extractors.model import Block, BlockKind
-from normalizers.text import fold
-from pipeline.parse.assignments import Draft
+from parscore.extractors.model import Block, BlockKind
+from parscore.normalizers.text import fold
+from parscore.pipeline.parse.assignments import Draft
 
 Grid = dict[int, dict[int, str]]
 
@@ -29,7 +29,7 @@ class Columns:
 @cache
 def cues() -> dict[str, tuple[str, ...]]:
     """Return the header words of pipeline/data/assignees.toml [table], folded."""
-    path = resources.files("pipeline").joinpath("data/assignees.toml")
+    path = resources.files("parscore.pipeline").joinpath("data/assignees.toml")
     table = tomllib.loads(path.read_text(encoding="utf-8"))["table"]
     return {k: tuple(fold(w) for w in v) for k, v in table.items()}
 

@@ -9,9 +9,9 @@ from __future__ import annotations
 from functools import partial
 from pathlib import Path
 
-from pipeline.report.load import load_archive
-from pipeline.report.page import render
-from pipeline.writers import atomic_write
+from parscore.pipeline.report.load import load_archive
+from parscore.pipeline.report.page import render
+from parscore.pipeline.writers import atomic_write
 
 __all__ = ["write_report"]
 

@@ -5,7 +5,7 @@ from __future__ import annotations
 import html
 from decimal import Decimal
 
-from pipeline.model import Severity
+from parscore.pipeline.model import Severity
 
 DASH = "—"
 ELLIPSIS = "…"

@@ -10,7 +10,7 @@ from dataclasses import dataclass, fields
 from pathlib import Path
 from typing import Any
 
-from pipeline.model import Severity
+from parscore.pipeline.model import Severity
 
 Row = Mapping[str, Any]
 SEVERITY_RANK = {s.value: i for i, s in enumerate(Severity)}

@@ -12,10 +12,10 @@ from importlib import resources
 from pathlib import PurePath
 from string import Template
 
-from pipeline import __version__
-from pipeline.report.fmt import DASH, esc, num, sev_class, signed
-from pipeline.report.load import Archive, Check, Input, Notice
-from pipeline.report.stats import (
+from parscore.pipeline import __version__
+from parscore.pipeline.report.fmt import DASH, esc, num, sev_class, signed
+from parscore.pipeline.report.load import Archive, Check, Input, Notice
+from parscore.pipeline.report.stats import (
     ceiling,
     code_counts,
     failures,
@@ -26,7 +26,7 @@ from pipeline.report.stats import (
     totals_by_year,
     worst,
 )
-from pipeline.report.svg import area_chart, count_chart, year_chart
+from parscore.pipeline.report.svg import area_chart, count_chart, year_chart
 
 PAGE_TITLE = "parscore report"
 PLURALS = {"error": "errors", "warning": "warnings"}
@@ -48,7 +48,9 @@ FLAGGED_FIELDS = {
 def asset(name: str) -> str:
     """Given the name of a file of this package (style.css, page.html), return its text."""
     return (
-        resources.files(__package__ or "pipeline.report").joinpath(name).read_text(encoding="utf-8")
+        resources.files(__package__ or "parscore.pipeline.report")
+        .joinpath(name)
+        .read_text(encoding="utf-8")
     )
 
 

@@ -9,9 +9,9 @@ from dataclasses import dataclass
 from functools import cache
 from importlib import resources
 
-from pipeline.model import Severity
-from pipeline.report.fmt import DASH
-from pipeline.report.load import SEVERITY_RANK, UNKNOWN_RANK, Input, Notice
+from parscore.pipeline.model import Severity
+from parscore.pipeline.report.fmt import DASH
+from parscore.pipeline.report.load import SEVERITY_RANK, UNKNOWN_RANK, Input, Notice
 
 STATUSES = ("ok", "failed", "duplicate", "skipped")
 FAILED = "failed"
@@ -46,7 +46,11 @@ class YearGroup:
 @cache
 def grade_order() -> tuple[str, ...]:
     """Return the canonical grades, best first, as normalizers/data/grades.toml lists them."""
-    text = resources.files("normalizers").joinpath("data/grades.toml").read_text(encoding="utf-8")
+    text = (
+        resources.files("parscore.normalizers")
+        .joinpath("data/grades.toml")
+        .read_text(encoding="utf-8")
+    )
     data = tomllib.loads(text)
     return (*data["grades"], *data.get("groups", {}))
 

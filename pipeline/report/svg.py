@@ -11,9 +11,9 @@ import math
 from collections.abc import Iterable, Sequence
 from dataclasses import dataclass
 
-from pipeline.report.fmt import DASH, clip, esc, num, pct, sev_class
-from pipeline.report.load import Area, Notice
-from pipeline.report.stats import Count, Point, YearGroup
+from parscore.pipeline.report.fmt import DASH, clip, esc, num, pct, sev_class
+from parscore.pipeline.report.load import Area, Notice
+from parscore.pipeline.report.stats import Count, Point, YearGroup
 
 PAD = 8
 FONT_PX = 12

@@ -27,19 +27,19 @@ import re
 from bisect import bisect_left
 from collections.abc import Iterator, Sequence
 
-from extractors.model import BlockKind, Document, Region
-from extractors.records import replace
-from normalizers.numbers import Number
-from pipeline.lines import Line, document_to_lines
-from pipeline.model import UnitScore, Where
-from pipeline.statements.context import Context
-from pipeline.statements.cues import sentence_key
-from pipeline.statements.draft import STATED, Draft, settle_last, to_unit_score
-from pipeline.statements.flat import Flat, lines_to_grids
-from pipeline.statements.prose import read_paragraph, read_sentence, split_sentences
-from pipeline.statements.ranking import Grid, grid_statements, is_group_text, with_group
-from pipeline.statements.tables import block_to_grid
-from pipeline.statements.units import subjects_of
+from parscore.extractors.model import BlockKind, Document, Region
+from parscore.extractors.records import replace
+from parscore.normalizers.numbers import Number
+from parscore.pipeline.lines import Line, document_to_lines
+from parscore.pipeline.model import UnitScore, Where
+from parscore.pipeline.statements.context import Context
+from parscore.pipeline.statements.cues import sentence_key
+from parscore.pipeline.statements.draft import STATED, Draft, settle_last, to_unit_score
+from parscore.pipeline.statements.flat import Flat, lines_to_grids
+from parscore.pipeline.statements.prose import read_paragraph, read_sentence, split_sentences
+from parscore.pipeline.statements.ranking import Grid, grid_statements, is_group_text, with_group
+from parscore.pipeline.statements.tables import block_to_grid
+from parscore.pipeline.statements.units import subjects_of
 
 __all__ = ["read_unit_scores"]
 

@@ -15,10 +15,10 @@ from dataclasses import dataclass
 from enum import StrEnum
 from functools import lru_cache
 
-from extractors.records import replace
-from normalizers.labels import area_code, index_code
-from pipeline.roles import plain
-from pipeline.statements.cues import cues, data, sentence_key
+from parscore.extractors.records import replace
+from parscore.normalizers.labels import area_code, index_code
+from parscore.pipeline.roles import plain
+from parscore.pipeline.statements.cues import cues, data, sentence_key
 
 _NON_WORD = re.compile(r"[^\w%]+")
 _YEAR = re.compile(r"(?<!\d)((?:19|20)\d\d)(?!\d)")

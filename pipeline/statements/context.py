@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 
-from pipeline.statements.draft import Draft
+from parscore.pipeline.statements.draft import Draft
 
 
 @dataclass(frozen=True, slots=True, kw_only=True)

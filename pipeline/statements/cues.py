@@ -17,8 +17,8 @@ from functools import lru_cache
 from pathlib import Path
 from typing import Any
 
-from normalizers.labels import OTHER_INDEX, grade_words, index_code
-from normalizers.text import fold
+from parscore.normalizers.labels import OTHER_INDEX, grade_words, index_code
+from parscore.normalizers.text import fold
 
 DATA_FILE = Path(__file__).resolve().parent.parent / "data" / "statements.toml"
 WORD_GAP = r"[\s,&\-/]+"

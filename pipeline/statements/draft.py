@@ -15,10 +15,10 @@ from decimal import Decimal
 from itertools import pairwise
 from typing import Any
 
-from extractors.records import replace
-from normalizers.numbers import Number
-from pipeline.model import UnitScore, Where
-from pipeline.statements.units import unit_kind
+from parscore.extractors.records import replace
+from parscore.normalizers.numbers import Number
+from parscore.pipeline.model import UnitScore, Where
+from parscore.pipeline.statements.units import unit_kind
 
 #: Fields whose presence makes a draft a statement (a unit and an index alone are not one).
 STATED = ("score", "self_score", "appraised", "percent", "rank", "grade", "change", "rank_change")

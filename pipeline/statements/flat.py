@@ -18,14 +18,14 @@ from collections.abc import Iterator, Sequence
 from dataclasses import dataclass
 from itertools import pairwise
 
-from extractors.records import replace
-from normalizers.labels import grade
-from normalizers.numbers import parse_number
-from pipeline.lines import Line
-from pipeline.model import Where
-from pipeline.statements.columns import Col, cell_role
-from pipeline.statements.cues import cues, data, sentence_key
-from pipeline.statements.ranking import Grid, Row, group_label, is_group_text, rank_cell
+from parscore.extractors.records import replace
+from parscore.normalizers.labels import grade
+from parscore.normalizers.numbers import parse_number
+from parscore.pipeline.lines import Line
+from parscore.pipeline.model import Where
+from parscore.pipeline.statements.columns import Col, cell_role
+from parscore.pipeline.statements.cues import cues, data, sentence_key
+from parscore.pipeline.statements.ranking import Grid, Row, group_label, is_group_text, rank_cell
 
 #: Lines after a header's first cell within which two more role cells must come.
 HEADER_WINDOW = 12

@@ -37,14 +37,14 @@ import re
 from collections.abc import Sequence
 from functools import lru_cache
 
-from extractors.records import replace
-from pipeline.model import Where
-from pipeline.statements.context import Context
-from pipeline.statements.cues import cues, data, index_of, sentence_key
-from pipeline.statements.draft import Draft, settle_list
-from pipeline.statements.tokens import Kind, Token, sentence_tokens
-from pipeline.statements.units import group_kind
-from pipeline.statements.walk import walk
+from parscore.extractors.records import replace
+from parscore.pipeline.model import Where
+from parscore.pipeline.statements.context import Context
+from parscore.pipeline.statements.cues import cues, data, index_of, sentence_key
+from parscore.pipeline.statements.draft import Draft, settle_list
+from parscore.pipeline.statements.tokens import Kind, Token, sentence_tokens
+from parscore.pipeline.statements.units import group_kind
+from parscore.pipeline.statements.walk import walk
 
 _SENTENCE_END = re.compile(r"(?<=[.!?…])\s+(?=[\"“(\[]?[^\W\d_])")
 #: A digit that does not merely begin a year: a sentence whose only figures are years

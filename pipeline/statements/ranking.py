@@ -19,15 +19,15 @@ from dataclasses import dataclass, field
 from decimal import Decimal
 from functools import lru_cache
 
-from extractors.records import replace
-from normalizers.labels import canonical_unit, grade
-from normalizers.numbers import Number, find_numbers, parse_number
-from pipeline.model import Where
-from pipeline.statements.columns import Col, Column, is_ranking, read_columns, table_year
-from pipeline.statements.context import Context
-from pipeline.statements.cues import cues, data, sentence_key
-from pipeline.statements.draft import Draft, put
-from pipeline.statements.tokens import VALUE_BOUND, Kind, sentence_tokens
+from parscore.extractors.records import replace
+from parscore.normalizers.labels import canonical_unit, grade
+from parscore.normalizers.numbers import Number, find_numbers, parse_number
+from parscore.pipeline.model import Where
+from parscore.pipeline.statements.columns import Col, Column, is_ranking, read_columns, table_year
+from parscore.pipeline.statements.context import Context
+from parscore.pipeline.statements.cues import cues, data, sentence_key
+from parscore.pipeline.statements.draft import Draft, put
+from parscore.pipeline.statements.tokens import VALUE_BOUND, Kind, sentence_tokens
 
 _RANK_CELL = re.compile(r"^\s*(?:thứ\s+)?0*(\d{1,4})\s*(?:/\s*0*(\d{1,4}))?\s*$")
 _CHANGE_CELL = re.compile(

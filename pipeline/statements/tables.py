@@ -11,11 +11,11 @@ from __future__ import annotations
 
 from collections.abc import Sequence
 
-from extractors.model import Block, Cell
-from normalizers.numbers import parse_number
-from pipeline.model import Where
-from pipeline.statements.columns import Col, cell_role
-from pipeline.statements.ranking import Grid, Row, group_label, is_group_text
+from parscore.extractors.model import Block, Cell
+from parscore.normalizers.numbers import parse_number
+from parscore.pipeline.model import Where
+from parscore.pipeline.statements.columns import Col, cell_role
+from parscore.pipeline.statements.ranking import Grid, Row, group_label, is_group_text
 
 #: Rows searched for the header's first row.
 HEADER_SEARCH_ROWS = 6

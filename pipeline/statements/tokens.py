@@ -16,11 +16,11 @@ from dataclasses import dataclass
 from decimal import Decimal
 from enum import StrEnum
 
-from extractors.records import replace
-from normalizers.labels import grade
-from normalizers.numbers import Number, find_numbers, resolve
-from pipeline.statements.cues import Cues, cues, index_of
-from pipeline.statements.units import find_mentions
+from parscore.extractors.records import replace
+from parscore.normalizers.labels import grade
+from parscore.normalizers.numbers import Number, find_numbers, resolve
+from parscore.pipeline.statements.cues import Cues, cues, index_of
+from parscore.pipeline.statements.units import find_mentions
 
 #: Scores, percents and changes of an index are at most this (domain.md §4).
 VALUE_BOUND = Decimal(100)

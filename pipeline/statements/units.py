@@ -16,10 +16,10 @@ from dataclasses import dataclass
 from functools import lru_cache
 from typing import Any
 
-from extractors.records import replace
-from normalizers.labels import canonical_unit, data_table
-from normalizers.places import province_key, provinces, regions
-from pipeline.statements.cues import alternation, data, ends_with, words_rx
+from parscore.extractors.records import replace
+from parscore.normalizers.labels import canonical_unit, data_table
+from parscore.normalizers.places import province_key, provinces, regions
+from parscore.pipeline.statements.cues import alternation, data, ends_with, words_rx
 
 #: A word of a name: letters and digits, joined by "&", "-" or "." ("TT&TT", "LĐ-TB&XH").
 _WORD = r"[^\W_]+(?:[&.\-][^\W_]+)*"

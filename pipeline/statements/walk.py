@@ -11,13 +11,13 @@ from dataclasses import dataclass
 from enum import StrEnum
 from typing import Any
 
-from extractors.records import replace
-from pipeline.model import Where
-from pipeline.statements.context import Context
-from pipeline.statements.cues import cues, is_plain, sentence_key
-from pipeline.statements.draft import Draft, merge, put
-from pipeline.statements.tokens import PENULTIMATE, Kind, Role, Token, signed
-from pipeline.statements.units import resolve_reference
+from parscore.extractors.records import replace
+from parscore.pipeline.model import Where
+from parscore.pipeline.statements.context import Context
+from parscore.pipeline.statements.cues import cues, is_plain, sentence_key
+from parscore.pipeline.statements.draft import Draft, merge, put
+from parscore.pipeline.statements.tokens import PENULTIMATE, Kind, Role, Token, signed
+from parscore.pipeline.statements.units import resolve_reference
 
 #: Roles of figures and the draft field each fills.
 FIELDS = {

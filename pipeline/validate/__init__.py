@@ -13,11 +13,11 @@ from __future__ import annotations
 
 from collections.abc import Callable, Iterator
 
-from pipeline.model import Check, Notice
-from pipeline.validate import checks, grades, units
-from pipeline.validate.checks import Code
-from pipeline.validate.grades import expected_grade, graded_figure
-from pipeline.validate.ladders import (
+from parscore.pipeline.model import Check, Notice
+from parscore.pipeline.validate import checks, grades, units
+from parscore.pipeline.validate.checks import Code
+from parscore.pipeline.validate.grades import expected_grade, graded_figure
+from parscore.pipeline.validate.ladders import (
     Band,
     Ladder,
     LadderBook,

@@ -22,10 +22,10 @@ from collections.abc import Callable, Iterable, Iterator, Sequence
 from decimal import Decimal
 from enum import StrEnum
 
-from normalizers.labels import data_table
-from normalizers.numbers import Number
-from pipeline.model import Check, Notice, Score, Severity
-from pipeline.validate.tolerance import (
+from parscore.normalizers.labels import data_table
+from parscore.normalizers.numbers import Number
+from parscore.pipeline.model import Check, Notice, Score, Severity
+from parscore.pipeline.validate.tolerance import (
     INDEX_SCALE,
     ROUNDING_SLACK_PER_VALUE,
     Tolerance,

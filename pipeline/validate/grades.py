@@ -26,12 +26,12 @@ from collections.abc import Iterator
 from dataclasses import dataclass, replace
 from decimal import Decimal
 
-from normalizers.labels import unit_level
-from normalizers.numbers import Number
-from normalizers.text import bare_key
-from pipeline.model import Check, Notice, Severity, UnitScore
-from pipeline.validate.checks import Code, computed_total, max_total, value_of
-from pipeline.validate.ladders import (
+from parscore.normalizers.labels import unit_level
+from parscore.normalizers.numbers import Number
+from parscore.normalizers.text import bare_key
+from parscore.pipeline.model import Check, Notice, Severity, UnitScore
+from parscore.pipeline.validate.checks import Code, computed_total, max_total, value_of
+from parscore.pipeline.validate.ladders import (
     PAR_INDEX,
     PERCENT,
     Ladder,
@@ -39,7 +39,7 @@ from pipeline.validate.ladders import (
     ladder_for,
     select_ladder,
 )
-from pipeline.validate.tolerance import INDEX_SCALE, plain, resolved, shown
+from parscore.pipeline.validate.tolerance import INDEX_SCALE, plain, resolved, shown
 
 # --- grading ------------------------------------------------------------------------------
 

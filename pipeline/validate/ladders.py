@@ -29,10 +29,10 @@ from functools import cache
 from pathlib import Path
 from typing import Any, NoReturn
 
-from extractors.errors import UsageError
-from normalizers.text import bare_key
-from pipeline.model import Notice
-from pipeline.validate.tolerance import INDEX_SCALE
+from parscore.extractors.errors import UsageError
+from parscore.normalizers.text import bare_key
+from parscore.pipeline.model import Notice
+from parscore.pipeline.validate.tolerance import INDEX_SCALE
 
 DEFAULT_PATH = Path(__file__).resolve().parent.parent / "data" / "ladders.toml"
 WILDCARD = "*"

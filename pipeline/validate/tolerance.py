@@ -21,8 +21,8 @@ from collections.abc import Sequence
 from dataclasses import dataclass
 from decimal import Decimal
 
-from normalizers.numbers import Number
-from pipeline.model import Severity
+from parscore.normalizers.numbers import Number
+from parscore.pipeline.model import Severity
 
 HALF = Decimal("0.5")
 WHOLE_NUMBER_DECIMALS = 2  # "10" in a score table is 10.00

@@ -24,10 +24,10 @@ from __future__ import annotations
 from collections.abc import Iterator, Sequence
 from itertools import pairwise
 
-from normalizers.numbers import Number
-from normalizers.text import bare_key
-from pipeline.model import Check, Notice, Severity, UnitScore
-from pipeline.validate.checks import (
+from parscore.normalizers.numbers import Number
+from parscore.normalizers.text import bare_key
+from parscore.pipeline.model import Check, Notice, Severity, UnitScore
+from parscore.pipeline.validate.checks import (
     Code,
     complete,
     gap_finding,
@@ -35,7 +35,7 @@ from pipeline.validate.checks import (
     total_of,
     value_of,
 )
-from pipeline.validate.tolerance import (
+from parscore.pipeline.validate.tolerance import (
     for_mean,
     for_sum,
     half_unit,

@@ -1,0 +1,5 @@
+"""``python -m parscore``: the command line."""
+
+from parscore.pipeline.cli import run_main
+
+run_main()
