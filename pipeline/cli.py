@@ -41,6 +41,7 @@ examples:
   parscore run archive/ --out data/          every notice under archive/ into data/
   parscore parse notice.pdf --json | jq .summary
   parscore validate data/ --json             findings of every file, as JSON Lines
+  parscore text scan.pdf                     what was read from a file, block by block
 
 exit codes:
   0    done
@@ -65,6 +66,10 @@ PARSE_EXAMPLES = """\
 VALIDATE_EXAMPLES = """\
   parscore validate notice.docx                      an aligned table of findings
   parscore validate archive/ --json                  JSON Lines, one finding a line
+"""
+TEXT_EXAMPLES = """\
+  parscore text notice.pdf                           blocks in reading order, tables tab-separated
+  parscore text scan.pdf | less                      what OCR read from a scan
 """
 REPORT_EXAMPLES = """\
   parscore report data/                              writes data/report.html
@@ -96,6 +101,7 @@ def build_parser() -> argparse.ArgumentParser:
     add_parse(sub)
     add_validate(sub)
     add_report(sub)
+    add_text(sub)
     return parser
 
 
@@ -205,6 +211,18 @@ def add_report(sub: argparse._SubParsersAction[argparse.ArgumentParser]) -> None
     )
     p.add_argument("out", type=Path, nargs="?", default=Path("output"))
     p.add_argument("--file", type=Path, help="where to write it (default OUT/report.html)")
+    add_debug(p)
+
+
+def add_text(sub: argparse._SubParsersAction[argparse.ArgumentParser]) -> None:
+    """Add `parscore text`."""
+    p = sub.add_parser(
+        "text",
+        help="print what parscore read from a file, block by block",
+        **examples(TEXT_EXAMPLES),
+    )
+    p.add_argument("file", type=Path)
+    p.add_argument("--no-ocr", action="store_true", help="do not OCR pages without a text layer")
     add_debug(p)
 
 

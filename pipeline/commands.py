@@ -229,3 +229,25 @@ def cmd_report(args: argparse.Namespace) -> int:
     target = write_report(args.out, args.file or args.out / "report.html")
     print(str(target))
     return EXIT_OK
+
+
+def cmd_text(args: argparse.Namespace) -> int:
+    """Print what was read from one file: blocks in reading order, table rows tab-separated."""
+    from parscore.extractors import extract
+
+    if not args.file.exists():
+        raise UsageError(f"input not found: {args.file}")
+    limits = Limits(ocr=False) if args.no_ocr else DEFAULT_LIMITS
+    print(document_text(extract(args.file, limits)))
+    return EXIT_OK
+
+
+def document_text(document: Any) -> str:
+    """Given a Document, return its blocks as text: a blank line between blocks, a table as
+    its rows with tab-separated cells, a block outside the body marked with its region."""
+    parts = []
+    for block in document.blocks:
+        body = "\n".join("\t".join(row) for row in block.rows()) if block.cells else block.text
+        region = "" if block.region == "body" else f"[{block.region}] "
+        parts.append(region + body)
+    return "\n\n".join(parts)

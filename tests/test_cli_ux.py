@@ -134,3 +134,12 @@ def test_every_exit_code_is_documented() -> None:
     for code in codes:
         assert re.search(rf"^  {code}\s", MAIN_EPILOG, re.M), f"--help lacks exit code {code}"
         assert re.search(rf"[ ;:]{code} ", readme), f"README lacks exit code {code}"
+
+
+def test_text_prints_what_was_read_tables_tab_separated() -> None:
+    proc = parscore("text", str(SAMPLES / "seed-568-tb-sxd.html"))
+    assert proc.returncode == 0, proc.stderr
+    assert "Cải cách thủ tục hành chính\t17.5\t10,86" in proc.stdout
+    assert "\n\n3.1 Văn phòng Sở:" in proc.stdout
+    missing = parscore("text", str(SAMPLES / "khong-co.pdf"))
+    assert missing.returncode == 2 and "input not found" in missing.stderr
