@@ -10,13 +10,33 @@ from __future__ import annotations
 import dataclasses
 import re
 import tomllib
+from collections.abc import Iterable
 from dataclasses import dataclass
-from functools import cache
+from functools import cache, lru_cache
 from importlib import resources
 
 from parscore.normalizers.text import fold
 
-Phrases = tuple[tuple[str, ...], ...]
+#: Sentences whose words are kept: the readers cut the same sentence several times.
+WORDS_CACHE = 4096
+
+
+class Phrases(tuple[tuple[str, ...], ...]):
+    """Folded phrases as word tuples, longest first, indexed by their first word (a lookup
+    per word instead of a scan of every phrase: the reader tries them at every word)."""
+
+    by_first: dict[str, tuple[tuple[str, ...], ...]]
+
+    def __new__(cls, items: Iterable[tuple[str, ...]]) -> Phrases:
+        """Given word tuples, longest first, return them indexed."""
+        self = super().__new__(cls, [p for p in items if p])
+        index: dict[str, list[tuple[str, ...]]] = {}
+        for phrase in self:
+            index.setdefault(phrase[0], []).append(phrase)
+        self.by_first = {k: tuple(v) for k, v in index.items()}
+        return self
+
+
 _ENUMERATOR = re.compile(r"^\(?(?:\d{1,2}|[a-zđ])\)$")  # "(1)", "2)", "a)" inside a sentence
 _ABBREVIATION = re.compile(r"^[A-ZĐ]{1,3}\.$")  # "TP.", "TX." before a place's name
 SHOUTED_WORDS = 3  # a run of words in capitals this long is a header, no name
@@ -60,7 +80,7 @@ class Vocabulary:
 def phrases(words: list[str]) -> Phrases:
     """Given words or phrases, return them folded into word tuples, longest first."""
     folded = {tuple(k for k in (w.strip(_PUNCT) for w in fold(p).split()) if k) for p in words}
-    return tuple(sorted(folded, key=len, reverse=True))
+    return Phrases(sorted(folded, key=len, reverse=True))
 
 
 @cache
@@ -88,6 +108,7 @@ class Words:
     starts: tuple[int, ...]
 
 
+@lru_cache(maxsize=WORDS_CACHE)
 def words_of(text: str) -> Words:
     """Given a text, return its Words."""
     found = list(re.finditer(r"\S+", text))
@@ -102,7 +123,9 @@ def words_of(text: str) -> Words:
 def match_at(keys: tuple[str, ...], i: int, table: Phrases) -> int:
     """Given folded words, an index and phrases, return the length of the longest phrase
     there (0 when none is)."""
-    return next((len(p) for p in table if keys[i : i + len(p)] == p), 0)
+    if i >= len(keys):
+        return 0
+    return next((len(p) for p in table.by_first.get(keys[i], ()) if keys[i : i + len(p)] == p), 0)
 
 
 @dataclass(frozen=True, slots=True)
@@ -309,8 +332,10 @@ def is_authority(w: Words, i: int) -> bool:
     voc = vocabulary()
     size = match_at(w.keys, i, voc.authorities) if w.raw[i][:1].isupper() else 0
     after = range(i + size, min(i + size + 2, len(w.keys)))
-    return bool(size) and not any(match_at(w.keys, k, voc.groups) for k in after) and not (
-        named_place(w, i + size)
+    return (
+        bool(size)
+        and not any(match_at(w.keys, k, voc.groups) for k in after)
+        and not (named_place(w, i + size))
     )
 
 
