@@ -8,6 +8,7 @@ from pathlib import Path
 
 sys.path.insert(0, str(Path(__file__).resolve().parent.parent))
 BENCHES = (
+    "bench.bench_run",
     "bench.bench_html",
     "bench.bench_pdf",
     "bench.bench_memory",
