@@ -246,7 +246,8 @@ _SHARED = re.compile(r"\s*(?:cùng|đều|đồng)(?!\w)")
 def _unit_token(token: Token, around: Around) -> Token:
     """Given a UNIT and the words around it, mark it joined to the unit before ("A và B",
     "A, B") and sharing the figures after it ("… cùng đạt 90,5%")."""
-    shares = bool(_SHARED.match(around.ahead))
+    in_turn = cues().respectively.match(around.ahead.lstrip(" ,"))  # "A, B và C, lần lượt đạt"
+    shares = bool(_SHARED.match(around.ahead) or in_turn)
     figure_unit = cues().unit_after.match(around.gap)  # "đạt 86,5 điểm là Sở A"
     gap = around.gap[figure_unit.end() :] if figure_unit else around.gap
     joined = (around.before in JOINING and around.gap.strip() in ("", "và")) or (
@@ -455,6 +456,8 @@ def gap_is_cue_words(gap: str, c: Cues) -> bool:
 def _unitless_ok(token: Token, around: Around) -> bool:
     """Given a figure written without "điểm" or "%", return whether it is still a value."""
     if cues().strong.search(around.gap) or ":" in around.gap:
+        return True
+    if cues().series_after.match(around.ahead):  # "88,12; 87,45 và 86,9 điểm"
         return True
     number = token.number
     named = around.before in (Kind.UNIT, Kind.REF, Kind.INDEX, Kind.OPEN)
