@@ -39,6 +39,7 @@ from parscore.extractors.boilerplate import (
 from parscore.extractors.errors import ErrorCode, InputError
 from parscore.extractors.limits import Limits
 from parscore.extractors.model import MAX_COLSPAN, Block, BlockKind, Cell, Document, SourceInfo
+from parscore.extractors.pipetable import pipe_tables
 from parscore.extractors.text import MOJIBAKE_MARK, MOJIBAKE_NOTE, decode, number_blocks
 from parscore.normalizers.text import clean
 
@@ -102,7 +103,7 @@ def extract(data: bytes, source: SourceInfo, limits: Limits) -> Document:
     check_size(tree, source, limits)
     body, weights = prune(tree)
     article, how = find_article(body, weights) if body is not None else (None, "no <body>")
-    blocks = keep_article(node_to_blocks(clear(article, weights))) if article else []
+    blocks = keep_article(pipe_tables(node_to_blocks(clear(article, weights)))) if article else []
     notes = (*_encoding_notes(declared, encoding), *((how,) if how else ()))
     return Document(source=source, blocks=number_blocks(blocks, source.path), warnings=notes)
 

@@ -864,3 +864,25 @@ def test_a_list_goes_on_over_semicolons_to_its_last() -> None:
         ("Văn phòng Ủy ban nhân dân tỉnh", None, 5, None),
         ("Thanh tra tỉnh", "90", 6, None),
     ]
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Sở Tư pháp, Sở Y tế và Sở Nội vụ lần lượt đạt 88,12 điểm, 87,45 điểm và 86,9 điểm.",
+        "Dẫn đầu là Sở Tư pháp, Sở Y tế và Sở Nội vụ, lần lượt đạt 88,12 điểm, 87,45 điểm"
+        " và 86,9 điểm.",
+    ],
+)
+def test_figures_in_turn(text: str) -> None:
+    rows = prose(TITLE, text)
+    got = [(r["unit"], r["score"]) for r in rows]
+    assert got == [("Sở Tư pháp", "88.12"), ("Sở Y tế", "87.45"), ("Sở Nội vụ", "86.9")]
+
+
+def test_list_goes_on_after_a_bracket_and_va() -> None:
+    text = (
+        "Sở Tư pháp dẫn đầu với 88,76 điểm, tiếp theo là Sở Y tế (86,05 điểm)"
+        " và Sở Nội vụ (85,92 điểm)."
+    )
+    assert [r["rank"] for r in prose(TITLE, text)] == [1, 2, 3]

@@ -69,12 +69,20 @@ def read_unit_scores(
 
 def without_restatements(drafts: Sequence[Draft]) -> list[Draft]:
     """Given the statements, return them without a prose statement that only says again what
-    an earlier one said of the same unit, index and year (a photo caption, a related teaser)."""
-    kept: list[Draft] = []
-    for draft in drafts:
-        if draft.source != "prose" or not any(restates(draft, k) for k in kept):
-            kept.append(draft)
-    return kept
+    another one says of the same unit, index and year: a photo caption, a related teaser, or
+    a heading ("… tăng 4 bậc") whose body says it all and more."""
+    return [d for i, d in enumerate(drafts) if d.source != "prose" or not said_elsewhere(drafts, i)]
+
+
+def said_elsewhere(drafts: Sequence[Draft], i: int) -> bool:
+    """Given the statements and a position, return whether another statement says all the
+    one there says (the first of equal statements stays)."""
+    draft = drafts[i]
+    return any(
+        restates(draft, other) and (j < i or not restates(other, draft))
+        for j, other in enumerate(drafts)
+        if j != i
+    )
 
 
 def restates(draft: Draft, earlier: Draft) -> bool:

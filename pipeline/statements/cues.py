@@ -106,6 +106,14 @@ def ends_with(phrases: Iterable[str], tail: str = "") -> re.Pattern[str]:
     return re.compile(rf"(?<!\w){alternation(phrases)}{tail}\s*$")
 
 
+def series_after(values: Mapping[str, Any]) -> re.Pattern[str]:
+    """Given the [values] table, return a regex of the figures after one that share the unit
+    written after the last of them ("88,12; 87,45 và 86,9 điểm": all three are points)."""
+    join = rf"\s*(?:{alternation(values['series_joins'])})\s*"
+    unit = alternation([*values["hybrid"], *values["points"], "%"])
+    return re.compile(rf"^(?:{join}\d+(?:[.,]\d+)?)+\s*{unit}(?!\w)")
+
+
 def starts_with(phrases: Iterable[str]) -> re.Pattern[str]:
     """Given phrases, return a regex finding one of them at the start of a text."""
     return re.compile(rf"^\s*{alternation(phrases)}(?!\w)")
@@ -151,6 +159,7 @@ class Cues:
     unit_after: re.Pattern[str]  # "điểm", "%", "% điểm"
     thresholds_after: re.Pattern[str]
     among_after: re.Pattern[str]  # "1 trong 3 bộ": a member of a count
+    series_after: re.Pattern[str]  # "88,12; 87,45 và 86,9 điểm": figures sharing the last's unit
     from_before: re.Pattern[str]
     to_after: re.Pattern[str]
     self_cue: re.Pattern[str]
@@ -247,6 +256,7 @@ def _value_cues(values: Mapping[str, Any]) -> dict[str, Any]:
         "unit_after": starts_with([*values["hybrid"], *values["points"], "%"]),
         "thresholds_after": starts_with(values["thresholds"]),
         "among_after": re.compile(rf"^\s*{alternation(values['among'])}\s+\d"),
+        "series_after": series_after(values),
         "from_before": ends_with(values["from"]),
         "to_after": starts_with(values["from_to"]),
         "self_cue": words_rx(values["self"]),

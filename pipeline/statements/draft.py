@@ -149,6 +149,71 @@ def _placed(draft: Draft, places: dict[int, int | None]) -> Draft:
     return replace(draft, rank=places[id(draft)] if draft.rank else None, listed=0)
 
 
+#: Figures of a statement that "lần lượt" hands to the units listed before them in turn.
+IN_TURN = ("score", "self_score", "appraised", "percent")
+
+
+def figures_in_turn(drafts: Sequence[Draft]) -> tuple[Draft, ...]:
+    """Given a sentence's statements that say "lần lượt", return them with the figures written
+    after a list of units given to those units in turn ("A, B và C lần lượt đạt 91,2 điểm,
+    90,85 điểm và 90,4 điểm": A 91,2; B 90,85; C 90,4) where the walk gave them all to the last."""
+    out = list(drafts)
+    k = 0
+    while k < len(out):
+        n = run_in_turn(out, k)
+        if n:
+            out[k : k + 2 * n - 1] = dealt(out[k : k + 2 * n - 1], n)
+        k += max(n, 1)
+    return tuple(out)
+
+
+def run_in_turn(drafts: Sequence[Draft], k: int) -> int:
+    """Given the statements and a position, return how many units are listed there before a
+    last one whose unit states as many figures in a row (the units before it stating none, or
+    the last one's first figure shared with them), else 0."""
+    bare = 0
+    while k + bare + 1 < len(drafts) and _leads(drafts[k + bare], drafts[k + bare + 1]):
+        bare += 1
+    last = k + bare
+    if not bare or not _has_figure(drafts[last]):
+        return 0
+    more = drafts[last + 1 : last + 1 + bare]
+    same = [d for d in more if d.unit == drafts[last].unit and _only_figures(d)]
+    return bare + 1 if len(same) == bare else 0
+
+
+def _leads(draft: Draft, following: Draft) -> bool:
+    """Given a listed statement and the next, return whether it is a unit of the list before
+    another unit: no figure of its own, or the same figures as the next (shared with it)."""
+    other = draft.unit is not None and following.unit is not None and draft.unit != following.unit
+    return other and (not _has_figure(draft) or _figures(draft) == _figures(following))
+
+
+def _figures(draft: Draft) -> tuple[object, ...]:
+    """Given a statement, return its figures dealt in turn."""
+    return tuple(getattr(draft, f) for f in IN_TURN)
+
+
+def dealt(run: Sequence[Draft], n: int) -> list[Draft]:
+    """Given a run of n listed statements and the n - 1 figures after them, return the n
+    statements each with its figure in turn."""
+    units, figures = run[:n], [run[n - 1], *run[n:]]
+    return [
+        replace(u, **{f: getattr(g, f) for f in IN_TURN})
+        for u, g in zip(units, figures, strict=True)
+    ]
+
+
+def _has_figure(draft: Draft) -> bool:
+    """Given a statement, return whether it states a figure of its own."""
+    return any(getattr(draft, f) is not None for f in IN_TURN)
+
+
+def _only_figures(draft: Draft) -> bool:
+    """Given a statement, return whether it states figures and no place."""
+    return _has_figure(draft) and draft.rank is None and not draft.last and not draft.listed
+
+
 # --- "cuối bảng" ------------------------------------------------------------------------------
 
 

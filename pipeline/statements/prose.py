@@ -41,7 +41,7 @@ from parscore.extractors.records import replace
 from parscore.pipeline.model import Where
 from parscore.pipeline.statements.context import Context
 from parscore.pipeline.statements.cues import cues, data, index_of, sentence_key
-from parscore.pipeline.statements.draft import Draft, settle_list
+from parscore.pipeline.statements.draft import Draft, figures_in_turn, settle_list
 from parscore.pipeline.statements.tokens import Kind, Token, sentence_tokens
 from parscore.pipeline.statements.units import group_kind
 from parscore.pipeline.statements.walk import walk
@@ -95,7 +95,8 @@ def read_sentence(text: str, ctx: Context, where: Where) -> tuple[tuple[Draft, .
         return (), next_context(ctx, tokens, ())
     frame = walk(tokens, ctx, where)
     in_order = cues().respectively.search(key) is not None
-    drafts = tuple(_counted(d, frame.count) for d in settle_list(frame.out, in_order))
+    out = figures_in_turn(frame.out) if in_order else frame.out
+    drafts = tuple(_counted(d, frame.count) for d in settle_list(out, in_order))
     return drafts, next_context(ctx, tokens, drafts)
 
 

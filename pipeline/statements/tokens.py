@@ -236,6 +236,9 @@ def classify(tokens: Sequence[Token], text: str, key: str) -> Iterator[Token]:
 
 #: Kinds of token that join the unit after them to the one before ("A, B", "A; B").
 JOINING = frozenset({Kind.UNIT, Kind.COMMA, Kind.SEMI})
+#: Kinds of token that end a listed unit's figures: "và" after them joins the next unit to
+#: the list ("tiếp theo là A (86,05 điểm) và B (85,92 điểm)", "A với 86 điểm và B …").
+FIGURE_ENDS = frozenset({Kind.CLOSE, Kind.NUMBER, Kind.VALUE})
 #: Words after the last of joined units that give them the figures together ("cùng đạt").
 _SHARED = re.compile(r"\s*(?:cùng|đều|đồng)(?!\w)")
 
@@ -243,10 +246,13 @@ _SHARED = re.compile(r"\s*(?:cùng|đều|đồng)(?!\w)")
 def _unit_token(token: Token, around: Around) -> Token:
     """Given a UNIT and the words around it, mark it joined to the unit before ("A và B",
     "A, B") and sharing the figures after it ("… cùng đạt 90,5%")."""
-    joined = around.before in JOINING and around.gap.strip() in ("", "và")
-    shares = bool(_SHARED.match(around.ahead))
+    in_turn = cues().respectively.match(around.ahead.lstrip(" ,"))  # "A, B và C, lần lượt đạt"
+    shares = bool(_SHARED.match(around.ahead) or in_turn)
     figure_unit = cues().unit_after.match(around.gap)  # "đạt 86,5 điểm là Sở A"
     gap = around.gap[figure_unit.end() :] if figure_unit else around.gap
+    joined = (around.before in JOINING and around.gap.strip() in ("", "và")) or (
+        around.before in FIGURE_ENDS and gap.strip() == "và"
+    )
     introduced = around.before is not None and bool(cues().forward.match(gap))
     compared = bool(cues().compared_with.search(around.gap))
     return replace(token, joined=joined, shares=shares, introduced=introduced, compared=compared)
@@ -450,6 +456,8 @@ def gap_is_cue_words(gap: str, c: Cues) -> bool:
 def _unitless_ok(token: Token, around: Around) -> bool:
     """Given a figure written without "điểm" or "%", return whether it is still a value."""
     if cues().strong.search(around.gap) or ":" in around.gap:
+        return True
+    if cues().series_after.match(around.ahead):  # "88,12; 87,45 và 86,9 điểm"
         return True
     number = token.number
     named = around.before in (Kind.UNIT, Kind.REF, Kind.INDEX, Kind.OPEN)

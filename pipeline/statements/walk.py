@@ -362,6 +362,10 @@ def earlier_rank(draft: Draft, token: Token) -> bool:
     return draft.rank is not None and not scored and whole
 
 
+#: Places a listed unit may state of its own, leaving the list ("…; Sở Y tế đứng cuối bảng").
+OWN_PLACES = frozenset({Kind.RANK, Kind.LAST})
+
+
 def on_rank(frame: Frame, token: Token, before: Kind | None) -> Frame:
     """Given a rank ("xếp thứ 11/17", "dẫn đầu"), set it, or keep it for the unit after."""
     if frame.mode in (Mode.PREVIOUS, Mode.AREA):
@@ -376,8 +380,9 @@ def on_rank(frame: Frame, token: Token, before: Kind | None) -> Frame:
     if is_last_place(frame.draft, token):
         count = (token.rank or 0) + frame.draft.from_last
         return set_draft(frame, rank=token.rank, rank_of=count, last=False)
-    if frame.draft.listed and token.kind is Kind.RANK:  # its own place wins over the list's
-        return set_draft(frame, rank=token.rank, rank_of=token.rank_of, listed=0)
+    if frame.draft.listed and token.kind in OWN_PLACES:  # its own place wins over the list's
+        return set_draft(frame, rank=update.rank, rank_of=update.rank_of, last=update.last,
+                         from_last=update.from_last, listed=0)  # fmt: skip
     if frame.draft.rank is not None or frame.draft.last:
         frame = flush(frame)
     return replace(frame, draft=merge(frame.draft, update), mode=Mode.CURRENT)
