@@ -10,6 +10,9 @@ doctored file                 from        change → finding
 ambiguous-number.txt          sct         headline "đạt 81,2 điểm" → "đạt 81,200/100,000 điểm"
                                           (written to 3 decimals); a maximum has no bound, so
                                           "100,000" stays 100 or 100000 → warning
+conflicting-value.txt         flat        the lead gains "Sở Tư pháp dẫn đầu khối sở, ban,
+                                          ngành với 94,94 điểm" (digits swapped) while the
+                                          table keeps 94,49 → error
 delta-inconsistent.html       stp         "tăng 1,25 điểm so với năm 2021" gains "(năm 2021 đạt
                                           84,12 điểm)": 84,12 + 1,25 ≠ 85,47 → error
 duplicate-area.html           stp         row 4 label pasted from row 3 ("Cải cách thủ tục hành
@@ -28,6 +31,8 @@ no-scores.txt                 seed        the score sentence and the table give 
                                           tiết tại phụ lục kèm theo." → info
 percent-mismatch.txt          sct         area 2 "Chỉ số (%)" 90 → 80, but 11,7 of 13 is 90%
                                           → warning
+rank-count-mismatch.txt       flat        the lead gains "Sở Tư pháp xếp thứ 1/4, Sở Y tế
+                                          xếp thứ 4/5": one set of sở out of 4 and 5 → warning
 rank-out-of-range.txt         sct         headline gains "xếp thứ 21/20 sở, ban, ngành" → error
 score-over-max.html           stp         area 2 self-assessed 14,25 → 15,25 over its maximum 15;
                                           self-assessed total 90 → 91 so it still adds up → error
@@ -39,7 +44,8 @@ unknown-area.html             huyen       area VIII labelled "Mức độ hài l
 ============================  ==========  =====================================================
 
 Clean samples: stp = self-and-appraised-stp-2022.html, huyen = total-row-first-huyen-2020.html,
-sct = percent-column-sct-2023.txt, seed = seed-568-tb-sxd.txt.
+sct = percent-column-sct-2023.txt, seed = seed-568-tb-sxd.txt,
+flat = statements-ranking-flat.txt.
 """
 
 from __future__ import annotations
@@ -76,6 +82,8 @@ SEVERITY: dict[Code, Severity] = {
     Code.DUPLICATE_AREA: Severity.WARNING,
     Code.RANK_OUT_OF_RANGE: Severity.ERROR,
     Code.NO_SCORES: Severity.INFO,
+    Code.CONFLICTING_VALUE: Severity.ERROR,
+    Code.RANK_COUNT_MISMATCH: Severity.WARNING,
 }
 #: Samples whose code needs a parser stage that is not wired in yet (none today).
 PENDING: dict[Code, str] = {}

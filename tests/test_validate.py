@@ -238,6 +238,14 @@ CASES: dict[str, tuple[Callable[[], Notice], list[tuple[str, str]]]] = {
         [("sum-mismatch", "error")],
     ),
     "no scores": (lambda: make(), [("no-scores", "info")]),
+    "one unit, two scores": (
+        lambda: with_rows(clean(), row("A", "88.33", source="prose"), row("A", "88.32", 1)),
+        [("conflicting-value", "error")],
+    ),
+    "one set, two counts": (
+        lambda: with_rows(clean(), row("A", None, 1, rank_of=20), row("B", None, 2, rank_of=21)),
+        [("rank-count-mismatch", "warning")],
+    ),
 }
 
 
@@ -324,7 +332,8 @@ def test_headline_off_by_a_hundredth_is_info() -> None:
 
 def prose(**fields: object) -> UnitScore:
     """Given UnitScore fields, return a prose statement about the seed's unit."""
-    return UnitScore(order=1, unit="Sở Xây dựng", **fields)  # type: ignore[arg-type]
+    values: dict[str, object] = {"unit": "Sở Xây dựng", **fields}
+    return UnitScore(order=1, **values)  # type: ignore[arg-type]
 
 
 @pytest.mark.parametrize(
@@ -379,7 +388,7 @@ def test_tied_ranks_are_not_duplicates() -> None:
 def test_ranks_are_compared_within_one_table_only() -> None:
     rows = (row("A", "90", 1), row("B", "80", 2), row("X", "60", 1, group="huyen"))
     assert validate(with_rows(clean(), *rows)) == ()
-    prose_rows = (prose(score=num("70"), rank=1), prose(score=num("80"), rank=1))
+    prose_rows = (prose(score=num("70"), rank=1), prose(unit="Sở Y tế", score=num("80"), rank=1))
     assert validate(with_rows(clean(), *prose_rows)) == ()
 
 

@@ -14,7 +14,7 @@ from __future__ import annotations
 from collections.abc import Callable, Iterator
 
 from parscore.pipeline.model import Check, Notice
-from parscore.pipeline.validate import checks, grades, units
+from parscore.pipeline.validate import checks, grades, statements, units
 from parscore.pipeline.validate.checks import Code
 from parscore.pipeline.validate.grades import expected_grade, graded_figure
 from parscore.pipeline.validate.ladders import (
@@ -53,6 +53,8 @@ CHECKS: tuple[NoticeCheck, ...] = (
     units.rank_out_of_range,
     units.duplicate_rank,
     units.rank_order,
+    statements.conflicting_values,
+    statements.rank_count_mismatch,
 )
 
 GRADE_CHECKS: tuple[GradeCheck, ...] = (

@@ -58,6 +58,8 @@ class Code(StrEnum):
     DUPLICATE_AREA = "duplicate-area"
     RANK_OUT_OF_RANGE = "rank-out-of-range"
     NO_SCORES = "no-scores"
+    CONFLICTING_VALUE = "conflicting-value"
+    RANK_COUNT_MISMATCH = "rank-count-mismatch"
 
 
 OTHER_AREA = "other"  # the area code of a label that maps to no known area
