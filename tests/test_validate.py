@@ -388,7 +388,10 @@ def test_tied_ranks_are_not_duplicates() -> None:
 def test_ranks_are_compared_within_one_table_only() -> None:
     rows = (row("A", "90", 1), row("B", "80", 2), row("X", "60", 1, group="huyen"))
     assert validate(with_rows(clean(), *rows)) == ()
-    prose_rows = (prose(score=num("70"), rank=1), prose(unit="Sở Y tế", score=num("80"), rank=1))
+    prose_rows = (
+        prose(score=num("70"), rank=1, year=2022),
+        prose(unit="Sở Y tế", score=num("80"), rank=1, year=2023),
+    )
     assert validate(with_rows(clean(), *prose_rows)) == ()
 
 

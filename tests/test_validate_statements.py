@@ -135,3 +135,60 @@ def test_composed_texts(name: str, tmp_path: Path) -> None:
     codes = {c.code for c in process_file(path).notice.validation}
     new = codes & {Code.CONFLICTING_VALUE, Code.RANK_COUNT_MISMATCH}
     assert new == ({code} if code else set()), codes
+
+
+PROSE_RANKS = {
+    "a lower score ranked higher": (
+        stated("Huyện Yên Thủy", "80.1", rank=2),
+        stated("Huyện Lạc Thủy", "84", rank=3),
+    ),
+    "one rank, two scores, no tie": (
+        stated("Sở Y tế", "87.5", rank=2, rank_of=20),
+        stated("Sở Tư pháp", "80.1", rank=2, rank_of=20),
+    ),
+}
+
+
+@pytest.mark.parametrize("name", PROSE_RANKS)
+def test_prose_ranks_against_scores_are_a_warning(name: str) -> None:
+    assert found(*PROSE_RANKS[name]) == [("rank-out-of-range", Severity.WARNING, "unit_scores[1]")]
+
+
+PROSE_CONSISTENT = {
+    "a tie": (stated("Sở Y tế", "87.5", rank=2), stated("Sở Tư pháp", "87.5", rank=2)),
+    "within rounding": (stated("Huyện A", "84.1", rank=2), stated("Huyện B", "84.12", rank=3)),
+    "other levels": (stated("Sở Y tế", "80", rank=1), stated("Huyện Kim Bôi", "90", rank=2)),
+    "other counts": (
+        stated("Tỉnh A", "80", rank=3, rank_of=14),
+        stated("Tỉnh B", "90", rank=30, rank_of=63),
+    ),
+    "other years": (
+        stated("Huyện A", "80", rank=1, year=2022),
+        stated("Huyện B", "90", rank=2),
+    ),
+    "no score": (stated("Huyện A", rank=2), stated("Huyện B", "90", rank=2)),
+}
+
+
+@pytest.mark.parametrize("name", PROSE_CONSISTENT)
+def test_consistent_prose_ranks_raise_nothing(name: str) -> None:
+    assert found(*PROSE_CONSISTENT[name]) == []
+
+
+def test_prose_ranks_in_a_composed_text(tmp_path: Path) -> None:
+    path = tmp_path / "news.txt"
+    path.write_text(
+        "Công bố Chỉ số CCHC năm 2023 của các huyện.\n"
+        "Huyện Tân Lạc đứng thứ 2 với 80,15 điểm (ảnh: Sở Nội vụ). "
+        "Xếp thứ 3 là huyện Mai Châu với 85,9 điểm.\n",
+        encoding="utf-8",
+    )
+    checks = process_file(path).notice.validation
+    assert [(c.code, c.severity) for c in checks] == [(Code.RANK_OUT_OF_RANGE, Severity.WARNING)], (
+        checks
+    )
+
+
+def test_provinces_ranked_without_group_or_count_are_not_compared() -> None:
+    rows = (stated("Tỉnh Long An", "88", rank=7), stated("Tỉnh Cà Mau", "86.89", rank=3))
+    assert found(*rows) == []

@@ -29,7 +29,7 @@ from parscore.normalizers.text import bare_key
 from parscore.pipeline.model import Check, Notice, Severity, UnitScore
 from parscore.pipeline.validate.checks import Code
 from parscore.pipeline.validate.tolerance import INDEX_SCALE, half_unit, plain, resolved
-from parscore.pipeline.validate.units import TABLE_SOURCE, is_average
+from parscore.pipeline.validate.units import REGIONAL_LEVELS, TABLE_SOURCE, is_average
 
 Row = tuple[int, UnitScore]
 Key = tuple[str, str, int | None]
@@ -184,25 +184,30 @@ def conflicting_values(notice: Notice) -> Iterator[Check]:
         yield from _unit_conflicts(rows)
 
 
-def peers(row: UnitScore) -> tuple[str | None, str, int | None]:
+def peers(row: UnitScore) -> tuple[str | None, str, int | None] | None:
     """Given a row, return the set its rank is among: its group (else its unit's level, a
-    sở among sở, a huyện among huyện), index and year."""
-    return row.group or unit_level(row.unit), row.index, row.year
+    sở among sở, a huyện among huyện), index and year; None for a province without a named
+    group, which texts rank both nationally and within its region ("3/14", "30/63")."""
+    level = row.group or unit_level(row.unit)
+    if row.group is None and level in REGIONAL_LEVELS:
+        return None
+    return level, row.index, row.year
 
 
 def rank_count_mismatch(notice: Notice) -> Iterator[Check]:
     """Given a notice, return a warning where one group's ranks are out of different counts."""
     first: dict[tuple[str | None, str, int | None], Row] = {}
     for i, row in enumerate(notice.unit_scores):
-        if row.rank_of is None:
+        scope = peers(row)
+        if row.rank_of is None or scope is None:
             continue
-        j, seen = first.setdefault(peers(row), (i, row))
+        j, seen = first.setdefault(scope, (i, row))
         if seen.rank_of != row.rank_of:
             yield Check(
                 code=Code.RANK_COUNT_MISMATCH,
                 severity=Severity.WARNING,
                 message=f"{row.unit} is ranked out of {row.rank_of} among "
-                f'"{peers(row)[0] or "its peers"}" but {seen.unit} (unit_scores[{j}]) '
+                f'"{scope[0] or "its peers"}" but {seen.unit} (unit_scores[{j}]) '
                 f"out of {seen.rank_of}",
                 expected=str(seen.rank_of),
                 actual=str(row.rank_of),

@@ -2,8 +2,10 @@
 
 Locations are ``"unit_scores[i]"`` (0-based, the position in the JSON array) or ``"summary"``
 (the notice's own rank). A *table* is the set of rows with source "table" and the same group,
-index and year: duplicate ranks, rank order and average rows are checked per table, never
-across prose statements.
+index and year: average rows are checked per table. Duplicate ranks and rank order are
+checked per table and per *prose set*: the prose statements that state a rank and a score in
+one group (else among units of one level: sở with sở, huyện with huyện), index, year and
+stated count, one statement per unit; a table and prose are never compared with each other.
 
 Severities:
 
@@ -24,6 +26,7 @@ from __future__ import annotations
 from collections.abc import Iterator, Sequence
 from itertools import pairwise
 
+from parscore.normalizers.labels import unit_level
 from parscore.normalizers.numbers import Number
 from parscore.normalizers.text import bare_key
 from parscore.pipeline.model import Check, Notice, Severity, UnitScore
@@ -46,6 +49,7 @@ from parscore.pipeline.validate.tolerance import (
 
 TABLE_SOURCE = "table"
 AVERAGE_UNITS = ("trung binh", "binh quan", "diem trung binh")  # folded unit labels
+REGIONAL_LEVELS = ("tinh",)  # ranked nationally and within a region, often in one text
 MIN_AVERAGED_ROWS = 2  # an average of fewer rows is not checked
 
 Row = tuple[int, UnitScore]
@@ -58,6 +62,40 @@ def tables(notice: Notice) -> list[list[Row]]:
         if row.source == TABLE_SOURCE:
             grouped.setdefault((row.group, row.index, row.year), []).append((i, row))
     return list(grouped.values())
+
+
+def prose_sets(notice: Notice) -> list[list[Row]]:
+    """Given a notice, return its scored, ranked prose statements grouped by the set they rank in:
+    group (else the unit's level), index, year and stated count, one statement per unit.
+
+    A unit stated twice is judged by conflicting-value, not against itself here."""
+    grouped: dict[tuple[str | None, str, int | None, int | None], dict[str, Row]] = {}
+    for i, row in enumerate(notice.unit_scores):
+        key = _prose_set(row)
+        if key is not None:
+            grouped.setdefault(key, {}).setdefault(bare_key(row.unit), (i, row))
+    return [list(units.values()) for units in grouped.values() if len(units) > 1]
+
+
+def _prose_set(row: UnitScore) -> tuple[str | None, str, int | None, int | None] | None:
+    """Given a row, return the prose set it ranks in, or None: a table row, a row without rank
+    or score, a province ranked without group or count (national or regional)."""
+    if row.source == TABLE_SOURCE or not _scored_rank(row):
+        return None
+    level = row.group or unit_level(row.unit)
+    if row.group is None and row.rank_of is None and level in REGIONAL_LEVELS:
+        return None
+    return level, row.index, row.year, row.rank_of
+
+
+def _scored_rank(row: UnitScore) -> bool:
+    """Given a row, return whether it states both a rank and the figure it ranks by."""
+    return row.rank is not None and _rank_value(row) is not None and not is_average(row)
+
+
+def ranked_sets(notice: Notice) -> list[list[Row]]:
+    """Given a notice, return the sets whose ranks are compared: its tables, its prose sets."""
+    return [*tables(notice), *prose_sets(notice)]
 
 
 def is_average(row: UnitScore) -> bool:
@@ -179,8 +217,9 @@ def _tied(first: UnitScore, second: UnitScore) -> bool:
 
 
 def duplicate_rank(notice: Notice) -> Iterator[Check]:
-    """Given a notice, return a warning where one table gives one rank to different scores."""
-    for rows in tables(notice):
+    """Given a notice, return a warning where one table (or one set of prose statements) gives
+    one rank to different scores."""
+    for rows in ranked_sets(notice):
         seen: dict[int, Row] = {}
         for i, row in rows:
             if row.rank is None:
@@ -192,7 +231,7 @@ def duplicate_rank(notice: Notice) -> Iterator[Check]:
                     severity=Severity.WARNING,
                     message=f"{row.unit} ({_shown_score(row)}) and {first.unit} "
                     f"({_shown_score(first)}, unit_scores[{j}]) are both ranked {row.rank} "
-                    "in one table but do not score the same",
+                    "in one set but do not score the same",
                     expected=f"a rank other than {row.rank}",
                     actual=str(row.rank),
                     where=f"unit_scores[{i}]",
@@ -206,8 +245,9 @@ def _ranked(rows: Sequence[Row]) -> list[tuple[int, int, UnitScore, Number]]:
 
 
 def rank_order(notice: Notice) -> Iterator[Check]:
-    """Given a notice, return a warning where a better-ranked row scores clearly lower."""
-    for rows in tables(notice):
+    """Given a notice, return a warning where a better-ranked row of one table (or one set of
+    prose statements) scores clearly lower."""
+    for rows in ranked_sets(notice):
         for (r1, _, a, na), (r2, i, b, nb) in pairwise(_ranked(rows)):
             if r1 < r2 and value_of(nb) - value_of(na) > half_unit(na) + half_unit(nb):
                 yield Check(
