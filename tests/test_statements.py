@@ -886,3 +886,11 @@ def test_list_goes_on_after_a_bracket_and_va() -> None:
         " và Sở Nội vụ (85,92 điểm)."
     )
     assert [r["rank"] for r in prose(TITLE, text)] == [1, 2, 3]
+
+
+def test_first_place_of_a_named_block_before_its_unit() -> None:
+    text = "Đứng đầu khối sở là Sở Tư pháp (92,4 điểm), tiếp đến là Sở Nội vụ (91,1 điểm)."
+    assert [(r["unit"], r["rank"]) for r in prose(TITLE, text)] == [
+        ("Sở Tư pháp", 1),
+        ("Sở Nội vụ", 2),
+    ]

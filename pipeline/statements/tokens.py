@@ -210,6 +210,8 @@ class Around:
     after: Kind | None = None
     behind: str = ""  # key: the words before the token, past any token (LOOK_BEHIND chars)
     ahead: str = ""  # key: the words after the token, past any token (LOOK_BEHIND chars)
+    beyond: Kind | None = None  # the kind of the token after the next one
+    right_beyond: str = ""  # key: the words between the next token and the one after it
 
     def past(self, n: int) -> Around:
         """Given a count of characters, return the context with that much of the right side read."""
@@ -226,6 +228,10 @@ def classify(tokens: Sequence[Token], text: str, key: str) -> Iterator[Token]:
             right_raw=text[token.end : end],
             before=tokens[i - 1].kind if i else None,
             after=tokens[i + 1].kind if i + 1 < len(tokens) else None,
+            beyond=tokens[i + 2].kind if i + 2 < len(tokens) else None,
+            right_beyond=key[tokens[i + 1].end : tokens[i + 2].start]
+            if i + 2 < len(tokens)
+            else "",
             behind=key[max(0, token.start - LOOK_BEHIND) : token.start],
             ahead=key[token.end : token.end + LOOK_BEHIND],
         )
@@ -279,6 +285,8 @@ def _classified(token: Token, around: Around) -> Token | None:
 def _place_token(token: Token, around: Around, c: Cues) -> Token | None:
     """Given a rank, a first, last or next place, return it marked as stated before its unit
     ("dẫn đầu là Sở X") and after "lần lượt" (None when neither a rank nor a place follows)."""
+    if scoped_before_unit(around, c):  # "đứng đầu khối sở là Sở X": the place is Sở X's
+        return replace(token, forward=True)
     before_unit = around.after in (Kind.UNIT, Kind.REF)
     if token.kind is Kind.NEXT:  # "tiếp theo là Sở X", "theo sau: Sở X", "2 sở còn lại"
         forward = before_unit and bool(c.forward.match(around.right) or not around.right.strip())
@@ -290,6 +298,14 @@ def _place_token(token: Token, around: Around, c: Cues) -> Token | None:
     if c.from_before.search(around.gap) and c.to_after.match(around.ahead):
         return None  # "từ vị trí thứ 9 lên thứ 6": last year's place
     return replace(token, forward=forward, respective=bool(c.respectively.search(around.behind)))
+
+
+def scoped_before_unit(around: Around, c: Cues) -> bool:
+    """Given the words around a first or last place, return whether a group names its scope
+    right after it and a unit follows that ("dẫn đầu khối sở là Sở X", "cuối bảng khối huyện:
+    huyện Y")."""
+    scoped = around.after is Kind.GROUP and not around.right.strip(" ,")
+    return scoped and around.beyond is Kind.UNIT and bool(c.forward.match(around.right_beyond))
 
 
 def compared(token: Token, gap: str) -> Token:
