@@ -33,6 +33,7 @@ EXTRACTORS: dict[str, str] = {
     "xlsx": "parscore.extractors.xlsx",
     "ods": "parscore.extractors.ods",
     "xls": "parscore.extractors.xls",
+    "rtf": "parscore.extractors.rtf",
 }
 
 

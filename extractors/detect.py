@@ -33,7 +33,7 @@ def detect_format(data: bytes, path: str) -> str:
     if data.startswith(_OLE):
         return _ole_format(data, path)
     if data.startswith(b"{\\rtf"):
-        raise InputError(ErrorCode.UNSUPPORTED_FORMAT, path, "RTF file")
+        return "rtf"
     return _text_format(data, path)
 
 

@@ -41,8 +41,8 @@ class _Entry:
 CATALOGUE: dict[ErrorCode, _Entry] = {
     ErrorCode.UNSUPPORTED_FORMAT: _Entry(
         "is not a format parscore reads",
-        "save it as a format parscore reads (HTML, DOCX, XLSX, ODS, XLS, PDF, JPEG/PNG/TIFF or "
-        "UTF-8 text); a legacy .doc or .rtf: libreoffice --headless --convert-to docx FILE, "
+        "save it as a format parscore reads (HTML, DOCX, RTF, XLSX, ODS, XLS, PDF, JPEG/PNG/TIFF "
+        "or UTF-8 text); a legacy .doc: libreoffice --headless --convert-to docx FILE, "
         "a presentation: libreoffice --headless --convert-to pdf FILE",
     ),
     ErrorCode.CORRUPT_FILE: _Entry(
