@@ -27,6 +27,13 @@ EXTRACTORS: dict[str, str] = {
     "txt": "parscore.extractors.text",
     "docx": "parscore.extractors.docx",
     "pdf": "parscore.extractors.pdf",
+    "png": "parscore.extractors.image",
+    "jpeg": "parscore.extractors.image",
+    "tiff": "parscore.extractors.image",
+    "xlsx": "parscore.extractors.xlsx",
+    "ods": "parscore.extractors.ods",
+    "xls": "parscore.extractors.xls",
+    "rtf": "parscore.extractors.rtf",
 }
 
 

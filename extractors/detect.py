@@ -10,6 +10,13 @@ from parscore.extractors.errors import ErrorCode, InputError
 
 _HTML_HINT = re.compile(rb"<(!doctype\s+html|html|head|body|meta|table|div|p)[\s>/]", re.I)
 _OLE = b"\xd0\xcf\x11\xe0\xa1\xb1\x1a\xe1"
+_ODS_MIME = b"application/vnd.oasis.opendocument.spreadsheet"
+#: Image formats by their first bytes; the key is the format name the registry knows.
+_IMAGES: dict[str, tuple[bytes, ...]] = {
+    "png": (b"\x89PNG\r\n\x1a\n",),
+    "jpeg": (b"\xff\xd8\xff",),
+    "tiff": (b"II*\x00", b"MM\x00*"),
+}
 
 
 def detect_format(data: bytes, path: str) -> str:
@@ -18,13 +25,24 @@ def detect_format(data: bytes, path: str) -> str:
         raise InputError(ErrorCode.EMPTY_DOCUMENT, path, "the file is empty")
     if data.startswith(b"%PDF") or data[:1024].lstrip().startswith(b"%PDF"):
         return "pdf"
+    image = image_format(data)
+    if image is not None:
+        return image
     if data.startswith(b"PK\x03\x04"):
         return _zip_format(data, path)
     if data.startswith(_OLE):
-        raise InputError(ErrorCode.UNSUPPORTED_FORMAT, path, "legacy Word/Excel (OLE) file")
+        return _ole_format(data, path)
     if data.startswith(b"{\\rtf"):
-        raise InputError(ErrorCode.UNSUPPORTED_FORMAT, path, "RTF file")
+        return "rtf"
     return _text_format(data, path)
+
+
+def image_format(data: bytes) -> str | None:
+    """Given a file's bytes, return "png", "jpeg" or "tiff" when they start as one, else None."""
+    for name, magics in _IMAGES.items():
+        if data.startswith(magics):
+            return name
+    return None
 
 
 def _zip_format(data: bytes, path: str) -> str:
@@ -35,9 +53,33 @@ def _zip_format(data: bytes, path: str) -> str:
         raise InputError(ErrorCode.CORRUPT_FILE, path, f"broken zip: {err}") from err
     if "word/document.xml" in names:
         return "docx"
+    if "xl/workbook.xml" in names:
+        return "xlsx"
+    if "content.xml" in names and _ODS_MIME in data[:200]:
+        return "ods"
     raise InputError(
-        ErrorCode.UNSUPPORTED_FORMAT, path, "a zip archive that is not a Word document"
+        ErrorCode.UNSUPPORTED_FORMAT,
+        path,
+        "a zip archive that is not a Word document, an Excel workbook nor an ODS spreadsheet",
     )
+
+
+def _ole_format(data: bytes, path: str) -> str:
+    """Given OLE compound-file bytes, return "xls" for an Excel workbook, else raise.
+
+    The stream names sit in the file's directory as UTF-16: "Workbook" (Excel 97+) or "Book"
+    (Excel 5); a Word file holds "WordDocument", a PowerPoint file "PowerPoint Document".
+    """
+    if _stream("Workbook") in data or _stream("Book") in data:
+        return "xls"
+    if _stream("WordDocument") in data:
+        raise InputError(ErrorCode.UNSUPPORTED_FORMAT, path, "legacy Word (.doc) file")
+    raise InputError(ErrorCode.UNSUPPORTED_FORMAT, path, "an OLE file (PowerPoint or other)")
+
+
+def _stream(name: str) -> bytes:
+    """Given an OLE stream name, return it as its directory entry spells it (UTF-16, NUL)."""
+    return (name + "\0").encode("utf-16-le")
 
 
 def _text_format(data: bytes, path: str) -> str:

@@ -41,8 +41,9 @@ class _Entry:
 CATALOGUE: dict[ErrorCode, _Entry] = {
     ErrorCode.UNSUPPORTED_FORMAT: _Entry(
         "is not a format parscore reads",
-        "convert it to HTML, DOCX, PDF or UTF-8 text "
-        "(legacy .doc: libreoffice --headless --convert-to docx FILE)",
+        "save it as a format parscore reads (HTML, DOCX, RTF, XLSX, ODS, XLS, PDF, JPEG/PNG/TIFF "
+        "or UTF-8 text); a legacy .doc: libreoffice --headless --convert-to docx FILE, "
+        "a presentation: libreoffice --headless --convert-to pdf FILE",
     ),
     ErrorCode.CORRUPT_FILE: _Entry(
         "is damaged or truncated",
@@ -61,7 +62,7 @@ CATALOGUE: dict[ErrorCode, _Entry] = {
         "run without --no-ocr so that scanned pages are read by Tesseract",
     ),
     ErrorCode.OCR_UNAVAILABLE: _Entry(
-        "is a scanned PDF and Tesseract (with the Vietnamese model) is not installed",
+        "is a scanned PDF or image and Tesseract (with the Vietnamese model) is not installed",
         "apt-get install tesseract-ocr tesseract-ocr-vie",
     ),
     ErrorCode.TOO_LARGE: _Entry(

@@ -332,9 +332,17 @@ def top_align_cells(
 def ocr_page(page: pdfium.PdfPage, number: int, path: str, limits: Limits) -> PageContent:
     """Given a page without usable text, return its words and rules read by OCR; a page that
     reads as turned is turned upright by Tesseract's orientation model and read again."""
-    engine = tesseract.engine_for(limits.ocr_lang, path)
     check_pixels(page, number, path, limits)
     raw, exact_dpi = page_image(page, limits)
+    return ocr_pixels(raw, exact_dpi, number, path, limits)
+
+
+def ocr_pixels(
+    raw: Image.Image, exact_dpi: float, number: int, path: str, limits: Limits
+) -> PageContent:
+    """Given a greyscale page image and its dpi, return its words and rules read by OCR; a
+    page that reads as turned is turned upright by Tesseract's orientation model and read again."""
+    engine = tesseract.engine_for(limits.ocr_lang, path)
     content = read_image(raw, exact_dpi, number, engine, path, limits)
     if not orientation.looks_turned(content.words):
         return content

@@ -1,0 +1,120 @@
+"""What the spreadsheet readers share: one sheet's cells and merges → blocks.
+
+Each reader (``xlsx``, ``ods``, ``xls``) gives every sheet as a ``Sheet``: its non-empty cells
+by (row, col) and its merged ranges. The used range becomes one TABLE block, merged cells as
+spans; title lines above and notes below it (rows holding one text cell, as "UBND TỈNH …",
+"BẢNG TỔNG HỢP …") become paragraphs, so the notice's header reads as in a Word file.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Iterator
+from dataclasses import dataclass
+
+from parscore.extractors.errors import ErrorCode, InputError
+from parscore.extractors.model import MAX_COLSPAN, Block, BlockKind, Cell, Provenance
+
+#: A merged range: first row, first column, last row + 1, last column + 1 (0-based).
+Merge = tuple[int, int, int, int]
+MAX_CELLS = 200_000  # non-empty cells of one sheet; a notice's table has a few hundred
+
+
+@dataclass(frozen=True, slots=True, kw_only=True)
+class Sheet:
+    """One worksheet: its name, its non-empty cells' text and its merged ranges."""
+
+    name: str
+    values: dict[tuple[int, int], str]
+    merges: tuple[Merge, ...] = ()
+
+
+def check_size(values: dict[tuple[int, int], str], name: str, path: str) -> None:
+    """Given a sheet's cells read so far, raise too-large once they pass ``MAX_CELLS``."""
+    if len(values) > MAX_CELLS:
+        detail = f"sheet {name!r} holds more than {MAX_CELLS:,} non-empty cells"
+        raise InputError(ErrorCode.TOO_LARGE, path, detail)
+
+
+def number_text(value: float) -> str:
+    """Given a cell's number, return it as written: 72.0 → "72", 72.5 → "72.5"."""
+    if value == int(value) and abs(value) < 1e15:
+        return str(int(value))
+    return f"{value:.10g}"
+
+
+def _one_text_cell(sheet: Sheet, row: int, cols: list[int]) -> bool:
+    """Given a sheet and a row's columns, return whether it holds one cell of text only."""
+    return len(cols) == 1 and not _is_number(sheet.values[(row, cols[0])])
+
+
+def _is_number(text: str) -> bool:
+    """Given a cell's text, return whether it is a bare number."""
+    try:
+        float(text.replace(",", "."))
+    except ValueError:
+        return False
+    return True
+
+
+def split_rows(sheet: Sheet) -> tuple[list[int], list[int], list[int]]:
+    """Given a sheet, return its rows above the table, in it and below it (non-empty only)."""
+    by_row: dict[int, list[int]] = {}
+    for row, col in sorted(sheet.values):
+        by_row.setdefault(row, []).append(col)
+    rows = sorted(by_row)
+    start, end = 0, len(rows)
+    while start < end and _one_text_cell(sheet, rows[start], by_row[rows[start]]):
+        start += 1
+    while end > start and _one_text_cell(sheet, rows[end - 1], by_row[rows[end - 1]]):
+        end -= 1
+    return rows[:start], rows[start:end], rows[end:]
+
+
+def _spans(merges: tuple[Merge, ...]) -> dict[tuple[int, int], tuple[int, int]]:
+    """Given merged ranges, return each range's origin → (rowspan, colspan), capped."""
+    return {
+        (r0, c0): (max(1, r1 - r0), max(1, min(c1 - c0, MAX_COLSPAN))) for r0, c0, r1, c1 in merges
+    }
+
+
+def table_cells(sheet: Sheet, rows: list[int]) -> tuple[Cell, ...]:
+    """Given a sheet and its table rows, return the cells of the used range, merges as spans."""
+    if not rows:
+        return ()
+    first, last = rows[0], rows[-1]
+    inside = [(r, c) for r, c in sheet.values if first <= r <= last]
+    left = min(c for _, c in inside)
+    spans = _spans(sheet.merges)
+    cells = []
+    for r, c in sorted(inside):
+        rowspan, colspan = spans.get((r, c), (1, 1))
+        cells.append(
+            Cell(
+                row=r - first,
+                col=c - left,
+                text=sheet.values[(r, c)],
+                rowspan=min(rowspan, last - r + 1),
+                colspan=colspan,
+            )
+        )
+    return tuple(cells)
+
+
+def _paragraphs(sheet: Sheet, rows: list[int], prov: Provenance) -> Iterator[Block]:
+    """Given a sheet and rows of one text cell each, yield them as paragraphs."""
+    wanted = set(rows)
+    texts = {r: v for (r, _), v in sheet.values.items() if r in wanted}
+    for row in rows:
+        yield Block(kind=BlockKind.PARAGRAPH, text=texts[row], prov=prov)
+
+
+def sheet_blocks(sheet: Sheet, number: int, path: str) -> list[Block]:
+    """Given a sheet and its 1-based number, return its title paragraphs, table and notes."""
+    above, table, below = split_rows(sheet)
+    prov = Provenance(path=path, page=number)
+    blocks = list(_paragraphs(sheet, above, prov))
+    cells = table_cells(sheet, table)
+    if cells:
+        blocks.append(Block(kind=BlockKind.TABLE, cells=cells, prov=prov))
+    blocks.extend(_paragraphs(sheet, below, prov))
+    return blocks
