@@ -101,3 +101,17 @@ def test_an_em_dash_ocr_reads_alone_is_an_en_dash() -> None:
     rows = [f"5\t1\t1\t1\t1\t{k}\t{10 * k}\t0\t8\t10\t90\t{w}" for k, w in
             enumerate(("Lao", "động", "\u2014", "Thương"), start=1)]
     assert [w.text for w in tsv_to_words("\n".join(rows), 1.0)] == ["Lao", "động", "–", "Thương"]
+
+
+def test_an_official_letter_with_kinh_gui_and_a_closing_formula() -> None:
+    data = parse(Path(__file__).parent / "realstyle" / "cv1876-kinhgui.txt").to_dict()
+    notice = data["notices"][0] if "notices" in data else data["notice"]
+    assert (notice["number"], notice["issue_date"]) == ("1876/UBND-NCVX", "2024-09-09")
+    assert notice["issuer"] == "Ủy ban nhân dân tỉnh Quảng Bình"
+    got = [(t["unit"], t["text"][:30], t["deadline"]) for t in data["tasks"]]
+    assert got == [
+        ("Thủ trưởng các sở, ban, ngành cấp tỉnh, Chủ tịch Ủy ban nhân dân các huyện, thị xã, "
+         "thành phố", "Thủ trưởng các sở, ban, ngành ", "2024-10-15"),
+        ("Sở Nội vụ", "Giao Sở Nội vụ chủ trì, phối h", "2024-11-30"),
+        ("Sở Thông tin và Truyền thông", "Sở Thông tin và Truyền thông b", None),
+    ]

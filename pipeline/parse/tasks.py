@@ -28,6 +28,7 @@ from parscore.pipeline.lines import Line
 from parscore.pipeline.model import Task
 from parscore.pipeline.parse.assignees import (
     find_assignment,
+    is_closing,
     match_at,
     starts_with,
     vocabulary,
@@ -121,7 +122,9 @@ def is_closing_line(line: Line) -> bool:
     closings = vocabulary().closings
     if line.text.rstrip().endswith("./."):  # "Văn phòng UBND tỉnh thông báo để … thực hiện./."
         keys = words_of(line.text).keys
-        return any(match_at(keys, i, closings) for i in range(len(keys)))
+        found = find_assignment(line.text)  # "…, yêu cầu các cơ quan nghiêm túc thực hiện./."
+        closing = found is not None and is_closing(line.text, found)
+        return closing or any(match_at(keys, i, closings) for i in range(len(keys)))
     return starts_with(line.text, closings)
 
 
