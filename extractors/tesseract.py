@@ -278,6 +278,11 @@ def _run(args: list[str], path: str, limits: Limits) -> subprocess.CompletedProc
 # --------------------------------------------------------------------------- TSV
 
 
+#: A dash standing alone between words is printed as an en dash ("Lao động – Thương binh và
+#: Xã hội") in administrative documents; Tesseract reads its longer glyph as an em dash.
+_EM_DASH, _EN_DASH = "\u2014", "\u2013"
+
+
 def _keep(text: str, conf: float) -> bool:
     """Given a recognised word and its confidence, return whether it is a word, not a speck."""
     return bool(text) and (conf >= MIN_CONF or any(ch.isalnum() for ch in text))
@@ -292,6 +297,7 @@ def tsv_to_words(tsv: str, scale: float) -> list[Word]:
             continue
         left, top, width, height = (int(v) for v in fields[6:10])
         text, conf = fields[11].strip(), float(fields[10])
+        text = _EN_DASH if text == _EM_DASH else text
         if _keep(text, conf):
             bbox = (left * scale, top * scale, (left + width) * scale, (top + height) * scale)
             words.append(Word(text=text, bbox=bbox, conf=conf))

@@ -326,8 +326,9 @@ def test_roman_sections_over_digit_ones_and_numbered_units() -> None:
     ]
     assert [(t.section, t.unit, t.text) for t in notice.tasks] == [
         ("1", "Phòng Tổ chức - Biên chế", "Rà soát tổ chức bộ máy."),
-        # a numbered task whose verb looks like a unit's head word stays a task
-        ("1", "Phòng Tổ chức - Biên chế", "Ban hành kế hoạch kiểm tra công vụ năm 2024"),
+        # a numbered task whose verb looks like a unit's head word stays a task; a sibling
+        # of "1. Phòng …", not a sub-item, it is no task of that unit
+        ("2", None, "Ban hành kế hoạch kiểm tra công vụ năm 2024"),
         ("3", "Chi cục Văn thư - Lưu trữ", "Số hóa hồ sơ lưu trữ."),
     ]
 

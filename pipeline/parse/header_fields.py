@@ -26,6 +26,12 @@ from parscore.pipeline.lines import Line
 
 #: "Số:" opening the number line (OCR may read the ố as ô, o or 6).
 _NUMBER_LINE = re.compile(r"^\s*S[ốôoồổ6]\s*(?:[:.;]\s*|(?=\d))", re.I)
+#: The number with its slash lost by OCR ("Số: 05CT-UBND", "Số: 05 |CT-UBND"): the symbol
+#: must then carry a dash, so that only a ký hiệu is read.
+_LOST_SLASH = re.compile(
+    r"\s*(\d{1,6}(?:/\d{4})?)\s*[|\\lI]?\s*"
+    r"([A-ZĐ][A-Za-zĐđ0-9]*(?:\s?[-–]\s?[A-ZĐ][A-Za-zĐđ0-9&]*)+)"
+)
 #: The place-date line: "Quảng Ngãi, ngày 08 tháng 01 năm 2025" (day as written, maybe noise).
 _PLACE_DATE = re.compile(
     r"(?:^|\s)[^\W\d_][^,\d]{1,40},\s*ng\w{1,2}y\s*(?P<day>[^\s]*?)\s*"
@@ -73,7 +79,7 @@ def number_field(lines: Sequence[Line]) -> Field:
     for i, raw in enumerate(raws):
         if opening := _NUMBER_LINE.match(raw):
             text = raw if raw[opening.end() :].strip() else " ".join(raws[i : i + 2])
-            m = DOC_NUMBER.match(text, opening.end())
+            m = DOC_NUMBER.match(text, opening.end()) or _LOST_SLASH.match(text, opening.end())
             return Field(True, format_doc_number(m) if m and _good_number(m.group(1)) else None)
     return Field(False)
 
@@ -112,7 +118,18 @@ def issuer_name(lines: Sequence[Line]) -> str | None:
             names.append([text])
         elif names and _continues_issuer(text):
             names[-1].append(text)
-    return _spelled(" ".join(names[-1])) if names else None
+    return _whole_issuer([_spelled(" ".join(n)) for n in names])
+
+
+def _whole_issuer(names: list[str]) -> str | None:
+    """Given the names opened in the header, return the issuer's: the last, or the last "of"
+    the one above when it names only a kind of body ("Văn phòng" under "UBND tỉnh X")."""
+    if not names:
+        return None
+    bare = data_table("decree30")["issuers_of_parent"]
+    if len(names) > 1 and bare_key(names[-1]) in bare:
+        return f"{names[-1]} {names[-2]}"
+    return names[-1]
 
 
 def without_motto(text: str) -> str:

@@ -22,6 +22,8 @@ class SectionKind(StrEnum):
 
 #: Heading cues (without tones) per kind, checked in this order.
 SECTION_CUES: tuple[tuple[SectionKind, re.Pattern[str]], ...] = (
+    # a plan's "I. MỤC ĐÍCH, YÊU CẦU" states aims, not tasks ("yêu cầu" there is a noun)
+    (SectionKind.OTHER, re.compile(r"^muc dich")),
     (SectionKind.SHORTCOMING, re.compile(r"ton tai|han che|khuyet diem|yeu kem|nguyen nhan")),
     (
         SectionKind.ACHIEVEMENT,

@@ -16,11 +16,24 @@ from importlib import resources
 
 from parscore.extractors.model import Block, BlockKind
 from parscore.normalizers.dates import find_dates
-from parscore.normalizers.labels import document_numbers, names_a_unit, starts_as_unit, unit_code
+from parscore.normalizers.labels import (
+    document_numbers,
+    names_a_unit,
+    spaced_dashes,
+    starts_as_unit,
+    unit_code,
+)
 from parscore.normalizers.text import fold
 from parscore.pipeline.lines import Line
 from parscore.pipeline.model import Task
-from parscore.pipeline.parse.assignees import find_assignment
+from parscore.pipeline.parse.assignees import (
+    find_assignment,
+    is_closing,
+    match_at,
+    starts_with,
+    vocabulary,
+    words_of,
+)
 from parscore.pipeline.parse.assignments import Draft, read_assignments
 from parscore.pipeline.parse.sections import Section, SectionKind
 from parscore.pipeline.parse.tasktable import table_drafts
@@ -29,10 +42,12 @@ from parscore.pipeline.roles import plain
 _SUB_NUMBER = re.compile(r"^\d{1,2}\.\d{1,2}$")
 _TERMINAL = (".", ";", ":", "!", "?")
 MONTHS = 12
+LETTER_DEPTH = 3  # "a)" is below "1." and "1.1"
 #: A unit heading has at most this many words; a byline ("Văn phòng Sở") at most that many.
 MAX_UNIT_WORDS, MAX_STRAY_WORDS = 12, 4
 _DEADLINE = re.compile(
-    r"(?:trước|chậm nhất|hạn chót|hoàn thành|thời hạn(?: hoàn thành)?\s*:?)\s*(?:trong\s+)?"
+    r"(?:trước|chậm nhất|hạn chót|hoàn thành|thời hạn(?: hoàn thành)?\s*:?"
+    r"|trong(?=\s+(?:tháng|quý)\s))\s*(?:trong\s+)?"
     r"(?:ngày\s+)?",
     re.I,
 )
@@ -50,6 +65,8 @@ class _Unit:
     section: str | None
     name: str | None
     texts: list[str] = field(default_factory=list)
+    depth: int | None = None  # the depth of a numbered unit heading's numbering
+    lead: bool = False  # the last text is a lead giving a duty over its sub-items
 
 
 def read_tasks(
@@ -83,11 +100,50 @@ def section_units(section: Section) -> list[_Unit]:
     """Given a task section, return its units, each with the task texts under it."""
     units = [_Unit(section.number, None)]
     for k, line in enumerate(section.lines, start=1):
+        if is_closing_line(line):  # "Trên đây là kết luận …, đề nghị … thực hiện./."
+            break
         if is_unit_heading(line):
-            units.append(_Unit(line.numbering or section.number, line.text.rstrip(" :").strip()))
-        else:
-            add_line(units[-1], line, last=k == len(section.lines))
+            name = line.text.rstrip(" :").strip()
+            units.append(_Unit(line.numbering or section.number, name, depth=depth(line)))
+            continue
+        if line.text.isupper():  # a heading in capitals ("TỔ CHỨC THỰC HIỆN") is no task
+            continue
+        if closes_heading(units[-1], line):  # "3. UBND các huyện …" after "2. Sở X:" and its "-"
+            units.append(_Unit(line.numbering or section.number, None))
+        add_line(units[-1], line, last=k == len(section.lines))
     return [u for u in units if u.texts]
+
+
+def is_closing_line(line: Line) -> bool:
+    """Given a line of a task section, return whether it is an unmarked closing paragraph."""
+    marked = line.numbering or line.bullet is not None or line.kind is BlockKind.LIST_ITEM
+    if marked:
+        return False
+    closings = vocabulary().closings
+    if line.text.rstrip().endswith("./."):  # "Văn phòng UBND tỉnh thông báo để … thực hiện./."
+        keys = words_of(line.text).keys
+        found = find_assignment(line.text)  # "…, yêu cầu các cơ quan nghiêm túc thực hiện./."
+        closing = found is not None and is_closing(line.text, found)
+        return closing or any(match_at(keys, i, closings) for i in range(len(keys)))
+    return starts_with(line.text, closings)
+
+
+def depth(line: Line) -> int | None:
+    """Given a line, return the depth of its numbering ("2." 1, "3.1" 2, "a)" 3), else None."""
+    if not line.numbering:
+        return None
+    if line.numbering.endswith(")"):
+        return LETTER_DEPTH
+    return len([p for p in line.numbering.split(".") if p])
+
+
+def closes_heading(unit: _Unit, line: Line) -> bool:
+    """Given the open unit and a line that names no unit, return whether the line is a
+    sibling (or an elder) of the unit's numbered heading: the heading's body ends there."""
+    level = depth(line)
+    return unit.name is not None and unit.depth is not None and level is not None and (
+        level <= unit.depth
+    )
 
 
 def is_unit_heading(line: Line) -> bool:
@@ -96,6 +152,8 @@ def is_unit_heading(line: Line) -> bool:
     bulleted "- Văn phòng Sở:" (short, a colon, starting as a unit: "- Phối hợp với Văn phòng
     Sở:" is a task)."""
     short = len(line.text.split()) <= MAX_UNIT_WORDS
+    if gives_duty(line.text):  # "2.4. Công an tỉnh có trách nhiệm:" is one task
+        return False
     if line.numbering and _SUB_NUMBER.match(line.numbering):
         return short
     name = line.text.rstrip(" :")
@@ -104,6 +162,13 @@ def is_unit_heading(line: Line) -> bool:
     if not (short and line.text.endswith(":")):
         return False
     return starts_as_unit(name) if line.bullet else names_a_unit(name)
+
+
+def gives_duty(text: str) -> bool:
+    """Given a heading's text, return whether it gives its body a duty with a verb ("Công an
+    tỉnh có trách nhiệm:", "Giao Sở Nội vụ chủ trì:") rather than only naming the body."""
+    found = find_assignment(text)
+    return found is not None and found.duty
 
 
 def is_byline(unit: _Unit, line: Line) -> bool:
@@ -119,10 +184,25 @@ def is_byline(unit: _Unit, line: Line) -> bool:
 def add_line(unit: _Unit, line: Line, *, last: bool = False) -> None:
     """Given a unit and a line, start a task, continue the last one, or drop a closing byline."""
     opens = line.bullet is not None or line.kind is BlockKind.LIST_ITEM or line.numbering
-    if unit.texts and not opens and continues(unit.texts[-1], line.text):
+    if unit.texts and opens and is_sub_item(line) and unit.lead:
+        unit.texts[-1] = f"{unit.texts[-1]} {line.text}"  # "a) …" under "X có trách nhiệm:"
+    elif unit.texts and not opens and continues(unit.texts[-1], line.text):
         unit.texts[-1] = f"{unit.texts[-1]} {line.text}"
+        unit.lead = unit.lead or leads(unit.texts[-1])
     elif opens or not (last and is_byline(unit, line)):
         unit.texts.append(line.text)
+        unit.lead = leads(line.text)
+
+
+def is_sub_item(line: Line) -> bool:
+    """Given a marked line, return whether it is a sub-item: a bullet or a letter ("a)")."""
+    return line.bullet is not None or bool(line.numbering and line.numbering.endswith(")"))
+
+
+def leads(text: str) -> bool:
+    """Given a task's text so far, return whether it is a lead giving a duty over sub-items
+    ("Công an tỉnh có trách nhiệm:"): those sub-items are part of its one task."""
+    return text.rstrip().endswith(":") and gives_duty(text)
 
 
 def continues(previous: str, text: str) -> bool:
@@ -133,14 +213,27 @@ def continues(previous: str, text: str) -> bool:
 def unit_tasks(unit: _Unit) -> list[Task]:
     """Given a unit with texts, return its Tasks (numbered across the notice by the caller);
     without a unit heading, a task that starts by naming its unit is given to it."""
+    texts = unit.texts if unit.name else [assigning_clause(t) for t in unit.texts]
     return [
         make_task(unit.section, labelled_unit(text) or unit.name or named_unit(text), text, seq)
-        for seq, text in enumerate(unit.texts, start=1)
+        for seq, text in enumerate(texts, start=1)
     ]
 
 
+def assigning_clause(text: str) -> str:
+    """Given a task's text, return it from its assigning clause when a preamble comes first
+    ("Trên cơ sở …, giao Sở X chủ trì …" → "giao Sở X chủ trì …")."""
+    found = find_assignment(text)
+    if found is None or not found.cue or found.start <= 0 or assignee(text):
+        return text
+    first_sentence = re.split(r"[.;:]\s", text, maxsplit=1)[0]
+    return text[found.start :] if found.start < len(first_sentence) else text
+
+
 def make_task(section: str | None, unit: str | None, text: str, seq: int) -> Task:
-    """Given a task's section, unit, text and number, return the Task with its details."""
+    """Given a task's section, unit, text and number, return the Task with its details; the
+    unit's dashes are written " - " (OCR reads "Lao động – Thương binh" with an em dash)."""
+    unit = spaced_dashes(unit) if unit else None
     return Task(
         section=section,
         unit=unit,
