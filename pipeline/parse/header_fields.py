@@ -16,6 +16,7 @@ import re
 from collections.abc import Sequence
 from dataclasses import dataclass
 from datetime import date
+from functools import lru_cache
 from itertools import takewhile
 
 from parscore.extractors.model import Region
@@ -52,6 +53,10 @@ class Field:
 
     found: bool
     value: str | date | None = None
+
+
+#: Header lines whose motto-free form is kept (each is asked for several times per notice).
+LINE_CACHE = 4096
 
 
 def header_lines(lines: Sequence[Line]) -> list[Line]:
@@ -132,6 +137,7 @@ def _whole_issuer(names: list[str]) -> str | None:
     return names[-1]
 
 
+@lru_cache(maxsize=LINE_CACHE)
 def without_motto(text: str) -> str:
     """Given a header line, return it without the national motto's words run into it (the
     dashes between them, of any kind, go with them)."""
