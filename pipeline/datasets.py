@@ -21,8 +21,6 @@ PANDAS_TYPES = {
     "date": "string",
     "list": "object",
 }
-#: What CSV and Frictionless call each schema type (lists are joined text in CSV).
-CSV_TYPES = {"list": "string"}
 LIST_SEPARATOR = "; "
 
 Row = dict[str, Any]

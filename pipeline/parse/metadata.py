@@ -77,14 +77,16 @@ def read_metadata(
 ) -> Metadata:
     """Given the document's lines (and the headline's subject), return its metadata."""
     reported = reported_document(lines)
-    number = notice_number(lines, reported)
-    own = header_issuer(lines) or body_issuer(lines)
-    issuer = header_issuer(lines) or news_issuer(lines, reported)
+    header = header_lines(lines)  # read once: number, issuer and date all come from it
+    number = notice_number(lines, reported, header)
+    in_header = issuer_name(header)
+    own = in_header or body_issuer(lines)
+    issuer = in_header or news_issuer(lines, reported)
     return Metadata(
         number=number,
         doc_type=doc_type(number.split("/", 1)[1]) if number else None,
         issuer=issuer,
-        issue_date=issue_date(lines, reported),
+        issue_date=issue_date(lines, reported, header),
         meeting_date=meeting_date(lines),
         title=title(lines),
         chair=chair(lines),
@@ -103,10 +105,13 @@ def news_issuer(lines: Sequence[Line], reported: Reported) -> str | None:
     return with_place(name, province(lines) or text_province(lines)) or national_issuer(lines)
 
 
-def notice_number(lines: Sequence[Line], reported: Reported = NOTHING) -> str | None:
-    """Given lines, return the notice's own number ("568/TB-SXD"), not a cited one: the
-    header's "Số:" line decides when there is one, even when it is unreadable."""
-    field = number_field(header_lines(lines))
+def notice_number(
+    lines: Sequence[Line], reported: Reported = NOTHING, header: Sequence[Line] | None = None
+) -> str | None:
+    """Given lines (and their header block, when already found), return the notice's own
+    number ("568/TB-SXD"), not a cited one: the header's "Số:" line decides when there is
+    one, even when it is unreadable."""
+    field = number_field(header_lines(lines) if header is None else header)
     if field.found:
         return field.value if isinstance(field.value, str) else None
     return reported.number or cued_number(lines) or lead_number(lines)
@@ -132,11 +137,6 @@ def lead_number(lines: Sequence[Line]) -> str | None:
     return None
 
 
-def header_issuer(lines: Sequence[Line]) -> str | None:
-    """Given lines, return the issuing body named in the Decree 30 header block, whole."""
-    return issuer_name(header_lines(lines))
-
-
 def province(lines: Sequence[Line]) -> str | None:
     """Given lines, return the province: the place of the header's date line, or the province
     of its parent body ("UBND TỈNH TÂY NINH"); only a place that is a province or a
@@ -160,10 +160,13 @@ def body_issuer(lines: Sequence[Line]) -> str | None:
     return None
 
 
-def issue_date(lines: Sequence[Line], reported: Reported = NOTHING) -> date | None:
-    """Given lines, return the issue date: header place-date line (which decides when there
-    is one, even when its day is unreadable), lead, or title."""
-    field = date_field(header_lines(lines))
+def issue_date(
+    lines: Sequence[Line], reported: Reported = NOTHING, header: Sequence[Line] | None = None
+) -> date | None:
+    """Given lines (and their header block, when already found), return the issue date:
+    header place-date line (which decides when there is one, even when its day is
+    unreadable), lead, or title."""
+    field = date_field(header_lines(lines) if header is None else header)
     if field.found:
         return field.value if isinstance(field.value, date) else None
     for line in lines:
