@@ -21,15 +21,17 @@ import pytest
 from parscore.extractors import extract
 from parscore.extractors.model import Block, BlockKind, Cell, Document, SourceInfo
 from parscore.normalizers.text import fold
+from parscore.pipeline.lines import document_to_lines
 from parscore.pipeline.model import UnitScore
 from parscore.pipeline.statements import read_unit_scores
 from parscore.pipeline.statements.columns import Col, cell_role, read_columns
 from parscore.pipeline.statements.cues import words_rx
-from parscore.pipeline.statements.flat import merge_cell, place_children
 from parscore.pipeline.statements.prose import split_sentences
 from parscore.pipeline.statements.ranking import rank_cell, signed_cell
 from parscore.pipeline.statements.tokens import Kind, Role, sentence_tokens
 from parscore.pipeline.statements.units import find_mentions
+from parscore.pipeline.tables.gridlines import merge_cell, place_children
+from parscore.pipeline.tables.read import read_tables
 
 ROOT = Path(__file__).resolve().parent.parent
 SAMPLES = ROOT / "samples"
@@ -57,7 +59,13 @@ def golden(stem: str) -> dict[str, Any]:
 @cache
 def statements(path: Path, subject: str | None) -> tuple[UnitScore, ...]:
     """Given a sample and its issuer, return its statements (read once per run)."""
-    return read_unit_scores(extract(path), subject=subject)
+    return unit_scores(extract(path), subject)
+
+
+def unit_scores(doc: Document, subject: str | None) -> tuple[UnitScore, ...]:
+    """Given a document and its issuer, return its statements (its tables read as ``parse``
+    reads them)."""
+    return read_unit_scores(doc, tables=read_tables(doc, document_to_lines(doc)), subject=subject)
 
 
 def as_row(s: UnitScore) -> dict[str, Any]:
@@ -148,7 +156,7 @@ def test_area_table_gives_no_unit_statement() -> None:
         Block(kind=BlockKind.PARAGRAPH, text="Chỉ số CCHC năm 2023 của Sở Y tế như sau:"),
         Block(kind=BlockKind.TABLE, cells=cells),
     )
-    assert read_unit_scores(doc, subject="Sở Y tế") == ()
+    assert unit_scores(doc, "Sở Y tế") == ()
 
 
 def document(*blocks: Block) -> Document:
@@ -159,7 +167,7 @@ def document(*blocks: Block) -> Document:
 def prose(*paragraphs: str, subject: str | None = None) -> list[dict[str, Any]]:
     """Given paragraphs (the first is a title), return their statements as golden rows."""
     blocks = [Block(kind=BlockKind.PARAGRAPH, text=p) for p in paragraphs]
-    return [as_row(s) for s in read_unit_scores(document(*blocks), subject=subject)]
+    return [as_row(s) for s in unit_scores(document(*blocks), subject)]
 
 
 TITLE = "Kết quả Chỉ số cải cách hành chính năm 2023"
@@ -557,7 +565,7 @@ def test_flattened_headers_merge_and_children_take_their_parents_place() -> None
 
 def draft_golden(path: Path, subject: str | None) -> str:
     """Given a sample and its issuer, return a draft golden file, to check by hand."""
-    rows = [as_row(s) for s in read_unit_scores(extract(path), subject=subject)]
+    rows = [as_row(s) for s in unit_scores(extract(path), subject)]
     lines = ",\n".join("  " + json.dumps(row, ensure_ascii=False) for row in rows)
     subject_json = json.dumps(subject, ensure_ascii=False)
     absent = '{"units": [], "values": []}'

@@ -1,6 +1,7 @@
 """Document → Notice. Knows nothing of formats: it reads blocks and lines.
 
-The recipe: lines → score table → headline → metadata → sections → findings, tasks →
+The recipe: lines → tables (``pipeline.tables``: each found once, classified once) → area
+table → headline → metadata → sections → findings, tasks →
 unit statements (``pipeline.statements``) → Notice. Validation is a separate stage
 (``pipeline.validate``).
 """
@@ -9,26 +10,27 @@ from __future__ import annotations
 
 from collections.abc import Sequence
 
-from parscore.extractors.model import BlockKind, Document
+from parscore.extractors.model import Document
 from parscore.normalizers.numbers import Number
 from parscore.pipeline.lines import Line, document_to_lines
 from parscore.pipeline.model import Metadata, Notice, Summary, UnitScore
 from parscore.pipeline.parse.findings import read_findings
-from parscore.pipeline.parse.flattened import lines_to_raw_tables
 from parscore.pipeline.parse.headline import Headline, find_headline, index_year, listed_grade
 from parscore.pipeline.parse.metadata import read_metadata
 from parscore.pipeline.parse.prosescores import prose_score_table
-from parscore.pipeline.parse.rawtable import RawTable, block_to_raw_table
 from parscore.pipeline.parse.scoretable import ScoreTable, raw_to_score_table
 from parscore.pipeline.parse.sections import split_sections
 from parscore.pipeline.parse.tasks import read_tasks
 from parscore.pipeline.statements import read_unit_scores
+from parscore.pipeline.tables.model import Kind, Table
+from parscore.pipeline.tables.read import read_tables
 
 
 def parse(document: Document) -> Notice:
     """Given a Document, return the Notice it states (not yet validated)."""
     lines = document_to_lines(document)
-    table = find_score_table(document, lines)
+    tables = read_tables(document, lines)
+    table = find_score_table(tables, lines)
     headline = find_headline(lines)
     metadata = read_metadata(
         lines,
@@ -36,7 +38,7 @@ def parse(document: Document) -> Notice:
         headline.subject if headline else None,
     )
     sections = tuple(split_sections(lines))
-    unit_scores = read_unit_scores(document, subject=metadata.issuer, lines=lines)
+    unit_scores = read_unit_scores(document, subject=metadata.issuer, lines=lines, tables=tables)
     return Notice(
         id=notice_id(document.source.sha256),
         key=notice_key(metadata),
@@ -55,9 +57,10 @@ def parse(document: Document) -> Notice:
     )
 
 
-def find_score_table(document: Document, lines: Sequence[Line]) -> ScoreTable | None:
-    """Given a document and its lines, return the area table with the most known areas."""
-    candidates = [raw_to_score_table(raw) for raw in raw_tables(document, lines)]
+def find_score_table(tables: Sequence[Table], lines: Sequence[Line]) -> ScoreTable | None:
+    """Given the document's tables and its lines, return the area table with the most known
+    areas; without one, the components its prose states."""
+    candidates = [raw_to_score_table(t.area) for t in tables if t.kind is Kind.AREA and t.area]
     candidates = [t for t in candidates if t.scores]
     return max(candidates, key=area_weight, default=None) or prose_score_table(lines)
 
@@ -65,16 +68,6 @@ def find_score_table(document: Document, lines: Sequence[Line]) -> ScoreTable | 
 def area_weight(table: ScoreTable) -> tuple[int, int]:
     """Given a score table, return (known areas, rows): the area table has the most of both."""
     return sum(1 for s in table.scores if s.area != "other"), len(table.scores)
-
-
-def raw_tables(document: Document, lines: Sequence[Line]) -> list[RawTable]:
-    """Given a document and its lines, return every score table, real or flattened."""
-    real = [
-        raw
-        for i, block in enumerate(document.blocks)
-        if block.kind is BlockKind.TABLE and (raw := block_to_raw_table(block, i))
-    ]
-    return real + list(lines_to_raw_tables(lines))
 
 
 def make_summary(

@@ -9,8 +9,8 @@ from decimal import Decimal
 from parscore.normalizers.labels import area_code, grade
 from parscore.normalizers.numbers import Number, parse_number
 from parscore.pipeline.model import Score
-from parscore.pipeline.parse.rawtable import RawRow, RawTable
 from parscore.pipeline.roles import Role, is_grade_label, is_total_label
+from parscore.pipeline.tables.rawtable import RawRow, RawTable
 
 #: No area maximum, score or percent exceeds this: it settles "3.286"-style ambiguity.
 SCALE_BOUND = Decimal(100)

@@ -141,8 +141,11 @@ def closes_heading(unit: _Unit, line: Line) -> bool:
     """Given the open unit and a line that names no unit, return whether the line is a
     sibling (or an elder) of the unit's numbered heading: the heading's body ends there."""
     level = depth(line)
-    return unit.name is not None and unit.depth is not None and level is not None and (
-        level <= unit.depth
+    return (
+        unit.name is not None
+        and unit.depth is not None
+        and level is not None
+        and (level <= unit.depth)
     )
 
 

@@ -1,9 +1,9 @@
 """Score statements about units, from prose and ranking tables (DESIGN.md ``unit_scores``).
 
-The recipe (``read_unit_scores``): document → lines → parts in reading order (paragraphs,
-TABLE blocks, tables flattened one cell per line) → statements of each part, with the
-context that earlier parts settle (the index and year spoken of, who "Sở" means) → "cuối
-bảng" given its count → numbered ``UnitScore``s.
+The recipe (``read_unit_scores``): document → lines and tables (``pipeline.tables``) →
+parts in reading order (paragraphs, the ranking tables, whatever their shape) → statements
+of each part, with the context that earlier parts settle (the index and year spoken of, who
+"Sở" means) → "cuối bảng" given its count → numbered ``UnitScore``s.
 
 Decisions:
 
@@ -35,11 +35,10 @@ from parscore.pipeline.model import UnitScore, Where
 from parscore.pipeline.statements.context import Context
 from parscore.pipeline.statements.cues import sentence_key
 from parscore.pipeline.statements.draft import STATED, Draft, settle_last, to_unit_score
-from parscore.pipeline.statements.flat import Flat, lines_to_grids
 from parscore.pipeline.statements.prose import read_paragraph, read_sentence, split_sentences
-from parscore.pipeline.statements.ranking import Grid, grid_statements, is_group_text, with_group
-from parscore.pipeline.statements.tables import block_to_grid
+from parscore.pipeline.statements.ranking import grid_statements, is_group_text, with_group
 from parscore.pipeline.statements.units import subjects_of
+from parscore.pipeline.tables.model import Grid, Kind, Shape, Table
 
 __all__ = ["read_unit_scores"]
 
@@ -55,13 +54,18 @@ Placed = tuple[int, int, Line | Grid]
 
 
 def read_unit_scores(
-    document: Document, *, subject: str | None = None, lines: Sequence[Line] | None = None
+    document: Document,
+    *,
+    tables: Sequence[Table],
+    subject: str | None = None,
+    lines: Sequence[Line] | None = None,
 ) -> tuple[UnitScore, ...]:
-    """Given a document (its lines, when already made) and its issuer, return its statements."""
+    """Given a document, its tables (``tables.read.read_tables``), its issuer and its lines
+    (when already made), return its statements."""
     lines = document_to_lines(document) if lines is None else lines
     title = find_title(lines)
     headline, ctx = title_context(title, subject)
-    drafts, ctx = read_parts(document_parts(document, lines, title), ctx)
+    drafts, ctx = read_parts(document_parts(lines, tables, title), ctx)
     settled = settle_last([*title_only(headline, drafts), *drafts], ctx.counts)
     kept = without_restatements([d for d in settled if d.stated or d.group])
     return tuple(to_unit_score(d, order) for order, d in enumerate(kept, start=1))
@@ -126,33 +130,30 @@ def title_only(headline: Sequence[Draft], body: Sequence[Draft]) -> list[Draft]:
 
 
 def document_parts(
-    document: Document, lines: Sequence[Line], title: Line | None
+    lines: Sequence[Line], tables: Sequence[Table], title: Line | None
 ) -> list[Line | Grid]:
-    """Given the document, its lines and the title, return the parts to read, in reading order."""
-    flats = list(lines_to_grids(lines))
-    covered = {k for f in flats for k in range(f.first, f.end)}
+    """Given the lines, the tables and the title, return the parts to read, in reading order:
+    the lines no cell-per-line table takes, and the ranking tables."""
+    covered = {k for t in tables if t.shape is Shape.CELL_LINES for k in t.lines}
     prose = [
         (ln.block, k, ln) for k, ln in enumerate(lines) if k not in covered and ln is not title
     ]
-    placed: list[Placed] = [*prose, *flat_parts(lines, flats), *table_parts(document, lines)]
+    placed: list[Placed] = [*prose, *ranking_parts(lines, tables)]
     placed.sort(key=lambda item: (item[0], item[1]))
     return [part for _, _, part in placed]
 
 
-def flat_parts(lines: Sequence[Line], flats: Sequence[Flat]) -> Iterator[Placed]:
-    """Given the lines and the flattened tables found in them, yield each as a placed grid."""
-    for flat in flats:
-        grid = with_group(flat.grid, heading_before(lines, flat.first))
-        yield lines[flat.first].block, flat.first, grid
-
-
-def table_parts(document: Document, lines: Sequence[Line]) -> Iterator[Placed]:
-    """Given the document and its lines, yield each TABLE block that is a ranking table."""
+def ranking_parts(lines: Sequence[Line], tables: Sequence[Table]) -> Iterator[Placed]:
+    """Given the lines and the tables, yield each ranking table placed where it stands, opening
+    the group its heading names (a TABLE block after its block's lines, a flattened one at
+    its first line)."""
     blocks = [line.block for line in lines]
-    for i, block in enumerate(document.blocks):
-        grid = block_to_grid(block, i) if block.kind is BlockKind.TABLE else None
-        if grid is not None:
-            yield i, -1, with_group(grid, heading_before(lines, bisect_left(blocks, i)))
+    for table in tables:
+        if table.kind is not Kind.RANKING or table.grid is None:
+            continue
+        at = table.first if table.first >= 0 else bisect_left(blocks, table.block)
+        grid = with_group(table.grid, heading_before(lines, at))
+        yield table.block, table.first, grid
 
 
 def heading_before(lines: Sequence[Line], k: int) -> str | None:

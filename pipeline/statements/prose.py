@@ -56,7 +56,13 @@ _LAST_WORD = re.compile(r"([\w./]+)[.!?…]$")
 #: Kinds of token that state something about a unit (a sentence without them states nothing).
 STATING = frozenset(
     {
-        Kind.VALUE, Kind.RANK, Kind.FIRST, Kind.LAST, Kind.NEXT, Kind.GRADE, Kind.CHANGE,
+        Kind.VALUE,
+        Kind.RANK,
+        Kind.FIRST,
+        Kind.LAST,
+        Kind.NEXT,
+        Kind.GRADE,
+        Kind.CHANGE,
         Kind.RANK_CHANGE,
     }
 )

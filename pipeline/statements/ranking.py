@@ -1,9 +1,9 @@
 """Ranking tables: one statement per unit row (and per index its columns name).
 
-A ``Grid`` is a ranking table in one shape, whether it came as a TABLE block or flattened
-one cell per line: the header texts of each column, then body rows aligned to the columns,
-group headings ("Khối sở, ban, ngành", "Nhóm I") as rows of their own. The recipe
-(``grid_statements``): header → columns → is it a ranking table? → rows → drafts.
+A ``Grid`` (``tables.model``) is a ranking table in one shape, whether it came as a TABLE
+block or flattened one cell per line: the header texts of each column, then body rows
+aligned to the columns, group headings ("Khối sở, ban, ngành", "Nhóm I") as rows of their
+own. The recipe (``grid_statements``): header → columns → is it a ranking table? → rows → drafts.
 
 Rows that are no unit: the total ("Tổng cộng") and the maximum ("Điểm tối đa", whose figures
 become the maximum of the column) are not statements; an average ("Trung bình", "Bình
@@ -15,19 +15,18 @@ from __future__ import annotations
 
 import re
 from collections.abc import Callable, Iterator, Sequence
-from dataclasses import dataclass, field
 from decimal import Decimal
 from functools import lru_cache
 
 from parscore.extractors.records import replace
 from parscore.normalizers.labels import canonical_unit, grade
 from parscore.normalizers.numbers import Number, find_numbers, parse_number
-from parscore.pipeline.model import Where
 from parscore.pipeline.statements.columns import Col, Column, is_ranking, read_columns, table_year
 from parscore.pipeline.statements.context import Context
 from parscore.pipeline.statements.cues import cues, data, sentence_key
 from parscore.pipeline.statements.draft import Draft, put
 from parscore.pipeline.statements.tokens import VALUE_BOUND, Kind, sentence_tokens
+from parscore.pipeline.tables.model import Grid, Row
 
 _RANK_CELL = re.compile(r"^\s*(?:thứ\s+)?0*(\d{1,4})\s*(?:/\s*0*(\d{1,4}))?\s*$")
 _CHANGE_CELL = re.compile(
@@ -42,24 +41,6 @@ FIELDS = {
     Col.SELF: "self_score",
     Col.PREVIOUS: "previous",
 }
-
-
-@dataclass(frozen=True, slots=True, kw_only=True)
-class Row:
-    """A body row: its cells aligned to the columns, or a group heading."""
-
-    cells: tuple[str, ...] = ()
-    group: str | None = None
-    where: Where = field(default_factory=Where)
-
-
-@dataclass(frozen=True, slots=True, kw_only=True)
-class Grid:
-    """A ranking table: the header texts of each column (top to bottom) and its body rows."""
-
-    header: tuple[tuple[str, ...], ...]
-    rows: tuple[Row, ...]
-    caption: tuple[str, ...] = ()  # text above the header: names the index and year
 
 
 def grid_statements(grid: Grid, ctx: Context) -> tuple[Draft, ...]:

@@ -1,6 +1,6 @@
 """Ranking tables that reach the parser flattened, one cell per line, as grids.
 
-The recipe (``lines_to_grids``): find a header (a unit or order cell, then at least two
+The recipe (``grid_at``): find a header (a unit or order cell, then at least two
 more role cells within a few lines) → merge header cells split over lines ("Xếp" / "hạng",
 "Tên" / "đơn vị": a line starting in lowercase or "(" continues the cell before; so does a
 line that gives a role only together with it) → put the area columns of a parent header
@@ -25,7 +25,8 @@ from parscore.pipeline.lines import Line
 from parscore.pipeline.model import Where
 from parscore.pipeline.statements.columns import Col, cell_role
 from parscore.pipeline.statements.cues import cues, data, sentence_key
-from parscore.pipeline.statements.ranking import Grid, Row, group_label, is_group_text, rank_cell
+from parscore.pipeline.statements.ranking import group_label, is_group_text, rank_cell
+from parscore.pipeline.tables.model import Grid, Row
 
 #: Lines after a header's first cell within which two more role cells must come.
 HEADER_WINDOW = 12
@@ -46,18 +47,15 @@ class Flat:
     end: int  # index after its last line
 
 
-def lines_to_grids(lines: Sequence[Line]) -> Iterator[Flat]:
-    """Given the document's lines, yield every flattened ranking table."""
-    i = 0
-    while i < len(lines):
-        header = read_header(lines, i)
-        if header is None:
-            i += 1
-            continue
-        cells, start = header
-        end = body_end(lines, start)
-        yield Flat(grid=make_grid(cells, lines[start:end]), first=i, end=end)
-        i = max(end, i + 1)
+def grid_at(lines: Sequence[Line], i: int) -> Flat | None:
+    """Given the lines and a position, return the flattened ranking table whose header starts
+    there, or None."""
+    header = read_header(lines, i)
+    if header is None:
+        return None
+    cells, start = header
+    end = body_end(lines, start)
+    return Flat(grid=make_grid(cells, lines[start:end]), first=i, end=end)
 
 
 # --- header -------------------------------------------------------------------------------------

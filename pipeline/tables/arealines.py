@@ -7,13 +7,12 @@ copied from PDFs: ``Cải cách thể chế 14 10``). Both become the same ``Raw
 from __future__ import annotations
 
 import re
-from collections.abc import Iterator, Sequence
+from collections.abc import Sequence
 from dataclasses import dataclass, field
 
 from parscore.normalizers.labels import area_code
 from parscore.pipeline.lines import Line
 from parscore.pipeline.model import Where
-from parscore.pipeline.parse.rawtable import SCORE_ROLES, RawRow, RawTable
 from parscore.pipeline.roles import (
     Role,
     header_role,
@@ -21,6 +20,7 @@ from parscore.pipeline.roles import (
     is_label_header,
     roles_in_line,
 )
+from parscore.pipeline.tables.rawtable import SCORE_ROLES, RawRow, RawTable
 
 _TRAILING_NUMBER = re.compile(r"(?:^|\s)([-+]?\d[\d.,]*\s?%?|-)$")
 #: A label longer than this is prose, not a table row.
@@ -43,18 +43,14 @@ class _Row:
     where: Where = field(default_factory=Where)
 
 
-def lines_to_raw_tables(lines: Sequence[Line]) -> Iterator[RawTable]:
-    """Given the document's lines, yield every score table written as lines."""
-    i = 0
-    while i < len(lines):
-        found = read_header(lines, i) or guess_header(lines, i)
-        if found is None:
-            i += 1
-            continue
-        roles, start = found
-        table, i = read_rows(lines, start, roles)
-        if table.rows:
-            yield table
+def area_at(lines: Sequence[Line], i: int) -> tuple[RawTable, int] | None:
+    """Given the lines and a position, return (the area table written from there, the index
+    after it) when an area header, or headerless area rows, start there; else None."""
+    found = read_header(lines, i) or guess_header(lines, i)
+    if found is None:
+        return None
+    roles, start = found
+    return read_rows(lines, start, roles)
 
 
 def read_header(lines: Sequence[Line], i: int) -> tuple[tuple[Role, ...], int] | None:

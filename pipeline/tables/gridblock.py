@@ -11,11 +11,13 @@ from __future__ import annotations
 
 from collections.abc import Sequence
 
-from parscore.extractors.model import Block, Cell
+from parscore.extractors.model import Cell
 from parscore.normalizers.numbers import parse_number
 from parscore.pipeline.model import Where
 from parscore.pipeline.statements.columns import Col, cell_role
-from parscore.pipeline.statements.ranking import Grid, Row, group_label, is_group_text
+from parscore.pipeline.statements.ranking import group_label, is_group_text
+from parscore.pipeline.tables.cells import Cells
+from parscore.pipeline.tables.model import Grid, Row
 
 #: Rows searched for the header's first row.
 HEADER_SEARCH_ROWS = 6
@@ -23,20 +25,19 @@ HEADER_SEARCH_ROWS = 6
 MAX_HEADER_ROWS = 4
 
 
-def block_to_grid(block: Block, index: int) -> Grid | None:
-    """Given a TABLE block and its index, return its grid, or None when it has no ranking header."""
-    slots = block.grid()
-    texts = [[cell.text if cell else "" for cell in row] for row in slots]
+def block_to_grid(cells: Cells) -> Grid | None:
+    """Given a TABLE block's cells, return its grid, or None when it has no ranking header."""
+    slots, texts = cells.slots, cells.texts
     start = header_start(texts)
     if start is None:
         return None
     end = header_end(slots, texts, start)
     header = tuple(
         tuple(t for t in dict.fromkeys(row[col] for row in texts[start:end]) if t.strip())
-        for col in range(block.n_cols)
+        for col in range(cells.n_cols)
     )
     caption = tuple(t for t in dict.fromkeys(t for row in texts[:start] for t in row) if t.strip())
-    where = [Where(block=index, row=r, page=block.prov.page) for r in range(len(texts))]
+    where = [Where(block=cells.block, row=r, page=cells.page) for r in range(len(texts))]
     rows = tuple(body_row(slots[r], texts[r], where[r]) for r in range(end, len(texts)))
     return Grid(header=header, rows=rows, caption=caption)
 

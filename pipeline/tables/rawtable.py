@@ -8,10 +8,10 @@ from __future__ import annotations
 
 from dataclasses import dataclass, field
 
-from parscore.extractors.model import Block
 from parscore.normalizers.numbers import parse_number
 from parscore.pipeline.model import Where
 from parscore.pipeline.roles import Role, header_role
+from parscore.pipeline.tables.cells import Cells
 
 #: Roles a table must have at least one of to count as a score table.
 SCORE_ROLES = frozenset({Role.MAX, Role.SELF, Role.APPRAISED, Role.PERCENT})
@@ -39,9 +39,9 @@ class RawTable:
         return None
 
 
-def block_to_raw_table(block: Block, index: int) -> RawTable | None:
-    """Given a TABLE block, return it as a RawTable, or None when it is no score table."""
-    grid = [[c.text if c else "" for c in row] for row in block.grid()]
+def block_to_raw_table(cells: Cells) -> RawTable | None:
+    """Given a TABLE block's cells, return it as a RawTable, or None when it is no area table."""
+    grid = [list(row) for row in cells.texts]
     n_header = count_header_rows(grid)
     if not n_header:
         return None
@@ -49,11 +49,11 @@ def block_to_raw_table(block: Block, index: int) -> RawTable | None:
     if Role.LABEL not in roles or Role.UNIT in roles or not SCORE_ROLES & set(roles):
         return None
     rows = tuple(
-        grid_row_to_raw(cells, roles, Where(block=index, row=i, page=block.prov.page))
-        for i, cells in enumerate(block.rows()[n_header:], start=n_header)
+        grid_row_to_raw(list(row), roles, Where(block=cells.block, row=i, page=cells.page))
+        for i, row in enumerate(cells.origins[n_header:], start=n_header)
     )
     value_roles = tuple(r for r in roles if r not in (Role.LABEL, Role.ORDER))
-    return RawTable(roles=value_roles, rows=tuple(r for r in rows if r.label), block=index)
+    return RawTable(roles=value_roles, rows=tuple(r for r in rows if r.label), block=cells.block)
 
 
 def count_header_rows(grid: list[list[str]]) -> int:
