@@ -1,9 +1,17 @@
-"""Column roles of a score table, read from header text (accent-insensitive)."""
+"""Column roles of an area table, read from header text (accent-insensitive).
+
+The words are data: [area] of pipeline/data/columns.toml, the one column vocabulary, whose
+[ranking] part names the columns of ranking tables (``statements.columns``).
+"""
 
 from __future__ import annotations
 
 import re
+import tomllib
 from enum import StrEnum
+from functools import lru_cache
+from pathlib import Path
+from typing import Any
 
 from parscore.normalizers.text import bare_key
 
@@ -21,33 +29,41 @@ class Role(StrEnum):
     OTHER = "other"
 
 
-#: Header phrases (without tones) for each value role, most specific first.
-ROLE_TERMS: tuple[tuple[Role, str], ...] = (
-    (Role.MAX, r"(?:diem )?toi da|diem chuan|thang diem|diem quy dinh"),
-    (Role.SELF, r"tu (?:danh gia|cham|xac dinh)|tu dg"),
-    (Role.APPRAISED, r"(?:cthd |hoi dong |diem )?tham dinh|diem dat|diem danh gia|ket qua"),
-    (Role.PERCENT, r"ty le|ti le|chi so \(?%|\(%\)|%"),
-    (Role.RANK, r"xep hang|vi thu|thu hang"),
-    (Role.GRADE, r"xep loai"),
-    (Role.APPRAISED, r"tong diem|^diem$|diem so"),
+#: The one column-role vocabulary of every table (area and ranking columns).
+COLUMNS_FILE = Path(__file__).resolve().parent / "data" / "columns.toml"
+
+
+@lru_cache(maxsize=1)
+def column_words() -> dict[str, Any]:
+    """Given nothing, return the parsed columns.toml (read once): [area] and [ranking]."""
+    with COLUMNS_FILE.open("rb") as f:
+        return tomllib.load(f)
+
+
+def _loose(phrases: list[str]) -> str:
+    """Given header phrases, return their alternation with each space optional: OCR drops
+    spaces between short words ("Điểm tốida", "Lĩnhvực")."""
+    return "|".join(" ?".join(re.escape(w) for w in p.split(" ")) for p in phrases)
+
+
+def _area() -> dict[str, Any]:
+    """Given nothing, return the [area] words of columns.toml."""
+    words: dict[str, Any] = column_words()["area"]
+    return words
+
+
+#: Value roles tried in order, each with its phrases (columns.toml [area] ``roles``).
+ROLE_TERMS: tuple[tuple[Role, str], ...] = tuple(
+    (Role(name), _loose(_area()[name])) for name in _area()["roles"]
 )
-LABEL_TERMS = r"^(?:linh vuc|noi dung|tieu chi|chi tieu|ten (?:linh vuc|tieu chi))"
-UNIT_TERMS = r"^(?:ten )?(?:don vi|co quan|dia phuong|so, ban, nganh|huyen, thi xa)"
-ORDER_TERMS = r"^(?:s?tt|so tt|thu tu)$"
-
-
-def _loose(terms: str) -> re.Pattern[str]:
-    """Given header phrases, return their pattern with each space optional: OCR drops spaces
-    between short words ("Điểm tốida", "Lĩnhvực")."""
-    return re.compile(terms.replace(" ", " ?"))
-
-
-_ROLE_RE = tuple((role, _loose(terms)) for role, terms in ROLE_TERMS)
-_LABEL_RE = _loose(LABEL_TERMS)
-_UNIT_RE = _loose(UNIT_TERMS)
-_ORDER_RE = _loose(ORDER_TERMS)
+_ROLE_RE = tuple((role, re.compile(terms)) for role, terms in ROLE_TERMS)
+_LAST_RE = re.compile(_loose(_area()["appraised_last"]))
+_ALONE_RE = re.compile(rf"^(?:{_loose(_area()['appraised_alone'])})$")
+_LABEL_RE = re.compile(rf"^(?:{_loose(_area()['label'])})")
+_UNIT_RE = re.compile(rf"^(?:{_loose(_area()['unit'])})")
+_ORDER_RE = re.compile(rf"^(?:{_loose(_area()['order'])})$")
 _TOTAL_RE = re.compile(r"^(?:tong\b|cong\W*$|cong (?:diem|chung|tat ca))")
-_ANY_ROLE = _loose("|".join(f"(?:{t})" for _, t in ROLE_TERMS[:-1]))
+_ANY_ROLE = re.compile("|".join(f"(?:{terms})" for _, terms in ROLE_TERMS))
 
 
 #: Header and label matching is done on the loose key (no tones, casefolded, spaces collapsed).
@@ -66,18 +82,14 @@ def header_role(text: str) -> Role | None:
     if _UNIT_RE.match(key):
         return Role.UNIT
     found = next((role for role, rx in _ROLE_RE if rx.search(key)), None)
+    if found is None and (_LAST_RE.search(key) or _ALONE_RE.match(key)):
+        found = Role.APPRAISED
     return found or _near_role(key)
 
 
 #: Header words OCR may garble by one letter ("Thãấm định" reads "thaam dinh"), with spaces
 #: taken out; only a header cell that names no role otherwise is compared with them.
-NEAR_TERMS: tuple[tuple[Role, str], ...] = (
-    (Role.MAX, "toida"),
-    (Role.SELF, "tudanhgia"),
-    (Role.APPRAISED, "thamdinh"),
-    (Role.GRADE, "xeploai"),
-    (Role.RANK, "xephang"),
-)
+NEAR_TERMS: tuple[tuple[Role, str], ...] = tuple((Role(r), t) for r, t in _area()["near"])
 
 
 def _near_role(key: str) -> Role | None:

@@ -1,7 +1,7 @@
 """Columns of a ranking table, read from their headers: which holds the unit, the score, the rank.
 
 A header is matched without tones or punctuation ("Tăng (+)/giảm (-)" reads "tang giam"), its
-deepest cell first, against the [columns] phrases of statements.toml, most specific role
+deepest cell first, against the [ranking] phrases of columns.toml, most specific role
 first; a header naming an assessment area is an area column (its figures are parts of the
 total, not statements). A year in a score header dates the column: the latest year is the
 statement's, an earlier one is the previous value ("Năm 2022" beside "Năm 2023").
@@ -72,7 +72,8 @@ def header_words(text: str) -> str:
 
 @lru_cache(maxsize=1)
 def _role_patterns() -> dict[Col, re.Pattern[str]]:
-    """Given nothing, return one regex per role, from the [columns] phrases (without tones)."""
+    """Given nothing, return one regex per role, from the [ranking] phrases of columns.toml
+    (without tones)."""
     cols = data()["columns"]
     out: dict[Col, re.Pattern[str]] = {}
     for role in (Col.ORDER, Col.UNIT, *_PHRASE_ORDER, Col.SCORE, Col.PARENT, Col.AREA):

@@ -19,6 +19,7 @@ from typing import Any
 
 from parscore.normalizers.labels import OTHER_INDEX, grade_words, index_code
 from parscore.normalizers.text import fold
+from parscore.pipeline.roles import column_words
 
 DATA_FILE = Path(__file__).resolve().parent.parent / "data" / "statements.toml"
 WORD_GAP = r"[\s,&\-/]+"
@@ -28,9 +29,11 @@ RANK_DIGITS = r"\d{1,4}"
 
 @lru_cache(maxsize=1)
 def data() -> dict[str, Any]:
-    """Given nothing, return the parsed statements.toml (read once)."""
+    """Given nothing, return the parsed statements.toml (read once), its ``columns`` the
+    [ranking] words of columns.toml (the one column vocabulary, ``pipeline.roles``)."""
     with DATA_FILE.open("rb") as f:
-        return tomllib.load(f)
+        words = tomllib.load(f)
+    return {**words, "columns": column_words()["ranking"]}
 
 
 def sentence_key(text: str) -> str:
