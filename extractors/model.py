@@ -82,7 +82,8 @@ class Block:
 
     def grid(self) -> list[list[Cell | None]]:
         """Given a table block, return rows of cells; a spanned slot holds its origin cell."""
-        grid: list[list[Cell | None]] = [[None] * self.n_cols for _ in range(self.n_rows)]
+        width = self.n_cols  # a scan of every cell: once, not once per row
+        grid: list[list[Cell | None]] = [[None] * width for _ in range(self.n_rows)]
         for cell in self.cells:
             for r in range(cell.row, cell.row + cell.rowspan):
                 for c in range(cell.col, cell.col + cell.colspan):
@@ -91,7 +92,8 @@ class Block:
 
     def rows(self) -> list[list[str]]:
         """Given a table block, return its text as rows; each cell appears at its origin only."""
-        out = [[""] * self.n_cols for _ in range(self.n_rows)]
+        width = self.n_cols
+        out = [[""] * width for _ in range(self.n_rows)]
         for cell in self.cells:
             out[cell.row][cell.col] = cell.text
         return out

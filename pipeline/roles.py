@@ -70,6 +70,11 @@ _ANY_ROLE = re.compile("|".join(f"(?:{terms})" for _, terms in ROLE_TERMS))
 plain = bare_key
 
 
+#: Header cells remembered: a header is asked for its role by every table reader.
+ROLE_CACHE = 4096
+
+
+@lru_cache(maxsize=ROLE_CACHE)
 def header_role(text: str) -> Role | None:
     """Given one header cell, return its role, or None when it names no role."""
     key = plain(text)

@@ -77,26 +77,55 @@ def make_summary(
     listed: tuple[str, str] | None = None,
 ) -> Summary:
     """Given the area table, the headline, the subject's own unit statement and the grade
-    of a list naming the subject, return the notice's summary figures: what the headline
-    leaves unsaid is taken from the statement of the same sentence (its grade, change,
-    rank), or the statement's score when the headline reader found none; the grade, last,
-    from the list ("Xếp loại Tốt gồm: Sở Y tế, …")."""
+    of a list naming the subject, return the notice's summary figures.
+
+    The notice's own figures are the statement reader's statement about its own subject
+    (its score, rank, change and grade, read with every other statement); the headline
+    reader gives what that statement leaves unsaid, and finds which statement is the
+    subject's own. The area table's grade row comes first; a list's grade last
+    ("Xếp loại Tốt gồm: Sở Y tế, …")."""
     top = headline or Headline(score=None)
     mine = own or UnitScore(order=0, unit="")
-    grade, grade_raw = (table.grade, table.grade_raw) if table and table.grade else (None, None)
-    grade, grade_raw = (grade, grade_raw) if grade else (top.grade, top.grade_raw)
-    ranked = top if top.rank is not None else mine
+    ranked = mine if mine.rank is not None else top
     return Summary(
-        headline_score=top.score or mine.score or mine.percent,
+        headline_score=own_score(mine, top.score),
         stated_total=table.total if table else None,
         stated_max_total=table.max_total if table else None,
         stated_self_total=table.self_total if table else None,
-        grade=grade or mine.grade or (listed[0] if listed else None),
-        grade_raw=grade_raw or mine.grade or (listed[1] if listed else None),
-        previous_year_delta=top.change or mine.change,
+        grade=summary_grade(table, top, mine, listed)[0],
+        grade_raw=summary_grade(table, top, mine, listed)[1],
+        previous_year_delta=mine.change or top.change,
         rank=ranked.rank,
         rank_of=ranked.rank_of,
     )
+
+
+def own_score(mine: UnitScore, headline: Number | None) -> Number | None:
+    """Given the subject's own statement and the headline's score, return the notice's
+    score: the statement's figure stating the headline's, else the headline's, else the
+    statement's score or percent."""
+    stated = (n for n in (mine.score, mine.percent) if n is not None)
+    if headline is None:
+        return next(stated, None)
+    return next((n for n in stated if n.value == headline.value), headline)
+
+
+def summary_grade(
+    table: ScoreTable | None,
+    top: Headline,
+    mine: UnitScore,
+    listed: tuple[str, str] | None,
+) -> tuple[str | None, str | None]:
+    """Given the area table, the headline, the own statement and a list's grade, return the
+    notice's grade and its words as written: the table's grade row, the own statement's
+    grade (as the headline wrote it when both say the same), the headline's, the list's."""
+    if table and table.grade:
+        return table.grade, table.grade_raw
+    if mine.grade:
+        return mine.grade, top.grade_raw if top.grade == mine.grade else mine.grade
+    if top.grade:
+        return top.grade, top.grade_raw
+    return listed if listed else (None, None)
 
 
 def own_statement(headline: Headline | None, rows: Sequence[UnitScore]) -> UnitScore | None:

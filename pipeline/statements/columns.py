@@ -17,7 +17,7 @@ from functools import lru_cache
 
 from parscore.extractors.records import replace
 from parscore.normalizers.labels import area_code, index_code
-from parscore.pipeline.roles import plain
+from parscore.pipeline.roles import ROLE_CACHE, plain
 from parscore.pipeline.statements.cues import cues, data, sentence_key
 
 _NON_WORD = re.compile(r"[^\w%]+")
@@ -89,6 +89,7 @@ def _role_patterns() -> dict[Col, re.Pattern[str]]:
     return out
 
 
+@lru_cache(maxsize=ROLE_CACHE)
 def cell_role(text: str) -> Col | None:
     """Given one header cell, return its role, or None when it names none."""
     words = header_words(text)

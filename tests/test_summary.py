@@ -1,0 +1,59 @@
+"""The notice's summary: its own figures are the statement reader's statement about its own
+subject; the headline reader gives only what that statement leaves unsaid."""
+
+from __future__ import annotations
+
+from decimal import Decimal
+
+from parscore.extractors.model import Block, BlockKind, Document, SourceInfo
+from parscore.normalizers.numbers import Number, parse_number
+from parscore.pipeline.model import UnitScore
+from parscore.pipeline.parse import make_summary, parse
+from parscore.pipeline.parse.headline import Headline
+
+
+def number(text: str) -> Number:
+    """Given a figure as written, return it parsed."""
+    found = parse_number(text)
+    assert found is not None
+    return found
+
+
+def test_the_own_statement_gives_rank_change_and_grade_before_the_headline() -> None:
+    headline = Headline(score=number("81,5"), rank=9, rank_of=20, change=number("1,2"))
+    own = UnitScore(
+        order=1, unit="Sở Công Thương", score=number("81,5"), rank=7, rank_of=19,
+        change=number("2,4"), grade="Khá",
+    )  # fmt: skip
+    summary = make_summary(None, headline, own)
+    assert (summary.rank, summary.rank_of) == (7, 19)
+    assert summary.previous_year_delta == number("2,4")
+    assert summary.grade == "Khá"
+    assert summary.headline_score is not None and summary.headline_score.value == Decimal("81.5")
+
+
+def test_the_headline_fills_what_the_own_statement_leaves_unsaid() -> None:
+    headline = Headline(score=number("81,5"), rank=9, rank_of=20, grade="Tốt", grade_raw="tốt")
+    own = UnitScore(order=1, unit="Sở Công Thương", score=number("81,5"))
+    summary = make_summary(None, headline, own)
+    assert (summary.rank, summary.rank_of) == (9, 20)
+    assert (summary.grade, summary.grade_raw) == ("Tốt", "tốt")
+
+
+def test_a_notice_whose_headline_reader_finds_no_rank_takes_the_statement_s() -> None:
+    doc = Document(
+        source=SourceInfo(path="t", format="txt", sha256="0" * 64),
+        blocks=tuple(
+            Block(kind=BlockKind.PARAGRAPH, text=t)
+            for t in (
+                "Sở Công Thương công bố kết quả Chỉ số CCHC năm 2024",
+                "Chỉ số CCHC năm 2024 của Sở Công Thương đạt 88,25 điểm, dẫn đầu khối sở, "
+                "ngành, tăng 3,1 điểm so với năm 2023.",
+            )
+        ),
+    )
+    summary = parse(doc).summary
+    assert summary.headline_score is not None and summary.headline_score.value == Decimal("88.25")
+    assert summary.rank == 1
+    assert summary.previous_year_delta is not None
+    assert summary.previous_year_delta.value == Decimal("3.1")
