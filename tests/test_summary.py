@@ -57,3 +57,24 @@ def test_a_notice_whose_headline_reader_finds_no_rank_takes_the_statement_s() ->
     assert summary.rank == 1
     assert summary.previous_year_delta is not None
     assert summary.previous_year_delta.value == Decimal("3.1")
+
+
+def notice(*texts: str) -> Document:
+    """Given paragraphs, return a Document of them."""
+    blocks = tuple(Block(kind=BlockKind.PARAGRAPH, text=t) for t in texts)
+    return Document(source=SourceInfo(path="t", format="txt", sha256="1" * 64), blocks=blocks)
+
+
+def test_a_grade_stated_sentences_after_the_headline_is_the_notice_s() -> None:
+    summary = parse(
+        notice(
+            "Kết quả Chỉ số CCHC năm 2024 của Sở Tài chính",
+            "Năm 2024, Chỉ số CCHC của Sở Tài chính đạt 87,4%, xếp thứ 6/19 cơ quan.",
+            "Trong năm, Sở đã hoàn thành toàn bộ kế hoạch cải cách hành chính đề ra.",
+            "Với kết quả này, Sở Tài chính được xếp loại Tốt và giảm 0,6 điểm so với năm 2023.",
+        )
+    ).summary
+    assert (summary.rank, summary.rank_of) == (6, 19)
+    assert summary.grade == "Tốt"
+    assert summary.previous_year_delta is not None
+    assert summary.previous_year_delta.value == Decimal("-0.6")

@@ -39,6 +39,7 @@ def parse(document: Document) -> Notice:
     )
     sections = tuple(split_sections(lines))
     unit_scores = read_unit_scores(document, subject=metadata.issuer, lines=lines, tables=tables)
+    own = own_statement(headline, unit_scores)
     return Notice(
         id=notice_id(document.source.sha256),
         key=notice_key(metadata),
@@ -47,8 +48,9 @@ def parse(document: Document) -> Notice:
         summary=make_summary(
             table,
             headline,
-            own_statement(headline, unit_scores),
+            own,
             listed_grade(lines, headline.subject if headline else None),
+            said_of(own, unit_scores),
         ),
         scores=table.scores if table else (),
         unit_scores=unit_scores,
@@ -75,29 +77,44 @@ def make_summary(
     headline: Headline | None,
     own: UnitScore | None = None,
     listed: tuple[str, str] | None = None,
+    said: Sequence[UnitScore] = (),
 ) -> Summary:
-    """Given the area table, the headline, the subject's own unit statement and the grade
-    of a list naming the subject, return the notice's summary figures.
+    """Given the area table, the headline, the subject's own unit statement, the grade of a
+    list naming the subject and the other statements about the subject, return the notice's
+    summary figures.
 
     The notice's own figures are the statement reader's statement about its own subject
     (its score, rank, change and grade, read with every other statement); the headline
     reader gives what that statement leaves unsaid, and finds which statement is the
-    subject's own. The area table's grade row comes first; a list's grade last
-    ("Xếp loại Tốt gồm: Sở Y tế, …")."""
+    subject's own; then the other statements about the subject, index and year ("Với kết
+    quả trên, đơn vị được xếp loại Xuất sắc" two sentences on). The area table's grade row
+    comes first; a list's grade last ("Xếp loại Tốt gồm: Sở Y tế, …")."""
     top = headline or Headline(score=None)
     mine = own or UnitScore(order=0, unit="")
-    ranked = mine if mine.rank is not None else top
+    sources: tuple[UnitScore | Headline, ...] = (mine, top, *said)
+    ranked = next((s for s in sources if s.rank is not None), top)
+    changes = (s.change for s in sources if s.change is not None)
+    grade, grade_raw = summary_grade(table, top, mine, listed, said)
     return Summary(
         headline_score=own_score(mine, top.score),
         stated_total=table.total if table else None,
         stated_max_total=table.max_total if table else None,
         stated_self_total=table.self_total if table else None,
-        grade=summary_grade(table, top, mine, listed)[0],
-        grade_raw=summary_grade(table, top, mine, listed)[1],
-        previous_year_delta=mine.change or top.change,
+        grade=grade,
+        grade_raw=grade_raw,
+        previous_year_delta=next(changes, None),
         rank=ranked.rank,
         rank_of=ranked.rank_of,
     )
+
+
+def said_of(own: UnitScore | None, rows: Sequence[UnitScore]) -> tuple[UnitScore, ...]:
+    """Given the subject's own statement and every statement, return the others about the
+    same unit, index and year, in reading order."""
+    if own is None:
+        return ()
+    key = (own.unit, own.index, own.year)
+    return tuple(r for r in rows if r is not own and (r.unit, r.index, r.year) == key)
 
 
 def own_score(mine: UnitScore, headline: Number | None) -> Number | None:
@@ -115,16 +132,21 @@ def summary_grade(
     top: Headline,
     mine: UnitScore,
     listed: tuple[str, str] | None,
+    said: Sequence[UnitScore] = (),
 ) -> tuple[str | None, str | None]:
-    """Given the area table, the headline, the own statement and a list's grade, return the
-    notice's grade and its words as written: the table's grade row, the own statement's
-    grade (as the headline wrote it when both say the same), the headline's, the list's."""
+    """Given the area table, the headline, the own statement, a list's grade and the other
+    statements about the subject, return the notice's grade and its words as written: the
+    table's grade row, the own statement's grade (as the headline wrote it when both say the
+    same), the headline's, another statement's, the list's."""
     if table and table.grade:
         return table.grade, table.grade_raw
     if mine.grade:
         return mine.grade, top.grade_raw if top.grade == mine.grade else mine.grade
     if top.grade:
         return top.grade, top.grade_raw
+    other = next((s.grade for s in said if s.grade), None)
+    if other:
+        return other, other
     return listed if listed else (None, None)
 
 
