@@ -25,7 +25,7 @@ import tomllib
 from collections.abc import Iterable, Mapping
 from dataclasses import dataclass, field
 from decimal import Decimal
-from functools import cache
+from functools import cache, lru_cache
 from pathlib import Path
 from typing import Any, NoReturn
 
@@ -52,6 +52,7 @@ class LadderFileError(UsageError):
     """A ladder file that cannot be used; the message names the file, the ladder and the field."""
 
 
+@lru_cache(maxsize=1024)
 def place_key(name: str) -> str:
     """Given a province name, return it folded and without an administrative prefix."""
     key = bare_key(name)
