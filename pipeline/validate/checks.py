@@ -60,6 +60,7 @@ class Code(StrEnum):
     NO_SCORES = "no-scores"
     CONFLICTING_VALUE = "conflicting-value"
     RANK_COUNT_MISMATCH = "rank-count-mismatch"
+    CROSS_DOCUMENT_MISMATCH = "cross-document-mismatch"  # between notices: pipeline/panel.py
 
 
 OTHER_AREA = "other"  # the area code of a label that maps to no known area
