@@ -264,6 +264,17 @@ def ranked(row: Mapping[str, Any]) -> str:
     return ranked_name(row["unit"])
 
 
+def with_copies(notices: Sequence[Row], unit_scores: Sequence[Row]) -> list[Row]:
+    """Given the archive's notices and unit_scores rows, return the notices rows with copy_of:
+    the first notice (archive order) of the copies each belongs to, itself when the first."""
+    years = {n["notice_id"]: n.get("assessment_year") for n in notices}
+    copies = copy_keys(notices, notice_statements(unit_scores, years))
+    first: dict[str, str] = {}
+    for n in notices:
+        first.setdefault(copies[n["notice_id"]], n["notice_id"])
+    return [{**n, "copy_of": first[copies[n["notice_id"]]]} for n in notices]
+
+
 def panel_rows(notices: Sequence[Row], unit_scores: Sequence[Row]) -> tuple[list[Row], list[Row]]:
     """Given the archive's notices and unit_scores rows (archive order), return the unit_years
     rows (sorted by unit id, index, year) and the cross-document-mismatch validation rows."""
@@ -318,14 +329,13 @@ def unit_row(rows: Sequence[Row], notices: Mapping[str, Row]) -> Row:
 
 def derive(parts: Path) -> None:
     """Given the folder of a run's part files (JSON Lines of every table, the archive's rows in
-    order), write the units and unit_years part files and append the cross-document-mismatch
-    findings to the validation part."""
-    notices, unit_scores = (
-        read_part(parts / "notices.jsonl"),
-        read_part(parts / "unit_scores.jsonl"),
-    )
+    order), write the units and unit_years part files, give each notice its copy_of and append
+    the cross-document-mismatch findings to the validation part."""
+    notices = read_part(parts / "notices.jsonl")
+    unit_scores = read_part(parts / "unit_scores.jsonl")
     years, findings = panel_rows(notices, unit_scores)
     units = unit_rows(unit_scores, {n["notice_id"]: n for n in notices})
+    write_part(parts / "notices.jsonl", with_copies(notices, unit_scores), append=False)
     write_part(parts / "units.jsonl", units, append=False)
     write_part(parts / "unit_years.jsonl", years, append=False)
     write_part(parts / "validation.jsonl", findings, append=True)
