@@ -94,7 +94,9 @@ def level_of(name: str, year: int | None) -> str:
     if city_province(name, year):
         return "tinh"
     lowered = name.lower()
-    if any(lowered.startswith(h + " ") for h in levels_data()["nganh_doc"]["heads"]):
+    if any(
+        lowered == h or lowered.startswith(h + " ") for h in levels_data()["nganh_doc"]["heads"]
+    ):
         return "nganh_doc"
     return str(levels_data()["kinds"].get(unit_kind(name), "khac"))
 

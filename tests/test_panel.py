@@ -108,6 +108,7 @@ def test_levels_are_a_documented_vocabulary() -> None:
     }
     assert seen == {"bo", "vung", "so", "xa", "nganh_doc"}
     assert seen | {"tinh", "huyen"} <= set(levels())
+    assert identify("Bảo hiểm xã hội", 2022, "Hà Giang").level == "nganh_doc"  # the head alone
 
 
 # --- a district last among its province's districts ------------------------------------------

@@ -63,6 +63,8 @@ class Code(StrEnum):
     CROSS_DOCUMENT_MISMATCH = "cross-document-mismatch"  # between notices: pipeline/panel.py
 
 
+#: Codes found across the notices of an archive (pipeline/panel.py), never in one notice.
+ACROSS_NOTICES = frozenset({Code.CROSS_DOCUMENT_MISMATCH})
 OTHER_AREA = "other"  # the area code of a label that maps to no known area
 SUMMARY_NUMBERS = (
     "headline_score",
