@@ -133,6 +133,33 @@ def test_a_notice_ranks_its_last_district_by_the_official_count(out: Path) -> No
     assert any(not r["rank_of_inferred"] for r in stated)
 
 
+RANKED_BESIDE = """UBND TỈNH QUẢNG BÌNH
+Số: 77/TB-UBND
+Quảng Bình, ngày 02 tháng 3 năm 2021
+THÔNG BÁO
+Kết quả xếp hạng Chỉ số cải cách hành chính năm 2020
+Khối UBND các huyện, thị xã, thành phố: Thị xã Ba Đồn xếp thứ nhất với 86,02%; thành phố Đồng
+Hới xếp thứ hai với 85,40%; {third} xếp thứ ba với 84,77%. Huyện Minh Hóa xếp cuối cùng với 78,10%.
+Nơi nhận: như trên; lưu VT.
+"""
+
+
+@pytest.mark.parametrize(("third", "last"), [("huyện Lệ Thủy", (8, 8)), ("huyện Văn Yên", None)])
+def test_the_count_needs_every_unit_beside_to_be_a_district_of_the_province(
+    tmp_path: Path, third: str, last: tuple[int, int] | None
+) -> None:
+    (tmp_path / "in").mkdir()
+    text = RANKED_BESIDE.format(third=third).replace("Đồng\nHới", "Đồng Hới")
+    (tmp_path / "in" / "notice.txt").write_text(text, encoding="utf-8")
+    run(str(tmp_path / "in"), "--out", str(tmp_path / "out"))
+    found = [
+        (r["rank"], r["rank_of"])
+        for r in rows(tmp_path / "out", "unit_scores")
+        if r["unit"] == "Huyện Minh Hóa" and r["rank_of_inferred"]
+    ]
+    assert found == ([last] if last else [])
+
+
 def test_a_stranger_district_is_not_ranked_by_the_count(tmp_path: Path) -> None:
     text = (PANEL / "qb-2021-tin-huyen.txt").read_text(encoding="utf-8")
     (tmp_path / "in").mkdir()
@@ -202,6 +229,13 @@ def test_the_panel_is_typed_and_keyed_in_every_format(out: Path) -> None:
     years = next(r for r in package["resources"] if r["path"] == "unit_years.csv")
     assert years["schema"]["primaryKey"] == ["unit_id", "index", "year"]
     assert years["schema"]["foreignKeys"][0]["reference"]["resource"] == "units"
+
+
+def test_the_panels_package_validates_with_frictionless(out: Path) -> None:
+    from frictionless import validate
+
+    report = validate(str(out / "datapackage.json"))
+    assert report.valid, report.flatten(["rowNumber", "fieldName", "type", "note"])
 
 
 def dataset_bytes(out: Path) -> dict[str, bytes]:

@@ -263,7 +263,7 @@ def _settled(
 def official_count(draft: Draft, drafts: Sequence[Draft], province: str | None) -> int | None:
     """Given a "cuối bảng" statement, all statements and the notice's province, return the
     official count of its province's districts when every unit ranked beside it (same index
-    and year) is one of them and none is ranked beyond it."""
+    and year) is one of them, none is ranked beyond it and they are no more than the count."""
     kind = unit_kind(draft.unit or "")
     beside = [d for d in drafts if d is not draft and (d.index, d.year) == (draft.index, draft.year)
               and unit_kind(d.unit or "") == kind]  # fmt: skip
@@ -271,7 +271,9 @@ def official_count(draft: Draft, drafts: Sequence[Draft], province: str | None) 
         draft.unit or "", [d.unit or "" for d in beside], province, draft.year
     )
     top = max((d.rank or 0 for d in beside), default=0)
-    return count if count is not None and top < count - draft.from_last else None
+    named = len({d.unit for d in beside} | {draft.unit})
+    fits = count is not None and top < count - draft.from_last and named <= count
+    return count if fits else None
 
 
 def stated_count(draft: Draft, drafts: Sequence[Draft]) -> int | None:
