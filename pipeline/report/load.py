@@ -5,7 +5,7 @@ from __future__ import annotations
 import json
 import re
 from collections import Counter, defaultdict
-from collections.abc import Iterable, Mapping
+from collections.abc import Iterable, Mapping, Sequence
 from dataclasses import dataclass, fields
 from pathlib import Path
 from typing import Any
@@ -87,6 +87,7 @@ class Trajectory:
     unit_level: str | None = None
     unit_province: str | None = None
     index: str = "par"
+    measure: str = "percent"  # or "score": one measure for the whole line
     years: tuple[YearValue, ...] = ()
 
 
@@ -230,29 +231,40 @@ def ranked_units(rows: Iterable[Row], year: int | None) -> tuple[Ranked, ...]:
 
 def trajectories(rows: Iterable[Row]) -> tuple[Trajectory, ...]:
     """Given the unit_years rows (sorted by unit, index, year), return each unit's trajectory
-    per index, for units stated in two years or more."""
+    per index in one measure (percent, or points where more years state points), for units
+    with a figure in two years or more."""
     groups: dict[tuple[str, str], list[Row]] = defaultdict(list)
     for r in rows:
         groups[(r["unit_id"], r["index"])].append(r)
-    return tuple(
-        Trajectory(
-            unit_id=uid,
-            unit=group[0]["unit"],
-            unit_level=group[0].get("unit_level"),
-            unit_province=group[0].get("unit_province"),
-            index=index,
-            years=tuple(year_value(r) for r in group),
-        )
-        for (uid, index), group in groups.items()
-        if len(group) > 1
+    tracks = (track_of(uid, index, group) for (uid, index), group in groups.items())
+    return tuple(t for t in tracks if sum(p.value is not None for p in t.years) > 1)
+
+
+def measure_of(group: Sequence[Row]) -> str:
+    """Given a unit's unit_years rows, return the measure most of its years state."""
+    counts = {m: sum(r.get(m) is not None for r in group) for m in ("percent", "score")}
+    return "percent" if counts["percent"] >= counts["score"] else "score"
+
+
+def track_of(unit_id: str, index: str, group: Sequence[Row]) -> Trajectory:
+    """Given a unit id, an index and its unit_years rows, return its trajectory."""
+    measure = measure_of(group)
+    return Trajectory(
+        unit_id=unit_id,
+        unit=group[0]["unit"],
+        unit_level=group[0].get("unit_level"),
+        unit_province=group[0].get("unit_province"),
+        index=index,
+        measure=measure,
+        years=tuple(year_value(r, measure) for r in group),
     )
 
 
-def year_value(row: Row) -> YearValue:
-    """Given a unit_years row, return its point of a trajectory."""
+def year_value(row: Row, measure: str) -> YearValue:
+    """Given a unit_years row and the trajectory's measure, return its point."""
     return YearValue(
         year=row["year"],
-        value=value_of(row),
+        value=row.get(measure),
         rank=row.get("rank"),
         rank_of=row.get("rank_of"),
         n_sources=row.get("n_sources") or 1,

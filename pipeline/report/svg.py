@@ -309,6 +309,7 @@ TRACK_TOP = 12
 TRACK_PLOT_H = 120
 TRACK_BOTTOM = 44
 TRACK_MIN_W = 260
+MEASURES = {"percent": "percent", "score": "points"}
 
 
 def track_point(i: int, point: YearValue, axis: Axis) -> tuple[float, float]:
@@ -356,6 +357,6 @@ def trajectory_chart(track: Trajectory) -> str:
         *(track_dot(at, p, track.unit) for at, p in stated),
         *labels,
     ]  # fmt: skip
-    title = f"{track.unit} ({track.index}): figure by year"
+    title = f"{track.unit} ({track.index}): {MEASURES.get(track.measure, track.measure)} by year"
     return svg("trajectory", (width, base + TRACK_BOTTOM), title, body,
                f' data-unit="{esc(track.unit_id)}"')  # fmt: skip

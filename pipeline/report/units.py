@@ -16,7 +16,8 @@ CONFLICT_HEADINGS = ("Where (unit, index, year, field)", "Kept", "Found", "Docum
 
 def trajectory_figure(track: Trajectory) -> str:
     """Given a unit's trajectory, return it as a figure captioned with the unit and level."""
-    where = ", ".join(esc(x) for x in (track.unit_level, track.unit_province) if x)
+    where = ", ".join(esc(x) for x in (track.unit_level, track.unit_province, track.index) if x)
+    where += " · points" if track.measure == "score" else " · %"
     caption = tag("figcaption", f'<span lang="vi">{esc(track.unit)}</span> · {where}')
     return tag("figure", caption + trajectory_chart(track), "trajectory")
 
@@ -46,8 +47,9 @@ def units_section(archive: Archive) -> str:
     """Given an archive, return the section of units over the years and the conflicts."""
     shown = drawn(archive.trajectories)
     note = (
-        f'<p class="muted">{len(shown)} of {len(archive.trajectories)} units stated in two '
-        "years or more (percent, else points; an orange dot: documents disagree).</p>"
+        f'<p class="muted">{len(shown)} of {len(archive.trajectories)} units with a figure in two '
+        "years or more (percent, or points where more years give points; under each year its "
+        "rank; an orange dot: documents disagree).</p>"
     )
     charts = tag("div", "".join(map(trajectory_figure, shown)), "charts")
     inner = (
