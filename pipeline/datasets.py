@@ -10,9 +10,22 @@ from typing import Any
 
 import pandas as pd
 
+from parscore.pipeline.identity import identify, notice_province
 from parscore.pipeline.model import Severity
 
-TABLES = ("notices", "scores", "unit_scores", "tasks", "findings", "validation", "manifest")
+TABLES = (
+    "notices",
+    "scores",
+    "unit_scores",
+    "tasks",
+    "findings",
+    "validation",
+    "manifest",
+    "units",
+    "unit_years",
+)
+#: Tables built across the whole archive once every notice's rows are in (pipeline/panel.py).
+DERIVED = ("units", "unit_years")
 PANDAS_TYPES = {
     "string": "string",
     "integer": "Int64",
@@ -42,6 +55,16 @@ def columns(table: str) -> list[tuple[str, str, str]]:
     return [(f[0], f[1], f[2]) for f in schema()[table]["fields"]]
 
 
+def foreign_keys(table: str) -> list[tuple[str, str, str]]:
+    """Given a table name, return its (column, table, column) foreign keys: the schema's, else
+    notice_id → notices for a table with a notice_id."""
+    spec = schema()[table]
+    if "foreign_keys" in spec:
+        return [(k[0], k[1], k[2]) for k in spec["foreign_keys"]]
+    names = [name for name, _, _ in columns(table)]
+    return [("notice_id", "notices", "notice_id")] if "notice_id" in names else []
+
+
 def frame(table: str, rows: Iterable[Row]) -> pd.DataFrame:
     """Given a table name and rows, return a frame with the schema's columns and dtypes."""
     cols = columns(table)
@@ -52,10 +75,11 @@ def frame(table: str, rows: Iterable[Row]) -> pd.DataFrame:
 def result_rows(result: Mapping[str, Any]) -> dict[str, list[Row]]:
     """Given one parse result, return its rows of every table but the manifest."""
     nid = result["notice"]["id"]
+    notice = notice_row(result)
     return {
-        "notices": [notice_row(result)],
+        "notices": [notice],
         "scores": [score_row(nid, s) for s in result["scores"]],
-        "unit_scores": [{"notice_id": nid, **u} for u in result["unit_scores"]],
+        "unit_scores": [unit_score_row(notice, u) for u in result["unit_scores"]],
         "tasks": [task_row(nid, t) for t in result["tasks"]],
         "findings": [{"notice_id": nid, **f} for f in result["findings"]],
         "validation": [{"notice_id": nid, **v} for v in result["validation"]],
@@ -101,6 +125,22 @@ def notice_row(result: Mapping[str, Any]) -> Row:
         "n_errors": severities.count(Severity.ERROR),
         "n_warnings": severities.count(Severity.WARNING),
         "valid": Severity.ERROR not in severities,
+    }
+
+
+def unit_score_row(notice: Row, u: Mapping[str, Any]) -> Row:
+    """Given a notices row and one unit score object, return its row of the unit_scores table,
+    with the unit's identity (pipeline/identity.py)."""
+    year = u["year"] if u["year"] is not None else notice["assessment_year"]
+    who = identify(u["unit"], year, notice_province(notice))
+    return {
+        "notice_id": notice["notice_id"],
+        **u,
+        "rank_of_inferred": bool(u.get("rank_of_inferred")),
+        "unit_id": who.unit_id,
+        "unit_level": who.level,
+        "unit_province": who.province,
+        "unit_code": who.code,
     }
 
 

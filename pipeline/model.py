@@ -110,6 +110,7 @@ class UnitScore:
     source: str = "prose"
     unit_raw: str = field(default="", compare=False)
     group: str | None = None
+    rank_of_inferred: bool = False  # rank_of is an official count the text never states
     where: Where = field(default_factory=Where, compare=False)
 
 

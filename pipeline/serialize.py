@@ -111,7 +111,9 @@ def score_dict(s: Score) -> dict[str, Any]:
 
 
 def unit_score_dict(u: UnitScore) -> dict[str, Any]:
-    """Given a unit score statement, return its JSON object."""
+    """Given a unit score statement, return its JSON object; ``rank_of_inferred: true`` only
+    on a rank_of the text never states (an official count: DESIGN.md)."""
+    inferred = {"rank_of_inferred": True} if u.rank_of_inferred else {}
     return {
         "order": u.order,
         "unit": u.unit,
@@ -126,6 +128,7 @@ def unit_score_dict(u: UnitScore) -> dict[str, Any]:
         "change": num(u.change),
         "previous": num(u.previous),
         "source": u.source,
+        **inferred,
     }
 
 

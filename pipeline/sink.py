@@ -15,6 +15,7 @@ from pathlib import Path
 from typing import IO, TYPE_CHECKING, Any
 
 from parscore.pipeline.datasets import TABLES, columns, for_csv, frame, result_rows
+from parscore.pipeline.panel import derive
 from parscore.pipeline.sqlite import write_database
 from parscore.pipeline.writers import atomic_write, datapackage, write_jsonl
 
@@ -63,6 +64,7 @@ class DatasetSink:
         """Write every table as CSV, Parquet and JSON Lines, plus datapackage.json."""
         for fh in self.files.values():
             fh.close()
+        derive(self.parts)  # units, unit_years: across the archive (pipeline/panel.py)
         for table in TABLES:
             convert(self.parts / f"{table}.jsonl", self.out, table, bom=bom)
         rows_of = lambda table: read_chunks(self.parts / f"{table}.jsonl")  # noqa: E731

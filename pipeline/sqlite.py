@@ -14,11 +14,11 @@ from collections.abc import Iterable, Iterator
 from pathlib import Path
 from typing import Any
 
-from parscore.pipeline.datasets import TABLES, columns, schema
+from parscore.pipeline.datasets import TABLES, columns, foreign_keys, schema
 
 SQL_TYPES = {"integer": "INTEGER", "number": "REAL", "boolean": "INTEGER"}
 #: Columns other tables join on, indexed where they are not the first key column.
-JOIN_COLUMNS = ("notice_id", "unit", "source_path")
+JOIN_COLUMNS = ("notice_id", "unit", "unit_id", "source_path")
 Row = dict[str, Any]
 
 
@@ -33,8 +33,10 @@ def create_table(table: str) -> str:
     key = schema()[table]["primary_key"]
     if key:
         cols.append(f"PRIMARY KEY ({', '.join(map(q, key))})")
-    if table not in ("notices", "manifest"):
-        cols.append(f"FOREIGN KEY ({q('notice_id')}) REFERENCES {q('notices')} ({q('notice_id')})")
+    cols.extend(
+        f"FOREIGN KEY ({q(col)}) REFERENCES {q(other)} ({q(ref)})"
+        for col, other, ref in foreign_keys(table)
+    )
     return f"CREATE TABLE {q(table)} ({', '.join(cols)})"
 
 

@@ -12,7 +12,7 @@ from typing import Any
 import pandas as pd
 
 from parscore.pipeline import __version__
-from parscore.pipeline.datasets import columns, schema
+from parscore.pipeline.datasets import columns, foreign_keys, schema
 
 
 def atomic_write(path: Path, write: Callable[[Path], object]) -> None:
@@ -71,9 +71,10 @@ def resource(name: str) -> dict[str, Any]:
     table_schema["missingValues"] = [""]
     if spec["primary_key"]:
         table_schema["primaryKey"] = spec["primary_key"]
-    if name not in ("notices", "manifest"):
+    if keys := foreign_keys(name):
         table_schema["foreignKeys"] = [
-            {"fields": ["notice_id"], "reference": {"resource": "notices", "fields": ["notice_id"]}}
+            {"fields": [col], "reference": {"resource": other, "fields": [ref]}}
+            for col, other, ref in keys
         ]
     return {
         "name": name,

@@ -18,7 +18,9 @@ from parscore.pipeline.cli import main
 
 ROOT = Path(__file__).resolve().parent.parent
 SAMPLES = ROOT / "samples"
-TABLES = ("notices", "scores", "unit_scores", "tasks", "findings", "validation")
+TABLES = (
+    "notices", "scores", "unit_scores", "tasks", "findings", "validation", "units", "unit_years",
+)
 FIRST = ("seed-568-tb-sxd.txt", "statements-ranking-flat.txt", "lead-in-tasks-syt-2023.txt")
 SECOND = ("statements-news-subject.html", "percent-column-sct-2023.txt")
 

@@ -33,6 +33,8 @@ from tools.browser import INSTALL_HINT, dump_dom, find_chromium, screenshot
 ROOT = Path(__file__).resolve().parent.parent
 SAMPLES = ROOT / "samples"
 SCREENSHOT = ROOT / "output" / "report-screenshot.png"
+PANEL_SCREENSHOT = ROOT / "output" / "report-panel-screenshot.png"
+PANEL = ROOT / "tests" / "panel"
 REPORT_SAMPLES = (
     "figures-do-not-add-up-sgtvt-2023.txt",
     "percent-column-sct-2023.txt",
@@ -97,7 +99,7 @@ def need_chromium() -> None:
 
 def expected_bars(rows: dict[str, list[dict[str, Any]]]) -> dict[str, int]:
     """Given the dataset rows, return the number of bars or dots each archive chart needs."""
-    notices = rows["notices"]
+    notices = [n for n in rows["notices"] if n["copy_of"] in (None, n["notice_id"])]
     totals = [n for n in notices if (n["stated_total"] or n["computed_total"]) is not None]
     return {
         "grades": len({n["grade"] or DASH for n in notices}),
@@ -221,6 +223,60 @@ def test_html_escapes_every_text_and_shows_dash_for_missing_values(tmp_path: Pat
     assert DASH in [t.text() for t in tree.css('svg[data-chart="totals-by-year"] text.label')]
     assert [li.attributes["class"] for li in tree.css("ul.checks li")] == ["sev-error", "sev-other"]
     assert "empty-document" in tree.css_first("table.failures").text()
+
+
+# --- the panel: ranking charts, trajectories, conflicts, copies once -------------------------
+
+
+@pytest.fixture(scope="module")
+def panel(tmp_path_factory: pytest.TempPathFactory) -> Built:
+    """Run the composed archive of tests/panel and write its report."""
+    out = tmp_path_factory.mktemp("panel-report") / "out"
+    assert main(["run", str(PANEL), "--out", str(out), "--quiet"]) == 0
+    tables = ("notices", "unit_scores", "unit_years", "validation")
+    rows = {t: read_jsonl(out / f"{t}.jsonl") for t in tables}
+    return Built(out=out, page=write_report(out, out / "report.html"), rows=rows)
+
+
+def ranked_values(rows: list[dict[str, Any]], notice: dict[str, Any]) -> int:
+    """Given unit_scores rows and a notice, return how many units of its year have a figure."""
+    own = [r for r in rows if r["notice_id"] == notice["notice_id"]
+           and r["year"] in (notice["assessment_year"], None)]  # fmt: skip
+    return len({r["unit_id"] for r in own if (r["percent"] or r["score"]) is not None})
+
+
+def assert_panel(tree: LexborHTMLParser, rows: dict[str, list[dict[str, Any]]]) -> None:
+    """Given a parsed page of the panel archive and its rows, assert its panel charts."""
+    for notice in rows["notices"]:
+        chart = tree.css_first(f'svg[data-chart="ranking"][data-notice="{notice["notice_id"]}"]')
+        expected = ranked_values(rows["unit_scores"], notice)
+        assert (len(chart.css("rect.bar")) if chart else 0) == (expected if expected > 1 else 0)
+    figures: Counter[str] = Counter(r["unit_id"] for r in rows["unit_years"] if r["percent"])
+    drawn = {c.attributes["data-unit"] for c in tree.css('svg[data-chart="trajectory"]')}
+    assert drawn == {u for u, n in figures.items() if n > 1}  # the archive states percents
+    assert "huyen.quang-binh.huyen-tuyen-hoa" not in drawn  # a rank in 2021, a figure in 2023
+    conflicted = [r for r in rows["unit_years"] if r["conflict"]]
+    assert len(tree.css('svg[data-chart="trajectory"] circle.dot.conflict')) == len(conflicted)
+    [row] = tree.css("table.conflicts tr")[1:]
+    assert "318/QĐ-UBND" in row.text() and "509/QĐ-UBND" in row.text()
+    distinct = sum(n["copy_of"] == n["notice_id"] for n in rows["notices"])
+    assert distinct == len(rows["notices"]) - 1  # the mirror
+    assert f"notices ({distinct} distinct)" in tree.css_first("div.cards").text()
+
+
+def test_report_shows_rankings_trajectories_and_conflicts(panel: Built) -> None:
+    assert_panel(LexborHTMLParser(panel.page.read_text(encoding="utf-8")), panel.rows)
+
+
+def test_panel_charts_render_in_chromium(panel: Built) -> None:
+    need_chromium()
+    tree = LexborHTMLParser(dump_dom(panel.page))
+    assert_panel(tree, panel.rows)
+    png = screenshot(panel.page, PANEL_SCREENSHOT, size=(1280, 1600))
+    with Image.open(png) as img:
+        colours = dict((rgb, k) for k, rgb in img.convert("RGB").getcolors(maxcolors=1 << 22) or [])
+    assert colours.get(css_colour("bar"), 0) >= MIN_BAR_PIXELS  # ranking bars and trend lines
+    assert colours.get(css_colour("warning"), 0) > 0  # the conflict's dot
 
 
 def test_report_is_self_contained_utf8(built: Built) -> None:

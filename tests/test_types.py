@@ -49,8 +49,10 @@ def test_the_database_holds_every_table_with_keys_and_indexes(out: Path) -> None
         assert con.execute(f'SELECT count(*) FROM "{table}"').fetchone()[0] == len(lines)
     pk = [r[1] for r in con.execute('PRAGMA table_info("scores")') if r[5]]
     assert pk == ["notice_id", "order"]
-    [fk] = con.execute('PRAGMA foreign_key_list("unit_scores")').fetchall()
-    assert (fk[2], fk[3], fk[4]) == ("notices", "notice_id", "notice_id")
+    fks = {(f[2], f[3], f[4]) for f in con.execute('PRAGMA foreign_key_list("unit_scores")')}
+    assert fks == {("notices", "notice_id", "notice_id"), ("units", "unit_id", "unit_id")}
+    [fk] = con.execute('PRAGMA foreign_key_list("unit_years")').fetchall()
+    assert (fk[2], fk[3], fk[4]) == ("units", "unit_id", "unit_id")
     assert con.execute("PRAGMA foreign_key_check").fetchall() == []
     indexes = {r[0] for r in con.execute("SELECT name FROM sqlite_master WHERE type='index'")}
     assert {"idx_unit_scores_unit", "idx_manifest_notice_id"} <= indexes

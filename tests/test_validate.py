@@ -13,7 +13,7 @@ from hypothesis import strategies as st
 from parscore.extractors.model import SourceInfo
 from parscore.normalizers.numbers import Number
 from parscore.pipeline.model import Check, Metadata, Notice, Score, Severity, Summary, UnitScore
-from parscore.pipeline.validate import Code, validate
+from parscore.pipeline.validate import ACROSS_NOTICES, Code, validate
 from parscore.pipeline.validate.grades import grade_unverifiable
 
 SOURCE = SourceInfo(path="samples/test.txt", format="txt", sha256="0" * 64)
@@ -257,7 +257,7 @@ def test_each_case_yields_exactly_its_code(name: str) -> None:
 
 def test_every_code_has_a_case() -> None:
     covered = {code for _, expected in CASES.values() for code, _ in expected}
-    assert covered == {str(code) for code in Code}
+    assert covered == {str(code) for code in set(Code) - ACROSS_NOTICES}  # test_panel: the rest
 
 
 # --- messages, locations and values -----------------------------------------------------------

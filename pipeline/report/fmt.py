@@ -48,3 +48,9 @@ def clip(text: str, limit: int) -> str:
 def sev_class(severity: str | None) -> str:
     """Given a severity from the data, return its CSS class (sev-other when unknown)."""
     return f"sev-{severity}" if severity in SEVERITIES else "sev-other"
+
+
+def tag(name: str, inner: str, css: str = "") -> str:
+    """Given an element name, its content (already escaped) and a class, return the element."""
+    attrs = f' class="{css}"' if css else ""
+    return f"<{name}{attrs}>{inner}</{name}>"

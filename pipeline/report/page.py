@@ -13,7 +13,7 @@ from pathlib import PurePath
 from string import Template
 
 from parscore.pipeline import __version__
-from parscore.pipeline.report.fmt import DASH, esc, num, sev_class, signed
+from parscore.pipeline.report.fmt import DASH, esc, num, sev_class, signed, tag
 from parscore.pipeline.report.load import Archive, Check, Input, Notice
 from parscore.pipeline.report.stats import (
     ceiling,
@@ -26,7 +26,8 @@ from parscore.pipeline.report.stats import (
     totals_by_year,
     worst,
 )
-from parscore.pipeline.report.svg import area_chart, count_chart, year_chart
+from parscore.pipeline.report.svg import area_chart, count_chart, ranking_chart, year_chart
+from parscore.pipeline.report.units import units_section
 
 PAGE_TITLE = "parscore report"
 PLURALS = {"error": "errors", "warning": "warnings"}
@@ -61,6 +62,7 @@ def render(archive: Archive) -> str:
             masthead(archive),
             overview(archive),
             notice_index(archive.notices),
+            units_section(archive),
             *map(notice_section, archive.notices),
         ]
     )
@@ -70,12 +72,6 @@ def render(archive: Archive) -> str:
         body=body,
         version=esc(__version__),
     )
-
-
-def tag(name: str, inner: str, css: str = "") -> str:
-    """Given an element name, its content (already escaped) and a class, return the element."""
-    attrs = f' class="{css}"' if css else ""
-    return f"<{name}{attrs}>{inner}</{name}>"
 
 
 def masthead(archive: Archive) -> str:
@@ -99,12 +95,17 @@ def cards(archive: Archive) -> str:
     by_severity = severity_counts(archive.notices).items()
     items = [
         card(len(archive.inputs), f"files ({statuses or DASH})"),
-        card(len(archive.notices), "notices"),
+        card(len(archive.notices), f"notices ({copies_text(archive.notices)})"),
         card(failed, "failures", "sev-error" if failed else ""),
         card(valid, "notices without errors"),
         *(card(k, f"{s} findings", sev_class(s)) for s, k in by_severity),
     ]
     return tag("div", "".join(items), "cards")
+
+
+def copies_text(notices: Sequence[Notice]) -> str:
+    """Given the notices, return how many are distinct documents ("5 distinct")."""
+    return f"{sum(1 for n in notices if n.first_copy)} distinct"
 
 
 def figure(caption: str, chart: str) -> str:
@@ -114,7 +115,7 @@ def figure(caption: str, chart: str) -> str:
 
 def overview(archive: Archive) -> str:
     """Given an archive, return its overview: cards, the three archive charts, the failures."""
-    notices = archive.notices
+    notices = [n for n in archive.notices if n.first_copy]  # copies of one notice count once
     years = year_chart(totals_by_year(notices), ceiling(notices))
     grades = count_chart("grades", "Number of notices per stated grade", grade_counts(notices))
     codes = count_chart("validation-codes", "Findings per validation code", code_counts(notices))
@@ -273,6 +274,17 @@ def notice_section(notice: Notice) -> str:
     """Given a notice, return its section: heading, area chart, totals, findings, counts."""
     checks = tag("h3", "Validation") + checks_list(notice.checks)
     side = tag("div", totals_table(notice) + checks + counts_line(notice), "side")
-    cols = tag("div", tag("div", area_chart(notice), "chart-col") + side, "cols")
+    cols = tag("div", tag("div", notice_charts(notice), "chart-col") + side, "cols")
     head = notice_header(notice)
     return f'<section class="panel notice" id="{anchor(notice)}">{head}{cols}</section>'
+
+
+def notice_charts(notice: Notice) -> str:
+    """Given a notice, return its charts: the areas against their maxima (when it has areas or
+    ranks no units), and the units it ranks or scores (when several)."""
+    ranking = len(notice.ranked) > 1
+    areas = area_chart(notice) if notice.areas or not ranking else ""
+    if not ranking:
+        return areas
+    copy = "" if notice.first_copy else f" (a copy of notice {esc(notice.copy_of)})"
+    return areas + tag("h3", f"Units ranked{copy}") + ranking_chart(notice)

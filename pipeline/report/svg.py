@@ -12,7 +12,7 @@ from collections.abc import Iterable, Sequence
 from dataclasses import dataclass
 
 from parscore.pipeline.report.fmt import DASH, clip, esc, num, pct, sev_class
-from parscore.pipeline.report.load import Area, Notice
+from parscore.pipeline.report.load import Area, Notice, Ranked, Trajectory, YearValue
 from parscore.pipeline.report.stats import Count, Point, YearGroup
 
 PAD = 8
@@ -187,15 +187,18 @@ def value_axis(values: Sequence[float], ceiling: float | None) -> Axis:
     return Axis(lo=lo, hi=hi if hi > lo else lo + step, step=step)
 
 
-def y_of(value: float, axis: Axis) -> float:
-    """Given a value and the axis, return its y coordinate (clamped to the plot)."""
+def y_of(value: float, axis: Axis, top: float = YEAR_TOP, height: float = YEAR_PLOT_H) -> float:
+    """Given a value, the axis and the plot's top and height, return its y (clamped)."""
     share = (min(max(value, axis.lo), axis.hi) - axis.lo) / (axis.hi - axis.lo)
-    return YEAR_TOP + (1 - share) * YEAR_PLOT_H
+    return top + (1 - share) * height
 
 
-def tick(value: float, axis: Axis, width: float) -> str:
-    """Given a tick's value, the axis and the chart width, return its grid line and label."""
-    y = y_of(value, axis)
+def tick(
+    value: float, axis: Axis, width: float, top: float = YEAR_TOP, height: float = YEAR_PLOT_H
+) -> str:
+    """Given a tick's value, the axis, the chart width and the plot's top and height, return
+    its grid line and label."""
+    y = y_of(value, axis, top, height)
     label = text((YEAR_LEFT - GAP, y + BASELINE + 1), num(round(value, 6)), "tick", "end")
     return line((YEAR_LEFT, width), (y, y), "grid") + label
 
@@ -251,3 +254,109 @@ def year_chart(groups: Sequence[YearGroup], ceiling: float | None) -> str:
         title,
         [ticks(axis, width), *columns],
     )
+
+
+# --- a notice's ranking --------------------------------------------------------------------
+
+RANK_LABEL_W = 230
+RANK_PLOT_W = 260
+RANK_FIGURE_W = 130
+RANK_LABEL_CHARS = 34
+
+
+def ranked_figures(unit: Ranked) -> str:
+    """Given a ranked unit, return its figures: value · rank/count."""
+    place = f"{num(unit.rank)}/{num(unit.rank_of)}" if unit.rank_of else num(unit.rank)
+    return f"{num(unit.value)} · {place}" if unit.rank is not None else num(unit.value)
+
+
+def ranked_row(i: int, unit: Ranked, axis: tuple[float, float]) -> str:
+    """Given a row index, a ranked unit and the value axis (bottom, top), return its row."""
+    y = PAD + i * COUNT_ROW_H
+    label = f"{unit.rank}. {unit.unit}" if unit.rank is not None else unit.unit
+    parts = [text((RANK_LABEL_W - GAP, y + BAR_H - BASELINE), clip(label, RANK_LABEL_CHARS),
+                  "label", "end")]  # fmt: skip
+    w = 0.0
+    if unit.value is not None:
+        lo, hi = axis
+        w = max((unit.value - lo) / (hi - lo), 0.02) * RANK_PLOT_W
+        parts.append(
+            rect((RANK_LABEL_W, y, w, BAR_H), "bar", f"{unit.unit}: {ranked_figures(unit)}")
+        )
+    figures = text((RANK_LABEL_W + w + GAP, y + BAR_H - BASELINE), ranked_figures(unit), "figure")
+    return "".join(parts) + figures
+
+
+def ranking_chart(notice: Notice) -> str:
+    """Given a notice that ranks or scores several units, return the bars of their figures
+    (the axis starts below the lowest, so close figures stay apart), in rank order."""
+    values = [u.value for u in notice.ranked if u.value is not None]
+    axis = value_axis(values, None) if values else Axis(lo=0.0, hi=1.0, step=1.0)
+    rows = [ranked_row(i, u, (axis.lo, axis.hi)) for i, u in enumerate(notice.ranked)]
+    height = 2 * PAD + COUNT_ROW_H * max(len(rows), 1)
+    title = (
+        f"Units of {notice.number or notice.notice_id}: figure and rank (axis from {num(axis.lo)})"
+    )
+    return svg("ranking", (RANK_LABEL_W + RANK_PLOT_W + RANK_FIGURE_W, height), title,
+               rows or [empty_note()], f' data-notice="{esc(notice.notice_id)}"')  # fmt: skip
+
+
+# --- a unit's trajectory -------------------------------------------------------------------
+
+TRACK_LEFT = 44
+TRACK_COL_W = 70
+TRACK_TOP = 12
+TRACK_PLOT_H = 120
+TRACK_BOTTOM = 44
+TRACK_MIN_W = 260
+MEASURES = {"percent": "percent", "score": "points"}
+
+
+def track_point(i: int, point: YearValue, axis: Axis) -> tuple[float, float]:
+    """Given a year's index, its point and the axis, return its (x, y) on the trajectory."""
+    y = y_of(point.value or 0.0, axis, TRACK_TOP, TRACK_PLOT_H)
+    return TRACK_LEFT + TRACK_COL_W * (i + 0.5), y
+
+
+def track_dot(at: tuple[float, float], point: YearValue, unit: str) -> str:
+    """Given a position, a year's point and the unit, return its dot (a conflict: warning)."""
+    css = "dot conflict" if point.conflict else "dot"
+    rank = f", rank {point.rank}/{num(point.rank_of)}" if point.rank is not None else ""
+    tip = f"{unit} {point.year}: {num(point.value)}{rank}; {point.n_sources} source(s)"
+    if point.conflict:
+        tip += "; documents disagree"
+    return (
+        f'<circle class="{css}" cx="{px(at[0])}" cy="{px(at[1])}" r="{DOT_R}">'
+        f"<title>{esc(tip)}</title></circle>"
+    )
+
+
+def track_label(i: int, point: YearValue, base: float) -> str:
+    """Given a year's index, its point and the plot's bottom, return its year and rank."""
+    x = TRACK_LEFT + TRACK_COL_W * (i + 0.5)
+    rank = f"#{point.rank}" + (f"/{point.rank_of}" if point.rank_of else "") if point.rank else ""
+    year = text((x, base + FONT_PX + GAP), str(point.year), "label", "middle")
+    return year + (text((x, base + 2 * FONT_PX + GAP), rank, "note", "middle") if rank else "")
+
+
+def trajectory_chart(track: Trajectory) -> str:
+    """Given a unit's trajectory, return its line of figures over the years."""
+    values = [p.value for p in track.years if p.value is not None]
+    axis = value_axis(values, None)
+    width = max(TRACK_LEFT + TRACK_COL_W * len(track.years) + PAD, TRACK_MIN_W)
+    stated = [
+        (track_point(i, p, axis), p) for i, p in enumerate(track.years) if p.value is not None
+    ]
+    path = " ".join(f"{px(x)},{px(y)}" for (x, y), _ in stated)
+    base = TRACK_TOP + TRACK_PLOT_H
+    labels = [track_label(i, p, base) for i, p in enumerate(track.years)]
+    body = [
+        *(tick(axis.lo + k * axis.step, axis, width, TRACK_TOP, TRACK_PLOT_H)
+          for k in range(round((axis.hi - axis.lo) / axis.step) + 1)),
+        f'<polyline class="trend" points="{path}"></polyline>' if len(stated) > 1 else "",
+        *(track_dot(at, p, track.unit) for at, p in stated),
+        *labels,
+    ]  # fmt: skip
+    title = f"{track.unit} ({track.index}): {MEASURES.get(track.measure, track.measure)} by year"
+    return svg("trajectory", (width, base + TRACK_BOTTOM), title, body,
+               f' data-unit="{esc(track.unit_id)}"')  # fmt: skip

@@ -29,6 +29,7 @@ from collections.abc import Iterator, Sequence
 
 from parscore.extractors.model import BlockKind, Document, Region
 from parscore.extractors.records import replace
+from parscore.normalizers import admin
 from parscore.normalizers.numbers import Number
 from parscore.pipeline.lines import Line, document_to_lines
 from parscore.pipeline.model import UnitScore, Where
@@ -66,7 +67,8 @@ def read_unit_scores(
     title = find_title(lines)
     headline, ctx = title_context(title, subject)
     drafts, ctx = read_parts(document_parts(lines, tables, title), ctx)
-    settled = settle_last([*title_only(headline, drafts), *drafts], ctx.counts)
+    province = admin.province_in(subject)  # a district "cuối bảng" among its province's
+    settled = settle_last([*title_only(headline, drafts), *drafts], ctx.counts, province)
     kept = without_restatements([d for d in settled if d.stated or d.group])
     return tuple(to_unit_score(d, order) for order, d in enumerate(kept, start=1))
 

@@ -18,7 +18,7 @@ from typing import Any
 from parscore.extractors.records import replace
 from parscore.normalizers.numbers import Number
 from parscore.pipeline.model import UnitScore, Where
-from parscore.pipeline.statements.units import unit_kind
+from parscore.pipeline.statements.units import official_district_count, unit_kind
 
 #: Fields whose presence makes a draft a statement (a unit and an index alone are not one).
 STATED = ("score", "self_score", "appraised", "percent", "rank", "grade", "change", "rank_change")
@@ -50,6 +50,7 @@ class Draft:
     listed: int = 0  # the list it is ranked in by its place ("tốp đầu gồm: A, B, C"), 0: none
     from_last: int = 0  # places before the last of a "last" statement ("áp chót": 1)
     place_cue: str | None = None  # the words of a place stated before a list ("cuối bảng")
+    inferred: bool = False  # rank_of is the official count of the province's districts
 
     @property
     def stated(self) -> bool:
@@ -99,6 +100,7 @@ def to_unit_score(draft: Draft, order: int) -> UnitScore:
         percent=draft.percent, rank=draft.rank, rank_of=draft.rank_of, grade=draft.grade,
         change=draft.change, rank_change=draft.rank_change, previous=draft.previous,
         source=draft.source, group=draft.group, where=draft.where,
+        rank_of_inferred=draft.inferred,
     )  # fmt: skip
 
 
@@ -217,10 +219,13 @@ def _only_figures(draft: Draft) -> bool:
 # --- "cuối bảng" ------------------------------------------------------------------------------
 
 
-def settle_last(drafts: Sequence[Draft], counts: Sequence[tuple[str, int]]) -> list[Draft]:
-    """Given the statements and the (kind, count) pairs the text states, rank "cuối bảng" last."""
+def settle_last(
+    drafts: Sequence[Draft], counts: Sequence[tuple[str, int]], province: str | None = None
+) -> list[Draft]:
+    """Given the statements, the (kind, count) pairs the text states and the notice's province,
+    rank "cuối bảng" last."""
     largest = largest_counts(counts)
-    return [_settled(d, drafts, largest) if d.last else d for d in drafts]
+    return [_settled(d, drafts, largest, province) if d.last else d for d in drafts]
 
 
 def largest_counts(counts: Sequence[tuple[str, int]]) -> dict[str, int]:
@@ -239,13 +244,36 @@ def is_total(count: int, counts: Sequence[int]) -> bool:
     return any(count - n in others for n in others)
 
 
-def _settled(draft: Draft, drafts: Sequence[Draft], counts: dict[str, int]) -> Draft:
-    """Given a "cuối bảng" statement, all statements and the counts, return it ranked last."""
+def _settled(
+    draft: Draft, drafts: Sequence[Draft], counts: dict[str, int], province: str | None
+) -> Draft:
+    """Given a "cuối bảng" statement, all statements, the counts and the notice's province,
+    return it ranked last: among the count the text states, else (a district among its
+    province's districts) the official count of the province's districts that year, inferred."""
     kind = unit_kind(draft.unit or "")
     count = draft.rank_of or stated_count(draft, drafts) or counts.get(kind)
+    if count is None and (count := official_count(draft, drafts, province)):
+        place = count - draft.from_last
+        return replace(draft, rank=place, rank_of=count, last=False, inferred=True)
     if count is None:
         return replace(draft, last=False)
     return replace(draft, rank=count - draft.from_last, rank_of=count, last=False)
+
+
+def official_count(draft: Draft, drafts: Sequence[Draft], province: str | None) -> int | None:
+    """Given a "cuối bảng" statement, all statements and the notice's province, return the
+    official count of its province's districts when every unit ranked beside it (same index
+    and year) is one of them, none is ranked beyond it and they are no more than the count."""
+    kind = unit_kind(draft.unit or "")
+    beside = [d for d in drafts if d is not draft and (d.index, d.year) == (draft.index, draft.year)
+              and unit_kind(d.unit or "") == kind]  # fmt: skip
+    count = official_district_count(
+        draft.unit or "", [d.unit or "" for d in beside], province, draft.year
+    )
+    top = max((d.rank or 0 for d in beside), default=0)
+    named = len({d.unit for d in beside} | {draft.unit})
+    fits = count is not None and top < count - draft.from_last and named <= count
+    return count if fits else None
 
 
 def stated_count(draft: Draft, drafts: Sequence[Draft]) -> int | None:

@@ -17,6 +17,7 @@ from functools import lru_cache
 from typing import Any
 
 from parscore.extractors.records import replace
+from parscore.normalizers import admin
 from parscore.normalizers.labels import canonical_unit, data_table
 from parscore.normalizers.places import province_key, provinces, regions
 from parscore.pipeline.statements.cues import alternation, data, ends_with, words_rx
@@ -460,3 +461,24 @@ def group_kind(text: str) -> str:
     """Given a group phrase ("20 sở, ban, ngành", "UBND cấp huyện"), return the kind it counts."""
     words = text.lower().replace(",", " ").split()
     return same_kind(next((k for k in data()["groups"]["kinds"] if k in words), ""))
+
+
+def _locality(unit: str) -> str:
+    """Given a canonical unit, return the locality a committee stands for, else the unit."""
+    rest = unit.removeprefix(_COMMITTEE).strip()
+    return rest[:1].upper() + rest[1:] if rest != unit and rest else unit
+
+
+def official_district_count(
+    unit: str, others: Sequence[str], province: str | None, year: int | None
+) -> int | None:
+    """Given a district ranked "cuối bảng", the units ranked beside it, the notice's province
+    and the year, return the official count of the province's district-level units that year
+    (normalizers.admin) when the block is clearly the province's districts: each unit is one
+    of them. None otherwise (another kind of unit, an unknown province or year, a stranger)."""
+    if year is None or province is None or unit_kind(unit) != "huyện":
+        return None
+    names = [_locality(u) for u in (unit, *others)]
+    if not all(admin.is_district(province, name, year) for name in names):
+        return None
+    return admin.district_count(province, year)

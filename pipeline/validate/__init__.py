@@ -15,7 +15,7 @@ from collections.abc import Callable, Iterator
 
 from parscore.pipeline.model import Check, Notice
 from parscore.pipeline.validate import checks, grades, statements, units
-from parscore.pipeline.validate.checks import Code
+from parscore.pipeline.validate.checks import ACROSS_NOTICES, Code
 from parscore.pipeline.validate.grades import expected_grade, graded_figure
 from parscore.pipeline.validate.ladders import (
     Band,
@@ -73,6 +73,7 @@ def validate(notice: Notice, *, ladder: Ladder | None = None) -> tuple[Check, ..
 
 
 __all__ = [
+    "ACROSS_NOTICES",
     "CHECKS",
     "GRADE_CHECKS",
     "Band",

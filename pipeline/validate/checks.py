@@ -60,8 +60,11 @@ class Code(StrEnum):
     NO_SCORES = "no-scores"
     CONFLICTING_VALUE = "conflicting-value"
     RANK_COUNT_MISMATCH = "rank-count-mismatch"
+    CROSS_DOCUMENT_MISMATCH = "cross-document-mismatch"  # between notices: pipeline/panel.py
 
 
+#: Codes found across the notices of an archive (pipeline/panel.py), never in one notice.
+ACROSS_NOTICES = frozenset({Code.CROSS_DOCUMENT_MISMATCH})
 OTHER_AREA = "other"  # the area code of a label that maps to no known area
 SUMMARY_NUMBERS = (
     "headline_score",
