@@ -137,7 +137,7 @@ def is_tail_marker(text: str) -> bool:
 def keep_article(blocks: Iterable[Block]) -> list[Block]:
     """Given blocks in reading order, return them without chrome, repeats and the news tail."""
     kept: list[Block] = []
-    for block in _until_tail(blocks):
+    for block in until_tail(blocks):
         if not (_is_chrome_block(block) or (kept and _repeats(block, kept[-1]))):
             kept.append(block)
     return kept
@@ -154,7 +154,7 @@ def _is_chrome_block(block: Block) -> bool:
     return block.kind is not BlockKind.TABLE and is_chrome_line(block.text)
 
 
-def _until_tail(blocks: Iterable[Block]) -> Iterator[Block]:
+def until_tail(blocks: Iterable[Block]) -> Iterator[Block]:
     """Given blocks, yield them up to a tail marker that follows enough article text."""
     seen = 0
     for block in blocks:

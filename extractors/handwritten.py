@@ -113,6 +113,8 @@ def settle_fields(
         if box[2] - box[0] > 2 and box[3] - box[1] > 2:
             digits, conf = tesseract.read_digits(reader, image.crop(box), path, limits)
         value = digits if digits.isdigit() and conf >= REREAD_CONF else UNREADABLE
+        if value == UNREADABLE and span.key == "ngay" and digits.isdigit():
+            value += digits  # "?5": unreadable, the unsure digits kept as a clue, never a value
         words[span.label : span.end] = _replaced(words, span, value, scale, box)
     return words
 

@@ -17,22 +17,34 @@ from __future__ import annotations
 import itertools
 import re
 import statistics
+from collections import Counter
 from collections.abc import Sequence
 from dataclasses import replace
 from difflib import SequenceMatcher
 
+from parscore.extractors.boilerplate import keep_article, until_tail
 from parscore.extractors.model import Block, BlockKind, Provenance, Region
 from parscore.extractors.pagemodel import (
     ADDRESSEE_START,
+    BROWSER_LINE,
     BULLET,
     CENTRED_H,
+    FLOWS_GAP_H,
+    FLOWS_PITCH,
+    HANG_H,
     INDENT_H,
     MARGIN_BAND,
+    MIN_GAPS,
     PAGE_NUMBER,
     PARA_PITCH,
     REPEAT_BAND,
     REPEAT_SIMILARITY,
     SHORT_LINE_H,
+    SIDEBAR_EDGE,
+    SIDEBAR_MAX_CROSS,
+    SIDEBAR_MIN_LINES,
+    SIDEBAR_MIN_PROSE,
+    SIDEBAR_PROSE,
     SIGNATURE_START,
     TITLE_CENTRED_H,
     TITLE_ZONE,
@@ -84,17 +96,62 @@ def drop_running_lines(
     out = []
     for i, (page, page_lines) in enumerate(zip(pages, lines, strict=True)):
         others = [s for j, b in enumerate(bands) if j != i for s in b]
-        out.append([x for x in page_lines if not _is_running(x, page, others)])
+        body = _body_lines(page, page_lines)
+        out.append([x for x in page_lines if not _is_running(x, page, others, body)])
     return out
 
 
-def _is_running(line: Line, page: PageContent, others: Sequence[str]) -> bool:
-    """Given a line and the band lines of other pages, return whether it is page furniture."""
-    if _is_margin_line(line, page):
-        return True
-    if not _in_repeat_band(line, page):
+def _body_lines(page: PageContent, lines: Sequence[Line]) -> list[Line]:
+    """Given a page's lines, return those of its body: out of the margin bands, or in them
+    but running on from the body, line after line."""
+    body = [x for x in lines if not _is_margin_line(x, page)]
+    rest = [x for x in lines if _is_margin_line(x, page)]
+    while touching := [x for x in rest if _flows_with(x, body)]:
+        body += touching
+        rest = [x for x in rest if x not in touching]
+    return body
+
+
+def _line_pitch(lines: Sequence[Line]) -> float:
+    """Given a page's body lines, return the usual distance from one line's top to the next
+    one's (the median, over lines that overlap across): 0 when there are too few to say."""
+    ordered = sorted(lines, key=lambda x: x.bbox[1])
+    pitches = [b.bbox[1] - a.bbox[1] for a, b in itertools.pairwise(ordered)
+               if min(a.bbox[2], b.bbox[2]) > max(a.bbox[0], b.bbox[0]) and b.bbox[1] > a.bbox[3]]
+    return statistics.median(pitches) if len(pitches) >= MIN_GAPS else 0.0
+
+
+def _is_running(
+    line: Line, page: PageContent, others: Sequence[str], body: Sequence[Line]
+) -> bool:
+    """Given a line, the band lines of other pages and the page's lines outside the margin
+    bands, return whether the line is page furniture: a page number, a browser's print
+    header or footer, a line repeated on other pages, or a line in the margin band that
+    stands apart from the body (one that runs on from it is body text of a page set with
+    narrow margins, as office suites print HTML)."""
+    if not _in_repeat_band(line, page) and not _is_margin_line(line, page):
         return False
-    return bool(PAGE_NUMBER.match(line.text)) or _repeated(_signature(line.text), others)
+    if PAGE_NUMBER.match(line.text) or BROWSER_LINE.match(line.text):
+        return True
+    if _repeated(_signature(line.text), others):
+        return True
+    return _is_margin_line(line, page) and line not in body
+
+
+def _flows_with(line: Line, body: Sequence[Line]) -> bool:
+    """Given a margin line and the body lines, return whether it touches one of them across:
+    the white gap at most ``FLOWS_GAP_H`` of its height, or the step from top to top at most
+    ``FLOWS_PITCH`` of the usual pitch of the body lines in its column."""
+    left, top, right, bottom = line.bbox
+    column = [x for x in body if min(right, x.bbox[2]) > max(left, x.bbox[0])]
+    pitch = _line_pitch(column)
+    for other in column:
+        o_left, o_top, o_right, o_bottom = other.bbox
+        near = (max(o_top - bottom, top - o_bottom) <= FLOWS_GAP_H * line.height
+                or abs(o_top - top) <= FLOWS_PITCH * pitch)
+        if near and min(right, o_right) > max(left, o_left):
+            return True
+    return False
 
 
 # --------------------------------------------------------------------------- zones
@@ -266,9 +323,20 @@ def _breaks_paragraph(prev: Line, line: Line, bounds: tuple[float, float], pitch
         line.bbox[1] - prev.bbox[1] > PARA_PITCH * pitch
         or bool(BULLET.match(line.text))
         or _numbered(line.text)
-        or (line.bbox[0] - prev.bbox[0] > INDENT_H * height and not centred)
+        or (line.bbox[0] - prev.bbox[0] > INDENT_H * height and not centred
+            and not _hangs_under(prev, line))
         or prev.bbox[2] < right - SHORT_LINE_H * height
     )
+
+
+def _hangs_under(prev: Line, line: Line) -> bool:
+    """Given a list item's line and the next, return whether the next lines up with the
+    item's text after its bullet (a hanging indent, as office suites set lists): it carries
+    the item on, whatever its first word ("… giải quyết" / "TTHC")."""
+    words = [w for c in prev.chunks for w in c.words]
+    if len(words) < 2 or not BULLET.match(prev.text) or any(ch.isalnum() for ch in words[0].text):
+        return False
+    return abs(line.bbox[0] - words[1].bbox[0]) <= HANG_H * prev.height
 
 
 def _numbered(text: str) -> bool:
@@ -346,10 +414,48 @@ def parts_to_blocks(parts: Sequence[Part], path: str) -> tuple[Block, ...]:
 
 
 def page_parts(page: PageContent, lines: list[Line], *, first: bool) -> list[Part]:
-    """Given a page and its lines without furniture, return its parts in reading order."""
+    """Given a page and its lines without furniture, return its parts in reading order (a
+    printed web page's sidebar column read apart from the article beside it)."""
     tables = ruled_tables(page)
     free = [x for x in lines if not any(_in_table(x, t) for t in tables)]
-    return _interleave(page_to_parts(page, free, first=first), tables) if free else list(tables)
+    if not free:
+        return list(tables)
+    columns = sidebar_split(free, page.width)
+    if columns is None:
+        return _interleave(page_to_parts(page, free, first=first), tables)
+    main, side = columns  # the article first, then the sidebar as page furniture
+    parts = page_to_parts(page, main, first=first) if main else []
+    furniture = [
+        replace(p, region=Region.PAGE_HEADER)
+        for p in page_to_parts(page, side, first=False)
+        if isinstance(p, TextPart)
+    ]
+    return _interleave(parts, tables) + furniture
+
+
+def sidebar_split(lines: Sequence[Line], width: float) -> tuple[list[Line], list[Line]] | None:
+    """Given a page's free lines and its width, return (main column, sidebar) when a narrow
+    column on the left stands beside prose (a portal page printed by a browser or an office
+    suite); None otherwise. The main column's edge is the left edge most of its prose lines
+    share (lines wider than ``SIDEBAR_PROSE`` of the page, at least ``SIDEBAR_MIN_PROSE``
+    of them, in ``SIDEBAR_EDGE`` of the width); the sidebar is the pieces that end before it
+    (at least ``SIDEBAR_MIN_LINES``), and at most ``SIDEBAR_MAX_CROSS`` pieces may run across
+    it (a search button). A table's columns or a Decree 30 header never hold such prose."""
+    chunks = [c for line in lines for c in line.chunks]
+    prose = [round(c.bbox[0]) for c in chunks if c.bbox[2] - c.bbox[0] >= SIDEBAR_PROSE * width]
+    if len(prose) < SIDEBAR_MIN_PROSE:
+        return None
+    edge, count = Counter(prose).most_common(1)[0]
+    lo, hi = SIDEBAR_EDGE
+    if count < SIDEBAR_MIN_PROSE or not lo * width <= edge <= hi * width:
+        return None
+    left = [c for c in chunks if c.bbox[2] <= edge]
+    right = [c for c in chunks if c.bbox[0] >= edge - 1]
+    if len(left) < SIDEBAR_MIN_LINES or len(chunks) - len(left) - len(right) > SIDEBAR_MAX_CROSS:
+        return None
+    main = [c for c in chunks if c.bbox[2] > edge]
+    return (words_to_lines(w for c in main for w in c.words),
+            words_to_lines(w for c in left for w in c.words))
 
 
 def _in_table(line: Line, table: TablePart) -> bool:
@@ -361,9 +467,19 @@ def _in_table(line: Line, table: TablePart) -> bool:
 
 def pages_to_blocks(pages: Sequence[PageContent], path: str) -> tuple[Block, ...]:
     """Given the pages of a document, return its blocks in reading order."""
-    lines = drop_running_lines(pages, [words_to_lines(p.words) for p in pages])
+    raw = [words_to_lines(p.words) for p in pages]
+    printed = any(BROWSER_LINE.match(x.text) for page_lines in raw for x in page_lines)
+    lines = drop_running_lines(pages, raw)
     parts = [
         page_parts(p, ls, first=i == 0) for i, (p, ls) in enumerate(zip(pages, lines, strict=True))
     ]
     width = max((p.width for p in pages), default=1.0)
-    return parts_to_blocks(mark_continuations(join_page_tables(parts, width)), path)
+    blocks = parts_to_blocks(mark_continuations(join_page_tables(parts, width)), path)
+    if printed or any(_is_sidebar(p) for page in parts for p in page):  # a printed web page
+        return tuple(keep_article(blocks))
+    return tuple(until_tail(blocks))  # an office suite's print of a page has no browser lines
+
+
+def _is_sidebar(part: Part) -> bool:
+    """Given a part, return whether it is a web page's sidebar (furniture beside the text)."""
+    return isinstance(part, TextPart) and part.region is Region.PAGE_HEADER

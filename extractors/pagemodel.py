@@ -73,6 +73,32 @@ class Frame:
 
 
 BULLET = re.compile(r"^([-–—•+*▪●○◦])\s*(?=\S)")
+#: A browser's print header or footer line: "12/7/26, 11:44 AM  <title>" at the top,
+#: "file:///… 1/3" or "https://… 1/3" at the bottom (Chromium, Firefox, Edge print them).
+BROWSER_LINE = re.compile(
+    r"^\s*(?:\d{1,2}/\d{1,2}/\d{2,4},?\s+\d{1,2}:\d{2}(?:\s*[AP]M)?\b"
+    r"|(?:file|https?)://\S+(?:\s+\d{1,4}\s*/\s*\d{1,4}\s*$)?)",
+    re.I,
+)
+#: A margin line that touches the body (gap to the nearest body line at most this many of
+#: its heights, overlapping it across) is body text set with narrow margins, not furniture.
+FLOWS_GAP_H = 1.0
+#: … or one whose top is at most this many of the page's usual line pitches from a body
+#: line's top (wide line spacing), the pitch read from at least MIN_GAPS pairs of lines.
+FLOWS_PITCH = 1.2
+MIN_GAPS = 5
+#: A printed web page's sidebar (extractors.layout.sidebar_split): the main column's edge
+#: within these shares of the page width, at most SIDEBAR_MAX_CROSS pieces across it, at
+#: least SIDEBAR_MIN_LINES pieces before it and SIDEBAR_MIN_PROSE prose lines at it wider
+#: than SIDEBAR_PROSE of the page.
+SIDEBAR_EDGE = (0.12, 0.4)
+SIDEBAR_MAX_CROSS = 2
+SIDEBAR_MIN_LINES = 5
+SIDEBAR_MIN_PROSE = 3
+SIDEBAR_PROSE = 0.45
+#: A list item's next line within this many heights of the item's text (after its bullet)
+#: hangs under it: the item goes on.
+HANG_H = 0.5
 PAGE_NUMBER = re.compile(
     r"^\s*(?:trang|page|tr\.)?\s*[-–(]?\s*\d{1,4}\s*(?:(?:/|trên|of)\s*\d{1,4})?\s*[-–)]?\s*$",
     re.I,

@@ -20,8 +20,16 @@ import pypdfium2.raw as pdfium_c
 from parscore.extractors import layout, ocr
 from parscore.extractors.errors import ErrorCode, InputError
 from parscore.extractors.limits import Limits
-from parscore.extractors.model import BBox, Document, SourceInfo
-from parscore.extractors.pagemodel import Edge, Frame, PageContent, Word, union_bbox
+from parscore.extractors.model import (
+    BBox,
+    Block,
+    BlockKind,
+    Document,
+    Provenance,
+    Region,
+    SourceInfo,
+)
+from parscore.extractors.pagemodel import Edge, Frame, PageContent, Word, nfc, union_bbox
 from parscore.normalizers.labels import data_table
 from parscore.normalizers.text import bare_key
 
@@ -167,24 +175,68 @@ def kept_annotation_words(added: Sequence[Word], boxes: Sequence[BBox]) -> list[
 def with_annotations(pdf: pdfium.PdfDocument, index: int, words: list[Word]) -> list[Word]:
     """Given a text page's words, return them with the text its annotations show (signing
     software writes the number and the day into form fields), stamps left out."""
+    flattened = _flattened_words(pdf, index)
+    if flattened is None:
+        return words
+    flat, boxes = flattened
+    seen = {(w.text, tuple(round(v) for v in w.bbox)) for w in words}
+    added = [w for w in flat if (w.text, tuple(round(v) for v in w.bbox)) not in seen]
+    return words + kept_annotation_words(added, boxes)
+
+
+def signature_stamps(data: bytes, count: int, path: str) -> tuple[Block, ...]:
+    """Given PDF bytes, return the digital-signature stamps its first ``count`` pages show
+    (who signed and when: "Ký bởi: Ủy ban nhân dân tỉnh X … Thời gian ký: 15/01/2025 …"),
+    one block each, out of the page's text (region PAGE_FOOTER): a scan's text layer often
+    holds nothing else, and a hand-written day is checked against them. Read from a copy of
+    the document whose annotated pages are flattened (the one being read is left as is)."""
+    pdf = open_pdf(data, path)
+    out: list[Block] = []
+    try:
+        for index in range(min(count, len(pdf))):
+            if (flattened := _flattened_words(pdf, index)) is not None:
+                out += _stamps_on(index, *flattened, path)
+    except pdfium.PdfiumError:
+        pass  # the stamps are a help to the header, never a reason to refuse the file
+    finally:
+        pdf.close()
+    return tuple(out)
+
+
+def _flattened_words(
+    pdf: pdfium.PdfDocument, index: int
+) -> tuple[list[Word], list[BBox]] | None:
+    """Given a document and a page index, flatten the page's annotations into it and return
+    the page's words with the annotations' boxes; None when it has none to flatten."""
     page = pdf[index]
     try:
         frame = Frame.of(page.get_size(), page.get_rotation())
         boxes = annotation_rects(page, frame)
         if not boxes or pdfium_c.FPDFPage_Flatten(page.raw, pdfium_c.FLAT_NORMALDISPLAY) != 1:
-            return words
+            return None
     finally:
         page.close()
     page = pdf[index]
     try:
         textpage = page.get_textpage()
-        flat = text_words(textpage, frame)
+        words = text_words(textpage, frame)
         textpage.close()
     finally:
         page.close()
-    seen = {(w.text, tuple(round(v) for v in w.bbox)) for w in words}
-    added = [w for w in flat if (w.text, tuple(round(v) for v in w.bbox)) not in seen]
-    return words + kept_annotation_words(added, boxes)
+    return words, boxes
+
+
+def _stamps_on(index: int, words: list[Word], boxes: list[BBox], path: str) -> list[Block]:
+    """Given a flattened page's words and its annotations' boxes, return its signature
+    stamps."""
+    out = []
+    for box in boxes:
+        text = " ".join(w.text for w in words if _inside(w, box))
+        if text and is_signature_stamp(text):
+            prov = Provenance(path=path, page=index + 1, bbox=box)
+            out.append(Block(kind=BlockKind.PARAGRAPH, text=nfc(text),
+                             region=Region.PAGE_FOOTER, prov=prov))
+    return out
 
 
 # --------------------------------------------------------------------------- ruling edges
@@ -391,7 +443,8 @@ def extract(data: bytes, source: SourceInfo, limits: Limits) -> Document:
         pages, n_ocr = read_pages(pdf, read, source, limits)
     finally:
         pdf.close()
-    blocks = layout.pages_to_blocks(pages, source.path)
+    blocks = layout.pages_to_blocks(pages, source.path) + signature_stamps(
+        data, read, source.path)
     fmt = "pdf-ocr" if n_ocr else "pdf"
     return Document(
         source=replace(source, format=fmt, pages=total),

@@ -22,13 +22,15 @@ import re
 import subprocess
 import tempfile
 import threading
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 from pathlib import Path
 from typing import TYPE_CHECKING, Protocol
 
 from parscore.extractors.errors import ErrorCode, InputError
 from parscore.extractors.limits import Limits
 from parscore.extractors.pagemodel import Word
+from parscore.normalizers.labels import data_table
+from parscore.normalizers.text import bare_key
 
 if TYPE_CHECKING:
     from PIL import Image
@@ -281,6 +283,11 @@ def _run(args: list[str], path: str, limits: Limits) -> subprocess.CompletedProc
 #: A dash standing alone between words is printed as an en dash ("Lao động – Thương binh và
 #: Xã hội") in administrative documents; Tesseract reads its longer glyph as an em dash.
 _EM_DASH, _EN_DASH = "\u2014", "\u2013"
+#: One dash read as a run of two or three ("—-", "–-", "--"): the dash between a name and a
+#: post ("Phạm Văn A —- Giám đốc Sở") that OCR doubled.
+#: What Tesseract makes of a small round or dash-like list bullet at the head of a line.
+_BULLET_MISREADS = frozenset({"«", "»", "_", "°", "·", "•", "¢", "©", "®", "*", "~"})
+_DASH_RUN = re.compile("[-\u2013\u2014]{2,3}")
 
 
 def _keep(text: str, conf: float) -> bool:
@@ -290,18 +297,50 @@ def _keep(text: str, conf: float) -> bool:
 
 def tsv_to_words(tsv: str, scale: float) -> list[Word]:
     """Given Tesseract TSV (with or without its header row), return words scaled to points."""
-    words = []
+    words, lines = [], []
     for row in tsv.splitlines():
         fields = row.split("\t")
         if len(fields) < 12 or fields[0] != "5":
             continue
         left, top, width, height = (int(v) for v in fields[6:10])
         text, conf = fields[11].strip(), float(fields[10])
-        text = _EN_DASH if text == _EM_DASH else text
+        text = _EN_DASH if text == _EM_DASH or _DASH_RUN.fullmatch(text) else text
         if _keep(text, conf):
             bbox = (left * scale, top * scale, (left + width) * scale, (top + height) * scale)
             words.append(Word(text=text, bbox=bbox, conf=conf))
-    return words
+            lines.append(tuple(fields[2:5]))  # block, paragraph, line
+    return without_stray_commas(with_bullets(words, lines))
+
+
+def with_bullets(words: list[Word], lines: list[tuple[str, ...]]) -> list[Word]:
+    """Given OCR'd words and the Tesseract line of each, return them with a list bullet that
+    OCR read as another glyph ("«", "»", "_", "°", "·" …, ``_BULLET_MISREADS``) made "-":
+    only a line's first word, alone, with words after it on the line."""
+    out = list(words)
+    for i, word in enumerate(words):
+        opens = i == 0 or lines[i - 1] != lines[i]
+        goes_on = i + 1 < len(words) and lines[i + 1] == lines[i]
+        if opens and goes_on and word.text in _BULLET_MISREADS:
+            out[i] = replace(word, text="-")
+    return out
+
+
+def without_stray_commas(words: list[Word]) -> list[Word]:
+    """Given OCR'd words, return them without the comma a speck makes between a post and
+    the bodies it heads ("Thủ trưởng, các Sở, ban, ngành" → "Thủ trưởng các Sở, …"): a post
+    ("thủ trưởng", "chủ tịch", "giám đốc" …) is never followed by a comma and "các"
+    unless another post follows ("Giám đốc, các Phó Giám đốc")."""
+    posts = data_table("decree30")["signer_posts"]
+    out = list(words)
+    for i in range(1, len(out) - 2):
+        word = out[i]
+        if not word.text.endswith(",") or bare_key(out[i + 1].text) != "cac":
+            continue
+        post = bare_key(f"{out[i - 1].text} {word.text[:-1]}")
+        after = bare_key(f"{out[i + 2].text} {out[i + 3].text if i + 3 < len(out) else ''}")
+        if post in posts and not any(after.startswith(p) for p in ("pho", *posts)):
+            out[i] = replace(word, text=word.text[:-1])
+    return out
 
 
 # --------------------------------------------------------------------------- one field

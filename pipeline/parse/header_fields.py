@@ -40,11 +40,23 @@ _PLACE_DATE = re.compile(
     re.I,
 )
 _DAY = re.compile(r"\d{1,2}")
+#: A day the OCR could not read for sure, with the digits it made out ("?5").
+_DAY_CLUE = re.compile(r"\?(\d{1,2})")
+#: A digital-signature stamp: who signed and when ("Ký bởi: Ủy ban nhân dân tỉnh X
+#: Cơ quan: Tỉnh X Thời gian ký: 15/01/2025 17:10:17").
+_SIGNED = re.compile(
+    r"K[ýy]\s+b[ởo]i\s*:\s*(?P<who>.+?)\s+(?:C[ơo]\s+quan\s*:.*?\s+)?"
+    r"Th[ờo]i\s+gian\s+k[ýy]\s*:\s*(?P<day>\d{1,2})/(?P<month>\d{1,2})/(?P<year>\d{4})",
+    re.I,
+)
 #: Without a marked header block, the leading lines this short (at most HEADER_LEAD of them)
 #: may hold its fields; a longer line is prose.
 SHORT_LINE = 160
 HEADER_LEAD = 24
 _UPPER_WORD = re.compile(r"[^\W\d_]")
+#: Where one header line holds several (a Word cell's lines joined by its line breaks):
+#: at a rule of dashes or underscores, and before the number's label.
+_PIECE_BREAK = re.compile(r"\s*[—–\-_=]{3,}\s*|\s+(?=S[ốô]\s*[:.]\s*\d)")
 
 
 @dataclass(frozen=True, slots=True)
@@ -107,14 +119,43 @@ def date_field(lines: Sequence[Line]) -> Field:
     return Field(True, make_date(int(day), int(m["month"]), int(m["year"])))
 
 
+def signed_day(lines: Sequence[Line], header: Sequence[Line], issuer: str | None) -> date | None:
+    """Given the lines, the header's and the issuer, return the issue date when the header's
+    day is hand-written and unreadable but two witnesses agree on it: the issuer's own
+    digital signature ("Ký bởi: <issuer> … Thời gian ký: 15/01/2025") dated in the printed
+    month and year, and the digits the OCR made out of the day ("?5") found in the signed
+    day. One witness alone is not enough (a notice is often signed days after its date)."""
+    m = _PLACE_DATE.search(" ".join(ln.raw for ln in header))
+    clue = _DAY_CLUE.fullmatch(m.group("day")) if m else None
+    if m is None or clue is None or not issuer:
+        return None
+    found = set()
+    for line in lines:
+        if line.region is not Region.PAGE_FOOTER:
+            continue
+        for s in _SIGNED.finditer(line.raw):
+            same_month = (int(s["month"]), int(s["year"])) == (int(m["month"]), int(m["year"]))
+            day = int(s["day"])
+            if (same_month and _same_body(s["who"], issuer)
+                    and clue.group(1) in f"{day:02d}"):
+                found.add(make_date(day, int(s["month"]), int(s["year"])))
+    return found.pop() if len(found) == 1 else None
+
+
+def _same_body(name: str, issuer: str) -> bool:
+    """Given a signer's name in a stamp and the issuer, return whether they are one body."""
+    a, b = bare_key(canonical_unit(name)), bare_key(canonical_unit(issuer))
+    return bool(a) and (a == b or a in b or b in a)
+
+
 def issuer_name(lines: Sequence[Line]) -> str | None:
     """Given the header's lines, return the issuing body as a whole name: the last line that
     opens a body's name ("SỞ NỘI VỤ" under "UBND TỈNH ĐỒNG NAI") with the lines that wrap it
     ("ỦY BAN NHÂN DÂN" / "TỈNH QUẢNG NGÃI" → "Ủy ban nhân dân tỉnh Quảng Ngãi"), read up to
     the number line (a body named under the title is not the issuer)."""
     names: list[list[str]] = []
-    for raw in (ln.raw for ln in lines):
-        text = without_motto(raw).strip(" -_=*|")
+    for text in (p for ln in lines for p in _pieces(without_motto(ln.raw))):
+        text = text.strip(" -_=*|")
         if _NUMBER_LINE.match(text):
             break
         if not _is_capitals(text):
@@ -124,6 +165,35 @@ def issuer_name(lines: Sequence[Line]) -> str | None:
         elif names and _continues_issuer(text):
             names[-1].append(text)
     return _whole_issuer([_spelled(" ".join(n)) for n in names])
+
+
+def _pieces(text: str) -> list[str]:
+    """Given a header line, return the lines it holds: split at a rule and before "Số:",
+    and a line in capitals split where a body's name opens after a whole parent's name
+    ("UBND TỈNH BÌNH PHƯỚC SỞ CÔNG THƯƠNG" → the parent and the body)."""
+    out: list[str] = []
+    for piece in _PIECE_BREAK.split(text):
+        if not piece.strip():
+            continue
+        words = piece.split()
+        start = 0
+        for j in range(2, len(words)):
+            parent = " ".join(words[start:j])
+            if (_is_capitals(piece) and _opens_issuer(parent) and _has_place(parent)
+                    and _opens_issuer(" ".join(words[j:]))):
+                out.append(parent)
+                start = j
+        out.append(" ".join(words[start:]))
+    return out
+
+
+def _has_place(name: str) -> bool:
+    """Given a body's name, return whether it names its place after a continuation word
+    ("… TỈNH BÌNH PHƯỚC"): a whole parent's name, after which a new name may open."""
+    words = bare_key(name).split()
+    heads = data_table("decree30")["issuer_continuations"]
+    return any(" ".join(words[i : i + len(h.split())]) == h and i + len(h.split()) < len(words)
+               for i in range(1, len(words)) for h in heads)
 
 
 def _whole_issuer(names: list[str]) -> str | None:

@@ -17,6 +17,7 @@ from parscore.normalizers.labels import (
     unit_level,
 )
 from parscore.normalizers.places import province_name
+from parscore.normalizers.text import strip_tones
 from parscore.pipeline.lines import Line
 from parscore.pipeline.model import Metadata, Person
 from parscore.pipeline.parse.header_fields import (
@@ -24,6 +25,7 @@ from parscore.pipeline.parse.header_fields import (
     header_lines,
     issuer_name,
     number_field,
+    signed_day,
 )
 from parscore.pipeline.parse.reported import (
     Reported,
@@ -61,7 +63,10 @@ _CHAIR_ROLE = re.compile(
     r"((?:Phó\s+)?(?:Giám đốc|Chủ tịch|Bộ trưởng|Thứ trưởng|Chánh Văn phòng|Trưởng ban)"
     r"(?:\s+[^\s,.;:()]+){0,5}?)\s+(?:đã\s+)?chủ\s*trì"
 )
-_MEETING = re.compile(r"tổ chức|cuộc họp|họp|hội nghị|làm việc", re.IGNORECASE)
+#: The words that say a meeting took place; those of two words are matched with tones set
+#: aside (OCR misplaces them: "tố chức"), "họp" as written ("hợp" is another word).
+_MEETING = re.compile(r"\b(?:to chuc|cuoc hop|hoi nghi|lam viec)\b", re.IGNORECASE)
+_MEETING_WORD = re.compile(r"họp", re.IGNORECASE)
 _TITLE_PREFIX = re.compile(
     r"^thông báo\s*(?:số\s*)?(?:\d+\S*\s*)?(?:về việc|v/v)?\s*[:–-]?\s*", re.I
 )
@@ -69,7 +74,7 @@ _TITLE_DATE = re.compile(r"\s*\(\s*\d{1,2}[/.-]\d{1,2}[/.-]\d{4}\s*\)\s*$")
 NOTHING = Reported()
 _SUBJECT = re.compile(r"^\s*(?:V/v|Về việc)\s*:?\s*", re.I)
 #: Lines searched for the notice number when no header block states it.
-LEAD_LINES = 6
+LEAD_LINES = 12  # as many as the reported document is looked for in (reported.LEAD)
 
 
 def read_metadata(
@@ -86,7 +91,7 @@ def read_metadata(
         number=number,
         doc_type=doc_type(number.split("/", 1)[1]) if number else None,
         issuer=issuer,
-        issue_date=issue_date(lines, reported, header),
+        issue_date=issue_date(lines, reported, header) or signed_day(lines, header, issuer),
         meeting_date=meeting_date(lines),
         title=title(lines),
         chair=chair(lines),
@@ -192,7 +197,8 @@ def meeting_date(lines: Sequence[Line]) -> date | None:
         if line.region is Region.HEADER or "ban hành" in line.raw.lower():
             continue
         dates = find_dates(line.raw)
-        if dates and _MEETING.search(line.raw[dates[0].end : dates[0].end + 120]):
+        after = line.raw[dates[0].end : dates[0].end + 120] if dates else ""
+        if after and (_MEETING.search(strip_tones(after)) or _MEETING_WORD.search(after)):
             return dates[0].value
     return None
 

@@ -51,6 +51,10 @@ class Section:
     lines: tuple[Line, ...]
 
 
+#: Page furniture (running lines, a web page's sidebar, signature stamps): no section's text.
+FURNITURE = (Region.PAGE_HEADER, Region.PAGE_FOOTER)
+
+
 def split_sections(lines: Sequence[Line]) -> Iterator[Section]:
     """Given body lines, yield each top-level section with the lines under it."""
     starts = list(heading_positions(lines))
@@ -61,8 +65,13 @@ def split_sections(lines: Sequence[Line]) -> Iterator[Section]:
             kind=section_kind(heading),
             number=heading.numbering,
             heading=heading,
-            lines=tuple(until_end_of_body(lines[i + 1 : end])),
+            lines=tuple(until_end_of_body(_text(lines[i + 1 : end]))),
         )
+
+
+def _text(lines: Sequence[Line]) -> list[Line]:
+    """Given a section's lines, return them without page furniture."""
+    return [x for x in lines if x.region not in FURNITURE]
 
 
 def heading_positions(lines: Sequence[Line]) -> Iterator[int]:
