@@ -1,20 +1,24 @@
 """Scale-out engines beyond the local process pool: dask.distributed and Ray.
 
-Each file still runs in a process of its own with the per-file time limit (pebble), so a
-hung or crashing file costs one task, never a dask worker. That needs workers started with
-``distributed.worker.daemon: False`` (the local cluster is); on a cluster whose workers are
-daemonic, files run inside the worker and the time limit is not enforced.
+A task reads its file in a guard of its worker (``pipeline.guard``): a child interpreter the
+worker starts once and reuses for every later file, killed and replaced when a file overruns
+the time limit or crashes it. So a hung or crashing file costs one task, never a worker, and
+no interpreter starts per file. The local dask cluster runs its workers as threads of
+parscore's process (each drives its own guard child); a remote cluster's workers start their
+own guards.
 """
 
 from __future__ import annotations
 
+import contextlib
 import os
+import sys
 from collections.abc import Iterator, Sequence
-from concurrent.futures import TimeoutError as FutureTimeout
 from typing import TYPE_CHECKING, Any
 
-from parscore.extractors.errors import ErrorCode, UsageError
-from parscore.pipeline.work import Job, work
+from parscore.extractors.errors import UsageError
+from parscore.pipeline.guard import close_idle, guarded_work
+from parscore.pipeline.work import Job
 
 if TYPE_CHECKING:
     from parscore.pipeline.settings import RunSettings
@@ -23,47 +27,21 @@ if TYPE_CHECKING:
 SCHEDULER_ENV = "PARSCORE_DASK_SCHEDULER"
 
 
-def guarded_work(path: str, limits: Any, grade_scale: str | None) -> dict[str, Any]:
-    """Given one file, run `work` in a child process under the time limit; return its row."""
-    import multiprocessing
-
-    from pebble import ProcessExpired, concurrent
-
-    if multiprocessing.current_process().daemon:  # a cluster started without worker.daemon=False
-        return work(path, limits, grade_scale)
-    future = concurrent.process(timeout=limits.timeout)(work)(path, limits, grade_scale)
-    try:
-        return dict(future.result())
-    except FutureTimeout:
-        return {
-            "status": "failed",
-            "error_code": str(ErrorCode.TIMEOUT),
-            "message": f"more than {limits.timeout:g} s",
-        }
-    except ProcessExpired as err:
-        return {
-            "status": "failed",
-            "error_code": str(ErrorCode.WORKER_CRASHED),
-            "message": f"worker exited with code {err.exitcode}",
-        }
-
-
 def dask_client(workers: int) -> Any:
     """Given a worker count, return a client of $PARSCORE_DASK_SCHEDULER or a new local cluster."""
     try:
-        import dask
         from dask.distributed import Client, LocalCluster
     except ImportError as err:
         raise UsageError("--engine dask needs dask: pip install 'parscore[dask]'") from err
     address = os.environ.get(SCHEDULER_ENV)
     if address:
         return Client(address)
-    # Non-daemonic workers may start the per-file child process that enforces the time limit.
-    dask.config.set({"distributed.worker.daemon": False})
-    # ":0": a free port for the scheduler's HTTP routes; with None distributed still binds its
-    # fixed default, so two batches on one machine collided (the second cluster never started).
+    # Workers as threads of this process: the files are read in their guards' children, so
+    # worker processes would only add their start-up. ":0": a free port for the scheduler's
+    # HTTP routes; with None distributed still binds its fixed default, so two batches on one
+    # machine collided (the second cluster never started).
     cluster = LocalCluster(
-        n_workers=workers, threads_per_worker=1, processes=True, dashboard_address=":0"
+        n_workers=workers, threads_per_worker=1, processes=False, dashboard_address=":0"
     )
     return Client(cluster)
 
@@ -86,6 +64,7 @@ def run_dask(jobs: Sequence[Job], settings: RunSettings) -> Iterator[tuple[Job, 
         client.close()
         if cluster is not None:
             cluster.close()
+        close_idle()
 
 
 #: Set to a Ray cluster address ("ray://host:10001" or "auto") to use an existing cluster.
@@ -99,14 +78,31 @@ def ray_start(workers: int) -> Any:
     except ImportError as err:
         raise UsageError("--engine ray needs ray: pip install 'parscore[ray]'") from err
     address = os.environ.get(RAY_ENV)
-    ray.init(
-        address=address or None,
-        num_cpus=None if address else workers,
-        include_dashboard=False,
-        log_to_driver=False,
-        configure_logging=False,
-    )
+    with quiet_stderr():  # Ray's banners; its daemons inherit the quiet stream too
+        ray.init(
+            address=address or None,
+            num_cpus=None if address else workers,
+            include_dashboard=False,
+            log_to_driver=False,
+            configure_logging=False,
+        )
     return ray
+
+
+@contextlib.contextmanager
+def quiet_stderr() -> Iterator[None]:
+    """Send what is written to stderr for the block to the null device: file descriptor 2
+    (native code, the daemons started meanwhile) and sys.stderr (Python's logging). The run's
+    own progress and messages come after it."""
+    sys.stderr.flush()
+    saved = os.dup(2)
+    try:
+        with open(os.devnull, "w", encoding="utf-8") as null, contextlib.redirect_stderr(null):
+            os.dup2(null.fileno(), 2)
+            yield
+    finally:
+        os.dup2(saved, 2)
+        os.close(saved)
 
 
 def run_ray(jobs: Sequence[Job], settings: RunSettings) -> Iterator[tuple[Job, dict[str, Any]]]:
@@ -121,4 +117,6 @@ def run_ray(jobs: Sequence[Job], settings: RunSettings) -> Iterator[tuple[Job, d
             done, pending = ray.wait(pending, num_returns=1)
             yield refs.pop(done[0]), ray.get(done[0])
     finally:
-        ray.shutdown()
+        with quiet_stderr():
+            ray.shutdown()
+        close_idle()

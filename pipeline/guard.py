@@ -1,0 +1,255 @@
+"""Long-lived worker processes that read one file at a time under the per-file time limit.
+
+A ``Guard`` is one child interpreter that imports the readers once and then reads file after
+file: no process starts per file. The parent enforces the limit: a file that is not done in
+time gets its child killed (with the child's own children, e.g. Tesseract) and replaced, and
+ends as a ``timeout`` failure; a child that dies (a crash in a C library, the OOM killer) ends
+its file as ``worker-crashed`` and is replaced. The local engine runs a few guards side by
+side (`run_guards`); a dask or Ray worker keeps guards of its own across its tasks
+(`guarded_work`). A child runs in a session of its own, so a Ctrl-C at the terminal reaches
+parscore only, which ends its children.
+
+The child is a fresh interpreter (``python -c``), not a fork: it starts the same in a plain
+process, a daemonic dask worker or a threaded Ray worker.
+"""
+
+from __future__ import annotations
+
+import contextlib
+import os
+import resource
+import signal
+import subprocess
+import sys
+import threading
+import time
+from collections import deque
+from collections.abc import Iterator, Sequence
+from multiprocessing.connection import Connection, wait
+from pathlib import Path
+from typing import Any
+
+from parscore.extractors.errors import ErrorCode
+from parscore.pipeline.work import Job, Row
+
+#: Files one child reads before it is replaced (bounds what caches and fragmentation keep).
+TASKS_PER_WORKER = 1000
+#: A child whose peak memory passed this many KiB is replaced after its file.
+MAX_WORKER_KIB = 1024 * 1024
+#: Times a child that dies before it is ready is started again before the run gives up.
+START_ATTEMPTS = 3
+#: What a child sends once its readers are imported, before its first file.
+READY = "ready"
+#: The child's name in ps and top.
+TITLE = b"parscore-work"
+#: The folder holding the parscore package this process runs (the child imports the same).
+SOURCE_ROOT = str(Path(__file__).resolve().parent.parent.parent)
+
+
+def serve(inbox_fd: int, outbox_fd: int) -> None:
+    """In the child: import the readers, say ready, then answer every job until the parent
+    closes the pipe (or dies)."""
+    signal.signal(signal.SIGINT, signal.SIG_IGN)  # Ctrl-C is the parent's to handle
+    with contextlib.suppress(OSError):  # not Linux: the name only helps ps
+        Path("/proc/self/comm").write_bytes(TITLE)
+    from parscore.pipeline import process  # noqa: F401  (the readers, imported once)
+    from parscore.pipeline.work import work
+
+    inbox, outbox = Connection(inbox_fd, writable=False), Connection(outbox_fd, readable=False)
+    outbox.send(READY)
+    while True:
+        try:
+            path, limits, scale = inbox.recv()
+        except EOFError:
+            return
+        row = work(path, limits, scale)
+        outbox.send((row, resource.getrusage(resource.RUSAGE_SELF).ru_maxrss))
+
+
+class Guard:
+    """One child process and the file it is reading (if any)."""
+
+    def __init__(self) -> None:
+        self.proc: subprocess.Popen[bytes] | None = None
+        self.inbox: Connection | None = None  # parent → child
+        self.outbox: Connection | None = None  # child → parent
+        self.ready = False
+        self.tasks = 0
+        self.job: Job | None = None
+        self.deadline = 0.0
+        self.failed_starts = 0
+
+    def start(self) -> None:
+        """Start the child (it says ready once its readers are imported)."""
+        down_r, down_w = os.pipe()
+        up_r, up_w = os.pipe()
+        code = f"from parscore.pipeline.guard import serve; serve({down_r}, {up_w})"
+        path = os.pathsep.join(p for p in (SOURCE_ROOT, os.environ.get("PYTHONPATH")) if p)
+        try:
+            self.proc = subprocess.Popen(
+                [sys.executable, "-c", code],
+                pass_fds=(down_r, up_w),
+                stdin=subprocess.DEVNULL,
+                start_new_session=True,
+                env={**os.environ, "PYTHONPATH": path},
+            )
+        finally:
+            os.close(down_r)
+            os.close(up_w)
+        self.inbox = Connection(down_w, readable=False)
+        self.outbox = Connection(up_r, writable=False)
+        self.ready, self.tasks, self.job = False, 0, None
+
+    def send(self, job: Job, limits: Any, scale: str | None) -> None:
+        """Given a job, hand it to the (ready, idle) child and start its clock."""
+        assert self.inbox is not None
+        self.job = job
+        self.deadline = time.monotonic() + limits.timeout
+        self.inbox.send((str(job.path), limits, scale))
+
+    def receive(self) -> Row | None:
+        """Read what the child sent: None for its ready message, else the row of its job.
+        A child that died instead gives the crash row and is replaced."""
+        assert self.outbox is not None
+        try:
+            message = self.outbox.recv()
+        except (EOFError, OSError):
+            return self.replace(ErrorCode.WORKER_CRASHED, f"worker exited with code {self.end()}")
+        if message == READY:
+            self.ready, self.failed_starts = True, 0
+            if self.job is not None:  # a job sent before the child was ready
+                raise RuntimeError("parscore worker protocol: job sent before ready")
+            return None
+        row, peak_kib = message
+        self.job, self.tasks = None, self.tasks + 1
+        if self.tasks >= TASKS_PER_WORKER or peak_kib > MAX_WORKER_KIB:
+            self.close()
+            self.start()
+        return dict(row)
+
+    def replace(self, code: ErrorCode, message: str) -> Row:
+        """End the child, start a new one, and return the failed row of the job it held."""
+        code_at_exit = self.end()
+        if self.job is None and not self.ready:  # it died starting: retry, a few times
+            self.failed_starts += 1
+            if self.failed_starts >= START_ATTEMPTS:
+                raise RuntimeError(f"a parscore worker could not start (exit code {code_at_exit})")
+        self.start()
+        return {"status": "failed", "error_code": str(code), "message": message}
+
+    def overdue(self, limits: Any) -> Row:
+        """Given the limits, end the child of a job past its time and return its timeout row."""
+        return self.replace(ErrorCode.TIMEOUT, f"more than {limits.timeout:g} s")
+
+    def end(self) -> int | None:
+        """Kill the child and its own children now; return its exit code."""
+        if self.proc is None:
+            return None
+        if self.proc.poll() is None:
+            try:
+                os.killpg(self.proc.pid, signal.SIGKILL)
+            except OSError:
+                self.proc.kill()
+        code = self.proc.wait()
+        self.close_pipes()
+        return code
+
+    def close(self) -> None:
+        """Let the child go: it reads the end of its pipe and exits (killed if it lingers)."""
+        self.close_pipes()
+        if self.proc is not None:
+            try:
+                self.proc.wait(timeout=5)
+            except subprocess.TimeoutExpired:
+                self.end()
+            self.proc = None
+
+    def close_pipes(self) -> None:
+        for conn in (self.inbox, self.outbox):
+            if conn is not None:
+                conn.close()
+        self.inbox = self.outbox = None
+
+    def run(self, job: Job, limits: Any, scale: str | None) -> Row:
+        """Given one job, read it in the child under the time limit and return its row."""
+        if self.proc is None:
+            self.start()
+        while not self.ready:
+            self.receive()
+        self.send(job, limits, scale)
+        assert self.outbox is not None
+        if not self.outbox.poll(max(0.0, self.deadline - time.monotonic())):
+            return self.overdue(limits)
+        row = self.receive()
+        assert row is not None
+        return row
+
+
+def run_guards(
+    jobs: Sequence[Job], workers: int, limits: Any, scale: str | None
+) -> Iterator[tuple[Job, Row]]:
+    """Given jobs, read them on `workers` children and yield (job, row) as each ends; a
+    child that hangs past the limit or dies is replaced and its file ends failed."""
+    pending = deque(jobs)
+    guards = [Guard() for _ in range(min(workers, len(jobs)))]
+    try:
+        for guard in guards:
+            guard.start()
+        while any(g.job is not None for g in guards) or (pending and guards):
+            yield from step(guards, pending, limits, scale)
+    finally:
+        for guard in guards:
+            guard.end()
+
+
+def step(
+    guards: list[Guard], pending: deque[Job], limits: Any, scale: str | None
+) -> Iterator[tuple[Job, Row]]:
+    """Wait for the next message or deadline; yield the jobs that ended meanwhile, having
+    handed each idle child its next job first (it reads while the parent records)."""
+    busy = [g for g in guards if g.job is not None]
+    timeout = min((g.deadline for g in busy), default=None)
+    left = None if timeout is None else max(0.0, timeout - time.monotonic())
+    by_conn = {g.outbox: g for g in guards if g.outbox is not None}
+    for conn in wait(list(by_conn), left):
+        guard = by_conn[conn]  # type: ignore[index]
+        job = guard.job
+        row = guard.receive()
+        feed(guard, pending, limits, scale)
+        if job is not None and row is not None:
+            yield job, row
+    now = time.monotonic()
+    for guard in guards:
+        if guard.job is not None and guard.deadline <= now:
+            job, row = guard.job, guard.overdue(limits)
+            yield job, row
+
+
+def feed(guard: Guard, pending: deque[Job], limits: Any, scale: str | None) -> None:
+    """Given a guard, hand it the next pending job if it is ready and idle."""
+    if guard.ready and guard.job is None and pending:
+        guard.send(pending.popleft(), limits, scale)
+
+
+#: Idle guards of this process, kept across the tasks a dask or Ray worker runs.
+_IDLE: list[Guard] = []
+_LOCK = threading.Lock()
+
+
+def guarded_work(path: str, limits: Any, grade_scale: str | None) -> Row:
+    """Given one file, read it in a guard of this process (started once, reused by every
+    later task) under the time limit; return its row. The engines' task function."""
+    with _LOCK:
+        guard = _IDLE.pop() if _IDLE else Guard()
+    try:
+        return guard.run(Job(path=Path(path), sha256=""), limits, grade_scale)
+    finally:
+        with _LOCK:
+            _IDLE.append(guard)
+
+
+def close_idle() -> None:
+    """End the guards this process keeps for engine tasks."""
+    with _LOCK:
+        while _IDLE:
+            _IDLE.pop().end()
