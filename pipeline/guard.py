@@ -67,17 +67,34 @@ def serve(inbox_fd: int, outbox_fd: int) -> None:
 
 
 class Guard:
-    """One child process and the file it is reading (if any)."""
+    """One child process and the files handed to it, the first being read.
 
-    def __init__(self) -> None:
+    Up to ``depth`` files wait in the child's pipe, so it starts the next the moment it ends
+    one instead of waiting for the parent to wake up; the first file's clock starts when it
+    is handed over or when the file before it ends.
+    """
+
+    def __init__(self, depth: int = 1) -> None:
+        self.depth = depth
         self.proc: subprocess.Popen[bytes] | None = None
         self.inbox: Connection | None = None  # parent → child
         self.outbox: Connection | None = None  # child → parent
         self.ready = False
         self.tasks = 0
-        self.job: Job | None = None
+        self.jobs: deque[Job] = deque()
+        self.requeue: list[Job] = []  # jobs a replaced child had not started
         self.deadline = 0.0
         self.failed_starts = 0
+
+    @property
+    def job(self) -> Job | None:
+        """The file being read, if any."""
+        return self.jobs[0] if self.jobs else None
+
+    @property
+    def wants(self) -> bool:
+        """Whether the child can take another file now."""
+        return self.ready and len(self.jobs) < self.depth and self.tasks < TASKS_PER_WORKER
 
     def start(self) -> None:
         """Start the child (it says ready once its readers are imported)."""
@@ -98,18 +115,21 @@ class Guard:
             os.close(up_w)
         self.inbox = Connection(down_w, readable=False)
         self.outbox = Connection(up_r, writable=False)
-        self.ready, self.tasks, self.job = False, 0, None
+        self.ready, self.tasks = False, 0
 
     def send(self, job: Job, limits: Any, scale: str | None) -> None:
-        """Given a job, hand it to the (ready, idle) child and start its clock."""
+        """Given a job, hand it to the (ready) child; the first one's clock starts now."""
         assert self.inbox is not None
-        self.job = job
-        self.deadline = time.monotonic() + limits.timeout
+        if not self.jobs:
+            self.deadline = time.monotonic() + limits.timeout
+        self.jobs.append(job)
+        self.tasks += 1
         self.inbox.send((str(job.path), limits, scale))
 
-    def receive(self) -> Row | None:
-        """Read what the child sent: None for its ready message, else the row of its job.
-        A child that died instead gives the crash row and is replaced."""
+    def receive(self, limits: Any) -> Row | None:
+        """Read what the child sent: None for its ready message, else the row of its first
+        job (the next one's clock starts). A child that died instead gives the crash row and
+        is replaced (`requeue` then holds the jobs it had not started)."""
         assert self.outbox is not None
         try:
             message = self.outbox.recv()
@@ -117,23 +137,28 @@ class Guard:
             return self.replace(ErrorCode.WORKER_CRASHED, f"worker exited with code {self.end()}")
         if message == READY:
             self.ready, self.failed_starts = True, 0
-            if self.job is not None:  # a job sent before the child was ready
-                raise RuntimeError("parscore worker protocol: job sent before ready")
             return None
         row, peak_kib = message
-        self.job, self.tasks = None, self.tasks + 1
-        if self.tasks >= TASKS_PER_WORKER or peak_kib > MAX_WORKER_KIB:
+        self.jobs.popleft()
+        self.deadline = time.monotonic() + limits.timeout
+        if peak_kib > MAX_WORKER_KIB:
+            self.tasks = TASKS_PER_WORKER  # take no more; replaced once its files are done
+        if not self.jobs and self.tasks >= TASKS_PER_WORKER:
             self.close()
             self.start()
         return dict(row)
 
     def replace(self, code: ErrorCode, message: str) -> Row:
-        """End the child, start a new one, and return the failed row of the job it held."""
+        """End the child, start a new one, and return the failed row of the job it was
+        reading; the jobs queued behind that one go to `requeue`, to be handed out again."""
         code_at_exit = self.end()
         if self.job is None and not self.ready:  # it died starting: retry, a few times
             self.failed_starts += 1
             if self.failed_starts >= START_ATTEMPTS:
                 raise RuntimeError(f"a parscore worker could not start (exit code {code_at_exit})")
+        if self.jobs:
+            self.jobs.popleft()
+        self.requeue, self.jobs = list(self.jobs), deque()
         self.start()
         return {"status": "failed", "error_code": str(code), "message": message}
 
@@ -175,14 +200,18 @@ class Guard:
         if self.proc is None:
             self.start()
         while not self.ready:
-            self.receive()
+            self.receive(limits)
         self.send(job, limits, scale)
         assert self.outbox is not None
         if not self.outbox.poll(max(0.0, self.deadline - time.monotonic())):
             return self.overdue(limits)
-        row = self.receive()
+        row = self.receive(limits)
         assert row is not None
         return row
+
+
+#: Files waiting in a local worker's pipe behind the one it reads.
+QUEUED = 1
 
 
 def run_guards(
@@ -191,11 +220,11 @@ def run_guards(
     """Given jobs, read them on `workers` children and yield (job, row) as each ends; a
     child that hangs past the limit or dies is replaced and its file ends failed."""
     pending = deque(jobs)
-    guards = [Guard() for _ in range(min(workers, len(jobs)))]
+    guards = [Guard(depth=1 + QUEUED) for _ in range(min(workers, len(jobs)))]
     try:
         for guard in guards:
             guard.start()
-        while any(g.job is not None for g in guards) or (pending and guards):
+        while pending or any(g.jobs for g in guards):
             yield from step(guards, pending, limits, scale)
     finally:
         for guard in guards:
@@ -206,28 +235,32 @@ def step(
     guards: list[Guard], pending: deque[Job], limits: Any, scale: str | None
 ) -> Iterator[tuple[Job, Row]]:
     """Wait for the next message or deadline; yield the jobs that ended meanwhile, having
-    handed each idle child its next job first (it reads while the parent records)."""
-    busy = [g for g in guards if g.job is not None]
+    handed each child its next jobs first (it reads while the parent records)."""
+    busy = [g for g in guards if g.jobs]
     timeout = min((g.deadline for g in busy), default=None)
     left = None if timeout is None else max(0.0, timeout - time.monotonic())
     by_conn = {g.outbox: g for g in guards if g.outbox is not None}
     for conn in wait(list(by_conn), left):
         guard = by_conn[conn]  # type: ignore[index]
         job = guard.job
-        row = guard.receive()
-        feed(guard, pending, limits, scale)
+        row = guard.receive(limits)
+        settle(guard, pending, limits, scale)
         if job is not None and row is not None:
             yield job, row
     now = time.monotonic()
     for guard in guards:
         if guard.job is not None and guard.deadline <= now:
             job, row = guard.job, guard.overdue(limits)
+            settle(guard, pending, limits, scale)
             yield job, row
 
 
-def feed(guard: Guard, pending: deque[Job], limits: Any, scale: str | None) -> None:
-    """Given a guard, hand it the next pending job if it is ready and idle."""
-    if guard.ready and guard.job is None and pending:
+def settle(guard: Guard, pending: deque[Job], limits: Any, scale: str | None) -> None:
+    """Given a guard, put back the jobs a replaced child never started, then hand it jobs
+    while it wants them."""
+    pending.extendleft(reversed(guard.requeue))
+    guard.requeue = []
+    while pending and guard.wants:
         guard.send(pending.popleft(), limits, scale)
 
 
