@@ -1,11 +1,11 @@
 """Scale-out engines beyond the local process pool: dask.distributed and Ray.
 
-A task reads its file in a guard of its worker (``pipeline.guard``): a child interpreter the
-worker starts once and reuses for every later file, killed and replaced when a file overruns
-the time limit or crashes it. So a hung or crashing file costs one task, never a worker, and
-no interpreter starts per file. The local dask cluster runs its workers as threads of
-parscore's process (each drives its own guard child); a remote cluster's workers start their
-own guards.
+A task reads a few files in a guard of its worker (``pipeline.guard``): a child interpreter
+the worker starts once and reuses for every later file, killed and replaced when a file
+overruns the time limit or crashes it. So a hung or crashing file costs its task one file,
+never a worker, and no interpreter starts per file. The local dask cluster runs its workers
+as threads of parscore's process (each drives its own guard child); a remote cluster's
+workers start their own guards.
 """
 
 from __future__ import annotations
@@ -25,6 +25,23 @@ if TYPE_CHECKING:
 
 #: Set to a scheduler address (tcp://host:8786) to use an existing cluster.
 SCHEDULER_ENV = "PARSCORE_DASK_SCHEDULER"
+
+
+#: Files in one engine task at most (a task per file would cost the scheduler more than a
+#: web page costs to read; a few per task still spreads the tail over the workers).
+MAX_CHUNK = 16
+
+
+def chunks(jobs: Sequence[Job], workers: int) -> list[list[Job]]:
+    """Given jobs and the worker count, return them cut into tasks of consecutive jobs,
+    at least four tasks a worker while there are enough jobs."""
+    size = max(1, min(MAX_CHUNK, len(jobs) // (4 * workers)))
+    return [list(jobs[k : k + size]) for k in range(0, len(jobs), size)]
+
+
+def paths(chunk: Sequence[Job]) -> list[str]:
+    """Given a task's jobs, return their paths as text (what a worker elsewhere receives)."""
+    return [str(job.path) for job in chunk]
 
 
 def dask_client(workers: int) -> Any:
@@ -54,11 +71,11 @@ def run_dask(jobs: Sequence[Job], settings: RunSettings) -> Iterator[tuple[Job, 
     client = dask_client(settings.workers)
     try:
         futures = {
-            client.submit(guarded_work, str(j.path), settings.limits, scale, pure=False): j
-            for j in jobs
+            client.submit(guarded_work, paths(chunk), settings.limits, scale, pure=False): chunk
+            for chunk in chunks(jobs, settings.workers)
         }
         for future in as_completed(futures):
-            yield futures[future], future.result()
+            yield from zip(futures[future], future.result(), strict=True)
     finally:
         cluster = client.cluster
         client.close()
@@ -111,11 +128,14 @@ def run_ray(jobs: Sequence[Job], settings: RunSettings) -> Iterator[tuple[Job, d
     ray = ray_start(settings.workers)
     try:
         task = ray.remote(num_cpus=1)(guarded_work)
-        refs = {task.remote(str(j.path), settings.limits, scale): j for j in jobs}
+        refs = {
+            task.remote(paths(chunk), settings.limits, scale): chunk
+            for chunk in chunks(jobs, settings.workers)
+        }
         pending = list(refs)
         while pending:
             done, pending = ray.wait(pending, num_returns=1)
-            yield refs.pop(done[0]), ray.get(done[0])
+            yield from zip(refs.pop(done[0]), ray.get(done[0]), strict=True)
     finally:
         with quiet_stderr():
             ray.shutdown()
