@@ -17,7 +17,7 @@ from collections.abc import Iterator, Sequence
 from typing import TYPE_CHECKING, Any
 
 from parscore.extractors.errors import UsageError
-from parscore.pipeline.guard import close_idle, guarded_work
+from parscore.pipeline.guard import close_idle, guarded_work, prestart
 from parscore.pipeline.work import Job
 
 if TYPE_CHECKING:
@@ -68,7 +68,13 @@ def run_dask(jobs: Sequence[Job], settings: RunSettings) -> Iterator[tuple[Job, 
     from dask.distributed import as_completed
 
     scale = str(settings.grade_scale) if settings.grade_scale else None
-    client = dask_client(settings.workers)
+    if not os.environ.get(SCHEDULER_ENV):
+        prestart(settings.workers)  # the local cluster's workers are threads of this process
+    try:
+        client = dask_client(settings.workers)
+    except BaseException:
+        close_idle()
+        raise
     try:
         futures = {
             client.submit(guarded_work, paths(chunk), settings.limits, scale, pure=False): chunk

@@ -29,6 +29,7 @@ from multiprocessing.connection import Connection, wait
 from pathlib import Path
 from typing import Any
 
+import parscore
 from parscore.extractors.errors import ErrorCode
 from parscore.pipeline.work import Job, Row
 
@@ -43,7 +44,12 @@ READY = "ready"
 #: The child's name in ps and top.
 TITLE = b"parscore-work"
 #: The folder holding the parscore package this process runs (the child imports the same).
-SOURCE_ROOT = str(Path(__file__).resolve().parent.parent.parent)
+SOURCE_ROOT = str(Path(parscore.__file__).absolute().parent.parent)
+#: The child's program: the folder added to its path only when its own path lacks it.
+CHILD = (
+    "import sys; root = {root!r}; sys.path[:0] = [] if root in sys.path else [root]; "
+    "from parscore.pipeline.guard import serve; serve({inbox}, {outbox})"
+)
 
 
 def serve(inbox_fd: int, outbox_fd: int) -> None:
@@ -63,7 +69,10 @@ def serve(inbox_fd: int, outbox_fd: int) -> None:
         except EOFError:
             return
         row = work(path, limits, scale)
-        outbox.send((row, resource.getrusage(resource.RUSAGE_SELF).ru_maxrss))
+        try:
+            outbox.send((row, resource.getrusage(resource.RUSAGE_SELF).ru_maxrss))
+        except OSError:
+            return  # the parent is gone
 
 
 class Guard:
@@ -100,15 +109,13 @@ class Guard:
         """Start the child (it says ready once its readers are imported)."""
         down_r, down_w = os.pipe()
         up_r, up_w = os.pipe()
-        code = f"from parscore.pipeline.guard import serve; serve({down_r}, {up_w})"
-        path = os.pathsep.join(p for p in (SOURCE_ROOT, os.environ.get("PYTHONPATH")) if p)
+        code = CHILD.format(root=SOURCE_ROOT, inbox=down_r, outbox=up_w)
         try:
             self.proc = subprocess.Popen(
                 [sys.executable, "-c", code],
                 pass_fds=(down_r, up_w),
                 stdin=subprocess.DEVNULL,
                 start_new_session=True,
-                env={**os.environ, "PYTHONPATH": path},
             )
         finally:
             os.close(down_r)
@@ -292,6 +299,16 @@ def guarded_work(paths: Sequence[str], limits: Any, grade_scale: str | None) -> 
         return [rows[job.sha256] for job in jobs]
     finally:
         with _LOCK:
+            _IDLE.append(guard)
+
+
+def prestart(count: int) -> None:
+    """Given a count, start that many guards for this process's engine tasks now (their
+    children start up while the engine does)."""
+    with _LOCK:
+        while len(_IDLE) < count:
+            guard = Guard(depth=1 + QUEUED)
+            guard.start()
             _IDLE.append(guard)
 
 
