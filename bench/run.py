@@ -20,9 +20,14 @@ BENCHES = (
 def main() -> None:
     """Run each benchmark module's main()."""
     names = sys.argv[1:] or BENCHES
+    ratios: dict[str, float] = {}
     for name in names:
         module = importlib.import_module(name if name.startswith("bench.") else f"bench.{name}")
-        module.main()
+        ratios.update(module.main() or {})
+    if ratios:
+        print("whole-process ratios:")
+        for label, ratio in ratios.items():
+            print(f"  {label}: {ratio:.2f}")
 
 
 if __name__ == "__main__":

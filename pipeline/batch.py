@@ -7,28 +7,27 @@ input) or skipped (its result was taken from the store of an earlier run).
 
 from __future__ import annotations
 
+import contextlib
 import errno
 import hashlib
 import os
 import sys
+import threading
 import time
 from collections.abc import Iterator, Sequence
-from concurrent.futures import Future, as_completed
-from concurrent.futures import TimeoutError as FutureTimeout
 from dataclasses import dataclass, field
 from pathlib import Path
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
 from parscore.extractors.errors import ErrorCode, InputError, OutputError
-from parscore.pipeline import archive
 from parscore.pipeline.progress import make_progress
 from parscore.pipeline.settings import Patterns, RunSettings
-from parscore.pipeline.sink import DatasetSink
 from parscore.pipeline.store import ResultStore
-from parscore.pipeline.work import Job, Row, work
+from parscore.pipeline.work import Job, Row
 
-#: Tasks one worker process runs before it is replaced (bounds memory per worker).
-TASKS_PER_WORKER = 200
+if TYPE_CHECKING:
+    from parscore.pipeline.sink import DatasetSink
+
 #: Files that together mark a parscore output folder.
 OUTPUT_MARK, MANIFEST = "datapackage.json", "manifest.jsonl"
 #: No --include or --exclude: every file found is an input.
@@ -186,42 +185,12 @@ def run_jobs(jobs: Sequence[Job], settings: RunSettings) -> Iterator[tuple[Job, 
 
 
 def run_local(jobs: Sequence[Job], settings: RunSettings) -> Iterator[tuple[Job, Row]]:
-    """Given jobs, run them on a local process pool with a per-file time limit."""
-    from pebble import ProcessPool
+    """Given jobs, run them on local worker processes, each kept for many files, under the
+    per-file time limit (pipeline.guard)."""
+    from parscore.pipeline.guard import run_guards
 
     scale = str(settings.grade_scale) if settings.grade_scale else None
-    with ProcessPool(max_workers=settings.workers, max_tasks=TASKS_PER_WORKER) as pool:
-        try:
-            yield from pool_outcomes(pool, jobs, settings, scale)
-        except (KeyboardInterrupt, GeneratorExit):
-            pool.stop()  # end the workers now; leaving the block would wait for every file
-            raise
-
-
-def pool_outcomes(
-    pool: Any, jobs: Sequence[Job], settings: RunSettings, scale: str | None
-) -> Iterator[tuple[Job, Row]]:
-    """Given a process pool and jobs, schedule them and yield (job, outcome) as they end."""
-    from pebble import ProcessExpired
-
-    timeout = settings.limits.timeout
-    futures: dict[Future[Row], Job] = {
-        pool.schedule(work, args=(str(j.path), settings.limits, scale), timeout=timeout): j
-        for j in jobs
-    }
-    for future in as_completed(futures):
-        job = futures.pop(future)  # drop the result with it: memory stays flat
-        try:
-            yield job, future.result()
-        except FutureTimeout:
-            yield job, failure(ErrorCode.TIMEOUT, f"more than {timeout:g} s")
-        except ProcessExpired as err:
-            yield job, failure(ErrorCode.WORKER_CRASHED, f"worker exited with code {err.exitcode}")
-
-
-def failure(code: ErrorCode, message: str) -> Row:
-    """Given an error code and a detail, return a failed outcome."""
-    return {"status": "failed", "error_code": str(code), "message": message}
+    yield from run_guards(jobs, settings.workers, settings.limits, scale)
 
 
 def record(report: RunReport, store: ResultStore, job: Job, outcome: Row) -> Row:
@@ -248,14 +217,21 @@ def run(settings: RunSettings, progress: Any = None) -> RunReport:
     """
     start = time.perf_counter()
     inputs = discover(settings.inputs, settings.out, settings.patterns)
-    store, sink = open_output(settings)
+    store = open_output(settings)
     report = RunReport()
+    sink: DatasetSink | None = None
     try:
         jobs = plan(inputs, store, report, fresh=settings.fresh)
+        # The datasets' writers (pandas, pyarrow) load while the workers read the files.
+        warm = threading.Thread(target=warm_imports, name="parscore-warm", daemon=True)
+        warm.start()
         run_and_record(jobs, settings, report, store, progress or sys.stderr)
+        warm.join()
+        sink = open_sink(settings.out)
         finish(report, store, sink, settings)
     except BaseException as err:
-        sink.abort()
+        if sink is not None:
+            sink.abort()
         if isinstance(err, OSError) and writing_to(settings.out, err):
             raise OutputError.from_os(str(settings.out), err) from err
         raise
@@ -263,16 +239,32 @@ def run(settings: RunSettings, progress: Any = None) -> RunReport:
     return report
 
 
-def open_output(settings: RunSettings) -> tuple[ResultStore, DatasetSink]:
-    """Given settings, return the store and the sink of OUT; raise OutputError if unusable."""
+def warm_imports() -> None:
+    """Import what writing the datasets needs (a second or so of pandas and pyarrow); one
+    that fails here fails again, with its message, where the run needs it."""
+    with contextlib.suppress(ImportError):
+        import pyarrow.parquet  # noqa: F401
+
+        from parscore.pipeline import archive, sink  # noqa: F401
+
+
+def open_output(settings: RunSettings) -> ResultStore:
+    """Given settings, create OUT and return its store; raise OutputError if unusable."""
     out = settings.out
     if out.exists() and not out.is_dir():
         raise OutputError(str(out), "it is a file, not a folder")
     try:
         out.mkdir(parents=True, exist_ok=True)
-        return ResultStore(out), DatasetSink(out)
+        return ResultStore(out)
     except OSError as err:
         raise OutputError.from_os(str(out), err) from err
+
+
+def open_sink(out: Path) -> DatasetSink:
+    """Given OUT, return the sink that writes its datasets."""
+    from parscore.pipeline.sink import DatasetSink
+
+    return DatasetSink(out)
 
 
 def writing_to(out: Path, err: OSError) -> bool:
@@ -300,6 +292,8 @@ def finish(
 ) -> None:
     """Given a run whose jobs are done, merge it into the archive and write every dataset
     from the store, in a stable order."""
+    from parscore.pipeline import archive
+
     fill_duplicates(report)
     report.manifest.sort(key=lambda r: r["source_path"])
     archived = {} if settings.replace else archive.load(store)

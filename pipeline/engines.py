@@ -1,20 +1,24 @@
 """Scale-out engines beyond the local process pool: dask.distributed and Ray.
 
-Each file still runs in a process of its own with the per-file time limit (pebble), so a
-hung or crashing file costs one task, never a dask worker. That needs workers started with
-``distributed.worker.daemon: False`` (the local cluster is); on a cluster whose workers are
-daemonic, files run inside the worker and the time limit is not enforced.
+A task reads a few files in a guard of its worker (``pipeline.guard``): a child interpreter
+the worker starts once and reuses for every later file, killed and replaced when a file
+overruns the time limit or crashes it. So a hung or crashing file costs its task one file,
+never a worker, and no interpreter starts per file. The local dask cluster runs its workers
+as threads of parscore's process (each drives its own guard child); a remote cluster's
+workers start their own guards.
 """
 
 from __future__ import annotations
 
+import contextlib
 import os
+import sys
 from collections.abc import Iterator, Sequence
-from concurrent.futures import TimeoutError as FutureTimeout
 from typing import TYPE_CHECKING, Any
 
-from parscore.extractors.errors import ErrorCode, UsageError
-from parscore.pipeline.work import Job, work
+from parscore.extractors.errors import UsageError
+from parscore.pipeline.guard import close_idle, guarded_work, prestart
+from parscore.pipeline.work import Job
 
 if TYPE_CHECKING:
     from parscore.pipeline.settings import RunSettings
@@ -23,47 +27,38 @@ if TYPE_CHECKING:
 SCHEDULER_ENV = "PARSCORE_DASK_SCHEDULER"
 
 
-def guarded_work(path: str, limits: Any, grade_scale: str | None) -> dict[str, Any]:
-    """Given one file, run `work` in a child process under the time limit; return its row."""
-    import multiprocessing
+#: Files in one engine task at most (a task per file would cost the scheduler more than a
+#: web page costs to read; a few per task still spreads the tail over the workers).
+MAX_CHUNK = 16
 
-    from pebble import ProcessExpired, concurrent
 
-    if multiprocessing.current_process().daemon:  # a cluster started without worker.daemon=False
-        return work(path, limits, grade_scale)
-    future = concurrent.process(timeout=limits.timeout)(work)(path, limits, grade_scale)
-    try:
-        return dict(future.result())
-    except FutureTimeout:
-        return {
-            "status": "failed",
-            "error_code": str(ErrorCode.TIMEOUT),
-            "message": f"more than {limits.timeout:g} s",
-        }
-    except ProcessExpired as err:
-        return {
-            "status": "failed",
-            "error_code": str(ErrorCode.WORKER_CRASHED),
-            "message": f"worker exited with code {err.exitcode}",
-        }
+def chunks(jobs: Sequence[Job], workers: int) -> list[list[Job]]:
+    """Given jobs and the worker count, return them cut into tasks of consecutive jobs,
+    at least four tasks a worker while there are enough jobs."""
+    size = max(1, min(MAX_CHUNK, len(jobs) // (4 * workers)))
+    return [list(jobs[k : k + size]) for k in range(0, len(jobs), size)]
+
+
+def paths(chunk: Sequence[Job]) -> list[str]:
+    """Given a task's jobs, return their paths as text (what a worker elsewhere receives)."""
+    return [str(job.path) for job in chunk]
 
 
 def dask_client(workers: int) -> Any:
     """Given a worker count, return a client of $PARSCORE_DASK_SCHEDULER or a new local cluster."""
     try:
-        import dask
         from dask.distributed import Client, LocalCluster
     except ImportError as err:
         raise UsageError("--engine dask needs dask: pip install 'parscore[dask]'") from err
     address = os.environ.get(SCHEDULER_ENV)
     if address:
         return Client(address)
-    # Non-daemonic workers may start the per-file child process that enforces the time limit.
-    dask.config.set({"distributed.worker.daemon": False})
-    # ":0": a free port for the scheduler's HTTP routes; with None distributed still binds its
-    # fixed default, so two batches on one machine collided (the second cluster never started).
+    # Workers as threads of this process: the files are read in their guards' children, so
+    # worker processes would only add their start-up. ":0": a free port for the scheduler's
+    # HTTP routes; with None distributed still binds its fixed default, so two batches on one
+    # machine collided (the second cluster never started).
     cluster = LocalCluster(
-        n_workers=workers, threads_per_worker=1, processes=True, dashboard_address=":0"
+        n_workers=workers, threads_per_worker=1, processes=False, dashboard_address=":0"
     )
     return Client(cluster)
 
@@ -73,19 +68,26 @@ def run_dask(jobs: Sequence[Job], settings: RunSettings) -> Iterator[tuple[Job, 
     from dask.distributed import as_completed
 
     scale = str(settings.grade_scale) if settings.grade_scale else None
-    client = dask_client(settings.workers)
+    if not os.environ.get(SCHEDULER_ENV):
+        prestart(settings.workers)  # the local cluster's workers are threads of this process
+    try:
+        client = dask_client(settings.workers)
+    except BaseException:
+        close_idle()
+        raise
     try:
         futures = {
-            client.submit(guarded_work, str(j.path), settings.limits, scale, pure=False): j
-            for j in jobs
+            client.submit(guarded_work, paths(chunk), settings.limits, scale, pure=False): chunk
+            for chunk in chunks(jobs, settings.workers)
         }
         for future in as_completed(futures):
-            yield futures[future], future.result()
+            yield from zip(futures[future], future.result(), strict=True)
     finally:
         cluster = client.cluster
         client.close()
         if cluster is not None:
             cluster.close()
+        close_idle()
 
 
 #: Set to a Ray cluster address ("ray://host:10001" or "auto") to use an existing cluster.
@@ -99,14 +101,31 @@ def ray_start(workers: int) -> Any:
     except ImportError as err:
         raise UsageError("--engine ray needs ray: pip install 'parscore[ray]'") from err
     address = os.environ.get(RAY_ENV)
-    ray.init(
-        address=address or None,
-        num_cpus=None if address else workers,
-        include_dashboard=False,
-        log_to_driver=False,
-        configure_logging=False,
-    )
+    with quiet_stderr():  # Ray's banners; its daemons inherit the quiet stream too
+        ray.init(
+            address=address or None,
+            num_cpus=None if address else workers,
+            include_dashboard=False,
+            log_to_driver=False,
+            configure_logging=False,
+        )
     return ray
+
+
+@contextlib.contextmanager
+def quiet_stderr() -> Iterator[None]:
+    """Send what is written to stderr for the block to the null device: file descriptor 2
+    (native code, the daemons started meanwhile) and sys.stderr (Python's logging). The run's
+    own progress and messages come after it."""
+    sys.stderr.flush()
+    saved = os.dup(2)
+    try:
+        with open(os.devnull, "w", encoding="utf-8") as null, contextlib.redirect_stderr(null):
+            os.dup2(null.fileno(), 2)
+            yield
+    finally:
+        os.dup2(saved, 2)
+        os.close(saved)
 
 
 def run_ray(jobs: Sequence[Job], settings: RunSettings) -> Iterator[tuple[Job, dict[str, Any]]]:
@@ -115,10 +134,15 @@ def run_ray(jobs: Sequence[Job], settings: RunSettings) -> Iterator[tuple[Job, d
     ray = ray_start(settings.workers)
     try:
         task = ray.remote(num_cpus=1)(guarded_work)
-        refs = {task.remote(str(j.path), settings.limits, scale): j for j in jobs}
+        refs = {
+            task.remote(paths(chunk), settings.limits, scale): chunk
+            for chunk in chunks(jobs, settings.workers)
+        }
         pending = list(refs)
         while pending:
             done, pending = ray.wait(pending, num_returns=1)
-            yield refs.pop(done[0]), ray.get(done[0])
+            yield from zip(refs.pop(done[0]), ray.get(done[0]), strict=True)
     finally:
-        ray.shutdown()
+        with quiet_stderr():
+            ray.shutdown()
+        close_idle()

@@ -3,11 +3,11 @@
 from __future__ import annotations
 
 import json
+import os
 from pathlib import Path
 from typing import Any
 
 from parscore.pipeline import __version__
-from parscore.pipeline.writers import atomic_write
 
 STORE_DIR = ".store"
 
@@ -17,18 +17,34 @@ class ResultStore:
 
     def __init__(self, out: Path) -> None:
         self.root = out / STORE_DIR / __version__
+        self.made = False
 
     def get(self, sha256: str) -> dict[str, Any] | None:
         """Given a source sha256, return its stored result, or None."""
         path = self.root / f"{sha256}.json"
         try:
-            data: dict[str, Any] = json.loads(path.read_text(encoding="utf-8"))
+            data: dict[str, Any] = json.loads(path.read_bytes())
         except (OSError, ValueError):
             return None
         return data
 
     def put(self, sha256: str, result: dict[str, Any]) -> None:
-        """Given a source sha256 and its result, store it atomically."""
-        self.root.mkdir(parents=True, exist_ok=True)
-        text = json.dumps(result, ensure_ascii=False)
-        atomic_write(self.root / f"{sha256}.json", lambda p: p.write_text(text, encoding="utf-8"))
+        """Given a source sha256 and its result, store it atomically. The same result stored
+        already (a --fresh rerun) is left as it is: replacing a file costs a flush to disk."""
+        if not self.made:
+            self.root.mkdir(parents=True, exist_ok=True)
+            self.made = True
+        data = json.dumps(result, ensure_ascii=False).encode("utf-8")
+        path = self.root / f"{sha256}.json"
+        try:
+            if path.stat().st_size == len(data) and path.read_bytes() == data:
+                return
+        except OSError:
+            pass  # not stored yet
+        tmp = path.with_name(f".{path.name}.{os.getpid()}.tmp")
+        try:
+            tmp.write_bytes(data)
+            os.replace(tmp, path)
+        except BaseException:
+            tmp.unlink(missing_ok=True)
+            raise

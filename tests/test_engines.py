@@ -3,6 +3,8 @@
 from __future__ import annotations
 
 import json
+import threading
+import time
 from pathlib import Path
 
 import pytest
@@ -22,7 +24,9 @@ def notices(out: Path) -> list[dict[str, object]]:
 
 @pytest.mark.slow
 @pytest.mark.parametrize(("engine", "module"), [("dask", "dask.distributed"), ("ray", "ray")])
-def test_engine_matches_local_pool(tmp_path: Path, engine: str, module: str) -> None:
+def test_engine_matches_local_pool(
+    tmp_path: Path, engine: str, module: str, capfd: pytest.CaptureFixture[str]
+) -> None:
     pytest.importorskip(module)
     inputs = tmp_path / "in"
     inputs.mkdir()
@@ -31,7 +35,83 @@ def test_engine_matches_local_pool(tmp_path: Path, engine: str, module: str) -> 
     (inputs / "broken.pdf").write_bytes(b"%PDF-1.4 truncated")
     args = ["run", str(inputs), "--quiet", "--workers", "2"]
     assert main([*args, "--out", str(tmp_path / "local")]) == 3
+    capfd.readouterr()
     assert main([*args, "--out", str(tmp_path / engine), "--engine", engine]) == 3
+    said = capfd.readouterr().err.splitlines()  # the engine's own banners stay off stderr
+    assert said and all(line.startswith("parscore") for line in said), said
     assert notices(tmp_path / engine) == notices(tmp_path / "local")
     manifest = (tmp_path / engine / "manifest.jsonl").read_text(encoding="utf-8")
     assert manifest.count('"status": "ok"') == 3 and '"error_code": "corrupt-file"' in manifest
+
+
+ENGINES = [("local", "parscore"), ("dask", "dask.distributed"), ("ray", "ray")]
+#: A file that takes seconds: three scanned pages to OCR.
+SLOW = "seed-568-tb-sxd-scan-150dpi.pdf"
+QUICK = "seed-568-tb-sxd.txt"
+
+
+def slow_and_quick(tmp_path: Path) -> Path:
+    """Return a folder holding a file that takes seconds and one that takes milliseconds."""
+    inputs = tmp_path / "in"
+    inputs.mkdir()
+    for name in (SLOW, QUICK):
+        (inputs / name).write_bytes((ROOT / "samples" / name).read_bytes())
+    return inputs
+
+
+def manifest_rows(out: Path) -> dict[str, dict[str, object]]:
+    """Given an output folder, return its manifest rows by file name."""
+    lines = (out / "manifest.jsonl").read_text(encoding="utf-8").splitlines()
+    return {Path(str(r["source_path"])).name: r for r in map(json.loads, lines)}
+
+
+def kill_a_busy_worker(done: threading.Event) -> None:
+    """Kill the first parscore worker process seen reading a file (past a second of CPU)."""
+    import psutil
+
+    while not done.is_set():
+        for child in psutil.Process().children(recursive=True):
+            try:
+                if child.name() == "parscore-work" and child.cpu_times().user > 1.0:
+                    child.kill()
+                    return
+            except psutil.Error:
+                continue
+        time.sleep(0.05)
+
+
+#: How the slow file goes wrong → the options of the run, its error code and message.
+TROUBLE = {
+    "hung": (["--timeout", "1"], "timeout", "more than 1 s"),
+    "crashed": ([], "worker-crashed", "worker exited with code -9"),
+}
+
+
+@pytest.mark.slow
+@pytest.mark.timeout(300)
+@pytest.mark.parametrize("trouble", sorted(TROUBLE))
+@pytest.mark.parametrize(("engine", "module"), ENGINES)
+def test_a_hung_or_crashed_file_is_a_typed_failure_and_the_run_goes_on(
+    tmp_path: Path, engine: str, module: str, trouble: str
+) -> None:
+    """A file past the time limit ends `timeout`; a worker killed under its file (as the OOM
+    killer or a crash in a C library would) ends it `worker-crashed`; the other file is read."""
+    pytest.importorskip(module)
+    pytest.importorskip("psutil")
+    options, code, message = TROUBLE[trouble]
+    inputs = slow_and_quick(tmp_path)
+    args = ["run", str(inputs), "--out", str(tmp_path / "out"), "--quiet", "--workers", "1"]
+    done = threading.Event()
+    killer = threading.Thread(target=kill_a_busy_worker, args=(done,))
+    if trouble == "crashed":
+        killer.start()
+    try:
+        assert main([*args, "--engine", engine, *options]) == 3
+    finally:
+        done.set()
+        if killer.is_alive():
+            killer.join()
+    rows = manifest_rows(tmp_path / "out")
+    assert rows[SLOW]["status"] == "failed" and rows[SLOW]["error_code"] == code
+    assert message in str(rows[SLOW]["message"])
+    assert rows[QUICK]["status"] == "ok"
