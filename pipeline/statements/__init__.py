@@ -184,8 +184,9 @@ def read_parts(parts: Sequence[Line | Grid], ctx: Context) -> tuple[list[Draft],
 
 def is_heading(line: Line) -> bool:
     """Given a line, return whether it heads what follows (a heading, a short line with ":")."""
-    short = len(line.text.split()) <= MAX_HEADING_WORDS
-    return line.kind is BlockKind.HEADING or (short and line.text.rstrip().endswith(":"))
+    if line.kind is BlockKind.HEADING:
+        return True
+    return line.text.rstrip().endswith(":") and len(line.text.split()) <= MAX_HEADING_WORDS
 
 
 def new_sentences(text: str, seen: set[str]) -> Iterator[str]:
