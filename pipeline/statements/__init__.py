@@ -91,9 +91,10 @@ def said_elsewhere(drafts: Sequence[Draft], i: int) -> bool:
 
 def restates(draft: Draft, earlier: Draft) -> bool:
     """Given a statement and an earlier one, return whether it says nothing the earlier didn't."""
-    same = (draft.unit, draft.index, draft.year) == (earlier.unit, earlier.index, earlier.year)
+    if (draft.unit, draft.index, draft.year) != (earlier.unit, earlier.index, earlier.year):
+        return False
     stated = [name for name in (*STATED, "rank_of") if getattr(draft, name) is not None]
-    return same and bool(stated) and all(_same_value(draft, earlier, n) for n in stated)
+    return bool(stated) and all(_same_value(draft, earlier, n) for n in stated)
 
 
 def _same_value(draft: Draft, earlier: Draft, name: str) -> bool:
