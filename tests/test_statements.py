@@ -28,7 +28,15 @@ from parscore.pipeline.statements.columns import Col, cell_role, read_columns
 from parscore.pipeline.statements.cues import words_rx
 from parscore.pipeline.statements.prose import split_sentences
 from parscore.pipeline.statements.ranking import rank_cell, signed_cell
-from parscore.pipeline.statements.tokens import Kind, Role, sentence_tokens
+from parscore.pipeline.statements.tokens import (
+    IN_CONTEXT,
+    Around,
+    Kind,
+    Role,
+    Token,
+    _classified,
+    sentence_tokens,
+)
 from parscore.pipeline.statements.units import find_mentions
 from parscore.pipeline.tables.gridlines import merge_cell, place_children
 from parscore.pipeline.tables.read import read_tables
@@ -902,3 +910,20 @@ def test_first_place_of_a_named_block_before_its_unit() -> None:
         ("Sở Tư pháp", 1),
         ("Sở Nội vụ", 2),
     ]
+
+
+@pytest.mark.parametrize(
+    "around",
+    [
+        Around(gap=" đạt ", right=" điểm, ", right_raw=" điểm, "),
+        Around(gap=" tăng cao nhất là ", right="", right_raw="", before=Kind.OPEN),
+        Around(gap=" so với ", right=" lĩnh vực", right_raw=" lĩnh vực", after=Kind.AREA),
+        Around(gap="", right=" là ", right_raw=" là ", after=Kind.UNIT, beyond=Kind.UNIT),
+    ],
+)
+def test_kinds_read_as_found_ignore_their_surroundings(around: Around) -> None:
+    """classify hands tokens of kinds outside IN_CONTEXT on without cutting out the words
+    around them: _classified must return such a token unchanged whatever surrounds it."""
+    for kind in set(Kind) - IN_CONTEXT:
+        token = Token(kind=kind, start=3, end=5, raw="xx", label="SIPAS")
+        assert _classified(token, around) is token, kind

@@ -123,9 +123,9 @@ def words_of(text: str) -> Words:
 def match_at(keys: tuple[str, ...], i: int, table: Phrases) -> int:
     """Given folded words, an index and phrases, return the length of the longest phrase
     there (0 when none is)."""
-    if i >= len(keys):
-        return 0
-    return next((len(p) for p in table.by_first.get(keys[i], ()) if keys[i : i + len(p)] == p), 0)
+    if i >= len(keys) or not (found := table.by_first.get(keys[i])):
+        return 0  # most words start no phrase: answered without building a generator
+    return next((len(p) for p in found if keys[i : i + len(p)] == p), 0)
 
 
 @dataclass(frozen=True, slots=True)
@@ -269,7 +269,8 @@ def cue_assignment(w: Words, first: int = 0, *, inner: bool = False) -> Assignme
     """Given words, return the unit a cue names ("…, giao Sở Tài chính chủ trì …"), the text
     starting at the cue; with `inner`, "chỉ đạo" in lower case is a cue too."""
     voc = vocabulary()
-    for i in range(first, len(w.keys)):
+    cues, inners = voc.cues.by_first, voc.inner.by_first if inner else {}
+    for i in (k for k in range(first, len(w.keys)) if w.keys[k] in cues or w.keys[k] in inners):
         size = match_at(w.keys, i, voc.cues)
         if not size and inner and w.raw[i][:1].islower():
             size = match_at(w.keys, i, voc.inner)
@@ -322,7 +323,8 @@ def takes_on(w: Words, subject: Assignment) -> bool:
 def authority_at(w: Words) -> int | None:
     """Given words, return where a body that gives duties to others is named, capitalised
     ("UBND tỉnh", "Chủ tịch …"), or None."""
-    return next((i for i in range(len(w.keys)) if is_authority(w, i)), None)
+    heads = vocabulary().authorities.by_first
+    return next((i for i, key in enumerate(w.keys) if key in heads and is_authority(w, i)), None)
 
 
 def is_authority(w: Words, i: int) -> bool:

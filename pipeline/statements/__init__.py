@@ -93,9 +93,10 @@ def said_elsewhere(drafts: Sequence[Draft], i: int) -> bool:
 
 def restates(draft: Draft, earlier: Draft) -> bool:
     """Given a statement and an earlier one, return whether it says nothing the earlier didn't."""
-    same = (draft.unit, draft.index, draft.year) == (earlier.unit, earlier.index, earlier.year)
+    if (draft.unit, draft.index, draft.year) != (earlier.unit, earlier.index, earlier.year):
+        return False
     stated = [name for name in (*STATED, "rank_of") if getattr(draft, name) is not None]
-    return same and bool(stated) and all(_same_value(draft, earlier, n) for n in stated)
+    return bool(stated) and all(_same_value(draft, earlier, n) for n in stated)
 
 
 def _same_value(draft: Draft, earlier: Draft, name: str) -> bool:
@@ -186,8 +187,9 @@ def read_parts(parts: Sequence[Line | Grid], ctx: Context) -> tuple[list[Draft],
 
 def is_heading(line: Line) -> bool:
     """Given a line, return whether it heads what follows (a heading, a short line with ":")."""
-    short = len(line.text.split()) <= MAX_HEADING_WORDS
-    return line.kind is BlockKind.HEADING or (short and line.text.rstrip().endswith(":"))
+    if line.kind is BlockKind.HEADING:
+        return True
+    return line.text.rstrip().endswith(":") and len(line.text.split()) <= MAX_HEADING_WORDS
 
 
 def new_sentences(text: str, seen: set[str]) -> Iterator[str]:

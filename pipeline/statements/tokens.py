@@ -218,9 +218,19 @@ class Around:
         return replace(self, right=self.right[n:], right_raw=self.right_raw[n:])
 
 
+#: Kinds of token classified by the words around them; ``_classified`` returns the others
+#: as they are, so their surroundings are not even cut out (most tokens are punctuation).
+IN_CONTEXT = frozenset(
+    {Kind.UNIT, Kind.FIRST, Kind.LAST, Kind.RANK, Kind.NEXT, Kind.PREVIOUS, Kind.YEAR, Kind.NUMBER}
+)
+
+
 def classify(tokens: Sequence[Token], text: str, key: str) -> Iterator[Token]:
     """Given tokens in order, the text and its key, yield them classified (bad ones gone)."""
     for i, token in enumerate(tokens):
+        if token.kind not in IN_CONTEXT:
+            yield token
+            continue
         end = tokens[i + 1].start if i + 1 < len(tokens) else len(key)
         around = Around(
             gap=key[tokens[i - 1].end if i else 0 : token.start],
