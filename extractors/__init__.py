@@ -34,6 +34,8 @@ EXTRACTORS: dict[str, str] = {
     "ods": "parscore.extractors.ods",
     "xls": "parscore.extractors.xls",
     "rtf": "parscore.extractors.rtf",
+    "doc": "parscore.extractors.doc",
+    "ppt": "parscore.extractors.ppt",
 }
 
 
