@@ -400,6 +400,7 @@ class Reader:
     fonts: list[str]
     default_font: int | None
     stories: tuple[int, ...] = ()
+    converted: set[str] = field(default_factory=set)  # legacy encodings met
     _cp_starts: list[int] = field(default_factory=list)
 
     def __post_init__(self) -> None:
@@ -459,36 +460,40 @@ class Reader:
             encoding = font_encoding([font])
             this = (encoding, font if encoding else "")
             if this != key:
-                out.append(_convert(group, key))
+                out.append(self.convert(group, key))
                 group, key = [], this
             group.append(self.text[a:b])
-        out.append(_convert(group, key))
+        out.append(self.convert(group, key))
         return "".join(out).replace(DROPPED, "").translate(SPECIALS)
+
+    def convert(self, group: list[str], key: RunKey | None) -> str:
+        """Given text segments of one font, return them in Unicode (noting the encoding)."""
+        text = "".join(group)
+        if key is None or not text:
+            return text
+        encoding = font_or_content(text, key[0])
+        if encoding is None:
+            return text
+        self.converted.add(encoding)
+        return typed_capitals(text, encoding)
 
 
 #: A run's conversion: its legacy encoding (or None) and its legacy font's name.
 RunKey = tuple[str | None, str]
 
 
-def _convert(group: list[str], key: RunKey | None) -> str:
-    """Given text segments of one font and case, return them in Unicode."""
-    text = "".join(group)
-    if key is None or not text:
-        return text
-    encoding, _ = key
-    if encoding is None:
-        return text
-    return typed_capitals(text, font_or_content(text, encoding))
-
-
-def font_or_content(text: str, encoding: str) -> str:
-    """Given legacy-font text and its font's encoding, return the encoding to convert it with.
+def font_or_content(text: str, encoding: str | None) -> str | None:
+    """Given a run group's text and its font's encoding (None: not a legacy font), return the
+    encoding to convert it with, or None to keep it.
 
     Some writers switched keyboard tables without switching fonts (VNI text in a TCVN3 font
-    such as VNSTCVN3): when the text itself proves the other encoding, the text wins.
+    such as VNSTCVN3), or typed TCVN3 in a font of another name: when the text itself proves
+    TCVN3 or VNI, the text wins. Unicode text proves neither (``legacy.detect``).
     """
+    if text.isascii():
+        return encoding
     found = detect(text)
-    return found if found in (TCVN3, VNI) and found != encoding else encoding
+    return found if found in (TCVN3, VNI) else encoding
 
 
 def blank_fields(text: str) -> str:
@@ -632,4 +637,7 @@ def extract(data: bytes, source: SourceInfo, limits: Limits) -> Document:
     except BROKEN as err:
         detail = f"broken Word 97–2003 structure: {err}"
         raise InputError(ErrorCode.CORRUPT_FILE, source.path, detail) from err
-    return Document(source=source, blocks=blocks)
+    notes = tuple(
+        f"text converted from the legacy {name} encoding" for name in sorted(reader.converted)
+    )
+    return Document(source=source, blocks=blocks, warnings=notes)
