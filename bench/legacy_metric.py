@@ -7,13 +7,17 @@ Both sides are put in NFC with whitespace runs collapsed to one space, nothing e
   decomposes to a combining mark, and đ/Đ), those recovered exactly. Both sides are reduced
   to base letters (NFD, marks removed, đ → d) and aligned; at each such position of the truth
   the original characters are compared. Unaligned positions count as misses.
-- ``syllable_accuracy``: whitespace tokens of the truth matched exactly by an alignment of
-  the token sequences / the truth's tokens.
+- ``syllable_accuracy``: whitespace tokens of the truth matched exactly (every character
+  aligned to an identical, whole token of the output) / the truth's tokens.
 
-The alignments use ``difflib.SequenceMatcher`` without its "junk" heuristic (which, on long
-character strings, would throw away every common letter). Long documents are aligned in two
-steps: tokens first, then characters inside the token ranges that differ; this is the same
-alignment on matching text and keeps a 250,000-character transcript to seconds.
+One alignment serves the three numbers: ``difflib.SequenceMatcher`` on the base-letter forms,
+without its "junk" heuristic where the sequences are short enough for it (on long character
+strings the heuristic throws away every common letter). It runs in three steps that keep a
+250,000-character transcript to about a second: lines (the texts' own line breaks; a line
+is compared by its base letters in lowercase), then tokens inside the line ranges that
+differ, then characters inside the token ranges that still differ. Lines or tokens that
+pair up align character for character (base letters keep lengths); each pair then counts
+only if the original characters are equal.
 """
 
 from __future__ import annotations
@@ -26,9 +30,8 @@ from difflib import SequenceMatcher
 from functools import lru_cache
 
 _SPACES = re.compile(r"\s+")
-#: Characters of a differing token range aligned character by character at most (beyond it the
-#: range is aligned by position-free matching blocks of a plain SequenceMatcher anyway).
-MAX_CHAR_RANGE = 20_000
+#: Character ranges longer than this are matched with SequenceMatcher's junk heuristic.
+MAX_EXACT = 3_000
 
 
 def normalise(text: str) -> str:
@@ -51,46 +54,87 @@ def has_diacritic(ch: str) -> bool:
     return ch in "đĐ" or unicodedata.normalize("NFD", ch) != ch
 
 
-def _char_pairs(truth: str, pred: str) -> Iterator[tuple[int, int]]:
-    """Given two strings, yield (truth index, pred index) of the characters they align."""
-    if len(truth) > MAX_CHAR_RANGE or len(pred) > MAX_CHAR_RANGE:
-        matcher = SequenceMatcher(None, truth, pred)  # junk heuristic on: fast, coarse
-    else:
-        matcher = SequenceMatcher(None, truth, pred, autojunk=False)
-    for a, b, size in matcher.get_matching_blocks():
-        for k in range(size):
-            yield a + k, b + k
+def _matcher(a: list[str] | str, b: list[str] | str) -> SequenceMatcher[str]:
+    """Given two sequences (lines, tokens or characters), return their SequenceMatcher: no junk
+    heuristic, except on characters of ranges too long for an exact match in good time."""
+    long = isinstance(a, str) and (len(a) > MAX_EXACT or len(b) > MAX_EXACT)
+    return SequenceMatcher(None, a, b, autojunk=long)
 
 
-def _token_spans(text: str) -> tuple[list[str], list[int]]:
-    """Given normalised text, return its space-separated tokens and each one's start offset."""
-    tokens, starts, pos = [], [], 0
-    for token in text.split(" "):
-        tokens.append(token)
-        starts.append(pos)
-        pos += len(token) + 1
-    return tokens, starts
+@lru_cache(maxsize=65536)
+def unit_key(unit: str) -> str:
+    """Given a line or token, return the form it is aligned by: base letters, lowercase."""
+    return "".join(map(base_letter, unit)).lower()
 
 
-def aligned_pairs(truth: str, pred: str) -> Iterator[tuple[int, int]]:
-    """Given two normalised strings, yield aligned (truth, pred) character indexes.
+def _spans(text: str, starts: list[int]) -> tuple[list[str], list[int]]:
+    """Given a text and the starts of its units, return the units and their starts."""
+    ends = [*starts[1:], len(text) + 1]
+    return [text[s : e - 1] for s, e in zip(starts, ends, strict=True)], starts
 
-    Tokens are aligned first; equal token ranges align character for character, differing
-    ranges (with the spaces around them) are aligned character by character.
-    """
-    t_tokens, t_starts = _token_spans(truth)
-    p_tokens, p_starts = _token_spans(pred)
-    matcher = SequenceMatcher(None, t_tokens, p_tokens, autojunk=False)
+
+def _token_starts(text: str) -> list[int]:
+    """Given a normalised text, return the start of each space-separated token."""
+    return [0] + [m.end() for m in re.finditer(" ", text)] if text else []
+
+
+def _pairs(
+    t: str, t_starts: list[int], p: str, p_starts: list[int], level: int
+) -> Iterator[tuple[int, int]]:
+    """Given two texts cut into units (lines at level 0, tokens at 1), yield aligned indexes."""
+    t_units, _ = _spans(t, t_starts)
+    p_units, _ = _spans(p, p_starts)
+    matcher = _matcher([unit_key(u) for u in t_units], [unit_key(u) for u in p_units])
     for tag, i1, i2, j1, j2 in matcher.get_opcodes():
-        t_lo = t_starts[i1] if i1 < len(t_tokens) else len(truth)
-        t_hi = t_starts[i2] if i2 < len(t_tokens) else len(truth)
-        p_lo = p_starts[j1] if j1 < len(p_tokens) else len(pred)
-        p_hi = p_starts[j2] if j2 < len(p_tokens) else len(pred)
-        if tag == "equal":
-            yield from zip(range(t_lo, t_hi), range(p_lo, p_hi), strict=False)
+        t_lo, t_hi = _range(t_starts, i1, i2, len(t))
+        p_lo, p_hi = _range(p_starts, j1, j2, len(p))
+        if tag == "equal" and t_hi - t_lo == p_hi - p_lo:
+            yield from zip(range(t_lo, t_hi), range(p_lo, p_hi), strict=True)
         elif t_hi > t_lo and p_hi > p_lo:
-            for a, b in _char_pairs(truth[t_lo:t_hi], pred[p_lo:p_hi]):
-                yield t_lo + a, p_lo + b
+            yield from _inner(t[t_lo:t_hi], p[p_lo:p_hi], level, t_lo, p_lo)
+
+
+def _inner(t: str, p: str, level: int, t_lo: int, p_lo: int) -> Iterator[tuple[int, int]]:
+    """Given two differing ranges, yield their pairs aligned one level finer, offset."""
+    if level == 0:
+        for a, b in _pairs(t, _token_starts(t), p, _token_starts(p), 1):
+            yield t_lo + a, p_lo + b
+        return
+    for a, b, size in _matcher(t, p).get_matching_blocks():
+        for k in range(size):
+            yield t_lo + a + k, p_lo + b + k
+
+
+def _range(starts: list[int], i1: int, i2: int, end: int) -> tuple[int, int]:
+    """Given unit starts and a unit range, return its character range (trailing space in)."""
+    lo = starts[i1] if i1 < len(starts) else end
+    hi = starts[i2] if i2 < len(starts) else end
+    return lo, hi
+
+
+@dataclass(frozen=True, slots=True)
+class Prepared:
+    """A text normalised as METRIC.md says, with the starts of its lines."""
+
+    text: str
+    lines: list[int]
+
+
+def prepare(raw: str) -> Prepared:
+    """Given raw text, return it normalised (NFC, whitespace collapsed) with its line starts."""
+    lines = [line for line in map(normalise, raw.splitlines()) if line]
+    starts, at = [], 0
+    for line in lines:
+        starts.append(at)
+        at += len(line) + 1
+    return Prepared(" ".join(lines), starts)
+
+
+def aligned_pairs(truth: Prepared, pred: Prepared) -> dict[int, int]:
+    """Given two prepared texts, return truth index → pred index of their base-letter alignment."""
+    t_base = "".join(map(base_letter, truth.text))
+    p_base = "".join(map(base_letter, pred.text))
+    return dict(_pairs(t_base, truth.lines, p_base, pred.lines, 0))
 
 
 @dataclass(frozen=True, slots=True)
@@ -131,27 +175,35 @@ class Score:
         return self.syllables_matched / self.syllables if self.syllables else 1.0
 
 
-def _syllables(truth: str, pred: str) -> tuple[int, int]:
-    """Given two normalised strings, return (truth tokens, tokens matched by an alignment)."""
-    t_tokens, p_tokens = truth.split(), pred.split()
-    matcher = SequenceMatcher(None, t_tokens, p_tokens, autojunk=False)
-    return len(t_tokens), sum(size for *_, size in matcher.get_matching_blocks())
-
-
-def _diacritics(truth: str, pred: str) -> tuple[int, int]:
-    """Given two normalised strings, return (diacritic-bearing truth chars, those recovered)."""
-    wanted = [i for i, ch in enumerate(truth) if has_diacritic(ch)]
-    t_base = "".join(map(base_letter, truth))
-    p_base = "".join(map(base_letter, pred))
-    partner = dict(aligned_pairs(t_base, p_base))
-    found = sum(1 for i in wanted if i in partner and pred[partner[i]] == truth[i])
-    return len(wanted), found
+def _syllables(truth: str, pred: str, exact: dict[int, int]) -> tuple[int, int]:
+    """Given two texts and their exactly matching character pairs, return (truth tokens,
+    tokens whose every character is matched, in order, to one whole identical pred token)."""
+    starts = _token_starts(truth)
+    found = 0
+    for token, start in zip(*_spans(truth, starts), strict=True):
+        j = exact.get(start)
+        if j is None or pred[j : j + len(token)] != token:
+            continue
+        whole = (j == 0 or pred[j - 1] == " ") and pred[j + len(token) : j + len(token) + 1] in (
+            "",
+            " ",
+        )
+        in_order = all(exact.get(start + k) == j + k for k in range(len(token)))
+        found += whole and in_order
+    return len(starts), found
 
 
 def score(truth: str, pred: str) -> Score:
     """Given a transcript and a parser's output, return their Score (METRIC.md)."""
-    truth, pred = normalise(truth), normalise(pred)
-    matched = sum(1 for _ in aligned_pairs(truth, pred))
-    diacritics, diacritics_matched = _diacritics(truth, pred)
-    syllables, syllables_matched = _syllables(truth, pred)
-    return Score(len(truth), matched, diacritics, diacritics_matched, syllables, syllables_matched)
+    t, p = prepare(truth), prepare(pred)
+    exact = {i: j for i, j in aligned_pairs(t, p).items() if t.text[i] == p.text[j]}
+    wanted = [i for i, ch in enumerate(t.text) if has_diacritic(ch)]
+    syllables, syllables_matched = _syllables(t.text, p.text, exact)
+    return Score(
+        len(t.text),
+        len(exact),
+        len(wanted),
+        sum(1 for i in wanted if i in exact),
+        syllables,
+        syllables_matched,
+    )

@@ -66,6 +66,9 @@ HEADING_STIS = range(1, 10)
 #: Marks of the text stream: paragraph end, cell/row end, page/section break, line break.
 PARA_END, CELL_END, PAGE_BREAK, LINE_BREAK = "\r", "\x07", "\x0c", "\x0b"
 FIELD_BEGIN, FIELD_SEP, FIELD_END = "\x13", "\x14", "\x15"
+#: Word's optional hyphen. TCVN3 draws ``ư`` at the soft hyphen's byte (0xAD), and Word (or
+#: LibreOffice) saves that byte as an optional hyphen: in a TCVN3 run it is the letter.
+OPTIONAL_HYPHEN, SOFT_HYPHEN = "\x1f", "\xad"
 #: Characters that stand for something other than themselves: dropped or replaced.
 SPECIALS = str.maketrans(
     {
@@ -74,7 +77,7 @@ SPECIALS = str.maketrans(
         "\x05": None,  # comment reference
         "\x08": None,  # drawn object
         "\x1e": "-",  # non-breaking hyphen
-        "\x1f": None,  # optional hyphen
+        OPTIONAL_HYPHEN: None,
         LINE_BREAK: "\n",
         "\x0e": "\n",  # column break
         "\xa0": " ",
@@ -475,6 +478,8 @@ class Reader:
         if encoding is None:
             return text
         self.converted.add(encoding)
+        if encoding == TCVN3:  # ư (0xAD) saved as Word's optional hyphen
+            text = text.replace(OPTIONAL_HYPHEN, SOFT_HYPHEN)
         return typed_capitals(text, encoding)
 
 

@@ -54,6 +54,7 @@ class OleFile:
             if size > self.size:
                 detail = f"stream {name!r} claims {size} bytes in a file of {self.size}"
                 raise InputError(ErrorCode.OLE_BOMB, self.path, detail)
+            self.check_chain(name, size)
             data: bytes = self.ole.openstream(name).read()
         except BROKEN as err:
             raise broken(self.path, err) from err
@@ -61,6 +62,29 @@ class OleFile:
             detail = f"stream {name!r} is cut short ({len(data)} of {size} bytes)"
             raise InputError(ErrorCode.CORRUPT_FILE, self.path, detail)
         return data
+
+    def check_chain(self, name: str, size: int) -> None:
+        """Given a stream and its declared size, raise when its sector chain loops or stops short.
+
+        olefile reads a looping chain without end-of-chain checks (the declared size bounds it,
+        so the stream comes back as the same sectors over and over): the chain is walked first.
+        Streams under the mini-stream cutoff live in 64-byte mini sectors and are left to
+        olefile; their size is below 4 KiB anyway.
+        """
+        if size < self.ole.minisectorcutoff:
+            return
+        entry = self.ole.direntries[self.ole._find(name)]
+        fat, sector, seen = self.ole.fat, entry.isectStart, set()
+        for _ in range(-(-size // self.ole.sectorsize)):
+            if sector in seen:
+                raise InputError(
+                    ErrorCode.OLE_BOMB, self.path, f"stream {name!r}: its sectors loop"
+                )
+            if sector >= len(fat):
+                detail = f"stream {name!r} stops short of its {size} bytes (truncated file?)"
+                raise InputError(ErrorCode.CORRUPT_FILE, self.path, detail)
+            seen.add(sector)
+            sector = fat[sector]
 
 
 def broken(path: str, err: Exception) -> InputError:
