@@ -31,7 +31,7 @@ from functools import lru_cache
 
 _SPACES = re.compile(r"\s+")
 #: Character ranges longer than this are matched with SequenceMatcher's junk heuristic.
-MAX_EXACT = 3_000
+MAX_EXACT = 10_000
 
 
 def normalise(text: str) -> str:
