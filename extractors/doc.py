@@ -28,9 +28,24 @@ from dataclasses import dataclass, field, replace
 
 from parscore.extractors.errors import ErrorCode, InputError
 from parscore.extractors.limits import Limits
-from parscore.extractors.model import Block, BlockKind, Cell, Document, Provenance, SourceInfo
+from parscore.extractors.model import (
+    Block,
+    BlockKind,
+    Cell,
+    Document,
+    Provenance,
+    Region,
+    SourceInfo,
+)
 from parscore.extractors.ole import OleFile
-from parscore.normalizers.legacy import TCVN3, VNI, detect, font_encoding, typed_capitals
+from parscore.normalizers.legacy import (
+    TCVN3,
+    VNI,
+    better_font_encoding,
+    detect,
+    font_encoding,
+    typed_capitals,
+)
 from parscore.normalizers.text import clean
 
 WORD_IDENT = 0xA5EC
@@ -39,7 +54,7 @@ F_ENCRYPTED, F_WHICH_TABLE, F_OBFUSCATED = 0x0100, 0x0200, 0x8000
 PAGE = 512  # an FKP page
 COMPRESSED = 0x40000000  # an FcCompressed: 8-bit characters at (fc & ~flag) / 2
 #: Indexes of the FibRgFcLcb97 pairs the reader uses.
-I_STSH, I_CHPX, I_PAPX, I_FFN, I_CLX = 1, 12, 13, 15, 33
+I_STSH, I_HDD, I_CHPX, I_PAPX, I_FFN, I_CLX = 1, 11, 12, 13, 15, 33
 #: Sprms read (MS-DOC 2.6): character font and style; paragraph style, table, list.
 SPRM_C_FTC = (0x4A4F, 0x4A3D)  # sprmCRgFtc0, then the Word 6 era sprmCFtcDefault
 SPRM_C_ISTD = 0x4A30
@@ -58,9 +73,15 @@ STORIES = (
     "boxes",
     "header boxes",
 )
-#: Stories read, after the main text: footnotes, endnotes and text boxes (headers, comments
-#: and macros are not the document's prose).
+#: Stories read as the document's prose: the main text, then footnotes, endnotes and text
+#: boxes; page headers and footers follow them, marked with their region (comments and
+#: macros are not read).
 READ_STORIES = frozenset({"main", "footnotes", "endnotes", "boxes"})
+#: The header story is cut by PlcfHdd into 6 separators (footnote separators and the like),
+#: then 6 stories per section: even header, odd header, even footer, odd footer, first-page
+#: header, first-page footer.
+HDD_SEPARATORS = 6
+HDD_HEADERS = frozenset({0, 1, 4})
 #: Built-in style identifiers (sti) of Heading 1–9.
 HEADING_STIS = range(1, 10)
 #: Marks of the text stream: paragraph end, cell/row end, page/section break, line break.
@@ -403,6 +424,7 @@ class Reader:
     fonts: list[str]
     default_font: int | None
     stories: tuple[int, ...] = ()
+    headers: tuple[int, ...] = ()  # PlcfHdd: CPs of the header story's parts
     converted: set[str] = field(default_factory=set)  # legacy encodings met
     _cp_starts: list[int] = field(default_factory=list)
 
@@ -493,12 +515,16 @@ def font_or_content(text: str, encoding: str | None) -> str | None:
 
     Some writers switched keyboard tables without switching fonts (VNI text in a TCVN3 font
     such as VNSTCVN3), or typed TCVN3 in a font of another name: when the text itself proves
-    TCVN3 or VNI, the text wins. Unicode text proves neither (``legacy.detect``).
+    TCVN3 or VNI, the text wins. Unicode text proves neither (``legacy.detect``). A run too
+    short to prove anything keeps its font's encoding unless the other one makes more of
+    its words Vietnamese syllables (``legacy.better_font_encoding``).
     """
     if text.isascii():
         return encoding
     found = detect(text)
-    return found if found in (TCVN3, VNI) else encoding
+    if found in (TCVN3, VNI):
+        return found
+    return better_font_encoding(text, encoding) if encoding else None
 
 
 def blank_fields(text: str) -> str:
@@ -544,7 +570,13 @@ def open_reader(data: bytes, path: str, limits: Limits) -> Reader:
         fonts=font_names(part(table, fib, I_FFN)),
         default_font=default_font,
         stories=fib.stories,
+        headers=_cps(part(table, fib, I_HDD)),
     )
+
+
+def _cps(plc: bytes) -> tuple[int, ...]:
+    """Given a PLC of CPs alone (PlcfHdd), return them."""
+    return tuple(struct.unpack_from(f"<{len(plc) // 4}I", plc)) if plc else ()
 
 
 @dataclass(slots=True)
@@ -602,11 +634,31 @@ def paragraph_block(reader: Reader, text: str, para: Props, path: str) -> Block 
 
 def document_blocks(reader: Reader, path: str) -> Iterator[Block]:
     """Given a Reader, yield the blocks of its main text, then its footnotes and text boxes."""
-    start = 0
+    start, header_start = 0, None
     for name, length in zip(STORIES, reader.stories, strict=False):
         if name in READ_STORIES:
             yield from story_blocks(reader, start, min(start + length, len(reader.text)), path)
+        if name == "headers":
+            header_start = start
         start += length
+    if header_start is not None:
+        yield from furniture_blocks(reader, header_start, path)
+
+
+def furniture_blocks(reader: Reader, start: int, path: str) -> Iterator[Block]:
+    """Given a Reader and the header story's first CP, yield each distinct header and footer
+    paragraph once, marked PAGE_HEADER or PAGE_FOOTER."""
+    seen: set[str] = set()
+    cps = reader.headers
+    for i in range(HDD_SEPARATORS, len(cps) - 1):
+        lo, hi = start + cps[i], min(start + cps[i + 1], len(reader.text))
+        header = (i - HDD_SEPARATORS) % 6 in HDD_HEADERS
+        region = Region.PAGE_HEADER if header else Region.PAGE_FOOTER
+        for block in story_blocks(reader, lo, hi, path):
+            key = block.text or str(block.rows())
+            if key not in seen:
+                seen.add(key)
+                yield replace(block, region=region)
 
 
 def story_blocks(reader: Reader, lo: int, hi: int, path: str) -> Iterator[Block]:

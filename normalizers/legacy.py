@@ -401,15 +401,16 @@ def typed_capitals(text: str, encoding: str) -> str:
     accented letters lowercase ("PHÇN" decodes "PHầN"), whatever the font. A word whose ASCII
     letters are all capitals (two or more; or one, in a run typed mostly in capitals) is
     upper-cased whole: "PHẦN", "TỔ CHỨC"; "Tæ" (one initial capital, in running text) stays
-    "Tổ". Case that only a capitals font (.VnTimeH) shows is not invented: "QuyÕt ®Þnh" in
-    .VnTimeH stays "Quyết định", as transcripts of such files read (the legacy corpus's
-    ground truth); ``legacy_to_unicode`` gives the shown capitals instead.
+    "Tổ", and so does "Sè" beside an abbreviation ("Sè D.A.": "D.A." is not a word). Case
+    that only a capitals font (.VnTimeH) shows is not invented: "QuyÕt ®Þnh" in .VnTimeH
+    stays "Quyết định", as transcripts of such files read (the legacy corpus's ground
+    truth); ``legacy_to_unicode`` gives the shown capitals instead.
     """
     converted = to_unicode(text, encoding)
     if encoding != TCVN3 or converted.islower():
         return converted
-    words = [_ascii_letters(w) for w in text.split()]
-    long_words = [w for w in words if len(w) >= 2]
+    words = [w.strip(_EDGE_PUNCT) for w in converted.split()]
+    long_words = [_ascii_letters(w) for w in words if w.isalpha() and len(_ascii_letters(w)) >= 2]
     run_upper = bool(long_words) and sum(w.isupper() for w in long_words) * 2 > len(long_words)
     return _TYPED_WORD.sub(lambda m: _typed_word(m.group(), run_upper), converted)
 
@@ -516,6 +517,22 @@ def detect(text: str) -> str | None:
     """Given text decoded as Latin-1/CP1252, return "tcvn3", "vni", "viqr", or None for Unicode."""
     found = [e for e in map(evidence, repeat(text), _candidates(text)) if e.convincing]
     return max(found, key=lambda e: e.weight).encoding if found else None
+
+
+def syllable_count(text: str, encoding: str) -> int:
+    """Given legacy text and an encoding, return how many of its words convert to syllables."""
+    return sum(_is_word(word) for word in to_unicode(text, encoding).split())
+
+
+def better_font_encoding(text: str, encoding: str) -> str:
+    """Given a short run of legacy-font text and its font's encoding (TCVN3 or VNI), return
+    the one of the two whose conversion makes more of its words Vietnamese syllables; the
+    font's on a tie. For text too short for ``detect`` ("Chieác" typed in VNI in a TCVN3
+    font): one word decides, so only these two encodings compete, never Unicode."""
+    other = VNI if encoding == TCVN3 else TCVN3
+    if syllable_count(text, other) > syllable_count(text, encoding):
+        return other
+    return encoding
 
 
 def repair(text: str) -> tuple[str, str | None]:

@@ -15,7 +15,7 @@ import pytest
 from parscore.extractors import extract, read_source
 from parscore.extractors.errors import ErrorCode, InputError
 from parscore.extractors.limits import DEFAULT_LIMITS, Limits
-from parscore.extractors.model import BlockKind, Document
+from parscore.extractors.model import BlockKind, Document, Region
 from tests.olewriter import ole_bytes, streams_of
 
 FIXTURES = Path(__file__).resolve().parent / "fixtures"
@@ -36,7 +36,8 @@ def word_streams() -> dict[str, bytes]:
 
 
 def texts(document: Document) -> list[str]:
-    return [block.text for block in document.blocks if block.kind is not BlockKind.TABLE]
+    body = (b for b in document.blocks if b.region is Region.BODY)
+    return [block.text for block in body if block.kind is not BlockKind.TABLE]
 
 
 @pytest.fixture(scope="module")
@@ -73,6 +74,12 @@ def test_list_paragraphs_are_list_items(notice: Document) -> None:
     items = [block.text for block in notice.blocks if block.kind is BlockKind.LIST_ITEM]
     # TCVN3 stores no "Ứ": typed in a plain .VnTime font, the letter is a lowercase one.
     assert items == ["Rà soát thủ tục hành chính", "ứng dụng công nghệ thông tin"]
+
+
+def test_the_page_header_comes_last_marked_as_such(notice: Document) -> None:
+    last = notice.blocks[-1]
+    assert (last.region, last.text) == (Region.PAGE_HEADER, "Sở Nội vụ tỉnh Lào Cai")
+    assert sum(b.region is Region.PAGE_HEADER for b in notice.blocks) == 1
 
 
 def test_a_doc_is_detected_by_content(tmp_path: Path) -> None:

@@ -280,6 +280,7 @@ def test_font_encoding(fonts: tuple[str, ...], expected: str | None) -> None:
         ("Tæ CHøC Bé M¸Y", "TỔ CHỨC BỘ MÁY"),  # ... and in a run typed in capitals
         ("QuyÕt ®Þnh", "Quyết định"),  # typed in lowercase: no capitals invented
         ("Ban hµnh kÌm theo", "Ban hành kèm theo"),
+        ("Sè D.A. ®· duyÖt", "Số D.A. đã duyệt"),  # an abbreviation is not a capitals word
     ],
 )
 def test_typed_capitals(typed: str, expected: str) -> None:
@@ -307,3 +308,18 @@ def test_font_families_by_name(font: str, expected: str | None) -> None:
     from parscore.normalizers.legacy import font_encoding
 
     assert font_encoding([font]) == expected
+
+
+@pytest.mark.parametrize(
+    ("word", "font", "expected"),
+    [
+        ("Chieác", "tcvn3", "vni"),  # VNI typed in a TCVN3-named font: VNI makes a syllable
+        ("ChiÕc", "tcvn3", "tcvn3"),
+        ("Soá löôïng", "tcvn3", "vni"),
+        ("STT", "vni", "vni"),  # a tie keeps the font's encoding
+    ],
+)
+def test_better_font_encoding(word: str, font: str, expected: str) -> None:
+    from parscore.normalizers.legacy import better_font_encoding
+
+    assert better_font_encoding(word, font) == expected
