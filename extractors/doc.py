@@ -49,7 +49,7 @@ from parscore.normalizers.legacy import (
 from parscore.normalizers.text import clean
 
 WORD_IDENT = 0xA5EC
-FIRST_WORD97_NFIB = 0x00C1  # Word 97; Word 6/95 files (nFib 101–105) lay the FIB out otherwise
+LAST_WORD95_NFIB = 0x0069  # Word 6/95 files (nFib 101–105) lay the FIB out otherwise
 F_ENCRYPTED, F_WHICH_TABLE, F_OBFUSCATED = 0x0100, 0x0200, 0x8000
 PAGE = 512  # an FKP page
 COMPRESSED = 0x40000000  # an FcCompressed: 8-bit characters at (fc & ~flag) / 2
@@ -197,7 +197,7 @@ def read_fib(word: bytes, path: str) -> Fib:
     if flags & F_ENCRYPTED:
         kind = "XOR-obfuscated" if flags & F_OBFUSCATED else "RC4-encrypted"
         raise InputError(ErrorCode.ENCRYPTED_DOCUMENT, path, f"{kind} Word document")
-    if u16(word, 2) < FIRST_WORD97_NFIB and u16(word, 2) <= 0x0069:
+    if u16(word, 2) <= LAST_WORD95_NFIB:
         raise InputError(ErrorCode.UNSUPPORTED_FORMAT, path, "a Word 6/95 document")
     at = 34 + 2 * u16(word, 32)  # after csw and fibRgW
     lw = at + 2  # fibRgLw: cbMac, 2 reserved, then the stories' lengths from ccpText

@@ -140,6 +140,17 @@ def test_an_encrypted_doc_asks_for_the_password_to_be_removed(tmp_path: Path) ->
     assert "remove the password" in error.message
 
 
+def test_a_word_95_file_is_unsupported_with_the_conversion_command(tmp_path: Path) -> None:
+    streams = word_streams()
+    word = bytearray(streams["WordDocument"])
+    struct.pack_into("<H", word, 2, 0x0065)  # nFib of Word 6
+    path = tmp_path / "old6.doc"
+    path.write_bytes(ole_bytes({**streams, "WordDocument": bytes(word)}))
+    error = error_of(path)
+    assert error.code is ErrorCode.UNSUPPORTED_FORMAT
+    assert "--convert-to docx" in error.message
+
+
 def test_a_piece_table_pointing_past_the_stream_is_corrupt(tmp_path: Path) -> None:
     from parscore.extractors.doc import I_CLX, read_fib
 
