@@ -69,6 +69,8 @@ def unit_key(unit: str) -> str:
 
 def _spans(text: str, starts: list[int]) -> tuple[list[str], list[int]]:
     """Given a text and the starts of its units, return the units and their starts."""
+    if not starts:
+        return [], []
     ends = [*starts[1:], len(text) + 1]
     return [text[s : e - 1] for s, e in zip(starts, ends, strict=True)], starts
 
