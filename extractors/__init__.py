@@ -34,7 +34,13 @@ EXTRACTORS: dict[str, str] = {
     "ods": "parscore.extractors.ods",
     "xls": "parscore.extractors.xls",
     "rtf": "parscore.extractors.rtf",
+    "doc": "parscore.extractors.doc",
+    "ppt": "parscore.extractors.ppt",
 }
+
+#: Formats whose extractor converts legacy text itself, a run or a cell at a time (by font,
+#: then by content): a document-wide conversion on top would convert Unicode text again.
+CONVERTED_BY_RUN = frozenset({"doc", "xls"})
 
 
 def read_source(path: Path, limits: Limits = DEFAULT_LIMITS) -> tuple[bytes, SourceInfo]:
@@ -61,6 +67,8 @@ def extract(path: Path, limits: Limits = DEFAULT_LIMITS) -> Document:
     document: Document = module.extract(data, source, limits)
     if not any(block.text.strip() or block.cells for block in document.blocks):
         raise InputError(ErrorCode.EMPTY_DOCUMENT, source.path, "no text was found")
+    if source.format in CONVERTED_BY_RUN:
+        return header.mark_header(document)
     return header.mark_header(repair_legacy(document))
 
 

@@ -7,9 +7,18 @@ import re
 import zipfile
 
 from parscore.extractors.errors import ErrorCode, InputError
+from parscore.extractors.limits import DEFAULT_LIMITS
+from parscore.extractors.ole import OleFile
 
 _HTML_HINT = re.compile(rb"<(!doctype\s+html|html|head|body|meta|table|div|p)[\s>/]", re.I)
 _OLE = b"\xd0\xcf\x11\xe0\xa1\xb1\x1a\xe1"
+#: Root streams of the Office 97–2003 formats, in the order they are looked for.
+_OLE_STREAMS = (
+    ("WordDocument", "doc"),
+    ("Workbook", "xls"),
+    ("Book", "xls"),
+    ("PowerPoint Document", "ppt"),
+)
 _ODS_MIME = b"application/vnd.oasis.opendocument.spreadsheet"
 #: Image formats by their first bytes; the key is the format name the registry knows.
 _IMAGES: dict[str, tuple[bytes, ...]] = {
@@ -65,21 +74,21 @@ def _zip_format(data: bytes, path: str) -> str:
 
 
 def _ole_format(data: bytes, path: str) -> str:
-    """Given OLE compound-file bytes, return "xls" for an Excel workbook, else raise.
+    """Given OLE compound-file bytes, return "xls", "doc" or "ppt", else raise.
 
-    The stream names sit in the file's directory as UTF-16: "Workbook" (Excel 97+) or "Book"
-    (Excel 5); a Word file holds "WordDocument", a PowerPoint file "PowerPoint Document".
+    The main stream at the root of the file tells: "Workbook" (Excel 97+) or "Book" (Excel 5),
+    "WordDocument", "PowerPoint Document". Only the root counts: a Word file that embeds a
+    spreadsheet holds a "Workbook" stream too, deeper in its ObjectPool.
     """
-    if _stream("Workbook") in data or _stream("Book") in data:
-        return "xls"
-    if _stream("WordDocument") in data:
-        raise InputError(ErrorCode.UNSUPPORTED_FORMAT, path, "legacy Word (.doc) file")
-    raise InputError(ErrorCode.UNSUPPORTED_FORMAT, path, "an OLE file (PowerPoint or other)")
-
-
-def _stream(name: str) -> bytes:
-    """Given an OLE stream name, return it as its directory entry spells it (UTF-16, NUL)."""
-    return (name + "\0").encode("utf-16-le")
+    ole = OleFile(data, path, DEFAULT_LIMITS)
+    for stream, fmt in _OLE_STREAMS:
+        if ole.exists(stream):
+            return fmt
+    raise InputError(
+        ErrorCode.UNSUPPORTED_FORMAT,
+        path,
+        "an Office 97–2003 file that is not a Word, Excel nor PowerPoint document",
+    )
 
 
 def _text_format(data: bytes, path: str) -> str:

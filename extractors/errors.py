@@ -26,6 +26,8 @@ class ErrorCode(StrEnum):
     OCR_UNAVAILABLE = "ocr-unavailable"
     TOO_LARGE = "too-large"
     ZIP_BOMB = "zip-bomb"
+    OLE_BOMB = "ole-bomb"
+    ENCRYPTED_DOCUMENT = "encrypted-document"
     TIMEOUT = "timeout"
     WORKER_CRASHED = "worker-crashed"
     ENCODING_UNDETECTABLE = "encoding-undetectable"
@@ -41,9 +43,9 @@ class _Entry:
 CATALOGUE: dict[ErrorCode, _Entry] = {
     ErrorCode.UNSUPPORTED_FORMAT: _Entry(
         "is not a format parscore reads",
-        "save it as a format parscore reads (HTML, DOCX, RTF, XLSX, ODS, XLS, PDF, JPEG/PNG/TIFF "
-        "or UTF-8 text); a legacy .doc: libreoffice --headless --convert-to docx FILE, "
-        "a presentation: libreoffice --headless --convert-to pdf FILE",
+        "save it as a format parscore reads (HTML, DOCX, DOC, RTF, XLSX, ODS, XLS, PPT, PDF, "
+        "JPEG/PNG/TIFF or UTF-8 text); a Word 6/95 file: libreoffice --headless --convert-to "
+        "docx FILE, a presentation: libreoffice --headless --convert-to pdf FILE",
     ),
     ErrorCode.CORRUPT_FILE: _Entry(
         "is damaged or truncated",
@@ -72,6 +74,16 @@ CATALOGUE: dict[ErrorCode, _Entry] = {
     ErrorCode.ZIP_BOMB: _Entry(
         "inflates far beyond its size (a zip bomb or a damaged archive)",
         "do not open it; ask the publisher for a clean copy",
+    ),
+    ErrorCode.OLE_BOMB: _Entry(
+        "is an Office 97–2003 file whose sectors loop or claim far more data than the file "
+        "holds (an OLE bomb or a badly damaged .doc/.xls/.ppt)",
+        "do not open it; ask the publisher for a clean copy, or one saved as .docx/.xlsx/.pdf",
+    ),
+    ErrorCode.ENCRYPTED_DOCUMENT: _Entry(
+        "is a password-protected (encrypted) Office 97–2003 file",
+        "open it with its password in an office suite, remove the password (Tools › Options › "
+        "Security) and save it again, or ask the publisher for an unprotected copy",
     ),
     ErrorCode.TIMEOUT: _Entry(
         "took longer than the per-file time limit",

@@ -18,6 +18,8 @@ class Limits:
     max_html_nodes: int = 250_000  # elements of one web page (a long portal page has ~5,000)
     max_page_objects: int = 200_000  # drawing objects of one PDF page, forms' included
     max_page_pixels: int = 150_000_000  # pixels of one page image for OCR (A0 at 300 dpi: 139 M)
+    max_ole_streams: int = 10_000  # directory entries of one OLE (.doc/.xls/.ppt) file
+    max_doc_chars: int = 20_000_000  # characters of one Word 97–2003 document's text
     timeout: float = 300.0  # seconds for one file (enforced by the batch workers)
     ocr: bool = True  # read pages without a text layer with Tesseract
     ocr_dpi: int = 300
@@ -32,6 +34,8 @@ class Limits:
             "max_html_nodes",
             "max_page_objects",
             "max_page_pixels",
+            "max_ole_streams",
+            "max_doc_chars",
             "ocr_dpi",
         )
         for name in names:

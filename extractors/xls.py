@@ -3,7 +3,8 @@
 ``formatting_info`` gives every cell's font, so a cell set in a legacy Vietnamese font
 (.VnTime, .VnArial NarrowH: TCVN3; VNI-Times: VNI) is converted by its font before anything
 else touches the text: TCVN3 stores ``ư`` as U+00AD (a soft hyphen), which any cleaning of
-"invisible" characters would drop.
+"invisible" characters would drop. The document-wide conversion of ``extractors`` is not
+applied on top (``CONVERTED_BY_RUN``): it converted Unicode cells a second time.
 """
 
 from __future__ import annotations
@@ -20,7 +21,7 @@ from parscore.extractors import sheets
 from parscore.extractors.errors import ErrorCode, InputError
 from parscore.extractors.limits import Limits
 from parscore.extractors.model import Document, SourceInfo
-from parscore.normalizers.legacy import font_encoding, legacy_to_unicode
+from parscore.normalizers.legacy import TCVN3, VNI, detect, font_encoding, typed_capitals
 
 #: What xlrd raises on a damaged workbook.
 BROKEN = (
@@ -52,25 +53,35 @@ def value_text(book: Any, cell: Any) -> str:
     return ""
 
 
-def cell_text(book: Any, cell: Any) -> str:
-    """Given a workbook and a cell, return its text in Unicode (a legacy font converted)."""
-    text = value_text(book, cell)
-    if not text or cell.ctype != xlrd.XL_CELL_TEXT:
-        return text
-    font = book.font_list[book.xf_list[cell.xf_index].font_index].name
-    encoding = font_encoding([font])
-    return legacy_to_unicode(text, encoding, [font]) if encoding else text
+def cell_font(book: Any, cell: Any) -> str:
+    """Given a workbook and a cell, return the name of the cell's font."""
+    return str(book.font_list[book.xf_list[cell.xf_index].font_index].name)
 
 
 def read_sheet(book: Any, sheet: Any, path: str) -> sheets.Sheet:
-    """Given a workbook and one of its sheets, return its non-empty cells and merged ranges."""
+    """Given a workbook and one of its sheets, return its non-empty cells and merged ranges.
+
+    A text cell in a legacy font is converted by its font, in the case its writer typed
+    (``legacy.typed_capitals``). The other text cells are converted only when their own text,
+    taken together, proves TCVN3 or VNI: cells already in Unicode are never converted twice.
+    """
     values: dict[tuple[int, int], str] = {}
+    plain: list[tuple[int, int]] = []
     for r in range(sheet.nrows):
         for c, cell in enumerate(sheet.row(r)):
-            text = cell_text(book, cell)
-            if text:
-                values[(r, c)] = text
+            text = value_text(book, cell)
+            if not text:
+                continue
+            encoding = font_encoding([cell_font(book, cell)])
+            if cell.ctype == xlrd.XL_CELL_TEXT and encoding:
+                text = typed_capitals(text, encoding)
+            elif cell.ctype == xlrd.XL_CELL_TEXT and not text.isascii():
+                plain.append((r, c))
+            values[(r, c)] = text
         sheets.check_size(values, sheet.name, path)
+    found = detect("\n".join(values[key] for key in plain)) if plain else None
+    if found in (TCVN3, VNI):
+        values.update({key: typed_capitals(values[key], found) for key in plain})
     merges = tuple((r0, c0, r1, c1) for r0, r1, c0, c1 in sheet.merged_cells)
     return sheets.Sheet(name=sheet.name, values=values, merges=merges)
 

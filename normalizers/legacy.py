@@ -344,32 +344,87 @@ def from_unicode(text: str, encoding: str) -> str:
     return _nfc(text).translate(table)
 
 
-#: Font-name prefixes (lowercase) of the legacy Vietnamese font families and their encoding.
-#: TCVN3 (ABC): .VnTime, .VnArial, .VnTimeH …; VNI-Windows: VNI-Times, VNI-Helve …
-LEGACY_FONT_PREFIXES: tuple[tuple[str, str], ...] = ((".vn", TCVN3), ("vni-", VNI), ("vni ", VNI))
+@lru_cache(maxsize=1)
+def _font_rules() -> tuple[tuple[str, tuple[str, ...], tuple[str, ...]], ...]:
+    """Given nothing, return (encoding, name prefixes, name parts) of the legacy font families."""
+    fonts = _data()["fonts"]
+    return tuple(
+        (name, tuple(fonts[name]["prefixes"]), tuple(fonts[name]["contains"]))
+        for name in (TCVN3, VNI)
+    )
+
+
+@lru_cache(maxsize=1024)
+def _one_font_encoding(font: str) -> str | None:
+    """Given a font name, return the legacy encoding its family draws, or None."""
+    name = font.strip().lower()
+    for encoding, prefixes, parts in _font_rules():
+        if name.startswith(prefixes) or any(part in name for part in parts):
+            return encoding
+    return None
 
 
 def font_encoding(fonts: Iterable[str]) -> str | None:
     """Given a run's font names, return the legacy encoding they draw text in, or None."""
     for font in fonts:
-        name = font.strip().lower()
-        for prefix, encoding in LEGACY_FONT_PREFIXES:
-            if name.startswith(prefix):
-                return encoding
+        encoding = _one_font_encoding(font)
+        if encoding:
+            return encoding
     return None
+
+
+def is_capitals_font(font: str) -> bool:
+    """Given a font name, return whether it is a TCVN3 capitals font (.VnTimeH, .VnArialH)."""
+    name = font.strip().lower()
+    suffix = _data()["fonts"][TCVN3]["capitals_suffix"]
+    return _one_font_encoding(font) == TCVN3 and name.startswith(".vn") and name.endswith(suffix)
 
 
 def legacy_to_unicode(text: str, encoding: str, fonts: Iterable[str] = ()) -> str:
     """Given a run's legacy text, its encoding and fonts, return Unicode NFC.
 
     TCVN3 has no accented capitals: a capitals font (.VnTimeH, .VnArialH) draws the lowercase
-    bytes as capitals, so such a run is upper-cased after conversion.
+    bytes as capitals, so such a run is upper-cased after conversion (what the page shows).
     """
     converted = to_unicode(text, encoding)
-    capitals = any(
-        f.strip().lower().startswith(".vn") and f.strip().lower().endswith("h") for f in fonts
-    )
-    return converted.upper() if encoding == TCVN3 and capitals else converted
+    capitals = encoding == TCVN3 and any(map(is_capitals_font, fonts))
+    return converted.upper() if capitals else converted
+
+
+_TYPED_WORD = re.compile(r"\S+")
+
+
+def typed_capitals(text: str, encoding: str) -> str:
+    """Given a run's legacy text and its encoding, return Unicode NFC in the case typed.
+
+    TCVN3 stores no accented capital but Ă Â Ê Ô Ơ Ư Đ: a word typed in capitals keeps its
+    accented letters lowercase ("PHÇN" decodes "PHầN"), whatever the font. A word whose ASCII
+    letters are all capitals (two or more; or one, in a run typed mostly in capitals) is
+    upper-cased whole: "PHẦN", "TỔ CHỨC"; "Tæ" (one initial capital, in running text) stays
+    "Tổ", and so does "Sè" beside an abbreviation ("Sè D.A.": "D.A." is not a word). Case
+    that only a capitals font (.VnTimeH) shows is not invented: "QuyÕt ®Þnh" in .VnTimeH
+    stays "Quyết định", as transcripts of such files read (the legacy corpus's ground
+    truth); ``legacy_to_unicode`` gives the shown capitals instead.
+    """
+    converted = to_unicode(text, encoding)
+    if encoding != TCVN3 or converted.islower():
+        return converted
+    words = [w.strip(_EDGE_PUNCT) for w in converted.split()]
+    long_words = [_ascii_letters(w) for w in words if w.isalpha() and len(_ascii_letters(w)) >= 2]
+    run_upper = bool(long_words) and sum(w.isupper() for w in long_words) * 2 > len(long_words)
+    return _TYPED_WORD.sub(lambda m: _typed_word(m.group(), run_upper), converted)
+
+
+def _ascii_letters(word: str) -> str:
+    """Given a word, return its ASCII letters."""
+    return "".join(ch for ch in word if ch.isascii() and ch.isalpha())
+
+
+def _typed_word(word: str, run_upper: bool) -> str:
+    """Given a converted TCVN3 word, return it upper-cased when it was typed in capitals."""
+    letters = _ascii_letters(word)
+    typed_upper = letters.isupper() and (len(letters) >= 2 or run_upper)
+    return word.upper() if typed_upper else word
 
 
 # --- detection ---------------------------------------------------------------------------
@@ -462,6 +517,22 @@ def detect(text: str) -> str | None:
     """Given text decoded as Latin-1/CP1252, return "tcvn3", "vni", "viqr", or None for Unicode."""
     found = [e for e in map(evidence, repeat(text), _candidates(text)) if e.convincing]
     return max(found, key=lambda e: e.weight).encoding if found else None
+
+
+def syllable_count(text: str, encoding: str) -> int:
+    """Given legacy text and an encoding, return how many of its words convert to syllables."""
+    return sum(_is_word(word) for word in to_unicode(text, encoding).split())
+
+
+def better_font_encoding(text: str, encoding: str) -> str:
+    """Given a short run of legacy-font text and its font's encoding (TCVN3 or VNI), return
+    the one of the two whose conversion makes more of its words Vietnamese syllables; the
+    font's on a tie. For text too short for ``detect`` ("Chieác" typed in VNI in a TCVN3
+    font): one word decides, so only these two encodings compete, never Unicode."""
+    other = VNI if encoding == TCVN3 else TCVN3
+    if syllable_count(text, other) > syllable_count(text, encoding):
+        return other
+    return encoding
 
 
 def repair(text: str) -> tuple[str, str | None]:

@@ -270,3 +270,56 @@ def test_font_encoding(fonts: tuple[str, ...], expected: str | None) -> None:
     from parscore.normalizers.legacy import font_encoding
 
     assert font_encoding(fonts) == expected
+
+
+@pytest.mark.parametrize(
+    ("typed", "expected"),
+    [
+        ("PHÇN THø HAI", "PHẦN THỨ HAI"),  # capitals typed: accented letters follow
+        ("Tæ chøc bé m¸y", "Tổ chức bộ máy"),  # one initial capital in running text
+        ("Tæ CHøC Bé M¸Y", "TỔ CHỨC BỘ MÁY"),  # ... and in a run typed in capitals
+        ("QuyÕt ®Þnh", "Quyết định"),  # typed in lowercase: no capitals invented
+        ("Ban hµnh kÌm theo", "Ban hành kèm theo"),
+        ("Sè D.A. ®· duyÖt", "Số D.A. đã duyệt"),  # an abbreviation is not a capitals word
+    ],
+)
+def test_typed_capitals(typed: str, expected: str) -> None:
+    from parscore.normalizers.legacy import typed_capitals
+
+    assert typed_capitals(typed, "tcvn3") == expected
+
+
+def test_typed_capitals_leave_vni_as_decoded() -> None:
+    from parscore.normalizers.legacy import from_unicode, typed_capitals
+
+    assert typed_capitals(from_unicode("ĐIỀU 3. Hiệu lực", "vni"), "vni") == "ĐIỀU 3. Hiệu lực"
+
+
+@pytest.mark.parametrize(
+    ("font", "expected"),
+    [
+        ("VNSTCVN3", "tcvn3"),
+        ("VN3 TCVN3 Times", "tcvn3"),
+        ("VNI-Helve-Condense", "vni"),
+        ("Arial", None),
+    ],
+)
+def test_font_families_by_name(font: str, expected: str | None) -> None:
+    from parscore.normalizers.legacy import font_encoding
+
+    assert font_encoding([font]) == expected
+
+
+@pytest.mark.parametrize(
+    ("word", "font", "expected"),
+    [
+        ("Chieác", "tcvn3", "vni"),  # VNI typed in a TCVN3-named font: VNI makes a syllable
+        ("ChiÕc", "tcvn3", "tcvn3"),
+        ("Soá löôïng", "tcvn3", "vni"),
+        ("STT", "vni", "vni"),  # a tie keeps the font's encoding
+    ],
+)
+def test_better_font_encoding(word: str, font: str, expected: str) -> None:
+    from parscore.normalizers.legacy import better_font_encoding
+
+    assert better_font_encoding(word, font) == expected
