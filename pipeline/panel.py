@@ -323,7 +323,7 @@ def unit_row(rows: Sequence[Row], notices: Mapping[str, Row]) -> Row:
         "first_year": min(years) if years else None,
         "last_year": last,
         "n_notices": len({r["notice_id"] for r in rows}),
-        "spellings": sorted({r["unit"] for r in rows}),
+        "spellings": sorted({r.get("unit_raw") or r["unit"] for r in rows}),
     }
 
 

@@ -117,6 +117,7 @@ def unit_score_dict(u: UnitScore) -> dict[str, Any]:
     return {
         "order": u.order,
         "unit": u.unit,
+        "unit_raw": u.unit_raw or u.unit,
         "index": u.index,
         "year": u.year,
         "score": num(u.score),
