@@ -34,6 +34,8 @@ percent-mismatch.txt          sct         area 2 "Chỉ số (%)" 90 → 80, but
 rank-count-mismatch.txt       flat        the lead gains "Sở Tư pháp xếp thứ 1/4, Sở Y tế
                                           xếp thứ 4/5": one set of sở out of 4 and 5 → warning
 rank-out-of-range.txt         sct         headline gains "xếp thứ 21/20 sở, ban, ngành" → error
+suspect-number.txt            sct         "Thông báo số 245/TB-SCT" → "số 0/TB-SCT" (the digits
+                                          before a zero lost): a running count of 0 → warning
 score-over-max.html           stp         area 2 self-assessed 14,25 → 15,25 over its maximum 15;
                                           self-assessed total 90 → 91 so it still adds up → error
 sum-mismatch.html             stp         area 3 appraised 13,72 → 13,22: the areas sum to 84,97
@@ -84,6 +86,7 @@ SEVERITY: dict[Code, Severity] = {
     Code.NO_SCORES: Severity.INFO,
     Code.CONFLICTING_VALUE: Severity.ERROR,
     Code.RANK_COUNT_MISMATCH: Severity.WARNING,
+    Code.SUSPECT_NUMBER: Severity.WARNING,
 }
 #: Samples whose code needs a parser stage that is not wired in yet (none today).
 PENDING: dict[Code, str] = {}

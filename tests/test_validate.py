@@ -129,6 +129,10 @@ UNRESOLVED = Number(
 )
 
 CASES: dict[str, tuple[Callable[[], Notice], list[tuple[str, str]]]] = {
+    "a number whose running count is 0": (
+        lambda: replace(clean(), metadata=replace(clean().metadata, number="0/TB-SXD")),
+        [("suspect-number", "warning")],
+    ),
     "sum off by 0.5": (
         lambda: with_area(clean(), 0, appraised=num("12.73")),
         [("sum-mismatch", "error")],

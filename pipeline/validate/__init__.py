@@ -14,7 +14,7 @@ from __future__ import annotations
 from collections.abc import Callable, Iterator
 
 from parscore.pipeline.model import Check, Notice
-from parscore.pipeline.validate import checks, grades, statements, units
+from parscore.pipeline.validate import checks, grades, metadata, statements, units
 from parscore.pipeline.validate.checks import ACROSS_NOTICES, Code
 from parscore.pipeline.validate.grades import expected_grade, graded_figure
 from parscore.pipeline.validate.ladders import (
@@ -55,6 +55,7 @@ CHECKS: tuple[NoticeCheck, ...] = (
     units.rank_order,
     statements.conflicting_values,
     statements.rank_count_mismatch,
+    metadata.suspect_number,
 )
 
 GRADE_CHECKS: tuple[GradeCheck, ...] = (

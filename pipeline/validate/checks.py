@@ -60,6 +60,7 @@ class Code(StrEnum):
     NO_SCORES = "no-scores"
     CONFLICTING_VALUE = "conflicting-value"
     RANK_COUNT_MISMATCH = "rank-count-mismatch"
+    SUSPECT_NUMBER = "suspect-number"  # the notice's own number: pipeline/validate/metadata.py
     CROSS_DOCUMENT_MISMATCH = "cross-document-mismatch"  # between notices: pipeline/panel.py
 
 
