@@ -33,8 +33,10 @@ INK_PERCENTILE = 1  # the darkest percent of a page is ink
 BACKGROUND_CUT = 0.7  # share of the way from ink to paper grey above which a pixel is paper
 SKEW_WIDTH = 500  # pixels: width of the copy the skew is measured on
 INK = 128  # grey level below which a pixel is ink
+RULE_INK = 200  # grey level below which a pixel may be part of a rule (a hairline prints grey)
 RULE_H_INCH = 0.5  # a horizontal ink run this long is a ruling line
 RULE_V_INCH = 0.2  # a vertical one this long
+RULE_SLENDER = 6  # a rule is at least this many times longer than thick (a bold stem is not)
 RULE_SAMPLE = 4  # pixels: along a candidate rule, one pixel in this many is read
 RULE_JOIN = 3  # pixels: runs this close (across rows, along the line) are one rule
 RULE_MARGIN_INCH = 0.02  # erased either side of a detected rule
@@ -244,10 +246,37 @@ def _join_runs(runs: Iterator[tuple[int, int, int]]) -> list[list[int]]:
 
 def find_rules(image: Image.Image, dpi: int) -> tuple[list[list[int]], list[list[int]]]:
     """Given a level page image, return its horizontal and vertical rules in pixels."""
-    ink = np.asarray(image) < INK
-    horizontal = _join_runs(_runs(ink, round(RULE_H_INCH * dpi)))
-    vertical = _join_runs(_runs(ink.T, round(RULE_V_INCH * dpi)))
+    grey = np.asarray(image)
+    vertical = [r for r in _join_runs(_runs(_across(grey.T) < RULE_INK, round(RULE_V_INCH * dpi)))
+                if RULE_SLENDER * (r[1] - r[0] + 1) <= r[3] - r[2]]
+    long_h = round(RULE_H_INCH * dpi)
+    runs = _runs(_across(grey) < RULE_INK, round(RULE_V_INCH * dpi))
+    horizontal = _join_runs(r for r in runs if r[2] - r[1] >= long_h or _between(r, vertical))
     return horizontal, vertical
+
+
+def _across(grey: np.ndarray) -> np.ndarray:
+    """Given a greyscale image, return each pixel as the darkest of it and its neighbours
+    above and below: a thin rule that a scan spread over two rows of lighter grey (each above
+    the ink level, the pair dark) reads as one unbroken line."""
+    out = grey.copy()
+    np.minimum(out[1:], grey[:-1], out=out[1:])
+    np.minimum(out[:-1], grey[1:], out=out[:-1])
+    return out
+
+
+def _between(run: tuple[int, int, int], vertical: list[list[int]]) -> bool:
+    """Given a horizontal ink run (row, start, end) shorter than a rule and the vertical rules,
+    return whether it runs from one vertical rule to another: a narrow column's cell border
+    (the "TT" column of a score table)."""
+    row, start, end = run
+    reach = RULE_SAMPLE + 2 * RULE_JOIN
+
+    def touches(x: int) -> bool:
+        return any(abs((a + b) / 2 - x) <= reach and s - reach <= row <= e + reach
+                   for a, b, s, e in vertical)
+
+    return touches(start) and touches(end)
 
 
 def erase_rules(
@@ -256,10 +285,11 @@ def erase_rules(
     """Given an image and its rules, return a copy with the rules painted white."""
     pixels = np.array(image)
     m = round(RULE_MARGIN_INCH * dpi)
+    along = m + RULE_SAMPLE  # a rule's ends are known to RULE_SAMPLE pixels: crossings go too
     for first, last, start, end in rules[0]:
-        pixels[max(first - m, 0) : last + m + 1, start:end] = 255
+        pixels[max(first - m, 0) : last + m + 1, max(start - along, 0) : end + along] = 255
     for first, last, start, end in rules[1]:
-        pixels[start:end, max(first - m, 0) : last + m + 1] = 255
+        pixels[max(start - along, 0) : end + along, max(first - m, 0) : last + m + 1] = 255
     return Image.fromarray(pixels)
 
 
