@@ -20,7 +20,7 @@ from PIL import Image
 from parscore.extractors import handwritten, orientation, tables, tesseract
 from parscore.extractors.errors import ErrorCode, InputError
 from parscore.extractors.limits import Limits
-from parscore.extractors.pagemodel import Edge, Frame, PageContent
+from parscore.extractors.pagemodel import Edge, Frame, PageContent, Word
 
 POINTS_PER_INCH = 72
 MIN_NATIVE_DPI = 150  # a scan at least this fine is OCR'd at its own resolution, not upsampled
@@ -36,11 +36,12 @@ INK = 128  # grey level below which a pixel is ink
 RULE_INK = 200  # grey level below which a pixel may be part of a rule (a hairline prints grey)
 RULE_H_INCH = 0.5  # a horizontal ink run this long is a ruling line
 RULE_V_INCH = 0.2  # a vertical one this long
-RULE_SLENDER = 6  # a rule is at least this many times longer than thick (a bold stem is not)
+RULE_SLENDER = 8  # a rule is at least this many times longer than thick (a bold stem is not)
 RULE_SAMPLE = 4  # pixels: along a candidate rule, one pixel in this many is read
 RULE_JOIN = 3  # pixels: runs this close (across rows, along the line) are one rule
 RULE_MARGIN_INCH = 0.02  # erased either side of a detected rule
 CELL_INSET_INCH = 0.02  # inside a cell's rules, may still hold rule remnants
+MIN_MARK_INK = 4  # dark pixels a mark (no letter or digit) needs under its box to be read
 MIN_INK = 2  # ink pixels a row or column of a cell needs to count (single specks do not)
 INK_PAD_INCH = 0.06  # left above a cell's ink once it is moved to the top
 
@@ -248,11 +249,20 @@ def find_rules(image: Image.Image, dpi: int) -> tuple[list[list[int]], list[list
     """Given a level page image, return its horizontal and vertical rules in pixels."""
     grey = np.asarray(image)
     vertical = [r for r in _join_runs(_runs(_across(grey.T) < RULE_INK, round(RULE_V_INCH * dpi)))
-                if RULE_SLENDER * (r[1] - r[0] + 1) <= r[3] - r[2]]
+                if _slender(grey, r)]
     long_h = round(RULE_H_INCH * dpi)
     runs = _runs(_across(grey) < RULE_INK, round(RULE_V_INCH * dpi))
     horizontal = _join_runs(r for r in runs if r[2] - r[1] >= long_h or _between(r, vertical))
     return horizontal, vertical
+
+
+def _slender(grey: np.ndarray, rule: list[int]) -> bool:
+    """Given a page and a vertical rule [first column, last column, start, end], return whether
+    it is a line, not a bold letter's stem: its ink (a double rule's two lines counted, not the
+    gap between them) is at most 1/RULE_SLENDER of its length thick."""
+    first, last, start, end = rule
+    ink = int((grey[start:end, max(first - 1, 0) : last + 2] < RULE_INK).sum())
+    return RULE_SLENDER * ink <= (end - start) ** 2
 
 
 def _across(grey: np.ndarray) -> np.ndarray:
@@ -359,6 +369,20 @@ def top_align_cells(
     return out
 
 
+def inked(words: list[Word], image: Image.Image, scale: float) -> list[Word]:
+    """Given OCR'd words, the image they were read from and its points per pixel, return them
+    without the marks Tesseract made up where the page is blank ("`", "__" in the wide gap
+    between a table's number column and its labels): a word of no letter or digit whose box
+    holds less than MIN_MARK_INK dark pixels."""
+    pixels = np.asarray(image)
+
+    def ink(word: Word) -> int:
+        x0, y0, x1, y1 = (round(v / scale) for v in word.bbox)
+        return int((pixels[max(y0, 0) : y1 + 1, max(x0, 0) : x1 + 1] < INK).sum())
+
+    return [w for w in words if any(ch.isalnum() for ch in w.text) or ink(w) >= MIN_MARK_INK]
+
+
 def ocr_page(page: pdfium.PdfPage, number: int, path: str, limits: Limits) -> PageContent:
     """Given a page without usable text, return its words and rules read by OCR; a page that
     reads as turned is turned upright by Tesseract's orientation model and read again."""
@@ -397,7 +421,7 @@ def read_image(
     scale = POINTS_PER_INCH / exact_dpi
     edges = rules_to_edges(rules, scale)
     clean = top_align_cells(erase_rules(image, rules, dpi), _cell_pixels(edges, scale), dpi)
-    words = tesseract.tsv_to_words(engine.tsv(clean, dpi, path, limits), scale)
+    words = inked(tesseract.tsv_to_words(engine.tsv(clean, dpi, path, limits), scale), clean, scale)
     if number == 1:  # the Decree 30 header, with its hand-written number and day
         words = handwritten.settle_fields(words, clean, scale, engine, path, limits)
     return PageContent(

@@ -7,7 +7,7 @@ from __future__ import annotations
 import numpy as np
 from PIL import Image
 
-from parscore.extractors.ocr import erase_rules, find_rules
+from parscore.extractors.ocr import erase_rules, find_rules, inked
 from parscore.extractors.pagemodel import Word
 from parscore.extractors.pdf import on_page
 
@@ -73,3 +73,15 @@ def test_words_set_off_the_page_are_not_read() -> None:
     words = [_word("Tin", -28.0), _word("hoạt", -11.0), _word("Ngày", 12.0), _word("cải", 560.0),
              _word("cách", 600.0), _word("trang", 40.0, top=-30.0), _word("chân", 40.0, top=850.0)]
     assert [w.text for w in on_page(words, 842.0)] == ["Ngày", "cải", "cách"]
+
+
+def test_marks_made_up_on_blank_paper_are_dropped() -> None:
+    """Tesseract reads "`" or "__" in a wide blank gap: a mark with no ink under it goes; a
+    mark over ink and a word (letters, digits) stay."""
+    image = _page([(slice(100, 104), slice(300, 320), 0)])  # a short dash of ink
+    scale = 0.5  # points per pixel
+    words = [Word(text="4", bbox=(10.0, 48.0, 16.0, 58.0)),
+             Word(text="`", bbox=(30.0, 48.0, 36.0, 58.0)),
+             Word(text="-", bbox=(149.0, 48.0, 161.0, 53.0)),
+             Word(text="Sở", bbox=(60.0, 48.0, 80.0, 58.0))]
+    assert [w.text for w in inked(words, image, scale)] == ["4", "-", "Sở"]

@@ -47,12 +47,10 @@ KNOWN = {
                               "third part on (its text is not in the PDF: no tasks, no chair)",
     "seed-568.lo.scan200.pdf": "OCR'd ruled table: '15.5' read '155', the appraised column "
                                "lost; the tasks' bullets not read, so items run together",
-    "seed-568.portal.chromium.scan300.pdf": "two OCR slips in the tasks' prose ('mền' read "
-                                            "'mần', a speck read ':' after 'tham mưu')",
+    "seed-568.portal.chromium.scan300.pdf": "an OCR slip in a task's prose (a colon read "
+                                            "after 'tham mưu', where the page has a wide space)",
     "sct-245.lo.scan300.pdf": "OCR'd ruled table: the last row's max lost and '14,65' read "
                               "'14.65'",
-    "stp-112.portal.chromium.scan200.pdf": "the portal page, OCR'd at 200 dpi: Tesseract runs "
-                                           "bold header words together ('tựđánh giá')",
 }
 METADATA = ("number", "doc_type", "issuer", "issue_date", "meeting_date", "chair",
             "assessment_year", "level")
