@@ -8,8 +8,9 @@ import numpy as np
 from PIL import Image
 
 from parscore.extractors.ocr import erase_rules, find_rules, inked
-from parscore.extractors.pagemodel import Word
+from parscore.extractors.pagemodel import Edge, Word, words_to_lines
 from parscore.extractors.pdf import on_page
+from parscore.extractors.tables import lines_to_grid
 
 DPI = 200
 
@@ -85,3 +86,25 @@ def test_marks_made_up_on_blank_paper_are_dropped() -> None:
              Word(text="-", bbox=(149.0, 48.0, 161.0, 53.0)),
              Word(text="Sở", bbox=(60.0, 48.0, 80.0, 58.0))]
     assert [w.text for w in inked(words, image, scale)] == ["4", "-", "Sở"]
+
+
+def _row(text: str, top: float, left: float) -> list[Word]:
+    return [Word(text=t, bbox=(left + 32.0 * i, top, left + 32.0 * i + 28, top + 10))
+            for i, t in enumerate(text.split())]
+
+
+def test_a_table_ruled_by_columns_only_takes_its_columns_from_its_rules() -> None:
+    """A wrapped label's last word lies nearer the next column's numbers than the labels of
+    the other rows end: the rule between the columns keeps it in its label."""
+    words = (_row("Tên lĩnh vực", 100.0, 60.0) + _row("Tối đa", 100.0, 380.0)
+             + _row("Đạt", 100.0, 450.0)
+             + _row("Lĩnh vực thứ nhất", 115.0, 60.0) + _row("12", 115.0, 380.0)
+             + _row("10,5", 115.0, 450.0)
+             + _row("Lĩnh vực thứ hai dài hơn kia", 130.0, 60.0)
+             + _row("mười", 130.0, 300.0) + _row("20", 134.0, 380.0) + _row("14,6", 134.0, 450.0))
+    rules = [Edge(x0=x, y0=95.0, x1=x, y1=150.0) for x in (55.0, 374.0, 444.0, 520.0)]
+    lines = words_to_lines(words)
+    ruled, _ = lines_to_grid(lines, rules)
+    assert ruled[-1] == ["Lĩnh vực thứ hai dài hơn kia mười", "20", "14,6"]
+    unruled, _ = lines_to_grid(lines)
+    assert unruled[-1][0] != ruled[-1][0]  # without the rules the word goes astray

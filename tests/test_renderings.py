@@ -49,8 +49,6 @@ KNOWN = {
                                "lost; the tasks' bullets not read, so items run together",
     "seed-568.portal.chromium.scan300.pdf": "an OCR slip in a task's prose (a colon read "
                                             "after 'tham mưu', where the page has a wide space)",
-    "sct-245.lo.scan300.pdf": "OCR'd ruled table: the last row's max lost and '14,65' read "
-                              "'14.65'",
 }
 METADATA = ("number", "doc_type", "issuer", "issue_date", "meeting_date", "chair",
             "assessment_year", "level")
