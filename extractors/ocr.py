@@ -253,7 +253,20 @@ def find_rules(image: Image.Image, dpi: int) -> tuple[list[list[int]], list[list
     long_h = round(RULE_H_INCH * dpi)
     runs = _runs(_across(grey) < RULE_INK, round(RULE_V_INCH * dpi))
     horizontal = _join_runs(r for r in runs if r[2] - r[1] >= long_h or _between(r, vertical))
-    return horizontal, vertical
+    return horizontal, [r for r in vertical if r[3] - r[2] >= long_h or _meets(r, horizontal)]
+
+
+def _meets(rule: list[int], horizontal: list[list[int]]) -> bool:
+    """Given a vertical rule shorter than a horizontal one must be and the horizontal rules,
+    return whether one of its ends meets one (a cell's side): a tall letter's stem (a bold
+    heading's "Ệ") meets none."""
+    first, last, start, end = rule
+    reach = RULE_SAMPLE + 2 * RULE_JOIN
+    return any(
+        (abs(a - start) <= reach or abs(b - end) <= reach or abs(a - end) <= reach
+         or abs(b - start) <= reach) and s - reach <= first and last <= e + reach
+        for a, b, s, e in horizontal
+    )
 
 
 def _slender(grey: np.ndarray, rule: list[int]) -> bool:

@@ -108,3 +108,14 @@ def test_a_table_ruled_by_columns_only_takes_its_columns_from_its_rules() -> Non
     assert ruled[-1] == ["Lĩnh vực thứ hai dài hơn kia mười", "20", "14,6"]
     unruled, _ = lines_to_grid(lines)
     assert unruled[-1][0] != ruled[-1][0]  # without the rules the word goes astray
+
+
+def test_a_tall_letters_stem_is_no_rule_unless_it_meets_one() -> None:
+    """A capital's stem with its marks above and below (a bold heading's "Ệ") is as tall and
+    thin as a row's side in a table; the side meets the rules above and below it, the stem
+    none."""
+    stem = [(slice(100, 162), slice(200, 206), 20)]
+    cell = [(slice(300, 302), slice(400, 700), 20), (slice(360, 362), slice(400, 700), 20),
+            (slice(300, 362), slice(500, 506), 20)]
+    _, vertical = find_rules(_page(stem + cell, size=(700, 800)), DPI)
+    assert [round((a + b) / 2) for a, b, *_ in vertical] == [502]
