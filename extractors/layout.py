@@ -241,7 +241,7 @@ def page_to_parts(page: PageContent, lines: list[Line], *, first: bool) -> list[
             )
         )
     sign = signature_zone_start(lines)
-    parts += split_borderless(page.number, lines[head:sign])
+    parts += split_borderless(page.number, lines[head:sign], page.edges)
     if sign < len(lines):
         parts.append(
             TextPart(page=page.number, lines=tuple(columns_to_lines(lines[sign:])), per_line=True)

@@ -20,7 +20,7 @@ from PIL import Image
 from parscore.extractors import handwritten, orientation, tables, tesseract
 from parscore.extractors.errors import ErrorCode, InputError
 from parscore.extractors.limits import Limits
-from parscore.extractors.pagemodel import Edge, Frame, PageContent
+from parscore.extractors.pagemodel import Edge, Frame, PageContent, Word
 
 POINTS_PER_INCH = 72
 MIN_NATIVE_DPI = 150  # a scan at least this fine is OCR'd at its own resolution, not upsampled
@@ -33,12 +33,15 @@ INK_PERCENTILE = 1  # the darkest percent of a page is ink
 BACKGROUND_CUT = 0.7  # share of the way from ink to paper grey above which a pixel is paper
 SKEW_WIDTH = 500  # pixels: width of the copy the skew is measured on
 INK = 128  # grey level below which a pixel is ink
+RULE_INK = 200  # grey level below which a pixel may be part of a rule (a hairline prints grey)
 RULE_H_INCH = 0.5  # a horizontal ink run this long is a ruling line
 RULE_V_INCH = 0.2  # a vertical one this long
+RULE_SLENDER = 8  # a rule is at least this many times longer than thick (a bold stem is not)
 RULE_SAMPLE = 4  # pixels: along a candidate rule, one pixel in this many is read
 RULE_JOIN = 3  # pixels: runs this close (across rows, along the line) are one rule
 RULE_MARGIN_INCH = 0.02  # erased either side of a detected rule
 CELL_INSET_INCH = 0.02  # inside a cell's rules, may still hold rule remnants
+MIN_MARK_INK = 4  # dark pixels a mark (no letter or digit) needs under its box to be read
 MIN_INK = 2  # ink pixels a row or column of a cell needs to count (single specks do not)
 INK_PAD_INCH = 0.06  # left above a cell's ink once it is moved to the top
 
@@ -244,10 +247,59 @@ def _join_runs(runs: Iterator[tuple[int, int, int]]) -> list[list[int]]:
 
 def find_rules(image: Image.Image, dpi: int) -> tuple[list[list[int]], list[list[int]]]:
     """Given a level page image, return its horizontal and vertical rules in pixels."""
-    ink = np.asarray(image) < INK
-    horizontal = _join_runs(_runs(ink, round(RULE_H_INCH * dpi)))
-    vertical = _join_runs(_runs(ink.T, round(RULE_V_INCH * dpi)))
-    return horizontal, vertical
+    grey = np.asarray(image)
+    vertical = [r for r in _join_runs(_runs(_across(grey.T) < RULE_INK, round(RULE_V_INCH * dpi)))
+                if _slender(grey, r)]
+    long_h = round(RULE_H_INCH * dpi)
+    runs = _runs(_across(grey) < RULE_INK, round(RULE_V_INCH * dpi))
+    horizontal = _join_runs(r for r in runs if r[2] - r[1] >= long_h or _between(r, vertical))
+    return horizontal, [r for r in vertical if r[3] - r[2] >= long_h or _meets(r, horizontal)]
+
+
+def _meets(rule: list[int], horizontal: list[list[int]]) -> bool:
+    """Given a vertical rule shorter than a horizontal one must be and the horizontal rules,
+    return whether one of its ends meets one (a cell's side): a tall letter's stem (a bold
+    heading's "Ệ") meets none."""
+    first, last, start, end = rule
+    reach = RULE_SAMPLE + 2 * RULE_JOIN
+    return any(
+        (abs(a - start) <= reach or abs(b - end) <= reach or abs(a - end) <= reach
+         or abs(b - start) <= reach) and s - reach <= first and last <= e + reach
+        for a, b, s, e in horizontal
+    )
+
+
+def _slender(grey: np.ndarray, rule: list[int]) -> bool:
+    """Given a page and a vertical rule [first column, last column, start, end], return whether
+    it is a line, not a bold letter's stem: its ink (a double rule's two lines counted, not the
+    gap between them) is at most 1/RULE_SLENDER of its length thick."""
+    first, last, start, end = rule
+    ink = int((grey[start:end, max(first - 1, 0) : last + 2] < RULE_INK).sum())
+    return RULE_SLENDER * ink <= (end - start) ** 2
+
+
+def _across(grey: np.ndarray) -> np.ndarray:
+    """Given a greyscale image, return each pixel as the darkest of it and its neighbours
+    above and below: a thin rule that a scan spread over two rows of lighter grey (each above
+    the ink level, the pair dark) reads as one unbroken line."""
+    out = grey.copy()
+    np.minimum(out[1:], grey[:-1], out=out[1:])
+    np.minimum(out[:-1], grey[1:], out=out[:-1])
+    return out
+
+
+def _between(run: tuple[int, int, int], vertical: list[list[int]]) -> bool:
+    """Given a horizontal ink run (row, start, end) shorter than a rule and the vertical rules,
+    return whether it runs from one vertical rule to another: a narrow column's cell border
+    (the "TT" column of a score table)."""
+    row, start, end = run
+    reach = RULE_SAMPLE + 2 * RULE_JOIN
+
+    def touches(x: int) -> bool:
+        return any(abs((a + b) / 2 - x) <= reach and s - reach <= row <= e + reach
+                   for a, b, s, e in vertical)
+
+    return touches(start) and touches(end)
 
 
 def erase_rules(
@@ -256,10 +308,11 @@ def erase_rules(
     """Given an image and its rules, return a copy with the rules painted white."""
     pixels = np.array(image)
     m = round(RULE_MARGIN_INCH * dpi)
+    along = m + RULE_SAMPLE  # a rule's ends are known to RULE_SAMPLE pixels: crossings go too
     for first, last, start, end in rules[0]:
-        pixels[max(first - m, 0) : last + m + 1, start:end] = 255
+        pixels[max(first - m, 0) : last + m + 1, max(start - along, 0) : end + along] = 255
     for first, last, start, end in rules[1]:
-        pixels[start:end, max(first - m, 0) : last + m + 1] = 255
+        pixels[max(start - along, 0) : end + along, max(first - m, 0) : last + m + 1] = 255
     return Image.fromarray(pixels)
 
 
@@ -329,6 +382,20 @@ def top_align_cells(
     return out
 
 
+def inked(words: list[Word], image: Image.Image, scale: float) -> list[Word]:
+    """Given OCR'd words, the image they were read from and its points per pixel, return them
+    without the marks Tesseract made up where the page is blank ("`", "__" in the wide gap
+    between a table's number column and its labels): a word of no letter or digit whose box
+    holds less than MIN_MARK_INK dark pixels."""
+    pixels = np.asarray(image)
+
+    def ink(word: Word) -> int:
+        x0, y0, x1, y1 = (round(v / scale) for v in word.bbox)
+        return int((pixels[max(y0, 0) : y1 + 1, max(x0, 0) : x1 + 1] < INK).sum())
+
+    return [w for w in words if any(ch.isalnum() for ch in w.text) or ink(w) >= MIN_MARK_INK]
+
+
 def ocr_page(page: pdfium.PdfPage, number: int, path: str, limits: Limits) -> PageContent:
     """Given a page without usable text, return its words and rules read by OCR; a page that
     reads as turned is turned upright by Tesseract's orientation model and read again."""
@@ -367,7 +434,7 @@ def read_image(
     scale = POINTS_PER_INCH / exact_dpi
     edges = rules_to_edges(rules, scale)
     clean = top_align_cells(erase_rules(image, rules, dpi), _cell_pixels(edges, scale), dpi)
-    words = tesseract.tsv_to_words(engine.tsv(clean, dpi, path, limits), scale)
+    words = inked(tesseract.tsv_to_words(engine.tsv(clean, dpi, path, limits), scale), clean, scale)
     if number == 1:  # the Decree 30 header, with its hand-written number and day
         words = handwritten.settle_fields(words, clean, scale, engine, path, limits)
     return PageContent(

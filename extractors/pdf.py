@@ -123,6 +123,14 @@ def text_words(textpage: pdfium.PdfTextPage, frame: Frame) -> list[Word]:
     ]
 
 
+def on_page(words: list[Word], height: float) -> list[Word]:
+    """Given a page's text-layer words, return those a reader sees: a word that begins off the
+    page's left edge (an office suite's HTML export lays a sidebar partly outside the page) or
+    lies wholly above or below the page goes; words running off the right edge stay (a wide
+    article's line ends)."""
+    return [w for w in words if w.bbox[0] >= -1.0 and w.bbox[3] > 0.0 and w.bbox[1] < height]
+
+
 def usable(words: list[Word]) -> bool:
     """Given a page's text-layer words, return whether they are real text worth reading."""
     chars = "".join(w.text for w in words)
@@ -210,7 +218,8 @@ def _flattened_words(
     the page's words with the annotations' boxes; None when it has none to flatten."""
     page = pdf[index]
     try:
-        frame = Frame.of(page.get_size(), page.get_rotation())
+        size = page.get_size()  # as shown, after /Rotate
+        frame = Frame.of(size, page.get_rotation())
         boxes = annotation_rects(page, frame)
         if not boxes or pdfium_c.FPDFPage_Flatten(page.raw, pdfium_c.FLAT_NORMALDISPLAY) != 1:
             return None
@@ -219,7 +228,7 @@ def _flattened_words(
     page = pdf[index]
     try:
         textpage = page.get_textpage()
-        words = text_words(textpage, frame)
+        words = on_page(text_words(textpage, frame), size[1])
         textpage.close()
     finally:
         page.close()
@@ -382,7 +391,7 @@ def read_page(
         width, height = page.get_size()  # as shown, after /Rotate
         frame = Frame.of((width, height), page.get_rotation())
         textpage = page.get_textpage()
-        words = text_words(textpage, frame)
+        words = on_page(text_words(textpage, frame), height)
         textpage.close()
         if usable(words) or not has_images(page):
             edges = tuple(_fix_edge(e) for e in checked_edges(page, frame, index, source, limits))

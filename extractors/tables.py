@@ -33,6 +33,8 @@ from parscore.extractors.pagemodel import (
     words_to_lines,
 )
 
+RULE_REACH = 6.0  # points: a rule ending this near a table's first or last line crosses it
+
 # --------------------------------------------------------------------------- edges → tables
 
 
@@ -230,9 +232,29 @@ def _is_continuation(line: Line, prev: Line, n_cols: int) -> bool:
     return len(line.chunks) < n_cols and gap < CONT_GAP_H * line.height
 
 
-def lines_to_grid(lines: Sequence[Line]) -> tuple[list[list[str]], list[tuple[float, float]]]:
-    """Given lines of a borderless table, return its rows of cell texts and column ranges."""
-    columns = _column_spans(lines)
+def _ruled_columns(
+    lines: Sequence[Line], rules: Sequence[Edge]
+) -> list[tuple[float, float]] | None:
+    """Given a table's lines and the page's rules, return the column ranges its vertical rules
+    draw across all its lines (a table ruled between columns only, no row rules, so no grid),
+    each range holding words; None when fewer than three such rules cross the lines."""
+    top, bottom, tol = lines[0].bbox[1], lines[-1].bbox[3], RULE_REACH
+    xs = sorted({round(e.x0, 1) for e in rules
+                 if e.x0 == e.x1 and e.y0 - tol <= top and bottom <= e.y1 + tol})
+    if len(xs) < 3:
+        return None
+    spans = list(itertools.pairwise(xs))
+    words = [w for x in lines for c in x.chunks for w in c.words]
+    kept = [(a, b) for a, b in spans if any(a <= (w.bbox[0] + w.bbox[2]) / 2 <= b for w in words)]
+    return kept if len(kept) >= 2 else None
+
+
+def lines_to_grid(
+    lines: Sequence[Line], rules: Sequence[Edge] = ()
+) -> tuple[list[list[str]], list[tuple[float, float]]]:
+    """Given lines of a borderless table (and the page's rules), return its rows of cell texts
+    and column ranges: the ranges its vertical rules draw, else those its fullest lines show."""
+    columns = _ruled_columns(lines, rules) or _column_spans(lines)
     rows: list[list[str]] = []
     for i, line in enumerate(lines):
         if not rows or not _is_continuation(line, lines[i - 1], len(columns)):
@@ -251,9 +273,9 @@ def _plausible_table(rows: Sequence[Sequence[str]]) -> bool:
     return len(rows[0]) >= 3 or 2 * numeric >= len(rows)
 
 
-def grid_to_table(page: int, lines: Sequence[Line]) -> TablePart | None:
+def grid_to_table(page: int, lines: Sequence[Line], rules: Sequence[Edge] = ()) -> TablePart | None:
     """Given lines that may be a borderless table, return it, or None when they are not."""
-    rows, columns = lines_to_grid(lines)
+    rows, columns = lines_to_grid(lines, rules)
     if not _plausible_table(rows):
         return None
     cells = tuple(
@@ -275,14 +297,14 @@ def _table_run_end(lines: Sequence[Line], start: int) -> int:
     return end
 
 
-def split_borderless(page: int, lines: Sequence[Line]) -> list[Part]:
+def split_borderless(page: int, lines: Sequence[Line], rules: Sequence[Edge] = ()) -> list[Part]:
     """Given body lines of a page, return text parts and the borderless tables among them."""
     parts: list[Part] = []
     text: list[Line] = []
     i = 0
     while i < len(lines):
         end = _table_run_end(lines, i) if len(lines[i].chunks) >= 2 else i + 1
-        table = grid_to_table(page, lines[i:end]) if end - i >= MIN_TABLE_ROWS else None
+        table = grid_to_table(page, lines[i:end], rules) if end - i >= MIN_TABLE_ROWS else None
         if table is None:
             text.append(lines[i])
             i += 1

@@ -312,15 +312,22 @@ def tsv_to_words(tsv: str, scale: float) -> list[Word]:
     return without_stray_commas(with_bullets(words, lines))
 
 
+def _dash_and_speck(text: str) -> bool:
+    """Given a word, return whether it is a dash followed by misread bullet glyphs only."""
+    return len(text) > 1 and text[0] in "-\u2013" and all(ch in _BULLET_MISREADS for ch in text[1:])
+
+
 def with_bullets(words: list[Word], lines: list[tuple[str, ...]]) -> list[Word]:
     """Given OCR'd words and the Tesseract line of each, return them with a list bullet that
     OCR read as another glyph ("«", "»", "_", "°", "·" …, ``_BULLET_MISREADS``) made "-":
-    only a line's first word, alone, with words after it on the line."""
+    only a line's first word, alone, with words after it on the line. A dash that OCR ran
+    into such a glyph ("-_", "–°": the wide space after a dash bullet read as a speck) is
+    the dash alone."""
     out = list(words)
     for i, word in enumerate(words):
         opens = i == 0 or lines[i - 1] != lines[i]
         goes_on = i + 1 < len(words) and lines[i + 1] == lines[i]
-        if opens and goes_on and word.text in _BULLET_MISREADS:
+        if opens and goes_on and (word.text in _BULLET_MISREADS or _dash_and_speck(word.text)):
             out[i] = replace(word, text="-")
     return out
 

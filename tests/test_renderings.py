@@ -43,15 +43,15 @@ TEXT = sorted(p.name for p in RENDERINGS.glob("*.pdf") if ".scan" not in p.name)
 SCANS = sorted(p.name for p in RENDERINGS.glob("*.scan*.pdf"))
 #: Renderings parscore does not yet read as their twin, and why (strict: a fix must say so).
 KNOWN = {
-    "seed-568.portal.lo.pdf": "LibreOffice's Writer/Web export sets the portal's sidebar table "
-                              "partly off the page and runs its words into the article's lines",
-    "seed-568.lo.scan200.pdf": "OCR'd ruled table whose header cells wrap: the score column "
-                               "lost; bullets read as '°', '_'",
-    "seed-568.portal.chromium.scan300.pdf": "two OCR slips in the tasks' prose ('mền' read "
-                                            "'mần', a bullet read '_' after the dash)",
-    "sct-245.lo.scan300.pdf": "OCR'd ruled table whose header cells wrap: the max and score "
-                              "columns lost; the chair's name",
-    "stp-112.portal.chromium.scan200.pdf": "the portal page, OCR'd at 200 dpi",
+    "seed-568.portal.lo.pdf": "LibreOffice's Writer/Web export drops the notice from its "
+                              "third part on (its text is not in the PDF: no tasks, no chair)",
+    "seed-568.lo.scan200.pdf": "OCR'd table ruled by columns only: each whole column is "
+                               "moved up to its top as one cell, so rows shift apart ('15.5' "
+                               "read '155', the appraised column lost; the rule between the "
+                               "figures stops above the merged last row); the tasks' bullets "
+                               "not read, so items run together",
+    "seed-568.portal.chromium.scan300.pdf": "an OCR slip in a task's prose (a colon read "
+                                            "after 'tham mưu', where the page has a wide space)",
 }
 METADATA = ("number", "doc_type", "issuer", "issue_date", "meeting_date", "chair",
             "assessment_year", "level")
@@ -304,3 +304,14 @@ def test_ocrs_misread_bullets_are_bullets() -> None:
 def test_meeting_date_with_ocrs_tones(text: str, expected: date | None) -> None:
     """OCR misplaces tones in the meeting's words ("tố chức"); "hợp" is not "họp"."""
     assert meeting_date([Line(text=text, raw=text, key=text.lower())]) == expected
+
+
+def test_a_dash_run_into_a_speck_is_the_dash() -> None:
+    """A dash bullet and the wide space after it read as one word ("-_", "–°") is the dash;
+    such a word inside a line stays as read."""
+    rows = [(1, ["-_", "Lập", "kế", "hoạch"]), (2, ["–°", "Báo", "cáo"]), (3, ["Mục", "-_", "x"])]
+    tsv = "\n".join(f"5\t1\t1\t1\t{line}\t{i}\t{10 * i}\t{20 * line}\t8\t10\t90\t{w}"
+                    for line, words in rows for i, w in enumerate(words, 1))
+    read = [w.text for w in tsv_to_words(tsv, 1.0)]
+    assert read[0] == read[4] == "-"
+    assert read[7:] == ["Mục", "-_", "x"]
