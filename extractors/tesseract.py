@@ -165,10 +165,36 @@ class ApiEngine:
 _LOCAL = threading.local()
 
 
+#: Leptonica's L_SEVERITY_NONE: it prints none of its messages.
+_LEPTONICA_SILENT = 6
+
+
+@functools.cache
+def _quiet_leptonica() -> None:
+    """Stop Leptonica (under tesserocr) from printing to stderr: its messages about boxes
+    clipped to a page ("Error in boxClipToRectangle") are not errors of the file, and the
+    run's stderr belongs to parscore's own lines. A Leptonica without the switch stays as it is."""
+    import ctypes
+    import ctypes.util
+    import glob
+
+    import tesserocr
+
+    bundled = os.path.join(os.path.dirname(tesserocr.__file__), os.pardir, "tesserocr.libs")
+    names = sorted(glob.glob(os.path.join(bundled, "libleptonica*.so*")))
+    names += [n for n in map(ctypes.util.find_library, ("leptonica", "lept")) if n]
+    for name in names:
+        try:
+            ctypes.CDLL(name).setMsgSeverity(_LEPTONICA_SILENT)
+        except (OSError, AttributeError):
+            continue
+
+
 def _api(tessdata: str, lang: str, path: str, psm: int = int(PSM)) -> PyTessBaseAPI:
     """Return this thread's tesserocr API for (tessdata, lang, psm), loading the model once."""
     import tesserocr
 
+    _quiet_leptonica()
     apis: dict[tuple[str, str, int], PyTessBaseAPI] = _LOCAL.__dict__.setdefault("apis", {})
     key = (tessdata, lang, psm)
     if key not in apis:
