@@ -20,8 +20,10 @@ from parscore.pipeline.parse.assignees import (
     body_of_heading,
     find_assignment,
     is_closing,
+    match_at,
     starts_with,
     vocabulary,
+    words_of,
 )
 from parscore.pipeline.parse.signature import is_authority, is_recipients
 
@@ -183,6 +185,8 @@ def place_paragraph(stack: list[_Item], text: str) -> None:
     inside = last.rank not in (ROOT, LEAD_IN)
     if (article := titled_article(stack, text)) is not None:
         add_under(stack, article, text)
+    elif inside and last.rank != PARAGRAPH and text[:1].isupper() and names_only(last.text):
+        add_under(stack, last, text)  # "2. Sở Tài chính" over "Bố trí kinh phí …"
     elif inside and continues(last.text, text):
         last.text = f"{last.text} {text}"
     elif inside and not stands_alone(text):
@@ -266,7 +270,30 @@ def lead_in_tasks(item: _Item, found: Assignment | None) -> list[Draft]:
     ngành:" over "- Rà soát …")."""
     unit = found.unit if found and (found.duty or found.cue) else None
     per_child = [item_tasks(child, child.number, unit) for child in item.children]
-    return [d for f in with_bare_items(item.children, per_child) for d in f]
+    drafts = [d for f in with_bare_items(item.children, per_child) for d in f]
+    if not drafts and unit is None and found and is_label(item.text, found):
+        # only a body's name ("Các sở, ban, ngành:"): its items that open with a verb
+        verbs = vocabulary().verbs
+        items = [c for c in item.children if starts_with(c.text, verbs)]
+        return [d for child in items for d in item_tasks(child, child.number, found.unit)]
+    return drafts
+
+
+def names_only(text: str) -> bool:
+    """Given an item's text, return whether it only names a body ("2. Sở Tài chính")."""
+    found = find_assignment(text)
+    return found is not None and is_label(text, found)
+
+
+def is_label(text: str, found: Assignment) -> bool:
+    """Given a lead-in and who it names, return whether it is only that body's name before
+    its colon ("Các sở, ban, ngành, UBND các huyện:"), not one who gives duties ("Chủ tịch
+    UBND huyện chỉ thị:")."""
+    voc = vocabulary()
+    keys = words_of(found.unit).keys
+    speaks = any(match_at(keys, i, voc.inner) or match_at(keys, i, voc.cues)
+                 for i in range(len(keys)))
+    return found.start == 0 and not text[found.end :].strip(" :") and not speaks
 
 
 def prose_tasks(paragraph: str, unit: str | None) -> tuple[list[Draft], str | None]:
@@ -275,10 +302,14 @@ def prose_tasks(paragraph: str, unit: str | None) -> tuple[list[Draft], str | No
     đó" carries on the last one's unit."""
     drafts: list[Draft] = []
     for sentence in sentences(paragraph):
+        found = find_assignment(sentence)
         if starts_with(sentence, vocabulary().closings):
             unit = None
+            if found and found.cue and found.duty and not is_closing(sentence, found):
+                # "Trên đây là kết quả …, đề nghị các sở căn cứ kết quả xây dựng kế hoạch …"
+                head, rest = sentence[found.start : found.end], sentence[found.end :]
+                drafts.extend(split_duties(head, rest, found.unit, cued=True))
             continue
-        found = find_assignment(sentence)
         if found and is_closing(sentence, found):
             unit = None
         elif found and (found.duty or found.cue):

@@ -33,12 +33,15 @@ _LOST_SLASH = re.compile(
     r"\s*(\d{1,6}(?:/\d{4})?)\s*[|\\lI]?\s*"
     r"([A-ZĐ][A-Za-zĐđ0-9]*(?:\s?[-–]\s?[A-ZĐ][A-Za-zĐđ0-9&]*)+)"
 )
-#: The place-date line: "Quảng Ngãi, ngày 08 tháng 01 năm 2025" (day as written, maybe noise).
+#: The place-date line: "Quảng Ngãi, ngày 08 tháng 01 năm 2025" (day as written, maybe noise:
+#: a zero read as the letter O, "ngày O5", "năm 2O24"; a day's two digits split, "ngày 1 5").
 _PLACE_DATE = re.compile(
-    r"(?:^|\s)[^\W\d_][^,\d]{1,40},\s*ng\w{1,2}y\s*(?P<day>[^\s]*?)\s*"
-    r"th\w{1,2}ng\s*(?P<month>\d{1,2})\s*n\w{1,2}m\s*(?P<year>\d{4})",
+    r"(?:^|\s)[^\W\d_][^,\d]{1,40},\s*ng\w{1,2}y\s*(?P<day>\d\s\d|[^\s]*?)\s*"
+    r"th\w{1,2}ng\s*(?P<month>[\dO]{1,2})\s*n\w{1,2}m\s*(?P<year>[12][\dO]{3})",
     re.I,
 )
+#: OCR's letter O for a zero inside a number of the place-date line.
+_ZERO = str.maketrans("Oo", "00")
 _DAY = re.compile(r"\d{1,2}")
 #: A day the OCR could not read for sure, with the digits it made out ("?5").
 _DAY_CLUE = re.compile(r"\?(\d{1,2})")
@@ -113,10 +116,16 @@ def date_field(lines: Sequence[Line]) -> Field:
     m = _PLACE_DATE.search(" ".join(ln.raw for ln in lines))
     if m is None:
         return Field(False)
-    day = m.group("day")
+    day = _digits(m.group("day"))
     if _DAY.fullmatch(day) is None:
         return Field(True)
-    return Field(True, make_date(int(day), int(m["month"]), int(m["year"])))
+    return Field(True, make_date(int(day), int(_digits(m["month"])), int(_digits(m["year"]))))
+
+
+def _digits(text: str) -> str:
+    """Given a number of the place-date line as read ("O5", "1 5", "2O24"), return its digits
+    ("05", "15", "2024"); other noise is kept, so that an unreadable day stays unreadable."""
+    return text.translate(_ZERO).replace(" ", "")
 
 
 def signed_day(lines: Sequence[Line], header: Sequence[Line], issuer: str | None) -> date | None:
@@ -134,7 +143,8 @@ def signed_day(lines: Sequence[Line], header: Sequence[Line], issuer: str | None
         if line.region is not Region.PAGE_FOOTER:
             continue
         for s in _SIGNED.finditer(line.raw):
-            same_month = (int(s["month"]), int(s["year"])) == (int(m["month"]), int(m["year"]))
+            printed = (int(_digits(m["month"])), int(_digits(m["year"])))
+            same_month = (int(s["month"]), int(s["year"])) == printed
             day = int(s["day"])
             if (same_month and _same_body(s["who"], issuer)
                     and clue.group(1) in f"{day:02d}"):
