@@ -7,7 +7,7 @@ from __future__ import annotations
 import numpy as np
 from PIL import Image
 
-from parscore.extractors.ocr import erase_rules, find_rules, inked
+from parscore.extractors.ocr import erase_rules, find_rules, inked, top_align_cells
 from parscore.extractors.pagemodel import Edge, Word, words_to_lines
 from parscore.extractors.pdf import on_page
 from parscore.extractors.tables import lines_to_grid
@@ -119,3 +119,34 @@ def test_a_tall_letters_stem_is_no_rule_unless_it_meets_one() -> None:
             (slice(300, 362), slice(500, 506), 20)]
     _, vertical = find_rules(_page(stem + cell, size=(700, 800)), DPI)
     assert [round((a + b) / 2) for a, b, *_ in vertical] == [502]
+
+
+def _blocks(image: Image.Image) -> list[tuple[int, int]]:
+    """Given a page, return the (top, bottom) of each run of rows holding ink."""
+    rows = (np.asarray(image) < 128).any(axis=1)
+    runs, start = [], None
+    for y, on in enumerate([*rows, False]):
+        if on and start is None:
+            start = y
+        elif not on and start is not None:
+            runs.append((start, y))
+            start = None
+    return runs
+
+
+def test_a_column_only_table_keeps_its_rows_apart() -> None:
+    """Cells that are whole columns (no row rules found) are aligned row by row: the label of
+    each row and its figure, printed a little apart in height, end on one line, and the rows
+    stay where they were, not moved up with their column."""
+    rows = (150, 230, 310, 390)  # each row's label top; the figures below the first sit lower
+    draw = [(slice(y, y + 20), slice(120, 300), 0) for y in rows]
+    draw += [(slice(y + 12 * (i > 0), y + 20 + 12 * (i > 0)), slice(420, 470), 0)
+             for i, y in enumerate(rows)]
+    page = _page(draw)
+    cells = [(105, 105, 395, 595), (405, 105, 595, 595)]  # two columns, top rule to bottom
+    aligned = top_align_cells(page, cells, DPI)
+    label = _blocks(aligned.crop((105, 105, 395, 595)))
+    figure = _blocks(aligned.crop((405, 105, 595, 595)))
+    assert len(label) == len(figure) == len(rows)
+    assert [b for _, b in label] == [b for _, b in figure]
+    assert all(t > 60 * i for i, (t, _) in enumerate(label))  # each row still below the last
