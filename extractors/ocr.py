@@ -12,6 +12,7 @@ from __future__ import annotations
 
 import itertools
 from collections.abc import Iterator
+from dataclasses import replace
 
 import numpy as np
 import pypdfium2 as pdfium
@@ -45,6 +46,7 @@ CELL_INSET_INCH = 0.02  # inside a cell's rules, may still hold rule remnants
 MIN_MARK_INK = 4  # dark pixels a mark (no letter or digit) needs under its box to be read
 MIN_INK = 2  # ink pixels a row or column of a cell needs to count (single specks do not)
 INK_PAD_INCH = 0.06  # left above a cell's ink once it is moved to the top
+COLON_DOT_INCH = 0.02  # a colon's dot in body text is at most about this wide
 LINE_INCH = 0.18  # a line of table text, tone marks to feet, is at most this tall
 BAND_GAP_INCH = 0.08  # blank this tall across a ruled row's cells parts two rows of text
 
@@ -452,6 +454,41 @@ def inked(words: list[Word], image: Image.Image, scale: float) -> list[Word]:
     return [w for w in words if any(ch.isalnum() for ch in w.text) or ink(w) >= MIN_MARK_INK]
 
 
+def _colon_at_end(ink: np.ndarray, width: int) -> bool:
+    """Given the ink of a word's box and a dot's width in pixels, return whether its right end
+    holds a colon: in its last mark standing apart (an italic colon's dots are offset), else
+    its last columns of ink, two or more short runs of rows, one above the other (a letter's
+    stem there is one long run)."""
+    cols = np.nonzero(ink.any(axis=0))[0]
+    if not len(cols):
+        return False
+    end = int(cols[-1]) + 1
+    gaps = np.nonzero(np.diff(cols) > 1)[0]
+    start = int(cols[gaps[-1] + 1]) if len(gaps) else int(cols[0])  # the last mark standing apart
+    rows = ink[:, start if end - start <= 3 * width else end - width : end].any(axis=1)
+    steps = np.diff(np.concatenate(([0], rows.astype(np.int8), [0])))
+    runs = np.nonzero(steps == -1)[0] - np.nonzero(steps == 1)[0]
+    return len(runs) >= 2 and int(runs.max()) * 2 <= ink.shape[0]
+
+
+def without_made_up_colons(words: list[Word], image: Image.Image, scale: float) -> list[Word]:
+    """Given OCR'd words, the image they were read from and its points per pixel, return them
+    with a colon dropped from a word's end where the page shows none: scanner specks in the wide
+    space of a justified line read as ':' after the word ("tham mưu: xây dựng"), while the
+    word's box ends on a letter's stem, not on a colon's two dots."""
+    pixels = np.asarray(image)
+    dot = max(2, round(COLON_DOT_INCH * POINTS_PER_INCH / scale))
+    out = []
+    for word in words:
+        if len(word.text) > 1 and word.text.endswith(":") and word.text[-2].isalpha():
+            x0, y0, x1, y1 = (round(v / scale) for v in word.bbox)
+            ink = pixels[max(y0, 0) : y1 + 1, max(x0, 0) : x1 + 1] < INK
+            if not _colon_at_end(ink, dot):
+                word = replace(word, text=word.text[:-1])
+        out.append(word)
+    return out
+
+
 def ocr_page(page: pdfium.PdfPage, number: int, path: str, limits: Limits) -> PageContent:
     """Given a page without usable text, return its words and rules read by OCR; a page that
     reads as turned is turned upright by Tesseract's orientation model and read again."""
@@ -491,6 +528,7 @@ def read_image(
     edges = rules_to_edges(rules, scale)
     clean = top_align_cells(erase_rules(image, rules, dpi), _cell_pixels(edges, scale), dpi)
     words = inked(tesseract.tsv_to_words(engine.tsv(clean, dpi, path, limits), scale), clean, scale)
+    words = without_made_up_colons(words, clean, scale)
     if number == 1:  # the Decree 30 header, with its hand-written number and day
         words = handwritten.settle_fields(words, clean, scale, engine, path, limits)
     return PageContent(

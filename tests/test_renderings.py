@@ -47,8 +47,6 @@ KNOWN = {
                               "third part on (its text is not in the PDF: no tasks, no chair)",
     "seed-568.lo.scan200.pdf": "the tasks' bullets (small dots at 200 dpi) are not read, so "
                                "the items of a unit run together",
-    "seed-568.portal.chromium.scan300.pdf": "an OCR slip in a task's prose (a colon read "
-                                            "after 'tham mưu', where the page has a wide space)",
 }
 METADATA = ("number", "doc_type", "issuer", "issue_date", "meeting_date", "chair",
             "assessment_year", "level")
