@@ -10,7 +10,9 @@ ruling lines found in the pixels, kept as table edges and erased → Tesseract T
 
 from __future__ import annotations
 
+import itertools
 from collections.abc import Iterator
+from dataclasses import replace
 
 import numpy as np
 import pypdfium2 as pdfium
@@ -44,6 +46,9 @@ CELL_INSET_INCH = 0.02  # inside a cell's rules, may still hold rule remnants
 MIN_MARK_INK = 4  # dark pixels a mark (no letter or digit) needs under its box to be read
 MIN_INK = 2  # ink pixels a row or column of a cell needs to count (single specks do not)
 INK_PAD_INCH = 0.06  # left above a cell's ink once it is moved to the top
+COLON_DOT_INCH = 0.02  # a colon's dot in body text is at most about this wide
+LINE_INCH = 0.18  # a line of table text, tone marks to feet, is at most this tall
+BAND_GAP_INCH = 0.08  # blank this tall across a ruled row's cells parts two rows of text
 
 
 # --------------------------------------------------------------------------- image
@@ -371,15 +376,68 @@ def ink_box(image: Image.Image, box: tuple[int, int, int, int]) -> tuple[int, in
 def top_align_cells(
     image: Image.Image, cells: list[tuple[int, int, int, int]], dpi: int
 ) -> Image.Image:
-    """Given a page without rules and its cell boxes, return it with each cell's ink moved up."""
+    """Given a page without rules and its cell boxes, return it with each cell's ink moved up:
+    within each band of text the cells of one ruled row share (``row_bands``), the first lines
+    of the cells are set on one baseline near the band's top. A table ruled between its columns
+    only, whose "cells" are whole columns, so keeps its rows apart."""
     out, pad = image.copy(), round(INK_PAD_INCH * dpi)
-    for cell in cells:
-        ink = ink_box(image, cell)
-        if ink is not None:
-            crop = image.crop(ink)
-            out.paste(255, cell)
-            out.paste(crop, (ink[0], min(ink[1], cell[1] + pad)))
+    for row in _ruled_rows(cells):
+        for top, bottom in row_bands(image, row, round(BAND_GAP_INCH * dpi)):
+            boxes = [(x0, top, x1, bottom) for x0, _, x1, _ in row]
+            inks = [(box, ink) for box in boxes if (ink := ink_box(image, box)) is not None]
+            if not inks:
+                continue
+            lines = [first_baseline(image, ink, dpi) for _, ink in inks]
+            # the baseline every cell can reach: each may rise to pad below the band's top
+            reach = [b - max(k[1] - top - pad, 0) for b, (_, k) in zip(lines, inks, strict=True)]
+            base = max(reach)
+            for (cell, ink), line in zip(inks, lines, strict=True):
+                rise = min(line - base, ink[1] - top)
+                crop = image.crop(ink)
+                out.paste(255, cell)
+                out.paste(crop, (ink[0], ink[1] - max(rise, ink[3] - bottom)))
     return out
+
+
+def first_baseline(image: Image.Image, ink: tuple[int, int, int, int], dpi: int) -> int:
+    """Given a page, the box around a cell's ink and the dpi, return the row its first line of
+    text stands on: within a line's height of the ink's top, the row below which the ink drops
+    most (the letters' feet; tone marks above and descenders below are sparse)."""
+    window = (ink[0], ink[1], ink[2], min(ink[3], ink[1] + round(LINE_INCH * dpi)))
+    profile = (np.asarray(image.crop(window)) < INK).sum(axis=1).astype(np.int64)
+    drops = profile - np.append(profile[1:], 0)
+    return ink[1] + int(np.argmax(drops)) + 1
+
+
+def _ruled_rows(
+    cells: list[tuple[int, int, int, int]]
+) -> list[list[tuple[int, int, int, int]]]:
+    """Given cell boxes, return them grouped by the ruled row they span (same top and bottom)."""
+    rows: dict[tuple[int, int], list[tuple[int, int, int, int]]] = {}
+    for cell in cells:
+        rows.setdefault((cell[1], cell[3]), []).append(cell)
+    return list(rows.values())
+
+
+def row_bands(
+    image: Image.Image, row: list[tuple[int, int, int, int]], gap: int
+) -> list[tuple[int, int]]:
+    """Given a page, the cells of one ruled row and the least gap (pixels) between two rows of
+    text, return the row's bands: runs of pixel rows with ink in any of its cells, split where
+    all of them are blank for at least gap. A two-line label beside a number centred on it is
+    one band; the rows of a table ruled only between columns (its row rules too faint to find,
+    or none) are bands of their own, so each row's cells are aligned on that row, not moved up
+    with the whole column."""
+    top, bottom = row[0][1], row[0][3]
+    inked_rows = np.zeros(bottom - top, dtype=bool)
+    for x0, _, x1, _ in row:
+        inked_rows |= (np.asarray(image.crop((x0, top, x1, bottom))) < INK).sum(axis=1) >= MIN_INK
+    ys = np.nonzero(inked_rows)[0]
+    if not len(ys):
+        return [(top, bottom)]
+    cuts = [int(a + b) // 2 for a, b in itertools.pairwise(ys) if b - a > gap]
+    edges = [top, *(top + c for c in cuts), bottom]
+    return list(itertools.pairwise(edges))
 
 
 def inked(words: list[Word], image: Image.Image, scale: float) -> list[Word]:
@@ -394,6 +452,41 @@ def inked(words: list[Word], image: Image.Image, scale: float) -> list[Word]:
         return int((pixels[max(y0, 0) : y1 + 1, max(x0, 0) : x1 + 1] < INK).sum())
 
     return [w for w in words if any(ch.isalnum() for ch in w.text) or ink(w) >= MIN_MARK_INK]
+
+
+def _colon_at_end(ink: np.ndarray, width: int) -> bool:
+    """Given the ink of a word's box and a dot's width in pixels, return whether its right end
+    holds a colon: in its last mark standing apart (an italic colon's dots are offset), else
+    its last columns of ink, two or more short runs of rows, one above the other (a letter's
+    stem there is one long run)."""
+    cols = np.nonzero(ink.any(axis=0))[0]
+    if not len(cols):
+        return False
+    end = int(cols[-1]) + 1
+    gaps = np.nonzero(np.diff(cols) > 1)[0]
+    start = int(cols[gaps[-1] + 1]) if len(gaps) else int(cols[0])  # the last mark standing apart
+    rows = ink[:, start if end - start <= 3 * width else end - width : end].any(axis=1)
+    steps = np.diff(np.concatenate(([0], rows.astype(np.int8), [0])))
+    runs = np.nonzero(steps == -1)[0] - np.nonzero(steps == 1)[0]
+    return len(runs) >= 2 and int(runs.max()) * 2 <= ink.shape[0]
+
+
+def without_made_up_colons(words: list[Word], image: Image.Image, scale: float) -> list[Word]:
+    """Given OCR'd words, the image they were read from and its points per pixel, return them
+    with a colon dropped from a word's end where the page shows none: scanner specks in the wide
+    space of a justified line read as ':' after the word ("tham mưu: xây dựng"), while the
+    word's box ends on a letter's stem, not on a colon's two dots."""
+    pixels = np.asarray(image)
+    dot = max(2, round(COLON_DOT_INCH * POINTS_PER_INCH / scale))
+    out = []
+    for word in words:
+        if len(word.text) > 1 and word.text.endswith(":") and word.text[-2].isalpha():
+            x0, y0, x1, y1 = (round(v / scale) for v in word.bbox)
+            ink = pixels[max(y0, 0) : y1 + 1, max(x0, 0) : x1 + 1] < INK
+            if not _colon_at_end(ink, dot):
+                word = replace(word, text=word.text[:-1])
+        out.append(word)
+    return out
 
 
 def ocr_page(page: pdfium.PdfPage, number: int, path: str, limits: Limits) -> PageContent:
@@ -435,6 +528,7 @@ def read_image(
     edges = rules_to_edges(rules, scale)
     clean = top_align_cells(erase_rules(image, rules, dpi), _cell_pixels(edges, scale), dpi)
     words = inked(tesseract.tsv_to_words(engine.tsv(clean, dpi, path, limits), scale), clean, scale)
+    words = without_made_up_colons(words, clean, scale)
     if number == 1:  # the Decree 30 header, with its hand-written number and day
         words = handwritten.settle_fields(words, clean, scale, engine, path, limits)
     return PageContent(

@@ -237,8 +237,11 @@ def _ruled_columns(
 ) -> list[tuple[float, float]] | None:
     """Given a table's lines and the page's rules, return the column ranges its vertical rules
     draw across all its lines (a table ruled between columns only, no row rules, so no grid),
-    each range holding words; None when fewer than three such rules cross the lines."""
-    top, bottom, tol = lines[0].bbox[1], lines[-1].bbox[3], RULE_REACH
+    each range holding words; None when fewer than three such rules cross the lines (all but
+    the last, which may be merged across the columns)."""
+    # a rule may stop above the last line: a closing row merged across columns (a rating)
+    top, tol = lines[0].bbox[1], RULE_REACH
+    bottom = lines[-2].bbox[3] if len(lines) >= MIN_TABLE_ROWS else lines[-1].bbox[3]
     xs = sorted({round(e.x0, 1) for e in rules
                  if e.x0 == e.x1 and e.y0 - tol <= top and bottom <= e.y1 + tol})
     if len(xs) < 3:

@@ -7,7 +7,13 @@ from __future__ import annotations
 import numpy as np
 from PIL import Image
 
-from parscore.extractors.ocr import erase_rules, find_rules, inked
+from parscore.extractors.ocr import (
+    erase_rules,
+    find_rules,
+    inked,
+    top_align_cells,
+    without_made_up_colons,
+)
 from parscore.extractors.pagemodel import Edge, Word, words_to_lines
 from parscore.extractors.pdf import on_page
 from parscore.extractors.tables import lines_to_grid
@@ -119,3 +125,78 @@ def test_a_tall_letters_stem_is_no_rule_unless_it_meets_one() -> None:
             (slice(300, 362), slice(500, 506), 20)]
     _, vertical = find_rules(_page(stem + cell, size=(700, 800)), DPI)
     assert [round((a + b) / 2) for a, b, *_ in vertical] == [502]
+
+
+def _blocks(image: Image.Image) -> list[tuple[int, int]]:
+    """Given a page, return the (top, bottom) of each run of rows holding ink."""
+    rows = (np.asarray(image) < 128).any(axis=1)
+    runs, start = [], None
+    for y, on in enumerate([*rows, False]):
+        if on and start is None:
+            start = y
+        elif not on and start is not None:
+            runs.append((start, y))
+            start = None
+    return runs
+
+
+def test_a_column_only_table_keeps_its_rows_apart() -> None:
+    """Cells that are whole columns (no row rules found) are aligned row by row: the label of
+    each row and its figure, printed a little apart in height, end on one line, and the rows
+    stay where they were, not moved up with their column."""
+    rows = (150, 230, 310, 390)  # each row's label top; the figures below the first sit lower
+    draw = [(slice(y, y + 20), slice(120, 300), 0) for y in rows]
+    draw += [(slice(y + 12 * (i > 0), y + 20 + 12 * (i > 0)), slice(420, 470), 0)
+             for i, y in enumerate(rows)]
+    page = _page(draw)
+    cells = [(105, 105, 395, 595), (405, 105, 595, 595)]  # two columns, top rule to bottom
+    aligned = top_align_cells(page, cells, DPI)
+    label = _blocks(aligned.crop((105, 105, 395, 595)))
+    figure = _blocks(aligned.crop((405, 105, 595, 595)))
+    assert len(label) == len(figure) == len(rows)
+    assert [b for _, b in label] == [b for _, b in figure]
+    assert all(t > 60 * i for i, (t, _) in enumerate(label))  # each row still below the last
+
+
+def test_a_column_rule_may_stop_above_a_merged_closing_row() -> None:
+    """The rule between two figure columns stops above a closing row whose rating spans both:
+    it still parts the figures above it; a rule that stops higher, mid-table, does not."""
+    words = (_row("Lĩnh vực", 100.0, 60.0) + _row("Tối đa", 100.0, 380.0)
+             + _row("Đạt", 100.0, 450.0)
+             + _row("Thứ nhất", 115.0, 60.0) + _row("12", 115.0, 380.0) + _row("9,5", 115.0, 450.0)
+             + _row("Thứ hai", 130.0, 60.0) + _row("8", 130.0, 380.0) + _row("7", 130.0, 450.0)
+             + _row("Xếp loại", 145.0, 60.0) + _row("Tốt", 145.0, 380.0))
+    sides = [Edge(x0=x, y0=95.0, x1=x, y1=160.0) for x in (55.0, 374.0, 520.0)]
+    lines = words_to_lines(words)
+    for stop, columns in ((142.0, 3), (127.0, 2)):
+        between = Edge(x0=444.0, y0=95.0, x1=444.0, y1=stop)
+        rows, spans = lines_to_grid(lines, [*sides, between])
+        assert len(spans) == columns
+    rows, _ = lines_to_grid(lines, [*sides, Edge(x0=444.0, y0=95.0, x1=444.0, y1=142.0)])
+    assert rows[1] == ["Thứ nhất", "12", "9,5"] and rows[-1] == ["Xếp loại", "Tốt", ""]
+
+
+def _letters(left: int, top: int, n: int) -> list[tuple[slice, slice, int]]:
+    """n letters 'u' drawn as two stems joined at the foot, each 14 pixels wide."""
+    out = []
+    for i in range(n):
+        x = left + 18 * i
+        out += [(slice(top, top + 20), slice(x, x + 3), 0),
+                (slice(top, top + 20), slice(x + 11, x + 14), 0),
+                (slice(top + 17, top + 20), slice(x, x + 14), 0)]
+    return out
+
+
+def test_a_colon_the_page_does_not_show_is_dropped() -> None:
+    """A word read with a colon whose box ends on a letter's stem loses the colon (specks in a
+    justified line's wide space); a colon's two dots, upright or italic (offset), keep it."""
+    scale = 72 / DPI  # points per pixel
+    draw = _letters(100, 100, 3)  # "uuu", box ends on the last stem
+    draw += [*_letters(100, 200, 3), (slice(204, 208), slice(158, 162), 0),
+             (slice(216, 220), slice(158, 162), 0)]  # "uuu:"
+    draw += [*_letters(100, 300, 3), (slice(304, 308), slice(161, 165), 0),
+             (slice(316, 320), slice(157, 161), 0)]  # italic
+    words = [Word(text=f"{t}:", bbox=(100 * scale, y * scale, right * scale, (y + 20) * scale))
+             for t, y, right in (("mưu", 100, 154), ("sau", 200, 162), ("nhận", 300, 165))]
+    kept = without_made_up_colons(words, _page(draw), scale)
+    assert [w.text for w in kept] == ["mưu", "sau:", "nhận:"]

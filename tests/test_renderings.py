@@ -45,13 +45,8 @@ SCANS = sorted(p.name for p in RENDERINGS.glob("*.scan*.pdf"))
 KNOWN = {
     "seed-568.portal.lo.pdf": "LibreOffice's Writer/Web export drops the notice from its "
                               "third part on (its text is not in the PDF: no tasks, no chair)",
-    "seed-568.lo.scan200.pdf": "OCR'd table ruled by columns only: each whole column is "
-                               "moved up to its top as one cell, so rows shift apart ('15.5' "
-                               "read '155', the appraised column lost; the rule between the "
-                               "figures stops above the merged last row); the tasks' bullets "
-                               "not read, so items run together",
-    "seed-568.portal.chromium.scan300.pdf": "an OCR slip in a task's prose (a colon read "
-                                            "after 'tham mưu', where the page has a wide space)",
+    "seed-568.lo.scan200.pdf": "the tasks' bullets (small dots at 200 dpi) are not read, so "
+                               "the items of a unit run together",
 }
 METADATA = ("number", "doc_type", "issuer", "issue_date", "meeting_date", "chair",
             "assessment_year", "level")
