@@ -185,3 +185,27 @@ def test_the_units_ranked_just_above_keep_their_own_brackets() -> None:
 def test_a_figure_opening_the_sentence_is_the_next_units() -> None:
     found = prose(TITLE, "Với 91,2 điểm, Sở Xây dựng dẫn đầu khối sở; Sở Y tế đạt 90,5 điểm.")
     assert rows(found) == [row("Sở Xây dựng", "91.2", 1), row("Sở Y tế", "90.5")]
+
+
+@pytest.mark.parametrize(
+    ("words", "rank"),
+    [("mười một", 11), ("mười lăm", 15), ("mười chín", 19), ("hai mươi", 20), ("mười", 10)],
+)
+def test_compound_ordinal_words(words: str, rank: int) -> None:
+    found = prose(TITLE, f"Sở TT&TT xếp thứ {words} với 87,9 điểm.")
+    assert rows(found) == [row("Sở Thông tin và Truyền thông", "87.9", rank)]
+
+
+def test_a_province_opening_its_clause_is_the_subject() -> None:
+    found = prose(
+        "Chỉ số SIPAS năm 2023",
+        "Về Chỉ số SIPAS, tỉnh đạt 83,1%, xếp thứ 15/63.",
+        subject="Ủy ban nhân dân tỉnh Quảng Trị",
+    )
+    assert [(r["percent"], r["rank"], r["rank_of"]) for r in found] == [("83.1", 15, 63)]
+    assert prose("Chỉ số SIPAS năm 2023", "Hội đồng cấp tỉnh đạt 83,1%.") == []
+
+
+def test_this_unit_after_a_year_is_a_reference_not_a_count() -> None:
+    [found] = prose(TITLE, "Năm 2023 đơn vị này đạt 89,3 điểm, xếp thứ 6.", subject="Sở Nội vụ")
+    assert (found["unit"], found["score"], found["rank"]) == ("Sở Nội vụ", "89.3", 6)

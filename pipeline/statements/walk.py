@@ -134,8 +134,8 @@ def on_unit(frame: Frame, token: Token, before: Kind | None) -> Frame:
         frame = replace(frame, draft=replace(held.fresh(), unit=None, unit_raw=""), resume=held)
     if frame.fronted and frame.draft.unit is None and not frame.units:  # "Với 44,2 điểm, tỉnh X"
         draft = replace(frame.draft, unit=token.label, unit_raw=token.raw)
-        units = (token.label or "",)
-        return replace(frame, draft=draft, units=units, anonymous=False, fronted=False)
+        first: tuple[str, ...] = (token.label or "",)
+        return replace(frame, draft=draft, units=first, anonymous=False, fronted=False)
     owns_area = before is Kind.AREA or (frame.mode is Mode.AREA and before is Kind.INDEX)
     partners = joined_partners(frame, token)
     frame = flush(handed_over(frame, token))
