@@ -209,3 +209,12 @@ def test_a_province_opening_its_clause_is_the_subject() -> None:
 def test_this_unit_after_a_year_is_a_reference_not_a_count() -> None:
     [found] = prose(TITLE, "Năm 2023 đơn vị này đạt 89,3 điểm, xếp thứ 6.", subject="Sở Nội vụ")
     assert (found["unit"], found["score"], found["rank"]) == ("Sở Nội vụ", "89.3", 6)
+
+
+def test_an_index_other_than_the_four_is_other_not_par() -> None:
+    found = prose(
+        "Các chỉ số năm 2023 của tỉnh Bình Định",
+        "Năm 2023, Chỉ số CCHC của tỉnh Bình Định đạt 87,12%, xếp thứ 19/63; riêng Chỉ số "
+        "chuyển đổi số (DTI) của tỉnh Bình Định đạt 0,5123 điểm, xếp hạng 20/63.",
+    )
+    assert [(r["index"], r["rank"]) for r in found] == [("par", 19), ("other", 20)]

@@ -48,9 +48,18 @@ def sentence_key(text: str) -> str:
 
 @lru_cache(maxsize=256)
 def index_of(mention: str) -> str:
-    """Given an index mention, return its code; the reform named plainly is the PAR index."""
+    """Given an index mention, return its code; a mention naming the reform ("Chỉ số CCHC",
+    "cải cách hành chính") is the PAR index; any other index ("Chỉ số chuyển đổi số") is other."""
     code = index_code(mention)
-    return data()["index"]["plain_code"] if code == OTHER_INDEX else code
+    if code != OTHER_INDEX or not _reform_words().search(fold(mention)):
+        return code
+    return str(data()["index"]["plain_code"])
+
+
+@lru_cache(maxsize=1)
+def _reform_words() -> re.Pattern[str]:
+    """Given nothing, return the pattern of the reform's own words anywhere in a mention."""
+    return words_rx(data()["index"]["plain"])
 
 
 @lru_cache(maxsize=1)
