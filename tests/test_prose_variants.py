@@ -218,3 +218,15 @@ def test_an_index_other_than_the_four_is_other_not_par() -> None:
         "chuyển đổi số (DTI) của tỉnh Bình Định đạt 0,5123 điểm, xếp hạng 20/63.",
     )
     assert [(r["index"], r["rank"]) for r in found] == [("par", 19), ("other", 20)]
+
+
+@pytest.mark.parametrize(
+    "sentence",
+    [
+        "Xếp thứ hai và thứ ba lần lượt là Sở Nội vụ (91,1 điểm) và Sở Tài chính (90,06 điểm).",
+        "Đứng thứ 2, thứ 3 lần lượt là Sở Nội vụ với 91,1 điểm, Sở Tài chính với 90,06 điểm.",
+    ],
+)
+def test_places_listed_before_their_units_in_turn(sentence: str) -> None:
+    found = prose(TITLE, sentence)
+    assert rows(found) == [row("Sở Nội vụ", "91.1", 2), row("Sở Tài chính", "90.06", 3)]

@@ -404,6 +404,9 @@ def on_rank(frame: Frame, token: Token, before: Kind | None) -> Frame:
     if frame.mode in (Mode.PREVIOUS, Mode.AREA):
         return frame
     update = rank_update(token)
+    if token.forward and listed_places(frame, before):  # "xếp thứ hai và thứ ba lần lượt là A, B"
+        update = replace(update, rank=frame.draft.rank, rank_of=frame.draft.rank_of)
+        frame = set_draft(frame, rank=None, rank_of=None)
     if token.forward:
         tied = cues().tied.match(sentence_key(token.raw))  # "đồng hạng 3 là A và B"
         pending = replace(update, listed=0 if tied else token.start + 1, place_cue=token.raw)
@@ -419,6 +422,16 @@ def on_rank(frame: Frame, token: Token, before: Kind | None) -> Frame:
     if frame.draft.rank is not None or frame.draft.last:
         frame = flush(frame)
     return replace(frame, draft=merge(frame.draft, update), mode=Mode.CURRENT)
+
+
+def listed_places(frame: Frame, before: Kind | None) -> bool:
+    """Given the frame and the kind of token before a rank stated before its units, return
+    whether the rank before it, of no unit yet, opens the same list of places ("xếp thứ hai
+    và thứ ba lần lượt là A và B", "đứng thứ 2, thứ 3 lần lượt là A, B": A is second, B
+    third)."""
+    draft = frame.draft
+    after_rank = before in (Kind.RANK, Kind.COMMA)
+    return after_rank and draft.unit is None and draft.rank is not None and not draft.last
 
 
 def is_last_place(draft: Draft, token: Token) -> bool:
