@@ -230,3 +230,17 @@ def test_an_index_other_than_the_four_is_other_not_par() -> None:
 def test_places_listed_before_their_units_in_turn(sentence: str) -> None:
     found = prose(TITLE, sentence)
     assert rows(found) == [row("Sở Nội vụ", "91.1", 2), row("Sở Tài chính", "90.06", 3)]
+
+
+def test_first_and_last_of_a_grade_are_no_places_in_the_ranking() -> None:
+    found = prose(
+        "Chỉ số CCHC năm 2023 cấp huyện",
+        "Nhóm tốt gồm 5 đơn vị, trong đó cao nhất là huyện Lập Thạch với 89,7 điểm, thấp nhất "
+        "là huyện Sông Lô với 85,02 điểm.",
+        "Thành phố Phúc Yên xếp thứ 9/9.",
+    )
+    assert rows(found) == [
+        row("Huyện Lập Thạch", "89.7"),
+        row("Huyện Sông Lô", "85.02"),
+        row("Thành phố Phúc Yên", None, 9, 9),
+    ]

@@ -67,6 +67,7 @@ class Frame:
     sharing: bool = False  # the current unit and its partners share the figures after them
     fronted: bool = False  # the sentence opened with a figure of the unit named next
     resume: Draft | None = None  # the statement held while a unit ranked above it is read
+    within_grade: bool = False  # the sentence speaks of a grade's members: places are theirs
     area_tail: bool = False  # right after the comma that ended an area clause
     out: tuple[Draft, ...] = ()
 
@@ -221,10 +222,14 @@ def on_group(frame: Frame, token: Token, before: Kind | None) -> Frame:
     Right after a rank or an average ("dẫn đầu khối sở", "trung bình của 20 sở") the group is
     their scope and the statement goes on; so it does after "trong tổng số" ("đứng thứ 2 …
     trong tổng số 06 cơ quan"), which counts the rank's group. A group the unit is one of
-    ("nằm trong top 10 tỉnh") names no units and counts none of the ranks.
+    ("nằm trong top 10 tỉnh") names no units and counts none of the ranks; nor does the
+    count of a grade's members ("Nhóm tốt gồm 5 đơn vị, … thấp nhất là huyện X"), and the
+    first and last places after it are within the grade, not in the ranking.
     """
     if token.member:
         return frame
+    if before is Kind.GRADE:  # "Nhóm tốt gồm 5 đơn vị": the grade's members, not the ranking's
+        return replace(frame, within_grade=True)
     frame = replace(frame, count=token.rank_of or frame.count)
     draft = frame.draft
     if token.counts_rank and draft.rank is not None and draft.rank_of is None:
@@ -402,6 +407,8 @@ OWN_PLACES = frozenset({Kind.RANK, Kind.LAST})
 def on_rank(frame: Frame, token: Token, before: Kind | None) -> Frame:
     """Given a rank ("xếp thứ 11/17", "dẫn đầu"), set it, or keep it for the unit after."""
     if frame.mode in (Mode.PREVIOUS, Mode.AREA):
+        return frame
+    if frame.within_grade and token.kind in (Kind.FIRST, Kind.LAST):
         return frame
     update = rank_update(token)
     if token.forward and listed_places(frame, before):  # "xếp thứ hai và thứ ba lần lượt là A, B"
