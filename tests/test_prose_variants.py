@@ -244,3 +244,16 @@ def test_first_and_last_of_a_grade_are_no_places_in_the_ranking() -> None:
         row("Huyện Sông Lô", "85.02"),
         row("Thành phố Phúc Yên", None, 9, 9),
     ]
+
+
+def test_a_target_is_no_result_and_sets_no_year() -> None:
+    found = prose(
+        TITLE,
+        "Chỉ số CCHC năm 2023 của tỉnh Quảng Nam đạt 86,1%, xếp thứ 30/63.",
+        "Năm 2024, tỉnh phấn đấu Chỉ số CCHC đạt trên 90%, xếp trong top 20.",
+        "Sở Y tế đạt 84,2 điểm; năm 2025 phấn đấu đạt 90 điểm.",
+    )
+    assert rows(found) == [
+        row("Tỉnh Quảng Nam", None, 30, 63, percent="86.1"),
+        row("Sở Y tế", "84.2"),
+    ]
