@@ -48,9 +48,18 @@ def sentence_key(text: str) -> str:
 
 @lru_cache(maxsize=256)
 def index_of(mention: str) -> str:
-    """Given an index mention, return its code; the reform named plainly is the PAR index."""
+    """Given an index mention, return its code; a mention naming the reform ("Chỉ số CCHC",
+    "cải cách hành chính") is the PAR index; any other index ("Chỉ số chuyển đổi số") is other."""
     code = index_code(mention)
-    return data()["index"]["plain_code"] if code == OTHER_INDEX else code
+    if code != OTHER_INDEX or not _reform_words().search(fold(mention)):
+        return code
+    return str(data()["index"]["plain_code"])
+
+
+@lru_cache(maxsize=1)
+def _reform_words() -> re.Pattern[str]:
+    """Given nothing, return the pattern of the reform's own words anywhere in a mention."""
+    return words_rx(data()["index"]["plain"])
 
 
 @lru_cache(maxsize=1)
@@ -137,6 +146,7 @@ class Cues:
     previous: re.Pattern[str]
     compare_before: re.Pattern[str]
     compared_with: re.Pattern[str]  # at a gap's end: the unit after is compared with
+    ranked_above: re.Pattern[str]  # at a gap's end: the unit after is ranked above the one before
     higher: re.Pattern[str]  # in the gap before a comparison: the figure after is a rise
     lower: re.Pattern[str]  # … a fall
     rank: re.Pattern[str]
@@ -152,6 +162,7 @@ class Cues:
     rest: re.Pattern[str]  # "còn lại": the units after those ranked
     tied: re.Pattern[str]  # at a rank's start: "đồng hạng", one place for all its units
     count_of: re.Pattern[str]  # at a gap's end: "trong tổng số", the count of a rank's group
+    member_before: re.Pattern[str]  # at a gap's end: "top", "nhóm", a group a unit is one of
     respectively: re.Pattern[str]  # "lần lượt": a list in the order of its ranks
     place_guard: re.Pattern[str]  # words before a first or last place that make it none
     grade: re.Pattern[str]
@@ -170,6 +181,7 @@ class Cues:
     max_before: re.Pattern[str]
     fillers: re.Pattern[str]  # every word allowed between a figure and the token before it
     strong: re.Pattern[str]  # words that make a figure without unit a value
+    fronted: re.Pattern[str]  # the words opening a sentence before a figure of the unit after it
     follow: re.Pattern[str]  # a word that may follow a value
     rank_follow: re.Pattern[str]  # the same after a rank
 
@@ -193,6 +205,7 @@ def _mention_cues(d: Mapping[str, Any]) -> dict[str, Any]:
         ),
         "higher": words_rx(d["previous"]["higher"]),
         "compared_with": ends_with(d["units"]["compared_with"]),
+        "ranked_above": ends_with(d["units"]["ranked_above"]),
         "lower": words_rx(d["previous"]["lower"]),
     }
 
@@ -224,6 +237,7 @@ def _rank_cues(ranks: Mapping[str, Any], nouns: Iterable[str]) -> dict[str, Any]
         "next": words_rx([*ranks["next"], *ranks["rest"]]),
         "tied": starts_with(ranks["tied"]),
         "count_of": ends_with(ranks["count_of"]),
+        "member_before": ends_with(ranks["member_of"]),
         "rest": words_rx(ranks["rest"]),
         "respectively": words_rx(ranks["respectively"]),
         "place_guard": ends_with(ranks["superlative_not_after"]),
@@ -267,6 +281,7 @@ def _value_cues(values: Mapping[str, Any]) -> dict[str, Any]:
         "max_before": ends_with(values["max"]),
         "fillers": words_rx(gap_words),
         "strong": words_rx(values["strong"]),
+        "fronted": re.compile(alternation(values["fronted"])),
         "follow": starts_with(values["follow"]),
         "rank_follow": starts_with([*values["follow"], *values["rank_follow"]]),
     }

@@ -40,7 +40,7 @@ from functools import lru_cache
 from parscore.extractors.records import replace
 from parscore.pipeline.model import Where
 from parscore.pipeline.statements.context import Context
-from parscore.pipeline.statements.cues import cues, data, index_of, sentence_key
+from parscore.pipeline.statements.cues import cues, data, index_of, sentence_key, words_rx
 from parscore.pipeline.statements.draft import Draft, figures_in_turn, settle_list
 from parscore.pipeline.statements.tokens import Kind, Token, sentence_tokens
 from parscore.pipeline.statements.units import group_kind
@@ -77,6 +77,13 @@ def abbreviations() -> frozenset[str]:
 # --- sentences ----------------------------------------------------------------------------------
 
 
+@lru_cache(maxsize=1)
+def _targets() -> re.Pattern[str]:
+    """Given nothing, return the pattern of the words that turn the rest of a sentence into a
+    target ("phấn đấu")."""
+    return words_rx(data()["sentences"]["targets"])
+
+
 def split_sentences(text: str) -> list[str]:
     """Given a paragraph, return its sentences (not ended by a full stop after "TP.", "H.")."""
     sentences: list[str] = []
@@ -94,6 +101,10 @@ def split_sentences(text: str) -> list[str]:
 def read_sentence(text: str, ctx: Context, where: Where) -> tuple[tuple[Draft, ...], Context]:
     """Given a sentence, the context and where it is, return its statements and the next context."""
     key = sentence_key(text)
+    if target := _targets().search(key):  # "…; năm 2024 phấn đấu …": a target, not a result
+        clause = max(key.rfind(",", 0, target.start()), key.rfind(";", 0, target.start()))
+        cut = clause if clause >= 0 else target.start()
+        text, key = text[:cut], key[:cut]
     if not may_state(key):
         return (), named_index(ctx, text, key)
     tokens = sentence_tokens(text, key)

@@ -89,8 +89,11 @@ class Token:
     joined: bool = False  # a unit joined to the one before by "và" or "," ("Sở A và Sở B")
     introduced: bool = False  # a unit right after "là", "gồm" or ":" ("đạt 90% là Sở A")
     compared: bool = False  # a unit compared with ("kém Bộ Tư pháp 0,06 điểm")
+    above: bool = False  # a unit ranked just above the one before ("chỉ sau Sở A")
     counts_rank: bool = False  # a count after "trong tổng số": the size of a rank's group
     shares: bool = False  # a unit followed by "cùng", "đều", "đồng": the figures are all of theirs
+    fronted: bool = False  # a figure opening the sentence ("Với 44,2 điểm, tỉnh X …")
+    member: bool = False  # a count after "top", "nhóm": the group a unit is one of ("top 10 tỉnh")
 
 
 def sentence_tokens(text: str, key: str) -> tuple[Token, ...]:
@@ -154,9 +157,12 @@ MENTION_LABELS: dict[str, Callable[[str], str | None]] = {
 
 
 def grade_tokens(text: str, key: str, c: Cues) -> Iterator[Token]:
-    """Given a sentence, its key and the cues, yield GRADE tokens (not after "cao hơn")."""
+    """Given a sentence, its key and the cues, yield GRADE tokens (not after "cao hơn", nor a
+    numbered group that counts units: "nhóm 3 đơn vị dẫn đầu")."""
     for m in c.grade.finditer(key):
         if c.grade_guard.search(key[max(0, m.start() - LOOK_BEHIND) : m.start()]):
+            continue
+        if key[m.end() - 1].isdigit() and c.group_nouns.match(key[m.end() :]):
             continue
         raw = text[m.start() : m.end()]
         yield Token(kind=Kind.GRADE, start=m.start(), end=m.end(), raw=raw, label=grade(raw))
@@ -226,10 +232,18 @@ IN_CONTEXT = frozenset(
 
 
 def classify(tokens: Sequence[Token], text: str, key: str) -> Iterator[Token]:
-    """Given tokens in order, the text and its key, yield them classified (bad ones gone)."""
+    """Given tokens in order, the text and its key, yield them classified (bad ones gone).
+
+    A first or last place right after a group a unit is one of describes the group ("top 10
+    tỉnh có điểm cao nhất", "nhóm 5 đơn vị dẫn đầu"): it is no place of the unit's.
+    """
+    last: Token | None = None
     for i, token in enumerate(tokens):
         if token.kind not in IN_CONTEXT:
             yield token
+            last = token
+            continue
+        if token.kind in (Kind.FIRST, Kind.LAST) and last is not None and last.member:
             continue
         end = tokens[i + 1].start if i + 1 < len(tokens) else len(key)
         around = Around(
@@ -248,6 +262,7 @@ def classify(tokens: Sequence[Token], text: str, key: str) -> Iterator[Token]:
         found = _classified(token, around)
         if found is not None:
             yield found
+            last = found
 
 
 #: Kinds of token that join the unit after them to the one before ("A, B", "A; B").
@@ -271,7 +286,9 @@ def _unit_token(token: Token, around: Around) -> Token:
     )
     introduced = around.before is not None and bool(cues().forward.match(gap))
     compared = bool(cues().compared_with.search(around.gap))
-    return replace(token, joined=joined, shares=shares, introduced=introduced, compared=compared)
+    above = bool(cues().ranked_above.search(around.gap))
+    return replace(token, joined=joined, shares=shares, introduced=introduced, compared=compared,
+                   above=above)  # fmt: skip
 
 
 def _classified(token: Token, around: Around) -> Token | None:
@@ -361,11 +378,16 @@ def classify_number(token: Token, around: Around) -> Token | None:
     if noun := c.group_nouns.match(rest.right):
         of = c.count_of.search(around.gap) is not None
         label = noun.group().strip()
-        return replace(token, kind=Kind.GROUP, rank_of=_count(token), label=label, counts_rank=of)
+        member = c.member_before.search(around.gap) is not None
+        return replace(token, kind=Kind.GROUP, rank_of=_count(token), label=label,
+                       counts_rank=of, member=member)  # fmt: skip
     if not follows(rest, c.follow):
         return None
     role = value_role(token, around, rest, unit)
-    return replace(token, kind=Kind.VALUE, role=role, number=bounded(token)) if role else None
+    if role is None:
+        return None
+    fronted = around.before is None and c.fronted.fullmatch(around.gap.strip()) is not None
+    return replace(token, kind=Kind.VALUE, role=role, number=bounded(token), fronted=fronted)
 
 
 def is_member(token: Token, around: Around) -> bool:

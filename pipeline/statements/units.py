@@ -61,6 +61,7 @@ class UnitCues:
     plural_before: re.Pattern[str]  # on the key, at the end of the text before a reference
     owned: frozenset[str]  # references that need the owner word right before them
     owner_before: re.Pattern[str]  # on the key, at the end of the text before a reference
+    subject_verb: re.Pattern[str]  # right after a reference opening a clause: it is the subject
     not_after: re.Pattern[str]  # on the key, at the start of the text after a reference
     max_run: int
     max_words: int
@@ -110,13 +111,15 @@ def _name_patterns(units: dict[str, Any]) -> dict[str, Any]:
 
 def _reference_patterns(refs: dict[str, Any]) -> dict[str, Any]:
     """Given the [references] table, return the patterns of back-references and their guards."""
-    plural = rf"(?<!\w){alternation(refs['plural'])}[\s,]*$|\d[\s/]*$"  # "các đơn vị", "15 đơn vị"
+    # "các đơn vị", "15 đơn vị" (not a year: "năm 2023 đơn vị này")
+    plural = rf"(?<!\w){alternation(refs['plural'])}[\s,]*$|(?<!\d)\d{{1,3}}[\s/]*$"
     return {
         "refs": words_rx(refs["words"]),
         "ref_kinds": {" ".join(k.lower().split()): v for k, v in refs["words"].items()},
         "plural_before": re.compile(plural),
         "owned": frozenset(refs["owned"]),
         "owner_before": ends_with([refs["owner"]]),
+        "subject_verb": re.compile(rf"\s+{alternation(refs['subject_verbs'])}(?!\w)"),
         "not_after": re.compile(rf"\s*{alternation(refs['not_after'])}(?!\w)"),
     }
 
@@ -344,9 +347,17 @@ def _reference_mentions(key: str) -> Iterator[Mention]:
         word = " ".join(m.group().split())
         if c.plural_before.search(before) or c.not_after.match(key, m.end()):
             continue
-        if word in c.owned and not c.owner_before.search(before):
+        if word in c.owned and not (c.owner_before.search(before) or _subject(key, m, c)):
             continue
         yield Mention(start=m.start(), end=m.end(), raw=m.group(), ref=c.ref_kinds.get(word, ""))
+
+
+def _subject(key: str, m: re.Match[str], c: UnitCues) -> bool:
+    """Given a sentence key, a reference found in it and the cues, return whether it is the
+    subject of its clause: it opens the sentence or follows "," or ":", and a verb of a
+    statement follows ("Về Chỉ số SIPAS, tỉnh đạt 83,1%")."""
+    opens = key[: m.start()].rstrip()
+    return (not opens or opens[-1] in ",:;") and c.subject_verb.match(key, m.end()) is not None
 
 
 def find_mentions(text: str, key: str) -> list[Mention]:

@@ -65,6 +65,10 @@ class Frame:
     series: Draft | None = None  # the place of the next unit joined to a list ("A, B, C")
     handed: Draft | None = None  # figures stated before the listed units they belong to
     sharing: bool = False  # the current unit and its partners share the figures after them
+    fronted: bool = False  # the sentence opened with a figure of the unit named next
+    resume: Draft | None = None  # the statement held while a unit ranked above it is read
+    within_grade: bool = False  # the sentence speaks of a grade's members: places are theirs
+    area_tail: bool = False  # right after the comma that ended an area clause
     out: tuple[Draft, ...] = ()
 
 
@@ -126,6 +130,13 @@ def on_unit(frame: Frame, token: Token, before: Kind | None) -> Frame:
     """
     if token.compared:  # "kém Bộ Tư pháp 0,06 điểm": a difference, not Bộ Tư pháp's figure
         return replace(frame, mode=Mode.AREA, mode_depth=frame.depth)
+    if token.above and frame.draft.unit is not None and frame.resume is None:  # "chỉ sau Sở A"
+        held = frame.draft
+        frame = replace(frame, draft=replace(held.fresh(), unit=None, unit_raw=""), resume=held)
+    if frame.fronted and frame.draft.unit is None and not frame.units:  # "Với 44,2 điểm, tỉnh X"
+        draft = replace(frame.draft, unit=token.label, unit_raw=token.raw)
+        first: tuple[str, ...] = (token.label or "",)
+        return replace(frame, draft=draft, units=first, anonymous=False, fronted=False)
     owns_area = before is Kind.AREA or (frame.mode is Mode.AREA and before is Kind.INDEX)
     partners = joined_partners(frame, token)
     frame = flush(handed_over(frame, token))
@@ -187,7 +198,10 @@ def joined_partners(frame: Frame, token: Token) -> tuple[tuple[str, str], ...]:
 
 
 def on_reference(frame: Frame, token: Token, before: Kind | None) -> Frame:
-    """Given a back-reference ("Sở", "đơn vị"), continue with the unit it means."""
+    """Given a back-reference ("Sở", "đơn vị"), continue with the unit it means; right after
+    an average ("bình quân chung của tỉnh") it names the average's scope, not a unit."""
+    if before is Kind.UNIT and frame.draft.unit == average_unit() and not frame.draft.stated:
+        return frame
     unit = resolve_reference(token.label or "", frame.units, frame.ctx.subjects)
     if unit is None:
         return on_unknown(frame)
@@ -207,8 +221,15 @@ def on_group(frame: Frame, token: Token, before: Kind | None) -> Frame:
 
     Right after a rank or an average ("dẫn đầu khối sở", "trung bình của 20 sở") the group is
     their scope and the statement goes on; so it does after "trong tổng số" ("đứng thứ 2 …
-    trong tổng số 06 cơ quan"), which counts the rank's group.
+    trong tổng số 06 cơ quan"), which counts the rank's group. A group the unit is one of
+    ("nằm trong top 10 tỉnh") names no units and counts none of the ranks; nor does the
+    count of a grade's members ("Nhóm tốt gồm 5 đơn vị, … thấp nhất là huyện X"), and the
+    first and last places after it are within the grade, not in the ranking.
     """
+    if token.member:
+        return frame
+    if before is Kind.GRADE:  # "Nhóm tốt gồm 5 đơn vị": the grade's members, not the ranking's
+        return replace(frame, within_grade=True)
     frame = replace(frame, count=token.rank_of or frame.count)
     draft = frame.draft
     if token.counts_rank and draft.rank is not None and draft.rank_of is None:
@@ -288,22 +309,37 @@ def on_close(frame: Frame, token: Token, before: Kind | None) -> Frame:
     return replace(frame, depth=depth, mode=Mode.CURRENT if ends else frame.mode)
 
 
+def resumed(frame: Frame) -> Frame:
+    """Given the frame, return it with the statement held while a unit ranked above it was read
+    ("…, chỉ sau Sở A (hạng 1), với 90,5 điểm") taken up again, Sở A's kept."""
+    held = frame.resume
+    if held is None:
+        return frame
+    frame = flush(frame)
+    units = (*frame.units, held.unit or "")
+    return replace(frame, draft=held, resume=None, units=units, mode=Mode.CURRENT)
+
+
 def on_semicolon(frame: Frame, token: Token, before: Kind | None) -> Frame:
     """Given ";", end any previous, comparison or area reading (a list goes on: "tiếp theo là
     A 94,17 điểm; B 93,19 điểm"); inside brackets ("(năm 2016: 9; 2017: 6)") it only parts the
     bracket's items."""
     if frame.depth:
         return frame
-    return replace(frame, mode=Mode.CURRENT, depth=0)
+    return replace(resumed(frame), mode=Mode.CURRENT, depth=0)
 
 
 def on_comma(frame: Frame, token: Token, before: Kind | None) -> Frame:
     """Given ",", end a comparison, an area clause, and last year's figures once one was read."""
+    if frame.resume is not None and not frame.depth:
+        return resumed(frame)
     level = frame.depth == frame.mode_depth
     previous_done = (
         frame.mode is Mode.PREVIOUS and frame.took_previous and level and not frame.depth
     )
-    if frame.mode in COMPARING or previous_done or (frame.mode is Mode.AREA and level):
+    if frame.mode is Mode.AREA and level:
+        return replace(frame, mode=Mode.CURRENT, area_tail=True)
+    if frame.mode in COMPARING or previous_done:
         return replace(frame, mode=Mode.CURRENT)
     return frame
 
@@ -324,6 +360,8 @@ def on_value(frame: Frame, token: Token, before: Kind | None) -> Frame:
 def take_value(frame: Frame, token: Token) -> Frame:
     """Given the statement's figure, put it in its field (a filled field opens a new statement)."""
     name = FIELDS[token.role or Role.SCORE]
+    if token.fronted:
+        frame = replace(frame, fronted=True)
     if frame.draft.has(name):
         frame = flush(frame)
     draft = put(frame.draft, name, token.number)
@@ -370,7 +408,12 @@ def on_rank(frame: Frame, token: Token, before: Kind | None) -> Frame:
     """Given a rank ("xếp thứ 11/17", "dẫn đầu"), set it, or keep it for the unit after."""
     if frame.mode in (Mode.PREVIOUS, Mode.AREA):
         return frame
+    if frame.within_grade and token.kind in (Kind.FIRST, Kind.LAST):
+        return frame
     update = rank_update(token)
+    if token.forward and listed_places(frame, before):  # "xếp thứ hai và thứ ba lần lượt là A, B"
+        update = replace(update, rank=frame.draft.rank, rank_of=frame.draft.rank_of)
+        frame = set_draft(frame, rank=None, rank_of=None)
     if token.forward:
         tied = cues().tied.match(sentence_key(token.raw))  # "đồng hạng 3 là A và B"
         pending = replace(update, listed=0 if tied else token.start + 1, place_cue=token.raw)
@@ -386,6 +429,16 @@ def on_rank(frame: Frame, token: Token, before: Kind | None) -> Frame:
     if frame.draft.rank is not None or frame.draft.last:
         frame = flush(frame)
     return replace(frame, draft=merge(frame.draft, update), mode=Mode.CURRENT)
+
+
+def listed_places(frame: Frame, before: Kind | None) -> bool:
+    """Given the frame and the kind of token before a rank stated before its units, return
+    whether the rank before it, of no unit yet, opens the same list of places ("xếp thứ hai
+    và thứ ba lần lượt là A và B", "đứng thứ 2, thứ 3 lần lượt là A, B": A is second, B
+    third)."""
+    draft = frame.draft
+    after_rank = before in (Kind.RANK, Kind.COMMA)
+    return after_rank and draft.unit is None and draft.rank is not None and not draft.last
 
 
 def is_last_place(draft: Draft, token: Token) -> bool:
@@ -435,6 +488,8 @@ def setter(name: str, value: Callable[[Token], object]) -> Step:
     def step(frame: Frame, token: Token, before: Kind | None) -> Frame:
         if frame.mode in (Mode.PREVIOUS, Mode.AREA) or frame.draft.has(name):
             return frame
+        if frame.area_tail and token.kind in AREA_TAIL:  # "lĩnh vực X đạt 9/10, tăng 1,2 điểm"
+            return frame
         mode = Mode.CURRENT if frame.mode in COMPARING else frame.mode
         return replace(frame, draft=put(frame.draft, name, value(token)), mode=mode)
 
@@ -468,6 +523,12 @@ STEPS: dict[Kind, Step] = {
 }
 
 
+#: Kinds of token that, right after the comma ending an area's figures, are still the area's
+#: ("chỉ số thành phần X đạt 9,5/10 điểm, tăng 1,2 điểm"); any other token ends that tail.
+AREA_TAIL = frozenset({Kind.CHANGE, Kind.RANK_CHANGE})
+AREA_TAIL_KEEPS = frozenset({Kind.COMMA, *AREA_TAIL})
+
+
 def average_unit() -> str:
     """Given nothing, return the pseudo-unit of averages ("Trung bình")."""
     return cues().average_unit
@@ -478,4 +539,6 @@ def walk(tokens: tuple[Token, ...], ctx: Context, where: Where) -> Frame:
     frame = Frame(ctx=ctx, draft=Draft(index=ctx.index, year=ctx.year, where=where))
     for before, token in zip((None, *(t.kind for t in tokens)), tokens, strict=False):
         frame = STEPS[token.kind](frame, token, before)
-    return flush(frame)
+        if frame.area_tail and token.kind not in AREA_TAIL_KEEPS:
+            frame = replace(frame, area_tail=False)
+    return flush(resumed(frame))
