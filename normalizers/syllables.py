@@ -7,9 +7,12 @@ encodings) both read words through it, and it imports neither.
 from __future__ import annotations
 
 import re
+import tomllib
 import unicodedata
 from dataclasses import dataclass
 from functools import lru_cache
+
+from parscore.normalizers import DATA_DIR
 
 WORD_CACHE_SIZE = 32768
 
@@ -22,100 +25,12 @@ TONE_BASES = frozenset("aeiouyAEIOUY")
 MARKED_VOWELS = frozenset("ăâêôơư")
 #: Finals after which only the sắc and nặng tones (or none) are possible.
 STOP_FINALS = frozenset({"c", "ch", "p", "t"})
-#: Vowel groups (without tones) that make a Vietnamese syllable nucleus.
-NUCLEI = frozenset(
-    {
-        "a",
-        "ă",
-        "â",
-        "e",
-        "ê",
-        "i",
-        "o",
-        "ô",
-        "ơ",
-        "u",
-        "ư",
-        "y",
-        "ai",
-        "ao",
-        "au",
-        "ay",
-        "âu",
-        "ây",
-        "eo",
-        "êu",
-        "ia",
-        "iê",
-        "iu",
-        "oa",
-        "oă",
-        "oe",
-        "oi",
-        "ôi",
-        "ơi",
-        "oo",
-        "ua",
-        "uâ",
-        "uê",
-        "ui",
-        "uô",
-        "uơ",
-        "uy",
-        "ưa",
-        "ưi",
-        "ươ",
-        "ưu",
-        "yê",
-        "iêu",
-        "yêu",
-        "oai",
-        "oay",
-        "oeo",
-        "uây",
-        "uôi",
-        "ươi",
-        "ươu",
-        "uya",
-        "uyê",
-        "uyu",
-    }
-)
-#: Nuclei that need a final consonant, and nuclei that cannot take one.
-CLOSED_NUCLEI = frozenset({"ă", "â", "oă", "uâ", "iê", "yê", "uô", "ươ", "uyê"})
-OPEN_NUCLEI = frozenset(
-    {
-        "ai",
-        "ao",
-        "au",
-        "ay",
-        "âu",
-        "ây",
-        "eo",
-        "êu",
-        "ia",
-        "iu",
-        "oi",
-        "ôi",
-        "ơi",
-        "ui",
-        "ưi",
-        "ưu",
-        "ưa",
-        "ua",
-        "iêu",
-        "yêu",
-        "oai",
-        "oay",
-        "oeo",
-        "uây",
-        "uôi",
-        "ươi",
-        "ươu",
-        "uya",
-        "uyu",
-    }
-)
+#: Vowel groups (without tones) that make a Vietnamese syllable nucleus, by whether they take
+#: a final consonant (data/syllables.toml): closed ones need one, open ones take none.
+_NUCLEI_DATA = tomllib.loads((DATA_DIR / "syllables.toml").read_text(encoding="utf-8"))
+CLOSED_NUCLEI = frozenset(_NUCLEI_DATA["closed"])
+OPEN_NUCLEI = frozenset(_NUCLEI_DATA["open"])
+NUCLEI = frozenset(_NUCLEI_DATA["free"]) | CLOSED_NUCLEI | OPEN_NUCLEI
 #: Vowels a "ch" or "nh" final can follow.
 PALATAL_NUCLEUS_ENDS = frozenset("aêiy")
 
