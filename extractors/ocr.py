@@ -5,6 +5,7 @@ The chain: page → greyscale image at the OCR dpi → skew estimated on a small
 paper background flattened to white →
 ruling lines found in the pixels, kept as table edges and erased → Tesseract TSV
 (``extractors.tesseract``: in-process or the command) → words scaled to points →
+list bullets OCR dropped found in the pixels (``extractors.listmarks``) →
 ``PageContent`` for the shared layout step.
 """
 
@@ -19,7 +20,7 @@ import pypdfium2 as pdfium
 import pypdfium2.raw as pdfium_c
 from PIL import Image
 
-from parscore.extractors import handwritten, orientation, tables, tesseract
+from parscore.extractors import handwritten, listmarks, orientation, tables, tesseract
 from parscore.extractors.errors import ErrorCode, InputError
 from parscore.extractors.limits import Limits
 from parscore.extractors.pagemodel import Edge, Frame, PageContent, Word
@@ -528,7 +529,7 @@ def read_image(
     edges = rules_to_edges(rules, scale)
     clean = top_align_cells(erase_rules(image, rules, dpi), _cell_pixels(edges, scale), dpi)
     words = inked(tesseract.tsv_to_words(engine.tsv(clean, dpi, path, limits), scale), clean, scale)
-    words = without_made_up_colons(words, clean, scale)
+    words = listmarks.with_unread_bullets(without_made_up_colons(words, clean, scale), clean, scale)
     if number == 1:  # the Decree 30 header, with its hand-written number and day
         words = handwritten.settle_fields(words, clean, scale, engine, path, limits)
     return PageContent(

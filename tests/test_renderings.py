@@ -45,8 +45,6 @@ SCANS = sorted(p.name for p in RENDERINGS.glob("*.scan*.pdf"))
 KNOWN = {
     "seed-568.portal.lo.pdf": "LibreOffice's Writer/Web export drops the notice from its "
                               "third part on (its text is not in the PDF: no tasks, no chair)",
-    "seed-568.lo.scan200.pdf": "the tasks' bullets (small dots at 200 dpi) are not read, so "
-                               "the items of a unit run together",
 }
 METADATA = ("number", "doc_type", "issuer", "issue_date", "meeting_date", "chair",
             "assessment_year", "level")
