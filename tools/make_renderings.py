@@ -12,7 +12,10 @@ file                                    made by
 ``NAME.lo.pdf``                         LibreOffice Writer: that ODT printed to PDF
                                         (writer_pdf_Export)
 ``NAME.portal.lo.pdf``                  LibreOffice Writer/Web: the portal HTML page printed to
-                                        PDF (writer_web_pdf_Export), as an office suite does
+                                        PDF (writer_web_pdf_Export), as an office suite does;
+                                        for a page LibreOffice cannot lay out whole
+                                        (``CLIPPED``), the article copied from the page into
+                                        Writer and exported (writer_pdf_Export): see below
 ``NAME.portal.chromium.pdf``            headless Chromium ``--print-to-pdf`` of the portal
                                         page (or of the Decree 30 HTML when the notice has no
                                         portal page), WITH the browser's header and footer
@@ -29,6 +32,22 @@ parse with its twin's, field by field. The Decree 30 HTML is generated here from
 ``NoticeSpec`` data (tools/make_samples.py holds the seed's), with a closing formula
 ("Trên đây là …") and the "Nơi nhận" list beside the signature, as real notices have.
 
+Why a portal page can need the second route: LibreOffice's HTML import makes a ``<div>``
+with an ``id`` a Writer *section*. The seed's portal page, like the ASP.NET portals it stands
+for, lays the page out in a table and holds the article in ``<div id="ctl00_…">`` inside the
+table's main cell, with the score table in it. Writer 7.4 does not let a section that holds
+a table flow from a table cell on to the next page (sw/source/core/layout/sectfrm.cxx:
+"table in section in table: split disabled for now"), so the cell's row ends at the foot of
+the page and the rest of the article (from its part 3 on: tasks, chair, closing) is never
+laid out: Writer/Web's PDF, Writer's (HTML (StarWriter) filter) and an ODT saved from either
+all stop there. Without the ``id``, without the layout table, or with the score table outside
+the ``<div>``, the same page prints whole; a DOCX saved from it keeps the text but cuts the
+1000-pixel-wide layout at the page's right edge, words and all. The page is legitimate, so it
+is not changed: what a user does to file such a page from an office suite is to select the
+article in the browser, from its title to its last line, copy it into Writer and export the
+PDF, and that is what ``article_html`` hands LibreOffice (the markup of the selected
+elements, as a browser puts a selection on the clipboard, less the inline styles it adds).
+
 Run ``python -m tools.make_renderings`` from the repository root (needs ``soffice`` and
 ``chromium`` on PATH). LibreOffice and Chromium stamp their own dates and IDs into what they
 write, so a rerun does not give identical bytes; the files are generated once and committed.
@@ -43,6 +62,7 @@ import shutil
 import subprocess
 import sys
 import tempfile
+from collections.abc import Callable
 from dataclasses import dataclass
 from pathlib import Path
 from typing import Any
@@ -179,6 +199,10 @@ STP = NoticeSpec(
 SEED_RENDERED = NoticeSpec(**{**{f: getattr(SEED, f) for f in SEED.__dataclass_fields__},
                               "body": (*SEED.body, SEED_CLOSING), "name": "seed-568"})
 
+#: Portal pages LibreOffice cannot lay out whole (see the module's docstring): their article
+#: is copied into Writer instead of the page being printed from Writer/Web.
+CLIPPED = frozenset({"seed-568"})
+
 #: notice → (its spec, its portal HTML page under samples/ or None, its text twin)
 TWINS: dict[str, tuple[NoticeSpec, str | None, str]] = {
     "seed-568": (SEED_RENDERED, "seed-568-tb-sxd.html", "seed-568-tb-sxd.txt"),
@@ -301,13 +325,44 @@ def _run(argv: list[str], cwd: Path) -> None:
                    stderr=subprocess.DEVNULL)
 
 
-def soffice(source: Path, target: str, out_dir: Path, profile: Path) -> Path:
-    """Convert ``source`` with LibreOffice headless (its own throw-away profile); return the
-    file written."""
-    _run(["soffice", f"-env:UserInstallation=file://{profile}", "--headless",
+def soffice(source: Path, target: str, out_dir: Path, profile: Path, infilter: str = "") -> Path:
+    """Convert ``source`` with LibreOffice headless (its own throw-away profile), opened with
+    ``infilter`` when one is named (else the one LibreOffice picks); return the file written."""
+    opened = [f"--infilter={infilter}"] if infilter else []
+    _run(["soffice", f"-env:UserInstallation=file://{profile}", "--headless", *opened,
           "--convert-to", target, "--outdir", str(out_dir), str(source)], out_dir)
     ext = target.split(":", 1)[0]
     return out_dir / f"{source.stem}.{ext}"
+
+
+def article_html(page: str) -> str:
+    """Given a portal page, return the article a reader selects on it (from its ``h1`` title
+    to the end of the element beside it that holds the most text, the body) as a page of
+    its own, the markup a browser puts on the clipboard when that selection is copied."""
+    import lxml.html
+
+    tree = lxml.html.document_fromstring(page)
+    title = tree.xpath("//h1")[0]
+    siblings = list(title.getparent())
+    start = siblings.index(title)
+    body = max(siblings[start:], key=lambda e: len(e.text_content()))
+    chosen = siblings[start : siblings.index(body) + 1]
+    markup = "".join(lxml.html.tostring(e, encoding="unicode").rstrip() + "\n" for e in chosen)
+    name = _esc(tree.findtext(".//title") or "")
+    return ('<!DOCTYPE html>\n<html lang="vi"><head><meta charset="utf-8">'
+            f"<title>{name}</title></head><body>\n{markup}</body></html>\n")
+
+
+def portal_lo_pdf(name: str, portal: Path, work: Path, profile: Path) -> Path:
+    """Given a notice's portal page, return LibreOffice's PDF of it: Writer/Web's print of the
+    page, or for a page in ``CLIPPED`` Writer's export of the article copied from it."""
+    work.mkdir(exist_ok=True)
+    page = work / f"{name}.html"
+    if name not in CLIPPED:
+        shutil.copy(portal, page)
+        return soffice(page, "pdf:writer_web_pdf_Export", work, profile)
+    page.write_text(article_html(portal.read_text(encoding="utf-8")), encoding="utf-8")
+    return soffice(page, "pdf:writer_pdf_Export", work, profile, infilter="HTML (StarWriter)")
 
 
 def chromium_pdf(page: Path, target: Path) -> None:
@@ -413,41 +468,44 @@ def _degrade(image: Any, rng: random.Random) -> Any:
 # --------------------------------------------------------------------------- main
 
 
-def main() -> int:
+def main(argv: list[str] | None = None) -> int:
+    """Make every rendering, or only those named (``python -m tools.make_renderings
+    seed-568.portal.lo.pdf``): the others stay as committed."""
+    names = set(sys.argv[1:] if argv is None else argv)
     if shutil.which("soffice") is None or not Path(CHROMIUM).exists():
         print("needs LibreOffice (soffice) and /usr/bin/chromium", file=sys.stderr)
         return 2
     OUT.mkdir(parents=True, exist_ok=True)
-    rng = random.Random(SEED_RNG)
     with tempfile.TemporaryDirectory() as tmp_name:
-        tmp = Path(tmp_name)
-        profile = tmp / "lo-profile"
-        for name, (spec, portal, _twin) in TWINS.items():
-            page = tmp / f"{name}.html"
-            page.write_text(decree30_html(spec, html_lists=name == "seed-568"), encoding="utf-8")
-            odt = soffice(page, "odt:writer8", tmp, profile)
-            docx = soffice(odt, 'docx:MS Word 2007 XML', tmp, profile)
-            shutil.copy(docx, OUT / f"{name}.lo.docx")
-            pdf = soffice(odt, "pdf:writer_pdf_Export", tmp, profile)
-            shutil.copy(pdf, OUT / f"{name}.lo.pdf")
-            printed = SAMPLES / portal if portal else page
-            chromium_pdf(printed, OUT / f"{name}.portal.chromium.pdf")
-            if portal:
-                web = tmp / "web"
-                web.mkdir(exist_ok=True)
-                shutil.copy(SAMPLES / portal, web / f"{name}.html")
-                web_pdf = soffice(web / f"{name}.html", "pdf:writer_web_pdf_Export", web,
-                                  profile)
-                shutil.copy(web_pdf, OUT / f"{name}.portal.lo.pdf")
-        for job in SCANS:
-            notice = job.source.split(".", 1)[0]
-            signer = TWINS[notice][0].signer
-            data = scan(OUT / job.source, job, signer, rng)
-            stem = job.source.removesuffix(".pdf")
-            (OUT / f"{stem}.scan{job.dpi}.pdf").write_bytes(data)
+        make_all(Path(tmp_name), lambda file: not names or file in names)
     for path in sorted(OUT.iterdir()):
         print(f"{path.stat().st_size:>9}  {path.name}")
     return 0
+
+
+def make_all(tmp: Path, wanted: Callable[[str], bool]) -> None:
+    """Given a scratch folder and which files to make, write them into ``OUT``."""
+    profile = tmp / "lo-profile"
+    for name, (spec, portal, _twin) in TWINS.items():
+        page = tmp / f"{name}.html"
+        page.write_text(decree30_html(spec, html_lists=name == "seed-568"), encoding="utf-8")
+        odt = soffice(page, "odt:writer8", tmp, profile)
+        if wanted(f"{name}.lo.docx"):
+            shutil.copy(soffice(odt, "docx:MS Word 2007 XML", tmp, profile),
+                        OUT / f"{name}.lo.docx")
+        if wanted(f"{name}.lo.pdf"):
+            shutil.copy(soffice(odt, "pdf:writer_pdf_Export", tmp, profile), OUT / f"{name}.lo.pdf")
+        if wanted(f"{name}.portal.chromium.pdf"):
+            chromium_pdf(SAMPLES / portal if portal else page, OUT / f"{name}.portal.chromium.pdf")
+        if portal and wanted(f"{name}.portal.lo.pdf"):
+            web_pdf = portal_lo_pdf(name, SAMPLES / portal, tmp / "web", profile)
+            shutil.copy(web_pdf, OUT / f"{name}.portal.lo.pdf")
+    rng = random.Random(SEED_RNG)
+    for job in SCANS:
+        notice = job.source.split(".", 1)[0]
+        target = f"{job.source.removesuffix('.pdf')}.scan{job.dpi}.pdf"
+        if wanted(target):
+            (OUT / target).write_bytes(scan(OUT / job.source, job, TWINS[notice][0].signer, rng))
 
 
 if __name__ == "__main__":
