@@ -1,13 +1,14 @@
-"""List bullets OCR leaves out: the small dots at the head of a list's lines, found in pixels.
+"""List bullets OCR leaves out: the small dots and dashes at the head of a list's lines.
 
-Tesseract's page segmentation drops a small round bullet as noise (at 200 dpi an office
-suite's "•" is a dot of 6-9 pixels), so the items of a list come out as bare lines and a
-wrapped item cannot be told from the next one. The chain: OCR'd words → lines → each line's
-first word → the blank stretch of the page left of it → the one compact dot standing there,
-in the band of the line's letters → dots that share a column with another (a list has
-several items; a speck of dirt stands alone) → a "•" word before each line's first word.
-A line whose head OCR read (a dash, a number) or whose left holds more ink than one dot
-(a letter OCR dropped, a stamp, a rule) is left as read.
+Tesseract's page segmentation drops a small bullet as noise (at 200 dpi an office suite's
+"•" is a dot of 6-9 pixels, a typed "-" a bar of 10 by 3), so the items of a list come out
+as bare lines and a wrapped item cannot be told from the next one. The chain: OCR'd words →
+lines → each line's first word → the blank stretch of the page left of it → the one mark
+standing there, a compact dot or a short flat dash in the band of the line's letters →
+marks that share a column with another (a list has several items; a speck of dirt stands
+alone) → a "•" or "-" word before each line's first word. A line whose head OCR read (a
+dash, a number) or whose left holds more ink than one mark (a letter OCR dropped, a stamp,
+a rule) is left as read.
 """
 
 from __future__ import annotations
@@ -20,7 +21,7 @@ from PIL import Image
 
 from parscore.extractors.pagemodel import Word, words_to_lines
 
-BULLET = "•"
+BULLET, DASH = "•", "-"
 INK = 128  # grey level below which a pixel is ink (as extractors.ocr)
 SEARCH_H = 2.5  # the stretch searched left of a line's first word, in line heights
 GAP_H = 0.15  # a dot stands at least this far (line heights) left of the word
@@ -28,6 +29,11 @@ DOT_MIN_H, DOT_MAX_H = 0.12, 0.5  # a dot's width and height, in line heights
 DOT_FILL = 0.45  # share of its box a dot's ink fills (a ring or a letter's stroke fills less)
 DOT_ASPECT = 2.0  # a dot is at most this many times wider than tall, or taller than wide
 BAND = (0.2, 0.9)  # the dot's centre lies in this share of the line's height, from its top
+DASH_LONG_H = (0.25, 1.1)  # a dash's length, in line heights ("-" to an em dash)
+DASH_THICK_H = 0.16  # a dash is at most this thick, in line heights
+DASH_ASPECT = 2.5  # a dash is at least this many times longer than thick
+DASH_FILL = 0.6  # share of its box a dash's ink fills
+DASH_BAND = (0.35, 0.8)  # a dash's centre lies in this share of the line's height
 SPECK_PX = 3  # components of at most this many pixels are scanner specks, not marks
 COLUMN_H = 0.5  # dots whose centres are this close (line heights) share a list's column
 MIN_ITEMS = 2  # a column of dots holds at least this many
@@ -35,23 +41,26 @@ MIN_ITEMS = 2  # a column of dots holds at least this many
 
 @dataclass(frozen=True, slots=True)
 class _Dot:
-    """A dot found left of a line's first word: that word and the dot's box in points."""
+    """A mark found left of a line's first word: that word, what the mark is ("•" or "-") and
+    its box in points."""
 
     word: Word
+    text: str
     bbox: tuple[float, float, float, float]
     height: float  # the line's height, points
 
 
 def with_unread_bullets(words: list[Word], image: Image.Image, scale: float) -> list[Word]:
     """Given OCR'd words, the greyscale image they were read from and its points per pixel,
-    return them with a "•" word before each line that opens on a bullet OCR did not read."""
+    return them with a "•" or "-" word before each line that opens on a bullet OCR did not
+    read."""
     ink = np.asarray(image) < INK
     dots = [dot for word, height in line_heads(words) if (dot := dot_left_of(word, height,
                                                                            ink, scale))]
     listed = in_columns(dots)
     if not listed:
         return words
-    before = {id(d.word): Word(text=BULLET, bbox=d.bbox, conf=0.0) for d in listed}
+    before = {id(d.word): Word(text=d.text, bbox=d.bbox, conf=0.0) for d in listed}
     return [w for word in words for w in ((before[id(word)], word) if id(word) in before
                                           else (word,))]
 
@@ -78,23 +87,29 @@ def dot_left_of(word: Word, height: float, ink: np.ndarray, scale: float) -> _Do
     window = ink[max(0, top) : bottom, x0:x1].astype(np.uint8)
     count, _labels, stats, _centres = cv2.connectedComponentsWithStats(window, connectivity=8)
     marks = [s for s in stats[1:count] if s[cv2.CC_STAT_AREA] > SPECK_PX]
-    if len(marks) != 1 or not _is_dot(marks[0], height / scale):
+    kind = mark_kind(marks[0], height / scale) if len(marks) == 1 else None
+    if kind is None:
         return None
     left, up, width, tall = (int(v) for v in marks[0][:4])
     box = (x0 + left, max(0, top) + up, x0 + left + width, max(0, top) + up + tall)
-    return _Dot(word=word, bbox=(box[0] * scale, box[1] * scale, box[2] * scale,
-                                 box[3] * scale), height=height)
+    return _Dot(word=word, text=kind, bbox=(box[0] * scale, box[1] * scale, box[2] * scale,
+                                            box[3] * scale), height=height)
 
 
-def _is_dot(stats: np.ndarray, line_px: float) -> bool:
+def mark_kind(stats: np.ndarray, line_px: float) -> str | None:
     """Given a component's stats (left, top, width, height, area) in its window and the line's
-    height in pixels, return whether it is a bullet's dot: small, compact, in the letters'
-    band."""
+    height in pixels, return the bullet it is: a dot (small, compact, in the letters' band),
+    a dash (short, thin, flat, at mid-height), else None."""
     _left, up, width, tall, area = (int(v) for v in stats[:5])
+    centre = (up + tall / 2) / line_px
     sized = all(DOT_MIN_H * line_px <= v <= DOT_MAX_H * line_px for v in (width, tall))
     compact = area >= DOT_FILL * width * tall and max(width, tall) <= DOT_ASPECT * min(width, tall)
-    centre = (up + tall / 2) / line_px
-    return sized and compact and BAND[0] <= centre <= BAND[1]
+    if sized and compact and BAND[0] <= centre <= BAND[1]:
+        return BULLET
+    long = DASH_LONG_H[0] * line_px <= width <= DASH_LONG_H[1] * line_px
+    flat = tall <= DASH_THICK_H * line_px and width >= DASH_ASPECT * tall
+    solid = area >= DASH_FILL * width * tall
+    return DASH if long and flat and solid and DASH_BAND[0] <= centre <= DASH_BAND[1] else None
 
 
 def in_columns(dots: list[_Dot]) -> list[_Dot]:

@@ -1,7 +1,8 @@
 """List bullets OCR drops (small dots at a scan's line heads) are found in the pixels.
 
-The page strips are composed here at 200 dpi in a Times-like face: a unit heading, bulleted
-items (one wrapped onto a hanging line), and the marks that are no bullet: a lone speck of
+The page strips are composed here at 200 dpi in a Times-like face: a unit heading, items
+bulleted with dots or dashes (one wrapped onto a hanging line), and the marks that are no
+bullet: a lone speck of
 dirt, a letter OCR left out, a blot. The words are handed over as OCR gives them (boxes of
 the letters only); one test lets Tesseract read a whole strip.
 """
@@ -61,9 +62,17 @@ def _mark(draw: ImageDraw.ImageDraw, mark: str, top: int, font: ImageFont.FreeTy
         draw.text((DOT_X - 6, top), mark, font=font, fill=20)
 
 
+MARKS = (listmarks.BULLET, listmarks.DASH)
+
+
 def opened(words: list[Word]) -> list[str]:
     """Given words, return the first word after each bullet added."""
-    return [words[i + 1].text for i, w in enumerate(words) if w.text == listmarks.BULLET]
+    return [words[i + 1].text for i, w in enumerate(words) if w.text in MARKS and not w.conf]
+
+
+def with_marks(mark: str) -> list[tuple[str, int, str]]:
+    """Given a bullet to draw ("dot", or a glyph), return the list's lines with it."""
+    return [(text, left, mark if drawn == "dot" else drawn) for text, left, drawn in ITEMS]
 
 
 ITEMS = [
@@ -75,11 +84,17 @@ ITEMS = [
 ]
 
 
-def test_the_dots_of_a_list_become_bullets() -> None:
-    image, words = strip(ITEMS, specks=400)
+@pytest.mark.parametrize(("mark", "read"), [
+    ("dot", "•"), ("▪", "•"), ("-", "-"), ("–", "-"),
+])
+def test_the_marks_of_a_list_become_bullets(mark: str, read: str) -> None:
+    """Round or square dots read as "•", a hyphen or an en dash as "-"; the hanging line
+    and the heading get none."""
+    image, words = strip(with_marks(mark), specks=400)
     got = listmarks.with_unread_bullets(words, image, SCALE)
     assert opened(got) == ["Rà", "Cập", "Báo"]
-    assert [w for w in got if w.text != listmarks.BULLET] == words
+    assert {w.text for w in got if w.conf == 0.0} == {read}
+    assert [w for w in got if w.conf] == words
 
 
 def test_a_lone_speck_is_no_bullet() -> None:
@@ -107,14 +122,15 @@ def test_a_read_marker_is_kept() -> None:
 
 
 @pytest.mark.ocr
-def test_tesseract_drops_the_dots_and_they_come_back() -> None:
-    """The whole strip through Tesseract: its segmentation leaves the small dots out; the
-    page's words then carry a bullet before each item, none before the hanging line."""
+@pytest.mark.parametrize("mark", ["dot", "-"])
+def test_tesseract_drops_the_marks_and_they_come_back(mark: str) -> None:
+    """The whole strip through Tesseract: its segmentation leaves the small dots and hyphens
+    out; the page's words then carry a bullet before each item, none before the hanging line."""
     try:
         engine_for("vie", "probe")
     except InputError:
         pytest.skip("Tesseract with the Vietnamese model is not installed")
-    image, _words = strip(ITEMS, specks=400)
+    image, _words = strip(with_marks(mark), specks=400)
     words = list(ocr.ocr_pixels(image, DPI, 1, "strip.png", Limits()).words)
     heads = {w.text for w in words if w.text in {"Rà", "Cập", "Báo", "phòng"}}
     assert heads == {"Rà", "Cập", "Báo", "phòng"}
