@@ -24,7 +24,7 @@ from parscore.extractors.pagemodel import Word, words_to_lines
 BULLET, DASH = "•", "-"
 INK = 128  # grey level below which a pixel is ink (as extractors.ocr)
 SEARCH_H = 2.5  # the stretch searched left of a line's first word, in line heights
-GAP_H = 0.15  # a dot stands at least this far (line heights) left of the word
+GAP_H = 0.15  # a bullet stands at least this far (line heights) left of the word
 DOT_MIN_H, DOT_MAX_H = 0.12, 0.5  # a dot's width and height, in line heights
 DOT_FILL = 0.45  # share of its box a dot's ink fills (a ring or a letter's stroke fills less)
 DOT_ASPECT = 2.0  # a dot is at most this many times wider than tall, or taller than wide
@@ -35,12 +35,12 @@ DASH_ASPECT = 2.5  # a dash is at least this many times longer than thick
 DASH_FILL = 0.6  # share of its box a dash's ink fills
 DASH_BAND = (0.35, 0.8)  # a dash's centre lies in this share of the line's height
 SPECK_PX = 3  # components of at most this many pixels are scanner specks, not marks
-COLUMN_H = 0.5  # dots whose centres are this close (line heights) share a list's column
-MIN_ITEMS = 2  # a column of dots holds at least this many
+COLUMN_H = 0.5  # marks whose centres are this close (line heights) share a list's column
+MIN_ITEMS = 2  # a column of marks holds at least this many
 
 
 @dataclass(frozen=True, slots=True)
-class _Dot:
+class _Mark:
     """A mark found left of a line's first word: that word, what the mark is ("•" or "-") and
     its box in points."""
 
@@ -55,9 +55,9 @@ def with_unread_bullets(words: list[Word], image: Image.Image, scale: float) -> 
     return them with a "•" or "-" word before each line that opens on a bullet OCR did not
     read."""
     ink = np.asarray(image) < INK
-    dots = [dot for word, height in line_heads(words) if (dot := dot_left_of(word, height,
-                                                                           ink, scale))]
-    listed = in_columns(dots)
+    heads = line_heads(words)
+    marks = [m for word, height in heads if (m := mark_left_of(word, height, ink, scale))]
+    listed = in_columns(marks)
     if not listed:
         return words
     before = {id(d.word): Word(text=d.text, bbox=d.bbox, conf=0.0) for d in listed}
@@ -76,9 +76,9 @@ def line_heads(words: list[Word]) -> list[tuple[Word, float]]:
     return heads
 
 
-def dot_left_of(word: Word, height: float, ink: np.ndarray, scale: float) -> _Dot | None:
+def mark_left_of(word: Word, height: float, ink: np.ndarray, scale: float) -> _Mark | None:
     """Given a line's first word, its line's height (points), the page's ink mask and its
-    points per pixel, return the one dot standing left of the word, if there is one."""
+    points per pixel, return the one mark standing left of the word, if it is a bullet."""
     x1 = round((word.bbox[0] - GAP_H * height) / scale)
     x0 = max(0, round((word.bbox[0] - SEARCH_H * height) / scale))
     top, bottom = round(word.bbox[1] / scale), round((word.bbox[1] + height) / scale)
@@ -92,7 +92,7 @@ def dot_left_of(word: Word, height: float, ink: np.ndarray, scale: float) -> _Do
         return None
     left, up, width, tall = (int(v) for v in marks[0][:4])
     box = (x0 + left, max(0, top) + up, x0 + left + width, max(0, top) + up + tall)
-    return _Dot(word=word, text=kind, bbox=(box[0] * scale, box[1] * scale, box[2] * scale,
+    return _Mark(word=word, text=kind, bbox=(box[0] * scale, box[1] * scale, box[2] * scale,
                                             box[3] * scale), height=height)
 
 
@@ -112,10 +112,10 @@ def mark_kind(stats: np.ndarray, line_px: float) -> str | None:
     return DASH if long and flat and solid and DASH_BAND[0] <= centre <= DASH_BAND[1] else None
 
 
-def in_columns(dots: list[_Dot]) -> list[_Dot]:
-    """Given the dots found, return those that share a column with at least one other."""
-    def centre(dot: _Dot) -> float:
-        return (dot.bbox[0] + dot.bbox[2]) / 2
+def in_columns(marks: list[_Mark]) -> list[_Mark]:
+    """Given the marks found, return those that share a column with at least one other."""
+    def centre(mark: _Mark) -> float:
+        return (mark.bbox[0] + mark.bbox[2]) / 2
 
-    return [d for d in dots if sum(abs(centre(d) - centre(o)) <= COLUMN_H * d.height
-                                   for o in dots) >= MIN_ITEMS]
+    return [m for m in marks if sum(abs(centre(m) - centre(o)) <= COLUMN_H * m.height
+                                    for o in marks) >= MIN_ITEMS]

@@ -33,20 +33,21 @@ parse with its twin's, field by field. The Decree 30 HTML is generated here from
 ("Trên đây là …") and the "Nơi nhận" list beside the signature, as real notices have.
 
 Why a portal page can need the second route: LibreOffice's HTML import makes a ``<div>``
-with an ``id`` a Writer *section*. The seed's portal page, like the ASP.NET portals it stands
-for, lays the page out in a table and holds the article in ``<div id="ctl00_…">`` inside the
-table's main cell, with the score table in it. Writer 7.4 does not let a section that holds
-a table flow from a table cell on to the next page (sw/source/core/layout/sectfrm.cxx:
-"table in section in table: split disabled for now"), so the cell's row ends at the foot of
-the page and the rest of the article (from its part 3 on: tasks, chair, closing) is never
-laid out: Writer/Web's PDF, Writer's (HTML (StarWriter) filter) and an ODT saved from either
-all stop there. Without the ``id``, without the layout table, or with the score table outside
-the ``<div>``, the same page prints whole; a DOCX saved from it keeps the text but cuts the
-1000-pixel-wide layout at the page's right edge, words and all. The page is legitimate, so it
-is not changed: what a user does to file such a page from an office suite is to select the
-article in the browser, from its title to its last line, copy it into Writer and export the
-PDF, and that is what ``article_html`` hands LibreOffice (the markup of the selected
-elements, as a browser puts a selection on the clipboard, less the inline styles it adds).
+with an ``id`` a Writer *section*, and Writer 7.4 does not reliably let a section flow from a
+table cell on to the next page (a table inside such a section never splits:
+sw/source/core/layout/sectfrm.cxx, "table in section in table: split disabled for now"). The
+seed's portal page, like the ASP.NET portals it stands for, lays the page out in a table and
+holds the article in ``<div id="ctl00_…">`` inside the table's main cell: that cell's row
+ends at the foot of page 2 and the rest of the article (from its part 3 on: tasks, chair,
+closing) is never laid out. Writer/Web's PDF, Writer's (HTML (StarWriter) filter) and an ODT
+saved from either all stop there; without the ``id`` or without the layout table the same
+page prints whole (moving the score table out of the ``<div>`` is not enough); a DOCX saved
+from it keeps the text but cuts the 1000-pixel-wide layout at the page's right edge, words
+and all. The page is legitimate, so it is not changed: what a user does to file such a page
+from an office suite is to select the article in the browser, from its title to its last
+line, copy it into Writer and export the PDF, and that is what ``article_html`` hands
+LibreOffice (the markup of the selected elements, as a browser puts a selection on the
+clipboard, less the inline styles it adds).
 
 Run ``python -m tools.make_renderings`` from the repository root (needs ``soffice`` and
 ``chromium`` on PATH). LibreOffice and Chromium stamp their own dates and IDs into what they
