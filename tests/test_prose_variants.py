@@ -257,3 +257,18 @@ def test_a_target_is_no_result_and_sets_no_year() -> None:
         row("Tỉnh Quảng Nam", None, 30, 63, percent="86.1"),
         row("Sở Y tế", "84.2"),
     ]
+
+
+@pytest.mark.parametrize(
+    "sentence",
+    [
+        "Vùng Đông Nam Bộ có chỉ số trung bình cao nhất, đạt 88,12%; vùng Tây Nguyên có "
+        "điểm bình quân thấp nhất với 84,2%.",
+        "Năm nay vùng Đông Nam Bộ có giá trị trung bình cao nhất (88,12%), thấp nhất là "
+        "vùng Tây Nguyên (84,2%).",
+    ],
+)
+def test_an_average_that_ranks_the_units_is_no_average_statement(sentence: str) -> None:
+    found = prose("Chỉ số CCHC năm 2023 của 6 vùng kinh tế - xã hội", sentence)
+    assert all(r["unit"] != "Trung bình" for r in found), found
+    assert ("Đông Nam Bộ", "88.12", 1) in [(r["unit"], str(r["percent"]), r["rank"]) for r in found]

@@ -123,12 +123,25 @@ def mention_tokens(text: str, key: str) -> Iterator[Token]:
 
 
 def cue_tokens(text: str, key: str) -> Iterator[Token]:
-    """Given a sentence and its key, yield the tokens of cue words and brackets."""
+    """Given a sentence and its key, yield the tokens of cue words and brackets.
+
+    An average right before a first or last place measures the units ranked by it ("vùng A
+    có chỉ số trung bình cao nhất"): it is no average statement of its own.
+    """
     c = cues()
+    average: Token | None = None  # an average mention, until the next mention is known
     for m in c.mentions.finditer(key):
-        kind, raw = MENTION_KINDS[m.lastgroup or ""], text[m.start() : m.end()]
-        label = MENTION_LABELS.get(m.lastgroup or "", _no_label)(raw)
-        yield Token(kind=kind, start=m.start(), end=m.end(), raw=raw, label=label)
+        group = m.lastgroup or ""
+        if average and not (group in PLACES and not key[average.end : m.start()].strip()):
+            yield average
+        raw = text[m.start() : m.end()]
+        label = MENTION_LABELS.get(group, _no_label)(raw)
+        token = Token(kind=MENTION_KINDS[group], start=m.start(), end=m.end(), raw=raw, label=label)
+        average = token if group == "average" else None
+        if not average:
+            yield token
+    if average:
+        yield average
     yield from grade_tokens(text, key, c)
     yield from rank_tokens(key, c)
     for m in _PUNCT.finditer(key):
@@ -146,6 +159,8 @@ MENTION_KINDS = {
     "groups": Kind.GROUP, "average": Kind.UNIT, "previous": Kind.PREVIOUS, "first": Kind.FIRST,
     "last": Kind.LAST, "next": Kind.NEXT, "penultimate": Kind.LAST,
 }  # fmt: skip
+#: The mentions of a first or last place.
+PLACES = frozenset({"first", "last", "penultimate"})
 #: The label of a last place that is the one before the last ("áp chót").
 PENULTIMATE = "penultimate"
 MENTION_LABELS: dict[str, Callable[[str], str | None]] = {
