@@ -272,3 +272,12 @@ def test_an_average_that_ranks_the_units_is_no_average_statement(sentence: str) 
     found = prose("Chỉ số CCHC năm 2023 của 6 vùng kinh tế - xã hội", sentence)
     assert all(r["unit"] != "Trung bình" for r in found), found
     assert ("Đông Nam Bộ", "88.12", 1) in [(r["unit"], str(r["percent"]), r["rank"]) for r in found]
+
+
+def test_an_average_at_its_record_stays_an_average() -> None:
+    found = prose(
+        "Chỉ số CCHC năm 2023 của các tỉnh",
+        "Năm 2023 các địa phương đạt điểm trung bình cao nhất từ trước tới nay, 86,4%.",
+    )
+    assert [(r["unit"], str(r["percent"]), r["rank"]) for r in found] == [
+        ("Trung bình", "86.4", None)]

@@ -132,7 +132,7 @@ def cue_tokens(text: str, key: str) -> Iterator[Token]:
     average: Token | None = None  # an average mention, until the next mention is known
     for m in c.mentions.finditer(key):
         group = m.lastgroup or ""
-        if average and not (group in PLACES and not key[average.end : m.start()].strip()):
+        if average and not _ranked_by(average, m, key):
             yield average
         raw = text[m.start() : m.end()]
         label = MENTION_LABELS.get(group, _no_label)(raw)
@@ -146,6 +146,14 @@ def cue_tokens(text: str, key: str) -> Iterator[Token]:
     yield from rank_tokens(key, c)
     for m in _PUNCT.finditer(key):
         yield Token(kind=Kind(m.group()), start=m.start(), end=m.end(), raw=m.group())
+
+
+def _ranked_by(average: Token, mention: re.Match[str], key: str) -> bool:
+    """Given an average token, the next mention and the key, return whether the mention is a
+    first or last place right after the average that ranks units, not a record ("giá trị
+    trung bình cao nhất từ trước đến nay" is the average's record)."""
+    place = (mention.lastgroup or "") in PLACES and not key[average.end : mention.start()].strip()
+    return place and not cues().record.match(key[mention.end() :])
 
 
 def _no_label(raw: str) -> str | None:
@@ -311,8 +319,10 @@ def _classified(token: Token, around: Around) -> Token | None:
     c = cues()
     if token.kind is Kind.UNIT:
         return _unit_token(token, around)
-    if token.kind in (Kind.FIRST, Kind.LAST) and c.place_guard.search(around.gap):
-        return None  # "tăng cao nhất": the largest rise, no place
+    if token.kind in (Kind.FIRST, Kind.LAST) and (
+        c.place_guard.search(around.gap) or c.record.match(around.right)
+    ):
+        return None  # "tăng cao nhất": the largest rise; "cao nhất từ trước đến nay": a record
     if token.kind in (Kind.RANK, Kind.FIRST, Kind.LAST, Kind.NEXT):
         return _place_token(token, around, c)
     if token.kind in (Kind.PREVIOUS, Kind.YEAR):
