@@ -281,3 +281,22 @@ def test_an_average_at_its_record_stays_an_average() -> None:
     )
     assert [(r["unit"], str(r["percent"]), r["rank"]) for r in found] == [
         ("Trung bình", "86.4", None)]
+
+
+@pytest.mark.parametrize(
+    "sentence",
+    [
+        "Đồng bằng sông Cửu Long và Tây Nguyên cùng có chỉ số 85,33%, thấp nhất trong 6 vùng.",
+        "Trong 6 vùng, Tây Nguyên và Đồng bằng sông Cửu Long đều đạt 85,33%, xếp cuối bảng.",
+    ],
+)
+def test_units_tied_at_the_last_place_share_the_place_before_them(sentence: str) -> None:
+    found = prose("Chỉ số CCHC năm 2023 của các vùng kinh tế - xã hội", sentence)
+    assert sorted((r["unit"], str(r["percent"]), r["rank"], r["rank_of"]) for r in found) == [
+        ("Tây Nguyên", "85.33", 5, 6), ("Đồng bằng sông Cửu Long", "85.33", 5, 6)]
+
+
+def test_units_sharing_a_figure_after_a_comma() -> None:
+    found = prose(TITLE, "Sở Y tế và Sở Công Thương, cùng đạt 80,5 điểm, xếp loại Khá.")
+    assert [(r["unit"], str(r["score"])) for r in found] == [
+        ("Sở Y tế", "80.5"), ("Sở Công Thương", "80.5")]

@@ -225,7 +225,23 @@ def settle_last(
     """Given the statements, the (kind, count) pairs the text states and the notice's province,
     rank "cuối bảng" last."""
     largest = largest_counts(counts)
-    return [_settled(d, drafts, largest, province) if d.last else d for d in drafts]
+    tied = tied_last(drafts)
+    return [_settled(tied.get(id(d), d), drafts, largest, province) if d.last else d
+            for d in drafts]  # fmt: skip
+
+
+def tied_last(drafts: Sequence[Draft]) -> dict[int, Draft]:
+    """Given the statements, return those of k units sharing the last place with one value
+    ("A và B cùng đạt 85,33%, thấp nhất"), each placed k - 1 before the last (5/6 and 5/6 of
+    six), by id; a bottom list of different values is no tie and keeps its own places."""
+    groups: dict[tuple[object, ...], list[Draft]] = {}
+    for d in drafts:
+        value = d.official or d.percent
+        if d.last and not d.from_last and value is not None:
+            key = (d.index, d.year, unit_kind(d.unit or ""), value.value)
+            groups.setdefault(key, []).append(d)
+    return {id(d): replace(d, from_last=len(g) - 1) for g in groups.values() if len(g) > 1
+            for d in g if len({x.unit for x in g}) == len(g)}  # fmt: skip
 
 
 def largest_counts(counts: Sequence[tuple[str, int]]) -> dict[str, int]:

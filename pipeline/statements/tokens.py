@@ -293,8 +293,9 @@ JOINING = frozenset({Kind.UNIT, Kind.COMMA, Kind.SEMI})
 #: Kinds of token that end a listed unit's figures: "và" after them joins the next unit to
 #: the list ("tiếp theo là A (86,05 điểm) và B (85,92 điểm)", "A với 86 điểm và B …").
 FIGURE_ENDS = frozenset({Kind.CLOSE, Kind.NUMBER, Kind.VALUE})
-#: Words after the last of joined units that give them the figures together ("cùng đạt").
-_SHARED = re.compile(r"\s*(?:cùng|đều|đồng)(?!\w)")
+#: Words after the last of joined units that give them the figures together ("cùng đạt",
+#: ", cùng đạt"; not "đồng thời", "cùng với").
+_SHARED = re.compile(r"[\s,]*(?:cùng(?!\s+với)|đều|đồng(?!\s+thời))(?!\w)")
 
 
 def _unit_token(token: Token, around: Around) -> Token:
