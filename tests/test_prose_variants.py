@@ -300,3 +300,13 @@ def test_units_sharing_a_figure_after_a_comma() -> None:
     found = prose(TITLE, "Sở Y tế và Sở Công Thương, cùng đạt 80,5 điểm, xếp loại Khá.")
     assert [(r["unit"], str(r["score"])) for r in found] == [
         ("Sở Y tế", "80.5"), ("Sở Công Thương", "80.5")]
+
+
+def test_changes_of_areas_named_without_lead_word_stay_with_the_areas() -> None:
+    found = prose(
+        TITLE,
+        "So với năm trước, tỉnh Bình Phước tăng điểm ở 3 lĩnh vực: công tác chỉ đạo, điều hành "
+        "tăng 0,75 điểm; cải cách chế độ công vụ tăng 1,1 điểm; xây dựng và phát triển Chính "
+        "phủ điện tử tăng 2,6 điểm.",
+    )
+    assert all(r.get("change") is None for r in found), found
