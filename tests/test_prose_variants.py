@@ -310,3 +310,12 @@ def test_changes_of_areas_named_without_lead_word_stay_with_the_areas() -> None:
         "phủ điện tử tăng 2,6 điểm.",
     )
     assert all(r.get("change") is None for r in found), found
+
+
+def test_earlier_ranks_out_of_the_same_count_are_no_previous_score() -> None:
+    found = prose(
+        "Chỉ số CCHC năm 2023 của các bộ, cơ quan ngang bộ",
+        "Bộ Công Thương đạt 86,4%, xếp thứ 7/17, tăng 3 bậc (năm 2022: 10/17; năm 2021: 12/17).",
+    )
+    assert [(r["unit"], str(r["percent"]), r["rank"], r.get("previous")) for r in found] == [
+        ("Bộ Công Thương", "86.4", 7, None)]
