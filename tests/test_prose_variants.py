@@ -319,3 +319,19 @@ def test_earlier_ranks_out_of_the_same_count_are_no_previous_score() -> None:
     )
     assert [(r["unit"], str(r["percent"]), r["rank"], r.get("previous")) for r in found] == [
         ("Bộ Công Thương", "86.4", 7, None)]
+
+
+@pytest.mark.parametrize(
+    ("title", "sentence", "unit"),
+    [
+        ("Chỉ số CCHC năm 2022 của thành phố Đà Nẵng", "Về SIPAS, chỉ số của thành phố đạt 84,1%.",
+         "Thành phố Đà Nẵng"),
+        ("Thị xã Sơn Tây công bố chỉ số CCHC năm 2022",
+         "Chỉ số SIPAS của thị xã đạt 84,1%, cao hơn năm trước.", "Thị xã Sơn Tây"),
+    ],
+)
+def test_a_city_or_town_referred_back_to_keeps_its_figures(
+    title: str, sentence: str, unit: str
+) -> None:
+    found = prose(title, sentence)
+    assert [(r["unit"], r["index"], str(r["percent"])) for r in found] == [(unit, "sipas", "84.1")]
