@@ -335,3 +335,12 @@ def test_a_city_or_town_referred_back_to_keeps_its_figures(
 ) -> None:
     found = prose(title, sentence)
     assert [(r["unit"], r["index"], str(r["percent"])) for r in found] == [(unit, "sipas", "84.1")]
+
+
+def test_names_with_an_apostrophe_are_read_whole() -> None:
+    found = prose(
+        "Chỉ số CCHC năm 2023 của các huyện, thị xã tỉnh Đắk Lắk",
+        "Xếp thứ 2 là huyện Ea H’leo với 88,4 điểm; huyện Cư M'gar đạt 86,02 điểm, xếp thứ 6.",
+    )
+    assert [(r["unit"], str(r["score"]), r["rank"]) for r in found] == [
+        ("Huyện Ea H'leo", "88.4", 2), ("Huyện Cư M'gar", "86.02", 6)]
