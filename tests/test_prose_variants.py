@@ -344,3 +344,13 @@ def test_names_with_an_apostrophe_are_read_whole() -> None:
     )
     assert [(r["unit"], str(r["score"]), r["rank"]) for r in found] == [
         ("Huyện Ea H'leo", "88.4", 2), ("Huyện Cư M'gar", "86.02", 6)]
+
+
+def test_a_later_sentence_adding_the_change_completes_the_statement() -> None:
+    found = prose(
+        "Chỉ số CCHC năm 2022 của tỉnh Tây Ninh",
+        "Năm 2022, Chỉ số CCHC của tỉnh Tây Ninh đạt 85,9%, xếp thứ 20/63 tỉnh, thành phố.",
+        "So với năm 2021, chỉ số của tỉnh tăng 1,75% và tăng 6 bậc.",
+    )
+    assert [(r["unit"], str(r["percent"]), r["rank"], str(r["change"]), r["rank_change"])
+            for r in found] == [("Tỉnh Tây Ninh", "85.9", 20, "1.75", 6)]
