@@ -354,3 +354,29 @@ def test_a_later_sentence_adding_the_change_completes_the_statement() -> None:
     )
     assert [(r["unit"], str(r["percent"]), r["rank"], str(r["change"]), r["rank_change"])
             for r in found] == [("Tỉnh Tây Ninh", "85.9", 20, "1.75", 6)]
+
+
+def test_places_after_the_top_three_follow_on_in_turn() -> None:
+    found = prose(
+        "Chỉ số CCHC năm 2023 của các tỉnh, thành phố",
+        "Quảng Ninh dẫn đầu với 91,6%, Hải Phòng thứ hai với 91,2%, Bắc Ninh xếp thứ ba "
+        "(90,1%); các vị trí tiếp theo lần lượt thuộc về Đà Nẵng (89,9%) và Lạng Sơn (89,5%).",
+    )
+    assert [(r["unit"], r["rank"]) for r in found][-2:] == [
+        ("Thành phố Đà Nẵng", 4), ("Tỉnh Lạng Sơn", 5)]
+
+
+@pytest.mark.parametrize(
+    ("sentence", "expected"),
+    [
+        ("Ở nhóm cuối, Cao Bằng đứng thứ 60 (82,1%), Hà Giang áp chót với 81,7%, Kon Tum xếp "
+         "cuối bảng với 81,2%.", [("Tỉnh Hà Giang", 62, 63), ("Tỉnh Kon Tum", 63, 63)]),
+        ("Kon Tum xếp cuối bảng với 81,2%; An Giang xếp thứ 9 (88,1%).", []),
+    ],
+)
+def test_a_national_last_place_of_a_province_is_out_of_the_countrys_provinces(
+    sentence: str, expected: list[tuple[str, int, int]]
+) -> None:
+    found = prose("Chỉ số CCHC năm 2022 của các tỉnh, thành phố", sentence)
+    got = [(r["unit"], r["rank"], r["rank_of"]) for r in found if r["rank_of"]]
+    assert got == expected
