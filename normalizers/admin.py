@@ -69,6 +69,12 @@ def district_code(province: str | None, district: str, year: int | None) -> str 
     return _districts(province).get(province_key(district))
 
 
+def province_count(year: int | None) -> int:
+    """Given an assessment year (None: unknown, the old era), return how many provinces and
+    province-level cities the country had then (63, or 34 from 2025)."""
+    return len(_provinces(era(year)))
+
+
 def district_count(province: str | None, year: int | None) -> int | None:
     """Given a province and a year, return how many district-level units it had, or None (an
     unknown province, or a year without a district level)."""

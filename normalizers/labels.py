@@ -470,8 +470,9 @@ def starts_as_unit(text: str) -> bool:
 @lru_cache(maxsize=CACHE_SIZE)
 def canonical_unit(name: str) -> str:
     """Given an agency or locality name, return it spelled out and capitalised canonically,
-    tones placed canonically ("Thanh Hoá" and "Thanh Hóa" are one province)."""
-    text = _expand_committee(canonical_tones(clean(name)))
+    tones placed canonically ("Thanh Hoá" and "Thanh Hóa" are one province), a typographic
+    apostrophe as the plain one ("Ea H’leo" is "Ea H'leo")."""
+    text = _expand_committee(canonical_tones(clean(name.replace("’", "'"))))
     return _expand_agency(_expand_locality(text))
 
 

@@ -257,3 +257,126 @@ def test_a_target_is_no_result_and_sets_no_year() -> None:
         row("Tỉnh Quảng Nam", None, 30, 63, percent="86.1"),
         row("Sở Y tế", "84.2"),
     ]
+
+
+@pytest.mark.parametrize(
+    "sentence",
+    [
+        "Vùng Đông Nam Bộ có chỉ số trung bình cao nhất, đạt 88,12%; vùng Tây Nguyên có "
+        "điểm bình quân thấp nhất với 84,2%.",
+        "Năm nay vùng Đông Nam Bộ có giá trị trung bình cao nhất (88,12%), thấp nhất là "
+        "vùng Tây Nguyên (84,2%).",
+    ],
+)
+def test_an_average_that_ranks_the_units_is_no_average_statement(sentence: str) -> None:
+    found = prose("Chỉ số CCHC năm 2023 của 6 vùng kinh tế - xã hội", sentence)
+    assert all(r["unit"] != "Trung bình" for r in found), found
+    assert ("Đông Nam Bộ", "88.12", 1) in [(r["unit"], str(r["percent"]), r["rank"]) for r in found]
+
+
+def test_an_average_at_its_record_stays_an_average() -> None:
+    found = prose(
+        "Chỉ số CCHC năm 2023 của các tỉnh",
+        "Năm 2023 các địa phương đạt điểm trung bình cao nhất từ trước tới nay, 86,4%.",
+    )
+    assert [(r["unit"], str(r["percent"]), r["rank"]) for r in found] == [
+        ("Trung bình", "86.4", None)]
+
+
+@pytest.mark.parametrize(
+    "sentence",
+    [
+        "Đồng bằng sông Cửu Long và Tây Nguyên cùng có chỉ số 85,33%, thấp nhất trong 6 vùng.",
+        "Trong 6 vùng, Tây Nguyên và Đồng bằng sông Cửu Long đều đạt 85,33%, xếp cuối bảng.",
+    ],
+)
+def test_units_tied_at_the_last_place_share_the_place_before_them(sentence: str) -> None:
+    found = prose("Chỉ số CCHC năm 2023 của các vùng kinh tế - xã hội", sentence)
+    assert sorted((r["unit"], str(r["percent"]), r["rank"], r["rank_of"]) for r in found) == [
+        ("Tây Nguyên", "85.33", 5, 6), ("Đồng bằng sông Cửu Long", "85.33", 5, 6)]
+
+
+def test_units_sharing_a_figure_after_a_comma() -> None:
+    found = prose(TITLE, "Sở Y tế và Sở Công Thương, cùng đạt 80,5 điểm, xếp loại Khá.")
+    assert [(r["unit"], str(r["score"])) for r in found] == [
+        ("Sở Y tế", "80.5"), ("Sở Công Thương", "80.5")]
+
+
+def test_changes_of_areas_named_without_lead_word_stay_with_the_areas() -> None:
+    found = prose(
+        TITLE,
+        "So với năm trước, tỉnh Bình Phước tăng điểm ở 3 lĩnh vực: công tác chỉ đạo, điều hành "
+        "tăng 0,75 điểm; cải cách chế độ công vụ tăng 1,1 điểm; xây dựng và phát triển Chính "
+        "phủ điện tử tăng 2,6 điểm.",
+    )
+    assert all(r.get("change") is None for r in found), found
+
+
+def test_earlier_ranks_out_of_the_same_count_are_no_previous_score() -> None:
+    found = prose(
+        "Chỉ số CCHC năm 2023 của các bộ, cơ quan ngang bộ",
+        "Bộ Công Thương đạt 86,4%, xếp thứ 7/17, tăng 3 bậc (năm 2022: 10/17; năm 2021: 12/17).",
+    )
+    assert [(r["unit"], str(r["percent"]), r["rank"], r.get("previous")) for r in found] == [
+        ("Bộ Công Thương", "86.4", 7, None)]
+
+
+@pytest.mark.parametrize(
+    ("title", "sentence", "unit"),
+    [
+        ("Chỉ số CCHC năm 2022 của thành phố Đà Nẵng", "Về SIPAS, chỉ số của thành phố đạt 84,1%.",
+         "Thành phố Đà Nẵng"),
+        ("Thị xã Sơn Tây công bố chỉ số CCHC năm 2022",
+         "Chỉ số SIPAS của thị xã đạt 84,1%, cao hơn năm trước.", "Thị xã Sơn Tây"),
+    ],
+)
+def test_a_city_or_town_referred_back_to_keeps_its_figures(
+    title: str, sentence: str, unit: str
+) -> None:
+    found = prose(title, sentence)
+    assert [(r["unit"], r["index"], str(r["percent"])) for r in found] == [(unit, "sipas", "84.1")]
+
+
+def test_names_with_an_apostrophe_are_read_whole() -> None:
+    found = prose(
+        "Chỉ số CCHC năm 2023 của các huyện, thị xã tỉnh Đắk Lắk",
+        "Xếp thứ 2 là huyện Ea H’leo với 88,4 điểm; huyện Cư M'gar đạt 86,02 điểm, xếp thứ 6.",
+    )
+    assert [(r["unit"], str(r["score"]), r["rank"]) for r in found] == [
+        ("Huyện Ea H'leo", "88.4", 2), ("Huyện Cư M'gar", "86.02", 6)]
+
+
+def test_a_later_sentence_adding_the_change_completes_the_statement() -> None:
+    found = prose(
+        "Chỉ số CCHC năm 2022 của tỉnh Tây Ninh",
+        "Năm 2022, Chỉ số CCHC của tỉnh Tây Ninh đạt 85,9%, xếp thứ 20/63 tỉnh, thành phố.",
+        "So với năm 2021, chỉ số của tỉnh tăng 1,75% và tăng 6 bậc.",
+    )
+    assert [(r["unit"], str(r["percent"]), r["rank"], str(r["change"]), r["rank_change"])
+            for r in found] == [("Tỉnh Tây Ninh", "85.9", 20, "1.75", 6)]
+
+
+def test_places_after_the_top_three_follow_on_in_turn() -> None:
+    found = prose(
+        "Chỉ số CCHC năm 2023 của các tỉnh, thành phố",
+        "Quảng Ninh dẫn đầu với 91,6%, Hải Phòng thứ hai với 91,2%, Bắc Ninh xếp thứ ba "
+        "(90,1%); các vị trí tiếp theo lần lượt thuộc về Đà Nẵng (89,9%) và Lạng Sơn (89,5%).",
+    )
+    assert [(r["unit"], r["rank"]) for r in found][-2:] == [
+        ("Thành phố Đà Nẵng", 4), ("Tỉnh Lạng Sơn", 5)]
+
+
+@pytest.mark.parametrize(
+    ("sentence", "expected"),
+    [
+        ("Ở nhóm cuối, Cao Bằng đứng thứ 60 (82,1%), Hà Giang áp chót với 81,7%, Kon Tum xếp "
+         "cuối bảng với 81,2%.", [("Tỉnh Hà Giang", 62, 63), ("Tỉnh Kon Tum", 63, 63)]),
+        ("Kon Tum xếp cuối bảng với 81,2%; An Giang xếp thứ 9 (88,1%).", []),
+    ],
+)
+def test_a_national_last_place_of_a_province_is_out_of_the_countrys_provinces(
+    sentence: str, expected: list[tuple[str, int, int]]
+) -> None:
+    found = prose("Chỉ số CCHC năm 2022 của các tỉnh, thành phố", sentence)
+    got = [(r["unit"], r["rank"], r["rank_of"]) for r in found if r["rank_of"]]
+    assert got == expected

@@ -148,3 +148,54 @@ def test_reported_decision_comes_before_a_notice_cited_later() -> None:
     )
     meta = read_metadata(text, None)
     assert (meta.number, meta.issue_date) == ("58/QĐ-UBND", date(2024, 1, 20))
+
+
+@pytest.mark.parametrize(
+    ("title", "expected"),
+    [
+        ("Điện Biên: siết chặt kỷ luật hành chính sau công bố chỉ số", "Điện Biên"),
+        ("HẬU GIANG TRIỂN KHAI KẾ HOẠCH NÂNG HẠNG CHỈ SỐ CCHC", "Hậu Giang"),
+        ("Thừa Thiên Huế đề ra 5 nhóm giải pháp cải cách hành chính", "Thừa Thiên Huế"),
+    ],
+)
+def test_bare_provincial_issuer_takes_the_province_its_title_opens_with(
+    title: str, expected: str
+) -> None:
+    text = lines(
+        title,
+        "(Tin tức) - Chủ tịch UBND tỉnh vừa ký văn bản yêu cầu các sở, ngành khắc phục hạn chế.",
+        "Sở Nội vụ được giao theo dõi, đôn đốc.",
+    )
+    assert read_metadata(text, None).issuer == f"Chủ tịch Ủy ban nhân dân tỉnh {expected}"
+
+
+def test_a_title_opening_with_a_body_gives_no_province() -> None:
+    text = lines(
+        "Sở Tư pháp dẫn đầu khối sở về cải cách hành chính",
+        "Chủ tịch UBND tỉnh yêu cầu các đơn vị còn lại khắc phục hạn chế.",
+    )
+    assert read_metadata(text, None).issuer == "Chủ tịch Ủy ban nhân dân tỉnh"
+
+
+@pytest.mark.parametrize(
+    ("sentence", "name", "role"),
+    [
+        ("Sáng 3/4, Chủ tịch UBND tỉnh Quảng Nam Lê Trí Thanh chủ trì cuộc họp trực tuyến.",
+         "Lê Trí Thanh", "Chủ tịch UBND tỉnh Quảng Nam"),
+        ("Cuộc họp do Phó Chủ tịch UBND huyện Đức Hòa Nguyễn Thị Kim Chi chủ trì.",
+         "Nguyễn Thị Kim Chi", "Phó Chủ tịch UBND huyện Đức Hòa"),
+        ("Giám đốc Sở Nội vụ Hà Văn Tuấn đã chủ trì buổi làm việc với các phòng.",
+         "Hà Văn Tuấn", "Giám đốc Sở Nội vụ"),
+        ("Giám đốc Sở Tư pháp Nguyễn Phạm Duy Trang chủ trì, các phòng cùng dự.",
+         "Nguyễn Phạm Duy Trang", "Giám đốc Sở Tư pháp"),
+        ("Chủ tịch UBND huyện Lâm Hà Lê Văn Bình chủ trì.", "Lê Văn Bình",
+         "Chủ tịch UBND huyện Lâm Hà"),
+        ("Chủ tịch UBND huyện Lâm Hà chủ trì hội nghị.", None, "Chủ tịch UBND huyện Lâm Hà"),
+        ("Chủ tịch UBND tỉnh Hà Nam chủ trì hội nghị.", None, "Chủ tịch UBND tỉnh Hà Nam"),
+    ],
+)
+def test_a_chairs_name_written_after_the_role_is_split_from_it(
+    sentence: str, name: str | None, role: str
+) -> None:
+    chair = read_metadata(lines("Họp bàn giải pháp cải cách hành chính", sentence), None).chair
+    assert (chair.name, chair.role) == (name, role)

@@ -16,6 +16,7 @@ from parscore.normalizers.labels import (
     format_doc_number,
     unit_level,
 )
+from parscore.normalizers.people import split_name
 from parscore.normalizers.places import province_name
 from parscore.normalizers.text import strip_tones
 from parscore.pipeline.lines import Line
@@ -35,6 +36,7 @@ from parscore.pipeline.parse.reported import (
     national_issuer,
     reported_document,
     text_province,
+    title_province,
     with_place,
 )
 from parscore.pipeline.parse.signature import recipients, signer
@@ -58,10 +60,11 @@ _CHAIR_FIRST = re.compile(
     rf"chủ\s*trì\s*:?\s*(?:đồng chí|đ/c|ông|bà)?\s*({_NAME})\s*[–\-,(]\s*([^.;)]{{3,80}})",
     re.UNICODE,
 )
-#: A chair named by role only: "Giám đốc Sở Nội vụ chủ trì cuộc họp".
+#: A chair named by role, maybe with the name after it and no comma: "Giám đốc Sở Nội vụ
+#: chủ trì cuộc họp", "Chủ tịch UBND tỉnh Phú Yên Nguyễn Văn An chủ trì".
 _CHAIR_ROLE = re.compile(
     r"((?:Phó\s+)?(?:Giám đốc|Chủ tịch|Bộ trưởng|Thứ trưởng|Chánh Văn phòng|Trưởng ban)"
-    r"(?:\s+[^\s,.;:()]+){0,5}?)\s+(?:đã\s+)?chủ\s*trì"
+    r"(?:\s+[^\s,.;:()]+){0,9}?)\s+(?:đã\s+)?chủ\s*trì"
 )
 #: The words that say a meeting took place; those of two words are matched with tones set
 #: aside (OCR misplaces them: "tố chức"), "họp" as written ("hợp" is another word).
@@ -107,7 +110,8 @@ def news_issuer(lines: Sequence[Line], reported: Reported) -> str | None:
     """Given an item's lines and what it reports on, return the body that issued or
     announced it, its province added when the item writes only "UBND tỉnh"."""
     name = reported.issuer or announcer(lines) or body_issuer(lines)
-    return with_place(name, province(lines) or text_province(lines)) or national_issuer(lines)
+    place = province(lines) or text_province(lines) or title_province(lines)
+    return with_place(name, place) or national_issuer(lines)
 
 
 def notice_number(
@@ -210,7 +214,8 @@ def chair(lines: Sequence[Line]) -> Person:
             return Person(name=m.group(1).strip(), role=clean_role(m.group(2)))
     for line in lines:
         if m := _CHAIR_ROLE.search(line.raw):
-            return Person(role=m.group(1))
+            role, name = split_name(m.group(1))
+            return Person(name=name, role=role)
     return Person()
 
 

@@ -169,6 +169,12 @@ def _subject(clause: str) -> str | None:
 _PLACE_WORDS = re.compile(r"(?<!\w)(?:tỉnh|thành phố|TP\.?)\s+((?:[A-ZĐÀ-Ỹ][^\s,.;:()]*\s*){1,3})")
 
 
+#: The capitalised words a line opens with, up to a punctuation mark ("Điện Biên: …").
+_OPENING = re.compile(r"\s*((?:[A-ZĐÀ-Ỹ][^\s,.;:()–-]*\s*)*)")
+#: Lines a news item's title may take (a caption or a portal's section name may come first).
+TITLE_LINES = 2
+
+
 def text_province(lines: Sequence[Line]) -> str | None:
     """Given an item's lines, return the first province its lead names ("tỉnh Đồng Tháp")."""
     for line in lines[:LEAD]:
@@ -177,6 +183,17 @@ def text_province(lines: Sequence[Line]) -> str | None:
             for n in range(len(words), 0, -1):
                 if found := province_name(" ".join(words[:n])):
                     return found
+    return None
+
+
+def title_province(lines: Sequence[Line]) -> str | None:
+    """Given an item's lines, return the province its title opens with, named bare as news
+    titles do ("Điện Biên: yêu cầu …", "HẬU GIANG CÔNG BỐ …", "Quảng Trị triển khai …")."""
+    for line in lines[:TITLE_LINES]:
+        words = _OPENING.match(line.raw).group(1).split()  # type: ignore[union-attr]
+        for n in range(min(len(words), 4), 0, -1):
+            if found := province_name(" ".join(words[:n])):
+                return found
     return None
 
 

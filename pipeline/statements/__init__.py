@@ -69,7 +69,7 @@ def read_unit_scores(
     drafts, ctx = read_parts(document_parts(lines, tables, title), ctx)
     province = admin.province_in(subject)  # a district "cuối bảng" among its province's
     settled = settle_last([*title_only(headline, drafts), *drafts], ctx.counts, province)
-    kept = without_restatements([d for d in settled if d.stated or d.group])
+    kept = with_completions(without_restatements([d for d in settled if d.stated or d.group]))
     return tuple(to_unit_score(d, order) for order, d in enumerate(kept, start=1))
 
 
@@ -78,6 +78,38 @@ def without_restatements(drafts: Sequence[Draft]) -> list[Draft]:
     another one says of the same unit, index and year: a photo caption, a related teaser, or
     a heading ("… tăng 4 bậc") whose body says it all and more."""
     return [d for i, d in enumerate(drafts) if d.source != "prose" or not said_elsewhere(drafts, i)]
+
+
+#: Fields a later sentence adds to what an earlier one stated ("So với năm 2021, chỉ số của
+#: thành phố tăng 2,05% và tăng 9 bậc" after "… đạt 86,72%, xếp thứ 12/63").
+COMPLETING = frozenset({"change", "rank_change", "previous", "grade"})
+
+
+def with_completions(drafts: Sequence[Draft]) -> list[Draft]:
+    """Given the statements, return them with a prose statement that only adds a change, an
+    earlier figure or a grade to an earlier prose statement of the same unit, index and year
+    (which states none of them) merged into that one: one row per unit and year, as a reader
+    writes it down."""
+    kept: list[Draft] = []
+    for draft in drafts:
+        stated = {name for name in STATED if getattr(draft, name) is not None}
+        if draft.previous is not None:
+            stated.add("previous")
+        target = next((k for k in reversed(range(len(kept))) if stated <= COMPLETING
+                       and _completes(draft, kept[k], stated)), None)  # fmt: skip
+        if target is None:
+            kept.append(draft)
+        else:
+            kept[target] = replace(kept[target], **{n: getattr(draft, n) for n in stated})
+    return kept
+
+
+def _completes(draft: Draft, earlier: Draft, stated: set[str]) -> bool:
+    """Given a statement, an earlier one and the fields it states, return whether it adds
+    them to the earlier one: both prose, same unit, index and year, none of them set there."""
+    same = (draft.unit, draft.index, draft.year) == (earlier.unit, earlier.index, earlier.year)
+    prose = draft.source == earlier.source == "prose"
+    return bool(stated) and same and prose and all(getattr(earlier, n) is None for n in stated)
 
 
 def said_elsewhere(drafts: Sequence[Draft], i: int) -> bool:

@@ -165,6 +165,7 @@ class Cues:
     member_before: re.Pattern[str]  # at a gap's end: "top", "nhóm", a group a unit is one of
     respectively: re.Pattern[str]  # "lần lượt": a list in the order of its ranks
     place_guard: re.Pattern[str]  # words before a first or last place that make it none
+    record: re.Pattern[str]  # words after a first or last place that make it a record
     grade: re.Pattern[str]
     grade_guard: re.Pattern[str]  # words before a grade cue that make it a comparison
     change_before: re.Pattern[str]
@@ -241,6 +242,7 @@ def _rank_cues(ranks: Mapping[str, Any], nouns: Iterable[str]) -> dict[str, Any]
         "rest": words_rx(ranks["rest"]),
         "respectively": words_rx(ranks["respectively"]),
         "place_guard": ends_with(ranks["superlative_not_after"]),
+        "record": starts_with(ranks["records"]),
     }
 
 

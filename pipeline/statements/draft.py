@@ -17,8 +17,13 @@ from typing import Any
 
 from parscore.extractors.records import replace
 from parscore.normalizers.numbers import Number
+from parscore.normalizers.places import province_name
 from parscore.pipeline.model import UnitScore, Where
-from parscore.pipeline.statements.units import official_district_count, unit_kind
+from parscore.pipeline.statements.units import (
+    official_district_count,
+    official_province_count,
+    unit_kind,
+)
 
 #: Fields whose presence makes a draft a statement (a unit and an index alone are not one).
 STATED = ("score", "self_score", "appraised", "percent", "rank", "grade", "change", "rank_change")
@@ -225,7 +230,23 @@ def settle_last(
     """Given the statements, the (kind, count) pairs the text states and the notice's province,
     rank "cuối bảng" last."""
     largest = largest_counts(counts)
-    return [_settled(d, drafts, largest, province) if d.last else d for d in drafts]
+    tied = tied_last(drafts)
+    return [_settled(tied.get(id(d), d), drafts, largest, province) if d.last else d
+            for d in drafts]  # fmt: skip
+
+
+def tied_last(drafts: Sequence[Draft]) -> dict[int, Draft]:
+    """Given the statements, return those of k units sharing the last place with one value
+    ("A và B cùng đạt 85,33%, thấp nhất"), each placed k - 1 before the last (5/6 and 5/6 of
+    six), by id; a bottom list of different values is no tie and keeps its own places."""
+    groups: dict[tuple[object, ...], list[Draft]] = {}
+    for d in drafts:
+        value = d.official or d.percent
+        if d.last and not d.from_last and value is not None:
+            key = (d.index, d.year, unit_kind(d.unit or ""), value.value)
+            groups.setdefault(key, []).append(d)
+    return {id(d): replace(d, from_last=len(g) - 1) for g in groups.values() if len(g) > 1
+            for d in g if len({x.unit for x in g}) == len(g)}  # fmt: skip
 
 
 def largest_counts(counts: Sequence[tuple[str, int]]) -> dict[str, int]:
@@ -263,13 +284,20 @@ def _settled(
 def official_count(draft: Draft, drafts: Sequence[Draft], province: str | None) -> int | None:
     """Given a "cuối bảng" statement, all statements and the notice's province, return the
     official count of its province's districts when every unit ranked beside it (same index
-    and year) is one of them, none is ranked beyond it and they are no more than the count."""
+    and year, same kind) is one of them, else of the country's provinces when every unit
+    ranked beside it is a province and the ranking is national; none is ranked beyond it and
+    they are no more than the count."""
+    same = [d for d in drafts if d is not draft and (d.index, d.year) == (draft.index, draft.year)]
     kind = unit_kind(draft.unit or "")
-    beside = [d for d in drafts if d is not draft and (d.index, d.year) == (draft.index, draft.year)
-              and unit_kind(d.unit or "") == kind]  # fmt: skip
+    beside = [d for d in same if unit_kind(d.unit or "") == kind]
     count = official_district_count(
         draft.unit or "", [d.unit or "" for d in beside], province, draft.year
     )
+    if count is None:
+        beside = [d for d in same if province_name(d.unit or "")]
+        count = official_province_count(
+            draft.unit or "", [(d.unit or "", d.rank) for d in beside], draft.year
+        )
     top = max((d.rank or 0 for d in beside), default=0)
     named = len({d.unit for d in beside} | {draft.unit})
     fits = count is not None and top < count - draft.from_last and named <= count

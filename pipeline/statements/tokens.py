@@ -123,16 +123,37 @@ def mention_tokens(text: str, key: str) -> Iterator[Token]:
 
 
 def cue_tokens(text: str, key: str) -> Iterator[Token]:
-    """Given a sentence and its key, yield the tokens of cue words and brackets."""
+    """Given a sentence and its key, yield the tokens of cue words and brackets.
+
+    An average right before a first or last place measures the units ranked by it ("vùng A
+    có chỉ số trung bình cao nhất"): it is no average statement of its own.
+    """
     c = cues()
+    average: Token | None = None  # an average mention, until the next mention is known
     for m in c.mentions.finditer(key):
-        kind, raw = MENTION_KINDS[m.lastgroup or ""], text[m.start() : m.end()]
-        label = MENTION_LABELS.get(m.lastgroup or "", _no_label)(raw)
-        yield Token(kind=kind, start=m.start(), end=m.end(), raw=raw, label=label)
+        group = m.lastgroup or ""
+        if average and not _ranked_by(average, m, key):
+            yield average
+        raw = text[m.start() : m.end()]
+        label = MENTION_LABELS.get(group, _no_label)(raw)
+        token = Token(kind=MENTION_KINDS[group], start=m.start(), end=m.end(), raw=raw, label=label)
+        average = token if group == "average" else None
+        if not average:
+            yield token
+    if average:
+        yield average
     yield from grade_tokens(text, key, c)
     yield from rank_tokens(key, c)
     for m in _PUNCT.finditer(key):
         yield Token(kind=Kind(m.group()), start=m.start(), end=m.end(), raw=m.group())
+
+
+def _ranked_by(average: Token, mention: re.Match[str], key: str) -> bool:
+    """Given an average token, the next mention and the key, return whether the mention is a
+    first or last place right after the average that ranks units, not a record ("giá trị
+    trung bình cao nhất từ trước đến nay" is the average's record)."""
+    place = (mention.lastgroup or "") in PLACES and not key[average.end : mention.start()].strip()
+    return place and not cues().record.match(key[mention.end() :])
 
 
 def _no_label(raw: str) -> str | None:
@@ -146,6 +167,8 @@ MENTION_KINDS = {
     "groups": Kind.GROUP, "average": Kind.UNIT, "previous": Kind.PREVIOUS, "first": Kind.FIRST,
     "last": Kind.LAST, "next": Kind.NEXT, "penultimate": Kind.LAST,
 }  # fmt: skip
+#: The mentions of a first or last place.
+PLACES = frozenset({"first", "last", "penultimate"})
 #: The label of a last place that is the one before the last ("áp chót").
 PENULTIMATE = "penultimate"
 MENTION_LABELS: dict[str, Callable[[str], str | None]] = {
@@ -270,8 +293,9 @@ JOINING = frozenset({Kind.UNIT, Kind.COMMA, Kind.SEMI})
 #: Kinds of token that end a listed unit's figures: "và" after them joins the next unit to
 #: the list ("tiếp theo là A (86,05 điểm) và B (85,92 điểm)", "A với 86 điểm và B …").
 FIGURE_ENDS = frozenset({Kind.CLOSE, Kind.NUMBER, Kind.VALUE})
-#: Words after the last of joined units that give them the figures together ("cùng đạt").
-_SHARED = re.compile(r"\s*(?:cùng|đều|đồng)(?!\w)")
+#: Words after the last of joined units that give them the figures together ("cùng đạt",
+#: ", cùng đạt"; not "đồng thời", "cùng với").
+_SHARED = re.compile(r"[\s,]*(?:cùng(?!\s+với)|đều|đồng(?!\s+thời))(?!\w)")
 
 
 def _unit_token(token: Token, around: Around) -> Token:
@@ -296,8 +320,10 @@ def _classified(token: Token, around: Around) -> Token | None:
     c = cues()
     if token.kind is Kind.UNIT:
         return _unit_token(token, around)
-    if token.kind in (Kind.FIRST, Kind.LAST) and c.place_guard.search(around.gap):
-        return None  # "tăng cao nhất": the largest rise, no place
+    if token.kind in (Kind.FIRST, Kind.LAST) and (
+        c.place_guard.search(around.gap) or c.record.match(around.right)
+    ):
+        return None  # "tăng cao nhất": the largest rise; "cao nhất từ trước đến nay": a record
     if token.kind in (Kind.RANK, Kind.FIRST, Kind.LAST, Kind.NEXT):
         return _place_token(token, around, c)
     if token.kind in (Kind.PREVIOUS, Kind.YEAR):

@@ -19,11 +19,11 @@ from typing import Any
 from parscore.extractors.records import replace
 from parscore.normalizers import admin
 from parscore.normalizers.labels import canonical_unit, data_table
-from parscore.normalizers.places import province_key, provinces, regions
+from parscore.normalizers.places import province_key, province_name, provinces, regions
 from parscore.pipeline.statements.cues import alternation, data, ends_with, words_rx
 
 #: A word of a name: letters and digits, joined by "&", "-" or "." ("TT&TT", "LĐ-TB&XH").
-_WORD = r"[^\W_]+(?:[&.\-][^\W_]+)*"
+_WORD = r"[^\W_]+(?:(?:[&.\-]|['’](?=[^\W\d_]))[^\W_]+)*"  # "Cư M'gar", "Ea H’leo"
 _PIECE = re.compile(rf"[ \t]*(?P<sep>,|-|–|&|và(?=\s))?[ \t]*(?P<word>{_WORD})")
 _PLACE_PIECE = re.compile(rf"(?:[ \t]+|[ \t]*-[ \t]*)(?P<word>{_WORD})")
 _FIRST_PLACE_WORD = re.compile(rf"[ \t]*(?P<word>{_WORD})")
@@ -478,6 +478,24 @@ def _locality(unit: str) -> str:
     """Given a canonical unit, return the locality a committee stands for, else the unit."""
     rest = unit.removeprefix(_COMMITTEE).strip()
     return rest[:1].upper() + rest[1:] if rest != unit and rest else unit
+
+
+#: The most provinces a socio-economic region holds (Trung du và miền núi phía Bắc, Bắc Trung
+#: Bộ và duyên hải miền Trung: 14 each): a province ranked beyond it is ranked nationally.
+LARGEST_REGION = 14
+
+
+def official_province_count(
+    unit: str, others: Sequence[tuple[str, int | None]], year: int | None
+) -> int | None:
+    """Given a province ranked "cuối bảng", the (unit, rank) of those ranked beside it and the
+    year, return the country's count of provinces that year when the ranking is national:
+    each unit is a province and one is ranked beyond any region's size ("Hà Tĩnh xếp thứ 61,
+    Kon Tum áp chót, Bà Rịa - Vũng Tàu đứng cuối cùng"). None otherwise."""
+    if not all(province_name(u) for u in (unit, *(name for name, _ in others))):
+        return None
+    national = any((rank or 0) > LARGEST_REGION for _, rank in others)
+    return admin.province_count(year) if national else None
 
 
 def official_district_count(

@@ -393,11 +393,14 @@ def take_previous(frame: Frame, token: Token) -> Frame:
 
 def earlier_rank(draft: Draft, token: Token) -> bool:
     """Given a statement and a figure of an earlier year, return whether the figure is a rank:
-    a whole number after a statement of a rank and no score."""
+    a whole number after a statement of a rank and no score, or out of the same count as the
+    rank ("xếp thứ 6/17 … (năm 2022: 8/17)")."""
     number = token.number
     scored = draft.official is not None or draft.percent is not None
     whole = number is not None and number.decimals == 0 and not number.percent
-    return draft.rank is not None and not scored and whole
+    of = token.of.value if token.of is not None else None
+    same_count = of is not None and draft.rank_of is not None and of == draft.rank_of
+    return draft.rank is not None and whole and (not scored or same_count)
 
 
 #: Places a listed unit may state of its own, leaving the list ("…; Sở Y tế đứng cuối bảng").
