@@ -83,18 +83,18 @@ def make_summary(
     list naming the subject and the other statements about the subject, return the notice's
     summary figures.
 
-    The notice's own figures are the statement reader's statement about its own subject
-    (its score, rank, change and grade, read with every other statement); the headline
-    reader gives what that statement leaves unsaid, and finds which statement is the
-    subject's own; then the other statements about the subject, index and year ("Với kết
-    quả trên, đơn vị được xếp loại Xuất sắc" two sentences on). The area table's grade row
-    comes first; a list's grade last ("Xếp loại Tốt gồm: Sở Y tế, …")."""
+    The notice's rank, change and grade are the statement reader's statement about its own
+    subject (read with every other statement), then the other statements about the subject,
+    index and year ("Với kết quả trên, đơn vị được xếp loại Xuất sắc" two sentences on); the
+    headline reader only finds which statement is the subject's own, and gives the score
+    when no statement states it. The area table's grade row comes first; a list's grade last
+    ("Xếp loại Tốt gồm: Sở Y tế, …")."""
     top = headline or Headline(score=None)
     mine = own or UnitScore(order=0, unit="")
-    sources: tuple[UnitScore | Headline, ...] = (mine, top, *said)
-    ranked = next((s for s in sources if s.rank is not None), top)
+    sources = (mine, *said) if own else (as_statement(top),)
+    ranked = next((s for s in sources if s.rank is not None), mine)
     changes = (s.change for s in sources if s.change is not None)
-    grade, grade_raw = summary_grade(table, top, mine, listed, said)
+    grade, grade_raw = summary_grade(table, sources, listed)
     return Summary(
         headline_score=own_score(mine, top.score),
         stated_total=table.total if table else None,
@@ -127,37 +127,42 @@ def own_score(mine: UnitScore, headline: Number | None) -> Number | None:
     return next((n for n in stated if n.value == headline.value), headline)
 
 
+def as_statement(headline: Headline) -> UnitScore:
+    """Given a headline no statement of the reader's matches (its subject is unnamed: "Chỉ
+    số CCHC của tỉnh đạt …" with no province known), return its figures as a statement."""
+    return UnitScore(
+        order=0, unit=headline.subject or "", rank=headline.rank, rank_of=headline.rank_of,
+        change=headline.change, grade=headline.grade, grade_raw=headline.grade_raw,
+    )  # fmt: skip
+
+
 def summary_grade(
-    table: ScoreTable | None,
-    top: Headline,
-    mine: UnitScore,
-    listed: tuple[str, str] | None,
-    said: Sequence[UnitScore] = (),
+    table: ScoreTable | None, sources: Sequence[UnitScore], listed: tuple[str, str] | None
 ) -> tuple[str | None, str | None]:
-    """Given the area table, the headline, the own statement, a list's grade and the other
-    statements about the subject, return the notice's grade and its words as written: the
-    table's grade row, the own statement's grade (as the headline wrote it when both say the
-    same), the headline's, another statement's, the list's."""
+    """Given the area table, the subject's statements (its own first) and a list's grade,
+    return the notice's grade and its words as written: the table's grade row, the first
+    statement's grade, the list's."""
     if table and table.grade:
         return table.grade, table.grade_raw
-    if mine.grade:
-        return mine.grade, top.grade_raw if top.grade == mine.grade else mine.grade
-    if top.grade:
-        return top.grade, top.grade_raw
-    other = next((s.grade for s in said if s.grade), None)
-    if other:
-        return other, other
+    graded = next((s for s in sources if s.grade), None)
+    if graded is not None:
+        return graded.grade, graded.grade_raw or graded.grade
     return listed if listed else (None, None)
 
 
 def own_statement(headline: Headline | None, rows: Sequence[UnitScore]) -> UnitScore | None:
     """Given the headline and the unit statements, return the statement of the notice's own
-    subject: the one stating the headline's score; without any headline, the scored one when
-    every statement is of one unit ("… của Sở Xây dựng là 72,32 điểm" read by the statements
+    subject: the one stating the headline's score; of a headline without a score, the
+    latest year's statement read from its block (a rank or a change without a score is
+    still a statement about the subject); without any headline, the scored one when every
+    statement is of one unit ("… của Sở Xây dựng là 72,32 điểm" read by the statements
     reader only). The notice's headline is then never weaker than its unit rows."""
     par = [r for r in rows if r.index == "par"]
     if headline is not None and headline.score is not None:
         return next((r for r in par if states(r, headline.score)), None)
+    if headline is not None:
+        told = [r for r in par if r.where.block == headline.block and r.source == "prose"]
+        return max(told, key=lambda r: r.year or 0, default=None)
     if headline is None and len({r.unit for r in par}) == 1:
         return next((r for r in par if r.score is not None), None)
     return None

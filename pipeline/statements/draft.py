@@ -42,6 +42,7 @@ class Draft:
     rank_of: int | None = None
     last: bool = False
     grade: str | None = None
+    grade_raw: str | None = None  # the grade's words as written ("nhóm khá"), beside its code
     change: Number | None = None
     rank_change: int | None = None
     group: str | None = None
@@ -98,6 +99,7 @@ def to_unit_score(draft: Draft, order: int) -> UnitScore:
         order=order, unit=draft.unit or "", unit_raw=draft.unit_raw or draft.unit or "",
         index=draft.index or "par", year=draft.year, score=draft.official, max=draft.max,
         percent=draft.percent, rank=draft.rank, rank_of=draft.rank_of, grade=draft.grade,
+        grade_raw=draft.grade_raw,
         change=draft.change, rank_change=draft.rank_change, previous=draft.previous,
         source=draft.source, group=draft.group, where=draft.where,
         rank_of_inferred=draft.inferred,

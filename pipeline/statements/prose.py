@@ -147,12 +147,23 @@ def next_context(ctx: Context, tokens: Sequence[Token], drafts: Sequence[Draft])
     year = drafts[-1].year if drafts else (years[0] if indices and years else ctx.year)
     return replace(
         ctx,
-        index=indices[-1] if indices else ctx.index,
+        index=outer_index(tokens) or ctx.index,
         year=year,
         topic=ctx.topic or (indices[0] if indices else None),
         carried=drafts[-1] if drafts else ctx.carried,
         counts=(*ctx.counts, *counts),
     )
+
+
+def outer_index(tokens: Sequence[Token]) -> str | None:
+    """Given a sentence's tokens, return the last index it names outside brackets: one named
+    only inside them ("(gồm Chỉ số SIPAS đạt 8,5 điểm)") is an aside the next sentence does
+    not go on about."""
+    depth, found = 0, None
+    for t in tokens:
+        depth += (t.kind is Kind.OPEN) - (t.kind is Kind.CLOSE and depth > 0)
+        found = t.label if t.kind is Kind.INDEX and depth == 0 else found
+    return found
 
 
 def _counted(draft: Draft, count: int | None) -> Draft:

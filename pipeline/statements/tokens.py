@@ -320,7 +320,8 @@ def _place_token(token: Token, around: Around, c: Cues) -> Token | None:
         rest = c.rest.fullmatch(" ".join(token.raw.lower().split())) is not None
         return replace(token, forward=True) if forward or rest else None
     forward = before_unit and bool(c.forward.match(around.right))
-    if not (forward or follows(around, c.rank_follow)):
+    counted = token.rank_of is not None and token.raw[-1:].isalpha()  # "8/63 tỉnh, thành phố"
+    if not (forward or counted or follows(around, c.rank_follow)):
         return None
     if c.from_before.search(around.gap) and c.to_after.match(around.ahead):
         return None  # "từ vị trí thứ 9 lên thứ 6": last year's place

@@ -12,6 +12,7 @@ from enum import StrEnum
 from typing import Any
 
 from parscore.extractors.records import replace
+from parscore.normalizers.labels import grade_in_text
 from parscore.pipeline.model import Where
 from parscore.pipeline.statements.context import Context
 from parscore.pipeline.statements.cues import cues, is_plain, sentence_key
@@ -27,7 +28,10 @@ FIELDS = {
     Role.APPRAISED: "appraised",
 }
 #: Fields of figures stated before the units they belong to ("đạt 85,42% là A và B").
-HANDED = ("score", "self_score", "appraised", "max", "percent", "grade", "change", "previous")
+HANDED = (
+    "score", "self_score", "appraised", "max", "percent", "grade", "grade_raw", "change",
+    "previous",
+)  # fmt: skip
 #: Kinds after which a group is a scope ("dẫn đầu khối sở"), not a new subject.
 SCOPED = frozenset({Kind.RANK, Kind.FIRST, Kind.LAST})
 
@@ -69,6 +73,7 @@ class Frame:
     resume: Draft | None = None  # the statement held while a unit ranked above it is read
     within_grade: bool = False  # the sentence speaks of a grade's members: places are theirs
     area_tail: bool = False  # right after the comma that ended an area clause
+    outer: tuple[str | None, ...] = ()  # the index spoken of outside each open bracket
     out: tuple[Draft, ...] = ()
 
 
@@ -295,9 +300,10 @@ def on_previous(frame: Frame, token: Token, before: Kind | None) -> Frame:
 def on_open(frame: Frame, token: Token, before: Kind | None) -> Frame:
     """Given "(", go one bracket deeper (after "so với năm 2022", into last year's figures)."""
     depth = frame.depth + 1
+    outer = (*frame.outer, frame.draft.index)
     if frame.mode in COMPARING:
-        return replace(frame, depth=depth, mode=Mode.PREVIOUS, mode_depth=depth)
-    return replace(frame, depth=depth)
+        return replace(frame, depth=depth, mode=Mode.PREVIOUS, mode_depth=depth, outer=outer)
+    return replace(frame, depth=depth, outer=outer)
 
 
 def on_close(frame: Frame, token: Token, before: Kind | None) -> Frame:
@@ -306,7 +312,26 @@ def on_close(frame: Frame, token: Token, before: Kind | None) -> Frame:
     ends = frame.mode in COMPARING or (
         frame.mode in (Mode.PREVIOUS, Mode.AREA) and depth < frame.mode_depth
     )
-    return replace(frame, depth=depth, mode=Mode.CURRENT if ends else frame.mode)
+    frame = replace(frame, depth=depth, mode=Mode.CURRENT if ends else frame.mode)
+    return index_restored(frame, frame.outer[-1] if frame.outer else None)
+
+
+def index_restored(frame: Frame, outer: str | None) -> Frame:
+    """Given the frame at a closing bracket and the index spoken of before the bracket opened,
+    return it speaking of that index again: an index named inside brackets ("(gồm Chỉ số
+    SIPAS đạt 8,5 điểm)") is an aside, and what follows the bracket ("…), tăng 4,79 điểm") is
+    the outer statement's, taken up again."""
+    frame = replace(frame, outer=frame.outer[:-1])
+    if outer is None or frame.draft.index in (None, outer):
+        return frame
+    frame = flush(frame)
+    unit, year = frame.draft.unit, frame.draft.year
+    k = next((k for k in range(len(frame.out) - 1, -1, -1)
+              if (frame.out[k].unit, frame.out[k].index, frame.out[k].year) == (unit, outer, year)),
+             None)  # fmt: skip
+    if k is None:
+        return replace(frame, draft=replace(frame.draft, index=outer))
+    return replace(frame, draft=frame.out[k], out=frame.out[:k] + frame.out[k + 1 :])
 
 
 def resumed(frame: Frame) -> Frame:
@@ -497,6 +522,20 @@ def setter(name: str, value: Callable[[Token], object]) -> Step:
     return step
 
 
+_SET_GRADE = setter("grade", lambda t: t.label)
+
+
+def on_grade(frame: Frame, token: Token, before: Kind | None) -> Frame:
+    """Given a grade, set the statement's grade and keep its words as written, without the cue
+    ("xếp loại khá": "khá"; "thuộc nhóm B": "nhóm B")."""
+    graded = _SET_GRADE(frame, token, before)
+    if graded is frame:
+        return frame
+    written = grade_in_text(token.raw)
+    raw = written[1] if written else token.raw
+    return replace(graded, draft=put(graded.draft, "grade_raw", raw))
+
+
 STEPS: dict[Kind, Step] = {
     Kind.UNIT: on_unit,
     Kind.REF: on_reference,
@@ -516,7 +555,7 @@ STEPS: dict[Kind, Step] = {
     Kind.FIRST: on_rank,
     Kind.LAST: on_rank,
     Kind.NEXT: on_next,
-    Kind.GRADE: setter("grade", lambda t: t.label),
+    Kind.GRADE: on_grade,
     Kind.CHANGE: setter("change", lambda t: t.number),
     Kind.RANK_CHANGE: setter("rank_change", lambda t: t.places),
     Kind.NUMBER: lambda frame, token, before: frame,
