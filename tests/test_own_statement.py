@@ -100,3 +100,37 @@ def test_the_grade_keeps_its_words_as_written(text: str, grade: str, written: st
     s, rows = read(text)
     assert (s.grade, s.grade_raw) == (grade, written)
     assert any(r.grade == grade and r.grade_raw == written for r in rows)
+
+
+# --- what the second reading alone used to find ---------------------------------------------
+
+
+def test_a_year_named_in_brackets_before_the_score_is_an_aside() -> None:
+    s, rows = read(
+        "Chỉ số CCHC năm 2022 của Sở Tài chính (năm 2021: 77,6 điểm, hạng 12) là 81,95 điểm, "
+        "hạng 6/19, tăng 4,35 điểm."
+    )
+    assert s.headline_score is not None and s.headline_score.value == Decimal("81.95")
+    assert (s.rank, s.rank_of) == (6, 19)
+    assert change(s) == Decimal("4.35")
+    assert {r.year for r in rows if r.score and r.score.value == Decimal("81.95")} == {2022}
+
+
+def test_a_subject_the_text_never_names_gives_the_summary_and_no_unit_row() -> None:
+    s, rows = read("Năm 2022, Chỉ số CCHC của huyện được 81,07 điểm, thuộc nhóm khá.")
+    assert s.headline_score is not None and s.headline_score.value == Decimal("81.07")
+    assert (s.grade, s.grade_raw) == ("Nhóm khá", "nhóm khá")
+    assert rows == ()
+
+
+def test_a_division_of_a_district_is_a_unit_and_a_port_city_stays_whole() -> None:
+    _, rows = read(
+        "Chỉ số CCHC năm 2022 của Phòng Văn hóa và Thông tin đạt 87,3 điểm; TP Hải Phòng "
+        "đạt 90,1 điểm."
+    )
+    assert [r.unit for r in rows] == ["Phòng Văn hóa và Thông tin", "Thành phố Hải Phòng"]
+
+
+def test_a_sentence_opening_with_the_scale_states_no_result() -> None:
+    s, rows = read("Điểm tối đa của Chỉ số CCHC cấp huyện là 100 điểm.")
+    assert (s.headline_score, rows) == (None, ())

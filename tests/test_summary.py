@@ -1,6 +1,6 @@
 """The notice's summary: its own figures are the statement reader's statement about its own
 subject; the subject's other statements (same unit, index, year) give what it leaves unsaid,
-and the headline reader gives no rank, change or grade of its own."""
+read once with every other statement."""
 
 from __future__ import annotations
 
@@ -10,7 +10,6 @@ from parscore.extractors.model import Block, BlockKind, Document, SourceInfo
 from parscore.normalizers.numbers import Number, parse_number
 from parscore.pipeline.model import UnitScore
 from parscore.pipeline.parse import make_summary, parse
-from parscore.pipeline.parse.headline import Headline
 
 
 def number(text: str) -> Number:
@@ -26,8 +25,7 @@ def test_the_own_statement_gives_rank_change_and_grade_before_the_others() -> No
         order=1, unit="Sở Công Thương", score=number("81,5"), rank=7, rank_of=19,
         change=number("2,4"), grade="Khá", grade_raw="khá",
     )  # fmt: skip
-    headline = Headline(score=number("81,5"), rank=9, rank_of=20, change=number("1,2"))
-    summary = make_summary(None, headline, own, None, [other])
+    summary = make_summary(None, own, None, [other])
     assert (summary.rank, summary.rank_of) == (7, 19)
     assert summary.previous_year_delta == number("2,4")
     assert (summary.grade, summary.grade_raw) == ("Khá", "khá")
@@ -38,9 +36,7 @@ def test_the_subject_s_other_statements_fill_what_the_own_one_leaves_unsaid() ->
     other = UnitScore(order=2, unit="Sở Công Thương", rank=9, rank_of=20, grade="Tốt",
                       grade_raw="loại tốt")  # fmt: skip
     own = UnitScore(order=1, unit="Sở Công Thương", score=number("81,5"))
-    headline = Headline(score=number("81,5"), grade="Khá", grade_raw="khá", change=number("9"))
-    summary = make_summary(None, headline, own, None, [other])
-    assert summary.previous_year_delta is None  # the headline reader's change is not read
+    summary = make_summary(None, own, None, [other])
     assert (summary.rank, summary.rank_of) == (9, 20)
     assert (summary.grade, summary.grade_raw) == ("Tốt", "loại tốt")
 

@@ -20,6 +20,10 @@ from parscore.normalizers.numbers import Number
 from parscore.pipeline.model import UnitScore, Where
 from parscore.pipeline.statements.units import official_district_count, unit_kind
 
+#: The unit of a statement about the notice's own subject that the text never names ("Chỉ số
+#: CCHC của Sở đạt …" where no "Sở" is known): kept to find the notice's own figures, never a
+#: unit row.
+UNNAMED = "(unnamed subject)"
 #: Fields whose presence makes a draft a statement (a unit and an index alone are not one).
 STATED = ("score", "self_score", "appraised", "percent", "rank", "grade", "change", "rank_change")
 
@@ -52,6 +56,8 @@ class Draft:
     from_last: int = 0  # places before the last of a "last" statement ("áp chót": 1)
     place_cue: str | None = None  # the words of a place stated before a list ("cuối bảng")
     inferred: bool = False  # rank_of is the official count of the province's districts
+    alone: bool = False  # its sentence states no other unit's figures and lists no units
+    sole: bool = False  # … and names an index: it may be the notice's own statement
 
     @property
     def stated(self) -> bool:
@@ -102,7 +108,7 @@ def to_unit_score(draft: Draft, order: int) -> UnitScore:
         grade_raw=draft.grade_raw,
         change=draft.change, rank_change=draft.rank_change, previous=draft.previous,
         source=draft.source, group=draft.group, where=draft.where,
-        rank_of_inferred=draft.inferred,
+        rank_of_inferred=draft.inferred, sole=draft.sole,
     )  # fmt: skip
 
 

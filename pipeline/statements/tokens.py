@@ -19,7 +19,7 @@ from enum import StrEnum
 from parscore.extractors.records import replace
 from parscore.normalizers.labels import grade
 from parscore.normalizers.numbers import Number, find_numbers, resolve
-from parscore.pipeline.statements.cues import Cues, cues, index_of
+from parscore.pipeline.statements.cues import Cues, cues, index_of, sentence_key
 from parscore.pipeline.statements.units import find_mentions
 
 #: Scores, percents and changes of an index are at most this (domain.md §4).
@@ -227,8 +227,9 @@ class Around:
 #: Kinds of token classified by the words around them; ``_classified`` returns the others
 #: as they are, so their surroundings are not even cut out (most tokens are punctuation).
 IN_CONTEXT = frozenset(
-    {Kind.UNIT, Kind.FIRST, Kind.LAST, Kind.RANK, Kind.NEXT, Kind.PREVIOUS, Kind.YEAR, Kind.NUMBER}
-)
+    {Kind.UNIT, Kind.FIRST, Kind.LAST, Kind.RANK, Kind.NEXT, Kind.PREVIOUS, Kind.YEAR, Kind.NUMBER,
+     Kind.AREA}
+)  # fmt: skip
 
 
 def classify(tokens: Sequence[Token], text: str, key: str) -> Iterator[Token]:
@@ -302,6 +303,8 @@ def _classified(token: Token, around: Around) -> Token | None:
         return _place_token(token, around, c)
     if token.kind in (Kind.PREVIOUS, Kind.YEAR):
         return compared(token, around.gap)
+    if token.kind is Kind.AREA and around.after is Kind.NUMBER and not around.right.strip():
+        return None if c.bare_measures.match(sentence_key(token.raw)) else token  # "tỷ lệ 88%"
     if token.kind is not Kind.NUMBER:
         return token
     if around.after in (Kind.AREA, Kind.GROUP) and not around.right.strip():

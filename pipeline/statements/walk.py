@@ -16,7 +16,7 @@ from parscore.normalizers.labels import grade_in_text
 from parscore.pipeline.model import Where
 from parscore.pipeline.statements.context import Context
 from parscore.pipeline.statements.cues import cues, is_plain, sentence_key
-from parscore.pipeline.statements.draft import Draft, merge, put
+from parscore.pipeline.statements.draft import UNNAMED, Draft, merge, put
 from parscore.pipeline.statements.tokens import PENULTIMATE, Kind, Role, Token, signed
 from parscore.pipeline.statements.units import resolve_reference
 
@@ -73,7 +73,7 @@ class Frame:
     resume: Draft | None = None  # the statement held while a unit ranked above it is read
     within_grade: bool = False  # the sentence speaks of a grade's members: places are theirs
     area_tail: bool = False  # right after the comma that ended an area clause
-    outer: tuple[str | None, ...] = ()  # the index spoken of outside each open bracket
+    outer: tuple[tuple[str | None, int | None], ...] = ()  # index and year outside each bracket
     out: tuple[Draft, ...] = ()
 
 
@@ -124,7 +124,10 @@ def default_unit(frame: Frame) -> str | None:
     carried = frame.ctx.carried
     if carried is not None and carried.where.block == frame.draft.where.block:
         return carried.unit
-    return frame.ctx.subjects[0] if frame.indexed and frame.ctx.subjects else None
+    led = frame.ctx.lead > 0 and (frame.draft.official or frame.draft.percent) is not None
+    if not (frame.indexed or led):  # the lead's score: "Tổng điểm đạt được là 79,25 điểm"
+        return None
+    return frame.ctx.subjects[0] if frame.ctx.subjects else UNNAMED
 
 
 def on_unit(frame: Frame, token: Token, before: Kind | None) -> Frame:
@@ -216,9 +219,10 @@ def on_reference(frame: Frame, token: Token, before: Kind | None) -> Frame:
 
 
 def on_unknown(frame: Frame) -> Frame:
-    """Given a reference to a unit not known ("của tỉnh", none named): no unit to default to."""
+    """Given a reference to a unit not known ("của tỉnh", none named): the notice's own subject,
+    unnamed; nothing after it defaults to another unit."""
     frame = flush(frame)
-    return replace(frame, draft=replace(frame.draft, unit=None, unit_raw=""), anonymous=False)
+    return replace(frame, draft=replace(frame.draft, unit=UNNAMED, unit_raw=""), anonymous=False)
 
 
 def on_group(frame: Frame, token: Token, before: Kind | None) -> Frame:
@@ -300,7 +304,7 @@ def on_previous(frame: Frame, token: Token, before: Kind | None) -> Frame:
 def on_open(frame: Frame, token: Token, before: Kind | None) -> Frame:
     """Given "(", go one bracket deeper (after "so với năm 2022", into last year's figures)."""
     depth = frame.depth + 1
-    outer = (*frame.outer, frame.draft.index)
+    outer = (*frame.outer, (frame.draft.index, frame.draft.year))
     if frame.mode in COMPARING:
         return replace(frame, depth=depth, mode=Mode.PREVIOUS, mode_depth=depth, outer=outer)
     return replace(frame, depth=depth, outer=outer)
@@ -313,24 +317,24 @@ def on_close(frame: Frame, token: Token, before: Kind | None) -> Frame:
         frame.mode in (Mode.PREVIOUS, Mode.AREA) and depth < frame.mode_depth
     )
     frame = replace(frame, depth=depth, mode=Mode.CURRENT if ends else frame.mode)
-    return index_restored(frame, frame.outer[-1] if frame.outer else None)
+    return outer_restored(frame, frame.outer[-1] if frame.outer else (None, None))
 
 
-def index_restored(frame: Frame, outer: str | None) -> Frame:
-    """Given the frame at a closing bracket and the index spoken of before the bracket opened,
-    return it speaking of that index again: an index named inside brackets ("(gồm Chỉ số
-    SIPAS đạt 8,5 điểm)") is an aside, and what follows the bracket ("…), tăng 4,79 điểm") is
-    the outer statement's, taken up again."""
+def outer_restored(frame: Frame, outer: tuple[str | None, int | None]) -> Frame:
+    """Given the frame at a closing bracket and the index and year spoken of before the bracket
+    opened, return it speaking of them again: an index or a year named inside brackets ("(gồm
+    Chỉ số SIPAS đạt 8,5 điểm)", "(năm 2022 đạt 80,1 điểm)") is an aside, and what follows the
+    bracket ("…), tăng 4,79 điểm") is the outer statement's, taken up again."""
     frame = replace(frame, outer=frame.outer[:-1])
-    if outer is None or frame.draft.index in (None, outer):
+    draft = frame.draft
+    key = (draft.unit, outer[0] or draft.index, outer[1] or draft.year)
+    if key == (draft.unit, draft.index, draft.year):
         return frame
     frame = flush(frame)
-    unit, year = frame.draft.unit, frame.draft.year
-    k = next((k for k in range(len(frame.out) - 1, -1, -1)
-              if (frame.out[k].unit, frame.out[k].index, frame.out[k].year) == (unit, outer, year)),
-             None)  # fmt: skip
+    said = [(d.unit, d.index, d.year) for d in frame.out]
+    k = next((k for k in range(len(said) - 1, -1, -1) if said[k] == key), None)
     if k is None:
-        return replace(frame, draft=replace(frame.draft, index=outer))
+        return replace(frame, draft=replace(frame.draft, index=key[1], year=key[2]))
     return replace(frame, draft=frame.out[k], out=frame.out[:k] + frame.out[k + 1 :])
 
 
@@ -371,8 +375,8 @@ def on_comma(frame: Frame, token: Token, before: Kind | None) -> Frame:
 
 def on_value(frame: Frame, token: Token, before: Kind | None) -> Frame:
     """Given a figure, put it in its field: last year's, the maximum, or the statement's own."""
-    if frame.mode is Mode.AREA:
-        return frame
+    if frame.mode is Mode.AREA or (frame.area_tail and token.role is Role.PERCENT):
+        return frame  # "… điều hành được 10/11 điểm, đạt 90,91%": the area's percent
     if frame.mode is Mode.DIFF:
         return take_difference(frame, token)
     if frame.mode in (Mode.PREVIOUS, Mode.COMPARE) or token.role is Role.PREVIOUS:
