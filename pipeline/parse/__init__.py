@@ -52,7 +52,7 @@ def parse(document: Document) -> Notice:
         summary=make_summary(table, own, listed_grade(lines, subject), said_of(own, statements)),
         scores=table.scores if table else (),
         unit_scores=unit_scores,
-        tasks=read_tasks(sections, lines, document.blocks),
+        tasks=read_tasks(sections, lines, tables),
         findings=read_findings(sections),
     )
 
