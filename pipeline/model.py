@@ -108,6 +108,9 @@ class UnitScore:
     rank_change: int | None = None
     previous: Number | None = None
     source: str = "prose"
+    grade_raw: str | None = field(default=None, compare=False)  # the grade as written
+    #: its sentence names the index and states no other unit's figures: it may be the notice's own
+    sole: bool = field(default=False, compare=False)
     unit_raw: str = field(default="", compare=False)
     group: str | None = None
     rank_of_inferred: bool = False  # rank_of is an official count the text never states

@@ -12,7 +12,7 @@ import pytest
 from parscore.extractors.model import Block, BlockKind, Cell, Document, Region, SourceInfo
 from parscore.pipeline.parse import parse
 from parscore.pipeline.parse.assignees import find_assignment
-from parscore.pipeline.parse.tasktable import find_columns
+from parscore.pipeline.tables.plan import find_columns
 
 SOURCE = SourceInfo(path="mem.txt", format="txt", sha256="1" * 64)
 SIGNER = ("Nơi nhận:", "- Như trên;", "- Lưu: VT.", "KT. CHỦ TỊCH", "PHÓ CHỦ TỊCH")

@@ -3,16 +3,15 @@ every text here is composed for the test."""
 
 from __future__ import annotations
 
+from dataclasses import replace
 from decimal import Decimal
 
 import pytest
 
 from parscore.normalizers.labels import grade_in_text
 from parscore.normalizers.numbers import Number
-from parscore.pipeline.lines import document_to_lines
 from parscore.pipeline.model import Summary, UnitScore
 from parscore.pipeline.parse import make_summary, own_statement, parse
-from parscore.pipeline.parse.headline import Headline, find_headline
 from tests.test_parse import doc
 
 
@@ -29,12 +28,21 @@ def score(s: Summary) -> Decimal | None:
 @pytest.mark.parametrize(
     ("sentence", "expected"),
     [
-        ("Theo Thông báo, kết quả Chỉ số CCHC năm 2022 của Sở Công Thương là 79,15 điểm, "
-         "xếp loại Khá.", "79.15"),
-        ("Chi cục đạt Chỉ số CCHC xếp thứ 3 trong nhóm xuất sắc với tổng điểm là 92.4% trên "
-         "tổng số 9 đơn vị.", "92.4"),
-        ("Tổng điểm Chỉ số CCHC của Chi cục năm 2019 so với năm 2018 tăng từ 80,5 điểm lên "
-         "86,25 điểm.", "86.25"),
+        (
+            "Theo Thông báo, kết quả Chỉ số CCHC năm 2022 của Sở Công Thương là 79,15 điểm, "
+            "xếp loại Khá.",
+            "79.15",
+        ),
+        (
+            "Chi cục đạt Chỉ số CCHC xếp thứ 3 trong nhóm xuất sắc với tổng điểm là 92.4% trên "
+            "tổng số 9 đơn vị.",
+            "92.4",
+        ),
+        (
+            "Tổng điểm Chỉ số CCHC của Chi cục năm 2019 so với năm 2018 tăng từ 80,5 điểm lên "
+            "86,25 điểm.",
+            "86.25",
+        ),
         ("Với tổng số điểm Chỉ số cải cách hành chính là: 77.5/85. điểm tối đa.", "77.5"),
     ],
 )
@@ -83,8 +91,10 @@ def test_rank_out_of_a_total_written_in_words() -> None:
     ("text", "expected"),
     [
         ("Năm 2022, Chỉ số CCHC của tỉnh đạt 84,3 điểm, nằm trong nhóm tốt.", "Nhóm tốt"),
-        ("Chỉ số CCHC của huyện đạt 79,02 điểm và thuộc Nhóm Trung bình của tỉnh.",
-         "Nhóm trung bình"),
+        (
+            "Chỉ số CCHC của huyện đạt 79,02 điểm và thuộc Nhóm Trung bình của tỉnh.",
+            "Nhóm trung bình",
+        ),
         ("Chỉ số CCHC năm 2023 của Sở đạt 88 điểm, thuộc nhóm B.", "Nhóm B"),
     ],
 )
@@ -134,21 +144,19 @@ def test_a_parenthesis_before_the_score_does_not_make_it_a_part() -> None:
         "Chỉ số CCHC năm 2023: Sở Xây dựng 72,32 điểm (xếp loại Khá).",
     ],
 )
-def test_the_subjects_statement_fills_a_headline_its_reader_missed(sentence: str) -> None:
-    lines = ("SỞ XÂY DỰNG", sentence)
-    assert find_headline(document_to_lines(doc(*lines))) is None
-    s = summary(*lines)
+def test_the_subjects_statement_is_the_headline(sentence: str) -> None:
+    s = summary("SỞ XÂY DỰNG", sentence)
     assert (score(s), s.grade) == (Decimal("72.32"), "Khá")
 
 
-def test_the_headline_takes_what_it_leaves_unsaid_from_its_own_statement() -> None:
-    headline = Headline(score=Number(value=Decimal("91.2"), raw="91,2"), rank=None)
-    own = UnitScore(order=1, unit="Sở Y tế", score=headline.score, grade="Tốt", rank=3, rank_of=9)
-    other = UnitScore(order=2, unit="Sở Tư pháp", score=Number(value=Decimal(88)), grade="Khá")
-    s = make_summary(None, headline, own_statement(headline, [other, own]))
+def test_the_own_statement_is_the_first_sole_one_of_the_subject() -> None:
+    score = Number(value=Decimal("91.2"), raw="91,2")
+    own = UnitScore(order=2, unit="Sở Y tế", score=score, grade="Tốt", rank=3, rank_of=9, sole=True)
+    other = UnitScore(order=1, unit="Sở Tư pháp", score=Number(value=Decimal(88)), grade="Khá")
+    s = make_summary(None, own_statement([other, own]))
     assert (s.grade, s.rank, s.rank_of) == ("Tốt", 3, 9)
-    # several units and no headline: no unit's statement is the notice's own
-    assert own_statement(None, [other, own]) is None
+    # several units and none stated alone in a sentence naming the index: no own statement
+    assert own_statement([other, replace(own, sole=False)]) is None
 
 
 def test_a_score_in_parentheses_naming_another_year_is_not_this_years() -> None:

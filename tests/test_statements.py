@@ -23,7 +23,7 @@ from parscore.extractors.model import Block, BlockKind, Cell, Document, SourceIn
 from parscore.normalizers.text import fold
 from parscore.pipeline.lines import document_to_lines
 from parscore.pipeline.model import UnitScore
-from parscore.pipeline.statements import read_unit_scores
+from parscore.pipeline.statements import read_statements, unit_rows
 from parscore.pipeline.statements.columns import Col, cell_role, read_columns
 from parscore.pipeline.statements.cues import words_rx
 from parscore.pipeline.statements.prose import split_sentences
@@ -73,7 +73,8 @@ def statements(path: Path, subject: str | None) -> tuple[UnitScore, ...]:
 def unit_scores(doc: Document, subject: str | None) -> tuple[UnitScore, ...]:
     """Given a document and its issuer, return its statements (its tables read as ``parse``
     reads them)."""
-    return read_unit_scores(doc, tables=read_tables(doc, document_to_lines(doc)), subject=subject)
+    tables = read_tables(doc, document_to_lines(doc))
+    return unit_rows(read_statements(doc, tables=tables, subject=subject))
 
 
 def as_row(s: UnitScore) -> dict[str, Any]:

@@ -1,5 +1,6 @@
 """The notice's summary: its own figures are the statement reader's statement about its own
-subject; the headline reader gives only what that statement leaves unsaid."""
+subject; the subject's other statements (same unit, index, year) give what it leaves unsaid,
+read once with every other statement."""
 
 from __future__ import annotations
 
@@ -9,7 +10,6 @@ from parscore.extractors.model import Block, BlockKind, Document, SourceInfo
 from parscore.normalizers.numbers import Number, parse_number
 from parscore.pipeline.model import UnitScore
 from parscore.pipeline.parse import make_summary, parse
-from parscore.pipeline.parse.headline import Headline
 
 
 def number(text: str) -> Number:
@@ -19,25 +19,26 @@ def number(text: str) -> Number:
     return found
 
 
-def test_the_own_statement_gives_rank_change_and_grade_before_the_headline() -> None:
-    headline = Headline(score=number("81,5"), rank=9, rank_of=20, change=number("1,2"))
+def test_the_own_statement_gives_rank_change_and_grade_before_the_others() -> None:
+    other = UnitScore(order=2, unit="Sở Công Thương", rank=9, rank_of=20, change=number("1,2"))
     own = UnitScore(
         order=1, unit="Sở Công Thương", score=number("81,5"), rank=7, rank_of=19,
-        change=number("2,4"), grade="Khá",
+        change=number("2,4"), grade="Khá", grade_raw="khá",
     )  # fmt: skip
-    summary = make_summary(None, headline, own)
+    summary = make_summary(None, own, None, [other])
     assert (summary.rank, summary.rank_of) == (7, 19)
     assert summary.previous_year_delta == number("2,4")
-    assert summary.grade == "Khá"
+    assert (summary.grade, summary.grade_raw) == ("Khá", "khá")
     assert summary.headline_score is not None and summary.headline_score.value == Decimal("81.5")
 
 
-def test_the_headline_fills_what_the_own_statement_leaves_unsaid() -> None:
-    headline = Headline(score=number("81,5"), rank=9, rank_of=20, grade="Tốt", grade_raw="tốt")
+def test_the_subject_s_other_statements_fill_what_the_own_one_leaves_unsaid() -> None:
+    other = UnitScore(order=2, unit="Sở Công Thương", rank=9, rank_of=20, grade="Tốt",
+                      grade_raw="loại tốt")  # fmt: skip
     own = UnitScore(order=1, unit="Sở Công Thương", score=number("81,5"))
-    summary = make_summary(None, headline, own)
+    summary = make_summary(None, own, None, [other])
     assert (summary.rank, summary.rank_of) == (9, 20)
-    assert (summary.grade, summary.grade_raw) == ("Tốt", "tốt")
+    assert (summary.grade, summary.grade_raw) == ("Tốt", "loại tốt")
 
 
 def test_a_notice_whose_headline_reader_finds_no_rank_takes_the_statement_s() -> None:

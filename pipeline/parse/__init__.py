@@ -1,8 +1,8 @@
 """Document → Notice. Knows nothing of formats: it reads blocks and lines.
 
 The recipe: lines → tables (``pipeline.tables``: each found once, classified once) → area
-table → headline → metadata → sections → findings, tasks →
-unit statements (``pipeline.statements``) → Notice. Validation is a separate stage
+table → unit statements (``pipeline.statements``) → the notice's own statement among them →
+metadata → sections → findings, tasks → Notice. Validation is a separate stage
 (``pipeline.validate``).
 """
 
@@ -11,17 +11,19 @@ from __future__ import annotations
 from collections.abc import Sequence
 
 from parscore.extractors.model import Document
-from parscore.normalizers.numbers import Number
+from parscore.extractors.records import replace
+from parscore.normalizers.labels import unit_level
 from parscore.pipeline.lines import Line, document_to_lines
 from parscore.pipeline.model import Metadata, Notice, Summary, UnitScore
 from parscore.pipeline.parse.findings import read_findings
-from parscore.pipeline.parse.headline import Headline, find_headline, index_year, listed_grade
+from parscore.pipeline.parse.headline import index_year, listed_grade, own_statement, said_of
 from parscore.pipeline.parse.metadata import read_metadata
 from parscore.pipeline.parse.prosescores import prose_score_table
 from parscore.pipeline.parse.scoretable import ScoreTable, raw_to_score_table
 from parscore.pipeline.parse.sections import split_sections
 from parscore.pipeline.parse.tasks import read_tasks
-from parscore.pipeline.statements import read_unit_scores
+from parscore.pipeline.statements import read_statements, unit_rows
+from parscore.pipeline.statements.draft import UNNAMED
 from parscore.pipeline.tables.model import Kind, Table
 from parscore.pipeline.tables.read import read_tables
 
@@ -31,30 +33,26 @@ def parse(document: Document) -> Notice:
     lines = document_to_lines(document)
     tables = read_tables(document, lines)
     table = find_score_table(tables, lines)
-    headline = find_headline(lines)
-    metadata = read_metadata(
-        lines,
-        headline.year if headline else index_year(lines),
-        headline.subject if headline else None,
+    metadata = read_metadata(lines, None)
+    statements = read_statements(document, subject=metadata.issuer, lines=lines, tables=tables)
+    unit_scores = unit_rows(statements)
+    own = own_statement(statements)
+    subject = own.unit if own and own.unit != UNNAMED else None
+    metadata = replace(
+        metadata,
+        assessment_year=own.year if own and own.year else index_year(lines),
+        level=unit_level(subject) if subject else metadata.level,
     )
     sections = tuple(split_sections(lines))
-    unit_scores = read_unit_scores(document, subject=metadata.issuer, lines=lines, tables=tables)
-    own = own_statement(headline, unit_scores)
     return Notice(
         id=notice_id(document.source.sha256),
         key=notice_key(metadata),
         source=document.source,
         metadata=metadata,
-        summary=make_summary(
-            table,
-            headline,
-            own,
-            listed_grade(lines, headline.subject if headline else None),
-            said_of(own, unit_scores),
-        ),
+        summary=make_summary(table, own, listed_grade(lines, subject), said_of(own, statements)),
         scores=table.scores if table else (),
         unit_scores=unit_scores,
-        tasks=read_tasks(sections, lines, document.blocks),
+        tasks=read_tasks(sections, lines, tables),
         findings=read_findings(sections),
     )
 
@@ -74,100 +72,47 @@ def area_weight(table: ScoreTable) -> tuple[int, int]:
 
 def make_summary(
     table: ScoreTable | None,
-    headline: Headline | None,
     own: UnitScore | None = None,
     listed: tuple[str, str] | None = None,
     said: Sequence[UnitScore] = (),
 ) -> Summary:
-    """Given the area table, the headline, the subject's own unit statement, the grade of a
-    list naming the subject and the other statements about the subject, return the notice's
-    summary figures.
+    """Given the area table, the subject's own unit statement, the grade of a list naming the
+    subject and the other statements about the subject, return the notice's summary figures.
 
     The notice's own figures are the statement reader's statement about its own subject
-    (its score, rank, change and grade, read with every other statement); the headline
-    reader gives what that statement leaves unsaid, and finds which statement is the
-    subject's own; then the other statements about the subject, index and year ("Với kết
-    quả trên, đơn vị được xếp loại Xuất sắc" two sentences on). The area table's grade row
-    comes first; a list's grade last ("Xếp loại Tốt gồm: Sở Y tế, …")."""
-    top = headline or Headline(score=None)
-    mine = own or UnitScore(order=0, unit="")
-    sources: tuple[UnitScore | Headline, ...] = (mine, top, *said)
-    ranked = next((s for s in sources if s.rank is not None), top)
-    changes = (s.change for s in sources if s.change is not None)
-    grade, grade_raw = summary_grade(table, top, mine, listed, said)
+    (``headline.own_statement``); what it leaves unsaid, the other statements about the
+    subject, index and year give, in reading order ("Với kết quả trên, đơn vị được xếp loại
+    Xuất sắc" two sentences on). The area table's grade row comes first; a list's grade last
+    ("Xếp loại Tốt gồm: Sở Y tế, …")."""
+    sources = (own, *said) if own else ()
+    scored = (n for s in sources for n in (s.score, s.percent) if n is not None)
+    ranked = next((s for s in sources if s.rank is not None), None)
+    grade, grade_raw = summary_grade(table, sources, listed)
     return Summary(
-        headline_score=own_score(mine, top.score),
+        headline_score=next(scored, None),
         stated_total=table.total if table else None,
         stated_max_total=table.max_total if table else None,
         stated_self_total=table.self_total if table else None,
         grade=grade,
         grade_raw=grade_raw,
-        previous_year_delta=next(changes, None),
-        rank=ranked.rank,
-        rank_of=ranked.rank_of,
+        previous_year_delta=next((s.change for s in sources if s.change is not None), None),
+        rank=ranked.rank if ranked else None,
+        rank_of=ranked.rank_of if ranked else None,
     )
-
-
-def said_of(own: UnitScore | None, rows: Sequence[UnitScore]) -> tuple[UnitScore, ...]:
-    """Given the subject's own statement and every statement, return the others about the
-    same unit, index and year, in reading order."""
-    if own is None:
-        return ()
-    key = (own.unit, own.index, own.year)
-    return tuple(r for r in rows if r is not own and (r.unit, r.index, r.year) == key)
-
-
-def own_score(mine: UnitScore, headline: Number | None) -> Number | None:
-    """Given the subject's own statement and the headline's score, return the notice's
-    score: the statement's figure stating the headline's, else the headline's, else the
-    statement's score or percent."""
-    stated = (n for n in (mine.score, mine.percent) if n is not None)
-    if headline is None:
-        return next(stated, None)
-    return next((n for n in stated if n.value == headline.value), headline)
 
 
 def summary_grade(
-    table: ScoreTable | None,
-    top: Headline,
-    mine: UnitScore,
-    listed: tuple[str, str] | None,
-    said: Sequence[UnitScore] = (),
+    table: ScoreTable | None, sources: Sequence[UnitScore], listed: tuple[str, str] | None
 ) -> tuple[str | None, str | None]:
-    """Given the area table, the headline, the own statement, a list's grade and the other
-    statements about the subject, return the notice's grade and its words as written: the
-    table's grade row, the own statement's grade (as the headline wrote it when both say the
-    same), the headline's, another statement's, the list's."""
+    """Given the area table, the subject's statements (its own first) and a list's grade,
+    return the notice's grade and its words as written: the table's grade row, the first
+    statement's grade, the list's."""
     if table and table.grade:
         return table.grade, table.grade_raw
-    if mine.grade:
-        return mine.grade, top.grade_raw if top.grade == mine.grade else mine.grade
-    if top.grade:
-        return top.grade, top.grade_raw
-    other = next((s.grade for s in said if s.grade), None)
-    if other:
-        return other, other
+    graded = next((s for s in sources if s.grade), None)
+    if graded is not None:
+        return graded.grade, graded.grade_raw or graded.grade
     return listed if listed else (None, None)
-
-
-def own_statement(headline: Headline | None, rows: Sequence[UnitScore]) -> UnitScore | None:
-    """Given the headline and the unit statements, return the statement of the notice's own
-    subject: the one stating the headline's score; without any headline, the scored one when
-    every statement is of one unit ("… của Sở Xây dựng là 72,32 điểm" read by the statements
-    reader only). The notice's headline is then never weaker than its unit rows."""
-    par = [r for r in rows if r.index == "par"]
-    if headline is not None and headline.score is not None:
-        return next((r for r in par if states(r, headline.score)), None)
-    if headline is None and len({r.unit for r in par}) == 1:
-        return next((r for r in par if r.score is not None), None)
-    return None
-
-
-def states(row: UnitScore, score: Number) -> bool:
-    """Given a unit statement and a score, return whether the statement gives that score."""
-    return score.value is not None and any(
-        n is not None and n.value == score.value for n in (row.score, row.percent)
-    )
 
 
 def notice_id(sha256: str) -> str:

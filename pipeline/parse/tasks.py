@@ -14,7 +14,7 @@ from datetime import date
 from functools import cache
 from importlib import resources
 
-from parscore.extractors.model import Block, BlockKind
+from parscore.extractors.model import BlockKind
 from parscore.normalizers.dates import find_dates
 from parscore.normalizers.labels import (
     document_numbers,
@@ -38,6 +38,7 @@ from parscore.pipeline.parse.assignments import Draft, read_assignments
 from parscore.pipeline.parse.sections import Section, SectionKind
 from parscore.pipeline.parse.tasktable import table_drafts
 from parscore.pipeline.roles import plain
+from parscore.pipeline.tables.model import Table
 
 _SUB_NUMBER = re.compile(r"^\d{1,2}\.\d{1,2}$")
 _TERMINAL = (".", ";", ":", "!", "?")
@@ -70,9 +71,9 @@ class _Unit:
 
 
 def read_tasks(
-    sections: Iterable[Section], lines: Sequence[Line] = (), blocks: Iterable[Block] = ()
+    sections: Iterable[Section], lines: Sequence[Line] = (), tables: Iterable[Table] = ()
 ) -> tuple[Task, ...]:
-    """Given the sections, the lines and the blocks, return the tasks of the task sections,
+    """Given the sections, the lines and the tables, return the tasks of the task sections,
     or the duties the body gives in numbered items, prose (parse.assignments) and task
     tables (parse.tasktable) when those name more units (a directive's "4. Đề nghị Ủy ban
     MTTQ …:" is no section of proposals)."""
@@ -81,7 +82,7 @@ def read_tasks(
         if section.kind is SectionKind.TASKS:
             units.extend(section_units(section))
     tasks = [task for unit in units for task in unit_tasks(unit)]
-    duties = [draft_task(d) for d in [*read_assignments(lines), *table_drafts(blocks)]]
+    duties = [draft_task(d) for d in [*read_assignments(lines), *table_drafts(tables)]]
     best = max(tasks, duties, key=weight)  # ties go to the task sections
     return tuple(dataclasses.replace(t, seq=i) for i, t in enumerate(best, start=1))
 

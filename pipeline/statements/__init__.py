@@ -1,6 +1,6 @@
 """Score statements about units, from prose and ranking tables (DESIGN.md ``unit_scores``).
 
-The recipe (``read_unit_scores``): document → lines and tables (``pipeline.tables``) →
+The recipe (``read_statements``): document → lines and tables (``pipeline.tables``) →
 parts in reading order (paragraphs, the ranking tables, whatever their shape) → statements
 of each part, with the context that earlier parts settle (the index and year spoken of, who
 "Sở" means) → "cuối bảng" given its count → numbered ``UnitScore``s.
@@ -19,6 +19,12 @@ Decisions:
   its own ("3 vị trí cuối bảng là A, B và C"), states nothing that can be kept: no row.
 - A prose statement that says nothing new about its unit, index and year (a photo caption
   repeating the body, a related-news teaser) is not kept twice.
+- A statement about the notice's own subject that the text never names ("Chỉ số CCHC của
+  tỉnh đạt …" with no province known; the lead's "Tổng điểm đạt được là 79,25 điểm") has
+  the unit ``UNNAMED``: it serves the notice's summary, never a unit row (``unit_rows``).
+- A statement whose sentence states no other unit's figures is ``alone``; alone in a
+  sentence naming its index it is ``sole``, and may be the notice's own
+  (``parse.headline.own_statement``).
 """
 
 from __future__ import annotations
@@ -35,13 +41,19 @@ from parscore.pipeline.lines import Line, document_to_lines
 from parscore.pipeline.model import UnitScore, Where
 from parscore.pipeline.statements.context import Context
 from parscore.pipeline.statements.cues import sentence_key
-from parscore.pipeline.statements.draft import STATED, Draft, settle_last, to_unit_score
+from parscore.pipeline.statements.draft import (
+    STATED,
+    UNNAMED,
+    Draft,
+    settle_last,
+    to_unit_score,
+)
 from parscore.pipeline.statements.prose import read_paragraph, read_sentence, split_sentences
 from parscore.pipeline.statements.ranking import grid_statements, is_group_text, with_group
 from parscore.pipeline.statements.units import subjects_of
 from parscore.pipeline.tables.model import Grid, Kind, Shape, Table
 
-__all__ = ["read_unit_scores"]
+__all__ = ["read_statements", "unit_rows"]
 
 #: A title has at most this many words.
 MAX_TITLE_WORDS = 60
@@ -54,20 +66,28 @@ _NOT_WORD = re.compile(r"\W+")
 Placed = tuple[int, int, Line | Grid]
 
 
-def read_unit_scores(
+def unit_rows(statements: Sequence[UnitScore]) -> tuple[UnitScore, ...]:
+    """Given every statement, return those about a named unit, numbered again: a statement
+    about the notice's own subject that the text never names serves its summary only."""
+    named = [s for s in statements if s.unit != UNNAMED]
+    return tuple(replace(s, order=order) for order, s in enumerate(named, start=1))
+
+
+def read_statements(
     document: Document,
     *,
     tables: Sequence[Table],
     subject: str | None = None,
     lines: Sequence[Line] | None = None,
 ) -> tuple[UnitScore, ...]:
-    """Given a document, its tables (``tables.read.read_tables``), its issuer and its lines
-    (when already made), return its statements."""
+    """Given a document, its tables, its issuer and its lines (when already made), return
+    every statement, those about the notice's own unnamed subject (``UNNAMED``) included."""
     lines = document_to_lines(document) if lines is None else lines
     title = find_title(lines)
     headline, ctx = title_context(title, subject)
     drafts, ctx = read_parts(document_parts(lines, tables, title), ctx)
     province = admin.province_in(subject)  # a district "cuối bảng" among its province's
+    drafts = titled(headline, drafts)
     settled = settle_last([*title_only(headline, drafts), *drafts], ctx.counts, province)
     kept = with_completions(without_restatements([d for d in settled if d.stated or d.group]))
     return tuple(to_unit_score(d, order) for order, d in enumerate(kept, start=1))
@@ -152,7 +172,19 @@ def title_context(title: Line | None, subject: str | None) -> tuple[tuple[Draft,
         return (), Context(subjects=subjects_of("", "", subject))
     ctx = Context(subjects=subjects_of(title.text, sentence_key(title.text), subject))
     drafts, ctx = read_sentence(title.text, ctx, Where(block=title.block))
-    return drafts, replace(ctx, carried=None, block=None)
+    return drafts, replace(ctx, carried=None, block=None, lead=max(ctx.lead - 1, 0))
+
+
+def titled(headline: Sequence[Draft], body: Sequence[Draft]) -> list[Draft]:
+    """Given the title's statements and the body's, return the body's with those restating a
+    sole statement of the title, alone in their sentence, marked sole: the title names the
+    notice's subject and index ("Chỉ số CCHC năm 2023 của tỉnh X đạt 88,06%"), the body says
+    it again without the index ("Theo đó, tỉnh X đạt 88,06% …"); a ranking's sentence ("X dẫn
+    đầu với 92,51%; Y xếp thứ hai …") is not the subject's own."""
+    keys = {(d.unit, d.index, d.year) for d in headline if d.sole}
+    return [
+        replace(d, sole=True) if d.alone and (d.unit, d.index, d.year) in keys else d for d in body
+    ]
 
 
 def title_only(headline: Sequence[Draft], body: Sequence[Draft]) -> list[Draft]:

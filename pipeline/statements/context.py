@@ -18,3 +18,7 @@ class Context:
     carried: Draft | None = None  # the last statement of the current paragraph
     block: int | None = None
     counts: tuple[tuple[str, int], ...] = ()  # (kind of unit, count) the text states: "20 sở"
+    #: paragraphs left in the lead: an index was named by text stating nothing ("Kết quả Chỉ
+    #: số CCHC năm 2023") in this paragraph or the one before, and no statement followed yet;
+    #: the lead's first statement without a unit is the subject's
+    lead: int = 0

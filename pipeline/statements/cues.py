@@ -138,6 +138,7 @@ class Cues:
     index: re.Pattern[str]
     area: re.Pattern[str]
     parts: re.Pattern[str]  # "trong đó": the parts of a total follow
+    bare_measures: re.Pattern[str]  # "tỷ lệ" right before its figure: the index's own percent
     totals: re.Pattern[str]  # the index's total named again after an area ("tổng điểm")
     groups: re.Pattern[str]  # "các sở", "khối huyện"
     group_nouns: re.Pattern[str]  # the noun of a count, after the number ("20 sở, ban, ngành")
@@ -195,6 +196,7 @@ def _mention_cues(d: Mapping[str, Any]) -> dict[str, Any]:
         "index": words_rx([*d["index"]["mentions"], *d["index"]["plain"]]),
         "area": words_rx(d["area"]["mentions"]),
         "parts": words_rx(d["area"]["parts"]),
+        "bare_measures": re.compile(rf"{alternation(d['area']['bare_measures'])}$"),
         "groups": re.compile(plural),
         "group_nouns": starts_with(groups["nouns"]),
         "average": words_rx(d["average"]["mentions"]),

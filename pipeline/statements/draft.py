@@ -25,6 +25,10 @@ from parscore.pipeline.statements.units import (
     unit_kind,
 )
 
+#: The unit of a statement about the notice's own subject that the text never names ("Chỉ số
+#: CCHC của Sở đạt …" where no "Sở" is known): kept to find the notice's own figures, never a
+#: unit row.
+UNNAMED = "(unnamed subject)"
 #: Fields whose presence makes a draft a statement (a unit and an index alone are not one).
 STATED = ("score", "self_score", "appraised", "percent", "rank", "grade", "change", "rank_change")
 
@@ -47,6 +51,7 @@ class Draft:
     rank_of: int | None = None
     last: bool = False
     grade: str | None = None
+    grade_raw: str | None = None  # the grade's words as written ("nhóm khá"), beside its code
     change: Number | None = None
     rank_change: int | None = None
     group: str | None = None
@@ -56,6 +61,8 @@ class Draft:
     from_last: int = 0  # places before the last of a "last" statement ("áp chót": 1)
     place_cue: str | None = None  # the words of a place stated before a list ("cuối bảng")
     inferred: bool = False  # rank_of is the official count of the province's districts
+    alone: bool = False  # its sentence states no other unit's figures and lists no units
+    sole: bool = False  # … and names an index: it may be the notice's own statement
 
     @property
     def stated(self) -> bool:
@@ -103,9 +110,10 @@ def to_unit_score(draft: Draft, order: int) -> UnitScore:
         order=order, unit=draft.unit or "", unit_raw=draft.unit_raw or draft.unit or "",
         index=draft.index or "par", year=draft.year, score=draft.official, max=draft.max,
         percent=draft.percent, rank=draft.rank, rank_of=draft.rank_of, grade=draft.grade,
+        grade_raw=draft.grade_raw,
         change=draft.change, rank_change=draft.rank_change, previous=draft.previous,
         source=draft.source, group=draft.group, where=draft.where,
-        rank_of_inferred=draft.inferred,
+        rank_of_inferred=draft.inferred, sole=draft.sole,
     )  # fmt: skip
 
 

@@ -36,6 +36,7 @@ from __future__ import annotations
 import re
 from collections.abc import Sequence
 from functools import lru_cache
+from itertools import pairwise
 
 from parscore.extractors.records import replace
 from parscore.pipeline.model import Where
@@ -53,6 +54,8 @@ _FIGURE = re.compile(r"(?<!\d)(?!(?:19|20)\d\d(?!\d))\d")
 _LETTER = re.compile(r"[^\W\d_]")
 _YEAR = re.compile(r"(?<!\d)(?:19|20)\d\d(?!\d)")
 _LAST_WORD = re.compile(r"([\w./]+)[.!?…]$")
+#: Paragraphs a lead lasts: the one naming the index and the next.
+LEAD = 2
 #: Kinds of token that state something about a unit (a sentence without them states nothing).
 STATING = frozenset(
     {
@@ -84,6 +87,13 @@ def _targets() -> re.Pattern[str]:
     return words_rx(data()["sentences"]["targets"])
 
 
+@lru_cache(maxsize=1)
+def _scales() -> re.Pattern[str]:
+    """Given nothing, return the pattern of the words that, opening a sentence, make it state a
+    scale ("Thang điểm …")."""
+    return words_rx(data()["sentences"]["scales"])
+
+
 def split_sentences(text: str) -> list[str]:
     """Given a paragraph, return its sentences (not ended by a full stop after "TP.", "H.")."""
     sentences: list[str] = []
@@ -105,7 +115,7 @@ def read_sentence(text: str, ctx: Context, where: Where) -> tuple[tuple[Draft, .
         clause = max(key.rfind(",", 0, target.start()), key.rfind(";", 0, target.start()))
         cut = clause if clause >= 0 else target.start()
         text, key = text[:cut], key[:cut]
-    if not may_state(key):
+    if not may_state(key) or states_a_scale(key):
         return (), named_index(ctx, text, key)
     tokens = sentence_tokens(text, key)
     if not any(t.kind in STATING for t in tokens):
@@ -114,7 +124,35 @@ def read_sentence(text: str, ctx: Context, where: Where) -> tuple[tuple[Draft, .
     in_order = cues().respectively.search(key) is not None
     out = figures_in_turn(frame.out) if in_order else frame.out
     drafts = tuple(_counted(d, frame.count) for d in settle_list(out, in_order))
-    return drafts, next_context(ctx, tokens, drafts)
+    return sole_marked(drafts, tokens, frame.indexed), next_context(ctx, tokens, drafts)
+
+
+def sole_marked(
+    drafts: tuple[Draft, ...], tokens: Sequence[Token], indexed: bool
+) -> tuple[Draft, ...]:
+    """Given a sentence's statements, its tokens and whether it names an index, return the
+    statements marked alone when they are all of one unit and the sentence joins no units
+    into a list, and sole when the sentence also names an index: "Chỉ số CCHC của Sở X đạt
+    85 điểm, xếp thứ 3/20" may be the notice's own statement; "… dẫn đầu là Sở A 95 điểm,
+    thứ hai là Sở B" is a ranking's, and "Sở A và Sở B dẫn đầu …" speaks of both."""
+    if len({d.unit for d in drafts}) != 1 or names_a_list(tokens):
+        return drafts
+    return tuple(replace(d, alone=True, sole=indexed) for d in drafts)
+
+
+def names_a_list(tokens: Sequence[Token]) -> bool:
+    """Given a sentence's tokens, return whether it joins a unit right to another ("A và B")."""
+    return any(
+        t.kind is Kind.UNIT and t.joined and before.kind is Kind.UNIT
+        for before, t in pairwise(tokens)
+    )
+
+
+def states_a_scale(key: str) -> bool:
+    """Given a sentence key, return whether the sentence opens with scale words: it states the
+    scale's maximum ("Thang điểm đánh giá Chỉ số CCHC là 100 điểm"), no unit's result."""
+    m = _scales().search(key)
+    return m is not None and not _LETTER.search(key[: m.start()])
 
 
 def may_state(key: str) -> bool:
@@ -132,7 +170,7 @@ def named_index(ctx: Context, text: str, key: str) -> Context:
     if not codes:
         return ctx
     year = ctx.year or next((int(y) for y in _YEAR.findall(text)), None)
-    return replace(ctx, index=codes[-1], topic=ctx.topic or codes[0], year=year)
+    return replace(ctx, index=codes[-1], topic=ctx.topic or codes[0], year=year, lead=LEAD)
 
 
 def next_context(ctx: Context, tokens: Sequence[Token], drafts: Sequence[Draft]) -> Context:
@@ -147,12 +185,24 @@ def next_context(ctx: Context, tokens: Sequence[Token], drafts: Sequence[Draft])
     year = drafts[-1].year if drafts else (years[0] if indices and years else ctx.year)
     return replace(
         ctx,
-        index=indices[-1] if indices else ctx.index,
+        index=outer_index(tokens) or ctx.index,
         year=year,
         topic=ctx.topic or (indices[0] if indices else None),
         carried=drafts[-1] if drafts else ctx.carried,
+        lead=0 if drafts else ctx.lead,
         counts=(*ctx.counts, *counts),
     )
+
+
+def outer_index(tokens: Sequence[Token]) -> str | None:
+    """Given a sentence's tokens, return the last index it names outside brackets: one named
+    only inside them ("(gồm Chỉ số SIPAS đạt 8,5 điểm)") is an aside the next sentence does
+    not go on about."""
+    depth, found = 0, None
+    for t in tokens:
+        depth += (t.kind is Kind.OPEN) - (t.kind is Kind.CLOSE and depth > 0)
+        found = t.label if t.kind is Kind.INDEX and depth == 0 else found
+    return found
 
 
 def _counted(draft: Draft, count: int | None) -> Draft:
@@ -182,4 +232,4 @@ def read_paragraph(
         drafts, ctx = read_sentence(sentence, ctx, where)
         found.extend(drafts)
     index = paragraph_index(sentences, ctx, heading)
-    return tuple(found), ctx if index == ctx.index else replace(ctx, index=index)
+    return tuple(found), replace(ctx, index=index, lead=max(ctx.lead - 1, 0))

@@ -178,7 +178,10 @@ def read_rank(draft: Draft, role: Col, text: str, maximum: Number | None) -> Dra
 
 def read_grade(draft: Draft, role: Col, text: str, maximum: Number | None) -> Draft:
     """Given a draft and a grade cell, return it with the canonical grade (the first one)."""
-    return draft if draft.grade is not None else replace(draft, grade=grade(text))
+    if draft.grade is not None:
+        return draft
+    canonical = grade(text)
+    return replace(draft, grade=canonical, grade_raw=text.strip() if canonical else None)
 
 
 def read_change(draft: Draft, role: Col, text: str, maximum: Number | None) -> Draft:

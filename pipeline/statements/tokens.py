@@ -19,7 +19,7 @@ from enum import StrEnum
 from parscore.extractors.records import replace
 from parscore.normalizers.labels import grade
 from parscore.normalizers.numbers import Number, find_numbers, resolve
-from parscore.pipeline.statements.cues import Cues, cues, index_of
+from parscore.pipeline.statements.cues import Cues, cues, index_of, sentence_key
 from parscore.pipeline.statements.units import find_mentions
 
 #: Scores, percents and changes of an index are at most this (domain.md §4).
@@ -250,8 +250,9 @@ class Around:
 #: Kinds of token classified by the words around them; ``_classified`` returns the others
 #: as they are, so their surroundings are not even cut out (most tokens are punctuation).
 IN_CONTEXT = frozenset(
-    {Kind.UNIT, Kind.FIRST, Kind.LAST, Kind.RANK, Kind.NEXT, Kind.PREVIOUS, Kind.YEAR, Kind.NUMBER}
-)
+    {Kind.UNIT, Kind.FIRST, Kind.LAST, Kind.RANK, Kind.NEXT, Kind.PREVIOUS, Kind.YEAR, Kind.NUMBER,
+     Kind.AREA}
+)  # fmt: skip
 
 
 def classify(tokens: Sequence[Token], text: str, key: str) -> Iterator[Token]:
@@ -328,6 +329,8 @@ def _classified(token: Token, around: Around) -> Token | None:
         return _place_token(token, around, c)
     if token.kind in (Kind.PREVIOUS, Kind.YEAR):
         return compared(token, around.gap)
+    if token.kind is Kind.AREA and around.after is Kind.NUMBER and not around.right.strip():
+        return None if c.bare_measures.match(sentence_key(token.raw)) else token  # "tỷ lệ 88%"
     if token.kind is not Kind.NUMBER:
         return token
     if around.after in (Kind.AREA, Kind.GROUP) and not around.right.strip():
@@ -346,7 +349,8 @@ def _place_token(token: Token, around: Around, c: Cues) -> Token | None:
         rest = c.rest.fullmatch(" ".join(token.raw.lower().split())) is not None
         return replace(token, forward=True) if forward or rest else None
     forward = before_unit and bool(c.forward.match(around.right))
-    if not (forward or follows(around, c.rank_follow)):
+    counted = token.rank_of is not None and token.raw[-1:].isalpha()  # "8/63 tỉnh, thành phố"
+    if not (forward or counted or follows(around, c.rank_follow)):
         return None
     if c.from_before.search(around.gap) and c.to_after.match(around.ahead):
         return None  # "từ vị trí thứ 9 lên thứ 6": last year's place

@@ -48,6 +48,7 @@ class UnitCues:
     """The compiled patterns of unit names."""
 
     heads: re.Pattern[str]  # on the text, case-sensitive
+    name_tails: frozenset[str]  # heads that also end a place's name ("Hải Phòng")
     councils: re.Pattern[str]  # on the text
     localities: re.Pattern[str]  # on the text
     levels: frozenset[str]  # locality level words, folded ("tỉnh", "huyện")
@@ -98,6 +99,7 @@ def _name_patterns(units: dict[str, Any]) -> dict[str, Any]:
     after_level = r"(?:(?<=\.)[ \t]*|[ \t]+)(?=[^\W\d_])"  # "TP.Biên Hòa", "huyện Cẩm Mỹ"
     return {
         "heads": re.compile(rf"(?<![\w.])(?:{heads})(?!\w)"),
+        "name_tails": frozenset(units["name_tails"]),
         "councils": re.compile(rf"(?<![\w.])(?i:{councils})[ \t]+(?P<level>(?i:{levels}))"),
         "localities": re.compile(rf"(?<![\w.])(?P<level>(?i:{levels})){after_level}"),
         "levels": frozenset(forms.values()),
@@ -140,10 +142,21 @@ def unit_cues() -> UnitCues:
 # --- names after a head ---------------------------------------------------------------------
 
 
+_WORD_BEFORE = re.compile(r"(\w+)[ \t]+$")
+
+
 def _starts_unit(text: str, at: int) -> bool:
     """Given the text and a position, return whether another unit's head starts there."""
     c = unit_cues()
-    return any(rx.match(text, at) for rx in (c.heads, c.councils))
+    head = c.heads.match(text, at)
+    return bool(head and not place_tail(text, head)) or bool(c.councils.match(text, at))
+
+
+def place_tail(text: str, head: re.Match[str]) -> bool:
+    """Given the text and a head found in it, return whether the head ends a place's name
+    after a capitalised word ("Hải Phòng") rather than starting a unit's."""
+    before = _WORD_BEFORE.search(text, 0, head.start())
+    return head.group() in unit_cues().name_tails and bool(before and before[1][0].isupper())
 
 
 def _take_capital(text: str, m: re.Match[str], count: int) -> bool:
@@ -243,6 +256,8 @@ def _head_mentions(text: str, key: str) -> Iterator[Mention]:
     """Given a sentence and its key, yield agencies after a head ("Sở Y tế"), or "Sở" alone."""
     c = unit_cues()
     for m in c.heads.finditer(text):
+        if place_tail(text, m):
+            continue
         end = name_end(text, key, m)
         if end > m.end() or c.known.fullmatch(key, m.start(), end):  # "Ngân hàng Nhà nước"
             yield _mention(text, m.start(), end)

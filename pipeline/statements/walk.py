@@ -12,10 +12,11 @@ from enum import StrEnum
 from typing import Any
 
 from parscore.extractors.records import replace
+from parscore.normalizers.labels import grade_in_text
 from parscore.pipeline.model import Where
 from parscore.pipeline.statements.context import Context
 from parscore.pipeline.statements.cues import cues, is_plain, sentence_key
-from parscore.pipeline.statements.draft import Draft, merge, put
+from parscore.pipeline.statements.draft import UNNAMED, Draft, merge, put
 from parscore.pipeline.statements.tokens import PENULTIMATE, Kind, Role, Token, signed
 from parscore.pipeline.statements.units import resolve_reference
 
@@ -27,7 +28,10 @@ FIELDS = {
     Role.APPRAISED: "appraised",
 }
 #: Fields of figures stated before the units they belong to ("đạt 85,42% là A và B").
-HANDED = ("score", "self_score", "appraised", "max", "percent", "grade", "change", "previous")
+HANDED = (
+    "score", "self_score", "appraised", "max", "percent", "grade", "grade_raw", "change",
+    "previous",
+)  # fmt: skip
 #: Kinds after which a group is a scope ("dẫn đầu khối sở"), not a new subject.
 SCOPED = frozenset({Kind.RANK, Kind.FIRST, Kind.LAST})
 
@@ -69,6 +73,7 @@ class Frame:
     resume: Draft | None = None  # the statement held while a unit ranked above it is read
     within_grade: bool = False  # the sentence speaks of a grade's members: places are theirs
     area_tail: bool = False  # right after the comma that ended an area clause
+    outer: tuple[tuple[str | None, int | None], ...] = ()  # index and year outside each bracket
     out: tuple[Draft, ...] = ()
 
 
@@ -119,7 +124,10 @@ def default_unit(frame: Frame) -> str | None:
     carried = frame.ctx.carried
     if carried is not None and carried.where.block == frame.draft.where.block:
         return carried.unit
-    return frame.ctx.subjects[0] if frame.indexed and frame.ctx.subjects else None
+    led = frame.ctx.lead > 0 and (frame.draft.official or frame.draft.percent) is not None
+    if not (frame.indexed or led):  # the lead's score: "Tổng điểm đạt được là 79,25 điểm"
+        return None
+    return frame.ctx.subjects[0] if frame.ctx.subjects else UNNAMED
 
 
 def on_unit(frame: Frame, token: Token, before: Kind | None) -> Frame:
@@ -211,9 +219,10 @@ def on_reference(frame: Frame, token: Token, before: Kind | None) -> Frame:
 
 
 def on_unknown(frame: Frame) -> Frame:
-    """Given a reference to a unit not known ("của tỉnh", none named): no unit to default to."""
+    """Given a reference to a unit not known ("của tỉnh", none named): the notice's own subject,
+    unnamed; nothing after it defaults to another unit."""
     frame = flush(frame)
-    return replace(frame, draft=replace(frame.draft, unit=None, unit_raw=""), anonymous=False)
+    return replace(frame, draft=replace(frame.draft, unit=UNNAMED, unit_raw=""), anonymous=False)
 
 
 def on_group(frame: Frame, token: Token, before: Kind | None) -> Frame:
@@ -295,9 +304,10 @@ def on_previous(frame: Frame, token: Token, before: Kind | None) -> Frame:
 def on_open(frame: Frame, token: Token, before: Kind | None) -> Frame:
     """Given "(", go one bracket deeper (after "so với năm 2022", into last year's figures)."""
     depth = frame.depth + 1
+    outer = (*frame.outer, (frame.draft.index, frame.draft.year))
     if frame.mode in COMPARING:
-        return replace(frame, depth=depth, mode=Mode.PREVIOUS, mode_depth=depth)
-    return replace(frame, depth=depth)
+        return replace(frame, depth=depth, mode=Mode.PREVIOUS, mode_depth=depth, outer=outer)
+    return replace(frame, depth=depth, outer=outer)
 
 
 def on_close(frame: Frame, token: Token, before: Kind | None) -> Frame:
@@ -306,7 +316,26 @@ def on_close(frame: Frame, token: Token, before: Kind | None) -> Frame:
     ends = frame.mode in COMPARING or (
         frame.mode in (Mode.PREVIOUS, Mode.AREA) and depth < frame.mode_depth
     )
-    return replace(frame, depth=depth, mode=Mode.CURRENT if ends else frame.mode)
+    frame = replace(frame, depth=depth, mode=Mode.CURRENT if ends else frame.mode)
+    return outer_restored(frame, frame.outer[-1] if frame.outer else (None, None))
+
+
+def outer_restored(frame: Frame, outer: tuple[str | None, int | None]) -> Frame:
+    """Given the frame at a closing bracket and the index and year spoken of before the bracket
+    opened, return it speaking of them again: an index or a year named inside brackets ("(gồm
+    Chỉ số SIPAS đạt 8,5 điểm)", "(năm 2022 đạt 80,1 điểm)") is an aside, and what follows the
+    bracket ("…), tăng 4,79 điểm") is the outer statement's, taken up again."""
+    frame = replace(frame, outer=frame.outer[:-1])
+    draft = frame.draft
+    key = (draft.unit, outer[0] or draft.index, outer[1] or draft.year)
+    if key == (draft.unit, draft.index, draft.year):
+        return frame
+    frame = flush(frame)
+    said = [(d.unit, d.index, d.year) for d in frame.out]
+    k = next((k for k in range(len(said) - 1, -1, -1) if said[k] == key), None)
+    if k is None:
+        return replace(frame, draft=replace(frame.draft, index=key[1], year=key[2]))
+    return replace(frame, draft=frame.out[k], out=frame.out[:k] + frame.out[k + 1 :])
 
 
 def resumed(frame: Frame) -> Frame:
@@ -346,8 +375,8 @@ def on_comma(frame: Frame, token: Token, before: Kind | None) -> Frame:
 
 def on_value(frame: Frame, token: Token, before: Kind | None) -> Frame:
     """Given a figure, put it in its field: last year's, the maximum, or the statement's own."""
-    if frame.mode is Mode.AREA:
-        return frame
+    if frame.mode is Mode.AREA or (frame.area_tail and token.role is Role.PERCENT):
+        return frame  # "… điều hành được 10/11 điểm, đạt 90,91%": the area's percent
     if frame.mode is Mode.DIFF:
         return take_difference(frame, token)
     if frame.mode in (Mode.PREVIOUS, Mode.COMPARE) or token.role is Role.PREVIOUS:
@@ -500,6 +529,20 @@ def setter(name: str, value: Callable[[Token], object]) -> Step:
     return step
 
 
+_SET_GRADE = setter("grade", lambda t: t.label)
+
+
+def on_grade(frame: Frame, token: Token, before: Kind | None) -> Frame:
+    """Given a grade, set the statement's grade and keep its words as written, without the cue
+    ("xếp loại khá": "khá"; "thuộc nhóm B": "nhóm B")."""
+    graded = _SET_GRADE(frame, token, before)
+    if graded is frame:
+        return frame
+    written = grade_in_text(token.raw)
+    raw = written[1] if written else token.raw
+    return replace(graded, draft=put(graded.draft, "grade_raw", raw))
+
+
 STEPS: dict[Kind, Step] = {
     Kind.UNIT: on_unit,
     Kind.REF: on_reference,
@@ -519,7 +562,7 @@ STEPS: dict[Kind, Step] = {
     Kind.FIRST: on_rank,
     Kind.LAST: on_rank,
     Kind.NEXT: on_next,
-    Kind.GRADE: setter("grade", lambda t: t.label),
+    Kind.GRADE: on_grade,
     Kind.CHANGE: setter("change", lambda t: t.number),
     Kind.RANK_CHANGE: setter("rank_change", lambda t: t.places),
     Kind.NUMBER: lambda frame, token, before: frame,

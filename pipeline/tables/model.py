@@ -6,6 +6,7 @@ from dataclasses import dataclass, field
 from enum import StrEnum
 
 from parscore.pipeline.model import Where
+from parscore.pipeline.tables.plan import PlanRow
 from parscore.pipeline.tables.rawtable import RawTable
 
 
@@ -32,6 +33,7 @@ class Kind(StrEnum):
 
     AREA = "area"  # "Lĩnh vực | Điểm tối đa | Điểm thẩm định": the notice's own components
     RANKING = "ranking"  # "Tên đơn vị | Điểm | Xếp hạng": one statement per unit row
+    PLAN = "plan"  # "Nội dung | Cơ quan chủ trì | Thời gian hoàn thành": one task per row
     OTHER = "other"  # a table of neither kind (a ranking header with no figure column)
 
 
@@ -46,7 +48,7 @@ class Shape(StrEnum):
 @dataclass(frozen=True, slots=True, kw_only=True)
 class Table:
     """One table: its kind (decided once), its shape, where it is, and the view its reader
-    takes: the area rows (``area``) or the ranking grid (``grid``)."""
+    takes: the area rows (``area``), the ranking grid (``grid``) or the plan's tasks (``plan``)."""
 
     kind: Kind
     shape: Shape
@@ -55,6 +57,7 @@ class Table:
     end: int = -1  # the line after its last (line shapes)
     area: RawTable | None = None
     grid: Grid | None = None
+    plan: tuple[PlanRow, ...] = ()
 
     @property
     def lines(self) -> range:

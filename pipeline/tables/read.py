@@ -12,6 +12,7 @@ from parscore.pipeline.tables.cells import Cells, block_cells
 from parscore.pipeline.tables.gridblock import block_to_grid
 from parscore.pipeline.tables.gridlines import grid_at
 from parscore.pipeline.tables.model import Grid, Kind, Shape, Table
+from parscore.pipeline.tables.plan import cells_to_plan
 from parscore.pipeline.tables.rawtable import block_to_raw_table
 
 
@@ -26,11 +27,14 @@ def read_tables(document: Document, lines: Sequence[Line]) -> tuple[Table, ...]:
 
 
 def block_table(cells: Cells) -> Table:
-    """Given a TABLE block's cells, return it classified: an area table, else a ranking
-    table, else other."""
+    """Given a TABLE block's cells, return it classified: an area table, else a plan's table
+    of tasks, else a ranking table, else other."""
     area = block_to_raw_table(cells)
     if area is not None:
         return Table(kind=Kind.AREA, shape=Shape.BLOCK, block=cells.block, area=area)
+    plan = cells_to_plan(cells)
+    if plan is not None:
+        return Table(kind=Kind.PLAN, shape=Shape.BLOCK, block=cells.block, plan=plan)
     grid = block_to_grid(cells)
     if grid is None:
         return Table(kind=Kind.OTHER, shape=Shape.BLOCK, block=cells.block)
