@@ -10,7 +10,8 @@ import itertools
 import re
 import statistics
 import unicodedata
-from collections.abc import Iterable
+from bisect import insort
+from collections.abc import Iterable, Sequence
 from dataclasses import dataclass, field
 
 from parscore.extractors.model import BBox, Cell, Region
@@ -153,36 +154,32 @@ class PageContent:
 
 @dataclass(frozen=True, slots=True, kw_only=True)
 class Chunk:
-    """Words of one line with no wide gap between them."""
+    """Words of one line with no wide gap between them; its box and text are derived once."""
 
     words: tuple[Word, ...]
+    bbox: BBox = field(init=False, repr=False, compare=False)
+    text: str = field(init=False, repr=False, compare=False)
 
-    @property
-    def bbox(self) -> BBox:
-        return union_bbox(w.bbox for w in self.words)
-
-    @property
-    def text(self) -> str:
-        return " ".join(w.text for w in self.words)
+    def __post_init__(self) -> None:
+        object.__setattr__(self, "bbox", union_bbox([w.bbox for w in self.words]))
+        object.__setattr__(self, "text", " ".join([w.text for w in self.words]))
 
 
 @dataclass(frozen=True, slots=True, kw_only=True)
 class Line:
-    """Chunks sharing a baseline, left to right."""
+    """Chunks sharing a baseline, left to right; its box, text and height are derived once
+    (every layout step asks for them, many times)."""
 
     chunks: tuple[Chunk, ...]
+    bbox: BBox = field(init=False, repr=False, compare=False)
+    text: str = field(init=False, repr=False, compare=False)
+    height: float = field(init=False, repr=False, compare=False)
 
-    @property
-    def bbox(self) -> BBox:
-        return union_bbox(c.bbox for c in self.chunks)
-
-    @property
-    def text(self) -> str:
-        return " ".join(c.text for c in self.chunks)
-
-    @property
-    def height(self) -> float:
-        return statistics.median(w.height for c in self.chunks for w in c.words)
+    def __post_init__(self) -> None:
+        object.__setattr__(self, "bbox", union_bbox([c.bbox for c in self.chunks]))
+        object.__setattr__(self, "text", " ".join([c.text for c in self.chunks]))
+        heights = [w.bbox[3] - w.bbox[1] for c in self.chunks for w in c.words]
+        object.__setattr__(self, "height", statistics.median(heights))
 
 
 @dataclass(frozen=True, slots=True, kw_only=True)
@@ -248,20 +245,33 @@ def _cluster(values: Iterable[float], tol: float) -> list[float]:
 def words_to_lines(words: Iterable[Word]) -> list[Line]:
     """Given words, return lines top to bottom, each split into chunks at wide gaps."""
     rows: list[list[Word]] = []
+    tops: list[float] = []  # of the last row's words, kept sorted for their median
+    bottoms: list[float] = []
     for word in sorted(words, key=lambda w: w.centre_y):
-        if rows and _same_line(rows[-1], word):
+        if rows and _same_line(tops, bottoms, word):
             rows[-1].append(word)
+            insort(tops, word.bbox[1])
+            insort(bottoms, word.bbox[3])
         else:
             rows.append([word])
+            tops, bottoms = [word.bbox[1]], [word.bbox[3]]
     return [Line(chunks=_split_chunks(sorted(r, key=lambda w: w.bbox[0]))) for r in rows]
 
 
-def _same_line(row: list[Word], word: Word) -> bool:
-    """Given the words of a line so far and a word, return whether the word belongs to it."""
-    top = statistics.median(w.bbox[1] for w in row)
-    bottom = statistics.median(w.bbox[3] for w in row)
+def _same_line(tops: list[float], bottoms: list[float], word: Word) -> bool:
+    """Given the sorted tops and bottoms of a line's words so far and a word, return whether
+    the word belongs to the line."""
+    top, bottom = median_of_sorted(tops), median_of_sorted(bottoms)
     overlap = min(bottom, word.bbox[3]) - max(top, word.bbox[1])
     return overlap > SAME_LINE_H * min(bottom - top, word.height)
+
+
+def median_of_sorted(values: Sequence[float]) -> float:
+    """Given sorted numbers, return their median (as ``statistics.median`` gives it)."""
+    middle = len(values) // 2
+    if len(values) % 2:
+        return values[middle]
+    return (values[middle - 1] + values[middle]) / 2
 
 
 def _split_chunks(words: list[Word]) -> tuple[Chunk, ...]:
