@@ -8,13 +8,19 @@ from __future__ import annotations
 
 import itertools
 import re
-import statistics
 import unicodedata
 from bisect import insort
 from collections.abc import Iterable, Sequence
 from dataclasses import dataclass, field
+from typing import TYPE_CHECKING, TypeVar
 
 from parscore.extractors.model import BBox, Cell, Region
+
+if TYPE_CHECKING:
+    import numpy as np
+
+#: A coordinate, or an array of them (the text layer's characters at once).
+Coordinate = TypeVar("Coordinate", float, "np.ndarray")
 
 # --- tolerances (points, or multiples of a line's height "h") ---
 SNAP = 3.0  # ruling edges closer than this are one edge; cover checks allow this slack
@@ -57,8 +63,8 @@ class Frame:
             return cls(rotation, height, width)
         return cls(rotation, width, height)
 
-    def point(self, x: float, y: float) -> tuple[float, float]:
-        """Given a point in the page's own space, return it as shown."""
+    def point(self, x: Coordinate, y: Coordinate) -> tuple[Coordinate, Coordinate]:
+        """Given a point in the page's own space (or arrays of points), return it as shown."""
         if self.rotation == 90:
             return y, x
         if self.rotation == 180:
@@ -178,8 +184,8 @@ class Line:
     def __post_init__(self) -> None:
         object.__setattr__(self, "bbox", union_bbox([c.bbox for c in self.chunks]))
         object.__setattr__(self, "text", " ".join([c.text for c in self.chunks]))
-        heights = [w.bbox[3] - w.bbox[1] for c in self.chunks for w in c.words]
-        object.__setattr__(self, "height", statistics.median(heights))
+        words = [w for c in self.chunks for w in c.words]
+        object.__setattr__(self, "height", median_height(words))
 
 
 @dataclass(frozen=True, slots=True, kw_only=True)
@@ -244,26 +250,40 @@ def _cluster(values: Iterable[float], tol: float) -> list[float]:
 
 def words_to_lines(words: Iterable[Word]) -> list[Line]:
     """Given words, return lines top to bottom, each split into chunks at wide gaps."""
+    return [Line(chunks=_split_chunks(sorted(r, key=_left))) for r in words_to_rows(words)]
+
+
+def words_to_rows(words: Iterable[Word]) -> list[list[Word]]:
+    """Given words, return them in rows top to bottom: taken by their centres, a word joins
+    the row above when it overlaps the median top and bottom of the row's words."""
     rows: list[list[Word]] = []
     tops: list[float] = []  # of the last row's words, kept sorted for their median
     bottoms: list[float] = []
-    for word in sorted(words, key=lambda w: w.centre_y):
-        if rows and _same_line(tops, bottoms, word):
+    for word in sorted(words, key=_centre_y):
+        _, top, _, bottom = word.bbox
+        if rows and _overlaps(median_of_sorted(tops), median_of_sorted(bottoms), top, bottom):
             rows[-1].append(word)
-            insort(tops, word.bbox[1])
-            insort(bottoms, word.bbox[3])
+            insort(tops, top)
+            insort(bottoms, bottom)
         else:
             rows.append([word])
-            tops, bottoms = [word.bbox[1]], [word.bbox[3]]
-    return [Line(chunks=_split_chunks(sorted(r, key=lambda w: w.bbox[0]))) for r in rows]
+            tops, bottoms = [top], [bottom]
+    return rows
 
 
-def _same_line(tops: list[float], bottoms: list[float], word: Word) -> bool:
-    """Given the sorted tops and bottoms of a line's words so far and a word, return whether
-    the word belongs to the line."""
-    top, bottom = median_of_sorted(tops), median_of_sorted(bottoms)
-    overlap = min(bottom, word.bbox[3]) - max(top, word.bbox[1])
-    return overlap > SAME_LINE_H * min(bottom - top, word.height)
+def _centre_y(word: Word) -> float:
+    return (word.bbox[1] + word.bbox[3]) / 2
+
+
+def _left(word: Word) -> float:
+    return word.bbox[0]
+
+
+def _overlaps(row_top: float, row_bottom: float, top: float, bottom: float) -> bool:
+    """Given a row's top and bottom and a word's, return whether the word overlaps the row by
+    ``SAME_LINE_H`` of the lower of the two heights."""
+    overlap = min(row_bottom, bottom) - max(row_top, top)
+    return overlap > SAME_LINE_H * min(row_bottom - row_top, bottom - top)
 
 
 def median_of_sorted(values: Sequence[float]) -> float:
@@ -274,12 +294,17 @@ def median_of_sorted(values: Sequence[float]) -> float:
     return (values[middle - 1] + values[middle]) / 2
 
 
+def median_height(words: Iterable[Word]) -> float:
+    """Given words, return the median of their heights."""
+    return median_of_sorted(sorted([w.bbox[3] - w.bbox[1] for w in words]))
+
+
 def _split_chunks(words: list[Word]) -> tuple[Chunk, ...]:
     """Given the words of a line left to right, return them grouped at wide gaps."""
-    height = statistics.median(w.height for w in words)
+    gap = CHUNK_GAP_H * median_height(words)
     groups = [[words[0]]]
     for prev, word in itertools.pairwise(words):
-        if word.bbox[0] - prev.bbox[2] > CHUNK_GAP_H * height:
+        if word.bbox[0] - prev.bbox[2] > gap:
             groups.append([word])
         else:
             groups[-1].append(word)

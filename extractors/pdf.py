@@ -13,7 +13,6 @@ import ctypes
 import re
 from collections.abc import Iterator, Sequence
 from dataclasses import dataclass, replace
-from typing import cast
 
 import pypdfium2 as pdfium
 import pypdfium2.raw as pdfium_c
@@ -30,17 +29,16 @@ from parscore.extractors.model import (
     Region,
     SourceInfo,
 )
-from parscore.extractors.pagemodel import Edge, Frame, PageContent, Word, nfc, union_bbox
+from parscore.extractors.pagemodel import Edge, Frame, PageContent, Word, nfc
+from parscore.extractors.textlayer import text_words
 from parscore.normalizers.labels import data_table
 from parscore.normalizers.text import bare_key
 
 EOF_TAIL = 2048  # a complete PDF ends with "%%EOF" within its last bytes
 MIN_TEXT_CHARS = 20  # fewer letters or digits than this: the page has no usable text layer
 MAX_GARBAGE = 0.3  # above this share of unmappable characters, the text layer is unusable
-WORD_GAP = 0.25  # a gap wider than this share of the char height splits a word
 AXIS_TOL = 1.0  # a segment within this many points of an axis is a ruling line
 THIN_FILL = 3.0  # a filled rectangle thinner than this is drawn as a ruling line
-FONT_NAME_BUFFER = 128
 _ENCRYPTED = (pdfium_c.FPDF_ERR_PASSWORD, pdfium_c.FPDF_ERR_SECURITY)
 MAX_FORM_DEPTH = 4  # form XObjects nested deeper than this are not searched for rules
 Matrix = tuple[float, float, float, float, float, float]  # a b c d e f, as PDF writes it
@@ -61,96 +59,6 @@ def open_pdf(data: bytes, path: str) -> pdfium.PdfDocument:
 
 
 # --------------------------------------------------------------------------- text layer
-
-
-SEPARATORS = frozenset("\ufffe\x00")  # pdfium's markers between words, as whitespace is
-
-
-def _char_boxes(textpage: pdfium.PdfTextPage, text: str, frame: Frame) -> list[BBox | None]:
-    """Given a text page and its characters, return every character's loose box as shown
-    (top-left origin); None for a separator, whose box no word uses (one call fewer each)."""
-    rect, get, raw = pdfium_c.FS_RECTF(), pdfium_c.FPDFText_GetLooseCharBox, textpage.raw
-    height, upright = frame.height, frame.rotation == 0
-    boxes: list[BBox | None] = []
-    for i, ch in enumerate(text):
-        if ch.isspace() or ch in SEPARATORS:
-            boxes.append(None)
-            continue
-        get(raw, i, rect)
-        if upright:  # nearly every page: no call per character
-            boxes.append((rect.left, height - rect.top, rect.right, height - rect.bottom))
-        else:
-            boxes.append(frame.box(rect.left, rect.bottom, rect.right, rect.top))
-    return boxes
-
-
-def _char_text(textpage: pdfium.PdfTextPage, n: int) -> str:
-    """Given a text page, return its characters, one per index."""
-    text = str(textpage.get_text_range(0, n))
-    if len(text) == n:
-        return text
-    return "".join(chr(pdfium_c.FPDFText_GetUnicode(textpage.raw, i)) for i in range(n))
-
-
-class FontNames:
-    """The font names of a text page's characters, read through one buffer; a name's bytes
-    are decoded once (a page sets its words in a few fonts)."""
-
-    def __init__(self, textpage: pdfium.PdfTextPage) -> None:
-        self.raw = textpage.raw
-        self.buffer = ctypes.create_string_buffer(FONT_NAME_BUFFER)
-        self.flags = ctypes.c_int()
-        self.names: dict[bytes, str] = {}
-
-    def at(self, index: int) -> str:
-        """Given a character index, return its font name (subset tag removed)."""
-        size = pdfium_c.FPDFText_GetFontInfo(
-            self.raw, index, self.buffer, FONT_NAME_BUFFER, self.flags)
-        raw = self.buffer.raw[: max(size - 1, 0)]
-        if (name := self.names.get(raw)) is None:
-            name = self.names[raw] = _font_name(raw)
-        return name
-
-
-def _font_name(raw: bytes) -> str:
-    """Given a font name's bytes as pdfium gives them, return it without its subset tag."""
-    name = raw.decode("utf-8", "replace")
-    return name.split("+", 1)[1] if len(name) > 7 and name[6] == "+" else name
-
-
-def _breaks_word(prev: BBox, box: BBox) -> bool:
-    """Given the boxes of two consecutive characters, return whether a word ends between them."""
-    height = max(prev[3] - prev[1], box[3] - box[1], 1.0)
-    same_line = abs((prev[1] + prev[3]) - (box[1] + box[3])) / 2 < 0.5 * height
-    return not same_line or box[0] - prev[2] > WORD_GAP * height or box[2] < prev[0]
-
-
-def word_spans(boxes: Sequence[BBox | None]) -> list[tuple[int, int]]:
-    """Given the characters' boxes (None for a separator), return each word's [start, end)
-    run of characters: a word ends at a separator or where the next box breaks it."""
-    spans: list[tuple[int, int]] = []
-    start, prev = 0, None
-    for i, box in enumerate(boxes):
-        breaks = box is None or prev is None or _breaks_word(prev, box)
-        if breaks and prev is not None:
-            spans.append((start, i))
-        if breaks and box is not None:
-            start = i
-        prev = box
-    if prev is not None:
-        spans.append((start, len(boxes)))
-    return spans
-
-
-def text_words(textpage: pdfium.PdfTextPage, frame: Frame) -> list[Word]:
-    """Given a text page, return its words with boxes (as shown) and font names."""
-    text = _char_text(textpage, textpage.count_chars())
-    boxes = _char_boxes(textpage, text, frame)
-    fonts, chars = FontNames(textpage), cast(list[BBox], boxes)  # no span holds a None
-    return [
-        Word(text=text[a:b], bbox=union_bbox(chars[a:b]), font=fonts.at(a))
-        for a, b in word_spans(boxes)
-    ]
 
 
 def on_page(words: list[Word], height: float) -> list[Word]:
