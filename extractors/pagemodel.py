@@ -259,15 +259,17 @@ def words_to_rows(words: Iterable[Word]) -> list[list[Word]]:
     rows: list[list[Word]] = []
     tops: list[float] = []  # of the last row's words, kept sorted for their median
     bottoms: list[float] = []
+    row_top = row_bottom = 0.0  # their medians
     for word in sorted(words, key=_centre_y):
         _, top, _, bottom = word.bbox
-        if rows and _overlaps(median_of_sorted(tops), median_of_sorted(bottoms), top, bottom):
+        if rows and _overlaps(row_top, row_bottom, top, bottom):
             rows[-1].append(word)
             insort(tops, top)
             insort(bottoms, bottom)
+            row_top, row_bottom = median_of_sorted(tops), median_of_sorted(bottoms)
         else:
             rows.append([word])
-            tops, bottoms = [top], [bottom]
+            tops, bottoms, row_top, row_bottom = [top], [bottom], top, bottom
     return rows
 
 
