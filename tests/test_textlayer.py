@@ -99,6 +99,11 @@ def test_every_kind_of_whitespace_and_pdfiums_markers_separate() -> None:
     assert [text[i] for i in textlayer.char_indices(text).tolist()] == list("SởNộivụ12,5x")
 
 
+def test_a_character_outside_the_bmp_read_as_two_halves_stays_in_its_word() -> None:
+    text = "x\ud835\udc00y z"  # pdfium counts a surrogate pair as two characters
+    assert textlayer.char_indices(text).tolist() == [0, 1, 2, 3, 5]
+
+
 def test_a_gap_splits_a_word_and_a_step_back_too() -> None:
     text, boxes = _compose([
         ("a", 10, 100, 5, 10), ("b", 15, 100, 5, 10),  # touching: one word
