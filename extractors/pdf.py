@@ -1,10 +1,10 @@
 """PDF extractor: pypdfium2 words and ruling edges → the shared layout step; OCR per page.
 
 The chain: bytes → document (typed errors) → pages up to ``Limits.max_pages`` → per page
-either text-layer words and vector rules, or (no usable text, an image on the page) an OCR'd
-page → ``layout.pages_to_blocks`` → Document. pypdfium2 reads text with boxes about ten
-times faster than pdfminer, and its path objects give the ruling lines of tables, so
-pdfplumber's table finder is not needed on the hot path.
+either text-layer words (``textlayer``) and vector rules, or (no usable text, an image on the
+page) an OCR'd page → ``layout.pages_to_blocks`` → Document. pypdfium2 reads text with boxes
+about ten times faster than pdfminer, and its path objects give the ruling lines of tables,
+so pdfplumber's table finder is not needed on the hot path.
 """
 
 from __future__ import annotations
