@@ -8,12 +8,19 @@ from __future__ import annotations
 
 import itertools
 import re
-import statistics
 import unicodedata
-from collections.abc import Iterable
+from bisect import insort
+from collections.abc import Iterable, Sequence
 from dataclasses import dataclass, field
+from typing import TYPE_CHECKING, TypeVar
 
 from parscore.extractors.model import BBox, Cell, Region
+
+if TYPE_CHECKING:
+    import numpy as np
+
+#: A coordinate, or an array of them (the text layer's characters at once).
+Coordinate = TypeVar("Coordinate", float, "np.ndarray")
 
 # --- tolerances (points, or multiples of a line's height "h") ---
 SNAP = 3.0  # ruling edges closer than this are one edge; cover checks allow this slack
@@ -56,8 +63,8 @@ class Frame:
             return cls(rotation, height, width)
         return cls(rotation, width, height)
 
-    def point(self, x: float, y: float) -> tuple[float, float]:
-        """Given a point in the page's own space, return it as shown."""
+    def point(self, x: Coordinate, y: Coordinate) -> tuple[Coordinate, Coordinate]:
+        """Given a point in the page's own space (or arrays of points), return it as shown."""
         if self.rotation == 90:
             return y, x
         if self.rotation == 180:
@@ -153,36 +160,32 @@ class PageContent:
 
 @dataclass(frozen=True, slots=True, kw_only=True)
 class Chunk:
-    """Words of one line with no wide gap between them."""
+    """Words of one line with no wide gap between them; its box and text are derived once."""
 
     words: tuple[Word, ...]
+    bbox: BBox = field(init=False, repr=False, compare=False)
+    text: str = field(init=False, repr=False, compare=False)
 
-    @property
-    def bbox(self) -> BBox:
-        return union_bbox(w.bbox for w in self.words)
-
-    @property
-    def text(self) -> str:
-        return " ".join(w.text for w in self.words)
+    def __post_init__(self) -> None:
+        object.__setattr__(self, "bbox", union_bbox([w.bbox for w in self.words]))
+        object.__setattr__(self, "text", " ".join([w.text for w in self.words]))
 
 
 @dataclass(frozen=True, slots=True, kw_only=True)
 class Line:
-    """Chunks sharing a baseline, left to right."""
+    """Chunks sharing a baseline, left to right; its box, text and height are derived once
+    (every layout step asks for them, many times)."""
 
     chunks: tuple[Chunk, ...]
+    bbox: BBox = field(init=False, repr=False, compare=False)
+    text: str = field(init=False, repr=False, compare=False)
+    height: float = field(init=False, repr=False, compare=False)
 
-    @property
-    def bbox(self) -> BBox:
-        return union_bbox(c.bbox for c in self.chunks)
-
-    @property
-    def text(self) -> str:
-        return " ".join(c.text for c in self.chunks)
-
-    @property
-    def height(self) -> float:
-        return statistics.median(w.height for c in self.chunks for w in c.words)
+    def __post_init__(self) -> None:
+        object.__setattr__(self, "bbox", union_bbox([c.bbox for c in self.chunks]))
+        object.__setattr__(self, "text", " ".join([c.text for c in self.chunks]))
+        words = [w for c in self.chunks for w in c.words]
+        object.__setattr__(self, "height", median_height(words))
 
 
 @dataclass(frozen=True, slots=True, kw_only=True)
@@ -247,29 +250,63 @@ def _cluster(values: Iterable[float], tol: float) -> list[float]:
 
 def words_to_lines(words: Iterable[Word]) -> list[Line]:
     """Given words, return lines top to bottom, each split into chunks at wide gaps."""
+    return [Line(chunks=_split_chunks(sorted(r, key=_left))) for r in words_to_rows(words)]
+
+
+def words_to_rows(words: Iterable[Word]) -> list[list[Word]]:
+    """Given words, return them in rows top to bottom: taken by their centres, a word joins
+    the row above when it overlaps the median top and bottom of the row's words."""
     rows: list[list[Word]] = []
-    for word in sorted(words, key=lambda w: w.centre_y):
-        if rows and _same_line(rows[-1], word):
+    tops: list[float] = []  # of the last row's words, kept sorted for their median
+    bottoms: list[float] = []
+    row_top = row_bottom = 0.0  # their medians
+    for word in sorted(words, key=_centre_y):
+        _, top, _, bottom = word.bbox
+        if rows and _overlaps(row_top, row_bottom, top, bottom):
             rows[-1].append(word)
+            insort(tops, top)
+            insort(bottoms, bottom)
+            row_top, row_bottom = median_of_sorted(tops), median_of_sorted(bottoms)
         else:
             rows.append([word])
-    return [Line(chunks=_split_chunks(sorted(r, key=lambda w: w.bbox[0]))) for r in rows]
+            tops, bottoms, row_top, row_bottom = [top], [bottom], top, bottom
+    return rows
 
 
-def _same_line(row: list[Word], word: Word) -> bool:
-    """Given the words of a line so far and a word, return whether the word belongs to it."""
-    top = statistics.median(w.bbox[1] for w in row)
-    bottom = statistics.median(w.bbox[3] for w in row)
-    overlap = min(bottom, word.bbox[3]) - max(top, word.bbox[1])
-    return overlap > SAME_LINE_H * min(bottom - top, word.height)
+def _centre_y(word: Word) -> float:
+    return (word.bbox[1] + word.bbox[3]) / 2
+
+
+def _left(word: Word) -> float:
+    return word.bbox[0]
+
+
+def _overlaps(row_top: float, row_bottom: float, top: float, bottom: float) -> bool:
+    """Given a row's top and bottom and a word's, return whether the word overlaps the row by
+    ``SAME_LINE_H`` of the lower of the two heights."""
+    overlap = min(row_bottom, bottom) - max(row_top, top)
+    return overlap > SAME_LINE_H * min(row_bottom - row_top, bottom - top)
+
+
+def median_of_sorted(values: Sequence[float]) -> float:
+    """Given sorted numbers, return their median (as ``statistics.median`` gives it)."""
+    middle = len(values) // 2
+    if len(values) % 2:
+        return values[middle]
+    return (values[middle - 1] + values[middle]) / 2
+
+
+def median_height(words: Iterable[Word]) -> float:
+    """Given words, return the median of their heights."""
+    return median_of_sorted(sorted([w.bbox[3] - w.bbox[1] for w in words]))
 
 
 def _split_chunks(words: list[Word]) -> tuple[Chunk, ...]:
     """Given the words of a line left to right, return them grouped at wide gaps."""
-    height = statistics.median(w.height for w in words)
+    gap = CHUNK_GAP_H * median_height(words)
     groups = [[words[0]]]
     for prev, word in itertools.pairwise(words):
-        if word.bbox[0] - prev.bbox[2] > CHUNK_GAP_H * height:
+        if word.bbox[0] - prev.bbox[2] > gap:
             groups.append([word])
         else:
             groups[-1].append(word)

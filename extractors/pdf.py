@@ -1,10 +1,10 @@
 """PDF extractor: pypdfium2 words and ruling edges → the shared layout step; OCR per page.
 
 The chain: bytes → document (typed errors) → pages up to ``Limits.max_pages`` → per page
-either text-layer words and vector rules, or (no usable text, an image on the page) an OCR'd
-page → ``layout.pages_to_blocks`` → Document. pypdfium2 reads text with boxes about ten
-times faster than pdfminer, and its path objects give the ruling lines of tables, so
-pdfplumber's table finder is not needed on the hot path.
+either text-layer words (``textlayer``) and vector rules, or (no usable text, an image on the
+page) an OCR'd page → ``layout.pages_to_blocks`` → Document. pypdfium2 reads text with boxes
+about ten times faster than pdfminer, and its path objects give the ruling lines of tables,
+so pdfplumber's table finder is not needed on the hot path.
 """
 
 from __future__ import annotations
@@ -12,12 +12,12 @@ from __future__ import annotations
 import ctypes
 import re
 from collections.abc import Iterator, Sequence
-from dataclasses import replace
+from dataclasses import dataclass, replace
 
 import pypdfium2 as pdfium
 import pypdfium2.raw as pdfium_c
 
-from parscore.extractors import layout, ocr
+from parscore.extractors import layout
 from parscore.extractors.errors import ErrorCode, InputError
 from parscore.extractors.limits import Limits
 from parscore.extractors.model import (
@@ -29,17 +29,16 @@ from parscore.extractors.model import (
     Region,
     SourceInfo,
 )
-from parscore.extractors.pagemodel import Edge, Frame, PageContent, Word, nfc, union_bbox
+from parscore.extractors.pagemodel import Edge, Frame, PageContent, Word, nfc
+from parscore.extractors.textlayer import text_words
 from parscore.normalizers.labels import data_table
 from parscore.normalizers.text import bare_key
 
 EOF_TAIL = 2048  # a complete PDF ends with "%%EOF" within its last bytes
 MIN_TEXT_CHARS = 20  # fewer letters or digits than this: the page has no usable text layer
 MAX_GARBAGE = 0.3  # above this share of unmappable characters, the text layer is unusable
-WORD_GAP = 0.25  # a gap wider than this share of the char height splits a word
 AXIS_TOL = 1.0  # a segment within this many points of an axis is a ruling line
 THIN_FILL = 3.0  # a filled rectangle thinner than this is drawn as a ruling line
-FONT_NAME_BUFFER = 128
 _ENCRYPTED = (pdfium_c.FPDF_ERR_PASSWORD, pdfium_c.FPDF_ERR_SECURITY)
 MAX_FORM_DEPTH = 4  # form XObjects nested deeper than this are not searched for rules
 Matrix = tuple[float, float, float, float, float, float]  # a b c d e f, as PDF writes it
@@ -62,67 +61,6 @@ def open_pdf(data: bytes, path: str) -> pdfium.PdfDocument:
 # --------------------------------------------------------------------------- text layer
 
 
-def _char_boxes(textpage: pdfium.PdfTextPage, n: int, frame: Frame) -> list[BBox]:
-    """Given a text page, return every character's loose box as shown (top-left origin)."""
-    rect = pdfium_c.FS_RECTF()
-    boxes = []
-    height, upright = frame.height, frame.rotation == 0
-    for i in range(n):
-        pdfium_c.FPDFText_GetLooseCharBox(textpage.raw, i, rect)
-        if upright:  # nearly every page: no call per character
-            boxes.append((rect.left, height - rect.top, rect.right, height - rect.bottom))
-        else:
-            boxes.append(frame.box(rect.left, rect.bottom, rect.right, rect.top))
-    return boxes
-
-
-def _char_text(textpage: pdfium.PdfTextPage, n: int) -> str:
-    """Given a text page, return its characters, one per index."""
-    text = str(textpage.get_text_range(0, n))
-    if len(text) == n:
-        return text
-    return "".join(chr(pdfium_c.FPDFText_GetUnicode(textpage.raw, i)) for i in range(n))
-
-
-def _font_name(textpage: pdfium.PdfTextPage, index: int) -> str:
-    """Given a text page and a character index, return its font name (subset tag removed)."""
-    buffer = ctypes.create_string_buffer(FONT_NAME_BUFFER)
-    flags = ctypes.c_int()
-    size = pdfium_c.FPDFText_GetFontInfo(textpage.raw, index, buffer, FONT_NAME_BUFFER, flags)
-    name = buffer.raw[: max(size - 1, 0)].decode("utf-8", "replace")
-    return name.split("+", 1)[1] if len(name) > 7 and name[6] == "+" else name
-
-
-def _breaks_word(prev: BBox, box: BBox) -> bool:
-    """Given the boxes of two consecutive characters, return whether a word ends between them."""
-    height = max(prev[3] - prev[1], box[3] - box[1], 1.0)
-    same_line = abs((prev[1] + prev[3]) - (box[1] + box[3])) / 2 < 0.5 * height
-    return not same_line or box[0] - prev[2] > WORD_GAP * height or box[2] < prev[0]
-
-
-def text_words(textpage: pdfium.PdfTextPage, frame: Frame) -> list[Word]:
-    """Given a text page, return its words with boxes (as shown) and font names."""
-    n = textpage.count_chars()
-    text, boxes = _char_text(textpage, n), _char_boxes(textpage, n, frame)
-    spans: list[list[int]] = []
-    for i, ch in enumerate(text):
-        if ch.isspace() or ch in "\ufffe\x00":
-            spans.append([])
-        elif spans and spans[-1] and not _breaks_word(boxes[spans[-1][-1]], boxes[i]):
-            spans[-1].append(i)
-        else:
-            spans.append([i])
-    return [
-        Word(
-            text="".join(text[i] for i in s),
-            bbox=union_bbox(boxes[i] for i in s),
-            font=_font_name(textpage, s[0]),
-        )
-        for s in spans
-        if s
-    ]
-
-
 def on_page(words: list[Word], height: float) -> list[Word]:
     """Given a page's text-layer words, return those a reader sees: a word that begins off the
     page's left edge (an office suite's HTML export lays a sidebar partly outside the page) or
@@ -131,11 +69,15 @@ def on_page(words: list[Word], height: float) -> list[Word]:
     return [w for w in words if w.bbox[0] >= -1.0 and w.bbox[3] > 0.0 and w.bbox[1] < height]
 
 
+#: Characters no font maps to text: the replacement mark, private-use glyphs, control codes.
+_GARBAGE = re.compile("[\ufffd\ue000-\uf8ff\x00-\x1f]")
+
+
 def usable(words: list[Word]) -> bool:
     """Given a page's text-layer words, return whether they are real text worth reading."""
-    chars = "".join(w.text for w in words)
-    good = sum(ch.isalnum() for ch in chars)
-    garbage = sum(ch == "\ufffd" or 0xE000 <= ord(ch) <= 0xF8FF or ord(ch) < 32 for ch in chars)
+    chars = "".join([w.text for w in words])
+    good = sum(map(str.isalnum, chars))
+    garbage = len(_GARBAGE.findall(chars))
     return good >= MIN_TEXT_CHARS and garbage <= MAX_GARBAGE * len(chars)
 
 
@@ -192,16 +134,18 @@ def with_annotations(pdf: pdfium.PdfDocument, index: int, words: list[Word]) -> 
     return words + kept_annotation_words(added, boxes)
 
 
-def signature_stamps(data: bytes, count: int, path: str) -> tuple[Block, ...]:
-    """Given PDF bytes, return the digital-signature stamps its first ``count`` pages show
+def signature_stamps(data: bytes, indices: Sequence[int], path: str) -> tuple[Block, ...]:
+    """Given PDF bytes, return the digital-signature stamps the pages at ``indices`` show
     (who signed and when: "Ký bởi: Ủy ban nhân dân tỉnh X … Thời gian ký: 15/01/2025 …"),
     one block each, out of the page's text (region PAGE_FOOTER): a scan's text layer often
     holds nothing else, and a hand-written day is checked against them. Read from a copy of
     the document whose annotated pages are flattened (the one being read is left as is)."""
+    if not indices:
+        return ()
     pdf = open_pdf(data, path)
     out: list[Block] = []
     try:
-        for index in range(min(count, len(pdf))):
+        for index in indices:
             if (flattened := _flattened_words(pdf, index)) is not None:
                 out += _stamps_on(index, *flattened, path)
     except pdfium.PdfiumError:
@@ -382,26 +326,38 @@ def has_images(page: pdfium.PdfPage) -> bool:
 # --------------------------------------------------------------------------- pages
 
 
-def read_page(
-    pdf: pdfium.PdfDocument, index: int, source: SourceInfo, limits: Limits
-) -> tuple[PageContent, bool]:
-    """Given a document and a page index, return the page's content and whether it was OCR'd."""
+@dataclass(frozen=True, slots=True)
+class PageRead:
+    """One page as read: its content, whether OCR read it, whether it holds annotations (a
+    form field filled in at signing, a signature stamp: only such pages are flattened)."""
+
+    content: PageContent
+    ocr: bool
+    annotated: bool
+
+
+def read_page(pdf: pdfium.PdfDocument, index: int, source: SourceInfo, limits: Limits) -> PageRead:
+    """Given a document and a page index, return the page as read."""
     page = pdf[index]
     try:
         width, height = page.get_size()  # as shown, after /Rotate
         frame = Frame.of((width, height), page.get_rotation())
+        annotated = pdfium_c.FPDFPage_GetAnnotCount(page.raw) > 0
         textpage = page.get_textpage()
         words = on_page(text_words(textpage, frame), height)
         textpage.close()
         if usable(words) or not has_images(page):
             edges = tuple(_fix_edge(e) for e in checked_edges(page, frame, index, source, limits))
-            words = with_annotations(pdf, index, words)
-            return PageContent(
+            words = with_annotations(pdf, index, words) if annotated else words
+            content = PageContent(
                 number=index + 1, width=width, height=height, words=tuple(words), edges=edges
-            ), False
+            )
+            return PageRead(content, ocr=False, annotated=annotated)
         if not limits.ocr:
             raise InputError(ErrorCode.NO_TEXT_LAYER, source.path, f"page {index + 1} is an image")
-        return ocr.ocr_page(page, index + 1, source.path, limits), True
+        from parscore.extractors import ocr  # numpy and Pillow: imported for scans only
+
+        return PageRead(ocr.ocr_page(page, index + 1, source.path, limits), True, annotated)
     finally:
         page.close()
 
@@ -419,18 +375,16 @@ def checked_edges(
 
 def read_pages(
     pdf: pdfium.PdfDocument, count: int, source: SourceInfo, limits: Limits
-) -> tuple[list[PageContent], int]:
-    """Given a document, return its first ``count`` pages and how many of them were OCR'd."""
-    pages, n_ocr = [], 0
+) -> list[PageRead]:
+    """Given a document, return its first ``count`` pages as read."""
+    pages = []
     for index in range(count):
         try:
-            page, was_ocr = read_page(pdf, index, source, limits)
+            pages.append(read_page(pdf, index, source, limits))
         except pdfium.PdfiumError as err:
             detail = f"page {index + 1}: {err}"
             raise InputError(ErrorCode.CORRUPT_FILE, source.path, detail) from err
-        pages.append(page)
-        n_ocr += was_ocr
-    return pages, n_ocr
+    return pages
 
 
 def _warnings(total: int, read: int, n_ocr: int) -> tuple[str, ...]:
@@ -449,11 +403,13 @@ def extract(data: bytes, source: SourceInfo, limits: Limits) -> Document:
     try:
         total = len(pdf)
         read = min(total, limits.max_pages)
-        pages, n_ocr = read_pages(pdf, read, source, limits)
+        pages = read_pages(pdf, read, source, limits)
     finally:
         pdf.close()
-    blocks = layout.pages_to_blocks(pages, source.path) + signature_stamps(
-        data, read, source.path)
+    n_ocr = sum(p.ocr for p in pages)
+    annotated = [i for i, p in enumerate(pages) if p.annotated]
+    blocks = layout.pages_to_blocks([p.content for p in pages], source.path) + signature_stamps(
+        data, annotated, source.path)
     fmt = "pdf-ocr" if n_ocr else "pdf"
     return Document(
         source=replace(source, format=fmt, pages=total),

@@ -9,6 +9,7 @@ columns), and one table continued over a page break.
 from __future__ import annotations
 
 import itertools
+from bisect import bisect_left, bisect_right
 from collections.abc import Iterable, Sequence
 from dataclasses import dataclass, replace
 
@@ -150,10 +151,21 @@ def _grow_slot(group: Sequence[Edge], xs: list[float], ys: list[float], r: int, 
     return _Slot(row=r, col=c, rowspan=rowspan, colspan=colspan, bbox=bbox)
 
 
-def _inside(word: Word, box: BBox) -> bool:
-    """Given a word and a box, return whether the word's centre lies in the box."""
-    cx, cy = (word.bbox[0] + word.bbox[2]) / 2, word.centre_y
-    return box[0] <= cx <= box[2] and box[1] <= cy <= box[3]
+class WordCentres:
+    """A page's words by the height of their centres, to find those inside a box without
+    testing every word of the page against every cell."""
+
+    def __init__(self, words: Sequence[Word]) -> None:
+        centres = [((w.bbox[0] + w.bbox[2]) / 2, w.centre_y, k) for k, w in enumerate(words)]
+        self.by_y = sorted((c for c in centres if c[1] == c[1]), key=lambda c: c[1])  # no NaN
+        self.ys = [c[1] for c in self.by_y]
+        self.words = words
+
+    def inside(self, box: BBox) -> list[Word]:
+        """Given a box, return the words whose centre lies in it, in the page's order."""
+        lo, hi = bisect_left(self.ys, box[1]), bisect_right(self.ys, box[3])
+        found = sorted(k for cx, _, k in self.by_y[lo:hi] if box[0] <= cx <= box[2])
+        return [self.words[k] for k in found]
 
 
 def cell_text(words: Sequence[Word]) -> str:
@@ -167,6 +179,7 @@ def slots_to_table(page: int, slots: Sequence[_Slot], words: Sequence[Word]) -> 
     n_cols = max(s.col + s.colspan for s in slots)
     if n_rows < 2 or n_cols < 2:
         return None
+    centres = WordCentres(words)
     cells = tuple(
         Cell(
             row=s.row,
@@ -174,7 +187,7 @@ def slots_to_table(page: int, slots: Sequence[_Slot], words: Sequence[Word]) -> 
             rowspan=s.rowspan,
             colspan=s.colspan,
             bbox=s.bbox,
-            text=cell_text([w for w in words if _inside(w, s.bbox)]),
+            text=cell_text(centres.inside(s.bbox)),
         )
         for s in slots
     )
