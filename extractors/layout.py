@@ -18,7 +18,7 @@ import itertools
 import re
 import statistics
 from collections import Counter
-from collections.abc import Sequence
+from collections.abc import Iterable, Sequence
 from dataclasses import replace
 from difflib import SequenceMatcher
 
@@ -381,9 +381,24 @@ def _fonts(lines: Sequence[Line]) -> tuple[str, ...]:
     return tuple(dict.fromkeys(names))
 
 
+#: A line that ends inside a compound broken at its hyphen ("02/HD-" above "SNV").
+_HYPHEN_END = re.compile(r"\w-$")
+
+
+def join_lines(texts: Iterable[str]) -> str:
+    """Given a paragraph's lines, return its text: lines joined by a space, but a compound
+    broken at its hyphen at a line's end ("số 02/HD-" / "SNV") joined whole ("02/HD-SNV");
+    Vietnamese never breaks a syllable, so such a hyphen is always the compound's own."""
+    out = ""
+    for text in texts:
+        glue = "" if not out or (_HYPHEN_END.search(out) and text[:1].isalnum()) else " "
+        out += glue + text
+    return out
+
+
 def paragraph_block(lines: Sequence[Line], part: TextPart, prov: Provenance) -> Block:
     """Given a paragraph's lines, return a PARAGRAPH or (for a bullet) a LIST_ITEM block."""
-    text = nfc(" ".join(x.text for x in lines))
+    text = nfc(join_lines(x.text for x in lines))
     bullet = BULLET.match(text) if part.region is Region.BODY and not part.per_line else None
     kind = BlockKind.LIST_ITEM if bullet else BlockKind.PARAGRAPH
     return Block(
@@ -398,7 +413,7 @@ def paragraph_block(lines: Sequence[Line], part: TextPart, prov: Provenance) -> 
 
 def _extend(block: Block, lines: Sequence[Line]) -> Block:
     """Given a block and the lines that go on with it on the next page, return it extended."""
-    text = nfc(" ".join([block.text, *(x.text for x in lines)]))
+    text = nfc(join_lines([block.text, *(x.text for x in lines)]))
     return replace(block, text=text, fonts=tuple(dict.fromkeys(block.fonts + _fonts(lines))))
 
 

@@ -28,6 +28,8 @@ FONT_NAME_BUFFER = 128
 #: A character between words: whitespace (``\s`` of a str pattern is ``str.isspace``) and
 #: pdfium's markers (\ufffe, \x00).
 SEPARATOR = re.compile(r"[\s\ufffe\x00]")
+#: pdfium's mark of a line-end hyphen, right after a letter or digit.
+_LINE_END_HYPHEN = re.compile(r"(?<=\w)\ufffe")
 Boxes = tuple[np.ndarray, np.ndarray, np.ndarray, np.ndarray]  # x0, top, x1, bottom as shown
 
 
@@ -46,12 +48,14 @@ _TEXT_OBJECT = _plain(pdfium_c.FPDFText_GetTextObject, (_ADDRESS, _INT), _ADDRES
 
 
 def page_text(textpage: pdfium.PdfTextPage) -> str:
-    """Given a text page, return its characters, one per index."""
+    """Given a text page, return its characters, one per index; pdfium's mark of a hyphen that
+    ends a line inside a word (U+FFFE: "02/HD" at a line's end, "SNV" on the next) is the
+    hyphen it stands for, kept on its word (the layout joins the compound again)."""
     n = textpage.count_chars()
     text = str(textpage.get_text_range(0, n))
-    if len(text) == n:
-        return text
-    return "".join(chr(pdfium_c.FPDFText_GetUnicode(textpage.raw, i)) for i in range(n))
+    if len(text) != n:
+        text = "".join(chr(pdfium_c.FPDFText_GetUnicode(textpage.raw, i)) for i in range(n))
+    return _LINE_END_HYPHEN.sub("-", text)
 
 
 def char_indices(text: str) -> np.ndarray:

@@ -105,3 +105,12 @@ def test_lines_are_the_rows_of_the_plain_rule(words: list[Word]) -> None:
         heights = [w.height for c in line.chunks for w in c.words]
         assert line.height == statistics.median(heights)
         assert line.text == " ".join(c.text for c in line.chunks)
+
+
+def test_a_compound_broken_at_its_hyphen_is_joined_whole() -> None:
+    from parscore.extractors.layout import join_lines
+
+    assert join_lines(["theo hướng dẫn số 02/HD-", "SNV ngày 01/8"]) == (
+        "theo hướng dẫn số 02/HD-SNV ngày 01/8")
+    assert join_lines(["Sở Lao động -", "Thương binh"]) == "Sở Lao động - Thương binh"
+    assert join_lines(["năm 2023", "- tăng"]) == "năm 2023 - tăng"

@@ -42,11 +42,8 @@ TEXT = sorted(p.name for p in RENDERINGS.glob("*.pdf") if ".scan" not in p.name)
     p.name for p in RENDERINGS.glob("*.docx"))
 SCANS = sorted(p.name for p in RENDERINGS.glob("*.scan*.pdf"))
 #: Renderings parscore does not yet read as their twin, and why (strict: a fix must say so).
-KNOWN = {
-    "seed-568.portal.lo.pdf": "'02/HD-SNV' breaks at its hyphen at a line's end; pdfium gives "
-                              "that hyphen as U+FFFE (a hyphenation mark) and the PDF reader "
-                              "(extractors/pdf.py: text_words) drops it: '02/HD SNV'",
-}
+#: Renderings not yet read as their twins, each with the reason (strict xfail): none left.
+KNOWN: dict[str, str] = {}
 METADATA = ("number", "doc_type", "issuer", "issue_date", "meeting_date", "chair",
             "assessment_year", "level")
 
