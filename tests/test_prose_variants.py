@@ -380,3 +380,14 @@ def test_a_national_last_place_of_a_province_is_out_of_the_countrys_provinces(
     found = prose("Chỉ số CCHC năm 2022 của các tỉnh, thành phố", sentence)
     got = [(r["unit"], r["rank"], r["rank_of"]) for r in found if r["rank_of"]]
     assert got == expected
+
+
+def test_a_rank_written_right_after_its_unit_without_a_verb() -> None:
+    found = prose(
+        TITLE,
+        "Sở Xây dựng đứng đầu với 92,4 điểm, Sở Y tế thứ nhì với 91,8 điểm, Sở Tài chính thứ "
+        "3 (90,9 điểm). Đây là năm thứ hai liên tiếp Sở Xây dựng dẫn đầu; lần thứ 3 Sở Y tế "
+        "đạt trên 90 điểm.",
+    )
+    assert [(r["unit"], r["rank"]) for r in found] == [
+        ("Sở Xây dựng", 1), ("Sở Y tế", 2), ("Sở Tài chính", 3)]

@@ -120,7 +120,8 @@ def with_completions(drafts: Sequence[Draft]) -> list[Draft]:
         if target is None:
             kept.append(draft)
         else:
-            kept[target] = replace(kept[target], **{n: getattr(draft, n) for n in stated})
+            names = stated | ({"grade_raw"} if "grade" in stated else set())
+            kept[target] = replace(kept[target], **{n: getattr(draft, n) for n in names})
     return kept
 
 

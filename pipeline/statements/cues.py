@@ -165,6 +165,7 @@ class Cues:
     count_of: re.Pattern[str]  # at a gap's end: "trong tổng số", the count of a rank's group
     member_before: re.Pattern[str]  # at a gap's end: "top", "nhóm", a group a unit is one of
     respectively: re.Pattern[str]  # "lần lượt": a list in the order of its ranks
+    rank_after_unit: re.Pattern[str]  # "thứ nhì" with no verb: a rank right after its unit
     place_guard: re.Pattern[str]  # words before a first or last place that make it none
     record: re.Pattern[str]  # words after a first or last place that make it a record
     grade: re.Pattern[str]
@@ -232,6 +233,7 @@ def _rank_cues(ranks: Mapping[str, Any], nouns: Iterable[str]) -> dict[str, Any]
             rf"(?<!\w){alternation(ranks['cues'])}\s*(?:{word}\s+)?{number}(?!\w){of}"
         ),
         "rank_bare": re.compile(rf"(?<!\w){word}\s+{number}(?=\s*(?:{forward}|:))"),
+        "rank_after_unit": re.compile(rf"(?<!\w){word}\s+{number}(?!\w){of}"),
         "ordinals": ordinals,
         "first": words_rx(ranks["first"]),
         "last": words_rx(ranks["last"]),

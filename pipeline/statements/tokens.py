@@ -94,6 +94,7 @@ class Token:
     shares: bool = False  # a unit followed by "cùng", "đều", "đồng": the figures are all of theirs
     fronted: bool = False  # a figure opening the sentence ("Với 44,2 điểm, tỉnh X …")
     member: bool = False  # a count after "top", "nhóm": the group a unit is one of ("top 10 tỉnh")
+    after_unit: bool = False  # "thứ nhì" with no verb: a rank only right after its unit
 
 
 def sentence_tokens(text: str, key: str) -> tuple[Token, ...]:
@@ -193,17 +194,22 @@ def grade_tokens(text: str, key: str, c: Cues) -> Iterator[Token]:
 
 def rank_tokens(key: str, c: Cues) -> Iterator[Token]:
     """Given a sentence key and the cues, yield RANK tokens ("xếp thứ 11/17", "đứng thứ sáu")."""
-    for rx in (c.rank, c.rank_bare):
+    taken: list[tuple[int, int]] = []
+    for rx in (c.rank, c.rank_bare, c.rank_after_unit):
+        bare = rx is c.rank_after_unit
         for m in rx.finditer(key):
-            rank = _rank_number(m.group("n"), c)
+            if bare and any(s < m.end() and m.start() < e for s, e in taken):
+                continue
+            taken.append(m.span())
             of = m.groupdict().get("of")
             yield Token(
                 kind=Kind.RANK,
                 start=m.start(),
                 end=m.end(),
                 raw=m.group(),
-                rank=rank,
+                rank=_rank_number(m.group("n"), c),
                 rank_of=int(of) if of else None,
+                after_unit=bare,
             )
 
 
@@ -325,6 +331,8 @@ def _classified(token: Token, around: Around) -> Token | None:
         c.place_guard.search(around.gap) or c.record.match(around.right)
     ):
         return None  # "tăng cao nhất": the largest rise; "cao nhất từ trước đến nay": a record
+    if token.after_unit and not (around.before in (Kind.UNIT, Kind.REF) and not around.gap.strip()):
+        return None  # "lần thứ 2", "năm thứ ba liên tiếp": no rank without its unit right before
     if token.kind in (Kind.RANK, Kind.FIRST, Kind.LAST, Kind.NEXT):
         return _place_token(token, around, c)
     if token.kind in (Kind.PREVIOUS, Kind.YEAR):
