@@ -14,6 +14,8 @@ from collections.abc import Callable
 from functools import cache
 from typing import Any, TypeVar
 
+from parscore.normalizers.fastinit import slot_setter
+
 T = TypeVar("T")
 
 
@@ -23,7 +25,8 @@ def _copier(cls: type) -> Callable[[Any, dict[str, Any]], Any] | None:
     (a frozen slotted dataclass, every field in ``__init__``, no ``__post_init__``), else None.
 
     The function is generated once per class, one line per field: reading ``obj.name`` and
-    setting the slot directly costs a fraction of ``getattr``/``setattr`` by name.
+    setting the slot through its own setter (the member descriptor's ``__set__``, bound
+    once) costs a fraction of ``getattr``/``setattr`` by name.
     """
     if not dataclasses.is_dataclass(cls) or "__slots__" not in cls.__dict__:
         return None
@@ -35,11 +38,14 @@ def _copier(cls: type) -> Callable[[Any, dict[str, Any]], Any] | None:
     lines = ["def copy(obj, changes):", "    new = _new(_cls)"]
     for f in fields:
         lines.append(
-            f"    _set(new, {f.name!r}, changes[{f.name!r}] if {f.name!r} in changes "
-            f"else obj.{f.name})"
+            f"    _s_{f.name}(new, changes[{f.name!r}] if {f.name!r} in changes else obj.{f.name})"
         )
     lines.append("    return new")
-    scope: dict[str, Any] = {"_new": object.__new__, "_cls": cls, "_set": object.__setattr__}
+    scope: dict[str, Any] = {"_new": object.__new__, "_cls": cls}
+    setters = {f"_s_{f.name}": slot_setter(cls, f.name) for f in fields}
+    if not all(setters.values()):
+        return None
+    scope.update(setters)
     exec("\n".join(lines), scope)
     copy: Callable[[Any, dict[str, Any]], Any] = scope["copy"]
     return copy
