@@ -41,6 +41,7 @@ from parscore.extractors.limits import Limits
 from parscore.extractors.model import MAX_COLSPAN, Block, BlockKind, Cell, Document, SourceInfo
 from parscore.extractors.pipetable import pipe_tables
 from parscore.extractors.text import MOJIBAKE_MARK, MOJIBAKE_NOTE, decode, number_blocks
+from parscore.normalizers.fastinit import fast_init
 from parscore.normalizers.text import clean
 
 SNIFF_BYTES = 4096  # bytes searched for a <meta> charset (old portals have long heads)
@@ -245,6 +246,7 @@ def weight(text: str) -> int:
     return len(text) - text.count(" ") - text.count("\n") - text.count("\t")
 
 
+@fast_init
 @dataclass(frozen=True, slots=True)
 class Weight:
     """An element's text weight and the weight of the text inside its links."""

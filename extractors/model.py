@@ -10,6 +10,8 @@ from __future__ import annotations
 from dataclasses import dataclass, field
 from enum import StrEnum
 
+from parscore.normalizers.fastinit import fast_init
+
 #: Columns a table cell may span at most: caps a hostile span (a DOCX "gridSpan" of 99999999
 #: hung parsing); real notice tables have a handful of columns.
 MAX_COLSPAN = 256
@@ -33,6 +35,7 @@ class Region(StrEnum):
     PAGE_FOOTER = "page_footer"
 
 
+@fast_init
 @dataclass(frozen=True, slots=True, kw_only=True)
 class Provenance:
     """Where a block or cell came from."""
@@ -45,6 +48,7 @@ class Provenance:
     bbox: BBox | None = None
 
 
+@fast_init
 @dataclass(frozen=True, slots=True, kw_only=True)
 class Cell:
     """One table cell, stored once, at its top-left grid position with its spans."""
@@ -57,6 +61,7 @@ class Cell:
     bbox: BBox | None = field(default=None, compare=False)
 
 
+@fast_init
 @dataclass(frozen=True, slots=True, kw_only=True)
 class Block:
     """A heading, paragraph, list item or table, with provenance."""

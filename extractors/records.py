@@ -14,16 +14,22 @@ from collections.abc import Callable
 from functools import cache
 from typing import Any, TypeVar
 
+from parscore.normalizers.fastinit import slot_setter
+
 T = TypeVar("T")
+#: The default of each keyword of a generated copy: the field keeps the original's value.
+_KEEP: Any = object()
 
 
 @cache
-def _copier(cls: type) -> Callable[[Any, dict[str, Any]], Any] | None:
+def _copier(cls: type) -> Callable[..., Any] | None:
     """Given a class, return a function copying an instance with changes, when that is safe
     (a frozen slotted dataclass, every field in ``__init__``, no ``__post_init__``), else None.
 
-    The function is generated once per class, one line per field: reading ``obj.name`` and
-    setting the slot directly costs a fraction of ``getattr``/``setattr`` by name.
+    The function is generated once per class, one keyword and one line per field (an unknown
+    field is refused by the call itself, with no check of the names): reading ``obj.name``
+    and setting the slot through its own setter (the member descriptor's ``__set__``, bound
+    once) costs a fraction of ``getattr``/``setattr`` by name.
     """
     if not dataclasses.is_dataclass(cls) or "__slots__" not in cls.__dict__:
         return None
@@ -32,16 +38,18 @@ def _copier(cls: type) -> Callable[[Any, dict[str, Any]], Any] | None:
     fields = dataclasses.fields(cls)
     if any(not f.init for f in fields):
         return None
-    lines = ["def copy(obj, changes):", "    new = _new(_cls)"]
+    params = ", ".join(f"{f.name}=_KEEP" for f in fields)
+    lines = [f"def copy(_obj_, *, {params}):", "    _copy_ = _new(_cls)"]
     for f in fields:
-        lines.append(
-            f"    _set(new, {f.name!r}, changes[{f.name!r}] if {f.name!r} in changes "
-            f"else obj.{f.name})"
-        )
-    lines.append("    return new")
-    scope: dict[str, Any] = {"_new": object.__new__, "_cls": cls, "_set": object.__setattr__}
+        lines.append(f"    _s_{f.name}(_copy_, _obj_.{f.name} if {f.name} is _KEEP else {f.name})")
+    lines.append("    return _copy_")
+    scope: dict[str, Any] = {"_new": object.__new__, "_cls": cls, "_KEEP": _KEEP}
+    setters = {f"_s_{f.name}": slot_setter(cls, f.name) for f in fields}
+    if not all(setters.values()):
+        return None
+    scope.update(setters)
     exec("\n".join(lines), scope)
-    copy: Callable[[Any, dict[str, Any]], Any] = scope["copy"]
+    copy: Callable[..., Any] = scope["copy"]
     return copy
 
 
@@ -57,8 +65,9 @@ def replace(obj: T, /, **changes: Any) -> T:
     copy = _copier(cls)
     if copy is None:
         return dataclasses.replace(obj, **changes)  # type: ignore[type-var]
-    if not _field_names(cls).issuperset(changes):
+    try:
+        result: T = copy(obj, **changes)  # a field not changed is passed as _KEEP
+    except TypeError:
         unknown = ", ".join(sorted(set(changes) - _field_names(cls)))
-        raise TypeError(f"{type(obj).__name__} has no field(s) {unknown}")
-    result: T = copy(obj, changes)
+        raise TypeError(f"{type(obj).__name__} has no field(s) {unknown}") from None
     return result

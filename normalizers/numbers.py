@@ -28,12 +28,17 @@ import re
 import unicodedata
 from dataclasses import dataclass, field, replace
 from decimal import Decimal
+from functools import lru_cache
+
+from parscore.normalizers.fastinit import fast_init
 
 __all__ = ["Number", "NumberMatch", "find_numbers", "format_vi", "parse_number", "resolve"]
 
 MINUS_SIGNS = frozenset({"-", "\u2212"})  # hyphen-minus and MINUS SIGN
 THOUSANDS_GROUP = 3  # digits in every thousands group after the first
 DAY_MAX = 31
+NUMBER_CACHE_SIZE = 4096  # numeric tokens whose readings are kept (see parse_number)
+NUMBER_CACHE_MAX_LEN = 40  # longer texts (a whole cell, a line) are read, not kept
 MONTH_MAX = 12
 VI_THOUSANDS = "."
 VI_DECIMAL = ","
@@ -52,6 +57,7 @@ _TOKEN_RE = re.compile(
 )
 
 
+@fast_init
 @dataclass(frozen=True, slots=True, kw_only=True)
 class Number:
     """A parsed number: its value, the text it came from, and how sure the reading is."""
@@ -74,6 +80,7 @@ class Number:
         return self.value is None
 
 
+@fast_init
 @dataclass(frozen=True, slots=True, kw_only=True)
 class NumberMatch:
     """A number found inside prose, with its character span and optional denominator."""
@@ -88,7 +95,19 @@ class NumberMatch:
 
 
 def parse_number(text: str, *, upper: Decimal | None = None) -> Number | None:
-    """Given one numeric token, return its Number, or None when it is not a number."""
+    """Given one numeric token, return its Number, or None when it is not a number.
+
+    Tokens recur (years, ranks, "100%", a table's figures read by several readers): the
+    readings are kept for the last ``NUMBER_CACHE_SIZE`` (a Number is frozen, so one can be
+    shared). The bound's text is part of the key, as it is of the note a bound leaves."""
+    written = None if upper is None else str(upper)
+    if len(text) > NUMBER_CACHE_MAX_LEN:
+        return _read_number(text, upper, written)
+    return _parse_number(text, upper, written)
+
+
+def _read_number(text: str, upper: Decimal | None, _written: str | None) -> Number | None:
+    """Given one numeric token, its bound and the bound as written, return its Number."""
     token = _EDGE_SPACE_RE.sub("", text)
     match = _TOKEN_RE.fullmatch(token)
     if match is None:
@@ -99,6 +118,9 @@ def parse_number(text: str, *, upper: Decimal | None = None) -> Number | None:
     signed = tuple(_apply_sign(reading, match["sign"]) for reading in readings)
     number = _readings_to_number(signed, raw=token, percent=match["percent"] is not None)
     return number if upper is None else resolve(number, upper)
+
+
+_parse_number = lru_cache(maxsize=NUMBER_CACHE_SIZE)(_read_number)
 
 
 def resolve(number: Number, bound: Decimal, *, reason: str | None = None) -> Number:

@@ -7,12 +7,14 @@ from collections.abc import Iterator
 from dataclasses import dataclass
 
 from parscore.extractors.model import Block, BlockKind, Document, Region
+from parscore.normalizers.fastinit import fast_init
 from parscore.normalizers.text import clean, fold
 
 _NUMBERING = re.compile(r"^\s*((?:\d{1,2}\.)+\d{0,2}|[IVX]{1,4}\.|[a-zđ]\))\s*")
 _BULLET = re.compile(r"^\s*([-+•–—*●○▪■·])(?:\s+|(?=\D))")
 
 
+@fast_init
 @dataclass(frozen=True, slots=True, kw_only=True)
 class Line:
     """One line of prose with the numbering or bullet that opens it."""

@@ -12,6 +12,7 @@ from decimal import Decimal
 from enum import StrEnum
 
 from parscore.extractors.model import SourceInfo
+from parscore.normalizers.fastinit import fast_init
 from parscore.normalizers.labels import part_codes
 from parscore.normalizers.numbers import Number
 
@@ -26,6 +27,7 @@ class Severity(StrEnum):
     INFO = "info"
 
 
+@fast_init
 @dataclass(frozen=True, slots=True, kw_only=True)
 class Where:
     """Where in the document a value came from."""
@@ -90,6 +92,7 @@ class Summary:
     rank_of: int | None = None
 
 
+@fast_init
 @dataclass(frozen=True, slots=True, kw_only=True)
 class UnitScore:
     """One score statement about a unit, from prose or a ranking table."""
@@ -117,6 +120,7 @@ class UnitScore:
     where: Where = field(default_factory=Where, compare=False)
 
 
+@fast_init
 @dataclass(frozen=True, slots=True, kw_only=True)
 class Task:
     section: str | None
@@ -136,6 +140,7 @@ class Finding:
     text: str
 
 
+@fast_init
 @dataclass(frozen=True, slots=True, kw_only=True)
 class Check:
     """A coded validation finding; never an exception."""

@@ -15,6 +15,7 @@ from dataclasses import dataclass
 from functools import cache, lru_cache
 from importlib import resources
 
+from parscore.normalizers.fastinit import fast_init
 from parscore.normalizers.text import fold
 
 #: Sentences whose words are kept: the readers cut the same sentence several times.
@@ -98,6 +99,7 @@ def vocabulary() -> Vocabulary:
     )
 
 
+@fast_init
 @dataclass(frozen=True, slots=True)
 class Words:
     """A text cut into words: as written, folded without punctuation, and where each starts."""
@@ -128,6 +130,7 @@ def match_at(keys: tuple[str, ...], i: int, table: Phrases) -> int:
     return next((len(p) for p in found if keys[i : i + len(p)] == p), 0)
 
 
+@fast_init
 @dataclass(frozen=True, slots=True)
 class Assignment:
     """A duty's assignee: where the task's text starts, the unit named, and whether a duty
@@ -270,6 +273,9 @@ def cue_assignment(w: Words, first: int = 0, *, inner: bool = False) -> Assignme
     starting at the cue; with `inner`, "chỉ đạo" in lower case is a cue too."""
     voc = vocabulary()
     cues, inners = voc.cues.by_first, voc.inner.by_first if inner else {}
+    rest = w.keys[first:]
+    if cues.keys().isdisjoint(rest) and inners.keys().isdisjoint(rest):
+        return None  # most sentences hold no cue word: answered in C, without a word loop
     for i in (k for k in range(first, len(w.keys)) if w.keys[k] in cues or w.keys[k] in inners):
         size = match_at(w.keys, i, voc.cues)
         if not size and inner and w.raw[i][:1].islower():
@@ -324,6 +330,8 @@ def authority_at(w: Words) -> int | None:
     """Given words, return where a body that gives duties to others is named, capitalised
     ("UBND tỉnh", "Chủ tịch …"), or None."""
     heads = vocabulary().authorities.by_first
+    if heads.keys().isdisjoint(w.keys):
+        return None
     return next((i for i, key in enumerate(w.keys) if key in heads and is_authority(w, i)), None)
 
 

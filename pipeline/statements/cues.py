@@ -11,7 +11,7 @@ from __future__ import annotations
 
 import re
 import tomllib
-from collections.abc import Iterable, Mapping
+from collections.abc import Iterable, Mapping, Sequence
 from dataclasses import dataclass
 from functools import lru_cache
 from pathlib import Path
@@ -79,8 +79,9 @@ def phrase_pattern(phrase: str) -> str:
     return WORD_GAP.join(re.escape(w) for w in fold(phrase).split())
 
 
-def alternation(phrases: Iterable[str]) -> str:
-    """Given phrases, return a regex matching any of them, longest first, as a character trie.
+def alternation(phrases: Iterable[str], *, bounded: bool = False) -> str:
+    r"""Given phrases, return a regex matching any of them, longest first, as a character trie;
+    `bounded`: only where no word character stands before (what ``(?<!\w)`` before it says).
 
     A trie ("chỉ số (?:cchc|par|…)") lets the regex engine drop a branch at its first wrong
     character instead of trying every phrase at every position.
@@ -92,7 +93,24 @@ def alternation(phrases: Iterable[str]) -> str:
         for ch in key:
             node = node.setdefault(ch, {})
         node[""] = {}
-    return f"(?:{_trie_pattern(trie)})" if trie else "(?!)"
+    if not trie:
+        return "(?!)"
+    if bounded:
+        return first_bounded(
+            [(re.escape(ch), _trie_pattern(node)) for ch, node in sorted(trie.items())]
+        )
+    return f"(?:{_trie_pattern(trie)})"
+
+
+def first_bounded(branches: Sequence[tuple[str, str]], behind: str = r"\w") -> str:
+    r"""Given alternatives as (first character, rest) patterns, return a regex of them matching
+    only where no character of `behind` stands before: what ``(?<!\w)(?:a…|b…)`` says.
+
+    The boundary is checked after the first character ("a(?<!\w.)…"), so the regex opens
+    with a choice of literal characters and the engine skips in C to the next place one of
+    them stands, instead of testing the boundary at every character (several times faster).
+    """
+    return "(?:" + "|".join(f"{first}(?<!{behind}.){rest}" for first, rest in branches) + ")"
 
 
 def _trie_pattern(node: dict[str, Any]) -> str:
@@ -110,12 +128,12 @@ def _trie_pattern(node: dict[str, Any]) -> str:
 
 def words_rx(phrases: Iterable[str]) -> re.Pattern[str]:
     """Given phrases, return a regex finding any of them as whole words."""
-    return re.compile(rf"(?<!\w){alternation(phrases)}(?!\w)")
+    return re.compile(rf"{alternation(phrases, bounded=True)}(?!\w)")
 
 
 def ends_with(phrases: Iterable[str], tail: str = "") -> re.Pattern[str]:
     """Given phrases, return a regex finding one of them at the end of a text (a gap)."""
-    return re.compile(rf"(?<!\w){alternation(phrases)}{tail}\s*$")
+    return re.compile(rf"{alternation(phrases, bounded=True)}{tail}\s*$")
 
 
 def series_after(values: Mapping[str, Any]) -> re.Pattern[str]:

@@ -17,6 +17,7 @@ from decimal import Decimal
 from enum import StrEnum
 
 from parscore.extractors.records import replace
+from parscore.normalizers.fastinit import fast_init
 from parscore.normalizers.labels import grade
 from parscore.normalizers.numbers import Number, find_numbers, resolve
 from parscore.pipeline.statements.cues import Cues, cues, index_of, sentence_key
@@ -66,6 +67,7 @@ class Role(StrEnum):
     MAX = "max"
 
 
+@fast_init
 @dataclass(frozen=True, slots=True, kw_only=True)
 class Token:
     """One thing a sentence says, with its span."""
@@ -234,6 +236,7 @@ def number_tokens(text: str) -> Iterator[Token]:
 # --- classification --------------------------------------------------------------------------
 
 
+@fast_init
 @dataclass(frozen=True, slots=True, kw_only=True)
 class Around:
     """The words around a token: before it (since the last token) and after it (to the next)."""

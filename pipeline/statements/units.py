@@ -18,9 +18,16 @@ from typing import Any
 
 from parscore.extractors.records import replace
 from parscore.normalizers import admin
+from parscore.normalizers.fastinit import fast_init
 from parscore.normalizers.labels import canonical_unit, data_table
 from parscore.normalizers.places import province_key, province_name, provinces, regions
-from parscore.pipeline.statements.cues import alternation, data, ends_with, words_rx
+from parscore.pipeline.statements.cues import (
+    alternation,
+    data,
+    ends_with,
+    first_bounded,
+    words_rx,
+)
 
 #: A word of a name: letters and digits, joined by "&", "-" or "." ("TT&TT", "LĐ-TB&XH").
 _WORD = r"[^\W_]+(?:(?:[&.\-]|['’](?=[^\W\d_]))[^\W_]+)*"  # "Cư M'gar", "Ea H’leo"
@@ -32,6 +39,7 @@ _COMMITTEE = "Ủy ban nhân dân"
 LOOK_BEHIND = 40
 
 
+@fast_init
 @dataclass(frozen=True, slots=True, kw_only=True)
 class Mention:
     """A unit named in a sentence, or a back-reference to one (``ref`` set, ``unit`` None)."""
@@ -92,13 +100,14 @@ def _name_patterns(units: dict[str, Any]) -> dict[str, Any]:
     """Given the [units] table, return the patterns of heads, committees, localities and names."""
     forms = _level_forms()
     written = {form for h in units["heads"] for form in (h, h.upper())}
-    heads = "|".join(re.escape(h) for h in sorted(written, key=len, reverse=True))
+    ordered = sorted(written, key=len, reverse=True)
+    heads = first_bounded([(re.escape(h[:1]), re.escape(h[1:])) for h in ordered], r"[\w.]")
     councils = "|".join(re.escape(c) for c in units["councils"])
     levels = _level_pattern(list(forms))
     agency_heads, agencies = _agencies()
     after_level = r"(?:(?<=\.)[ \t]*|[ \t]+)(?=[^\W\d_])"  # "TP.Biên Hòa", "huyện Cẩm Mỹ"
     return {
-        "heads": re.compile(rf"(?<![\w.])(?:{heads})(?!\w)"),
+        "heads": re.compile(rf"{heads}(?!\w)"),  # first_bounded: (?<![\w.]) at each head
         "name_tails": frozenset(units["name_tails"]),
         "councils": re.compile(rf"(?<![\w.])(?i:{councils})[ \t]+(?P<level>(?i:{levels}))"),
         "localities": re.compile(rf"(?<![\w.])(?P<level>(?i:{levels})){after_level}"),

@@ -36,6 +36,7 @@ from parscore.pipeline.validate.tolerance import INDEX_SCALE
 
 DEFAULT_PATH = Path(__file__).resolve().parent.parent / "data" / "ladders.toml"
 WILDCARD = "*"
+LADDER_CACHE_SIZE = 512  # (province, level, year) choices of the packaged book kept
 LEVELS = ("so", "huyen", "xa", "bo", "tinh")
 PERCENT, POINTS = "percent", "points"
 BASES = (PERCENT, POINTS)
@@ -316,9 +317,25 @@ def ladder_override(path: str | Path | None) -> Ladder | None:
 def select_ladder(
     book: LadderBook, *, province: str | None, level: str | None, year: int | None
 ) -> Ladder | None:
+    """Given a book and a notice's province, level and year, return the most specific match
+    (in the packaged book, looked up once per province, level and year)."""
+    if book is default_book():
+        return _select_packaged(province, level, year)
+    return most_specific(book, province, level, year)
+
+
+def most_specific(
+    book: LadderBook, province: str | None, level: str | None, year: int | None
+) -> Ladder | None:
     """Given a book and a notice's province, level and year, return the most specific match."""
     found = [x for x in book.ladders if x.matches(province=province, level=level, year=year)]
     return max(found, key=Ladder.specificity, default=None)
+
+
+@lru_cache(maxsize=LADDER_CACHE_SIZE)
+def _select_packaged(province: str | None, level: str | None, year: int | None) -> Ladder | None:
+    """Given a province, level and year, return the packaged book's most specific ladder."""
+    return most_specific(default_book(), province, level, year)
 
 
 def ladder_for(notice: Notice, book: LadderBook | None = None) -> Ladder | None:

@@ -1,0 +1,81 @@
+"""The fast record ``__init__`` makes exactly the record the dataclass's own makes."""
+
+from __future__ import annotations
+
+import dataclasses
+import inspect
+from dataclasses import dataclass, field
+
+import pytest
+from hypothesis import given
+from hypothesis import strategies as st
+
+from parscore.normalizers.fastinit import fast_init
+from parscore.normalizers.numbers import Number
+from parscore.pipeline.statements.tokens import Token
+from tests.test_records import Checked
+from tests.test_records import Rec as Slow  # the same fields, the dataclass's own __init__
+
+
+@fast_init
+@dataclass(frozen=True, slots=True, kw_only=True)
+class Fast:
+    a: int
+    b: str = "x"
+    c: tuple[int, ...] = ()
+    d: int = field(default=0, compare=False)
+
+
+@fast_init
+@dataclass(frozen=True, slots=True)
+class Pair:
+    text: int
+    links: int = 0
+
+
+@given(a=st.integers(), b=st.text(), c=st.lists(st.integers()).map(tuple), d=st.integers())
+def test_same_record_as_the_dataclass(a: int, b: str, c: tuple[int, ...], d: int) -> None:
+    for kwargs in ({"a": a}, {"a": a, "b": b}, {"a": a, "c": c, "d": d}):
+        fast, slow = Fast(**kwargs), Slow(**kwargs)  # type: ignore[arg-type]
+        assert dataclasses.astuple(fast) == dataclasses.astuple(slow)
+        assert repr(fast).removeprefix("Fast") == repr(slow).removeprefix("Rec")
+        assert fast == Fast(**{**kwargs, "d": d + 1})  # type: ignore[arg-type]
+
+
+def test_signature_and_errors_as_the_dataclass() -> None:
+    assert list(inspect.signature(Fast).parameters) == ["a", "b", "c", "d"]
+    with pytest.raises(TypeError):
+        Fast(1)  # type: ignore[misc]
+    with pytest.raises(TypeError):
+        Fast(b="y")  # type: ignore[call-arg]
+    with pytest.raises(TypeError):
+        Fast(a=1, z=2)  # type: ignore[call-arg]
+    assert Pair(3) == Pair(text=3, links=0) and Pair(3, 4).links == 4
+
+
+def test_still_frozen() -> None:
+    with pytest.raises(dataclasses.FrozenInstanceError):
+        Fast(a=1).a = 2  # type: ignore[misc]
+
+
+def test_classes_it_cannot_serve_are_left_alone() -> None:
+    @dataclass(frozen=True, slots=True, kw_only=True)
+    class Listed:
+        a: list[int] = field(default_factory=list)
+
+    @dataclass(frozen=True, kw_only=True)
+    class Unslotted:
+        a: int
+
+    for cls in (Checked, Listed, Unslotted):
+        init = cls.__init__
+        assert fast_init(cls).__init__ is init
+    with pytest.raises(ValueError, match="negative"):
+        fast_init(Checked)(a=-1)
+    assert fast_init(Listed)().a == []
+
+
+def test_hot_records_use_it() -> None:
+    for cls in (Token, Number):
+        assert cls.__init__.__code__.co_filename == "<string>"
+        assert cls.__init__.__code__.co_varnames[0] == "_obj_"
