@@ -34,6 +34,7 @@ from parscore.normalizers.numbers import Number
 from parscore.pipeline.lines import Line, document_to_lines
 from parscore.pipeline.model import UnitScore, Where
 from parscore.pipeline.statements.context import Context
+from parscore.pipeline.statements.counts import counted_ranks
 from parscore.pipeline.statements.cues import sentence_key
 from parscore.pipeline.statements.draft import STATED, Draft, settle_last, to_unit_score
 from parscore.pipeline.statements.prose import read_paragraph, read_sentence, split_sentences
@@ -69,6 +70,7 @@ def read_unit_scores(
     drafts, ctx = read_parts(document_parts(lines, tables, title), ctx)
     province = admin.province_in(subject)  # a district "cuối bảng" among its province's
     settled = settle_last([*title_only(headline, drafts), *drafts], ctx.counts, province)
+    settled = counted_ranks(settled, ctx.counts)  # "19 đơn vị": the size of each rank's group
     kept = without_restatements([d for d in settled if d.stated or d.group])
     return tuple(to_unit_score(d, order) for order, d in enumerate(kept, start=1))
 

@@ -40,10 +40,10 @@ from functools import lru_cache
 from parscore.extractors.records import replace
 from parscore.pipeline.model import Where
 from parscore.pipeline.statements.context import Context
+from parscore.pipeline.statements.counts import sentence_counts
 from parscore.pipeline.statements.cues import cues, data, index_of, sentence_key, words_rx
 from parscore.pipeline.statements.draft import Draft, figures_in_turn, settle_list
 from parscore.pipeline.statements.tokens import Kind, Token, sentence_tokens
-from parscore.pipeline.statements.units import group_kind
 from parscore.pipeline.statements.walk import walk
 
 _SENTENCE_END = re.compile(r"(?<=[.!?…])\s+(?=[\"“(\[]?[^\W\d_])")
@@ -138,9 +138,7 @@ def named_index(ctx: Context, text: str, key: str) -> Context:
 def next_context(ctx: Context, tokens: Sequence[Token], drafts: Sequence[Draft]) -> Context:
     """Given the context, a sentence's tokens and statements, return the context after it."""
     indices = [t.label for t in tokens if t.kind is Kind.INDEX]
-    counts = [
-        (group_kind(t.label or ""), t.rank_of) for t in tokens if t.kind is Kind.GROUP and t.rank_of
-    ]
+    counts = sentence_counts(tokens)
     if not (indices or drafts or counts):
         return ctx
     years = [t.year for t in tokens if t.kind is Kind.YEAR and not t.compare]

@@ -281,6 +281,8 @@ def _unit_token(token: Token, around: Around) -> Token:
     shares = bool(_SHARED.match(around.ahead) or in_turn)
     figure_unit = cues().unit_after.match(around.gap)  # "đạt 86,5 điểm là Sở A"
     gap = around.gap[figure_unit.end() :] if figure_unit else around.gap
+    if around.before is Kind.NUMBER:  # "gồm 3 đơn vị: Sở A": a count, its noun, then the cue
+        gap = counted_gap(gap)
     joined = (around.before in JOINING and around.gap.strip() in ("", "và")) or (
         around.before in FIGURE_ENDS and gap.strip() == "và"
     )
@@ -289,6 +291,13 @@ def _unit_token(token: Token, around: Around) -> Token:
     above = bool(cues().ranked_above.search(around.gap))
     return replace(token, joined=joined, shares=shares, introduced=introduced, compared=compared,
                    above=above)  # fmt: skip
+
+
+def counted_gap(gap: str) -> str:
+    """Given the words between a count and the unit after it, return them past the count's
+    noun ("3 đơn vị: Sở A": ":")."""
+    noun = cues().group_nouns.match(gap)
+    return gap[noun.end() :] if noun else gap
 
 
 def _classified(token: Token, around: Around) -> Token | None:

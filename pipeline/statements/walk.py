@@ -228,8 +228,8 @@ def on_group(frame: Frame, token: Token, before: Kind | None) -> Frame:
     """
     if token.member:
         return frame
-    if before is Kind.GRADE:  # "Nhóm tốt gồm 5 đơn vị": the grade's members, not the ranking's
-        return replace(frame, within_grade=True)
+    if before is Kind.GRADE or grade_heading(frame.draft):  # "Nhóm tốt gồm 5 đơn vị"
+        return replace(frame, within_grade=True)  # the grade's members, not the ranking's
     frame = replace(frame, count=token.rank_of or frame.count)
     draft = frame.draft
     if token.counts_rank and draft.rank is not None and draft.rank_of is None:
@@ -238,6 +238,12 @@ def on_group(frame: Frame, token: Token, before: Kind | None) -> Frame:
         return frame
     frame = flush(frame)
     return replace(frame, draft=replace(frame.draft, unit=None, unit_raw=""), anonymous=False)
+
+
+def grade_heading(draft: Draft) -> bool:
+    """Given the statement so far, return whether it is a grade of no unit yet, whose members
+    the words after it list ("Xếp loại Tốt (từ 80 điểm), gồm 6 đơn vị: …")."""
+    return draft.unit is None and draft.grade is not None and draft.official is None
 
 
 def on_index(frame: Frame, token: Token, before: Kind | None) -> Frame:
