@@ -151,3 +151,35 @@ def test_the_lowest_few_listed_in_turn_are_a_set_beside_the_last() -> None:
     )
     assert ranks(found) == [("Sở Ngoại vụ", None, None), ("Sở Du lịch", None, None),
                             ("Ban Dân tộc", 16, 16)]  # fmt: skip
+
+
+# --- ranks of earlier years -------------------------------------------------------------------
+
+
+def by_year(found: list[dict[str, Any]]) -> list[tuple[Any, ...]]:
+    """Given statement rows, return each row's year, score, rank and count."""
+    return [(r["year"], r["score"], r["rank"], r["rank_of"]) for r in found]
+
+
+def test_last_years_rank_in_brackets_is_a_statement_of_that_year() -> None:
+    found = prose(
+        TITLE,
+        "Sở Tài chính đạt 90,4 điểm, xếp thứ 3/18, tăng 2 bậc so với năm 2022 (năm 2022 đứng "
+        "thứ 5/18).",
+    )
+    assert by_year(found) == [(2023, "90.4", 3, 18), (2022, None, 5, 18)]
+    assert {r["unit"] for r in found} == {"Sở Tài chính"}
+
+
+def test_a_history_of_ranks_with_the_ordinal_word_alone() -> None:
+    found = prose(
+        TITLE,
+        "Sở Y tế đạt 86,1 điểm, xếp thứ 6.",
+        "Qua các năm, thứ hạng của Sở Y tế: năm 2020 thứ 12, năm 2021 thứ 9 và năm 2022 xếp thứ 7.",
+    )
+    assert by_year(found) == [
+        (2023, "86.1", 6, None),
+        (2020, None, 12, None),
+        (2021, None, 9, None),
+        (2022, None, 7, None),
+    ]

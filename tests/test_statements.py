@@ -272,13 +272,16 @@ def test_scores_percents_and_ratios(
 
 
 def test_previous_value_in_nested_brackets() -> None:
-    [row] = prose(TITLE, "Sở Tư pháp đạt 81,33%, xếp thứ 3/20 (năm 2022 đạt 78,1% (xếp thứ 9/20)).")
+    [row, past] = prose(
+        TITLE, "Sở Tư pháp đạt 81,33%, xếp thứ 3/20 (năm 2022 đạt 78,1% (xếp thứ 9/20))."
+    )
     assert (row["percent"], row["previous"], row["rank"], row["rank_of"]) == (
         "81.33",
         "78.1",
         3,
         20,
     )
+    assert (past["year"], past["percent"], past["rank"], past["rank_of"]) == (2022, None, 9, 20)
 
 
 def test_self_assessed_and_last_years_appraised() -> None:

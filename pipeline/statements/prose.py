@@ -12,7 +12,9 @@ over the tokens that fills one draft per unit and index → drafts. The rules of
   filled opens a new statement. A ratio's denominator is the maximum.
 - An earlier year than the statement's, "năm trước", or "so với năm 2022 (…)" turns the
   figures after it, up to the closing bracket (or the next comma outside brackets), into
-  the previous value; ranks and changes there are last year's and are not kept.
+  the previous value; changes there are last year's and are not kept, and a rank there is
+  a statement of that year when the year is named ("(năm 2021 xếp hạng 32/63)"; see
+  ``statements.history``).
 - After an area ("lĩnh vực", "chỉ số thành phần", "cải cách thể chế") or another measure
   ("tỷ lệ hồ sơ") figures are not the unit's, up to the next comma, unit, index, ";" or
   "tổng điểm".

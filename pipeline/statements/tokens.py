@@ -20,6 +20,7 @@ from parscore.extractors.records import replace
 from parscore.normalizers.labels import grade
 from parscore.normalizers.numbers import Number, find_numbers, resolve
 from parscore.pipeline.statements.cues import Cues, cues, index_of
+from parscore.pipeline.statements.history import year_ranks
 from parscore.pipeline.statements.units import find_mentions
 
 #: Scores, percents and changes of an index are at most this (domain.md §4).
@@ -131,6 +132,7 @@ def cue_tokens(text: str, key: str) -> Iterator[Token]:
         yield Token(kind=kind, start=m.start(), end=m.end(), raw=raw, label=label)
     yield from grade_tokens(text, key, c)
     yield from rank_tokens(key, c)
+    yield from year_rank_tokens(key)
     for m in _PUNCT.finditer(key):
         yield Token(kind=Kind(m.group()), start=m.start(), end=m.end(), raw=m.group())
 
@@ -182,6 +184,12 @@ def rank_tokens(key: str, c: Cues) -> Iterator[Token]:
                 rank=rank,
                 rank_of=int(of) if of else None,
             )
+
+
+def year_rank_tokens(key: str) -> Iterator[Token]:
+    """Given a sentence key, yield RANK tokens of ranks right after a year ("năm 2020 thứ 35")."""
+    for start, end, rank, of in year_ranks(key):
+        yield Token(kind=Kind.RANK, start=start, end=end, raw=key[start:end], rank=rank, rank_of=of)
 
 
 def _rank_number(written: str, c: Cues) -> int:

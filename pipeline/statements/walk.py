@@ -69,6 +69,8 @@ class Frame:
     resume: Draft | None = None  # the statement held while a unit ranked above it is read
     within_grade: bool = False  # the sentence speaks of a grade's members: places are theirs
     area_tail: bool = False  # right after the comma that ended an area clause
+    past_year: int | None = None  # the earlier year last year's figures are of, when named
+    past: tuple[Draft, ...] = ()  # statements of that year, kept after the statement's own
     out: tuple[Draft, ...] = ()
 
 
@@ -89,7 +91,8 @@ def flush(frame: Frame) -> Frame:
     return replace(
         frame,
         draft=draft.fresh(),
-        out=frame.out + found,
+        out=frame.out + found + frame.past,
+        past=(),
         took_previous=False,
         partners=(),
         sharing=False,
@@ -274,7 +277,7 @@ def on_total(frame: Frame, token: Token, before: Kind | None) -> Frame:
 def compare(frame: Frame, token: Token) -> Frame:
     """Given a compared year ("so với năm 2022", "cao hơn năm 2022"), read on as a comparison."""
     mode = Mode.DIFF if token.sign else Mode.COMPARE
-    return replace(frame, mode=mode, sign=token.sign)
+    return replace(frame, mode=mode, sign=token.sign, past_year=token.year)
 
 
 def on_year(frame: Frame, token: Token, before: Kind | None) -> Frame:
@@ -282,10 +285,10 @@ def on_year(frame: Frame, token: Token, before: Kind | None) -> Frame:
     if token.compare:
         return compare(frame, token)
     if frame.mode is Mode.PREVIOUS:
-        return frame
+        return replace(frame, past_year=token.year)
     current, year = frame.draft.year, token.year or 0
     if frame.draft.stated and ((current is None and frame.depth) or (current and year < current)):
-        return replace(frame, mode=Mode.PREVIOUS, mode_depth=frame.depth)
+        return replace(frame, mode=Mode.PREVIOUS, mode_depth=frame.depth, past_year=token.year)
     if frame.draft.stated and frame.year_stated and current and year > current:
         frame = flush(frame)
     return replace(frame, draft=replace(frame.draft, year=year), year_stated=True)
@@ -295,7 +298,7 @@ def on_previous(frame: Frame, token: Token, before: Kind | None) -> Frame:
     """Given "năm trước", read the figures after it as last year's ("so với …": compare)."""
     if token.compare:
         return compare(frame, token)
-    return replace(frame, mode=Mode.PREVIOUS, mode_depth=frame.depth)
+    return replace(frame, mode=Mode.PREVIOUS, mode_depth=frame.depth, past_year=None)
 
 
 def on_open(frame: Frame, token: Token, before: Kind | None) -> Frame:
@@ -412,7 +415,9 @@ OWN_PLACES = frozenset({Kind.RANK, Kind.LAST})
 
 def on_rank(frame: Frame, token: Token, before: Kind | None) -> Frame:
     """Given a rank ("xếp thứ 11/17", "dẫn đầu"), set it, or keep it for the unit after."""
-    if frame.mode in (Mode.PREVIOUS, Mode.AREA):
+    if frame.mode is Mode.PREVIOUS:
+        return past_rank(frame, token)
+    if frame.mode is Mode.AREA:
         return frame
     if frame.within_grade and token.kind in (Kind.FIRST, Kind.LAST):
         return frame
@@ -435,6 +440,18 @@ def on_rank(frame: Frame, token: Token, before: Kind | None) -> Frame:
     if frame.draft.rank is not None or frame.draft.last:
         frame = flush(frame)
     return replace(frame, draft=merge(frame.draft, update), mode=Mode.CURRENT)
+
+
+def past_rank(frame: Frame, token: Token) -> Frame:
+    """Given a rank among last year's figures, keep it as a statement of its year when the
+    year is named ("so với năm 2021 (năm 2021 xếp hạng 32/63)"); else it is not kept."""
+    draft = frame.draft
+    if frame.past_year is None or token.kind is not Kind.RANK or draft.unit is None:
+        return frame
+    if draft.index is None or token.rank is None:
+        return frame
+    past = replace(draft.fresh(), year=frame.past_year, rank=token.rank, rank_of=token.rank_of)
+    return replace(frame, past=(*frame.past, past))
 
 
 def listed_places(frame: Frame, before: Kind | None) -> bool:
