@@ -183,3 +183,51 @@ def test_a_history_of_ranks_with_the_ordinal_word_alone() -> None:
         (2021, None, 9, None),
         (2022, None, 7, None),
     ]
+
+
+# --- a decision's articles: who they name, what they assign -----------------------------------
+
+DECISION = (
+    "QUYẾT ĐỊNH",
+    "Phê duyệt Chỉ số cải cách hành chính năm 2023 của các cơ quan, đơn vị",
+    "Điều 1. Phê duyệt Chỉ số CCHC năm 2023 của 18 sở, ngành và 10 huyện (phụ lục kèm theo).",
+    "Điều 2. Giao Văn phòng UBND tỉnh chủ trì, phối hợp cùng Sở Tư pháp công bố kết quả trên "
+    "Cổng thông tin điện tử. Giám đốc các sở, Chủ tịch UBND các huyện có trách nhiệm chỉ đạo "
+    "khắc phục các tồn tại, hạn chế; báo cáo kết quả trước ngày 30/6/2024.",
+)
+
+
+def test_a_partner_named_in_an_article_is_not_the_issuer() -> None:
+    assert parse(doc(*DECISION)).metadata.issuer is None
+
+
+def test_a_later_sentence_of_an_article_with_its_own_unit_is_its_own_task() -> None:
+    tasks = parse(doc(*DECISION)).tasks
+    assert [(t.unit, t.text.split()[-1]) for t in tasks] == [
+        ("Văn phòng UBND tỉnh", "tử."),
+        ("Giám đốc các sở, Chủ tịch UBND các huyện", "30/6/2024."),
+    ]
+
+
+# --- units listed with their kind factored out ------------------------------------------------
+
+
+@pytest.mark.parametrize("kind", ["Các phòng", "Các sở"])
+@pytest.mark.parametrize(
+    "item",
+    [
+        "b) {kind}: Nội vụ, Tư pháp, Văn hóa và Thông tin: rà soát quy trình nội bộ.",
+        "- {kind}: Nội vụ, Tư pháp, Văn hóa và Thông tin phối hợp rà soát quy trình nội bộ.",
+    ],
+)
+def test_units_listed_after_their_kind_are_the_tasks_unit(kind: str, item: str) -> None:
+    notice = parse(
+        doc(
+            "KẾ HOẠCH khắc phục hạn chế của Chỉ số CCHC năm 2023",
+            "Chủ tịch UBND huyện yêu cầu các cơ quan, đơn vị thực hiện:",
+            "a) Văn phòng HĐND và UBND huyện theo dõi, đôn đốc thực hiện Kế hoạch.",
+            item.format(kind=kind),
+        )
+    )
+    units = [(t.unit, t.unit_code) for t in notice.tasks]
+    assert units[-1] == (f"{kind}: Nội vụ, Tư pháp, Văn hóa và Thông tin", None)
