@@ -55,6 +55,29 @@ def test_counted_groups_of_two_grades_in_a_numbered_list() -> None:
     ]
 
 
+@pytest.mark.parametrize(
+    "sentence",
+    [
+        "Xếp loại Tốt gồm 3 đơn vị: Sở Y tế, Thanh tra tỉnh, Sở Tài chính, xếp loại Trung bình "
+        "gồm 1 đơn vị: Sở Du lịch.",
+        "Xếp loại Tốt có 3 cơ quan là Sở Y tế, Thanh tra tỉnh và Sở Tài chính; xếp loại Trung "
+        "bình (dưới 70 điểm) có 1 cơ quan: Sở Du lịch.",
+    ],
+)
+def test_two_grades_given_to_their_groups_in_one_sentence(sentence: str) -> None:
+    assert graded(prose(TITLE, sentence)) == [
+        ("Sở Y tế", "Tốt"),
+        ("Thanh tra tỉnh", "Tốt"),
+        ("Sở Tài chính", "Tốt"),
+        ("Sở Du lịch", "Trung bình"),
+    ]
+
+
+def test_a_grade_given_to_units_parted_by_semicolons() -> None:
+    found = prose(TITLE, "Xếp loại Khá gồm các đơn vị: Sở Y tế; Sở Du lịch; Ban Dân tộc.")
+    assert graded(found) == [("Sở Y tế", "Khá"), ("Sở Du lịch", "Khá"), ("Ban Dân tộc", "Khá")]
+
+
 # --- components listed in prose ----------------------------------------------------------------
 
 

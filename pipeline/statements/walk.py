@@ -520,6 +520,20 @@ def setter(name: str, value: Callable[[Token], object]) -> Step:
     return step
 
 
+set_grade = setter("grade", lambda t: t.label)
+
+
+def on_grade(frame: Frame, token: Token, before: Kind | None) -> Frame:
+    """Given a grade, set it; right after a unit another grade was handed to, stating nothing
+    of its own, it opens the next grade's group ("Tốt gồm: A, B, xếp loại Khá gồm: C")."""
+    handed, draft = frame.handed, frame.draft
+    bare = draft.unit is not None and not draft.stated  # a listed unit, nothing of its own
+    if handed is not None and handed.grade not in (None, token.label) and bare:
+        frame = flush(frame)
+        frame = replace(frame, draft=replace(frame.draft, unit=None, unit_raw=""), handed=None)
+    return set_grade(frame, token, before)
+
+
 STEPS: dict[Kind, Step] = {
     Kind.UNIT: on_unit,
     Kind.REF: on_reference,
@@ -539,7 +553,7 @@ STEPS: dict[Kind, Step] = {
     Kind.FIRST: on_rank,
     Kind.LAST: on_rank,
     Kind.NEXT: on_next,
-    Kind.GRADE: setter("grade", lambda t: t.label),
+    Kind.GRADE: on_grade,
     Kind.CHANGE: setter("change", lambda t: t.number),
     Kind.RANK_CHANGE: setter("rank_change", lambda t: t.places),
     Kind.NUMBER: lambda frame, token, before: frame,
