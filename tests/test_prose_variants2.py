@@ -78,6 +78,16 @@ def test_a_grade_given_to_units_parted_by_semicolons() -> None:
     assert graded(found) == [("Sở Y tế", "Khá"), ("Sở Du lịch", "Khá"), ("Ban Dân tộc", "Khá")]
 
 
+@pytest.mark.parametrize("name", ["Huyện Ia H'Drai", "Huyện Đắk R’Lấp"])
+def test_a_place_name_with_an_apostrophe_is_one_unit(name: str) -> None:
+    found = prose(
+        TITLE, f"Khối huyện có 9 đơn vị; {name.lower()[:6]}{name[6:]} xếp thứ 4 (85,1 điểm)."
+    )
+    assert [(r["unit"], r["rank"], r["rank_of"], r["score"]) for r in found] == [
+        (name, 4, 9, "85.1")
+    ]
+
+
 # --- components listed in prose ----------------------------------------------------------------
 
 

@@ -22,8 +22,9 @@ from parscore.normalizers.labels import canonical_unit, data_table
 from parscore.normalizers.places import province_key, provinces, regions
 from parscore.pipeline.statements.cues import alternation, data, ends_with, words_rx
 
-#: A word of a name: letters and digits, joined by "&", "-" or "." ("TT&TT", "LĐ-TB&XH").
-_WORD = r"[^\W_]+(?:[&.\-][^\W_]+)*"
+#: A word of a name: letters and digits, joined by "&", "-", "." or an apostrophe ("TT&TT",
+#: "LĐ-TB&XH", "Ia H'Drai").
+_WORD = r"[^\W_]+(?:[&.\-'’][^\W_]+)*"
 _PIECE = re.compile(rf"[ \t]*(?P<sep>,|-|–|&|và(?=\s))?[ \t]*(?P<word>{_WORD})")
 _PLACE_PIECE = re.compile(rf"(?:[ \t]+|[ \t]*-[ \t]*)(?P<word>{_WORD})")
 _FIRST_PLACE_WORD = re.compile(rf"[ \t]*(?P<word>{_WORD})")
