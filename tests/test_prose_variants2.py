@@ -264,3 +264,16 @@ def test_units_listed_after_their_kind_are_the_tasks_unit(kind: str, item: str) 
     )
     units = [(t.unit, t.unit_code) for t in notice.tasks]
     assert units[-1] == (f"{kind}: Nội vụ, Tư pháp, Văn hóa và Thông tin", None)
+
+
+def test_wards_and_communes_are_ranked_in_one_count() -> None:
+    found = prose(
+        TITLE,
+        "Năm nay có 17 xã, phường được đánh giá: phường Hưng Long dẫn đầu với 91,2 điểm, xã Tân "
+        "Tiến xếp thứ hai (89,7 điểm), thị trấn Đồng Xoài đứng cuối bảng (72,05 điểm).",
+    )
+    assert ranks(found) == [
+        ("Phường Hưng Long", 1, 17),
+        ("Xã Tân Tiến", 2, 17),
+        ("Thị trấn Đồng Xoài", 17, 17),
+    ]
