@@ -2,16 +2,17 @@
 
 "khối sở, ban, ngành có 19 đơn vị được đánh giá", "khối huyện, thị xã, thành phố (10 đơn
 vị)", "thấp nhất trong 17 bộ, cơ quan ngang bộ": a group's size stated once is the ``rank_of``
-of every rank of that kind of unit in the notice that states none ("Sở Tư pháp dẫn đầu" → 1/19),
-when the text gives one size for that kind and the rank fits in it.
+of every rank of that kind of unit the notice's sentences state without one ("Sở Tư pháp dẫn
+đầu" → 1/19), when the text gives one size for that kind and the rank fits in it.
 """
 
 from __future__ import annotations
 
+from collections import defaultdict
 from collections.abc import Iterator, Sequence
 
 from parscore.extractors.records import replace
-from parscore.pipeline.statements.draft import Draft, is_total, stated_count
+from parscore.pipeline.statements.draft import Draft, is_total
 from parscore.pipeline.statements.tokens import Kind, Token
 from parscore.pipeline.statements.units import group_kind, unit_kind
 
@@ -60,36 +61,51 @@ def beside_grade(tokens: Sequence[Token], k: int) -> bool:
 # --- ranks ------------------------------------------------------------------------------------
 
 
+#: The statements of one kind of unit, index and year: (kind, index, year).
+Peers = tuple[str, str | None, int | None]
+
+
 def counted_ranks(drafts: Sequence[Draft], counts: Sequence[tuple[str, int]]) -> list[Draft]:
     """Given the settled statements and the (kind, count) pairs the text states, return them
-    with each rank that states no count given its group's size."""
-    return [with_count(d, drafts, counts) if needs_count(d) else d for d in drafts]
+    with each sentence's rank that states no count given its group's size."""
+    stated: dict[Peers, set[int]] = defaultdict(set)  # the counts ranks of the peers state
+    ranked: dict[Peers, set[str | None]] = defaultdict(set)  # the peers ranked
+    for draft in drafts:
+        stated[peers_of(draft)].update([draft.rank_of] if draft.rank_of else [])
+        ranked[peers_of(draft)].update([draft.unit] if draft.rank is not None else [])
+    return [with_count(d, stated, ranked, counts) if needs_count(d) else d for d in drafts]
 
 
-def needs_count(draft: Draft) -> bool:
-    """Given a statement, return whether it states a rank and not the size it is ranked in."""
-    return draft.rank is not None and draft.rank_of is None and bool(draft.unit)
-
-
-def with_count(draft: Draft, drafts: Sequence[Draft], counts: Sequence[tuple[str, int]]) -> Draft:
-    """Given a rank without its count, all statements and the counts, return it with the one
-    count of its kind the text states (by another statement, else as a group's size)."""
-    count = stated_count(draft, drafts) or one_count(unit_kind(draft.unit or ""), counts)
-    if count is None or draft.rank is None or draft.rank > count or crowded(draft, drafts, count):
+def with_count(
+    draft: Draft,
+    stated: dict[Peers, set[int]],
+    ranked: dict[Peers, set[str | None]],
+    counts: Sequence[tuple[str, int]],
+) -> Draft:
+    """Given a rank without its count, the counts and units of its peers' ranks and the counts
+    the text states, return it with the one count its peers state, else its group's size,
+    when the rank and the units ranked beside it fit in it."""
+    key = peers_of(draft)
+    count = one_of(stated[key]) or one_count(key[0], counts)
+    if count is None or (draft.rank or 0) > count or len(ranked[key]) > count:
         return draft
     return replace(draft, rank_of=count)
 
 
-def crowded(draft: Draft, drafts: Sequence[Draft], count: int) -> bool:
-    """Given a rank, all statements and a count, return whether more units of its kind are
-    ranked beside it (same index and year) than the count holds: it counts another group."""
-    kind = unit_kind(draft.unit or "")
-    beside = {
-        d.unit for d in drafts
-        if d.rank is not None and (d.index, d.year) == (draft.index, draft.year)
-        and unit_kind(d.unit or "") == kind
-    }  # fmt: skip
-    return len(beside) > count
+def peers_of(draft: Draft) -> Peers:
+    """Given a statement, return the kind of its unit, its index and its year."""
+    return unit_kind(draft.unit or ""), draft.index, draft.year
+
+
+def needs_count(draft: Draft) -> bool:
+    """Given a statement, return whether it is a sentence's rank without the size it is ranked
+    in (a ranking table's extent is its own: a count in the prose may be of another set)."""
+    return draft.source == "prose" and draft.rank is not None and draft.rank_of is None
+
+
+def one_of(values: set[int]) -> int | None:
+    """Given the counts other statements state, return the one they agree on, else None."""
+    return next(iter(values)) if len(values) == 1 else None
 
 
 def one_count(kind: str, counts: Sequence[tuple[str, int]]) -> int | None:
