@@ -118,8 +118,8 @@ def test_ordinal_words_and_abbreviated_units() -> None:
     )
     assert rows(found) == [
         row("Sở Kế hoạch và Đầu tư", "93.41", 1, 19, year=2022),
-        row("Sở Giáo dục và Đào tạo", "90.1", 4, year=2022),
-        row("Sở Tài nguyên và Môi trường", "86.25", 10, year=2022),
+        row("Sở Giáo dục và Đào tạo", "90.1", 4, 19, year=2022),
+        row("Sở Tài nguyên và Môi trường", "86.25", 10, 19, year=2022),
         row("Ủy ban nhân dân thành phố Tuy Hòa", "89.9", 3, year=2022),
     ]
 
@@ -149,11 +149,11 @@ def test_a_news_item_with_page_chrome(tmp_path: Path) -> None:
     source.write_text(NEWS, encoding="utf-8")
     found = parse(source).to_dict()["unit_scores"]
     assert rows(found) == [
-        row("Sở Tư pháp", "90.6", 1),
-        row("Sở Nội vụ", "89.9", 2),
-        row("Sở Công Thương", "88.75", 3),
+        row("Sở Tư pháp", "90.6", 1, 20),
+        row("Sở Nội vụ", "89.9", 2, 20),
+        row("Sở Công Thương", "88.75", 3, 20),
         row("Sở Giáo dục và Đào tạo", None, 5, 20),
-        row("Thị xã Sông Cầu", "87.45", 1),
+        row("Thị xã Sông Cầu", "87.45", 1, 9),
         row("Huyện Tây Hòa", "85.1", 3, 9),
         row("Trung bình", "84.2"),
     ]
@@ -370,7 +370,8 @@ def test_places_after_the_top_three_follow_on_in_turn() -> None:
     ("sentence", "expected"),
     [
         ("Ở nhóm cuối, Cao Bằng đứng thứ 60 (82,1%), Hà Giang áp chót với 81,7%, Kon Tum xếp "
-         "cuối bảng với 81,2%.", [("Tỉnh Hà Giang", 62, 63), ("Tỉnh Kon Tum", 63, 63)]),
+         "cuối bảng với 81,2%.",
+         [("Tỉnh Cao Bằng", 60, 63), ("Tỉnh Hà Giang", 62, 63), ("Tỉnh Kon Tum", 63, 63)]),
         ("Kon Tum xếp cuối bảng với 81,2%; An Giang xếp thứ 9 (88,1%).", []),
     ],
 )

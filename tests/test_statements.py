@@ -273,13 +273,16 @@ def test_scores_percents_and_ratios(
 
 
 def test_previous_value_in_nested_brackets() -> None:
-    [row] = prose(TITLE, "Sở Tư pháp đạt 81,33%, xếp thứ 3/20 (năm 2022 đạt 78,1% (xếp thứ 9/20)).")
+    [row, past] = prose(
+        TITLE, "Sở Tư pháp đạt 81,33%, xếp thứ 3/20 (năm 2022 đạt 78,1% (xếp thứ 9/20))."
+    )
     assert (row["percent"], row["previous"], row["rank"], row["rank_of"]) == (
         "81.33",
         "78.1",
         3,
         20,
     )
+    assert (past["year"], past["percent"], past["rank"], past["rank_of"]) == (2022, None, 9, 20)
 
 
 def test_self_assessed_and_last_years_appraised() -> None:
@@ -649,7 +652,7 @@ def test_highest_and_lowest_are_first_and_last_of_their_counted_group() -> None:
         "với 78,4 điểm. UBND thị xã Sơn Tây có điểm thấp nhất, 80,05 điểm.",
     )
     assert [(r["unit"], r["score"], r["rank"], r["rank_of"]) for r in rows] == [
-        ("Sở Công Thương", "90.12", 1, None),
+        ("Sở Công Thương", "90.12", 1, 15),
         ("Sở Xây dựng", "78.4", 15, 15),
         ("Ủy ban nhân dân thị xã Sơn Tây", "80.05", 25, 25),
     ]
@@ -873,13 +876,13 @@ def test_a_list_goes_on_over_semicolons_to_its_last() -> None:
         "với 81,2 điểm. Văn phòng UBND tỉnh đứng thứ 5; Thanh tra tỉnh đứng thứ 6 (90 điểm).",
     )
     assert [(r["unit"], r["score"], r["rank"], r["rank_of"]) for r in rows] == [
-        ("Sở Tài chính", "96.2", 1, None),
-        ("Sở Tư pháp", "95", 2, None),
-        ("Sở Nội vụ", "94.05", 3, None),
-        ("Sở Xây dựng", "93.4", 4, None),
+        ("Sở Tài chính", "96.2", 1, 12),
+        ("Sở Tư pháp", "95", 2, 12),
+        ("Sở Nội vụ", "94.05", 3, 12),
+        ("Sở Xây dựng", "93.4", 4, 12),
         ("Ban Dân tộc", "81.2", 12, 12),
-        ("Văn phòng Ủy ban nhân dân tỉnh", None, 5, None),
-        ("Thanh tra tỉnh", "90", 6, None),
+        ("Văn phòng Ủy ban nhân dân tỉnh", None, 5, 12),
+        ("Thanh tra tỉnh", "90", 6, 12),
     ]
 
 

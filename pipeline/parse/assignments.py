@@ -254,6 +254,8 @@ def item_tasks(item: _Item, section: str | None = None, unit: str | None = None)
         return lead_in_tasks(item, found)
     own = found if found and (found.start == 0 or unit is None) else None
     if own and (own.duty or own.cue):
+        if not item.children:
+            return own_sentences(section, own.unit, item.text[own.start :])
         return [Draft(section, own.unit, item.full_text()[own.start :])]
     body = own.unit if own else body_of_heading(item.text)
     if body:
@@ -262,6 +264,28 @@ def item_tasks(item: _Item, section: str | None = None, unit: str | None = None)
         return [Draft(section, unit, item.full_text())]
     per_child = [item_tasks(child, section) for child in item.children]
     return [d for f in with_bare_items(item.children, per_child, section) for d in f]
+
+
+def own_sentences(section: str | None, unit: str, text: str) -> list[Draft]:
+    """Given an item's duty, its unit and its text, return one task, or one more per later
+    sentence that opens with another unit given a duty of its own ("Điều 2. Giao Sở Nội vụ
+    …. Thủ trưởng các sở, ban, ngành có trách nhiệm …")."""
+    drafts = [Draft(section, unit, "")]
+    for sentence in sentences(text):
+        found = find_assignment(sentence) if drafts[-1].text else None
+        if found and opens_own_duty(sentence, found, unit):
+            drafts.append(Draft(section, found.unit, sentence, found.cue))
+            continue
+        last = drafts[-1]
+        drafts[-1] = Draft(section, last.unit, f"{last.text} {sentence}".strip(), last.cued)
+    return drafts
+
+
+def opens_own_duty(sentence: str, found: Assignment, unit: str) -> bool:
+    """Given a sentence, who it gives a duty to and the item's unit, return whether it opens
+    with another unit given a duty (not a closing formula)."""
+    own = found.start == 0 and (found.duty or found.cue) and found.unit != unit
+    return own and not is_closing(sentence, found)
 
 
 def lead_in_tasks(item: _Item, found: Assignment | None) -> list[Draft]:

@@ -39,11 +39,15 @@ HEADING_WORDS = 14
 #: A percent this few words after a figure ("…/10 điểm, chỉ số đạt 94,15%") is its percent.
 PERCENT_GAP_WORDS = 6
 _NUM = r"\d+(?:[.,]\d+)?"
+#: A ratio ahead: written right after its component's name (or in brackets) it needs no verb
+#: ("Cải cách thể chế 9,2/10,5 điểm", "Cải cách tổ chức bộ máy (12,1/13 điểm)").
+_RATIO = rf"(?=\s*{_NUM}\s*(?:điểm\s*)?/)"
 #: "đạt 9,5/10 điểm", ": 11/11điểm.", "là 54.95/61.5 điểm", "thẩm định 8,5 điểm", "đạt 9,5 điểm
-#: trên tổng số 10 điểm", "đạt 7 điểm (tối đa 8 điểm)", "đạt 94,15%".
+#: trên tổng số 10 điểm", "đạt 7 điểm (tối đa 8 điểm)", "với 6,01/9,5 điểm", "đạt 94,15%".
 _FIGURE = re.compile(
-    r"(?P<verb>\b(?:đạt(?:\s+được)?|là|(?:tự\s+)?chấm(?:\s+được)?|được\s+đánh\s+giá|"
-    r"tự\s+đánh\s+giá|thẩm\s+định|tương\s+ứng(?:\s+với)?)\s*:?|:|^|\s[–-])"
+    r"(?P<verb>\b(?:đạt(?:\s+được)?|là|với|(?:tự\s+)?chấm(?:\s+được)?|được\s+đánh\s+giá|"
+    r"tự\s+đánh\s+giá|thẩm\s+định|tương\s+ứng(?:\s+với)?)\s*:?|:|^|\s[–-]|"
+    rf"\({_RATIO}|(?<=[^\W\d_])\s{_RATIO})"
     rf"\s*(?P<value>{_NUM})(?:\s*(?:điểm\s*)?(?:/|\s+trên(?:\s+tổng(?:\s+số)?)?\s+)\s*"
     rf"(?P<max>{_NUM}))?\.?\s*(?P<unit>điểm|%)"
     rf"(?:\s*\(\s*(?:điểm\s+)?tối\s+đa\s*:?\s*(?P<top>{_NUM})[^()]*\))?",
@@ -77,6 +81,7 @@ class Figure:
 class Vocabulary:
     lead: re.Pattern[str]
     tail: tuple[str, ...]
+    head: tuple[str, ...]
     total: re.Pattern[str]
     self_: re.Pattern[str]
     appraised: re.Pattern[str]
@@ -96,6 +101,7 @@ def vocabulary() -> Vocabulary:
     return Vocabulary(
         lead=_words_re(data["lead_words"]),
         tail=tuple(sorted((fold(w) for w in data["tail_words"]), key=len, reverse=True)),
+        head=tuple(sorted((fold(w) for w in data["head_words"]), key=len, reverse=True)),
         total=_words_re(data["total_words"]),
         self_=_words_re(data["self_words"]),
         appraised=_words_re(data["appraised_words"]),
@@ -221,12 +227,16 @@ def opens(words: str, at: int) -> bool:
 
 
 def trim(label: str) -> str:
-    """Given a cut label, return it without edge punctuation and the verb words at its end."""
+    """Given a cut label, return it without edge punctuation, the verb words at its end and
+    a joint at its start ("và")."""
     label = label.strip(_EDGE)
     key = fold(label)
     for word in vocabulary().tail:
         if key.endswith(f" {word}"):
             return trim(label[: -len(word)])
+    for word in vocabulary().head:
+        if key.startswith(f"{word} "):
+            return trim(label[len(word) :])
     return label
 
 

@@ -141,6 +141,8 @@ def announcer(lines: Sequence[Line]) -> str | None:
 def _announcer_in(raw: str) -> str | None:
     """Given one line, return the announcing body it names, or None; a verb in a background
     clause ("thực hiện Quyết định … của Bộ Nội vụ phê duyệt …") names no announcer."""
+    if is_article(raw):
+        return None
     text = _BRACKETS.sub("", raw)
     for by in _phrases("announced_by").finditer(text):
         if name := body_name(text[by.end() :].lstrip()):
@@ -150,9 +152,22 @@ def _announcer_in(raw: str) -> str | None:
         if is_background(clause):
             continue
         head = _phrases("announcer_heads", case=True).search(clause)
-        if head and (name := _subject(clause[head.start() :])):
+        partner = head and _phrases("partner_cues").search(clause[: head.start()])
+        if head and not partner and (name := _subject(clause[head.start() :])):
             return name
     return None
+
+
+@cache
+def _article() -> re.Pattern[str]:
+    """Given nothing, return the pattern of a decision's article opening a line ("Điều 2.")."""
+    return re.compile(rf"\s*{re.escape(data_table('decree30')['article_word'])}\s+\d")
+
+
+def is_article(raw: str) -> bool:
+    """Given a line, return whether it is an article of a decision, which assigns duties and
+    names no announcer ("Điều 2. Giao Sở Nội vụ phối hợp với Sở X công bố …")."""
+    return _article().match(raw) is not None
 
 
 def _subject(clause: str) -> str | None:

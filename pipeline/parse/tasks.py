@@ -29,6 +29,7 @@ from parscore.pipeline.model import Task
 from parscore.pipeline.parse.assignees import (
     find_assignment,
     is_closing,
+    lists,
     match_at,
     starts_with,
     vocabulary,
@@ -241,7 +242,7 @@ def make_task(section: str | None, unit: str | None, text: str, seq: int) -> Tas
     return Task(
         section=section,
         unit=unit,
-        unit_code=unit_code(unit) if unit else None,
+        unit_code=unit_code(unit) if unit and not factored(unit) else None,
         seq=seq,
         text=text,
         deadline=deadline(text),
@@ -267,7 +268,22 @@ def labelled_unit(text: str) -> str | None:
     words = label.split()
     if not colon or not rest.strip() or len(words) > MAX_UNIT_WORDS // 2:
         return None
-    return label.strip() if starts_as_unit(label) else None
+    return label.strip() if starts_as_unit(label) and not factors_kind(label, rest) else None
+
+
+def factored(unit: str) -> bool:
+    """Given a task's unit, return whether it lists units of one kind ("Các sở: Tài chính,
+    Tư pháp"): several units, no one code."""
+    label, colon, rest = unit.partition(":")
+    return bool(colon) and factors_kind(label, rest)
+
+
+def factors_kind(label: str, rest: str) -> bool:
+    """Given the words before a colon and those after it, return whether the first only
+    name the kind of the units the second list ("Các phòng: Văn hóa và Thông tin, Kinh tế
+    và Hạ tầng …", as "Các sở: Tài chính, Tư pháp …"): the unit is the whole list."""
+    w = words_of(f"{label}: {rest}")
+    return lists(w, 0, len(label.split())) and rest.lstrip()[:1].isupper()
 
 
 @cache

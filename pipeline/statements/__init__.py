@@ -40,6 +40,7 @@ from parscore.normalizers.numbers import Number
 from parscore.pipeline.lines import Line, document_to_lines
 from parscore.pipeline.model import UnitScore, Where
 from parscore.pipeline.statements.context import Context
+from parscore.pipeline.statements.counts import counted_ranks
 from parscore.pipeline.statements.cues import sentence_key
 from parscore.pipeline.statements.draft import (
     STATED,
@@ -89,6 +90,7 @@ def read_statements(
     province = admin.province_in(subject)  # a district "cuối bảng" among its province's
     drafts = titled(headline, drafts)
     settled = settle_last([*title_only(headline, drafts), *drafts], ctx.counts, province)
+    settled = counted_ranks(settled, ctx.counts)  # "19 đơn vị": the size of each rank's group
     kept = with_completions(without_restatements([d for d in settled if d.stated or d.group]))
     return tuple(to_unit_score(d, order) for order, d in enumerate(kept, start=1))
 

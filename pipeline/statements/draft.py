@@ -137,6 +137,8 @@ def settle_list(drafts: Sequence[Draft], in_order: bool) -> tuple[Draft, ...]:
 def list_places(listed: Sequence[Draft], in_order: bool) -> dict[int, int | None]:
     """Given the statements of one list, return the place of each kept (by id): all of them
     when in order, by falling figures, or a single unit; else only the first unit's own."""
+    if len(listed) > 1 and listed[0].last:  # "3 đơn vị thấp nhất lần lượt là A, B": a set
+        return {}
     if len(listed) < 2 or in_order:
         return {id(d): d.rank for d in listed}
     figures = [d.official or d.percent for d in listed]

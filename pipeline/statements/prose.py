@@ -12,7 +12,9 @@ over the tokens that fills one draft per unit and index → drafts. The rules of
   filled opens a new statement. A ratio's denominator is the maximum.
 - An earlier year than the statement's, "năm trước", or "so với năm 2022 (…)" turns the
   figures after it, up to the closing bracket (or the next comma outside brackets), into
-  the previous value; ranks and changes there are last year's and are not kept.
+  the previous value; changes there are last year's and are not kept, and a rank there is
+  a statement of that year when the year is named ("(năm 2021 xếp hạng 32/63)"; see
+  ``statements.history``).
 - After an area ("lĩnh vực", "chỉ số thành phần", "cải cách thể chế") or another measure
   ("tỷ lệ hồ sơ") figures are not the unit's, up to the next comma, unit, index, ";" or
   "tổng điểm".
@@ -41,10 +43,10 @@ from itertools import pairwise
 from parscore.extractors.records import replace
 from parscore.pipeline.model import Where
 from parscore.pipeline.statements.context import Context
+from parscore.pipeline.statements.counts import sentence_counts
 from parscore.pipeline.statements.cues import cues, data, index_of, sentence_key, words_rx
 from parscore.pipeline.statements.draft import Draft, figures_in_turn, settle_list
 from parscore.pipeline.statements.tokens import Kind, Token, sentence_tokens
-from parscore.pipeline.statements.units import group_kind
 from parscore.pipeline.statements.walk import walk
 
 _SENTENCE_END = re.compile(r"(?<=[.!?…])\s+(?=[\"“(\[]?[^\W\d_])")
@@ -176,9 +178,7 @@ def named_index(ctx: Context, text: str, key: str) -> Context:
 def next_context(ctx: Context, tokens: Sequence[Token], drafts: Sequence[Draft]) -> Context:
     """Given the context, a sentence's tokens and statements, return the context after it."""
     indices = [t.label for t in tokens if t.kind is Kind.INDEX]
-    counts = [
-        (group_kind(t.label or ""), t.rank_of) for t in tokens if t.kind is Kind.GROUP and t.rank_of
-    ]
+    counts = sentence_counts(tokens)
     if not (indices or drafts or counts):
         return ctx
     years = [t.year for t in tokens if t.kind is Kind.YEAR and not t.compare]

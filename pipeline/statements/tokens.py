@@ -21,6 +21,7 @@ from parscore.normalizers.fastinit import fast_init
 from parscore.normalizers.labels import grade
 from parscore.normalizers.numbers import Number, find_numbers, resolve
 from parscore.pipeline.statements.cues import Cues, cues, index_of, sentence_key
+from parscore.pipeline.statements.history import year_ranks
 from parscore.pipeline.statements.units import find_mentions
 
 #: Scores, percents and changes of an index are at most this (domain.md §4).
@@ -147,6 +148,7 @@ def cue_tokens(text: str, key: str) -> Iterator[Token]:
         yield average
     yield from grade_tokens(text, key, c)
     yield from rank_tokens(key, c)
+    yield from year_rank_tokens(key)
     for m in _PUNCT.finditer(key):
         yield Token(kind=Kind(m.group()), start=m.start(), end=m.end(), raw=m.group())
 
@@ -196,7 +198,7 @@ def grade_tokens(text: str, key: str, c: Cues) -> Iterator[Token]:
 
 def rank_tokens(key: str, c: Cues) -> Iterator[Token]:
     """Given a sentence key and the cues, yield RANK tokens ("xếp thứ 11/17", "đứng thứ sáu")."""
-    taken: list[tuple[int, int]] = []
+    taken = [(start, end) for start, end, _, _ in year_ranks(key)]  # "năm 2020 thứ 35"
     for rx in (c.rank, c.rank_bare, c.rank_after_unit):
         bare = rx is c.rank_after_unit
         for m in rx.finditer(key):
@@ -213,6 +215,12 @@ def rank_tokens(key: str, c: Cues) -> Iterator[Token]:
                 rank_of=int(of) if of else None,
                 after_unit=bare,
             )
+
+
+def year_rank_tokens(key: str) -> Iterator[Token]:
+    """Given a sentence key, yield RANK tokens of ranks right after a year ("năm 2020 thứ 35")."""
+    for start, end, rank, of in year_ranks(key):
+        yield Token(kind=Kind.RANK, start=start, end=end, raw=key[start:end], rank=rank, rank_of=of)
 
 
 def _rank_number(written: str, c: Cues) -> int:
@@ -315,6 +323,8 @@ def _unit_token(token: Token, around: Around) -> Token:
     shares = bool(_SHARED.match(around.ahead) or in_turn)
     figure_unit = cues().unit_after.match(around.gap)  # "đạt 86,5 điểm là Sở A"
     gap = around.gap[figure_unit.end() :] if figure_unit else around.gap
+    if around.before is Kind.NUMBER:  # "gồm 3 đơn vị: Sở A": a count, its noun, then the cue
+        gap = counted_gap(gap)
     joined = (around.before in JOINING and around.gap.strip() in ("", "và")) or (
         around.before in FIGURE_ENDS and gap.strip() == "và"
     )
@@ -323,6 +333,13 @@ def _unit_token(token: Token, around: Around) -> Token:
     above = bool(cues().ranked_above.search(around.gap))
     return replace(token, joined=joined, shares=shares, introduced=introduced, compared=compared,
                    above=above)  # fmt: skip
+
+
+def counted_gap(gap: str) -> str:
+    """Given the words between a count and the unit after it, return them past the count's
+    noun ("3 đơn vị: Sở A": ":")."""
+    noun = cues().group_nouns.match(gap)
+    return gap[noun.end() :] if noun else gap
 
 
 def _classified(token: Token, around: Around) -> Token | None:

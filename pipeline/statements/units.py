@@ -29,8 +29,9 @@ from parscore.pipeline.statements.cues import (
     words_rx,
 )
 
-#: A word of a name: letters and digits, joined by "&", "-" or "." ("TT&TT", "LĐ-TB&XH").
-_WORD = r"[^\W_]+(?:(?:[&.\-]|['’](?=[^\W\d_]))[^\W_]+)*"  # "Cư M'gar", "Ea H’leo"
+#: A word of a name: letters and digits, joined by "&", "-", "." or an apostrophe before a
+#: letter ("TT&TT", "LĐ-TB&XH", "Ia H'Drai", "Ea H’leo").
+_WORD = r"[^\W_]+(?:(?:[&.\-]|['’](?=[^\W\d_]))[^\W_]+)*"
 _PIECE = re.compile(rf"[ \t]*(?P<sep>,|-|–|&|và(?=\s))?[ \t]*(?P<word>{_WORD})")
 _PLACE_PIECE = re.compile(rf"(?:[ \t]+|[ \t]*-[ \t]*)(?P<word>{_WORD})")
 _FIRST_PLACE_WORD = re.compile(rf"[ \t]*(?P<word>{_WORD})")

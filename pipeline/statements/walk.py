@@ -74,6 +74,8 @@ class Frame:
     within_grade: bool = False  # the sentence speaks of a grade's members: places are theirs
     area_tail: bool = False  # right after the comma that ended an area clause
     outer: tuple[tuple[str | None, int | None], ...] = ()  # index and year outside each bracket
+    past_year: int | None = None  # the earlier year last year's figures are of, when named
+    past: tuple[Draft, ...] = ()  # statements of that year, kept after the statement's own
     out: tuple[Draft, ...] = ()
 
 
@@ -94,7 +96,8 @@ def flush(frame: Frame) -> Frame:
     return replace(
         frame,
         draft=draft.fresh(),
-        out=frame.out + found,
+        out=frame.out + found + frame.past,
+        past=(),
         took_previous=False,
         partners=(),
         sharing=False,
@@ -237,8 +240,8 @@ def on_group(frame: Frame, token: Token, before: Kind | None) -> Frame:
     """
     if token.member:
         return frame
-    if before is Kind.GRADE:  # "Nhóm tốt gồm 5 đơn vị": the grade's members, not the ranking's
-        return replace(frame, within_grade=True)
+    if before is Kind.GRADE or grade_heading(frame.draft):  # "Nhóm tốt gồm 5 đơn vị"
+        return replace(frame, within_grade=True)  # the grade's members, not the ranking's
     frame = replace(frame, count=token.rank_of or frame.count)
     draft = frame.draft
     if token.counts_rank and draft.rank is not None and draft.rank_of is None:
@@ -247,6 +250,12 @@ def on_group(frame: Frame, token: Token, before: Kind | None) -> Frame:
         return frame
     frame = flush(frame)
     return replace(frame, draft=replace(frame.draft, unit=None, unit_raw=""), anonymous=False)
+
+
+def grade_heading(draft: Draft) -> bool:
+    """Given the statement so far, return whether it is a grade of no unit yet, whose members
+    the words after it list ("Xếp loại Tốt (từ 80 điểm), gồm 6 đơn vị: …")."""
+    return draft.unit is None and draft.grade is not None and draft.official is None
 
 
 def on_index(frame: Frame, token: Token, before: Kind | None) -> Frame:
@@ -277,7 +286,7 @@ def on_total(frame: Frame, token: Token, before: Kind | None) -> Frame:
 def compare(frame: Frame, token: Token) -> Frame:
     """Given a compared year ("so với năm 2022", "cao hơn năm 2022"), read on as a comparison."""
     mode = Mode.DIFF if token.sign else Mode.COMPARE
-    return replace(frame, mode=mode, sign=token.sign)
+    return replace(frame, mode=mode, sign=token.sign, past_year=token.year)
 
 
 def on_year(frame: Frame, token: Token, before: Kind | None) -> Frame:
@@ -285,10 +294,10 @@ def on_year(frame: Frame, token: Token, before: Kind | None) -> Frame:
     if token.compare:
         return compare(frame, token)
     if frame.mode is Mode.PREVIOUS:
-        return frame
+        return replace(frame, past_year=token.year)
     current, year = frame.draft.year, token.year or 0
     if frame.draft.stated and ((current is None and frame.depth) or (current and year < current)):
-        return replace(frame, mode=Mode.PREVIOUS, mode_depth=frame.depth)
+        return replace(frame, mode=Mode.PREVIOUS, mode_depth=frame.depth, past_year=token.year)
     if frame.draft.stated and frame.year_stated and current and year > current:
         frame = flush(frame)
     return replace(frame, draft=replace(frame.draft, year=year), year_stated=True)
@@ -298,7 +307,7 @@ def on_previous(frame: Frame, token: Token, before: Kind | None) -> Frame:
     """Given "năm trước", read the figures after it as last year's ("so với …": compare)."""
     if token.compare:
         return compare(frame, token)
-    return replace(frame, mode=Mode.PREVIOUS, mode_depth=frame.depth)
+    return replace(frame, mode=Mode.PREVIOUS, mode_depth=frame.depth, past_year=None)
 
 
 def on_open(frame: Frame, token: Token, before: Kind | None) -> Frame:
@@ -438,7 +447,9 @@ OWN_PLACES = frozenset({Kind.RANK, Kind.LAST})
 
 def on_rank(frame: Frame, token: Token, before: Kind | None) -> Frame:
     """Given a rank ("xếp thứ 11/17", "dẫn đầu"), set it, or keep it for the unit after."""
-    if frame.mode in (Mode.PREVIOUS, Mode.AREA):
+    if frame.mode is Mode.PREVIOUS:
+        return past_rank(frame, token)
+    if frame.mode is Mode.AREA:
         return frame
     if frame.within_grade and token.kind in (Kind.FIRST, Kind.LAST):
         return frame
@@ -461,6 +472,18 @@ def on_rank(frame: Frame, token: Token, before: Kind | None) -> Frame:
     if frame.draft.rank is not None or frame.draft.last:
         frame = flush(frame)
     return replace(frame, draft=merge(frame.draft, update), mode=Mode.CURRENT)
+
+
+def past_rank(frame: Frame, token: Token) -> Frame:
+    """Given a rank among last year's figures, keep it as a statement of its year when the
+    year is named ("so với năm 2021 (năm 2021 xếp hạng 32/63)"); else it is not kept."""
+    draft = frame.draft
+    if frame.past_year is None or token.kind is not Kind.RANK or draft.unit is None:
+        return frame
+    if draft.index is None or token.rank is None:
+        return frame
+    past = replace(draft.fresh(), year=frame.past_year, rank=token.rank, rank_of=token.rank_of)
+    return replace(frame, past=(*frame.past, past))
 
 
 def listed_places(frame: Frame, before: Kind | None) -> bool:
@@ -534,7 +557,14 @@ _SET_GRADE = setter("grade", lambda t: t.label)
 
 def on_grade(frame: Frame, token: Token, before: Kind | None) -> Frame:
     """Given a grade, set the statement's grade and keep its words as written, without the cue
-    ("xếp loại khá": "khá"; "thuộc nhóm B": "nhóm B")."""
+    ("xếp loại khá": "khá"; "thuộc nhóm B": "nhóm B"). Right after a unit another grade was
+    handed to, stating nothing of its own, it opens the next grade's group ("Tốt gồm: A, B,
+    xếp loại Khá gồm: C")."""
+    handed, draft = frame.handed, frame.draft
+    bare = draft.unit is not None and not draft.stated  # a listed unit, nothing of its own
+    if handed is not None and handed.grade not in (None, token.label) and bare:
+        frame = flush(frame)
+        frame = replace(frame, draft=replace(frame.draft, unit=None, unit_raw=""), handed=None)
     graded = _SET_GRADE(frame, token, before)
     if graded is frame:
         return frame

@@ -1,0 +1,127 @@
+"""How many units a group has, as the text states it, and the ranks that count gives.
+
+"khối sở, ban, ngành có 19 đơn vị được đánh giá", "khối huyện, thị xã, thành phố (10 đơn
+vị)", "thấp nhất trong 17 bộ, cơ quan ngang bộ": a group's size stated once is the ``rank_of``
+of every rank of that kind of unit the notice's sentences state without one ("Sở Tư pháp dẫn
+đầu" → 1/19), when the text gives one size for that kind and the rank fits in it.
+"""
+
+from __future__ import annotations
+
+from collections import defaultdict
+from collections.abc import Iterator, Sequence
+
+from parscore.extractors.records import replace
+from parscore.pipeline.statements.draft import Draft, is_total
+from parscore.pipeline.statements.tokens import Kind, Token
+from parscore.pipeline.statements.units import group_kind, unit_kind
+
+#: Tokens between a group's name and its count ("khối huyện (10 đơn vị)").
+_BETWEEN = frozenset({Kind.OPEN, Kind.COMMA})
+#: Tokens beside a count that make it a grade's members, not a ranking's size.
+_BESIDE = frozenset({Kind.OPEN, Kind.CLOSE, Kind.COMMA})
+
+
+def sentence_counts(tokens: Sequence[Token]) -> list[tuple[str, int]]:
+    """Given a sentence's tokens, return the (kind of unit, count) pairs it states.
+
+    A count of a noun of any kind ("19 đơn vị") counts the group named just before it; a
+    group a unit is one of ("top 10 tỉnh") and a grade's members ("Xếp loại Tốt (từ 80
+    điểm) gồm 6 đơn vị", "3 đơn vị xếp loại Tốt") count no ranking.
+    """
+    return [
+        (kind_counted(tokens, k), token.rank_of)
+        for k, token in enumerate(tokens)
+        if token.kind is Kind.GROUP and token.rank_of and not token.member
+        and not beside_grade(tokens, k)
+    ]  # fmt: skip
+
+
+def kind_counted(tokens: Sequence[Token], k: int) -> str:
+    """Given the tokens and a count's place, return the kind of unit it counts: its noun's,
+    else that of the group named right before it ("khối sở có 19 đơn vị")."""
+    kind = group_kind(tokens[k].label or "")
+    if kind:
+        return kind
+    before = [t for t in tokens[:k] if t.kind not in _BETWEEN]
+    named = before[-1] if before else None
+    if named is None or named.kind is not Kind.GROUP or named.rank_of is not None:
+        return kind
+    return group_kind(named.label or "")
+
+
+def beside_grade(tokens: Sequence[Token], k: int) -> bool:
+    """Given the tokens and a count's place, return whether a grade stands next to it, past
+    brackets and commas."""
+    before = [t.kind for t in tokens[:k] if t.kind not in _BESIDE][-1:]
+    after = [t.kind for t in tokens[k + 1 :] if t.kind not in _BESIDE][:1]
+    return Kind.GRADE in (*before, *after)
+
+
+# --- ranks ------------------------------------------------------------------------------------
+
+
+#: The statements of one kind of unit, index and year: (kind, index, year).
+Peers = tuple[str, str | None, int | None]
+
+
+def counted_ranks(drafts: Sequence[Draft], counts: Sequence[tuple[str, int]]) -> list[Draft]:
+    """Given the settled statements and the (kind, count) pairs the text states, return them
+    with each sentence's rank that states no count given its group's size."""
+    stated: dict[Peers, set[int]] = defaultdict(set)  # the counts ranks of the peers state
+    guessed: dict[Peers, set[int]] = defaultdict(set)  # the official counts inferred for them
+    ranked: dict[Peers, set[str | None]] = defaultdict(set)  # the peers ranked
+    for draft in drafts:
+        found = guessed if draft.inferred else stated
+        found[peers_of(draft)].update([draft.rank_of] if draft.rank_of else [])
+        ranked[peers_of(draft)].update([draft.unit] if draft.rank is not None else [])
+    return [with_count(d, (stated, guessed), ranked, counts) if needs_count(d) else d
+            for d in drafts]  # fmt: skip
+
+
+def with_count(
+    draft: Draft,
+    peer_counts: tuple[dict[Peers, set[int]], dict[Peers, set[int]]],
+    ranked: dict[Peers, set[str | None]],
+    counts: Sequence[tuple[str, int]],
+) -> Draft:
+    """Given a rank without its count, the counts its peers' ranks state and those inferred
+    for them (an official count), the units ranked and the counts the text states, return it
+    with the one count its peers state, else its group's size, else the one count inferred
+    for its peers (marked inferred too), when the rank and the units ranked fit in it."""
+    key = peers_of(draft)
+    stated, guessed = peer_counts
+    count = one_of(stated[key]) or one_count(key[0], counts)
+    inferred = count is None and bool(count := one_of(guessed[key]))
+    if count is None or (draft.rank or 0) > count or len(ranked[key]) > count:
+        return draft
+    return replace(draft, rank_of=count, inferred=inferred)
+
+
+def peers_of(draft: Draft) -> Peers:
+    """Given a statement, return the kind of its unit, its index and its year."""
+    return unit_kind(draft.unit or ""), draft.index, draft.year
+
+
+def needs_count(draft: Draft) -> bool:
+    """Given a statement, return whether it is a sentence's rank without the size it is ranked
+    in (a ranking table's extent is its own: a count in the prose may be of another set)."""
+    return draft.source == "prose" and draft.rank is not None and draft.rank_of is None
+
+
+def one_of(values: set[int]) -> int | None:
+    """Given the counts other statements state, return the one they agree on, else None."""
+    return next(iter(values)) if len(values) == 1 else None
+
+
+def one_count(kind: str, counts: Sequence[tuple[str, int]]) -> int | None:
+    """Given a kind of unit and the counts, return the one size the text gives that kind
+    (a total of two others left out), None when it gives none or several."""
+    sizes = set(of_kind(kind, counts))
+    return sizes.pop() if len(sizes) == 1 else None
+
+
+def of_kind(kind: str, counts: Sequence[tuple[str, int]]) -> Iterator[int]:
+    """Given a kind and the counts, yield the counts of that kind that are not totals."""
+    every = [n for _, n in counts]
+    yield from (n for k, n in counts if k == kind and kind and not is_total(n, every))
