@@ -392,3 +392,14 @@ def test_a_rank_written_right_after_its_unit_without_a_verb() -> None:
     )
     assert [(r["unit"], r["rank"]) for r in found] == [
         ("Sở Xây dựng", 1), ("Sở Y tế", 2), ("Sở Tài chính", 3)]
+
+
+def test_a_province_level_city_takes_the_provinces_count() -> None:
+    found = prose(
+        "Chỉ số CCHC năm 2022 của các tỉnh, thành phố",
+        "Năm 2022, Quảng Ninh xếp thứ nhất, Hải Phòng thứ hai, Đà Nẵng thứ ba; Nghệ An xếp "
+        "thứ 20/63.",
+    )
+    assert [(r["unit"], r["rank"], r["rank_of"]) for r in found] == [
+        ("Tỉnh Quảng Ninh", 1, 63), ("Thành phố Hải Phòng", 2, 63),
+        ("Thành phố Đà Nẵng", 3, 63), ("Tỉnh Nghệ An", 20, 63)]
