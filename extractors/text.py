@@ -1,27 +1,28 @@
 """Plain text (``.txt``) to a Document: one PARAGRAPH per non-blank line, chrome dropped.
 
 Tables reach this module flattened (one cell per line); recovering them is the parser's
-job, so every line stays a paragraph (pipe rows, "| a | b |", are the exception: a run of them
-is one TABLE block, ``extractors.pipetable``), numbered headings ("1. Một số…") included, with
-their text whole. ``decode`` and ``number_blocks`` are shared with ``extractors.html``.
-Decoding (BOM, UTF-8, declared charset, TCVN3/VNI, else a guess) and cleaning (NFC,
-whitespace) belong to ``normalizers.legacy`` and ``normalizers.text``.
+job, so every line stays a paragraph (the exceptions: a run of pipe rows, "| a | b |", is one
+TABLE block, ``extractors.pipetable``, and so is a run of rows whose cells are parted by
+tabs, a table copied as text, ``extractors.tabtable``), numbered headings ("1. Một số…")
+included, with their text whole. ``decode`` and ``number_blocks`` are shared with
+``extractors.html``. Decoding (BOM, UTF-8, declared charset, TCVN3/VNI, else a guess) and
+cleaning (NFC, whitespace) belong to ``normalizers.legacy`` and ``normalizers.text``.
 """
 
 from __future__ import annotations
 
 import unicodedata
-from collections.abc import Iterable, Sequence
+from collections.abc import Sequence
 
 from parscore.extractors.boilerplate import keep_article
 from parscore.extractors.errors import ErrorCode, InputError
 from parscore.extractors.limits import Limits
-from parscore.extractors.model import Block, BlockKind, Document, Provenance, SourceInfo
+from parscore.extractors.model import Block, Document, Provenance, SourceInfo
 from parscore.extractors.pipetable import pipe_tables
 from parscore.extractors.records import replace
+from parscore.extractors.tabtable import tab_blocks
 from parscore.normalizers import mojibake
 from parscore.normalizers.legacy import decode_bytes
-from parscore.normalizers.text import clean
 
 MOJIBAKE_SAMPLE = 4000  # characters read to tell mojibake from text
 MOJIBAKE_MARK = " (mojibake repaired)"
@@ -31,15 +32,9 @@ MOJIBAKE_NOTE = "text repaired from mojibake (UTF-8 that was read as Windows-125
 def extract(data: bytes, source: SourceInfo, limits: Limits) -> Document:
     """Given the bytes of a .txt file, return its Document (one paragraph per line)."""
     text, encoding = decode(data, source)
-    blocks = keep_article(pipe_tables(lines_to_blocks(text.splitlines())))
+    blocks = keep_article(pipe_tables(tab_blocks(text.splitlines())))
     notes = (MOJIBAKE_NOTE,) if encoding.endswith(MOJIBAKE_MARK) else ()
     return Document(source=source, blocks=number_blocks(blocks, source.path), warnings=notes)
-
-
-def lines_to_blocks(lines: Iterable[str]) -> list[Block]:
-    """Given raw lines, return one PARAGRAPH block per non-blank cleaned line."""
-    cleaned = (clean(line) for line in lines)
-    return [Block(kind=BlockKind.PARAGRAPH, text=line) for line in cleaned if line]
 
 
 def number_blocks(blocks: Sequence[Block], path: str) -> tuple[Block, ...]:
