@@ -2,7 +2,8 @@
 table pasted into a ``.txt``) to TABLE blocks.
 
 A run of at least ``MIN_ROWS`` lines holding tabs, most of them with the same number of cells
-(at least ``MIN_COLUMNS``), is one table, a line a row. Fewer columns are no table: a Decree
+(at least ``MIN_COLUMNS``), is one table, a line a row; a line opening with a tab has an
+empty first cell (a total row under the numbers column: "\tTổng cộng\t100"). Fewer columns are no table: a Decree
 30 header typed with a tab between its two columns ("UBND TỈNH X\\tCỘNG HÒA …") stays lines.
 """
 
@@ -26,7 +27,7 @@ def tab_blocks(lines: Iterable[str]) -> list[Block]:
     out: list[Block] = []
     run: list[str] = []
     for line in lines:
-        if "\t" in line.strip():
+        if "\t" in line.strip(" \r\n"):
             run.append(line)
             continue
         out += close_run(run)
@@ -44,7 +45,7 @@ def paragraphs(lines: Iterable[str]) -> list[Block]:
 def close_run(run: Sequence[str]) -> list[Block]:
     """Given consecutive lines with tabs, return one TABLE block when they form a table,
     else their paragraphs."""
-    rows = [[clean(cell) for cell in line.strip().split("\t")] for line in run]
+    rows = [[clean(cell) for cell in line.strip(" \r\n").split("\t")] for line in run]
     widths = Counter(len(row) for row in rows)
     width, most = widths.most_common(1)[0] if rows else (0, 0)
     if len(rows) < MIN_ROWS or width < MIN_COLUMNS or most < MIN_SHARE * len(rows):

@@ -58,6 +58,17 @@ def provinces() -> dict[str, str]:
     }
 
 
+def is_province(unit: str) -> bool:
+    """Given a canonical unit, return whether it is a province or a province-level city
+    ("Tỉnh Kon Tum", "Thành phố Hải Phòng", "Thành phố Hồ Chí Minh"), not a provincial city
+    named like its province ("Thành phố Sơn La" of Tỉnh Sơn La)."""
+    name = province_name(unit)
+    if name is None or not fold(unit).startswith("thành phố "):
+        return name is not None
+    table = data_table("units")["provinces"]
+    return name in (*table["cities"], *table["level_cities"])
+
+
 @lru_cache(maxsize=1)
 def regions() -> dict[str, str]:
     """Given nothing, return each written form of a socio-economic region, as province_key →

@@ -26,7 +26,8 @@ RANKING = (
 def test_a_ranking_pasted_with_tabs_reads_its_total_column(tmp_path: Path) -> None:
     path = tmp_path / "ranking.txt"
     path.write_text("\n".join(RANKING) + "\n", encoding="utf-8")
-    rows = [(u.unit, u.score and str(u.score.value), u.grade) for u in parse(path).notice.unit_scores]
+    found = parse(path).notice.unit_scores
+    rows = [(u.unit, u.score and str(u.score.value), u.grade) for u in found]
     assert rows == [
         ("Phường Sông Trí", "90.75", "Xuất sắc"),
         ("Phường Kỳ Trinh", "88.7", "Tốt"),

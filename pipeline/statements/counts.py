@@ -12,7 +12,7 @@ from collections import defaultdict
 from collections.abc import Iterator, Sequence
 
 from parscore.extractors.records import replace
-from parscore.normalizers.places import province_name
+from parscore.normalizers.places import is_province
 from parscore.pipeline.statements.draft import Draft, is_total
 from parscore.pipeline.statements.tokens import Kind, Token
 from parscore.pipeline.statements.units import group_kind, unit_kind
@@ -103,7 +103,7 @@ def peers_of(draft: Draft) -> Peers:
     """Given a statement, return the kind of its unit, its index and its year (a
     province-level city, "Thành phố Hải Phòng", is ranked with the provinces)."""
     unit = draft.unit or ""
-    return "tỉnh" if province_name(unit) else unit_kind(unit), draft.index, draft.year
+    return "tỉnh" if is_province(unit) else unit_kind(unit), draft.index, draft.year
 
 
 def needs_count(draft: Draft) -> bool:

@@ -17,7 +17,7 @@ from typing import Any
 
 from parscore.extractors.records import replace
 from parscore.normalizers.numbers import Number
-from parscore.normalizers.places import province_name
+from parscore.normalizers.places import is_province
 from parscore.pipeline.model import UnitScore, Where
 from parscore.pipeline.statements.units import (
     official_district_count,
@@ -304,7 +304,7 @@ def official_count(draft: Draft, drafts: Sequence[Draft], province: str | None) 
         draft.unit or "", [d.unit or "" for d in beside], province, draft.year
     )
     if count is None:
-        beside = [d for d in same if province_name(d.unit or "")]
+        beside = [d for d in same if is_province(d.unit or "")]
         count = official_province_count(
             draft.unit or "", [(d.unit or "", d.rank) for d in beside], draft.year
         )

@@ -20,7 +20,12 @@ from parscore.extractors.records import replace
 from parscore.normalizers import admin
 from parscore.normalizers.fastinit import fast_init
 from parscore.normalizers.labels import canonical_unit, data_table
-from parscore.normalizers.places import province_key, province_name, provinces, regions
+from parscore.normalizers.places import (
+    is_province,
+    province_key,
+    provinces,
+    regions,
+)
 from parscore.pipeline.statements.cues import (
     alternation,
     data,
@@ -517,7 +522,7 @@ def official_province_count(
     year, return the country's count of provinces that year when the ranking is national:
     each unit is a province and one is ranked beyond any region's size ("Hà Tĩnh xếp thứ 61,
     Kon Tum áp chót, Bà Rịa - Vũng Tàu đứng cuối cùng"). None otherwise."""
-    if not all(province_name(u) for u in (unit, *(name for name, _ in others))):
+    if not all(is_province(u) for u in (unit, *(name for name, _ in others))):
         return None
     national = any((rank or 0) > LARGEST_REGION for _, rank in others)
     return admin.province_count(year) if national else None
