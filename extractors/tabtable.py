@@ -3,8 +3,9 @@ table pasted into a ``.txt``) to TABLE blocks.
 
 A run of at least ``MIN_ROWS`` lines holding tabs, most of them with the same number of cells
 (at least ``MIN_COLUMNS``), is one table, a line a row; a line opening with a tab has an
-empty first cell (a total row under the numbers column: "\tTổng cộng\t100"). Fewer columns are no table: a Decree
-30 header typed with a tab between its two columns ("UBND TỈNH X\\tCỘNG HÒA …") stays lines.
+empty first cell (a total row under the numbers column: "\\tTổng cộng\\t100"). Fewer
+columns are no table: a Decree 30 header typed with a tab between its two columns ("UBND
+TỈNH X\\tCỘNG HÒA …") stays lines.
 """
 
 from __future__ import annotations
