@@ -6,6 +6,12 @@ overruns the time limit or crashes it. So a hung or crashing file costs its task
 never a worker, and no interpreter starts per file. The local dask cluster runs its workers
 as threads of parscore's process (each drives its own guard child); a remote cluster's
 workers start their own guards.
+
+What a one-machine batch pays beyond the local engine is the cluster's start and stop, so
+both start only what a batch uses: dask's local cluster without its 10 ms stack profiler and
+with its health checks spaced out; Ray as a bare node (its store and raylet, without the
+autoscaler's monitor, log monitor and dashboard server that ray.init adds), stopped without
+waiting on daemons it never started. Both start no more workers than the batch has tasks.
 """
 
 from __future__ import annotations
