@@ -189,7 +189,7 @@ def scale_engines(tmp: Path) -> dict[str, float]:
             f"(CPU {cpu / median[local][1]:4.2f}; target <= {TARGET})  one-file run "
             f"{one_wall:5.2f} s, CPU {one_cpu:5.2f} s; within {TARGET}x from {meets}"
         )
-    same = same_datasets([tmp / f"out-{label}" for label, _ in runs])
+    same = same_datasets([tmp / f"out-{label}" for label, root in runs if root == ROOT])
     print(f"  the same datasets byte for byte under every engine: {'yes' if same else 'NO'}")
     check_crossover(tmp, sizes)
     return {e: r for e, r in ratios.items() if "@" not in e}
