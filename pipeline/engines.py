@@ -74,8 +74,8 @@ def dask_client(workers: int) -> Any:
 #: What a local cluster (threads of parscore's process) does without or less often: sampling
 #: every thread's stack each 10 ms for the dashboard's profile, timing the GIL, checking the
 #: event loop's health each 20 ms, the workers' memory each 100 ms and the host each 500 ms.
-#: All run beside the run's own threads and take the GIL; together about a third of the
-#: cluster's event-loop time on a batch of web pages.
+#: All run beside the run's own threads and take the GIL; on 500 web pages they were about
+#: two thirds of the cluster's event-loop time (0.9-1.4 s of CPU, 0.3-0.4 s without).
 QUIET_WORKERS = {
     "distributed.worker.profile.enabled": False,
     "distributed.admin.system-monitor.gil.enabled": False,
@@ -91,8 +91,10 @@ def run_dask(jobs: Sequence[Job], settings: RunSettings) -> Iterator[tuple[Job, 
 
     scale = str(settings.grade_scale) if settings.grade_scale else None
     tasks = chunks(jobs, settings.workers)
-    if not os.environ.get(SCHEDULER_ENV):  # the local cluster's workers are threads of this
-        prestart(max(1, min(settings.workers, len(tasks))))  # process: their guards start meanwhile
+    if not os.environ.get(SCHEDULER_ENV):
+        # The local cluster's workers are threads of this process: their guards start now,
+        # while the cluster does.
+        prestart(max(1, min(settings.workers, len(tasks))))
     try:
         client = dask_client(settings.workers)
     except BaseException:
@@ -169,7 +171,9 @@ def bare_node(workers: int) -> Any:
         def start_api_server(self, **_: Any) -> None:
             """Start no API server (it serves the dashboard and usage reports)."""
 
-    return BareNode(params, head=True, shutdown_at_exit=False, spawn_reaper=True)
+    return BareNode(
+        params, head=True, shutdown_at_exit=False, spawn_reaper=True, ray_init_cluster=True
+    )
 
 
 def ray_stop(ray: Any, node: Any) -> None:
