@@ -7,8 +7,8 @@ The engines: the same web pages (copies of the HTML samples) through ``parscore 
 --workers 2`` with ``--engine local``, ``dask`` and ``ray``, engines alternating round by
 round, each into a new OUT; medians of wall time are compared (target: dask and Ray ≤ 1.2×
 local), with the CPU time of every process of the run beside (on a loaded machine the
-steadier figure). A one-file run of each engine gives its fixed start-up and shut-down
-cost; from it and the per-file cost the batch size from which an engine is within 1.2× of
+steadier figure). A run of one file a worker gives each engine's fixed start-up and
+shut-down cost; from it and the per-file cost the batch size from which an engine is within 1.2× of
 the local engine is estimated, and, when below ``CHECK_MAX`` files, measured. The datasets
 of the three are compared byte for byte (the manifest aside: it holds timings).
 
@@ -146,15 +146,15 @@ def timed_rounds(
 
 
 def crossover(fixed: float, median: float, fixed_local: float, median_local: float) -> float:
-    """Given an engine's and the local engine's one-file and ENGINE_FILES-file times, return
-    the batch size from which the engine takes at most TARGET times the local engine's time
-    (a fixed cost plus a cost per file each), inf if never."""
-    per_file = (median - fixed) / (ENGINE_FILES - 1)
-    per_file_local = (median_local - fixed_local) / (ENGINE_FILES - 1)
+    """Given an engine's and the local engine's ENGINE_WORKERS-file and ENGINE_FILES-file
+    times, return the batch size from which the engine takes at most TARGET times the local
+    engine's time (a fixed cost plus a cost per file each), inf if never."""
+    per_file = (median - fixed) / (ENGINE_FILES - ENGINE_WORKERS)
+    per_file_local = (median_local - fixed_local) / (ENGINE_FILES - ENGINE_WORKERS)
     gain = TARGET * per_file_local - per_file
     if gain <= 0:
         return float("inf")
-    return max(1.0, 1 + (fixed - TARGET * fixed_local) / gain)
+    return max(1.0, ENGINE_WORKERS + (fixed - TARGET * fixed_local) / gain)
 
 
 def scale_engines(tmp: Path) -> dict[str, float]:
@@ -165,12 +165,13 @@ def scale_engines(tmp: Path) -> dict[str, float]:
     from bench.bench_run import copies
 
     pages = copies(tmp / "pages", "*.html", ENGINE_FILES, b"\n<!-- copy %d -->\n")
-    one = tmp / "one"
-    one.mkdir()
-    shutil.copy(pages[0], one / pages[0].name)
+    few = tmp / "few"  # a file a worker: every engine starts all its workers
+    few.mkdir()
+    for page in pages[:ENGINE_WORKERS]:
+        shutil.copy(page, few / page.name)
     runs = list(variants())
     median = timed_rounds(tmp / "pages", tmp, runs)
-    fixed = timed_rounds(one, tmp / "fixed", runs)
+    fixed = timed_rounds(few, tmp / "fixed", runs)
     print(
         f"engines: {ENGINE_FILES} web pages, --workers {ENGINE_WORKERS}, whole processes, "
         f"median of {ENGINE_ROUNDS} alternating rounds (wall s; CPU s of every process)"
@@ -186,7 +187,7 @@ def scale_engines(tmp: Path) -> dict[str, float]:
         meets = "never" if size == float("inf") else meets
         print(
             f"  {label:<10} {wall:6.2f} s  CPU {cpu:6.2f} s  ratio to local {ratios[label]:5.2f} "
-            f"(CPU {cpu / median[local][1]:4.2f}; target <= {TARGET})  one-file run "
+            f"(CPU {cpu / median[local][1]:4.2f}; target <= {TARGET})  {ENGINE_WORKERS}-file run "
             f"{one_wall:5.2f} s, CPU {one_cpu:5.2f} s; within {TARGET}x from {meets}"
         )
     same = same_datasets([tmp / f"out-{label}" for label, root in runs if root == ROOT])
