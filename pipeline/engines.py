@@ -6,6 +6,12 @@ overruns the time limit or crashes it. So a hung or crashing file costs its task
 never a worker, and no interpreter starts per file. The local dask cluster runs its workers
 as threads of parscore's process (each drives its own guard child); a remote cluster's
 workers start their own guards.
+
+What a one-machine batch pays beyond the local engine is the cluster's start and stop, so
+both start only what a batch uses: dask's local cluster without its 10 ms stack profiler and
+with its health checks spaced out; Ray as a bare node (its store and raylet, without the
+autoscaler's monitor, log monitor and dashboard server that ray.init adds), stopped without
+waiting on daemons it never started. Both start no more workers than the batch has tasks.
 """
 
 from __future__ import annotations
@@ -47,6 +53,7 @@ def paths(chunk: Sequence[Job]) -> list[str]:
 def dask_client(workers: int) -> Any:
     """Given a worker count, return a client of $PARSCORE_DASK_SCHEDULER or a new local cluster."""
     try:
+        import dask
         from dask.distributed import Client, LocalCluster
     except ImportError as err:
         raise UsageError("--engine dask needs dask: pip install 'parscore[dask]'") from err
@@ -57,10 +64,25 @@ def dask_client(workers: int) -> Any:
     # worker processes would only add their start-up. ":0": a free port for the scheduler's
     # HTTP routes; with None distributed still binds its fixed default, so two batches on one
     # machine collided (the second cluster never started).
-    cluster = LocalCluster(
-        n_workers=workers, threads_per_worker=1, processes=False, dashboard_address=":0"
-    )
+    with dask.config.set(QUIET_WORKERS):
+        cluster = LocalCluster(
+            n_workers=workers, threads_per_worker=1, processes=False, dashboard_address=":0"
+        )
     return Client(cluster)
+
+
+#: What a local cluster (threads of parscore's process) does without or less often: sampling
+#: every thread's stack each 10 ms for the dashboard's profile, timing the GIL, checking the
+#: event loop's health each 20 ms, the workers' memory each 100 ms and the host each 500 ms.
+#: All run beside the run's own threads and take the GIL; on 500 web pages they were about
+#: two thirds of the cluster's event-loop time (0.9-1.4 s of CPU, 0.3-0.4 s without).
+QUIET_WORKERS = {
+    "distributed.worker.profile.enabled": False,
+    "distributed.admin.system-monitor.gil.enabled": False,
+    "distributed.admin.tick.interval": "500ms",
+    "distributed.worker.memory.monitor-interval": "1s",
+    "distributed.admin.system-monitor.interval": "5s",
+}
 
 
 def run_dask(jobs: Sequence[Job], settings: RunSettings) -> Iterator[tuple[Job, dict[str, Any]]]:
@@ -68,8 +90,11 @@ def run_dask(jobs: Sequence[Job], settings: RunSettings) -> Iterator[tuple[Job, 
     from dask.distributed import as_completed
 
     scale = str(settings.grade_scale) if settings.grade_scale else None
+    tasks = chunks(jobs, settings.workers)
     if not os.environ.get(SCHEDULER_ENV):
-        prestart(settings.workers)  # the local cluster's workers are threads of this process
+        # The local cluster's workers are threads of this process: their guards start now,
+        # while the cluster does.
+        prestart(max(1, min(settings.workers, len(tasks))))
     try:
         client = dask_client(settings.workers)
     except BaseException:
@@ -78,7 +103,7 @@ def run_dask(jobs: Sequence[Job], settings: RunSettings) -> Iterator[tuple[Job, 
     try:
         futures = {
             client.submit(guarded_work, paths(chunk), settings.limits, scale, pure=False): chunk
-            for chunk in chunks(jobs, settings.workers)
+            for chunk in tasks
         }
         for future in as_completed(futures):
             yield from zip(futures[future], future.result(), strict=True)
@@ -94,22 +119,70 @@ def run_dask(jobs: Sequence[Job], settings: RunSettings) -> Iterator[tuple[Job, 
 RAY_ENV = "PARSCORE_RAY_ADDRESS"
 
 
-def ray_start(workers: int) -> Any:
-    """Given a worker count, return ray connected to $PARSCORE_RAY_ADDRESS or a new local one."""
+def ray_start(workers: int) -> tuple[Any, Any]:
+    """Given a worker count, return ray connected to $PARSCORE_RAY_ADDRESS or to a new local
+    node, and that node (None when the cluster is not ours to stop)."""
     try:
         import ray
     except ImportError as err:
         raise UsageError("--engine ray needs ray: pip install 'parscore[ray]'") from err
     address = os.environ.get(RAY_ENV)
     with quiet_stderr():  # Ray's banners; its daemons inherit the quiet stream too
-        ray.init(
-            address=address or None,
-            num_cpus=None if address else workers,
+        node = None if address else bare_node(workers)
+        if node is not None:
+            address = node.address
+        try:
+            ray.init(
+                address=address or None,
+                num_cpus=None if address else workers,
+                include_dashboard=False,
+                log_to_driver=False,
+                configure_logging=False,
+            )
+        except BaseException:
+            if node is not None:
+                node.kill_all_processes(check_alive=False, allow_graceful=False)
+            raise
+    return ray, node
+
+
+def bare_node(workers: int) -> Any:
+    """Given a worker count, start and return a local Ray node of the processes a batch
+    uses: the store (GCS) and the raylet with its workers. ray.init would also start the
+    autoscaler's monitor, a log monitor and the dashboard's API server: three more
+    interpreters importing Ray, and ray.init waits for the API server before it starts the
+    raylet. Return None if this Ray lacks the parts used (ray.init then starts the node as
+    usual)."""
+    try:
+        from ray._private.node import Node
+        from ray._private.parameter import RayParams
+
+        # include_log_monitor is typed str but read as a flag (None would mean True)
+        params = RayParams(
+            num_cpus=workers,
             include_dashboard=False,
-            log_to_driver=False,
-            configure_logging=False,
+            no_monitor=True,
+            include_log_monitor=False,  # type: ignore[arg-type]
         )
-    return ray
+    except (ImportError, TypeError):
+        return None
+
+    class BareNode(Node):
+        def start_api_server(self, **_: Any) -> None:
+            """Start no API server (it serves the dashboard and usage reports)."""
+
+    return BareNode(
+        params, head=True, shutdown_at_exit=False, spawn_reaper=True, ray_init_cluster=True
+    )
+
+
+def ray_stop(ray: Any, node: Any) -> None:
+    """Given ray and the node ray_start started (or None), disconnect and stop the node:
+    the raylet ends its workers, the store goes."""
+    with quiet_stderr():
+        ray.shutdown()
+        if node is not None:
+            node.kill_all_processes(check_alive=False, allow_graceful=True)
 
 
 @contextlib.contextmanager
@@ -131,18 +204,15 @@ def quiet_stderr() -> Iterator[None]:
 def run_ray(jobs: Sequence[Job], settings: RunSettings) -> Iterator[tuple[Job, dict[str, Any]]]:
     """Given jobs, run them as Ray tasks and yield (job, outcome) as they finish."""
     scale = str(settings.grade_scale) if settings.grade_scale else None
-    ray = ray_start(settings.workers)
+    tasks = chunks(jobs, settings.workers)
+    ray, node = ray_start(max(1, min(settings.workers, len(tasks))))
     try:
         task = ray.remote(num_cpus=1)(guarded_work)
-        refs = {
-            task.remote(paths(chunk), settings.limits, scale): chunk
-            for chunk in chunks(jobs, settings.workers)
-        }
+        refs = {task.remote(paths(chunk), settings.limits, scale): chunk for chunk in tasks}
         pending = list(refs)
         while pending:
             done, pending = ray.wait(pending, num_returns=1)
             yield from zip(refs.pop(done[0]), ray.get(done[0]), strict=True)
     finally:
-        with quiet_stderr():
-            ray.shutdown()
+        ray_stop(ray, node)
         close_idle()

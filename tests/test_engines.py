@@ -115,3 +115,48 @@ def test_a_hung_or_crashed_file_is_a_typed_failure_and_the_run_goes_on(
     assert rows[SLOW]["status"] == "failed" and rows[SLOW]["error_code"] == code
     assert message in str(rows[SLOW]["message"])
     assert rows[QUICK]["status"] == "ok"
+
+
+@pytest.mark.slow
+@pytest.mark.timeout(120)
+def test_the_local_ray_node_runs_only_what_a_batch_uses_and_stops_whole() -> None:
+    """Ray's local node is the store and the raylet (no autoscaler monitor, log monitor or
+    dashboard server: interpreters a batch never uses), and stopping it leaves no process."""
+    pytest.importorskip("ray")
+    psutil = pytest.importorskip("psutil")
+    from parscore.pipeline.engines import ray_start, ray_stop
+
+    ray, node = ray_start(1)
+    try:
+        assert node is not None and sorted(node.all_processes) == ["gcs_server", "raylet"]
+        assert ray.cluster_resources()["CPU"] == 1
+        started = psutil.Process().children(recursive=True)
+        commands = " ".join(" ".join(p.cmdline()) for p in started)
+        assert "monitor.py" not in commands and "dashboard.py" not in commands
+    finally:
+        ray_stop(ray, node)
+    deadline = time.monotonic() + 10
+    while time.monotonic() < deadline:
+        alive = [p for p in started if p.is_running() and p.status() != psutil.STATUS_ZOMBIE]
+        if not alive:
+            break
+        time.sleep(0.1)
+    assert not alive, [p.cmdline() for p in alive]
+
+
+@pytest.mark.slow
+def test_the_local_dask_cluster_runs_no_stack_profiler() -> None:
+    """The local cluster's workers are threads of parscore's process: the dashboard's stack
+    sampler (every 10 ms on the event loop) would run beside the run for nothing."""
+    pytest.importorskip("dask.distributed")
+    from parscore.pipeline.engines import dask_client
+
+    client = dask_client(1)
+    try:
+        assert client.submit(len, "abc").result() == 3
+        workers = client.cluster.workers.values()
+        assert workers and all("profile" not in w.periodic_callbacks for w in workers)
+    finally:
+        cluster = client.cluster
+        client.close()
+        cluster.close()
