@@ -165,14 +165,3 @@ def task_row(notice_id: str, t: Mapping[str, Any]) -> Row:
         "references": list(t["references"]),
         "areas": list(t["areas"]),
     }
-
-
-def for_csv(table: str, df: pd.DataFrame) -> pd.DataFrame:
-    """Given a table's frame, return it as CSV holds it: lists joined by '; '."""
-    lists = [name for name, kind, _ in columns(table) if kind == "list"]
-    if not lists:
-        return df
-    joined = {
-        c: df[c].map(lambda v: LIST_SEPARATOR.join(v) if isinstance(v, list) else v) for c in lists
-    }
-    return df.assign(**joined)
