@@ -222,7 +222,7 @@ def run(settings: RunSettings, progress: Any = None) -> RunReport:
     sink: DatasetSink | None = None
     try:
         jobs = plan(inputs, store, report, fresh=settings.fresh)
-        # The datasets' writers (pandas, pyarrow) load while the workers read the files.
+        # The datasets' writers (pyarrow, the panel) load while the workers read the files.
         warm = threading.Thread(target=warm_imports, name="parscore-warm", daemon=True)
         warm.start()
         run_and_record(jobs, settings, report, store, progress or sys.stderr)
@@ -240,9 +240,11 @@ def run(settings: RunSettings, progress: Any = None) -> RunReport:
 
 
 def warm_imports() -> None:
-    """Import what writing the datasets needs (a second or so of pandas and pyarrow); one
-    that fails here fails again, with its message, where the run needs it."""
+    """Import what writing the datasets needs (pyarrow and the panel: a few tenths of a
+    second; never pandas); one that fails here fails again, with its message, where the run
+    needs it."""
     with contextlib.suppress(ImportError):
+        import pyarrow.json
         import pyarrow.parquet  # noqa: F401
 
         from parscore.pipeline import archive, sink  # noqa: F401

@@ -10,11 +10,13 @@ NaN in a number column, an integer past 2**53) goes through the frame, as before
 
 from __future__ import annotations
 
+import io
 import json
 import math
 from collections.abc import Callable, Iterable, Sequence
 from datetime import date
 from functools import cache
+from importlib.metadata import version
 from typing import Any
 
 from parscore.pipeline.datasets import LIST_SEPARATOR, columns, frame
@@ -22,6 +24,7 @@ from parscore.pipeline.datasets import LIST_SEPARATOR, columns, frame
 Row = dict[str, Any]
 #: Integers a float64 holds exactly: past them the frame's float step would round.
 EXACT_INT = 2**53
+EPOCH = date(1970, 1, 1)
 
 
 class Untyped(ValueError):
@@ -122,17 +125,53 @@ def jsonl(chunk: Iterable[Row]) -> str:
     return "".join(json.dumps(record, ensure_ascii=False) + "\n" for record in chunk)
 
 
+#: What pandas' metadata in a Parquet file says of each column type: the logical type (from
+#: the Arrow type) and the dtype a frame of the schema gives the column (datasets.frame).
+PANDAS_TYPES = {
+    "string": ("unicode", "string"),
+    "date": ("date", "object"),
+    "integer": ("int64", "Int64"),
+    "number": ("float64", "Float64"),
+    "boolean": ("bool", "boolean"),
+    "list": ("list[unicode]", "object"),
+}
+
+
 @cache
 def arrow_schema(table: str) -> Any:
-    """Given a table name, return its Arrow schema, with the pandas metadata a frame of the
-    schema's dtypes gives it (readers restore the dtypes from it); it holds no data."""
+    """Given a table name, return its Arrow schema with the metadata that
+    ``Table.from_pandas`` gives a frame of the schema's dtypes (pandas readers restore the
+    dtypes from it), written here so that a run never imports pandas."""
     import pyarrow as pa
 
-    return pa.Table.from_pandas(
-        frame(table, []).astype({n: object for n, k, _ in columns(table) if k == "date"}),
-        schema=pa.schema(arrow_fields(table)),
-        preserve_index=False,
-    ).schema
+    return pa.schema(arrow_fields(table), metadata={b"pandas": pandas_metadata(table)})
+
+
+def pandas_metadata(table: str) -> bytes:
+    """Given a table name, return the JSON of pandas' metadata for its Parquet file, as
+    pyarrow writes it (``pyarrow.pandas_compat.construct_metadata``, no index)."""
+    import pyarrow as pa
+
+    described = [
+        {
+            "name": name,
+            "field_name": name,
+            "pandas_type": PANDAS_TYPES[kind][0],
+            "numpy_type": PANDAS_TYPES[kind][1],
+            "metadata": None,
+        }
+        for name, kind, _ in columns(table)
+    ]
+    return json.dumps(
+        {
+            "index_columns": [],
+            "column_indexes": [],
+            "columns": described,
+            "attributes": {},
+            "creator": {"library": "pyarrow", "version": pa.__version__},
+            "pandas_version": version("pandas"),
+        }
+    ).encode("utf8")
 
 
 def arrow_fields(table: str) -> list[tuple[str, Any]]:
@@ -151,8 +190,35 @@ def arrow_fields(table: str) -> list[tuple[str, Any]]:
     return [(name, types[kind]) for name, kind, _ in columns(table)]
 
 
-def arrow(table: str, chunk: Sequence[Row]) -> Any:
-    """Given a table and records, return them as an Arrow table of its schema."""
+def arrow(table: str, chunk: Sequence[Row], lines: str) -> Any:
+    """Given a table, records and their JSON Lines, return the records as an Arrow table of
+    the table's schema, read by Arrow's JSON reader: ``pyarrow.array`` would import pandas
+    (a second or so) to ask whether a list is a pandas object. Dates go to the reader as
+    days since 1970, the reader's form of a date."""
+    import pyarrow as pa
+    import pyarrow.json as pj
+
+    schema = arrow_schema(table)
+    if not chunk:
+        return schema.empty_table()
+    dates = [name for name, kind, _ in columns(table) if kind == "date"]
+    if dates:
+        lines = jsonl({**r, **{d: days(r[d]) for d in dates}} for r in chunk)
+    data = lines.encode("utf-8")
+    try:
+        read = pj.read_json(
+            io.BytesIO(data),
+            read_options=pj.ReadOptions(use_threads=False, block_size=len(data) + 1),
+            parse_options=pj.ParseOptions(explicit_schema=schema),
+        )
+    except pa.ArrowInvalid:  # what JSON cannot say (an infinite number): value by value
+        return arrow_of_values(table, chunk)
+    return read.combine_chunks()
+
+
+def arrow_of_values(table: str, chunk: Sequence[Row]) -> Any:
+    """Given a table and records, return them as an Arrow table of its schema, column by
+    column from the Python values."""
     import pyarrow as pa
 
     schema = arrow_schema(table)
@@ -164,6 +230,13 @@ def arrow(table: str, chunk: Sequence[Row]) -> Any:
         for name, kind, _ in columns(table)
     ]
     return pa.Table.from_arrays(arrays, schema=schema)
+
+
+def days(value: Any) -> int | None:
+    """Given an ISO date string (or nothing), return its days since 1970-01-01 (None when
+    not a date)."""
+    found = iso_date(value)
+    return (found - EPOCH).days if found is not None else None
 
 
 def iso_date(value: Any) -> date | None:

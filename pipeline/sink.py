@@ -118,9 +118,10 @@ def convert(
             rows.writerow([name for name, _, _ in columns(table)])
             for chunk in read_chunks(part, chunk_rows):
                 typed = encode.records(table, chunk)
+                lines = encode.jsonl(typed)
                 rows.writerows(encode.csv_rows(typed))
-                parquet.write_table(encode.arrow(table, typed))
-                jsonl_fh.write(encode.jsonl(typed))
+                parquet.write_table(encode.arrow(table, typed, lines))
+                jsonl_fh.write(lines)
                 if database is not None:
                     insert_rows(database, table, [chunk])
 

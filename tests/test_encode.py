@@ -10,6 +10,8 @@ from __future__ import annotations
 
 import json
 import math
+import subprocess
+import sys
 import tempfile
 from collections.abc import Sequence
 from pathlib import Path
@@ -22,9 +24,10 @@ from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
 from parscore.pipeline import encode, sink
-from parscore.pipeline.datasets import LIST_SEPARATOR, columns, frame
+from parscore.pipeline.datasets import LIST_SEPARATOR, TABLES, columns, frame
 
 Row = dict[str, Any]
+SAMPLE = Path(__file__).resolve().parent.parent / "samples" / "seed-568-tb-sxd.txt"
 TEXT = st.text(alphabet=st.sampled_from('aá Đ,;"\n\r\t\'x9.-ư'), max_size=8)
 PLAIN = {
     "string": st.none() | TEXT,
@@ -42,7 +45,7 @@ ODD = {
     "string": st.integers(0, 9) | st.booleans(),
     "date": st.integers(2020, 2024),
     "integer": st.just(2**60),
-    "number": st.just(math.nan) | st.booleans(),
+    "number": st.sampled_from([math.nan, math.inf, -math.inf]) | st.booleans(),
     "boolean": st.integers(0, 1),
     "list": st.none(),
 }
@@ -145,3 +148,29 @@ def test_records_keep_the_schema_order_and_types() -> None:
         {"notice_id": "n", "kind": None, "seq": 2, "text": "t"}
     ]
     assert encode.records("scores", [{"max": 15, "score": 12.5}])[0]["max"] == 15.0
+
+
+@pytest.mark.parametrize("table", TABLES)
+def test_parquet_schema_is_the_one_pandas_gives(table: str) -> None:
+    df = frame(table, []).astype({n: object for n, k, _ in columns(table) if k == "date"})
+    schema = pa.schema(encode.arrow_fields(table))
+    theirs = pa.Table.from_pandas(df, schema=schema, preserve_index=False)
+    assert encode.arrow_schema(table).equals(theirs.schema, check_metadata=True)
+    assert encode.arrow_schema(table).metadata == theirs.schema.metadata
+
+
+def test_a_run_never_imports_pandas(tmp_path: Path) -> None:
+    code = (
+        "import sys; from parscore.pipeline.cli import main; "
+        f"main(['run', {str(SAMPLE)!r}, '--out', {str(tmp_path)!r}, '-q']); "
+        "print('pandas' in sys.modules)"
+    )
+    found = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True, check=True)
+    assert found.stdout.strip() == "False"
+    assert (tmp_path / "notices.parquet").is_file()
+
+
+def test_an_infinite_number_is_written_as_the_frame_wrote_it() -> None:
+    rows: list[Row] = [{"notice_id": "n", "order": 1, "max": math.inf, "score": -math.inf}]
+    same_files("scores", rows)
+    assert encode.records("scores", rows)[0]["max"] == math.inf
