@@ -17,6 +17,7 @@ from typing import IO, Any
 from parscore.pipeline import encode
 from parscore.pipeline.datasets import TABLES, columns, result_rows
 from parscore.pipeline.panel import derive
+from parscore.pipeline.spool import RowSpool, lines
 from parscore.pipeline.sqlite import add_table, database, insert_rows
 from parscore.pipeline.writers import atomic_write, datapackage
 
@@ -31,8 +32,9 @@ Row = dict[str, Any]
 class DatasetSink:
     """Collects rows of every table on disk, then writes the datasets into OUT."""
 
-    def __init__(self, out: Path) -> None:
+    def __init__(self, out: Path, spool: RowSpool | None = None) -> None:
         self.out = out
+        self.spool = spool
         self.parts = out / PARTS_DIR
         shutil.rmtree(self.parts, ignore_errors=True)
         self.parts.mkdir(parents=True)
@@ -41,15 +43,19 @@ class DatasetSink:
         }
 
     def add(self, result: dict[str, Any]) -> None:
-        """Given one parse result, append its rows to the part files."""
+        """Given one parse result, append its rows to the part files (the spooled ones when
+        the run spooled them)."""
+        spooled = self.spool.take(result) if self.spool is not None else None
+        if spooled is not None:
+            for table, text in spooled.items():
+                self.files[table].write(text)
+            return
         for table, rows in result_rows(result).items():
             self.append(table, rows)
 
     def append(self, table: str, rows: list[Row]) -> None:
         """Given a table and rows, append them to its part file."""
-        fh = self.files[table]
-        for row in rows:
-            fh.write(json.dumps(row, ensure_ascii=False) + "\n")
+        self.files[table].write(lines(rows))
 
     def abort(self) -> None:
         """Drop the part files of a run that did not finish (interrupted, or the disk full)."""
