@@ -200,7 +200,7 @@ def arrow(table: str, chunk: Sequence[Row], lines: str) -> Any:
 
     schema = arrow_schema(table)
     if not chunk:
-        return schema.empty_table()
+        return pa.Table.from_batches([], schema=schema)  # schema.empty_table() imports pandas
     dates = [name for name, kind, _ in columns(table) if kind == "date"]
     if dates:
         lines = jsonl({**r, **{d: days(r[d]) for d in dates}} for r in chunk)

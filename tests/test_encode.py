@@ -160,14 +160,20 @@ def test_parquet_schema_is_the_one_pandas_gives(table: str) -> None:
 
 
 def test_a_run_never_imports_pandas(tmp_path: Path) -> None:
+    part = tmp_path / "part.jsonl"
+    part.write_text('{"notice_id": "n", "seq": 1}\n' * 3, encoding="utf-8")
     code = (
-        "import sys; from parscore.pipeline.cli import main; "
-        f"main(['run', {str(SAMPLE)!r}, '--out', {str(tmp_path)!r}, '-q']); "
+        "import sys; from pathlib import Path; from parscore.pipeline.cli import main; "
+        "from parscore.pipeline.sink import convert; "
+        f"main(['run', {str(SAMPLE)!r}, '--out', {str(tmp_path / 'out')!r}, '-q']); "
+        f"convert(Path({str(part)!r}), Path({str(tmp_path)!r}), 'findings', bom=False, "
+        "chunk_rows=3); "  # a last chunk of no rows
         "print('pandas' in sys.modules)"
     )
     found = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True, check=True)
     assert found.stdout.strip() == "False"
-    assert (tmp_path / "notices.parquet").is_file()
+    assert (tmp_path / "out" / "notices.parquet").is_file()
+    assert (tmp_path / "findings.parquet").is_file()
 
 
 def test_an_infinite_number_is_written_as_the_frame_wrote_it() -> None:
