@@ -6,8 +6,9 @@ whole processes too: trafilatura's text extraction of every page, and pdfplumber
 tables of every PDF. Sides alternate round by round (parscore into a new OUT each round) and
 the medians are compared, so a shared machine slows both alike. Each parscore run also says
 where its time went: reading the files (the manifest's per-file seconds, measured in the
-worker) and everything else (start-up, hand-off, store, datasets). Targets (issue 13): HTML
-≤ 1.0× trafilatura, text PDF ≤ 0.25× pdfplumber.
+worker) and everything else (start-up, hand-off, store, datasets); the same command without
+--fresh, every result then taken from the store, times the run's fixed cost alone (start-up
+and the datasets). Targets (issue 13): HTML ≤ 1.0× trafilatura, text PDF ≤ 0.25× pdfplumber.
 """
 
 from __future__ import annotations
@@ -83,22 +84,27 @@ def compare(name: str, folder: Path, files: list[Path], baseline: str, target: f
     """Given files and a baseline script, time both sides alternately, print the medians and
     where parscore's time went; return the ratio."""
     out = folder.parent / f"out-{name.split()[0]}"
-    ours_cmd = [*PARSCORE, "run", str(folder), "--out", str(out), "--workers", "1", "--fresh", "-q"]
+    resume_cmd = [*PARSCORE, "run", str(folder), "--out", str(out), "--workers", "1", "-q"]
+    ours_cmd = [*resume_cmd, "--fresh"]
     theirs_cmd = [sys.executable, "-c", baseline, *map(str, files)]
-    ours_t, theirs_t, reading = [], [], []
+    ours_t, theirs_t, reading, resumed_t = [], [], [], []
     for _ in range(ROUNDS):
         shutil.rmtree(out, ignore_errors=True)
         ours_t.append(seconds(ours_cmd))
         reading.append(reading_seconds(out))
         theirs_t.append(seconds(theirs_cmd))
+        resumed_t.append(seconds(resume_cmd))
     ours, ours_cpu = (statistics.median(t) for t in zip(*ours_t, strict=True))
     theirs, theirs_cpu = (statistics.median(t) for t in zip(*theirs_t, strict=True))
+    resumed, resumed_cpu = (statistics.median(t) for t in zip(*resumed_t, strict=True))
     read = statistics.median(reading)
     print(f"{name}: {len(files)} files, whole processes, median of {ROUNDS} alternating rounds")
     print(f"  parscore run --workers 1 --fresh : {ours:7.2f} s ({len(files) / ours:6.1f} files/s)")
     each, rest = 1000 * read / len(files), ours - read
     print(f"    reading the files, in the worker : {read:7.2f} s ({each:.1f} ms a file)")
     print(f"    everything else                  : {rest:7.2f} s ({rest / ours:.0%} of the run)")
+    print(f"  the run again, every result stored : {resumed:7.2f} s (CPU {resumed_cpu:.2f} s: "
+          "start-up and the datasets, no reading)")
     print(f"  baseline                          : {theirs:7.2f} s")
     print(f"  ratio ours/baseline               : {ours / theirs:7.2f}  (target <= {target})")
     print(f"  CPU seconds, ours/baseline        : {ours_cpu:.2f}/{theirs_cpu:.2f} = "

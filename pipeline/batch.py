@@ -22,6 +22,7 @@ from typing import TYPE_CHECKING, Any
 from parscore.extractors.errors import ErrorCode, InputError, OutputError
 from parscore.pipeline.progress import make_progress
 from parscore.pipeline.settings import Patterns, RunSettings
+from parscore.pipeline.spool import RowSpool
 from parscore.pipeline.store import ResultStore
 from parscore.pipeline.work import Job, Row
 
@@ -193,12 +194,17 @@ def run_local(jobs: Sequence[Job], settings: RunSettings) -> Iterator[tuple[Job,
     yield from run_guards(jobs, settings.workers, settings.limits, scale)
 
 
-def record(report: RunReport, store: ResultStore, job: Job, outcome: Row) -> Row:
-    """Given a finished job, store its result and add its manifest row; return the row."""
+def record(
+    report: RunReport, store: ResultStore, job: Job, outcome: Row, spool: RowSpool | None = None
+) -> Row:
+    """Given a finished job, store its result (and spool its dataset rows) and add its
+    manifest row; return the row."""
     seconds = outcome.get("seconds")
     if outcome["status"] == "ok":
         result = outcome["result"]
-        store.put(job.sha256, result)
+        stored = store.put(job.sha256, result)
+        if spool is not None:
+            spool.add(stored, str(job.path))
         report.add(job.sha256, result)
         row = manifest_row(job.path, job.sha256, "ok", result=result, seconds=seconds)
     else:
@@ -220,14 +226,15 @@ def run(settings: RunSettings, progress: Any = None) -> RunReport:
     store = open_output(settings)
     report = RunReport()
     sink: DatasetSink | None = None
+    spool = RowSpool(settings.out)
     try:
         jobs = plan(inputs, store, report, fresh=settings.fresh)
-        # The datasets' writers (pandas, pyarrow) load while the workers read the files.
+        # The datasets' writers (pyarrow, the panel) load while the workers read the files.
         warm = threading.Thread(target=warm_imports, name="parscore-warm", daemon=True)
         warm.start()
-        run_and_record(jobs, settings, report, store, progress or sys.stderr)
+        run_and_record(jobs, settings, report, store, progress or sys.stderr, spool)
         warm.join()
-        sink = open_sink(settings.out)
+        sink = open_sink(settings.out, spool)
         finish(report, store, sink, settings)
     except BaseException as err:
         if sink is not None:
@@ -235,14 +242,18 @@ def run(settings: RunSettings, progress: Any = None) -> RunReport:
         if isinstance(err, OSError) and writing_to(settings.out, err):
             raise OutputError.from_os(str(settings.out), err) from err
         raise
+    finally:
+        spool.discard()
     report.seconds = time.perf_counter() - start
     return report
 
 
 def warm_imports() -> None:
-    """Import what writing the datasets needs (a second or so of pandas and pyarrow); one
-    that fails here fails again, with its message, where the run needs it."""
+    """Import what writing the datasets needs (pyarrow and the panel: a few tenths of a
+    second; never pandas); one that fails here fails again, with its message, where the run
+    needs it."""
     with contextlib.suppress(ImportError):
+        import pyarrow.json
         import pyarrow.parquet  # noqa: F401
 
         from parscore.pipeline import archive, sink  # noqa: F401
@@ -260,11 +271,11 @@ def open_output(settings: RunSettings) -> ResultStore:
         raise OutputError.from_os(str(out), err) from err
 
 
-def open_sink(out: Path) -> DatasetSink:
-    """Given OUT, return the sink that writes its datasets."""
+def open_sink(out: Path, spool: RowSpool | None = None) -> DatasetSink:
+    """Given OUT (and the run's spooled rows), return the sink that writes its datasets."""
     from parscore.pipeline.sink import DatasetSink
 
-    return DatasetSink(out)
+    return DatasetSink(out, spool)
 
 
 def writing_to(out: Path, err: OSError) -> bool:
@@ -275,14 +286,21 @@ def writing_to(out: Path, err: OSError) -> bool:
 
 
 def run_and_record(
-    jobs: Sequence[Job], settings: RunSettings, report: RunReport, store: ResultStore, out: Any
+    jobs: Sequence[Job],
+    settings: RunSettings,
+    report: RunReport,
+    store: ResultStore,
+    out: Any,
+    spool: RowSpool | None = None,
 ) -> None:
-    """Given the jobs, run them, store and record each outcome, and show progress on `out`."""
+    """Given the jobs, run them, store, spool and record each outcome, and show progress on
+    `out`."""
     progress = make_progress(out, quiet=settings.quiet, verbose=settings.verbose)
     progress.start(len(jobs))
     try:
         for k, (job, outcome) in enumerate(run_jobs(jobs, settings), start=1):
-            progress.done(k, str(job.path), record(report, store, job, outcome), outcome)
+            row = record(report, store, job, outcome, spool)
+            progress.done(k, str(job.path), row, outcome)
     finally:
         progress.close()
 

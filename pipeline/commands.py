@@ -10,7 +10,6 @@ from typing import Any
 
 from parscore.extractors.errors import EXIT_FAILED, EXIT_INVALID, EXIT_OK, UsageError
 from parscore.extractors.limits import DEFAULT_LIMITS, Limits
-from parscore.pipeline.serialize import dumps
 from parscore.pipeline.settings import Patterns, RunSettings
 
 
@@ -36,6 +35,8 @@ def cmd_run(args: argparse.Namespace) -> int:
     report = run(settings)
     print_failures(report.manifest)
     if args.json:
+        from parscore.pipeline.serialize import dumps  # the notice model: not before the run
+
         print(dumps(run_summary(report, settings)))
     elif not args.quiet:
         print_summary(report)
@@ -96,6 +97,7 @@ def print_summary(report: Any) -> None:
 def cmd_parse(args: argparse.Namespace) -> int:
     """Parse one file and print its notice (JSON with --json); return the exit code."""
     from parscore.pipeline.process import process_file
+    from parscore.pipeline.serialize import dumps
     from parscore.pipeline.validate import ladder_override
 
     if not args.file.exists():

@@ -1,4 +1,4 @@
-"""Parse results → the dataset tables of DESIGN.md, as pandas frames."""
+"""Parse results → the rows of the dataset tables of DESIGN.md (as pandas frames on demand)."""
 
 from __future__ import annotations
 
@@ -6,12 +6,13 @@ import tomllib
 from collections.abc import Iterable, Mapping
 from functools import cache
 from importlib import resources
-from typing import Any
-
-import pandas as pd
+from typing import TYPE_CHECKING, Any
 
 from parscore.pipeline.identity import identify, notice_province
 from parscore.pipeline.model import Severity
+
+if TYPE_CHECKING:
+    import pandas as pd
 
 TABLES = (
     "notices",
@@ -67,6 +68,8 @@ def foreign_keys(table: str) -> list[tuple[str, str, str]]:
 
 def frame(table: str, rows: Iterable[Row]) -> pd.DataFrame:
     """Given a table name and rows, return a frame with the schema's columns and dtypes."""
+    import pandas as pd
+
     cols = columns(table)
     df = pd.DataFrame(list(rows), columns=[c[0] for c in cols])
     return df.astype({name: PANDAS_TYPES[kind] for name, kind, _ in cols})
@@ -165,14 +168,3 @@ def task_row(notice_id: str, t: Mapping[str, Any]) -> Row:
         "references": list(t["references"]),
         "areas": list(t["areas"]),
     }
-
-
-def for_csv(table: str, df: pd.DataFrame) -> pd.DataFrame:
-    """Given a table's frame, return it as CSV holds it: lists joined by '; '."""
-    lists = [name for name, kind, _ in columns(table) if kind == "list"]
-    if not lists:
-        return df
-    joined = {
-        c: df[c].map(lambda v: LIST_SEPARATOR.join(v) if isinstance(v, list) else v) for c in lists
-    }
-    return df.assign(**joined)

@@ -7,20 +7,19 @@ appended, and the final CSV, Parquet and JSON Lines are built chunk by chunk.
 from __future__ import annotations
 
 import contextlib
+import csv
 import json
 import shutil
 from collections.abc import Iterator
-from datetime import date
 from pathlib import Path
-from typing import IO, TYPE_CHECKING, Any
+from typing import IO, Any
 
-from parscore.pipeline.datasets import TABLES, columns, for_csv, frame, result_rows
+from parscore.pipeline import encode
+from parscore.pipeline.datasets import TABLES, columns, result_rows
 from parscore.pipeline.panel import derive
-from parscore.pipeline.sqlite import write_database
-from parscore.pipeline.writers import atomic_write, datapackage, write_jsonl
-
-if TYPE_CHECKING:
-    import pandas as pd
+from parscore.pipeline.spool import RowSpool, lines
+from parscore.pipeline.sqlite import add_table, database, insert_rows
+from parscore.pipeline.writers import atomic_write, datapackage
 
 #: The database of every table, beside the files.
 DATABASE = "parscore.sqlite"
@@ -33,8 +32,9 @@ Row = dict[str, Any]
 class DatasetSink:
     """Collects rows of every table on disk, then writes the datasets into OUT."""
 
-    def __init__(self, out: Path) -> None:
+    def __init__(self, out: Path, spool: RowSpool | None = None) -> None:
         self.out = out
+        self.spool = spool
         self.parts = out / PARTS_DIR
         shutil.rmtree(self.parts, ignore_errors=True)
         self.parts.mkdir(parents=True)
@@ -43,15 +43,19 @@ class DatasetSink:
         }
 
     def add(self, result: dict[str, Any]) -> None:
-        """Given one parse result, append its rows to the part files."""
+        """Given one parse result, append its rows to the part files (the spooled ones when
+        the run spooled them)."""
+        spooled = self.spool.take(result) if self.spool is not None else None
+        if spooled is not None:
+            for table, text in spooled.items():
+                self.files[table].write(text)
+            return
         for table, rows in result_rows(result).items():
             self.append(table, rows)
 
     def append(self, table: str, rows: list[Row]) -> None:
         """Given a table and rows, append them to its part file."""
-        fh = self.files[table]
-        for row in rows:
-            fh.write(json.dumps(row, ensure_ascii=False) + "\n")
+        self.files[table].write(lines(rows))
 
     def abort(self) -> None:
         """Drop the part files of a run that did not finish (interrupted, or the disk full)."""
@@ -65,13 +69,19 @@ class DatasetSink:
         for fh in self.files.values():
             fh.close()
         derive(self.parts)  # units, unit_years: across the archive (pipeline/panel.py)
-        for table in TABLES:
-            convert(self.parts / f"{table}.jsonl", self.out, table, bom=bom)
-        rows_of = lambda table: read_chunks(self.parts / f"{table}.jsonl")  # noqa: E731
-        atomic_write(self.out / DATABASE, lambda p: write_database(p, rows_of))
+        atomic_write(self.out / DATABASE, lambda path: self.write_tables(path, bom=bom))
         text = json.dumps(datapackage(list(TABLES)), ensure_ascii=False, indent=2)
         atomic_write(self.out / "datapackage.json", lambda p: p.write_text(text, encoding="utf-8"))
         shutil.rmtree(self.parts, ignore_errors=True)
+
+
+    def write_tables(self, path: Path, *, bom: bool) -> None:
+        """Given the database's (temporary) path, write every table's files and its rows
+        in the database, reading each part file once."""
+        with database(path) as con:
+            for table in TABLES:
+                add_table(con, table)
+                convert(self.parts / f"{table}.jsonl", self.out, table, bom=bom, database=con)
 
 
 def read_chunks(part: Path, size: int = CHUNK_ROWS) -> Iterator[list[Row]]:
@@ -86,8 +96,17 @@ def read_chunks(part: Path, size: int = CHUNK_ROWS) -> Iterator[list[Row]]:
     yield chunk
 
 
-def convert(part: Path, out: Path, table: str, *, bom: bool) -> None:
-    """Given a table's part file, write OUT/table.{csv,parquet,jsonl} chunk by chunk."""
+def convert(
+    part: Path,
+    out: Path,
+    table: str,
+    *,
+    bom: bool,
+    database: Any = None,
+    chunk_rows: int = CHUNK_ROWS,
+) -> None:
+    """Given a table's part file, write OUT/table.{csv,parquet,jsonl} chunk by chunk, each
+    chunk's rows inserted into the open database too (one reading of the part file)."""
     import pyarrow as pa
     import pyarrow.parquet as pq
 
@@ -96,48 +115,23 @@ def convert(part: Path, out: Path, table: str, *, bom: bool) -> None:
     pa.set_memory_pool(pa.system_memory_pool())
 
     def write(csv_path: Path, pq_path: Path, jsonl_path: Path) -> None:
-        writer = None
-        with csv_path.open("w", encoding="utf-8-sig" if bom else "utf-8", newline="") as csv:
-            for i, rows in enumerate(read_chunks(part)):
-                df = frame(table, rows)
-                for_csv(table, df).to_csv(csv, index=False, header=i == 0)
-                arrow = to_arrow(table, df)
-                writer = writer or pq.ParquetWriter(pq_path, arrow.schema)
-                writer.write_table(arrow)
-                write_jsonl(df, jsonl_path, append=i > 0)
-        if writer is not None:
-            writer.close()
+        with (
+            csv_path.open("w", encoding="utf-8-sig" if bom else "utf-8", newline="") as csv_fh,
+            jsonl_path.open("w", encoding="utf-8") as jsonl_fh,
+            pq.ParquetWriter(pq_path, encode.arrow_schema(table)) as parquet,
+        ):
+            rows = csv.writer(csv_fh, lineterminator="\n")
+            rows.writerow([name for name, _, _ in columns(table)])
+            for chunk in read_chunks(part, chunk_rows):
+                typed = encode.records(table, chunk)
+                lines = encode.jsonl(typed)
+                rows.writerows(encode.csv_rows(typed))
+                parquet.write_table(encode.arrow(table, typed, lines))
+                jsonl_fh.write(lines)
+                if database is not None:
+                    insert_rows(database, table, [chunk])
 
     atomic_triple(out, table, write)
-
-
-def to_arrow(table: str, df: pd.DataFrame) -> Any:
-    """Given a table's frame, return it as an Arrow table of the schema's types: dates as
-    dates, lists as lists of strings, integers as integers."""
-    import pyarrow as pa
-
-    types = {
-        "string": pa.string(),
-        "integer": pa.int64(),
-        "number": pa.float64(),
-        "boolean": pa.bool_(),
-        "date": pa.date32(),
-        "list": pa.list_(pa.string()),
-    }
-    cols = columns(table)
-    # object dates, not the frame's text dtype: pandas' metadata then says "date", and a reader
-    # does not cast the dates back to text
-    dates = {n: df[n].astype(object).map(iso_date) for n, kind, _ in cols if kind == "date"}
-    schema = pa.schema([(name, types[kind]) for name, kind, _ in cols])
-    return pa.Table.from_pandas(df.assign(**dates), schema=schema, preserve_index=False)
-
-
-def iso_date(value: Any) -> date | None:
-    """Given an ISO date string (or nothing), return the date (None when not one)."""
-    try:
-        return date.fromisoformat(value) if isinstance(value, str) else None
-    except ValueError:
-        return None
 
 
 def atomic_triple(out: Path, table: str, write: Any) -> None:

@@ -8,6 +8,7 @@ Column names are quoted everywhere, so the DESIGN.md names (``order``, ``index``
 
 from __future__ import annotations
 
+import contextlib
 import json
 import sqlite3
 from collections.abc import Iterable, Iterator
@@ -60,16 +61,29 @@ def cell(value: Any) -> Any:
 
 def write_database(path: Path, rows_of: Any) -> None:
     """Given a path and a function giving each table's rows (in chunks), write the database."""
+    with database(path) as con:
+        for table in TABLES:
+            add_table(con, table)
+            insert_rows(con, table, rows_of(table))
+
+
+@contextlib.contextmanager
+def database(path: Path) -> Iterator[sqlite3.Connection]:
+    """Given a path, open a new database there; commit what was written when the block ends
+    (without an error), close it either way."""
     con = sqlite3.connect(path)
     try:
-        for table in TABLES:
-            con.execute(create_table(table))
-            for statement in create_indexes(table):
-                con.execute(statement)
-            insert_rows(con, table, rows_of(table))
+        yield con
         con.commit()
     finally:
         con.close()
+
+
+def add_table(con: sqlite3.Connection, table: str) -> None:
+    """Given a connection and a table name, create the table and its indexes (no rows yet)."""
+    con.execute(create_table(table))
+    for statement in create_indexes(table):
+        con.execute(statement)
 
 
 def insert_rows(con: sqlite3.Connection, table: str, chunks: Iterable[list[Row]]) -> None:

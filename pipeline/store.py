@@ -28,9 +28,10 @@ class ResultStore:
             return None
         return data
 
-    def put(self, sha256: str, result: dict[str, Any]) -> None:
-        """Given a source sha256 and its result, store it atomically. The same result stored
-        already (a --fresh rerun) is left as it is: replacing a file costs a flush to disk."""
+    def put(self, sha256: str, result: dict[str, Any]) -> bytes:
+        """Given a source sha256 and its result, store it atomically; return its JSON as
+        stored. The same result stored already (a --fresh rerun) is left as it is: replacing
+        a file costs a flush to disk."""
         if not self.made:
             self.root.mkdir(parents=True, exist_ok=True)
             self.made = True
@@ -38,7 +39,7 @@ class ResultStore:
         path = self.root / f"{sha256}.json"
         try:
             if path.stat().st_size == len(data) and path.read_bytes() == data:
-                return
+                return data
         except OSError:
             pass  # not stored yet
         tmp = path.with_name(f".{path.name}.{os.getpid()}.tmp")
@@ -48,3 +49,4 @@ class ResultStore:
         except BaseException:
             tmp.unlink(missing_ok=True)
             raise
+        return data

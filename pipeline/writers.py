@@ -1,15 +1,12 @@
-"""Writing helpers: atomic replacement, JSON Lines, and the Frictionless datapackage.json."""
+"""Writing helpers: atomic replacement and the Frictionless datapackage.json."""
 
 from __future__ import annotations
 
-import json
 import os
 import tempfile
 from collections.abc import Callable
 from pathlib import Path
 from typing import Any
-
-import pandas as pd
 
 from parscore.pipeline import __version__
 from parscore.pipeline.datasets import columns, foreign_keys, schema
@@ -37,13 +34,6 @@ def file_mode() -> int:
     mask = os.umask(0)
     os.umask(mask)
     return 0o666 & ~mask
-
-
-def write_jsonl(df: pd.DataFrame, path: Path, *, append: bool = False) -> None:
-    """Given a frame, write one JSON object per row (UTF-8, nulls as null)."""
-    with path.open("a" if append else "w", encoding="utf-8") as fh:
-        for record in df.astype(object).where(df.notna(), None).to_dict(orient="records"):
-            fh.write(json.dumps(record, ensure_ascii=False) + "\n")
 
 
 def datapackage(names: list[str]) -> dict[str, Any]:
