@@ -20,6 +20,7 @@ class Limits:
     max_page_pixels: int = 150_000_000  # pixels of one page image for OCR (A0 at 300 dpi: 139 M)
     max_ole_streams: int = 10_000  # directory entries of one OLE (.doc/.xls/.ppt) file
     max_doc_chars: int = 20_000_000  # characters of one Word 97–2003 document's text
+    max_rtf_depth: int = 1_000  # groups ({…}) nested in one RTF file (real files: under 10)
     timeout: float = 300.0  # seconds for one file (enforced by the batch workers)
     ocr: bool = True  # read pages without a text layer with Tesseract
     ocr_dpi: int = 300
@@ -36,6 +37,7 @@ class Limits:
             "max_page_pixels",
             "max_ole_streams",
             "max_doc_chars",
+            "max_rtf_depth",
             "ocr_dpi",
         )
         for name in names:

@@ -8,6 +8,7 @@ text (TCVN3 in .VnTime) comes out as Latin-1 look-alikes, converted document-wid
 
 from __future__ import annotations
 
+import re
 from collections.abc import Iterator
 
 from striprtf.striprtf import rtf_to_text
@@ -18,6 +19,25 @@ from parscore.extractors.model import Block, BlockKind, Cell, Document, Provenan
 from parscore.normalizers.text import clean
 
 CELL_END = "|"
+#: What opens or closes a group, an escaped brace (none of them), or binary data to skip.
+_GROUP_TOKEN = re.compile(rb"\\bin(\d+) ?|\\[{}\\]|[{}]")
+
+
+def check_groups(data: bytes, path: str, limits: Limits) -> None:
+    """Given RTF bytes, raise corrupt-file when they end inside an open group (a file cut
+    short) and too-large when groups nest deeper than the limit; binary data (``\\binN``) and
+    escaped braces are skipped."""
+    depth = deepest = pos = 0
+    while m := _GROUP_TOKEN.search(data, pos):
+        pos = m.end() + (int(m.group(1)) if m.group(1) else 0)
+        depth += {b"{": 1, b"}": -1}.get(m.group(0), 0)
+        deepest = max(deepest, depth)
+        if deepest > limits.max_rtf_depth:
+            detail = f"RTF groups nested deeper than {limits.max_rtf_depth}"
+            raise InputError(ErrorCode.TOO_LARGE, path, detail)
+    if depth > 0:
+        detail = f"the RTF ends inside {depth} open group(s): the file is cut short"
+        raise InputError(ErrorCode.CORRUPT_FILE, path, detail)
 
 
 def rtf_text(data: bytes, path: str) -> str:
@@ -62,5 +82,6 @@ def text_blocks(text: str, path: str) -> Iterator[Block]:
 
 def extract(data: bytes, source: SourceInfo, limits: Limits) -> Document:
     """Given RTF bytes, return the Document of their paragraphs and tables."""
+    check_groups(data, source.path, limits)
     blocks = tuple(text_blocks(rtf_text(data, source.path), source.path))
     return Document(source=source, blocks=blocks)

@@ -65,3 +65,26 @@ def test_a_real_tcvn3_rtf_reads_in_unicode() -> None:
     document = extract(LEGACY / "tcvn3" / "2003-A05.rtf")
     assert "text converted from the legacy tcvn3 encoding" in document.warnings
     assert any("Độc lập - Tự do - Hạnh phúc" in c.text for b in document.blocks for c in b.cells)
+
+
+
+def test_an_rtf_cut_short_is_corrupt(tmp_path: Path) -> None:
+    path = tmp_path / "cut.rtf"
+    path.write_bytes(rb"{\rtf1\ansi{\fonttbl{\f0 Arial;}}\f0 Th\'f4ng b\'e1o k\'ea't qu")
+    with pytest.raises(InputError) as caught:
+        extract(path)
+    assert caught.value.code is ErrorCode.CORRUPT_FILE and "cut short" in str(caught.value)
+
+
+def test_escaped_braces_and_binary_data_open_no_group(tmp_path: Path) -> None:
+    path = tmp_path / "braces.rtf"
+    path.write_bytes(rb"{\rtf1\ansi\pard Ph\'f2ng \{A\}\par{\*\blip\bin2 {{}}")
+    assert [b.text for b in extract(path).blocks] == ["Phòng {A}"]
+
+
+def test_rtf_groups_nested_past_the_limit_are_too_large(tmp_path: Path) -> None:
+    path = tmp_path / "deep.rtf"
+    path.write_bytes(b"{\\rtf1 " + b"{" * 2_000 + b"x" + b"}" * 2_001)
+    with pytest.raises(InputError) as caught:
+        extract(path)
+    assert caught.value.code is ErrorCode.TOO_LARGE and "nested" in str(caught.value)
