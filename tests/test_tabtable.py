@@ -52,3 +52,13 @@ def test_a_two_column_header_typed_with_tabs_is_no_table() -> None:
     blocks = tab_blocks(header)
     assert [b.kind for b in blocks] == [BlockKind.PARAGRAPH] * 3
     assert blocks[2].text == "Số: 45/TB-UBND Đức Thọ, ngày 3 tháng 4 năm 2024"
+
+
+def test_a_sentence_under_the_ranking_completes_its_row(tmp_path: Path) -> None:
+    path = tmp_path / "ranking.txt"
+    lines = (*RANKING[:5], "Riêng phường Hưng Trí tụt 2 bậc so với năm 2023.")
+    path.write_text("\n".join(lines) + "\n", encoding="utf-8")
+    found = parse(path).notice.unit_scores
+    assert [(u.unit, u.score and str(u.score.value), u.rank_change) for u in found] == [
+        ("Phường Sông Trí", "90.75", None), ("Phường Kỳ Trinh", "88.7", None),
+        ("Phường Hưng Trí", "83.45", -2)]

@@ -109,9 +109,9 @@ COMPLETING = frozenset({"change", "rank_change", "previous", "grade"})
 
 def with_completions(drafts: Sequence[Draft]) -> list[Draft]:
     """Given the statements, return them with a prose statement that only adds a change, an
-    earlier figure or a grade to an earlier prose statement of the same unit, index and year
-    (which states none of them) merged into that one: one row per unit and year, as a reader
-    writes it down."""
+    earlier figure or a grade to an earlier statement of the same unit, index and year (which
+    states none of them) merged into that one: one row per unit and year, as a reader writes
+    it down."""
     kept: list[Draft] = []
     for draft in drafts:
         stated = {name for name in STATED if getattr(draft, name) is not None}
@@ -129,9 +129,10 @@ def with_completions(drafts: Sequence[Draft]) -> list[Draft]:
 
 def _completes(draft: Draft, earlier: Draft, stated: set[str]) -> bool:
     """Given a statement, an earlier one and the fields it states, return whether it adds
-    them to the earlier one: both prose, same unit, index and year, none of them set there."""
+    them to the earlier one: a sentence's, about the same unit, index and year as the earlier
+    sentence or table row, none of them set there ("xã Đức Lạng tụt 4 bậc" under a ranking)."""
     same = (draft.unit, draft.index, draft.year) == (earlier.unit, earlier.index, earlier.year)
-    prose = draft.source == earlier.source == "prose"
+    prose = draft.source == "prose"  # a sentence completes a sentence's or a table row's
     return bool(stated) and same and prose and all(getattr(earlier, n) is None for n in stated)
 
 
