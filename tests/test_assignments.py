@@ -480,3 +480,13 @@ def test_a_task_table_header_with_partners_before_the_body_in_charge() -> None:
     assert columns is not None
     assert (columns.task, columns.unit, columns.deadline) == (1, 3, 4)
     assert find_columns({0: {0: "Tiêu chí", 1: "Điểm tối đa", 2: "Điểm tự chấm"}}) is None
+
+
+def test_a_second_cue_after_a_semicolon_and_an_opener_names_its_own_unit() -> None:
+    tasks = tasks_of(
+        "Kết luận buổi làm việc, Phó Chủ tịch UBND huyện đề nghị các xã rà soát hồ sơ tồn đọng; "
+        "bên cạnh đó giao Phòng Nội vụ kiểm tra việc niêm yết thủ tục tại bộ phận một cửa; "
+        "đồng thời, yêu cầu Văn phòng HĐND và UBND huyện tổng hợp kết quả trước ngày 15/10.",
+    )
+    assert [unit for unit, _ in tasks] == [
+        "các xã", "Phòng Nội vụ", "Văn phòng HĐND và UBND huyện"]

@@ -365,6 +365,13 @@ def carries_on(sentence: str) -> bool:
     return starts_with(sentence, voc.continuing) or starts_with(sentence, voc.verbs)
 
 
+def opens_part(part: str, start: int) -> bool:
+    """Given a part after ";" and where its assignment starts, return whether the assignment
+    opens it, maybe after an opener ("…; đồng thời yêu cầu Văn phòng UBND tỉnh …")."""
+    keys = words_of(part[:start]).keys
+    return not keys or match_at(keys, 0, vocabulary().openers) == len(keys)
+
+
 def split_duties(head: str, text: str, unit: str, *, cued: bool = False) -> list[Draft]:
     """Given the words naming a duty's unit, the duty's text after them and the unit, return
     a task per part after ";" that opens with a verb ("… tham mưu …; tổng hợp …; phối hợp
@@ -376,7 +383,7 @@ def split_duties(head: str, text: str, unit: str, *, cued: bool = False) -> list
     parts = [f"{head}{first}".strip(), *(_ENUMERATED.sub("", p.strip()) for p in others)]
     for part in parts:
         own = find_assignment(part) if drafts else None
-        if own and (own.duty or own.cue) and own.start == 0:
+        if own and (own.duty or own.cue) and opens_part(part, own.start):
             drafts.append(Draft(None, own.unit, part, own.cue or cued))
         elif drafts and not starts_with(part, vocabulary().verbs):
             last = drafts[-1]
