@@ -148,7 +148,6 @@ def cue_tokens(text: str, key: str) -> Iterator[Token]:
         yield average
     yield from grade_tokens(text, key, c)
     yield from rank_tokens(key, c)
-    yield from year_rank_tokens(key)
     for m in _PUNCT.finditer(key):
         yield Token(kind=Kind(m.group()), start=m.start(), end=m.end(), raw=m.group())
 
@@ -197,8 +196,14 @@ def grade_tokens(text: str, key: str, c: Cues) -> Iterator[Token]:
 
 
 def rank_tokens(key: str, c: Cues) -> Iterator[Token]:
-    """Given a sentence key and the cues, yield RANK tokens ("xếp thứ 11/17", "đứng thứ sáu")."""
-    taken = [(start, end) for start, end, _, _ in year_ranks(key)]  # "năm 2020 thứ 35"
+    """Given a sentence key and the cues, yield RANK tokens ("xếp thứ 11/17", "đứng thứ sáu"),
+    ranks right after a year with the ordinal word alone ("năm 2020 thứ 35") included; a rank
+    after a unit with no verb ("Sở A thứ nhì") is none of those."""
+    taken: list[tuple[int, int]] = []
+    for start, end, rank, count in year_ranks(key):
+        taken.append((start, end))
+        yield Token(kind=Kind.RANK, start=start, end=end, raw=key[start:end], rank=rank,
+                    rank_of=count)  # fmt: skip
     for rx in (c.rank, c.rank_bare, c.rank_after_unit):
         bare = rx is c.rank_after_unit
         for m in rx.finditer(key):
@@ -215,12 +220,6 @@ def rank_tokens(key: str, c: Cues) -> Iterator[Token]:
                 rank_of=int(of) if of else None,
                 after_unit=bare,
             )
-
-
-def year_rank_tokens(key: str) -> Iterator[Token]:
-    """Given a sentence key, yield RANK tokens of ranks right after a year ("năm 2020 thứ 35")."""
-    for start, end, rank, of in year_ranks(key):
-        yield Token(kind=Kind.RANK, start=start, end=end, raw=key[start:end], rank=rank, rank_of=of)
 
 
 def _rank_number(written: str, c: Cues) -> int:
