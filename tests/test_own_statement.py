@@ -134,3 +134,26 @@ def test_a_division_of_a_district_is_a_unit_and_a_port_city_stays_whole() -> Non
 def test_a_sentence_opening_with_the_scale_states_no_result() -> None:
     s, rows = read("Điểm tối đa của Chỉ số CCHC cấp huyện là 100 điểm.")
     assert (s.headline_score, rows) == (None, ())
+
+
+# --- a report's own total, told under its table without naming the index -------------------
+
+REPORT = (
+    "BÁO CÁO",
+    "Kết quả tự đánh giá Chỉ số cải cách hành chính năm 2024 của Sở Giao thông vận tải",
+    "STT", "Lĩnh vực", "Điểm tối đa", "Điểm tự đánh giá",
+    "1", "Công tác chỉ đạo, điều hành", "13", "12",
+    "2", "Cải cách thể chế", "9", "8.5",
+    "3", "Cải cách thủ tục hành chính", "14", "12.25",
+    "Tổng cộng", "", "36", "32.75",
+)
+
+
+def test_a_report_states_its_table_total_as_its_own_figure() -> None:
+    s, _ = read(*REPORT, "Tổng điểm tự đánh giá của Sở Giao thông vận tải là 32.75/36 điểm.")
+    assert s.headline_score is not None and s.headline_score.value == Decimal("32.75")
+
+
+def test_a_total_two_units_state_is_no_ones_own() -> None:
+    s, _ = read(*REPORT, "Sở Giao thông vận tải và Sở Xây dựng cùng đạt 32.75/36 điểm.")
+    assert s.headline_score is None

@@ -16,7 +16,13 @@ from parscore.normalizers.labels import unit_level
 from parscore.pipeline.lines import Line, document_to_lines
 from parscore.pipeline.model import Metadata, Notice, Summary, UnitScore
 from parscore.pipeline.parse.findings import read_findings
-from parscore.pipeline.parse.headline import index_year, listed_grade, own_statement, said_of
+from parscore.pipeline.parse.headline import (
+    index_year,
+    listed_grade,
+    own_statement,
+    said_of,
+    total_statement,
+)
 from parscore.pipeline.parse.metadata import read_metadata
 from parscore.pipeline.parse.prosescores import prose_score_table
 from parscore.pipeline.parse.scoretable import ScoreTable, raw_to_score_table
@@ -36,7 +42,7 @@ def parse(document: Document) -> Notice:
     metadata = read_metadata(lines, None)
     statements = read_statements(document, subject=metadata.issuer, lines=lines, tables=tables)
     unit_scores = unit_rows(statements)
-    own = own_statement(statements)
+    own = own_statement(statements) or total_statement(statements, table.total if table else None)
     subject = own.unit if own and own.unit != UNNAMED else None
     metadata = replace(
         metadata,

@@ -14,6 +14,7 @@ from decimal import Decimal
 from functools import cache
 
 from parscore.normalizers.labels import data_table, grade_in_text
+from parscore.normalizers.numbers import Number
 from parscore.normalizers.text import fold
 from parscore.pipeline.lines import Line
 from parscore.pipeline.model import UnitScore
@@ -52,6 +53,18 @@ def own_statement(rows: Sequence[UnitScore]) -> UnitScore | None:
     year = max((r.year for r in mine if r.year is not None), default=None)
     of_year = [r for r in mine if r.year == year] or mine
     return next((r for r in of_year if r.score is not None or r.percent is not None), of_year[0])
+
+
+def total_statement(rows: Sequence[UnitScore], total: Number | None) -> UnitScore | None:
+    """Given the statements and the area table's stated total, return the one unit's prose
+    statement of the PAR index that states that total ("Tổng điểm tự đánh giá của Sở đạt
+    73,5/80 điểm" under the table): a report's own figure, told without naming the index.
+    None when no unit or more than one states it."""
+    if total is None or total.value is None:
+        return None
+    found = [r for r in rows if r.index == "par" and r.source == "prose"
+             and any(n is not None and n.value == total.value for n in (r.score, r.percent))]
+    return found[0] if len({r.unit for r in found}) == 1 else None
 
 
 def whole(row: UnitScore) -> bool:
