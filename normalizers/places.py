@@ -58,6 +58,7 @@ def provinces() -> dict[str, str]:
     }
 
 
+@lru_cache(maxsize=1024)
 def is_province(unit: str) -> bool:
     """Given a canonical unit, return whether it is a province or a province-level city
     ("Tỉnh Kon Tum", "Thành phố Hải Phòng", "Thành phố Hồ Chí Minh"), not a provincial city

@@ -205,7 +205,8 @@ def title_province(lines: Sequence[Line]) -> str | None:
     """Given an item's lines, return the province its title opens with, named bare as news
     titles do ("Điện Biên: yêu cầu …", "HẬU GIANG CÔNG BỐ …", "Quảng Trị triển khai …")."""
     for line in lines[:TITLE_LINES]:
-        words = _OPENING.match(line.raw).group(1).split()  # type: ignore[union-attr]
+        opening = _OPENING.match(line.raw)
+        words = opening.group(1).split() if opening else []
         for n in range(min(len(words), 4), 0, -1):
             if found := province_name(" ".join(words[:n])):
                 return found

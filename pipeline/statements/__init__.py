@@ -117,8 +117,8 @@ def with_completions(drafts: Sequence[Draft]) -> list[Draft]:
         stated = {name for name in STATED if getattr(draft, name) is not None}
         if draft.previous is not None:
             stated.add("previous")
-        target = next((k for k in reversed(range(len(kept))) if stated <= COMPLETING
-                       and _completes(draft, kept[k], stated)), None)  # fmt: skip
+        completing = bool(stated) and stated <= COMPLETING and draft.source == "prose"
+        target = completed(draft, kept, stated) if completing else None
         if target is None:
             kept.append(draft)
         else:
@@ -127,13 +127,19 @@ def with_completions(drafts: Sequence[Draft]) -> list[Draft]:
     return kept
 
 
+def completed(draft: Draft, kept: Sequence[Draft], stated: set[str]) -> int | None:
+    """Given a sentence's statement that only completes, the statements kept so far and the
+    fields it states, return the place of the latest one it completes, else None."""
+    return next((k for k in reversed(range(len(kept))) if _completes(draft, kept[k], stated)),
+                None)  # fmt: skip
+
+
 def _completes(draft: Draft, earlier: Draft, stated: set[str]) -> bool:
-    """Given a statement, an earlier one and the fields it states, return whether it adds
-    them to the earlier one: a sentence's, about the same unit, index and year as the earlier
-    sentence or table row, none of them set there ("xã Đức Lạng tụt 4 bậc" under a ranking)."""
+    """Given a sentence's statement, an earlier one (a sentence's or a table row's) and the
+    fields it states, return whether it adds them to the earlier one: same unit, index and
+    year, none of them set there ("xã Đức Lạng tụt 4 bậc" under a ranking)."""
     same = (draft.unit, draft.index, draft.year) == (earlier.unit, earlier.index, earlier.year)
-    prose = draft.source == "prose"  # a sentence completes a sentence's or a table row's
-    return bool(stated) and same and prose and all(getattr(earlier, n) is None for n in stated)
+    return same and all(getattr(earlier, n) is None for n in stated)
 
 
 def said_elsewhere(drafts: Sequence[Draft], i: int) -> bool:
