@@ -78,3 +78,14 @@ def regions() -> dict[str, str]:
     return {
         province_key(form): name for name, forms in table.items() for form in (name, *forms)
     }
+
+
+@lru_cache(maxsize=1)
+def _region_names() -> frozenset[str]:
+    """Given nothing, return the canonical names of the socio-economic regions."""
+    return frozenset(regions().values())
+
+
+def is_region(unit: str | None) -> bool:
+    """Given a unit's canonical name (or None), return whether it is a socio-economic region."""
+    return unit is not None and unit in _region_names()

@@ -64,6 +64,7 @@ class Vocabulary:
     name_stops: Phrases
     tails: Phrases
     reporting: Phrases
+    report_leads: Phrases
     levels: Phrases
     unfinished: Phrases
     authorities: Phrases

@@ -189,6 +189,8 @@ def place_paragraph(stack: list[_Item], text: str) -> None:
         add_under(stack, last, text)  # "2. Sở Tài chính" over "Bố trí kinh phí …"
     elif inside and continues(last.text, text):
         last.text = f"{last.text} {text}"
+    elif last.rank == ARTICLE and not starts_with(text, vocabulary().closings):
+        last.text = f"{last.text} {text}"  # an article's next paragraph, a duty of its own too
     elif inside and not stands_alone(text):
         if last.text.endswith(":") and last.rank != PARAGRAPH:
             add_under(stack, last, text)
@@ -249,10 +251,12 @@ def item_tasks(item: _Item, section: str | None = None, unit: str | None = None)
     lead gives a duty, the sub-items' when it only names a body, one with the unit above
     it when it gives no subject of its own, else those of its sub-items."""
     section = section or item.number
-    found = find_assignment(item.text)
+    found = article_assignment(item.text) if item.rank == ARTICLE else find_assignment(item.text)
     if item.rank == LEAD_IN:
         return lead_in_tasks(item, found)
     own = found if found and (found.start == 0 or unit is None) else None
+    if own and not item.children and is_closing(item.text, own):
+        return []  # "Điều 3. Chánh Văn phòng …, Thủ trưởng các sở … chịu trách nhiệm thi hành …"
     if own and (own.duty or own.cue):
         if not item.children:
             return own_sentences(section, own.unit, item.text[own.start :])
@@ -264,6 +268,15 @@ def item_tasks(item: _Item, section: str | None = None, unit: str | None = None)
         return [Draft(section, unit, item.full_text())]
     per_child = [item_tasks(child, section) for child in item.children]
     return [d for f in with_bare_items(item.children, per_child, section) for d in f]
+
+
+def article_assignment(text: str) -> Assignment | None:
+    """Given an article's text, return who its first sentence gives a duty to, else who the
+    whole text does: the paragraphs after the first may give duties of their own ("Điều 2.
+    Các sở … có trách nhiệm …. Giao Sở Nội vụ theo dõi …")."""
+    first = next(iter(sentences(text)), "")
+    found = find_assignment(first)
+    return found if found and (found.duty or found.cue) else find_assignment(text)
 
 
 def own_sentences(section: str | None, unit: str, text: str) -> list[Draft]:
@@ -291,8 +304,10 @@ def opens_own_duty(sentence: str, found: Assignment, unit: str) -> bool:
 def lead_in_tasks(item: _Item, found: Assignment | None) -> list[Draft]:
     """Given a lead-in with items under it and who it gives duties to, return the items'
     tasks, given to that unit unless they name their own ("UBND tỉnh yêu cầu các sở,
-    ngành:" over "- Rà soát …")."""
+    ngành:" over "- Rà soát …"); a unit reporting what follows gives itself no duties."""
     unit = found.unit if found and (found.duty or found.cue) else None
+    if found and not found.cue and starts_with(item.text[found.end :], vocabulary().report_leads):
+        unit = None  # "Sở X báo cáo kết quả tự chấm điểm như sau:": its report, no duties
     per_child = [item_tasks(child, child.number, unit) for child in item.children]
     drafts = [d for f in with_bare_items(item.children, per_child) for d in f]
     if not drafts and unit is None and found and is_label(item.text, found):
@@ -304,9 +319,13 @@ def lead_in_tasks(item: _Item, found: Assignment | None) -> list[Draft]:
 
 
 def names_only(text: str) -> bool:
-    """Given an item's text, return whether it only names a body ("2. Sở Tài chính")."""
+    """Given an item's text, return whether it only names a body ("2. Sở Tài chính"); a head
+    word alone ("Điều 3. Chánh" at a line's end) is a name the next line goes on with."""
     found = find_assignment(text)
-    return found is not None and is_label(text, found)
+    if found is None or not is_label(text, found):
+        return False
+    keys = words_of(found.unit).keys
+    return match_at(keys, 0, vocabulary().heads) != len(keys)
 
 
 def is_label(text: str, found: Assignment) -> bool:

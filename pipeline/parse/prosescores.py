@@ -86,6 +86,7 @@ class Vocabulary:
     self_: re.Pattern[str]
     appraised: re.Pattern[str]
     after: re.Pattern[str]
+    bodies: re.Pattern[str]
 
 
 def _words_re(words: Sequence[str]) -> re.Pattern[str]:
@@ -106,6 +107,7 @@ def vocabulary() -> Vocabulary:
         self_=_words_re(data["self_words"]),
         appraised=_words_re(data["appraised_words"]),
         after=re.compile(rf"\s*(?:{_words_re(data['after_words']).pattern})\s+"),
+        bodies=_words_re(data["body_words"]),
     )
 
 
@@ -185,7 +187,7 @@ def label_of(words: str) -> str | None:
     """Given the words before a figure, return the component's label in them, or None."""
     if quoted := quoted_label(words):
         return quoted
-    words = last_clause(words)
+    words = without_bodies(last_clause(words))
     code = component_code(words)
     if code is None:
         return None
@@ -195,6 +197,15 @@ def label_of(words: str) -> str | None:
         if component_code(rest) == code and component_words(rest) == whole:
             return trim(rest)
     return trim(words)
+
+
+def without_bodies(words: str) -> str:
+    """Given a label's words, return them with the names of bodies that hold an area's words
+    blanked ("Ban Chỉ đạo cải cách hành chính": no "chỉ đạo" area), the length kept."""
+    key = fold(words)  # fold keeps the length of cleaned text
+    for m in reversed(list(vocabulary().bodies.finditer(key))):
+        words = f"{words[: m.start()]}{' ' * (m.end() - m.start())}{words[m.end() :]}"
+    return words
 
 
 def quoted_label(words: str) -> str | None:

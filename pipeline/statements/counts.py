@@ -21,6 +21,7 @@ from parscore.pipeline.statements.units import group_kind, unit_kind
 _BETWEEN = frozenset({Kind.OPEN, Kind.COMMA})
 #: Tokens beside a count that make it a grade's members, not a ranking's size.
 _BESIDE = frozenset({Kind.OPEN, Kind.CLOSE, Kind.COMMA})
+_BRACKETS = frozenset({Kind.OPEN, Kind.CLOSE})
 
 
 def sentence_counts(tokens: Sequence[Token]) -> list[tuple[str, int]]:
@@ -53,9 +54,10 @@ def kind_counted(tokens: Sequence[Token], k: int) -> str:
 
 def beside_grade(tokens: Sequence[Token], k: int) -> bool:
     """Given the tokens and a count's place, return whether a grade stands next to it, past
-    brackets and commas."""
+    brackets, and past commas before it: a grade after the count's clause ends ("Trong 10
+    huyện, xếp loại Tốt có 2 đơn vị") counts within the whole, which the count is."""
     before = [t.kind for t in tokens[:k] if t.kind not in _BESIDE][-1:]
-    after = [t.kind for t in tokens[k + 1 :] if t.kind not in _BESIDE][:1]
+    after = [t.kind for t in tokens[k + 1 :] if t.kind not in _BRACKETS][:1]
     return Kind.GRADE in (*before, *after)
 
 
@@ -109,7 +111,8 @@ def peers_of(draft: Draft) -> Peers:
 def needs_count(draft: Draft) -> bool:
     """Given a statement, return whether it is a sentence's rank without the size it is ranked
     in (a ranking table's extent is its own: a count in the prose may be of another set)."""
-    return draft.source == "prose" and draft.rank is not None and draft.rank_of is None
+    prose = draft.source == "prose" and not draft.regional  # "dẫn đầu vùng": within a region
+    return prose and draft.rank is not None and draft.rank_of is None
 
 
 def one_of(values: set[int]) -> int | None:

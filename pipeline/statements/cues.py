@@ -180,6 +180,7 @@ class Cues:
     next: re.Pattern[str]  # "tiếp theo là": the rank after the last one stated
     rest: re.Pattern[str]  # "còn lại": the units after those ranked
     tied: re.Pattern[str]  # at a rank's start: "đồng hạng", one place for all its units
+    regional: re.Pattern[str]  # after a place: a region's scope ("dẫn đầu vùng")
     count_of: re.Pattern[str]  # at a gap's end: "trong tổng số", the count of a rank's group
     member_before: re.Pattern[str]  # at a gap's end: "top", "nhóm", a group a unit is one of
     respectively: re.Pattern[str]  # "lần lượt": a list in the order of its ranks
@@ -256,9 +257,13 @@ def _rank_cues(ranks: Mapping[str, Any], nouns: Iterable[str]) -> dict[str, Any]
         "first": words_rx(ranks["first"]),
         "last": words_rx(ranks["last"]),
         "penultimate": words_rx(ranks["penultimate"]),
-        "forward": re.compile(rf"^[\s,]*(?:(?:{forward})[\s,]*:?|:)[\s,]*$"),
+        "forward": re.compile(
+            rf"^[\s,]*(?:{alternation(ranks['place_scopes'])}[\s,]*)?"
+            rf"(?:(?:{forward})[\s,]*:?|:)[\s,]*$"
+        ),
         "next": words_rx([*ranks["next"], *ranks["rest"]]),
         "tied": starts_with(ranks["tied"]),
+        "regional": starts_with(ranks["regional"]),
         "count_of": ends_with(ranks["count_of"]),
         "member_before": ends_with(ranks["member_of"]),
         "rest": words_rx(ranks["rest"]),
@@ -336,7 +341,7 @@ def cues() -> Cues:
         **_value_cues(d["values"]),
     }
     names = (
-        "index", "totals", "area", "parts", "groups", "average", "previous", "first",
+        "index", "area", "totals", "parts", "groups", "average", "previous", "first",
         "penultimate", "last", "next",
     )  # fmt: skip
     triggers = ("first", "last", "penultimate", "rank", "grade", "next")

@@ -61,6 +61,7 @@ class Draft:
     from_last: int = 0  # places before the last of a "last" statement ("áp chót": 1)
     place_cue: str | None = None  # the words of a place stated before a list ("cuối bảng")
     inferred: bool = False  # rank_of is the official count of the province's districts
+    regional: bool = False  # a first or last place within a region: no count of the ranking
     alone: bool = False  # its sentence states no other unit's figures and lists no units
     sole: bool = False  # … and names an index: it may be the notice's own statement
 
@@ -281,6 +282,8 @@ def _settled(
     """Given a "cuối bảng" statement, all statements, the counts and the notice's province,
     return it ranked last: among the count the text states, else (a district among its
     province's districts) the official count of the province's districts that year, inferred."""
+    if draft.regional and draft.rank_of is None:  # "thấp nhất vùng": the region's size unknown
+        return replace(draft, last=False)
     kind = unit_kind(draft.unit or "")
     count = draft.rank_of or stated_count(draft, drafts) or counts.get(kind)
     if count is None and (count := official_count(draft, drafts, province)):

@@ -182,7 +182,7 @@ def next_context(ctx: Context, tokens: Sequence[Token], drafts: Sequence[Draft])
     if not (indices or drafts or counts):
         return ctx
     years = [t.year for t in tokens if t.kind is Kind.YEAR and not t.compare]
-    year = drafts[-1].year if drafts else (years[0] if indices and years else ctx.year)
+    year = latest_year(drafts) if drafts else (years[0] if indices and years else ctx.year)
     return replace(
         ctx,
         index=outer_index(tokens) or ctx.index,
@@ -192,6 +192,13 @@ def next_context(ctx: Context, tokens: Sequence[Token], drafts: Sequence[Draft])
         lead=0 if drafts else ctx.lead,
         counts=(*ctx.counts, *counts),
     )
+
+
+def latest_year(drafts: Sequence[Draft]) -> int | None:
+    """Given a sentence's statements, return the year the sentences after it go on speaking
+    of: the latest year stated, not an earlier year's rank written beside it ("xếp thứ 31/63
+    (năm 2021 xếp thứ 40/63)"), which is an aside; None when no statement has a year."""
+    return max((d.year for d in drafts if d.year is not None), default=None)
 
 
 def outer_index(tokens: Sequence[Token]) -> str | None:
@@ -207,7 +214,7 @@ def outer_index(tokens: Sequence[Token]) -> str | None:
 
 def _counted(draft: Draft, count: int | None) -> Draft:
     """Given a draft and the sentence's count of units, return it with the count for "cuối bảng"."""
-    if draft.last and draft.rank_of is None and count is not None:
+    if draft.last and draft.rank_of is None and count is not None and not draft.regional:
         return replace(draft, rank_of=count)
     return draft
 

@@ -98,6 +98,7 @@ class Token:
     fronted: bool = False  # a figure opening the sentence ("Với 44,2 điểm, tỉnh X …")
     member: bool = False  # a count after "top", "nhóm": the group a unit is one of ("top 10 tỉnh")
     after_unit: bool = False  # "thứ nhì" with no verb: a rank only right after its unit
+    regional: bool = False  # a first or last place within a region ("dẫn đầu vùng")
 
 
 def sentence_tokens(text: str, key: str) -> tuple[Token, ...]:
@@ -381,7 +382,9 @@ def _place_token(token: Token, around: Around, c: Cues) -> Token | None:
         return None
     if c.from_before.search(around.gap) and c.to_after.match(around.ahead):
         return None  # "từ vị trí thứ 9 lên thứ 6": last year's place
-    return replace(token, forward=forward, respective=bool(c.respectively.search(around.behind)))
+    respective = bool(c.respectively.search(around.behind))
+    regional = token.kind is not Kind.RANK and c.regional.match(around.right) is not None
+    return replace(token, forward=forward, respective=respective, regional=regional)
 
 
 def scoped_before_unit(around: Around, c: Cues) -> bool:

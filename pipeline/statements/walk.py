@@ -13,6 +13,7 @@ from typing import Any
 
 from parscore.extractors.records import replace
 from parscore.normalizers.labels import grade_in_text
+from parscore.normalizers.places import is_region
 from parscore.pipeline.model import Where
 from parscore.pipeline.statements.context import Context
 from parscore.pipeline.statements.cues import cues, is_plain, sentence_key
@@ -137,10 +138,14 @@ def on_unit(frame: Frame, token: Token, before: Kind | None) -> Frame:
     """Given a unit: close the statement before and open one about this unit.
 
     Right after an area ("lĩnh vực thể chế của Sở A", "chỉ đạo, điều hành CCHC của Sở A")
-    the unit owns the area: its figures stay area scores.
+    the unit owns the area: its figures stay area scores. A region right after another
+    unit's place is the place's scope ("tỉnh A dẫn đầu vùng Tây Nguyên với …").
     """
     if token.compared:  # "kém Bộ Tư pháp 0,06 điểm": a difference, not Bộ Tư pháp's figure
         return replace(frame, mode=Mode.AREA, mode_depth=frame.depth)
+    owner = frame.draft.unit
+    if before in SCOPED and owner is not None and is_region(token.label) and not is_region(owner):
+        return set_draft(frame, regional=True)  # "A dẫn đầu vùng Tây Nguyên với …": a scope
     if token.above and frame.draft.unit is not None and frame.resume is None:  # "chỉ sau Sở A"
         held = frame.draft
         frame = replace(frame, draft=replace(held.fresh(), unit=None, unit_raw=""), resume=held)
@@ -530,10 +535,10 @@ def on_next(frame: Frame, token: Token, before: Kind | None) -> Frame:
 def rank_update(token: Token) -> Draft:
     """Given a RANK, FIRST or LAST token, return the fields it states."""
     if token.kind is Kind.FIRST:
-        return Draft(rank=1)
+        return Draft(rank=1, regional=token.regional)
     if token.kind is Kind.LAST:
         from_last = 1 if token.label == PENULTIMATE else 0
-        return Draft(last=True, rank_of=token.rank_of, from_last=from_last)
+        return Draft(last=True, rank_of=token.rank_of, from_last=from_last, regional=token.regional)
     return Draft(rank=token.rank, rank_of=token.rank_of)
 
 
@@ -558,11 +563,13 @@ _SET_GRADE = setter("grade", lambda t: t.label)
 def on_grade(frame: Frame, token: Token, before: Kind | None) -> Frame:
     """Given a grade, set the statement's grade and keep its words as written, without the cue
     ("xếp loại khá": "khá"; "thuộc nhóm B": "nhóm B"). Right after a unit another grade was
-    handed to, stating nothing of its own, it opens the next grade's group ("Tốt gồm: A, B,
-    xếp loại Khá gồm: C")."""
+    handed to, stating nothing of its own, or opening a clause after ";" behind such a unit's
+    figures, it opens the next grade's group ("Tốt gồm: A, B, xếp loại Khá gồm: C"; "Tốt có
+    2 đơn vị: A (86 điểm) và B (82 điểm); xếp loại Khá có 5 đơn vị gồm C, …")."""
     handed, draft = frame.handed, frame.draft
     bare = draft.unit is not None and not draft.stated  # a listed unit, nothing of its own
-    if handed is not None and handed.grade not in (None, token.label) and bare:
+    opens = bare or (before is Kind.SEMI and draft.unit is not None)  # "…(82,3); loại Khá gồm"
+    if handed is not None and handed.grade not in (None, token.label) and opens:
         frame = flush(frame)
         frame = replace(frame, draft=replace(frame.draft, unit=None, unit_raw=""), handed=None)
     graded = _SET_GRADE(frame, token, before)

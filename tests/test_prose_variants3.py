@@ -1,0 +1,204 @@
+"""Composed variants of how news items and decisions phrase results and duties (third set).
+
+Every case is our own writing, in the kinds of real published PAR-index notices; each one
+differs in wording, order and noise from the probe it answers, so that a rule written for one
+sentence fails here.
+"""
+
+from __future__ import annotations
+
+from decimal import Decimal
+from typing import Any
+
+import pytest
+
+from parscore.extractors.model import Block, BlockKind, Document, Region
+from parscore.pipeline.parse import parse
+from tests.test_assignments import SIGNER, SOURCE, tasks_of
+from tests.test_statements import TITLE, prose
+
+
+def ranked(found: list[dict[str, Any]]) -> list[tuple[str, int | None, int | None, int | None]]:
+    """Given statement rows, return each unit with its rank, count and year."""
+    return [(r["unit"], r["rank"], r["rank_of"], r["year"]) for r in found]
+
+
+# --- a first or last place with its scope before "là" ---------------------------------------
+
+
+@pytest.mark.parametrize(
+    ("sentence", "unit", "rank"),
+    [
+        ("Địa phương dẫn đầu toàn quốc là tỉnh Bắc Ninh với 90,52%.", "Tỉnh Bắc Ninh", 1),
+        ("Tỉnh xếp cuối cùng trên cả nước là tỉnh Hà Giang, đạt 77,31%.", "Tỉnh Hà Giang", 63),
+        ("Thấp nhất trong cả nước là: tỉnh Cao Bằng (78,02%).", "Tỉnh Cao Bằng", 63),
+    ],
+)
+def test_a_national_place_with_its_scope_belongs_to_the_unit_after_it(
+    sentence: str, unit: str, rank: int
+) -> None:
+    found = prose(
+        "Chỉ số cải cách hành chính năm 2023 của các tỉnh, thành phố",
+        "Năm 2023, tỉnh Thái Bình đạt 85,14%, xếp thứ 24/63 tỉnh, thành phố.",
+        sentence,
+    )
+    by_unit = {r["unit"]: (r["rank"], r["rank_of"]) for r in found}
+    assert by_unit[unit] == (rank, 63)
+    assert by_unit["Tỉnh Thái Bình"] == (24, 63)  # the subject keeps its own place only
+
+
+def test_a_place_within_a_region_is_not_a_place_in_the_whole_ranking() -> None:
+    found = prose(
+        "Chỉ số cải cách hành chính năm 2023 của các tỉnh, thành phố",
+        "Năm 2023, tỉnh Thái Bình đạt 85,14%, xếp thứ 24/63 tỉnh, thành phố.",
+        "Tỉnh Quảng Ninh đứng đầu khu vực với 91,2%, còn tỉnh Hòa Bình thấp nhất vùng (80,1%).",
+        "Trong khi đó, tỉnh Lâm Đồng dẫn đầu vùng Tây Nguyên với 86,05%.",
+    )
+    rows = [(r["unit"], r["rank"], r["rank_of"], r["percent"]) for r in found]
+    assert rows == [
+        ("Tỉnh Thái Bình", 24, 63, "85.14"),
+        ("Tỉnh Quảng Ninh", 1, None, "91.2"),
+        ("Tỉnh Hòa Bình", None, None, "80.1"),
+        ("Tỉnh Lâm Đồng", 1, None, "86.05"),
+    ]
+
+
+def test_the_lowest_of_a_block_named_after_the_place() -> None:
+    found = prose(
+        TITLE,
+        "Khối các sở, ban, ngành có 18 đơn vị. Dẫn đầu là Sở Ngoại vụ (93,4 điểm). Cơ quan có "
+        "điểm thấp nhất khối này là Sở Giao thông vận tải với 79,85 điểm.",
+    )
+    assert ranked(found) == [("Sở Ngoại vụ", 1, 18, 2023), ("Sở Giao thông vận tải", 18, 18, 2023)]
+
+
+# --- an earlier year's rank in brackets is an aside ------------------------------------------
+
+
+def test_sentences_after_an_earlier_years_rank_go_on_with_this_year() -> None:
+    found = prose(
+        "Chỉ số CCHC năm 2024 của tỉnh Hưng Yên",
+        "Năm 2024, Chỉ số CCHC của tỉnh Hưng Yên đạt 87,02%, đứng thứ 18/63, tăng 6 bậc "
+        "(năm 2023 đứng thứ 24/63).",
+        "Trong vùng Đồng bằng sông Hồng, tỉnh xếp thứ 6/11. Tỉnh Hải Dương dẫn đầu vùng với "
+        "89,3%.",
+    )
+    years = {(r["unit"], r["rank"]): r["year"] for r in found}
+    assert years[("Tỉnh Hưng Yên", 18)] == 2024
+    assert years[("Tỉnh Hưng Yên", 24)] == 2023
+    assert years[("Tỉnh Hưng Yên", 6)] == 2024
+    assert years[("Tỉnh Hải Dương", 1)] == 2024
+
+
+# --- groups of grades parted by ";" after figures --------------------------------------------
+
+
+def test_a_grade_after_a_semicolon_opens_the_next_group_behind_figures() -> None:
+    found = prose(
+        TITLE,
+        "Kết quả, loại Xuất sắc có 2 cơ quan là Sở Y tế (91,6 điểm) và Thanh tra tỉnh "
+        "(90,15 điểm); loại Tốt gồm 3 cơ quan: Sở Xây dựng, Sở Công Thương, Ban Dân tộc; các "
+        "cơ quan còn lại đạt loại Khá.",
+    )
+    grades = [(r["unit"], r["grade"], r["score"]) for r in found]
+    assert grades == [
+        ("Sở Y tế", "Xuất sắc", "91.6"),
+        ("Thanh tra tỉnh", "Xuất sắc", "90.15"),
+        ("Sở Xây dựng", "Tốt", None),
+        ("Sở Công Thương", "Tốt", None),
+        ("Ban Dân tộc", "Tốt", None),
+    ]
+
+
+def test_a_count_whose_clause_ends_before_a_grade_is_the_whole() -> None:
+    found = prose(
+        TITLE,
+        "Trong số 9 huyện, thị xã, loại Tốt có 4 đơn vị, loại Khá có 5 đơn vị.",
+        "Xếp cuối là huyện Mường Tè (68,9 điểm).",
+    )
+    assert ranked(found) == [("Huyện Mường Tè", 9, 9, 2023)]
+
+
+def test_a_grades_members_counted_right_before_it_are_no_block_size() -> None:
+    found = prose(TITLE, "Có 4 đơn vị xếp loại Tốt. Đứng cuối là huyện Mường Tè (68,9 điểm).")
+    assert [r["rank_of"] for r in found] == [None]
+
+
+# --- a decision's article: each paragraph's own duty ------------------------------------------
+
+
+def test_each_paragraph_of_an_article_gives_its_own_duty() -> None:
+    found = tasks_of(
+        "Điều 1. Công bố Chỉ số cải cách hành chính năm 2024 của 16 phòng, ban chuyên môn.",
+        "Điều 2. Các phòng, ban chuyên môn thuộc UBND huyện có trách nhiệm xây dựng kế hoạch "
+        "khắc phục hạn chế trong quý I năm 2025.",
+        "Giao Văn phòng HĐND và UBND huyện theo dõi, đôn đốc việc khắc phục.",
+        "Điều 3. Chánh Văn phòng HĐND và UBND huyện, Trưởng các phòng, ban chuyên môn chịu "
+        "trách nhiệm thi hành Quyết định này./.",
+        *SIGNER,
+    )
+    assert [unit for unit, _ in found] == [
+        "Các phòng, ban chuyên môn thuộc UBND huyện",
+        "Văn phòng HĐND và UBND huyện",
+    ]
+    assert found[1][1].startswith("Giao Văn phòng HĐND")
+
+
+# --- a report's own sections are no duties ----------------------------------------------------
+
+
+def test_a_unit_reporting_what_follows_gives_itself_no_duties() -> None:
+    found = tasks_of(
+        "Thực hiện Công văn số 45/SNV-CCHC, Phòng Nội vụ huyện kính báo cáo kết quả thực hiện "
+        "như sau:",
+        "I. KẾT QUẢ ĐẠT ĐƯỢC",
+        "Tổng điểm tự chấm của huyện là 81,5/100 điểm.",
+        "II. HẠN CHẾ",
+        "Việc số hóa hồ sơ còn chậm.",
+        *SIGNER,
+    )
+    assert found == []
+
+
+def test_a_lead_in_giving_duties_still_gives_them() -> None:
+    found = tasks_of(
+        "UBND huyện yêu cầu các xã, thị trấn thực hiện các nội dung sau:",
+        "1. Rà soát thủ tục hành chính trước ngày 30/6/2025.",
+        "2. Báo cáo kết quả về Phòng Nội vụ.",
+        *SIGNER,
+    )
+    assert [unit for unit, _ in found] == ["các xã, thị trấn", "các xã, thị trấn"]
+
+
+# --- the parts of the national index and bodies named after an area ---------------------------
+
+
+def notice_of(*paragraphs: str) -> Any:
+    """Given paragraphs (the first a title), return the parsed notice."""
+    blocks = tuple(Block(kind=BlockKind.PARAGRAPH, text=p, region=Region.BODY) for p in paragraphs)
+    return parse(Document(source=SOURCE, blocks=blocks))
+
+
+def test_the_appraisal_total_is_a_part_not_the_units_score() -> None:
+    notice = notice_of(
+        "Bộ Xây dựng tăng 3 bậc Chỉ số CCHC năm 2023",
+        "Năm 2023, Chỉ số CCHC của Bộ Xây dựng đạt 86,71%, xếp thứ 9/17 bộ, cơ quan ngang bộ.",
+        "Trong đó, tổng điểm thẩm định đạt 51,02/60,5 điểm, điểm điều tra xã hội học đạt "
+        "35,69/39,5 điểm.",
+    )
+    units = [(s.unit, s.score and s.score.value, s.percent and s.percent.value)
+             for s in notice.unit_scores]  # fmt: skip
+    assert units == [("Bộ Xây dựng", None, Decimal("86.71"))]
+    parts = {s.area: (s.max and s.max.value, s.score and s.score.value) for s in notice.scores}
+    assert parts["tham_dinh"] == (Decimal("60.5"), Decimal("51.02"))
+
+
+def test_a_steering_committees_name_is_no_area() -> None:
+    notice = notice_of(
+        "Công bố Chỉ số CCHC năm 2023",
+        "Theo kết quả được Ban Chỉ đạo cải cách hành chính của Chính phủ công bố, Bộ Công an "
+        "đạt 90,08%, xếp thứ nhất.",
+        "Lĩnh vực cải cách thể chế đạt 9,4/10 điểm; lĩnh vực cải cách thủ tục hành chính đạt "
+        "12,1/13 điểm.",
+    )
+    assert "chi_dao_dieu_hanh" not in {s.area for s in notice.scores}
