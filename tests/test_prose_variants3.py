@@ -202,3 +202,48 @@ def test_a_steering_committees_name_is_no_area() -> None:
         "12,1/13 điểm.",
     )
     assert "chi_dao_dieu_hanh" not in {s.area for s in notice.scores}
+
+
+# --- a report's total named without its unit; a group's noun heading a place ---------------
+
+
+def test_a_sentence_opening_with_the_total_states_the_reports_subjects_total() -> None:
+    notice = notice_of(
+        "BÁO CÁO Kết quả tự chấm điểm Chỉ số cải cách hành chính năm 2024",
+        "Phòng Tư pháp huyện tự chấm điểm các tiêu chí như sau:",
+        "1. Cải cách thể chế: tự chấm 9/10 điểm.",
+        "2. Cải cách thủ tục hành chính: tự chấm 11,5/13 điểm.",
+        "3. Cải cách chế độ công vụ: tự chấm 12/14 điểm.",
+        "Tổng điểm tự chấm: 32,5/37 điểm.",
+    )
+    assert notice.summary.headline_score is not None
+    assert notice.summary.headline_score.value == Decimal("32.5")
+
+
+def test_a_groups_last_noun_heading_a_named_place_is_the_places() -> None:
+    found = prose(
+        TITLE,
+        "Trong khối huyện, thị xã Hương Trà xếp thứ nhất với 91,2 điểm; các huyện, thị xã "
+        "còn lại đều trên 80 điểm.",
+    )
+    assert [(r["unit"], r["rank"], r["score"]) for r in found] == [("Thị xã Hương Trà", 1, "91.2")]
+
+
+# --- duties in news: openers in a row, words of obligation ----------------------------------
+
+
+def test_a_news_items_duties_after_openers_and_words_of_obligation() -> None:
+    found = tasks_of(
+        "Chỉ số CCHC năm 2024 của Sở Công Thương giảm 2 bậc.",
+        "Theo lãnh đạo Sở, trong thời gian tới, Phòng Quản lý thương mại phải rà soát toàn bộ "
+        "thủ tục hành chính; Văn phòng Sở tham mưu kế hoạch số hóa hồ sơ trước quý III/2025.",
+    )
+    assert [unit for unit, _ in found] == ["Phòng Quản lý thương mại", "Văn phòng Sở"]
+
+
+def test_news_about_bodies_without_obligation_gives_no_duties() -> None:
+    found = tasks_of(
+        "Chỉ số CCHC năm 2024 của Sở Công Thương giảm 2 bậc.",
+        "Theo lãnh đạo Sở, năm qua, Phòng Quản lý thương mại rà soát 45 thủ tục hành chính.",
+    )
+    assert found == []

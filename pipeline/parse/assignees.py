@@ -40,6 +40,7 @@ class Phrases(tuple[tuple[str, ...], ...]):
 
 _ENUMERATOR = re.compile(r"^\(?(?:\d{1,2}|[a-zđ])\)$")  # "(1)", "2)", "a)" inside a sentence
 _ABBREVIATION = re.compile(r"^[A-ZĐ]{1,3}\.$")  # "TP.", "TX." before a place's name
+MAX_OPENERS = 3  # clauses opening a sentence before its subject ("Theo đó, thời gian tới, …")
 SHOUTED_WORDS = 3  # a run of words in capitals this long is a header, no name
 _PUNCT = ",;:.()\"“”'/"
 
@@ -65,6 +66,7 @@ class Vocabulary:
     tails: Phrases
     reporting: Phrases
     report_leads: Phrases
+    obliged: Phrases
     levels: Phrases
     unfinished: Phrases
     authorities: Phrases
@@ -295,11 +297,17 @@ def addressed(w: Words) -> Assignment | None:
 
 
 def opener_end(w: Words) -> int:
-    """Given words, return the index after an opener and its comma ("Theo đó, …"), else 0."""
-    if match_at(w.keys, 0, vocabulary().openers):
-        end = after_comma(w, 0)
-        return end if end < len(w.keys) else 0
-    return 0
+    """Given words, return the index after the openers and their commas ("Theo đó, …",
+    "Theo Bộ trưởng, thời gian tới, …"), else 0."""
+    end = 0
+    for _ in range(MAX_OPENERS):
+        if not match_at(w.keys, end, vocabulary().openers):
+            break
+        after = after_comma(w, end)
+        if after >= len(w.keys):
+            break
+        end = after
+    return end
 
 
 def find_assignment(text: str) -> Assignment | None:

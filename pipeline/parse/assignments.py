@@ -358,7 +358,8 @@ def prose_tasks(paragraph: str, unit: str | None) -> tuple[list[Draft], str | No
         elif found and (found.duty or found.cue):
             unit = found.unit
             head, rest = sentence[found.start : found.end], sentence[found.end :]
-            drafts.extend(split_duties(head, rest, unit, cued=found.cue))
+            cued = found.cue or starts_with(rest, vocabulary().obliged)  # "X cần chủ trì …"
+            drafts.extend(split_duties(head, rest, unit, cued=cued))
         elif unit and carries_on(sentence):
             drafts.extend(split_duties("", sentence, unit))
         else:

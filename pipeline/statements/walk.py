@@ -74,6 +74,7 @@ class Frame:
     resume: Draft | None = None  # the statement held while a unit ranked above it is read
     within_grade: bool = False  # the sentence speaks of a grade's members: places are theirs
     area_tail: bool = False  # right after the comma that ended an area clause
+    totalled: bool = False  # the sentence opens with the total ("Tổng điểm tự đánh giá: 78,75")
     outer: tuple[tuple[str | None, int | None], ...] = ()  # index and year outside each bracket
     past_year: int | None = None  # the earlier year last year's figures are of, when named
     past: tuple[Draft, ...] = ()  # statements of that year, kept after the statement's own
@@ -129,7 +130,7 @@ def default_unit(frame: Frame) -> str | None:
     if carried is not None and carried.where.block == frame.draft.where.block:
         return carried.unit
     led = frame.ctx.lead > 0 and (frame.draft.official or frame.draft.percent) is not None
-    if not (frame.indexed or led):  # the lead's score: "Tổng điểm đạt được là 79,25 điểm"
+    if not (frame.indexed or led or frame.totalled):  # "Tổng điểm đạt được là 79,25 điểm"
         return None
     return frame.ctx.subjects[0] if frame.ctx.subjects else UNNAMED
 
@@ -284,7 +285,10 @@ def on_area(frame: Frame, token: Token, before: Kind | None) -> Frame:
 
 
 def on_total(frame: Frame, token: Token, before: Kind | None) -> Frame:
-    """Given the index's total named again ("tổng điểm"), read figures as the unit's again."""
+    """Given the index's total named again ("tổng điểm"), read figures as the unit's again; a
+    sentence opening with it and naming no unit states the notice's subject's total."""
+    if before is None:
+        return replace(frame, totalled=True)
     return replace(frame, mode=Mode.CURRENT) if frame.mode is Mode.AREA else frame
 
 
