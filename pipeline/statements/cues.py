@@ -181,6 +181,7 @@ class Cues:
     rest: re.Pattern[str]  # "còn lại": the units after those ranked
     tied: re.Pattern[str]  # at a rank's start: "đồng hạng", one place for all its units
     regional: re.Pattern[str]  # after a place: a region's scope ("dẫn đầu vùng")
+    place_tail: re.Pattern[str]  # a group's last noun that may head a place after it
     count_of: re.Pattern[str]  # at a gap's end: "trong tổng số", the count of a rank's group
     member_before: re.Pattern[str]  # at a gap's end: "top", "nhóm", a group a unit is one of
     respectively: re.Pattern[str]  # "lần lượt": a list in the order of its ranks
@@ -218,6 +219,7 @@ def _mention_cues(d: Mapping[str, Any]) -> dict[str, Any]:
         "parts": words_rx(d["area"]["parts"]),
         "bare_measures": re.compile(rf"{alternation(d['area']['bare_measures'])}$"),
         "groups": re.compile(plural),
+        "place_tail": re.compile(rf"(?:,\s*|\s+){alternation(groups['place_heads'])}$"),
         "group_nouns": starts_with(groups["nouns"]),
         "average": words_rx(d["average"]["mentions"]),
         "average_unit": d["average"]["unit"],

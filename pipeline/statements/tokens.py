@@ -139,7 +139,7 @@ def cue_tokens(text: str, key: str) -> Iterator[Token]:
         group = m.lastgroup or ""
         if average and not _ranked_by(average, m, key):
             yield average
-        end = _group_end(text, m) if group == "groups" else m.end()
+        end = _group_end(text, key, m) if group == "groups" else m.end()
         raw = text[m.start() : end]
         label = MENTION_LABELS.get(group, _no_label)(raw)
         token = Token(kind=MENTION_KINDS[group], start=m.start(), end=end, raw=raw, label=label)
@@ -154,19 +154,17 @@ def cue_tokens(text: str, key: str) -> Iterator[Token]:
         yield Token(kind=Kind(m.group()), start=m.start(), end=m.end(), raw=m.group())
 
 
-#: A group's last noun that is the head of a place named right after it ("khối huyện, thành
-#: phố Sầm Sơn xếp thứ nhất": the group is "khối huyện", the unit "thành phố Sầm Sơn").
-_PLACE_TAIL = re.compile(r"(?:,\s*|\s+)(?:thành phố|thị xã|thị trấn|huyện|quận|xã|phường|tỉnh)$", re.I)
 _NAME_NEXT = re.compile(r"\s+(\w)")
 
 
-def _group_end(text: str, m: re.Match[str]) -> int:
-    """Given a sentence and a group's match, return where the group ends: before its last
-    noun when that noun heads a place named right after it."""
+def _group_end(text: str, key: str, m: re.Match[str]) -> int:
+    """Given a sentence, its key and a group's match, return where the group ends: before its
+    last noun when that noun heads a place named right after it ("khối huyện, thành phố Sầm
+    Sơn xếp thứ nhất": the group is "khối huyện", the unit "thành phố Sầm Sơn")."""
     name = _NAME_NEXT.match(text, m.end())
     if name is None or not name.group(1).isupper():
         return m.end()
-    tail = _PLACE_TAIL.search(text, m.start(), m.end())
+    tail = cues().place_tail.search(key, m.start(), m.end())
     return tail.start() if tail and tail.start() > m.start() else m.end()
 
 
