@@ -247,3 +247,37 @@ def test_news_about_bodies_without_obligation_gives_no_duties() -> None:
         "Theo lãnh đạo Sở, năm qua, Phòng Quản lý thương mại rà soát 45 thủ tục hành chính.",
     )
     assert found == []
+
+
+# --- ranks written in a row after "lần lượt"; the vertical agencies' block -------------------
+
+
+@pytest.mark.parametrize(
+    "sentence",
+    [
+        "Sở Du lịch và Ban Dân tộc lần lượt xếp thứ 18 và 19.",
+        "Sở Du lịch, Ban Dân tộc lần lượt đứng thứ 18, thứ 19 với 80,2 và 79,65 điểm.",
+    ],
+)
+def test_ranks_written_in_a_row_are_the_listed_units_in_turn(sentence: str) -> None:
+    found = prose(TITLE, sentence)
+    assert [(r["unit"], r["rank"]) for r in found] == [("Sở Du lịch", 18), ("Ban Dân tộc", 19)]
+
+
+def test_ranks_in_a_row_not_matching_the_units_give_no_ranks() -> None:
+    found = prose(TITLE, "Sở Du lịch, Sở Y tế và Ban Dân tộc lần lượt xếp thứ 17 và 18.")
+    assert [r["rank"] for r in found] == []
+
+
+def test_the_vertical_agencies_block_size_counts_their_ranks() -> None:
+    found = prose(
+        TITLE,
+        "Kết quả được công bố cho 20 sở, ban, ngành và 5 cơ quan ngành dọc.",
+        "Khối ngành dọc: Cục Hải quan tỉnh dẫn đầu với 94,3 điểm, tiếp theo là Công an tỉnh "
+        "(93,8 điểm); xếp cuối là Kho bạc Nhà nước tỉnh với 88,02 điểm.",
+    )
+    assert ranked(found) == [
+        ("Cục Hải quan tỉnh", 1, 5, 2023),
+        ("Công an tỉnh", 2, 5, 2023),
+        ("Kho bạc Nhà nước tỉnh", 5, 5, 2023),
+    ]

@@ -186,6 +186,7 @@ class Cues:
     member_before: re.Pattern[str]  # at a gap's end: "top", "nhóm", a group a unit is one of
     respectively: re.Pattern[str]  # "lần lượt": a list in the order of its ranks
     rank_after_unit: re.Pattern[str]  # "thứ nhì" with no verb: a rank right after its unit
+    rank_series: re.Pattern[str]  # more ranks right after one ("xếp thứ 16 và 17", "thứ 2, thứ 3")
     place_guard: re.Pattern[str]  # words before a first or last place that make it none
     record: re.Pattern[str]  # words after a first or last place that make it a record
     grade: re.Pattern[str]
@@ -255,6 +256,10 @@ def _rank_cues(ranks: Mapping[str, Any], nouns: Iterable[str]) -> dict[str, Any]
         ),
         "rank_bare": re.compile(rf"(?<!\w){word}\s+{number}(?=\s*(?:{forward}|:))"),
         "rank_after_unit": re.compile(rf"(?<!\w){word}\s+{number}(?!\w){of}"),
+        "rank_series": re.compile(
+            rf"\s*(?:,|và)\s*(?:{word}\s+)?(?P<n>{RANK_DIGITS})(?![\d.,]*\d)(?!\w)"
+            rf"(?!\s*(?:%|điểm|diem))"
+        ),
         "ordinals": ordinals,
         "first": words_rx(ranks["first"]),
         "last": words_rx(ranks["last"]),

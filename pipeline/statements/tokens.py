@@ -89,6 +89,7 @@ class Token:
     sign: int = 0  # of a comparison: 1 "cao hơn năm 2022 …", -1 "thấp hơn …", 0 "so với …"
     forward: bool = False  # a rank stated before its unit ("dẫn đầu là Sở X")
     respective: bool = False  # a place after "lần lượt": the units listed before take it in turn
+    series: tuple[int, ...] = ()  # the ranks written right after it ("xếp thứ 16 và 17": (17,))
     joined: bool = False  # a unit joined to the one before by "và" or "," ("Sở A và Sở B")
     introduced: bool = False  # a unit right after "là", "gồm" or ":" ("đạt 90% là Sở A")
     compared: bool = False  # a unit compared with ("kém Bộ Tư pháp 0,06 điểm")
@@ -227,15 +228,27 @@ def rank_tokens(key: str, c: Cues) -> Iterator[Token]:
                 continue
             taken.append(m.span())
             of = m.groupdict().get("of")
+            series, end = rank_series(key, m.end(), c) if not (bare or of) else ((), m.end())
             yield Token(
                 kind=Kind.RANK,
                 start=m.start(),
-                end=m.end(),
-                raw=m.group(),
+                end=end,
+                raw=key[m.start() : end],
                 rank=_rank_number(m.group("n"), c),
                 rank_of=int(of) if of else None,
                 after_unit=bare,
+                series=series,
             )
+
+
+def rank_series(key: str, end: int, c: Cues) -> tuple[tuple[int, ...], int]:
+    """Given a sentence key, where a rank ends and the cues, return the ranks written right
+    after it ("xếp thứ 16 và 17", "đứng thứ 4, thứ 5") and where they end."""
+    found: list[int] = []
+    while m := c.rank_series.match(key, end):
+        found.append(int(m.group("n")))
+        end = m.end()
+    return tuple(found), end
 
 
 def _rank_number(written: str, c: Cues) -> int:

@@ -472,6 +472,8 @@ def on_rank(frame: Frame, token: Token, before: Kind | None) -> Frame:
         return replace(frame, pending=pending, mode=Mode.CURRENT)
     if token.respective and token.kind is Kind.FIRST and frame.partners:
         return places_in_turn(frame)
+    if token.respective and token.series and frame.partners:  # "A và B lần lượt xếp thứ 16 và 17"
+        return ranks_in_turn(frame, (update.rank or 0, *token.series))
     if is_last_place(frame.draft, token):
         count = (token.rank or 0) + frame.draft.from_last
         return set_draft(frame, rank=token.rank, rank_of=count, last=False)
@@ -520,6 +522,21 @@ def places_in_turn(frame: Frame) -> Frame:
     )
     kept = ranked if base.index is not None else ()
     draft = replace(frame.draft, rank=len(frame.partners) + 1)
+    return replace(frame, out=frame.out + kept, draft=draft, partners=(), mode=Mode.CURRENT)
+
+
+def ranks_in_turn(frame: Frame, ranks: tuple[int, ...]) -> Frame:
+    """Given units joined before "lần lượt xếp thứ 16 và 17" and the ranks written, give them
+    the ranks in turn, the last unit the last rank; as many ranks as units, else none."""
+    if len(ranks) != len(frame.partners) + 1:
+        return replace(frame, partners=(), mode=Mode.CURRENT)
+    base = frame.draft.fresh()
+    ranked = tuple(
+        replace(base, unit=unit, unit_raw=raw, rank=place)
+        for (unit, raw), place in zip(frame.partners, ranks, strict=False)
+    )
+    kept = ranked if base.index is not None else ()
+    draft = replace(frame.draft, rank=ranks[-1])
     return replace(frame, out=frame.out + kept, draft=draft, partners=(), mode=Mode.CURRENT)
 
 
