@@ -470,10 +470,8 @@ def on_rank(frame: Frame, token: Token, before: Kind | None) -> Frame:
         tied = cues().tied.match(sentence_key(token.raw))  # "đồng hạng 3 là A và B"
         pending = replace(update, listed=0 if tied else token.start + 1, place_cue=token.raw)
         return replace(frame, pending=pending, mode=Mode.CURRENT)
-    if token.respective and token.kind is Kind.FIRST and frame.partners:
-        return places_in_turn(frame)
-    if token.respective and token.series and frame.partners:  # "A và B lần lượt xếp thứ 16 và 17"
-        return ranks_in_turn(frame, (update.rank or 0, *token.series))
+    if token.respective and frame.partners and (token.kind is Kind.FIRST or token.series):
+        return in_turn(frame, token, update)
     if is_last_place(frame.draft, token):
         count = (token.rank or 0) + frame.draft.from_last
         return set_draft(frame, rank=token.rank, rank_of=count, last=False)
@@ -523,6 +521,14 @@ def places_in_turn(frame: Frame) -> Frame:
     kept = ranked if base.index is not None else ()
     draft = replace(frame.draft, rank=len(frame.partners) + 1)
     return replace(frame, out=frame.out + kept, draft=draft, partners=(), mode=Mode.CURRENT)
+
+
+def in_turn(frame: Frame, token: Token, update: Draft) -> Frame:
+    """Given units joined before "lần lượt" and the first place or the ranks in a row after
+    it, give the units their places in turn."""
+    if token.kind is Kind.FIRST:  # "A, B và C lần lượt chiếm 3 vị trí đầu tiên"
+        return places_in_turn(frame)
+    return ranks_in_turn(frame, (update.rank or 0, *token.series))  # "… xếp thứ 16 và 17"
 
 
 def ranks_in_turn(frame: Frame, ranks: tuple[int, ...]) -> Frame:
