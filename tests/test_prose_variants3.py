@@ -281,3 +281,20 @@ def test_the_vertical_agencies_block_size_counts_their_ranks() -> None:
         ("Công an tỉnh", 2, 5, 2023),
         ("Kho bạc Nhà nước tỉnh", 5, 5, 2023),
     ]
+
+
+# --- a cleft sentence: the figures and the place before "là" are the unit's after it ---------
+
+
+@pytest.mark.parametrize(
+    "sentence",
+    [
+        "Đơn vị có chỉ số cao nhất, với 92,5 điểm, là Sở Công Thương.",
+        "Hai đơn vị có kết quả cao nhất, cùng 92,5 điểm, là Sở Công Thương và Sở Y tế.",
+    ],
+)
+def test_a_cleft_sentence_gives_its_figures_and_place_to_the_units_after_la(sentence: str) -> None:
+    found = prose(TITLE, sentence)
+    assert found
+    assert all((r["rank"], r["score"]) == (1, "92.5") for r in found)
+    assert found[0]["unit"] == "Sở Công Thương"

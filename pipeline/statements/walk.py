@@ -31,7 +31,7 @@ FIELDS = {
 #: Fields of figures stated before the units they belong to ("đạt 85,42% là A và B").
 HANDED = (
     "score", "self_score", "appraised", "max", "percent", "grade", "grade_raw", "change",
-    "previous",
+    "previous", "rank", "rank_of", "last",
 )  # fmt: skip
 #: Kinds after which a group is a scope ("dẫn đầu khối sở"), not a new subject.
 SCOPED = frozenset({Kind.RANK, Kind.FIRST, Kind.LAST})
@@ -198,7 +198,8 @@ def handed_over(frame: Frame, token: Token) -> Frame:
     ("2 vùng còn lại có cùng giá trị đạt 85,42% là A và B": A's and B's), where they state
     none of their own."""
     draft = frame.draft
-    if not (token.introduced and draft.stated and draft.unit in (None, average_unit())):
+    unnamed = (None, UNNAMED, average_unit())  # "Đơn vị đạt cao nhất, 92,5 điểm, là Sở A"
+    if not (token.introduced and draft.stated and draft.unit in unnamed):
         return frame
     figures = Draft(**{name: getattr(draft, name) for name in HANDED})
     fresh = replace(draft.fresh(), unit=None, unit_raw="")
