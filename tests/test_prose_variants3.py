@@ -298,3 +298,24 @@ def test_a_cleft_sentence_gives_its_figures_and_place_to_the_units_after_la(sent
     assert found
     assert all((r["rank"], r["score"]) == (1, "92.5") for r in found)
     assert found[0]["unit"] == "Sở Công Thương"
+
+
+# --- a flattened ranking table: a lead-in above, the rank first, survey parts -----------------
+
+
+def test_a_flattened_ranking_table_with_the_rank_first_and_survey_parts() -> None:
+    notice = notice_of(
+        "Chỉ số CCHC năm 2024 của các tỉnh vùng Tây Nguyên",
+        "Thứ hạng của các tỉnh trong vùng như sau:",
+        "Xếp", "hạng", "Tỉnh, thành phố", "Điểm", "thẩm định", "Điều tra", "xã hội học",
+        "Chỉ số", "(%)",
+        "1", "Lâm Đồng", "55,9", "32,1", "88,00",
+        "2", "Đắk Lắk", "54,25", "31,98", "86,23",
+        "3", "Gia Lai", "53,1", "31,5", "84,60",
+    )  # fmt: skip
+    rows = [(s.unit, s.rank, s.score, s.percent and s.percent.value) for s in notice.unit_scores]
+    assert rows == [
+        ("Lâm Đồng", 1, None, Decimal("88.00")),
+        ("Đắk Lắk", 2, None, Decimal("86.23")),
+        ("Gia Lai", 3, None, Decimal("84.60")),
+    ]

@@ -89,6 +89,13 @@ def _role_patterns() -> dict[Col, re.Pattern[str]]:
     return out
 
 
+@lru_cache(maxsize=1)
+def _survey() -> re.Pattern[str]:
+    """Given nothing, return the pattern of a survey part's header (without tones)."""
+    phrases = sorted({header_words(p) for p in data()["columns"]["survey_parts"]}, key=len)
+    return re.compile(rf"(?<!\w)(?:{'|'.join(re.escape(p) for p in reversed(phrases))})(?!\w)")
+
+
 @lru_cache(maxsize=ROLE_CACHE)
 def cell_role(text: str) -> Col | None:
     """Given one header cell, return its role, or None when it names none."""
@@ -99,7 +106,7 @@ def cell_role(text: str) -> Col | None:
     for role in (Col.ORDER, Col.UNIT, Col.AREA, Col.PARENT, *_PHRASE_ORDER):
         if rx[role].search(words):
             return role
-    if area_code(text) is not None:
+    if area_code(text) is not None or _survey().search(words):
         return Col.AREA
     return Col.SCORE if rx[Col.SCORE].search(words) or _YEAR.search(words) else None
 
@@ -147,11 +154,16 @@ def read_columns(
 
 def parts_before_total(columns: list[Column], header: Sequence[Sequence[str]]) -> list[Column]:
     """Given the columns and their header texts, return them with the other score columns of a
-    table that has a total ("Điểm thẩm định", "Điểm điều tra" beside "Tổng điểm") as parts."""
+    table that has a total ("Điểm thẩm định", "Điểm điều tra" beside "Tổng điểm") as parts;
+    so are they beside a survey part and a percent column, which holds the whole index
+    ("Điểm thẩm định | Điểm điều tra xã hội học | Chỉ số CCHC (%)")."""
     totals = [
         c.role is Col.SCORE and cues().totals.search(sentence_key(" ".join(texts))) is not None
         for c, texts in zip(columns, header, strict=False)
     ]
+    surveyed = any(_survey().search(header_words(" ".join(texts))) for texts in header)
+    if not any(totals) and surveyed and any(c.role is Col.PERCENT for c in columns):
+        return [replace(c, role=Col.AREA) if c.role is Col.SCORE else c for c in columns]
     if not any(totals):
         return columns
     return [

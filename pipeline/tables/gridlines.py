@@ -62,8 +62,11 @@ def grid_at(lines: Sequence[Line], i: int) -> Flat | None:
 
 
 def header_role(text: str) -> Col | None:
-    """Given a line, return its role as a header cell (None when it is no header cell)."""
+    """Given a line, return its role as a header cell (None when it is no header cell; a lead-in
+    ending with a colon, "Bảng xếp hạng cụ thể như sau:", is none)."""
     if len(text.split()) > MAX_HEADER_WORDS or parse_number(text) is not None:
+        return None
+    if text.rstrip().endswith(":"):
         return None
     return cell_role(text) or (Col.SCORE if _YEAR_CELL.match(text) else None)
 
