@@ -491,9 +491,10 @@ def resolve_reference(kind: str, earlier: Sequence[str], subjects: Sequence[str]
     return found or next((u for u in _committee_first(kind, subjects) if _fits(kind, u)), None)
 
 
-def subjects_of(title: str, key: str, subject: str | None) -> tuple[str, ...]:
-    """Given the title, its key and the notice's issuer, return the units a reference may mean."""
-    named = [m.unit for m in find_mentions(title, key) if m.unit]
+def subjects_of(mentions: Sequence[Mention], subject: str | None) -> tuple[str, ...]:
+    """Given the title's unit mentions and the notice's issuer, return the units a reference
+    may mean."""
+    named = [m.unit for m in mentions if m.unit]
     issuer = [canonical_unit(subject)] if subject else []
     return tuple(dict.fromkeys([*named, *issuer]))
 
