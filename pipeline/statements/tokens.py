@@ -157,7 +157,8 @@ def cue_tokens(text: str, key: str) -> Iterator[Token]:
     yield from grade_tokens(text, key, c)
     yield from rank_tokens(key, c)
     for m in _PUNCT.finditer(key):
-        yield Token(kind=Kind(m.group()), start=m.start(), end=m.end(), raw=m.group())
+        mark, at = m.group(), m.start()
+        yield Token(kind=PUNCT_KINDS[mark], start=at, end=at + 1, raw=mark)
 
 
 def _ranked_by(average: Token, mention: re.Match[str], key: str) -> bool:
@@ -173,6 +174,8 @@ def _no_label(raw: str) -> str | None:
     return None
 
 
+#: The kind of token of each punctuation mark.
+PUNCT_KINDS = {kind.value: kind for kind in (Kind.OPEN, Kind.CLOSE, Kind.SEMI, Kind.COMMA)}
 #: The kind of token of each alternative of ``Cues.mentions``, and how its label is made.
 MENTION_KINDS = {
     "index": Kind.INDEX, "totals": Kind.TOTAL, "area": Kind.AREA, "parts": Kind.PARTS,

@@ -423,8 +423,10 @@ _ABBREVIATION = re.compile(r"^[ \t]*\([ \t]*[A-ZĐ][A-ZĐ&.\-]+[ \t]*\)[ \t]*$")
 def _abbreviates(text: str, unit: Mention, mention: Mention) -> bool:
     """Given a unit and a mention after it, return whether the mention is the unit's
     abbreviation in brackets ("Kho bạc Nhà nước (KBNN)")."""
+    if not mention.raw.isupper():
+        return False
     span = text[unit.end : text.find(")", mention.end) + 1]
-    return mention.raw.isupper() and _ABBREVIATION.match(span) is not None
+    return _ABBREVIATION.match(span) is not None
 
 
 def _qualifies(text: str, unit: Mention, place: Mention) -> bool:
@@ -441,6 +443,7 @@ def _qualifies(text: str, unit: Mention, place: Mention) -> bool:
 # --- kinds and references -------------------------------------------------------------------
 
 
+@lru_cache(maxsize=4096)
 def unit_kind(unit: str) -> str:
     """Given a canonical unit, return its kind: "sở", "bộ", "huyện", "tỉnh", "vùng", … (first
     words; districts, towns and provincial cities are all "huyện", as their rankings are)."""
@@ -465,10 +468,16 @@ def same_kind(kind: str) -> str:
 def _first_words_kind(name: str) -> str:
     """Given a unit's name without its committee, lowercase, return the level or word it
     starts with."""
-    for level in sorted(unit_cues().levels, key=len, reverse=True):
+    for level in _longest_levels():
         if name.startswith(level + " ") or name == level:
             return level
     return name.split(" ", 1)[0] if name else ""
+
+
+@lru_cache(maxsize=1)
+def _longest_levels() -> tuple[str, ...]:
+    """Given nothing, return the locality levels, longest first."""
+    return tuple(sorted(unit_cues().levels, key=len, reverse=True))
 
 
 def _fits(kind: str, unit: str) -> bool:
