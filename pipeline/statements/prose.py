@@ -140,10 +140,9 @@ def read_sentence(
         text, key, mentions = text[:cut], key[:cut], None
     if not may_state(key) or states_a_scale(key):
         return (), named_index(ctx, text, key)
-    numbers = find_numbers(text)
-    if states_nothing(key, numbers) and not cues().index.search(key):
+    tokens = tokens_of(text, key) if mentions is None else read_tokens(text, key, mentions)
+    if tokens is None:
         return (), ctx  # no token could state anything, nor name what the next sentence needs
-    tokens = sentence_tokens(text, key, numbers, mentions)
     if not any(t.kind in STATING for t in tokens):
         return (), next_context(ctx, tokens, ())
     frame = walk(tokens, ctx, where)
@@ -151,6 +150,25 @@ def read_sentence(
     out = figures_in_turn(frame.out) if in_order else frame.out
     drafts = tuple(_counted(d, frame.count) for d in settle_list(out, in_order))
     return sole_marked(drafts, tokens, frame.indexed), next_context(ctx, tokens, drafts)
+
+
+def read_tokens(
+    text: str, key: str, mentions: Sequence[Mention] | None = None
+) -> tuple[Token, ...] | None:
+    """Given a sentence that may state something, its key and its unit mentions (when already
+    found), return its tokens; None when no token of it could state anything and it names no
+    index (``states_nothing``): it is not tokenised."""
+    numbers = find_numbers(text)
+    if states_nothing(key, numbers) and not cues().index.search(key):
+        return None
+    return sentence_tokens(text, key, numbers, mentions)
+
+
+#: Sentences whose tokens are kept for when they come again (a notice published on several
+#: pages, a portal's recurring lines, a batch read twice): tokens are a pure function of the
+#: sentence, and immutable.
+TOKENS_CACHE_SIZE = 2048
+tokens_of = lru_cache(maxsize=TOKENS_CACHE_SIZE)(read_tokens)
 
 
 def sole_marked(
