@@ -72,7 +72,11 @@ class Draft:
     @property
     def stated(self) -> bool:
         """Given a draft, return whether it states anything about its unit."""
-        return self.last or any(getattr(self, name) is not None for name in STATED)
+        return self.last or not (  # the fields of STATED, spelled out: asked at every token
+            self.score is None and self.self_score is None and self.appraised is None
+            and self.percent is None and self.rank is None and self.grade is None
+            and self.change is None and self.rank_change is None
+        )  # fmt: skip
 
     @property
     def official(self) -> Number | None:

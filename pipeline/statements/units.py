@@ -309,8 +309,12 @@ def _province_patterns() -> tuple[re.Pattern[str], re.Pattern[str]]:
     """Given nothing, return the patterns of bare province names (on a sentence key) and of
     the words that make one part of another name (on the key before it)."""
     names = sorted(provinces(), key=len, reverse=True)
-    forms = "|".join(re.escape(n).replace(r"\ \-\ ", r"\s*-\s*") for n in names)
-    bare = re.compile(rf"(?<![\w.])(?:{forms})(?!\w)")
+    rests: dict[str, list[str]] = {}  # by first letter, longest first within each
+    for name in names:
+        rests.setdefault(name[0], []).append(re.escape(name[1:]).replace(r"\ \-\ ", r"\s*-\s*"))
+    branches = [(re.escape(first), f"(?:{'|'.join(r)})") for first, r in rests.items()]
+    forms = first_bounded(branches, r"[\w.]")
+    bare = re.compile(rf"{forms}(?!\w)")  # first_bounded: (?<![\w.]) at each name
     heads = data_table("units")["provinces"]["not_after"]
     return bare, re.compile(rf"(?<!\w){alternation(heads)}[ \t]+$")
 
