@@ -110,7 +110,7 @@ def split_sentences(text: str) -> list[str]:
     sentences: list[str] = []
     start = 0
     for m in _SENTENCE_END.finditer(text):
-        last = _LAST_WORD.search(text, start, m.start())
+        last = last_word(text, start, m.start())
         if last and last.group(1).lower() in abbreviations():
             continue
         sentences.append(text[start : m.start()])
@@ -126,6 +126,22 @@ Sentence = tuple[str, str]
 def keyed(text: str) -> Sentence:
     """Given a sentence, return it with its key."""
     return text, sentence_key(text)
+
+
+#: Characters before a sentence's end searched first for its last word (a longer word is
+#: searched again whole).
+LAST_WORD_WINDOW = 24
+
+
+def last_word(text: str, start: int, end: int) -> re.Match[str] | None:
+    """Given a paragraph and a sentence's span ending with its full stop, return the match of
+    its last word, the stop included ("TP." of "… TP. Biên Hòa"), else None: the word is
+    looked for at the end only, not from the sentence's start."""
+    near = max(start, end - LAST_WORD_WINDOW)
+    last = _LAST_WORD.search(text, near, end)
+    if last is not None and last.start() == near and near > start:  # it may start earlier
+        return _LAST_WORD.search(text, start, end)
+    return last
 
 
 def read_sentence(

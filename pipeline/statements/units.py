@@ -170,8 +170,10 @@ def _starts_unit(text: str, at: int) -> bool:
 def place_tail(text: str, head: re.Match[str]) -> bool:
     """Given the text and a head found in it, return whether the head ends a place's name
     after a capitalised word ("Hải Phòng") rather than starting a unit's."""
+    if head.group() not in unit_cues().name_tails:
+        return False
     before = _WORD_BEFORE.search(text, 0, head.start())
-    return head.group() in unit_cues().name_tails and bool(before and before[1][0].isupper())
+    return bool(before and before[1][0].isupper())
 
 
 def _take_capital(text: str, m: re.Match[str], count: int) -> bool:
