@@ -57,7 +57,7 @@ from parscore.pipeline.statements.prose import (
     split_sentences,
 )
 from parscore.pipeline.statements.ranking import grid_statements, is_group_text, with_group
-from parscore.pipeline.statements.units import find_mentions, subjects_of
+from parscore.pipeline.statements.units import sentence_mentions, subjects_of
 from parscore.pipeline.tables.model import Grid, Kind, Shape, Table
 
 __all__ = ["read_statements", "unit_rows"]
@@ -187,9 +187,8 @@ def title_context(title: Line | None, subject: str | None) -> tuple[tuple[Draft,
     if title is None:
         return (), Context(subjects=subjects_of((), subject))
     sentence = keyed(title.text)
-    mentions = find_mentions(*sentence)  # found once: the title's subjects, then its tokens
-    ctx = Context(subjects=subjects_of(mentions, subject))
-    drafts, ctx = read_sentence(sentence, ctx, Where(block=title.block), mentions)
+    ctx = Context(subjects=subjects_of(sentence_mentions(*sentence), subject))
+    drafts, ctx = read_sentence(sentence, ctx, Where(block=title.block))  # mentions kept
     return drafts, replace(ctx, carried=None, block=None, lead=max(ctx.lead - 1, 0))
 
 

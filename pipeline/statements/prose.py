@@ -55,7 +55,7 @@ from parscore.pipeline.statements.cues import (
 )
 from parscore.pipeline.statements.draft import Draft, figures_in_turn, settle_list
 from parscore.pipeline.statements.tokens import Kind, Token, is_year_number, sentence_tokens
-from parscore.pipeline.statements.units import Mention
+from parscore.pipeline.statements.units import sentence_mentions
 from parscore.pipeline.statements.walk import walk
 
 _SENTENCE_END = re.compile(r"(?<=[.!?…])\s+(?=[\"“(\[]?[^\W\d_])")
@@ -145,18 +145,18 @@ def last_word(text: str, start: int, end: int) -> re.Match[str] | None:
 
 
 def read_sentence(
-    sentence: Sentence, ctx: Context, where: Where, mentions: Sequence[Mention] | None = None
+    sentence: Sentence, ctx: Context, where: Where
 ) -> tuple[tuple[Draft, ...], Context]:
-    """Given a sentence and its key, the context, where it is and its unit mentions (when
-    already found), return its statements and the next context."""
+    """Given a sentence and its key, the context and where it is, return its statements and
+    the next context."""
     text, key = sentence
     if target := _targets().search(key):  # "…; năm 2024 phấn đấu …": a target, not a result
         clause = max(key.rfind(",", 0, target.start()), key.rfind(";", 0, target.start()))
         cut = clause if clause >= 0 else target.start()
-        text, key, mentions = text[:cut], key[:cut], None
+        text, key = text[:cut], key[:cut]
     if not may_state(key) or states_a_scale(key):
         return (), named_index(ctx, text, key)
-    tokens = tokens_of(text, key) if mentions is None else read_tokens(text, key, mentions)
+    tokens = tokens_of(text, key)
     if tokens is None:
         return (), ctx  # no token could state anything, nor name what the next sentence needs
     if not any(t.kind in STATING for t in tokens):
@@ -168,16 +168,14 @@ def read_sentence(
     return sole_marked(drafts, tokens, frame.indexed), next_context(ctx, tokens, drafts)
 
 
-def read_tokens(
-    text: str, key: str, mentions: Sequence[Mention] | None = None
-) -> tuple[Token, ...] | None:
-    """Given a sentence that may state something, its key and its unit mentions (when already
-    found), return its tokens; None when no token of it could state anything and it names no
-    index (``states_nothing``): it is not tokenised."""
+def read_tokens(text: str, key: str) -> tuple[Token, ...] | None:
+    """Given a sentence that may state something and its key, return its tokens; None when no
+    token of it could state anything and it names no index (``states_nothing``): it is not
+    tokenised."""
     numbers = find_numbers(text)
     if states_nothing(key, numbers) and not cues().index.search(key):
         return None
-    return sentence_tokens(text, key, numbers, mentions)
+    return sentence_tokens(text, key, numbers, sentence_mentions(text, key))
 
 
 #: Sentences whose tokens are kept for when they come again (a notice published on several

@@ -422,6 +422,14 @@ def find_mentions(text: str, key: str) -> list[Mention]:
     return kept
 
 
+@lru_cache(maxsize=2048)
+def sentence_mentions(text: str, key: str) -> tuple[Mention, ...]:
+    """Given a sentence and its key, return its unit mentions (``find_mentions``), kept by
+    sentence: a title's serve its subjects, then its tokens; a sentence met again is not
+    scanned again."""
+    return tuple(find_mentions(text, key))
+
+
 #: A unit's abbreviation in brackets after its name: "Bảo hiểm xã hội (BHXH) tỉnh Hà Giang".
 _ABBREVIATION = re.compile(r"^[ \t]*\([ \t]*[A-ZĐ][A-ZĐ&.\-]+[ \t]*\)[ \t]*$")
 
