@@ -49,9 +49,15 @@ from parscore.pipeline.statements.draft import (
     settle_last,
     to_unit_score,
 )
-from parscore.pipeline.statements.prose import read_paragraph, read_sentence, split_sentences
+from parscore.pipeline.statements.prose import (
+    Sentence,
+    keyed,
+    read_paragraph,
+    read_sentence,
+    split_sentences,
+)
 from parscore.pipeline.statements.ranking import grid_statements, is_group_text, with_group
-from parscore.pipeline.statements.units import subjects_of
+from parscore.pipeline.statements.units import sentence_mentions, subjects_of
 from parscore.pipeline.tables.model import Grid, Kind, Shape, Table
 
 __all__ = ["read_statements", "unit_rows"]
@@ -179,9 +185,10 @@ def find_title(lines: Sequence[Line]) -> Line | None:
 def title_context(title: Line | None, subject: str | None) -> tuple[tuple[Draft, ...], Context]:
     """Given the title and the issuer, return the title's statements and the body's context."""
     if title is None:
-        return (), Context(subjects=subjects_of("", "", subject))
-    ctx = Context(subjects=subjects_of(title.text, sentence_key(title.text), subject))
-    drafts, ctx = read_sentence(title.text, ctx, Where(block=title.block))
+        return (), Context(subjects=subjects_of((), subject))
+    sentence = keyed(title.text)
+    ctx = Context(subjects=subjects_of(sentence_mentions(*sentence), subject))
+    drafts, ctx = read_sentence(sentence, ctx, Where(block=title.block))  # mentions kept
     return drafts, replace(ctx, carried=None, block=None, lead=max(ctx.lead - 1, 0))
 
 
@@ -266,10 +273,12 @@ def is_heading(line: Line) -> bool:
     return line.text.rstrip().endswith(":") and len(line.text.split()) <= MAX_HEADING_WORDS
 
 
-def new_sentences(text: str, seen: set[str]) -> Iterator[str]:
-    """Given a paragraph and the sentences read so far, yield its sentences not read before."""
+def new_sentences(text: str, seen: set[str]) -> Iterator[Sentence]:
+    """Given a paragraph and the sentences read so far, yield its sentences not read before,
+    with their keys."""
     for sentence in split_sentences(text):
-        key = _NOT_WORD.sub("", sentence_key(sentence))
-        if key not in seen:
-            seen.add(key)
-            yield sentence
+        key = sentence_key(sentence)
+        seen_key = _NOT_WORD.sub("", key)
+        if seen_key not in seen:
+            seen.add(seen_key)
+            yield sentence, key

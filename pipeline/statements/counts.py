@@ -71,6 +71,8 @@ Peers = tuple[str, str | None, int | None]
 def counted_ranks(drafts: Sequence[Draft], counts: Sequence[tuple[str, int]]) -> list[Draft]:
     """Given the settled statements and the (kind, count) pairs the text states, return them
     with each sentence's rank that states no count given its group's size."""
+    if not any(needs_count(d) for d in drafts):
+        return list(drafts)
     stated: dict[Peers, set[int]] = defaultdict(set)  # the counts ranks of the peers state
     guessed: dict[Peers, set[int]] = defaultdict(set)  # the official counts inferred for them
     ranked: dict[Peers, set[str | None]] = defaultdict(set)  # the peers ranked

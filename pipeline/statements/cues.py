@@ -46,6 +46,13 @@ def sentence_key(text: str) -> str:
     )
 
 
+@lru_cache(maxsize=1)
+def ordinal_word() -> str:
+    """Given nothing, return the folded ordinal word ("thứ") that every rank written without
+    a cue ("thứ 2 là …", "Sở A thứ nhì", "năm 2020 thứ 35") opens with."""
+    return fold(data()["ranks"]["ordinal_word"])
+
+
 @lru_cache(maxsize=256)
 def index_of(mention: str) -> str:
     """Given an index mention, return its code; a mention naming the reform ("Chỉ số CCHC",
@@ -360,7 +367,7 @@ def cues() -> Cues:
 
 
 __all__ = [
-    "Cues", "alternation", "cues", "data", "ends_with", "index_of", "is_plain", "sentence_key",
-    "starts_with",
+    "Cues", "alternation", "cues", "data", "ends_with", "index_of", "is_plain", "ordinal_word",
+    "sentence_key", "starts_with",
     "words_rx",
 ]  # fmt: skip

@@ -10,12 +10,13 @@ count the rank stays unknown.
 from __future__ import annotations
 
 from collections.abc import Sequence
-from dataclasses import dataclass, field, fields
+from dataclasses import dataclass, fields
 from decimal import Decimal
 from itertools import pairwise
 from typing import Any
 
 from parscore.extractors.records import replace
+from parscore.normalizers.fastinit import fast_init
 from parscore.normalizers.numbers import Number
 from parscore.normalizers.places import is_province
 from parscore.pipeline.model import UnitScore, Where
@@ -29,10 +30,14 @@ from parscore.pipeline.statements.units import (
 #: CCHC của Sở đạt …" where no "Sở" is known): kept to find the notice's own figures, never a
 #: unit row.
 UNNAMED = "(unnamed subject)"
+#: Where a draft not yet placed is: one frozen default shared by all (no ``default_factory``,
+#: so that ``fast_init`` makes drafts).
+NOWHERE = Where()
 #: Fields whose presence makes a draft a statement (a unit and an index alone are not one).
 STATED = ("score", "self_score", "appraised", "percent", "rank", "grade", "change", "rank_change")
 
 
+@fast_init
 @dataclass(frozen=True, slots=True, kw_only=True)
 class Draft:
     """What one statement says so far. ``last`` is a rank "cuối bảng" awaiting its count."""
@@ -56,7 +61,7 @@ class Draft:
     rank_change: int | None = None
     group: str | None = None
     source: str = "prose"
-    where: Where = field(default_factory=Where)
+    where: Where = NOWHERE
     listed: int = 0  # the list it is ranked in by its place ("tốp đầu gồm: A, B, C"), 0: none
     from_last: int = 0  # places before the last of a "last" statement ("áp chót": 1)
     place_cue: str | None = None  # the words of a place stated before a list ("cuối bảng")
@@ -68,7 +73,11 @@ class Draft:
     @property
     def stated(self) -> bool:
         """Given a draft, return whether it states anything about its unit."""
-        return self.last or any(getattr(self, name) is not None for name in STATED)
+        return self.last or not (  # the fields of STATED, spelled out: asked at every token
+            self.score is None and self.self_score is None and self.appraised is None
+            and self.percent is None and self.rank is None and self.grade is None
+            and self.change is None and self.rank_change is None
+        )  # fmt: skip
 
     @property
     def official(self) -> Number | None:
@@ -96,13 +105,16 @@ def put(draft: Draft, name: str, value: object) -> Draft:
 def merge(draft: Draft, update: Draft) -> Draft:
     """Given a draft and another, return the draft with the other's set fields taken (a field
     left at its default, such as an unknown place, is not taken)."""
-    empty = Draft()
     taken = {
-        f.name: getattr(update, f.name)
-        for f in fields(Draft)
-        if getattr(update, f.name) not in (None, False, "", getattr(empty, f.name))
+        name: value
+        for name, default in _DEFAULTS
+        if (value := getattr(update, name)) not in (None, False, "", default)
     }
     return replace(draft, **taken)
+
+
+#: Each field of a draft and its default (what ``merge`` does not take).
+_DEFAULTS = tuple((f.name, getattr(Draft(), f.name)) for f in fields(Draft))
 
 
 def to_unit_score(draft: Draft, order: int) -> UnitScore:

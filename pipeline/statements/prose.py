@@ -41,12 +41,21 @@ from functools import lru_cache
 from itertools import pairwise
 
 from parscore.extractors.records import replace
+from parscore.normalizers.numbers import NumberMatch, find_numbers
 from parscore.pipeline.model import Where
 from parscore.pipeline.statements.context import Context
 from parscore.pipeline.statements.counts import sentence_counts
-from parscore.pipeline.statements.cues import cues, data, index_of, sentence_key, words_rx
+from parscore.pipeline.statements.cues import (
+    cues,
+    data,
+    index_of,
+    ordinal_word,
+    sentence_key,
+    words_rx,
+)
 from parscore.pipeline.statements.draft import Draft, figures_in_turn, settle_list
-from parscore.pipeline.statements.tokens import Kind, Token, sentence_tokens
+from parscore.pipeline.statements.tokens import Kind, Token, is_year_number, sentence_tokens
+from parscore.pipeline.statements.units import sentence_mentions
 from parscore.pipeline.statements.walk import walk
 
 _SENTENCE_END = re.compile(r"(?<=[.!?…])\s+(?=[\"“(\[]?[^\W\d_])")
@@ -101,7 +110,7 @@ def split_sentences(text: str) -> list[str]:
     sentences: list[str] = []
     start = 0
     for m in _SENTENCE_END.finditer(text):
-        last = _LAST_WORD.search(text, start, m.start())
+        last = last_word(text, start, m.start())
         if last and last.group(1).lower() in abbreviations():
             continue
         sentences.append(text[start : m.start()])
@@ -110,16 +119,46 @@ def split_sentences(text: str) -> list[str]:
     return [s for s in sentences if s.strip()]
 
 
-def read_sentence(text: str, ctx: Context, where: Where) -> tuple[tuple[Draft, ...], Context]:
-    """Given a sentence, the context and where it is, return its statements and the next context."""
-    key = sentence_key(text)
+#: A sentence and its folded key (``cues.sentence_key``), folded once.
+Sentence = tuple[str, str]
+
+
+def keyed(text: str) -> Sentence:
+    """Given a sentence, return it with its key."""
+    return text, sentence_key(text)
+
+
+#: Characters before a sentence's end searched first for its last word (a longer word is
+#: searched again whole).
+LAST_WORD_WINDOW = 24
+
+
+def last_word(text: str, start: int, end: int) -> re.Match[str] | None:
+    """Given a paragraph and a sentence's span ending with its full stop, return the match of
+    its last word, the stop included ("TP." of "… TP. Biên Hòa"), else None: the word is
+    looked for at the end only, not from the sentence's start."""
+    near = max(start, end - LAST_WORD_WINDOW)
+    last = _LAST_WORD.search(text, near, end)
+    if last is not None and last.start() == near and near > start:  # it may start earlier
+        return _LAST_WORD.search(text, start, end)
+    return last
+
+
+def read_sentence(
+    sentence: Sentence, ctx: Context, where: Where
+) -> tuple[tuple[Draft, ...], Context]:
+    """Given a sentence and its key, the context and where it is, return its statements and
+    the next context."""
+    text, key = sentence
     if target := _targets().search(key):  # "…; năm 2024 phấn đấu …": a target, not a result
         clause = max(key.rfind(",", 0, target.start()), key.rfind(";", 0, target.start()))
         cut = clause if clause >= 0 else target.start()
         text, key = text[:cut], key[:cut]
     if not may_state(key) or states_a_scale(key):
         return (), named_index(ctx, text, key)
-    tokens = sentence_tokens(text, key)
+    tokens = tokens_of(text, key)
+    if tokens is None:
+        return (), ctx  # no token could state anything, nor name what the next sentence needs
     if not any(t.kind in STATING for t in tokens):
         return (), next_context(ctx, tokens, ())
     frame = walk(tokens, ctx, where)
@@ -127,6 +166,23 @@ def read_sentence(text: str, ctx: Context, where: Where) -> tuple[tuple[Draft, .
     out = figures_in_turn(frame.out) if in_order else frame.out
     drafts = tuple(_counted(d, frame.count) for d in settle_list(out, in_order))
     return sole_marked(drafts, tokens, frame.indexed), next_context(ctx, tokens, drafts)
+
+
+def read_tokens(text: str, key: str) -> tuple[Token, ...] | None:
+    """Given a sentence that may state something and its key, return its tokens; None when no
+    token of it could state anything and it names no index (``states_nothing``): it is not
+    tokenised."""
+    numbers = find_numbers(text)
+    if states_nothing(key, numbers) and not cues().index.search(key):
+        return None
+    return sentence_tokens(text, key, numbers, sentence_mentions(text, key))
+
+
+#: Sentences whose tokens are kept for when they come again (a notice published on several
+#: pages, a portal's recurring lines, a batch read twice): tokens are a pure function of the
+#: sentence, and immutable.
+TOKENS_CACHE_SIZE = 2048
+tokens_of = lru_cache(maxsize=TOKENS_CACHE_SIZE)(read_tokens)
 
 
 def sole_marked(
@@ -163,6 +219,16 @@ def may_state(key: str) -> bool:
     if not _LETTER.search(key):
         return False  # a figure alone (a flattened table's cell) names nothing it could be about
     return bool(_FIGURE.search(key) or c.trigger.search(key))
+
+
+def states_nothing(key: str, numbers: Sequence[NumberMatch]) -> bool:
+    """Given a sentence key and its numbers, return whether no token of it could state
+    anything: its only numbers are years (dates and document numbers are no numbers), and it
+    names no rank, place or grade ("Ngày 12/01/2024, UBND tỉnh ban hành Quyết định số
+    112/QĐ-UBND …"). Such a sentence is not tokenised unless it names an index."""
+    if any(not is_year_number(m.number, m.denominator) for m in numbers):
+        return False
+    return ordinal_word() not in key and not cues().trigger.search(key)
 
 
 def named_index(ctx: Context, text: str, key: str) -> Context:
@@ -219,19 +285,20 @@ def _counted(draft: Draft, count: int | None) -> Draft:
     return draft
 
 
-def paragraph_index(sentences: Sequence[str], ctx: Context, heading: bool) -> str | None:
+def paragraph_index(sentences: Sequence[Sentence], ctx: Context, heading: bool) -> str | None:
     """Given a paragraph, the context after it and whether it heads, return the index carried."""
     if heading and len(sentences) == 1:
-        named = {m.group() for m in cues().index.finditer(sentence_key(sentences[0]))}
+        named = {m.group() for m in cues().index.finditer(sentences[0][1])}
         if len(named) == 1:
             return ctx.index
     return ctx.topic or ctx.index
 
 
 def read_paragraph(
-    sentences: Sequence[str], ctx: Context, where: Where, *, heading: bool = False
+    sentences: Sequence[Sentence], ctx: Context, where: Where, *, heading: bool = False
 ) -> tuple[tuple[Draft, ...], Context]:
-    """Given a paragraph's sentences, the context and where, return statements and next context."""
+    """Given a paragraph's sentences with their keys, the context and where, return statements
+    and next context."""
     if ctx.block != where.block:
         ctx = replace(ctx, carried=None, block=where.block)
     found: list[Draft] = []

@@ -19,10 +19,10 @@ from enum import StrEnum
 from parscore.extractors.records import replace
 from parscore.normalizers.fastinit import fast_init
 from parscore.normalizers.labels import grade
-from parscore.normalizers.numbers import Number, find_numbers, resolve
-from parscore.pipeline.statements.cues import Cues, cues, index_of, sentence_key
+from parscore.normalizers.numbers import Number, NumberMatch, find_numbers, resolve
+from parscore.pipeline.statements.cues import Cues, cues, index_of, ordinal_word, sentence_key
 from parscore.pipeline.statements.history import year_ranks
-from parscore.pipeline.statements.units import find_mentions
+from parscore.pipeline.statements.units import Mention, find_mentions
 
 #: Scores, percents and changes of an index are at most this (domain.md §4).
 VALUE_BOUND = Decimal(100)
@@ -102,9 +102,17 @@ class Token:
     regional: bool = False  # a first or last place within a region ("dẫn đầu vùng")
 
 
-def sentence_tokens(text: str, key: str) -> tuple[Token, ...]:
-    """Given a sentence and its folded key (same length), return its tokens in order."""
-    found = [*mention_tokens(text, key), *cue_tokens(text, key), *number_tokens(text)]
+def sentence_tokens(
+    text: str,
+    key: str,
+    numbers: Sequence[NumberMatch] | None = None,
+    mentions: Sequence[Mention] | None = None,
+) -> tuple[Token, ...]:
+    """Given a sentence, its folded key (same length), and its numbers and unit mentions
+    (when already found), return its tokens in order."""
+    numbers = find_numbers(text) if numbers is None else numbers
+    mentions = find_mentions(text, key) if mentions is None else mentions
+    found = [*mention_tokens(mentions), *cue_tokens(text, key), *number_tokens(text, numbers)]
     return tuple(classify(drop_overlaps(found), text, key))
 
 
@@ -121,9 +129,9 @@ def drop_overlaps(tokens: list[Token]) -> list[Token]:
 # --- mentions and cues -------------------------------------------------------------------------
 
 
-def mention_tokens(text: str, key: str) -> Iterator[Token]:
-    """Given a sentence and its key, yield UNIT and REF tokens."""
-    for m in find_mentions(text, key):
+def mention_tokens(mentions: Sequence[Mention]) -> Iterator[Token]:
+    """Given a sentence's unit mentions, yield UNIT and REF tokens."""
+    for m in mentions:
         kind = Kind.UNIT if m.unit else Kind.REF
         yield Token(kind=kind, start=m.start, end=m.end, raw=m.raw, label=m.unit or m.ref)
 
@@ -152,7 +160,8 @@ def cue_tokens(text: str, key: str) -> Iterator[Token]:
     yield from grade_tokens(text, key, c)
     yield from rank_tokens(key, c)
     for m in _PUNCT.finditer(key):
-        yield Token(kind=Kind(m.group()), start=m.start(), end=m.end(), raw=m.group())
+        mark, at = m.group(), m.start()
+        yield Token(kind=PUNCT_KINDS[mark], start=at, end=at + 1, raw=mark)
 
 
 _NAME_NEXT = re.compile(r"\s+(\w)")
@@ -182,6 +191,8 @@ def _no_label(raw: str) -> str | None:
     return None
 
 
+#: The kind of token of each punctuation mark.
+PUNCT_KINDS = {kind.value: kind for kind in (Kind.OPEN, Kind.CLOSE, Kind.SEMI, Kind.COMMA)}
 #: The kind of token of each alternative of ``Cues.mentions``, and how its label is made.
 MENTION_KINDS = {
     "index": Kind.INDEX, "totals": Kind.TOTAL, "area": Kind.AREA, "parts": Kind.PARTS,
@@ -215,13 +226,15 @@ def grade_tokens(text: str, key: str, c: Cues) -> Iterator[Token]:
 def rank_tokens(key: str, c: Cues) -> Iterator[Token]:
     """Given a sentence key and the cues, yield RANK tokens ("xếp thứ 11/17", "đứng thứ sáu"),
     ranks right after a year with the ordinal word alone ("năm 2020 thứ 35") included; a rank
-    after a unit with no verb ("Sở A thứ nhì") is none of those."""
+    after a unit with no verb ("Sở A thứ nhì") is none of those. The ranks written with the
+    ordinal word alone are looked for only where the key holds that word."""
     taken: list[tuple[int, int]] = []
-    for start, end, rank, count in year_ranks(key):
+    ordinal = ordinal_word() in key
+    for start, end, rank, count in year_ranks(key) if ordinal else ():
         taken.append((start, end))
         yield Token(kind=Kind.RANK, start=start, end=end, raw=key[start:end], rank=rank,
                     rank_of=count)  # fmt: skip
-    for rx in (c.rank, c.rank_bare, c.rank_after_unit):
+    for rx in (c.rank, c.rank_bare, c.rank_after_unit) if ordinal else (c.rank,):
         bare = rx is c.rank_after_unit
         for m in rx.finditer(key):
             if bare and any(s < m.end() and m.start() < e for s, e in taken):
@@ -256,9 +269,10 @@ def _rank_number(written: str, c: Cues) -> int:
     return int(written) if written.isdigit() else c.ordinals[written]
 
 
-def number_tokens(text: str) -> Iterator[Token]:
-    """Given a sentence, yield a NUMBER token per number (dates, codes and times skipped)."""
-    for m in find_numbers(text):
+def number_tokens(text: str, numbers: Sequence[NumberMatch]) -> Iterator[Token]:
+    """Given a sentence and its numbers (dates, codes and times skipped), yield a NUMBER token
+    per number."""
+    for m in numbers:
         yield Token(
             kind=Kind.NUMBER,
             start=m.start,
@@ -502,8 +516,12 @@ def bracketed_rank(token: Token, around: Around) -> Token | None:
 
 def is_year(token: Token) -> bool:
     """Given a NUMBER, return whether it is a year ("năm 2023", "2022")."""
-    number = token.number
-    if number is None or number.value is None or token.of is not None or number.percent:
+    return is_year_number(token.number, token.of)
+
+
+def is_year_number(number: Number | None, of: Number | None) -> bool:
+    """Given a number and its denominator, return whether it is a year ("năm 2023", "2022")."""
+    if number is None or number.value is None or of is not None or number.percent:
         return False
     digits = number.raw.lstrip("+-\u2212")
     return len(digits) == YEAR_DIGITS and digits.isdigit() and YEAR_MIN <= number.value <= YEAR_MAX

@@ -170,8 +170,10 @@ def _starts_unit(text: str, at: int) -> bool:
 def place_tail(text: str, head: re.Match[str]) -> bool:
     """Given the text and a head found in it, return whether the head ends a place's name
     after a capitalised word ("Hải Phòng") rather than starting a unit's."""
+    if head.group() not in unit_cues().name_tails:
+        return False
     before = _WORD_BEFORE.search(text, 0, head.start())
-    return head.group() in unit_cues().name_tails and bool(before and before[1][0].isupper())
+    return bool(before and before[1][0].isupper())
 
 
 def _take_capital(text: str, m: re.Match[str], count: int) -> bool:
@@ -309,8 +311,12 @@ def _province_patterns() -> tuple[re.Pattern[str], re.Pattern[str]]:
     """Given nothing, return the patterns of bare province names (on a sentence key) and of
     the words that make one part of another name (on the key before it)."""
     names = sorted(provinces(), key=len, reverse=True)
-    forms = "|".join(re.escape(n).replace(r"\ \-\ ", r"\s*-\s*") for n in names)
-    bare = re.compile(rf"(?<![\w.])(?:{forms})(?!\w)")
+    rests: dict[str, list[str]] = {}  # by first letter, longest first within each
+    for name in names:
+        rests.setdefault(name[0], []).append(re.escape(name[1:]).replace(r"\ \-\ ", r"\s*-\s*"))
+    branches = [(re.escape(first), f"(?:{'|'.join(r)})") for first, r in rests.items()]
+    forms = first_bounded(branches, r"[\w.]")
+    bare = re.compile(rf"{forms}(?!\w)")  # first_bounded: (?<![\w.]) at each name
     heads = data_table("units")["provinces"]["not_after"]
     return bare, re.compile(rf"(?<!\w){alternation(heads)}[ \t]+$")
 
@@ -416,6 +422,14 @@ def find_mentions(text: str, key: str) -> list[Mention]:
     return kept
 
 
+@lru_cache(maxsize=2048)
+def sentence_mentions(text: str, key: str) -> tuple[Mention, ...]:
+    """Given a sentence and its key, return its unit mentions (``find_mentions``), kept by
+    sentence: a title's serve its subjects, then its tokens; a sentence met again is not
+    scanned again."""
+    return tuple(find_mentions(text, key))
+
+
 #: A unit's abbreviation in brackets after its name: "Bảo hiểm xã hội (BHXH) tỉnh Hà Giang".
 _ABBREVIATION = re.compile(r"^[ \t]*\([ \t]*[A-ZĐ][A-ZĐ&.\-]+[ \t]*\)[ \t]*$")
 
@@ -423,8 +437,10 @@ _ABBREVIATION = re.compile(r"^[ \t]*\([ \t]*[A-ZĐ][A-ZĐ&.\-]+[ \t]*\)[ \t]*$")
 def _abbreviates(text: str, unit: Mention, mention: Mention) -> bool:
     """Given a unit and a mention after it, return whether the mention is the unit's
     abbreviation in brackets ("Kho bạc Nhà nước (KBNN)")."""
+    if not mention.raw.isupper():
+        return False
     span = text[unit.end : text.find(")", mention.end) + 1]
-    return mention.raw.isupper() and _ABBREVIATION.match(span) is not None
+    return _ABBREVIATION.match(span) is not None
 
 
 def _qualifies(text: str, unit: Mention, place: Mention) -> bool:
@@ -441,6 +457,7 @@ def _qualifies(text: str, unit: Mention, place: Mention) -> bool:
 # --- kinds and references -------------------------------------------------------------------
 
 
+@lru_cache(maxsize=4096)
 def unit_kind(unit: str) -> str:
     """Given a canonical unit, return its kind: "sở", "bộ", "huyện", "tỉnh", "vùng", … (first
     words; districts, towns and provincial cities are all "huyện", as their rankings are)."""
@@ -465,10 +482,16 @@ def same_kind(kind: str) -> str:
 def _first_words_kind(name: str) -> str:
     """Given a unit's name without its committee, lowercase, return the level or word it
     starts with."""
-    for level in sorted(unit_cues().levels, key=len, reverse=True):
+    for level in _longest_levels():
         if name.startswith(level + " ") or name == level:
             return level
     return name.split(" ", 1)[0] if name else ""
+
+
+@lru_cache(maxsize=1)
+def _longest_levels() -> tuple[str, ...]:
+    """Given nothing, return the locality levels, longest first."""
+    return tuple(sorted(unit_cues().levels, key=len, reverse=True))
 
 
 def _fits(kind: str, unit: str) -> bool:
@@ -491,9 +514,10 @@ def resolve_reference(kind: str, earlier: Sequence[str], subjects: Sequence[str]
     return found or next((u for u in _committee_first(kind, subjects) if _fits(kind, u)), None)
 
 
-def subjects_of(title: str, key: str, subject: str | None) -> tuple[str, ...]:
-    """Given the title, its key and the notice's issuer, return the units a reference may mean."""
-    named = [m.unit for m in find_mentions(title, key) if m.unit]
+def subjects_of(mentions: Sequence[Mention], subject: str | None) -> tuple[str, ...]:
+    """Given the title's unit mentions and the notice's issuer, return the units a reference
+    may mean."""
+    named = [m.unit for m in mentions if m.unit]
     issuer = [canonical_unit(subject)] if subject else []
     return tuple(dict.fromkeys([*named, *issuer]))
 

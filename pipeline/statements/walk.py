@@ -7,11 +7,11 @@ next frame. The rules are those of ``pipeline.statements.prose``.
 from __future__ import annotations
 
 from collections.abc import Callable
-from dataclasses import dataclass
+from dataclasses import dataclass, fields
 from enum import StrEnum
-from typing import Any
+from typing import Any, TypeVar, cast
 
-from parscore.extractors.records import replace
+from parscore.extractors.records import replace as replace_record
 from parscore.normalizers.labels import grade_in_text
 from parscore.normalizers.places import is_region
 from parscore.pipeline.model import Where
@@ -49,9 +49,11 @@ class Mode(StrEnum):
 COMPARING = frozenset({Mode.COMPARE, Mode.DIFF})
 
 
-@dataclass(frozen=True, slots=True, kw_only=True)
+@dataclass(frozen=True, kw_only=True)
 class Frame:
-    """The walk's state inside one sentence."""
+    """The walk's state inside one sentence. Not slotted: a frame is copied a dozen times a
+    sentence, and copying its attribute dict (``replace``) is several times faster than
+    setting two dozen slots one by one."""
 
     ctx: Context
     draft: Draft
@@ -81,6 +83,26 @@ class Frame:
     out: tuple[Draft, ...] = ()
 
 
+_FRAME_FIELDS = frozenset(f.name for f in fields(Frame))
+_new = object.__new__
+T = TypeVar("T")
+
+
+def replace(obj: T, /, **changes: Any) -> T:
+    """Given a record and field changes, return a new record with them (a frame through its
+    attribute dict, any other record through ``records.replace``)."""
+    if type(obj) is not Frame:
+        return replace_record(obj, **changes)
+    if not changes.keys() <= _FRAME_FIELDS:
+        unknown = ", ".join(sorted(changes.keys() - _FRAME_FIELDS))
+        raise TypeError(f"Frame has no field(s) {unknown}")
+    copy = _new(Frame)
+    attrs = copy.__dict__
+    attrs.update(obj.__dict__)
+    attrs.update(changes)
+    return cast(T, copy)
+
+
 # --- steps -----------------------------------------------------------------------------------
 
 
@@ -91,10 +113,12 @@ Step = Callable[["Frame", Token, "Kind | None"], "Frame"]
 def flush(frame: Frame) -> Frame:
     """Given the frame, return it with its draft kept (when it states something) and a fresh one."""
     draft = inherit(frame.draft, frame.handed)
-    unit = draft.unit or default_unit(frame)
-    keep = draft.stated and unit is not None and draft.index is not None
-    kept = replace(draft, unit=unit, unit_raw=draft.unit_raw or unit or "")
-    found = (*shared_copies(frame, kept), kept) if keep else ()
+    found: tuple[Draft, ...] = ()
+    if draft.index is not None and draft.stated:
+        unit = draft.unit or default_unit(frame)
+        if unit is not None:
+            kept = replace(draft, unit=unit, unit_raw=draft.unit_raw or unit)
+            found = (*shared_copies(frame, kept), kept)
     return replace(
         frame,
         draft=draft.fresh(),
