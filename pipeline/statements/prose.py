@@ -178,10 +178,12 @@ def read_tokens(text: str, key: str) -> tuple[Token, ...] | None:
     return sentence_tokens(text, key, numbers, sentence_mentions(text, key))
 
 
-#: Sentences whose tokens are kept for when they come again (a notice published on several
-#: pages, a portal's recurring lines, a batch read twice): tokens are a pure function of the
-#: sentence, and immutable.
-TOKENS_CACHE_SIZE = 2048
+#: Sentences whose tokens are kept for when they come again within a notice (a title read for
+#: its subjects and its statements, a caption printed twice): tokens are a pure function of
+#: the sentence, and immutable. Kept small on purpose: a notice's own repeats hit, other
+#: notices' sentences do not linger (and a benchmark that re-reads its pages times reading,
+#: not this cache).
+TOKENS_CACHE_SIZE = 32
 tokens_of = lru_cache(maxsize=TOKENS_CACHE_SIZE)(read_tokens)
 
 

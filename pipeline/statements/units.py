@@ -422,7 +422,7 @@ def find_mentions(text: str, key: str) -> list[Mention]:
     return kept
 
 
-@lru_cache(maxsize=2048)
+@lru_cache(maxsize=32)  # a notice's own repeats (its title), as tokens_of
 def sentence_mentions(text: str, key: str) -> tuple[Mention, ...]:
     """Given a sentence and its key, return its unit mentions (``find_mentions``), kept by
     sentence: a title's serve its subjects, then its tokens; a sentence met again is not
