@@ -319,3 +319,31 @@ def test_a_flattened_ranking_table_with_the_rank_first_and_survey_parts() -> Non
         ("Đắk Lắk", 2, None, Decimal("86.23")),
         ("Gia Lai", 3, None, Decimal("84.60")),
     ]
+
+
+# --- one of a leading group is no first place; a bank's branch is a vertical agency ---------
+
+
+@pytest.mark.parametrize(
+    "sentence",
+    [
+        "Với 90,2 điểm, Sở Công Thương tiếp tục nằm trong nhóm dẫn đầu.",
+        "Sở Công Thương (90,2 điểm) lọt vào tốp đầu của tỉnh.",
+        "Sở Công Thương đạt 90,2 điểm, thuộc nhóm cao nhất.",
+    ],
+)
+def test_one_of_the_leading_group_has_no_place_of_its_own(sentence: str) -> None:
+    found = prose(TITLE, sentence)
+    assert [(r["unit"], r["score"], r["rank"]) for r in found] == [("Sở Công Thương", "90.2", None)]
+
+
+def test_a_banks_branch_is_one_unit_ranked_with_the_vertical_agencies() -> None:
+    found = prose(
+        TITLE,
+        "Năm nay có 5 cơ quan ngành dọc được đánh giá. Cục Thống kê tỉnh đứng đầu khối với "
+        "93,6%, xếp cuối là Chi nhánh Ngân hàng Nhà nước khu vực 3 (84,1%).",
+    )
+    rows = [(r["unit"], r["rank"], r["rank_of"]) for r in found]
+    assert rows[0] == ("Cục Thống kê tỉnh", 1, 5)
+    assert rows[1][0].startswith("Chi nhánh Ngân hàng Nhà nước")
+    assert rows[1][1:] == (5, 5)

@@ -188,6 +188,7 @@ class Cues:
     rest: re.Pattern[str]  # "còn lại": the units after those ranked
     tied: re.Pattern[str]  # at a rank's start: "đồng hạng", one place for all its units
     regional: re.Pattern[str]  # after a place: a region's scope ("dẫn đầu vùng")
+    member_place: re.Pattern[str]  # before a place: one of its group ("nằm trong nhóm dẫn đầu")
     place_tail: re.Pattern[str]  # a group's last noun that may head a place after it
     count_of: re.Pattern[str]  # at a gap's end: "trong tổng số", the count of a rank's group
     member_before: re.Pattern[str]  # at a gap's end: "top", "nhóm", a group a unit is one of
@@ -278,6 +279,7 @@ def _rank_cues(ranks: Mapping[str, Any], nouns: Iterable[str]) -> dict[str, Any]
         "next": words_rx([*ranks["next"], *ranks["rest"]]),
         "tied": starts_with(ranks["tied"]),
         "regional": starts_with(ranks["regional"]),
+        "member_place": ends_with(ranks["member_place"]),
         "count_of": ends_with(ranks["count_of"]),
         "member_before": ends_with(ranks["member_of"]),
         "rest": words_rx(ranks["rest"]),

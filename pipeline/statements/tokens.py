@@ -413,6 +413,8 @@ def _place_token(token: Token, around: Around, c: Cues) -> Token | None:
     ("dẫn đầu là Sở X") and after "lần lượt" (None when neither a rank nor a place follows)."""
     if scoped_before_unit(around, c):  # "đứng đầu khối sở là Sở X": the place is Sở X's
         return replace(token, forward=True)
+    if token.kind in (Kind.FIRST, Kind.LAST) and c.member_place.search(around.gap):
+        return None  # "nằm trong nhóm dẫn đầu": one of the leading group, no place of its own
     before_unit = around.after in (Kind.UNIT, Kind.REF)
     if token.kind is Kind.NEXT:  # "tiếp theo là Sở X", "theo sau: Sở X", "2 sở còn lại"
         forward = before_unit and bool(c.forward.match(around.right) or not around.right.strip())
