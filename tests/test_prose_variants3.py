@@ -347,3 +347,30 @@ def test_a_banks_branch_is_one_unit_ranked_with_the_vertical_agencies() -> None:
     assert rows[0] == ("Cục Thống kê tỉnh", 1, 5)
     assert rows[1][0].startswith("Chi nhánh Ngân hàng Nhà nước")
     assert rows[1][1:] == (5, 5)
+
+
+# --- earlier years' places written as ratios are places, not scores --------------------------
+
+
+def test_earlier_years_places_written_as_ratios_are_places() -> None:
+    found = prose(
+        "Chỉ số CCHC năm 2024 của tỉnh Bình Phước",
+        "Năm 2024, Chỉ số CCHC của tỉnh Bình Phước đạt 85,2%, xếp thứ 33/63. Tỉnh đã tăng hạng "
+        "ba năm liền (năm 2021: 52/63; năm 2022: 47/63; năm 2023: 40/63).",
+    )
+    rows = [(r["year"], r["score"], r["percent"], r["rank"], r["rank_of"]) for r in found]
+    assert rows == [
+        (2024, None, "85.2", 33, 63),
+        (2021, None, None, 52, 63),
+        (2022, None, None, 47, 63),
+        (2023, None, None, 40, 63),
+    ]
+
+
+def test_points_out_of_a_maximum_stay_points() -> None:
+    found = prose(
+        "Chỉ số CCHC năm 2024 của Sở Y tế",
+        "Năm 2024, Sở Y tế xếp thứ 12/20. Năm 2023, Sở Y tế đạt 18/20 điểm.",
+    )
+    rows = [(r["year"], r["rank"], r["score"], r["max"]) for r in found]
+    assert rows == [(2024, 12, None, None), (2023, None, "18", "20")]

@@ -252,7 +252,8 @@ def _rank_cues(ranks: Mapping[str, Any], nouns: Iterable[str]) -> dict[str, Any]
     """
     ordinals = {fold(k): v for k, v in ranks["ordinals"].items()}
     words = "|".join(re.escape(w) for w in sorted(ordinals, key=len, reverse=True))
-    number = rf"(?P<n>{RANK_DIGITS}(?![\d.,]\d)|(?:{words})(?!\w)(?!\s+\d))"
+    counted = alternation(ranks["ordinal_counts"])  # "tăng hạng ba năm liền": three years
+    number = rf"(?P<n>{RANK_DIGITS}(?![\d.,]\d)|(?:{words})(?!\w)(?!\s+\d)(?!\s+{counted}(?!\w)))"
     noun = rf"(?:\s+{alternation(nouns)}(?!\w))?"
     count = rf"(?P<of>{RANK_DIGITS})(?![\d.,]*\d)(?!\w)"
     of = rf"(?:\s*{alternation(ranks['of'])}\s*{count}{noun})?"

@@ -97,6 +97,7 @@ class Token:
     counts_rank: bool = False  # a count after "trong tổng số": the size of a rank's group
     shares: bool = False  # a unit followed by "cùng", "đều", "đồng": the figures are all of theirs
     fronted: bool = False  # a figure opening the sentence ("Với 44,2 điểm, tỉnh X …")
+    bare: bool = False  # a figure written without "điểm" or "%" ("năm 2022: 45/63")
     member: bool = False  # a count after "top", "nhóm": the group a unit is one of ("top 10 tỉnh")
     after_unit: bool = False  # "thứ nhì" with no verb: a rank only right after its unit
     regional: bool = False  # a first or last place within a region ("dẫn đầu vùng")
@@ -491,7 +492,10 @@ def classify_number(token: Token, around: Around) -> Token | None:
     if role is None:
         return None
     fronted = around.before is None and c.fronted.fullmatch(around.gap.strip()) is not None
-    return replace(token, kind=Kind.VALUE, role=role, number=bounded(token), fronted=fronted)
+    bare = unit is None and not (token.number and token.number.percent)
+    return replace(
+        token, kind=Kind.VALUE, role=role, number=bounded(token), fronted=fronted, bare=bare
+    )
 
 
 def is_member(token: Token, around: Around) -> bool:

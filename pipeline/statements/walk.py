@@ -432,6 +432,11 @@ def on_value(frame: Frame, token: Token, before: Kind | None) -> Frame:
 def take_value(frame: Frame, token: Token) -> Frame:
     """Given the statement's figure, put it in its field (a filled field opens a new statement)."""
     name = FIELDS[token.role or Role.SCORE]
+    if (count := rank_ratio(frame, token)) is not None:  # "(năm 2022: 45/63)": a place
+        if frame.draft.rank is not None or frame.draft.stated:
+            frame = flush(frame)
+        number = token.number.value if token.number else None
+        return set_draft(frame, rank=int(number or 0), rank_of=count)
     if token.fronted:
         frame = replace(frame, fronted=True)
     if frame.draft.has(name):
@@ -440,6 +445,21 @@ def take_value(frame: Frame, token: Token) -> Frame:
     if token.of is not None and draft.max is None:
         draft = replace(draft, max=token.of)
     return replace(frame, draft=draft)
+
+
+def rank_ratio(frame: Frame, token: Token) -> int | None:
+    """Given the frame and a figure, return its count when it is a place, not a score: a whole
+    ratio written without "điểm" or "%" out of the count a rank of the same unit was stated
+    out of ("xếp thứ 29/63 … (năm 2022: 45/63; năm 2023: 41/63)"); else None."""
+    number, of, carried = token.number, token.of, frame.ctx.carried
+    if not token.bare or number is None or of is None or number.decimals or of.decimals:
+        return None
+    counts = {d.rank_of for d in (frame.draft, carried) if d is not None and d.rank_of}
+    unit = frame.draft.unit or default_unit(frame)
+    mine = carried is None or carried.unit == unit or frame.draft.rank_of is not None
+    k, n = number.value, of.value
+    fits = k is not None and n is not None and 0 < k <= n and int(n) in counts
+    return int(n) if fits and mine and n is not None else None
 
 
 def set_draft(frame: Frame, **changes: Any) -> Frame:
