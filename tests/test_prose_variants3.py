@@ -374,3 +374,24 @@ def test_points_out_of_a_maximum_stay_points() -> None:
     )
     rows = [(r["year"], r["rank"], r["score"], r["max"]) for r in found]
     assert rows == [(2024, 12, None, None), (2023, None, "18", "20")]
+
+
+# --- a grade alone in brackets; a share of bodies is no unit's figure -----------------------
+
+
+def test_a_grade_written_alone_in_brackets_after_a_figure() -> None:
+    found = prose(
+        TITLE,
+        "- Huyện Yên Minh: 81,4 điểm (Tốt), xếp thứ 4;",
+        "- Huyện Đồng Văn: 69,05 điểm (Trung bình), xếp thứ 10.",
+    )
+    rows = [(r["unit"], r["score"], r["grade"], r["rank"]) for r in found]
+    assert rows == [
+        ("Huyện Yên Minh", "81.4", "Tốt", 4),
+        ("Huyện Đồng Văn", "69.05", "Trung bình", 10),
+    ]
+
+
+def test_a_share_of_bodies_is_no_units_figure_or_grade() -> None:
+    found = prose("Lào Cai: 95% đơn vị đạt loại Tốt trở lên về Chỉ số CCHC năm 2023", TITLE)
+    assert found == []

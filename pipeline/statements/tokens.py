@@ -119,7 +119,8 @@ def sentence_tokens(
 
 def drop_overlaps(tokens: list[Token]) -> list[Token]:
     """Given tokens, return them in order, each overlapping an earlier or longer one dropped."""
-    tokens.sort(key=lambda t: (t.start, -(t.end - t.start)))
+    # of two tokens on one span a grade wins: "(Trung bình)" after a figure is no average
+    tokens.sort(key=lambda t: (t.start, -(t.end - t.start), t.kind is not Kind.GRADE))
     kept: list[Token] = []
     for token in tokens:
         if not kept or token.start >= kept[-1].end:
@@ -481,6 +482,9 @@ def classify_number(token: Token, around: Around) -> Token | None:
     if unit is None and (place := bracketed_rank(token, around)):
         return place
     if noun := c.group_nouns.match(rest.right):
+        if token.number is not None and token.number.percent:  # "100% cơ quan đạt loại Tốt":
+            label = noun.group().strip()  # a share of many units (no unit's), counting none
+            return replace(token, kind=Kind.GROUP, label=label)
         of = c.count_of.search(around.gap) is not None
         label = noun.group().strip()
         member = c.member_before.search(around.gap) is not None

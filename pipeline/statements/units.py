@@ -128,8 +128,10 @@ def _name_patterns(units: dict[str, Any]) -> dict[str, Any]:
 
 def _reference_patterns(refs: dict[str, Any]) -> dict[str, Any]:
     """Given the [references] table, return the patterns of back-references and their guards."""
-    # "các đơn vị", "15 đơn vị" (not a year: "năm 2023 đơn vị này")
-    plural = rf"(?<!\w){alternation(refs['plural'])}[\s,]*$|(?<!\d)\d{{1,3}}[\s/]*$"
+    # "các đơn vị", "15 đơn vị", "100% cơ quan" (not a year: "năm 2023 đơn vị này")
+    plural = (
+        rf"(?<!\w){alternation(refs['plural'])}[\s,]*$|(?<!\d)\d{{1,3}}(?:[.,]\d+)?\s*%?[\s/]*$"
+    )
     return {
         "refs": words_rx(refs["words"]),
         "ref_kinds": {" ".join(k.lower().split()): v for k, v in refs["words"].items()},
