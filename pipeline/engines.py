@@ -156,6 +156,7 @@ def bare_node(workers: int) -> Any:
     try:
         from ray._private.node import Node
         from ray._private.parameter import RayParams
+        from ray._private.ray_constants import WORKER_PROCESS_SETUP_HOOK_ENV_VAR as HOOK
 
         # include_log_monitor is typed str but read as a flag (None would mean True)
         params = RayParams(
@@ -163,6 +164,7 @@ def bare_node(workers: int) -> Any:
             include_dashboard=False,
             no_monitor=True,
             include_log_monitor=False,  # type: ignore[arg-type]
+            _system_config=dict(NODE_CONFIG),
         )
     except (ImportError, TypeError):
         return None
@@ -171,9 +173,42 @@ def bare_node(workers: int) -> Any:
         def start_api_server(self, **_: Any) -> None:
             """Start no API server (it serves the dashboard and usage reports)."""
 
-    return BareNode(
-        params, head=True, shutdown_at_exit=False, spawn_reaper=True, ray_init_cluster=True
-    )
+    # The raylet hands its environment to the workers it starts: each runs the hook first.
+    with environment(HOOK, f"{__name__}.{worker_started.__name__}"):
+        return BareNode(
+            params, head=True, shutdown_at_exit=False, spawn_reaper=True, ray_init_cluster=True
+        )
+
+
+#: The local node's raylet settings: start its workers (one a CPU) with the raylet, not
+#: when the driver connects (the driver's connection waited on their start, about a
+#: second, before the first task could go).
+NODE_CONFIG: dict[str, Any] = {"enable_worker_prestart": True}
+
+
+def worker_started() -> None:
+    """In a worker process of the local Ray node, as it starts: start the guard its tasks
+    read files in (the guard's child imports the readers while the worker connects and
+    waits for its first task, instead of after that task arrives)."""
+    with contextlib.suppress(Exception):  # a failing hook would end the worker; the task starts one
+        import ray
+
+        if ray.get_runtime_context().worker.mode == ray.WORKER_MODE:  # not a spilling worker
+            prestart(1)
+
+
+@contextlib.contextmanager
+def environment(name: str, value: str) -> Iterator[None]:
+    """Set an environment variable for the block (the processes started meanwhile inherit it)."""
+    saved = os.environ.get(name)
+    os.environ[name] = value
+    try:
+        yield
+    finally:
+        if saved is None:
+            os.environ.pop(name, None)
+        else:
+            os.environ[name] = saved
 
 
 def ray_stop(ray: Any, node: Any) -> None:

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import json
+import os
 import threading
 import time
 from pathlib import Path
@@ -142,6 +143,30 @@ def test_the_local_ray_node_runs_only_what_a_batch_uses_and_stops_whole() -> Non
             break
         time.sleep(0.1)
     assert not alive, [p.cmdline() for p in alive]
+
+
+@pytest.mark.slow
+@pytest.mark.timeout(120)
+def test_the_local_ray_workers_start_with_the_node_and_start_their_guards_before_a_task() -> None:
+    """Ray's local node starts its workers with the raylet, and each starts the guard its
+    tasks read in as it starts: the readers are imported before the first task arrives."""
+    pytest.importorskip("ray")
+    psutil = pytest.importorskip("psutil")
+    from parscore.pipeline.engines import ray_start, ray_stop
+
+    ray, node = ray_start(2)
+    try:
+        deadline = time.monotonic() + 60
+        guards: list[psutil.Process] = []
+        while len(guards) < 2 and time.monotonic() < deadline:
+            time.sleep(0.1)
+            started = psutil.Process().children(recursive=True)
+            guards = [p for p in started if p.name() == "parscore-work"]
+        assert len(guards) == 2, [p.cmdline() for p in started]
+        parents = {guard.ppid() for guard in guards}
+        assert len(parents) == 2 and os.getpid() not in parents  # one in each Ray worker
+    finally:
+        ray_stop(ray, node)
 
 
 @pytest.mark.slow
