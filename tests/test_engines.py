@@ -173,6 +173,36 @@ def test_the_local_ray_node_starts_one_worker_and_its_guards_before_a_task() -> 
 
 
 @pytest.mark.slow
+@pytest.mark.timeout(180)
+def test_ray_runs_on_the_cluster_named_by_its_address_and_leaves_it_running(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch, capfd: pytest.CaptureFixture[str]
+) -> None:
+    """With PARSCORE_RAY_ADDRESS the files are Ray tasks on that cluster (not the local
+    node's actor): the same notices as the local pool, and the cluster is not parscore's to
+    stop."""
+    pytest.importorskip("ray")
+    from parscore.pipeline import engines
+
+    inputs = tmp_path / "in"
+    inputs.mkdir()
+    for name in INPUTS:
+        (inputs / name).write_bytes((ROOT / "samples" / name).read_bytes())
+    args = ["run", str(inputs), "--quiet", "--workers", "2"]
+    assert main([*args, "--out", str(tmp_path / "local")]) == 0
+    cluster = engines.bare_node(2)
+    try:
+        monkeypatch.setenv(engines.RAY_ENV, cluster.address)
+        monkeypatch.setattr(engines, "bare_node", None)  # parscore starts no node of its own
+        capfd.readouterr()
+        assert main([*args, "--out", str(tmp_path / "ray"), "--engine", "ray"]) == 0
+        assert all(line.startswith("parscore") for line in capfd.readouterr().err.splitlines())
+        assert notices(tmp_path / "ray") == notices(tmp_path / "local")
+        assert cluster.live_processes()  # still running: its owner stops it
+    finally:
+        cluster.kill_all_processes(check_alive=False, allow_graceful=True)
+
+
+@pytest.mark.slow
 def test_the_local_dask_cluster_runs_no_stack_profiler() -> None:
     """The local cluster's workers are threads of parscore's process: the dashboard's stack
     sampler (every 10 ms on the event loop) would run beside the run for nothing."""
