@@ -19,6 +19,7 @@ alternating rounds (before/after figures of one run).
 from __future__ import annotations
 
 import contextlib
+import json
 import os
 import shutil
 import statistics
@@ -192,8 +193,67 @@ def scale_engines(tmp: Path) -> dict[str, float]:
         )
     same = same_datasets([tmp / f"out-{label}" for label, root in runs if root == ROOT])
     print(f"  the same datasets byte for byte under every engine: {'yes' if same else 'NO'}")
+    if "ray" in ENGINES:
+        ray_parts(few, tmp / "parts")
     check_crossover(tmp, sizes)
     return {e: r for e, r in ratios.items() if "@" not in e}
+
+
+#: A `parscore run` that prints, as JSON on stdout, when each part of a Ray run ended:
+#: importing ray; parscore's imports, finding and planning the files; starting the node and
+#: connecting (ray_start); the first file's result (the worker, its guards, the first task);
+#: the last one; stopping (ray_stop).
+RAY_PARTS = """
+import json, time
+start = time.perf_counter()
+marks = {}
+def mark(name):
+    marks.setdefault(name, time.perf_counter() - start)
+import ray
+mark("import ray")
+from parscore.pipeline import batch, cli, engines
+def timed(before, after, f):
+    def call(*args):
+        mark(before)
+        result = f(*args)
+        mark(after)
+        return result
+    return call
+engines.ray_start = timed("plan", "node and connect", engines.ray_start)
+engines.ray_stop = timed("last result", "stop", engines.ray_stop)
+def run_jobs(jobs, settings, run_jobs=batch.run_jobs):
+    for item in run_jobs(jobs, settings):
+        mark("first result")
+        yield item
+batch.run_jobs = run_jobs
+try:
+    cli.run_main()
+finally:
+    print(json.dumps(marks))
+"""
+
+
+def ray_parts(inputs: Path, tmp: Path) -> None:
+    """Given a few inputs, print the median duration of each part of a Ray run of them
+    (RAY_PARTS), this tree's and the baseline's alternating round by round."""
+    runs = [(label, root) for label, root in variants() if label.startswith("ray")]
+    parts: dict[str, list[dict[str, float]]] = {label: [] for label, _ in runs}
+    for _ in range(ENGINE_ROUNDS):
+        for label, root in runs:
+            cmd = [sys.executable, "-c", RAY_PARTS, "run", str(inputs), "--out", str(tmp)]
+            cmd += ["--quiet", "--fresh", "--workers", str(ENGINE_WORKERS), "--engine", "ray"]
+            env = {**os.environ, "PYTHONPATH": str(root)}
+            done = subprocess.run(cmd, capture_output=True, env=env, cwd=root, check=True)
+            parts[label].append(json.loads(done.stdout.decode().splitlines()[-1]))
+    print(f"  Ray's parts on {ENGINE_WORKERS} files (median s of {ENGINE_ROUNDS} rounds):")
+    for label, marks in parts.items():
+        names = list(marks[0])
+        steps = [
+            statistics.median(m[name] - (m[names[k - 1]] if k else 0.0) for m in marks)
+            for k, name in enumerate(names)
+        ]
+        told = ", ".join(f"{name} {step:.2f}" for name, step in zip(names, steps, strict=True))
+        print(f"    {label:<10} {told}")
 
 
 def check_crossover(tmp: Path, sizes: dict[str, float]) -> None:

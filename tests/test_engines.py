@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import json
+import os
 import threading
 import time
 from pathlib import Path
@@ -142,6 +143,63 @@ def test_the_local_ray_node_runs_only_what_a_batch_uses_and_stops_whole() -> Non
             break
         time.sleep(0.1)
     assert not alive, [p.cmdline() for p in alive]
+
+
+@pytest.mark.slow
+@pytest.mark.timeout(120)
+def test_the_local_ray_node_starts_one_worker_and_its_guards_before_a_task() -> None:
+    """Ray's local node starts one worker process with the raylet (the batch's tasks run on
+    its threads), and it starts a guard a thread as it starts: the readers are imported
+    before the first task arrives, and no interpreter imports Ray for each worker."""
+    pytest.importorskip("ray")
+    psutil = pytest.importorskip("psutil")
+    from parscore.pipeline.engines import ray_start, ray_stop
+
+    ray, node = ray_start(2)
+    try:
+        deadline = time.monotonic() + 60
+        guards: list[psutil.Process] = []
+        while len(guards) < 2 and time.monotonic() < deadline:
+            time.sleep(0.1)
+            started = psutil.Process().children(recursive=True)
+            guards = [p for p in started if p.name() == "parscore-work"]
+        assert len(guards) == 2, [p.cmdline() for p in started]
+        parents = {guard.ppid() for guard in guards}
+        assert len(parents) == 1 and os.getpid() not in parents  # both in the one Ray worker
+        workers = [p for p in started if p.name().startswith("ray::") and "Agent" not in p.name()]
+        assert [p.pid for p in workers] == list(parents), [p.name() for p in workers]
+    finally:
+        ray_stop(ray, node)
+
+
+@pytest.mark.slow
+@pytest.mark.timeout(180)
+def test_ray_runs_on_the_cluster_named_by_its_address_and_leaves_it_running(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch, capfd: pytest.CaptureFixture[str]
+) -> None:
+    """With PARSCORE_RAY_ADDRESS the files are Ray tasks on that cluster (not the local
+    node's actor): the same notices as the local pool, and the cluster is not parscore's to
+    stop."""
+    pytest.importorskip("ray")
+    from parscore.pipeline import engines
+
+    inputs = tmp_path / "in"
+    inputs.mkdir()
+    for name in INPUTS:
+        (inputs / name).write_bytes((ROOT / "samples" / name).read_bytes())
+    args = ["run", str(inputs), "--quiet", "--workers", "2"]
+    assert main([*args, "--out", str(tmp_path / "local")]) == 0
+    cluster = engines.bare_node(2)
+    try:
+        monkeypatch.setenv(engines.RAY_ENV, cluster.address)
+        monkeypatch.setattr(engines, "bare_node", None)  # parscore starts no node of its own
+        capfd.readouterr()
+        assert main([*args, "--out", str(tmp_path / "ray"), "--engine", "ray"]) == 0
+        assert all(line.startswith("parscore") for line in capfd.readouterr().err.splitlines())
+        assert notices(tmp_path / "ray") == notices(tmp_path / "local")
+        assert cluster.live_processes()  # still running: its owner stops it
+    finally:
+        cluster.kill_all_processes(check_alive=False, allow_graceful=True)
 
 
 @pytest.mark.slow
