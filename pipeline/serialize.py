@@ -127,8 +127,10 @@ def unit_score_dict(u: UnitScore) -> dict[str, Any]:
         "rank_of": u.rank_of,
         "grade": u.grade,
         "change": num(u.change),
+        "rank_change": u.rank_change,
         "previous": num(u.previous),
         "source": u.source,
+        "group": u.group,
         **inferred,
     }
 
