@@ -53,6 +53,8 @@ _FIGURE = re.compile(
     rf"(?:\s*\(\s*(?:điểm\s+)?tối\s+đa\s*:?\s*(?P<top>{_NUM})[^()]*\))?",
     re.I,
 )
+#: What every figure ends with: a line without it holds none (tried before ``_FIGURE``).
+_UNIT = re.compile(r"điểm|%", re.I)
 _OTHER_YEAR = re.compile(r"\([^()]*\b(?:19|20)\d{2}\b[^()]*\)")
 _SENTENCE_END = re.compile(r"[.;!?](?:\s|$)|;")
 _STOP = re.compile(r"[.!?](?:\s|$)")
@@ -125,6 +127,8 @@ def prose_score_table(lines: Sequence[Line]) -> ScoreTable | None:
 
 def line_figures(line: Line) -> Iterator[Figure]:
     """Given a line, yield its figures with the words before each, other years' left out."""
+    if not _UNIT.search(line.text):
+        return
     text = _OTHER_YEAR.sub(" ", line.text)
     found = list(_FIGURE.finditer(text))
     ends = [m.start() for m in found[1:]] + [len(text)] * bool(found)
@@ -151,19 +155,19 @@ def is_target(before: str) -> bool:
 
 def labelled(lines: Sequence[Line]) -> Iterator[tuple[str | None, Figure]]:
     """Given the lines, yield each figure with its component's label (None when it names
-    none): its own words, else the heading line just above it."""
-    heading = None
+    none): its own words, else the heading line just above it (read only when asked)."""
+    above: Line | None = None
     for line in lines:
         figures = list(line_figures(line))
         if not figures:
-            heading = heading_label(line)
+            above = line
             continue
         for figure in figures:
             label = label_of(figure.words) or label_after(figure.after)
-            if label is None and figure.first and heading and not is_total(figure.words):
-                label = heading
+            if label is None and figure.first and above and not is_total(figure.words):
+                label = heading_label(above) or None
             yield label, figure
-        heading = None
+        above = None
 
 
 def label_after(after: str) -> str | None:
@@ -251,7 +255,7 @@ def self_report(lines: Sequence[Line]) -> bool:
     lead = []
     for line in lines:
         lead.append(fold(line.text))
-        if _FIGURE.search(line.text):
+        if _UNIT.search(line.text) and _FIGURE.search(line.text):
             break
     text = " ".join(lead)
     words = vocabulary()
