@@ -432,6 +432,8 @@ class _Emitter:
 
     def flush(self) -> None:
         """Given the buffered text, emit one block per non-blank line."""
+        if not self.parts:  # a block edge right after another: nothing buffered
+            return
         text = "".join(self.parts)
         self.parts.clear()
         if text and not text.isspace():  # most flushes hold only markup indentation
