@@ -201,10 +201,12 @@ def title_date(text: str) -> date | None:
 def meeting_date(lines: Sequence[Line]) -> date | None:
     """Given lines, return the date of the meeting the notice reports on."""
     for line in lines:
-        if line.region is Region.HEADER or "ban hành" in line.raw.lower():
+        if line.region is Region.HEADER:
             continue
-        dates = find_dates(line.raw)
-        after = line.raw[dates[0].end : dates[0].end + 120] if dates else ""
+        dates = find_dates(line.raw)  # most lines hold none: asked before "ban hành"
+        if not dates or "ban hành" in line.raw.lower():
+            continue
+        after = line.raw[dates[0].end : dates[0].end + 120]
         if after and (_MEETING.search(strip_tones(after)) or _MEETING_WORD.search(after)):
             return dates[0].value
     return None
