@@ -191,7 +191,11 @@ def _subject(clause: str) -> str | None:
     return None
 
 
-_PLACE_WORDS = re.compile(r"(?<!\w)(?:tỉnh|thành phố|TP\.?)\s+((?:[A-ZĐÀ-Ỹ][^\s,.;:()]*\s*){1,3})")
+#: "tỉnh X", "thành phố X", "TP. X"; every one opens with "t" or "T", tried first (positions
+#: that do not fail before the lookbehind is tried).
+_PLACE_WORDS = re.compile(
+    r"(?=[tT])(?<!\w)(?:tỉnh|thành phố|TP\.?)\s+((?:[A-ZĐÀ-Ỹ][^\s,.;:()]*\s*){1,3})"
+)
 
 
 #: The capitalised words a line opens with, up to a punctuation mark ("Điện Biên: …").
