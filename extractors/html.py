@@ -291,6 +291,12 @@ class Weights:
             links = self._links[key] = sum(weight(a.text()) for a in node.css("a[href]"))
         return text - LINK_COST * links
 
+    def expect(self, count: int) -> None:
+        """Given how many elements are about to be asked, weigh every element at once when
+        that is more than are worked out one by one (the densest block sought among all)."""
+        if self._every is None and self._root is not None and count > LAZY_WEIGHTS:
+            self._every = weigh(self._root)
+
     def forget(self) -> None:
         """Given that elements were removed, drop every weight worked out so far."""
         self._text.clear()
@@ -367,6 +373,7 @@ def score_candidates(
     Heaviest first: a score never exceeds the text weight, so once a candidate's weight is
     below NEAR_BEST of the best score so far, no later one can matter (their links go uncounted).
     """
+    weights.expect(len(nodes))
     weighed = sorted(
         ((weights.text(node), index, node) for index, node in enumerate(nodes)),
         key=lambda item: -item[0],
