@@ -46,8 +46,9 @@ MONTHS = 12
 LETTER_DEPTH = 3  # "a)" is below "1." and "1.1"
 #: A unit heading has at most this many words; a byline ("Văn phòng Sở") at most that many.
 MAX_UNIT_WORDS, MAX_STRAY_WORDS = 12, 4
+#: Every cue opens with "t", "c" or "h" (any case), asked first: other positions fail at once.
 _DEADLINE = re.compile(
-    r"(?:trước|chậm nhất|hạn chót|hoàn thành|thời hạn(?: hoàn thành)?\s*:?"
+    r"(?=[tch])(?:trước|chậm nhất|hạn chót|hoàn thành|thời hạn(?: hoàn thành)?\s*:?"
     r"|trong(?=\s+(?:tháng|quý)\s))\s*(?:trong\s+)?"
     r"(?:ngày\s+)?",
     re.I,
@@ -338,9 +339,13 @@ def period_end(m: re.Match[str]) -> date | None:
 def areas(text: str) -> tuple[str, ...]:
     """Given a task text, return the assessment areas it serves, in a fixed order."""
     key = plain(text)
-    return tuple(
-        sorted({code for code, cues in area_cues().items() if any(c in key for c in cues)})
-    )
+    return tuple(sorted({code for cue, code in area_cue_pairs() if cue in key}))
+
+
+@cache
+def area_cue_pairs() -> tuple[tuple[str, str], ...]:
+    """Return (cue, area code) for every cue of pipeline/data/task_areas.toml."""
+    return tuple((cue, code) for code, cues in area_cues().items() for cue in cues)
 
 
 @cache
