@@ -681,6 +681,8 @@ def rows_to_cells(rows: list[list[LexborNode]]) -> tuple[Cell, ...]:
 def cell_spans(node: LexborNode, rows_left: int) -> tuple[int, int]:
     """Given a cell and the rows left in its table, return its (rowspan, colspan), clamped."""
     attrs = node.attributes
+    if "rowspan" not in attrs and "colspan" not in attrs:
+        return 1, 1  # most cells
     rowspan = _int(attrs.get("rowspan"), 1) or rows_left  # 0: to the end of the table
     colspan = _int(attrs.get("colspan"), 1) or 1
     return max(1, min(rowspan, rows_left)), max(1, min(colspan, MAX_COLSPAN))
