@@ -7,7 +7,9 @@ whose class or id names chrome → walk it into blocks → drop chrome lines, a 
 and the "other news" tail (``extractors.boilerplate``) → number the blocks.
 
 Speed: lexbor costs about one tree pass per selector, so the page-wide queries are few and
-class/id chrome is matched by one regex, inside the article only.
+class/id chrome is matched by one regex, inside the article only. Element weights are worked
+out when asked (``Weights``: lexbor's text() in C), one Python pass over the page only when
+many are asked.
 
 The walk streams inline text into a line buffer that every block boundary flushes, so
 ``<font>`` or ``<span>`` wrapping whole paragraphs (old portals, Word exports) still gives
@@ -158,9 +160,9 @@ def prune(tree: LexborHTMLParser) -> tuple[LexborNode | None, Weights]:
         remove(unique(tree.root.css(JUNK_SELECTOR)))
     body = tree.body
     if body is None:
-        return None, {}
-    weights = weigh(body)
-    total = weights[body.mem_id].text
+        return None, Weights(tree.root)
+    weights = Weights(body)
+    total = weights.text(body)
     chrome = unique(body.css(PAGE_CHROME_SELECTOR))
     remove([node for node in chrome if not is_protected(node, total, weights)], weights)
     return body, weights
@@ -168,7 +170,7 @@ def prune(tree: LexborHTMLParser) -> tuple[LexborNode | None, Weights]:
 
 def clear(article: LexborNode, weights: Weights) -> LexborNode:
     """Given the article container, drop the elements inside it that class or id name chrome."""
-    total = weights[article.mem_id].text
+    total = weights.text(article)
     named = unique(article.css("[class], [id]"))
     chrome = [n for n in named if is_chrome_named(n) and not is_protected(n, total, weights)]
     remove(chrome, weights)
@@ -176,27 +178,12 @@ def clear(article: LexborNode, weights: Weights) -> LexborNode:
 
 
 def remove(nodes: list[LexborNode], weights: Weights | None = None) -> None:
-    """Given distinct nodes in document order, remove them, descendants before ancestors, and
-    take their weight off the ancestors that stay."""
-    if weights is not None:
-        discount(nodes, weights)
-    for node in reversed(nodes):  # a removed ancestor would leave its descendants dangling
+    """Given distinct nodes in document order, remove them, descendants before ancestors (a
+    removed ancestor would leave its descendants dangling); weights asked before are void."""
+    for node in reversed(nodes):
         node.decompose()
-
-
-def discount(nodes: list[LexborNode], weights: Weights) -> None:
-    """Given nodes about to go, take each one's weight off its ancestors up to one that goes
-    too (that one carries it away): linear however deep the removed nodes nest."""
-    gone = {node.mem_id for node in nodes}
-    for node in nodes:
-        w = weights.get(node.mem_id)
-        parent = node.parent
-        while w is not None and parent is not None and parent.mem_id in weights:
-            if parent.mem_id in gone:
-                break
-            p = weights[parent.mem_id]
-            weights[parent.mem_id] = Weight(p.text - w.text, p.links - w.links)
-            parent = parent.parent
+    if weights is not None and nodes:
+        weights.forget()
 
 
 def unique(nodes: list[LexborNode]) -> list[LexborNode]:
@@ -213,7 +200,7 @@ def is_chrome_named(node: LexborNode) -> bool:
 
 def is_protected(node: LexborNode, total: int, weights: Weights) -> bool:
     """Given a chrome-looking element, return whether it must stay (it holds the article)."""
-    if weights[node.mem_id].text > PROTECT_SHARE * total:
+    if weights.text(node) > PROTECT_SHARE * total:
         return True
     if node.tag == "header":
         return _names_article(node) or _has_ancestor(node, ARTICLE_TAGS)
@@ -255,15 +242,87 @@ class Weight:
     links: int
 
 
-#: Element (by mem_id) → its Weight; made in one pass, so scoring stays linear in the page.
-Weights = dict[int, Weight]
+#: Elements whose weight is worked out one by one (lexbor's text() of each, in C); past
+#: that, one Python pass weighs every element at once, so nested candidates (the densest
+#: block sought among every <div>) never cost more than linear time.
+LAZY_WEIGHTS = 48
+#: Links nested in links (possible through a table inside a link): one pass weighs them.
+NESTED_LINKS = "a[href] a[href]"
 
 
-def weigh(root: LexborNode) -> Weights:
-    """Given an element, return the Weight of it and of every element inside it, in one pass
-    (``weight(node.text())`` per candidate was quadratic on nested markup). Pre-order reversed
-    meets every element after all of its descendants, so each adds itself to its parent once."""
-    weights: Weights = {}
+class Weights:
+    """The text weight of elements and of the links inside them, worked out when asked.
+
+    Most pages ask for a few dozen elements (the body, chrome, the named candidates): each
+    is one ``text()`` call in C. Removing elements voids what was asked before, so a weight
+    is always that of the tree as it stands."""
+
+    __slots__ = ("_asked", "_every", "_links", "_nested", "_root", "_text")
+
+    def __init__(self, root: LexborNode | None) -> None:
+        self._root = root
+        self._text: dict[int, int] = {}
+        self._links: dict[int, int] = {}
+        self._every: dict[int, Weight] | None = None
+        self._asked = 0
+        self._nested: bool | None = None
+
+    def text(self, node: LexborNode) -> int:
+        """Given an element, return its text weight."""
+        key = node.mem_id
+        if self._every is not None:
+            return self._every[key].text
+        found = self._text.get(key)
+        if found is None:
+            if self._lazy():
+                found = self._text[key] = weight(node.text())
+            else:
+                return self.text(node)
+        return found
+
+    def score(self, node: LexborNode) -> int:
+        """Given an element, return its text weight less LINK_COST times its links'."""
+        text = self.text(node)
+        if self._every is not None:
+            return text - LINK_COST * self._every[node.mem_id].links
+        key = node.mem_id
+        links = self._links.get(key)
+        if links is None:
+            links = self._links[key] = sum(weight(a.text()) for a in node.css("a[href]"))
+        return text - LINK_COST * links
+
+    def expect(self, count: int) -> None:
+        """Given how many elements are about to be asked, weigh every element at once when
+        that is more than are worked out one by one (the densest block sought among all)."""
+        if self._every is None and self._root is not None and count > LAZY_WEIGHTS:
+            self._every = weigh(self._root)
+
+    def forget(self) -> None:
+        """Given that elements were removed, drop every weight worked out so far."""
+        self._text.clear()
+        self._links.clear()
+        self._every = None
+        self._asked = 0
+
+    def _lazy(self) -> bool:
+        """Return whether the next weight is worked out alone; else weigh every element."""
+        if self._root is None:
+            return True
+        if self._nested is None:
+            self._nested = self._root.css_first(NESTED_LINKS) is not None
+        self._asked += 1
+        if self._asked <= LAZY_WEIGHTS and not self._nested:
+            return True
+        self._every = weigh(self._root)
+        return False
+
+
+def weigh(root: LexborNode) -> dict[int, Weight]:
+    """Given an element, return the Weight of it and of every element inside it (by mem_id)
+    in one pass (``weight(node.text())`` per element is quadratic on nested markup). Pre-order
+    reversed meets every element after all of its descendants, so each adds itself to its
+    parent once."""
+    weights: dict[int, Weight] = {}
     pending: dict[int, tuple[int, int]] = {}  # element → (text, links) of what is inside
     top = root.mem_id
     for node in reversed(list(root.traverse(include_text=True))):
@@ -314,24 +373,20 @@ def score_candidates(
     Heaviest first: a score never exceeds the text weight, so once a candidate's weight is
     below NEAR_BEST of the best score so far, no later one can matter (their links go uncounted).
     """
+    weights.expect(len(nodes))
     weighed = sorted(
-        ((weights[node.mem_id], index, node) for index, node in enumerate(nodes)),
-        key=lambda item: -item[0].text,
+        ((weights.text(node), index, node) for index, node in enumerate(nodes)),
+        key=lambda item: -item[0],
     )
     scored: list[tuple[int, int, LexborNode]] = []
     top = 0
-    for w, index, node in weighed:
-        if w.text < NEAR_BEST * top:
+    for text, index, node in weighed:
+        if text < NEAR_BEST * top:
             break
-        node_score = score(w)
+        node_score = weights.score(node)
         top = max(top, node_score)
         scored.append((index, node_score, node))
     return scored
-
-
-def score(w: Weight) -> int:
-    """Given an element's Weight, return its text weight less LINK_COST times its links'."""
-    return w.text - LINK_COST * w.links
 
 
 def widen(node: LexborNode, weights: Weights) -> LexborNode:
@@ -360,7 +415,7 @@ def lead_weight(node: LexborNode, weights: Weights) -> int:
         return weight(node.text_content or "")
     if (node.tag or "-").startswith("-") or is_chrome_named(node):
         return 0
-    return score(weights[node.mem_id])
+    return weights.score(node)
 
 
 # -- container → blocks -----------------------------------------------------------------------
@@ -384,6 +439,8 @@ class _Emitter:
 
     def flush(self) -> None:
         """Given the buffered text, emit one block per non-blank line."""
+        if not self.parts:  # a block edge right after another: nothing buffered
+            return
         text = "".join(self.parts)
         self.parts.clear()
         if text and not text.isspace():  # most flushes hold only markup indentation
@@ -424,11 +481,14 @@ def node_to_blocks(node: LexborNode) -> list[Block]:
 
 
 def walk(node: LexborNode, out: _Emitter, depth: int) -> None:
-    """Given an element, visit its children in order."""
-    for child in node.iter(include_text=True):
+    """Given an element, visit its children in order (sibling links: a fraction of the cost
+    of ``iter()``, which the walk would start once per element)."""
+    child = node.first_child
+    while child is not None:
         if out.done:
             return
         visit(child, out, depth + 1)
+        child = child.next
 
 
 def visit(node: LexborNode, out: _Emitter, depth: int) -> None:
@@ -526,7 +586,8 @@ def inline_text(node: LexborNode) -> str:
 
 def _collect(node: LexborNode, parts: list[str], depth: int) -> None:
     """Given an element, append the text of its subtree to parts, spacing block edges."""
-    for child in node.iter(include_text=True):
+    child = node.first_child
+    while child is not None:
         tag = child.tag or "-"
         if tag == "-text":
             parts.append(child.text_content or "")
@@ -538,6 +599,7 @@ def _collect(node: LexborNode, parts: list[str], depth: int) -> None:
             parts.append(" ")
         elif not tag.startswith("-"):
             _collect(child, parts, depth + 1)
+        child = child.next
 
 
 # -- tables -------------------------------------------------------------------------------------
@@ -595,19 +657,23 @@ def _holds_paragraphs(cell: LexborNode) -> bool:
 
 
 def rows_to_cells(rows: list[list[LexborNode]]) -> tuple[Cell, ...]:
-    """Given rows of <td>/<th>, return cells at grid positions that skip earlier spans."""
-    taken: set[tuple[int, int]] = set()
+    """Given rows of <td>/<th>, return cells at grid positions that skip earlier spans.
+
+    Only the slots a cell holds in the rows below its own are kept: within its row, the
+    next cell starts past it anyway."""
+    below: set[tuple[int, int]] = set()  # (row, col) held by a cell spanning down into it
     cells: list[Cell] = []
     for r, row in enumerate(rows):
         col = 0
         for node in row:
-            while (r, col) in taken:
+            while (r, col) in below:
                 col += 1
             rowspan, colspan = cell_spans(node, len(rows) - r)
             cells.append(
                 Cell(row=r, col=col, text=inline_text(node), rowspan=rowspan, colspan=colspan)
             )
-            taken.update(product(range(r, r + rowspan), range(col, col + colspan)))
+            if rowspan > 1:
+                below.update(product(range(r + 1, r + rowspan), range(col, col + colspan)))
             col += colspan
     return tuple(cells)
 
@@ -615,6 +681,8 @@ def rows_to_cells(rows: list[list[LexborNode]]) -> tuple[Cell, ...]:
 def cell_spans(node: LexborNode, rows_left: int) -> tuple[int, int]:
     """Given a cell and the rows left in its table, return its (rowspan, colspan), clamped."""
     attrs = node.attributes
+    if "rowspan" not in attrs and "colspan" not in attrs:
+        return 1, 1  # most cells
     rowspan = _int(attrs.get("rowspan"), 1) or rows_left  # 0: to the end of the table
     colspan = _int(attrs.get("colspan"), 1) or 1
     return max(1, min(rowspan, rows_left)), max(1, min(colspan, MAX_COLSPAN))

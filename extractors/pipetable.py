@@ -23,6 +23,8 @@ _RULE = re.compile(r"^[\s|:\-+=]+$")
 
 def pipe_cells(text: str) -> list[str] | None:
     """Given a line, return its cells when it is a pipe row ("| a | b |"), else None."""
+    if "|" not in text:  # most lines: answered without a stripped copy
+        return None
     line = text.strip()
     if not line.startswith("|") or line.count("|") < MIN_BARS:
         return None
@@ -43,8 +45,9 @@ def pipe_tables(blocks: Iterable[Block]) -> list[Block]:
         if block.kind is BlockKind.PARAGRAPH and pipe_cells(block.text) is not None:
             run.append(block)
             continue
-        out += list(close_run(run))
-        run = []
+        if run:  # most blocks close no run
+            out += list(close_run(run))
+            run = []
         out.append(block)
     out += list(close_run(run))
     return out

@@ -31,10 +31,12 @@ def tab_blocks(lines: Iterable[str]) -> list[Block]:
         if "\t" in line.strip(" \r\n"):
             run.append(line)
             continue
-        out += close_run(run)
-        run = []
-        out += paragraphs([line])
-    return out + close_run(run)
+        if run:  # most lines close no run
+            out += close_run(run)
+            run = []
+        if text := clean(line):
+            out.append(Block(kind=BlockKind.PARAGRAPH, text=text))
+    return out + close_run(run) if run else out
 
 
 def paragraphs(lines: Iterable[str]) -> list[Block]:

@@ -7,9 +7,12 @@ from collections.abc import Iterator
 from dataclasses import dataclass
 from datetime import date
 
-_NUMERIC = re.compile(r"(?<![\d/.-])(\d{1,2})\s*([/.-])\s*(\d{1,2})\s*\2\s*(\d{4})(?![\d/])")
+#: A digit is asked for first: the lookbehind is then tried only where a date may open.
+_NUMERIC = re.compile(r"(?=\d)(?<![\d/.-])(\d{1,2})\s*([/.-])\s*(\d{1,2})\s*\2\s*(\d{4})(?![\d/])")
 # Tone marks are matched loosely ("nắm" for "năm") because OCR often misreads them.
 _WORDS = re.compile(r"ng\wy\s+(\d{1,2})\s+th\wng\s+(\d{1,2})\s+n\wm\s+(\d{4})", re.IGNORECASE)
+#: Both forms end with a four-digit year: text without one holds no date (most lines).
+_YEAR = re.compile(r"\d{4}")
 
 
 @dataclass(frozen=True, slots=True, kw_only=True)
@@ -22,6 +25,8 @@ class DateMatch:
 
 def find_dates(text: str) -> list[DateMatch]:
     """Given text, return the valid full dates written in it, in order."""
+    if not _YEAR.search(text):
+        return []
     found = [m for rx in (_WORDS, _NUMERIC) for m in _matches(rx, text)]
     found.sort(key=lambda d: d.start)
     return _drop_overlaps(found)

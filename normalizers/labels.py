@@ -55,9 +55,10 @@ _COMMITTEE_WORD = re.compile(
 )
 _AGENCY_HEAD = re.compile(r"^(sở|bộ)\s+(.+)$", re.IGNORECASE)
 _SYMBOL_SPLIT = re.compile(r"[-–—\s]")
-#: Số, ký hiệu: "568/TB-SXD", "15/2020/NĐ-CP", "2231/SNV-CCHC&PC", "568 / TB - SXD".
+#: Số, ký hiệu: "568/TB-SXD", "15/2020/NĐ-CP", "2231/SNV-CCHC&PC", "568 / TB - SXD" (a digit
+#: asked first: the lookbehind is tried only where a number may open).
 DOC_NUMBER = re.compile(
-    r"(?<![\w/])(\d{1,6}(?:/\d{4})?)\s*/\s*([A-ZĐ][A-Za-zĐđ0-9]*(?:\s?[-–&]\s?[A-ZĐ][A-Za-zĐđ0-9&]*)*)"
+    r"(?=\d)(?<![\w/])(\d{1,6}(?:/\d{4})?)\s*/\s*([A-ZĐ][A-Za-zĐđ0-9]*(?:\s?[-–&]\s?[A-ZĐ][A-Za-zĐđ0-9&]*)*)"
 )
 
 

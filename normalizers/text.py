@@ -50,9 +50,14 @@ CONTROL_CHARS = "".join(
 #: Dashes and minus signs that fold to "-".
 DASH_CHARS = "\u2010\u2011\u2012\u2013\u2014\u2015\u2212\ufe58\ufe63\uff0d"
 
-#: Inputs up to this length are cached by fold() (labels, cells); longer prose is not.
+#: Inputs up to this length are cached by fold() and bare_key() (labels, cells) ...
 FOLD_CACHE_MAX_LEN = 200
 FOLD_CACHE_SIZE = 32768
+#: ... longer ones (a paragraph's line, a sentence) in a small cache of their own: within a
+#: document a line is keyed by several readers (recipients, title, headers, sections), and
+#: a few hundred lines span the document at hand; past this length a text is not kept.
+LONG_CACHE_SIZE = 256
+LONG_CACHE_MAX_LEN = 4000
 
 _WORD = re.compile(r"[^\W\d_]+")
 _COMBINING_MARK = re.compile(r"[\u0300-\u036f\u1ab0-\u1aff\u1dc0-\u1dff\u20d0-\u20ff]")
@@ -134,11 +139,14 @@ def _fold(s: str) -> str:
 
 
 _fold_cached = lru_cache(maxsize=FOLD_CACHE_SIZE)(_fold)
+_fold_long = lru_cache(maxsize=LONG_CACHE_SIZE)(_fold)
 
 
 def fold(s: str) -> str:
     """Given text, return a matching key: clean, lowercase, classic tone placement, ASCII dashes."""
-    return _fold_cached(s) if len(s) <= FOLD_CACHE_MAX_LEN else _fold(s)
+    if len(s) <= FOLD_CACHE_MAX_LEN:
+        return _fold_cached(s)
+    return _fold_long(s) if len(s) <= LONG_CACHE_MAX_LEN else _fold(s)
 
 
 def strip_tones(s: str) -> str:
@@ -158,13 +166,16 @@ def _bare_key(s: str) -> str:
 
 
 _bare_key_cached = lru_cache(maxsize=FOLD_CACHE_SIZE)(_bare_key)
+_bare_key_long = lru_cache(maxsize=LONG_CACHE_SIZE)(_bare_key)
 
 
 def bare_key(s: str) -> str:
     """Given text, return a loose matching key: no diacritics (đ → d), casefolded, one space.
 
-    Short strings are cached like ``fold``'s: a line or cell is keyed by several readers."""
-    return _bare_key_cached(s) if len(s) <= FOLD_CACHE_MAX_LEN else _bare_key(s)
+    Strings are cached like ``fold``'s: a line or cell is keyed by several readers."""
+    if len(s) <= FOLD_CACHE_MAX_LEN:
+        return _bare_key_cached(s)
+    return _bare_key_long(s) if len(s) <= LONG_CACHE_MAX_LEN else _bare_key(s)
 
 
 @lru_cache(maxsize=1)

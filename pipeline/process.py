@@ -2,7 +2,6 @@
 
 from __future__ import annotations
 
-import dataclasses
 from dataclasses import dataclass
 from pathlib import Path
 from typing import Any
@@ -10,6 +9,7 @@ from typing import Any
 from parscore.extractors import extract
 from parscore.extractors.errors import ErrorCode, InputError
 from parscore.extractors.limits import DEFAULT_LIMITS, Limits
+from parscore.extractors.records import replace
 from parscore.pipeline.model import Notice
 from parscore.pipeline.parse import parse
 from parscore.pipeline.relevance import is_notice
@@ -41,6 +41,6 @@ def process_file(
         raise InputError(ErrorCode.NOT_A_NOTICE, str(path))
     checks = validate(notice, ladder=ladder)
     return Result(
-        notice=dataclasses.replace(notice, validation=checks),
+        notice=replace(notice, validation=checks),
         expected_grade=expected_grade(notice, ladder=ladder),
     )

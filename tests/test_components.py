@@ -252,3 +252,28 @@ def test_targets_are_neither_scores_nor_a_headline() -> None:
         ("the_che", Decimal(8)),
         ("tai_chinh_cong", Decimal(7)),
     ]
+
+
+def test_figure_guard_admits_every_verb_and_changes_no_match() -> None:
+    """The figure pattern's guard (tried first, for speed) lets every verb open a figure: each
+    verb's first letter is in it, and composed lines read the same with and without it."""
+    import re
+
+    from parscore.pipeline.parse import prosescores
+
+    guard = re.compile(prosescores.FIGURE_GUARD, re.I)
+    for verb in prosescores._VERBS.split("|"):  # an alternative may open with an optional word
+        words = re.findall(r"[^\W\d_]+", re.sub(r"\\.", " ", verb))
+        opening = [words[0], *re.findall(r"\)\?([^\W\d_]+)", verb)]
+        assert all(guard.match(f"x {word}", 2) for word in opening), verb
+    bare = re.compile(prosescores._FIGURE.pattern.removeprefix(prosescores.FIGURE_GUARD), re.I)
+    lines = [
+        "Cải cách thể chế ĐẠT 9,2/10,5 điểm; Tự chấm được 8 ĐIỂM (tối đa 9 điểm)",
+        "Lĩnh vực 2: 10.5/10.5 điểm, tương ứng với 100%, Thẩm định 7 điểm",
+        "Cải cách tổ chức bộ máy (12,1/13 điểm) - 4 điểm với 6,01 trên tổng số 9,5 điểm",
+        "8,5 điểm là kết quả; được đánh giá 9 điểm, tự đánh giá: 70%",
+    ]
+    for line in lines:
+        guarded = [m.span() + m.groups() for m in prosescores._FIGURE.finditer(line)]
+        assert guarded == [m.span() + m.groups() for m in bare.finditer(line)]
+        assert guarded, line

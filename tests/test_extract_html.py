@@ -364,3 +364,27 @@ def test_page_with_no_article_has_no_blocks(tmp_path: Path) -> None:
     with pytest.raises(InputError) as caught:
         extractors.extract(path)
     assert caught.value.code is ErrorCode.EMPTY_DOCUMENT
+
+
+@pytest.mark.parametrize("nested", [False, True])
+@pytest.mark.parametrize("boxes", [3, 60])
+def test_densest_block_wins_over_link_menus_however_weighed(nested: bool, boxes: int) -> None:
+    """A page naming no article container: the densest block wins over a menu with more
+    text in links, whether weights are worked out one by one (few candidates), all at once
+    (many candidates) or all at once because a link holds a table holding links."""
+    menu = "".join(
+        f'<li><a href="/m{i}">Chuyên mục tin tức số {i} của cổng</a></li>' for i in range(40)
+    )
+    filler = "".join(f"<div><span>Ô {i}</span></div>" for i in range(boxes))
+    linked = '<a href="/x"><table><tr><td><a href="/y">Bảng liên kết</a></td></tr></table></a>'
+    body = (
+        f"<div><ul>{menu}</ul></div>{filler}"
+        "<div><p>Sở Nội vụ thông báo kết quả chấm điểm chỉ số cải cách hành chính năm 2024 "
+        "của các cơ quan, đơn vị trực thuộc tỉnh, đạt 88,5 điểm, xếp loại Tốt.</p>"
+        "<p>Các đơn vị rà soát, khắc phục những hạn chế đã nêu trong thông báo này.</p></div>"
+        f"{linked if nested else ''}"
+    )
+    doc = run(f'<html><head><meta charset="utf-8"></head><body>{body}</body></html>'.encode())
+    texts = [block.text for block in doc.blocks]
+    assert any(t.startswith("Sở Nội vụ thông báo") for t in texts)
+    assert not any("Chuyên mục tin tức" in t for t in texts)

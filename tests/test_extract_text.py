@@ -5,6 +5,7 @@ from __future__ import annotations
 
 import codecs
 import unicodedata
+from typing import Any
 
 import pytest
 
@@ -158,3 +159,45 @@ def test_a_repeated_lead_is_dropped_but_repeated_cells_stay() -> None:
     lead = "Ngày 10/01/2024, UBND tỉnh ban hành Quyết định số 85/QĐ-UBND công bố Chỉ số CCHC."
     data = f"{lead}\n{lead}\nCải cách tài chính công\n11\n11\n".encode()
     assert lines(run(data)) == [lead, "Cải cách tài chính công", "11", "11"]
+
+
+def _opening_letters(items: Any) -> tuple[set[str], bool]:
+    """Given a parsed pattern (``re._parser``), return the characters a match may open with
+    and whether the pattern may match nothing."""
+    from re import _constants as c
+
+    chars: set[str] = set()
+    for op, av in items:
+        if op is c.LITERAL:
+            return chars | {chr(av)}, False
+        if op is c.IN:
+            for kind, arg in av:
+                low, high = (arg, arg) if kind is c.LITERAL else arg
+                chars |= {chr(x) for x in range(low, high + 1)}
+            return chars, False
+        if op is c.AT:  # \b and the like consume nothing
+            continue
+        if op is c.SUBPATTERN:
+            alternatives, least = [av[3]], 1
+        elif op is c.BRANCH:
+            alternatives, least = av[1], 1
+        else:
+            assert op in (c.MAX_REPEAT, c.MIN_REPEAT, c.POSSESSIVE_REPEAT), op
+            alternatives, least = [av[2]], av[0]
+        found = [_opening_letters(alternative) for alternative in alternatives]
+        chars |= {ch for opened, _ in found for ch in opened}
+        if least and not any(empty for _, empty in found):
+            return chars, False
+    return chars, True
+
+
+def test_chrome_phrase_openings_hold_every_phrase_opening() -> None:
+    """The letters tried first by the chrome-phrase pattern (for speed) are those every phrase
+    may open with: derived from the phrases' own patterns, none is missing."""
+    from re import _parser
+
+    from parscore.extractors.boilerplate import CHROME_PHRASE_OPENINGS, CHROME_PHRASES
+
+    for phrase in CHROME_PHRASES:
+        opened, empty = _opening_letters(_parser.parse(phrase))
+        assert not empty and opened <= set(CHROME_PHRASE_OPENINGS), phrase

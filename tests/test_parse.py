@@ -502,6 +502,10 @@ def test_bulleted_units_with_sub_bullets_and_labelled_tasks() -> None:
         ("Báo cáo chậm nhất ngày 15/12/2024.", date(2024, 12, 15)),
         ("Thực hiện thường xuyên trong năm 2024.", None),
         ("Hoàn thành trong tháng 13/2024.", None),
+        ("Nộp báo cáo TRƯỚC NGÀY 10/01/2025.", date(2025, 1, 10)),
+        ("Hạn chót 20/11/2024 cho việc tổng hợp.", date(2024, 11, 20)),
+        ("Tổ chức tập huấn Trong quý III/2024.", date(2024, 9, 30)),
+        ("CHẬM NHẤT 05/8/2024 gửi kết quả.", date(2024, 8, 5)),
     ],
 )
 def test_task_deadlines(text: str, expected: date | None) -> None:

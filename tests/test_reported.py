@@ -199,3 +199,18 @@ def test_a_chairs_name_written_after_the_role_is_split_from_it(
 ) -> None:
     chair = read_metadata(lines("Họp bàn giải pháp cải cách hành chính", sentence), None).chair
     assert (chair.name, chair.role) == (name, role)
+
+
+@pytest.mark.parametrize(
+    "name", ["background_cues", "reported_cues", "reported_kinds", "announced_by", "partner_cues"]
+)
+def test_phrase_patterns_find_every_phrase_whatever_its_case(name: str) -> None:
+    """The phrase patterns open with a class of first characters (for speed): every phrase
+    of the list is still found inside a sentence, as written and in capitals."""
+    from parscore.normalizers.labels import data_table
+    from parscore.pipeline.parse.reported import _phrases
+
+    for phrase in data_table("decree30")[name]:
+        for written in (phrase, phrase.upper()):
+            found = _phrases(name).search(f"Hôm nay, {written} số 12")
+            assert found is not None and found.group(0) == written, written

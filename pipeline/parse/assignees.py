@@ -310,10 +310,14 @@ def opener_end(w: Words) -> int:
     return end
 
 
+@lru_cache(maxsize=WORDS_CACHE)
 def find_assignment(text: str) -> Assignment | None:
     """Given a sentence or an item's lead, return who it gives a duty to: a cue's unit
     ("giao Sở X …"), an authority's "chỉ đạo" unit, or its subject ("Sở X chủ trì …",
-    "Công an tỉnh: …"); a lead that only names a body comes back with `duty` False."""
+    "Công an tỉnh: …"); a lead that only names a body comes back with `duty` False.
+
+    Kept per text, as the words are: a task section's line is asked as a heading, as a
+    lead and as a task (the answer is a frozen record)."""
     w = words_of(text)
     if not w.keys:
         return None

@@ -66,6 +66,8 @@ _CHAIR_ROLE = re.compile(
     r"((?:Phó\s+)?(?:Giám đốc|Chủ tịch|Bộ trưởng|Thứ trưởng|Chánh Văn phòng|Trưởng ban)"
     r"(?:\s+[^\s,.;:()]+){0,9}?)\s+(?:đã\s+)?chủ\s*trì"
 )
+#: The words every chair pattern holds.
+_CHAIRED = re.compile(r"chủ\s*trì", re.IGNORECASE)
 #: The words that say a meeting took place; those of two words are matched with tones set
 #: aside (OCR misplaces them: "tố chức"), "họp" as written ("hợp" is another word).
 _MEETING = re.compile(r"\b(?:to chuc|cuoc hop|hoi nghi|lam viec)\b", re.IGNORECASE)
@@ -89,7 +91,8 @@ def read_metadata(
     number = notice_number(lines, reported, header)
     in_header = issuer_name(header)
     own = in_header or body_issuer(lines)
-    issuer = in_header or news_issuer(lines, reported)
+    place = province(lines)  # the notice's field, and the place of a news item's issuer
+    issuer = in_header or news_issuer(lines, reported, place)
     return Metadata(
         number=number,
         doc_type=doc_type(number.split("/", 1)[1]) if number else None,
@@ -101,16 +104,16 @@ def read_metadata(
         signer=signer(lines),
         recipients=recipients(lines),
         assessment_year=assessment_year,
-        province=province(lines),
+        province=place,
         level=unit_level(subject or own),
     )
 
 
-def news_issuer(lines: Sequence[Line], reported: Reported) -> str | None:
-    """Given an item's lines and what it reports on, return the body that issued or
-    announced it, its province added when the item writes only "UBND tỉnh"."""
+def news_issuer(lines: Sequence[Line], reported: Reported, place: str | None) -> str | None:
+    """Given an item's lines, what it reports on and its header's province, return the body
+    that issued or announced it, its province added when the item writes only "UBND tỉnh"."""
     name = reported.issuer or announcer(lines) or body_issuer(lines)
-    place = province(lines) or text_province(lines) or title_province(lines)
+    place = place or text_province(lines) or title_province(lines)
     return with_place(name, place) or national_issuer(lines)
 
 
@@ -164,7 +167,7 @@ def province(lines: Sequence[Line]) -> str | None:
 def body_issuer(lines: Sequence[Line]) -> str | None:
     """Given lines, return the body that "ban hành" the notice, as the lead states it."""
     for line in lines[:LEAD_LINES]:
-        if m := _ISSUED_BY.search(line.raw):
+        if "ban hành" in line.raw and (m := _ISSUED_BY.search(line.raw)):
             return canonical_unit(m.group(1))
     return None
 
@@ -198,22 +201,26 @@ def title_date(text: str) -> date | None:
 def meeting_date(lines: Sequence[Line]) -> date | None:
     """Given lines, return the date of the meeting the notice reports on."""
     for line in lines:
-        if line.region is Region.HEADER or "ban hành" in line.raw.lower():
+        if line.region is Region.HEADER:
             continue
-        dates = find_dates(line.raw)
-        after = line.raw[dates[0].end : dates[0].end + 120] if dates else ""
+        dates = find_dates(line.raw)  # most lines hold none: asked before "ban hành"
+        if not dates or "ban hành" in line.raw.lower():
+            continue
+        after = line.raw[dates[0].end : dates[0].end + 120]
         if after and (_MEETING.search(strip_tones(after)) or _MEETING_WORD.search(after)):
             return dates[0].value
     return None
 
 
 def chair(lines: Sequence[Line]) -> Person:
-    """Given lines, return who chaired the meeting and in what role."""
-    for line in lines:
-        if m := _CHAIR.search(line.raw) or _CHAIR_FIRST.search(line.raw):
+    """Given lines, return who chaired the meeting and in what role (every pattern holds
+    "chủ trì": the lines without it are passed over at once)."""
+    cued = [line.raw for line in lines if _CHAIRED.search(line.raw)]
+    for raw in cued:
+        if m := _CHAIR.search(raw) or _CHAIR_FIRST.search(raw):
             return Person(name=m.group(1).strip(), role=clean_role(m.group(2)))
-    for line in lines:
-        if m := _CHAIR_ROLE.search(line.raw):
+    for raw in cued:
+        if m := _CHAIR_ROLE.search(raw):
             role, name = split_name(m.group(1))
             return Person(name=name, role=role)
     return Person()

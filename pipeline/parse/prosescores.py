@@ -44,15 +44,24 @@ _NUM = r"\d+(?:[.,]\d+)?"
 _RATIO = rf"(?=\s*{_NUM}\s*(?:điểm\s*)?/)"
 #: "đạt 9,5/10 điểm", ": 11/11điểm.", "là 54.95/61.5 điểm", "thẩm định 8,5 điểm", "đạt 9,5 điểm
 #: trên tổng số 10 điểm", "đạt 7 điểm (tối đa 8 điểm)", "với 6,01/9,5 điểm", "đạt 94,15%".
+_VERBS = (
+    r"đạt(?:\s+được)?|là|với|(?:tự\s+)?chấm(?:\s+được)?|được\s+đánh\s+giá|"
+    r"tự\s+đánh\s+giá|thẩm\s+định|tương\s+ứng(?:\s+với)?"
+)
+#: A figure opens at the line's start or at one of these (a verb's first letter, ":", "(",
+#: a space): tried first, the class lets every other position fail at once, where the
+#: alternatives below would each be tried (a third of the prose reader's time).
+FIGURE_GUARD = r"(?:^|(?=[đlvtc:(\s]))"
 _FIGURE = re.compile(
-    r"(?P<verb>\b(?:đạt(?:\s+được)?|là|với|(?:tự\s+)?chấm(?:\s+được)?|được\s+đánh\s+giá|"
-    r"tự\s+đánh\s+giá|thẩm\s+định|tương\s+ứng(?:\s+với)?)\s*:?|:|^|\s[–-]|"
+    FIGURE_GUARD + rf"(?P<verb>\b(?:{_VERBS})\s*:?|:|^|\s[–-]|"
     rf"\({_RATIO}|(?<=[^\W\d_])\s{_RATIO})"
     rf"\s*(?P<value>{_NUM})(?:\s*(?:điểm\s*)?(?:/|\s+trên(?:\s+tổng(?:\s+số)?)?\s+)\s*"
     rf"(?P<max>{_NUM}))?\.?\s*(?P<unit>điểm|%)"
     rf"(?:\s*\(\s*(?:điểm\s+)?tối\s+đa\s*:?\s*(?P<top>{_NUM})[^()]*\))?",
     re.I,
 )
+#: What every figure ends with: a line without it holds none (tried before ``_FIGURE``).
+_UNIT = re.compile(r"điểm|%", re.I)
 _OTHER_YEAR = re.compile(r"\([^()]*\b(?:19|20)\d{2}\b[^()]*\)")
 _SENTENCE_END = re.compile(r"[.;!?](?:\s|$)|;")
 _STOP = re.compile(r"[.!?](?:\s|$)")
@@ -113,8 +122,11 @@ def vocabulary() -> Vocabulary:
 
 def prose_score_table(lines: Sequence[Line]) -> ScoreTable | None:
     """Given the document's lines, return the components its prose states, or None when it
-    states fewer than ``MIN_COMPONENTS``."""
-    scores, total = collect(labelled(lines), self_report(lines))
+    states fewer than ``MIN_COMPONENTS``. Whether the lead calls the figures self-assessed
+    is read only when a figure names a component (only those make scores)."""
+    figures = list(labelled(lines))
+    named = any(label is not None for label, _ in figures)
+    scores, total = collect(iter(figures), named and self_report(lines))
     if len({s.area for s in scores}) < MIN_COMPONENTS:
         return None
     return ScoreTable(
@@ -127,6 +139,8 @@ def prose_score_table(lines: Sequence[Line]) -> ScoreTable | None:
 
 def line_figures(line: Line) -> Iterator[Figure]:
     """Given a line, yield its figures with the words before each, other years' left out."""
+    if not _UNIT.search(line.text):
+        return
     text = _OTHER_YEAR.sub(" ", line.text)
     found = list(_FIGURE.finditer(text))
     ends = [m.start() for m in found[1:]] + [len(text)] * bool(found)
@@ -153,19 +167,19 @@ def is_target(before: str) -> bool:
 
 def labelled(lines: Sequence[Line]) -> Iterator[tuple[str | None, Figure]]:
     """Given the lines, yield each figure with its component's label (None when it names
-    none): its own words, else the heading line just above it."""
-    heading = None
+    none): its own words, else the heading line just above it (read only when asked)."""
+    above: Line | None = None
     for line in lines:
         figures = list(line_figures(line))
         if not figures:
-            heading = heading_label(line)
+            above = line
             continue
         for figure in figures:
             label = label_of(figure.words) or label_after(figure.after)
-            if label is None and figure.first and heading and not is_total(figure.words):
-                label = heading
+            if label is None and figure.first and above and not is_total(figure.words):
+                label = heading_label(above) or None
             yield label, figure
-        heading = None
+        above = None
 
 
 def label_after(after: str) -> str | None:
@@ -262,7 +276,7 @@ def self_report(lines: Sequence[Line]) -> bool:
     lead = []
     for line in lines:
         lead.append(fold(line.text))
-        if _FIGURE.search(line.text):
+        if _UNIT.search(line.text) and _FIGURE.search(line.text):
             break
     text = " ".join(lead)
     words = vocabulary()

@@ -116,10 +116,10 @@ def name_after_capitals(text: str) -> tuple[str, str] | None:
 
 def _is_post(text: str) -> bool:
     """Given a short line in capitals, return whether it names a signing post ("CHÁNH ÁN")."""
+    if not text.isupper() or len(text.split()) > MAX_AUTHORITY_WORDS:
+        return False  # most lines: answered before the line is keyed
     key = plain(text)
-    posts = data_table("decree30")["signer_posts"]
-    short = len(text.split()) <= MAX_AUTHORITY_WORDS and text.isupper()
-    return short and any(key == p or key.startswith(p + " ") for p in posts)
+    return any(key == p or key.startswith(p + " ") for p in data_table("decree30")["signer_posts"])
 
 
 def sentence_case(text: str) -> str:

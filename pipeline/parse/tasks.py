@@ -5,7 +5,6 @@ else duties given in numbered items, articles, prose (parse.assignments) and tas
 from __future__ import annotations
 
 import calendar
-import dataclasses
 import re
 import tomllib
 from collections.abc import Iterable, Sequence
@@ -47,8 +46,9 @@ MONTHS = 12
 LETTER_DEPTH = 3  # "a)" is below "1." and "1.1"
 #: A unit heading has at most this many words; a byline ("Văn phòng Sở") at most that many.
 MAX_UNIT_WORDS, MAX_STRAY_WORDS = 12, 4
+#: Every cue opens with "t", "c" or "h" (any case), asked first: other positions fail at once.
 _DEADLINE = re.compile(
-    r"(?:trước|chậm nhất|hạn chót|hoàn thành|thời hạn(?: hoàn thành)?\s*:?"
+    r"(?=[tch])(?:trước|chậm nhất|hạn chót|hoàn thành|thời hạn(?: hoàn thành)?\s*:?"
     r"|trong(?=\s+(?:tháng|quý)\s))\s*(?:trong\s+)?"
     r"(?:ngày\s+)?",
     re.I,
@@ -77,25 +77,21 @@ def read_tasks(
     """Given the sections, the lines and the tables, return the tasks of the task sections,
     or the duties the body gives in numbered items, prose (parse.assignments) and task
     tables (parse.tasktable) when those name more units (a directive's "4. Đề nghị Ủy ban
-    MTTQ …:" is no section of proposals)."""
+    MTTQ …:" is no section of proposals). Only the chosen side's drafts become Tasks (their
+    deadlines, references and areas read once)."""
     units: list[_Unit] = []
     for section in sections:
         if section.kind is SectionKind.TASKS:
             units.extend(section_units(section))
-    tasks = [task for unit in units for task in unit_tasks(unit)]
-    duties = [draft_task(d) for d in [*read_assignments(lines), *table_drafts(tables)]]
+    tasks = [draft for unit in units for draft in unit_drafts(unit)]
+    duties = [*read_assignments(lines), *table_drafts(tables)]
     best = max(tasks, duties, key=weight)  # ties go to the task sections
-    return tuple(dataclasses.replace(t, seq=i) for i, t in enumerate(best, start=1))
+    return tuple(make_task(d.section, d.unit, d.text, i) for i, d in enumerate(best, start=1))
 
 
-def weight(tasks: list[Task]) -> tuple[int, int]:
-    """Given tasks, return (how many name their unit, how many there are)."""
-    return sum(1 for t in tasks if t.unit), len(tasks)
-
-
-def draft_task(draft: Draft) -> Task:
-    """Given a duty found outside task sections, return its Task (numbered by the caller)."""
-    return make_task(draft.section, draft.unit, draft.text, 0)
+def weight(drafts: list[Draft]) -> tuple[int, int]:
+    """Given drafts, return (how many name their unit, how many there are)."""
+    return sum(1 for d in drafts if d.unit), len(drafts)
 
 
 def section_units(section: Section) -> list[_Unit]:
@@ -215,13 +211,14 @@ def continues(previous: str, text: str) -> bool:
     return not previous.rstrip().endswith(_TERMINAL) or text[:1].islower()
 
 
-def unit_tasks(unit: _Unit) -> list[Task]:
-    """Given a unit with texts, return its Tasks (numbered across the notice by the caller);
-    without a unit heading, a task that starts by naming its unit is given to it."""
+def unit_drafts(unit: _Unit) -> list[Draft]:
+    """Given a unit with texts, return its tasks as drafts (made Tasks and numbered across
+    the notice by the caller); without a unit heading, a task that starts by naming its
+    unit is given to it."""
     texts = unit.texts if unit.name else [assigning_clause(t) for t in unit.texts]
     return [
-        make_task(unit.section, labelled_unit(text) or unit.name or named_unit(text), text, seq)
-        for seq, text in enumerate(texts, start=1)
+        Draft(unit.section, labelled_unit(text) or unit.name or named_unit(text), text)
+        for text in texts
     ]
 
 
@@ -342,9 +339,13 @@ def period_end(m: re.Match[str]) -> date | None:
 def areas(text: str) -> tuple[str, ...]:
     """Given a task text, return the assessment areas it serves, in a fixed order."""
     key = plain(text)
-    return tuple(
-        sorted({code for code, cues in area_cues().items() if any(c in key for c in cues)})
-    )
+    return tuple(sorted({code for cue, code in area_cue_pairs() if cue in key}))
+
+
+@cache
+def area_cue_pairs() -> tuple[tuple[str, str], ...]:
+    """Return (cue, area code) for every cue of pipeline/data/task_areas.toml."""
+    return tuple((cue, code) for code, cues in area_cues().items() for cue in cues)
 
 
 @cache

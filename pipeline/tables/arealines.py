@@ -113,10 +113,18 @@ def guess_header(lines: Sequence[Line], i: int) -> tuple[tuple[Role, ...], int] 
 def split_numbers(text: str) -> tuple[str, list[str]]:
     """Given a line, return (label, trailing numeric tokens in order)."""
     numbers: list[str] = []
-    while m := _TRAILING_NUMBER.search(text):
+    while may_end_in_number(text) and (m := _TRAILING_NUMBER.search(text)):
         numbers.insert(0, m.group(1).strip())
         text = text[: m.start()].rstrip()
     return text, numbers
+
+
+def may_end_in_number(text: str) -> bool:
+    """Given text, return whether ``_TRAILING_NUMBER`` may match it: only when its last
+    character is one a number, a percent, a dash or a space ends with (most lines end with
+    a letter or a stop, answered here without a search along the whole line)."""
+    last = text[-1:]
+    return last.isdecimal() or last.isspace() or (last != "" and last in ".,%-")
 
 
 def read_rows(lines: Sequence[Line], start: int, roles: tuple[Role, ...]) -> tuple[RawTable, int]:

@@ -50,17 +50,22 @@ def cues() -> dict[str, tuple[str, ...]]:
 
 def cells_to_plan(cells: Cells) -> tuple[PlanRow, ...] | None:
     """Given a TABLE block's cells, return its task rows when its header names a task column
-    and a body in charge, else None: cells → text grid → columns → rows."""
-    grid = cells_to_text_grid(cells)
-    columns = find_columns(grid)
-    return None if columns is None else tuple(plan_rows(grid, columns, cells))
+    and a body in charge, else None: cells → text grid → columns → rows (the header rows'
+    texts are read first: most tables are no plan)."""
+    columns = find_columns(cells_to_text_grid(cells, HEADER_ROWS))
+    if columns is None:
+        return None
+    return tuple(plan_rows(cells_to_text_grid(cells), columns, cells))
 
 
-def cells_to_text_grid(cells: Cells) -> TextGrid:
-    """Given a block's cells, return their texts by row and column, each whitespace-joined,
-    a cell spanning rows repeated in each (not one spanning columns)."""
+def cells_to_text_grid(cells: Cells, rows: int | None = None) -> TextGrid:
+    """Given a block's cells (and how many rows holding a cell to read, else all), return
+    their texts by row and column, each whitespace-joined, a cell spanning rows repeated in
+    each (not one spanning columns)."""
     grid: TextGrid = {}
     for r, row in enumerate(cells.slots):
+        if rows is not None and len(grid) >= rows:
+            break
         for c, cell in enumerate(row):
             if cell is not None and cell.col == c:
                 grid.setdefault(r, {})[c] = " ".join(cell.text.split())

@@ -180,8 +180,26 @@ def row_ladder(notice: Notice, row: UnitScore, ladder: Ladder | None, own: bool)
     return select_ladder(default_book(), province=meta.province, level=level, year=year)
 
 
-def _verdicts(notice: Notice, ladder: Ladder | None) -> Iterator[tuple[str, str, str, Verdict]]:
+#: (where, subject, stated grade, verdict) of one stated grade.
+Judged = tuple[str, str, str, Verdict]
+#: The notice and ladder last judged, with their verdicts: grade_mismatch and
+#: grade_unverifiable read the same verdicts, judged once (one tuple, swapped whole).
+_last_judged: tuple[Notice, Ladder | None, tuple[Judged, ...]] | None = None
+
+
+def _verdicts(notice: Notice, ladder: Ladder | None) -> tuple[Judged, ...]:
     """Given a notice and its ladder, return (where, subject, stated grade, verdict) per grade."""
+    global _last_judged
+    last = _last_judged
+    if last is not None and last[0] is notice and last[1] is ladder:
+        return last[2]
+    judged = tuple(_judge(notice, ladder))
+    _last_judged = (notice, ladder, judged)
+    return judged
+
+
+def _judge(notice: Notice, ladder: Ladder | None) -> Iterator[Judged]:
+    """Given a notice and its ladder, yield (where, subject, stated grade, verdict) per grade."""
     grade = notice.summary.grade
     if grade is not None:
         yield "summary", "the notice", grade, _summary_verdict(notice, grade, ladder)
