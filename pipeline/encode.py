@@ -190,21 +190,26 @@ def arrow_fields(table: str) -> list[tuple[str, Any]]:
     return [(name, types[kind]) for name, kind, _ in columns(table)]
 
 
-def arrow(table: str, chunk: Sequence[Row], lines: str) -> Any:
-    """Given a table, records and their JSON Lines, return the records as an Arrow table of
-    the table's schema, read by Arrow's JSON reader: ``pyarrow.array`` would import pandas
-    (a second or so) to ask whether a list is a pandas object. Dates go to the reader as
-    days since 1970, the reader's form of a date."""
+@cache
+def dated(table: str) -> tuple[str, ...]:
+    """Given a table name, return its date columns."""
+    return tuple(name for name, kind, _ in columns(table) if kind == "date")
+
+
+def arrow(table: str, chunk: Sequence[Row], data: bytes | None = None) -> Any:
+    """Given a table, records and (for a table without dates) their JSON Lines as UTF-8,
+    return the records as an Arrow table of the table's schema, read by Arrow's JSON reader:
+    ``pyarrow.array`` would import pandas (a second or so) to ask whether a list is a pandas
+    object. Dates go to the reader as days since 1970, the reader's form of a date."""
     import pyarrow as pa
     import pyarrow.json as pj
 
     schema = arrow_schema(table)
     if not chunk:
         return pa.Table.from_batches([], schema=schema)  # schema.empty_table() imports pandas
-    dates = [name for name, kind, _ in columns(table) if kind == "date"]
-    if dates:
-        lines = jsonl({**r, **{d: days(r[d]) for d in dates}} for r in chunk)
-    data = lines.encode("utf-8")
+    if data is None:
+        dates = dated(table)
+        data = jsonl({**r, **{d: days(r[d]) for d in dates}} for r in chunk).encode("utf-8")
     try:
         read = pj.read_json(
             io.BytesIO(data),
