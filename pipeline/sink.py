@@ -26,6 +26,8 @@ from parscore.pipeline.writers import atomic_write, datapackage
 DATABASE = "parscore.sqlite"
 #: Rows converted at a time when the part files become the final tables.
 CHUNK_ROWS = 1000
+#: Rows of a chunk parsed and typed at a time (`typed_chunks`).
+TYPED_AT_ONCE = 100
 PARTS_DIR = ".parts"
 Row = dict[str, Any]
 
@@ -82,7 +84,6 @@ class DatasetSink:
         atomic_write(self.out / "datapackage.json", lambda p: p.write_text(text, encoding="utf-8"))
         shutil.rmtree(self.parts, ignore_errors=True)
 
-
     def write_tables(self, path: Path, *, bom: bool) -> None:
         """Given the database's (temporary) path, write every table's files and its rows
         in the database, reading each part file once."""
@@ -100,6 +101,39 @@ def read_chunks(part: Path, size: int = CHUNK_ROWS) -> Iterator[list[Row]]:
         while True:
             given = [[json.loads(line) for line in islice(fh, size)]]
             full = len(given[0]) >= size
+            yield given.pop()
+            if not full:
+                return
+
+
+def typed_chunks(
+    part: Path, table: str, size: int = CHUNK_ROWS, database: Any = None
+) -> Iterator[list[Row]]:
+    """Given a table's part file, yield the records of each of its chunks (`read_chunks`'
+    lists, each inserted into the open database too). A chunk's rows are parsed a few at a
+    time, each few let go once typed: a thousand wide rows (notices) held as parsed objects
+    were the run's peak memory. A chunk with a value only the frame converts goes through
+    the frame whole, as before."""
+    with part.open("rb") as fh:
+        while True:
+            lines = list(islice(fh, size))
+            typed: list[Row] = []
+            untyped = False
+            for start in range(0, len(lines), TYPED_AT_ONCE):
+                rows = [json.loads(line) for line in lines[start : start + TYPED_AT_ONCE]]
+                if database is not None:
+                    insert_rows(database, table, [rows])
+                if not untyped:
+                    try:
+                        typed += encode.strict_records(table, rows)
+                    except encode.Untyped:
+                        untyped = True
+            if untyped:
+                typed = encode.frame_records(table, [json.loads(line) for line in lines])
+            full = len(lines) >= size
+            del lines
+            given = [typed]
+            del typed
             yield given.pop()
             if not full:
                 return
@@ -134,11 +168,7 @@ def convert(
             rows.writerow([name for name, _, _ in columns(table)])
             # Each form is made, written and let go before the next: a chunk of wide rows
             # (a thousand notices) held in every form at once was the run's peak memory.
-            for chunk in read_chunks(part, chunk_rows):
-                if database is not None:
-                    insert_rows(database, table, [chunk])
-                typed = encode.records(table, chunk)
-                del chunk  # the records hold its values
+            for typed in typed_chunks(part, table, chunk_rows, database):
                 rows.writerows(encode.csv_rows(typed))
                 lines = encode.jsonl(typed)
                 jsonl_fh.write(lines)
