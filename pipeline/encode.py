@@ -222,7 +222,7 @@ def arrow(table: str, chunk: Sequence[Row], data: bytes | None = None) -> Any:
 
 
 #: Bytes of JSON Lines, or rows, Arrow's JSON reader is given at a time.
-ARROW_BYTES, ARROW_ROWS = 1 << 16, 100
+ARROW_BYTES, ARROW_ROWS = 1 << 18, 250
 
 
 def json_pieces(table: str, chunk: Sequence[Row], data: bytes | None) -> Iterator[bytes]:

@@ -187,8 +187,8 @@ def test_an_infinite_number_is_written_as_the_frame_wrote_it() -> None:
 def test_a_chunk_is_typed_and_read_by_arrow_a_few_rows_at_a_time_with_the_frames_bytes() -> None:
     # More rows than are typed at once and more JSON than Arrow's reader takes at once: the
     # pieces make the frame's files, dates included.
-    long = "Sở Nội vụ đạt kết quả tốt, " * 12
-    many = sink.TYPED_AT_ONCE * 3 + 7
+    long = "Sở Nội vụ đạt kết quả tốt, " * 60
+    many = max(sink.TYPED_AT_ONCE, encode.ARROW_ROWS) * 2 + 7
     findings = [{"notice_id": f"n{k}", "kind": "x", "seq": k, "text": long} for k in range(many)]
     assert len(encode.jsonl(findings).encode()) > 2 * encode.ARROW_BYTES
     same_files("findings", findings)
