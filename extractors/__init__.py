@@ -1,23 +1,23 @@
 """Extractors: one module per format, registered in one explicit mapping.
 
 Each module exposes ``extract(data: bytes, source: SourceInfo, limits: Limits) -> Document``.
-Modules are imported on first use so that reading one HTML file never loads the PDF stack.
+Modules are imported on first use so that reading one HTML file never loads the PDF stack;
+so are the reading's own helpers (detection, the header, legacy encodings): a process that
+only needs the errors or the limits (``parscore run``'s parent) never loads them.
 """
 
 from __future__ import annotations
 
-import dataclasses
-import hashlib
 import importlib
 from collections.abc import Callable
 from pathlib import Path
+from typing import TYPE_CHECKING
 
-from parscore.extractors import header
-from parscore.extractors.detect import detect_format
 from parscore.extractors.errors import ErrorCode, InputError
 from parscore.extractors.limits import DEFAULT_LIMITS, Limits
-from parscore.extractors.model import Block, Document, SourceInfo
-from parscore.normalizers import legacy
+
+if TYPE_CHECKING:
+    from parscore.extractors.model import Block, Document, SourceInfo
 
 #: Characters of a document's text read to tell legacy-encoded text from Unicode.
 LEGACY_SAMPLE = 4000
@@ -45,6 +45,11 @@ CONVERTED_BY_RUN = frozenset({"doc", "xls"})
 
 def read_source(path: Path, limits: Limits = DEFAULT_LIMITS) -> tuple[bytes, SourceInfo]:
     """Given a path, return its bytes and SourceInfo (format detected from the bytes)."""
+    import hashlib
+
+    from parscore.extractors.detect import detect_format
+    from parscore.extractors.model import SourceInfo
+
     name = str(path)
     try:
         size = path.stat().st_size
@@ -62,6 +67,8 @@ def read_source(path: Path, limits: Limits = DEFAULT_LIMITS) -> tuple[bytes, Sou
 
 def extract(path: Path, limits: Limits = DEFAULT_LIMITS) -> Document:
     """Given a file, return its Document or raise a typed InputError."""
+    from parscore.extractors import header
+
     data, source = read_source(path, limits)
     module = importlib.import_module(EXTRACTORS[source.format])
     document: Document = module.extract(data, source, limits)
@@ -79,6 +86,10 @@ def repair_legacy(document: Document) -> Document:
     set in .VnTime). The encoding is detected once on the start of the document's text, where
     the evidence of the whole file would only cost more, and every block is converted.
     """
+    import dataclasses
+
+    from parscore.normalizers import legacy
+
     encoding = legacy.detect(text_sample(document))
     if encoding is None:
         return document
@@ -105,5 +116,7 @@ def text_sample(document: Document, size: int = LEGACY_SAMPLE) -> str:
 
 def _converted(block: Block, convert: Callable[[str], str]) -> Block:
     """Given a block and a text conversion, return the block with its text and cells converted."""
+    import dataclasses
+
     cells = tuple(dataclasses.replace(c, text=convert(c.text)) for c in block.cells)
     return dataclasses.replace(block, text=convert(block.text), cells=cells)

@@ -11,7 +11,7 @@ the workers, the engine, or a kill and a rerun.
 from __future__ import annotations
 
 import json
-from collections.abc import Iterable, Iterator, Sequence
+from collections.abc import Callable, Iterable, Iterator, Sequence
 from typing import Any
 
 from parscore.pipeline.store import ResultStore
@@ -45,13 +45,20 @@ def merge(archived: dict[str, Row], latest: Iterable[Row]) -> list[Row]:
     return [merged[path] for path in sorted(merged)]
 
 
-def notices(store: ResultStore, rows: Sequence[Row]) -> Iterator[Row]:
+def notices(
+    store: ResultStore, rows: Sequence[Row], taken: Callable[[str, str], bool] | None = None
+) -> Iterator[Row]:
     """Given the archive's sorted rows, yield each notice's stored result once, in row order,
-    under the path that names it first; a result the store lost is skipped."""
+    under the path that names it first; a result the store lost is skipped, and so is one
+    that `taken` (given its sha256 and path, in its turn) says it took otherwise (the run's
+    spooled rows: the store is not read for them)."""
     seen: set[str] = set()
     for row in rows:
         sha = row["sha256"]
         if row["status"] not in WITH_NOTICE or sha in seen:
+            continue
+        if taken is not None and taken(sha, row["source_path"]):
+            seen.add(sha)
             continue
         result = store.get(sha)
         if result is not None:

@@ -228,6 +228,7 @@ def run(settings: RunSettings, progress: Any = None) -> RunReport:
     sink: DatasetSink | None = None
     spool = RowSpool(settings.out)
     try:
+        start_early(settings, len(inputs))
         jobs = plan(inputs, store, report, fresh=settings.fresh)
         # The datasets' writers (pyarrow, the panel) load while the workers read the files.
         warm = threading.Thread(target=warm_imports, name="parscore-warm", daemon=True)
@@ -244,8 +245,21 @@ def run(settings: RunSettings, progress: Any = None) -> RunReport:
         raise
     finally:
         spool.discard()
+        if settings.engine == "local" and "parscore.pipeline.guard" in sys.modules:
+            sys.modules["parscore.pipeline.guard"].close_idle()  # an early one left unused
     report.seconds = time.perf_counter() - start
     return report
+
+
+def start_early(settings: RunSettings, inputs: int) -> None:
+    """Given settings and the number of inputs, start the local run's workers now when it
+    will read at least that many files (--fresh: every input but a duplicate is read): they
+    import the readers while the inputs are hashed. A run that may take every result from
+    the store starts them once it knows it reads something."""
+    if settings.engine == "local" and settings.fresh and inputs:
+        from parscore.pipeline.guard import prestart
+
+        prestart(min(settings.workers, inputs))
 
 
 def warm_imports() -> None:
@@ -316,7 +330,7 @@ def finish(
     report.manifest.sort(key=lambda r: r["source_path"])
     archived = {} if settings.replace else archive.load(store)
     report.archive = archive.merge(archived, report.manifest)
-    for result in archive.notices(store, report.archive):
+    for result in archive.notices(store, report.archive, taken=sink.add_spooled):
         sink.add(result)
     sink.append("manifest", report.archive)
     sink.finish(bom=settings.bom)

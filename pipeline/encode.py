@@ -13,7 +13,7 @@ from __future__ import annotations
 import io
 import json
 import math
-from collections.abc import Callable, Iterable, Sequence
+from collections.abc import Callable, Iterable, Iterator, Sequence
 from datetime import date
 from functools import cache
 from importlib.metadata import version
@@ -89,11 +89,17 @@ def converters(table: str) -> tuple[tuple[str, Callable[[Any], Any]], ...]:
 def records(table: str, rows: Sequence[Row]) -> list[Row]:
     """Given a table and a chunk of its rows, return them as the frame's records: the
     schema's columns in order, each value of its column's type, missing values None."""
-    convert = converters(table)
     try:
-        return [{name: to(row.get(name)) for name, to in convert} for row in rows]
+        return strict_records(table, rows)
     except Untyped:
         return frame_records(table, rows)
+
+
+def strict_records(table: str, rows: Iterable[Row]) -> list[Row]:
+    """Given a table and rows, return their records as `records` does; raise Untyped for a
+    value only the frame converts."""
+    convert = converters(table)
+    return [{name: to(row.get(name)) for name, to in convert} for row in rows]
 
 
 def frame_records(table: str, rows: Sequence[Row]) -> list[Row]:
@@ -190,30 +196,61 @@ def arrow_fields(table: str) -> list[tuple[str, Any]]:
     return [(name, types[kind]) for name, kind, _ in columns(table)]
 
 
-def arrow(table: str, chunk: Sequence[Row], lines: str) -> Any:
-    """Given a table, records and their JSON Lines, return the records as an Arrow table of
-    the table's schema, read by Arrow's JSON reader: ``pyarrow.array`` would import pandas
-    (a second or so) to ask whether a list is a pandas object. Dates go to the reader as
-    days since 1970, the reader's form of a date."""
+@cache
+def dated(table: str) -> tuple[str, ...]:
+    """Given a table name, return its date columns."""
+    return tuple(name for name, kind, _ in columns(table) if kind == "date")
+
+
+def arrow(table: str, chunk: Sequence[Row], data: bytes | None = None) -> Any:
+    """Given a table, records and (for a table without dates) their JSON Lines as UTF-8,
+    return the records as an Arrow table of the table's schema, read by Arrow's JSON reader:
+    ``pyarrow.array`` would import pandas (a second or so) to ask whether a list is a pandas
+    object. Dates go to the reader as days since 1970, the reader's form of a date. The
+    reader takes a few rows at a time (its working memory grows with what it reads at once,
+    several times the text); the pieces make one table, the same values."""
     import pyarrow as pa
-    import pyarrow.json as pj
 
     schema = arrow_schema(table)
     if not chunk:
         return pa.Table.from_batches([], schema=schema)  # schema.empty_table() imports pandas
-    dates = [name for name, kind, _ in columns(table) if kind == "date"]
-    if dates:
-        lines = jsonl({**r, **{d: days(r[d]) for d in dates}} for r in chunk)
-    data = lines.encode("utf-8")
     try:
-        read = pj.read_json(
-            io.BytesIO(data),
-            read_options=pj.ReadOptions(use_threads=False, block_size=len(data) + 1),
-            parse_options=pj.ParseOptions(explicit_schema=schema),
-        )
+        pieces = [read_json(piece, schema) for piece in json_pieces(table, chunk, data)]
     except pa.ArrowInvalid:  # what JSON cannot say (an infinite number): value by value
         return arrow_of_values(table, chunk)
-    return read.combine_chunks()
+    return pa.concat_tables(pieces).combine_chunks()
+
+
+#: Bytes of JSON Lines, or rows, Arrow's JSON reader is given at a time.
+ARROW_BYTES, ARROW_ROWS = 1 << 18, 250
+
+
+def json_pieces(table: str, chunk: Sequence[Row], data: bytes | None) -> Iterator[bytes]:
+    """Given a table, records and their JSON Lines (None: made here, dates as days), yield
+    the JSON Lines a few whole lines at a time."""
+    if data is None:
+        dates = dated(table)
+        for start in range(0, len(chunk), ARROW_ROWS):
+            rows = chunk[start : start + ARROW_ROWS]
+            yield jsonl({**r, **{d: days(r[d]) for d in dates}} for r in rows).encode("utf-8")
+        return
+    start = 0
+    while start < len(data):
+        cut = data.find(b"\n", start + ARROW_BYTES)
+        end = len(data) if cut < 0 else cut + 1
+        yield data[start:end]
+        start = end
+
+
+def read_json(data: bytes, schema: Any) -> Any:
+    """Given JSON Lines and an Arrow schema, return the Arrow table Arrow's reader makes."""
+    import pyarrow.json as pj
+
+    return pj.read_json(
+        io.BytesIO(data),
+        read_options=pj.ReadOptions(use_threads=False, block_size=len(data) + 1),
+        parse_options=pj.ParseOptions(explicit_schema=schema),
+    )
 
 
 def arrow_of_values(table: str, chunk: Sequence[Row]) -> Any:

@@ -226,10 +226,11 @@ def run_guards(
 ) -> Iterator[tuple[Job, Row]]:
     """Given jobs, read them on `workers` children and yield (job, row) as each ends; a
     child that hangs past the limit or dies is replaced and its file ends failed."""
-    guards = [Guard(depth=1 + QUEUED) for _ in range(min(workers, len(jobs)))]
+    guards = claim(min(workers, len(jobs)))
     try:
         for guard in guards:
-            guard.start()
+            if guard.proc is None:
+                guard.start()
         yield from run_on(guards, jobs, limits, scale)
     finally:
         for guard in guards:
@@ -302,9 +303,17 @@ def guarded_work(paths: Sequence[str], limits: Any, grade_scale: str | None) -> 
             _IDLE.append(guard)
 
 
+def claim(count: int) -> list[Guard]:
+    """Given a count, return that many guards for a local run: first those `prestart`
+    started (the run's children import the readers while it plans), then new ones."""
+    with _LOCK:
+        taken = [_IDLE.pop() for _ in range(min(count, len(_IDLE)))]
+    return taken + [Guard(depth=1 + QUEUED) for _ in range(count - len(taken))]
+
+
 def prestart(count: int) -> None:
-    """Given a count, start that many guards for this process's engine tasks now (their
-    children start up while the engine does)."""
+    """Given a count, start that many guards for this process's engine tasks, or its local
+    run, now (their children start up while the engine does, or the run plans)."""
     with _LOCK:
         while len(_IDLE) < count:
             guard = Guard(depth=1 + QUEUED)

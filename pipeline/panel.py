@@ -23,17 +23,18 @@ Decisions:
 
 from __future__ import annotations
 
+import dataclasses
 import json
 from collections import Counter, defaultdict
-from collections.abc import Iterable, Mapping, Sequence
+from collections.abc import Callable, Iterable, Iterator, Mapping, Sequence
 from dataclasses import dataclass, replace
 from decimal import Decimal
 from pathlib import Path
+from sys import intern
 from typing import Any
 
 from parscore.normalizers import admin
 from parscore.pipeline.identity import ranked_name
-from parscore.pipeline.validate.checks import Code
 
 Row = dict[str, Any]
 Key = tuple[str, str, int]  # unit_id, index, year
@@ -78,13 +79,16 @@ def row_statements(row: Mapping[str, Any], own_year: int | None) -> Iterable[Sta
         or row.get("year") is None
     ):
         return []
-    key = (row["unit_id"], row["index"], row["year"])
-    found = [Statement(key=key, notice_id=row["notice_id"], primary=row["year"] == own_year,
+    # One string per unit, index and notice, however many rows name it: the archive's
+    # statements are held together (sys.intern).
+    unit_id, index, notice_id = (intern(row[k]) for k in ("unit_id", "index", "notice_id"))
+    key = (unit_id, index, row["year"])
+    found = [Statement(key=key, notice_id=notice_id, primary=row["year"] == own_year,
                        **{k: row.get(k) for k in VALUES})]  # fmt: skip
     if row.get("previous") is not None:
         measure = "percent" if row["score"] is None and row["percent"] is not None else "score"
-        before = (row["unit_id"], row["index"], row["year"] - 1)
-        found.append(Statement(key=before, notice_id=row["notice_id"], primary=False,
+        before = (unit_id, index, row["year"] - 1)
+        found.append(Statement(key=before, notice_id=notice_id, primary=False,
                                **{measure: row["previous"]}))  # fmt: skip
     return found
 
@@ -197,6 +201,8 @@ def mismatch_row(
     key: Key, field: str, keeper: Source, other: Source, notices: Mapping[str, Row]
 ) -> Row:
     """Given a key, a field and two sources that disagree on it, return the validation row."""
+    from parscore.pipeline.validate.checks import Code  # the validators: only for a finding
+
     unit_id, index, year = key
     kept, found = getattr(keeper.statement, field), getattr(other.statement, field)
     theirs, ours = notices[other.statement.notice_id], notices[keeper.statement.notice_id]
@@ -250,13 +256,50 @@ def code_in(ident: Mapping[str, Any], year: int) -> str | None:
     return None
 
 
-def identities(rows: Iterable[Row]) -> dict[str, Row]:
-    """Given unit_scores rows, return the first row naming each unit, by unit id."""
-    found: dict[str, Row] = {}
+#: What the panel keeps of a notices row: its id, how messages name it, its copy facts.
+NOTICE_FACTS = ("notice_id", "notice_key", "title", "number", "source_path", "assessment_year")
+#: What the panel keeps of a unit's first unit_scores row: who it is.
+IDENTITY = ("unit_id", "unit", "unit_level", "unit_province")
+
+
+@dataclass(slots=True, kw_only=True)
+class Tally:
+    """One unit's unit_scores rows, as the units table needs them, counted as they pass: the
+    first row's identity, the years stated, the row of the latest year, notices, spellings."""
+
+    ident: Row
+    first_year: int | None = None
+    last_year: int | None = None
+    latest: int = 0
+    code: str | None = None
+    notice_ids: set[str] = dataclasses.field(default_factory=set)
+    spellings: set[str] = dataclasses.field(default_factory=set)
+
+    def add(self, row: Mapping[str, Any], year: int | None) -> None:
+        """Given one of the unit's rows and the year it speaks of (its own, else its notice's
+        assessment year), count it."""
+        if year:
+            self.first_year = year if self.first_year is None else min(self.first_year, year)
+            self.last_year = year if self.last_year is None else max(self.last_year, year)
+        if not self.notice_ids or (row["year"] or 0) > self.latest:  # the first latest row
+            self.latest, self.code = row["year"] or 0, row["unit_code"]
+        self.notice_ids.add(row["notice_id"])
+        self.spellings.add(row.get("unit_raw") or row["unit"])
+
+
+def tallied(
+    rows: Iterable[Row], units: dict[str, Tally], notices: Mapping[str, Row]
+) -> Iterator[Row]:
+    """Given unit_scores rows, the tallies to fill and the notices by id, yield each row once
+    it is counted in its unit's tally (the first row naming a unit gives its identity)."""
     for row in rows:
-        if row.get("unit_id") is not None:
-            found.setdefault(row["unit_id"], {**row, "unit": ranked(row)})
-    return found
+        uid = row.get("unit_id")
+        if uid is not None:
+            if uid not in units:
+                units[uid] = Tally(ident={**{k: row[k] for k in IDENTITY}, "unit": ranked(row)})
+            own = notices.get(row["notice_id"], {}).get("assessment_year")
+            units[uid].add(row, row["year"] or own)
+        yield row
 
 
 def ranked(row: Mapping[str, Any]) -> str:
@@ -264,87 +307,89 @@ def ranked(row: Mapping[str, Any]) -> str:
     return ranked_name(row["unit"])
 
 
-def with_copies(notices: Sequence[Row], unit_scores: Sequence[Row]) -> list[Row]:
-    """Given the archive's notices and unit_scores rows, return the notices rows with copy_of:
-    the first notice (archive order) of the copies each belongs to, itself when the first."""
-    years = {n["notice_id"]: n.get("assessment_year") for n in notices}
-    copies = copy_keys(notices, notice_statements(unit_scores, years))
+def copy_of(notices: Sequence[Row], statements: Sequence[Statement]) -> dict[str, str]:
+    """Given the archive's notices and their statements, return each notice's copy_of: the
+    first notice (archive order) of the copies it belongs to, itself when the first."""
+    copies = copy_keys(notices, statements)
     first: dict[str, str] = {}
     for n in notices:
         first.setdefault(copies[n["notice_id"]], n["notice_id"])
-    return [{**n, "copy_of": first[copies[n["notice_id"]]]} for n in notices]
+    return {n["notice_id"]: first[copies[n["notice_id"]]] for n in notices}
 
 
-def panel_rows(notices: Sequence[Row], unit_scores: Sequence[Row]) -> tuple[list[Row], list[Row]]:
-    """Given the archive's notices and unit_scores rows (archive order), return the unit_years
-    rows (sorted by unit id, index, year) and the cross-document-mismatch validation rows."""
-    years = {n["notice_id"]: n.get("assessment_year") for n in notices}
-    statements = notice_statements(unit_scores, years)
+def panel_rows(
+    notices: Sequence[Row], statements: Sequence[Statement], units: Mapping[str, Tally]
+) -> tuple[list[Row], list[Row]]:
+    """Given the archive's notices, their statements (archive order) and the units' tallies,
+    return the unit_years rows (sorted by unit id, index, year) and the
+    cross-document-mismatch validation rows."""
     copies = copy_keys(notices, statements)
     by_key: dict[Key, list[Statement]] = defaultdict(list)
     for s in statements:
         by_key[s.key].append(s)
-    idents = identities(unit_scores)
     by_id = {n["notice_id"]: n for n in notices}
     rows, findings = [], []
     for key in sorted(by_key):
-        row, found = year_row(key, sources_of(by_key[key], copies), idents[key[0]], by_id)
+        row, found = year_row(key, sources_of(by_key[key], copies), units[key[0]].ident, by_id)
         rows.append(row)
         findings += found
     return rows, findings
 
 
-def unit_rows(unit_scores: Iterable[Row], notices: Mapping[str, Row]) -> list[Row]:
-    """Given the unit_scores rows and the notices by id, return one units row per unit id."""
-    groups: dict[str, list[Row]] = defaultdict(list)
-    for row in unit_scores:
-        if row.get("unit_id") is not None:
-            groups[row["unit_id"]].append(row)
-    return [unit_row(groups[uid], notices) for uid in sorted(groups)]
-
-
-def unit_row(rows: Sequence[Row], notices: Mapping[str, Row]) -> Row:
-    """Given one unit's unit_scores rows and the notices by id, return its units row."""
-    first = rows[0]
-    years = [
-        y
-        for r in rows
-        if (y := r["year"] or notices.get(r["notice_id"], {}).get("assessment_year"))
-    ]
-    last = max(years) if years else None
-    latest = max(rows, key=lambda r: r["year"] or 0)
+def unit_row(tally: Tally) -> Row:
+    """Given one unit's tally, return its units row."""
+    ident = tally.ident
     return {
-        "unit_id": first["unit_id"],
-        "unit": ranked(first),
-        "unit_level": first["unit_level"],
-        "unit_province": first["unit_province"],
-        "province_code": admin.province_code(first["unit_province"], last),
-        "code": latest["unit_code"],
-        "first_year": min(years) if years else None,
-        "last_year": last,
-        "n_notices": len({r["notice_id"] for r in rows}),
-        "spellings": sorted({r.get("unit_raw") or r["unit"] for r in rows}),
+        "unit_id": ident["unit_id"],
+        "unit": ident["unit"],
+        "unit_level": ident["unit_level"],
+        "unit_province": ident["unit_province"],
+        "province_code": admin.province_code(ident["unit_province"], tally.last_year),
+        "code": tally.code,
+        "first_year": tally.first_year,
+        "last_year": tally.last_year,
+        "n_notices": len(tally.notice_ids),
+        "spellings": sorted(tally.spellings),
     }
 
 
 def derive(parts: Path) -> None:
     """Given the folder of a run's part files (JSON Lines of every table, the archive's rows in
     order), write the units and unit_years part files, give each notice its copy_of and append
-    the cross-document-mismatch findings to the validation part."""
-    notices = read_part(parts / "notices.jsonl")
-    unit_scores = read_part(parts / "unit_scores.jsonl")
-    years, findings = panel_rows(notices, unit_scores)
-    units = unit_rows(unit_scores, {n["notice_id"]: n for n in notices})
-    write_part(parts / "notices.jsonl", with_copies(notices, unit_scores), append=False)
-    write_part(parts / "units.jsonl", units, append=False)
-    write_part(parts / "unit_years.jsonl", years, append=False)
+    the cross-document-mismatch findings to the validation part.
+
+    The part files are read as streams: what is held is what the panel must compare (a few
+    facts of each notice, one statement per notice, unit, index and year, a tally per unit),
+    never a table's rows."""
+    notices: list[Row] = [
+        {k: n.get(k) for k in NOTICE_FACTS} for n in read_part(parts / "notices.jsonl")
+    ]
+    by_id = {n["notice_id"]: n for n in notices}
+    years = {nid: n["assessment_year"] for nid, n in by_id.items()}
+    units: dict[str, Tally] = {}
+    scores = tallied(read_part(parts / "unit_scores.jsonl"), units, by_id)
+    statements = notice_statements(scores, years)
+    unit_years, findings = panel_rows(notices, statements, units)
+    first = copy_of(notices, statements)
+    rewrite_part(parts / "notices.jsonl", lambda n: {**n, "copy_of": first[n["notice_id"]]})
+    write_part(parts / "units.jsonl", (unit_row(units[uid]) for uid in sorted(units)), append=False)
+    write_part(parts / "unit_years.jsonl", unit_years, append=False)
     write_part(parts / "validation.jsonl", findings, append=True)
 
 
-def read_part(path: Path) -> list[Row]:
-    """Given a part file, return its rows."""
+def read_part(path: Path) -> Iterator[Row]:
+    """Given a part file, yield its rows."""
     with path.open(encoding="utf-8") as fh:
-        return [json.loads(line) for line in fh if line.strip()]
+        for line in fh:
+            if line.strip():
+                yield json.loads(line)
+
+
+def rewrite_part(path: Path, change: Callable[[Row], Row]) -> None:
+    """Given a part file and a change of a row, write the file again, each row changed."""
+    changed = path.with_name(f".{path.name}.new")
+    write_part(changed, (change(row) for row in read_part(path)), append=False)
+    changed.replace(path)
 
 
 def write_part(path: Path, rows: Iterable[Row], *, append: bool) -> None:

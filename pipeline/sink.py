@@ -11,13 +11,14 @@ import csv
 import json
 import shutil
 from collections.abc import Iterator
+from itertools import islice
 from pathlib import Path
 from typing import IO, Any
 
 from parscore.pipeline import encode
 from parscore.pipeline.datasets import TABLES, columns, result_rows
 from parscore.pipeline.panel import derive
-from parscore.pipeline.spool import RowSpool, lines
+from parscore.pipeline.spool import RowSpool, key, lines
 from parscore.pipeline.sqlite import add_table, database, insert_rows
 from parscore.pipeline.writers import atomic_write, datapackage
 
@@ -25,6 +26,8 @@ from parscore.pipeline.writers import atomic_write, datapackage
 DATABASE = "parscore.sqlite"
 #: Rows converted at a time when the part files become the final tables.
 CHUNK_ROWS = 1000
+#: Rows of a chunk parsed and typed at a time (`typed_chunks`).
+TYPED_AT_ONCE = 100
 PARTS_DIR = ".parts"
 Row = dict[str, Any]
 
@@ -45,13 +48,20 @@ class DatasetSink:
     def add(self, result: dict[str, Any]) -> None:
         """Given one parse result, append its rows to the part files (the spooled ones when
         the run spooled them)."""
-        spooled = self.spool.take(result) if self.spool is not None else None
-        if spooled is not None:
-            for table, text in spooled.items():
-                self.files[table].write(text)
+        if self.add_spooled(*key(result)):
             return
         for table, rows in result_rows(result).items():
             self.append(table, rows)
+
+    def add_spooled(self, sha256: str, path: str) -> bool:
+        """Given a result's sha256 and source path, append its spooled rows to the part files;
+        return whether the spool held them (else the caller adds the stored result)."""
+        spooled = self.spool.take_key((sha256, path)) if self.spool is not None else None
+        if spooled is None:
+            return False
+        for table, text in spooled.items():
+            self.files[table].write(text)
+        return True
 
     def append(self, table: str, rows: list[Row]) -> None:
         """Given a table and rows, append them to its part file."""
@@ -74,7 +84,6 @@ class DatasetSink:
         atomic_write(self.out / "datapackage.json", lambda p: p.write_text(text, encoding="utf-8"))
         shutil.rmtree(self.parts, ignore_errors=True)
 
-
     def write_tables(self, path: Path, *, bom: bool) -> None:
         """Given the database's (temporary) path, write every table's files and its rows
         in the database, reading each part file once."""
@@ -85,15 +94,49 @@ class DatasetSink:
 
 
 def read_chunks(part: Path, size: int = CHUNK_ROWS) -> Iterator[list[Row]]:
-    """Given a part file, yield its rows in lists of at most `size` (at least one list)."""
-    chunk: list[Row] = []
+    """Given a part file, yield its rows in lists of at most `size` (at least one list, and
+    one after the last full list: the same lists whatever the file). The generator keeps no
+    hold on a list it gave: its rows go as soon as the caller is done with them."""
     with part.open(encoding="utf-8") as fh:
-        for line in fh:
-            chunk.append(json.loads(line))
-            if len(chunk) >= size:
-                yield chunk
-                chunk = []
-    yield chunk
+        while True:
+            given = [[json.loads(line) for line in islice(fh, size)]]
+            full = len(given[0]) >= size
+            yield given.pop()
+            if not full:
+                return
+
+
+def typed_chunks(
+    part: Path, table: str, size: int = CHUNK_ROWS, database: Any = None
+) -> Iterator[list[Row]]:
+    """Given a table's part file, yield the records of each of its chunks (`read_chunks`'
+    lists, each inserted into the open database too). A chunk's rows are parsed a few at a
+    time, each few let go once typed: a thousand wide rows (notices) held as parsed objects
+    were the run's peak memory. A chunk with a value only the frame converts goes through
+    the frame whole, as before."""
+    with part.open("rb") as fh:
+        while True:
+            lines = list(islice(fh, size))
+            typed: list[Row] = []
+            untyped = False
+            for start in range(0, len(lines), TYPED_AT_ONCE):
+                rows = [json.loads(line) for line in lines[start : start + TYPED_AT_ONCE]]
+                if database is not None:
+                    insert_rows(database, table, [rows])
+                if not untyped:
+                    try:
+                        typed += encode.strict_records(table, rows)
+                    except encode.Untyped:
+                        untyped = True
+            if untyped:
+                typed = encode.frame_records(table, [json.loads(line) for line in lines])
+            full = len(lines) >= size
+            del lines
+            given = [typed]
+            del typed
+            yield given.pop()
+            if not full:
+                return
 
 
 def convert(
@@ -113,6 +156,7 @@ def convert(
     # The system allocator hands memory back between chunks; Arrow's default pool keeps it,
     # and the run's peak memory would then grow with the number of notices.
     pa.set_memory_pool(pa.system_memory_pool())
+    dated = encode.dated(table)
 
     def write(csv_path: Path, pq_path: Path, jsonl_path: Path) -> None:
         with (
@@ -122,14 +166,15 @@ def convert(
         ):
             rows = csv.writer(csv_fh, lineterminator="\n")
             rows.writerow([name for name, _, _ in columns(table)])
-            for chunk in read_chunks(part, chunk_rows):
-                typed = encode.records(table, chunk)
-                lines = encode.jsonl(typed)
+            # Each form is made, written and let go before the next: a chunk of wide rows
+            # (a thousand notices) held in every form at once was the run's peak memory.
+            for typed in typed_chunks(part, table, chunk_rows, database):
                 rows.writerows(encode.csv_rows(typed))
-                parquet.write_table(encode.arrow(table, typed, lines))
+                lines = encode.jsonl(typed)
                 jsonl_fh.write(lines)
-                if database is not None:
-                    insert_rows(database, table, [chunk])
+                data = None if dated else lines.encode("utf-8")
+                del lines
+                parquet.write_table(encode.arrow(table, typed, data))
 
     atomic_triple(out, table, write)
 

@@ -64,7 +64,12 @@ class RowSpool:
     def take(self, result: Row) -> dict[str, str] | None:
         """Given a result about to be added to the datasets, return its spooled rows by table
         (JSON Lines), or None when it was not spooled."""
-        spans = self.spans.pop(key(result), None)
+        return self.take_key(key(result))
+
+    def take_key(self, named: tuple[str, str]) -> dict[str, str] | None:
+        """Given a result's sha256 and source path, return its spooled rows by table (JSON
+        Lines), or None when it was not spooled."""
+        spans = self.spans.pop(named, None)
         if spans is None:
             return None
         taken = {}

@@ -10,6 +10,7 @@ from __future__ import annotations
 
 import json
 import math
+import sqlite3
 import subprocess
 import sys
 import tempfile
@@ -25,6 +26,7 @@ from hypothesis import strategies as st
 
 from parscore.pipeline import encode, sink
 from parscore.pipeline.datasets import LIST_SEPARATOR, TABLES, columns, frame
+from parscore.pipeline.sqlite import add_table
 
 Row = dict[str, Any]
 SAMPLE = Path(__file__).resolve().parent.parent / "samples" / "seed-568-tb-sxd.txt"
@@ -180,3 +182,39 @@ def test_an_infinite_number_is_written_as_the_frame_wrote_it() -> None:
     rows: list[Row] = [{"notice_id": "n", "order": 1, "max": math.inf, "score": -math.inf}]
     same_files("scores", rows)
     assert encode.records("scores", rows)[0]["max"] == math.inf
+
+
+def test_a_chunk_is_typed_and_read_by_arrow_a_few_rows_at_a_time_with_the_frames_bytes() -> None:
+    # More rows than are typed at once and more JSON than Arrow's reader takes at once: the
+    # pieces make the frame's files, dates included.
+    long = "Sở Nội vụ đạt kết quả tốt, " * 60
+    many = max(sink.TYPED_AT_ONCE, encode.ARROW_ROWS) * 2 + 7
+    findings = [{"notice_id": f"n{k}", "kind": "x", "seq": k, "text": long} for k in range(many)]
+    assert len(encode.jsonl(findings).encode()) > 2 * encode.ARROW_BYTES
+    same_files("findings", findings)
+    notices = [
+        {"notice_id": f"n{k}", "issue_date": f"2023-0{1 + k % 9}-1{k % 10}", "title": long}
+        for k in range(many)
+    ]
+    same_files("notices", notices)
+
+
+def test_an_odd_value_after_the_first_rows_typed_sends_the_whole_chunk_through_the_frame(
+    tmp_path: Path,
+) -> None:
+    rows: list[Row] = [
+        {"notice_id": f"n{k}", "kind": "x", "seq": k, "text": f"t {k}"}
+        for k in range(sink.TYPED_AT_ONCE + 50)
+    ]
+    rows[sink.TYPED_AT_ONCE + 20]["notice_id"] = 7  # a number in a text column
+    same_files("findings", rows)
+    part = tmp_path / "part.jsonl"
+    part.write_text("".join(json.dumps(r) + "\n" for r in rows), encoding="utf-8")
+    with sqlite3.connect(tmp_path / "db.sqlite") as con:
+        add_table(con, "findings")
+        [typed, last] = list(sink.typed_chunks(part, "findings", size=len(rows), database=con))
+        inserted = con.execute("SELECT count(*) FROM findings").fetchone()[0]
+    con.close()
+    assert last == [] and inserted == len(rows)  # every row in the database, once
+    assert typed == encode.frame_records("findings", rows)
+    assert isinstance(typed[sink.TYPED_AT_ONCE + 20]["notice_id"], str)

@@ -17,6 +17,7 @@ import pyarrow.parquet as pq
 import pytest
 
 from parscore.normalizers import admin
+from parscore.pipeline import panel
 from parscore.pipeline.cli import main
 from parscore.pipeline.identity import identify, levels
 from parscore.pipeline.panel import disagree
@@ -264,3 +265,55 @@ def test_two_runs_into_one_out_and_any_workers_give_the_same_panel(tmp_path: Pat
     assert years == [
         (r["unit_id"], r["year"], r["n_sources"]) for r in rows(tmp_path / "1", "unit_years")
     ]
+
+
+def test_a_units_tally_counted_as_rows_pass_gives_the_units_row() -> None:
+    # The units row without the unit's rows held: years from the rows (else their notice's
+    # assessment year), the code of the first row of the latest year, notices, spellings.
+    def row(nid: str, year: int | None, code: str, raw: str) -> dict:
+        return {"notice_id": nid, "unit_id": "tinh.yen-bai", "unit": "Tỉnh Yên Bái",
+                "unit_level": "tinh", "unit_province": "Yên Bái", "year": year,
+                "unit_code": code, "unit_raw": raw}  # fmt: skip
+
+    rows = [
+        row("a", 2022, "15", "tỉnh Yên Bái"),
+        row("b", None, "15", "UBND tỉnh Yên Bái"),  # its notice assesses 2020
+        row("c", 2023, "15a", "Yên Bái"),
+        row("c", 2023, "15b", "Yên Bái"),
+        {**row("d", 2024, "x", "Sở Y tế"), "unit_id": None},  # no unit: not counted
+    ]
+    notices = {"b": {"assessment_year": 2020}}
+    units: dict[str, panel.Tally] = {}
+    assert list(panel.tallied(rows, units, notices)) == rows  # every row passes on
+    assert list(units) == ["tinh.yen-bai"]
+    found = panel.unit_row(units["tinh.yen-bai"])
+    assert found["unit"] == "Tỉnh Yên Bái" and found["code"] == "15a"
+    assert (found["first_year"], found["last_year"], found["n_notices"]) == (2020, 2023, 3)
+    assert found["spellings"] == ["UBND tỉnh Yên Bái", "Yên Bái", "tỉnh Yên Bái"]
+    assert found["province_code"] == admin.province_code("Yên Bái", 2023)
+
+
+def test_the_panel_reads_its_part_files_as_streams(tmp_path: Path) -> None:
+    # A part file of notices rewritten row by row with copy_of; the units and unit_years
+    # parts written; nothing else read whole.
+    out = tmp_path / "out"
+    run(str(PANEL), "--out", str(out))
+    assert all(r["copy_of"] for r in rows(out, "notices"))
+    parts = tmp_path / "parts"
+    parts.mkdir()
+    for table in ("notices", "unit_scores", "validation"):
+        text = (out / f"{table}.jsonl").read_text(encoding="utf-8")
+        plain = [{**json.loads(x), "copy_of": None} for x in text.splitlines()]
+        if table != "notices":
+            plain = [json.loads(x) for x in text.splitlines()]
+            if table == "validation":
+                plain = [v for v in plain if v["code"] != Code.CROSS_DOCUMENT_MISMATCH]
+        (parts / f"{table}.jsonl").write_text(
+            "".join(json.dumps(r, ensure_ascii=False) + "\n" for r in plain), encoding="utf-8"
+        )
+    panel.derive(parts)
+    for table in ("notices", "units", "unit_years", "validation"):
+        assert (parts / f"{table}.jsonl").read_text(encoding="utf-8") == (
+            out / f"{table}.jsonl"
+        ).read_text(encoding="utf-8"), table
+    assert not list(parts.glob(".*"))  # the rewritten notices part replaced the old one

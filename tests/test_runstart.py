@@ -1,0 +1,60 @@
+"""The run's start: a --fresh local run starts its workers before it hashes the inputs, takes
+them for its files, and ends any it did not need; a run that may take every result from the
+store starts none before it knows it reads something."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+from parscore.pipeline import guard
+from parscore.pipeline.batch import start_early
+from parscore.pipeline.cli import main
+from parscore.pipeline.settings import RunSettings
+
+ROOT = Path(__file__).resolve().parent.parent
+SAMPLE = ROOT / "samples" / "seed-568-tb-sxd.txt"
+
+
+def settings(tmp_path: Path, *, fresh: bool, workers: int = 2) -> RunSettings:
+    return RunSettings(inputs=(SAMPLE,), out=tmp_path / "out", workers=workers, fresh=fresh)
+
+
+def test_a_fresh_run_starts_its_workers_early_and_takes_them(tmp_path: Path) -> None:
+    start_early(settings(tmp_path, fresh=True), inputs=1)  # one input: one worker of two
+    try:
+        [early] = guard._IDLE
+        [taken, new] = guard.claim(2)
+        assert taken is early and taken.proc is not None and new.proc is None
+        assert guard._IDLE == []
+    finally:
+        early.end()
+
+
+def test_a_run_that_may_read_nothing_starts_no_worker_early(tmp_path: Path) -> None:
+    start_early(settings(tmp_path, fresh=False), inputs=3)
+    start_early(settings(tmp_path, fresh=True), inputs=0)
+    assert guard._IDLE == []
+
+
+def test_a_worker_started_early_and_not_needed_is_ended(tmp_path: Path) -> None:
+    # Two inputs of the same bytes: two workers start early, one file is read.
+    twin = tmp_path / "in" / "twin.txt"
+    twin.parent.mkdir()
+    twin.write_bytes(SAMPLE.read_bytes())
+    started: list[guard.Guard] = []
+    prestart = guard.prestart
+
+    def recording(count: int) -> None:
+        prestart(count)
+        started.extend(guard._IDLE)
+
+    guard.prestart = recording  # type: ignore[assignment]
+    try:
+        out = tmp_path / "out"
+        args = ["run", str(SAMPLE), str(twin), "--out", str(out), "--fresh", "--workers", "2"]
+        assert main([*args, "-q"]) == 0
+    finally:
+        guard.prestart = prestart  # type: ignore[assignment]
+    assert len(started) == 2 and guard._IDLE == []
+    assert all(g.proc is None or g.proc.poll() is not None for g in started)  # none alive
+    assert '"status": "duplicate"' in (out / "manifest.jsonl").read_text(encoding="utf-8")
