@@ -25,6 +25,7 @@ import unicodedata
 from functools import lru_cache
 
 from parscore.normalizers import DATA_DIR
+from parscore.normalizers.doccache import document_cache
 from parscore.normalizers.legacy import detect
 from parscore.normalizers.syllables import (
     WORD_CACHE_SIZE,
@@ -139,7 +140,7 @@ def _fold(s: str) -> str:
 
 
 _fold_cached = lru_cache(maxsize=FOLD_CACHE_SIZE)(_fold)
-_fold_long = lru_cache(maxsize=LONG_CACHE_SIZE)(_fold)
+_fold_long = document_cache(LONG_CACHE_SIZE)(_fold)
 
 
 def fold(s: str) -> str:
@@ -166,7 +167,7 @@ def _bare_key(s: str) -> str:
 
 
 _bare_key_cached = lru_cache(maxsize=FOLD_CACHE_SIZE)(_bare_key)
-_bare_key_long = lru_cache(maxsize=LONG_CACHE_SIZE)(_bare_key)
+_bare_key_long = document_cache(LONG_CACHE_SIZE)(_bare_key)
 
 
 def bare_key(s: str) -> str:

@@ -10,6 +10,7 @@ from parscore.extractors import extract
 from parscore.extractors.errors import ErrorCode, InputError
 from parscore.extractors.limits import DEFAULT_LIMITS, Limits
 from parscore.extractors.records import replace
+from parscore.normalizers.doccache import clear_document_caches
 from parscore.pipeline.model import Notice
 from parscore.pipeline.parse import parse
 from parscore.pipeline.relevance import is_notice
@@ -32,6 +33,7 @@ def process_file(
 ) -> Result:
     """Given a file, return its validated notice; raise InputError when it cannot be read,
     and with code not-a-notice when it is no document parscore reads."""
+    clear_document_caches()  # a new document: the sentence caches hold this one's repeats only
     try:
         document = extract(path, limits)
         notice = parse(document)

@@ -12,13 +12,14 @@ import re
 import tomllib
 from collections.abc import Iterable
 from dataclasses import dataclass
-from functools import cache, lru_cache
+from functools import cache
 from importlib import resources
 
+from parscore.normalizers.doccache import document_cache
 from parscore.normalizers.fastinit import fast_init
 from parscore.normalizers.text import fold
 
-#: Sentences whose words are kept: the readers cut the same sentence several times.
+#: Sentences whose words are kept within a document: the readers cut one sentence several times.
 WORDS_CACHE = 4096
 
 
@@ -113,7 +114,7 @@ class Words:
     starts: tuple[int, ...]
 
 
-@lru_cache(maxsize=WORDS_CACHE)
+@document_cache(WORDS_CACHE)
 def words_of(text: str) -> Words:
     """Given a text, return its Words."""
     found = list(re.finditer(r"\S+", text))
@@ -310,7 +311,7 @@ def opener_end(w: Words) -> int:
     return end
 
 
-@lru_cache(maxsize=WORDS_CACHE)
+@document_cache(WORDS_CACHE)
 def find_assignment(text: str) -> Assignment | None:
     """Given a sentence or an item's lead, return who it gives a duty to: a cue's unit
     ("giao Sở X …"), an authority's "chỉ đạo" unit, or its subject ("Sở X chủ trì …",

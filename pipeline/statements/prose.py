@@ -41,6 +41,7 @@ from functools import lru_cache
 from itertools import pairwise
 
 from parscore.extractors.records import replace
+from parscore.normalizers.doccache import document_cache
 from parscore.normalizers.numbers import NumberMatch, find_numbers
 from parscore.pipeline.model import Where
 from parscore.pipeline.statements.context import Context
@@ -180,11 +181,9 @@ def read_tokens(text: str, key: str) -> tuple[Token, ...] | None:
 
 #: Sentences whose tokens are kept for when they come again within a notice (a title read for
 #: its subjects and its statements, a caption printed twice): tokens are a pure function of
-#: the sentence, and immutable. Kept small on purpose: a notice's own repeats hit, other
-#: notices' sentences do not linger (and a benchmark that re-reads its pages times reading,
-#: not this cache).
-TOKENS_CACHE_SIZE = 32
-tokens_of = lru_cache(maxsize=TOKENS_CACHE_SIZE)(read_tokens)
+#: the sentence, and immutable; the cache is the document's (normalizers.doccache).
+TOKENS_CACHE_SIZE = 512
+tokens_of = document_cache(TOKENS_CACHE_SIZE)(read_tokens)
 
 
 def sole_marked(

@@ -18,6 +18,7 @@ from typing import Any
 
 from parscore.extractors.records import replace
 from parscore.normalizers import admin
+from parscore.normalizers.doccache import document_cache
 from parscore.normalizers.fastinit import fast_init
 from parscore.normalizers.labels import canonical_unit, data_table
 from parscore.normalizers.places import (
@@ -424,7 +425,7 @@ def find_mentions(text: str, key: str) -> list[Mention]:
     return kept
 
 
-@lru_cache(maxsize=32)  # a notice's own repeats (its title), as tokens_of
+@document_cache(512)  # a notice's own repeats (its title), as tokens_of
 def sentence_mentions(text: str, key: str) -> tuple[Mention, ...]:
     """Given a sentence and its key, return its unit mentions (``find_mentions``), kept by
     sentence: a title's serve its subjects, then its tokens; a sentence met again is not
