@@ -44,6 +44,7 @@ _ABBREVIATION = re.compile(r"^[A-ZĐ]{1,3}\.$")  # "TP.", "TX." before a place's
 MAX_OPENERS = 3  # clauses opening a sentence before its subject ("Theo đó, thời gian tới, …")
 SHOUTED_WORDS = 3  # a run of words in capitals this long is a header, no name
 _PUNCT = ",;:.()\"“”'/"
+_NON_SPACE = re.compile(r"\S+")
 
 
 @dataclass(frozen=True, slots=True)
@@ -116,12 +117,17 @@ class Words:
 
 @document_cache(WORDS_CACHE)
 def words_of(text: str) -> Words:
-    """Given a text, return its Words."""
-    found = list(re.finditer(r"\S+", text))
+    """Given a text, return its Words (the text folded once when that keeps its words, else
+    word by word)."""
+    found = list(_NON_SPACE.finditer(text))
+    raw = tuple(m.group() for m in found)
+    folded = fold(text).split()
+    if len(folded) != len(raw):
+        folded = [fold(word) for word in raw]
     return Words(
         text=text,
-        raw=tuple(m.group() for m in found),
-        keys=tuple(fold(m.group()).strip(_PUNCT) for m in found),
+        raw=raw,
+        keys=tuple(key.strip(_PUNCT) for key in folded),
         starts=tuple(m.start() for m in found),
     )
 
