@@ -28,6 +28,7 @@ class Phrases(tuple[tuple[str, ...], ...]):
     per word instead of a scan of every phrase: the reader tries them at every word)."""
 
     by_first: dict[str, tuple[tuple[str, ...], ...]]
+    longest: int  # words of the longest phrase
 
     def __new__(cls, items: Iterable[tuple[str, ...]]) -> Phrases:
         """Given word tuples, longest first, return them indexed."""
@@ -36,6 +37,7 @@ class Phrases(tuple[tuple[str, ...], ...]):
         for phrase in self:
             index.setdefault(phrase[0], []).append(phrase)
         self.by_first = {k: tuple(v) for k, v in index.items()}
+        self.longest = max(map(len, self), default=0)
         return self
 
 
@@ -386,8 +388,10 @@ def body_of_heading(text: str) -> str | None:
 
 
 def starts_with(text: str, table: Phrases) -> bool:
-    """Given a text and phrases, return whether the text starts with one of them."""
-    keys = words_of(text).keys
+    """Given a text and phrases, return whether the text starts with one of them (only the
+    words a phrase can span are folded)."""
+    head = text.split(None, table.longest)[: table.longest]
+    keys = tuple(fold(word).strip(_PUNCT) for word in head)
     return bool(keys) and bool(match_at(keys, 0, table))
 
 
