@@ -345,3 +345,30 @@ def test_a_dash_run_into_a_speck_is_the_dash() -> None:
     read = [w.text for w in tsv_to_words(tsv, 1.0)]
     assert read[0] == read[4] == "-"
     assert read[7:] == ["Mục", "-_", "x"]
+
+
+#: A plain text opened in LibreOffice Writer and saved as PDF and DOCX (tools/make_renderings.py:
+#: PLAIN): ragged right, no space between paragraphs, no indents.
+PLAIN = {
+    "statements-long-ranking-sentence": "statements-long-ranking-sentence.txt",
+    "news-wrapped-lines": "renderings/plain/news-wrapped-lines.txt",
+}
+
+
+def _statements(notice: Notice) -> list[tuple[object, ...]]:
+    return [(u.unit, u.score, u.percent, u.rank, u.rank_of, u.change, u.grade)
+            for u in notice.unit_scores]
+
+
+@pytest.mark.parametrize("ext", ["pdf", "docx"])
+@pytest.mark.parametrize("name", sorted(PLAIN))
+def test_a_plain_text_set_by_an_office_suite_gives_its_twin(name: str, ext: str) -> None:
+    """A line left short because its next word ("(91,87%)") did not fit, or opening on a
+    sentence's number ("9 bậc so với …"), goes on with its paragraph: every unit's
+    figures and the subject's rank are those of the text."""
+    got = rendering(f"plain/{name}.lo.{ext}").notice
+    want = parsed_sample(PLAIN[name]).notice
+    assert got.source.format == ext
+    assert len(_statements(want)) >= 10
+    assert _statements(got) == _statements(want)
+    assert got.summary == want.summary

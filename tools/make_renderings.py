@@ -25,6 +25,10 @@ file                                    made by
                                         uneven lighting, noise and speckles, a red round
                                         stamp over the signature, JPEG artefacts at low
                                         quality), written as an image-only PDF by Pillow
+``plain/NAME.lo.pdf``, ``.lo.docx``     LibreOffice Writer: a plain text file (a news item
+                                        as a portal's text, ``PLAIN``) opened as text
+                                        (UTF-8) → ODT → PDF and DOCX: no paragraph spacing, no
+                                        indents, ragged right, as a clerk files a copied text
 ======================================  =====================================================
 
 Each notice has a text twin under samples/ (``TWINS``): the test compares every rendering's
@@ -209,6 +213,16 @@ TWINS: dict[str, tuple[NoticeSpec, str | None, str]] = {
     "seed-568": (SEED_RENDERED, "seed-568-tb-sxd.html", "seed-568-tb-sxd.txt"),
     "sct-245": (SCT, None, "percent-column-sct-2023.txt"),
     "stp-112": (STP, "self-and-appraised-stp-2022.html", "self-and-appraised-stp-2022.html"),
+}
+
+
+#: Plain text files (a news item copied from a portal) → their LibreOffice renderings under
+#: ``OUT / "plain"``, path of each under samples/. Writer sets such a text ragged right with
+#: no space between paragraphs: a long word ("(91,87%)") wraps early and leaves its line
+#: short, and a line may open on a sentence's number ("9 bậc so với …").
+PLAIN: dict[str, str] = {
+    "statements-long-ranking-sentence": "statements-long-ranking-sentence.txt",
+    "news-wrapped-lines": "renderings/plain/news-wrapped-lines.txt",
 }
 
 
@@ -479,7 +493,7 @@ def main(argv: list[str] | None = None) -> int:
     OUT.mkdir(parents=True, exist_ok=True)
     with tempfile.TemporaryDirectory() as tmp_name:
         make_all(Path(tmp_name), lambda file: not names or file in names)
-    for path in sorted(OUT.iterdir()):
+    for path in sorted(p for p in OUT.rglob("*") if p.is_file()):
         print(f"{path.stat().st_size:>9}  {path.name}")
     return 0
 
@@ -501,6 +515,7 @@ def make_all(tmp: Path, wanted: Callable[[str], bool]) -> None:
         if portal and wanted(f"{name}.portal.lo.pdf"):
             web_pdf = portal_lo_pdf(name, SAMPLES / portal, tmp / "web", profile)
             shutil.copy(web_pdf, OUT / f"{name}.portal.lo.pdf")
+    make_plain(tmp / "plain", profile, wanted)
     rng = random.Random(SEED_RNG)
     for job in SCANS:
         notice = job.source.split(".", 1)[0]
@@ -508,6 +523,20 @@ def make_all(tmp: Path, wanted: Callable[[str], bool]) -> None:
         if wanted(target):
             (OUT / target).write_bytes(scan(OUT / job.source, job, TWINS[notice][0].signer, rng))
 
+
+
+def make_plain(work: Path, profile: Path, wanted: Callable[[str], bool]) -> None:
+    """Given a scratch folder, a LibreOffice profile and which files to make, write the
+    renderings of the ``PLAIN`` texts into ``OUT / "plain"``."""
+    work.mkdir(exist_ok=True)
+    (OUT / "plain").mkdir(exist_ok=True)
+    for name, twin in PLAIN.items():
+        text = work / f"{name}.txt"
+        shutil.copy(SAMPLES / twin, text)
+        odt = soffice(text, "odt:writer8", work, profile, infilter="Text (encoded):UTF8")
+        for target, ext in (("docx:MS Word 2007 XML", "docx"), ("pdf:writer_pdf_Export", "pdf")):
+            if wanted(f"plain/{name}.lo.{ext}"):
+                shutil.copy(soffice(odt, target, work, profile), OUT / "plain" / f"{name}.lo.{ext}")
 
 if __name__ == "__main__":
     raise SystemExit(main())
