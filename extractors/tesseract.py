@@ -314,6 +314,9 @@ _EM_DASH, _EN_DASH = "\u2014", "\u2013"
 #: What Tesseract makes of a small round or dash-like list bullet at the head of a line.
 _BULLET_MISREADS = frozenset({"«", "»", "_", "°", "·", "•", "¢", "©", "®", "*", "~"})
 _DASH_RUN = re.compile("[-\u2013\u2014]{2,3}")
+#: A slash read as the fraction or division slash, alone or beside the slash it doubles
+#: ("18⁄4", "11,88/⁄13"): administrative texts type "/" only (dates, "8/63", "số 24/QĐ").
+_ODD_SLASH = re.compile("[/\u2044\u2215]*[\u2044\u2215][/\u2044\u2215]*")
 
 
 def _keep(text: str, conf: float) -> bool:
@@ -331,6 +334,7 @@ def tsv_to_words(tsv: str, scale: float) -> list[Word]:
         left, top, width, height = (int(v) for v in fields[6:10])
         text, conf = fields[11].strip(), float(fields[10])
         text = _EN_DASH if text == _EM_DASH or _DASH_RUN.fullmatch(text) else text
+        text = _ODD_SLASH.sub("/", text)
         if _keep(text, conf):
             bbox = (left * scale, top * scale, (left + width) * scale, (top + height) * scale)
             words.append(Word(text=text, bbox=bbox, conf=conf))
@@ -386,14 +390,17 @@ DIGITS = "0123456789"
 DIGITS_LANG = "eng"
 
 
-def read_digits(engine: Engine, image: Image.Image, path: str, limits: Limits) -> tuple[str, float]:
-    """Given an engine and the image of one field (a number or day written in by hand),
-    return the digits read in it with only digits allowed, and the confidence (0-100); an
-    engine that cannot restrict its alphabet reads nothing ("", 0)."""
+def read_digits(
+    engine: Engine, image: Image.Image, path: str, limits: Limits, alphabet: str = DIGITS
+) -> tuple[str, float]:
+    """Given an engine and the image of one field (a number or day written in by hand, a
+    printed figure), return what is read in it with only ``alphabet`` allowed (digits unless
+    told), and the confidence (0-100); an engine that cannot restrict its alphabet reads
+    nothing ("", 0)."""
     if isinstance(engine, ApiEngine):
         lang = DIGITS_LANG if DIGITS_LANG in _models_in(Path(engine.tessdata)) else engine.lang
         api = _api(engine.tessdata, lang, path, psm=int(LINE_PSM))
-        api.SetVariable("tessedit_char_whitelist", DIGITS)
+        api.SetVariable("tessedit_char_whitelist", alphabet)
         api.SetImage(image)
         text, conf = api.GetUTF8Text(), float(api.MeanTextConf())
         api.Clear()
@@ -404,7 +411,7 @@ def read_digits(engine: Engine, image: Image.Image, path: str, limits: Limits) -
             if DIGITS_LANG in (installed_languages(engine.command) or ())
             else engine.lang
         )
-        args = ["-l", lang, "--psm", LINE_PSM, "-c", f"tessedit_char_whitelist={DIGITS}"]
+        args = ["-l", lang, "--psm", LINE_PSM, "-c", f"tessedit_char_whitelist={alphabet}"]
         rows = [
             r.split("\t")
             for r in engine._on(image, [*args, "tsv"], path, limits).stdout.decode().splitlines()

@@ -28,7 +28,8 @@ file                                    made by
 ``plain/NAME.lo.pdf``, ``.lo.docx``     LibreOffice Writer: a plain text file (a news item
                                         as a portal's text, ``PLAIN``) opened as text
                                         (UTF-8) → ODT → PDF and DOCX: no paragraph spacing, no
-                                        indents, ragged right, as a clerk files a copied text
+                                        indents, ragged right, as a clerk files a copied text;
+                                        and a scan of one such PDF (``PLAIN_SCANS``, no seal)
 ======================================  =====================================================
 
 Each notice has a text twin under samples/ (``TWINS``): the test compares every rendering's
@@ -223,6 +224,7 @@ TWINS: dict[str, tuple[NoticeSpec, str | None, str]] = {
 PLAIN: dict[str, str] = {
     "statements-long-ranking-sentence": "statements-long-ranking-sentence.txt",
     "news-wrapped-lines": "renderings/plain/news-wrapped-lines.txt",
+    "self-score-fractions": "renderings/plain/self-score-fractions.txt",
 }
 
 
@@ -243,6 +245,9 @@ SCANS = (
     Scan("sct-245.lo.pdf", 300, 1.0, 50),
     Scan("stp-112.portal.chromium.pdf", 200, -1.0, 50),
 )
+#: Scans of the ``PLAIN`` renderings (no seal: a news item is not signed).
+PLAIN_SCANS = (Scan("news-wrapped-lines.lo.pdf", 300, 1.0, 50),
+               Scan("self-score-fractions.lo.pdf", 300, 1.0, 50))
 
 # --------------------------------------------------------------------------- Decree 30 HTML
 
@@ -436,7 +441,7 @@ def _signature_box(page: Any, signer: str, dpi: int) -> tuple[int, int] | None:
     return int((left + right2) / 2 * scale), int((height - top) * scale)
 
 
-def scan(pdf_path: Path, job: Scan, signer: str, rng: random.Random) -> bytes:
+def scan(pdf_path: Path, job: Scan, signer: str | None, rng: random.Random) -> bytes:
     """Given a text PDF, return an image-only PDF of it as a scanner makes it."""
     import pypdfium2 as pdfium
     from PIL import Image, ImageFilter
@@ -446,7 +451,7 @@ def scan(pdf_path: Path, job: Scan, signer: str, rng: random.Random) -> bytes:
     signed = len(pdf) - 1  # the signature is on the last page
     for number, page in enumerate(pdf):
         image = page.render(scale=job.dpi / 72).to_pil().convert("RGB")
-        where = _signature_box(page, signer, job.dpi) if number == signed else None
+        where = _signature_box(page, signer, job.dpi) if signer and number == signed else None
         if where is not None:  # the seal is pressed over the signature, a little above the name
             seal = _stamp(int(job.dpi * 1.3))
             x, y = where
@@ -537,6 +542,11 @@ def make_plain(work: Path, profile: Path, wanted: Callable[[str], bool]) -> None
         for target, ext in (("docx:MS Word 2007 XML", "docx"), ("pdf:writer_pdf_Export", "pdf")):
             if wanted(f"plain/{name}.lo.{ext}"):
                 shutil.copy(soffice(odt, target, work, profile), OUT / "plain" / f"{name}.lo.{ext}")
+    for job in PLAIN_SCANS:  # each its own noise: one can be made again alone
+        target = f"{job.source.removesuffix('.pdf')}.scan{job.dpi}.pdf"
+        if wanted(f"plain/{target}"):
+            (OUT / "plain" / target).write_bytes(
+                scan(OUT / "plain" / job.source, job, None, random.Random(SEED_RNG)))
 
 if __name__ == "__main__":
     raise SystemExit(main())
