@@ -339,7 +339,7 @@ def tsv_to_words(tsv: str, scale: float) -> list[Word]:
             bbox = (left * scale, top * scale, (left + width) * scale, (top + height) * scale)
             words.append(Word(text=text, bbox=bbox, conf=conf))
             lines.append(tuple(fields[2:5]))  # block, paragraph, line
-    return without_stray_commas(with_bullets(words, lines))
+    return with_phrase_tones(without_stray_commas(with_bullets(words, lines)))
 
 
 def _dash_and_speck(text: str) -> bool:
@@ -377,6 +377,48 @@ def without_stray_commas(words: list[Word]) -> list[Word]:
         after = bare_key(f"{out[i + 2].text} {out[i + 3].text if i + 3 < len(out) else ''}")
         if post in posts and not any(after.startswith(p) for p in ("pho", *posts)):
             out[i] = replace(word, text=word.text[:-1])
+    return out
+
+
+#: The letters of a word, without the marks round it ("(tống", "điểm):").
+_CORE = re.compile(r"^(\W*)(\w+?)(\W*)$")
+
+
+@functools.lru_cache(maxsize=1)
+def _tone_phrases() -> dict[str, tuple[str, ...]]:
+    """Return the vocabulary's phrases that OCR may misplace tones in, by their bare key."""
+    return {bare_key(p): tuple(p.split()) for p in data_table("ocr")["tone_phrases"]}
+
+
+def _cased(model: str, written: str) -> str:
+    """Given a word as OCR read it and the same word as the vocabulary writes it, return the
+    latter in the former's case (upper, capitalised or lower)."""
+    if model.isupper() and len(model) > 1:
+        return written.upper()
+    return written[:1].upper() + written[1:] if model[:1].isupper() else written
+
+
+def with_phrase_tones(words: list[Word]) -> list[Word]:
+    """Given OCR'd words, return them with the tones of the vocabulary's phrases
+    (``ocr.toml``: "tổng điểm", "dẫn đầu", "ủy ban" …) set right where OCR read the phrase's
+    letters with other tones ("Tống điểm", "dân đầu", "Uy ban"); case and marks kept."""
+    phrases = _tone_phrases()
+    out = list(words)
+    cores = [_CORE.match(w.text) for w in words]
+    for i in range(len(words)):
+        for size in (3, 2):
+            run = cores[i : i + size]
+            if len(run) < size or any(m is None for m in run):
+                continue
+            letters = [m.group(2) for m in run if m is not None]
+            phrase = phrases.get(bare_key(" ".join(letters)))
+            if phrase is None or [x.lower() for x in letters] == list(phrase):
+                continue
+            for k, (m, written) in enumerate(zip(run, phrase, strict=True)):
+                if m is not None and m.group(2).lower() != written:
+                    text = m.group(1) + _cased(m.group(2), written) + m.group(3)
+                    out[i + k] = replace(words[i + k], text=text)
+            break
     return out
 
 

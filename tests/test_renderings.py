@@ -403,3 +403,16 @@ def test_ocrs_fraction_slash_is_a_slash() -> None:
                     for i, w in enumerate(row, 1))
     assert [w.text for w in tsv_to_words(tsv, 1.0)] == ["18/4", "9,5/10", "7/12",
                                                           "https://x.vn", "a/b"]
+
+
+def test_ocrs_tones_in_the_vocabularys_phrases() -> None:
+    """A phrase of the vocabulary OCR read with other tones ("Tống điểm", "dân đầu", "Uy
+    ban", "THẤM ĐỊNH") is the phrase, in its case and with its marks; words outside one
+    ("Chi cục", "tống đạt") stay as read."""
+    row = ["Tống", "điểm:", "(tố", "chức)", "dân", "đầu,", "Uy", "ban", "THẤM", "ĐỊNH", "Chi",
+           "cục", "tống", "đạt"]
+    tsv = "\n".join(f"5\t1\t1\t1\t1\t{i}\t{10 * i}\t20\t8\t10\t90\t{w}"
+                    for i, w in enumerate(row, 1))
+    assert [w.text for w in tsv_to_words(tsv, 1.0)] == [
+        "Tổng", "điểm:", "(tổ", "chức)", "dẫn", "đầu,", "Ủy", "ban", "THẨM", "ĐỊNH", "Chi", "cục",
+        "tống", "đạt"]
