@@ -339,7 +339,8 @@ def tsv_to_words(tsv: str, scale: float) -> list[Word]:
             bbox = (left * scale, top * scale, (left + width) * scale, (top + height) * scale)
             words.append(Word(text=text, bbox=bbox, conf=conf))
             lines.append(tuple(fields[2:5]))  # block, paragraph, line
-    return with_phrase_tones(without_stray_commas(with_bullets(words, lines)))
+    words = [replace(w, text=_letter_glyphs(w.text)) for w in words]
+    return with_small_l(with_phrase_tones(without_stray_commas(with_bullets(words, lines))))
 
 
 def _dash_and_speck(text: str) -> bool:
@@ -380,8 +381,27 @@ def without_stray_commas(words: list[Word]) -> list[Word]:
     return out
 
 
+#: A word's first "t" (not "th", "tr") that OCR may have read for an "l".
+_T_FOR_L = re.compile(r"^[tT](?![hHrR])")
 #: The letters of a word, without the marks round it ("(tống", "điểm):").
 _CORE = re.compile(r"^(\W*)(\w+?)(\W*)$")
+
+
+#: "Đ" read twice, as itself and as the eth it looks like ("QĐÐ-UBND"), or as the eth alone.
+_DOUBLE_D = re.compile("[\u0110\u00d0]{2}|\u00d0")
+#: A "0" among letters ("0ai", "IS0"), in a word with no other digit: the letter "O".
+_ZERO_IN_WORD = re.compile(r"^\W*(?=[^\W1-9]*[^\W\d_])[^\W1-9]+\W*$")
+
+
+def _letter_glyphs(text: str) -> str:
+    """Given an OCR'd word, return it with the letters OCR made other glyphs of set right:
+    "ĐÐ" or "Ð" is "Đ"; a "0" in a word of two letters or more and no other digit is "O"
+    (small after a small letter)."""
+    text = _DOUBLE_D.sub("\u0110", text)
+    if "0" not in text or not _ZERO_IN_WORD.match(text) or sum(map(str.isalpha, text)) < 2:
+        return text
+    return "".join(("o" if text[k - 1 : k].islower() else "O") if ch == "0" else ch
+                   for k, ch in enumerate(text))
 
 
 @functools.lru_cache(maxsize=1)
@@ -411,7 +431,8 @@ def with_phrase_tones(words: list[Word]) -> list[Word]:
             if len(run) < size or any(m is None for m in run):
                 continue
             letters = [m.group(2) for m in run if m is not None]
-            phrase = phrases.get(bare_key(" ".join(letters)))
+            phrase = phrases.get(bare_key(" ".join(letters))) or phrases.get(
+                bare_key(" ".join(_T_FOR_L.sub("l", x) for x in letters)))
             if phrase is None or [x.lower() for x in letters] == list(phrase):
                 continue
             for k, (m, written) in enumerate(zip(run, phrase, strict=True)):
@@ -420,6 +441,29 @@ def with_phrase_tones(words: list[Word]) -> list[Word]:
                     out[i + k] = replace(words[i + k], text=text)
             break
     return out
+
+
+def with_small_l(words: list[Word]) -> list[Word]:
+    """Given OCR'd words, return them with a word of ``small_l_words`` that OCR read with a
+    capital "L" in the middle of a sentence (after a word ending in a small letter, a digit
+    or a comma: "thẩm định Là 54,9 điểm") written small."""
+    small = _small_l_words()
+    out = list(words)
+    for i in range(1, len(words)):
+        text, before = words[i].text, words[i - 1].text
+        if text[:1] == "L" and text[1:2].islower() and (before[-1:].islower()
+                                                         or before[-1:].isdigit()
+                                                         or before.endswith(",")):
+            found = _CORE.match(text)
+            if found and found.group(2).lower() in small and not found.group(1):
+                out[i] = replace(words[i], text="l" + text[1:])
+    return out
+
+
+@functools.lru_cache(maxsize=1)
+def _small_l_words() -> frozenset[str]:
+    """Return the words that open with "l" and are never a name (``ocr.toml``)."""
+    return frozenset(data_table("ocr")["small_l_words"])
 
 
 # --------------------------------------------------------------------------- one field

@@ -416,3 +416,26 @@ def test_ocrs_tones_in_the_vocabularys_phrases() -> None:
     assert [w.text for w in tsv_to_words(tsv, 1.0)] == [
         "Tổng", "điểm:", "(tổ", "chức)", "dẫn", "đầu,", "Ủy", "ban", "THẨM", "ĐỊNH", "Chi", "cục",
         "tống", "đạt"]
+
+
+def test_ocrs_l_read_as_t_or_capital_l() -> None:
+    """OCR's "t" for a phrase's first "l" ("pháp tuật", "nhất tà", "tĩnh vực") is the phrase's
+    "l"; a word that is never a name read with a capital "L" after a small word ("định Là",
+    "Lần lượt") is small; names ("Lâm Đồng"), a sentence's start and "tại chính" stay."""
+    row = ["pháp", "tuật;", "thấp", "nhất", "tà", "X.", "Là", "định", "Là", "54,9", "Lần",
+           "lượt", "tỉnh", "Lâm", "Đồng", "tĩnh", "vực", "tại", "chính", "quyền"]
+    tsv = "\n".join(f"5\t1\t1\t1\t1\t{i}\t{10 * i}\t20\t8\t10\t90\t{w}"
+                    for i, w in enumerate(row, 1))
+    assert [w.text for w in tsv_to_words(tsv, 1.0)] == [
+        "pháp", "luật;", "thấp", "nhất", "là", "X.", "Là", "định", "là", "54,9", "lần", "lượt",
+        "tỉnh", "Lâm", "Đồng", "lĩnh", "vực", "tại", "chính", "quyền"]
+
+
+def test_ocrs_letters_read_as_other_glyphs() -> None:
+    """A "0" in a word of letters ("0ai", "IS0") is "O"; "ĐÐ" or the eth alone is "Đ"; codes
+    and figures ("A0", "x0.5", "B10") stay."""
+    row = ["Quốc", "0ai,", "IS0", "24/QĐÐ-UBND", "Ðiều", "A0", "x0.5", "B10"]
+    tsv = "\n".join(f"5\t1\t1\t1\t1\t{i}\t{10 * i}\t20\t8\t10\t90\t{w}"
+                    for i, w in enumerate(row, 1))
+    assert [w.text for w in tsv_to_words(tsv, 1.0)] == [
+        "Quốc", "Oai,", "ISO", "24/QĐ-UBND", "Điều", "A0", "x0.5", "B10"]
