@@ -445,18 +445,23 @@ def with_phrase_tones(words: list[Word]) -> list[Word]:
 
 def with_small_l(words: list[Word]) -> list[Word]:
     """Given OCR'd words, return them with a word of ``small_l_words`` that OCR read with a
-    capital "L" in the middle of a sentence (after a word ending in a small letter, a digit
-    or a comma: "thẩm định Là 54,9 điểm") written small."""
+    capital "L" in the middle of a sentence (after a word ending in a small letter, a digit,
+    a comma, "%" or ")": "thẩm định Là 54,9 điểm") written small, and a word of
+    ``t_for_l_words`` there ("tà") the word it stands for ("là")."""
     small = _small_l_words()
+    misread: dict[str, str] = data_table("ocr")["t_for_l_words"]
     out = list(words)
     for i in range(1, len(words)):
         text, before = words[i].text, words[i - 1].text
-        if text[:1] == "L" and text[1:2].islower() and (before[-1:].islower()
-                                                         or before[-1:].isdigit()
-                                                         or before.endswith(",")):
-            found = _CORE.match(text)
-            if found and found.group(2).lower() in small and not found.group(1):
-                out[i] = replace(words[i], text="l" + text[1:])
+        found = _CORE.match(text)
+        if found is None or found.group(1) or not (before[-1:].islower() or before[-1:].isdigit()
+                                                    or before[-1:] in ",%)"):
+            continue
+        core = found.group(2)
+        if core[:1] == "L" and core[1:2].islower() and core.lower() in small:
+            out[i] = replace(words[i], text="l" + text[1:])
+        elif core in misread:
+            out[i] = replace(words[i], text=misread[core] + found.group(3))
     return out
 
 

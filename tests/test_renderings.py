@@ -439,3 +439,16 @@ def test_ocrs_letters_read_as_other_glyphs() -> None:
                     for i, w in enumerate(row, 1))
     assert [w.text for w in tsv_to_words(tsv, 1.0)] == [
         "Quốc", "Oai,", "ISO", "24/QĐ-UBND", "Điều", "A0", "x0.5", "B10"]
+
+
+def test_ocrs_t_for_l_in_words_these_texts_never_hold() -> None:
+    """"tà" in the middle of a sentence is "là"; "còn tại", "chất Tượng", "thứ 9 tên thứ 6"
+    are phrases read with "t" for "l"; a capital "Là" after a figure is small; "Tà" opening
+    a sentence stays."""
+    row = ["pháp", "tà", "1", "trong", "85,42%", "Là", "Đồng", "còn", "tại", "X.", "Tà", "áo",
+           "chất", "Tượng", "thứ", "9", "tên", "thứ", "6"]
+    tsv = "\n".join(f"5\t1\t1\t1\t1\t{i}\t{10 * i}\t20\t8\t10\t90\t{w}"
+                    for i, w in enumerate(row, 1))
+    assert [w.text for w in tsv_to_words(tsv, 1.0)] == [
+        "pháp", "là", "1", "trong", "85,42%", "là", "Đồng", "còn", "lại", "X.", "Tà", "áo",
+        "chất", "lượng", "thứ", "9", "lên", "thứ", "6"]
