@@ -46,6 +46,7 @@ from parscore.extractors.pagemodel import (
     SIDEBAR_MIN_PROSE,
     SIDEBAR_PROSE,
     SIGNATURE_START,
+    SPACE_H,
     TITLE_CENTRED_H,
     TITLE_ZONE,
     Chunk,
@@ -301,7 +302,7 @@ def _goes_on(prev: TextPart, part: TextPart) -> bool:
     last, first = prev.lines[-1], part.lines[0]
     right = max(x.bbox[2] for x in prev.lines)
     left = min(x.bbox[0] for x in part.lines)
-    full = last.bbox[2] >= right - SHORT_LINE_H * last.height
+    full = not _ends_short(last, first, right)
     flush = first.bbox[0] - left < INDENT_H * first.height
     marked = bool(BULLET.match(first.text)) or _numbered(first.text)
     return full and flush and not marked
@@ -332,13 +333,34 @@ def _breaks_paragraph(prev: Line, line: Line, bounds: tuple[float, float], pitch
     left, right = bounds
     centred = abs((line.bbox[0] + line.bbox[2]) / 2 - (left + right) / 2) <= CENTRED_H * height
     return (
-        line.bbox[1] - prev.bbox[1] > PARA_PITCH * pitch
+        _step(prev, line) > PARA_PITCH * pitch
         or bool(BULLET.match(line.text))
         or _numbered(line.text)
         or (line.bbox[0] - prev.bbox[0] > INDENT_H * height and not centred
             and not _hangs_under(prev, line))
-        or prev.bbox[2] < right - SHORT_LINE_H * height
+        or _ends_short(prev, line, right)
     )
+
+
+def _ends_short(prev: Line, line: Line, right: float) -> bool:
+    """Given consecutive lines and the right edge of their text, return whether the first
+    ends its paragraph: it stops more than SHORT_LINE_H heights before the edge AND the next
+    line's first word (with a space) would have fitted in that room. Text set ragged right
+    (a plain text file opened in an office suite) wraps a long word ("(97,685 điểm)") and
+    leaves its line short by the word's width; that line still goes on."""
+    room = right - prev.bbox[2]
+    if room <= SHORT_LINE_H * prev.height:
+        return False
+    first = line.chunks[0].words[0].bbox
+    return room > first[2] - first[0] + SPACE_H * prev.height
+
+
+def _step(prev: Line, line: Line) -> float:
+    """Given consecutive lines, return how far down the second is set: the lesser of the
+    steps of their tops and of their bottoms. A line's box is its words' (glyphs' or ink's),
+    so a line with no tall letter or tone mark ("ương.") starts lower and one with no
+    descender ends higher than its neighbours; a paragraph's gap moves both edges."""
+    return min(line.bbox[1] - prev.bbox[1], line.bbox[3] - prev.bbox[3])
 
 
 def _hangs_under(prev: Line, line: Line) -> bool:
@@ -351,16 +373,26 @@ def _hangs_under(prev: Line, line: Line) -> bool:
     return abs(line.bbox[0] - words[1].bbox[0]) <= HANG_H * prev.height
 
 
+#: A line opening with a heading's number: "1.", "3.1", "a)", "II." and then its text.
+_NUMBERED = re.compile(r"^(\d{1,2}(\.\d{1,2})*\.?|[a-zđ]\)|[IVX]{1,4}\.)\s+(\S)")
+
+
 def _numbered(text: str) -> bool:
-    """Given a line's text, return whether it starts like "1.", "3.1" or "a)"."""
-    return bool(re.match(r"^(\d{1,2}(\.\d{1,2})*\.?|[a-zđ]\)|[IVX]{1,4}\.)\s+\S", text))
+    """Given a line's text, return whether it starts like "1.", "3.1" or "a)". A number
+    without a closing dot before a word in lower case ("8 bậc so với …", "0.5 điểm") is a
+    sentence's number that a wrapped line opens on, not a heading's."""
+    found = _NUMBERED.match(text)
+    if found is None:
+        return False
+    bare = found.group(1)[-1].isdigit()
+    return not (bare and found.group(3).islower())
 
 
 def text_to_paragraphs(part: TextPart) -> list[list[Line]]:
     """Given a text part, return its lines grouped into paragraphs."""
     if part.per_line:
         return [[line] for line in part.lines]
-    pitches = [b.bbox[1] - a.bbox[1] for a, b in zip(part.lines, part.lines[1:], strict=False)]
+    pitches = [_step(a, b) for a, b in zip(part.lines, part.lines[1:], strict=False)]
     pitch = statistics.median(pitches) if pitches else 0.0
     left, _, right, _ = union_bbox(x.bbox for x in part.lines)
     groups = [[part.lines[0]]]

@@ -50,6 +50,14 @@ INK_PAD_INCH = 0.06  # left above a cell's ink once it is moved to the top
 COLON_DOT_INCH = 0.02  # a colon's dot in body text is at most about this wide
 LINE_INCH = 0.18  # a line of table text, tone marks to feet, is at most this tall
 BAND_GAP_INCH = 0.08  # blank this tall across a ruled row's cells parts two rows of text
+#: A printed figure (digits and their marks, no letter: "2021", "8/63", "85,42%") read below
+#: this confidence is read again alone with the digits model (``tesseract.read_digits``),
+#: whose reading replaces it when at least NUMBER_SURE: the Vietnamese model mistakes a
+#: serif "0" for "6" or "9" ("2621", "20922"), a "/" for "/4" or "1" ("14.5/416.5").
+NUMBER_REREAD_BELOW = 93.0
+NUMBER_SURE = 85.0
+NUMBER_ALPHABET = "0123456789/.,:;%()+-"
+NUMBER_PAD_INCH = 0.02  # blank kept round a figure's box when it is cut out to be read again
 
 
 # --------------------------------------------------------------------------- image
@@ -455,6 +463,39 @@ def inked(words: list[Word], image: Image.Image, scale: float) -> list[Word]:
     return [w for w in words if any(ch.isalnum() for ch in w.text) or ink(w) >= MIN_MARK_INK]
 
 
+def _figure(text: str) -> bool:
+    """Given an OCR'd word, return whether it is a printed figure: a digit, no letter."""
+    return any(ch.isdigit() for ch in text) and not any(ch.isalpha() for ch in text)
+
+
+def reread_numbers(
+    words: list[Word],
+    image: Image.Image,
+    scale: float,
+    engine: tesseract.Engine,
+    where: tuple[str, Limits],
+) -> list[Word]:
+    """Given OCR'd words, the image they were read from, its points per pixel, the engine and
+    (the file, its limits), return the words with each unsure figure read again on its own
+    with the digits model, its reading taken when that model is sure of it."""
+    path, limits = where
+    pad = max(1, round(NUMBER_PAD_INCH * POINTS_PER_INCH / scale))
+    out = list(words)
+    for i, word in enumerate(words):
+        if word.conf >= NUMBER_REREAD_BELOW or not _figure(word.text):
+            continue
+        x0, y0, x1, y1 = (round(v / scale) for v in word.bbox)
+        box = (max(x0 - pad, 0), max(y0 - pad, 0), min(x1 + pad, image.width),
+               min(y1 + pad, image.height))
+        if box[2] - box[0] < 3 or box[3] - box[1] < 3:
+            continue
+        text, conf = tesseract.read_digits(engine, image.crop(box), path, limits, NUMBER_ALPHABET)
+        text = "".join(text.split())
+        if conf >= NUMBER_SURE and _figure(text):
+            out[i] = replace(word, text=text, conf=conf)
+    return out
+
+
 def _colon_at_end(ink: np.ndarray, width: int) -> bool:
     """Given the ink of a word's box and a dot's width in pixels, return whether its right end
     holds a colon: in its last mark standing apart (an italic colon's dots are offset), else
@@ -529,6 +570,7 @@ def read_image(
     edges = rules_to_edges(rules, scale)
     clean = top_align_cells(erase_rules(image, rules, dpi), _cell_pixels(edges, scale), dpi)
     words = inked(tesseract.tsv_to_words(engine.tsv(clean, dpi, path, limits), scale), clean, scale)
+    words = reread_numbers(words, clean, scale, engine, (path, limits))
     words = listmarks.with_unread_bullets(without_made_up_colons(words, clean, scale), clean, scale)
     if number == 1:  # the Decree 30 header, with its hand-written number and day
         words = handwritten.settle_fields(words, clean, scale, engine, path, limits)

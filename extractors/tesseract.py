@@ -314,6 +314,9 @@ _EM_DASH, _EN_DASH = "\u2014", "\u2013"
 #: What Tesseract makes of a small round or dash-like list bullet at the head of a line.
 _BULLET_MISREADS = frozenset({"«", "»", "_", "°", "·", "•", "¢", "©", "®", "*", "~"})
 _DASH_RUN = re.compile("[-\u2013\u2014]{2,3}")
+#: A slash read as the fraction or division slash, alone or beside the slash it doubles
+#: ("18⁄4", "11,88/⁄13"): administrative texts type "/" only (dates, "8/63", "số 24/QĐ").
+_ODD_SLASH = re.compile("[/\u2044\u2215]*[\u2044\u2215][/\u2044\u2215]*")
 
 
 def _keep(text: str, conf: float) -> bool:
@@ -331,11 +334,13 @@ def tsv_to_words(tsv: str, scale: float) -> list[Word]:
         left, top, width, height = (int(v) for v in fields[6:10])
         text, conf = fields[11].strip(), float(fields[10])
         text = _EN_DASH if text == _EM_DASH or _DASH_RUN.fullmatch(text) else text
+        text = _ODD_SLASH.sub("/", text)
         if _keep(text, conf):
             bbox = (left * scale, top * scale, (left + width) * scale, (top + height) * scale)
             words.append(Word(text=text, bbox=bbox, conf=conf))
             lines.append(tuple(fields[2:5]))  # block, paragraph, line
-    return without_stray_commas(with_bullets(words, lines))
+    words = [replace(w, text=_letter_glyphs(w.text)) for w in words]
+    return with_small_l(with_phrase_tones(without_stray_commas(with_bullets(words, lines))))
 
 
 def _dash_and_speck(text: str) -> bool:
@@ -376,6 +381,96 @@ def without_stray_commas(words: list[Word]) -> list[Word]:
     return out
 
 
+#: A word's first "t" (not "th", "tr") that OCR may have read for an "l".
+_T_FOR_L = re.compile(r"^[tT](?![hHrR])")
+#: The letters of a word, without the marks round it ("(tống", "điểm):").
+_CORE = re.compile(r"^(\W*)(\w+?)(\W*)$")
+
+
+#: "Đ" read twice, as itself and as the eth it looks like ("QĐÐ-UBND"), or as the eth alone.
+_DOUBLE_D = re.compile("[\u0110\u00d0]{2}|\u00d0")
+#: A "0" among letters ("0ai", "IS0"), in a word with no other digit: the letter "O".
+_ZERO_IN_WORD = re.compile(r"^\W*(?=[^\W1-9]*[^\W\d_])[^\W1-9]+\W*$")
+
+
+def _letter_glyphs(text: str) -> str:
+    """Given an OCR'd word, return it with the letters OCR made other glyphs of set right:
+    "ĐÐ" or "Ð" is "Đ"; a "0" in a word of two letters or more and no other digit is "O"
+    (small after a small letter)."""
+    text = _DOUBLE_D.sub("\u0110", text)
+    if "0" not in text or not _ZERO_IN_WORD.match(text) or sum(map(str.isalpha, text)) < 2:
+        return text
+    return "".join(("o" if text[k - 1 : k].islower() else "O") if ch == "0" else ch
+                   for k, ch in enumerate(text))
+
+
+@functools.lru_cache(maxsize=1)
+def _tone_phrases() -> dict[str, tuple[str, ...]]:
+    """Return the vocabulary's phrases that OCR may misplace tones in, by their bare key."""
+    return {bare_key(p): tuple(p.split()) for p in data_table("ocr")["tone_phrases"]}
+
+
+def _cased(model: str, written: str) -> str:
+    """Given a word as OCR read it and the same word as the vocabulary writes it, return the
+    latter in the former's case (upper, capitalised or lower)."""
+    if model.isupper() and len(model) > 1:
+        return written.upper()
+    return written[:1].upper() + written[1:] if model[:1].isupper() else written
+
+
+def with_phrase_tones(words: list[Word]) -> list[Word]:
+    """Given OCR'd words, return them with the tones of the vocabulary's phrases
+    (``ocr.toml``: "tổng điểm", "dẫn đầu", "ủy ban" …) set right where OCR read the phrase's
+    letters with other tones ("Tống điểm", "dân đầu", "Uy ban"); case and marks kept."""
+    phrases = _tone_phrases()
+    out = list(words)
+    cores = [_CORE.match(w.text) for w in words]
+    for i in range(len(words)):
+        for size in (3, 2):
+            run = cores[i : i + size]
+            if len(run) < size or any(m is None for m in run):
+                continue
+            letters = [m.group(2) for m in run if m is not None]
+            phrase = phrases.get(bare_key(" ".join(letters))) or phrases.get(
+                bare_key(" ".join(_T_FOR_L.sub("l", x) for x in letters)))
+            if phrase is None or [x.lower() for x in letters] == list(phrase):
+                continue
+            for k, (m, written) in enumerate(zip(run, phrase, strict=True)):
+                if m is not None and m.group(2).lower() != written:
+                    text = m.group(1) + _cased(m.group(2), written) + m.group(3)
+                    out[i + k] = replace(words[i + k], text=text)
+            break
+    return out
+
+
+def with_small_l(words: list[Word]) -> list[Word]:
+    """Given OCR'd words, return them with a word of ``small_l_words`` that OCR read with a
+    capital "L" in the middle of a sentence (after a word ending in a small letter, a digit,
+    a comma, "%" or ")": "thẩm định Là 54,9 điểm") written small, and a word of
+    ``t_for_l_words`` there ("tà") the word it stands for ("là")."""
+    small = _small_l_words()
+    misread: dict[str, str] = data_table("ocr")["t_for_l_words"]
+    out = list(words)
+    for i in range(1, len(words)):
+        text, before = words[i].text, words[i - 1].text
+        found = _CORE.match(text)
+        if found is None or found.group(1) or not (before[-1:].islower() or before[-1:].isdigit()
+                                                    or before[-1:] in ",%)"):
+            continue
+        core = found.group(2)
+        if core[:1] == "L" and core[1:2].islower() and core.lower() in small:
+            out[i] = replace(words[i], text="l" + text[1:])
+        elif core in misread:
+            out[i] = replace(words[i], text=misread[core] + found.group(3))
+    return out
+
+
+@functools.lru_cache(maxsize=1)
+def _small_l_words() -> frozenset[str]:
+    """Return the words that open with "l" and are never a name (``ocr.toml``)."""
+    return frozenset(data_table("ocr")["small_l_words"])
+
+
 # --------------------------------------------------------------------------- one field
 
 #: Tesseract's page segmentation for one line of text (a field cut out of the page).
@@ -386,14 +481,17 @@ DIGITS = "0123456789"
 DIGITS_LANG = "eng"
 
 
-def read_digits(engine: Engine, image: Image.Image, path: str, limits: Limits) -> tuple[str, float]:
-    """Given an engine and the image of one field (a number or day written in by hand),
-    return the digits read in it with only digits allowed, and the confidence (0-100); an
-    engine that cannot restrict its alphabet reads nothing ("", 0)."""
+def read_digits(
+    engine: Engine, image: Image.Image, path: str, limits: Limits, alphabet: str = DIGITS
+) -> tuple[str, float]:
+    """Given an engine and the image of one field (a number or day written in by hand, a
+    printed figure), return what is read in it with only ``alphabet`` allowed (digits unless
+    told), and the confidence (0-100); an engine that cannot restrict its alphabet reads
+    nothing ("", 0)."""
     if isinstance(engine, ApiEngine):
         lang = DIGITS_LANG if DIGITS_LANG in _models_in(Path(engine.tessdata)) else engine.lang
         api = _api(engine.tessdata, lang, path, psm=int(LINE_PSM))
-        api.SetVariable("tessedit_char_whitelist", DIGITS)
+        api.SetVariable("tessedit_char_whitelist", alphabet)
         api.SetImage(image)
         text, conf = api.GetUTF8Text(), float(api.MeanTextConf())
         api.Clear()
@@ -404,7 +502,7 @@ def read_digits(engine: Engine, image: Image.Image, path: str, limits: Limits) -
             if DIGITS_LANG in (installed_languages(engine.command) or ())
             else engine.lang
         )
-        args = ["-l", lang, "--psm", LINE_PSM, "-c", f"tessedit_char_whitelist={DIGITS}"]
+        args = ["-l", lang, "--psm", LINE_PSM, "-c", f"tessedit_char_whitelist={alphabet}"]
         rows = [
             r.split("\t")
             for r in engine._on(image, [*args, "tsv"], path, limits).stdout.decode().splitlines()

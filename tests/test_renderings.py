@@ -345,3 +345,110 @@ def test_a_dash_run_into_a_speck_is_the_dash() -> None:
     read = [w.text for w in tsv_to_words(tsv, 1.0)]
     assert read[0] == read[4] == "-"
     assert read[7:] == ["Mục", "-_", "x"]
+
+
+
+#: A plain text opened in LibreOffice Writer and saved as PDF and DOCX (tools/make_renderings.py:
+#: PLAIN), ragged right with no space between paragraphs and no indents, and scans of some.
+PLAIN = {
+    "statements-long-ranking-sentence": "statements-long-ranking-sentence.txt",
+    "news-wrapped-lines": "renderings/plain/news-wrapped-lines.txt",
+    "self-score-fractions": "renderings/plain/self-score-fractions.txt",
+}
+PLAIN_SCANS = sorted(p.name for p in (RENDERINGS / "plain").glob("*.scan*.pdf"))
+
+
+def _read_as_twin(got: Notice, name: str) -> None:
+    """The rendering's notice has its twin's metadata, summary, areas and unit statements."""
+    want = parsed_sample(PLAIN[name]).notice
+    statements = [(u.unit, u.score, u.percent, u.rank, u.rank_of, u.change, u.grade)
+                  for u in want.unit_scores]
+    assert len(statements) >= 10 or len(want.scores) == 7  # the twin carries what is held
+    for field in METADATA:
+        assert getattr(got.metadata, field) == getattr(want.metadata, field), field
+    assert got.summary == want.summary
+    assert [(s.area, s.max, s.self, s.appraised) for s in got.scores] == [
+        (s.area, s.max, s.self, s.appraised) for s in want.scores]
+    assert [(u.unit, u.score, u.percent, u.rank, u.rank_of, u.change, u.grade)
+            for u in got.unit_scores] == statements
+
+
+@pytest.mark.parametrize("ext", ["pdf", "docx"])
+@pytest.mark.parametrize("name", sorted(PLAIN))
+def test_a_plain_text_set_by_an_office_suite_gives_its_twin(name: str, ext: str) -> None:
+    """A line left short because its next word ("(91,87%)") did not fit, or opening on a
+    sentence's number ("9 bậc so với …"), goes on with its paragraph: every unit's
+    figures and the subject's rank are those of the text."""
+    got = rendering(f"plain/{name}.lo.{ext}").notice
+    assert got.source.format == ext
+    _read_as_twin(got, name)
+
+
+@pytest.mark.ocr
+@pytest.mark.slow
+@pytest.mark.parametrize("name", PLAIN_SCANS)
+def test_a_scan_of_a_plain_texts_print_gives_its_twin(name: str) -> None:
+    """Figures the Vietnamese model misreads ("2020" as "2626", "10/10" as "1⁄10", "/" as
+    "/⁄") are read again with the digits model: the date, every area's figures, the total."""
+    got = rendering(f"plain/{name}").notice
+    assert got.source.format == "pdf-ocr"
+    _read_as_twin(got, name.split(".", 1)[0])
+
+
+def test_ocrs_fraction_slash_is_a_slash() -> None:
+    """A slash OCR read as the fraction or division slash, alone or doubled ("18⁄4",
+    "9,5/⁄10", "7∕12"), is "/"; a URL's "//" stays."""
+    row = ["18⁄4", "9,5/⁄10", "7∕12", "https://x.vn", "a/b"]
+    tsv = "\n".join(f"5\t1\t1\t1\t1\t{i}\t{10 * i}\t20\t8\t10\t90\t{w}"
+                    for i, w in enumerate(row, 1))
+    assert [w.text for w in tsv_to_words(tsv, 1.0)] == ["18/4", "9,5/10", "7/12",
+                                                          "https://x.vn", "a/b"]
+
+
+def test_ocrs_tones_in_the_vocabularys_phrases() -> None:
+    """A phrase of the vocabulary OCR read with other tones ("Tống điểm", "dân đầu", "Uy
+    ban", "THẤM ĐỊNH") is the phrase, in its case and with its marks; words outside one
+    ("Chi cục", "tống đạt") stay as read."""
+    row = ["Tống", "điểm:", "(tố", "chức)", "dân", "đầu,", "Uy", "ban", "THẤM", "ĐỊNH", "Chi",
+           "cục", "tống", "đạt"]
+    tsv = "\n".join(f"5\t1\t1\t1\t1\t{i}\t{10 * i}\t20\t8\t10\t90\t{w}"
+                    for i, w in enumerate(row, 1))
+    assert [w.text for w in tsv_to_words(tsv, 1.0)] == [
+        "Tổng", "điểm:", "(tổ", "chức)", "dẫn", "đầu,", "Ủy", "ban", "THẨM", "ĐỊNH", "Chi", "cục",
+        "tống", "đạt"]
+
+
+def test_ocrs_l_read_as_t_or_capital_l() -> None:
+    """OCR's "t" for a phrase's first "l" ("pháp tuật", "nhất tà", "tĩnh vực") is the phrase's
+    "l"; a word that is never a name read with a capital "L" after a small word ("định Là",
+    "Lần lượt") is small; names ("Lâm Đồng"), a sentence's start and "tại chính" stay."""
+    row = ["pháp", "tuật;", "thấp", "nhất", "tà", "X.", "Là", "định", "Là", "54,9", "Lần",
+           "lượt", "tỉnh", "Lâm", "Đồng", "tĩnh", "vực", "tại", "chính", "quyền"]
+    tsv = "\n".join(f"5\t1\t1\t1\t1\t{i}\t{10 * i}\t20\t8\t10\t90\t{w}"
+                    for i, w in enumerate(row, 1))
+    assert [w.text for w in tsv_to_words(tsv, 1.0)] == [
+        "pháp", "luật;", "thấp", "nhất", "là", "X.", "Là", "định", "là", "54,9", "lần", "lượt",
+        "tỉnh", "Lâm", "Đồng", "lĩnh", "vực", "tại", "chính", "quyền"]
+
+
+def test_ocrs_letters_read_as_other_glyphs() -> None:
+    """A "0" in a word of letters ("0ai", "IS0") is "O"; "ĐÐ" or the eth alone is "Đ"; codes
+    and figures ("A0", "x0.5", "B10") stay."""
+    row = ["Quốc", "0ai,", "IS0", "24/QĐÐ-UBND", "Ðiều", "A0", "x0.5", "B10"]
+    tsv = "\n".join(f"5\t1\t1\t1\t1\t{i}\t{10 * i}\t20\t8\t10\t90\t{w}"
+                    for i, w in enumerate(row, 1))
+    assert [w.text for w in tsv_to_words(tsv, 1.0)] == [
+        "Quốc", "Oai,", "ISO", "24/QĐ-UBND", "Điều", "A0", "x0.5", "B10"]
+
+
+def test_ocrs_t_for_l_in_words_these_texts_never_hold() -> None:
+    """"tà" in the middle of a sentence is "là"; "còn tại", "chất Tượng", "thứ 9 tên thứ 6"
+    are phrases read with "t" for "l"; a capital "Là" after a figure is small; "Tà" opening
+    a sentence stays."""
+    row = ["pháp", "tà", "1", "trong", "85,42%", "Là", "Đồng", "còn", "tại", "X.", "Tà", "áo",
+           "chất", "Tượng", "thứ", "9", "tên", "thứ", "6"]
+    tsv = "\n".join(f"5\t1\t1\t1\t1\t{i}\t{10 * i}\t20\t8\t10\t90\t{w}"
+                    for i, w in enumerate(row, 1))
+    assert [w.text for w in tsv_to_words(tsv, 1.0)] == [
+        "pháp", "là", "1", "trong", "85,42%", "là", "Đồng", "còn", "lại", "X.", "Tà", "áo",
+        "chất", "lượng", "thứ", "9", "lên", "thứ", "6"]

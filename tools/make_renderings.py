@@ -25,6 +25,11 @@ file                                    made by
                                         uneven lighting, noise and speckles, a red round
                                         stamp over the signature, JPEG artefacts at low
                                         quality), written as an image-only PDF by Pillow
+``plain/NAME.lo.pdf``, ``.lo.docx``     LibreOffice Writer: a plain text file (a news item
+                                        as a portal's text, ``PLAIN``) opened as text
+                                        (UTF-8) → ODT → PDF and DOCX: no paragraph spacing, no
+                                        indents, ragged right, as a clerk files a copied text;
+                                        and a scan of one such PDF (``PLAIN_SCANS``, no seal)
 ======================================  =====================================================
 
 Each notice has a text twin under samples/ (``TWINS``): the test compares every rendering's
@@ -212,6 +217,17 @@ TWINS: dict[str, tuple[NoticeSpec, str | None, str]] = {
 }
 
 
+#: Plain text files (a news item copied from a portal) → their LibreOffice renderings under
+#: ``OUT / "plain"``, path of each under samples/. Writer sets such a text ragged right with
+#: no space between paragraphs: a long word ("(91,87%)") wraps early and leaves its line
+#: short, and a line may open on a sentence's number ("9 bậc so với …").
+PLAIN: dict[str, str] = {
+    "statements-long-ranking-sentence": "statements-long-ranking-sentence.txt",
+    "news-wrapped-lines": "renderings/plain/news-wrapped-lines.txt",
+    "self-score-fractions": "renderings/plain/self-score-fractions.txt",
+}
+
+
 @dataclass(frozen=True, slots=True)
 class Scan:
     """One scan to make: of which PDF, at what resolution, turned how far, how compressed."""
@@ -229,6 +245,9 @@ SCANS = (
     Scan("sct-245.lo.pdf", 300, 1.0, 50),
     Scan("stp-112.portal.chromium.pdf", 200, -1.0, 50),
 )
+#: Scans of the ``PLAIN`` renderings (no seal: a news item is not signed).
+PLAIN_SCANS = (Scan("news-wrapped-lines.lo.pdf", 300, 1.0, 50),
+               Scan("self-score-fractions.lo.pdf", 300, 1.0, 50))
 
 # --------------------------------------------------------------------------- Decree 30 HTML
 
@@ -422,7 +441,7 @@ def _signature_box(page: Any, signer: str, dpi: int) -> tuple[int, int] | None:
     return int((left + right2) / 2 * scale), int((height - top) * scale)
 
 
-def scan(pdf_path: Path, job: Scan, signer: str, rng: random.Random) -> bytes:
+def scan(pdf_path: Path, job: Scan, signer: str | None, rng: random.Random) -> bytes:
     """Given a text PDF, return an image-only PDF of it as a scanner makes it."""
     import pypdfium2 as pdfium
     from PIL import Image, ImageFilter
@@ -432,7 +451,7 @@ def scan(pdf_path: Path, job: Scan, signer: str, rng: random.Random) -> bytes:
     signed = len(pdf) - 1  # the signature is on the last page
     for number, page in enumerate(pdf):
         image = page.render(scale=job.dpi / 72).to_pil().convert("RGB")
-        where = _signature_box(page, signer, job.dpi) if number == signed else None
+        where = _signature_box(page, signer, job.dpi) if signer and number == signed else None
         if where is not None:  # the seal is pressed over the signature, a little above the name
             seal = _stamp(int(job.dpi * 1.3))
             x, y = where
@@ -479,7 +498,7 @@ def main(argv: list[str] | None = None) -> int:
     OUT.mkdir(parents=True, exist_ok=True)
     with tempfile.TemporaryDirectory() as tmp_name:
         make_all(Path(tmp_name), lambda file: not names or file in names)
-    for path in sorted(OUT.iterdir()):
+    for path in sorted(p for p in OUT.rglob("*") if p.is_file()):
         print(f"{path.stat().st_size:>9}  {path.name}")
     return 0
 
@@ -501,6 +520,7 @@ def make_all(tmp: Path, wanted: Callable[[str], bool]) -> None:
         if portal and wanted(f"{name}.portal.lo.pdf"):
             web_pdf = portal_lo_pdf(name, SAMPLES / portal, tmp / "web", profile)
             shutil.copy(web_pdf, OUT / f"{name}.portal.lo.pdf")
+    make_plain(tmp / "plain", profile, wanted)
     rng = random.Random(SEED_RNG)
     for job in SCANS:
         notice = job.source.split(".", 1)[0]
@@ -508,6 +528,25 @@ def make_all(tmp: Path, wanted: Callable[[str], bool]) -> None:
         if wanted(target):
             (OUT / target).write_bytes(scan(OUT / job.source, job, TWINS[notice][0].signer, rng))
 
+
+
+def make_plain(work: Path, profile: Path, wanted: Callable[[str], bool]) -> None:
+    """Given a scratch folder, a LibreOffice profile and which files to make, write the
+    renderings of the ``PLAIN`` texts into ``OUT / "plain"``."""
+    work.mkdir(exist_ok=True)
+    (OUT / "plain").mkdir(exist_ok=True)
+    for name, twin in PLAIN.items():
+        text = work / f"{name}.txt"
+        shutil.copy(SAMPLES / twin, text)
+        odt = soffice(text, "odt:writer8", work, profile, infilter="Text (encoded):UTF8")
+        for target, ext in (("docx:MS Word 2007 XML", "docx"), ("pdf:writer_pdf_Export", "pdf")):
+            if wanted(f"plain/{name}.lo.{ext}"):
+                shutil.copy(soffice(odt, target, work, profile), OUT / "plain" / f"{name}.lo.{ext}")
+    for job in PLAIN_SCANS:  # each its own noise: one can be made again alone
+        target = f"{job.source.removesuffix('.pdf')}.scan{job.dpi}.pdf"
+        if wanted(f"plain/{target}"):
+            (OUT / "plain" / target).write_bytes(
+                scan(OUT / "plain" / job.source, job, None, random.Random(SEED_RNG)))
 
 if __name__ == "__main__":
     raise SystemExit(main())
