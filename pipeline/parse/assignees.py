@@ -121,16 +121,15 @@ class Words:
 def words_of(text: str) -> Words:
     """Given a text, return its Words (the text folded once when that keeps its words, else
     word by word)."""
-    found = list(_NON_SPACE.finditer(text))
-    raw = tuple(m.group() for m in found)
+    raw = text.split()  # the same words as _NON_SPACE finds (str.isspace is re's \s)
     folded = fold(text).split()
     if len(folded) != len(raw):
         folded = [fold(word) for word in raw]
     return Words(
         text=text,
-        raw=raw,
-        keys=tuple(key.strip(_PUNCT) for key in folded),
-        starts=tuple(m.start() for m in found),
+        raw=tuple(raw),
+        keys=tuple([key.strip(_PUNCT) for key in folded]),
+        starts=tuple([m.start() for m in _NON_SPACE.finditer(text)]),
     )
 
 
