@@ -395,3 +395,12 @@ def test_a_grade_written_alone_in_brackets_after_a_figure() -> None:
 def test_a_share_of_bodies_is_no_units_figure_or_grade() -> None:
     found = prose("Lào Cai: 95% đơn vị đạt loại Tốt trở lên về Chỉ số CCHC năm 2023", TITLE)
     assert found == []
+
+
+def test_an_abbreviated_vertical_agency_keeps_its_level_word_before_the_province() -> None:
+    found = prose(
+        TITLE,
+        "BHXH tỉnh Cao Bằng đạt 90,4 điểm, xếp thứ 2. Với kết quả này, BHXH tỉnh giữ vị trí "
+        "thứ 2 năm thứ ba liên tiếp.",
+    )
+    assert {r["unit"] for r in found} == {"Bảo hiểm xã hội tỉnh"}

@@ -265,11 +265,10 @@ _NAMED_NEXT = re.compile(r"[ \t]+[^\W\d_a-zđ]")
 
 def known_end(text: str, key: str, end: int) -> int:
     """Given the text, its key and the end of a known name, return the end of the name with a
-    bare level word after it ("Cục Hải quan tỉnh"; not "tỉnh" of "tỉnh Bình Dương")."""
+    level word after it ("BHXH tỉnh", and "BHXH tỉnh Lạng Sơn": "Bảo hiểm xã hội tỉnh" both
+    times, the province after it being where it is, as for names not known)."""
     tail = unit_cues().known_tail.match(key, end)
-    if tail is None or _NAMED_NEXT.match(text, tail.end()):
-        return end
-    return tail.end()
+    return end if tail is None else tail.end()
 
 
 def _head_mentions(text: str, key: str) -> Iterator[Mention]:
