@@ -404,3 +404,12 @@ def test_an_abbreviated_vertical_agency_keeps_its_level_word_before_the_province
         "thứ 2 năm thứ ba liên tiếp.",
     )
     assert {r["unit"] for r in found} == {"Bảo hiểm xã hội tỉnh"}
+
+
+def test_an_agency_named_again_without_its_level_word_is_the_same_agency() -> None:
+    found = prose(
+        TITLE,
+        "Cục Hải quan tỉnh đạt 91,2%, xếp thứ 3/8 cơ quan ngành dọc. Ba năm liền, Cục Hải "
+        "quan được xếp loại Xuất sắc.",
+    )
+    assert {r["unit"] for r in found} == {"Cục Hải quan tỉnh"}

@@ -41,7 +41,7 @@ from parscore.pipeline.lines import Line, document_to_lines
 from parscore.pipeline.model import UnitScore, Where
 from parscore.pipeline.statements.context import Context
 from parscore.pipeline.statements.counts import counted_ranks
-from parscore.pipeline.statements.cues import sentence_key
+from parscore.pipeline.statements.cues import data, sentence_key
 from parscore.pipeline.statements.draft import (
     STATED,
     UNNAMED,
@@ -97,8 +97,21 @@ def read_statements(
     drafts = titled(headline, drafts)
     settled = settle_last([*title_only(headline, drafts), *drafts], ctx.counts, province)
     settled = counted_ranks(settled, ctx.counts)  # "19 đơn vị": the size of each rank's group
+    settled = with_level_names(settled)  # "Cục Thuế" after "Cục Thuế tỉnh": one agency
     kept = with_completions(without_restatements([d for d in settled if d.stated or d.group]))
     return tuple(to_unit_score(d, order) for order, d in enumerate(kept, start=1))
+
+
+def with_level_names(drafts: Sequence[Draft]) -> list[Draft]:
+    """Given the statements, return them with an agency named without its level word named
+    as the notice names it with one ("Cục Thuế tỉnh đạt 93,4%. … Cục Thuế tiếp tục …": one
+    agency, "Cục Thuế tỉnh"), when the notice names it so."""
+    units = {d.unit for d in drafts if d.unit}
+    levels = data()["units"]["level_words"]
+    longer = {u: f"{u} {level}" for u in units for level in levels if f"{u} {level}" in units}
+    if not longer:
+        return list(drafts)
+    return [replace(d, unit=longer[d.unit]) if d.unit in longer else d for d in drafts]
 
 
 def without_restatements(drafts: Sequence[Draft]) -> list[Draft]:
