@@ -413,3 +413,14 @@ def test_an_agency_named_again_without_its_level_word_is_the_same_agency() -> No
         "quan được xếp loại Xuất sắc.",
     )
     assert {r["unit"] for r in found} == {"Cục Hải quan tỉnh"}
+
+
+def test_the_body_a_group_belongs_to_is_no_subject() -> None:
+    notice = notice_of(
+        "Công bố Chỉ số CCHC năm 2024 của tỉnh Nam Định",
+        "Năm 2024, Chỉ số CCHC trung bình của các cơ quan chuyên môn thuộc UBND tỉnh đạt "
+        "85,9%. Sở Tư pháp dẫn đầu với 92,3%.",
+    )
+    rows = [(s.unit, s.percent and s.percent.value, s.rank) for s in notice.unit_scores]
+    assert rows == [("Trung bình", Decimal("85.9"), None), ("Sở Tư pháp", Decimal("92.3"), 1)]
+    assert notice.summary.headline_score is None  # an average of many is no notice's own

@@ -188,6 +188,7 @@ class Cues:
     rest: re.Pattern[str]  # "còn lại": the units after those ranked
     tied: re.Pattern[str]  # at a rank's start: "đồng hạng", one place for all its units
     regional: re.Pattern[str]  # after a place: a region's scope ("dẫn đầu vùng")
+    belongs_before: re.Pattern[str]  # before a unit: what a group belongs to ("thuộc UBND tỉnh")
     member_place: re.Pattern[str]  # before a place: one of its group ("nằm trong nhóm dẫn đầu")
     place_tail: re.Pattern[str]  # a group's last noun that may head a place after it
     count_of: re.Pattern[str]  # at a gap's end: "trong tổng số", the count of a rank's group
@@ -239,6 +240,7 @@ def _mention_cues(d: Mapping[str, Any]) -> dict[str, Any]:
         ),
         "higher": words_rx(d["previous"]["higher"]),
         "compared_with": ends_with(d["units"]["compared_with"]),
+        "belongs_before": ends_with(d["units"]["belongs_before"]),
         "ranked_above": ends_with(d["units"]["ranked_above"]),
         "lower": words_rx(d["previous"]["lower"]),
     }

@@ -323,7 +323,10 @@ def classify(tokens: Sequence[Token], text: str, key: str) -> Iterator[Token]:
     tỉnh có điểm cao nhất", "nhóm 5 đơn vị dẫn đầu"): it is no place of the unit's.
     """
     last: Token | None = None
+    belongs = cues().belongs_before
     for i, token in enumerate(tokens):
+        if token.kind in OWNERS and belongs.search(key, tokens[i - 1].end if i else 0, token.start):
+            continue  # "các sở, cơ quan thuộc UBND tỉnh": the owner of a group, no subject
         if token.kind not in IN_CONTEXT:
             yield token
             last = token
@@ -350,6 +353,8 @@ def classify(tokens: Sequence[Token], text: str, key: str) -> Iterator[Token]:
             last = found
 
 
+#: Kinds of token that, right after "thuộc", name what a group belongs to, not a subject.
+OWNERS = frozenset({Kind.UNIT, Kind.REF})
 #: Kinds of token that join the unit after them to the one before ("A, B", "A; B").
 JOINING = frozenset({Kind.UNIT, Kind.COMMA, Kind.SEMI})
 #: Kinds of token that end a listed unit's figures: "và" after them joins the next unit to
