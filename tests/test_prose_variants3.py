@@ -424,3 +424,15 @@ def test_the_body_a_group_belongs_to_is_no_subject() -> None:
     rows = [(s.unit, s.percent and s.percent.value, s.rank) for s in notice.unit_scores]
     assert rows == [("Trung bình", Decimal("85.9"), None), ("Sở Tư pháp", Decimal("92.3"), 1)]
     assert notice.summary.headline_score is None  # an average of many is no notice's own
+
+
+@pytest.mark.parametrize(
+    "sentence",
+    [
+        "Năm 2023, Sở Xây dựng được UBND tỉnh đánh giá đạt 88,6%, xếp thứ 7/20.",
+        "Năm 2023, Chỉ số CCHC của Sở Xây dựng do Sở Nội vụ thẩm định đạt 88,6%, xếp thứ 7/20.",
+    ],
+)
+def test_the_agent_of_a_passive_verb_is_no_subject(sentence: str) -> None:
+    found = prose(TITLE, sentence)
+    assert [(r["unit"], r["percent"], r["rank"]) for r in found] == [("Sở Xây dựng", "88.6", 7)]

@@ -326,7 +326,7 @@ def classify(tokens: Sequence[Token], text: str, key: str) -> Iterator[Token]:
     belongs = cues().belongs_before
     for i, token in enumerate(tokens):
         if token.kind in OWNERS and belongs.search(key, tokens[i - 1].end if i else 0, token.start):
-            continue  # "các sở, cơ quan thuộc UBND tỉnh": the owner of a group, no subject
+            continue  # "các sở thuộc UBND tỉnh", "được UBND tỉnh đánh giá": owner, agent
         if token.kind not in IN_CONTEXT:
             yield token
             last = token
@@ -353,7 +353,8 @@ def classify(tokens: Sequence[Token], text: str, key: str) -> Iterator[Token]:
             last = found
 
 
-#: Kinds of token that, right after "thuộc", name what a group belongs to, not a subject.
+#: Kinds of token that, right after "thuộc" or "được", name what a group belongs to or who
+#: acts, not a subject.
 OWNERS = frozenset({Kind.UNIT, Kind.REF})
 #: Kinds of token that join the unit after them to the one before ("A, B", "A; B").
 JOINING = frozenset({Kind.UNIT, Kind.COMMA, Kind.SEMI})
