@@ -436,3 +436,8 @@ def test_the_body_a_group_belongs_to_is_no_subject() -> None:
 def test_the_agent_of_a_passive_verb_is_no_subject(sentence: str) -> None:
     found = prose(TITLE, sentence)
     assert [(r["unit"], r["percent"], r["rank"]) for r in found] == [("Sở Xây dựng", "88.6", 7)]
+
+
+def test_a_unit_after_do_that_leads_is_the_leader() -> None:
+    found = prose(TITLE, "Khối huyện năm nay do huyện Yên Lạc dẫn đầu với 91,04 điểm.")
+    assert [(r["unit"], r["rank"], r["score"]) for r in found] == [("Huyện Yên Lạc", 1, "91.04")]

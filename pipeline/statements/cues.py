@@ -189,6 +189,8 @@ class Cues:
     tied: re.Pattern[str]  # at a rank's start: "đồng hạng", one place for all its units
     regional: re.Pattern[str]  # after a place: a region's scope ("dẫn đầu vùng")
     belongs_before: re.Pattern[str]  # before a unit: what a group belongs to ("thuộc UBND tỉnh")
+    agent_before: re.Pattern[str]  # before a unit: a passive verb's agent ("được UBND tỉnh")
+    agent_verb: re.Pattern[str]  # after that unit: the verb it is the agent of ("đánh giá")
     member_place: re.Pattern[str]  # before a place: one of its group ("nằm trong nhóm dẫn đầu")
     place_tail: re.Pattern[str]  # a group's last noun that may head a place after it
     count_of: re.Pattern[str]  # at a gap's end: "trong tổng số", the count of a rank's group
@@ -241,6 +243,8 @@ def _mention_cues(d: Mapping[str, Any]) -> dict[str, Any]:
         "higher": words_rx(d["previous"]["higher"]),
         "compared_with": ends_with(d["units"]["compared_with"]),
         "belongs_before": ends_with(d["units"]["belongs_before"]),
+        "agent_before": ends_with(d["units"]["agent_before"]),
+        "agent_verb": re.compile(rf"\s*{alternation(d['units']['agent_verbs'])}(?!\w)"),
         "ranked_above": ends_with(d["units"]["ranked_above"]),
         "lower": words_rx(d["previous"]["lower"]),
     }

@@ -323,9 +323,8 @@ def classify(tokens: Sequence[Token], text: str, key: str) -> Iterator[Token]:
     tỉnh có điểm cao nhất", "nhóm 5 đơn vị dẫn đầu"): it is no place of the unit's.
     """
     last: Token | None = None
-    belongs = cues().belongs_before
     for i, token in enumerate(tokens):
-        if token.kind in OWNERS and belongs.search(key, tokens[i - 1].end if i else 0, token.start):
+        if token.kind in OWNERS and not_subject(key, tokens[i - 1].end if i else 0, token):
             continue  # "các sở thuộc UBND tỉnh", "được UBND tỉnh đánh giá": owner, agent
         if token.kind not in IN_CONTEXT:
             yield token
@@ -351,6 +350,17 @@ def classify(tokens: Sequence[Token], text: str, key: str) -> Iterator[Token]:
         if found is not None:
             yield found
             last = found
+
+
+def not_subject(key: str, gap_start: int, token: Token) -> bool:
+    """Given a sentence key, where the gap before a unit starts and the unit, return whether
+    it names what a group belongs to ("thuộc UBND tỉnh") or the agent of an evaluating verb
+    ("được UBND Thành phố đánh giá", "do Sở Nội vụ thẩm định"), not a subject."""
+    c = cues()
+    if c.belongs_before.search(key, gap_start, token.start):
+        return True
+    agent = c.agent_before.search(key, gap_start, token.start)
+    return agent is not None and c.agent_verb.match(key, token.end) is not None
 
 
 #: Kinds of token that, right after "thuộc" or "được", name what a group belongs to or who
