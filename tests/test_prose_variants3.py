@@ -441,3 +441,8 @@ def test_the_agent_of_a_passive_verb_is_no_subject(sentence: str) -> None:
 def test_a_unit_after_do_that_leads_is_the_leader() -> None:
     found = prose(TITLE, "Khối huyện năm nay do huyện Yên Lạc dẫn đầu với 91,04 điểm.")
     assert [(r["unit"], r["rank"], r["score"]) for r in found] == [("Huyện Yên Lạc", 1, "91.04")]
+
+
+def test_a_place_belongs_to_the_unit_after_thuoc() -> None:
+    found = prose(TITLE, "Vị trí cao nhất của khối thuộc Sở Ngoại vụ với 93,15 điểm.")
+    assert [(r["unit"], r["rank"], r["score"]) for r in found] == [("Sở Ngoại vụ", 1, "93.15")]

@@ -324,7 +324,9 @@ def classify(tokens: Sequence[Token], text: str, key: str) -> Iterator[Token]:
     """
     last: Token | None = None
     for i, token in enumerate(tokens):
-        if token.kind in OWNERS and not_subject(key, tokens[i - 1].end if i else 0, token):
+        held = last is not None and last.kind in PLACE_KINDS  # "cao nhất thuộc Sở A": its holder
+        gap_start = tokens[i - 1].end if i else 0
+        if token.kind in OWNERS and not held and not_subject(key, gap_start, token):
             continue  # "các sở thuộc UBND tỉnh", "được UBND tỉnh đánh giá": owner, agent
         if token.kind not in IN_CONTEXT:
             yield token
@@ -363,6 +365,8 @@ def not_subject(key: str, gap_start: int, token: Token) -> bool:
     return agent is not None and c.agent_verb.match(key, token.end) is not None
 
 
+#: Kinds of place after which "thuộc" names who holds it ("Vị trí cao nhất thuộc Sở A").
+PLACE_KINDS = frozenset({Kind.FIRST, Kind.LAST, Kind.RANK, Kind.NEXT})
 #: Kinds of token that, right after "thuộc" or "được", name what a group belongs to or who
 #: acts, not a subject.
 OWNERS = frozenset({Kind.UNIT, Kind.REF})
