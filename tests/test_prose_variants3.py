@@ -446,3 +446,17 @@ def test_a_unit_after_do_that_leads_is_the_leader() -> None:
 def test_a_place_belongs_to_the_unit_after_thuoc() -> None:
     found = prose(TITLE, "Vị trí cao nhất của khối thuộc Sở Ngoại vụ với 93,15 điểm.")
     assert [(r["unit"], r["rank"], r["score"]) for r in found] == [("Sở Ngoại vụ", 1, "93.15")]
+
+
+def test_numbered_items_under_a_lead_of_first_places_are_ranked_by_their_numbers() -> None:
+    found = prose(
+        TITLE,
+        "Các cơ quan đứng đầu khối sở, ban, ngành:",
+        "1. Văn phòng UBND tỉnh: 94,8 điểm;",
+        "2. Sở Công Thương: 93,95 điểm;",
+        "Các đơn vị xếp cuối:",
+        "1. Sở Du lịch: 80,1 điểm;",
+    )
+    rows = [(r["unit"], r["rank"]) for r in found]
+    assert rows[:2] == [("Văn phòng Ủy ban nhân dân tỉnh", 1), ("Sở Công Thương", 2)]
+    assert rows[2] == ("Sở Du lịch", None)  # a numbered bottom list gives no place

@@ -41,7 +41,7 @@ from parscore.pipeline.lines import Line, document_to_lines
 from parscore.pipeline.model import UnitScore, Where
 from parscore.pipeline.statements.context import Context
 from parscore.pipeline.statements.counts import counted_ranks
-from parscore.pipeline.statements.cues import data, sentence_key
+from parscore.pipeline.statements.cues import cues, data, sentence_key
 from parscore.pipeline.statements.draft import (
     STATED,
     UNNAMED,
@@ -268,15 +268,39 @@ def read_parts(parts: Sequence[Line | Grid], ctx: Context) -> tuple[list[Draft],
     """Given the parts in order and the starting context, return the statements and last context."""
     found: list[Draft] = []
     seen: set[str] = set()
+    ranked_list = False  # under a lead naming first places ("Top 3 đơn vị dẫn đầu gồm:")
     for part in parts:
         if isinstance(part, Grid):
             found.extend(grid_statements(part, ctx))
+            ranked_list = False
             continue
         sentences = list(new_sentences(part.text, seen))
         where = Where(block=part.block, page=part.page)
         drafts, ctx = read_paragraph(sentences, ctx, where, heading=is_heading(part))
+        if ranked_list and (placed := numbered_place(part, drafts)) is not None:
+            drafts = placed
+        else:
+            ranked_list = leads_first_places(part)
         found.extend(drafts)
     return found, ctx
+
+
+def leads_first_places(line: Line) -> bool:
+    """Given a paragraph, return whether it leads a list of first places ("Top 3 đơn vị dẫn
+    đầu khối sở gồm:", "Các đơn vị đứng đầu:"): its numbered items are ranked by their
+    numbers."""
+    return is_heading(line) and cues().first.search(sentence_key(line.text)) is not None
+
+
+def numbered_place(line: Line, drafts: tuple[Draft, ...]) -> tuple[Draft, ...] | None:
+    """Given a numbered item under a lead of first places and its statements, return them
+    with the item's number as the place of its one unit ("2. Sở Nội vụ – 94,02 điểm": second),
+    None when the item is no such entry (the list has ended)."""
+    number = line.numbering or ""
+    units = {d.unit for d in drafts}
+    if not number.isdigit() or len(units) != 1 or any(d.rank is not None for d in drafts):
+        return None
+    return tuple(replace(d, rank=int(number)) for d in drafts)
 
 
 def is_heading(line: Line) -> bool:
