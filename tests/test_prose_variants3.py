@@ -460,3 +460,9 @@ def test_numbered_items_under_a_lead_of_first_places_are_ranked_by_their_numbers
     rows = [(r["unit"], r["rank"]) for r in found]
     assert rows[:2] == [("Văn phòng Ủy ban nhân dân tỉnh", 1), ("Sở Công Thương", 2)]
     assert rows[2] == ("Sở Du lịch", None)  # a numbered bottom list gives no place
+
+
+def test_a_total_fronted_before_its_unit_is_the_units() -> None:
+    found = prose(TITLE, "Với tổng điểm 87,15/100, Sở Khoa học và Công nghệ xếp thứ 8/20.")
+    rows = [(r["unit"], r["score"], r["rank"]) for r in found]
+    assert rows == [("Sở Khoa học và Công nghệ", "87.15", 8)]

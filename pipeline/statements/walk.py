@@ -312,8 +312,8 @@ def on_area(frame: Frame, token: Token, before: Kind | None) -> Frame:
 def on_total(frame: Frame, token: Token, before: Kind | None) -> Frame:
     """Given the index's total named again ("tổng điểm"), read figures as the unit's again; a
     sentence opening with it and naming no unit states the notice's subject's total."""
-    if before is None:
-        return replace(frame, totalled=True)
+    if before is None:  # "Với tổng điểm 88,45/100, Sở A xếp …": the unit named next takes it
+        return replace(frame, totalled=True, fronted=True)
     return replace(frame, mode=Mode.CURRENT) if frame.mode is Mode.AREA else frame
 
 
