@@ -397,22 +397,21 @@ def test_a_share_of_bodies_is_no_units_figure_or_grade() -> None:
     assert found == []
 
 
-def test_an_abbreviated_vertical_agency_keeps_its_level_word_before_the_province() -> None:
-    found = prose(
-        TITLE,
-        "BHXH tỉnh Cao Bằng đạt 90,4 điểm, xếp thứ 2. Với kết quả này, BHXH tỉnh giữ vị trí "
-        "thứ 2 năm thứ ba liên tiếp.",
-    )
-    assert {r["unit"] for r in found} == {"Bảo hiểm xã hội tỉnh"}
-
-
-def test_an_agency_named_again_without_its_level_word_is_the_same_agency() -> None:
-    found = prose(
-        TITLE,
-        "Cục Hải quan tỉnh đạt 91,2%, xếp thứ 3/8 cơ quan ngành dọc. Ba năm liền, Cục Hải "
-        "quan được xếp loại Xuất sắc.",
-    )
-    assert {r["unit"] for r in found} == {"Cục Hải quan tỉnh"}
+@pytest.mark.parametrize(
+    ("sentence", "unit"),
+    [
+        # an abbreviated agency keeps its level word before the province
+        ("BHXH tỉnh Cao Bằng đạt 90,4 điểm, xếp thứ 2. Với kết quả này, BHXH tỉnh giữ vị trí "
+         "thứ 2 năm thứ ba liên tiếp.", "Bảo hiểm xã hội tỉnh"),
+        # an agency named again without its level word is the one named with it
+        ("Cục Hải quan tỉnh đạt 91,2%, xếp thứ 3/8 cơ quan ngành dọc. Ba năm liền, Cục Hải "
+         "quan được xếp loại Xuất sắc.", "Cục Hải quan tỉnh"),
+    ],
+)  # fmt: skip
+def test_an_agency_written_two_ways_is_one_unit(sentence: str, unit: str) -> None:
+    found = prose(TITLE, sentence)
+    assert found
+    assert {r["unit"] for r in found} == {unit}
 
 
 def test_the_body_a_group_belongs_to_is_no_subject() -> None:
