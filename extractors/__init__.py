@@ -32,6 +32,7 @@ EXTRACTORS: dict[str, str] = {
     "tiff": "parscore.extractors.image",
     "xlsx": "parscore.extractors.xlsx",
     "ods": "parscore.extractors.ods",
+    "odt": "parscore.extractors.odt",
     "xls": "parscore.extractors.xls",
     "rtf": "parscore.extractors.rtf",
     "doc": "parscore.extractors.doc",

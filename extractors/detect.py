@@ -20,6 +20,7 @@ _OLE_STREAMS = (
     ("PowerPoint Document", "ppt"),
 )
 _ODS_MIME = b"application/vnd.oasis.opendocument.spreadsheet"
+_ODT_MIME = b"application/vnd.oasis.opendocument.text"
 #: Image formats by their first bytes; the key is the format name the registry knows.
 _IMAGES: dict[str, tuple[bytes, ...]] = {
     "png": (b"\x89PNG\r\n\x1a\n",),
@@ -55,7 +56,8 @@ def image_format(data: bytes) -> str | None:
 
 
 def _zip_format(data: bytes, path: str) -> str:
-    """Given zip bytes, return "docx" when it is a Word document, else raise."""
+    """Given zip bytes, return "docx", "xlsx", "ods" or "odt" by the parts it holds, else
+    raise."""
     try:
         names = set(zipfile.ZipFile(io.BytesIO(data)).namelist())
     except (zipfile.BadZipFile, ValueError) as err:
@@ -66,10 +68,13 @@ def _zip_format(data: bytes, path: str) -> str:
         return "xlsx"
     if "content.xml" in names and _ODS_MIME in data[:200]:
         return "ods"
+    if "content.xml" in names and _ODT_MIME in data[:200]:
+        return "odt"
     raise InputError(
         ErrorCode.UNSUPPORTED_FORMAT,
         path,
-        "a zip archive that is not a Word document, an Excel workbook nor an ODS spreadsheet",
+        "a zip archive that is not a Word or OpenDocument text, an Excel workbook nor an ODS "
+        "spreadsheet",
     )
 
 

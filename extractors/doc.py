@@ -13,9 +13,11 @@ and nothing is converted twice. TCVN3's ``ư`` is the byte 0xAD, a soft hyphen e
 is converted inside its run, before any cleaning could drop it.
 
 Tables come from the cell marks (a paragraph ending in 0x07) and the row-end paragraphs
-(sprmPFTtp); a paragraph in a list (sprmPIlfo) becomes a list item, a paragraph whose style
-is a built-in heading becomes a heading. Field instructions ({ PAGE }, { HYPERLINK … }) are
-dropped and their results kept. Headers, footnotes and text boxes are not read.
+(sprmPFTtp); a small table before any body text that holds the Decree 30 header's marks is
+the header's layout, read as its lines (``extractors.celltables``); a paragraph in a list
+(sprmPIlfo) becomes a list item, a paragraph whose style is a built-in heading becomes a
+heading. Field instructions ({ PAGE }, { HYPERLINK … }) are dropped and their results kept.
+Headers, footnotes and text boxes are not read.
 """
 
 from __future__ import annotations
@@ -26,12 +28,12 @@ from bisect import bisect_right
 from collections.abc import Iterator
 from dataclasses import dataclass, field, replace
 
+from parscore.extractors.celltables import table_blocks
 from parscore.extractors.errors import ErrorCode, InputError
 from parscore.extractors.limits import Limits
 from parscore.extractors.model import (
     Block,
     BlockKind,
-    Cell,
     Document,
     Provenance,
     Region,
@@ -581,10 +583,11 @@ def _cps(plc: bytes) -> tuple[int, ...]:
 
 @dataclass(slots=True)
 class TableBuilder:
-    """Rows of cell texts gathered from consecutive table paragraphs."""
+    """Rows of cell texts gathered from consecutive table paragraphs (and each cell's
+    paragraphs, for a layout table read as lines)."""
 
-    rows: list[list[str]] = field(default_factory=list)
-    row: list[str] = field(default_factory=list)
+    rows: list[list[list[str]]] = field(default_factory=list)
+    row: list[list[str]] = field(default_factory=list)
     cell: list[str] = field(default_factory=list)
 
     def add(self, text: str, mark: str, para: Props) -> None:
@@ -593,29 +596,20 @@ class TableBuilder:
             self.rows.append(self.row)
             self.row = []
         elif mark == CELL_END:
-            self.row.append(clean(" ".join([*self.cell, text])))
+            self.row.append([*self.cell, text])
             self.cell = []
         else:
             self.cell.append(text)
 
-    def block(self, path: str) -> Block | None:
-        """Return the table gathered so far as a block (None when empty) and start afresh."""
+    def take(self) -> list[list[list[str]]]:
+        """Return the rows gathered so far (each cell a list of its paragraphs), start afresh."""
         if self.cell:
-            self.row.append(clean(" ".join(self.cell)))
+            self.row.append(self.cell)
         if self.row:
             self.rows.append(self.row)
-        cells = tuple(
-            Cell(row=r, col=c, text=text)
-            for r, row in enumerate(self.rows)
-            for c, text in enumerate(row)
-        )
+        rows = self.rows
         self.rows, self.row, self.cell = [], [], []
-        has_text = any(cell.text for cell in cells)
-        return (
-            Block(kind=BlockKind.TABLE, cells=cells, prov=Provenance(path=path))
-            if has_text
-            else None
-        )
+        return rows
 
 
 def paragraph_block(reader: Reader, text: str, para: Props, path: str) -> Block | None:
@@ -637,7 +631,8 @@ def document_blocks(reader: Reader, path: str) -> Iterator[Block]:
     start, header_start = 0, None
     for name, length in zip(STORIES, reader.stories, strict=False):
         if name in READ_STORIES:
-            yield from story_blocks(reader, start, min(start + length, len(reader.text)), path)
+            end = min(start + length, len(reader.text))
+            yield from story_blocks(reader, start, end, path, lead_header=name == "main")
         if name == "headers":
             header_start = start
         start += length
@@ -661,10 +656,17 @@ def furniture_blocks(reader: Reader, start: int, path: str) -> Iterator[Block]:
                 yield replace(block, region=region)
 
 
-def story_blocks(reader: Reader, lo: int, hi: int, path: str) -> Iterator[Block]:
-    """Given a Reader and a story's CP range, yield its paragraphs, headings and tables."""
+def story_blocks(
+    reader: Reader, lo: int, hi: int, path: str, *, lead_header: bool = False
+) -> Iterator[Block]:
+    """Given a Reader and a story's CP range, yield its paragraphs, headings and tables.
+
+    With ``lead_header`` (the main text), tables before any paragraph of text are the
+    Decree 30 header's layout when they hold its marks: their cells' paragraphs come out
+    column by column as HEADER paragraphs, as a DOCX's layout table does.
+    """
     table = TableBuilder()
-    start = lo
+    start, started = lo, not lead_header
     for cp in range(lo, hi):
         mark = reader.text[cp]
         if mark not in (PARA_END, CELL_END):
@@ -675,15 +677,12 @@ def story_blocks(reader: Reader, lo: int, hi: int, path: str) -> Iterator[Block]
         if mark == CELL_END or para.in_table or para.itap:
             table.add(text, mark, para)
             continue
-        block = table.block(path)
-        if block is not None:
-            yield block
+        yield from table_blocks(table.take(), Provenance(path=path), started=started)
         block = paragraph_block(reader, text, para, path)
         if block is not None:
+            started = True
             yield block
-    block = table.block(path)
-    if block is not None:
-        yield block
+    yield from table_blocks(table.take(), Provenance(path=path), started=started)
 
 
 def extract(data: bytes, source: SourceInfo, limits: Limits) -> Document:

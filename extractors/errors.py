@@ -43,7 +43,7 @@ class _Entry:
 CATALOGUE: dict[ErrorCode, _Entry] = {
     ErrorCode.UNSUPPORTED_FORMAT: _Entry(
         "is not a format parscore reads",
-        "save it as a format parscore reads (HTML, DOCX, DOC, RTF, XLSX, ODS, XLS, PPT, PDF, "
+        "save it as a format parscore reads (HTML, DOCX, DOC, ODT, RTF, XLSX, ODS, XLS, PPT, PDF, "
         "JPEG/PNG/TIFF or UTF-8 text); a Word 6/95 file: libreoffice --headless --convert-to "
         "docx FILE, a presentation: libreoffice --headless --convert-to pdf FILE",
     ),

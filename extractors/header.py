@@ -55,6 +55,12 @@ def mark_header(document: Document) -> Document:
     return replace(document, blocks=marked)
 
 
+def holds_mark(lines: Sequence[str]) -> bool:
+    """Given the lines of a layout (a table's cells), return whether one is a Decree 30 mark
+    (the national motto, "Số: …/…", a place-and-date line)."""
+    return any(_MARK.match(bare_key(line)) for line in lines)
+
+
 def _lead(blocks: Sequence[Block]) -> list[int]:
     """Given blocks, return the indices of the leading paragraphs (up to the first table)."""
     lead = []

@@ -10,6 +10,7 @@ document-wide detection of ``extractors.repair_legacy``.
 
 from __future__ import annotations
 
+import zipfile
 from collections.abc import Iterator
 from dataclasses import replace
 
@@ -39,7 +40,7 @@ def t(tag: str) -> str:
     return f"{{{TABLE}}}{tag}"
 
 
-def _count(element: etree._Element, attr: str, namespace: str = TABLE) -> int:
+def count_attr(element: etree._Element, attr: str, namespace: str = TABLE) -> int:
     """Given an element and a count attribute, return its value (1 when absent or bad)."""
     try:
         return max(1, int(element.get(f"{{{namespace}}}{attr}", "1")))
@@ -52,7 +53,7 @@ def _pieces(element: etree._Element) -> Iterator[str]:
     yield element.text or ""
     for child in element:
         if child.tag == f"{{{TEXT}}}s":
-            yield " " * _count(child, "c", TEXT)
+            yield " " * count_attr(child, "c", TEXT)
         elif child.tag in (f"{{{TEXT}}}tab", f"{{{TEXT}}}line-break"):
             yield " "
         elif isinstance(child.tag, str):
@@ -83,11 +84,12 @@ def read_row(
     for cell in row:
         if cell.tag not in CELL_TAGS:
             continue
-        repeat = _count(cell, "number-columns-repeated")
+        repeat = count_attr(cell, "number-columns-repeated")
         text = cell_text(cell) if cell.tag == t("table-cell") else ""
         if text:
             sheet.update({(r, col + i): text for i in range(min(repeat, sheets.MAX_CELLS))})
-            rows, cols = _count(cell, "number-rows-spanned"), _count(cell, "number-columns-spanned")
+            rows = count_attr(cell, "number-rows-spanned")
+            cols = count_attr(cell, "number-columns-spanned")
             if rows > 1 or cols > 1:
                 merges.append((r, col, r + rows, col + cols))
         col += repeat
@@ -99,7 +101,7 @@ def read_table(table: etree._Element, path: str) -> sheets.Sheet:
     merges: list[sheets.Merge] = []
     r = 0
     for row in table_rows(table):
-        repeat = _count(row, "number-rows-repeated")
+        repeat = count_attr(row, "number-rows-repeated")
         if any(cell_text(c) for c in row if c.tag == t("table-cell")):
             for i in range(min(repeat, sheets.MAX_CELLS)):
                 read_row(row, r + i, values, merges)
@@ -108,13 +110,21 @@ def read_table(table: etree._Element, path: str) -> sheets.Sheet:
     return sheets.Sheet(name=table.get(t("name"), ""), values=values, merges=tuple(merges))
 
 
+def open_package(
+    data: bytes, path: str, limits: Limits
+) -> tuple[zipfile.ZipFile, etree._Element]:
+    """Given an OpenDocument package's bytes, return the checked archive and its parsed
+    content.xml (corrupt-file when it has none)."""
+    archive = zipsafe.open_archive(data, path, limits)
+    content = zipsafe.read_part(archive, CONTENT, path, limits)
+    if content is None:
+        raise InputError(ErrorCode.CORRUPT_FILE, path, f"no {CONTENT}")
+    return archive, zipsafe.parse_xml(content, CONTENT, path)
+
+
 def extract(data: bytes, source: SourceInfo, limits: Limits) -> Document:
     """Given ODS bytes, return the Document: each sheet's titles, table and notes."""
-    archive = zipsafe.open_archive(data, source.path, limits)
-    content = zipsafe.read_part(archive, CONTENT, source.path, limits)
-    if content is None:
-        raise InputError(ErrorCode.CORRUPT_FILE, source.path, f"no {CONTENT}")
-    root = zipsafe.parse_xml(content, CONTENT, source.path)
+    _, root = open_package(data, source.path, limits)
     tables = root.findall(f"{{{OFFICE}}}body/{{{OFFICE}}}spreadsheet/{t('table')}")
     blocks = [
         block

@@ -1,9 +1,12 @@
 """RTF extractor: striprtf turns the control words into text; table rows become tables.
 
-striprtf (pure Python) decodes each run by its font's charset and writes a cell end as "|"
-and a row end as a line break, so consecutive lines of cells are one table. Legacy-font
-text (TCVN3 in .VnTime) comes out as Latin-1 look-alikes, converted document-wide by
-``extractors.repair_legacy``; TCVN3's ``ư`` (U+00AD, RTF's ``\\'ad``) is kept by ``clean``.
+striprtf (pure Python) decodes each run by its font's charset; it writes a cell end as "|"
+and a row end as a line break, which a paragraph break inside a cell also is. So before it
+runs, each table paragraph (``\\intbl``), cell end and row end gets a private-use mark that
+it passes through as text: the marks give the rows and cells, each cell its paragraphs.
+Legacy-font text (TCVN3 in .VnTime) comes out as Latin-1 look-alikes, converted
+document-wide by ``extractors.repair_legacy``; TCVN3's ``ư`` (U+00AD, RTF's ``\\'ad``) is
+kept by ``clean``.
 """
 
 from __future__ import annotations
@@ -13,12 +16,18 @@ from collections.abc import Iterator
 
 from striprtf.striprtf import rtf_to_text
 
+from parscore.extractors.celltables import table_blocks
 from parscore.extractors.errors import ErrorCode, InputError
 from parscore.extractors.limits import Limits
-from parscore.extractors.model import Block, BlockKind, Cell, Document, Provenance, SourceInfo
+from parscore.extractors.model import Block, BlockKind, Document, Provenance, SourceInfo
 from parscore.normalizers.text import clean
 
-CELL_END = "|"
+#: Marks put before a table paragraph, a cell end and a row end (Unicode private use).
+IN_TABLE, CELL_END, ROW_END = "\ue002", "\ue001", "\ue000"
+_MARKS = {
+    b"intbl": b"{\\uc1\\u57346?}", b"cell": b"{\\uc1\\u57345?}", b"row": b"{\\uc1\\u57344?}",
+}
+_STRUCTURE = re.compile(rb"(?<!\\)\\(intbl|cell|row)(?![a-zA-Z])")
 #: What opens or closes a group, an escaped brace (none of them), or binary data to skip.
 _GROUP_TOKEN = re.compile(rb"\\bin(\d+) ?|\\[{}\\]|[{}]")
 
@@ -48,40 +57,48 @@ def rtf_text(data: bytes, path: str) -> str:
         raise InputError(ErrorCode.CORRUPT_FILE, path, f"broken RTF: {err}") from err
 
 
-def table_block(rows: list[list[str]], prov: Provenance) -> Block:
-    """Given rows of cell texts, return one TABLE block."""
-    cells = tuple(
-        Cell(row=r, col=c, text=text)
-        for r, row in enumerate(rows)
-        for c, text in enumerate(row)
-    )
-    return Block(kind=BlockKind.TABLE, cells=cells, prov=prov)
-
-
-def row_cells(line: str) -> list[str]:
-    """Given a line of cells ended by "|", return their cleaned texts."""
-    return [clean(cell) for cell in line.rstrip().removesuffix(CELL_END).split(CELL_END)]
+def marked(data: bytes) -> bytes:
+    """Given RTF bytes, return them with a private-use mark before each table paragraph
+    (``\\intbl``), cell end and row end, which striprtf passes through as text."""
+    return _STRUCTURE.sub(lambda m: _MARKS[m.group(1)] + m.group(0), data)
 
 
 def text_blocks(text: str, path: str) -> Iterator[Block]:
-    """Given RTF text, yield paragraphs and tables (runs of cell lines) in order."""
-    rows: list[list[str]] = []
-    for line in text.splitlines():
-        if CELL_END in line:
-            rows.append(row_cells(line))
-            continue
-        if rows:
-            yield table_block(rows, Provenance(path=path))
-            rows = []
-        cleaned = clean(line)
-        if cleaned:
-            yield Block(kind=BlockKind.PARAGRAPH, text=cleaned, prov=Provenance(path=path))
-    if rows:
-        yield table_block(rows, Provenance(path=path))
+    """Given marked RTF text, yield its paragraphs and tables in order; a leading header
+    layout comes out as its HEADER lines (``extractors.celltables``)."""
+    prov, started, pos = Provenance(path=path), False, 0
+    while pos < len(text):
+        start = text.find(IN_TABLE, pos)
+        end = len(text) if start < 0 else start
+        for line in text[pos:end].splitlines():
+            if cleaned := clean(line):
+                started = True
+                yield Block(kind=BlockKind.PARAGRAPH, text=cleaned, prov=prov)
+        if start < 0:
+            return
+        rows, pos = table_rows(text, start)
+        yield from table_blocks(rows, prov, started=started)
+
+
+def table_rows(text: str, start: int) -> tuple[list[list[list[str]]], int]:
+    """Given marked text and where a table's first paragraph starts, return its rows (cells
+    as lists of paragraphs) and where the text after the table starts."""
+    rows, pos = [], start
+    while text.startswith(IN_TABLE, pos):
+        end = text.find(ROW_END, pos)
+        end = len(text) if end < 0 else end
+        row = text[pos:end].replace(IN_TABLE, "")
+        cells = [cell.removeprefix("|") for cell in row.split(CELL_END)]
+        if cells and not cells[-1].strip():
+            cells.pop()  # what follows the last cell end: striprtf's row break
+        rows.append([cell.splitlines() for cell in cells])
+        pos = end + len(ROW_END)
+        pos += 1 if text.startswith("\n", pos) else 0
+    return rows, pos
 
 
 def extract(data: bytes, source: SourceInfo, limits: Limits) -> Document:
     """Given RTF bytes, return the Document of their paragraphs and tables."""
     check_groups(data, source.path, limits)
-    blocks = tuple(text_blocks(rtf_text(data, source.path), source.path))
+    blocks = tuple(text_blocks(rtf_text(marked(data), source.path), source.path))
     return Document(source=source, blocks=blocks)

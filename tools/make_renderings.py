@@ -228,6 +228,11 @@ PLAIN: dict[str, str] = {
 }
 
 
+#: Word formats an office suite saves a notice in besides DOCX: Word 97–2003 and RTF
+#: (LibreOffice's filter, extension). The ODT itself is kept too (``.lo.odt``).
+WORD_FORMATS = (("doc:MS Word 97", "doc"), ("rtf:Rich Text Format", "rtf"))
+
+
 @dataclass(frozen=True, slots=True)
 class Scan:
     """One scan to make: of which PDF, at what resolution, turned how far, how compressed."""
@@ -503,6 +508,17 @@ def main(argv: list[str] | None = None) -> int:
     return 0
 
 
+def office_copies(name: str, odt: Path, tmp: Path, wanted: Callable[[str], bool]) -> None:
+    """Given a notice's ODT, write the wanted copies LibreOffice saves and prints of it."""
+    profile = tmp / "lo-profile"
+    if wanted(f"{name}.lo.odt"):
+        shutil.copy(odt, OUT / f"{name}.lo.odt")
+    for target, ext in (("docx:MS Word 2007 XML", "docx"), *WORD_FORMATS,
+                        ("pdf:writer_pdf_Export", "pdf")):
+        if wanted(f"{name}.lo.{ext}"):
+            shutil.copy(soffice(odt, target, tmp, profile), OUT / f"{name}.lo.{ext}")
+
+
 def make_all(tmp: Path, wanted: Callable[[str], bool]) -> None:
     """Given a scratch folder and which files to make, write them into ``OUT``."""
     profile = tmp / "lo-profile"
@@ -510,11 +526,7 @@ def make_all(tmp: Path, wanted: Callable[[str], bool]) -> None:
         page = tmp / f"{name}.html"
         page.write_text(decree30_html(spec, html_lists=name == "seed-568"), encoding="utf-8")
         odt = soffice(page, "odt:writer8", tmp, profile)
-        if wanted(f"{name}.lo.docx"):
-            shutil.copy(soffice(odt, "docx:MS Word 2007 XML", tmp, profile),
-                        OUT / f"{name}.lo.docx")
-        if wanted(f"{name}.lo.pdf"):
-            shutil.copy(soffice(odt, "pdf:writer_pdf_Export", tmp, profile), OUT / f"{name}.lo.pdf")
+        office_copies(name, odt, tmp, wanted)
         if wanted(f"{name}.portal.chromium.pdf"):
             chromium_pdf(SAMPLES / portal if portal else page, OUT / f"{name}.portal.chromium.pdf")
         if portal and wanted(f"{name}.portal.lo.pdf"):
