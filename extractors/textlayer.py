@@ -30,6 +30,8 @@ FONT_NAME_BUFFER = 128
 SEPARATOR = re.compile(r"[\s\ufffe\x00]")
 #: pdfium's mark of a line-end hyphen, right after a letter or digit.
 _LINE_END_HYPHEN = re.compile(r"(?<=\w)\ufffe")
+#: Punctuation that trails a word, as code points.
+TRAILING = np.array([ord(c) for c in ",.;:!?)]}”’%…"], np.uint32)
 Boxes = tuple[np.ndarray, np.ndarray, np.ndarray, np.ndarray]  # x0, top, x1, bottom as shown
 
 
@@ -58,6 +60,13 @@ def page_text(textpage: pdfium.PdfTextPage) -> str:
     return _LINE_END_HYPHEN.sub("-", text)
 
 
+def trailing_marks(text: str, indices: np.ndarray) -> np.ndarray:
+    """Given a page's characters and the indices of those kept, return which of them are
+    punctuation that trails a word."""
+    marks = np.frombuffer(text.encode("utf-32-le", "surrogatepass"), np.uint32)
+    return np.isin(marks[indices], TRAILING)
+
+
 def char_indices(text: str) -> np.ndarray:
     """Given a page's characters, return the indices of those that are not separators."""
     marked = SEPARATOR.sub("\x00", text)  # every separator a NUL, itself one
@@ -79,15 +88,21 @@ def char_boxes(textpage: pdfium.PdfTextPage, indices: np.ndarray, frame: Frame) 
     return np.minimum(ax, bx), np.minimum(ay, by), np.maximum(ax, bx), np.maximum(ay, by)
 
 
-def word_starts(indices: np.ndarray, boxes: Boxes) -> np.ndarray:
-    """Given the characters' indices and boxes, return the positions (in them) where a word
-    starts: after a separator, or where the box breaks from the one before."""
+def word_starts(indices: np.ndarray, boxes: Boxes, trailing: np.ndarray) -> np.ndarray:
+    """Given the characters' indices and boxes, and which characters are trailing
+    punctuation, return the positions (in them) where a word starts: after a separator, or
+    where the box breaks from the one before.
+
+    A mark that trails a word (",", ".", ";", ")") stays on its line whenever its box
+    overlaps the one before it: where a font gives pdfium no ascent, a loose box is the
+    glyph's own, and a comma's sits below the letters' middle."""
     x0, top, x1, bottom = boxes
     height = np.maximum(np.maximum((bottom - top)[:-1], (bottom - top)[1:]), 1.0)
     middle = np.abs((top[:-1] + bottom[:-1]) - (top[1:] + bottom[1:])) / 2
+    overlap = (top[1:] < bottom[:-1]) & (top[:-1] < bottom[1:])
     breaks = (
         (indices[1:] != indices[:-1] + 1)
-        | ~(middle < 0.5 * height)
+        | ~((middle < 0.5 * height) | (overlap & trailing[1:]))
         | (x0[1:] - x1[:-1] > WORD_GAP * height)
         | (x1[1:] < x0[:-1])
     )
@@ -148,7 +163,7 @@ def text_words(textpage: pdfium.PdfTextPage, frame: Frame) -> list[Word]:
     text = page_text(textpage)
     indices = char_indices(text)
     boxes = char_boxes(textpage, indices, frame)
-    starts = word_starts(indices, boxes)
+    starts = word_starts(indices, boxes, trailing_marks(text, indices))
     first = indices[starts].tolist()
     last = np.append(indices[starts[1:] - 1], indices[-1:]).tolist()  # a word's last character
     fonts = FontNames(textpage)

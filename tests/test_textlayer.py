@@ -24,10 +24,12 @@ from parscore.extractors.pagemodel import Frame, Word, union_bbox
 SEPARATORS = " \t\n\r\u00a0\u2003\u3000\ufffe\x00"
 
 
-def reference_breaks(prev: BBox, box: BBox) -> bool:
+def reference_breaks(prev: BBox, box: BBox, char: str) -> bool:
     """The plain rule: whether a word ends between two consecutive characters."""
     height = max(prev[3] - prev[1], box[3] - box[1], 1.0)
-    same_line = abs((prev[1] + prev[3]) - (box[1] + box[3])) / 2 < 0.5 * height
+    overlap = box[1] < prev[3] and prev[1] < box[3]
+    same_line = abs((prev[1] + prev[3]) - (box[1] + box[3])) / 2 < 0.5 * height or (
+        overlap and char in ",.;:!?)]}”’%…")
     return not same_line or box[0] - prev[2] > textlayer.WORD_GAP * height or box[2] < prev[0]
 
 
@@ -37,7 +39,7 @@ def reference_spans(text: str, boxes: list[BBox]) -> list[list[int]]:
     for i, ch in enumerate(text):
         if ch.isspace() or ch in "\ufffe\x00":
             spans.append([])
-        elif spans and spans[-1] and not reference_breaks(boxes[spans[-1][-1]], boxes[i]):
+        elif spans and spans[-1] and not reference_breaks(boxes[spans[-1][-1]], boxes[i], ch):
             spans[-1].append(i)
         else:
             spans.append([i])
@@ -86,7 +88,8 @@ def test_word_starts_agree_with_the_plain_reading(
     indices = textlayer.char_indices(text)
     x0, top, x1, bottom = (np.array([boxes[i][k] for i in indices.tolist()], float)
                            for k in range(4))
-    starts = textlayer.word_starts(indices, (x0, top, x1, bottom))
+    starts = textlayer.word_starts(indices, (x0, top, x1, bottom),
+                                   textlayer.trailing_marks(text, indices))
     spans = reference_spans(text, boxes)
     assert indices[starts].tolist() == [s[0] for s in spans]
     assert textlayer.word_boxes((x0, top, x1, bottom), starts) == [
@@ -112,6 +115,24 @@ def test_a_gap_splits_a_word_and_a_step_back_too() -> None:
         ("e", 10, 120, 5, 10),  # the next line: a new word
     ])
     assert reference_spans(text, boxes) == [[0, 1], [2], [3], [4]]
+
+
+def test_a_comma_whose_glyph_box_sits_low_stays_in_its_word() -> None:
+    """A font that gives pdfium no ascent: the loose boxes are the glyphs' own, a comma's
+    (2.3 high, below the baseline) lies under the letters' middle yet overlaps the letter
+    before it; a letter there would be another line, a comma clear of it too."""
+    text, boxes = _compose([
+        ("t", 10, 100, 3, 5.5), ("a", 13, 100.5, 5, 5), (",", 18, 104.3, 2.7, 2.3),
+        ("x", 23, 100, 5, 5),
+        ("b", 30, 100, 5, 5), ("q", 35, 104.3, 2.7, 2.3),  # a letter as low: a new word
+        ("c", 40, 100, 5, 5), (".", 45, 106, 2.7, 2.3),  # clear of the letter: a new word
+    ])
+    indices = textlayer.char_indices(text)
+    x0, top, x1, bottom = (np.array([boxes[i][k] for i in indices.tolist()], float)
+                           for k in range(4))
+    starts = textlayer.word_starts(indices, (x0, top, x1, bottom),
+                                   textlayer.trailing_marks(text, indices))
+    assert starts.tolist() == [0, 3, 4, 5, 6, 7]
 
 
 # --------------------------------------------------------------------------- real pages
