@@ -19,8 +19,6 @@ from parscore.extractors.limits import DEFAULT_LIMITS, Limits
 if TYPE_CHECKING:
     from parscore.extractors.model import Block, Document, SourceInfo
 
-#: Characters of a document's text read to tell legacy-encoded text from Unicode.
-LEGACY_SAMPLE = 4000
 
 EXTRACTORS: dict[str, str] = {
     "html": "parscore.extractors.html",
@@ -39,9 +37,10 @@ EXTRACTORS: dict[str, str] = {
     "ppt": "parscore.extractors.ppt",
 }
 
-#: Formats whose extractor converts legacy text itself, a run or a cell at a time (by font,
-#: then by content): a document-wide conversion on top would convert Unicode text again.
-CONVERTED_BY_RUN = frozenset({"doc", "xls"})
+#: Formats whose extractor converts legacy text itself (DOC and XLS a run or a cell at a
+#: time, by font then by content; RTF its whole text before reading its tables): a
+#: document-wide conversion on top would convert Unicode text again.
+CONVERTED_BY_RUN = frozenset({"doc", "xls", "rtf"})
 
 
 def read_source(path: Path, limits: Limits = DEFAULT_LIMITS) -> tuple[bytes, SourceInfo]:
@@ -91,7 +90,7 @@ def repair_legacy(document: Document) -> Document:
 
     from parscore.normalizers import legacy
 
-    encoding = legacy.detect(text_sample(document))
+    encoding = legacy.detect(text_sample(document, legacy.SAMPLE_CHARS))
     if encoding is None:
         return document
     blocks = tuple(
@@ -102,7 +101,7 @@ def repair_legacy(document: Document) -> Document:
     return dataclasses.replace(document, blocks=blocks, warnings=(*document.warnings, note))
 
 
-def text_sample(document: Document, size: int = LEGACY_SAMPLE) -> str:
+def text_sample(document: Document, size: int) -> str:
     """Given a document, return the first `size` characters of its block and cell text."""
     parts: list[str] = []
     total = 0

@@ -4,8 +4,8 @@ striprtf (pure Python) decodes each run by its font's charset; it writes a cell 
 and a row end as a line break, which a paragraph break inside a cell also is. So before it
 runs, each table paragraph (``\\intbl``), cell end and row end gets a private-use mark that
 it passes through as text: the marks give the rows and cells, each cell its paragraphs.
-Legacy-font text (TCVN3 in .VnTime) comes out as Latin-1 look-alikes, converted
-document-wide by ``extractors.repair_legacy``; TCVN3's ``ư`` (U+00AD, RTF's ``\\'ad``) is
+Legacy-font text (TCVN3 in .VnTime) comes out as Latin-1 look-alikes, converted here, on
+the whole text, before the header's layout is looked for; TCVN3's ``ư`` (U+00AD, RTF's ``\\'ad``) is
 kept by ``clean``.
 """
 
@@ -20,6 +20,7 @@ from parscore.extractors.celltables import table_blocks
 from parscore.extractors.errors import ErrorCode, InputError
 from parscore.extractors.limits import Limits
 from parscore.extractors.model import Block, BlockKind, Document, Provenance, SourceInfo
+from parscore.normalizers import legacy
 from parscore.normalizers.text import clean
 
 #: Marks put before a table paragraph, a cell end and a row end (Unicode private use).
@@ -98,7 +99,12 @@ def table_rows(text: str, start: int) -> tuple[list[list[list[str]]], int]:
 
 
 def extract(data: bytes, source: SourceInfo, limits: Limits) -> Document:
-    """Given RTF bytes, return the Document of their paragraphs and tables."""
+    """Given RTF bytes, return the Document of their paragraphs and tables, legacy text
+    converted first (a header layout's marks are read in Unicode)."""
     check_groups(data, source.path, limits)
-    blocks = tuple(text_blocks(rtf_text(marked(data), source.path), source.path))
-    return Document(source=source, blocks=blocks)
+    text = rtf_text(marked(data), source.path)
+    encoding = legacy.detect(text[: legacy.SAMPLE_CHARS])
+    if encoding is not None:
+        text = legacy.to_unicode(text, encoding)
+    notes = () if encoding is None else (f"text converted from the legacy {encoding} encoding",)
+    return Document(source=source, blocks=tuple(text_blocks(text, source.path)), warnings=notes)

@@ -68,6 +68,8 @@ VNI_WEAK_PAIRS = (
 TCVN3_STRONG_CHARS = "¡¢£¤¥¦§¨©ª«¬\u00ad®µ¶·¸¹»¼½¾×÷\u2212"
 #: Distinct words examined per text (enough for a decision, bounded for long documents).
 MAX_SAMPLE_WORDS = 2000
+#: Characters of a document's text read to tell legacy-encoded text from Unicode.
+SAMPLE_CHARS = 4000
 #: Bytes searched for a <meta charset> or XML encoding declaration.
 SNIFF_BYTES = 4096
 WORD_CACHE_SIZE = 65536

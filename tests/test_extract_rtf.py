@@ -8,7 +8,7 @@ import pytest
 
 from parscore.extractors import extract, read_source
 from parscore.extractors.errors import ErrorCode, InputError
-from parscore.extractors.model import BlockKind
+from parscore.extractors.model import BlockKind, Region
 from parscore.normalizers.legacy import from_unicode
 
 LEGACY = Path("/work/shared/legacy/corpus/public-domain")
@@ -88,3 +88,28 @@ def test_rtf_groups_nested_past_the_limit_are_too_large(tmp_path: Path) -> None:
     with pytest.raises(InputError) as caught:
         extract(path)
     assert caught.value.code is ErrorCode.TOO_LARGE and "nested" in str(caught.value)
+
+
+def test_a_tcvn3_header_table_is_read_as_the_header_in_unicode(tmp_path: Path) -> None:
+    """The header's marks are looked for after the legacy text is converted: in TCVN3
+    "Số:" is "Sè:" and the motto "CéNG HOµ …" until then."""
+    def row(*cells: str) -> str:
+        return r"\trowd\cellx4000\cellx8000" + "".join(
+            r"\pard\intbl " + r"\par ".join(tcvn3(line) for line in cell.split("\n"))
+            + r"\cell" for cell in cells) + r"\row "
+    path = tmp_path / "qd.rtf"
+    path.write_bytes((
+        r"{\rtf1\ansi\ansicpg1252\deff0{\fonttbl{\f0\froman .VnTime;}}\f0 "
+        + row("ỦY BAN NHÂN DÂN\nTỈNH GIA LAI\nSố: 318/QĐ-UBND",
+              "CỘNG HÒA XÃ HỘI CHỦ NGHĨA VIỆT NAM\nĐộc lập - Tự do - Hạnh phúc\n"
+              "Gia Lai, ngày 14 tháng 6 năm 2016")
+        + r"\pard " + tcvn3("QUYẾT ĐỊNH") + r"\par "
+        + r"\pard " + tcvn3("Về việc công bố Chỉ số cải cách hành chính năm 2015") + r"\par }"
+    ).encode("ascii"))
+    document = extract(path)
+    # .VnTime has no toned capitals (.VnTimeH has): compared without case
+    header = [b.text.lower() for b in document.blocks if b.region is Region.HEADER]
+    assert header == [line.lower() for line in (
+        "ỦY BAN NHÂN DÂN", "TỈNH GIA LAI", "Số: 318/QĐ-UBND", "CỘNG HÒA XÃ HỘI CHỦ NGHĨA VIỆT NAM",
+        "Độc lập - Tự do - Hạnh phúc", "Gia Lai, ngày 14 tháng 6 năm 2016")]
+    assert any("TCVN3" in note or "tcvn3" in note for note in document.warnings)
