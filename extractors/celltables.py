@@ -35,10 +35,11 @@ def table_block(rows: Rows, prov: Provenance) -> Block | None:
     return Block(kind=BlockKind.TABLE, cells=cells, prov=prov)
 
 
-def header_blocks(rows: Rows, prov: Provenance) -> list[Block]:
-    """Given a table's rows, return its cells' paragraphs column by column as HEADER
-    paragraphs when it is shaped like a Decree 30 header and holds one of its marks, else
-    an empty list."""
+def layout_lines(rows: Rows) -> list[str]:
+    """Given a table's rows, return its cells' lines column by column when it is shaped like
+    a Decree 30 header (a few rows of two or three non-empty cells) and holds one of its
+    marks, else an empty list."""
+    rows = [[paras for paras in row if any(p.strip() for p in paras)] for row in rows]
     if not rows or len(rows) > HEADER_ROWS or max(map(len, rows)) > HEADER_COLUMNS:
         return []
     columns = sorted(
@@ -46,11 +47,15 @@ def header_blocks(rows: Rows, prov: Provenance) -> list[Block]:
         key=lambda item: (item[0], item[1]),
     )
     lines = [line for _, _, paras in columns for text in paras if (line := clean(text))]
-    if not header.holds_mark(lines):
-        return []
+    return lines if header.holds_mark(lines) else []
+
+
+def header_blocks(rows: Rows, prov: Provenance) -> list[Block]:
+    """Given a table's rows, return its cells' lines column by column as HEADER paragraphs
+    when it is the Decree 30 header's layout (``layout_lines``), else an empty list."""
     return [
         Block(kind=BlockKind.PARAGRAPH, text=line, region=Region.HEADER, prov=prov)
-        for line in lines
+        for line in layout_lines(rows)
     ]
 
 

@@ -6,11 +6,15 @@ Decree 30 header typed with a tab between its two columns.
 
 from __future__ import annotations
 
+from datetime import date
 from pathlib import Path
+
+import pytest
 
 from parscore.api import parse
 from parscore.extractors.model import BlockKind
 from parscore.extractors.tabtable import tab_blocks
+from parscore.pipeline.process import process_file
 
 RANKING = (
     "Kết quả Chỉ số CCHC năm 2024 của các phường thuộc thị xã Kỳ Anh",
@@ -43,15 +47,38 @@ def test_a_run_of_tab_rows_is_one_table_and_the_rest_stay_lines() -> None:
     assert next(c.text for c in table.cells if (c.row, c.col) == (2, 1)) == "Phường Kỳ Trinh"
 
 
-def test_a_two_column_header_typed_with_tabs_is_no_table() -> None:
+@pytest.mark.parametrize("tabs", ["\t", "\t\t", "\t \t\t"])
+def test_a_header_typed_with_tabs_is_no_table_but_its_columns_lines(tabs: str) -> None:
+    """One tab or several between the issuer's column and the motto's (a tab stop too
+    near: an empty cell between): the lines come out column by column."""
     header = [
-        "ỦY BAN NHÂN DÂN\tCỘNG HÒA XÃ HỘI CHỦ NGHĨA VIỆT NAM",
-        "HUYỆN ĐỨC THỌ\tĐộc lập - Tự do - Hạnh phúc",
-        "Số: 45/TB-UBND\tĐức Thọ, ngày 3 tháng 4 năm 2024",
+        f"ỦY BAN NHÂN DÂN{tabs}CỘNG HÒA XÃ HỘI CHỦ NGHĨA VIỆT NAM",
+        f"HUYỆN ĐỨC THỌ{tabs}Độc lập - Tự do - Hạnh phúc",
+        f"Số: 45/TB-UBND{tabs}Đức Thọ, ngày 3 tháng 4 năm 2024",
     ]
     blocks = tab_blocks(header)
-    assert [b.kind for b in blocks] == [BlockKind.PARAGRAPH] * 3
-    assert blocks[2].text == "Số: 45/TB-UBND Đức Thọ, ngày 3 tháng 4 năm 2024"
+    assert [b.text for b in blocks] == [
+        "ỦY BAN NHÂN DÂN", "HUYỆN ĐỨC THỌ", "Số: 45/TB-UBND", "CỘNG HÒA XÃ HỘI CHỦ NGHĨA VIỆT NAM",
+        "Độc lập - Tự do - Hạnh phúc", "Đức Thọ, ngày 3 tháng 4 năm 2024"]
+    assert {b.kind for b in blocks} == {BlockKind.PARAGRAPH}
+
+
+def test_an_official_letter_typed_with_tabs_gives_its_number_date_and_issuer(
+    tmp_path: Path,
+) -> None:
+    """A Công văn has no title line ("V/v …" instead): its header is still read."""
+    path = tmp_path / "cv.txt"
+    path.write_text("\n".join([
+        "ỦY BAN NHÂN DÂN\t\tCỘNG HÒA XÃ HỘI CHỦ NGHĨA VIỆT NAM",
+        "TỈNH KON TUM\t\tĐộc lập - Tự do - Hạnh phúc",
+        "Số: 2417/UBND-NC\t\tKon Tum, ngày 16 tháng 7 năm 2025",
+        "V/v khắc phục các chỉ số thành phần còn thấp",
+        "Kính gửi: Các sở, ban, ngành thuộc tỉnh",
+        "Sở Nội vụ tham mưu Ủy ban nhân dân tỉnh rà soát các tiêu chí còn bị trừ điểm.",
+    ]) + "\n", encoding="utf-8")
+    metadata = process_file(path).notice.metadata
+    assert (metadata.number, metadata.issue_date) == ("2417/UBND-NC", date(2025, 7, 16))
+    assert metadata.issuer == "Ủy ban nhân dân tỉnh Kon Tum"
 
 
 def test_a_sentence_under_the_ranking_completes_its_row(tmp_path: Path) -> None:
