@@ -17,6 +17,7 @@ from dataclasses import dataclass, field, replace
 from lxml import etree
 
 from parscore.extractors import zipsafe
+from parscore.extractors.celltables import layout_lines
 from parscore.extractors.errors import ErrorCode, InputError
 from parscore.extractors.limits import Limits
 from parscore.extractors.model import (
@@ -399,6 +400,15 @@ def _cell_elements(tbl: etree._Element) -> dict[tuple[int, int], etree._Element]
     return out
 
 
+def is_header_layout(tbl: etree._Element) -> bool:
+    """Given a w:tbl, return whether it is shaped as a Decree 30 header and holds one of its
+    marks (``celltables.layout_lines``), whatever its borders."""
+    rows: dict[int, list[list[str]]] = {}
+    for (r, _), tc in sorted(_cell_elements(tbl).items()):
+        rows.setdefault(r, []).append(["".join(_texts(p)) for p in tc.iter(w("p"))])
+    return bool(layout_lines(list(rows.values())))
+
+
 def layout_items(tbl: etree._Element, styles: Styles, region: Region) -> Iterator[Item]:
     """Given a layout table, yield its cells' content column by column, top to bottom."""
     cells = _cell_elements(tbl)
@@ -440,9 +450,12 @@ def child_items(child: etree._Element, styles: Styles, region: Region) -> Iterat
 
 
 def _table_items(tbl: etree._Element, styles: Styles, region: Region) -> Iterator[Item]:
-    """Given a w:tbl, yield a data Table, or the paragraphs of a layout table."""
+    """Given a w:tbl, yield a data Table, or the paragraphs of a layout table (a header's
+    table before any body text is one, ruled or not, when it holds the header's marks)."""
     cells = table_cells(tbl)
-    if is_layout_table(tbl, cells, styles):
+    if is_layout_table(tbl, cells, styles) or (
+        region is Region.HEADER and is_header_layout(tbl)
+    ):
         yield from layout_items(tbl, styles, region)
     else:
         yield Table(cells=cells)

@@ -111,6 +111,33 @@ def test_vertical_merge_in_a_data_table(tmp_path: Path) -> None:
     assert block.rows()[2] == ["", "12", "11"]
 
 
+@pytest.mark.parametrize(("first", "header"), [(True, True), (False, False)])
+def test_a_ruled_header_table_before_the_text_is_the_header(
+    tmp_path: Path, first: bool, header: bool
+) -> None:
+    """A header typed in a table with its grid showing (most offices hide it) is the header
+    block when it opens the document; after body text it stays a table."""
+    import docx
+
+    document = docx.Document()
+    if not first:
+        document.add_paragraph("Phụ lục: mẫu phần đầu văn bản")
+    table = document.add_table(rows=2, cols=2)
+    table.style = "Table Grid"
+    for (r, c), text in {(0, 0): "SỞ Y TẾ\nTỈNH BẮC KẠN", (1, 0): "Số: 77/SYT-VP",
+                         (0, 1): "CỘNG HÒA XÃ HỘI CHỦ NGHĨA VIỆT NAM",
+                         (1, 1): "Bắc Kạn, ngày 4 tháng 11 năm 2025"}.items():
+        table.cell(r, c).text = text
+    document.add_paragraph("Sở Y tế đề nghị các phòng rà soát hồ sơ trễ hạn.")
+    path = tmp_path / "ruled.docx"
+    document.save(str(path))
+    blocks = extract(path).blocks
+    lines = [b.text for b in blocks if b.region is Region.HEADER]
+    assert lines == (["SỞ Y TẾ TỈNH BẮC KẠN", "Số: 77/SYT-VP", "CỘNG HÒA XÃ HỘI CHỦ NGHĨA VIỆT NAM",
+                      "Bắc Kạn, ngày 4 tháng 11 năm 2025"] if header else [])
+    assert any(b.kind is BlockKind.TABLE for b in blocks) is not header
+
+
 def test_runs_in_legacy_fonts_come_out_unicode(tmp_path: Path) -> None:
     import docx as python_docx
 
