@@ -38,6 +38,7 @@ from parscore.extractors.boilerplate import (
     keep_article,
     opens_tail,
 )
+from parscore.extractors.celltables import HEADER_COLUMNS, HEADER_ROWS, layout_lines
 from parscore.extractors.errors import ErrorCode, InputError
 from parscore.extractors.limits import Limits
 from parscore.extractors.model import MAX_COLSPAN, Block, BlockKind, Cell, Document, SourceInfo
@@ -648,7 +649,18 @@ def is_layout(table: LexborNode, rows: list[list[LexborNode]]) -> bool:
     if any(inner.mem_id != table.mem_id for inner in table.css(LAYOUT_INSIDE)):
         return True  # css() also matches the table itself: anything else is inside a cell
     cells = (cell for row in rows for cell in row)
-    return len(rows) <= FEW_ROWS and any(_holds_paragraphs(cell) for cell in cells)
+    if len(rows) <= FEW_ROWS and any(_holds_paragraphs(cell) for cell in cells):
+        return True
+    return _is_header_layout(rows)
+
+
+def _is_header_layout(rows: list[list[LexborNode]]) -> bool:
+    """Given a table's rows, return whether it is a Decree 30 header set in a table, ruled
+    or not (a few rows of two or three cells, one of the header's marks among their lines)."""
+    if len(rows) > HEADER_ROWS or max(map(len, rows)) > HEADER_COLUMNS:
+        return False
+    return bool(layout_lines([[cell.text(separator="\n").split("\n") for cell in row]
+                              for row in rows]))
 
 
 def _holds_paragraphs(cell: LexborNode) -> bool:

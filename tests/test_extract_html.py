@@ -388,3 +388,21 @@ def test_densest_block_wins_over_link_menus_however_weighed(nested: bool, boxes:
     texts = [block.text for block in doc.blocks]
     assert any(t.startswith("Sở Nội vụ thông báo") for t in texts)
     assert not any("Chuyên mục tin tức" in t for t in texts)
+
+
+@pytest.mark.parametrize(("rows", "header"), [
+    # a ruled header table with one line break a cell: the header's lines, not a table
+    ("<tr><td>SỞ NỘI VỤ<br>TỈNH HÀ GIANG</td><td>CỘNG HÒA XÃ HỘI CHỦ NGHĨA VIỆT NAM</td></tr>"
+     "<tr><td>Số: 512/SNV-CCHC</td><td>Hà Giang, ngày 8 tháng 9 năm 2025</td></tr>", True),
+    # as small, without a header's mark: data
+    ("<tr><td>Đơn vị</td><td>Điểm</td></tr><tr><td>Sở Nội vụ</td><td>88,41</td></tr>", False),
+])
+def test_a_ruled_header_table_gives_its_lines(rows: str, header: bool) -> None:
+    body = ("<p>Kính gửi: Các phòng chuyên môn.</p><p>Sở Nội vụ đề nghị các phòng rà soát các "
+            "tiêu chí thành phần của Chỉ số cải cách hành chính năm 2025 còn bị trừ điểm, "
+            "báo cáo kết quả trước ngày 30/9/2025 để tổng hợp.</p>")
+    document = run(page(f'<div class="content"><table border="1">{rows}</table>{body}</div>'))
+    assert bool(tables(document)) is not header
+    if header:
+        assert texts(document)[:4] == ["SỞ NỘI VỤ", "TỈNH HÀ GIANG",
+                                       "CỘNG HÒA XÃ HỘI CHỦ NGHĨA VIỆT NAM", "Số: 512/SNV-CCHC"]
