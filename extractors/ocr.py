@@ -58,6 +58,15 @@ NUMBER_REREAD_BELOW = 93.0
 NUMBER_SURE = 85.0
 NUMBER_ALPHABET = "0123456789/.,:;%()+-"
 NUMBER_PAD_INCH = 0.02  # blank kept round a figure's box when it is cut out to be read again
+#: A word of page 1's header (its top HEADER_SHARE) at least GLUED_CHARS long read below
+#: GLUED_BELOW may be a whole line the page's segmentation could not split ("Số1733/UBNDNCTH"
+#: for "Số: 1733 /UBND-NCTH"): it is read again alone as one line, and that reading taken
+#: when it splits the word and is at least GLUED_GAIN surer.
+GLUED_BELOW = 70.0
+GLUED_CHARS = 10
+GLUED_GAIN = 15.0
+HEADER_SHARE = 0.3
+LINE_PAD_INCH = 0.06  # blank kept round such a word's box when it is cut out
 
 
 # --------------------------------------------------------------------------- image
@@ -496,6 +505,39 @@ def reread_numbers(
     return out
 
 
+def reread_glued(
+    words: list[Word],
+    image: Image.Image,
+    scale_dpi: tuple[float, int],
+    engine: tesseract.Engine,
+    where: tuple[str, Limits],
+) -> list[Word]:
+    """Given page 1's OCR'd words, the image they were read from, its points per pixel and
+    dpi, the engine and (the file, its limits), return the words with each unsure long word
+    of the header read again alone as one line (see ``GLUED_BELOW``)."""
+    scale, dpi = scale_dpi
+    path, limits = where
+    pad = max(1, round(LINE_PAD_INCH * dpi))
+    out: list[Word] = []
+    for word in words:
+        x0, y0, x1, y1 = (round(v / scale) for v in word.bbox)
+        if (word.conf >= GLUED_BELOW or len(word.text) < GLUED_CHARS
+                or y1 > HEADER_SHARE * image.height):
+            out.append(word)
+            continue
+        left, top = max(x0 - pad, 0), max(y0 - pad, 0)
+        crop = image.crop((left, top, min(x1 + pad, image.width), min(y1 + pad, image.height)))
+        found = tesseract.tsv_to_words(tesseract.read_line(engine, crop, dpi, path, limits), scale)
+        sure = sum(w.conf for w in found) / len(found) if found else 0.0
+        if len(found) < 2 or sure < word.conf + GLUED_GAIN:
+            out.append(word)
+            continue
+        dx, dy = left * scale, top * scale
+        out += [replace(w, bbox=(w.bbox[0] + dx, w.bbox[1] + dy, w.bbox[2] + dx, w.bbox[3] + dy))
+                for w in found]
+    return out
+
+
 def _colon_at_end(ink: np.ndarray, width: int) -> bool:
     """Given the ink of a word's box and a dot's width in pixels, return whether its right end
     holds a colon: in its last mark standing apart (an italic colon's dots are offset), else
@@ -573,6 +615,7 @@ def read_image(
     words = reread_numbers(words, clean, scale, engine, (path, limits))
     words = listmarks.with_unread_bullets(without_made_up_colons(words, clean, scale), clean, scale)
     if number == 1:  # the Decree 30 header, with its hand-written number and day
+        words = reread_glued(words, clean, (scale, dpi), engine, (path, limits))
         words = handwritten.settle_fields(words, clean, scale, engine, path, limits)
     return PageContent(
         number=number,
