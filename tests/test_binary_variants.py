@@ -9,6 +9,7 @@ with its own province, numbers and wording; the real files these stand for are u
 from __future__ import annotations
 
 import io
+from dataclasses import replace
 from pathlib import Path
 
 import pytest
@@ -18,10 +19,12 @@ from reportlab.pdfbase import pdfmetrics
 from reportlab.pdfbase.ttfonts import TTFont
 from reportlab.pdfgen import canvas
 
-from parscore.extractors import tesseract
+from parscore.extractors import handwritten, tesseract
 from parscore.extractors.errors import InputError
 from parscore.extractors.limits import Limits
 from parscore.extractors.model import Region, SourceInfo
+from parscore.extractors.ocr import reread_glued
+from parscore.extractors.pagemodel import Word
 from parscore.extractors.pdf import extract
 from parscore.pipeline.parse.header_fields import mended_symbol
 from parscore.pipeline.process import Result, process_file
@@ -303,3 +306,67 @@ def test_the_header_number_of_a_letter_gets_its_kind_mended(tmp_path: Path) -> N
     path = tmp_path / "ttr210.txt"
     path.write_text(text, encoding="utf-8")
     assert process_file(path).notice.metadata.number == "210/TTr-UBND"
+
+
+# --------------------------------------------------------------------------- glued header line
+
+
+def _line_image(text: str, dpi: int = 300) -> tuple[Image.Image, float]:
+    """Given a header line, return a page-wide strip with it typed at 13 pt, and its scale."""
+    font = ImageFont.truetype(str(_font_file("VN")), round(13 * dpi / 72))
+    image = Image.new("L", (round(A4[0] * dpi / 72), round(0.8 * dpi)), 250)
+    ImageDraw.Draw(image).text((round(1.2 * dpi), round(0.25 * dpi)), text, fill=15, font=font)
+    return image, 72 / dpi
+
+
+def _ink_word(text: str, image: Image.Image, scale: float, conf: float) -> Word:
+    """Given a text, the strip it is typed on and a confidence, return one word over all the
+    strip's ink, as the page's segmentation hands over a line it could not split."""
+    box = Image.eval(image, lambda v: 255 if v < 128 else 0).getbbox()
+    assert box is not None
+    return Word(text=text, bbox=tuple(v * scale for v in box), conf=conf)  # type: ignore[arg-type]
+
+
+def test_an_unsure_header_line_read_as_one_word_is_read_again_as_a_line(has_ocr: None) -> None:
+    image, scale = _line_image("Số: 2045 /SNV-CCHC")
+    glued = _ink_word("Số2045/SNVCCHC", image, scale, 41.0)
+    engine = tesseract.engine_for("vie", "probe")
+    tall = Image.new("L", (image.width, image.height * 4), 250)  # the strip atop a page
+    tall.paste(image, (0, 0))
+    words = reread_glued([glued], tall, (scale, 300), engine, ("probe", Limits()))
+    assert " ".join(w.text for w in words) == "Số: 2045 /SNV-CCHC"
+    assert all(w.bbox[0] >= glued.bbox[0] - 10 for w in words)  # in the page's own points
+
+
+def test_a_sure_or_low_word_is_not_read_again(has_ocr: None) -> None:
+    image, scale = _line_image("Số: 2045 /SNV-CCHC")
+    engine = tesseract.engine_for("vie", "probe")
+    sure = _ink_word("Số2045/SNVCCHC", image, scale, 88.0)
+    tall = Image.new("L", (image.width, image.height * 4), 250)
+    tall.paste(image, (0, 0))
+    assert reread_glued([sure], tall, (scale, 300), engine, ("probe", Limits())) == [sure]
+    low = _ink_word("Số2045/SNVCCHC", image, scale, 41.0)
+    low = replace(low, bbox=(low.bbox[0], 600.0, low.bbox[2], 615.0))  # far down the page
+    page = Image.new("L", (image.width, round(842 / scale)), 250)
+    assert reread_glued([low], page, (scale, 300), engine, ("probe", Limits())) == [low]
+
+
+def test_a_typed_number_after_a_wide_label_is_read_without_its_colon(has_ocr: None) -> None:
+    # The label "Số:" read apart with a box wider than the usual label's (a wide face, a
+    # speck before it): the field is read again from where the label's box ends, not from
+    # the usual width, where its colon would be read with the digits.
+    font = ImageFont.truetype(str(_font_file("VN")), 54)
+    image = Image.new("L", (1000, 160), 250)
+    draw = ImageDraw.Draw(image)
+    scale = 72 / 300
+    boxes = []
+    for x, text in ((60, "Số:"), (170, "1733"), (330, "/UBND-NCTH")):
+        draw.text((x, 50), text, fill=15, font=font)
+        boxes.append(tuple(v * scale for v in draw.textbbox((x, 50), text, font=font)))
+    label, number, rest = (Word(text=t, bbox=b, conf=c) for t, b, c in zip(  # type: ignore[arg-type]
+        ("Số:", "1733", "/UBND-NCTH"), boxes, (95.0, 60.0, 93.0), strict=True))
+    label = replace(label, bbox=(label.bbox[0] - 0.6 * label.height, *label.bbox[1:]))
+    engine = tesseract.engine_for("vie", "probe")
+    settled = handwritten.settle_fields([label, number, rest], image, scale, engine, "probe",
+                                        Limits())
+    assert [w.text for w in settled][:2] == ["Số:", "1733"]
