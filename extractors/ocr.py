@@ -23,7 +23,16 @@ from PIL import Image
 from parscore.extractors import handwritten, listmarks, orientation, tables, tesseract
 from parscore.extractors.errors import ErrorCode, InputError
 from parscore.extractors.limits import Limits
-from parscore.extractors.pagemodel import Edge, Frame, PageContent, Word
+from parscore.extractors.model import BBox
+from parscore.extractors.pagemodel import (
+    MARGIN_BAND,
+    PROSE_LINE,
+    Edge,
+    Frame,
+    PageContent,
+    Word,
+    words_to_lines,
+)
 
 POINTS_PER_INCH = 72
 MIN_NATIVE_DPI = 150  # a scan at least this fine is OCR'd at its own resolution, not upsampled
@@ -67,6 +76,16 @@ GLUED_CHARS = 10
 GLUED_GAIN = 15.0
 HEADER_SHARE = 0.3
 LINE_PAD_INCH = 0.06  # blank kept round such a word's box when it is cut out
+#: A stamp boxed in the left margin (an incoming-mail "CÔNG VĂN ĐẾN / Số: … / Ngày: …" box):
+#: a ruled box whose left side stands in the margin band, at most STAMP_WIDTH of the page wide
+#: and STAMP_HEIGHT of it tall, its top and bottom rules starting within STAMP_JOIN points of
+#: that side. Its words that start left of the body's left edge (by more than STAMP_TOL of
+#: their height) are the stamp's, not the text's; body words it was pressed over stay.
+STAMP_WIDTH = 0.35
+STAMP_HEIGHT = 0.25
+STAMP_JOIN = 25.0
+STAMP_TOL = 0.3
+MIN_STAMP_LINES = 2  # prose lines (clear of the boxes) needed to tell the body's left edge
 
 
 # --------------------------------------------------------------------------- image
@@ -505,6 +524,50 @@ def reread_numbers(
     return out
 
 
+def margin_boxes(edges: list[Edge], size: tuple[float, float]) -> list[BBox]:
+    """Given a page's rules and its size in points, return the boxes (x0, top, x1, bottom)
+    of stamps ruled in its left margin (see ``STAMP_WIDTH``)."""
+    width, height = size
+    boxes = []
+    for side in (e for e in edges if not e.horizontal and e.x0 < MARGIN_BAND):
+        top, bottom = min(side.y0, side.y1), max(side.y0, side.y1)
+        rules = [e for e in edges if e.horizontal and abs(min(e.x0, e.x1) - side.x0) <= STAMP_JOIN
+                 and top - STAMP_JOIN <= e.y0 <= bottom + STAMP_JOIN]
+        if not rules or bottom - top > STAMP_HEIGHT * height:
+            continue
+        right = max(max(e.x0, e.x1) for e in rules)
+        if right - side.x0 <= STAMP_WIDTH * width:
+            boxes.append((side.x0, top, right, bottom))
+    return boxes
+
+
+def without_margin_stamps(
+    words: list[Word], edges: list[Edge], size: tuple[float, float]
+) -> list[Word]:
+    """Given an OCR'd page's words, its rules and its size in points, return the words less
+    those of stamps boxed in its left margin: words in such a box that start left of the
+    body's left edge (the edge most prose lines that start clear of the boxes start at, a
+    fifth of them left out)."""
+    boxes = margin_boxes(edges, size)
+    if not boxes:
+        return words
+
+    def inside(word: Word) -> bool:
+        x, y = (word.bbox[0] + word.bbox[2]) / 2, (word.bbox[1] + word.bbox[3]) / 2
+        return any(b[0] <= x <= b[2] and b[1] <= y <= b[3] for b in boxes)
+
+    wide = [ln for ln in words_to_lines(words) if ln.bbox[2] - ln.bbox[0] >= PROSE_LINE * size[0]
+            and not inside(ln.chunks[0].words[0])]
+    if len(wide) < MIN_STAMP_LINES:
+        return words
+    edge = sorted(ln.bbox[0] for ln in wide)[len(wide) // 5]
+
+    def stamped(word: Word) -> bool:
+        return inside(word) and word.bbox[0] < edge - STAMP_TOL * word.height
+
+    return [w for w in words if not stamped(w)]
+
+
 def reread_glued(
     words: list[Word],
     image: Image.Image,
@@ -614,6 +677,7 @@ def read_image(
     words = inked(tesseract.tsv_to_words(engine.tsv(clean, dpi, path, limits), scale), clean, scale)
     words = reread_numbers(words, clean, scale, engine, (path, limits))
     words = listmarks.with_unread_bullets(without_made_up_colons(words, clean, scale), clean, scale)
+    words = without_margin_stamps(words, edges, (image.width * scale, image.height * scale))
     if number == 1:  # the Decree 30 header, with its hand-written number and day
         words = reread_glued(words, clean, (scale, dpi), engine, (path, limits))
         words = handwritten.settle_fields(words, clean, scale, engine, path, limits)
