@@ -65,10 +65,12 @@ def text_pdf(lines: list[Placed]) -> bytes:
     return out.getvalue()
 
 
-def scan_pdf(lines: list[Placed], stamp: tuple[str, ...], dpi: int = 200) -> bytes:
-    """Given lines placed on an A4 page and a digital-signature stamp's lines, return the
-    page as a scanner makes it (its pixels only, JPEG) with the stamp's text written into
-    the page over the image, top right, as signing software that flattens its stamp does."""
+def scan_pdf(lines: list[Placed], stamp: tuple[str, ...], dpi: int = 200,
+             boxes: tuple[tuple[float, float, float, float], ...] = ()) -> bytes:
+    """Given lines placed on an A4 page, a digital-signature stamp's lines and boxes ruled
+    on the paper (points: x0, top, x1, bottom), return the page as a scanner makes it (its
+    pixels only, JPEG) with the stamp's text written into the page over the image, top
+    right, as signing software that flattens its stamp does."""
     _register()
     scale = dpi / 72
     image = Image.new("L", (round(A4[0] * scale), round(A4[1] * scale)), 250)
@@ -81,6 +83,8 @@ def scan_pdf(lines: list[Placed], stamp: tuple[str, ...], dpi: int = 200) -> byt
                                             round(size * scale))
         width = draw.textlength(text, font=fonts[key]) if centre else 0
         draw.text((x * scale - width / 2, top * scale), text, fill=20, font=fonts[key])
+    for box in boxes:
+        draw.rectangle(tuple(round(v * scale) for v in box), outline=40, width=3)
     jpeg = io.BytesIO()
     image.save(jpeg, "JPEG", quality=60)
     jpeg.seek(0)
@@ -182,6 +186,29 @@ def test_a_text_page_over_a_page_sized_image_is_read_from_its_text() -> None:
     document = extract(out.getvalue(), SourceInfo(path="tb77.pdf", format="pdf", sha256=""),
                        Limits())
     assert document.source.format == "pdf"  # more than a stamp: the text layer is the text
+
+
+def test_an_incoming_mail_box_in_the_left_margin_is_not_read_into_the_text(
+        tmp_path: Path, has_ocr: None) -> None:
+    # "CÔNG VĂN ĐẾN" stamped by the receiving office over the body's first item: its lines
+    # start in the margin, left of the body's edge; the item's own words under it stay.
+    lines = header(("UBND TỈNH NINH THUẬN",), "Số: 3318/UBND-KTTH",
+                   "Ninh Thuận, ngày 17 tháng 10 năm 2024")
+    lines.append((298, 125, "Kính gửi: Các sở, ban, ngành thuộc tỉnh", 13, False, True))
+    lines += body(["Để bảo đảm tiến độ số hóa hồ sơ, kết quả giải quyết thủ tục hành chính,",
+                   "Chủ tịch Ủy ban nhân dân tỉnh chỉ đạo như sau:"], 160, left=60)
+    lines += [(88, 198, "1. Thanh tra tỉnh kiểm tra việc số hóa hồ sơ tại các cơ quan,", 13, False,
+               False)]
+    lines += body(["báo cáo kết quả trước ngày 30/11/2024.",
+                   "2. Sở Tư pháp hướng dẫn chứng thực điện tử bản sao từ bản chính."], 217,
+                  left=60)
+    stamp_lines = [(15, 176 + 11 * k, text, 7, True, False) for k, text in enumerate(
+        ("SỞ TƯ PHÁP", "CÔNG VĂN ĐẾN", "Số: 2907", "Ngày: 21/10/24", "Chuyển: P.HCTP"))]
+    data = scan_pdf(lines + stamp_lines, (), dpi=200, boxes=((11, 172, 84, 232),))
+    document = extract(data, SourceInfo(path="cv3318.pdf", format="pdf", sha256=""), Limits())
+    texts = [b.text for b in document.blocks]
+    assert any(t.startswith("1. Thanh tra tỉnh kiểm tra") for t in texts)
+    assert not any("2907" in t or "Chuyển" in t for t in texts)
 
 
 # --------------------------------------------------------------------------- cropped close
