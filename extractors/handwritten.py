@@ -75,7 +75,9 @@ def field_box(words: Sequence[Word], span: FieldSpan, scale: float) -> tuple[int
     """Given the words and a field, return the pixel box to read it in again."""
     label, end = words[span.label], words[span.end]
     height = label.height
-    x0 = min(label.bbox[2], label.bbox[0] + LABEL_WIDTH_H[span.key] * height)
+    # a label read apart ends at its own box (its colon there: a mark the digits model can
+    # only misread); one with the field glued on is cut at the label's usual width
+    x0 = label.bbox[2] if not span.glued else label.bbox[0] + LABEL_WIDTH_H[span.key] * height
     top = min(label.bbox[1], end.bbox[1]) - PAD_H * height
     bottom = max(label.bbox[3], end.bbox[3]) + PAD_H * height
     box = (x0, top, end.bbox[0], bottom)

@@ -26,6 +26,7 @@ from parscore.extractors.boilerplate import keep_article, until_tail
 from parscore.extractors.model import Block, BlockKind, Provenance, Region
 from parscore.extractors.pagemodel import (
     ADDRESSEE_START,
+    BESIDE_SHARE,
     BROWSER_LINE,
     BULLET,
     CENTRED_H,
@@ -35,8 +36,10 @@ from parscore.extractors.pagemodel import (
     INDENT_H,
     MARGIN_BAND,
     MIN_GAPS,
+    MIN_PROSE_LINES,
     PAGE_NUMBER,
     PARA_PITCH,
+    PROSE_LINE,
     REPEAT_BAND,
     REPEAT_SIMILARITY,
     SHORT_LINE_H,
@@ -116,10 +119,11 @@ def drop_running_lines(
 
 def _body_lines(page: PageContent, lines: Sequence[Line]) -> list[Line]:
     """Given a page's lines, return those of its body: out of the margin bands, or in them
-    but running on from the body, line after line."""
+    but running on from the body, line after line, or beside a body line on its row (a
+    scan cropped close to the text: the issuer "UBND TỈNH X" level with the motto)."""
     body = [x for x in lines if not _is_margin_line(x, page)]
     rest = [x for x in lines if _is_margin_line(x, page)]
-    while touching := [x for x in rest if _flows_with(x, body)]:
+    while touching := [x for x in rest if _flows_with(x, body) or _beside(x, body)]:
         body += touching
         rest = [x for x in rest if x not in touching]
     return body
@@ -151,6 +155,19 @@ def _is_running(
     return _is_margin_line(line, page) and line not in body
 
 
+def _beside(line: Line, body: Sequence[Line]) -> bool:
+    """Given a margin line and the body lines, return whether body lines stand level with
+    it on its row, apart across, over more than ``BESIDE_SHARE`` of its height (an issuer
+    set between the motto's two lines shares a part of each)."""
+    left, top, right, bottom = line.bbox
+    shared = 0.0
+    for other in body:
+        o_left, o_top, o_right, o_bottom = other.bbox
+        if o_left >= right or o_right <= left:
+            shared += max(0.0, min(bottom, o_bottom) - max(top, o_top))
+    return shared > BESIDE_SHARE * line.height
+
+
 def _flows_with(line: Line, body: Sequence[Line]) -> bool:
     """Given a margin line and the body lines, return whether it touches one of them across:
     the white gap at most ``FLOWS_GAP_H`` of its height, or the step from top to top at most
@@ -171,8 +188,19 @@ def _flows_with(line: Line, body: Sequence[Line]) -> bool:
 
 
 def _body_centre(lines: Sequence[Line], page: PageContent | None = None) -> float:
-    """Given a page's lines, return the x of the centre of the text body; lines that reach
-    into the side margins (an incoming-mail stamp, a note in the margin) are left out."""
+    """Given a page's lines, return the x of the centre of the text body: between the edges
+    most of its prose lines (wider than ``PROSE_LINE`` of the page, at least
+    ``MIN_PROSE_LINES`` of them) reach, a fifth of them left out at each side (a line run
+    into a stamp, a short last line): a justified body may end inside the right margin band
+    (15 mm). Without such lines, lines that reach into the side margins (an incoming-mail
+    stamp, a note in the margin) are left out."""
+    if page is not None:
+        wide = [x for x in lines if x.bbox[2] - x.bbox[0] >= PROSE_LINE * page.width]
+        if len(wide) >= MIN_PROSE_LINES:
+            lefts = sorted(x.bbox[0] for x in wide)
+            rights = sorted(x.bbox[2] for x in wide)
+            cut = len(wide) // 5
+            return (lefts[cut] + rights[-1 - cut]) / 2
     inside = [x for x in lines if page is None or _within_sides(x, page)] or list(lines)
     x0, _, x1, _ = union_bbox(x.bbox for x in inside)
     return (x0 + x1) / 2

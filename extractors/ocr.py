@@ -23,7 +23,16 @@ from PIL import Image
 from parscore.extractors import handwritten, listmarks, orientation, tables, tesseract
 from parscore.extractors.errors import ErrorCode, InputError
 from parscore.extractors.limits import Limits
-from parscore.extractors.pagemodel import Edge, Frame, PageContent, Word
+from parscore.extractors.model import BBox
+from parscore.extractors.pagemodel import (
+    MARGIN_BAND,
+    PROSE_LINE,
+    Edge,
+    Frame,
+    PageContent,
+    Word,
+    words_to_lines,
+)
 
 POINTS_PER_INCH = 72
 MIN_NATIVE_DPI = 150  # a scan at least this fine is OCR'd at its own resolution, not upsampled
@@ -58,6 +67,25 @@ NUMBER_REREAD_BELOW = 93.0
 NUMBER_SURE = 85.0
 NUMBER_ALPHABET = "0123456789/.,:;%()+-"
 NUMBER_PAD_INCH = 0.02  # blank kept round a figure's box when it is cut out to be read again
+#: A word of page 1's header (its top HEADER_SHARE) at least GLUED_CHARS long read below
+#: GLUED_BELOW may be a whole line the page's segmentation could not split ("Số1733/UBNDNCTH"
+#: for "Số: 1733 /UBND-NCTH"): it is read again alone as one line, and that reading taken
+#: when it splits the word and is at least GLUED_GAIN surer.
+GLUED_BELOW = 70.0
+GLUED_CHARS = 10
+GLUED_GAIN = 15.0
+HEADER_SHARE = 0.3
+LINE_PAD_INCH = 0.06  # blank kept round such a word's box when it is cut out
+#: A stamp boxed in the left margin (an incoming-mail "CÔNG VĂN ĐẾN / Số: … / Ngày: …" box):
+#: a ruled box whose left side stands in the margin band, at most STAMP_WIDTH of the page wide
+#: and STAMP_HEIGHT of it tall, its top and bottom rules starting within STAMP_JOIN points of
+#: that side. Its words that start left of the body's left edge (by more than STAMP_TOL of
+#: their height) are the stamp's, not the text's; body words it was pressed over stay.
+STAMP_WIDTH = 0.35
+STAMP_HEIGHT = 0.25
+STAMP_JOIN = 25.0
+STAMP_TOL = 0.3
+MIN_STAMP_LINES = 2  # prose lines (clear of the boxes) needed to tell the body's left edge
 
 
 # --------------------------------------------------------------------------- image
@@ -496,6 +524,83 @@ def reread_numbers(
     return out
 
 
+def margin_boxes(edges: list[Edge], size: tuple[float, float]) -> list[BBox]:
+    """Given a page's rules and its size in points, return the boxes (x0, top, x1, bottom)
+    of stamps ruled in its left margin (see ``STAMP_WIDTH``)."""
+    width, height = size
+    boxes = []
+    for side in (e for e in edges if not e.horizontal and e.x0 < MARGIN_BAND):
+        top, bottom = min(side.y0, side.y1), max(side.y0, side.y1)
+        rules = [e for e in edges if e.horizontal and abs(min(e.x0, e.x1) - side.x0) <= STAMP_JOIN
+                 and top - STAMP_JOIN <= e.y0 <= bottom + STAMP_JOIN]
+        if not rules or bottom - top > STAMP_HEIGHT * height:
+            continue
+        right = max(max(e.x0, e.x1) for e in rules)
+        if right - side.x0 <= STAMP_WIDTH * width:
+            boxes.append((side.x0, top, right, bottom))
+    return boxes
+
+
+def without_margin_stamps(
+    words: list[Word], edges: list[Edge], size: tuple[float, float]
+) -> list[Word]:
+    """Given an OCR'd page's words, its rules and its size in points, return the words less
+    those of stamps boxed in its left margin: words in such a box that start left of the
+    body's left edge (the edge most prose lines that start clear of the boxes start at, a
+    fifth of them left out)."""
+    boxes = margin_boxes(edges, size)
+    if not boxes:
+        return words
+
+    def inside(word: Word) -> bool:
+        x, y = (word.bbox[0] + word.bbox[2]) / 2, (word.bbox[1] + word.bbox[3]) / 2
+        return any(b[0] <= x <= b[2] and b[1] <= y <= b[3] for b in boxes)
+
+    wide = [ln for ln in words_to_lines(words) if ln.bbox[2] - ln.bbox[0] >= PROSE_LINE * size[0]
+            and not inside(ln.chunks[0].words[0])]
+    if len(wide) < MIN_STAMP_LINES:
+        return words
+    edge = sorted(ln.bbox[0] for ln in wide)[len(wide) // 5]
+
+    def stamped(word: Word) -> bool:
+        return inside(word) and word.bbox[0] < edge - STAMP_TOL * word.height
+
+    return [w for w in words if not stamped(w)]
+
+
+def reread_glued(
+    words: list[Word],
+    image: Image.Image,
+    scale_dpi: tuple[float, int],
+    engine: tesseract.Engine,
+    where: tuple[str, Limits],
+) -> list[Word]:
+    """Given page 1's OCR'd words, the image they were read from, its points per pixel and
+    dpi, the engine and (the file, its limits), return the words with each unsure long word
+    of the header read again alone as one line (see ``GLUED_BELOW``)."""
+    scale, dpi = scale_dpi
+    path, limits = where
+    pad = max(1, round(LINE_PAD_INCH * dpi))
+    out: list[Word] = []
+    for word in words:
+        x0, y0, x1, y1 = (round(v / scale) for v in word.bbox)
+        if (word.conf >= GLUED_BELOW or len(word.text) < GLUED_CHARS
+                or y1 > HEADER_SHARE * image.height):
+            out.append(word)
+            continue
+        left, top = max(x0 - pad, 0), max(y0 - pad, 0)
+        crop = image.crop((left, top, min(x1 + pad, image.width), min(y1 + pad, image.height)))
+        found = tesseract.tsv_to_words(tesseract.read_line(engine, crop, dpi, path, limits), scale)
+        sure = sum(w.conf for w in found) / len(found) if found else 0.0
+        if len(found) < 2 or sure < word.conf + GLUED_GAIN:
+            out.append(word)
+            continue
+        dx, dy = left * scale, top * scale
+        out += [replace(w, bbox=(w.bbox[0] + dx, w.bbox[1] + dy, w.bbox[2] + dx, w.bbox[3] + dy))
+                for w in found]
+    return out
+
+
 def _colon_at_end(ink: np.ndarray, width: int) -> bool:
     """Given the ink of a word's box and a dot's width in pixels, return whether its right end
     holds a colon: in its last mark standing apart (an italic colon's dots are offset), else
@@ -572,7 +677,9 @@ def read_image(
     words = inked(tesseract.tsv_to_words(engine.tsv(clean, dpi, path, limits), scale), clean, scale)
     words = reread_numbers(words, clean, scale, engine, (path, limits))
     words = listmarks.with_unread_bullets(without_made_up_colons(words, clean, scale), clean, scale)
+    words = without_margin_stamps(words, edges, (image.width * scale, image.height * scale))
     if number == 1:  # the Decree 30 header, with its hand-written number and day
+        words = reread_glued(words, clean, (scale, dpi), engine, (path, limits))
         words = handwritten.settle_fields(words, clean, scale, engine, path, limits)
     return PageContent(
         number=number,

@@ -37,6 +37,10 @@ TITLE_CENTRED_H = 2.5  # a title is centred by eye (scans, tabs): this close cou
 MARGIN_BAND = 51.0  # 18 mm: Decree 30 margins are ≥ 20 mm, so text here is page furniture
 REPEAT_BAND = 0.12  # share of the page height searched for repeated running lines
 REPEAT_SIMILARITY = 0.8  # running lines on two pages at least this similar are one line
+#: The body's centre (a title is centred on it) is read from prose lines wider than this
+#: share of the page, when there are at least MIN_PROSE_LINES of them.
+PROSE_LINE = 0.6
+MIN_PROSE_LINES = 4
 TITLE_ZONE = 0.45  # the Decree 30 title ("THÔNG BÁO") is in this top share of page 1
 MIN_TABLE_ROWS = 3  # a borderless table has at least this many multi-chunk lines
 JOIN_COL_TOL = 0.03  # column edges of two table parts agree within this share of the width
@@ -94,6 +98,9 @@ FLOWS_GAP_H = 1.0
 #: … or one whose top is at most this many of the page's usual line pitches from a body
 #: line's top (wide line spacing), the pitch read from at least MIN_GAPS pairs of lines.
 FLOWS_PITCH = 1.2
+#: A margin line whose row body lines beside it share over more than this share of its height
+#: is body text (the issuer level with the motto on a scan cropped close to the text).
+BESIDE_SHARE = 0.5
 MIN_GAPS = 5
 #: A printed web page's sidebar (extractors.layout.sidebar_split): the main column's edge
 #: within these shares of the page width, at most SIDEBAR_MAX_CROSS pieces across it, at

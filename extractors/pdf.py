@@ -29,7 +29,15 @@ from parscore.extractors.model import (
     Region,
     SourceInfo,
 )
-from parscore.extractors.pagemodel import Edge, Frame, PageContent, Word, nfc
+from parscore.extractors.pagemodel import (
+    Edge,
+    Frame,
+    Line,
+    PageContent,
+    Word,
+    nfc,
+    words_to_lines,
+)
 from parscore.extractors.textlayer import text_words
 from parscore.normalizers.labels import data_table
 from parscore.normalizers.text import bare_key
@@ -37,6 +45,8 @@ from parscore.normalizers.text import bare_key
 EOF_TAIL = 2048  # a complete PDF ends with "%%EOF" within its last bytes
 MIN_TEXT_CHARS = 20  # fewer letters or digits than this: the page has no usable text layer
 MAX_GARBAGE = 0.3  # above this share of unmappable characters, the text layer is unusable
+MAX_STAMP_CHARS = 300  # a text layer of a scan this short may be only a signature stamp
+SCAN_SHARE = 0.5  # an image over at least this share of the page makes the page a scan
 AXIS_TOL = 1.0  # a segment within this many points of an axis is a ruling line
 THIN_FILL = 3.0  # a filled rectangle thinner than this is drawn as a ruling line
 _ENCRYPTED = (pdfium_c.FPDF_ERR_PASSWORD, pdfium_c.FPDF_ERR_SECURITY)
@@ -79,6 +89,44 @@ def usable(words: list[Word]) -> bool:
     good = sum(map(str.isalnum, chars))
     garbage = len(_GARBAGE.findall(chars))
     return good >= MIN_TEXT_CHARS and garbage <= MAX_GARBAGE * len(chars)
+
+
+def image_share(page: pdfium.PdfPage) -> float:
+    """Given a page, return the largest share of its area one image object covers."""
+    width, height = page.get_size()
+    best = 0.0
+    for obj in page.get_objects(filter=[pdfium_c.FPDF_PAGEOBJ_IMAGE], max_depth=2):
+        left, bottom, right, top = obj.get_bounds()
+        best = max(best, max(0.0, right - left) * max(0.0, top - bottom))
+    return best / (width * height) if width > 0 and height > 0 else 0.0
+
+
+def stamp_only(words: Sequence[Word], page: pdfium.PdfPage) -> bool:
+    """Given a page's text-layer words, return whether they are only a digital-signature
+    stamp drawn over a scanned page ("Ký bởi: … Thời gian ký: 09/08/2024 15:02:44"): signing
+    software, or a copy saved after signing, writes the stamp's text into the page itself,
+    and the page is still a scan to be read by OCR. The stamp is its lines that name a
+    signer or a signing time with the lines that touch them; the rest must hold fewer than
+    ``MIN_TEXT_CHARS`` letters or digits."""
+    text = " ".join(w.text for w in words)
+    if sum(map(str.isalnum, text)) > MAX_STAMP_CHARS or not is_signature_stamp(text):
+        return False
+    if image_share(page) < SCAN_SHARE:
+        return False
+    lines = words_to_lines(words)
+    stamp = [ln for ln in lines if is_signature_stamp(ln.text)]
+    while near := [ln for ln in lines if ln not in stamp and any(_touch(ln, s) for s in stamp)]:
+        stamp += near
+    rest = "".join(ln.text for ln in lines if ln not in stamp)
+    return sum(map(str.isalnum, rest)) < MIN_TEXT_CHARS
+
+
+def _touch(line: Line, other: Line) -> bool:
+    """Given two lines, return whether they overlap across and stand at most a line's
+    height apart down the page (two lines of one box)."""
+    gap = max(other.bbox[1] - line.bbox[3], line.bbox[1] - other.bbox[3])
+    across = min(line.bbox[2], other.bbox[2]) > max(line.bbox[0], other.bbox[0])
+    return across and gap <= min(line.height, other.height)
 
 
 # --------------------------------------------------------------------------- annotations
@@ -177,6 +225,16 @@ def _flattened_words(
     finally:
         page.close()
     return words, boxes
+
+
+def _stamp_block(index: int, words: Sequence[Word], path: str) -> tuple[Block, ...]:
+    """Given the words of a signature stamp written into a scanned page, return it as one
+    block out of the page's text (region PAGE_FOOTER), as ``signature_stamps`` reads them."""
+    box = (min(w.bbox[0] for w in words), min(w.bbox[1] for w in words),
+           max(w.bbox[2] for w in words), max(w.bbox[3] for w in words))
+    prov = Provenance(path=path, page=index + 1, bbox=box)
+    text = nfc(" ".join(w.text for w in words))
+    return (Block(kind=BlockKind.PARAGRAPH, text=text, region=Region.PAGE_FOOTER, prov=prov),)
 
 
 def _stamps_on(index: int, words: list[Word], boxes: list[BBox], path: str) -> list[Block]:
@@ -334,6 +392,7 @@ class PageRead:
     content: PageContent
     ocr: bool
     annotated: bool
+    stamps: tuple[Block, ...] = ()  # signature stamps written into a scanned page's text
 
 
 def read_page(pdf: pdfium.PdfDocument, index: int, source: SourceInfo, limits: Limits) -> PageRead:
@@ -346,7 +405,8 @@ def read_page(pdf: pdfium.PdfDocument, index: int, source: SourceInfo, limits: L
         textpage = page.get_textpage()
         words = on_page(text_words(textpage, frame), height)
         textpage.close()
-        if usable(words) or not has_images(page):
+        stamped = stamp_only(words, page) if words else False
+        if (usable(words) and not stamped) or not has_images(page):
             edges = tuple(_fix_edge(e) for e in checked_edges(page, frame, index, source, limits))
             words = with_annotations(pdf, index, words) if annotated else words
             content = PageContent(
@@ -357,7 +417,8 @@ def read_page(pdf: pdfium.PdfDocument, index: int, source: SourceInfo, limits: L
             raise InputError(ErrorCode.NO_TEXT_LAYER, source.path, f"page {index + 1} is an image")
         from parscore.extractors import ocr  # numpy and Pillow: imported for scans only
 
-        return PageRead(ocr.ocr_page(page, index + 1, source.path, limits), True, annotated)
+        stamps = _stamp_block(index, words, source.path) if stamped else ()
+        return PageRead(ocr.ocr_page(page, index + 1, source.path, limits), True, annotated, stamps)
     finally:
         page.close()
 
@@ -409,7 +470,7 @@ def extract(data: bytes, source: SourceInfo, limits: Limits) -> Document:
     n_ocr = sum(p.ocr for p in pages)
     annotated = [i for i, p in enumerate(pages) if p.annotated]
     blocks = layout.pages_to_blocks([p.content for p in pages], source.path) + signature_stamps(
-        data, annotated, source.path)
+        data, annotated, source.path) + tuple(b for p in pages for b in p.stamps)
     fmt = "pdf-ocr" if n_ocr else "pdf"
     return Document(
         source=replace(source, format=fmt, pages=total),

@@ -481,6 +481,26 @@ DIGITS = "0123456789"
 DIGITS_LANG = "eng"
 
 
+def read_line(engine: Engine, image: Image.Image, dpi: int, path: str, limits: Limits) -> str:
+    """Given an engine and the image of one line of text cut out of a page, return the TSV
+    rows of its words read as one line (``LINE_PSM``), or "" from an engine of another kind."""
+    if isinstance(engine, ApiEngine):
+        api = _api(engine.tessdata, engine.lang, path, psm=int(LINE_PSM))
+        api.SetVariable("tessedit_char_whitelist", "")
+        api.SetImage(image)
+        api.SetSourceResolution(dpi)
+        if not api.Recognize(timeout=round(limits.timeout * 1000)):
+            return ""
+        text: str = api.GetTSVText(0)
+        api.Clear()
+        return text
+    if isinstance(engine, CommandEngine):
+        args = ["-l", engine.lang, "--psm", LINE_PSM, "--dpi", str(dpi), "tsv"]
+        done = engine._on(image, args, path, limits)
+        return done.stdout.decode("utf-8", "replace") if done.returncode == 0 else ""
+    return ""
+
+
 def read_digits(
     engine: Engine, image: Image.Image, path: str, limits: Limits, alphabet: str = DIGITS
 ) -> tuple[str, float]:

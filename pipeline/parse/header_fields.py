@@ -55,6 +55,7 @@ _SIGNED = re.compile(
 #: Without a marked header block, the leading lines this short (at most HEADER_LEAD of them)
 #: may hold its fields; a longer line is prose.
 SHORT_LINE = 160
+MAX_SWAPS = 2  # letters of a number's kind code that mended_symbol may swap
 HEADER_LEAD = 24
 _UPPER_WORD = re.compile(r"[^\W\d_]")
 #: Where one header line holds several (a Word cell's lines joined by its line breaks):
@@ -100,8 +101,39 @@ def number_field(lines: Sequence[Line]) -> Field:
         if opening := _NUMBER_LINE.match(raw):
             text = raw if raw[opening.end() :].strip() else " ".join(raws[i : i + 2])
             m = DOC_NUMBER.match(text, opening.end()) or _LOST_SLASH.match(text, opening.end())
-            return Field(True, format_doc_number(m) if m and _good_number(m.group(1)) else None)
+            return Field(True, mended_symbol(format_doc_number(m))
+                         if m and _good_number(m.group(1)) else None)
     return Field(False)
+
+
+def mended_symbol(number: str) -> str:
+    """Given a number as read ("57/TIr-UBND"), return it with the kind code that opens its
+    ký hiệu mended when OCR misread one of its letters ("57/TTr-UBND"): a code that is no
+    kind of document is made the only kind the swaps of ocr.toml's ``symbol_swaps`` (at most
+    ``MAX_SWAPS`` letters) make of it; with none or several, the number stays as read."""
+    digits, _, symbol = number.rpartition("/")
+    head, dash, rest = symbol.partition("-")
+    kinds = _kinds()
+    if not head or head.upper() in kinds:
+        return number
+    found = {kinds[c.upper()] for c in _swapped(head, MAX_SWAPS) if c.upper() in kinds}
+    return f"{digits}/{found.pop()}{dash}{rest}" if len(found) == 1 else number
+
+
+def _swapped(code: str, budget: int) -> set[str]:
+    """Given a code and how many letters may be swapped, return the codes the swaps make."""
+    swaps: dict[str, str] = data_table("ocr")["symbol_swaps"]
+    out = {code}
+    for _ in range(budget):
+        out |= {c[:i] + new + c[i + 1 :] for c in out for i, ch in enumerate(c)
+                for new in swaps.get(ch, "")}
+    return out - {code}
+
+
+@lru_cache(maxsize=1)
+def _kinds() -> dict[str, str]:
+    """Given nothing, return each kind of document's code in capitals → as written."""
+    return {code.upper(): code for code in data_table("indices")["doc_types"]["codes"]}
 
 
 def _good_number(number: str) -> bool:
