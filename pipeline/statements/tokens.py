@@ -508,7 +508,8 @@ def classify_number(token: Token, around: Around) -> Token | None:
         of = c.count_of.search(around.gap) is not None
         label = noun.group().strip()
         member = c.member_before.search(around.gap) is not None
-        return replace(token, kind=Kind.GROUP, rank_of=_count(token), label=label,
+        count = None if handed_subject(around) else _count(token)
+        return replace(token, kind=Kind.GROUP, rank_of=count, label=label,
                        counts_rank=of, member=member)  # fmt: skip
     if not follows(rest, c.follow):
         return None
@@ -612,7 +613,7 @@ def value_role(
     number = token.number
     if number is None or c.max_before.search(around.gap):
         return Role.MAX if number is not None else None
-    if not gap_is_cue_words(around.gap, c):
+    if not gap_is_cue_words(counted_subject(around, rest), c):
         return None
     if unit is None and token.of is None and not number.percent and not _unitless_ok(token, around):
         return None
@@ -621,6 +622,32 @@ def value_role(
     if number.percent or (unit and "%" in unit.group()):
         return Role.PERCENT
     return _score_role(around.gap, c)
+
+
+def handed_subject(around: Around) -> bool:
+    """Given the words around a count of units, return whether it counts the units a figure
+    right after it is handed to ("2 đơn vị cùng đạt 90,05 điểm là A và B"): it counts them,
+    not the ranking."""
+    c = cues()
+    if around.after is not Kind.NUMBER or around.beyond is not Kind.UNIT:
+        return False
+    gap = around.right_beyond
+    unit = c.unit_after.match(gap)
+    return c.forward.match(gap[unit.end() :] if unit else gap) is not None
+
+
+def counted_subject(around: Around, rest: Around) -> str:
+    """Given the words around a figure, return the gap before it, past a count of units that
+    opens it when the figure is handed to the units introduced right after it ("3 đơn vị đạt
+    88,5 điểm là A, B và C"; "Hai địa phương cùng đạt 90,1 điểm là A và B")."""
+    c = cues()
+    gap = around.gap
+    if around.after is not Kind.UNIT or not c.forward.match(rest.right):
+        return gap
+    if around.before is Kind.NUMBER:
+        return counted_gap(gap)
+    words = c.count_words.match(gap)
+    return counted_gap(gap[words.end() :]) if words else gap
 
 
 def _score_role(gap: str, c: Cues) -> Role:
