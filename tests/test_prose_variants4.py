@@ -110,3 +110,71 @@ def test_ranks_in_a_row_and_figures_in_turn_after_a_list() -> None:
 def test_ranks_in_a_row_for_fewer_units_than_ranks_give_none_in_turn() -> None:
     found = prose(TITLE, "Sở Ngoại vụ và Sở Du lịch (xếp thứ 17, 18, 19).")
     assert [r["rank"] for r in found if r["unit"] == "Sở Du lịch"] != [18]
+
+
+# --- the size of a ranking ---------------------------------------------------------------------
+
+
+def test_two_sizes_where_one_is_twice_the_other_are_both_sizes() -> None:
+    found = prose(
+        TITLE,
+        "Năm 2023, UBND tỉnh đánh giá 24 sở, ban, ngành và 12 huyện, thành phố.",
+        "Sở Nội vụ đứng đầu khối sở; huyện Lục Yên đứng đầu khối huyện.",
+    )
+    assert rows(found, "rank", "rank_of") == [("Sở Nội vụ", 1, 24), ("Huyện Lục Yên", 1, 12)]
+
+
+def test_a_count_smaller_than_a_rank_stated_is_not_its_rankings_size() -> None:
+    found = prose(
+        TITLE,
+        "Chỉ số cải cách hành chính năm 2023 được công bố cho 16 sở, ban, ngành.",
+        "Sở Ngoại vụ xếp thứ 15; Sở Xây dựng dẫn đầu.",
+        "So với năm trước, 5 sở, ngành tăng điểm.",
+    )
+    assert rows(found, "rank", "rank_of") == [("Sở Ngoại vụ", 15, 16), ("Sở Xây dựng", 1, 16)]
+
+
+# --- own places inside a list of the last ones ------------------------------------------------
+
+
+def test_own_places_in_brackets_of_a_listed_last_group() -> None:
+    found = prose(
+        TITLE,
+        "Trong 19 sở, ngành, Sở Tư pháp dẫn đầu với 91,5 điểm.",
+        "Nhóm cuối bảng gồm Sở Ngoại vụ (xếp thứ 17, đạt 80,2 điểm), Sở Du lịch (thứ 18, "
+        "79,6 điểm) và Ban Dân tộc đứng cuối với 78,05 điểm.",
+    )
+    assert rows(found, "rank", "rank_of") == [
+        ("Sở Tư pháp", 1, 19),
+        ("Sở Ngoại vụ", 17, 19),
+        ("Sở Du lịch", 18, 19),
+        ("Ban Dân tộc", 19, 19),
+    ]
+
+
+def test_a_bare_ordinal_in_brackets_after_a_unit_is_its_rank() -> None:
+    found = prose(TITLE, "Kế đó là Sở Tài chính (thứ 4, 88,9 điểm), lần thứ 2 liên tiếp.")
+    assert rows(found, "rank", "score") == [("Sở Tài chính", 4, "88.9")]
+
+
+# --- a sentence broken across lines ------------------------------------------------------------
+
+
+def test_a_sentence_broken_across_lines_is_read_whole() -> None:
+    found = prose(
+        TITLE,
+        "Khối huyện: huyện Bảo Lâm xếp thứ nhất với 88,3 điểm; tiếp theo là huyện Di Linh\n"
+        "(87,02 điểm) và huyện Lâm Hà (86,5 điểm).",
+        "Trong 12 huyện, huyện Đạ Huoai\nxếp cuối với 77,15 điểm.",
+    )
+    assert rows(found, "score", "rank") == [
+        ("Huyện Bảo Lâm", "88.3", 1),
+        ("Huyện Di Linh", "87.02", 2),
+        ("Huyện Lâm Hà", "86.5", 3),
+        ("Huyện Đạ Huoai", "77.15", 12),
+    ]
+
+
+def test_a_short_line_without_a_full_stop_is_not_joined_to_the_next() -> None:
+    found = prose(TITLE, "Tin liên quan\nhuyện Bảo Lâm xếp thứ nhất với 88,3 điểm.")
+    assert rows(found, "rank") == [("Huyện Bảo Lâm", 1)]

@@ -76,27 +76,31 @@ def counted_ranks(drafts: Sequence[Draft], counts: Sequence[tuple[str, int]]) ->
     stated: dict[Peers, set[int]] = defaultdict(set)  # the counts ranks of the peers state
     guessed: dict[Peers, set[int]] = defaultdict(set)  # the official counts inferred for them
     ranked: dict[Peers, set[str | None]] = defaultdict(set)  # the peers ranked
+    highest: dict[Peers, int] = defaultdict(int)  # the highest rank of the peers
     for draft in drafts:
+        highest[peers_of(draft)] = max(highest[peers_of(draft)], draft.rank or 0)
         found = guessed if draft.inferred else stated
         found[peers_of(draft)].update([draft.rank_of] if draft.rank_of else [])
         ranked[peers_of(draft)].update([draft.unit] if draft.rank is not None else [])
-    return [with_count(d, (stated, guessed), ranked, counts) if needs_count(d) else d
+    return [with_count(d, (stated, guessed), (ranked, highest), counts) if needs_count(d) else d
             for d in drafts]  # fmt: skip
 
 
 def with_count(
     draft: Draft,
     peer_counts: tuple[dict[Peers, set[int]], dict[Peers, set[int]]],
-    ranked: dict[Peers, set[str | None]],
+    peers: tuple[dict[Peers, set[str | None]], dict[Peers, int]],
     counts: Sequence[tuple[str, int]],
 ) -> Draft:
     """Given a rank without its count, the counts its peers' ranks state and those inferred
-    for them (an official count), the units ranked and the counts the text states, return it
+    for them (an official count), the units ranked and their highest rank, and the counts the
+    text states, return it
     with the one count its peers state, else its group's size, else the one count inferred
     for its peers (marked inferred too), when the rank and the units ranked fit in it."""
     key = peers_of(draft)
     stated, guessed = peer_counts
-    count = one_of(stated[key]) or one_count(key[0], counts)
+    ranked, highest = peers
+    count = one_of(stated[key]) or one_count(key[0], counts, highest[key])
     inferred = count is None and bool(count := one_of(guessed[key]))
     if count is None or (draft.rank or 0) > count or len(ranked[key]) > count:
         return draft
@@ -122,10 +126,11 @@ def one_of(values: set[int]) -> int | None:
     return next(iter(values)) if len(values) == 1 else None
 
 
-def one_count(kind: str, counts: Sequence[tuple[str, int]]) -> int | None:
-    """Given a kind of unit and the counts, return the one size the text gives that kind
-    (a total of two others left out), None when it gives none or several."""
-    sizes = set(of_kind(kind, counts))
+def one_count(kind: str, counts: Sequence[tuple[str, int]], highest: int = 0) -> int | None:
+    """Given a kind of unit, the counts and the highest rank stated of that kind, return the
+    one size the text gives that kind that the rank fits in (a total of two others left out;
+    "20 sở … có 6 sở tăng điểm" with a rank 19: 20), None when it gives none or several."""
+    sizes = {n for n in of_kind(kind, counts) if n >= highest}
     return sizes.pop() if len(sizes) == 1 else None
 
 

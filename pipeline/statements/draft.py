@@ -283,9 +283,10 @@ def largest_counts(counts: Sequence[tuple[str, int]]) -> dict[str, int]:
 
 
 def is_total(count: int, counts: Sequence[int]) -> bool:
-    """Given a count and all counts the text states, return whether it is the sum of two others."""
+    """Given a count and all counts the text states, return whether it is the sum of two others
+    (two counts, not one taken twice: "20 sở … và 10 huyện" states no total)."""
     others = [n for n in counts if n < count]
-    return any(count - n in others for n in others)
+    return any(count - n in others[k + 1 :] for k, n in enumerate(others))
 
 
 def _settled(

@@ -406,6 +406,11 @@ def counted_gap(gap: str) -> str:
     return gap[noun.end() :] if noun else gap
 
 
+#: Kinds of token right before "thứ 2" written without a verb that make it a rank: its unit,
+#: or the bracket opened after it ("Sở A (thứ 16, 81,77%)").
+OWN_RANK = frozenset({Kind.UNIT, Kind.REF, Kind.OPEN})
+
+
 def _classified(token: Token, around: Around) -> Token | None:
     """Given a token and the words around it, return it classified (None to drop it)."""
     c = cues()
@@ -415,7 +420,7 @@ def _classified(token: Token, around: Around) -> Token | None:
         c.place_guard.search(around.gap) or c.record.match(around.right)
     ):
         return None  # "tăng cao nhất": the largest rise; "cao nhất từ trước đến nay": a record
-    if token.after_unit and not (around.before in (Kind.UNIT, Kind.REF) and not around.gap.strip()):
+    if token.after_unit and not (around.before in OWN_RANK and not around.gap.strip()):
         return None  # "lần thứ 2", "năm thứ ba liên tiếp": no rank without its unit right before
     if token.kind in (Kind.RANK, Kind.FIRST, Kind.LAST, Kind.NEXT):
         return _place_token(token, around, c)

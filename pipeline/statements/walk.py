@@ -539,7 +539,7 @@ def on_rank(frame: Frame, token: Token, before: Kind | None) -> Frame:
         return replace(frame, pending=pending, mode=Mode.CURRENT)
     if (turned := places_of_list(frame, token, update)) is not None:
         return turned
-    if is_last_place(frame.draft, token):
+    if is_last_place(frame.draft, token) and not frame.depth:  # "(xếp thứ 15, …)": its own
         count = (token.rank or 0) + frame.draft.from_last
         return set_draft(frame, rank=token.rank, rank_of=count, last=False)
     if frame.draft.listed and token.kind in OWN_PLACES:  # its own place wins over the list's
