@@ -11,6 +11,7 @@ from typing import Any
 
 import pytest
 
+from tests.test_prose_variants3 import notice_of
 from tests.test_statements import TITLE, prose
 
 
@@ -178,3 +179,86 @@ def test_a_sentence_broken_across_lines_is_read_whole() -> None:
 def test_a_short_line_without_a_full_stop_is_not_joined_to_the_next() -> None:
     found = prose(TITLE, "Tin liên quan\nhuyện Bảo Lâm xếp thứ nhất với 88,3 điểm.")
     assert rows(found, "rank") == [("Huyện Bảo Lâm", 1)]
+
+
+# --- a unit's own average value; the next place after "tiếp đó" ------------------------------
+
+
+def test_an_average_right_after_a_unit_is_its_own_value() -> None:
+    found = prose(
+        "Chỉ số cải cách hành chính năm 2023 theo vùng",
+        "Năm 2023, cả 6 vùng kinh tế - xã hội đều tăng điểm.",
+        "Xếp đầu là vùng Đồng bằng sông Hồng có giá trị trung bình 88,4%, tiếp đó là Đông Nam "
+        "Bộ (87,6%). Vùng Tây Nguyên có giá trị bình quân thấp nhất, đạt 84,2%.",
+    )
+    assert rows(found, "percent", "rank", "rank_of") == [
+        ("Đồng bằng sông Hồng", "88.4", 1, 6),
+        ("Đông Nam Bộ", "87.6", 2, 6),
+        ("Tây Nguyên", "84.2", 6, 6),  # "xã hội" counts no communes: 6 regions
+    ]
+
+
+def test_an_average_of_many_after_a_unit_is_still_an_average() -> None:
+    found = prose(TITLE, "Sở Nội vụ đạt 90,1 điểm, cao hơn điểm trung bình 85,3 điểm.")
+    assert ("Sở Nội vụ", "90.1") in rows(found, "score")
+
+
+# --- a place within a region keeps no national count -------------------------------------------
+
+
+def test_a_rank_within_the_region_takes_no_national_count() -> None:
+    found = prose(
+        "Chỉ số cải cách hành chính năm 2023 của tỉnh Yên Bái",
+        "Năm 2023, tỉnh Yên Bái đạt 87,9%, xếp thứ 21/63 tỉnh, thành phố.",
+        "Trong khu vực, tỉnh Lào Cai dẫn đầu (thứ 5/63), tiếp đến tỉnh Phú Thọ (thứ 12/63); "
+        "tỉnh Yên Bái đứng thứ 3 trong vùng.",
+    )
+    ranks = {(r["unit"], r["rank"], r["rank_of"]) for r in found}
+    assert {("Tỉnh Lào Cai", 5, 63), ("Tỉnh Phú Thọ", 12, 63)} <= ranks
+    assert ("Tỉnh Yên Bái", 3, None) in ranks
+
+
+# --- grades: "Trung bình" in a grade column; none of a grade -----------------------------------
+
+
+def test_a_grade_trung_binh_in_a_flattened_table_is_the_rows_grade() -> None:
+    notice = notice_of(
+        "Kết quả Chỉ số CCHC năm 2023 của các xã, thị trấn",
+        "Xếp hạng", "Tên đơn vị", "Tổng điểm", "Xếp loại",
+        "1", "Xã Tân Lập", "88,25", "Tốt",
+        "2", "Thị trấn Yên Thế", "84,5", "Khá",
+        "3", "Xã Hồng Ca", "76,75", "Trung bình",
+        "4", "Xã Minh Quán", "74,1", "Trung bình",
+    )  # fmt: skip
+    got = [(s.unit, s.rank, s.grade) for s in notice.unit_scores]
+    assert got == [
+        ("Xã Tân Lập", 1, "Tốt"),
+        ("Thị trấn Yên Thế", 2, "Khá"),
+        ("Xã Hồng Ca", 3, "Trung bình"),
+        ("Xã Minh Quán", 4, "Trung bình"),
+    ]
+
+
+def test_none_of_a_grade_names_no_unit() -> None:
+    found = prose(
+        "Chỉ số cải cách hành chính năm 2023 của huyện Lục Yên",
+        "Trong năm 2023, không có đơn vị nào xếp loại Kém; chưa có đơn vị đạt loại Xuất sắc.",
+    )
+    assert found == []
+
+
+# --- names of agencies: "Tổng cục" after a figure, schools -----------------------------------
+
+
+def test_a_general_department_after_a_figure_and_a_comma_is_a_unit() -> None:
+    found = prose(
+        "Chỉ số CCHC năm 2023 của các đơn vị thuộc Bộ",
+        "Cục Hàng hải đạt 91,2 điểm, Tổng cục Đường bộ xếp thứ hai với 90,4 điểm, Học viện "
+        "Hành chính đạt 85,1 điểm và Trường Đại học Hàng hải đạt 84,6 điểm.",
+    )
+    assert rows(found, "score") == [
+        ("Cục Hàng hải", "91.2"),
+        ("Tổng cục Đường bộ", "90.4"),
+        ("Học viện Hành chính", "85.1"),
+        ("Trường Đại học Hàng hải", "84.6"),
+    ]

@@ -169,6 +169,7 @@ class Cues:
     group_nouns: re.Pattern[str]  # the noun of a count, after the number ("20 sở, ban, ngành")
     count_words: re.Pattern[str]  # a count in words opening a text ("hai", "có ba")
     average: re.Pattern[str]
+    average_owned: re.Pattern[str]  # the whole gap between a unit and its own average
     average_unit: str
     previous: re.Pattern[str]
     compare_before: re.Pattern[str]
@@ -239,6 +240,7 @@ def _mention_cues(d: Mapping[str, Any]) -> dict[str, Any]:
         ),
         "average": words_rx(d["average"]["mentions"]),
         "average_unit": d["average"]["unit"],
+        "average_owned": re.compile(rf"^\s*{alternation(d['average']['owned_before'])}\s*$"),
         "totals": words_rx(d["area"]["totals"]),
         "previous": words_rx(d["previous"]["words"]),
         "compare_before": ends_with(

@@ -152,6 +152,8 @@ def cue_tokens(text: str, key: str) -> Iterator[Token]:
             yield average
         end = _group_end(text, key, m) if group == "groups" else m.end()
         raw = text[m.start() : end]
+        if group == "totals" and "," in raw:  # "94,15 điểm, Tổng cục …": no total across a comma
+            continue
         label = MENTION_LABELS.get(group, _no_label)(raw)
         token = Token(kind=MENTION_KINDS[group], start=m.start(), end=end, raw=raw, label=label)
         average = token if group == "average" else None
@@ -414,6 +416,8 @@ OWN_RANK = frozenset({Kind.UNIT, Kind.REF, Kind.OPEN})
 def _classified(token: Token, around: Around) -> Token | None:
     """Given a token and the words around it, return it classified (None to drop it)."""
     c = cues()
+    if token.kind is Kind.UNIT and token.label == c.average_unit and own_average(around, c):
+        return None  # "vùng A với giá trị trung bình 89,05%": the unit's own value
     if token.kind is Kind.UNIT:
         return _unit_token(token, around)
     if token.kind in (Kind.FIRST, Kind.LAST) and (
@@ -435,6 +439,12 @@ def _classified(token: Token, around: Around) -> Token | None:
     return classify_number(token, around)
 
 
+def own_average(around: Around, c: Cues) -> bool:
+    """Given the words around an average mention, return whether it measures the unit right
+    before it ("vùng A với giá trị trung bình 89,05%", "tỉnh B có điểm bình quân 86,1")."""
+    return around.before is Kind.UNIT and c.average_owned.match(around.gap) is not None
+
+
 def _place_token(token: Token, around: Around, c: Cues) -> Token | None:
     """Given a rank, a first, last or next place, return it marked as stated before its unit
     ("dẫn đầu là Sở X") and after "lần lượt" (None when neither a rank nor a place follows)."""
@@ -454,7 +464,7 @@ def _place_token(token: Token, around: Around, c: Cues) -> Token | None:
     if c.from_before.search(around.gap) and c.to_after.match(around.ahead):
         return None  # "từ vị trí thứ 9 lên thứ 6": last year's place
     respective = bool(c.respectively.search(around.behind))
-    regional = token.kind is not Kind.RANK and c.regional.match(around.right) is not None
+    regional = token.rank_of is None and c.regional.match(around.right) is not None
     return replace(token, forward=forward, respective=respective, regional=regional)
 
 

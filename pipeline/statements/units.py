@@ -526,8 +526,12 @@ def subjects_of(mentions: Sequence[Mention], subject: str | None) -> tuple[str, 
 
 def group_kind(text: str) -> str:
     """Given a group phrase ("20 sở, ban, ngành", "UBND cấp huyện"), return the kind it counts."""
-    words = text.lower().replace(",", " ").split()
+    words = _NOT_KIND.sub(" ", text.lower().replace(",", " ")).split()
     return same_kind(next((k for k in data()["groups"]["kinds"] if k in words), ""))
+
+
+#: Words holding a kind's word that name no unit: "vùng kinh tế - xã hội" counts regions.
+_NOT_KIND = re.compile(r"(?<!\w)xã\s+hội(?!\w)")
 
 
 def _locality(unit: str) -> str:

@@ -543,8 +543,8 @@ def on_rank(frame: Frame, token: Token, before: Kind | None) -> Frame:
         count = (token.rank or 0) + frame.draft.from_last
         return set_draft(frame, rank=token.rank, rank_of=count, last=False)
     if frame.draft.listed and token.kind in OWN_PLACES:  # its own place wins over the list's
-        return set_draft(frame, rank=update.rank, rank_of=update.rank_of, last=update.last,
-                         from_last=update.from_last, listed=0)  # fmt: skip
+        own = {"last": update.last, "from_last": update.from_last, "regional": update.regional}
+        return set_draft(frame, rank=update.rank, rank_of=update.rank_of, listed=0, **own)
     if frame.draft.rank is not None or frame.draft.last:
         frame = flush(frame)
     return replace(frame, draft=merge(frame.draft, update), mode=Mode.CURRENT)
@@ -662,7 +662,7 @@ def rank_update(token: Token) -> Draft:
     if token.kind is Kind.LAST:
         from_last = 1 if token.label == PENULTIMATE else 0
         return Draft(last=True, rank_of=token.rank_of, from_last=from_last, regional=token.regional)
-    return Draft(rank=token.rank, rank_of=token.rank_of)
+    return Draft(rank=token.rank, rank_of=token.rank_of, regional=token.regional)
 
 
 def setter(name: str, value: Callable[[Token], object]) -> Step:
