@@ -262,3 +262,27 @@ def test_a_general_department_after_a_figure_and_a_comma_is_a_unit() -> None:
         ("Học viện Hành chính", "85.1"),
         ("Trường Đại học Hàng hải", "84.6"),
     ]
+
+
+# --- a total and its parts -------------------------------------------------------------------
+
+
+def test_counts_of_another_sentence_are_no_parts_of_a_size() -> None:
+    found = prose(
+        TITLE,
+        "UBND tỉnh công bố Chỉ số cải cách hành chính năm 2023 của 18 sở, ban, ngành và 9 huyện, "
+        "thành phố.",
+        "Huyện Yên Thủy dẫn đầu; huyện Đà Bắc đứng cuối bảng.",
+        "So với năm 2022, 5 sở và 4 huyện tăng điểm.",
+    )
+    assert rows(found, "rank", "rank_of") == [("Huyện Yên Thủy", 1, 9), ("Huyện Đà Bắc", 9, 9)]
+
+
+def test_a_total_of_its_parts_is_no_size_where_it_is_stated_again() -> None:
+    found = prose(
+        TITLE,
+        "Năm 2023 đánh giá 40 sở và huyện, trong đó có 25 sở, ban, ngành và 15 huyện, thị xã.",
+        "Sở Xây dựng đứng cuối bảng.",
+        "Chi tiết kết quả của 40 sở, huyện như bảng dưới đây.",
+    )
+    assert rows(found, "rank", "rank_of") == [("Sở Xây dựng", 25, 25)]

@@ -13,7 +13,7 @@ from collections.abc import Iterator, Sequence
 
 from parscore.extractors.records import replace
 from parscore.normalizers.places import is_province
-from parscore.pipeline.statements.draft import Draft, is_total
+from parscore.pipeline.statements.draft import TOTAL, Draft, is_total
 from parscore.pipeline.statements.tokens import Kind, Token
 from parscore.pipeline.statements.units import group_kind, unit_kind
 
@@ -31,12 +31,22 @@ def sentence_counts(tokens: Sequence[Token]) -> list[tuple[str, int]]:
     group a unit is one of ("top 10 tỉnh") and a grade's members ("Xếp loại Tốt (từ 80
     điểm) gồm 6 đơn vị", "3 đơn vị xếp loại Tốt") count no ranking.
     """
-    return [
+    found = [
         (kind_counted(tokens, k), token.rank_of)
         for k, token in enumerate(tokens)
         if token.kind is Kind.GROUP and token.rank_of and not token.member
         and not beside_grade(tokens, k)
     ]  # fmt: skip
+    return [(TOTAL if total_of_parts(found, i) else kind, n) for i, (kind, n) in enumerate(found)]
+
+
+def total_of_parts(counts: Sequence[tuple[str, int]], i: int) -> bool:
+    """Given a sentence's counts and a place, return whether the count there is the total of
+    two the sentence states after it ("52 sở và quận, huyện, trong đó 22 sở và 30 quận,
+    huyện"): the parts are the sizes, and that count is no size wherever it is stated again;
+    counts of other sentences are no parts of it ("20 sở và 10 huyện. … 6 sở và 4 huyện tăng
+    điểm": 10 is a size)."""
+    return is_total(counts[i][1], [n for _, n in counts[i + 1 :]])
 
 
 def kind_counted(tokens: Sequence[Token], k: int) -> str:
@@ -135,6 +145,6 @@ def one_count(kind: str, counts: Sequence[tuple[str, int]], highest: int = 0) ->
 
 
 def of_kind(kind: str, counts: Sequence[tuple[str, int]]) -> Iterator[int]:
-    """Given a kind and the counts, yield the counts of that kind that are not totals."""
-    every = [n for _, n in counts]
-    yield from (n for k, n in counts if k == kind and kind and not is_total(n, every))
+    """Given a kind and the counts (a sentence's totals left out), yield those of that kind."""
+    totals = {n for k, n in counts if k == TOTAL}
+    yield from (n for k, n in counts if k == kind and kind and n not in totals)
