@@ -286,3 +286,16 @@ def test_a_total_of_its_parts_is_no_size_where_it_is_stated_again() -> None:
         "Chi tiết kết quả của 40 sở, huyện như bảng dưới đây.",
     )
     assert rows(found, "rank", "rank_of") == [("Sở Xây dựng", 25, 25)]
+
+
+def test_places_stated_before_their_list_after_a_units_own_place() -> None:
+    found = prose(
+        TITLE,
+        "Trong 14 huyện, huyện Bảo Yên có điểm cao nhất (88,6); xếp thứ hai và thứ ba lần lượt "
+        "là huyện Văn Bàn (87,95) và huyện Bát Xát (87,1).",
+    )
+    assert rows(found, "score", "rank", "rank_of") == [
+        ("Huyện Bảo Yên", "88.6", 1, 14),
+        ("Huyện Văn Bàn", "87.95", 2, 14),
+        ("Huyện Bát Xát", "87.1", 3, 14),
+    ]

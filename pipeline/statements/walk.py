@@ -568,8 +568,18 @@ def listed_places(frame: Frame, before: Kind | None) -> bool:
     và thứ ba lần lượt là A và B", "đứng thứ 2, thứ 3 lần lượt là A, B": A is second, B
     third)."""
     draft = frame.draft
-    after_rank = before in (Kind.RANK, Kind.COMMA)
-    return after_rank and draft.unit is None and draft.rank is not None and not draft.last
+    if draft.rank is None or draft.last:
+        return False
+    if draft.unit is None:
+        return before in (Kind.RANK, Kind.COMMA)
+    # "Sở A (91,03), xếp thứ hai và thứ ba lần lượt là B và C": the rank right before, all the
+    # unit's statement says, opens the list; the unit's own place was stated before it
+    return before is Kind.RANK and not rank_only(draft).stated and frame.out[-1:] != ()
+
+
+def rank_only(draft: Draft) -> Draft:
+    """Given a statement, return it without its place (what else it states)."""
+    return replace(draft, rank=None, rank_of=None)
 
 
 def is_last_place(draft: Draft, token: Token) -> bool:
