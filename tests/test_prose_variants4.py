@@ -299,3 +299,26 @@ def test_places_stated_before_their_list_after_a_units_own_place() -> None:
         ("Huyện Văn Bàn", "87.95", 2, 14),
         ("Huyện Bát Xát", "87.1", 3, 14),
     ]
+
+
+# --- names listed after a level many share ---------------------------------------------------
+
+
+def test_names_listed_after_a_plural_level_share_it() -> None:
+    found = prose(
+        TITLE,
+        "Trong 15 xã, thị trấn, ba xã cuối bảng là các xã Phước Hòa, Tân Lập và Gia Hiệp (xếp thứ "
+        "13, 14, 15). Hai huyện Cam Lâm và Khánh Sơn cùng đạt 84,2 điểm.",
+    )
+    assert rows(found, "score", "rank") == [
+        ("Xã Phước Hòa", None, 13),
+        ("Xã Tân Lập", None, 14),
+        ("Xã Gia Hiệp", None, 15),
+        ("Huyện Cam Lâm", "84.2", None),
+        ("Huyện Khánh Sơn", "84.2", None),
+    ]
+
+
+def test_a_province_after_a_district_is_where_it_is_not_a_district() -> None:
+    found = prose(TITLE, "Các huyện Cam Lâm, Khánh Hòa đạt 84,2 điểm.")
+    assert [r["unit"] for r in found] == ["Huyện Cam Lâm"]
