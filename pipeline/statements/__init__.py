@@ -232,12 +232,47 @@ def document_parts(
     """Given the lines, the tables and the title, return the parts to read, in reading order:
     the lines no cell-per-line table takes, and the ranking tables."""
     covered = {k for t in tables if t.shape is Shape.CELL_LINES for k in t.lines}
-    prose = [
-        (ln.block, k, ln) for k, ln in enumerate(lines) if k not in covered and ln is not title
-    ]
+    kept = [(k, ln) for k, ln in enumerate(lines) if k not in covered and ln is not title]
+    prose = [(ln.block, k, ln) for k, ln in continued(kept)]
     placed: list[Placed] = [*prose, *ranking_parts(lines, tables)]
     placed.sort(key=lambda item: (item[0], item[1]))
     return [part for _, _, part in placed]
+
+
+#: A line a sentence goes on from has at least this many words.
+MIN_BROKEN_WORDS = 4
+#: The last characters of a line that end its sentence.
+_SENTENCE_ENDS = ".:;!?…"
+
+
+def continued(lines: Sequence[tuple[int, Line]]) -> list[tuple[int, Line]]:
+    """Given the prose lines and their places, return them with a sentence broken across two
+    lines joined into the first ("… và huyện Tuy Phong" / "(86,02 điểm); cuối bảng là …";
+    "… huyện Mường Lát" / "đứng cuối với 76,9 điểm."), at the first line's place."""
+    out: list[tuple[int, Line]] = []
+    for k, line in lines:
+        if out and goes_on(out[-1][1], line):
+            at, before = out[-1]
+            text, raw, key = (f"{a} {b}" for a, b in ((before.text, line.text),
+                              (before.raw, line.raw), (before.key, line.key)))  # fmt: skip
+            out[-1] = (at, replace(before, text=text, raw=raw, key=key))
+        else:
+            out.append((k, line))
+    return out
+
+
+def goes_on(before: Line, line: Line) -> bool:
+    """Given a prose line and the next, return whether the next goes on with its sentence: the
+    first, of several words, ends without a sentence's end, and the next opens with a lowercase
+    word or a bracketed figure, with no numbering or bullet of its own."""
+    prose = before.region is Region.BODY and line.region is Region.BODY
+    if not prose or line.numbering or line.bullet or before.kind is BlockKind.HEADING:
+        return False
+    ended = before.text.rstrip()[-1:] in _SENTENCE_ENDS
+    if ended or len(before.text.split()) < MIN_BROKEN_WORDS:
+        return False
+    head = line.text[:2]
+    return head[:1].islower() or (head[:1] == "(" and head[1:].isdigit())
 
 
 def ranking_parts(lines: Sequence[Line], tables: Sequence[Table]) -> Iterator[Placed]:

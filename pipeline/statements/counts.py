@@ -13,7 +13,7 @@ from collections.abc import Iterator, Sequence
 
 from parscore.extractors.records import replace
 from parscore.normalizers.places import is_province
-from parscore.pipeline.statements.draft import Draft, is_total
+from parscore.pipeline.statements.draft import TOTAL, Draft, is_total
 from parscore.pipeline.statements.tokens import Kind, Token
 from parscore.pipeline.statements.units import group_kind, unit_kind
 
@@ -31,12 +31,22 @@ def sentence_counts(tokens: Sequence[Token]) -> list[tuple[str, int]]:
     group a unit is one of ("top 10 tỉnh") and a grade's members ("Xếp loại Tốt (từ 80
     điểm) gồm 6 đơn vị", "3 đơn vị xếp loại Tốt") count no ranking.
     """
-    return [
+    found = [
         (kind_counted(tokens, k), token.rank_of)
         for k, token in enumerate(tokens)
         if token.kind is Kind.GROUP and token.rank_of and not token.member
         and not beside_grade(tokens, k)
     ]  # fmt: skip
+    return [(TOTAL if total_of_parts(found, i) else kind, n) for i, (kind, n) in enumerate(found)]
+
+
+def total_of_parts(counts: Sequence[tuple[str, int]], i: int) -> bool:
+    """Given a sentence's counts and a place, return whether the count there is the total of
+    two the sentence states after it ("52 sở và quận, huyện, trong đó 22 sở và 30 quận,
+    huyện"): the parts are the sizes, and that count is no size wherever it is stated again;
+    counts of other sentences are no parts of it ("20 sở và 10 huyện. … 6 sở và 4 huyện tăng
+    điểm": 10 is a size)."""
+    return is_total(counts[i][1], [n for _, n in counts[i + 1 :]])
 
 
 def kind_counted(tokens: Sequence[Token], k: int) -> str:
@@ -76,27 +86,31 @@ def counted_ranks(drafts: Sequence[Draft], counts: Sequence[tuple[str, int]]) ->
     stated: dict[Peers, set[int]] = defaultdict(set)  # the counts ranks of the peers state
     guessed: dict[Peers, set[int]] = defaultdict(set)  # the official counts inferred for them
     ranked: dict[Peers, set[str | None]] = defaultdict(set)  # the peers ranked
+    highest: dict[Peers, int] = defaultdict(int)  # the highest rank of the peers
     for draft in drafts:
+        highest[peers_of(draft)] = max(highest[peers_of(draft)], draft.rank or 0)
         found = guessed if draft.inferred else stated
         found[peers_of(draft)].update([draft.rank_of] if draft.rank_of else [])
         ranked[peers_of(draft)].update([draft.unit] if draft.rank is not None else [])
-    return [with_count(d, (stated, guessed), ranked, counts) if needs_count(d) else d
+    return [with_count(d, (stated, guessed), (ranked, highest), counts) if needs_count(d) else d
             for d in drafts]  # fmt: skip
 
 
 def with_count(
     draft: Draft,
     peer_counts: tuple[dict[Peers, set[int]], dict[Peers, set[int]]],
-    ranked: dict[Peers, set[str | None]],
+    peers: tuple[dict[Peers, set[str | None]], dict[Peers, int]],
     counts: Sequence[tuple[str, int]],
 ) -> Draft:
     """Given a rank without its count, the counts its peers' ranks state and those inferred
-    for them (an official count), the units ranked and the counts the text states, return it
+    for them (an official count), the units ranked and their highest rank, and the counts the
+    text states, return it
     with the one count its peers state, else its group's size, else the one count inferred
     for its peers (marked inferred too), when the rank and the units ranked fit in it."""
     key = peers_of(draft)
     stated, guessed = peer_counts
-    count = one_of(stated[key]) or one_count(key[0], counts)
+    ranked, highest = peers
+    count = one_of(stated[key]) or one_count(key[0], counts, highest[key])
     inferred = count is None and bool(count := one_of(guessed[key]))
     if count is None or (draft.rank or 0) > count or len(ranked[key]) > count:
         return draft
@@ -122,14 +136,15 @@ def one_of(values: set[int]) -> int | None:
     return next(iter(values)) if len(values) == 1 else None
 
 
-def one_count(kind: str, counts: Sequence[tuple[str, int]]) -> int | None:
-    """Given a kind of unit and the counts, return the one size the text gives that kind
-    (a total of two others left out), None when it gives none or several."""
-    sizes = set(of_kind(kind, counts))
+def one_count(kind: str, counts: Sequence[tuple[str, int]], highest: int = 0) -> int | None:
+    """Given a kind of unit, the counts and the highest rank stated of that kind, return the
+    one size the text gives that kind that the rank fits in (a total of two others left out;
+    "20 sở … có 6 sở tăng điểm" with a rank 19: 20), None when it gives none or several."""
+    sizes = {n for n in of_kind(kind, counts) if n >= highest}
     return sizes.pop() if len(sizes) == 1 else None
 
 
 def of_kind(kind: str, counts: Sequence[tuple[str, int]]) -> Iterator[int]:
-    """Given a kind and the counts, yield the counts of that kind that are not totals."""
-    every = [n for _, n in counts]
-    yield from (n for k, n in counts if k == kind and kind and not is_total(n, every))
+    """Given a kind and the counts (a sentence's totals left out), yield those of that kind."""
+    totals = {n for k, n in counts if k == TOTAL}
+    yield from (n for k, n in counts if k == kind and kind and n not in totals)

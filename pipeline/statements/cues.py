@@ -167,7 +167,9 @@ class Cues:
     totals: re.Pattern[str]  # the index's total named again after an area ("tổng điểm")
     groups: re.Pattern[str]  # "các sở", "khối huyện"
     group_nouns: re.Pattern[str]  # the noun of a count, after the number ("20 sở, ban, ngành")
+    count_words: re.Pattern[str]  # a count in words opening a text ("hai", "có ba")
     average: re.Pattern[str]
+    average_owned: re.Pattern[str]  # the whole gap between a unit and its own average
     average_unit: str
     previous: re.Pattern[str]
     compare_before: re.Pattern[str]
@@ -233,8 +235,12 @@ def _mention_cues(d: Mapping[str, Any]) -> dict[str, Any]:
         "groups": re.compile(plural),
         "place_tail": re.compile(rf"(?:,\s*|\s+){alternation(groups['place_heads'])}$"),
         "group_nouns": starts_with(groups["nouns"]),
+        "count_words": starts_with(
+            [*groups["count_words"], *(f"có {w}" for w in groups["count_words"])]
+        ),
         "average": words_rx(d["average"]["mentions"]),
         "average_unit": d["average"]["unit"],
+        "average_owned": re.compile(rf"^\s*{alternation(d['average']['owned_before'])}\s*$"),
         "totals": words_rx(d["area"]["totals"]),
         "previous": words_rx(d["previous"]["words"]),
         "compare_before": ends_with(

@@ -33,6 +33,8 @@ UNNAMED = "(unnamed subject)"
 #: Where a draft not yet placed is: one frozen default shared by all (no ``default_factory``,
 #: so that ``fast_init`` makes drafts).
 NOWHERE = Where()
+#: The kind given to a sentence's count that totals two others it states after it: no size.
+TOTAL = "(total)"
 #: Fields whose presence makes a draft a statement (a unit and an index alone are not one).
 STATED = ("score", "self_score", "appraised", "percent", "rank", "grade", "change", "rank_change")
 
@@ -273,19 +275,22 @@ def tied_last(drafts: Sequence[Draft]) -> dict[int, Draft]:
 
 
 def largest_counts(counts: Sequence[tuple[str, int]]) -> dict[str, int]:
-    """Given the (kind, count) pairs the text states, return the largest count per kind, a
-    total of two others left out ("52 sở và quận, trong đó 22 sở và 30 quận": 22 sở)."""
+    """Given the (kind, count) pairs the text states, return the largest count per kind (a
+    sentence's total of its parts is not among them: "52 sở và quận, trong đó 22 sở và 30
+    quận": 22 sở)."""
     largest: dict[str, int] = {}
+    totals = {n for kind, n in counts if kind == TOTAL}
     for kind, count in counts:
-        if not is_total(count, [n for _, n in counts]):
+        if count not in totals:
             largest[kind] = max(count, largest.get(kind, 0))
     return largest
 
 
 def is_total(count: int, counts: Sequence[int]) -> bool:
-    """Given a count and all counts the text states, return whether it is the sum of two others."""
+    """Given a count and all counts the text states, return whether it is the sum of two others
+    (two counts, not one taken twice: "20 sở … và 10 huyện" states no total)."""
     others = [n for n in counts if n < count]
-    return any(count - n in others for n in others)
+    return any(count - n in others[k + 1 :] for k, n in enumerate(others))
 
 
 def _settled(

@@ -152,6 +152,8 @@ def cue_tokens(text: str, key: str) -> Iterator[Token]:
             yield average
         end = _group_end(text, key, m) if group == "groups" else m.end()
         raw = text[m.start() : end]
+        if group == "totals" and "," in raw:  # "94,15 điểm, Tổng cục …": no total across a comma
+            continue
         label = MENTION_LABELS.get(group, _no_label)(raw)
         token = Token(kind=MENTION_KINDS[group], start=m.start(), end=end, raw=raw, label=label)
         average = token if group == "average" else None
@@ -406,16 +408,23 @@ def counted_gap(gap: str) -> str:
     return gap[noun.end() :] if noun else gap
 
 
+#: Kinds of token right before "thứ 2" written without a verb that make it a rank: its unit,
+#: or the bracket opened after it ("Sở A (thứ 16, 81,77%)").
+OWN_RANK = frozenset({Kind.UNIT, Kind.REF, Kind.OPEN})
+
+
 def _classified(token: Token, around: Around) -> Token | None:
     """Given a token and the words around it, return it classified (None to drop it)."""
     c = cues()
+    if token.kind is Kind.UNIT and token.label == c.average_unit and own_average(around, c):
+        return None  # "vùng A với giá trị trung bình 89,05%": the unit's own value
     if token.kind is Kind.UNIT:
         return _unit_token(token, around)
     if token.kind in (Kind.FIRST, Kind.LAST) and (
         c.place_guard.search(around.gap) or c.record.match(around.right)
     ):
         return None  # "tăng cao nhất": the largest rise; "cao nhất từ trước đến nay": a record
-    if token.after_unit and not (around.before in (Kind.UNIT, Kind.REF) and not around.gap.strip()):
+    if token.after_unit and not (around.before in OWN_RANK and not around.gap.strip()):
         return None  # "lần thứ 2", "năm thứ ba liên tiếp": no rank without its unit right before
     if token.kind in (Kind.RANK, Kind.FIRST, Kind.LAST, Kind.NEXT):
         return _place_token(token, around, c)
@@ -428,6 +437,12 @@ def _classified(token: Token, around: Around) -> Token | None:
     if around.after in (Kind.AREA, Kind.GROUP) and not around.right.strip():
         return None  # "09/11 lĩnh vực", "20 các sở": a count of areas or units
     return classify_number(token, around)
+
+
+def own_average(around: Around, c: Cues) -> bool:
+    """Given the words around an average mention, return whether it measures the unit right
+    before it ("vùng A với giá trị trung bình 89,05%", "tỉnh B có điểm bình quân 86,1")."""
+    return around.before is Kind.UNIT and c.average_owned.match(around.gap) is not None
 
 
 def _place_token(token: Token, around: Around, c: Cues) -> Token | None:
@@ -449,7 +464,7 @@ def _place_token(token: Token, around: Around, c: Cues) -> Token | None:
     if c.from_before.search(around.gap) and c.to_after.match(around.ahead):
         return None  # "từ vị trí thứ 9 lên thứ 6": last year's place
     respective = bool(c.respectively.search(around.behind))
-    regional = token.kind is not Kind.RANK and c.regional.match(around.right) is not None
+    regional = token.rank_of is None and c.regional.match(around.right) is not None
     return replace(token, forward=forward, respective=respective, regional=regional)
 
 
@@ -508,7 +523,8 @@ def classify_number(token: Token, around: Around) -> Token | None:
         of = c.count_of.search(around.gap) is not None
         label = noun.group().strip()
         member = c.member_before.search(around.gap) is not None
-        return replace(token, kind=Kind.GROUP, rank_of=_count(token), label=label,
+        count = None if handed_subject(around) else _count(token)
+        return replace(token, kind=Kind.GROUP, rank_of=count, label=label,
                        counts_rank=of, member=member)  # fmt: skip
     if not follows(rest, c.follow):
         return None
@@ -612,7 +628,7 @@ def value_role(
     number = token.number
     if number is None or c.max_before.search(around.gap):
         return Role.MAX if number is not None else None
-    if not gap_is_cue_words(around.gap, c):
+    if not gap_is_cue_words(counted_subject(around, rest), c):
         return None
     if unit is None and token.of is None and not number.percent and not _unitless_ok(token, around):
         return None
@@ -621,6 +637,32 @@ def value_role(
     if number.percent or (unit and "%" in unit.group()):
         return Role.PERCENT
     return _score_role(around.gap, c)
+
+
+def handed_subject(around: Around) -> bool:
+    """Given the words around a count of units, return whether it counts the units a figure
+    right after it is handed to ("2 đơn vị cùng đạt 90,05 điểm là A và B"): it counts them,
+    not the ranking."""
+    c = cues()
+    if around.after is not Kind.NUMBER or around.beyond is not Kind.UNIT:
+        return False
+    gap = around.right_beyond
+    unit = c.unit_after.match(gap)
+    return c.forward.match(gap[unit.end() :] if unit else gap) is not None
+
+
+def counted_subject(around: Around, rest: Around) -> str:
+    """Given the words around a figure, return the gap before it, past a count of units that
+    opens it when the figure is handed to the units introduced right after it ("3 đơn vị đạt
+    88,5 điểm là A, B và C"; "Hai địa phương cùng đạt 90,1 điểm là A và B")."""
+    c = cues()
+    gap = around.gap
+    if around.after is not Kind.UNIT or not c.forward.match(rest.right):
+        return gap
+    if around.before is Kind.NUMBER:
+        return counted_gap(gap)
+    words = c.count_words.match(gap)
+    return counted_gap(gap[words.end() :]) if words else gap
 
 
 def _score_role(gap: str, c: Cues) -> Role:

@@ -301,11 +301,43 @@ def _council_mentions(text: str, key: str) -> Iterator[Mention]:
 
 
 def _locality_mentions(text: str, key: str) -> Iterator[Mention]:
-    """Given a sentence and its key, yield localities ("huyện Cẩm Mỹ", "TP.Biên Hòa")."""
+    """Given a sentence and its key, yield localities ("huyện Cẩm Mỹ", "TP.Biên Hòa"), and the
+    names listed after a level many share ("các xã Tà Năng, Đà Loan và Tà Hine", "hai huyện
+    Nam Trà My và Tây Giang")."""
     for m in unit_cues().localities.finditer(text):
         end = walk_place(text, key, m.end())
         if end > m.end():
             yield _mention(text, m.start(), end)
+            if _plural_level().search(key, max(0, m.start() - LOOK_BEHIND), m.start()):
+                yield from _listed_places(text, key, m.group("level"), end)
+
+
+#: Between names listed after one level: ", ", " và ", ", và ".
+_LIST_JOIN = re.compile(r"[ \t]*(?:,[ \t]*(?:và[ \t]+)?|và[ \t]+)")
+
+
+@lru_cache(maxsize=1)
+def _plural_level() -> re.Pattern[str]:
+    """Given nothing, return the pattern of the words before a level that many names share
+    ("các", "hai", "3"), at the end of a key."""
+    groups = data()["groups"]
+    words = [*groups["plural_heads"], *groups["count_words"]]
+    return re.compile(rf"(?:{ends_with(words).pattern}|(?<![\w.,])\d+\s*$)")
+
+
+def _listed_places(text: str, key: str, level: str, end: int) -> Iterator[Mention]:
+    """Given a sentence, its key, a plural level and where the first name after it ends, yield
+    the names listed after that one, each of that level; a province, a unit's head or a
+    lowercase word ends the list."""
+    while (join := _LIST_JOIN.match(text, end)) is not None:
+        start = join.end()
+        stop = walk_place(text, key, start)
+        raw = text[start:stop].strip(" ,-–&")
+        if not raw or _starts_unit(text, start) or is_province(raw):
+            return
+        yield Mention(start=start, end=start + len(raw), raw=raw,
+                      unit=canonical_unit(f"{level} {raw}"))  # fmt: skip
+        end = start + len(raw)
 
 
 @lru_cache(maxsize=1)
@@ -526,8 +558,12 @@ def subjects_of(mentions: Sequence[Mention], subject: str | None) -> tuple[str, 
 
 def group_kind(text: str) -> str:
     """Given a group phrase ("20 sở, ban, ngành", "UBND cấp huyện"), return the kind it counts."""
-    words = text.lower().replace(",", " ").split()
+    words = _NOT_KIND.sub(" ", text.lower().replace(",", " ")).split()
     return same_kind(next((k for k in data()["groups"]["kinds"] if k in words), ""))
+
+
+#: Words holding a kind's word that name no unit: "vùng kinh tế - xã hội" counts regions.
+_NOT_KIND = re.compile(r"(?<!\w)xã\s+hội(?!\w)")
 
 
 def _locality(unit: str) -> str:

@@ -69,6 +69,7 @@ class Frame:
     sign: int = 0  # of the difference a DIFF reading expects
     year_stated: bool = False
     partners: tuple[tuple[str, str], ...] = ()  # (unit, raw) joined before the current unit
+    run: tuple[tuple[str, str], ...] = ()  # (unit, raw) of the list the current unit ends
     series: Draft | None = None  # the place of the next unit joined to a list ("A, B, C")
     handed: Draft | None = None  # figures stated before the listed units they belong to
     sharing: bool = False  # the current unit and its partners share the figures after them
@@ -182,7 +183,8 @@ def on_unit(frame: Frame, token: Token, before: Kind | None) -> Frame:
     partners = joined_partners(frame, token)
     frame = flush(handed_over(frame, token))
     handed = frame.handed if token.introduced or token.joined else None
-    draft, series = listed(frame, token, replace(frame.draft, unit=token.label, unit_raw=token.raw))
+    opened = replace(frame.draft, unit=token.label, unit_raw=token.raw, group=None)
+    draft, series = listed(frame, token, opened)
     units = (*frame.units, token.label or "")
     mode = Mode.AREA if owns_area else Mode.CURRENT
     averaging = token.label == average_unit()  # a place waiting is not the average's
@@ -197,7 +199,15 @@ def on_unit(frame: Frame, token: Token, before: Kind | None) -> Frame:
         anonymous=False,
         partners=partners,
         sharing=token.shares and bool(partners),
+        run=listed_run(frame, token),
     )
+
+
+def listed_run(frame: Frame, token: Token) -> tuple[tuple[str, str], ...]:
+    """Given the frame and a unit, return the units of the list it ends: itself after those
+    it is joined to ("A, B và C": at C, A, B and C), else itself alone."""
+    named = ((token.label or "", token.raw),)
+    return (*frame.run, *named) if token.joined and frame.run else named
 
 
 def listed(frame: Frame, token: Token, draft: Draft) -> tuple[Draft, Draft | None]:
@@ -277,10 +287,22 @@ def on_group(frame: Frame, token: Token, before: Kind | None) -> Frame:
     draft = frame.draft
     if token.counts_rank and draft.rank is not None and draft.rank_of is None:
         return set_draft(frame, rank_of=token.rank_of)
+    if draft.unit == average_unit() and token.number is None:  # "trung bình của khối sở"
+        return averaged_group(frame, token)
     if before in SCOPED or (draft.unit == average_unit() and not draft.stated):
         return frame
     frame = flush(frame)
     return replace(frame, draft=replace(frame.draft, unit=None, unit_raw=""), anonymous=False)
+
+
+def averaged_group(frame: Frame, token: Token) -> Frame:
+    """Given an average's statement and a group named without a count, return the frame with
+    the group as the average's: its scope before its figure ("điểm trung bình của khối sở đạt
+    86,2 điểm"), else the next average's ("…, của khối huyện là 84,1 điểm")."""
+    if frame.draft.stated:
+        frame = flush(frame)
+        frame = set_draft(frame, unit=average_unit(), unit_raw=average_unit(), group=None)
+    return set_draft(frame, group=frame.draft.group or token.raw)
 
 
 def grade_heading(draft: Draft) -> bool:
@@ -515,14 +537,14 @@ def on_rank(frame: Frame, token: Token, before: Kind | None) -> Frame:
         tied = cues().tied.match(sentence_key(token.raw))  # "đồng hạng 3 là A và B"
         pending = replace(update, listed=0 if tied else token.start + 1, place_cue=token.raw)
         return replace(frame, pending=pending, mode=Mode.CURRENT)
-    if token.respective and frame.partners and (token.kind is Kind.FIRST or token.series):
-        return in_turn(frame, token, update)
-    if is_last_place(frame.draft, token):
+    if (turned := places_of_list(frame, token, update)) is not None:
+        return turned
+    if is_last_place(frame.draft, token) and not frame.depth:  # "(xếp thứ 15, …)": its own
         count = (token.rank or 0) + frame.draft.from_last
         return set_draft(frame, rank=token.rank, rank_of=count, last=False)
     if frame.draft.listed and token.kind in OWN_PLACES:  # its own place wins over the list's
-        return set_draft(frame, rank=update.rank, rank_of=update.rank_of, last=update.last,
-                         from_last=update.from_last, listed=0)  # fmt: skip
+        own = {"last": update.last, "from_last": update.from_last, "regional": update.regional}
+        return set_draft(frame, rank=update.rank, rank_of=update.rank_of, listed=0, **own)
     if frame.draft.rank is not None or frame.draft.last:
         frame = flush(frame)
     return replace(frame, draft=merge(frame.draft, update), mode=Mode.CURRENT)
@@ -546,8 +568,18 @@ def listed_places(frame: Frame, before: Kind | None) -> bool:
     và thứ ba lần lượt là A và B", "đứng thứ 2, thứ 3 lần lượt là A, B": A is second, B
     third)."""
     draft = frame.draft
-    after_rank = before in (Kind.RANK, Kind.COMMA)
-    return after_rank and draft.unit is None and draft.rank is not None and not draft.last
+    if draft.rank is None or draft.last:
+        return False
+    if draft.unit is None:
+        return before in (Kind.RANK, Kind.COMMA)
+    # "Sở A (91,03), xếp thứ hai và thứ ba lần lượt là B và C": the rank right before, all the
+    # unit's statement says, opens the list; the unit's own place was stated before it
+    return before is Kind.RANK and not rank_only(draft).stated and frame.out[-1:] != ()
+
+
+def rank_only(draft: Draft) -> Draft:
+    """Given a statement, return it without its place (what else it states)."""
+    return replace(draft, rank=None, rank_of=None)
 
 
 def is_last_place(draft: Draft, token: Token) -> bool:
@@ -591,6 +623,35 @@ def ranks_in_turn(frame: Frame, ranks: tuple[int, ...]) -> Frame:
     return replace(frame, out=frame.out + kept, draft=draft, partners=(), mode=Mode.CURRENT)
 
 
+def places_of_list(frame: Frame, token: Token, update: Draft) -> Frame | None:
+    """Given the frame, a place and what it states, return the frame with the units of the list
+    before it given their places in turn ("A, B lần lượt xếp thứ 16 và 17", "A, B và C (xếp
+    thứ 10, 11, 12)"), or None when the place is not the list's."""
+    if token.respective and frame.partners and (token.kind is Kind.FIRST or token.series):
+        return in_turn(frame, token, update)
+    run = frame.run
+    if token.series and len(run) == len(token.series) + 1 and run[-1][0] == frame.draft.unit:
+        return ranks_to_list(frame, (update.rank or 0, *token.series))
+    return None
+
+
+def ranks_to_list(frame: Frame, ranks: tuple[int, ...]) -> Frame:
+    """Given the frame at ranks written in a row right after a list of as many units ("A, B
+    và C (xếp thứ 10, 11, 12)"), give each unit its rank in turn: an own place wins over the
+    place the list was given ("thấp nhất là A, B, C (xếp thứ 18, 19, 20)")."""
+    out = list(frame.out)
+    own = {"last": False, "listed": 0, "from_last": 0}
+    for (unit, raw), place in zip(frame.run[:-1], ranks, strict=False):
+        k = next((i for i in range(len(out) - 1, -1, -1) if out[i].unit == unit), None)
+        if k is not None:
+            out[k] = replace(out[k], rank=place, **own)
+        elif frame.draft.index is not None:
+            out.append(replace(frame.draft.fresh(), unit=unit, unit_raw=raw, rank=place))
+    draft = replace(frame.draft, rank=ranks[-1], **own)
+    frame = replace(frame, out=tuple(out), draft=draft, partners=(), sharing=False)
+    return replace(frame, mode=Mode.CURRENT)
+
+
 def on_next(frame: Frame, token: Token, before: Kind | None) -> Frame:
     """Given "tiếp theo là" before a unit, give it the place after the last rank stated (in the
     sentence, else in the paragraph's last statement)."""
@@ -611,7 +672,7 @@ def rank_update(token: Token) -> Draft:
     if token.kind is Kind.LAST:
         from_last = 1 if token.label == PENULTIMATE else 0
         return Draft(last=True, rank_of=token.rank_of, from_last=from_last, regional=token.regional)
-    return Draft(rank=token.rank, rank_of=token.rank_of)
+    return Draft(rank=token.rank, rank_of=token.rank_of, regional=token.regional)
 
 
 def setter(name: str, value: Callable[[Token], object]) -> Step:

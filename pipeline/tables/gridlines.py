@@ -179,8 +179,10 @@ def _is_average(text: str) -> bool:
 def make_grid(cells: Sequence[str], body: Sequence[Line]) -> Grid:
     """Given the header cells and the body lines, return the grid."""
     header = place_children(cells)
-    lead = [cell_role(c) for c in header].index(Col.UNIT)
-    rows = tuple(split_rows(body, lead, len(header)))
+    roles = [cell_role(c) for c in header]
+    lead = roles.index(Col.UNIT)
+    slot = roles.index(Col.GRADE) - lead - 1 if Col.GRADE in roles[lead:] else None
+    rows = tuple(split_rows(body, lead, len(header), slot))
     return Grid(header=tuple((c,) for c in header), rows=rows)
 
 
@@ -193,21 +195,28 @@ class Run:
     values: tuple[str, ...] = ()
 
 
-def body_runs(body: Sequence[Line]) -> list[Run]:
-    """Given body lines, return the runs: each label or group line with the values after it."""
+def body_runs(body: Sequence[Line], grade_slot: int | None = None) -> list[Run]:
+    """Given body lines and the place of the grade among the cells after the unit (None: no
+    grade column), return the runs: each label or group line with the values after it. A
+    grade that is also an average's label ("Trung bình") is the row's grade where the row's
+    next cell is its grade."""
     runs = [Run(line=None)]
     for line in body:
         kind = cell_kind(line.text)
-        if kind == "value":
+        graded = runs[-1].line is not None and len(runs[-1].values) == grade_slot
+        if kind == "value" or (graded and bool(grade(line.text)) and kind == "label"):
             runs[-1] = replace(runs[-1], values=(*runs[-1].values, line.text))
         else:
             runs.append(Run(line=line, kind=kind))
     return runs
 
 
-def split_rows(body: Sequence[Line], lead: int, width: int) -> Iterator[Row]:
-    """Given body lines, the count of cells before the unit and the width, yield the rows."""
-    runs = body_runs(body)
+def split_rows(
+    body: Sequence[Line], lead: int, width: int, grade_slot: int | None = None
+) -> Iterator[Row]:
+    """Given body lines, the count of cells before the unit, the width and the place of the
+    grade after the unit, yield the rows."""
+    runs = body_runs(body, grade_slot)
     opening = [_leading(run.values, lead, nxt) for run, nxt in pairwise(runs)]
     opening.append(0)
     for k in range(1, len(runs)):
