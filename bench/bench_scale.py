@@ -14,6 +14,10 @@ of the three are compared byte for byte (the manifest aside: it holds timings).
 
 ``PARSCORE_BENCH_BASELINE=/path/to/checkout`` runs that checkout's engines too, in the same
 alternating rounds (before/after figures of one run).
+
+Every run keeps its bytecode cached (``bench_run.cached_bytecode``: as an installed package
+runs, whatever PYTHONDONTWRITEBYTECODE says), and one untimed run of each engine fills the
+cache before the timed rounds.
 """
 
 from __future__ import annotations
@@ -30,6 +34,9 @@ import time
 from collections.abc import Iterator
 from pathlib import Path
 
+sys.path.insert(0, str(Path(__file__).resolve().parent.parent))
+from bench.bench_run import cached_bytecode, copies
+
 ROOT = Path(__file__).resolve().parent.parent
 SCAN = ROOT / "samples" / "seed-568-tb-sxd-scan-150dpi.pdf"
 COPIES = 4
@@ -43,6 +50,8 @@ CHECK_MAX = 4000
 #: A checkout whose engines run beside this one's, round by round (before/after figures).
 BASELINE_ENV = "PARSCORE_BENCH_BASELINE"
 PARSCORE = [sys.executable, "-c", "from parscore.pipeline.cli import run_main; run_main()"]
+#: Where the runs' bytecode is cached (kept between benchmark runs; never a source tree).
+PYCACHE = Path(tempfile.gettempdir()) / "parscore-bench-pycache"
 
 
 def make_inputs(folder: Path) -> None:
@@ -66,7 +75,7 @@ def run_timed(
     shutil.rmtree(out, ignore_errors=True)
     cmd = [*PARSCORE, "run", str(inputs), "--out", str(out), "--quiet", "--fresh"]
     cmd += ["--workers", str(workers), "--engine", engine]
-    env = {**os.environ, "PYTHONPATH": str(root)}
+    env = {**cached_bytecode(PYCACHE), "PYTHONPATH": str(root)}
     with tempfile.TemporaryFile() as err:
         start = time.perf_counter()
         # cwd: `python -c` looks for parscore in the working folder first
@@ -162,15 +171,14 @@ def scale_engines(tmp: Path) -> dict[str, float]:
     """Print each engine's median run time over the same pages, its ratio to the local
     engine, its fixed cost and the batch size from which it meets the target; return the
     ratios."""
-    sys.path.insert(0, str(ROOT))
-    from bench.bench_run import copies
-
     pages = copies(tmp / "pages", "*.html", ENGINE_FILES, b"\n<!-- copy %d -->\n")
     few = tmp / "few"  # a file a worker: every engine starts all its workers
     few.mkdir()
     for page in pages[:ENGINE_WORKERS]:
         shutil.copy(page, few / page.name)
     runs = list(variants())
+    for label, root in runs:  # untimed: fills the bytecode cache
+        run_timed(few, tmp / "warm", ENGINE_WORKERS, label.split("@")[0], root)
     median = timed_rounds(tmp / "pages", tmp, runs)
     fixed = timed_rounds(few, tmp / "fixed", runs)
     print(
@@ -242,7 +250,7 @@ def ray_parts(inputs: Path, tmp: Path) -> None:
         for label, root in runs:
             cmd = [sys.executable, "-c", RAY_PARTS, "run", str(inputs), "--out", str(tmp)]
             cmd += ["--quiet", "--fresh", "--workers", str(ENGINE_WORKERS), "--engine", "ray"]
-            env = {**os.environ, "PYTHONPATH": str(root)}
+            env = {**cached_bytecode(PYCACHE), "PYTHONPATH": str(root)}
             done = subprocess.run(cmd, capture_output=True, env=env, cwd=root, check=True)
             parts[label].append(json.loads(done.stdout.decode().splitlines()[-1]))
     print(f"  Ray's parts on {ENGINE_WORKERS} files (median s of {ENGINE_ROUNDS} rounds):")
@@ -259,8 +267,6 @@ def ray_parts(inputs: Path, tmp: Path) -> None:
 def check_crossover(tmp: Path, sizes: dict[str, float]) -> None:
     """Given the estimated batch sizes, measure each engine of this tree whose estimate is
     above ENGINE_FILES and at most CHECK_MAX against the local engine on that many pages."""
-    from bench.bench_run import copies
-
     for engine in ENGINES[1:]:
         size = sizes[engine]
         if not ENGINE_FILES < size <= CHECK_MAX:

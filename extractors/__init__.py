@@ -9,7 +9,7 @@ only needs the errors or the limits (``parscore run``'s parent) never loads them
 from __future__ import annotations
 
 import importlib
-from collections.abc import Callable
+from collections.abc import Callable, Iterable
 from pathlib import Path
 from typing import TYPE_CHECKING
 
@@ -37,10 +37,21 @@ EXTRACTORS: dict[str, str] = {
     "ppt": "parscore.extractors.ppt",
 }
 
+#: File name endings that name a format by another name than its own.
+SUFFIX_FORMATS = {"htm": "html", "jpg": "jpeg", "tif": "tiff"}
+
 #: Formats whose extractor converts legacy text itself (DOC and XLS a run or a cell at a
 #: time, by font then by content; RTF its whole text before reading its tables): a
 #: document-wide conversion on top would convert Unicode text again.
 CONVERTED_BY_RUN = frozenset({"doc", "xls", "rtf"})
+
+
+def readers_named(paths: Iterable[Path]) -> tuple[str, ...]:
+    """Given input paths, return the extractor modules their names call for (a guess, to
+    import them early: the format is told by the bytes when a file is read)."""
+    suffixes = {path.suffix.lower().removeprefix(".") for path in paths}
+    formats = {SUFFIX_FORMATS.get(suffix, suffix) for suffix in suffixes}
+    return tuple(sorted({EXTRACTORS[f] for f in formats if f in EXTRACTORS}))
 
 
 def read_source(path: Path, limits: Limits = DEFAULT_LIMITS) -> tuple[bytes, SourceInfo]:

@@ -122,6 +122,15 @@ class FontNames:
         self.by_object: dict[int, str] = {}
         self.names: dict[bytes, str] = {}
 
+    def of_words(self, starts: list[int]) -> list[str]:
+        """Given the indices of words' first characters, return each word's font name (the
+        objects drawing them asked for in one loop, a name read once per object)."""
+        address, by_object, names = self.address, self.by_object, []
+        for index in starts:
+            name = by_object.get(_TEXT_OBJECT(address, index) or 0)
+            names.append(self.at(index) if name is None else name)
+        return names
+
     def at(self, index: int) -> str:
         """Given a character index, return its font name (subset tag removed)."""
         obj = _TEXT_OBJECT(self.address, index)
@@ -166,8 +175,8 @@ def text_words(textpage: pdfium.PdfTextPage, frame: Frame) -> list[Word]:
     starts = word_starts(indices, boxes, trailing_marks(text, indices))
     first = indices[starts].tolist()
     last = np.append(indices[starts[1:] - 1], indices[-1:]).tolist()  # a word's last character
-    fonts = FontNames(textpage)
+    fonts = FontNames(textpage).of_words(first)
     return [
-        Word(text=text[a : b + 1], bbox=box, font=fonts.at(a))
-        for a, b, box in zip(first, last, word_boxes(boxes, starts), strict=True)
+        Word(text=text[a : b + 1], bbox=box, font=font)
+        for a, b, box, font in zip(first, last, word_boxes(boxes, starts), fonts, strict=True)
     ]

@@ -19,6 +19,7 @@ from dataclasses import dataclass, field
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
+from parscore.extractors import readers_named
 from parscore.extractors.errors import ErrorCode, InputError, OutputError
 from parscore.pipeline.progress import make_progress
 from parscore.pipeline.settings import Patterns, RunSettings
@@ -228,7 +229,7 @@ def run(settings: RunSettings, progress: Any = None) -> RunReport:
     sink: DatasetSink | None = None
     spool = RowSpool(settings.out)
     try:
-        start_early(settings, len(inputs))
+        start_early(settings, len(inputs), readers_named(inputs))
         jobs = plan(inputs, store, report, fresh=settings.fresh)
         # The datasets' writers (pyarrow, the panel) load while the workers read the files.
         warm = threading.Thread(target=warm_imports, name="parscore-warm", daemon=True)
@@ -251,15 +252,17 @@ def run(settings: RunSettings, progress: Any = None) -> RunReport:
     return report
 
 
-def start_early(settings: RunSettings, inputs: int) -> None:
-    """Given settings and the number of inputs, start the local run's workers now when it
-    will read at least that many files (--fresh: every input but a duplicate is read): they
-    import the readers while the inputs are hashed. A run that may take every result from
-    the store starts them once it knows it reads something."""
+def start_early(settings: RunSettings, inputs: int, readers: Sequence[str] = ()) -> None:
+    """Given settings, the number of inputs (and the format readers their names call for),
+    start the local run's workers now when it will read at least that many files (--fresh:
+    every input but a duplicate is read): they import the readers while the inputs are
+    hashed (a PDF's: numpy and pdfium, a fifth of a second a worker, else taken at the first
+    PDF, while the run waits). A run that may take every result from the store starts them
+    once it knows it reads something."""
     if settings.engine == "local" and settings.fresh and inputs:
         from parscore.pipeline.guard import prestart
 
-        prestart(min(settings.workers, inputs))
+        prestart(min(settings.workers, inputs), readers)
 
 
 def warm_imports() -> None:

@@ -20,6 +20,7 @@ from importlib.metadata import version
 from typing import Any
 
 from parscore.pipeline.datasets import LIST_SEPARATOR, columns, frame
+from parscore.pipeline.spool import lines
 
 Row = dict[str, Any]
 #: Integers a float64 holds exactly: past them the frame's float step would round.
@@ -128,7 +129,7 @@ def csv_rows(chunk: Iterable[Row]) -> Iterable[list[Any]]:
 
 def jsonl(chunk: Iterable[Row]) -> str:
     """Given records, return their JSON Lines (UTF-8 text, nulls as null)."""
-    return "".join(json.dumps(record, ensure_ascii=False) + "\n" for record in chunk)
+    return lines(chunk)
 
 
 #: What pandas' metadata in a Parquet file says of each column type: the logical type (from

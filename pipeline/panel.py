@@ -35,6 +35,7 @@ from typing import Any
 
 from parscore.normalizers import admin
 from parscore.pipeline.identity import ranked_name
+from parscore.pipeline.spool import to_json
 
 Row = dict[str, Any]
 Key = tuple[str, str, int]  # unit_id, index, year
@@ -395,4 +396,4 @@ def rewrite_part(path: Path, change: Callable[[Row], Row]) -> None:
 def write_part(path: Path, rows: Iterable[Row], *, append: bool) -> None:
     """Given a part file and rows, write (or append) them one JSON object a line."""
     with path.open("a" if append else "w", encoding="utf-8") as fh:
-        fh.writelines(json.dumps(row, ensure_ascii=False) + "\n" for row in rows)
+        fh.writelines(to_json(row) + "\n" for row in rows)

@@ -106,6 +106,12 @@ def read_chunks(part: Path, size: int = CHUNK_ROWS) -> Iterator[list[Row]]:
                 return
 
 
+def parsed(lines: list[bytes]) -> list[Row]:
+    """Given JSON lines, return their rows (one parse of them all: a parse a line cost a
+    third more)."""
+    return json.loads(b"[" + b",".join(lines) + b"]") if lines else []
+
+
 def typed_chunks(
     part: Path, table: str, size: int = CHUNK_ROWS, database: Any = None
 ) -> Iterator[list[Row]]:
@@ -120,7 +126,7 @@ def typed_chunks(
             typed: list[Row] = []
             untyped = False
             for start in range(0, len(lines), TYPED_AT_ONCE):
-                rows = [json.loads(line) for line in lines[start : start + TYPED_AT_ONCE]]
+                rows = parsed(lines[start : start + TYPED_AT_ONCE])
                 if database is not None:
                     insert_rows(database, table, [rows])
                 if not untyped:

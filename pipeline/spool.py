@@ -13,16 +13,21 @@ from __future__ import annotations
 import contextlib
 import json
 import shutil
+from collections.abc import Iterable
 from pathlib import Path
 from typing import IO, Any
 
 Row = dict[str, Any]
 SPOOL_DIR = ".spool"
+#: A value as one line of JSON (UTF-8 text, not ASCII-escaped): json.dumps's output, from one
+#: encoder made once (json.dumps makes one a call, a tenth of the cost of a dataset row).
+to_json = json.JSONEncoder(ensure_ascii=False).encode
 
 
-def lines(rows: list[Row]) -> str:
+def lines(rows: Iterable[Row]) -> str:
     """Given rows, return them as JSON Lines (UTF-8 text, not ASCII-escaped)."""
-    return "".join(json.dumps(row, ensure_ascii=False) + "\n" for row in rows)
+    text = "\n".join(map(to_json, rows))
+    return text + "\n" if text else ""
 
 
 def key(result: Row) -> tuple[str, str]:

@@ -9,13 +9,13 @@ Column names are quoted everywhere, so the DESIGN.md names (``order``, ``index``
 from __future__ import annotations
 
 import contextlib
-import json
 import sqlite3
 from collections.abc import Iterable, Iterator
 from pathlib import Path
 from typing import Any
 
 from parscore.pipeline.datasets import TABLES, columns, foreign_keys, schema
+from parscore.pipeline.spool import to_json
 
 SQL_TYPES = {"integer": "INTEGER", "number": "REAL", "boolean": "INTEGER"}
 #: Columns other tables join on, indexed where they are not the first key column.
@@ -53,7 +53,7 @@ def create_indexes(table: str) -> Iterator[str]:
 def cell(value: Any) -> Any:
     """Given a row value, return it as SQLite stores it."""
     if isinstance(value, list):
-        return json.dumps(value, ensure_ascii=False)
+        return to_json(value)
     if isinstance(value, bool):
         return int(value)
     return value

@@ -8,6 +8,7 @@ from pathlib import Path
 from typing import Any
 
 from parscore.pipeline import __version__
+from parscore.pipeline.spool import to_json
 
 STORE_DIR = ".store"
 
@@ -35,7 +36,7 @@ class ResultStore:
         if not self.made:
             self.root.mkdir(parents=True, exist_ok=True)
             self.made = True
-        data = json.dumps(result, ensure_ascii=False).encode("utf-8")
+        data = to_json(result).encode("utf-8")
         path = self.root / f"{sha256}.json"
         try:
             if path.stat().st_size == len(data) and path.read_bytes() == data:

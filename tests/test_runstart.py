@@ -4,8 +4,11 @@ store starts none before it knows it reads something."""
 
 from __future__ import annotations
 
+from collections.abc import Sequence
 from pathlib import Path
 
+from parscore.extractors import readers_named
+from parscore.extractors.limits import Limits
 from parscore.pipeline import guard
 from parscore.pipeline.batch import start_early
 from parscore.pipeline.cli import main
@@ -44,8 +47,8 @@ def test_a_worker_started_early_and_not_needed_is_ended(tmp_path: Path) -> None:
     started: list[guard.Guard] = []
     prestart = guard.prestart
 
-    def recording(count: int) -> None:
-        prestart(count)
+    def recording(count: int, preload: Sequence[str] = ()) -> None:
+        prestart(count, preload)
         started.extend(guard._IDLE)
 
     guard.prestart = recording  # type: ignore[assignment]
@@ -58,3 +61,36 @@ def test_a_worker_started_early_and_not_needed_is_ended(tmp_path: Path) -> None:
     assert len(started) == 2 and guard._IDLE == []
     assert all(g.proc is None or g.proc.poll() is not None for g in started)  # none alive
     assert '"status": "duplicate"' in (out / "manifest.jsonl").read_text(encoding="utf-8")
+
+
+def test_the_inputs_names_tell_which_readers_to_import_early() -> None:
+    names = [Path("a/B.PDF"), Path("c.htm"), Path("d.html"), Path("e.jpg"), Path("f.tif")]
+    names += [Path("notes.md"), Path("no-suffix")]
+    assert readers_named(names) == (
+        "parscore.extractors.html",
+        "parscore.extractors.image",
+        "parscore.extractors.pdf",
+    )
+    assert readers_named([]) == ()
+
+
+def test_an_early_worker_imports_the_readers_its_files_call_for(tmp_path: Path) -> None:
+    pdf = ROOT / "samples" / "seed-568-tb-sxd.pdf"
+    start_early(settings(tmp_path, fresh=True), inputs=1, readers=readers_named([pdf]))
+    try:
+        [early] = guard._IDLE
+        assert early.preload == ("parscore.extractors.pdf",)
+    finally:
+        guard.close_idle()
+
+
+def test_a_reader_that_cannot_be_imported_early_leaves_the_worker_reading(tmp_path: Path) -> None:
+    # The module fails to import in the child before it is ready: the child reads on.
+    worker = guard.Guard(preload=("parscore.extractors.no_such_reader",))
+    worker.start()
+    try:
+        jobs = [guard.Job(path=SAMPLE, sha256="0")]
+        [(_, row)] = list(guard.run_on([worker], jobs, Limits(), None))
+    finally:
+        worker.end()
+    assert row["status"] == "ok"

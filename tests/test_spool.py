@@ -4,9 +4,14 @@ from __future__ import annotations
 
 import json
 from pathlib import Path
+from typing import Any
+
+from hypothesis import given
+from hypothesis import strategies as st
 
 from parscore.pipeline.cli import main
 from parscore.pipeline.datasets import TABLES, result_rows
+from parscore.pipeline.sink import parsed
 from parscore.pipeline.spool import SPOOL_DIR, RowSpool, lines
 from parscore.pipeline.store import ResultStore
 
@@ -58,3 +63,25 @@ def test_a_spool_left_by_a_killed_run_goes(tmp_path: Path) -> None:
     (tmp_path / "out" / SPOOL_DIR / "notices.jsonl").write_text("{}\n", encoding="utf-8")
     run(tmp_path / "out")
     assert not (tmp_path / "out" / SPOOL_DIR).exists()
+
+
+#: JSON values as rows hold them: text with any character (Vietnamese, quotes, control
+#: codes, line breaks), numbers past a float's exact integers, lists of them, nothing.
+VALUES = st.recursive(
+    st.none() | st.booleans() | st.integers() | st.floats(allow_nan=False) | st.text(),
+    lambda inner: st.lists(inner, max_size=3),
+    max_leaves=8,
+)
+ROWS = st.lists(st.dictionaries(st.text(max_size=8), VALUES, max_size=5), max_size=6)
+
+
+@given(ROWS)
+def test_rows_as_json_lines_are_json_dumps_lines_and_read_back_in_one_parse(
+    rows: list[dict[str, Any]],
+) -> None:
+    written = lines(rows)
+    assert written == "".join(json.dumps(row, ensure_ascii=False) + "\n" for row in rows)
+    # as the spool's files are read: bytes, cut at line feeds only (U+0085 stays in its text)
+    encoded = [line + b"\n" for line in written.encode("utf-8").split(b"\n")[:-1]]
+    assert len(encoded) == len(rows)
+    assert parsed(encoded) == [json.loads(line) for line in encoded] == rows
