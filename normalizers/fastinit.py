@@ -8,8 +8,9 @@ The record stays frozen (assignment still raises), and equality, hashing, ``repr
 defaults and the signature are the dataclass's own.
 
 Only a frozen slotted dataclass whose fields are all in ``__init__``, without
-``default_factory`` and without ``__post_init__``, is changed; any other class is returned
-as it is (``fast_init`` never changes what a record means, only how fast it is made).
+``__post_init__``, is changed (a ``default_factory`` is called as the dataclass calls it,
+for each record not given the field); any other class is returned as it is (``fast_init``
+never changes what a record means, only how fast it is made).
 
 Faster still, a new record is switched for a moment to its *twin*, a plain class with the
 same slots (``mutable_twin``): there each field is set by one specialised bytecode instead of
@@ -69,6 +70,10 @@ def _make_twin(cls: type) -> type | None:
     return twin
 
 
+#: The default of a field with a ``default_factory``: the field was not given.
+_FACTORY: Any = object()
+
+
 def _plain(cls: type) -> bool:
     """Given a class, return whether a slot-setting ``__init__`` gives the dataclass's own."""
     if not dataclasses.is_dataclass(cls) or "__slots__" not in cls.__dict__:
@@ -77,8 +82,7 @@ def _plain(cls: type) -> bool:
     if params is None or not params.frozen or hasattr(cls, "__post_init__"):
         return False
     fields = dataclasses.fields(cls)
-    plain = all(f.init and f.default_factory is dataclasses.MISSING for f in fields)
-    return plain and all(slot_setter(cls, f.name) for f in fields)
+    return all(f.init and slot_setter(cls, f.name) for f in fields)
 
 
 def _init_source(fields: tuple[dataclasses.Field[Any], ...], twin: bool) -> str:
@@ -89,12 +93,19 @@ def _init_source(fields: tuple[dataclasses.Field[Any], ...], twin: bool) -> str:
     keyword = [f for f in fields if f.kw_only]
 
     def param(f: dataclasses.Field[Any]) -> str:
+        if f.default_factory is not dataclasses.MISSING:
+            return f"{f.name}=_FACTORY_"
         return f.name if f.default is dataclasses.MISSING else f"{f.name}=_d_{f.name}"
 
+    def value(f: dataclasses.Field[Any]) -> str:
+        if f.default_factory is not dataclasses.MISSING:
+            return f"_f_{f.name}() if {f.name} is _FACTORY_ else {f.name}"
+        return f.name
+
     params = ["_obj_", *map(param, positional), *(["*", *map(param, keyword)] if keyword else [])]
-    body = [f"    _s_{f.name}(_obj_, {f.name})" for f in fields] or ["    pass"]
+    body = [f"    _s_{f.name}(_obj_, {value(f)})" for f in fields] or ["    pass"]
     if twin and fields:
-        switched = [f"        _obj_.{f.name} = {f.name}" for f in fields]
+        switched = [f"        _obj_.{f.name} = {value(f)}" for f in fields]
         body = [
             "    if type(_obj_) is _cls_:",
             "        _set_class_(_obj_, _twin_)",
@@ -114,7 +125,8 @@ def fast_init(cls: type[T]) -> type[T]:
     fields = dataclasses.fields(cls)  # type: ignore[arg-type]
     scope: dict[str, Any] = {f"_s_{f.name}": slot_setter(cls, f.name) for f in fields}
     defaults = {f"_d_{f.name}": f.default for f in fields if f.default is not dataclasses.MISSING}
-    scope.update(defaults)
+    factories = {f"_f_{f.name}": f.default_factory for f in fields}
+    scope.update(defaults, **factories, _FACTORY_=_FACTORY)
     twin = mutable_twin(cls)
     scope.update(_cls_=cls, _twin_=twin, _set_class_=SET_CLASS)
     exec(_init_source(fields, twin is not None), scope)  # the source names fields only

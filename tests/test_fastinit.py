@@ -61,19 +61,33 @@ def test_still_frozen() -> None:
 
 def test_classes_it_cannot_serve_are_left_alone() -> None:
     @dataclass(frozen=True, slots=True, kw_only=True)
-    class Listed:
-        a: list[int] = field(default_factory=list)
+    class Counted:
+        a: int
+        n: int = field(default=0, init=False)
 
     @dataclass(frozen=True, kw_only=True)
     class Unslotted:
         a: int
 
-    for cls in (Checked, Listed, Unslotted):
+    for cls in (Checked, Counted, Unslotted):
         init = cls.__init__
         assert fast_init(cls).__init__ is init
     with pytest.raises(ValueError, match="negative"):
         fast_init(Checked)(a=-1)
-    assert fast_init(Listed)().a == []
+    assert fast_init(Counted)(a=1).n == 0
+
+
+def test_a_default_factory_is_called_per_record() -> None:
+    @fast_init
+    @dataclass(frozen=True, slots=True, kw_only=True)
+    class Listed:
+        a: list[int] = field(default_factory=list)
+        b: int = 0
+
+    assert Listed.__init__.__code__.co_varnames[0] == "_obj_"
+    first, second, given = Listed(), Listed(b=2), Listed(a=[3])
+    assert first.a == [] and second.a == [] and first.a is not second.a
+    assert given.a == [3] and second.b == 2
 
 
 def test_hot_records_use_it() -> None:
