@@ -30,6 +30,7 @@ from parscore.pipeline.statements.prose import (
     tokens_of,
 )
 from parscore.pipeline.statements.tokens import sentence_tokens
+from parscore.pipeline.statements.units import _region_names, _region_pattern, regions
 from parscore.pipeline.statements.walk import Frame, replace
 
 #: Sentences that state nothing and name no index: dates, document numbers, years only.
@@ -143,3 +144,12 @@ def test_a_figure_is_found_where_the_plain_rule_finds_it(text: str) -> None:
 def test_figures_beside_years(key: str, figure: str | None) -> None:
     found = _FIGURE.search(key)
     assert (found.group() if found else None) == figure
+
+
+@pytest.mark.parametrize("lead", ["", "vùng ", "Vùng\t", "các tỉnh vùng  "])
+def test_every_region_mention_passes_the_quick_scan(lead: str) -> None:
+    for name in regions():
+        key = sentence_key(f"Năm 2024, {lead}{name.title()} đạt 84,1%.")
+        assert _region_pattern().search(key) is not None  # the mention the reader looks for
+        assert _region_names().search(key) is not None  # … is never ruled out beforehand
+    assert _region_names().search(sentence_key("Sở Nội vụ dẫn đầu khối sở, đạt 91%.")) is None
