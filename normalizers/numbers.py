@@ -26,6 +26,7 @@ from __future__ import annotations
 
 import re
 import unicodedata
+from collections.abc import Iterator
 from dataclasses import dataclass, field, replace
 from decimal import Decimal
 from functools import lru_cache
@@ -242,8 +243,32 @@ def find_numbers(text: str, *, upper: Decimal | None = None) -> list[NumberMatch
     `a/b` gives one match with `denominator`; `upper` bounds every number but denominators, and
     a ratio's numerator is also settled by its denominator ("denominator 100").
     """
-    found = (_scan_to_match(scan, upper) for scan in _SCAN_RE.finditer(text))
+    found = (_scan_to_match(scan, upper) for scan in _scans(text))
     return [match for match in found if match is not None]
+
+
+_ASCII_DIGIT = re.compile(r"[0-9]")
+#: Characters a scanner hit may hold before its spaces and first digit: "ngày" decomposed.
+_NGAY_REACH = len(unicodedata.normalize("NFD", "ngày"))
+
+
+def _scans(text: str) -> Iterator[re.Match[str]]:
+    """Given prose, yield the scanner's hits, the very hits of ``_SCAN_RE.finditer``.
+
+    Every hit holds an ASCII digit, with at most a sign or "ngày" and spaces before it; so
+    each search starts just before the next digit, found in one quick scan, and the words
+    between figures are not tried one character at a time (the scanner's lookbehinds still
+    see them)."""
+    pos = 0
+    while (digit := _ASCII_DIGIT.search(text, pos)) is not None:
+        start = digit.start()
+        while start > pos and text[start - 1].isspace():  # re's \s is str.isspace
+            start -= 1
+        scan = _SCAN_RE.search(text, max(pos, start - _NGAY_REACH))
+        if scan is None:
+            return
+        yield scan
+        pos = scan.end()
 
 
 def _scan_to_match(scan: re.Match[str], upper: Decimal | None) -> NumberMatch | None:

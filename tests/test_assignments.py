@@ -10,8 +10,15 @@ from datetime import date
 import pytest
 
 from parscore.extractors.model import Block, BlockKind, Cell, Document, Region, SourceInfo
+from parscore.normalizers.text import fold
 from parscore.pipeline.parse import parse
-from parscore.pipeline.parse.assignees import find_assignment
+from parscore.pipeline.parse.assignees import (
+    _PUNCT,
+    find_assignment,
+    match_at,
+    starts_with,
+    vocabulary,
+)
 from parscore.pipeline.tables.plan import find_columns
 
 SOURCE = SourceInfo(path="mem.txt", format="txt", sha256="1" * 64)
@@ -490,3 +497,15 @@ def test_a_second_cue_after_a_semicolon_and_an_opener_names_its_own_unit() -> No
     )
     assert [unit for unit, _ in tasks] == [
         "các xã", "Phòng Nội vụ", "Văn phòng HĐND và UBND huyện"]
+
+
+@pytest.mark.parametrize(
+    "text",
+    ["Kính gửi: Các sở, ban, ngành", "- Giao Sở Nội vụ chủ trì, phối hợp", "(Đề nghị các đơn vị",
+     "Theo đó, UBND tỉnh yêu cầu", "Nơi nhận:", "", "  ", "…", "các sở thực hiện nghiêm"],
+)  # fmt: skip
+def test_a_text_starts_with_a_phrase_as_its_folded_words_say(text: str) -> None:
+    voc = vocabulary()
+    for table in (voc.addressees, voc.verbs, voc.closings, voc.openers, voc.cues, voc.groups):
+        words = tuple(fold(w).strip(_PUNCT) for w in text.split()[: table.longest])
+        assert starts_with(text, table) == bool(words and match_at(words, 0, table))

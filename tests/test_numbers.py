@@ -2,16 +2,20 @@
 
 from __future__ import annotations
 
+import re
+from collections.abc import Iterable
 from dataclasses import FrozenInstanceError
 from decimal import Decimal
 
 import pytest
-from hypothesis import given, settings
+from hypothesis import example, given, settings
 from hypothesis import strategies as st
 
 from parscore.normalizers.numbers import (
+    _SCAN_RE,
     Number,
     NumberMatch,
+    _scans,
     find_numbers,
     format_vi,
     parse_number,
@@ -553,3 +557,22 @@ def test_upper_does_not_bound_a_denominator() -> None:
 
 def test_digits_glued_to_words_are_skipped() -> None:
     assert find_numbers("đạt 72,32điểm, mã CT01, 8h30") == []
+
+
+#: Pieces of prose around figures: dates after "ngày" (precomposed, decomposed, capitals),
+#: signs, ratios, codes, times, and the words and spaces between them.
+_PIECES = st.sampled_from(
+    ["ngày", "nga\u0300y", "NGÀY", "Ngày", "tháng", "năm", " ", "  ", "\t", "\u00a0", "-",
+     "+", "\u2212", "/", ".", ",", "%", "h", "đạt", "(", ")", "QĐ", "a", "7", "12", "2024",
+     "3,5", "08"]
+)  # fmt: skip
+
+
+@given(st.lists(_PIECES, max_size=14).map("".join))
+@example("Họp nga\u0300y  12/3, đạt 7 điểm")  # "ngày" decomposed: the longest reach
+@example("năm 2024 giảm\u00a0\u2212 3,5% và -7")
+def test_the_scanner_skipping_to_digits_finds_what_a_full_scan_finds(text: str) -> None:
+    def hits(found: Iterable[re.Match[str]]) -> list[tuple[int, int, str | None]]:
+        return [(m.start(), m.end(), m.lastgroup) for m in found]
+
+    assert hits(_scans(text)) == hits(_SCAN_RE.finditer(text))

@@ -6,7 +6,7 @@ import pytest
 
 from parscore.pipeline.lines import Line
 from parscore.pipeline.model import Person
-from parscore.pipeline.parse.signature import signer
+from parscore.pipeline.parse.signature import is_authority, signer
 
 
 def lines(*texts: str) -> list[Line]:
@@ -38,3 +38,14 @@ def test_signer_and_role(tail: tuple[str, ...], expected: Person) -> None:
 def test_a_post_in_capitals_is_not_the_signers_name() -> None:
     found = signer(lines("TM. HỘI ĐỒNG", "CHÁNH ÁN", "(đã ký)"))
     assert found.name is None and found.role == "TM. Hội đồng, Chánh án"
+
+
+@pytest.mark.parametrize(
+    ("text", "authority"),
+    [("TM. ỦY BAN NHÂN DÂN TỈNH", True), ("TM.  ỦY BAN NHÂN DÂN TỈNH\tX", False),
+     ("KT. GIÁM ĐỐC", True), ("KT. GIÁM ĐỐC PHÓ GIÁM ĐỐC SỞ", False)],
+)  # fmt: skip
+def test_an_authority_line_has_at_most_six_words(text: str, authority: bool) -> None:
+    assert is_authority(Line(text=text, raw=text, key=text.lower())) is authority
+    bulleted = Line(text=text, raw=text, key=text.lower(), bullet="-")
+    assert not is_authority(bulleted)

@@ -7,7 +7,11 @@ attribute dict. Each shortcut is checked against the path it stands for, on comp
 
 from __future__ import annotations
 
+import re
+
 import pytest
+from hypothesis import given
+from hypothesis import strategies as st
 
 from parscore.normalizers.numbers import find_numbers
 from parscore.pipeline.model import Where
@@ -16,6 +20,7 @@ from parscore.pipeline.statements.counts import counted_ranks
 from parscore.pipeline.statements.cues import sentence_key
 from parscore.pipeline.statements.draft import NOWHERE, Draft, merge
 from parscore.pipeline.statements.prose import (
+    _FIGURE,
     STATING,
     keyed,
     read_paragraph,
@@ -25,6 +30,7 @@ from parscore.pipeline.statements.prose import (
     tokens_of,
 )
 from parscore.pipeline.statements.tokens import sentence_tokens
+from parscore.pipeline.statements.units import _region_names, _region_pattern, regions
 from parscore.pipeline.statements.walk import Frame, replace
 
 #: Sentences that state nothing and name no index: dates, document numbers, years only.
@@ -117,3 +123,33 @@ def test_ranks_without_a_count_missing_change_nothing() -> None:
     assert counted_ranks(drafts, [("sở", 20)]) == drafts
     bare = [Draft(unit="Sở A", index="par", year=2024, rank=2)]
     assert counted_ranks(bare, [("sở", 20)])[0].rank_of == 20
+
+
+#: The rule ``_FIGURE`` states, written as it reads: a digit with no digit before it that does
+#: not open a year ("19xx", "20xx" ending there). ``_FIGURE`` is the same rule, digit first.
+_PLAIN_FIGURE = re.compile(r"(?<!\d)(?!(?:19|20)\d\d(?!\d))\d")
+
+
+@given(st.text(alphabet="0123456789 ,./%-aă", max_size=24))
+def test_a_figure_is_found_where_the_plain_rule_finds_it(text: str) -> None:
+    found = [m.span() for m in _FIGURE.finditer(text)]
+    assert found == [m.span() for m in _PLAIN_FIGURE.finditer(text)]
+
+
+@pytest.mark.parametrize(
+    ("key", "figure"),
+    [("năm 2024 và năm 1998", None), ("năm 20245", "2"), ("đạt 2019,5 điểm", "5"),
+     ("quý 3 năm 2025", "3"), ("mã 120255", "1"), ("ngày ２０24", "２")],
+)  # fmt: skip
+def test_figures_beside_years(key: str, figure: str | None) -> None:
+    found = _FIGURE.search(key)
+    assert (found.group() if found else None) == figure
+
+
+@pytest.mark.parametrize("lead", ["", "vùng ", "Vùng\t", "các tỉnh vùng  "])
+def test_every_region_mention_passes_the_quick_scan(lead: str) -> None:
+    for name in regions():
+        key = sentence_key(f"Năm 2024, {lead}{name.title()} đạt 84,1%.")
+        assert _region_pattern().search(key) is not None  # the mention the reader looks for
+        assert _region_names().search(key) is not None  # … is never ruled out beforehand
+    assert _region_names().search(sentence_key("Sở Nội vụ dẫn đầu khối sở, đạt 91%.")) is None

@@ -388,10 +388,14 @@ def body_of_heading(text: str) -> str | None:
 
 def starts_with(text: str, table: Phrases) -> bool:
     """Given a text and phrases, return whether the text starts with one of them (only the
-    words a phrase can span are folded)."""
+    words a phrase can span are folded, and those after the first only when a phrase starts
+    with it)."""
     head = text.split(None, table.longest)[: table.longest]
-    keys = tuple(fold(word).strip(_PUNCT) for word in head)
-    return bool(keys) and bool(match_at(keys, 0, table))
+    first = fold(head[0]).strip(_PUNCT) if head else ""
+    if first not in table.by_first:
+        return False  # most texts: no phrase starts with their first word
+    keys = (first, *(fold(word).strip(_PUNCT) for word in head[1:]))
+    return bool(match_at(keys, 0, table))
 
 
 def is_closing(text: str, found: Assignment) -> bool:

@@ -42,8 +42,10 @@ def is_recipients(line: Line) -> bool:
 
 def is_authority(line: Line) -> bool:
     """Given a line, return whether it is an authority line of the signer block (KT. GIÁM ĐỐC)."""
-    short = len(line.raw.split()) <= MAX_AUTHORITY_WORDS
-    return short and line.bullet is None and bool(_AUTHORITY.match(plain(line.raw)))
+    if line.bullet is not None:
+        return False
+    short = len(line.raw.split(None, MAX_AUTHORITY_WORDS)) <= MAX_AUTHORITY_WORDS  # no more cut
+    return short and bool(_AUTHORITY.match(plain(line.raw)))
 
 
 def opens_signature(line: Line) -> bool:

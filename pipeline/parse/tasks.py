@@ -152,7 +152,7 @@ def is_unit_heading(line: Line) -> bool:
     "1. Phòng Tổ chức - Biên chế" (numbered, short, no full stop, named like a unit), or a
     bulleted "- Văn phòng Sở:" (short, a colon, starting as a unit: "- Phối hợp với Văn phòng
     Sở:" is a task)."""
-    short = len(line.text.split()) <= MAX_UNIT_WORDS
+    short = len(line.text.split(None, MAX_UNIT_WORDS)) <= MAX_UNIT_WORDS  # a long line: no more cut
     if gives_duty(line.text):  # "2.4. Công an tỉnh có trách nhiệm:" is one task
         return False
     if line.numbering and _SUB_NUMBER.match(line.numbering):

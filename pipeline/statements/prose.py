@@ -61,8 +61,10 @@ from parscore.pipeline.statements.walk import walk
 
 _SENTENCE_END = re.compile(r"(?<=[.!?…])\s+(?=[\"“(\[]?[^\W\d_])")
 #: A digit that does not merely begin a year: a sentence whose only figures are years
-#: ("Kế hoạch CCHC năm 2023") states no score, so it is not tokenised at all.
-_FIGURE = re.compile(r"(?<!\d)(?!(?:19|20)\d\d(?!\d))\d")
+#: ("Kế hoạch CCHC năm 2023") states no score, so it is not tokenised at all. Written digit
+#: first (then: no digit before it, no "19"/"20" and two digits after it that end there), so
+#: the engine skips in C to the next digit instead of testing both conditions everywhere.
+_FIGURE = re.compile(r"\d(?<!\d\d)(?!(?<=1)9\d\d(?!\d)|(?<=2)0\d\d(?!\d))")
 _LETTER = re.compile(r"[^\W\d_]")
 _YEAR = re.compile(r"(?<!\d)(?:19|20)\d\d(?!\d)")
 _LAST_WORD = re.compile(r"([\w./]+)[.!?…]$")
