@@ -51,13 +51,16 @@ CONTROL_CHARS = "".join(
 #: Dashes and minus signs that fold to "-".
 DASH_CHARS = "\u2010\u2011\u2012\u2013\u2014\u2015\u2212\ufe58\ufe63\uff0d"
 
-#: Inputs up to this length are cached by fold() and bare_key() (labels, cells) ...
-FOLD_CACHE_MAX_LEN = 200
+#: Inputs up to this length are cached by fold() and bare_key() across documents (words,
+#: names, labels, cells, the motto: what many notices share) ...
+FOLD_CACHE_MAX_LEN = 64
 FOLD_CACHE_SIZE = 32768
-#: ... longer ones (a paragraph's line, a sentence) in a small cache of their own: within a
-#: document a line is keyed by several readers (recipients, title, headers, sections), and
-#: a few hundred lines span the document at hand; past this length a text is not kept.
-LONG_CACHE_SIZE = 256
+#: ... longer ones (a paragraph's line, a sentence) in a cache of the document at hand
+#: (``doccache``, emptied per file): within a document a line is keyed by several readers
+#: (recipients, title, headers, sections); kept across documents, a sentence would come
+#: back only when the same notice is read again, which flatters a benchmark and nothing
+#: else. Past ``LONG_CACHE_MAX_LEN`` a text is not kept.
+LONG_CACHE_SIZE = 1024
 LONG_CACHE_MAX_LEN = 4000
 
 _WORD = re.compile(r"[^\W\d_]+")
