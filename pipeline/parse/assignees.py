@@ -17,6 +17,7 @@ from importlib import resources
 
 from parscore.normalizers.doccache import document_cache
 from parscore.normalizers.fastinit import fast_init
+from parscore.normalizers.labels import names_an_agency
 from parscore.normalizers.text import fold
 
 #: Sentences whose words are kept within a document: the readers cut one sentence several times.
@@ -43,9 +44,13 @@ class Phrases(tuple[tuple[str, ...], ...]):
 
 _ENUMERATOR = re.compile(r"^\(?(?:\d{1,2}|[a-zđ])\)$")  # "(1)", "2)", "a)" inside a sentence
 _ABBREVIATION = re.compile(r"^[A-ZĐ]{1,3}\.$")  # "TP.", "TX." before a place's name
+MAX_TOPIC_WORDS = 16  # a topic before its colon ("Về công tác cải cách thủ tục hành chính:")
 MAX_OPENERS = 3  # clauses opening a sentence before its subject ("Theo đó, thời gian tới, …")
 SHOUTED_WORDS = 3  # a run of words in capitals this long is a header, no name
 _PUNCT = ",;:.()\"“”'/"
+_BREAKS = (",", ";", ":", ".")  # a phrase of a sentence never runs across one
+#: "Sở …", "Bộ …": names_an_agency tells whether the name is a whole known one
+_AGENCY_HEADS = frozenset({fold("Sở"), fold("Bộ")})
 _NON_SPACE = re.compile(r"\S+")
 
 
@@ -58,6 +63,7 @@ class Vocabulary:
     not_after_cue: Phrases
     clauses: Phrases
     openers: Phrases
+    topics: Phrases
     continuing: Phrases
     closings: Phrases
     reported: Phrases
@@ -69,6 +75,7 @@ class Vocabulary:
     name_stops: Phrases
     tails: Phrases
     reporting: Phrases
+    changes: Phrases
     report_leads: Phrases
     obliged: Phrases
     levels: Phrases
@@ -77,6 +84,7 @@ class Vocabulary:
     own_duties: Phrases
     lower_levels: Phrases
     addressees: Phrases
+    captions: Phrases
     verbs: Phrases
     heads: Phrases
     groups: Phrases
@@ -191,7 +199,7 @@ def name_end(w: Words, i: int, *, cued: bool = False) -> tuple[int, bool] | None
             return None
         if match_at(w.keys, j, voc.name_stops):
             return j, True
-        if ends_before(w, j):
+        if ends_before(w, j, i):
             return (j, True) if cued or not reports(w, j + 1, cued=False, span=3) else None
     return (len(w.keys), False) if last == len(w.keys) else None
 
@@ -207,19 +215,44 @@ def reports(w: Words, j: int, *, cued: bool, span: int = 1) -> bool:
     voc = vocabulary()
     tables = (voc.reported,) if cued else (voc.reported, voc.reporting)
     ends = range(j, min(j + span, len(w.keys)))
-    return any(match_at(w.keys, k, table) for k in ends for table in tables)
+    return any(said_at(w, k, table) for k in ends for table in tables)
 
 
-def ends_before(w: Words, j: int) -> bool:
-    """Given words and an index, return whether a name ends before it: a verb in lower case
-    after a word a name may end on, not a place's level ("xây dựng huyện") nor a member of
-    a list ("Cơ quan, tổ chức, cá nhân")."""
+def said_at(w: Words, k: int, table: Phrases) -> bool:
+    """Given words, an index and phrases of a report, return whether one is written there as
+    words of a sentence: in lower case, no comma inside ("Truyền thông, Báo Tuyên Quang" is
+    no "thông báo")."""
+    size = match_at(w.keys, k, table)
+    inside = w.raw[k : k + size - 1]
+    return bool(size) and w.raw[k][:1].islower() and not any(x.endswith(_BREAKS) for x in inside)
+
+
+def ends_before(w: Words, j: int, i: int = 0) -> bool:
+    """Given words, an index and where the name starts, return whether the name ends before
+    the index: a verb in lower case after a word a name may end on, not a place's level
+    ("xây dựng huyện", unless a known agency's name is whole before it: "Sở Tư pháp hướng dẫn
+    thị xã …") nor a member of a list ("Cơ quan, tổ chức, cá nhân")."""
     voc = vocabulary()
     finished = not match_at(w.keys, j - 1, voc.unfinished)
     verb = match_at(w.keys, j, voc.verbs) if w.raw[j][:1].islower() else 0
     named = j + verb < len(w.keys) and match_at(w.keys, j + verb, voc.levels)
+    named = named and not names_an_agency(" ".join(w.raw[i:j]))
     listed = w.raw[j - 1].endswith(",") and w.raw[j + verb - 1].endswith(",")
-    return finished and bool(verb) and not (named or listed)
+    return (finished and bool(verb) and not (named or listed)) or agency_done(w, i, j)
+
+
+def agency_done(w: Words, i: int, j: int) -> bool:
+    """Given words and a name w[i:j], return whether it is a known agency's whole name before
+    a word in lower case that goes on no name and starts its duty ("Sở Tài chính cân đối …";
+    not "… tỉnh", "… và", nor a change: "… tăng 9 bậc")."""
+    voc = vocabulary()
+    return (
+        w.keys[i] in _AGENCY_HEADS
+        and w.raw[j][:1].islower()
+        and not w.raw[j - 1].endswith(_BREAKS)
+        and not any(match_at(w.keys, j, t) for t in (voc.levels, voc.unfinished, voc.changes))
+        and names_an_agency(" ".join(w.raw[i:j]))
+    )
 
 
 def lists(w: Words, i: int, j: int) -> bool:
@@ -305,9 +338,10 @@ def addressed(w: Words) -> Assignment | None:
 
 
 def opener_end(w: Words) -> int:
-    """Given words, return the index after the openers and their commas ("Theo đó, …",
-    "Theo Bộ trưởng, thời gian tới, …"), else 0."""
-    end = 0
+    """Given words, return the index after a topic and its colon ("Về kinh phí: Sở Tài chính
+    …") and the openers and their commas ("Theo đó, …", "Theo Bộ trưởng, thời gian tới, …"),
+    else 0."""
+    end = topic_end(w)
     for _ in range(MAX_OPENERS):
         if not match_at(w.keys, end, vocabulary().openers):
             break
@@ -316,6 +350,16 @@ def opener_end(w: Words) -> int:
             break
         end = after
     return end
+
+
+def topic_end(w: Words) -> int:
+    """Given words, return the index after a topic that opens them up to its colon ("Về đề
+    xuất bổ sung biên chế: …"), else 0."""
+    if not match_at(w.keys, 0, vocabulary().topics):
+        return 0
+    ends = (j + 1 for j in range(min(len(w.raw), MAX_TOPIC_WORDS)) if w.raw[j].endswith(":"))
+    end = next(ends, 0)
+    return end if end < len(w.raw) else 0
 
 
 @document_cache(WORDS_CACHE)

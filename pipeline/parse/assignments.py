@@ -91,7 +91,12 @@ def item_drafts(items: list[_Item]) -> list[list[Draft]]:
     found: list[list[Draft]] = []
     unit: str | None = None
     for item in items:
-        if item.rank == PROSE or (item.rank == LEAD_IN and not item.children):
+        drafts: list[Draft]
+        if item.rank == LEAD_IN and not item.children and announcing(item.text):
+            drafts, unit = [], None  # "UBND tỉnh ban hành Kế hoạch … như sau:" over a table
+        elif item.rank == PROSE and is_caption(item.text):
+            drafts = []  # a photo's caption, its subject's doing shown, no duty
+        elif item.rank == PROSE or (item.rank == LEAD_IN and not item.children):
             drafts, unit = prose_tasks(item.text, unit)
         else:
             drafts, unit = item_tasks(item), None
@@ -266,8 +271,23 @@ def item_tasks(item: _Item, section: str | None = None, unit: str | None = None)
         return [t for child in item.children for t in item_tasks(child, section, body)]
     if unit:
         return [Draft(section, unit, item.full_text())]
+    if not item.children:
+        return later_duty(section, item.text)
     per_child = [item_tasks(child, section) for child in item.children]
     return [d for f in with_bare_items(item.children, per_child, section) for d in f]
+
+
+def later_duty(section: str | None, text: str) -> list[Draft]:
+    """Given an item that opens with no subject, return a task from its first part after a
+    ";" that opens with a unit given a duty ("3. Về biên chế: thống nhất chủ trương; Sở Nội vụ
+    nghiên cứu, tham mưu …"), else nothing."""
+    _, *parts = text.split(";")
+    for k, part in enumerate(parts, start=1):
+        found = find_assignment(part.strip())
+        if found and found.duty and opens_part(part.strip(), found.start):
+            rest = ";".join(parts[k - 1 :]).strip()
+            return [Draft(section, found.unit, rest[found.start :], found.cue)]
+    return []
 
 
 def article_assignment(text: str) -> Assignment | None:
@@ -305,9 +325,8 @@ def lead_in_tasks(item: _Item, found: Assignment | None) -> list[Draft]:
     """Given a lead-in with items under it and who it gives duties to, return the items'
     tasks, given to that unit unless they name their own ("UBND tỉnh yêu cầu các sở,
     ngành:" over "- Rà soát …"); a unit reporting what follows gives itself no duties."""
-    unit = found.unit if found and (found.duty or found.cue) else None
-    if found and not found.cue and starts_with(item.text[found.end :], vocabulary().report_leads):
-        unit = None  # "Sở X báo cáo kết quả tự chấm điểm như sau:": its report, no duties
+    gives = found and (found.duty or found.cue) and not announces(item.text, found)
+    unit = found.unit if found and gives else None
     per_child = [item_tasks(child, child.number, unit) for child in item.children]
     drafts = [d for f in with_bare_items(item.children, per_child) for d in f]
     if not drafts and unit is None and found and is_label(item.text, found):
@@ -316,6 +335,29 @@ def lead_in_tasks(item: _Item, found: Assignment | None) -> list[Draft]:
         items = [c for c in item.children if starts_with(c.text, verbs)]
         return [d for child in items for d in item_tasks(child, child.number, found.unit)]
     return drafts
+
+
+def is_caption(paragraph: str) -> bool:
+    """Given a paragraph, return whether it is a photo's caption: its last sentence is the
+    credit ("… tiếp nhận hồ sơ. Ảnh: Thu Trang", "(Ảnh minh họa)")."""
+    w = words_of(_SENTENCE_END.split(paragraph)[-1].lstrip("("))
+    size = match_at(w.keys, 0, vocabulary().captions)
+    credit = size and (w.raw[size - 1].endswith(":") or w.raw[size : size + 1] == (":",))
+    return bool(credit) or (size == len(w.keys) and w.raw[-1].endswith(")"))
+
+
+def announcing(text: str) -> bool:
+    """Given a lead-in, return whether its last sentence announces what follows (announces)."""
+    last = sentences(text)[-1]
+    found = find_assignment(last)
+    return found is not None and announces(last, found)
+
+
+def announces(text: str, found: Assignment) -> bool:
+    """Given a lead-in and who it names, return whether its subject announces what follows
+    ("Sở X báo cáo kết quả tự chấm điểm như sau:", "UBND tỉnh ban hành Kế hoạch như sau:"):
+    its report or the document's content, no duties of its own."""
+    return not found.cue and starts_with(text[found.end :], vocabulary().report_leads)
 
 
 def names_only(text: str) -> bool:

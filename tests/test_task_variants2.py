@@ -1,0 +1,108 @@
+"""Duties in plans, conclusions and news, second set: an issuing lead-in, topics before the
+subject, known agencies before an unlisted verb, lists of bodies across commas, captions.
+
+Every text here is composed for the test: wording, order and noise differ from any real one.
+"""
+
+from __future__ import annotations
+
+import pytest
+
+from parscore.extractors.model import Block, BlockKind, Document, Region, SourceInfo
+from parscore.pipeline.parse import parse
+from parscore.pipeline.parse.assignees import find_assignment
+
+SOURCE = SourceInfo(path="mem.txt", format="txt", sha256="2" * 64)
+
+
+def tasks_of(*lines: str) -> list[tuple[str | None, str]]:
+    """Given body lines, return (unit, first 40 characters of the text) of each task."""
+    blocks = tuple(Block(kind=BlockKind.PARAGRAPH, text=t, region=Region.BODY) for t in lines)
+    notice = parse(Document(source=SOURCE, blocks=blocks))
+    return [(t.unit, t.text[:40]) for t in notice.tasks]
+
+
+def test_a_lead_in_issuing_the_plan_gives_its_sections_no_unit() -> None:
+    # the issuer "ban hành Kế hoạch … như sau:" over Roman sections: aims are no duties, the
+    # bodies under "PHÂN CÔNG THỰC HIỆN" get theirs
+    found = tasks_of(
+        "Căn cứ Nghị quyết số 12/NQ-HĐND ngày 08/12/2023 của HĐND huyện, Ủy ban nhân dân "
+        "huyện ban hành Kế hoạch triển khai như sau:",
+        "I. MỤC TIÊU",
+        "1. Nâng cao chất lượng phục vụ người dân tại bộ phận một cửa.",
+        "II. PHÂN CÔNG THỰC HIỆN",
+        "1. Phòng Nội vụ",
+        "- Tham mưu kiện toàn Tổ công tác cải cách hành chính của huyện.",
+        "2. Phòng Tài chính - Kế hoạch có trách nhiệm cân đối kinh phí thực hiện.",
+    )
+    assert found == [
+        ("Phòng Nội vụ", "Tham mưu kiện toàn Tổ công tác cải cách "),
+        ("Phòng Tài chính - Kế hoạch", "Phòng Tài chính - Kế hoạch có trách nhiệ"),
+    ]
+
+
+def test_a_lead_in_announcing_a_table_gives_no_duty() -> None:
+    found = tasks_of(
+        "Để khắc phục hạn chế, UBND huyện ban hành danh mục nhiệm vụ năm 2025 như sau:",
+        "Giao Phòng Hành chính tư pháp theo dõi, đôn đốc việc thực hiện.",
+    )
+    assert found == [("Phòng Hành chính tư pháp", "Giao Phòng Hành chính tư pháp theo dõi, ")]
+
+
+def test_a_topic_before_the_subject_and_a_duty_after_an_agreement() -> None:
+    found = tasks_of(
+        "Sau khi nghe báo cáo, Chủ tịch UBND huyện kết luận:",
+        "1. Về nguồn vốn đối ứng: Phòng Tài chính - Kế hoạch tổng hợp, trình UBND huyện "
+        "trước ngày 20/5/2025.",
+        "2. Về kiến nghị của xã Tân Lập: đồng ý về nguyên tắc; Phòng Nội vụ thẩm định hồ sơ, "
+        "báo cáo trong tháng 6/2025.",
+        "3. Về công tác tuyên truyền: giao Trung tâm Văn hóa - Thể thao huyện đăng tải tin bài.",
+    )
+    assert found == [
+        ("Phòng Tài chính - Kế hoạch", "Phòng Tài chính - Kế hoạch tổng hợp, trì"),
+        ("Phòng Nội vụ", "Phòng Nội vụ thẩm định hồ sơ, báo cáo tr"),
+        ("Trung tâm Văn hóa - Thể thao huyện", "giao Trung tâm Văn hóa - Thể thao huyện "),
+    ]
+
+
+@pytest.mark.parametrize(
+    ("text", "unit"),
+    [
+        # a known agency's whole name ends before any word in lower case that starts a duty
+        ("Sở Y tế siết chặt quy trình cấp phép hành nghề tại các phòng khám.", "Sở Y tế"),
+        ("Đề nghị Bộ Tư pháp sớm có ý kiến về dự thảo.", "Bộ Tư pháp"),
+        # … and before a verb whose object is a place's level
+        ("Đề nghị Sở Giáo dục và Đào tạo hướng dẫn huyện Ea Súp rà soát hồ sơ.",
+         "Sở Giáo dục và Đào tạo"),
+        # a name that is no known agency still reads a verb before a level as its own
+        ("Giao Ban Quản lý dự án đầu tư xây dựng huyện rà soát hồ sơ quyết toán.",
+         "Ban Quản lý dự án đầu tư xây dựng huyện"),
+        # a list of bodies: "Truyền thông, Báo" is no "thông báo"
+        ("Sở Thông tin và Truyền thông, Báo Lạng Sơn phối hợp đưa tin về cải cách hành chính.",
+         "Sở Thông tin và Truyền thông, Báo Lạng Sơn"),
+    ],
+)
+def test_where_a_body_s_name_ends(text: str, unit: str) -> None:
+    found = find_assignment(text)
+    assert found is not None and found.unit == unit
+
+
+def test_a_change_after_an_agency_is_no_duty() -> None:
+    found = tasks_of(
+        "Giao Văn phòng UBND tỉnh tổng hợp kết quả.",
+        "Riêng Sở Xây dựng giảm 4 bậc so với năm 2023.",
+    )
+    assert found == [("Văn phòng UBND tỉnh", "Giao Văn phòng UBND tỉnh tổng hợp kết qu")]
+
+
+def test_a_photo_caption_gives_no_duty() -> None:
+    found = tasks_of(
+        "Giao Phòng Văn hóa và Thông tin huyện cập nhật tin bài hằng tuần.",
+        "Cán bộ Bộ phận một cửa hướng dẫn người dân nộp hồ sơ. Ảnh: Minh Hà",
+        "Trung tâm Y tế huyện kiểm tra hồ sơ sức khỏe của người lao động. (Ảnh minh họa)",
+        "Phòng Nội vụ phối hợp kiểm tra công vụ tại các xã.",
+    )
+    assert found == [
+        ("Phòng Văn hóa và Thông tin huyện", "Giao Phòng Văn hóa và Thông tin huyện cậ"),
+        ("Phòng Nội vụ", "Phòng Nội vụ phối hợp kiểm tra công vụ t"),
+    ]
