@@ -106,3 +106,32 @@ def test_a_photo_caption_gives_no_duty() -> None:
         ("Phòng Văn hóa và Thông tin huyện", "Giao Phòng Văn hóa và Thông tin huyện cậ"),
         ("Phòng Nội vụ", "Phòng Nội vụ phối hợp kiểm tra công vụ t"),
     ]
+
+
+def test_a_remark_in_brackets_after_a_body_is_no_part_of_its_name() -> None:
+    found = tasks_of(
+        "Chủ tịch UBND huyện kết luận như sau:",
+        "1. UBND xã Hòa Bình, UBND xã Tân Phú (hai đơn vị có nhiều hồ sơ trễ hạn nhất): rà soát "
+        "toàn bộ hồ sơ tồn đọng, báo cáo trước ngày 15/4/2025.",
+        "2. Giao Phòng Nội vụ (cơ quan thường trực của Tổ công tác) kiểm tra, đôn đốc việc "
+        "thực hiện.",
+    )
+    assert found == [
+        ("UBND xã Hòa Bình, UBND xã Tân Phú", "UBND xã Hòa Bình, UBND xã Tân Phú (hai đ"),
+        ("Phòng Nội vụ", "Giao Phòng Nội vụ (cơ quan thường trực c"),
+    ]
+
+
+def test_the_office_s_formula_with_words_between_closes_a_task_section() -> None:
+    found = tasks_of(
+        "Sau khi nghe báo cáo, Chủ tịch UBND huyện kết luận như sau:",
+        "I. ĐÁNH GIÁ CHUNG",
+        "Năm 2024, các phòng, ban đã triển khai các nhiệm vụ cải cách hành chính.",
+        "II. NHIỆM VỤ TRONG THỜI GIAN TỚI",
+        "1. Phòng Tư pháp",
+        "a) Rà soát quy trình chứng thực, hoàn thành trong tháng 5/2025.",
+        "2. Phòng Văn hóa và Thông tin: cập nhật thủ tục hành chính trên trang điện tử huyện.",
+        "Văn phòng HĐND và UBND huyện thông báo ý kiến kết luận của Chủ tịch UBND huyện để các "
+        "phòng, ban biết và thực hiện./.",
+    )
+    assert [unit for unit, _ in found] == ["Phòng Tư pháp", "Phòng Văn hóa và Thông tin"]

@@ -52,6 +52,7 @@ _BREAKS = (",", ";", ":", ".")  # a phrase of a sentence never runs across one
 #: "Sở …", "Bộ …": names_an_agency tells whether the name is a whole known one
 _AGENCY_HEADS = frozenset({fold("Sở"), fold("Bộ")})
 _NON_SPACE = re.compile(r"\S+")
+_REMARK = re.compile(r"(?<=\S) \(([^()]{1,80})\)")  # " (…)" after a word, no brackets inside
 
 
 @dataclass(frozen=True, slots=True)
@@ -352,6 +353,12 @@ def opener_end(w: Words) -> int:
     return end
 
 
+def first_remark(text: str) -> re.Match[str] | None:
+    """Given a text, return its first remark in brackets after a word, opening in lower case
+    ("(hai đơn vị xếp cuối bảng)", "(qua Sở Nội vụ)"), not a name ("(Sở Nội vụ)")."""
+    return next((m for m in _REMARK.finditer(text) if m.group(1)[:1].islower()), None)
+
+
 def topic_end(w: Words) -> int:
     """Given words, return the index after a topic that opens them up to its colon ("Về đề
     xuất bổ sung biên chế: …"), else 0."""
@@ -369,7 +376,15 @@ def find_assignment(text: str) -> Assignment | None:
     "Công an tỉnh: …"); a lead that only names a body comes back with `duty` False.
 
     Kept per text, as the words are: a task section's line is asked as a heading, as a
-    lead and as a task (the answer is a frozen record)."""
+    lead and as a task (the answer is a frozen record). A remark in brackets that opens in
+    lower case is read past ("UBND huyện X (hai đơn vị xếp cuối bảng): xây dựng …")."""
+    if "(" in text and (remark := first_remark(text)) is not None:
+        found = find_assignment(text[: remark.start()] + text[remark.end() :])
+        if found is None:
+            return None
+        cut, size = remark.start(), remark.end() - remark.start()
+        start, end = (p + size if p > cut else p for p in (found.start, found.end))
+        return dataclasses.replace(found, start=start, end=end)
     w = words_of(text)
     if not w.keys:
         return None
