@@ -135,3 +135,30 @@ def test_the_office_s_formula_with_words_between_closes_a_task_section() -> None
         "phòng, ban biết và thực hiện./.",
     )
     assert [unit for unit, _ in found] == ["Phòng Tư pháp", "Phòng Văn hóa và Thông tin"]
+
+
+def test_items_under_a_bare_cue_name_their_assignees() -> None:
+    # "Giao:" gives its items' subjects their duties, even in words that report in news
+    found = tasks_of(
+        "Điều 4. Giao:",
+        "1. Phòng Nội vụ công bố kết quả xếp loại đến các xã, thị trấn.",
+        "2. UBND các xã xếp loại Trung bình: giải trình với Chủ tịch UBND huyện trong 15 ngày.",
+        "Điều 5. Quyết định này có hiệu lực kể từ ngày ký.",
+    )
+    assert found == [
+        ("Phòng Nội vụ", "Phòng Nội vụ công bố kết quả xếp loại đế"),
+        ("UBND các xã xếp loại Trung bình", "UBND các xã xếp loại Trung bình: giải tr"),
+    ]
+
+
+def test_ordinal_paragraphs_are_items_but_a_weekday_is_no_ordinal() -> None:
+    found = tasks_of(
+        "Thứ hai, 12/5/2025 - 08:15",
+        "Tại buổi làm việc, Chủ tịch UBND huyện nêu hai giải pháp chính.",
+        "Thứ nhất, Phòng Nội vụ kiện toàn đội ngũ công chức đầu mối về cải cách hành chính.",
+        "Thứ hai, các xã, thị trấn công khai thủ tục hành chính tại trụ sở và trên mạng.",
+    )
+    assert found == [
+        ("Phòng Nội vụ", "Phòng Nội vụ kiện toàn đội ngũ công chức"),
+        ("các xã, thị trấn", "các xã, thị trấn công khai thủ tục hành "),
+    ]

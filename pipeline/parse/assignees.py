@@ -65,6 +65,7 @@ class Vocabulary:
     clauses: Phrases
     openers: Phrases
     topics: Phrases
+    ordinals: Phrases
     continuing: Phrases
     closings: Phrases
     reported: Phrases
@@ -219,13 +220,14 @@ def reports(w: Words, j: int, *, cued: bool, span: int = 1) -> bool:
     return any(said_at(w, k, table) for k in ends for table in tables)
 
 
-def said_at(w: Words, k: int, table: Phrases) -> bool:
-    """Given words, an index and phrases of a report, return whether one is written there as
-    words of a sentence: in lower case, no comma inside ("Truyền thông, Báo Tuyên Quang" is
-    no "thông báo")."""
+def said_at(w: Words, k: int, table: Phrases) -> int:
+    """Given words, an index and phrases (a report's, a verb's), return the length of the one
+    written there as words of a sentence: in lower case, no comma inside ("Truyền thông, Báo
+    Tuyên Quang" is no "thông báo"); 0 when none is."""
     size = match_at(w.keys, k, table)
-    inside = w.raw[k : k + size - 1]
-    return bool(size) and w.raw[k][:1].islower() and not any(x.endswith(_BREAKS) for x in inside)
+    if not size or not w.raw[k][:1].islower():
+        return 0
+    return 0 if any(x.endswith(_BREAKS) for x in w.raw[k : k + size - 1]) else size
 
 
 def ends_before(w: Words, j: int, i: int = 0) -> bool:
@@ -235,7 +237,7 @@ def ends_before(w: Words, j: int, i: int = 0) -> bool:
     thị xã …") nor a member of a list ("Cơ quan, tổ chức, cá nhân")."""
     voc = vocabulary()
     finished = not match_at(w.keys, j - 1, voc.unfinished)
-    verb = match_at(w.keys, j, voc.verbs) if w.raw[j][:1].islower() else 0
+    verb = said_at(w, j, voc.verbs)
     named = j + verb < len(w.keys) and match_at(w.keys, j + verb, voc.levels)
     named = named and not names_an_agency(" ".join(w.raw[i:j]))
     listed = w.raw[j - 1].endswith(",") and w.raw[j + verb - 1].endswith(",")
@@ -328,6 +330,14 @@ def cue_assignment(w: Words, first: int = 0, *, inner: bool = False) -> Assignme
         if size and not passive(w, i) and (found := after_cue(w, i + size)):
             return dataclasses.replace(found, start=w.starts[i], cue=True)
     return None
+
+
+def cued_subject(text: str) -> Assignment | None:
+    """Given a sentence under a bare cue ("Điều 2. Giao:" over "1. Sở Nội vụ thông báo kết
+    quả …"), return its subject read as a cue's assignee (news words are its duty), else None."""
+    w = words_of(text)
+    found = subject_at(w, opener_end(w), cued=True)
+    return dataclasses.replace(found, cue=True) if found and found.duty else None
 
 
 def addressed(w: Words) -> Assignment | None:

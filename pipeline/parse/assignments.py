@@ -18,6 +18,7 @@ from parscore.pipeline.lines import Line
 from parscore.pipeline.parse.assignees import (
     Assignment,
     body_of_heading,
+    cued_subject,
     find_assignment,
     is_closing,
     match_at,
@@ -154,7 +155,21 @@ def marker(line: Line) -> tuple[int | None, str | None, str]:
     for rank, rx in ((LETTER, _LOOSE_LETTER), (DIGIT, _LOOSE_DIGIT)):
         if m := rx.match(line.text):
             return rank, m.group(m.lastindex or 0), line.text[m.end() :]
+    if (size := ordinal(line.text)) is not None:
+        return DIGIT, None, line.text[size:].lstrip()
     return None, None, line.text
+
+
+def ordinal(text: str) -> int | None:
+    """Given a paragraph, return where its text starts after an ordinal opening it like a
+    number ("Một là, …", "Thứ hai, …"; not a weekday's date: "Thứ hai, 10/2/2025"), else None."""
+    if text[:1] not in "MHBNSTmhbnst":
+        return None  # most paragraphs: answered without cutting words
+    w = words_of(text)
+    size = match_at(w.keys, 0, vocabulary().ordinals)
+    if not size or not w.raw[size - 1].endswith((",", ":")) or size >= len(w.raw):
+        return None
+    return None if w.raw[size][:1].isdigit() else w.starts[size]
 
 
 def numbering_rank(numbering: str) -> int:
@@ -251,12 +266,17 @@ def stands_alone(text: str) -> bool:
     return bool(found and found.duty) or starts_with(text, vocabulary().closings)
 
 
-def item_tasks(item: _Item, section: str | None = None, unit: str | None = None) -> list[Draft]:
-    """Given an item (under a unit named above it, if any), return its tasks: one when its
-    lead gives a duty, the sub-items' when it only names a body, one with the unit above
-    it when it gives no subject of its own, else those of its sub-items."""
+def item_tasks(
+    item: _Item, section: str | None = None, unit: str | None = None, *, cued: bool = False
+) -> list[Draft]:
+    """Given an item (under a unit named above it, if any, or under a bare cue: "Điều 2.
+    Giao:"), return its tasks: one when its lead gives a duty, the sub-items' when it only
+    names a body, one with the unit above it when it gives no subject of its own, else those
+    of its sub-items."""
     section = section or item.number
     found = article_assignment(item.text) if item.rank == ARTICLE else find_assignment(item.text)
+    if found is None and cued:  # "1. Sở Nội vụ thông báo kết quả …" under "Giao:"
+        found = cued_subject(item.text)
     if item.rank == LEAD_IN:
         return lead_in_tasks(item, found)
     own = found if found and (found.start == 0 or unit is None) else None
@@ -273,8 +293,15 @@ def item_tasks(item: _Item, section: str | None = None, unit: str | None = None)
         return [Draft(section, unit, item.full_text())]
     if not item.children:
         return later_duty(section, item.text)
-    per_child = [item_tasks(child, section) for child in item.children]
+    under_cue = bare_cue(item.text)
+    per_child = [item_tasks(child, section, cued=under_cue) for child in item.children]
     return [d for f in with_bare_items(item.children, per_child, section) for d in f]
+
+
+def bare_cue(text: str) -> bool:
+    """Given an item's text, return whether it is only a cue over its sub-items ("Giao:")."""
+    keys = words_of(text).keys
+    return bool(keys) and match_at(keys, 0, vocabulary().cues) == len(keys)
 
 
 def later_duty(section: str | None, text: str) -> list[Draft]:
