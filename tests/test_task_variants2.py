@@ -162,3 +162,19 @@ def test_ordinal_paragraphs_are_items_but_a_weekday_is_no_ordinal() -> None:
         ("Phòng Nội vụ", "Phòng Nội vụ kiện toàn đội ngũ công chức"),
         ("các xã, thị trấn", "các xã, thị trấn công khai thủ tục hành "),
     ]
+
+
+def test_short_names_of_bodies_in_numbered_items() -> None:
+    # agencies written short are spelled out; "BQL" opens a name; "TP." is a city inside the
+    # province, which takes the duty to direct its wards
+    found = tasks_of(
+        "Phó Chủ tịch UBND tỉnh có ý kiến như sau:",
+        "1. Sở GD&ĐT, Sở NN&PTNT: cập nhật quy trình nội bộ lên Hệ thống thông tin của tỉnh.",
+        "2. BQL các dự án đầu tư xây dựng tỉnh đẩy nhanh quyết toán các công trình hoàn thành.",
+        "3. UBND TP. Bảo Lộc chỉ đạo các phường niêm yết công khai thủ tục hành chính.",
+    )
+    assert [unit for unit, _ in found] == [
+        "Sở Giáo dục và Đào tạo, Sở Nông nghiệp và Phát triển nông thôn",
+        "BQL các dự án đầu tư xây dựng tỉnh",
+        "UBND TP. Bảo Lộc",
+    ]
