@@ -8,9 +8,10 @@ from __future__ import annotations
 
 import pytest
 
-from parscore.extractors.model import Block, BlockKind, Document, Region, SourceInfo
+from parscore.extractors.model import Block, BlockKind, Cell, Document, Region, SourceInfo
 from parscore.pipeline.parse import parse
 from parscore.pipeline.parse.assignees import find_assignment
+from parscore.pipeline.tables.plan import find_columns
 
 SOURCE = SourceInfo(path="mem.txt", format="txt", sha256="2" * 64)
 
@@ -178,3 +179,33 @@ def test_short_names_of_bodies_in_numbered_items() -> None:
         "BQL các dự án đầu tư xây dựng tỉnh",
         "UBND TP. Bảo Lộc",
     ]
+
+
+@pytest.mark.parametrize(
+    ("heads", "columns"),
+    [
+        # the body first, its column named by responsibility; the task column "Hoạt động"
+        (("STT", "Đơn vị chịu trách nhiệm", "Hoạt động", "Kết quả", "Thời hạn"), (2, 1, 4)),
+        (("TT", "Công việc cụ thể", "Bộ phận thực hiện", "Thời gian"), (1, 2, 3)),
+        (("TT", "Nhiệm vụ", "Đơn vị đầu mối", "Đơn vị phối hợp"), (1, 2, None)),
+    ],
+)
+def test_more_headers_of_a_task_table(heads: tuple[str, ...], columns: tuple[object, ...]) -> None:
+    found = find_columns({0: dict(enumerate(heads))})
+    assert found is not None
+    assert (found.task, found.unit, found.deadline) == columns
+
+
+def test_a_body_drawing_up_the_plan_over_its_table_gives_itself_no_duty() -> None:
+    lead = Block(
+        kind=BlockKind.PARAGRAPH,
+        text="Để khắc phục hạn chế, Phòng Nội vụ xây dựng kế hoạch với các nội dung như sau:",
+        region=Region.BODY,
+    )
+    rows = [("TT", "Nội dung", "Người thực hiện"), ("1", "Cập nhật hồ sơ công chức", "Tổ Tổng hợp")]
+    cells = tuple(
+        Cell(row=r, col=c, text=t) for r, row in enumerate(rows) for c, t in enumerate(row)
+    )
+    table = Block(kind=BlockKind.TABLE, cells=cells, region=Region.BODY)
+    notice = parse(Document(source=SOURCE, blocks=(lead, table)))
+    assert [(t.unit, t.text) for t in notice.tasks] == [("Tổ Tổng hợp", "Cập nhật hồ sơ công chức")]
