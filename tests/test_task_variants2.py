@@ -209,3 +209,17 @@ def test_a_body_drawing_up_the_plan_over_its_table_gives_itself_no_duty() -> Non
     table = Block(kind=BlockKind.TABLE, cells=cells, region=Region.BODY)
     notice = parse(Document(source=SOURCE, blocks=(lead, table)))
     assert [(t.unit, t.text) for t in notice.tasks] == [("Tổ Tổng hợp", "Cập nhật hồ sơ công chức")]
+
+
+def test_a_passive_duty_names_its_receiver_after_giao_cho() -> None:
+    found = tasks_of(
+        "Giao Phòng Tư pháp rà soát các văn bản quy phạm pháp luật hết hiệu lực.",
+        "Việc cập nhật cơ sở dữ liệu cán bộ, công chức được giao cho Phòng Nội vụ thực hiện "
+        "trước ngày 31/10/2025.",
+        "Nhiệm vụ được giao cho Phòng Tài chính - Kế hoạch tại Kế hoạch số 20/KH-UBND đã hoàn "
+        "thành đúng hạn.",
+    )
+    assert found == [
+        ("Phòng Tư pháp", "Giao Phòng Tư pháp rà soát các văn bản q"),
+        ("Phòng Nội vụ", "Việc cập nhật cơ sở dữ liệu cán bộ, công"),
+    ]

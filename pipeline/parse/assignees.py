@@ -74,6 +74,7 @@ class Vocabulary:
     not_duties: Phrases
     fillers: Phrases
     passive: Phrases
+    recipients: Phrases
     name_stops: Phrases
     tails: Phrases
     reporting: Phrases
@@ -404,8 +405,25 @@ def find_assignment(text: str) -> Assignment | None:
     if subject and takes_on(w, subject):
         return subject
     if (first := authority_at(w)) is not None:
-        return cue_assignment(w, first, inner=True) or subject
-    return subject
+        subject = cue_assignment(w, first, inner=True) or subject
+    return subject if subject and subject.duty else (recipient(w) or subject)
+
+
+def recipient(w: Words) -> Assignment | None:
+    """Given words without a subject given a duty, return the body a passive cue names as
+    receiving it ("Việc rà soát … được giao cho Văn phòng UBND tỉnh thực hiện"), the task
+    being the whole sentence; None without one, or in a report ("đã")."""
+    voc = vocabulary()
+    recipients = voc.recipients
+    if recipients.by_first.keys().isdisjoint(w.keys):
+        return None
+    if any(said_at(w, k, voc.reported) for k in range(len(w.keys))):
+        return None  # "… được giao cho Sở X … đã hoàn thành": a report
+    for i in range(len(w.keys)):
+        if size := match_at(w.keys, i, recipients):
+            found = subject_at(w, i + size, cued=True)
+            return dataclasses.replace(found, start=0, cue=True) if found else None
+    return None
 
 
 def takes_on(w: Words, subject: Assignment) -> bool:
