@@ -6,8 +6,12 @@ Every text here is composed for the test: wording, order and noise differ from a
 
 from __future__ import annotations
 
+from datetime import date
+from pathlib import Path
+
 import pytest
 
+import parscore
 from parscore.extractors.model import Block, BlockKind, Cell, Document, Region, SourceInfo
 from parscore.pipeline.parse import parse
 from parscore.pipeline.parse.assignees import find_assignment
@@ -223,3 +227,22 @@ def test_a_passive_duty_names_its_receiver_after_giao_cho() -> None:
         ("Phòng Tư pháp", "Giao Phòng Tư pháp rà soát các văn bản q"),
         ("Phòng Nội vụ", "Việc cập nhật cơ sở dữ liệu cán bộ, công"),
     ]
+
+
+HEADER_TABLE_PAGE = """<html><head><meta charset="utf-8"><title>Văn bản</title></head><body>
+<p>Trang chủ | Văn bản | Liên hệ</p><p>Đăng ngày 03/06/2025, 212 lượt xem</p>
+<table><tr><td>UBND HUYỆN ĐỨC TRỌNG<br>PHÒNG NỘI VỤ</td>
+<td>CỘNG HÒA XÃ HỘI CHỦ NGHĨA VIỆT NAM<br>Độc lập - Tự do - Hạnh phúc</td></tr>
+<tr><td>Số: 41/KH-PNV</td><td>Đức Trọng, ngày 30 tháng 5 năm 2025</td></tr></table>
+<h3>KẾ HOẠCH<br>Kiểm tra công tác cải cách hành chính năm 2025</h3>
+<p>1. Tổ kiểm tra số 1: kiểm tra UBND các xã phía Bắc huyện trong tháng 7/2025.</p>
+</body></html>"""
+
+
+def test_a_web_page_s_header_table_is_read_as_the_header(tmp_path: Path) -> None:
+    # Word's two-column header pasted into a portal; the title and its trích yếu on one line
+    path = tmp_path / "page.html"
+    path.write_text(HEADER_TABLE_PAGE, encoding="utf-8")
+    notice = parscore.parse(path)
+    meta = notice.notice.metadata
+    assert (meta.number, meta.issue_date) == ("41/KH-PNV", date(2025, 5, 30))
