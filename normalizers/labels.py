@@ -426,6 +426,7 @@ def _expand_agency(text: str) -> str:
     return f"{head} {name} {rest}".strip()
 
 
+@lru_cache(maxsize=CACHE_SIZE)
 def names_an_agency(name: str) -> bool:
     """Given a name, return whether it is exactly "Sở/Bộ <known agency>" ("Sở Tư pháp", "Bộ
     TN&MT"), nothing after the agency's name."""

@@ -369,8 +369,10 @@ def is_caption(paragraph: str) -> bool:
     credit ("… tiếp nhận hồ sơ. Ảnh: Thu Trang", "(Ảnh minh họa)")."""
     w = words_of(_SENTENCE_END.split(paragraph)[-1].lstrip("("))
     size = match_at(w.keys, 0, vocabulary().captions)
-    credit = size and (w.raw[size - 1].endswith(":") or w.raw[size : size + 1] == (":",))
-    return bool(credit) or (size == len(w.keys) and w.raw[-1].endswith(")"))
+    if not size:
+        return False
+    credit = w.raw[size - 1].endswith(":") or w.raw[size : size + 1] == (":",)
+    return credit or (size == len(w.keys) and w.raw[-1].endswith(")"))
 
 
 def announcing(text: str) -> bool:
