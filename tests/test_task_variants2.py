@@ -246,3 +246,22 @@ def test_a_web_page_s_header_table_is_read_as_the_header(tmp_path: Path) -> None
     notice = parscore.parse(path)
     meta = notice.notice.metadata
     assert (meta.number, meta.issue_date) == ("41/KH-PNV", date(2025, 5, 30))
+
+
+def test_ocr_spaced_numbering_and_a_directive_s_closing() -> None:
+    # a scan read as "2 ." and "b )"; an unlisted verb ("đưa") ends a name; the closing
+    # "… nghiêm túc thực hiện Chỉ thị này./." is no duty
+    found = tasks_of(
+        "Để khắc phục, Chủ tịch UBND huyện chỉ thị:",
+        "1 . Trưởng các phòng chuyên môn thuộc UBND huyện:",
+        "a ) Rà soát quy trình nội bộ giải quyết thủ tục hành chính.",
+        "b ) Công khai số điện thoại đường dây nóng tại trụ sở.",
+        "2 . Giao Phòng Nội vụ đưa kết quả cải cách hành chính vào bình xét thi đua năm 2025.",
+        "Yêu cầu Thủ trưởng các cơ quan, đơn vị nghiêm túc thực hiện Chỉ thị này./.",
+    )
+    heads = "Trưởng các phòng chuyên môn thuộc UBND huyện"
+    assert found == [
+        (heads, "Rà soát quy trình nội bộ giải quyết thủ "),
+        (heads, "Công khai số điện thoại đường dây nóng t"),
+        ("Phòng Nội vụ", "Giao Phòng Nội vụ đưa kết quả cải cách h"),
+    ]

@@ -29,8 +29,10 @@ from parscore.pipeline.parse.assignees import (
 from parscore.pipeline.parse.signature import is_authority, is_recipients
 
 _ARTICLE = re.compile(r"^(?:Điều|Chương)\s+(\d{1,3}|[IVXLC]{1,6})\s*[.:]?\s*", re.I)
-_LOOSE_LETTER = re.compile(r"^([^\W\d_])\)\s+|^([a-zđ])\.\s+(?=[^\W\d_])")  # "ø) …", "b. …"
-_LOOSE_DIGIT = re.compile(r"^(\d{1,2})[,)]\s+(?=[^\W\d_])")  # "1, Giao Sở …", "2) Sở …"
+#: "ø) …", "b. …", and as OCR spaces them "a ) …"
+_LOOSE_LETTER = re.compile(r"^([^\W\d_]) ?\)\s+|^([a-zđ])\.\s+(?=[^\W\d_])")
+#: "1, Giao Sở …", "2) Sở …", and as OCR spaces them "1 . Sở …", "3 ) …"
+_LOOSE_DIGIT = re.compile(r"^(\d{1,2})(?:[,)]| [.,)])\s+(?=[^\W\d_])")
 _TERMINAL = (".", ";", ":", "!", "?")
 _ENUMERATED = re.compile(r"^\(?(?:\d{1,2}|[a-zđ])\)\s+")  # "(2) Sở Tài chính …" after a ";"
 _SENTENCE_END = re.compile(r"(?<=[.!?])\s+")
