@@ -22,6 +22,7 @@ from parscore.extractors.records import replace
 from parscore.normalizers.text import bare_key
 
 LEAD = 20  # blocks searched for the header block and its title
+MAX_HEADER_CELLS = 8  # a header table: issuer | motto, number | place and date (maybe a rule row)
 #: Words a Decree 30 title line starts with, in capitals (bare keys).
 TITLES = (
     "thong bao", "quyet dinh", "ke hoach", "bao cao", "to trinh", "bien ban", "ket luan",
@@ -38,9 +39,9 @@ _BODY = re.compile(r"^(?:ubnd|uy ban|so|bo|ban|hoi dong|van phong|cuc|chi cuc)\b
 
 def mark_header(document: Document) -> Document:
     """Given a document, return it with its unmarked Decree 30 header block marked HEADER."""
-    blocks = document.blocks
-    if any(b.region is Region.HEADER for b in blocks):
+    if any(b.region is Region.HEADER for b in document.blocks):
         return document
+    blocks = _header_table_as_lines(document.blocks)
     lead = _lead(blocks)
     title = next((i for i in lead if _is_title(blocks[i].text)), None)
     if title is None:
@@ -61,6 +62,24 @@ def holds_mark(lines: Sequence[str]) -> bool:
     return any(_MARK.match(bare_key(line)) for line in lines)
 
 
+def _header_table_as_lines(blocks: tuple[Block, ...]) -> tuple[Block, ...]:
+    """Given blocks, return them with a web page's two-column header table (the issuer beside
+    the motto, "Số: …" beside the place and date, as Word pasted into a portal lays it out)
+    as one paragraph per cell, row by row; other tables stay."""
+    at = next((i for i, b in enumerate(blocks[:LEAD]) if b.kind is BlockKind.TABLE), None)
+    if at is None or len(blocks[at].cells) > MAX_HEADER_CELLS:
+        return blocks
+    cells = sorted(blocks[at].cells, key=lambda c: (c.row, c.col))
+    if not holds_mark([c.text for c in cells]):
+        return blocks
+    lines = tuple(
+        replace(blocks[at], kind=BlockKind.PARAGRAPH, text=c.text.strip(), cells=())
+        for c in cells
+        if c.text.strip()
+    )
+    return (*blocks[:at], *lines, *blocks[at + 1 :])
+
+
 def _lead(blocks: Sequence[Block]) -> list[int]:
     """Given blocks, return the indices of the leading paragraphs (up to the first table)."""
     lead = []
@@ -72,9 +91,14 @@ def _lead(blocks: Sequence[Block]) -> list[int]:
 
 
 def _is_title(text: str) -> bool:
-    """Given a block's text, return whether it is a Decree 30 title line ("THÔNG BÁO")."""
+    """Given a block's text, return whether it is a Decree 30 title line ("THÔNG BÁO"), maybe
+    with its trích yếu on the same line as a web page joins them ("KẾ HOẠCH Khắc phục …")."""
     line = text.strip()
-    return line.isupper() and bare_key(line).startswith(TITLES)
+    key = bare_key(line)
+    head = next((t for t in TITLES if key.startswith(t)), None)
+    if head is None:
+        return False
+    return line.isupper() or all(w.isupper() for w in line.split()[: len(head.split())])
 
 
 def _is_body(text: str, key: str) -> bool:

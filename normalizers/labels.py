@@ -426,6 +426,15 @@ def _expand_agency(text: str) -> str:
     return f"{head} {name} {rest}".strip()
 
 
+@lru_cache(maxsize=CACHE_SIZE)
+def names_an_agency(name: str) -> bool:
+    """Given a name, return whether it is exactly "Sở/Bộ <known agency>" ("Sở Tư pháp", "Bộ
+    TN&MT"), nothing after the agency's name."""
+    m = _AGENCY_HEAD.match(name)
+    found = _agency_name(m.group(2)) if m else None
+    return found is not None and not found[1].strip()
+
+
 _UNIT_LEVELS = tuple(
     (re.compile(rx), level)
     for rx, level in (

@@ -17,6 +17,7 @@ from importlib import resources
 
 from parscore.normalizers.doccache import document_cache
 from parscore.normalizers.fastinit import fast_init
+from parscore.normalizers.labels import names_an_agency
 from parscore.normalizers.text import fold
 
 #: Sentences whose words are kept within a document: the readers cut one sentence several times.
@@ -43,10 +44,15 @@ class Phrases(tuple[tuple[str, ...], ...]):
 
 _ENUMERATOR = re.compile(r"^\(?(?:\d{1,2}|[a-zđ])\)$")  # "(1)", "2)", "a)" inside a sentence
 _ABBREVIATION = re.compile(r"^[A-ZĐ]{1,3}\.$")  # "TP.", "TX." before a place's name
+MAX_TOPIC_WORDS = 16  # a topic before its colon ("Về công tác cải cách thủ tục hành chính:")
 MAX_OPENERS = 3  # clauses opening a sentence before its subject ("Theo đó, thời gian tới, …")
 SHOUTED_WORDS = 3  # a run of words in capitals this long is a header, no name
 _PUNCT = ",;:.()\"“”'/"
+_BREAKS = (",", ";", ":", ".")  # a phrase of a sentence never runs across one
+#: "Sở …", "Bộ …": names_an_agency tells whether the name is a whole known one
+_AGENCY_HEADS = frozenset({fold("Sở"), fold("Bộ")})
 _NON_SPACE = re.compile(r"\S+")
+_REMARK = re.compile(r"(?<=\S) \(([^()]{1,80})\)")  # " (…)" after a word, no brackets inside
 
 
 @dataclass(frozen=True, slots=True)
@@ -58,6 +64,8 @@ class Vocabulary:
     not_after_cue: Phrases
     clauses: Phrases
     openers: Phrases
+    topics: Phrases
+    ordinals: Phrases
     continuing: Phrases
     closings: Phrases
     reported: Phrases
@@ -66,9 +74,11 @@ class Vocabulary:
     not_duties: Phrases
     fillers: Phrases
     passive: Phrases
+    recipients: Phrases
     name_stops: Phrases
     tails: Phrases
     reporting: Phrases
+    changes: Phrases
     report_leads: Phrases
     obliged: Phrases
     levels: Phrases
@@ -77,6 +87,7 @@ class Vocabulary:
     own_duties: Phrases
     lower_levels: Phrases
     addressees: Phrases
+    captions: Phrases
     verbs: Phrases
     heads: Phrases
     groups: Phrases
@@ -191,7 +202,7 @@ def name_end(w: Words, i: int, *, cued: bool = False) -> tuple[int, bool] | None
             return None
         if match_at(w.keys, j, voc.name_stops):
             return j, True
-        if ends_before(w, j):
+        if ends_before(w, j, i):
             return (j, True) if cued or not reports(w, j + 1, cued=False, span=3) else None
     return (len(w.keys), False) if last == len(w.keys) else None
 
@@ -207,19 +218,45 @@ def reports(w: Words, j: int, *, cued: bool, span: int = 1) -> bool:
     voc = vocabulary()
     tables = (voc.reported,) if cued else (voc.reported, voc.reporting)
     ends = range(j, min(j + span, len(w.keys)))
-    return any(match_at(w.keys, k, table) for k in ends for table in tables)
+    return any(said_at(w, k, table) for k in ends for table in tables)
 
 
-def ends_before(w: Words, j: int) -> bool:
-    """Given words and an index, return whether a name ends before it: a verb in lower case
-    after a word a name may end on, not a place's level ("xây dựng huyện") nor a member of
-    a list ("Cơ quan, tổ chức, cá nhân")."""
+def said_at(w: Words, k: int, table: Phrases) -> int:
+    """Given words, an index and phrases (a report's, a verb's), return the length of the one
+    written there as words of a sentence: in lower case, no comma inside ("Truyền thông, Báo
+    Tuyên Quang" is no "thông báo"); 0 when none is."""
+    size = match_at(w.keys, k, table)
+    if not size or not w.raw[k][:1].islower():
+        return 0
+    return 0 if any(x.endswith(_BREAKS) for x in w.raw[k : k + size - 1]) else size
+
+
+def ends_before(w: Words, j: int, i: int = 0) -> bool:
+    """Given words, an index and where the name starts, return whether the name ends before
+    the index: a verb in lower case after a word a name may end on, not a place's level
+    ("xây dựng huyện", unless a known agency's name is whole before it: "Sở Tư pháp hướng dẫn
+    thị xã …") nor a member of a list ("Cơ quan, tổ chức, cá nhân")."""
     voc = vocabulary()
     finished = not match_at(w.keys, j - 1, voc.unfinished)
-    verb = match_at(w.keys, j, voc.verbs) if w.raw[j][:1].islower() else 0
+    verb = said_at(w, j, voc.verbs)
     named = j + verb < len(w.keys) and match_at(w.keys, j + verb, voc.levels)
+    named = named and not names_an_agency(" ".join(w.raw[i:j]))
     listed = w.raw[j - 1].endswith(",") and w.raw[j + verb - 1].endswith(",")
-    return finished and bool(verb) and not (named or listed)
+    return (finished and bool(verb) and not (named or listed)) or agency_done(w, i, j)
+
+
+def agency_done(w: Words, i: int, j: int) -> bool:
+    """Given words and a name w[i:j], return whether it is a known agency's whole name before
+    a word in lower case that goes on no name and starts its duty ("Sở Tài chính cân đối …";
+    not "… tỉnh", "… và", nor a change: "… tăng 9 bậc")."""
+    voc = vocabulary()
+    return (
+        w.keys[i] in _AGENCY_HEADS
+        and w.raw[j][:1].islower()
+        and not w.raw[j - 1].endswith(_BREAKS)
+        and not any(match_at(w.keys, j, t) for t in (voc.levels, voc.unfinished, voc.changes))
+        and names_an_agency(" ".join(w.raw[i:j]))
+    )
 
 
 def lists(w: Words, i: int, j: int) -> bool:
@@ -296,6 +333,14 @@ def cue_assignment(w: Words, first: int = 0, *, inner: bool = False) -> Assignme
     return None
 
 
+def cued_subject(text: str) -> Assignment | None:
+    """Given a sentence under a bare cue ("Điều 2. Giao:" over "1. Sở Nội vụ thông báo kết
+    quả …"), return its subject read as a cue's assignee (news words are its duty), else None."""
+    w = words_of(text)
+    found = subject_at(w, opener_end(w), cued=True)
+    return dataclasses.replace(found, cue=True) if found and found.duty else None
+
+
 def addressed(w: Words) -> Assignment | None:
     """Given words, return the unit a sentence opens by addressing ("Đối với Sở Nội vụ, cần
     tham mưu …"), its duty after the name; None otherwise."""
@@ -305,9 +350,10 @@ def addressed(w: Words) -> Assignment | None:
 
 
 def opener_end(w: Words) -> int:
-    """Given words, return the index after the openers and their commas ("Theo đó, …",
-    "Theo Bộ trưởng, thời gian tới, …"), else 0."""
-    end = 0
+    """Given words, return the index after a topic and its colon ("Về kinh phí: Sở Tài chính
+    …") and the openers and their commas ("Theo đó, …", "Theo Bộ trưởng, thời gian tới, …"),
+    else 0."""
+    end = topic_end(w)
     for _ in range(MAX_OPENERS):
         if not match_at(w.keys, end, vocabulary().openers):
             break
@@ -318,6 +364,22 @@ def opener_end(w: Words) -> int:
     return end
 
 
+def first_remark(text: str) -> re.Match[str] | None:
+    """Given a text, return its first remark in brackets after a word, opening in lower case
+    ("(hai đơn vị xếp cuối bảng)", "(qua Sở Nội vụ)"), not a name ("(Sở Nội vụ)")."""
+    return next((m for m in _REMARK.finditer(text) if m.group(1)[:1].islower()), None)
+
+
+def topic_end(w: Words) -> int:
+    """Given words, return the index after a topic that opens them up to its colon ("Về đề
+    xuất bổ sung biên chế: …"), else 0."""
+    if not match_at(w.keys, 0, vocabulary().topics):
+        return 0
+    ends = (j + 1 for j in range(min(len(w.raw), MAX_TOPIC_WORDS)) if w.raw[j].endswith(":"))
+    end = next(ends, 0)
+    return end if end < len(w.raw) else 0
+
+
 @document_cache(WORDS_CACHE)
 def find_assignment(text: str) -> Assignment | None:
     """Given a sentence or an item's lead, return who it gives a duty to: a cue's unit
@@ -325,7 +387,15 @@ def find_assignment(text: str) -> Assignment | None:
     "Công an tỉnh: …"); a lead that only names a body comes back with `duty` False.
 
     Kept per text, as the words are: a task section's line is asked as a heading, as a
-    lead and as a task (the answer is a frozen record)."""
+    lead and as a task (the answer is a frozen record). A remark in brackets that opens in
+    lower case is read past ("UBND huyện X (hai đơn vị xếp cuối bảng): xây dựng …")."""
+    if "(" in text and (remark := first_remark(text)) is not None:
+        found = find_assignment(text[: remark.start()] + text[remark.end() :])
+        if found is None:
+            return None
+        cut, size = remark.start(), remark.end() - remark.start()
+        start, end = (p + size if p > cut else p for p in (found.start, found.end))
+        return dataclasses.replace(found, start=start, end=end)
     w = words_of(text)
     if not w.keys:
         return None
@@ -335,8 +405,25 @@ def find_assignment(text: str) -> Assignment | None:
     if subject and takes_on(w, subject):
         return subject
     if (first := authority_at(w)) is not None:
-        return cue_assignment(w, first, inner=True) or subject
-    return subject
+        subject = cue_assignment(w, first, inner=True) or subject
+    return subject if subject and subject.duty else (recipient(w) or subject)
+
+
+def recipient(w: Words) -> Assignment | None:
+    """Given words without a subject given a duty, return the body a passive cue names as
+    receiving it ("Việc rà soát … được giao cho Văn phòng UBND tỉnh thực hiện"), the task
+    being the whole sentence; None without one, or in a report ("đã")."""
+    voc = vocabulary()
+    recipients = voc.recipients
+    if recipients.by_first.keys().isdisjoint(w.keys):
+        return None
+    if any(said_at(w, k, voc.reported) for k in range(len(w.keys))):
+        return None  # "… được giao cho Sở X … đã hoàn thành": a report
+    for i in range(len(w.keys)):
+        if size := match_at(w.keys, i, recipients):
+            found = subject_at(w, i + size, cued=True)
+            return dataclasses.replace(found, start=0, cue=True) if found else None
+    return None
 
 
 def takes_on(w: Words, subject: Assignment) -> bool:

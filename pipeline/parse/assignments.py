@@ -18,6 +18,7 @@ from parscore.pipeline.lines import Line
 from parscore.pipeline.parse.assignees import (
     Assignment,
     body_of_heading,
+    cued_subject,
     find_assignment,
     is_closing,
     match_at,
@@ -28,8 +29,10 @@ from parscore.pipeline.parse.assignees import (
 from parscore.pipeline.parse.signature import is_authority, is_recipients
 
 _ARTICLE = re.compile(r"^(?:Điều|Chương)\s+(\d{1,3}|[IVXLC]{1,6})\s*[.:]?\s*", re.I)
-_LOOSE_LETTER = re.compile(r"^([^\W\d_])\)\s+|^([a-zđ])\.\s+(?=[^\W\d_])")  # "ø) …", "b. …"
-_LOOSE_DIGIT = re.compile(r"^(\d{1,2})[,)]\s+(?=[^\W\d_])")  # "1, Giao Sở …", "2) Sở …"
+#: "ø) …", "b. …", and as OCR spaces them "a ) …"
+_LOOSE_LETTER = re.compile(r"^([^\W\d_]) ?\)\s+|^([a-zđ])\.\s+(?=[^\W\d_])")
+#: "1, Giao Sở …", "2) Sở …", and as OCR spaces them "1 . Sở …", "3 ) …"
+_LOOSE_DIGIT = re.compile(r"^(\d{1,2})(?:[,)]| [.,)])\s+(?=[^\W\d_])")
 _TERMINAL = (".", ";", ":", "!", "?")
 _ENUMERATED = re.compile(r"^\(?(?:\d{1,2}|[a-zđ])\)\s+")  # "(2) Sở Tài chính …" after a ";"
 _SENTENCE_END = re.compile(r"(?<=[.!?])\s+")
@@ -91,7 +94,12 @@ def item_drafts(items: list[_Item]) -> list[list[Draft]]:
     found: list[list[Draft]] = []
     unit: str | None = None
     for item in items:
-        if item.rank == PROSE or (item.rank == LEAD_IN and not item.children):
+        drafts: list[Draft]
+        if item.rank == LEAD_IN and not item.children and announcing(item.text):
+            drafts, unit = [], None  # "UBND tỉnh ban hành Kế hoạch … như sau:" over a table
+        elif item.rank == PROSE and is_caption(item.text):
+            drafts = []  # a photo's caption, its subject's doing shown, no duty
+        elif item.rank == PROSE or (item.rank == LEAD_IN and not item.children):
             drafts, unit = prose_tasks(item.text, unit)
         else:
             drafts, unit = item_tasks(item), None
@@ -149,7 +157,21 @@ def marker(line: Line) -> tuple[int | None, str | None, str]:
     for rank, rx in ((LETTER, _LOOSE_LETTER), (DIGIT, _LOOSE_DIGIT)):
         if m := rx.match(line.text):
             return rank, m.group(m.lastindex or 0), line.text[m.end() :]
+    if (size := ordinal(line.text)) is not None:
+        return DIGIT, None, line.text[size:].lstrip()
     return None, None, line.text
+
+
+def ordinal(text: str) -> int | None:
+    """Given a paragraph, return where its text starts after an ordinal opening it like a
+    number ("Một là, …", "Thứ hai, …"; not a weekday's date: "Thứ hai, 10/2/2025"), else None."""
+    if text[:1] not in "MHBNSTmhbnst":
+        return None  # most paragraphs: answered without cutting words
+    w = words_of(text)
+    size = match_at(w.keys, 0, vocabulary().ordinals)
+    if not size or not w.raw[size - 1].endswith((",", ":")) or size >= len(w.raw):
+        return None
+    return None if w.raw[size][:1].isdigit() else w.starts[size]
 
 
 def numbering_rank(numbering: str) -> int:
@@ -246,12 +268,17 @@ def stands_alone(text: str) -> bool:
     return bool(found and found.duty) or starts_with(text, vocabulary().closings)
 
 
-def item_tasks(item: _Item, section: str | None = None, unit: str | None = None) -> list[Draft]:
-    """Given an item (under a unit named above it, if any), return its tasks: one when its
-    lead gives a duty, the sub-items' when it only names a body, one with the unit above
-    it when it gives no subject of its own, else those of its sub-items."""
+def item_tasks(
+    item: _Item, section: str | None = None, unit: str | None = None, *, cued: bool = False
+) -> list[Draft]:
+    """Given an item (under a unit named above it, if any, or under a bare cue: "Điều 2.
+    Giao:"), return its tasks: one when its lead gives a duty, the sub-items' when it only
+    names a body, one with the unit above it when it gives no subject of its own, else those
+    of its sub-items."""
     section = section or item.number
     found = article_assignment(item.text) if item.rank == ARTICLE else find_assignment(item.text)
+    if found is None and cued:  # "1. Sở Nội vụ thông báo kết quả …" under "Giao:"
+        found = cued_subject(item.text)
     if item.rank == LEAD_IN:
         return lead_in_tasks(item, found)
     own = found if found and (found.start == 0 or unit is None) else None
@@ -266,8 +293,30 @@ def item_tasks(item: _Item, section: str | None = None, unit: str | None = None)
         return [t for child in item.children for t in item_tasks(child, section, body)]
     if unit:
         return [Draft(section, unit, item.full_text())]
-    per_child = [item_tasks(child, section) for child in item.children]
+    if not item.children:
+        return later_duty(section, item.text)
+    under_cue = bare_cue(item.text)
+    per_child = [item_tasks(child, section, cued=under_cue) for child in item.children]
     return [d for f in with_bare_items(item.children, per_child, section) for d in f]
+
+
+def bare_cue(text: str) -> bool:
+    """Given an item's text, return whether it is only a cue over its sub-items ("Giao:")."""
+    keys = words_of(text).keys
+    return bool(keys) and match_at(keys, 0, vocabulary().cues) == len(keys)
+
+
+def later_duty(section: str | None, text: str) -> list[Draft]:
+    """Given an item that opens with no subject, return a task from its first part after a
+    ";" that opens with a unit given a duty ("3. Về biên chế: thống nhất chủ trương; Sở Nội vụ
+    nghiên cứu, tham mưu …"), else nothing."""
+    _, *parts = text.split(";")
+    for k, part in enumerate(parts, start=1):
+        found = find_assignment(part.strip())
+        if found and found.duty and opens_part(part.strip(), found.start):
+            rest = ";".join(parts[k - 1 :]).strip()
+            return [Draft(section, found.unit, rest[found.start :], found.cue)]
+    return []
 
 
 def article_assignment(text: str) -> Assignment | None:
@@ -305,9 +354,8 @@ def lead_in_tasks(item: _Item, found: Assignment | None) -> list[Draft]:
     """Given a lead-in with items under it and who it gives duties to, return the items'
     tasks, given to that unit unless they name their own ("UBND tỉnh yêu cầu các sở,
     ngành:" over "- Rà soát …"); a unit reporting what follows gives itself no duties."""
-    unit = found.unit if found and (found.duty or found.cue) else None
-    if found and not found.cue and starts_with(item.text[found.end :], vocabulary().report_leads):
-        unit = None  # "Sở X báo cáo kết quả tự chấm điểm như sau:": its report, no duties
+    gives = found and (found.duty or found.cue) and not announces(item.text, found)
+    unit = found.unit if found and gives else None
     per_child = [item_tasks(child, child.number, unit) for child in item.children]
     drafts = [d for f in with_bare_items(item.children, per_child) for d in f]
     if not drafts and unit is None and found and is_label(item.text, found):
@@ -316,6 +364,31 @@ def lead_in_tasks(item: _Item, found: Assignment | None) -> list[Draft]:
         items = [c for c in item.children if starts_with(c.text, verbs)]
         return [d for child in items for d in item_tasks(child, child.number, found.unit)]
     return drafts
+
+
+def is_caption(paragraph: str) -> bool:
+    """Given a paragraph, return whether it is a photo's caption: its last sentence is the
+    credit ("… tiếp nhận hồ sơ. Ảnh: Thu Trang", "(Ảnh minh họa)")."""
+    w = words_of(_SENTENCE_END.split(paragraph)[-1].lstrip("("))
+    size = match_at(w.keys, 0, vocabulary().captions)
+    if not size:
+        return False
+    credit = w.raw[size - 1].endswith(":") or w.raw[size : size + 1] == (":",)
+    return credit or (size == len(w.keys) and w.raw[-1].endswith(")"))
+
+
+def announcing(text: str) -> bool:
+    """Given a lead-in, return whether its last sentence announces what follows (announces)."""
+    last = sentences(text)[-1]
+    found = find_assignment(last)
+    return found is not None and announces(last, found)
+
+
+def announces(text: str, found: Assignment) -> bool:
+    """Given a lead-in and who it names, return whether its subject announces what follows
+    ("Sở X báo cáo kết quả tự chấm điểm như sau:", "UBND tỉnh ban hành Kế hoạch như sau:"):
+    its report or the document's content, no duties of its own."""
+    return not found.cue and starts_with(text[found.end :], vocabulary().report_leads)
 
 
 def names_only(text: str) -> bool:

@@ -16,6 +16,7 @@ from importlib import resources
 from parscore.extractors.model import BlockKind
 from parscore.normalizers.dates import find_dates
 from parscore.normalizers.labels import (
+    canonical_unit,
     document_numbers,
     names_a_unit,
     spaced_dashes,
@@ -58,6 +59,10 @@ _PERIOD = re.compile(
     r"(?:tháng\s+(?P<month>\d{1,2})|quý\s+(?P<quarter>IV|I{1,3}|[1-4]))\s*"
     r"(?:[/-]|\s+năm\s+)\s*(?P<year>(?:19|20)\d{2})",
     re.I,
+)
+#: An agency written short inside a unit: "Sở TT&TT", "Bộ KH&ĐT", "Sở LĐ - TB&XH", "Sở GTVT".
+_SHORT_AGENCY = re.compile(
+    r"(?<!\w)(?:Sở|Bộ)\s+(?:[A-ZĐ][A-ZĐa-z]*(?:\s*[&-]\s*[A-ZĐ][A-ZĐa-z]*)+|[A-ZĐ]{2,})(?!\w)"
 )
 _QUARTERS = {"I": 1, "II": 2, "III": 3, "IV": 4, "1": 1, "2": 2, "3": 3, "4": 4}
 
@@ -235,7 +240,7 @@ def assigning_clause(text: str) -> str:
 def make_task(section: str | None, unit: str | None, text: str, seq: int) -> Task:
     """Given a task's section, unit, text and number, return the Task with its details; the
     unit's dashes are written " - " (OCR reads "Lao động – Thương binh" with an em dash)."""
-    unit = spaced_dashes(unit) if unit else None
+    unit = spelled_agencies(spaced_dashes(unit)) if unit else None
     return Task(
         section=section,
         unit=unit,
@@ -246,6 +251,14 @@ def make_task(section: str | None, unit: str | None, text: str, seq: int) -> Tas
         references=document_numbers(text),
         areas=areas(text),
     )
+
+
+def spelled_agencies(unit: str) -> str:
+    """Given a task's unit, return it with each agency written short spelled out ("Sở KH&ĐT,
+    Sở LĐ - TB&XH" → "Sở Kế hoạch và Đầu tư, Sở Lao động - Thương binh và Xã hội")."""
+    if "&" not in unit and not _SHORT_AGENCY.search(unit):
+        return unit
+    return _SHORT_AGENCY.sub(lambda m: canonical_unit(m.group()), unit)
 
 
 def named_unit(text: str) -> str | None:
