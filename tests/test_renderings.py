@@ -2,12 +2,12 @@
 
 samples/renderings/ was made once by tools/make_renderings.py with LibreOffice (its ODT, and
 DOCX, Word 97–2003 DOC, RTF and PDF saved from it, PDF of the portal page), headless
-Chromium (PDF of the portal page with the browser's header and footer lines) and a scanner-
-like degradation of those PDFs (200 and 300 dpi, skew, noise, JPEG artefacts, a red seal
-over the signature). Each rendering is parsed and compared field by field with the parse of
-its text twin under samples/: the metadata, the summary, every area's figures and every
-task. OCR'd prose is held equal with tone marks set aside (Tesseract's vie model misplaces
-one now and then); every figure, section, unit, count and deadline exactly."""
+Chromium (PDF of the portal page with the browser's header and footer lines) and a
+scanner-like degradation of those PDFs (200 and 300 dpi, skew, noise, JPEG artefacts, a red
+seal over the signature). Each rendering is parsed and compared field by field with the
+parse of its text twin under samples/: the metadata, the summary, every area's figures and
+every task. OCR'd prose is held equal with tone marks set aside (Tesseract's vie model
+misplaces one now and then); every figure, section, unit, count and deadline exactly."""
 
 from __future__ import annotations
 
