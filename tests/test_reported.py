@@ -214,3 +214,27 @@ def test_phrase_patterns_find_every_phrase_whatever_its_case(name: str) -> None:
         for written in (phrase, phrase.upper()):
             found = _phrases(name).search(f"Hôm nay, {written} số 12")
             assert found is not None and found.group(0) == written, written
+
+
+@pytest.mark.parametrize(
+    ("lead", "day"),
+    [
+        ("Ngày 14/3/2025, Chủ tịch UBND tỉnh Lào Cai đã ký Quyết định số 512/QĐ-UBND công bố "
+         "Chỉ số cải cách hành chính năm 2024.", date(2025, 3, 14)),
+        ("Tin tức. Vào ngày 2 tháng 4 năm 2025, UBND tỉnh Phú Yên ban hành Quyết định số "
+         "512/QĐ-UBND phê duyệt Chỉ số CCHC.", date(2025, 4, 2)),
+        # the date after the number wins over the sentence's opening date
+        ("Ngày 20/3/2025, UBND tỉnh ký Quyết định số 512/QĐ-UBND ngày 19/3/2025 về Chỉ số.",
+         date(2025, 3, 19)),
+        # a meeting's date: the sentence only announces the document
+        ("Ngày 10/3/2025, Sở Nội vụ tổ chức hội nghị công bố Quyết định số 512/QĐ-UBND về "
+         "Chỉ số CCHC.", None),
+        # a date inside the sentence, not opening it
+        ("UBND tỉnh, trong phiên họp ngày 9/3/2025, đã ký Quyết định số 512/QĐ-UBND.", None),
+    ],
+)
+def test_a_sentence_opening_on_the_day_it_signs_the_decision_dates_it(
+    lead: str, day: date | None
+) -> None:
+    reported = reported_document(lines(lead))
+    assert (reported.number, reported.issue_date) == ("512/QĐ-UBND", day)

@@ -31,6 +31,10 @@ DATE_GAP = 12
 MAX_NAME_WORDS = 12
 _BRACKETS = re.compile(r"\s*\([^()]{0,60}\)")
 _CLAUSE_END = re.compile(r"[.;:,–()“”\"]|\s-\s")
+#: Where a sentence ends (the next one starts after it).
+_SENTENCE_START = re.compile(r"(?<=[.!?])\s+(?=\S)")
+#: A sentence that opens on a date ("Ngày 14/3/2025, …", "Vào ngày …").
+_DATE_OPENING = re.compile(r"\s*(?:vào\s+)?ngày\s+", re.IGNORECASE)
 
 
 @dataclass(frozen=True, slots=True)
@@ -92,18 +96,37 @@ def reported_document(lines: Sequence[Line]) -> Reported:
     for line in lines[:LEAD]:
         for m, kind_start in citations(line.raw):
             if is_reported(clause_before(line.raw, kind_start)):
-                return _reported_at(line.raw, m)
+                return _reported_at(line.raw, m, kind_start)
     return Reported()
 
 
-def _reported_at(text: str, m: re.Match[str]) -> Reported:
-    """Given text and a reported citation in it, return its number, date and issuer."""
+def _reported_at(text: str, m: re.Match[str], kind_start: int) -> Reported:
+    """Given text, a reported citation in it and where its kind starts, return its number,
+    date (written after the number, or opening a sentence that signs it) and issuer."""
     rest = text[m.end() :]
     dates = [d for d in find_dates(rest) if d.start <= DATE_GAP]
     after = rest[dates[0].end :] if dates else rest
     of = re.match(r"\s*,?\s*của\s+", after)
     issuer = body_name(after[of.end() :]) if of else None
-    return Reported(format_doc_number(m), dates[0].value if dates else None, issuer)
+    issued = dates[0].value if dates else signing_date(text[:kind_start])
+    return Reported(format_doc_number(m), issued, issuer)
+
+
+def signing_date(before: str) -> date | None:
+    """Given the text of a sentence up to a cited document, return the date it opens on when
+    it signs or issues that document there ("Ngày 14/3/2025, Chủ tịch UBND tỉnh đã ký
+    Quyết định số …"); a sentence that opens on a meeting's date and only announces the
+    document ("Ngày 10/3, Sở Nội vụ tổ chức hội nghị công bố …") gives none."""
+    sentence = _SENTENCE_START.split(before)[-1]
+    opening = _DATE_OPENING.match(sentence)
+    if opening is None:
+        return None
+    dates = find_dates(sentence)
+    if not dates or dates[0].start > opening.end():
+        return None
+    if not _phrases("signing_verbs").search(sentence[dates[0].end :]):
+        return None
+    return dates[0].value
 
 
 def body_name(text: str) -> str | None:
