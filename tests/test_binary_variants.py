@@ -3,7 +3,7 @@ the text, bodies set to the right margin, kind codes misread by OCR.
 
 Every file is composed here at test time (reportlab for the PDF, Pillow for a scan's pixels),
 with its own province, numbers and wording; the real files these stand for are under
-../shared/realbin and the composed probe set /work/probe/c22 (built outside the repository).
+../shared/realbin, and a larger composed set of such files was built outside the repository.
 """
 
 from __future__ import annotations

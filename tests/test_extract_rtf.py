@@ -11,7 +11,7 @@ from parscore.extractors.errors import ErrorCode, InputError
 from parscore.extractors.model import BlockKind, Region
 from parscore.normalizers.legacy import from_unicode
 
-LEGACY = Path("/work/shared/legacy/corpus/public-domain")
+LEGACY = Path(__file__).resolve().parents[2] / "shared" / "legacy" / "corpus" / "public-domain"
 
 
 def rtf_escape(text: str) -> str:

@@ -22,7 +22,7 @@ from parscore.normalizers.legacy import from_unicode
 TITLE = "KẾT QUẢ CHỈ SỐ CẢI CÁCH HÀNH CHÍNH NĂM 2023"
 HEADER = ["STT", "Lĩnh vực", "Điểm tối đa", "Điểm đạt được"]
 ROWS = [["1", "Công tác chỉ đạo, điều hành", "9", "8,5"], ["2", "Cải cách thể chế", "6", "5.25"]]
-LEGACY = Path("/work/shared/legacy/corpus/public-domain")
+LEGACY = Path(__file__).resolve().parents[2] / "shared" / "legacy" / "corpus" / "public-domain"
 
 
 def error_of(path: Path, limits: Limits = DEFAULT_LIMITS) -> InputError:
