@@ -80,6 +80,8 @@ class UnitCues:
     subject_verb: re.Pattern[str]  # right after a reference opening a clause: it is the subject
     not_after: re.Pattern[str]  # on the key, at the start of the text after a reference
     max_run: int
+    long_heads: frozenset[str]  # heads of names with longer lowercase runs ("Vụ Hợp tác quốc tế")
+    long_run: int
     max_words: int
     max_place_words: int
 
@@ -152,6 +154,8 @@ def unit_cues() -> UnitCues:
         **_name_patterns(units),
         **_reference_patterns(data()["references"]),
         max_run=units["max_lowercase_run"],
+        long_heads=frozenset(units["long_heads"]),
+        long_run=units["long_lowercase_run"],
         max_words=units["max_name_words"],
         max_place_words=units["max_place_words"],
     )
@@ -185,27 +189,31 @@ def _take_capital(text: str, m: re.Match[str], count: int) -> bool:
     return not (count and sep in (",", "và") and _starts_unit(text, m.start("word")))
 
 
-def _take_lower(word: str, sep: str | None, count: int, run: int) -> bool:
-    """Given a lowercase piece, the words so far and the lowercase run, return if it continues."""
+def _take_lower(word: str, sep: str | None, count: int, run: int, max_run: int) -> bool:
+    """Given a lowercase piece, the words so far, the lowercase run and its longest allowed,
+    return if it continues."""
     if sep:
         return False
     if not count:
         return word.lower() in unit_cues().levels
-    return run < unit_cues().max_run
+    return run < max_run
 
 
-def walk_name(text: str, key: str, pos: int) -> int:
-    """Given the text, its key and the end of a head, return where the name after it ends."""
+def walk_name(text: str, key: str, pos: int, max_run: int | None = None) -> int:
+    """Given the text, its key, the end of a head and the longest lowercase run its names hold
+    (``max_lowercase_run`` unless given), return where the name after it ends."""
     c = unit_cues()
+    longest = c.max_run if max_run is None else max_run
     end, count, run = pos, 0, 0
     while count < c.max_words and (m := _PIECE.match(text, end)):
         word, at = m["word"], m.start("word")
-        if c.stops.match(key, at):
-            break
         capital = word[0].isupper() or word[0].isdigit()
+        # a capitalised first word is the name's even when it is a stop ("Vụ Tổ chức cán bộ")
+        if c.stops.match(key, at) and not (capital and not count and not m["sep"]):
+            break
         if capital and not _take_capital(text, m, count):
             break
-        if not capital and not _take_lower(word, m["sep"], count, run):
+        if not capital and not _take_lower(word, m["sep"], count, run, longest):
             break
         end, count, run = m.end(), count + 1, 0 if capital else run + 1
     return end
@@ -257,7 +265,10 @@ def name_end(text: str, key: str, head: re.Match[str]) -> int:
         known = c.agencies.match(key, head.end())
     if known is not None:
         return known.end()
-    return head.end() if head.group().isupper() else walk_name(text, key, head.end())
+    if head.group().isupper():
+        return head.end()
+    run = c.long_run if head.group() in c.long_heads else c.max_run
+    return walk_name(text, key, head.end(), run)
 
 
 _NAMED_NEXT = re.compile(r"[ \t]+[^\W\d_a-zđ]")

@@ -1,0 +1,47 @@
+"""Composed variants of how news items phrase rankings of many bodies (fifth set).
+
+Every case is our own writing, in the kinds of real published PAR-index rankings: a
+ministry's own units (Tổng cục, Cục, Vụ) with long lowercase names. Each one differs in
+wording, order and noise from the probe it answers.
+"""
+
+from __future__ import annotations
+
+import pytest
+
+from tests.test_prose_variants4 import rows
+from tests.test_statements import TITLE, prose
+
+# --- a ministry's own units -------------------------------------------------------------------
+
+
+def test_a_department_of_a_ministry_is_a_unit() -> None:
+    found = prose(
+        TITLE,
+        "Ở khối các vụ, Vụ Tổ chức cán bộ dẫn đầu với 92,64 điểm; "
+        "Vụ Kế hoạch thấp nhất với 81,3 điểm.",
+    )
+    assert rows(found, "score") == [("Vụ Tổ chức cán bộ", "92.64"), ("Vụ Kế hoạch", "81.3")]
+
+
+@pytest.mark.parametrize(
+    ("sentence", "unit"),
+    [
+        ("{} đạt 88,07 điểm, xếp thứ 4.", "Cục Quản lý chất lượng nông sản"),
+        ("Xếp thứ 4 là {} với 88,07 điểm.", "Tổng cục Phòng chống thiên tai"),
+        ("{} đạt 88,07 điểm (thứ 4).", "Vụ Hợp tác quốc tế"),
+    ],
+)
+def test_a_ministry_unit_keeps_its_long_lowercase_name(sentence: str, unit: str) -> None:
+    found = prose(TITLE, sentence.format(unit))
+    assert rows(found, "score", "rank") == [(unit, "88.07", 4)]
+
+
+def test_a_long_name_still_ends_at_its_verb() -> None:
+    found = prose(TITLE, "Cục Chế biến và Phát triển thị trường tăng 3 bậc, đạt 85,5 điểm.")
+    assert rows(found, "score") == [("Cục Chế biến và Phát triển thị trường", "85.5")]
+
+
+def test_a_province_department_keeps_its_short_name() -> None:
+    found = prose(TITLE, "Sở Y tế đạt 86,2 điểm, Thanh tra tỉnh đạt 85,1 điểm.")
+    assert rows(found, "score") == [("Sở Y tế", "86.2"), ("Thanh tra tỉnh", "85.1")]
