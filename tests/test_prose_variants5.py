@@ -1,8 +1,9 @@
 """Composed variants of how news items phrase rankings of many bodies (fifth set).
 
 Every case is our own writing, in the kinds of real published PAR-index rankings: a
-ministry's own units (Tổng cục, Cục, Vụ) with long lowercase names. Each one differs in
-wording, order and noise from the probe it answers.
+ministry's own units (Tổng cục, Cục, Vụ) with long lowercase names, scores with abbreviated
+or mistyped units ("đ", "diểm"). Each one differs in wording, order and noise from the probe
+it answers.
 """
 
 from __future__ import annotations
@@ -45,3 +46,15 @@ def test_a_long_name_still_ends_at_its_verb() -> None:
 def test_a_province_department_keeps_its_short_name() -> None:
     found = prose(TITLE, "Sở Y tế đạt 86,2 điểm, Thanh tra tỉnh đạt 85,1 điểm.")
     assert rows(found, "score") == [("Sở Y tế", "86.2"), ("Thanh tra tỉnh", "85.1")]
+
+
+# --- abbreviated and mistyped units of points ---------------------------------------------------
+
+
+@pytest.mark.parametrize("unit", ["đ", "diểm", "điêm"])
+def test_points_written_short_or_mistyped_are_points(unit: str) -> None:
+    text = f"Sở Công Thương đứng đầu khối sở (91,04 {unit}), Sở Xây dựng được 87,9 {unit}."
+    assert rows(prose(TITLE, text), "score") == [
+        ("Sở Công Thương", "91.04"),
+        ("Sở Xây dựng", "87.9"),
+    ]
