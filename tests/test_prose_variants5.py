@@ -58,3 +58,20 @@ def test_points_written_short_or_mistyped_are_points(unit: str) -> None:
         ("Sở Công Thương", "91.04"),
         ("Sở Xây dựng", "87.9"),
     ]
+
+
+# --- blocks of a ministry's own units, each with its size ---------------------------------------
+
+
+def test_each_block_of_a_ministry_ranks_within_its_own_size() -> None:
+    found = prose(
+        TITLE,
+        "Khối Tổng cục (gồm 4 đơn vị): đứng đầu là Tổng cục Quản lý đất đai với 90,3 điểm.",
+        "Khối Cục (15 đơn vị): 5 đơn vị xếp loại Tốt, 10 đơn vị xếp loại Khá. Cục Chăn nuôi "
+        "dẫn đầu với 92,4 điểm, thấp nhất khối là Cục Trồng trọt với 79,15 điểm.",
+    )
+    assert rows(found, "score", "rank", "rank_of") == [
+        ("Tổng cục Quản lý đất đai", "90.3", 1, 4),
+        ("Cục Chăn nuôi", "92.4", 1, 15),
+        ("Cục Trồng trọt", "79.15", 15, 15),
+    ]

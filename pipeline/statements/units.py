@@ -580,8 +580,8 @@ def subjects_of(mentions: Sequence[Mention], subject: str | None) -> tuple[str, 
 
 def group_kind(text: str) -> str:
     """Given a group phrase ("20 sở, ban, ngành", "UBND cấp huyện"), return the kind it counts."""
-    words = _NOT_KIND.sub(" ", text.lower().replace(",", " ")).split()
-    return same_kind(next((k for k in data()["groups"]["kinds"] if k in words), ""))
+    words = f" {' '.join(_NOT_KIND.sub(' ', text.lower().replace(',', ' ')).split())} "
+    return same_kind(next((k for k in data()["groups"]["kinds"] if f" {k} " in words), ""))
 
 
 #: Words holding a kind's word that name no unit: "vùng kinh tế - xã hội" counts regions.
