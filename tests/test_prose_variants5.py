@@ -75,3 +75,18 @@ def test_each_block_of_a_ministry_ranks_within_its_own_size() -> None:
         ("Cục Chăn nuôi", "92.4", 1, 15),
         ("Cục Trồng trọt", "79.15", 15, 15),
     ]
+
+
+# --- a management board written short -----------------------------------------------------------
+
+
+@pytest.mark.parametrize(
+    ("written", "unit"),
+    [
+        ("BQL KKT và các KCN tỉnh", "Ban Quản lý Khu kinh tế và các khu công nghiệp tỉnh"),
+        ("BQL các KCN", "Ban Quản lý các khu công nghiệp"),
+    ],
+)
+def test_a_board_written_short_is_spelled_out(written: str, unit: str) -> None:
+    found = prose(TITLE, f"Xếp cuối khối (19/19) là {written}, chỉ đạt 77,04 điểm.")
+    assert rows(found, "score", "rank", "rank_of") == [(unit, "77.04", 19, 19)]

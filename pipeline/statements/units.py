@@ -244,11 +244,10 @@ def _mention(text: str, start: int, end: int) -> Mention:
 
 
 def spelled(raw: str) -> str:
-    """Given a name as written, return it with an abbreviated head spelled out ("BHXH tỉnh" →
-    "Bảo hiểm xã hội tỉnh")."""
-    head, _, rest = raw.partition(" ")
-    full = data()["units"]["expansions"].get(head)
-    return f"{full} {rest}".strip() if full else raw
+    """Given a name as written, return it with its abbreviated words spelled out ("BHXH tỉnh"
+    → "Bảo hiểm xã hội tỉnh", "BQL KKT" → "Ban Quản lý Khu kinh tế")."""
+    full = data()["units"]["expansions"]
+    return " ".join(full.get(word, word) for word in raw.split(" "))
 
 
 def name_end(text: str, key: str, head: re.Match[str]) -> int:
