@@ -90,3 +90,28 @@ def test_each_block_of_a_ministry_ranks_within_its_own_size() -> None:
 def test_a_board_written_short_is_spelled_out(written: str, unit: str) -> None:
     found = prose(TITLE, f"Xếp cuối khối (19/19) là {written}, chỉ đạt 77,04 điểm.")
     assert rows(found, "score", "rank", "rank_of") == [(unit, "77.04", 19, 19)]
+
+
+# --- the one unit a ranked unit comes right after ------------------------------------------------
+
+
+@pytest.mark.parametrize(
+    "sentence",
+    [
+        "Năm nay huyện Đức Thọ xếp thứ 4/12 với 86,1 điểm, chỉ đứng sau thành phố Hà Tĩnh.",
+        "Huyện Đức Thọ đạt 86,1 điểm, xếp thứ 4/12; xếp ngay sau thành phố Hà Tĩnh.",
+    ],
+)
+def test_the_unit_ranked_right_above_takes_the_place_before(sentence: str) -> None:
+    found = prose(TITLE, sentence)
+    assert sorted(rows(found, "rank", "rank_of")) == [
+        ("Huyện Đức Thọ", 4, 12),
+        ("Thành phố Hà Tĩnh", 3, 12),
+    ]
+
+
+def test_units_listed_after_chi_sau_take_no_place() -> None:
+    found = prose(
+        TITLE, "Tỉnh Hà Nam xếp thứ 5/63, chỉ sau Quảng Ninh, Hải Phòng, Bắc Ninh và Hà Nội."
+    )
+    assert [r for r in rows(found, "rank") if r[1] is not None] == [("Tỉnh Hà Nam", 5)]

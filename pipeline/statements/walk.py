@@ -403,12 +403,18 @@ def outer_restored(frame: Frame, outer: tuple[str | None, int | None]) -> Frame:
     return replace(frame, draft=frame.out[k], out=frame.out[:k] + frame.out[k + 1 :])
 
 
-def resumed(frame: Frame) -> Frame:
-    """Given the frame, return it with the statement held while a unit ranked above it was read
-    ("…, chỉ sau Sở A (hạng 1), với 90,5 điểm") taken up again, Sở A's kept."""
+def resumed(frame: Frame, *, ends: bool = False) -> Frame:
+    """Given the frame and whether the sentence or clause ends here, return it with the
+    statement held while a unit ranked above it was read ("…, chỉ sau Sở A (hạng 1), với 90,5
+    điểm") taken up again, Sở A's kept. Where the clause ends on that one unit without a rank
+    of its own, it is ranked right above ("xếp thứ 2/13, chỉ sau huyện A": A is 1/13); a comma
+    may open a list of units above ("chỉ sau A, B và C"), which no rank is given to."""
     held = frame.resume
     if held is None:
         return frame
+    if ends and frame.draft.rank is None and held.rank and held.rank > 1 and not frame.partners:
+        above = replace(frame.draft, rank=held.rank - 1, rank_of=held.rank_of)
+        frame = replace(frame, draft=above)
     frame = flush(frame)
     units = (*frame.units, held.unit or "")
     return replace(frame, draft=held, resume=None, units=units, mode=Mode.CURRENT)
@@ -420,7 +426,7 @@ def on_semicolon(frame: Frame, token: Token, before: Kind | None) -> Frame:
     bracket's items."""
     if frame.depth:
         return frame
-    return replace(resumed(frame), mode=Mode.CURRENT, depth=0)
+    return replace(resumed(frame, ends=True), mode=Mode.CURRENT, depth=0)
 
 
 def on_comma(frame: Frame, token: Token, before: Kind | None) -> Frame:
@@ -757,4 +763,4 @@ def walk(tokens: tuple[Token, ...], ctx: Context, where: Where) -> Frame:
         frame = STEPS[token.kind](frame, token, before)
         if frame.area_tail and token.kind not in AREA_TAIL_KEEPS:
             frame = replace(frame, area_tail=False)
-    return flush(resumed(frame))
+    return flush(resumed(frame, ends=True))
