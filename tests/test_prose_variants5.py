@@ -115,3 +115,9 @@ def test_units_listed_after_chi_sau_take_no_place() -> None:
         TITLE, "Tỉnh Hà Nam xếp thứ 5/63, chỉ sau Quảng Ninh, Hải Phòng, Bắc Ninh và Hà Nội."
     )
     assert [r for r in rows(found, "rank") if r[1] is not None] == [("Tỉnh Hà Nam", 5)]
+
+
+@pytest.mark.parametrize("verb", ["xêp thứ", "sếp thứ"])
+def test_a_mistyped_rank_verb_still_ranks(verb: str) -> None:
+    found = prose(TITLE, f"Thị xã Hoàng Mai {verb} 6/11 huyện, thành phố, thị xã (84,02 điểm).")
+    assert rows(found, "score", "rank", "rank_of") == [("Thị xã Hoàng Mai", "84.02", 6, 11)]
