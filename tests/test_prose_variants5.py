@@ -121,3 +121,12 @@ def test_units_listed_after_chi_sau_take_no_place() -> None:
 def test_a_mistyped_rank_verb_still_ranks(verb: str) -> None:
     found = prose(TITLE, f"Thị xã Hoàng Mai {verb} 6/11 huyện, thành phố, thị xã (84,02 điểm).")
     assert rows(found, "score", "rank", "rank_of") == [("Thị xã Hoàng Mai", "84.02", 6, 11)]
+
+
+# --- an average of the issuer's members -----------------------------------------------------------
+
+
+def test_an_average_of_the_issuers_members_is_no_score_of_the_issuer() -> None:
+    title = "UBND thị xã Buôn Hồ công bố Chỉ số CCHC năm 2023 của các xã, phường"
+    text = "Bình quân Chỉ số CCHC cấp xã của thị xã năm 2023 là 84,37 điểm."
+    assert rows(prose(title, text), "score") == [("Trung bình", "84.37")]

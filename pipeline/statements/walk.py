@@ -251,8 +251,10 @@ def joined_partners(frame: Frame, token: Token) -> tuple[tuple[str, str], ...]:
 
 def on_reference(frame: Frame, token: Token, before: Kind | None) -> Frame:
     """Given a back-reference ("Sở", "đơn vị"), continue with the unit it means; right after
-    an average ("bình quân chung của tỉnh") it names the average's scope, not a unit."""
-    if before is Kind.UNIT and frame.draft.unit == average_unit() and not frame.draft.stated:
+    an average ("bình quân chung của tỉnh", "điểm trung bình Chỉ số CCHC cấp xã của huyện") it
+    names the average's scope, not a unit."""
+    averaging = frame.draft.unit == average_unit() and not frame.draft.stated
+    if averaging and before in (Kind.UNIT, Kind.INDEX):
         return frame
     unit = resolve_reference(token.label or "", frame.units, frame.ctx.subjects)
     if unit is None:
