@@ -37,7 +37,7 @@ from parscore.pipeline.parse.assignees import (
 )
 from parscore.pipeline.parse.assignments import Draft, read_assignments
 from parscore.pipeline.parse.sections import Section, SectionKind
-from parscore.pipeline.parse.tasktable import table_drafts
+from parscore.pipeline.parse.tasktable import line_drafts, table_drafts
 from parscore.pipeline.roles import plain
 from parscore.pipeline.tables.model import Table
 
@@ -89,7 +89,7 @@ def read_tasks(
         if section.kind is SectionKind.TASKS:
             units.extend(section_units(section))
     tasks = [draft for unit in units for draft in unit_drafts(unit)]
-    duties = [*read_assignments(lines), *table_drafts(tables)]
+    duties = [*read_assignments(lines), *table_drafts(tables), *line_drafts(lines)]
     best = max(tasks, duties, key=weight)  # ties go to the task sections
     return tuple(make_task(d.section, d.unit, d.text, i) for i, d in enumerate(best, start=1))
 

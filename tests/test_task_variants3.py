@@ -1,0 +1,73 @@
+"""Duties in plans, conclusion notices and news, third set: a plan's task table that reached
+the text one cell per line, a leader's instructions quoted in a news item.
+
+Every text here is composed for the test: wording, order and noise differ from any real one.
+"""
+
+from __future__ import annotations
+
+from datetime import date
+
+from parscore.extractors.model import Block, BlockKind, Document, Region, SourceInfo
+from parscore.pipeline.model import Task
+from parscore.pipeline.parse import parse
+
+SOURCE = SourceInfo(path="mem.txt", format="txt", sha256="3" * 64)
+
+
+def parsed_tasks(*lines: str) -> tuple[Task, ...]:
+    """Given body lines (one paragraph each), return the notice's tasks."""
+    blocks = tuple(Block(kind=BlockKind.PARAGRAPH, text=t, region=Region.BODY) for t in lines)
+    return parse(Document(source=SOURCE, blocks=blocks)).tasks
+
+
+def tasks_of(*lines: str) -> list[tuple[str | None, str]]:
+    """Given body lines, return (unit, first 40 characters of the text) of each task."""
+    return [(t.unit, t.text[:40]) for t in parsed_tasks(*lines)]
+
+
+FLAT_TABLE = (
+    "Phụ lục: Phân công nhiệm vụ cải thiện các chỉ số thành phần năm 2026",
+    "Số TT",
+    "Chỉ số thành phần",
+    "Công việc cụ thể",
+    "Thời hạn",
+    "Cơ quan chủ trì thực hiện",
+    "1.",
+    "Chỉ số 2.1",
+    "Cập nhật danh mục văn bản cần sửa đổi",
+    "Tháng 4/2026",
+    "Sở Tư pháp",
+    "2.",
+    "Chỉ số 5.3",
+    "Tuyển dụng, bố trí công chức theo đúng vị trí việc làm",
+    "được phê duyệt, báo cáo định kỳ",
+    "trước 31/8/2026",
+    "Sở Nội vụ",
+    "3.",
+    "Chỉ số 7.1",
+    "Kết nối phần mềm một cửa với cơ sở dữ liệu dân cư",
+    "Quý II/2026",
+    "Trung tâm Phục vụ hành chính công",
+    "Nơi nhận:",
+    "- Như trên;",
+)
+
+
+def test_a_plan_table_flattened_one_cell_per_line_gives_a_task_per_row() -> None:
+    # header cells one per line opened by "Số TT", rows opened by "1." …, the body in charge
+    # in the last column, a task wrapped over two lines, the deadline in another column
+    found = tasks_of(*FLAT_TABLE)
+    assert ("Sở Tư pháp", "Cập nhật danh mục văn bản cần sửa đổi (T") in found
+    assert ("Sở Nội vụ", "Tuyển dụng, bố trí công chức theo đúng v") in found
+    centre = ("Trung tâm Phục vụ hành chính công", "Kết nối phần mềm một cửa với cơ sở dữ li")
+    assert centre in found
+    wrapped = next(t for t in parsed_tasks(*FLAT_TABLE) if t.unit == "Sở Nội vụ")
+    assert "được phê duyệt" in wrapped.text
+    assert wrapped.deadline == date(2026, 8, 31)
+
+
+def test_a_flattened_header_without_a_body_column_gives_no_tasks() -> None:
+    # an ordinal and a task column but no body in charge: a list of works, no assignments
+    found = tasks_of("TT", "Nội dung công việc", "Kết quả", "1", "Rà soát quy trình nội bộ", "Đạt")
+    assert found == []
