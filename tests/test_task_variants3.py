@@ -71,3 +71,31 @@ def test_a_flattened_header_without_a_body_column_gives_no_tasks() -> None:
     # an ordinal and a task column but no body in charge: a list of works, no assignments
     found = tasks_of("TT", "Nội dung công việc", "Kết quả", "1", "Rà soát quy trình nội bộ", "Đạt")
     assert found == []
+
+
+def test_a_leaders_quoted_instruction_gives_the_quoted_subject_its_duty() -> None:
+    # a sentence opening on a quotation mark, the speaker after it
+    tasks = parsed_tasks(
+        "Tin, ảnh: Hoàng Lan | 1.205 lượt xem",
+        "“Văn phòng UBND tỉnh cần theo dõi sát tiến độ từng nhiệm vụ được giao, "
+        "không để nợ đọng”, Chủ tịch UBND tỉnh lưu ý.",
+    )
+    assert [t.unit for t in tasks] == ["Văn phòng UBND tỉnh"]
+    assert "cần theo dõi sát tiến độ" in tasks[0].text
+
+
+def test_a_body_addressed_before_the_authority_that_gives_its_duty() -> None:
+    # "Riêng đối với <bodies>, <authority> đề nghị <duty>": the bodies get the duty alone
+    found = tasks_of(
+        "Riêng đối với các phòng chuyên môn và UBND các thị trấn, Chủ tịch UBND huyện đề "
+        "nghị rà soát lại quy trình nội bộ giải quyết thủ tục hành chính trước ngày 15/10.",
+    )
+    assert found == [
+        ("các phòng chuyên môn và UBND các thị trấn", "rà soát lại quy trình nội bộ giải quyết ")
+    ]
+
+
+def test_a_body_addressed_before_a_sentence_of_its_own_is_unchanged() -> None:
+    # no authority after the comma: the name and the duty as before ("Đối với X, cần …")
+    found = tasks_of("Đối với Sở Y tế, cần sớm công khai quy trình nội bộ trên cổng điện tử.")
+    assert found == [("Sở Y tế", "Đối với Sở Y tế, cần sớm công khai quy t")]
