@@ -99,3 +99,36 @@ def test_a_body_addressed_before_a_sentence_of_its_own_is_unchanged() -> None:
     # no authority after the comma: the name and the duty as before ("Đối với X, cần …")
     found = tasks_of("Đối với Sở Y tế, cần sớm công khai quy trình nội bộ trên cổng điện tử.")
     assert found == [("Sở Y tế", "Đối với Sở Y tế, cần sớm công khai quy t")]
+
+
+def test_a_flattened_plan_table_with_group_rows_numbered_anew_in_each() -> None:
+    # Roman group rows with a heading in capitals (one right after the header), numbering
+    # restarting at 1 in each group, the body in charge before the task
+    found = tasks_of(
+        "STT",
+        "Đơn vị thực hiện",
+        "Nội dung",
+        "Tiến độ",
+        "I.",
+        "NHÓM NHIỆM VỤ VỀ THỂ CHẾ",
+        "1.",
+        "Phòng Tư pháp",
+        "Tự kiểm tra văn bản do UBND thị xã ban hành",
+        "Quý I/2027",
+        "II.",
+        "NHÓM NHIỆM VỤ VỀ CHÍNH QUYỀN SỐ",
+        "1.",
+        "Phòng Kinh tế",
+        "Duy trì kết nối liên thông hồ sơ giữa các cấp",
+        "Thường xuyên",
+        "2.",
+        "UBND các phường",
+        "Cập nhật dữ liệu hộ tịch lên hệ thống dùng chung",
+        "Tháng 9/2027",
+        "Nơi nhận:",
+    )
+    assert [(unit, text[:20]) for unit, text in found] == [
+        ("Phòng Tư pháp", "Tự kiểm tra văn bản "),
+        ("Phòng Kinh tế", "Duy trì kết nối liên"),
+        ("UBND các phường", "Cập nhật dữ liệu hộ "),
+    ]

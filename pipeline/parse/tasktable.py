@@ -18,6 +18,9 @@ from parscore.pipeline.tables.plan import PlanRow, cues, header_col
 #: A flattened header has at most this many cells, each of at most that many words.
 MAX_COLUMNS, MAX_HEAD_WORDS = 8, 10
 _ROW_NUMBER = re.compile(r"^\d{1,3}\.?$")
+#: A group row's number ("II"), its heading on the next line ("CẢI CÁCH CHẾ ĐỘ CÔNG VỤ").
+_GROUP = re.compile(r"^[IVX]{1,4}\.?$")
+GROUP_LINES = 3  # a group's number and its heading, wrapped at most once
 
 
 def table_drafts(tables: Iterable[Table]) -> list[Draft]:
@@ -48,10 +51,11 @@ def flat_rows(texts: Sequence[str], start: int) -> list[PlanRow]:
     """Given the line texts and the index of an ordinal header cell, return the rows of the
     flattened plan table it opens (none when the header names no task and body in charge)."""
     end = start + 1
-    while end < len(texts) and not _ROW_NUMBER.match(texts[end]) and end - start < MAX_COLUMNS:
+    while end < len(texts) and not row_opens(texts[end]) and end - start < MAX_COLUMNS:
         end += 1
     heads = {col: fold(text) for col, text in enumerate(texts[start:end])}
-    if end >= len(texts) or texts[end].rstrip(".") != "1":
+    first = after_group(texts, end)
+    if first >= len(texts) or texts[first].rstrip(".") != "1":
         return []
     if any(len(h.split()) > MAX_HEAD_WORDS for h in heads.values()):
         return []
@@ -60,7 +64,7 @@ def flat_rows(texts: Sequence[str], start: int) -> list[PlanRow]:
         return []
     deadline = header_col(heads, "deadline")
     rows: list[PlanRow] = []
-    number, k = 1, end
+    number, k = 1, first
     while k < len(texts) and texts[k].rstrip(".") == str(number):
         cells, k = row_cells(texts, k + 1, number + 1, (len(heads) - 1, task))
         row = dict(enumerate(["", *cells]))
@@ -68,7 +72,24 @@ def flat_rows(texts: Sequence[str], start: int) -> list[PlanRow]:
             when = row.get(deadline, "") if deadline is not None else ""
             rows.append(PlanRow(task=row[task], unit=row[unit], deadline=when))
         number += 1
+        k = after_group(texts, k)
+        if k < len(texts) and texts[k].rstrip(".") == "1":  # numbered anew in each group
+            number = 1
     return rows
+
+
+def row_opens(text: str) -> bool:
+    """Given a line, return whether it opens a row: its number, or a group's ("II")."""
+    return bool(_ROW_NUMBER.match(text) or _GROUP.match(text))
+
+
+def after_group(texts: Sequence[str], k: int) -> int:
+    """Given the line texts and an index, return the index of the next row's number after
+    the group row there ("II" / "CẢI CÁCH CHẾ ĐỘ CÔNG VỤ"), else the index itself."""
+    if k >= len(texts) or not _GROUP.match(texts[k]):
+        return k
+    ahead = range(k + 1, min(k + 1 + GROUP_LINES, len(texts)))
+    return next((j for j in ahead if _ROW_NUMBER.match(texts[j])), k)
 
 
 def row_cells(
@@ -82,6 +103,8 @@ def row_cells(
     width, task = shape
     end = k
     while end < len(texts) and texts[end].rstrip(".") != str(following):
+        if _GROUP.match(texts[end]) and after_group(texts, end) > end:
+            break  # a group row ends the row before it
         end += 1
     excess = end - k - width
     cells: list[str] = []
