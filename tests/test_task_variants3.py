@@ -132,3 +132,12 @@ def test_a_flattened_plan_table_with_group_rows_numbered_anew_in_each() -> None:
         ("Phòng Kinh tế", "Duy trì kết nối liên"),
         ("UBND các phường", "Cập nhật dữ liệu hộ "),
     ]
+
+
+def test_the_head_of_bodies_is_a_subject_not_a_ranking_report() -> None:
+    # "Người đứng đầu" holds "đứng đầu" (leads a ranking): as a name's head it is no report
+    found = tasks_of(
+        "Tại buổi làm việc, Người đứng đầu các cơ quan chuyên môn phải gương mẫu, trực "
+        "tiếp theo dõi việc giải quyết hồ sơ quá hạn.",
+    )
+    assert [unit for unit, _ in found] == ["Người đứng đầu các cơ quan chuyên môn"]

@@ -197,7 +197,8 @@ def name_end(w: Words, i: int, *, cued: bool = False) -> tuple[int, bool] | None
     the text is a body named alone."""
     voc = vocabulary()
     last = min(len(w.keys), i + voc.max_words + 1)
-    for j in range(i + 1, last):
+    head = match_at(w.keys, i, voc.heads)  # "Người đứng đầu …" is a head, no report
+    for j in range(i + max(1, head), last):
         if ends_sentence(w.raw[j - 1]) or (w.raw[j - 1].endswith(":") and not lists(w, i, j)):
             return j, w.raw[j - 1].endswith(":") and w.raw[j][:1].isalpha()
         if reports(w, j, cued=cued) or lower_cue(w, j):
