@@ -141,3 +141,27 @@ def test_the_head_of_bodies_is_a_subject_not_a_ranking_report() -> None:
         "tiếp theo dõi việc giải quyết hồ sơ quá hạn.",
     )
     assert [unit for unit, _ in found] == ["Người đứng đầu các cơ quan chuyên môn"]
+
+
+def test_a_flattened_header_cell_wrapped_over_two_lines_is_one_column() -> None:
+    # "Cơ quan" / "chủ trì" and "Thời gian" / "hoàn thành": two lines, one column each
+    found = tasks_of(
+        "TT",
+        "Công việc",
+        "Cơ quan",
+        "chủ trì",
+        "Thời gian",
+        "hoàn thành",
+        "1",
+        "Xây dựng bộ tài liệu kiểm chứng điện tử",
+        "Văn phòng Sở",
+        "Tháng 10/2026",
+        "2",
+        "Khảo sát sự hài lòng của tổ chức, cá nhân",
+        "Phòng Hành chính - Tổng hợp",
+        "Quý IV/2026",
+    )
+    assert [(unit, text[:20]) for unit, text in found] == [
+        ("Văn phòng Sở", "Xây dựng bộ tài liệu"),
+        ("Phòng Hành chính - Tổng hợp", "Khảo sát sự hài lòng"),
+    ]

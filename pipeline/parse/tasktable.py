@@ -15,8 +15,8 @@ from parscore.pipeline.parse.assignments import Draft
 from parscore.pipeline.tables.model import Kind, Table
 from parscore.pipeline.tables.plan import PlanRow, cues, header_col
 
-#: A flattened header has at most this many cells, each of at most that many words.
-MAX_COLUMNS, MAX_HEAD_WORDS = 8, 10
+#: A flattened header spans at most this many lines, a cell at most that many words.
+MAX_HEAD_LINES, MAX_HEAD_WORDS = 12, 10
 _ROW_NUMBER = re.compile(r"^\d{1,3}\.?$")
 #: A group row's number ("II"), its heading on the next line ("CẢI CÁCH CHẾ ĐỘ CÔNG VỤ").
 _GROUP = re.compile(r"^[IVX]{1,4}\.?$")
@@ -51,9 +51,9 @@ def flat_rows(texts: Sequence[str], start: int) -> list[PlanRow]:
     """Given the line texts and the index of an ordinal header cell, return the rows of the
     flattened plan table it opens (none when the header names no task and body in charge)."""
     end = start + 1
-    while end < len(texts) and not row_opens(texts[end]) and end - start < MAX_COLUMNS:
+    while end < len(texts) and not row_opens(texts[end]) and end - start < MAX_HEAD_LINES:
         end += 1
-    heads = {col: fold(text) for col, text in enumerate(texts[start:end])}
+    heads = dict(enumerate(header_cells(texts[start:end])))
     first = after_group(texts, end)
     if first >= len(texts) or texts[first].rstrip(".") != "1":
         return []
@@ -76,6 +76,18 @@ def flat_rows(texts: Sequence[str], start: int) -> list[PlanRow]:
         if k < len(texts) and texts[k].rstrip(".") == "1":  # numbered anew in each group
             number = 1
     return rows
+
+
+def header_cells(texts: Sequence[str]) -> list[str]:
+    """Given a flattened header's lines, return its cells folded, a line opening in lower
+    case continuing the cell before ("Thời gian" / "hoàn thành")."""
+    cells: list[str] = []
+    for text in texts:
+        if cells and text[:1].islower():
+            cells[-1] = f"{cells[-1]} {fold(text)}"
+        else:
+            cells.append(fold(text))
+    return cells
 
 
 def row_opens(text: str) -> bool:
