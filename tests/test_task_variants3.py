@@ -165,3 +165,12 @@ def test_a_flattened_header_cell_wrapped_over_two_lines_is_one_column() -> None:
         ("Văn phòng Sở", "Xây dựng bộ tài liệu"),
         ("Phòng Hành chính - Tổng hợp", "Khảo sát sự hài lòng"),
     ]
+
+
+def test_a_deadline_written_in_words_after_its_cue() -> None:
+    # "chậm nhất ngày 5 tháng 11 năm 2026", "hạn chót là ngày 20/12/2026"
+    tasks = parsed_tasks(
+        "1. Sở Xây dựng rà soát quy trình cấp phép, báo cáo chậm nhất ngày 5 tháng 11 năm 2026.",
+        "2. Sở Công Thương hoàn thiện hồ sơ kiểm chứng, hạn chót là ngày 20/12/2026.",
+    )
+    assert [t.deadline for t in tasks] == [date(2026, 11, 5), date(2026, 12, 20)]

@@ -50,7 +50,7 @@ MAX_UNIT_WORDS, MAX_STRAY_WORDS = 12, 4
 #: Every cue opens with "t", "c" or "h" (any case), asked first: other positions fail at once.
 _DEADLINE = re.compile(
     r"(?=[tch])(?:trước|chậm nhất|hạn chót|hoàn thành|thời hạn(?: hoàn thành)?\s*:?"
-    r"|trong(?=\s+(?:tháng|quý)\s))\s*(?:trong\s+)?"
+    r"|trong(?=\s+(?:tháng|quý)\s))\s*(?:trong\s+|là\s+)?"
     r"(?:ngày\s+)?",
     re.I,
 )
@@ -332,7 +332,8 @@ def deadline(text: str) -> date | None:
     the last day of a month or quarter ("hoàn thành trong quý II/2024" → 2024-06-30)."""
     for m in _DEADLINE.finditer(text):
         after = text[m.end() : m.end() + 40]
-        dates = find_dates(after)
+        # "ngày 15 tháng 12 năm 2025" is a date with its "ngày" only: the cue took it
+        dates = find_dates(after) or find_dates(f"ngày {after}")
         if dates and dates[0].start == 0:
             return dates[0].value
         if period := _PERIOD.match(after):
