@@ -48,6 +48,7 @@ MAX_TOPIC_WORDS = 16  # a topic before its colon ("Về công tác cải cách t
 MAX_OPENERS = 3  # clauses opening a sentence before its subject ("Theo đó, thời gian tới, …")
 SHOUTED_WORDS = 3  # a run of words in capitals this long is a header, no name
 _PUNCT = ",;:.()\"“”'/"
+_QUOTES = "\"“‘'("  # marks that may open a quoted sentence before its subject
 _BREAKS = (",", ";", ":", ".")  # a phrase of a sentence never runs across one
 #: "Sở …", "Bộ …": names_an_agency tells whether the name is a whole known one
 _AGENCY_HEADS = frozenset({fold("Sở"), fold("Bộ")})
@@ -177,7 +178,8 @@ def is_head(w: Words, i: int, *, cued: bool = False) -> bool:
         if after < len(w.keys) and match_at(w.keys, after, voc.not_heads):
             return False
         return bool(match_at(w.keys, after, voc.heads) or match_at(w.keys, after, voc.group_heads))
-    return (cued or w.raw[i][:1].isupper()) and bool(match_at(w.keys, i, voc.heads))
+    capital = w.raw[i].lstrip(_QUOTES)[:1].isupper()  # after a quote's opening mark too
+    return (cued or capital) and bool(match_at(w.keys, i, voc.heads))
 
 
 def shouted(w: Words, i: int) -> bool:
@@ -195,7 +197,8 @@ def name_end(w: Words, i: int, *, cued: bool = False) -> tuple[int, bool] | None
     the text is a body named alone."""
     voc = vocabulary()
     last = min(len(w.keys), i + voc.max_words + 1)
-    for j in range(i + 1, last):
+    head = match_at(w.keys, i, voc.heads)  # "Người đứng đầu …" is a head, no report
+    for j in range(i + max(1, head), last):
         if ends_sentence(w.raw[j - 1]) or (w.raw[j - 1].endswith(":") and not lists(w, i, j)):
             return j, w.raw[j - 1].endswith(":") and w.raw[j][:1].isalpha()
         if reports(w, j, cued=cued) or lower_cue(w, j):
@@ -346,7 +349,28 @@ def addressed(w: Words) -> Assignment | None:
     tham mưu …"), its duty after the name; None otherwise."""
     size = match_at(w.keys, 0, vocabulary().of_body)
     found = subject_at(w, size, cued=True) if size else None
-    return dataclasses.replace(found, start=0, cue=True) if found and found.duty else None
+    if found and found.duty:
+        return dataclasses.replace(found, start=0, cue=True)
+    return addressed_by_authority(w, size) if size else None
+
+
+def addressed_by_authority(w: Words, size: int) -> Assignment | None:
+    """Given words opening on "Đối với" (its length), return the body addressed when an
+    authority then gives it the duty ("Đối với UBND các xã, phường, Phó Chủ tịch yêu cầu
+    tập trung …"): the name up to the comma before the authority, the duty after its cue."""
+    voc = vocabulary()
+    if not is_head(w, size, cued=True):
+        return None
+    for k in range(size + 1, min(len(w.keys), size + voc.max_words)):
+        if not (cue := match_at(w.keys, k, voc.cues)) or not w.raw[k][:1].islower():
+            continue
+        comma = next((c for c in range(k - 1, size, -1) if w.raw[c].endswith(",")), None)
+        if comma is None or not is_authority(w, comma + 1) or k + cue >= len(w.keys):
+            return None
+        unit = " ".join(w.raw[size : comma + 1]).strip(_PUNCT + " ")
+        duty = w.starts[k + cue]  # the task's text is the duty alone, the name is before
+        return Assignment(duty, unit, True, cue=True, end=duty)
+    return None
 
 
 def opener_end(w: Words) -> int:

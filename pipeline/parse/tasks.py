@@ -37,7 +37,7 @@ from parscore.pipeline.parse.assignees import (
 )
 from parscore.pipeline.parse.assignments import Draft, read_assignments
 from parscore.pipeline.parse.sections import Section, SectionKind
-from parscore.pipeline.parse.tasktable import table_drafts
+from parscore.pipeline.parse.tasktable import line_drafts, table_drafts
 from parscore.pipeline.roles import plain
 from parscore.pipeline.tables.model import Table
 
@@ -50,7 +50,7 @@ MAX_UNIT_WORDS, MAX_STRAY_WORDS = 12, 4
 #: Every cue opens with "t", "c" or "h" (any case), asked first: other positions fail at once.
 _DEADLINE = re.compile(
     r"(?=[tch])(?:trước|chậm nhất|hạn chót|hoàn thành|thời hạn(?: hoàn thành)?\s*:?"
-    r"|trong(?=\s+(?:tháng|quý)\s))\s*(?:trong\s+)?"
+    r"|trong(?=\s+(?:tháng|quý)\s))\s*(?:trong\s+|là\s+)?"
     r"(?:ngày\s+)?",
     re.I,
 )
@@ -89,7 +89,7 @@ def read_tasks(
         if section.kind is SectionKind.TASKS:
             units.extend(section_units(section))
     tasks = [draft for unit in units for draft in unit_drafts(unit)]
-    duties = [*read_assignments(lines), *table_drafts(tables)]
+    duties = [*read_assignments(lines), *table_drafts(tables), *line_drafts(lines)]
     best = max(tasks, duties, key=weight)  # ties go to the task sections
     return tuple(make_task(d.section, d.unit, d.text, i) for i, d in enumerate(best, start=1))
 
@@ -332,7 +332,8 @@ def deadline(text: str) -> date | None:
     the last day of a month or quarter ("hoàn thành trong quý II/2024" → 2024-06-30)."""
     for m in _DEADLINE.finditer(text):
         after = text[m.end() : m.end() + 40]
-        dates = find_dates(after)
+        # "ngày 15 tháng 12 năm 2025" is a date with its "ngày" only: the cue took it
+        dates = find_dates(after) or find_dates(f"ngày {after}")
         if dates and dates[0].start == 0:
             return dates[0].value
         if period := _PERIOD.match(after):
