@@ -474,7 +474,30 @@ def find_mentions(text: str, key: str) -> list[Mention]:
             kept[-1] = replace(kept[-1], end=mention.end, raw=text[kept[-1].start : mention.end])
         else:
             kept.append(mention)
-    return kept
+    out: list[Mention] = []
+    for mention in kept:  # a level word a unit reaches over is no mention of its own
+        if not out or mention.start >= out[-1].end:
+            out.append(_with_own_level(text, mention))
+    return out
+
+
+def _with_own_level(text: str, mention: Mention) -> Mention:
+    """Given a sentence and a unit mention, return it reaching over a bare level word right
+    after it that names no place ("Sở Y tế tỉnh đạt 86,2 điểm": the province's own Sở): the
+    word joins the unit's raw text, not its name, so a figure after it stays the unit's."""
+    if not mention.unit or unit_kind(mention.unit) in unit_cues().levels:
+        return mention
+    m = _own_level_after().match(text, mention.end)
+    if m is None or text[m.end() :].lstrip(" \t")[:1].isupper():  # "… tỉnh Hà Tĩnh": a place
+        return mention
+    return replace(mention, end=m.end(), raw=text[mention.start : m.end()])
+
+
+@lru_cache(maxsize=1)
+def _own_level_after() -> re.Pattern[str]:
+    """A level word, as written in lower case, right after a unit."""
+    words = "|".join(sorted(data()["units"]["level_words"], key=len, reverse=True))
+    return re.compile(rf"[ \t]+(?:{words})(?!\w)")
 
 
 @document_cache(512)  # a notice's own repeats (its title), as tokens_of
