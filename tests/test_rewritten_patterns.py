@@ -1,0 +1,65 @@
+"""Patterns rewritten for speed (first character first, the lookbehind after it) find exactly
+what their plain form, which opens with the lookbehind, finds."""
+
+from __future__ import annotations
+
+import re
+
+from hypothesis import given
+from hypothesis import strategies as st
+
+from parscore.normalizers.labels import data_table
+from parscore.normalizers.text import fold
+from parscore.pipeline.parse.headline import target_words, words_pattern
+from parscore.pipeline.statements import prose
+
+
+def finds(rx: re.Pattern[str], text: str) -> list[tuple[int, int, str | None]]:
+    """Given a pattern and a text, return the spans it finds and the group that found each."""
+    return [(*m.span(), m.lastgroup) for m in rx.finditer(text)]
+
+
+def same_everywhere(fast: re.Pattern[str], slow: re.Pattern[str], text: str) -> None:
+    """Given two patterns and a text, assert they find the same, from every start too."""
+    assert finds(fast, text) == finds(slow, text)
+    for start in range(len(text) + 1):  # a search from a position sees the text before it
+        a, b = fast.search(text, start), slow.search(text, start)
+        assert (a and (a.span(), a.lastgroup)) == (b and (b.span(), b.lastgroup))
+
+
+SENTENCE_PIECES = [".", "!", "?", "…", " ", "  ", "\n", "\t", "Ô", "b", "2", "(", "“", "[", "_",
+                   "k."]  # fmt: skip
+
+
+@given(st.lists(st.sampled_from(SENTENCE_PIECES), max_size=14).map("".join))
+def test_sentence_end_as_the_lookbehind(text: str) -> None:
+    slow = re.compile(r"(?<=[.!?…])\s+(?=[\"“(\[]?[^\W\d_])")
+    same_everywhere(prose._SENTENCE_END, slow, text)
+
+
+def test_sentence_end_splits_composed_prose() -> None:
+    text = "Tỉnh xếp thứ 3.  Điểm số tăng!\n(Nguồn: Sở) Năm 2024 …  “Kết quả” 12 đơn vị. 5 huyện."
+    slow = re.compile(r"(?<=[.!?…])\s+(?=[\"“(\[]?[^\W\d_])")
+    assert len(finds(slow, text)) == 3
+    same_everywhere(prose._SENTENCE_END, slow, text)
+
+
+WORDS = ("phấn đấu", "mục tiêu", "mục tiêu là", "đề ra", "a", "-x")
+
+
+def plain_words(words: tuple[str, ...]) -> re.Pattern[str]:
+    """Given words, return the pattern the rewritten one replaces (lookbehind first)."""
+    return re.compile("|".join(rf"(?<!\w){re.escape(w)}(?!\w)" for w in words))
+
+
+@given(st.lists(st.sampled_from([*WORDS, " ", "k", "ụ", ",", "-", "1", "\n", "_"]), max_size=10))
+def test_words_pattern_as_the_lookbehind(pieces: list[str]) -> None:
+    same_everywhere(words_pattern(WORDS), plain_words(WORDS), "".join(pieces))
+
+
+def test_target_words_on_composed_text() -> None:
+    """The data file's target words, on a composed folded sentence."""
+    words = tuple(fold(w) for w in data_table("indices")["headline"]["target_words"])
+    text = fold("Chỉ tiêu: phấn đấu đạt 90 điểm; kmục tiêu, Mục tiêu 95 và phải đạt loại Tốt")
+    assert finds(plain_words(words), text)
+    same_everywhere(target_words(), plain_words(words), text)
