@@ -12,6 +12,7 @@ from parscore.normalizers.labels import data_table
 from parscore.normalizers.text import fold
 from parscore.pipeline.parse.headline import target_words, words_pattern
 from parscore.pipeline.statements import prose
+from parscore.pipeline.statements.units import unit_cues
 
 
 def finds(rx: re.Pattern[str], text: str) -> list[tuple[int, int, str | None]]:
@@ -63,3 +64,20 @@ def test_target_words_on_composed_text() -> None:
     text = fold("Chỉ tiêu: phấn đấu đạt 90 điểm; kmục tiêu, Mục tiêu 95 và phải đạt loại Tốt")
     assert finds(plain_words(words), text)
     same_everywhere(target_words(), plain_words(words), text)
+
+
+UNIT_PIECES = ["UBND", "ubnd", "Ủy ban nhân dân", "HĐND", "huyện", "Huyện", "tỉnh", "TP.",
+               "thành phố",
+               "xã", "Cẩm Mỹ", " ", "\t", ".", ",", "k", "\n", "Thị xã", "phường"]  # fmt: skip
+
+
+@given(st.lists(st.sampled_from(UNIT_PIECES), max_size=10).map("".join))
+def test_unit_openings_keep_the_finds(text: str) -> None:
+    """The councils and localities patterns behind their opening lookahead find the same."""
+    for rx in (unit_cues().councils, unit_cues().localities):
+        assert rx.pattern.startswith("(?=(?i:[")
+        slow = re.compile(rx.pattern[rx.pattern.index("(?<![") :])
+        same_everywhere(rx, slow, text)
+        for at in range(len(text) + 1):  # councils are also matched at a position
+            a, b = rx.match(text, at), slow.match(text, at)
+            assert (a and a.span()) == (b and b.span())
