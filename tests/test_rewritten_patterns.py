@@ -5,13 +5,15 @@ from __future__ import annotations
 
 import re
 
-from hypothesis import given
+from hypothesis import given, settings
 from hypothesis import strategies as st
 
 from parscore.normalizers.labels import data_table
+from parscore.normalizers.openings import guarded, opening_class, opening_guard
 from parscore.normalizers.text import fold
 from parscore.pipeline.parse.headline import target_words, words_pattern
 from parscore.pipeline.statements import prose
+from parscore.pipeline.statements.cues import cues
 from parscore.pipeline.statements.units import unit_cues
 
 
@@ -53,6 +55,7 @@ def plain_words(words: tuple[str, ...]) -> re.Pattern[str]:
     return re.compile("|".join(rf"(?<!\w){re.escape(w)}(?!\w)" for w in words))
 
 
+@settings(deadline=None)  # the first example builds the cues
 @given(st.lists(st.sampled_from([*WORDS, " ", "k", "ụ", ",", "-", "1", "\n", "_"]), max_size=10))
 def test_words_pattern_as_the_lookbehind(pieces: list[str]) -> None:
     same_everywhere(words_pattern(WORDS), plain_words(WORDS), "".join(pieces))
@@ -71,6 +74,7 @@ UNIT_PIECES = ["UBND", "ubnd", "Ủy ban nhân dân", "HĐND", "huyện", "Huy�
                "xã", "Cẩm Mỹ", " ", "\t", ".", ",", "k", "\n", "Thị xã", "phường"]  # fmt: skip
 
 
+@settings(deadline=None)  # the first example builds the cues
 @given(st.lists(st.sampled_from(UNIT_PIECES), max_size=10).map("".join))
 def test_unit_openings_keep_the_finds(text: str) -> None:
     """The councils and localities patterns behind their opening lookahead find the same."""
@@ -81,3 +85,56 @@ def test_unit_openings_keep_the_finds(text: str) -> None:
         for at in range(len(text) + 1):  # councils are also matched at a position
             a, b = rx.match(text, at), slow.match(text, at)
             assert (a and a.span()) == (b and b.span())
+
+
+GUARDED = [
+    r"(?<!\w)(?:ab|c[d-f]|(?i:x)y)",
+    r"\s*a(?!\w)",
+    r"(?<=\()\s*(?:tốt|khá)(?=\s*\))",
+    r"(?:x|)+y|(?>\d)z",
+    r"(?<![\w.])(?i:ubnd|hđnd)[ \t]+(?P<level>(?i:tỉnh|huyện))",
+    r"(?:^|(?<=\s))(?:ab)*?c",
+]
+GUARD_PIECES = ["a", "b", "c", "x", "X", "y", "z", "1", " ", "\t", "(", ")", "tốt", "khá", ".",
+                "UBND", "hđnd", "Tỉnh", "huyện", "\n", "e"]  # fmt: skip
+
+
+@given(st.lists(st.sampled_from(GUARD_PIECES), max_size=12).map("".join))
+def test_guarded_finds_what_the_pattern_finds(text: str) -> None:
+    for pattern in GUARDED:
+        assert opening_guard(pattern) is not None
+        same_everywhere(re.compile(guarded(pattern)), re.compile(pattern), text)
+
+
+def test_no_guard_where_the_openings_are_unknown() -> None:
+    for pattern in (r"a?", r"[^a]b", r".x", r"(a)?\1b", r"(?=x)", r"(?x: a)"):
+        assert opening_guard(pattern) is None
+        assert guarded(pattern) == pattern
+    assert opening_guard(r"(?<!\w)(?:ab|(?i:c))\s") == "(?=[a]|(?i:[c]))"
+    assert opening_class(r"(?<!\w)(?:ab|(?i:c))\s") is None
+    assert opening_class(r"(?<!\w)(?:b|a\d|\s*-)") == r"\-\sab"
+
+
+TRIGGERS = ("first", "last", "penultimate", "rank", "grade", "next")
+CUE_TEXT = [
+    "Năm 2024, tỉnh xếp thứ 3/63, dẫn đầu khu vực; huyện A đứng cuối bảng, xếp loại Tốt.",
+    "kết quả (tốt) và nhóm khá; đơn vị xếp hạng 12 trong số 20 đơn vị, thứ nhì là xã B.",
+    "Bộ chỉ số CCHC (PAR Index) 2023: cao nhất 92,1 điểm; thấp nhất; đạt loại xuất sắc.",
+]
+
+
+@settings(deadline=None)  # the first example builds the cues
+@given(st.lists(st.sampled_from([*" ".join(CUE_TEXT).split(), " ", ",", "(", ")"]), max_size=14))
+def test_one_pass_guard_keeps_the_trigger_finds(words: list[str]) -> None:
+    c, boundary = cues(), r"(?<!\w)"
+    inner = "|".join(f"(?P<{n}>{getattr(c, n).pattern.removeprefix(boundary)})" for n in TRIGGERS)
+    slow = re.compile(f"{boundary}(?:{inner})")
+    assert c.trigger.pattern.startswith("(?=[")
+    mentions = ("index", "area", "totals", "parts", "groups", "average", "previous", "first",
+                "penultimate", "last", "next")  # fmt: skip
+    inner = "|".join(f"(?P<{n}>{getattr(c, n).pattern.removeprefix(boundary)})" for n in mentions)
+    slow_mentions = re.compile(f"{boundary}(?:{inner})")
+    assert c.mentions.pattern.startswith("(?=[")
+    for text in (fold(" ".join(words)), fold("".join(words)), *map(fold, CUE_TEXT)):
+        same_everywhere(c.trigger, slow, text)
+        same_everywhere(c.mentions, slow_mentions, text)
