@@ -8,6 +8,7 @@ import re
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
+from parscore.extractors import boilerplate
 from parscore.normalizers.labels import data_table
 from parscore.normalizers.openings import guarded, opening_class, opening_guard
 from parscore.normalizers.text import fold
@@ -138,3 +139,25 @@ def test_one_pass_guard_keeps_the_trigger_finds(words: list[str]) -> None:
     for text in (fold(" ".join(words)), fold("".join(words)), *map(fold, CUE_TEXT)):
         same_everywhere(c.trigger, slow, text)
         same_everywhere(c.mentions, slow_mentions, text)
+
+
+CHROME_PIECES = ["lượt xem", "số lượt xem", "in bài viết", "chia sẻ", "xem", "top", "zalo",
+                 "e-mail", "email", " ", ": ", "12", "|", "-", "(", ")", "»", "sở", "xem theo ngày",
+                 "kxem", "x", "bài", "\u00a0", "ngày"]  # fmt: skip
+
+
+@given(st.lists(st.sampled_from(CHROME_PIECES), max_size=10).map("".join))
+def test_chrome_phrases_read_left_to_right(text: str) -> None:
+    """A line read phrase by phrase is chrome exactly when removing its phrases leaves filler."""
+    rest, found = boilerplate._PHRASE_RE.subn("", text)
+    plain = found > 0 and boilerplate._FILLER_RE.fullmatch(rest) is not None
+    assert boilerplate._phrases_only(text) == plain
+
+
+def test_chrome_phrases_on_composed_lines() -> None:
+    chrome = ["Lượt xem: 1.204 | In bài viết | Chia sẻ", "(Zalo) - Email - Top"]
+    prose = ["Xem chi tiết kết quả tại đây", "Lượt xem 12, Sở Nội vụ", "12 | 3"]
+    for line in chrome:
+        assert boilerplate.is_chrome_line(line)
+    for line in prose:
+        assert not boilerplate.is_chrome_line(line)
