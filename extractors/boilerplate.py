@@ -129,8 +129,25 @@ def is_chrome_line(text: str) -> bool:
     low = text.lower()
     if _LINE_RE.fullmatch(low) or _TAIL_RE.fullmatch(low):
         return True
-    rest, found = _PHRASE_RE.subn("", low)
-    return found > 0 and _FILLER_RE.fullmatch(rest) is not None
+    return _phrases_only(low)
+
+
+def _phrases_only(low: str) -> bool:
+    """Given a lowercased line, return whether it is chrome phrases and filler only, with one
+    phrase at least: what "the line without its phrases is filler" says, read left to right.
+
+    No phrase opens on a filler character (filler holds no letter), so past the filler the
+    next phrase must start right there; a prose line fails at its first word instead of
+    being searched for phrases to its end."""
+    pos, found, end = 0, False, len(low)
+    while True:
+        pos = _FILLER_RE.match(low, pos).end()  # type: ignore[union-attr]  # `*` always matches
+        if pos == end:
+            return found
+        phrase = _PHRASE_RE.match(low, pos)
+        if phrase is None:
+            return False
+        pos, found = phrase.end(), True
 
 
 def is_tail_marker(text: str) -> bool:

@@ -90,8 +90,18 @@ def target_words() -> re.Pattern[str]:
 
 @cache
 def words_pattern(words: tuple[str, ...]) -> re.Pattern[str]:
-    """Given words, return a pattern finding any of them whole in folded text."""
-    return re.compile("|".join(rf"(?<!\w){re.escape(fold(w))}(?!\w)" for w in words))
+    r"""Given words, return a pattern finding any of them whole in folded text.
+
+    Each word is written first character first, the boundary checked behind it (what
+    ``(?<!\w)`` before it says), so the engine skips in C to the next place a word's first
+    character stands instead of testing the boundary at every character."""
+    keys = [fold(w) for w in words]
+    return re.compile(
+        "|".join(
+            rf"{re.escape(k[0])}(?<!\w[\s\S]){re.escape(k[1:])}(?!\w)" if k else r"(?<!\w)(?!\w)"
+            for k in keys
+        )
+    )
 
 
 def index_year(lines: Sequence[Line]) -> int | None:

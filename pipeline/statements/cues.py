@@ -18,6 +18,7 @@ from pathlib import Path
 from typing import Any
 
 from parscore.normalizers.labels import OTHER_INDEX, grade_words, index_code
+from parscore.normalizers.openings import opening_class
 from parscore.normalizers.text import fold
 from parscore.pipeline.roles import column_words
 
@@ -133,9 +134,23 @@ def _trie_pattern(node: dict[str, Any]) -> str:
     return f"(?:{body})?" if "" in node else body
 
 
+#: The characters the matches of a words_rx pattern open with (its phrases' first characters),
+#: by pattern: one_pass reads them here instead of parsing the pattern again.
+_OPENINGS: dict[str, str] = {}
+
+
 def words_rx(phrases: Iterable[str]) -> re.Pattern[str]:
     """Given phrases, return a regex finding any of them as whole words."""
-    return re.compile(rf"{alternation(phrases, bounded=True)}(?!\w)")
+    phrases = list(phrases)
+    return opened(re.compile(rf"{alternation(phrases, bounded=True)}(?!\w)"), phrases)
+
+
+def opened(rx: re.Pattern[str], phrases: Iterable[str]) -> re.Pattern[str]:
+    """Given a regex whose matches open with an alternation of phrases (after a lookbehind at
+    most) and the phrases, note the characters it opens with for one_pass; return the regex."""
+    keys = filter(None, (" ".join(fold(p).split()) for p in phrases))  # as alternation reads them
+    _OPENINGS[rx.pattern] = "".join(sorted({re.escape(key[0]) for key in keys}))
+    return rx
 
 
 def ends_with(phrases: Iterable[str], tail: str = "") -> re.Pattern[str]:
@@ -232,7 +247,7 @@ def _mention_cues(d: Mapping[str, Any]) -> dict[str, Any]:
         "area": words_rx(d["area"]["mentions"]),
         "parts": words_rx(d["area"]["parts"]),
         "bare_measures": re.compile(rf"{alternation(d['area']['bare_measures'])}$"),
-        "groups": re.compile(plural),
+        "groups": opened(re.compile(plural), groups["plural_heads"]),
         "place_tail": re.compile(rf"(?:,\s*|\s+){alternation(groups['place_heads'])}$"),
         "group_nouns": starts_with(groups["nouns"]),
         "count_words": starts_with(
@@ -272,8 +287,9 @@ def _rank_cues(ranks: Mapping[str, Any], nouns: Iterable[str]) -> dict[str, Any]
     word = re.escape(fold(ranks["ordinal_word"]))
     forward = alternation(ranks["forward"])
     return {
-        "rank": re.compile(
-            rf"(?<!\w){alternation(ranks['cues'])}\s*(?:{word}\s+)?{number}(?!\w){of}"
+        "rank": opened(
+            re.compile(rf"(?<!\w){alternation(ranks['cues'])}\s*(?:{word}\s+)?{number}(?!\w){of}"),
+            ranks["cues"],
         ),
         "rank_bare": re.compile(rf"(?<!\w){word}\s+{number}(?=\s*(?:{forward}|:))"),
         "rank_after_unit": re.compile(rf"(?<!\w){word}\s+{number}(?!\w){of}"),
@@ -355,12 +371,19 @@ def one_pass(patterns: Mapping[str, re.Pattern[str]]) -> re.Pattern[str]:
 
     One pass with the boundary checked once is much faster than a pass per pattern; the
     name of the alternative that matched is ``match.lastgroup`` (earlier names win a tie).
+    The characters the alternatives open with are tried first (a lookahead), so a search
+    fails at once where none of them stands instead of trying every alternative there.
     """
     boundary = "(?<!\\w)"
     inner = "|".join(
         f"(?P<{name}>{rx.pattern.removeprefix(boundary)})" for name, rx in patterns.items()
     )
-    return re.compile(f"{boundary}(?:{inner})")
+    opens = [
+        None if rx.flags & re.IGNORECASE else _OPENINGS.get(rx.pattern) or opening_class(rx.pattern)
+        for rx in patterns.values()
+    ]
+    guard = f"(?=[{''.join(filter(None, opens))}])" if all(opens) else ""
+    return re.compile(f"{guard}{boundary}(?:{inner})")
 
 
 @lru_cache(maxsize=1)

@@ -105,6 +105,14 @@ def _level_pattern(forms: Sequence[str]) -> str:
     return "|".join(re.escape(f) + ("" if f.endswith(".") else r"(?!\w)") for f in ordered)
 
 
+def _opening(words: Sequence[str]) -> str:
+    """Given non-empty words, return a lookahead of the characters they open with, in any case:
+    a search fails at once where none stands instead of testing the lookbehind after it."""
+    if not words or not all(words):
+        return ""
+    return "(?=(?i:[" + "".join(sorted({re.escape(w[0]) for w in words})) + "]))"
+
+
 def _name_patterns(units: dict[str, Any]) -> dict[str, Any]:
     """Given the [units] table, return the patterns of heads, committees, localities and names."""
     forms = _level_forms()
@@ -118,8 +126,12 @@ def _name_patterns(units: dict[str, Any]) -> dict[str, Any]:
     return {
         "heads": re.compile(rf"{heads}(?!\w)"),  # first_bounded: (?<![\w.]) at each head
         "name_tails": frozenset(units["name_tails"]),
-        "councils": re.compile(rf"(?<![\w.])(?i:{councils})[ \t]+(?P<level>(?i:{levels}))"),
-        "localities": re.compile(rf"(?<![\w.])(?P<level>(?i:{levels})){after_level}"),
+        "councils": re.compile(
+            rf"{_opening(units['councils'])}(?<![\w.])(?i:{councils})[ \t]+(?P<level>(?i:{levels}))"
+        ),
+        "localities": re.compile(
+            rf"{_opening(list(forms))}(?<![\w.])(?P<level>(?i:{levels})){after_level}"
+        ),
         "levels": frozenset(forms.values()),
         "known": re.compile(rf"{alternation(units['known'])}(?!\w)"),
         "known_tail": re.compile(rf"[ \t]+{alternation(units['known_tails'])}(?!\w)"),
