@@ -220,6 +220,22 @@ def test_a_maximum_written_in_words_or_in_parentheses() -> None:
     ]
 
 
+def test_a_figure_with_its_maximum_in_brackets_needs_no_verb_and_may_follow_duoc() -> None:
+    notice = parse(
+        doc(
+            "Kết quả tự chấm năm 2025 của Phòng Tư pháp: cải cách thể chế 8 điểm (tối đa 9 "
+            "điểm); cải cách hành chính công vụ, công chức được 11,75 điểm (điểm tối đa 13); "
+            "hiện đại hóa nền hành chính 6,5 điểm (tối đa: 7 điểm)."
+        )
+    )
+    assert [(s.area, s.max and s.max.value, s.score and s.score.value)
+            for s in notice.scores] == [
+        ("the_che", Decimal(9), Decimal(8)),
+        ("cong_vu", Decimal(13), Decimal("11.75")),
+        ("chinh_quyen_so", Decimal(7), Decimal("6.5")),  # the old name of the area
+    ]
+
+
 def test_a_component_named_after_its_figure() -> None:
     notice = parse(
         doc(

@@ -43,18 +43,22 @@ _NUM = r"\d+(?:[.,]\d+)?"
 #: ("Cải cách thể chế 9,2/10,5 điểm", "Cải cách tổ chức bộ máy (12,1/13 điểm)").
 _RATIO = rf"(?=\s*{_NUM}\s*(?:điểm\s*)?/)"
 #: "đạt 9,5/10 điểm", ": 11/11điểm.", "là 54.95/61.5 điểm", "thẩm định 8,5 điểm", "đạt 9,5 điểm
-#: trên tổng số 10 điểm", "đạt 7 điểm (tối đa 8 điểm)", "với 6,01/9,5 điểm", "đạt 94,15%".
+#: trên tổng số 10 điểm", "đạt 7 điểm (tối đa 8 điểm)", "với 6,01/9,5 điểm", "đạt 94,15%",
+#: "được 11,5 điểm".
 _VERBS = (
-    r"đạt(?:\s+được)?|là|với|(?:tự\s+)?chấm(?:\s+được)?|được\s+đánh\s+giá|"
+    r"đạt(?:\s+được)?|là|với|(?:tự\s+)?chấm(?:\s+được)?|được\s+đánh\s+giá|được|"
     r"tự\s+đánh\s+giá|thẩm\s+định|tương\s+ứng(?:\s+với)?"
 )
+#: A figure with its maximum in brackets after it needs no verb either ("Cải cách thể chế
+#: 12 điểm (tối đa 13 điểm)", "… 15,25 điểm (điểm tối đa 18)").
+_WITH_TOP = rf"(?=\s*{_NUM}\s*điểm\s*\(\s*(?:điểm\s+)?tối\s+đa)"
 #: A figure opens at the line's start or at one of these (a verb's first letter, ":", "(",
 #: a space): tried first, the class lets every other position fail at once, where the
 #: alternatives below would each be tried (a third of the prose reader's time).
 FIGURE_GUARD = r"(?:^|(?=[đlvtc:(\s]))"
 _FIGURE = re.compile(
     FIGURE_GUARD + rf"(?P<verb>\b(?:{_VERBS})\s*:?|:|^|\s[–-]|"
-    rf"\({_RATIO}|(?<=[^\W\d_])\s{_RATIO})"
+    rf"\({_RATIO}|(?<=[^\W\d_])\s(?:{_RATIO}|{_WITH_TOP}))"
     rf"\s*(?P<value>{_NUM})(?:\s*(?:điểm\s*)?(?:/|\s+trên(?:\s+tổng(?:\s+số)?)?\s+)\s*"
     rf"(?P<max>{_NUM}))?\.?\s*(?P<unit>điểm|%)"
     rf"(?:\s*\(\s*(?:điểm\s+)?tối\s+đa\s*:?\s*(?P<top>{_NUM})[^()]*\))?",
