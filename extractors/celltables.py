@@ -11,16 +11,9 @@ large table stays a table.
 
 from __future__ import annotations
 
-from collections.abc import Sequence
-
-from parscore.extractors import header
+from parscore.extractors.header import Rows, layout_lines
 from parscore.extractors.model import Block, BlockKind, Cell, Provenance, Region
 from parscore.normalizers.text import clean
-
-#: Rows of cells, each cell the list of its paragraphs' texts.
-Rows = Sequence[Sequence[Sequence[str]]]
-#: The largest table read as a Decree 30 header's layout.
-HEADER_ROWS, HEADER_COLUMNS = 4, 3
 
 
 def table_block(rows: Rows, prov: Provenance) -> Block | None:
@@ -33,21 +26,6 @@ def table_block(rows: Rows, prov: Provenance) -> Block | None:
     if not any(cell.text for cell in cells):
         return None
     return Block(kind=BlockKind.TABLE, cells=cells, prov=prov)
-
-
-def layout_lines(rows: Rows) -> list[str]:
-    """Given a table's rows, return its cells' lines column by column when it is shaped like
-    a Decree 30 header (a few rows of two or three non-empty cells) and holds one of its
-    marks, else an empty list."""
-    rows = [[paras for paras in row if any(p.strip() for p in paras)] for row in rows]
-    if not rows or len(rows) > HEADER_ROWS or max(map(len, rows)) > HEADER_COLUMNS:
-        return []
-    columns = sorted(
-        ((c, r, paras) for r, row in enumerate(rows) for c, paras in enumerate(row)),
-        key=lambda item: (item[0], item[1]),
-    )
-    lines = [line for _, _, paras in columns for text in paras if (line := clean(text))]
-    return lines if header.holds_mark(lines) else []
 
 
 def header_blocks(rows: Rows, prov: Provenance) -> list[Block]:

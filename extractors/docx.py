@@ -17,8 +17,8 @@ from dataclasses import dataclass, field, replace
 from lxml import etree
 
 from parscore.extractors import zipsafe
-from parscore.extractors.celltables import layout_lines
 from parscore.extractors.errors import ErrorCode, InputError
+from parscore.extractors.header import layout_lines
 from parscore.extractors.limits import Limits
 from parscore.extractors.model import (
     MAX_COLSPAN,
@@ -402,7 +402,7 @@ def _cell_elements(tbl: etree._Element) -> dict[tuple[int, int], etree._Element]
 
 def is_header_layout(tbl: etree._Element) -> bool:
     """Given a w:tbl, return whether it is shaped as a Decree 30 header and holds one of its
-    marks (``celltables.layout_lines``), whatever its borders."""
+    marks (``header.layout_lines``), whatever its borders."""
     rows: dict[int, list[list[str]]] = {}
     for (r, _), tc in sorted(_cell_elements(tbl).items()):
         rows.setdefault(r, []).append(["".join(_texts(p)) for p in tc.iter(w("p"))])

@@ -19,10 +19,13 @@ from collections.abc import Sequence
 
 from parscore.extractors.model import Block, BlockKind, Document, Region
 from parscore.extractors.records import replace
-from parscore.normalizers.text import bare_key
+from parscore.normalizers.text import bare_key, clean
 
 LEAD = 20  # blocks searched for the header block and its title
-MAX_HEADER_CELLS = 8  # a header table: issuer | motto, number | place and date (maybe a rule row)
+#: Rows of cells, each cell the list of its paragraphs' texts.
+Rows = Sequence[Sequence[Sequence[str]]]
+#: The largest table read as a Decree 30 header's layout (issuer | motto, number | date, V/v).
+HEADER_ROWS, HEADER_COLUMNS = 4, 3
 #: Words a Decree 30 title line starts with, in capitals (bare keys).
 TITLES = (
     "thong bao", "quyet dinh", "ke hoach", "bao cao", "to trinh", "bien ban", "ket luan",
@@ -62,22 +65,38 @@ def holds_mark(lines: Sequence[str]) -> bool:
     return any(_MARK.match(bare_key(line)) for line in lines)
 
 
-def _header_table_as_lines(blocks: tuple[Block, ...]) -> tuple[Block, ...]:
-    """Given blocks, return them with a web page's two-column header table (the issuer beside
-    the motto, "Số: …" beside the place and date, as Word pasted into a portal lays it out)
-    as one paragraph per cell, row by row; other tables stay."""
-    at = next((i for i, b in enumerate(blocks[:LEAD]) if b.kind is BlockKind.TABLE), None)
-    if at is None or len(blocks[at].cells) > MAX_HEADER_CELLS:
-        return blocks
-    cells = sorted(blocks[at].cells, key=lambda c: (c.row, c.col))
-    if not holds_mark([c.text for c in cells]):
-        return blocks
-    lines = tuple(
-        replace(blocks[at], kind=BlockKind.PARAGRAPH, text=c.text.strip(), cells=())
-        for c in cells
-        if c.text.strip()
+def layout_lines(rows: Rows) -> list[str]:
+    """Given a table's rows, return its cells' lines column by column when it is shaped like
+    a Decree 30 header (a few rows of two or three non-empty cells) and holds one of its
+    marks, else an empty list."""
+    rows = [[paras for paras in row if any(p.strip() for p in paras)] for row in rows]
+    if not rows or len(rows) > HEADER_ROWS or max(map(len, rows)) > HEADER_COLUMNS:
+        return []
+    columns = sorted(
+        ((c, r, paras) for r, row in enumerate(rows) for c, paras in enumerate(row)),
+        key=lambda item: (item[0], item[1]),
     )
-    return (*blocks[:at], *lines, *blocks[at + 1 :])
+    lines = [line for _, _, paras in columns for text in paras if (line := clean(text))]
+    return lines if holds_mark(lines) else []
+
+
+def _header_table_as_lines(blocks: tuple[Block, ...]) -> tuple[Block, ...]:
+    """Given blocks, return them with a leading header table no reader laid out (the issuer
+    beside the motto, "Số: …" beside the place and date, as Word pasted into a portal lays it
+    out) as its cells' lines (``layout_lines``); other tables stay."""
+    at = next((i for i, b in enumerate(blocks[:LEAD]) if b.kind is BlockKind.TABLE), None)
+    if at is None:
+        return blocks
+    rows: dict[int, list[list[str]]] = {}
+    for cell in sorted(blocks[at].cells, key=lambda c: (c.row, c.col)):
+        rows.setdefault(cell.row, []).append([cell.text])
+    lines = layout_lines(list(rows.values()))
+    if not lines:
+        return blocks
+    made = tuple(
+        replace(blocks[at], kind=BlockKind.PARAGRAPH, text=line, cells=()) for line in lines
+    )
+    return (*blocks[:at], *made, *blocks[at + 1 :])
 
 
 def _lead(blocks: Sequence[Block]) -> list[int]:

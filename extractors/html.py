@@ -38,8 +38,8 @@ from parscore.extractors.boilerplate import (
     keep_article,
     opens_tail,
 )
-from parscore.extractors.celltables import HEADER_COLUMNS, HEADER_ROWS, layout_lines
 from parscore.extractors.errors import ErrorCode, InputError
+from parscore.extractors.header import HEADER_COLUMNS, HEADER_ROWS, layout_lines
 from parscore.extractors.limits import Limits
 from parscore.extractors.model import MAX_COLSPAN, Block, BlockKind, Cell, Document, SourceInfo
 from parscore.extractors.pipetable import pipe_tables

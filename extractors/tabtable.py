@@ -13,7 +13,7 @@ from __future__ import annotations
 from collections import Counter
 from collections.abc import Iterable, Iterator, Sequence
 
-from parscore.extractors.celltables import layout_lines
+from parscore.extractors.header import layout_lines
 from parscore.extractors.model import Block, BlockKind, Cell
 from parscore.normalizers.text import clean
 
@@ -48,7 +48,7 @@ def paragraphs(lines: Iterable[str]) -> list[Block]:
 
 def close_run(run: Sequence[str]) -> list[Block]:
     """Given consecutive lines with tabs, return the lines of a Decree 30 header typed with
-    tabs column by column (``celltables.layout_lines``), one TABLE block when they form a
+    tabs column by column (``header.layout_lines``), one TABLE block when they form a
     table, else their paragraphs."""
     rows = [[clean(cell) for cell in line.strip(" \r\n").split("\t")] for line in run]
     if header_lines := layout_lines([[[cell] for cell in row] for row in rows]):
