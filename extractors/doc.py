@@ -15,9 +15,11 @@ is converted inside its run, before any cleaning could drop it.
 Tables come from the cell marks (a paragraph ending in 0x07) and the row-end paragraphs
 (sprmPFTtp); a small table before any body text that holds the Decree 30 header's marks is
 the header's layout, read as its lines (``extractors.celltables``); a paragraph in a list
-(sprmPIlfo) becomes a list item, a paragraph whose style is a built-in heading becomes a
+(sprmPIlfo) becomes a list item with the marker Word prints for it ("1.", "a)", "Điều 3.",
+from the list tables: ``doclists``), a paragraph whose style is a built-in heading becomes a
 heading. Field instructions ({ PAGE }, { HYPERLINK … }) are dropped and their results kept.
-Headers, footnotes and text boxes are not read.
+Footnotes and text boxes follow the main text, except text boxes anchored above its first
+word (a header laid out in boxes or frames), which come first; page headers and footers last.
 """
 
 from __future__ import annotations
@@ -29,8 +31,10 @@ from collections.abc import Iterator
 from dataclasses import dataclass, field, replace
 
 from parscore.extractors.celltables import table_blocks
+from parscore.extractors.doclists import Continuations, Lists, read_lists
 from parscore.extractors.errors import ErrorCode, InputError
 from parscore.extractors.limits import Limits
+from parscore.extractors.listnumbers import Counters
 from parscore.extractors.model import (
     Block,
     BlockKind,
@@ -57,6 +61,7 @@ PAGE = 512  # an FKP page
 COMPRESSED = 0x40000000  # an FcCompressed: 8-bit characters at (fc & ~flag) / 2
 #: Indexes of the FibRgFcLcb97 pairs the reader uses.
 I_STSH, I_HDD, I_CHPX, I_PAPX, I_FFN, I_CLX = 1, 11, 12, 13, 15, 33
+I_PLF_LST, I_PLF_LFO = 73, 74  # the list definitions and their overrides (``doclists``)
 #: Sprms read (MS-DOC 2.6): character font and style; paragraph style, table, list.
 SPRM_C_FTC = (0x4A4F, 0x4A3D)  # sprmCRgFtc0, then the Word 6 era sprmCFtcDefault
 SPRM_C_ISTD = 0x4A30
@@ -89,6 +94,7 @@ HEADING_STIS = range(1, 10)
 #: Marks of the text stream: paragraph end, cell/row end, page/section break, line break.
 PARA_END, CELL_END, PAGE_BREAK, LINE_BREAK = "\r", "\x07", "\x0c", "\x0b"
 FIELD_BEGIN, FIELD_SEP, FIELD_END = "\x13", "\x14", "\x15"
+DRAWN = "\x08"  # a drawn object's anchor (a text box, a shape)
 #: Word's optional hyphen. TCVN3 draws ``ư`` at the soft hyphen's byte (0xAD), and Word (or
 #: LibreOffice) saves that byte as an optional hyphen: in a TCVN3 run it is the letter.
 OPTIONAL_HYPHEN, SOFT_HYPHEN = "\x1f", "\xad"
@@ -98,7 +104,7 @@ SPECIALS = str.maketrans(
         "\x01": None,  # picture
         "\x02": None,  # footnote reference
         "\x05": None,  # comment reference
-        "\x08": None,  # drawn object
+        DRAWN: None,
         "\x1e": "-",  # non-breaking hyphen
         OPTIONAL_HYPHEN: None,
         LINE_BREAK: "\n",
@@ -427,6 +433,9 @@ class Reader:
     default_font: int | None
     stories: tuple[int, ...] = ()
     headers: tuple[int, ...] = ()  # PlcfHdd: CPs of the header story's parts
+    lists: Lists = field(default_factory=dict)  # ilfo → list id and levels
+    counters: Counters = field(default_factory=Counters)  # the lists' numbers so far
+    continued: Continuations = field(default_factory=Continuations)  # list → counters' list
     converted: set[str] = field(default_factory=set)  # legacy encodings met
     _cp_starts: list[int] = field(default_factory=list)
 
@@ -573,7 +582,19 @@ def open_reader(data: bytes, path: str, limits: Limits) -> Reader:
         default_font=default_font,
         stories=fib.stories,
         headers=_cps(part(table, fib, I_HDD)),
+        lists=_lists(table, fib),
     )
+
+
+def _lists(table: bytes, fib: Fib) -> Lists:
+    """Given the table stream and the FIB, return the document's list definitions (none
+    when the FIB has no list pairs or they do not parse)."""
+    if len(fib.pairs) <= I_PLF_LFO or not fib.pairs[I_PLF_LST][1]:
+        return {}
+    try:
+        return read_lists(table, fib.pairs[I_PLF_LST][0], part(table, fib, I_PLF_LFO))
+    except BROKEN:
+        return {}
 
 
 def _cps(plc: bytes) -> tuple[int, ...]:
@@ -622,22 +643,39 @@ def paragraph_block(reader: Reader, text: str, para: Props, path: str) -> Block 
     if style is not None and style.sti in HEADING_STIS:
         return Block(kind=BlockKind.HEADING, text=cleaned, level=style.sti, prov=prov)
     if para.ilfo:
-        return Block(kind=BlockKind.LIST_ITEM, text=cleaned, level=para.ilvl, prov=prov)
+        listed = reader.lists.get(para.ilfo)
+        marker = None
+        if listed is not None:
+            key = reader.continued.key(*listed)
+            marker = reader.counters.next_marker(key, listed[1], para.ilvl)
+        return Block(
+            kind=BlockKind.LIST_ITEM, text=cleaned, marker=marker, level=para.ilvl, prov=prov
+        )
     return Block(kind=BlockKind.PARAGRAPH, text=cleaned, prov=prov)
 
 
 def document_blocks(reader: Reader, path: str) -> Iterator[Block]:
-    """Given a Reader, yield the blocks of its main text, then its footnotes and text boxes."""
-    start, header_start = 0, None
+    """Given a Reader, yield the blocks of its main text, then its footnotes and text boxes
+    (the text boxes first when they are anchored before the main text's first word: a
+    header laid out in boxes or frames, which Word and LibreOffice keep in the boxes story)."""
+    spans, start = {}, 0
     for name, length in zip(STORIES, reader.stories, strict=False):
-        if name in READ_STORIES:
-            end = min(start + length, len(reader.text))
-            yield from story_blocks(reader, start, end, path, lead_header=name == "main")
-        if name == "headers":
-            header_start = start
+        spans[name] = (start, min(start + length, len(reader.text)))
         start += length
-    if header_start is not None:
-        yield from furniture_blocks(reader, header_start, path)
+    order = [name for name in STORIES if name in READ_STORIES and name in spans]
+    if "boxes" in order and _boxes_lead(reader.text[slice(*spans["main"])]):
+        order = ["boxes", *(name for name in order if name != "boxes")]
+    for name in order:
+        yield from story_blocks(reader, *spans[name], path, lead_header=name == "main")
+    if "headers" in spans:
+        yield from furniture_blocks(reader, spans["headers"][0], path)
+
+
+def _boxes_lead(main: str) -> bool:
+    """Given the main text, return whether a drawn object (a text box or a frame saved as
+    one) is anchored before its first letter or digit."""
+    first = next((i for i, ch in enumerate(main) if ch.isalnum()), len(main))
+    return DRAWN in main[:first]
 
 
 def furniture_blocks(reader: Reader, start: int, path: str) -> Iterator[Block]:

@@ -20,6 +20,7 @@ from parscore.extractors import zipsafe
 from parscore.extractors.errors import ErrorCode, InputError
 from parscore.extractors.header import layout_lines
 from parscore.extractors.limits import Limits
+from parscore.extractors.listnumbers import Counters, Level
 from parscore.extractors.model import (
     MAX_COLSPAN,
     Block,
@@ -38,8 +39,6 @@ MC = "http://schemas.openxmlformats.org/markup-compatibility/2006"
 REL = "http://schemas.openxmlformats.org/package/2006/relationships"
 DOCUMENT = "word/document.xml"
 MAX_LAYOUT_COLS = 2  # a borderless table this narrow is page layout, not data
-BULLET_MARKER = "-"
-UNKNOWN_MARKER = "•"
 HIDDEN_BORDERS = {"nil", "none"}
 BORDER_SIDES = ("top", "left", "bottom", "right", "insideH", "insideV")
 SKIP = {
@@ -51,7 +50,8 @@ SKIP = {
     f"{{{W}}}rPr",
     f"{{{W}}}pPr",
 }
-BREAKS = {f"{{{W}}}tab", f"{{{W}}}br", f"{{{W}}}cr"}
+LINE_BREAKS = {f"{{{W}}}br", f"{{{W}}}cr"}
+LINE = "\n"  # what a line break reads as (a space, except in a header's layout cell)
 HEADING = re.compile(r"^(?:heading|titre|tiêu đề)\s*(\d)$", re.I)
 
 
@@ -83,15 +83,6 @@ class Styles:
             style = self.by_id[style_id]
             yield style
             style_id = wval(style.find(w("basedOn")))
-
-
-@dataclass(frozen=True, slots=True, kw_only=True)
-class Level:
-    """One level of a list definition."""
-
-    fmt: str
-    text: str
-    start: int
 
 
 @dataclass(frozen=True, slots=True, kw_only=True)
@@ -233,8 +224,10 @@ def _texts(element: etree._Element, legacy: str | None = None) -> Iterator[str]:
             yield legacy_to_unicode(pieces, encoding, fonts) if encoding else pieces
         elif child.tag == w("t"):
             yield child.text or ""
-        elif child.tag in BREAKS:
+        elif child.tag == w("tab"):
             yield " "
+        elif child.tag in LINE_BREAKS:
+            yield LINE
         elif child.tag == w("noBreakHyphen"):
             yield "-"
         else:
@@ -287,11 +280,15 @@ def _paragraph_fonts(p: etree._Element, styles: Styles) -> tuple[str, ...]:
     return tuple(dict.fromkeys(fonts or _style_fonts(p, styles)))
 
 
-def read_paragraph(p: etree._Element, styles: Styles, region: Region) -> Para:
-    """Given a w:p, return its text, fonts, numbering and heading level."""
+def read_paragraph(
+    p: etree._Element, styles: Styles, region: Region, *, lines: bool = False
+) -> Para:
+    """Given a w:p, return its text, fonts, numbering and heading level; its line breaks
+    are spaces, or kept as line ends with ``lines``."""
     fonts = _paragraph_fonts(p, styles)
+    text = "".join(_texts(p, font_encoding(_style_fonts(p, styles))))
     return Para(
-        text=nfc("".join(_texts(p, font_encoding(_style_fonts(p, styles))))),
+        text=LINE.join(map(nfc, text.split(LINE))) if lines else nfc(text),
         fonts=fonts,
         num=_numbering(p, styles),
         heading=_heading(p, styles),
@@ -410,10 +407,23 @@ def is_header_layout(tbl: etree._Element) -> bool:
 
 
 def layout_items(tbl: etree._Element, styles: Styles, region: Region) -> Iterator[Item]:
-    """Given a layout table, yield its cells' content column by column, top to bottom."""
+    """Given a layout table, yield its cells' content column by column, top to bottom; in
+    the header's layout a paragraph's lines ("Số: 12/UBND-NC", a line break, "V/v …") come
+    out as paragraphs of their own, as the other readers give them (``header.layout_lines``)."""
     cells = _cell_elements(tbl)
     for _, tc in sorted(cells.items(), key=lambda kv: (kv[0][1], kv[0][0])):
-        yield from body_items(tc, styles, region)
+        if region is not Region.HEADER:
+            yield from body_items(tc, styles, region)
+            continue
+        for child in tc:
+            if child.tag != w("p"):
+                yield from child_items(child, styles, region)
+                continue
+            para = read_paragraph(child, styles, region, lines=True)
+            parts = [line for line in para.text.split(LINE) if line.strip()] or [""]
+            yield from (replace(para, text=line) for line in parts)
+            for box in text_boxes(child):
+                yield from body_items(box, styles, region)
 
 
 # --------------------------------------------------------------------------- body
@@ -479,75 +489,16 @@ def body_to_items(body: etree._Element, styles: Styles) -> list[Item]:
 # --------------------------------------------------------------------------- markers
 
 
-def _format_number(value: int, fmt: str) -> str:
-    """Given a counter and a numFmt, return the counter as Word would print it."""
-    if fmt in ("lowerLetter", "upperLetter"):
-        letter = chr(ord("a") + (value - 1) % 26) * ((value - 1) // 26 + 1)
-        return letter if fmt == "lowerLetter" else letter.upper()
-    if fmt in ("lowerRoman", "upperRoman"):
-        roman = _roman(value)
-        return roman.lower() if fmt == "lowerRoman" else roman
-    return str(value)
-
-
-def _roman(value: int) -> str:
-    """Given a positive integer, return it in Roman numerals."""
-    out = ""
-    for number, letters in (
-        (1000, "M"),
-        (900, "CM"),
-        (500, "D"),
-        (400, "CD"),
-        (100, "C"),
-        (90, "XC"),
-        (50, "L"),
-        (40, "XL"),
-        (10, "X"),
-        (9, "IX"),
-        (5, "V"),
-        (4, "IV"),
-        (1, "I"),
-    ):
-        while value >= number:
-            out, value = out + letters, value - number
-    return out
-
-
-def render_marker(levels: dict[int, Level], counters: list[int], ilvl: int) -> str:
-    """Given a list's levels and its counters after this item, return the item's marker."""
-    level = levels.get(ilvl)
-    if level is None:
-        return UNKNOWN_MARKER
-    if level.fmt == "bullet":
-        return BULLET_MARKER
-    if level.fmt == "none":
-        return ""
-
-    def number(match: re.Match[str]) -> str:
-        k = int(match.group(1)) - 1
-        fmt = levels[k].fmt if k in levels else "decimal"
-        return _format_number(counters[k], fmt if fmt != "bullet" else "decimal")
-
-    return re.sub(r"%([1-9])", number, level.text).strip() or UNKNOWN_MARKER
-
-
 def markers(items: list[Item], numbering: dict[str, dict[int, Level]]) -> list[str | None]:
     """Given items in order, return each numbered paragraph's marker (None for the rest)."""
-    counters: dict[str, list[int]] = {}
+    counters = Counters()
     out: list[str | None] = []
     for item in items:
         if not isinstance(item, Para) or item.num is None or not item.text:
             out.append(None)
             continue
         num_id, ilvl = item.num
-        levels = numbering.get(num_id, {})
-        state = counters.setdefault(
-            num_id, [lv.start - 1 if (lv := levels.get(k)) else 0 for k in range(9)]
-        )
-        state[ilvl] += 1
-        for deeper in range(ilvl + 1, 9):
-            state[deeper] = levels[deeper].start - 1 if deeper in levels else 0
-        out.append(render_marker(levels, state, ilvl))
+        out.append(counters.next_marker(num_id, numbering.get(num_id, {}), ilvl))
     return out
 
 

@@ -68,7 +68,8 @@ def holds_mark(lines: Sequence[str]) -> bool:
 def layout_lines(rows: Rows) -> list[str]:
     """Given a table's rows, return its cells' lines column by column when it is shaped like
     a Decree 30 header (a few rows of two or three non-empty cells) and holds one of its
-    marks, else an empty list."""
+    marks, else an empty list. A paragraph's soft line breaks ("\n", Word's vertical tab)
+    part its lines: "-------", "Số: 12/UBND-NC" and "V/v …" in one cell are three lines."""
     rows = [[paras for paras in row if any(p.strip() for p in paras)] for row in rows]
     if not rows or len(rows) > HEADER_ROWS or max(map(len, rows)) > HEADER_COLUMNS:
         return []
@@ -76,7 +77,13 @@ def layout_lines(rows: Rows) -> list[str]:
         ((c, r, paras) for r, row in enumerate(rows) for c, paras in enumerate(row)),
         key=lambda item: (item[0], item[1]),
     )
-    lines = [line for _, _, paras in columns for text in paras if (line := clean(text))]
+    lines = [
+        line
+        for _, _, paras in columns
+        for text in paras
+        for part in text.splitlines()
+        if (line := clean(part))
+    ]
     return lines if holds_mark(lines) else []
 
 
@@ -123,3 +130,8 @@ def _is_title(text: str) -> bool:
 def _is_body(text: str, key: str) -> bool:
     """Given a line and its key, return whether it names an issuing body in capitals."""
     return text.strip().isupper() and bool(_BODY.match(key))
+
+
+def names_body(text: str) -> bool:
+    """Given a line, return whether it names an issuing body in capitals ("UBND TỈNH …")."""
+    return _is_body(text, bare_key(text))

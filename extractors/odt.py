@@ -28,7 +28,7 @@ from dataclasses import dataclass, field
 
 from lxml import etree
 
-from parscore.extractors import celltables, zipsafe
+from parscore.extractors import celltables, listnumbers, zipsafe
 from parscore.extractors.errors import ErrorCode, InputError
 from parscore.extractors.limits import Limits
 from parscore.extractors.model import (
@@ -45,7 +45,9 @@ from parscore.normalizers.text import clean
 
 STYLE = "urn:oasis:names:tc:opendocument:xmlns:style:1.0"
 STYLES = "styles.xml"
-BULLET_MARKER = "-"  # as the DOCX reader writes a bullet
+BULLET_MARKER = listnumbers.BULLET_MARKER  # as the DOCX reader writes a bullet
+#: style:num-format values and the numFmt names ``listnumbers`` prints.
+ODF_FORMATS = {"a": "lowerLetter", "A": "upperLetter", "i": "lowerRoman", "I": "upperRoman"}
 #: Elements whose text is not the document's (deleted text, notes, comments, alt texts).
 SKIPPED = frozenset({
     f"{{{TEXT}}}tracked-changes", f"{{{TEXT}}}note", f"{{{OFFICE}}}annotation",
@@ -60,8 +62,6 @@ CONTAINERS = frozenset({
     f"{{{TEXT}}}soft-page-break",
 })  # fmt: skip
 DRAW = "urn:oasis:names:tc:opendocument:xmlns:drawing:1.0"
-ROMAN = ((1000, "m"), (900, "cm"), (500, "d"), (400, "cd"), (100, "c"), (90, "xc"),
-         (50, "l"), (40, "xl"), (10, "x"), (9, "ix"), (5, "v"), (4, "iv"), (1, "i"))
 
 
 def q(namespace: str, tag: str) -> str:
@@ -116,16 +116,7 @@ def _level(element: etree._Element) -> Level | None:
 
 def format_number(value: int, fmt: str) -> str:
     """Given a counter and a num-format, return the counter as the suite prints it."""
-    if fmt in ("a", "A"):
-        letter = chr(ord("a") + (value - 1) % 26) * ((value - 1) // 26 + 1)
-        return letter if fmt == "a" else letter.upper()
-    if fmt in ("i", "I"):
-        out = ""
-        for number, letters in ROMAN:
-            while value >= number:
-                out, value = out + letters, value - number
-        return out if fmt == "i" else out.upper()
-    return str(value) if fmt else ""
+    return listnumbers.format_number(value, ODF_FORMATS.get(fmt, "decimal")) if fmt else ""
 
 
 # --------------------------------------------------------------------------- body
