@@ -3,7 +3,8 @@
 Each reader (``xlsx``, ``ods``, ``xls``) gives every sheet as a ``Sheet``: its non-empty cells
 by (row, col) and its merged ranges. The used range becomes one TABLE block, merged cells as
 spans; title lines above and notes below it (rows holding one text cell, as "UBND TỈNH …",
-"BẢNG TỔNG HỢP …") become paragraphs, so the notice's header reads as in a Word file.
+"BẢNG TỔNG HỢP …") become paragraphs, so the notice's header reads as in a Word file: the
+leading ones naming the issuing body in capitals are its HEADER.
 """
 
 from __future__ import annotations
@@ -12,7 +13,8 @@ from collections.abc import Iterator
 from dataclasses import dataclass
 
 from parscore.extractors.errors import ErrorCode, InputError
-from parscore.extractors.model import MAX_COLSPAN, Block, BlockKind, Cell, Provenance
+from parscore.extractors.header import names_body
+from parscore.extractors.model import MAX_COLSPAN, Block, BlockKind, Cell, Provenance, Region
 
 #: A merged range: first row, first column, last row + 1, last column + 1 (0-based).
 Merge = tuple[int, int, int, int]
@@ -100,19 +102,26 @@ def table_cells(sheet: Sheet, rows: list[int]) -> tuple[Cell, ...]:
     return tuple(cells)
 
 
-def _paragraphs(sheet: Sheet, rows: list[int], prov: Provenance) -> Iterator[Block]:
-    """Given a sheet and rows of one text cell each, yield them as paragraphs."""
+def _paragraphs(
+    sheet: Sheet, rows: list[int], prov: Provenance, *, top: bool = False
+) -> Iterator[Block]:
+    """Given a sheet and rows of one text cell each, yield them as paragraphs; with ``top``
+    (the title lines above the table) the leading lines naming an issuing body in capitals
+    ("ỦY BAN NHÂN DÂN TỈNH …", "UBND HUYỆN … - PHÒNG NỘI VỤ") are the sheet's header."""
     wanted = set(rows)
     texts = {r: v for (r, _), v in sheet.values.items() if r in wanted}
+    heading = top
     for row in rows:
-        yield Block(kind=BlockKind.PARAGRAPH, text=texts[row], prov=prov)
+        heading = heading and names_body(texts[row])
+        region = Region.HEADER if heading else Region.BODY
+        yield Block(kind=BlockKind.PARAGRAPH, text=texts[row], region=region, prov=prov)
 
 
 def sheet_blocks(sheet: Sheet, number: int, path: str) -> list[Block]:
     """Given a sheet and its 1-based number, return its title paragraphs, table and notes."""
     above, table, below = split_rows(sheet)
     prov = Provenance(path=path, page=number)
-    blocks = list(_paragraphs(sheet, above, prov))
+    blocks = list(_paragraphs(sheet, above, prov, top=True))
     cells = table_cells(sheet, table)
     if cells:
         blocks.append(Block(kind=BlockKind.TABLE, cells=cells, prov=prov))

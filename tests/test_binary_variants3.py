@@ -136,3 +136,29 @@ def test_docx_line_breaks_outside_the_header_stay_spaces(tmp_path: Path) -> None
     document.save(str(path))
     texts = [b.text for b in extract(path).blocks if b.region is Region.BODY]
     assert texts == ["Giao Sở Nội vụ theo dõi, đôn đốc."]
+
+
+# --------------------------------------------------------------------------- ranking sheets
+
+
+def test_sheet_title_lines_naming_the_body_are_its_header(tmp_path: Path) -> None:
+    from openpyxl import Workbook
+
+    book = Workbook()
+    sheet = book.active
+    sheet["A1"] = "UBND TỈNH KON TUM - SỞ NỘI VỤ"
+    sheet.merge_cells("A1:D1")
+    sheet["A2"] = "XẾP HẠNG CẢI CÁCH HÀNH CHÍNH CÁC PHÒNG CHUYÊN MÔN CẤP HUYỆN NĂM 2025"
+    sheet.merge_cells("A2:D2")
+    rows = [("STT", "Đơn vị", "Điểm", "Hạng"), (1, "Huyện Đăk Hà", 88.25, "=RANK(C4,C$4:C$5)"),
+            (2, "Huyện Sa Thầy", 81.5, "=RANK(C5,C$4:C$5)"), (None, "Bình quân", 84.88, None)]
+    for r, row in enumerate(rows, 3):
+        for c, value in enumerate(row, 1):
+            if value is not None:
+                sheet.cell(r, c, value)
+    path = tmp_path / "xephang.xlsx"
+    book.save(path)
+    lead = [(b.region, b.text) for b in extract(path).blocks if b.kind is BlockKind.PARAGRAPH]
+    title = sheet["A2"].value
+    assert lead == [(Region.HEADER, "UBND TỈNH KON TUM - SỞ NỘI VỤ"), (Region.BODY, title)]
+    assert process_file(path).notice.metadata.issuer == "Sở Nội vụ"
