@@ -4,7 +4,10 @@ Each reader (``xlsx``, ``ods``, ``xls``) gives every sheet as a ``Sheet``: its n
 by (row, col) and its merged ranges. The used range becomes one TABLE block, merged cells as
 spans; title lines above and notes below it (rows holding one text cell, as "UBND TỈNH …",
 "BẢNG TỔNG HỢP …") become paragraphs, so the notice's header reads as in a Word file: the
-leading ones naming the issuing body in capitals are its HEADER.
+leading ones naming the issuing body in capitals are its HEADER. A header laid out side by
+side in the first rows (issuer left, motto and place-and-date right) is read as a Word
+file's layout table is: its lines, column by column, are the HEADER, and the table starts
+below it.
 """
 
 from __future__ import annotations
@@ -13,7 +16,7 @@ from collections.abc import Iterator
 from dataclasses import dataclass
 
 from parscore.extractors.errors import ErrorCode, InputError
-from parscore.extractors.header import names_body
+from parscore.extractors.header import HEADER_COLUMNS, HEADER_ROWS, layout_lines, names_body
 from parscore.extractors.model import MAX_COLSPAN, Block, BlockKind, Cell, Provenance, Region
 
 #: A merged range: first row, first column, last row + 1, last column + 1 (0-based).
@@ -58,12 +61,43 @@ def _is_number(text: str) -> bool:
     return True
 
 
-def split_rows(sheet: Sheet) -> tuple[list[int], list[int], list[int]]:
-    """Given a sheet, return its rows above the table, in it and below it (non-empty only)."""
+def _by_row(sheet: Sheet) -> dict[int, list[int]]:
+    """Given a sheet, return each non-empty row's non-empty columns, in order."""
     by_row: dict[int, list[int]] = {}
     for row, col in sorted(sheet.values):
         by_row.setdefault(row, []).append(col)
-    rows = sorted(by_row)
+    return by_row
+
+
+def header_rows(sheet: Sheet) -> tuple[list[int], list[str]]:
+    """Given a sheet, return its leading rows that lay out a Decree 30 header side by side
+    (the issuer in the left cells, the motto and the place and date in the right ones) and
+    their lines column by column (``header.layout_lines``); none when it opens otherwise."""
+    by_row = _by_row(sheet)
+    rows: list[int] = []
+    for row in sorted(by_row)[:HEADER_ROWS]:
+        texts = [sheet.values[(row, col)] for col in by_row[row]]
+        if len(texts) > HEADER_COLUMNS or any(_is_number(t) for t in texts):
+            break
+        rows.append(row)
+    wide = [i for i, row in enumerate(rows) if len(by_row[row]) > 1]
+    left = min((by_row[row][0] for row in rows), default=0)
+    end = wide[-1] + 1 if wide else 0
+    while end < len(rows) and by_row[rows[end]][0] > left:  # the date under the motto
+        end += 1
+    rows = rows[:end]  # a title across the sheet's left edge after the header is not of it
+    for k in range(len(rows), 0, -1):
+        lead = [[[sheet.values[(row, col)]] for col in by_row[row]] for row in rows[:k]]
+        if any(len(cells) > 1 for cells in lead) and (lines := layout_lines(lead)):
+            return rows[:k], lines
+    return [], []
+
+
+def split_rows(sheet: Sheet, skip: int = 0) -> tuple[list[int], list[int], list[int]]:
+    """Given a sheet (and how many leading non-empty rows to leave out), return its rows
+    above the table, in it and below it (non-empty only)."""
+    by_row = _by_row(sheet)
+    rows = sorted(by_row)[skip:]
     start, end = 0, len(rows)
     while start < end and _one_text_cell(sheet, rows[start], by_row[rows[start]]):
         start += 1
@@ -119,9 +153,14 @@ def _paragraphs(
 
 def sheet_blocks(sheet: Sheet, number: int, path: str) -> list[Block]:
     """Given a sheet and its 1-based number, return its title paragraphs, table and notes."""
-    above, table, below = split_rows(sheet)
+    lead, lines = header_rows(sheet)
+    above, table, below = split_rows(sheet, skip=len(lead))
     prov = Provenance(path=path, page=number)
-    blocks = list(_paragraphs(sheet, above, prov, top=True))
+    blocks = [
+        Block(kind=BlockKind.PARAGRAPH, text=line, region=Region.HEADER, prov=prov)
+        for line in lines
+    ]
+    blocks.extend(_paragraphs(sheet, above, prov, top=not lead))
     cells = table_cells(sheet, table)
     if cells:
         blocks.append(Block(kind=BlockKind.TABLE, cells=cells, prov=prov))

@@ -162,3 +162,34 @@ def test_sheet_title_lines_naming_the_body_are_its_header(tmp_path: Path) -> Non
     title = sheet["A2"].value
     assert lead == [(Region.HEADER, "UBND TỈNH KON TUM - SỞ NỘI VỤ"), (Region.BODY, title)]
     assert process_file(path).notice.metadata.issuer == "Sở Nội vụ"
+
+
+def test_sheet_header_laid_out_side_by_side_opens_the_sheet(tmp_path: Path) -> None:
+    from openpyxl import Workbook
+
+    book = Workbook()
+    sheet = book.active
+    for cell, text in {"A1": "UBND HUYỆN TUẦN GIÁO", "A2": "PHÒNG NỘI VỤ", "A3": "Số: 45/BC-PNV",
+                       "E1": MOTTO[0], "E2": MOTTO[1], "E3": "Tuần Giáo, ngày 5 tháng 1 năm 2026",
+                       "A5": "BẢNG XẾP HẠNG CHỈ SỐ CẢI CÁCH HÀNH CHÍNH CÁC XÃ NĂM 2025"}.items():
+        sheet[cell] = text
+    sheet.merge_cells("E1:G1")
+    sheet.merge_cells("A5:G5")
+    rows = [("TT", "Xã, thị trấn", "Điểm tối đa", "Điểm đạt", "Tỷ lệ %", "Xếp loại", "Thứ hạng"),
+            (1, "Xã Quài Tở", 100, 91.2, 91.2, "Tốt", 1),
+            (2, "Xã Chiềng Sinh", 100, 86.75, 86.75, "Khá", 2),
+            (3, "Thị trấn Tuần Giáo", 100, 79.5, 79.5, "Khá", 3)]
+    for r, row in enumerate(rows, 7):
+        for c, value in enumerate(row, 1):
+            sheet.cell(r, c, value)
+    path = tmp_path / "xa.xlsx"
+    book.save(path)
+    blocks = extract(path).blocks
+    header = [b.text for b in blocks if b.region is Region.HEADER]
+    assert header[:3] == ["UBND HUYỆN TUẦN GIÁO", "PHÒNG NỘI VỤ", "Số: 45/BC-PNV"]
+    assert MOTTO[0] in header and rows[0][1] not in " ".join(header)
+    table = next(b for b in blocks if b.kind is BlockKind.TABLE)
+    assert table.rows()[0][:2] == ["TT", "Xã, thị trấn"]
+    result = process_file(path).notice
+    assert (result.metadata.number, result.metadata.issue_date) == ("45/BC-PNV", date(2026, 1, 5))
+    assert {u.unit for u in result.unit_scores} >= {"Xã Quài Tở", "Xã Chiềng Sinh"}
