@@ -193,3 +193,53 @@ def test_sheet_header_laid_out_side_by_side_opens_the_sheet(tmp_path: Path) -> N
     result = process_file(path).notice
     assert (result.metadata.number, result.metadata.issue_date) == ("45/BC-PNV", date(2026, 1, 5))
     assert {u.unit for u in result.unit_scores} >= {"Xã Quài Tở", "Xã Chiềng Sinh"}
+
+
+def test_sheet_hidden_rows_and_columns_are_left_out(tmp_path: Path) -> None:
+    from openpyxl import Workbook
+
+    book = Workbook()
+    sheet = book.active
+    rows = [("STT", "Cơ quan", "Điểm nháp", "Điểm chính thức", "Hạng"),
+            (1, "Sở Công Thương", 70.5, 84.25, 1), (2, "Sở Xây dựng", 91.0, 80.75, 2),
+            (3, "Dòng thử công thức", 1, 1, 1)]
+    for r, row in enumerate(rows, 1):
+        for c, value in enumerate(row, 1):
+            sheet.cell(r, c, value)
+    sheet.column_dimensions["C"].hidden = True
+    sheet.row_dimensions[4].hidden = True
+    path = tmp_path / "an.xlsx"
+    book.save(path)
+    table = next(b for b in extract(path).blocks if b.kind is BlockKind.TABLE)
+    texts = {cell.text for cell in table.cells}
+    assert {"Điểm nháp", "70.5", "91", "Dòng thử công thức"}.isdisjoint(texts)
+    assert {"Điểm chính thức", "84.25", "Sở Xây dựng"} <= texts
+
+
+def test_ods_collapsed_columns_are_left_out(tmp_path: Path) -> None:
+    import zipfile
+
+    table = "urn:oasis:names:tc:opendocument:xmlns:table:1.0"
+    text = "urn:oasis:names:tc:opendocument:xmlns:text:1.0"
+
+    def row(*cells: str) -> str:
+        return "<table:table-row>" + "".join(
+            f'<table:table-cell office:value-type="string"><text:p>{c}</text:p></table:table-cell>'
+            for c in cells) + "</table:table-row>"
+
+    content = (
+        '<?xml version="1.0" encoding="UTF-8"?><office:document-content '
+        'xmlns:office="urn:oasis:names:tc:opendocument:xmlns:office:1.0" '
+        f'xmlns:table="{table}" xmlns:text="{text}"><office:body><office:spreadsheet>'
+        '<table:table table:name="BXH"><table:table-column table:number-columns-repeated="2"/>'
+        '<table:table-column table:visibility="collapse"/><table:table-column/>'
+        + row("TT", "Đơn vị", "Ghi chú ẩn", "Chỉ số")
+        + row("1", "Cục Thống kê tỉnh", "99,99", "87,6")
+        + "</table:table></office:spreadsheet></office:body></office:document-content>"
+    )
+    path = tmp_path / "bxh.ods"
+    with zipfile.ZipFile(path, "w") as archive:
+        archive.writestr("mimetype", "application/vnd.oasis.opendocument.spreadsheet")
+        archive.writestr("content.xml", content)
+    cells = next(b for b in extract(path).blocks if b.kind is BlockKind.TABLE).cells
+    assert [c.text for c in cells] == ["TT", "Đơn vị", "Chỉ số", "1", "Cục Thống kê tỉnh", "87,6"]
