@@ -99,38 +99,15 @@ def read_table(table: etree._Element, path: str) -> sheets.Sheet:
     """Given a table:table, return its non-empty cells and merged ranges."""
     values: dict[tuple[int, int], str] = {}
     merges: list[sheets.Merge] = []
-    hidden: set[int] = set()
     r = 0
     for row in table_rows(table):
         repeat = count_attr(row, "number-rows-repeated")
-        if row.get(t("visibility"), "visible") != "visible" and r < sheets.MAX_CELLS:
-            hidden.update(range(r, r + min(repeat, sheets.MAX_CELLS)))
         if any(cell_text(c) for c in row if c.tag == t("table-cell")):
             for i in range(min(repeat, sheets.MAX_CELLS)):
                 read_row(row, r + i, values, merges)
                 sheets.check_size(values, table.get(t("name"), ""), path)
         r += repeat
-    return sheets.Sheet(
-        name=table.get(t("name"), ""),
-        values=values,
-        merges=tuple(merges),
-        hidden_rows=frozenset(hidden),
-        hidden_cols=hidden_columns(table),
-    )
-
-
-def hidden_columns(table: etree._Element) -> frozenset[int]:
-    """Given a table:table, return its hidden (collapsed or filtered) columns, 0-based."""
-    out: set[int] = set()
-    col = 0
-    for column in table.iter(t("table-column")):
-        repeat = min(count_attr(column, "number-columns-repeated"), sheets.MAX_COLUMN)
-        if column.get(t("visibility"), "visible") != "visible":
-            out.update(range(col, col + repeat))
-        col += repeat
-        if col > sheets.MAX_COLUMN:
-            break
-    return frozenset(out)
+    return sheets.Sheet(name=table.get(t("name"), ""), values=values, merges=tuple(merges))
 
 
 def open_package(

@@ -3,8 +3,7 @@
 Each reader (``xlsx``, ``ods``, ``xls``) gives every sheet as a ``Sheet``: its non-empty cells
 by (row, col) and its merged ranges. The used range becomes one TABLE block, merged cells as
 spans; title lines above and notes below it (rows holding one text cell, as "UBND TỈNH …",
-"BẢNG TỔNG HỢP …") become paragraphs. Hidden rows and columns are left out, as the sheet
-shows them, so the notice's header reads as in a Word file: the
+"BẢNG TỔNG HỢP …") become paragraphs, so the notice's header reads as in a Word file: the
 leading ones naming the issuing body in capitals are its HEADER. A header laid out side by
 side in the first rows (issuer left, motto and place-and-date right) is read as a Word
 file's layout table is: its lines, column by column, are the HEADER, and the table starts
@@ -23,7 +22,6 @@ from parscore.extractors.model import MAX_COLSPAN, Block, BlockKind, Cell, Prove
 #: A merged range: first row, first column, last row + 1, last column + 1 (0-based).
 Merge = tuple[int, int, int, int]
 MAX_CELLS = 200_000  # non-empty cells of one sheet; a notice's table has a few hundred
-MAX_COLUMN = 16_384  # columns of a sheet (Excel's limit): hidden-column ranges are cut there
 
 
 @dataclass(frozen=True, slots=True, kw_only=True)
@@ -33,21 +31,6 @@ class Sheet:
     name: str
     values: dict[tuple[int, int], str]
     merges: tuple[Merge, ...] = ()
-    hidden_rows: frozenset[int] = frozenset()
-    hidden_cols: frozenset[int] = frozenset()
-
-
-def visible(sheet: Sheet) -> Sheet:
-    """Given a sheet, return it without the cells of its hidden rows and columns (what the
-    sheet shows, and prints: a hidden column holds helper figures, a draft, last year's)."""
-    if not sheet.hidden_rows and not sheet.hidden_cols:
-        return sheet
-    values = {
-        (r, c): text
-        for (r, c), text in sheet.values.items()
-        if r not in sheet.hidden_rows and c not in sheet.hidden_cols
-    }
-    return Sheet(name=sheet.name, values=values, merges=sheet.merges)
 
 
 def check_size(values: dict[tuple[int, int], str], name: str, path: str) -> None:
@@ -169,9 +152,7 @@ def _paragraphs(
 
 
 def sheet_blocks(sheet: Sheet, number: int, path: str) -> list[Block]:
-    """Given a sheet and its 1-based number, return its title paragraphs, table and notes
-    (hidden rows and columns left out)."""
-    sheet = visible(sheet)
+    """Given a sheet and its 1-based number, return its title paragraphs, table and notes."""
     lead, lines = header_rows(sheet)
     above, table, below = split_rows(sheet, skip=len(lead))
     prov = Provenance(path=path, page=number)

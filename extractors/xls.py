@@ -83,13 +83,7 @@ def read_sheet(book: Any, sheet: Any, path: str) -> sheets.Sheet:
     if found in (TCVN3, VNI):
         values.update({key: typed_capitals(values[key], found) for key in plain})
     merges = tuple((r0, c0, r1, c1) for r0, r1, c0, c1 in sheet.merged_cells)
-    return sheets.Sheet(
-        name=sheet.name,
-        values=values,
-        merges=merges,
-        hidden_rows=frozenset(r for r, info in sheet.rowinfo_map.items() if info.hidden),
-        hidden_cols=frozenset(c for c, info in sheet.colinfo_map.items() if info.hidden),
-    )
+    return sheets.Sheet(name=sheet.name, values=values, merges=merges)
 
 
 def open_book(data: bytes, path: str) -> Any:

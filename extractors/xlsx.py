@@ -15,7 +15,6 @@ from typing import Any
 
 import openpyxl
 from lxml import etree
-from openpyxl.utils import column_index_from_string
 from openpyxl.utils.exceptions import InvalidFileException
 
 from parscore.extractors import sheets, zipsafe
@@ -73,22 +72,7 @@ def read_sheet(worksheet: Any, path: str) -> sheets.Sheet:
     merges = tuple(
         (m.min_row - 1, m.min_col - 1, m.max_row, m.max_col) for m in worksheet.merged_cells.ranges
     )
-    return sheets.Sheet(
-        name=worksheet.title, values=values, merges=merges, **hidden_lines(worksheet)
-    )
-
-
-def hidden_lines(worksheet: Any) -> dict[str, frozenset[int]]:
-    """Given an openpyxl worksheet, return its hidden rows and columns (0-based)."""
-    cols = {
-        c - 1
-        for key, dim in worksheet.column_dimensions.items()
-        if dim.hidden
-        for c in range(dim.min or column_index_from_string(key), (dim.max or dim.min or 0) + 1)
-        if c <= sheets.MAX_COLUMN
-    }
-    rows = {r - 1 for r, dim in worksheet.row_dimensions.items() if dim.hidden}
-    return {"hidden_rows": frozenset(rows), "hidden_cols": frozenset(cols)}
+    return sheets.Sheet(name=worksheet.title, values=values, merges=merges)
 
 
 def open_workbook(data: bytes, path: str, limits: Limits) -> Any:
