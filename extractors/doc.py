@@ -20,6 +20,8 @@ from the list tables: ``doclists``), a paragraph whose style is a built-in headi
 heading. Field instructions ({ PAGE }, { HYPERLINK … }) are dropped and their results kept.
 Footnotes and text boxes follow the main text, except text boxes anchored above its first
 word (a header laid out in boxes or frames), which come first; page headers and footers last.
+Tracked deletions (sprmCFRMarkDel) are read as text, as the legacy corpus's transcripts of
+real files read them (the DOCX, ODT and RTF readers leave them out).
 """
 
 from __future__ import annotations

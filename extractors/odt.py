@@ -62,6 +62,8 @@ CONTAINERS = frozenset({
     f"{{{TEXT}}}soft-page-break",
 })  # fmt: skip
 DRAW = "urn:oasis:names:tc:opendocument:xmlns:drawing:1.0"
+#: Drawn objects that hold paragraphs: a frame's text box, a shape with text.
+BOXES = tuple(f"{{{DRAW}}}{name}" for name in ("text-box", "custom-shape", "rect", "ellipse"))
 
 
 def q(namespace: str, tag: str) -> str:
@@ -152,7 +154,11 @@ class Reader:
     def read(self, child: etree._Element) -> None:
         """Given one element of a body, read it where it stands."""
         tag = child.tag
-        if tag == q(TEXT, "p"):
+        if tag == q(TEXT, "p") and (boxes := text_boxes(child)):
+            self.add(BlockKind.PARAGRAPH, paragraph_text(child, boxes=False))
+            for box in boxes:  # a header laid out in boxes reads as its lines
+                self.walk(box)
+        elif tag == q(TEXT, "p"):
             self.add(BlockKind.PARAGRAPH, paragraph_text(child))
         elif tag == q(TEXT, "h"):
             self.add(BlockKind.HEADING, paragraph_text(child),
@@ -232,17 +238,25 @@ class Reader:
             self.started = True
 
 
-def paragraph_text(element: etree._Element) -> str:
-    """Given a text:p or text:h, return its text, a line break as a line break."""
-    return unicodedata.normalize("NFC", "".join(_pieces(element)))
+def paragraph_text(element: etree._Element, *, boxes: bool = True) -> str:
+    """Given a text:p or text:h, return its text, a line break as a line break (the text
+    boxes anchored in it as lines of their own, or left out without ``boxes``)."""
+    return unicodedata.normalize("NFC", "".join(_pieces(element, boxes)))
 
 
-def _pieces(element: etree._Element) -> Iterator[str]:
+def text_boxes(paragraph: etree._Element) -> list[etree._Element]:
+    """Given a text:p, return the text boxes and shapes holding text anchored in it (a shape
+    in a box comes with that box)."""
+    found = [e for e in paragraph.iter(*BOXES) if e.find(q(TEXT, "p")) is not None]
+    return [e for e in found if not any(a in found for a in e.iterancestors(*BOXES))]
+
+
+def _pieces(element: etree._Element, boxes: bool = True) -> Iterator[str]:
     """Given a paragraph or a span in it, yield its text pieces in order."""
     yield element.text or ""
     for child in element:
         tag = child.tag
-        if not isinstance(tag, str) or tag in SKIPPED:
+        if not isinstance(tag, str) or tag in SKIPPED or (tag in BOXES and not boxes):
             pass
         elif tag == q(TEXT, "s"):
             yield " " * min(count_attr(child, "c", TEXT), 100)
@@ -250,10 +264,10 @@ def _pieces(element: etree._Element) -> Iterator[str]:
             yield " "
         elif tag == q(TEXT, "line-break"):
             yield "\n"
-        elif tag == q(DRAW, "text-box"):
+        elif tag in BOXES and child.find(q(TEXT, "p")) is not None:
             yield "\n" + "\n".join(paragraph_text(p) for p in child.iter(q(TEXT, "p"))) + "\n"
         else:
-            yield from _pieces(child)
+            yield from _pieces(child, boxes)
         yield child.tail or ""
 
 

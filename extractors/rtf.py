@@ -58,6 +58,45 @@ def rtf_text(data: bytes, path: str) -> str:
         raise InputError(ErrorCode.CORRUPT_FILE, path, f"broken RTF: {err}") from err
 
 
+_SHAPE = re.compile(rb"\{\\shp(?![a-zA-Z])")
+_SHAPE_TEXT = re.compile(rb"\{\\shptxt(?![a-zA-Z])")
+_DELETED = re.compile(rb"(?<!\\)\\deleted(?![a-zA-Z0-9])")
+
+
+def group_end(data: bytes, start: int) -> int:
+    """Given RTF bytes and where a group opens ("{"), return where it closes (after "}"),
+    or the end of the data for a group left open; escapes and binary data are skipped."""
+    depth, pos = 0, start
+    while m := _GROUP_TOKEN.search(data, pos):
+        pos = m.end() + (int(m.group(1)) if m.group(1) else 0)
+        depth += {b"{": 1, b"}": -1}.get(m.group(0), 0)
+        if depth == 0:
+            return pos
+    return len(data)
+
+
+def accepted(data: bytes) -> bytes:
+    """Given RTF bytes, return them as read with tracked changes accepted and text boxes in
+    place: a run group marked ``\\deleted`` loses its text, and a shape (``{\\shp …}``, kept
+    by striprtf's rule out with its ignorable ``\\*\\shpinst``) becomes the paragraphs of
+    its text box (``\\shptxt``), where it is anchored."""
+    out, pos = bytearray(), 0
+    while m := _SHAPE.search(data, pos):
+        end = group_end(data, m.start())
+        box = _SHAPE_TEXT.search(data, m.start(), end)
+        out += data[pos : m.start()]
+        if box is not None:
+            out += b"\\par " + data[box.end() : group_end(data, box.start()) - 1] + b"\\par "
+        pos = end
+    data = bytes(out + data[pos:])
+    out, pos = bytearray(), 0
+    while m := _DELETED.search(data, pos):
+        opened = data.rfind(b"{", 0, m.start())
+        out += data[pos : m.end()]
+        pos = max(m.end(), group_end(data, opened) - 1) if opened >= 0 else m.end()
+    return bytes(out + data[pos:])
+
+
 def marked(data: bytes) -> bytes:
     """Given RTF bytes, return them with a private-use mark before each table paragraph
     (``\\intbl``), cell end and row end, which striprtf passes through as text."""
@@ -102,7 +141,7 @@ def extract(data: bytes, source: SourceInfo, limits: Limits) -> Document:
     """Given RTF bytes, return the Document of their paragraphs and tables, legacy text
     converted first (a header layout's marks are read in Unicode)."""
     check_groups(data, source.path, limits)
-    text = rtf_text(marked(data), source.path)
+    text = rtf_text(marked(accepted(data)), source.path)
     encoding = legacy.detect(text[: legacy.SAMPLE_CHARS])
     if encoding is not None:
         text = legacy.to_unicode(text, encoding)

@@ -13,6 +13,7 @@ from datetime import date
 from pathlib import Path
 
 import docx
+import pytest
 from docx.enum.text import WD_BREAK
 
 from parscore.extractors import extract
@@ -193,3 +194,30 @@ def test_sheet_header_laid_out_side_by_side_opens_the_sheet(tmp_path: Path) -> N
     result = process_file(path).notice
     assert (result.metadata.number, result.metadata.issue_date) == ("45/BC-PNV", date(2026, 1, 5))
     assert {u.unit for u in result.unit_scores} >= {"Xã Quài Tở", "Xã Chiềng Sinh"}
+
+
+# --------------------------------------------------------------------------- text boxes, edits
+
+
+GREETING = "Kính gửi: Các cơ quan, đơn vị thuộc UBND huyện."
+
+
+@pytest.mark.parametrize("suffix", ["rtf", "odt"])
+def test_text_boxes_read_in_place_and_deletions_left_out(suffix: str) -> None:
+    path = FIXTURES / f"lo-tracked-boxes.{suffix}"
+    texts = [b.text for b in extract(path).blocks]
+    dated = "Mường La, ngày 21 tháng 11 năm 2026"
+    assert {"Số: 301/UBND-VP", "HUYỆN MƯỜNG LA", dated} <= set(texts)
+    assert texts.index("Số: 301/UBND-VP") < texts.index(GREETING)
+    assert "Phòng Nội vụ khẩn trương rà soát hồ sơ công chức cấp xã." in texts
+    meta = process_file(path).notice.metadata
+    assert (meta.number, meta.issue_date) == ("301/UBND-VP", date(2026, 11, 21))
+    assert meta.issuer == "Ủy ban nhân dân huyện Mường La"
+
+
+def test_doc_text_boxes_of_the_header_come_before_the_letter() -> None:
+    path = FIXTURES / "lo-tracked-boxes.doc"
+    texts = [b.text for b in extract(path).blocks]
+    assert texts.index("Số: 301/UBND-VP") < texts.index(GREETING)
+    meta = process_file(path).notice.metadata
+    assert (meta.number, meta.issuer) == ("301/UBND-VP", "Ủy ban nhân dân huyện Mường La")

@@ -1,9 +1,11 @@
 # ruff: noqa: E501  (one-line XML templates)
-"""How tests/fixtures/lo-lists-frames.doc and lo-cell-breaks.doc were made (run once, by hand).
+"""How tests/fixtures/lo-lists-frames.doc, lo-cell-breaks.doc and lo-tracked-boxes.{doc,rtf,odt}
+were made (run once, by hand).
 
-Both hold only text composed here. Each is written as WordprocessingML by hand (automatic
-list numbers from numbering.xml, a header laid out in Word frames or in a table cell with
-line breaks), then LibreOffice saves it as Word 97–2003:
+All hold only text composed here. Each is written as WordprocessingML by hand (automatic
+list numbers from numbering.xml, a header laid out in Word frames, in text boxes or in a
+table cell with line breaks, tracked changes left in), then LibreOffice saves it as Word
+97–2003 (and the tracked one as RTF and ODT too):
 
     .venv/bin/python tools/make_word_variants.py tests/fixtures
 
@@ -13,6 +15,7 @@ top of the main text) and writes each list's first paragraph under a list of its
 
 from __future__ import annotations
 
+import re
 import subprocess
 import sys
 import tempfile
@@ -20,7 +23,10 @@ import zipfile
 from pathlib import Path
 from xml.sax.saxutils import escape
 
-W = 'xmlns:w="http://schemas.openxmlformats.org/wordprocessingml/2006/main"'
+W = ('xmlns:w="http://schemas.openxmlformats.org/wordprocessingml/2006/main" '
+     'xmlns:wp="http://schemas.openxmlformats.org/drawingml/2006/wordprocessingDrawing" '
+     'xmlns:a="http://schemas.openxmlformats.org/drawingml/2006/main" '
+     'xmlns:wps="http://schemas.microsoft.com/office/word/2010/wordprocessingShape"')
 MOTTO = ("CỘNG HÒA XÃ HỘI CHỦ NGHĨA VIỆT NAM", "Độc lập - Tự do - Hạnh phúc")
 #: The lists: decimal "1." over lowerLetter "a)"; "Điều 1."; a "-" bullet.
 LEVELS = {
@@ -31,9 +37,33 @@ LEVELS = {
 
 
 def run(text: str) -> str:
-    """Given text with "\\n" for line breaks, return its runs."""
-    parts = [f'<w:r><w:t xml:space="preserve">{escape(p)}</w:t></w:r>' for p in text.split("\n")]
-    return "<w:r><w:br/></w:r>".join(parts)
+    """Given text with "\\n" for line breaks and "[-…-]" / "[+…+]" for a tracked deletion /
+    insertion, return its runs."""
+    parts = []
+    for piece in re.split(r"(\[[-+].*?[-+]\])", text):
+        kind, piece = (piece[1], piece[2:-2]) if piece[:2] in ("[-", "[+") else ("", piece)
+        tag = "w:delText" if kind == "-" else "w:t"
+        runs = "<w:r><w:br/></w:r>".join(f'<w:r><{tag} xml:space="preserve">{escape(p)}</{tag}></w:r>'
+                                          for p in piece.split("\n"))
+        mark = {"-": "w:del", "+": "w:ins"}.get(kind)
+        parts.append(f'<{mark} w:id="{len(parts)}" w:author="CV" w:date="2026-11-20T08:00:00Z">{runs}</{mark}>'
+                     if mark else runs)
+    return "".join(parts)
+
+
+def textbox(lines: list[str], x_cm: float, width_cm: float) -> str:
+    """Given a box's lines, its left and width (cm), return a run anchoring a text box."""
+    emu = int(x_cm * 360000), int(width_cm * 360000), 900000
+    inner = "".join(para(line) for line in lines)
+    return (f'<w:r><w:drawing><wp:anchor simplePos="0" relativeHeight="1" behindDoc="0" locked="0" '
+            f'layoutInCell="1" allowOverlap="1"><wp:simplePos x="0" y="0"/><wp:positionH relativeFrom="margin">'
+            f'<wp:posOffset>{emu[0]}</wp:posOffset></wp:positionH><wp:positionV relativeFrom="paragraph">'
+            f'<wp:posOffset>0</wp:posOffset></wp:positionV><wp:extent cx="{emu[1]}" cy="{emu[2]}"/><wp:wrapNone/>'
+            f'<wp:docPr id="{int(x_cm) + 1}" name="Box"/><a:graphic><a:graphicData '
+            f'uri="http://schemas.microsoft.com/office/word/2010/wordprocessingShape"><wps:wsp><wps:cNvSpPr txBox="1"/>'
+            f'<wps:spPr><a:xfrm><a:off x="0" y="0"/><a:ext cx="{emu[1]}" cy="{emu[2]}"/></a:xfrm>'
+            f'<a:prstGeom prst="rect"><a:avLst/></a:prstGeom></wps:spPr><wps:txbx><w:txbxContent>{inner}'
+            f'</w:txbxContent></wps:txbx><wps:bodyPr/></wps:wsp></a:graphicData></a:graphic></wp:anchor></w:drawing></w:r>')
 
 
 def para(text: str, num: tuple[int, int] | None = None, frame: int | None = None) -> str:
@@ -106,14 +136,31 @@ def cell_breaks() -> tuple[list[str], list[int]]:
     return body, []
 
 
+def tracked_boxes() -> tuple[list[str], list[int]]:
+    """A district's letter: the header in two text boxes, tracked edits in its date and text."""
+    left = textbox(["ỦY BAN NHÂN DÂN", "HUYỆN MƯỜNG LA", "-------", "Số: 301/UBND-VP"], 0, 6)
+    right = textbox([MOTTO[0], MOTTO[1], "Mường La, ngày [-20-][+21+] tháng 11 năm 2026"], 6.5, 9.5)
+    body = [f"<w:p>{left}{right}</w:p>", para(""), para(""), para(""),
+            para("Kính gửi: Các cơ quan, đơn vị thuộc UBND huyện."),
+            para("Phòng Nội vụ [-nghiên cứu-][+khẩn trương+] rà soát hồ sơ công chức cấp xã."),
+            para("Văn phòng HĐND và UBND huyện theo dõi, đôn đốc thực hiện.")]
+    return body, []
+
+
+FIXTURES = (("lo-lists-frames", lists_and_frames, ("doc:MS Word 97",)),
+            ("lo-cell-breaks", cell_breaks, ("doc:MS Word 97",)),
+            ("lo-tracked-boxes", tracked_boxes, ("doc:MS Word 97", "rtf:Rich Text Format", "odt:writer8")))
+
+
 def main(out: Path) -> None:
     with tempfile.TemporaryDirectory() as tmp:
-        for name, make in (("lo-lists-frames", lists_and_frames), ("lo-cell-breaks", cell_breaks)):
+        for name, make, targets in FIXTURES:
             source = Path(tmp) / f"{name}.docx"
             docx(source, *make())
-            subprocess.run(["soffice", f"-env:UserInstallation=file://{tmp}/profile", "--headless",
-                            "--convert-to", "doc:MS Word 97", "--outdir", str(out), str(source)],
-                           check=True, capture_output=True, timeout=180)
+            for target in targets:
+                subprocess.run(["soffice", f"-env:UserInstallation=file://{tmp}/profile", "--headless",
+                                "--convert-to", target, "--outdir", str(out), str(source)],
+                               check=True, capture_output=True, timeout=180)
 
 
 if __name__ == "__main__":
