@@ -134,7 +134,8 @@ def test_a_ruled_header_table_before_the_text_is_the_header(
     blocks = extract(path).blocks
     lines = [b.text for b in blocks if b.region is Region.HEADER]
     # A cell's line break parts its lines, as the other readers give them.
-    assert lines == (["SỞ Y TẾ", "TỈNH BẮC KẠN", "Số: 77/SYT-VP", "CỘNG HÒA XÃ HỘI CHỦ NGHĨA VIỆT NAM",
+    assert lines == (["SỞ Y TẾ", "TỈNH BẮC KẠN", "Số: 77/SYT-VP",
+                      "CỘNG HÒA XÃ HỘI CHỦ NGHĨA VIỆT NAM",
                       "Bắc Kạn, ngày 4 tháng 11 năm 2025"] if header else [])
     assert any(b.kind is BlockKind.TABLE for b in blocks) is not header
 
