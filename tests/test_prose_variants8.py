@@ -1,0 +1,32 @@
+"""Composed variants of news items about one province's or ministry's place in the national
+PAR Index (eighth set).
+
+Every case is our own writing, in the kinds of real published news items: a passive
+announcer between the subject and its figure, other indices named beside the PAR Index with
+their own ranks, a rank within a region, a part's rank. Each one differs in wording, order
+and noise from the probe it answers.
+"""
+
+from __future__ import annotations
+
+import pytest
+
+from tests.test_prose_variants4 import rows
+from tests.test_statements import TITLE, prose
+
+# --- an announcer between the subject and its figure -----------------------------------------
+
+
+@pytest.mark.parametrize(
+    "sentence",
+    [
+        "Năm 2023, Chỉ số CCHC của tỉnh Yên Bái do Bộ Nội vụ công bố đạt 85,62%, xếp thứ 37/63.",
+        "Chỉ số cải cách hành chính của tỉnh Yên Bái được Ban Chỉ đạo phê duyệt đạt 85,62%, "
+        "đứng thứ 37/63 tỉnh, thành phố.",
+        "Theo kết quả được công bố, tỉnh Yên Bái được Bộ Nội vụ xác định đạt 85,62% "
+        "(xếp thứ 37/63).",
+    ],
+)
+def test_a_passive_announcer_leaves_the_figure_to_the_subject(sentence: str) -> None:
+    found = [r for r in prose(TITLE, sentence) if r["index"] == "par"]
+    assert rows(found, "percent", "rank", "rank_of") == [("Tỉnh Yên Bái", "85.62", 37, 63)]
