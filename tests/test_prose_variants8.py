@@ -30,3 +30,33 @@ from tests.test_statements import TITLE, prose
 def test_a_passive_announcer_leaves_the_figure_to_the_subject(sentence: str) -> None:
     found = [r for r in prose(TITLE, sentence) if r["index"] == "par"]
     assert rows(found, "percent", "rank", "rank_of") == [("Tỉnh Yên Bái", "85.62", 37, 63)]
+
+
+# --- another index named by its abbreviation in brackets --------------------------------------
+
+
+@pytest.mark.parametrize(
+    ("sentence", "index"),
+    [
+        (
+            "Về Chỉ số năng lực cạnh tranh cấp sở, ngành, địa phương (DDCI) năm 2022, "
+            "thành phố Bảo Lộc đứng thứ 2/12 với 70,4 điểm.",
+            "ddci",
+        ),
+        (
+            "Theo bảng xếp hạng mức độ sẵn sàng ứng dụng công nghệ thông tin (ICT Index) "
+            "năm 2022, thành phố Bảo Lộc đứng thứ 2/12 với 70,4 điểm.",
+            "other",
+        ),
+    ],
+)
+def test_an_index_abbreviated_in_brackets_is_the_sentences_index(sentence: str, index: str) -> None:
+    found = prose(
+        TITLE,
+        "Chỉ số hài lòng (SIPAS) năm 2022 của thành phố Bảo Lộc đạt 84,1%.",
+        sentence,
+    )
+    assert rows(found, "index", "score", "rank") == [
+        ("Thành phố Bảo Lộc", "sipas", None, None),
+        ("Thành phố Bảo Lộc", index, "70.4", 2),
+    ]
