@@ -60,3 +60,33 @@ def test_an_index_abbreviated_in_brackets_is_the_sentences_index(sentence: str, 
         ("Thành phố Bảo Lộc", "sipas", None, None),
         ("Thành phố Bảo Lộc", index, "70.4", 2),
     ]
+
+
+# --- a figure after a first or last place and its ranking's size -------------------------------
+
+
+@pytest.mark.parametrize(
+    ("sentence", "rank", "rank_of"),
+    [
+        ("Tỉnh Hà Giang xếp cuối cùng trong 63 địa phương với 77,15%.", 63, 63),
+        ("Tỉnh Hà Giang dẫn đầu 63 tỉnh, thành với 77,15%.", 1, 63),
+        ("Tỉnh Hà Giang đứng cuối trong tổng số 63 tỉnh, thành phố, với chỉ số 77,15%.", 63, 63),
+    ],
+)
+def test_a_figure_after_a_places_ranking_size_is_the_units(
+    sentence: str, rank: int, rank_of: int
+) -> None:
+    found = prose(TITLE, sentence)
+    assert rows(found, "percent", "rank", "rank_of") == [("Tỉnh Hà Giang", "77.15", rank, rank_of)]
+
+
+def test_a_ministrys_figure_after_its_group_of_ministries() -> None:
+    found = prose(
+        TITLE, "Năm nay, Bộ Công Thương đứng thứ 6 trong số 17 bộ, cơ quan ngang bộ với 87,04%."
+    )
+    assert rows(found, "percent", "rank", "rank_of") == [("Bộ Công Thương", "87.04", 6, 17)]
+
+
+def test_a_count_of_units_after_a_place_gives_no_figure_of_its_own() -> None:
+    found = prose(TITLE, "Sở Y tế dẫn đầu khối sở với 92,3 điểm; có 6 sở đạt trên 90 điểm.")
+    assert rows(found, "score", "rank") == [("Sở Y tế", "92.3", 1)]
