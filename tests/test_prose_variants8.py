@@ -90,3 +90,19 @@ def test_a_ministrys_figure_after_its_group_of_ministries() -> None:
 def test_a_count_of_units_after_a_place_gives_no_figure_of_its_own() -> None:
     found = prose(TITLE, "Sở Y tế dẫn đầu khối sở với 92,3 điểm; có 6 sở đạt trên 90 điểm.")
     assert rows(found, "score", "rank") == [("Sở Y tế", "92.3", 1)]
+
+
+# --- the first place written as a title ----------------------------------------------------------
+
+
+@pytest.mark.parametrize(
+    "sentence",
+    [
+        "Năm thứ ba liên tiếp, tỉnh Lào Cai giữ vững ngôi đầu với 90,84%.",
+        "Tỉnh Lào Cai lần đầu giành ngôi quán quân Chỉ số CCHC, đạt 90,84%.",
+        "Với 90,84%, tỉnh Lào Cai chiếm ngôi đầu bảng.",
+    ],
+)
+def test_the_first_place_written_as_a_title_is_rank_one(sentence: str) -> None:
+    found = prose(TITLE, sentence)
+    assert rows(found, "percent", "rank") == [("Tỉnh Lào Cai", "90.84", 1)]
