@@ -106,3 +106,25 @@ def test_a_count_of_units_after_a_place_gives_no_figure_of_its_own() -> None:
 def test_the_first_place_written_as_a_title_is_rank_one(sentence: str) -> None:
     found = prose(TITLE, sentence)
     assert rows(found, "percent", "rank") == [("Tỉnh Lào Cai", "90.84", 1)]
+
+
+# --- a rank followed by the index it is in -----------------------------------------------------
+
+
+@pytest.mark.parametrize(
+    ("sentence", "rank", "rank_of"),
+    [
+        ("Thành phố Cần Thơ xếp hạng 17/63 về Chỉ số cải cách hành chính năm 2023.", 17, 63),
+        ("Năm 2023, Bộ Tư pháp dẫn đầu về chỉ số CCHC.", 1, None),
+        ("Huyện Tam Nông đứng thứ 5 xét về Chỉ số CCHC.", 5, None),
+    ],
+)
+def test_a_rank_followed_by_its_index_is_a_rank(
+    sentence: str, rank: int, rank_of: int | None
+) -> None:
+    found = prose(TITLE, sentence)
+    assert [(r["rank"], r["rank_of"]) for r in found] == [(rank, rank_of)]
+
+
+def test_a_rank_before_an_index_with_no_unit_before_it_is_nobodys() -> None:
+    assert prose("Đứng thứ 2 về Chỉ số CCHC năm 2023", "Tin: Văn phòng Sở.") == []

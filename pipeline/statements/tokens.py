@@ -15,12 +15,20 @@ from collections.abc import Callable, Iterator, Sequence
 from dataclasses import dataclass
 from decimal import Decimal
 from enum import StrEnum
+from functools import cache
 
 from parscore.extractors.records import replace
 from parscore.normalizers.fastinit import fast_init
 from parscore.normalizers.labels import grade
 from parscore.normalizers.numbers import Number, NumberMatch, find_numbers, resolve
-from parscore.pipeline.statements.cues import Cues, cues, index_of, ordinal_word, sentence_key
+from parscore.pipeline.statements.cues import (
+    Cues,
+    cues,
+    data,
+    index_of,
+    ordinal_word,
+    sentence_key,
+)
 from parscore.pipeline.statements.history import year_ranks
 from parscore.pipeline.statements.units import Mention, find_mentions
 
@@ -482,13 +490,27 @@ def _place_token(token: Token, around: Around, c: Cues) -> Token | None:
         return replace(token, forward=True) if forward or rest else None
     forward = before_unit and bool(c.forward.match(around.right))
     counted = token.rank_of is not None and token.raw[-1:].isalpha()  # "8/63 tỉnh, thành phố"
-    if not (forward or counted or follows(around, c.rank_follow)):
+    if not (forward or counted or follows(around, c.rank_follow) or of_index(around)):
         return None
     if c.from_before.search(around.gap) and c.to_after.match(around.ahead):
         return None  # "từ vị trí thứ 9 lên thứ 6": last year's place
     respective = bool(c.respectively.search(around.behind))
     regional = token.rank_of is None and c.regional.match(around.right) is not None
     return replace(token, forward=forward, respective=respective, regional=regional)
+
+
+def of_index(around: Around) -> bool:
+    """Given the words around a rank or place, return whether it follows its unit and the
+    index it ranks in is named right after it ("Tỉnh A đứng thứ 40/63 về Chỉ số CCHC"): a
+    rank, not a count."""
+    named = around.before in (Kind.UNIT, Kind.REF) and around.after is Kind.INDEX
+    return named and " ".join(around.right.split()) in _about_index()
+
+
+@cache
+def _about_index() -> frozenset[str]:
+    """Given nothing, return the words between a rank and the index named after it."""
+    return frozenset(data()["values"]["about_index"])
 
 
 def scoped_before_unit(around: Around, c: Cues) -> bool:
