@@ -9,8 +9,11 @@ and noise from the probe it answers.
 
 from __future__ import annotations
 
+from decimal import Decimal
+
 import pytest
 
+from tests.test_prose_variants3 import notice_of
 from tests.test_prose_variants4 import rows
 from tests.test_statements import TITLE, prose
 
@@ -128,3 +131,24 @@ def test_a_rank_followed_by_its_index_is_a_rank(
 
 def test_a_rank_before_an_index_with_no_unit_before_it_is_nobodys() -> None:
     assert prose("Đứng thứ 2 về Chỉ số CCHC năm 2023", "Tin: Văn phòng Sở.") == []
+
+
+# --- the national average before the titled subject's figure ------------------------------------
+
+
+@pytest.mark.parametrize(
+    "title",
+    [
+        "Hà Tĩnh xếp thứ 28/63 về Chỉ số cải cách hành chính năm 2023",
+        "Chỉ số CCHC năm 2023 của tỉnh Hà Tĩnh đứng thứ 28/63",
+    ],
+)
+def test_an_average_before_the_titled_subjects_figure_is_not_the_notices_own(title: str) -> None:
+    notice = notice_of(
+        title,
+        "Năm 2023, Chỉ số CCHC trung bình của cả nước đạt 87,8%; 63/63 địa phương đạt trên 80%.",
+        "Tỉnh Hà Tĩnh đạt 86,93%, xếp thứ 28/63, tăng 6 bậc so với năm 2022.",
+    )
+    assert notice.summary.headline_score is not None
+    assert notice.summary.headline_score.value == Decimal("86.93")
+    assert (notice.summary.rank, notice.summary.rank_of) == (28, 63)
