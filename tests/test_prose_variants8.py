@@ -152,3 +152,17 @@ def test_an_average_before_the_titled_subjects_figure_is_not_the_notices_own(tit
     assert notice.summary.headline_score is not None
     assert notice.summary.headline_score.value == Decimal("86.93")
     assert (notice.summary.rank, notice.summary.rank_of) == (28, 63)
+
+
+# --- a part of a region named by the press ------------------------------------------------------
+
+
+def test_a_region_ending_in_bo_heads_no_ministry() -> None:
+    found = prose(TITLE, "Xét trong khu vực Bắc Trung Bộ, Hà Tĩnh xếp thứ ba, sau Nghệ An.")
+    assert rows(found, "rank") == [("Tỉnh Hà Tĩnh", 3)]
+
+
+@pytest.mark.parametrize("region", ["Nam Trung Bộ", "Tây Nam Bộ", "Bắc Trung bộ"])
+def test_a_part_of_a_region_after_a_first_place_is_its_scope(region: str) -> None:
+    found = prose(TITLE, f"Năm nay, tỉnh Phú Yên dẫn đầu vùng {region} với 87,36%.")
+    assert rows(found, "percent", "rank", "rank_of") == [("Tỉnh Phú Yên", "87.36", 1, None)]
