@@ -166,3 +166,15 @@ def test_a_region_ending_in_bo_heads_no_ministry() -> None:
 def test_a_part_of_a_region_after_a_first_place_is_its_scope(region: str) -> None:
     found = prose(TITLE, f"Năm nay, tỉnh Phú Yên dẫn đầu vùng {region} với 87,36%.")
     assert rows(found, "percent", "rank", "rank_of") == [("Tỉnh Phú Yên", "87.36", 1, None)]
+
+
+@pytest.mark.parametrize(
+    "sentence",
+    [
+        "Tỉnh Đắk Lắk đứng đầu khu vực Tây Nguyên với 86,75%.",
+        "Tỉnh Đắk Lắk dẫn đầu trong khu vực Tây Nguyên, đạt 86,75%.",
+    ],
+)
+def test_a_first_place_in_a_named_area_keeps_its_figure(sentence: str) -> None:
+    found = prose(TITLE, sentence)
+    assert rows(found, "percent", "rank", "rank_of") == [("Tỉnh Đắk Lắk", "86.75", 1, None)]
