@@ -210,11 +210,15 @@ def titled(headline: Sequence[Draft], body: Sequence[Draft]) -> list[Draft]:
     sole statement of the title, alone in their sentence, marked sole: the title names the
     notice's subject and index ("Chỉ số CCHC năm 2023 của tỉnh X đạt 88,06%"), the body says
     it again without the index ("Theo đó, tỉnh X đạt 88,06% …"); a ranking's sentence ("X dẫn
-    đầu với 92,51%; Y xếp thứ hai …") is not the subject's own."""
-    keys = {(d.unit, d.index, d.year) for d in headline if d.sole}
+    đầu với 92,51%; Y xếp thứ hai …") is not the subject's own. Under such a title an
+    average ("giá trị trung bình của 63 tỉnh đạt 84,96%") is no statement of the subject's."""
+    average = cues().average_unit
+    keys = {(d.unit, d.index, d.year) for d in headline if d.sole and d.unit != average}
     return [
-        replace(d, sole=True) if d.alone and (d.unit, d.index, d.year) in keys else d for d in body
-    ]
+        replace(d, sole=True) if d.alone and (d.unit, d.index, d.year) in keys
+        else replace(d, sole=False) if keys and d.unit == average else d
+        for d in body
+    ]  # fmt: skip
 
 
 def title_only(headline: Sequence[Draft], body: Sequence[Draft]) -> list[Draft]:

@@ -15,12 +15,20 @@ from collections.abc import Callable, Iterator, Sequence
 from dataclasses import dataclass
 from decimal import Decimal
 from enum import StrEnum
+from functools import cache
 
 from parscore.extractors.records import replace
 from parscore.normalizers.fastinit import fast_init
 from parscore.normalizers.labels import grade
 from parscore.normalizers.numbers import Number, NumberMatch, find_numbers, resolve
-from parscore.pipeline.statements.cues import Cues, cues, index_of, ordinal_word, sentence_key
+from parscore.pipeline.statements.cues import (
+    Cues,
+    cues,
+    data,
+    index_of,
+    ordinal_word,
+    sentence_key,
+)
 from parscore.pipeline.statements.history import year_ranks
 from parscore.pipeline.statements.units import Mention, find_mentions
 
@@ -325,6 +333,7 @@ def classify(tokens: Sequence[Token], text: str, key: str) -> Iterator[Token]:
     tỉnh có điểm cao nhất", "nhóm 5 đơn vị dẫn đầu"): it is no place of the unit's.
     """
     last: Token | None = None
+    size: Token | None = None  # a ranking's size just read ("dẫn đầu 63 tỉnh"), commas after it
     for i, token in enumerate(tokens):
         held = last is not None and last.kind in PLACE_KINDS  # "cao nhất thuộc Sở A": its holder
         gap_start = tokens[i - 1].end if i else 0
@@ -337,8 +346,10 @@ def classify(tokens: Sequence[Token], text: str, key: str) -> Iterator[Token]:
         if token.kind in (Kind.FIRST, Kind.LAST) and last is not None and last.member:
             continue
         end = tokens[i + 1].start if i + 1 < len(tokens) else len(key)
+        if size is not None:
+            gap_start = max(gap_start, past_size(key, size, token.start))
         around = Around(
-            gap=key[tokens[i - 1].end if i else 0 : token.start],
+            gap=key[gap_start : token.start],
             right=key[token.end : end],
             right_raw=text[token.end : end],
             before=tokens[i - 1].kind if i else None,
@@ -353,7 +364,27 @@ def classify(tokens: Sequence[Token], text: str, key: str) -> Iterator[Token]:
         found = _classified(token, around)
         if found is not None:
             yield found
+            size = ranking_size(found, last, size)
             last = found
+
+
+def ranking_size(found: Token, last: Token | None, size: Token | None) -> Token | None:
+    """Given a token just classified, the one before it and the ranking's size read before,
+    return the size a figure after it may follow: a count right after a first or last place
+    or counting a rank's group ("dẫn đầu 63 tỉnh", "cuối cùng trong tổng số 12 huyện"), kept
+    past the commas of its noun ("20 sở, ngành")."""
+    if found.kind is Kind.COMMA:
+        return size
+    placed = last is not None and last.kind in (Kind.FIRST, Kind.LAST)
+    return found if found.kind is Kind.GROUP and (placed or found.counts_rank) else None
+
+
+def past_size(key: str, size: Token, start: int) -> int:
+    """Given a sentence key, a ranking's size read before a figure and where the figure
+    starts, return where the figure's gap starts: past the size's noun ("dẫn đầu 63 tỉnh với
+    91,4%"), whose words are no words about the figure; at the size's end without one."""
+    noun = cues().group_nouns.match(key[size.end : start])
+    return size.end + noun.end() if noun else size.end
 
 
 def not_subject(key: str, gap_start: int, token: Token) -> bool:
@@ -459,13 +490,27 @@ def _place_token(token: Token, around: Around, c: Cues) -> Token | None:
         return replace(token, forward=True) if forward or rest else None
     forward = before_unit and bool(c.forward.match(around.right))
     counted = token.rank_of is not None and token.raw[-1:].isalpha()  # "8/63 tỉnh, thành phố"
-    if not (forward or counted or follows(around, c.rank_follow)):
+    if not (forward or counted or follows(around, c.rank_follow) or of_index(around)):
         return None
     if c.from_before.search(around.gap) and c.to_after.match(around.ahead):
         return None  # "từ vị trí thứ 9 lên thứ 6": last year's place
     respective = bool(c.respectively.search(around.behind))
     regional = token.rank_of is None and c.regional.match(around.right) is not None
     return replace(token, forward=forward, respective=respective, regional=regional)
+
+
+def of_index(around: Around) -> bool:
+    """Given the words around a rank or place, return whether it follows its unit and the
+    index it ranks in is named right after it ("Tỉnh A đứng thứ 40/63 về Chỉ số CCHC"): a
+    rank, not a count."""
+    named = around.before in (Kind.UNIT, Kind.REF) and around.after is Kind.INDEX
+    return named and " ".join(around.right.split()) in _about_index()
+
+
+@cache
+def _about_index() -> frozenset[str]:
+    """Given nothing, return the words between a rank and the index named after it."""
+    return frozenset(data()["values"]["about_index"])
 
 
 def scoped_before_unit(around: Around, c: Cues) -> bool:

@@ -428,16 +428,24 @@ def _region_scope() -> re.Pattern[str]:
     return ends_with(data_table("units")["region_words"]["scope_before"])
 
 
+@lru_cache(maxsize=1)
+def _region_placed() -> re.Pattern[str]:
+    """Given nothing, return the pattern of words before a region that make it the scope of
+    the place just stated ("dẫn đầu khu vực Tây Nguyên")."""
+    return ends_with(data_table("units")["region_words"]["placed_before"])
+
+
 def _region_mentions(text: str, key: str) -> Iterator[Mention]:
     """Given a sentence and its key, yield the regions it names ("vùng Tây Nguyên đạt …"),
     the word "vùng" before one included."""
     if _region_names().search(key) is None:
         return
-    scope = _region_scope()
+    scope, placed = _region_scope(), _region_placed()
     for m in _region_pattern().finditer(key):
         raw = text[m.start() : m.end()]
         behind = key[max(0, m.start() - LOOK_BEHIND) : m.start()]
-        if text[m.start("name")].isupper() and not scope.search(behind):
+        scoped = scope.search(behind) and not placed.search(behind)
+        if text[m.start("name")].isupper() and not scoped:
             name = regions()[province_key(" ".join(m["name"].split()))]
             yield Mention(start=m.start(), end=m.end(), raw=raw, unit=name)
 

@@ -384,7 +384,10 @@ def on_close(frame: Frame, token: Token, before: Kind | None) -> Frame:
         frame.mode in (Mode.PREVIOUS, Mode.AREA) and depth < frame.mode_depth
     )
     frame = replace(frame, depth=depth, mode=Mode.CURRENT if ends else frame.mode)
-    return outer_restored(frame, frame.outer[-1] if frame.outer else (None, None))
+    outer = frame.outer[-1] if frame.outer else (None, None)
+    if before is Kind.INDEX:  # "Chỉ số năng lực cạnh tranh … (DDCI)": the name's own abbreviation
+        outer = (frame.draft.index, outer[1])
+    return outer_restored(frame, outer)
 
 
 def outer_restored(frame: Frame, outer: tuple[str | None, int | None]) -> Frame:
