@@ -36,6 +36,7 @@ from parscore.extractors.pagemodel import (
     union_bbox,
     words_to_lines,
 )
+from parscore.normalizers.text import bare_key
 
 POINTS_PER_INCH = 72
 MIN_NATIVE_DPI = 150  # a scan at least this fine is OCR'd at its own resolution, not upsampled
@@ -75,6 +76,10 @@ NUMBER_PAD_INCH = 0.02  # blank kept round a figure's box when it is cut out to 
 #: for "Số: 1733 /UBND-NCTH"): it is read again alone as one line, and that reading taken
 #: when it splits the word and is at least GLUED_GAIN surer.
 GLUED_BELOW = 70.0
+#: A number line read as one word without its marks ("Số88KHUBND" for "Số: 88/KH-UBND", bare
+#: key) is read again whatever its confidence, that reading taken when it splits the word,
+#: holds the "/" and is at least NUMBER_SURE sure.
+_GLUED_NUMBER = re.compile(r"^so:?\d+[a-z]{2}")
 GLUED_CHARS = 10
 GLUED_GAIN = 15.0
 HEADER_SHARE = 0.3
@@ -662,13 +667,15 @@ def reread_glued(
     scale = scale_dpi[0]
     out: list[Word] = []
     for word in words:
-        if (word.conf >= GLUED_BELOW or len(word.text) < GLUED_CHARS
+        number = bool(_GLUED_NUMBER.match(bare_key(word.text)))
+        if ((word.conf >= GLUED_BELOW and not number) or len(word.text) < GLUED_CHARS
                 or round(word.bbox[3] / scale) > HEADER_SHARE * image.height):
             out.append(word)
             continue
         found = read_alone(word.bbox, image, scale_dpi, engine, where)
         sure = sum(w.conf for w in found) / len(found) if found else 0.0
-        out += found if len(found) >= 2 and sure >= word.conf + GLUED_GAIN else [word]
+        split = any("/" in w.text for w in found) and sure >= NUMBER_SURE if number else False
+        out += found if len(found) >= 2 and (split or sure >= word.conf + GLUED_GAIN) else [word]
     return out
 
 

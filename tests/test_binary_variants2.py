@@ -20,7 +20,7 @@ from reportlab.pdfgen import canvas
 from parscore.extractors import tesseract
 from parscore.extractors.limits import Limits
 from parscore.extractors.model import Region, SourceInfo
-from parscore.extractors.ocr import number_line, reread_number_line
+from parscore.extractors.ocr import number_line, reread_glued, reread_number_line
 from parscore.extractors.pagemodel import Word
 from parscore.extractors.pdf import extract
 from parscore.extractors.tesseract import with_phrase_tones
@@ -29,6 +29,8 @@ from tests.test_binary_variants import (
     A4,
     Placed,
     _font_file,
+    _ink_word,
+    _line_image,
     _register,
     body,
     has_ocr,
@@ -157,6 +159,19 @@ def test_a_sure_number_line_or_one_out_of_the_header_is_not_read_again(has_ocr: 
     assert reread_number_line(sure, image, (scale, 200), engine, ("probe", Limits())) == sure
     low = [Word(text=w.text, bbox=(w.bbox[0], 700.0, w.bbox[2], 712.0), conf=30.0) for w in sure]
     assert reread_number_line(low, image, (scale, 200), engine, ("probe", Limits())) == low
+
+
+def test_a_number_line_read_sure_as_one_word_without_its_marks_is_read_again(
+        has_ocr: None) -> None:
+    image, scale = _line_image("Số: 1902/KH-UBND")
+    tall = Image.new("L", (image.width, image.height * 4), 250)  # the strip atop a page
+    tall.paste(image, (0, 0))
+    engine = tesseract.engine_for("vie", "probe")
+    glued = _ink_word("Số1902KHUBND", image, scale, 90.0)
+    words = reread_glued([glued], tall, (scale, 300), engine, ("probe", Limits()))
+    assert "".join(w.text for w in words) == "Số:1902/KH-UBND"
+    prose = _ink_word("Sởkhoahọcvàcôngnghệ", image, scale, 90.0)  # a sure word of another kind
+    assert reread_glued([prose], tall, (scale, 300), engine, ("probe", Limits())) == [prose]
 
 
 def test_the_number_line_is_the_words_chained_left_of_the_symbol() -> None:
