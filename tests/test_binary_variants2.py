@@ -24,6 +24,8 @@ from parscore.extractors.ocr import number_line, reread_glued, reread_number_lin
 from parscore.extractors.pagemodel import Word
 from parscore.extractors.pdf import extract
 from parscore.extractors.tesseract import with_phrase_tones
+from parscore.pipeline.lines import Line
+from parscore.pipeline.parse.header_fields import number_field
 from parscore.pipeline.process import process_file
 from tests.test_binary_variants import (
     A4,
@@ -182,6 +184,17 @@ def test_the_number_line_is_the_words_chained_left_of_the_symbol() -> None:
              Word(text="TỈNH", bbox=(20.0, 80.0, 45.0, 92.0))]  # far left: another column
     assert number_line(words, 250.0) == [0, 2, 3]
     assert number_line(words, 60.0) == []  # below the header band
+
+
+@pytest.mark.parametrize(("lines", "expected"), [
+    (("Số:", "2207 /UBND-KSTT"), "2207/UBND-KSTT"),  # the value written in above the line
+    (("Số :", "64/BC-UBND"), "64/BC-UBND"),
+    (("Số:", "/TB-UBND"), None),  # left blank
+])
+def test_a_number_wrapped_onto_the_next_line_is_read(lines: tuple[str, ...],
+                                                     expected: str | None) -> None:
+    header_lines = [Line(text=t, raw=t, key=t.lower(), region=Region.HEADER) for t in lines]
+    assert number_field(header_lines).value == expected
 
 
 # --------------------------------------------------------------------------- table header tones
