@@ -236,6 +236,12 @@ def test_a_decision_a_department_announces_is_the_committees(tmp_path: Path) -> 
     assert _news(tmp_path, "b.html", city) == "Ủy ban nhân dân thành phố Cần Thơ"
 
 
+def test_a_decision_its_committees_chairman_announces_keeps_the_chairman(tmp_path: Path) -> None:
+    lead = ("Vừa qua, Chủ tịch Ủy ban nhân dân tỉnh Trà Vinh đã công bố Quyết định số "
+            "301/QĐ-UBND về Chỉ số cải cách hành chính năm 2024 của các sở, ban, ngành.")
+    assert _news(tmp_path, "d.html", lead) == "Chủ tịch Ủy ban nhân dân tỉnh Trà Vinh"
+
+
 def test_a_decision_of_the_department_itself_stays_the_departments(tmp_path: Path) -> None:
     lead = ("Sáng 14/3/2025, Sở Nội vụ tỉnh Trà Vinh tổ chức hội nghị công bố Quyết định số "
             "96/QĐ-SNV về kết quả xếp loại cải cách hành chính năm 2024 của các phòng thuộc Sở.")

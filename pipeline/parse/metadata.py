@@ -116,8 +116,8 @@ def news_issuer(lines: Sequence[Line], reported: Reported, place: str | None) ->
     name = reported.issuer or announcer(lines) or body_issuer(lines)
     place = place or text_province(lines) or title_province(lines)
     named = None if reported.issuer or not name else symbol_issuer(reported.number, place)
-    if named and not bare_key(canonical_unit(name)).startswith(named[0]):
-        return named[1]  # the announcer is not the body the document's symbol names
+    if named and named[0] not in bare_key(canonical_unit(name)):
+        return named[1]  # the announcer is no part of the body the document's symbol names
     return with_place(name, place) or national_issuer(lines)
 
 
