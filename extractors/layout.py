@@ -37,6 +37,7 @@ from parscore.extractors.pagemodel import (
     MARGIN_BAND,
     MIN_GAPS,
     MIN_PROSE_LINES,
+    MOTTO,
     PAGE_NUMBER,
     PARA_PITCH,
     PROSE_LINE,
@@ -63,6 +64,7 @@ from parscore.extractors.pagemodel import (
     words_to_lines,
 )
 from parscore.extractors.tables import join_page_tables, ruled_tables, split_borderless
+from parscore.normalizers.text import bare_key
 
 # --------------------------------------------------------------------------- running lines
 
@@ -113,8 +115,28 @@ def drop_running_lines(
     for i, (page, page_lines) in enumerate(zip(pages, lines, strict=True)):
         others = [s for j, b in enumerate(bands) if j != i for s in b]
         body = _body_lines(page, page_lines)
-        out.append([x for x in page_lines if not _is_running(x, page, others, body)])
+        header = _header_bottom(page, page_lines)
+        out.append([x for x in page_lines
+                    if not _is_running(x, page, others if x.bbox[1] >= header else (), body)])
     return out
+
+
+def holds_motto(text: str) -> bool:
+    """Given a line, return whether it holds the national motto's first words or its second
+    line ("CỘNG HÒA XÃ HỘI CHỦ NGHĨA", "Độc lập - Tự do - Hạnh phúc"), run into other words
+    or not (an issuer level with it on one OCR'd line)."""
+    return bool(MOTTO.search(bare_key(text)))
+
+
+def _header_bottom(page: PageContent, lines: Sequence[Line]) -> float:
+    """Given a page's lines, return the bottom of the lowest line in its top band that holds
+    the national motto ("CỘNG HÒA XÃ HỘI CHỦ NGHĨA VIỆT NAM", "Độc lập - Tự do - Hạnh phúc"),
+    else 0: a Decree 30 header is no running line, though a plan attached to a decision
+    repeats it on its own first page: lines level with it or above (the issuer's) are not
+    dropped for being repeated (a page number or a line apart in the margin still is)."""
+    band = REPEAT_BAND * page.height
+    return max((x.bbox[3] for x in lines if x.bbox[3] <= band and holds_motto(x.text)),
+               default=0.0)
 
 
 def _body_lines(page: PageContent, lines: Sequence[Line]) -> list[Line]:
@@ -557,8 +579,11 @@ def pages_to_blocks(pages: Sequence[PageContent], path: str) -> tuple[Block, ...
     raw = [words_to_lines(p.words) for p in pages]
     printed = any(BROWSER_LINE.match(x.text) for page_lines in raw for x in page_lines)
     lines = drop_running_lines(pages, raw)
+    # the header is on the first page that holds text (a blank page may come before it)
+    first = next((i for i, ls in enumerate(lines) if ls), 0)
     parts = [
-        page_parts(p, ls, first=i == 0) for i, (p, ls) in enumerate(zip(pages, lines, strict=True))
+        page_parts(p, ls, first=i == first)
+        for i, (p, ls) in enumerate(zip(pages, lines, strict=True))
     ]
     width = max((p.width for p in pages), default=1.0)
     blocks = parts_to_blocks(mark_continuations(join_page_tables(parts, width)), path)

@@ -12,7 +12,9 @@ list bullets OCR dropped found in the pixels (``extractors.listmarks``) →
 from __future__ import annotations
 
 import itertools
-from collections.abc import Iterator
+import re
+import statistics
+from collections.abc import Iterator, Sequence
 from dataclasses import replace
 
 import numpy as np
@@ -31,8 +33,10 @@ from parscore.extractors.pagemodel import (
     Frame,
     PageContent,
     Word,
+    union_bbox,
     words_to_lines,
 )
+from parscore.normalizers.text import bare_key
 
 POINTS_PER_INCH = 72
 MIN_NATIVE_DPI = 150  # a scan at least this fine is OCR'd at its own resolution, not upsampled
@@ -72,10 +76,24 @@ NUMBER_PAD_INCH = 0.02  # blank kept round a figure's box when it is cut out to 
 #: for "Số: 1733 /UBND-NCTH"): it is read again alone as one line, and that reading taken
 #: when it splits the word and is at least GLUED_GAIN surer.
 GLUED_BELOW = 70.0
+#: A number line read as one word without its marks ("Số88KHUBND" for "Số: 88/KH-UBND", bare
+#: key) is read again whatever its confidence, that reading taken when it splits the word,
+#: holds the "/" and is at least NUMBER_SURE sure.
+_GLUED_NUMBER = re.compile(r"^so:?\d+[a-z]{2}")
 GLUED_CHARS = 10
 GLUED_GAIN = 15.0
 HEADER_SHARE = 0.3
 LINE_PAD_INCH = 0.06  # blank kept round such a word's box when it is cut out
+#: The header's number line ("Số: 96 /TTr-UBND": the words left of its "/…" symbol on its
+#: row, each at most NUMBER_LINE_GAP_H of their height apart) is read again alone as one
+#: line when a word of it is read below NUMBER_SURE, and that reading taken when it is surer
+#: on average and keeps the symbol; or when two of its words are one mark read twice
+#: (overlapping by NUMBER_LINE_OVERLAP of the smaller: a number written in by hand above the
+#: printed line splits the page's segmentation), and any reading that keeps the symbol
+#: taken (its digits are settled by ``handwritten.settle_fields`` then).
+NUMBER_LINE_GAP_H = 4.0
+NUMBER_LINE_OVERLAP = 0.5
+_SYMBOL = re.compile(r"^/[^\W\d_]")
 #: A stamp boxed in the left margin (an incoming-mail "CÔNG VĂN ĐẾN / Số: … / Ngày: …" box):
 #: a ruled box whose left side stands in the margin band, at most STAMP_WIDTH of the page wide
 #: and STAMP_HEIGHT of it tall, its top and bottom rules starting within STAMP_JOIN points of
@@ -568,6 +586,74 @@ def without_margin_stamps(
     return [w for w in words if not stamped(w)]
 
 
+def number_line(words: Sequence[Word], limit: float) -> list[int]:
+    """Given page 1's words and the bottom of its header band, return the indices of the
+    number line's words: the first symbol ("/TB-UBND") in the band (the taller of the first
+    two) and the words left of it
+    on its row, chained at most ``NUMBER_LINE_GAP_H`` of their height apart; else []."""
+    symbols = [i for i, w in enumerate(words) if _SYMBOL.match(w.text) and w.bbox[3] <= limit]
+    if not symbols:
+        return []
+    at = max(symbols[:2], key=lambda i: words[i].height)  # not a speck read as "/T"
+    symbol = words[at]
+    row = [i for i, w in enumerate(words) if i != at and w.bbox[0] < symbol.bbox[0]
+           and symbol.bbox[1] <= w.centre_y <= symbol.bbox[3]]
+    chain, left = [at], symbol.bbox[0]
+    for i in sorted(row, key=lambda k: -words[k].bbox[2]):
+        if left - words[i].bbox[2] > NUMBER_LINE_GAP_H * words[i].height:
+            break
+        chain.append(i)
+        left = min(left, words[i].bbox[0])
+    return sorted(chain)
+
+
+def _doubled(a: Word, b: Word) -> bool:
+    """Given two words, return whether they overlap by ``NUMBER_LINE_OVERLAP`` of the
+    smaller's area: one mark read twice."""
+    w = min(a.bbox[2], b.bbox[2]) - max(a.bbox[0], b.bbox[0])
+    h = min(a.bbox[3], b.bbox[3]) - max(a.bbox[1], b.bbox[1])
+    areas = [(x.bbox[2] - x.bbox[0]) * (x.bbox[3] - x.bbox[1]) for x in (a, b)]
+    return w > 0 and h > 0 and w * h >= NUMBER_LINE_OVERLAP * min(areas)
+
+
+def reread_number_line(words: list[Word], image: Image.Image, scale_dpi: tuple[float, int],
+                      engine: tesseract.Engine, where: tuple[str, Limits]) -> list[Word]:
+    """Given page 1's OCR'd words, the image they were read from, its points per pixel and
+    dpi, the engine and (the file, its limits), return the words with the header's number
+    line read again alone when it was read unsure or twice (see ``NUMBER_LINE_GAP_H``)."""
+    line = number_line(words, HEADER_SHARE * image.height * scale_dpi[0])
+    if len(line) < 2:
+        return words
+    old = [words[i] for i in line]
+    doubled = any(_doubled(a, b) for a, b in itertools.combinations(old, 2))
+    if not doubled and min(w.conf for w in old) >= NUMBER_SURE:
+        return words
+    found = read_alone(union_bbox([w.bbox for w in old]), image, scale_dpi, engine, where)
+    surer = bool(found) and statistics.fmean(w.conf for w in found) > statistics.fmean(
+        w.conf for w in old)
+    if not any("/" in w.text for w in found) or not (doubled or surer):
+        return words
+    kept = [w for i, w in enumerate(words) if i not in set(line)]
+    return kept[: line[0]] + found + kept[line[0] :]
+
+
+def read_alone(box: BBox, image: Image.Image, scale_dpi: tuple[float, int],
+              engine: tesseract.Engine, where: tuple[str, Limits]) -> list[Word]:
+    """Given a box in points, the page image, its points per pixel and dpi, the engine and
+    (the file, its limits), return the words of the box cut out (with ``LINE_PAD_INCH`` of
+    blank round it) and read alone as one line, in the page's points."""
+    scale, dpi = scale_dpi
+    path, limits = where
+    pad = max(1, round(LINE_PAD_INCH * dpi))
+    x0, y0, x1, y1 = (round(v / scale) for v in box)
+    left, top = max(x0 - pad, 0), max(y0 - pad, 0)
+    crop = image.crop((left, top, min(x1 + pad, image.width), min(y1 + pad, image.height)))
+    found = tesseract.tsv_to_words(tesseract.read_line(engine, crop, dpi, path, limits), scale)
+    dx, dy = left * scale, top * scale
+    return [replace(w, bbox=(w.bbox[0] + dx, w.bbox[1] + dy, w.bbox[2] + dx, w.bbox[3] + dy))
+            for w in found]
+
+
 def reread_glued(
     words: list[Word],
     image: Image.Image,
@@ -578,26 +664,18 @@ def reread_glued(
     """Given page 1's OCR'd words, the image they were read from, its points per pixel and
     dpi, the engine and (the file, its limits), return the words with each unsure long word
     of the header read again alone as one line (see ``GLUED_BELOW``)."""
-    scale, dpi = scale_dpi
-    path, limits = where
-    pad = max(1, round(LINE_PAD_INCH * dpi))
+    scale = scale_dpi[0]
     out: list[Word] = []
     for word in words:
-        x0, y0, x1, y1 = (round(v / scale) for v in word.bbox)
-        if (word.conf >= GLUED_BELOW or len(word.text) < GLUED_CHARS
-                or y1 > HEADER_SHARE * image.height):
+        number = bool(_GLUED_NUMBER.match(bare_key(word.text)))
+        if ((word.conf >= GLUED_BELOW and not number) or len(word.text) < GLUED_CHARS
+                or round(word.bbox[3] / scale) > HEADER_SHARE * image.height):
             out.append(word)
             continue
-        left, top = max(x0 - pad, 0), max(y0 - pad, 0)
-        crop = image.crop((left, top, min(x1 + pad, image.width), min(y1 + pad, image.height)))
-        found = tesseract.tsv_to_words(tesseract.read_line(engine, crop, dpi, path, limits), scale)
+        found = read_alone(word.bbox, image, scale_dpi, engine, where)
         sure = sum(w.conf for w in found) / len(found) if found else 0.0
-        if len(found) < 2 or sure < word.conf + GLUED_GAIN:
-            out.append(word)
-            continue
-        dx, dy = left * scale, top * scale
-        out += [replace(w, bbox=(w.bbox[0] + dx, w.bbox[1] + dy, w.bbox[2] + dx, w.bbox[3] + dy))
-                for w in found]
+        split = any("/" in w.text for w in found) and sure >= NUMBER_SURE if number else False
+        out += found if len(found) >= 2 and (split or sure >= word.conf + GLUED_GAIN) else [word]
     return out
 
 
@@ -679,6 +757,7 @@ def read_image(
     words = listmarks.with_unread_bullets(without_made_up_colons(words, clean, scale), clean, scale)
     words = without_margin_stamps(words, edges, (image.width * scale, image.height * scale))
     if number == 1:  # the Decree 30 header, with its hand-written number and day
+        words = reread_number_line(words, clean, (scale, dpi), engine, (path, limits))
         words = reread_glued(words, clean, (scale, dpi), engine, (path, limits))
         words = handwritten.settle_fields(words, clean, scale, engine, path, limits)
     return PageContent(

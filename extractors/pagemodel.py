@@ -119,6 +119,9 @@ PAGE_NUMBER = re.compile(
     re.I,
 )
 NUMERIC = re.compile(r"^[\d.,]+%?$")
+#: The national motto's words in a line's bare key (either of its two lines, run into other
+#: words or not): a Decree 30 header, never a running header.
+MOTTO = re.compile(r"\bcong hoa xa hoi chu nghia\b|\bdoc lap\W+tu do\W+hanh phuc\b")
 ADDRESSEE_START = re.compile(r"^\s*k[íi]nh\s+g[ửu]i\b", re.I)  # "Kính gửi:" of a letter
 SIGNATURE_START = re.compile(r"^\s*n[ơo]i\s+nh[ậa]n\b", re.I)
 

@@ -99,7 +99,11 @@ def number_field(lines: Sequence[Line]) -> Field:
     raws = [ln.raw for ln in lines]
     for i, raw in enumerate(raws):
         if opening := _NUMBER_LINE.match(raw):
-            text = raw if raw[opening.end() :].strip() else " ".join(raws[i : i + 2])
+            if not raw[opening.end() :].strip():  # the value wrapped onto the next line
+                text = " ".join(raws[i : i + 2])
+                opening = _NUMBER_LINE.match(text) or opening
+            else:
+                text = raw
             m = DOC_NUMBER.match(text, opening.end()) or _LOST_SLASH.match(text, opening.end())
             return Field(True, mended_symbol(format_doc_number(m))
                          if m and _good_number(m.group(1)) else None)

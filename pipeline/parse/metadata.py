@@ -12,13 +12,14 @@ from parscore.normalizers.dates import find_dates, first_date
 from parscore.normalizers.labels import (
     DOC_NUMBER,
     canonical_unit,
+    data_table,
     doc_type,
     format_doc_number,
     unit_level,
 )
 from parscore.normalizers.people import split_name
-from parscore.normalizers.places import province_name
-from parscore.normalizers.text import strip_tones
+from parscore.normalizers.places import province_key, province_name, provinces
+from parscore.normalizers.text import bare_key, strip_tones
 from parscore.pipeline.lines import Line
 from parscore.pipeline.model import Metadata, Person
 from parscore.pipeline.parse.header_fields import (
@@ -114,7 +115,29 @@ def news_issuer(lines: Sequence[Line], reported: Reported, place: str | None) ->
     that issued or announced it, its province added when the item writes only "UBND tỉnh"."""
     name = reported.issuer or announcer(lines) or body_issuer(lines)
     place = place or text_province(lines) or title_province(lines)
+    named = None if reported.issuer or not name else symbol_issuer(reported.number, place)
+    if named and named[0] not in bare_key(canonical_unit(name)):
+        return named[1]  # the announcer is no part of the body the document's symbol names
     return with_place(name, place) or national_issuer(lines)
+
+
+def symbol_issuer(number: str | None, place: str | None) -> tuple[str, str] | None:
+    """Given a reported document's number and the item's province, return the body its
+    symbol names as its issuer (decree30.toml symbol_issuers: "812/QĐ-UBND" → the
+    province's People's Committee) as (the bare key of its kind, its name with the
+    province); None when the symbol names none, or a level the item gives no province for."""
+    table: dict[str, str] = data_table("decree30")["symbol_issuers"]
+    code = next((c for c in (number or "").rsplit("/", 1)[-1].split("-")[1:] if c in table), None)
+    if code is None:
+        return None
+    name = table[code]
+    kind = bare_key(name).removesuffix(" tinh")
+    if kind == bare_key(name):
+        return kind, name
+    level = provinces().get(province_key(place)) if place else None
+    if level is None:
+        return None
+    return kind, f"{name.removesuffix(' tỉnh')} {level[:1].lower()}{level[1:]}"
 
 
 def notice_number(
