@@ -1,0 +1,47 @@
+"""Composed variants of how one body's result is written (sixth set): a department's,
+district's or agency's own score, grade and components in self-assessment reports, result
+notices and news items.
+
+Every case is our own writing, in the kinds of real published PAR-index notices; each one
+differs in wording, order and noise from the probe it answers, so that a rule written for one
+sentence fails here.
+"""
+
+from __future__ import annotations
+
+import pytest
+
+from parscore.normalizers.numbers import find_numbers
+from tests.test_prose_variants4 import rows
+from tests.test_statements import TITLE, prose
+
+# --- a unit of points glued to its figure -------------------------------------------------------
+
+
+@pytest.mark.parametrize(
+    ("text", "found"),
+    [
+        ("Phòng Tư pháp được 91,3đ.", [("91.3", None)]),
+        ("tự chấm 70,25đ/78đ các tiêu chí", [("70.25", "78")]),
+        ("chỉ đạt 6,5/8điểm, thấp nhất", [("6.5", "8")]),
+        ("Đạt 88Điểm", [("88", None)]),
+    ],
+)
+def test_a_figure_glued_to_its_unit_of_points_is_a_figure(
+    text: str, found: list[tuple[str, str | None]]
+) -> None:
+    matches = find_numbers(text)
+    got = [(str(m.number.value), m.denominator and str(m.denominator.value)) for m in matches]
+    assert got == found
+
+
+@pytest.mark.parametrize("text", ["lệ phí 50.000đ/hồ sơ", "thu 1.250.000đ", "mã 12đa", "CT05đ"])
+def test_money_and_codes_glued_to_a_d_stay_no_figure(text: str) -> None:
+    assert [m.number.value for m in find_numbers(text)] == []
+
+
+def test_a_glued_score_states_the_units_result() -> None:
+    found = prose(TITLE, "Năm 2023, Văn phòng Sở đạt 90,46đ, xếp loại Tốt, đứng thứ 2/11 đơn vị.")
+    assert rows(found, "score", "grade", "rank", "rank_of") == [
+        ("Văn phòng Sở", "90.46", "Tốt", 2, 11)
+    ]
