@@ -9,9 +9,12 @@ sentence fails here.
 
 from __future__ import annotations
 
+from decimal import Decimal
+
 import pytest
 
 from parscore.normalizers.numbers import find_numbers
+from tests.test_prose_variants2 import components
 from tests.test_prose_variants4 import rows
 from tests.test_statements import TITLE, prose
 
@@ -44,4 +47,25 @@ def test_a_glued_score_states_the_units_result() -> None:
     found = prose(TITLE, "Năm 2023, Văn phòng Sở đạt 90,46đ, xếp loại Tốt, đứng thứ 2/11 đơn vị.")
     assert rows(found, "score", "grade", "rank", "rank_of") == [
         ("Văn phòng Sở", "90.46", "Tốt", 2, 11)
+    ]
+
+
+# --- a component named after its figure ----------------------------------------------------------
+
+
+def test_a_component_named_after_its_figure_keeps_its_whole_name() -> None:
+    found = components(
+        "Kết quả Chỉ số CCHC năm 2024 của Chi cục",
+        "Chi cục đạt 11,75/12 điểm đối với công tác chỉ đạo, điều hành cải cách hành chính, "
+        "cao nhất từ trước đến nay; đạt 7,5/8 điểm ở lĩnh vực cải cách tài chính công, "
+        "còn bị trừ điểm ở tiêu chí tự chủ.",
+    )
+    assert found == [
+        (
+            "chi_dao_dieu_hanh",
+            "công tác chỉ đạo, điều hành cải cách hành chính",
+            12,
+            Decimal("11.75"),
+        ),
+        ("tai_chinh_cong", "cải cách tài chính công", 8, Decimal("7.5")),
     ]

@@ -188,11 +188,18 @@ def labelled(lines: Sequence[Line]) -> Iterator[tuple[str | None, Figure]]:
 
 def label_after(after: str) -> str | None:
     """Given the words after a figure, return the component they name when they open with
-    a word such as "ở", "về" ("đạt 5,5/8 điểm ở lĩnh vực cải cách tài chính công")."""
+    a word such as "ở", "về" ("đạt 5,5/8 điểm ở lĩnh vực cải cách tài chính công"), up to
+    the clause's end, or its first comma after which the name goes on no further ("ở lĩnh
+    vực công tác chỉ đạo, điều hành CCHC; …" is one name; "ở lĩnh vực cải cách thể chế, cao
+    nhất …" ends at the comma)."""
+    after = after.lstrip()  # fold strips the edges: the key must keep the text's places
     m = vocabulary().after.match(fold(after))
     if m is None:
         return None
-    clause = re.split(r"[,;()]|\.(?:\s|$)", after[m.end() :], maxsplit=1)[0]
+    clause = re.split(r"[;()]|\.(?:\s|$)", after[m.end() :], maxsplit=1)[0]
+    whole = component_words(clause)
+    cuts = [c.start() for c in re.finditer(",", clause)]
+    clause = next((clause[:at] for at in cuts if component_words(clause[:at]) == whole), clause)
     return label_of(clause) if component_code(clause) else None
 
 
