@@ -69,3 +69,45 @@ def test_a_component_named_after_its_figure_keeps_its_whole_name() -> None:
         ),
         ("tai_chinh_cong", "cải cách tài chính công", 8, Decimal("7.5")),
     ]
+
+
+# --- components written as bare ratios ------------------------------------------------------------
+
+
+def test_components_listed_as_ratios_without_a_unit() -> None:
+    found = components(
+        "Kết quả Chỉ số CCHC năm 2023 của Kho bạc Nhà nước tỉnh",
+        "Điểm các lĩnh vực:",
+        "+ Chỉ đạo, điều hành cải cách hành chính: 11.5/12",
+        "+ Cải cách tài chính công: 8,25/9;",
+        "+ Hiện đại hóa hành chính: 15/17đ.",
+    )
+    assert [(a, m, v) for a, _, m, v in found] == [
+        ("chi_dao_dieu_hanh", 12, Decimal("11.5")),
+        ("tai_chinh_cong", 9, Decimal("8.25")),
+        ("chinh_quyen_so", 17, Decimal(15)),
+    ]
+
+
+def test_a_bare_ratio_after_a_verb_ends_its_clause() -> None:
+    found = components(
+        "Chỉ số CCHC năm 2022 của huyện",
+        "Về cải cách thể chế, huyện đạt 6,75/7, còn cải cách tổ chức bộ máy được 5/6,5; "
+        "các lĩnh vực khác đều trên 80%.",
+    )
+    assert [(a, m, v) for a, _, m, v in found] == [
+        ("the_che", 7, Decimal("6.75")),
+        ("to_chuc_bo_may", Decimal("6.5"), Decimal(5)),
+    ]
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Cải cách thể chế xếp thứ 12/63, cải cách tài chính công xếp thứ 4/63.",
+        "Cải cách thể chế đạt 4/7 chỉ tiêu; cải cách tài chính công đạt 3/5 chỉ tiêu.",
+        "Cải cách thể chế (12/63), cải cách tài chính công (4/63).",
+    ],
+)
+def test_a_rank_or_a_count_as_a_ratio_is_no_component(text: str) -> None:
+    assert components("Chỉ số CCHC năm 2023 của tỉnh", text) == []

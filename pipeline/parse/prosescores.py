@@ -5,9 +5,11 @@
     "điểm thẩm định là 54.95/61,5 điểm, … (gồm Chỉ số SIPAS đạt 8,5/10 điểm; …)"
     "- Lĩnh vực Cải cách thể chế" then "Đạt 9,42/10 điểm, chỉ số đạt 94,15%" (label above)
 
-Each figure ("đạt x/y điểm", ": x/y điểm", "là x điểm", "đạt x%") is labelled by the words
-between it and the figure before it, cut at the rightmost boundary (comma, colon, lead word
-such as "là", "lĩnh vực") that keeps every word of the component's name. A figure whose words
+Each figure ("đạt x/y điểm", ": x/y điểm", "là x điểm", "đạt x%", "x/yđ"; a ratio without
+a unit only after a verb or a colon, ending its clause: "- Cải cách thể chế: 5,5/6") is
+labelled by the words between it and the figure before it, cut at the rightmost boundary
+(comma, colon, lead word such as "là", "lĩnh vực") that keeps every word of the component's
+name. A figure whose words
 name no component takes the heading just above it, or, for a percent right after a figure,
 is that figure's percent. Parentheses naming a year hold another year's results and are
 skipped. A figure labelled "tổng số điểm" is the stated total. The figures are self-assessed
@@ -56,16 +58,20 @@ _WITH_TOP = rf"(?=\s*{_NUM}\s*điểm\s*\(\s*(?:điểm\s+)?tối\s+đa)"
 #: a space): tried first, the class lets every other position fail at once, where the
 #: alternatives below would each be tried (a third of the prose reader's time).
 FIGURE_GUARD = r"(?:^|(?=[đlvtc:(\s]))"
+#: A ratio written without a unit ends its clause ("Cải cách thể chế: 5.5/6", "đạt 17,2/18;
+#: lĩnh vực …"); it is a figure only after a verb or a colon (``bare_ratio``).
+_BARE_END = r"(?(max)(?=\s*(?:[;,)]|\.?\s*$|\.\s))|(?!))"
 _FIGURE = re.compile(
     FIGURE_GUARD + rf"(?P<verb>\b(?:{_VERBS})\s*:?|:|^|\s[–-]|"
     rf"\({_RATIO}|(?<=[^\W\d_])\s(?:{_RATIO}|{_WITH_TOP}))"
-    rf"\s*(?P<value>{_NUM})(?:\s*(?:điểm\s*)?(?:/|\s+trên(?:\s+tổng(?:\s+số)?)?\s+)\s*"
-    rf"(?P<max>{_NUM}))?\.?\s*(?P<unit>điểm|%)"
+    rf"\s*(?P<value>{_NUM})(?:\s*(?:(?:điểm|đ)\s*)?(?:/|\s+trên(?:\s+tổng(?:\s+số)?)?\s+)\s*"
+    rf"(?P<max>{_NUM}))?(?:\.?\s*(?P<unit>điểm|đ(?!\w)|%)|{_BARE_END})"
     rf"(?:\s*\(\s*(?:điểm\s+)?tối\s+đa\s*:?\s*(?P<top>{_NUM})[^()]*\))?",
     re.I,
 )
-#: What every figure ends with: a line without it holds none (tried before ``_FIGURE``).
-_UNIT = re.compile(r"điểm|%", re.I)
+#: What every figure ends with (a unit, or a ratio): a line without it holds none (tried
+#: before ``_FIGURE``).
+_UNIT = re.compile(r"điểm|%|\d\s?đ(?!\w)|\d\s*/\s*\d", re.I)
 _OTHER_YEAR = re.compile(r"\([^()]*\b(?:19|20)\d{2}\b[^()]*\)")
 _SENTENCE_END = re.compile(r"[.;!?](?:\s|$)|;")
 _STOP = re.compile(r"[.!?](?:\s|$)")
@@ -146,7 +152,7 @@ def line_figures(line: Line) -> Iterator[Figure]:
     if not _UNIT.search(line.text):
         return
     text = _OTHER_YEAR.sub(" ", line.text)
-    found = list(_FIGURE.finditer(text))
+    found = [m for m in _FIGURE.finditer(text) if m.group("unit") or bare_ratio(m)]
     ends = [m.start() for m in found[1:]] + [len(text)] * bool(found)
     start = 0
     for m, end in zip(found, ends, strict=True):
@@ -160,6 +166,18 @@ def line_figures(line: Line) -> Iterator[Figure]:
                 where=Where(block=line.block, page=line.page),
             )  # fmt: skip
         start = m.end()
+
+
+def bare_ratio(m: re.Match[str]) -> bool:
+    """Given a figure written without a unit (a ratio), return whether it is a component's:
+    after a verb or a colon (not a bare space, a dash or a bracket: "xếp thứ 5/63"), the
+    figure within a maximum no larger than the index's."""
+    value = parse_number(m.group("value"), upper=SCALE_BOUND)
+    top = parse_number(m.group("max"), upper=SCALE_BOUND)
+    if value is None or top is None or value.value is None or top.value is None:
+        return False
+    said = re.search(r"[^\W\d_]|:", m.group("verb")) is not None
+    return said and value.value <= top.value <= SCALE_BOUND
 
 
 def is_target(before: str) -> bool:
