@@ -14,6 +14,8 @@ from decimal import Decimal
 import pytest
 
 from parscore.normalizers.numbers import find_numbers
+from parscore.pipeline.parse import parse
+from tests.test_parse import doc
 from tests.test_prose_variants2 import components
 from tests.test_prose_variants4 import rows
 from tests.test_statements import TITLE, prose
@@ -111,3 +113,43 @@ def test_a_bare_ratio_after_a_verb_ends_its_clause() -> None:
 )
 def test_a_rank_or_a_count_as_a_ratio_is_no_component(text: str) -> None:
     assert components("Chỉ số CCHC năm 2023 của tỉnh", text) == []
+
+
+# --- a report's own total, the index not named again --------------------------------------------
+
+REPORT = "Báo cáo kết quả tự đánh giá Chỉ số cải cách hành chính năm 2024"
+
+
+def headline(*lines: str) -> Decimal | None:
+    """Given lines of a notice, return its headline score."""
+    found = parse(doc(*lines)).summary.headline_score
+    return found.value if found else None
+
+
+@pytest.mark.parametrize(
+    "sentence",
+    [
+        "Qua rà soát, Chi cục Kiểm lâm tự đánh giá đạt tổng số 88,5 điểm; không có hồ sơ trễ hạn.",
+        "Tổng cộng, Chi cục Kiểm lâm tự chấm được 88,5 điểm trên tổng số 100 điểm.",
+    ],
+)
+def test_a_report_stating_only_its_issuers_total_has_that_headline(sentence: str) -> None:
+    issuer = "CHI CỤC KIỂM LÂM TỈNH GIA LAI"
+    assert headline(issuer, "Số: 27/BC-CCKL", REPORT, sentence) == Decimal("88.5")
+
+
+@pytest.mark.parametrize(
+    "lines",
+    [
+        # two units
+        (
+            "CHI CỤC KIỂM LÂM",
+            REPORT,
+            "Chi cục Kiểm lâm đạt 88,5 điểm; Chi cục Thủy lợi đạt 84 điểm.",
+        ),
+        # one unit, not the issuer
+        ("SỞ NỘI VỤ", REPORT, "Chi cục Thủy lợi tự đánh giá đạt tổng số 84 điểm."),
+    ],
+)
+def test_figures_of_others_give_no_headline_without_the_index_named(lines: tuple[str]) -> None:
+    assert headline(*lines) is None

@@ -42,7 +42,9 @@ def parse(document: Document) -> Notice:
     metadata = read_metadata(lines, None)
     statements = read_statements(document, subject=metadata.issuer, lines=lines, tables=tables)
     unit_scores = unit_rows(statements)
-    own = own_statement(statements) or total_statement(statements, table.total if table else None)
+    own = own_statement(statements, metadata.issuer) or total_statement(
+        statements, table.total if table else None
+    )
     subject = own.unit if own and own.unit != UNNAMED else None
     metadata = replace(
         metadata,

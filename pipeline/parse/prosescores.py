@@ -9,11 +9,11 @@ Each figure ("đạt x/y điểm", ": x/y điểm", "là x điểm", "đạt x%"
 a unit only after a verb or a colon, ending its clause: "- Cải cách thể chế: 5,5/6") is
 labelled by the words between it and the figure before it, cut at the rightmost boundary
 (comma, colon, lead word such as "là", "lĩnh vực") that keeps every word of the component's
-name. A figure whose words
-name no component takes the heading just above it, or, for a percent right after a figure,
-is that figure's percent. Parentheses naming a year hold another year's results and are
-skipped. A figure labelled "tổng số điểm" is the stated total. The figures are self-assessed
-when the lead before them says so ("tự đánh giá, chấm điểm") and names no appraisal.
+name. A figure whose words name no component takes the heading just above it, or, for a
+percent right after a figure, is that figure's percent. Parentheses naming a year hold
+another year's results and are skipped. A figure labelled "tổng số điểm" is the stated
+total. The figures are self-assessed when the lead before them says so ("tự đánh giá, chấm
+điểm") and names no appraisal.
 
 Vocabulary (lead, tail, total and self words; the parts of the index) is in areas.toml.
 """
