@@ -153,3 +153,33 @@ def test_a_report_stating_only_its_issuers_total_has_that_headline(sentence: str
 )
 def test_figures_of_others_give_no_headline_without_the_index_named(lines: tuple[str]) -> None:
     assert headline(*lines) is None
+
+
+# --- a component's maximum or ratio after its first figure ---------------------------------------
+
+
+def test_a_ratio_in_brackets_after_a_components_percent_is_its_score() -> None:
+    found = components(
+        "Chỉ số CCHC năm 2024 của thị xã",
+        "Lĩnh vực cải cách chế độ công vụ đạt 87,5% (10,5/12 điểm), còn lĩnh vực cải cách tài "
+        "chính công đạt 100% (7/7 điểm).",
+    )
+    assert [(a, m, v) for a, _, m, v in found] == [
+        ("cong_vu", 12, Decimal("10.5")),
+        ("tai_chinh_cong", 7, Decimal(7)),
+    ]
+
+
+def test_a_maximum_in_brackets_after_the_appraised_figure_is_the_components() -> None:
+    notice = parse(
+        doc(
+            "Kết quả thẩm định Chỉ số CCHC năm 2023 của Sở Xây dựng",
+            "- Cải cách thủ tục hành chính: tự chấm 12,5 điểm; thẩm định 12 điểm (tối đa 13 điểm).",
+            "- Cải cách tổ chức bộ máy: tự chấm 8 điểm; thẩm định 7,25 điểm (tối đa 8 điểm).",
+        )
+    )
+    got = [(s.area, s.max, s.self, s.appraised) for s in notice.scores]
+    assert [(a, m and m.value, s and s.value, p and p.value) for a, m, s, p in got] == [
+        ("tthc", 13, Decimal("12.5"), 12),
+        ("to_chuc_bo_may", 8, 8, Decimal("7.25")),
+    ]

@@ -322,33 +322,39 @@ def collect(
     made = False  # the figure before made the last score
     for label, figure in figures:
         if label is None:
-            made = made and attach(scores, figure)
+            made = made and attach(scores, figure, self_assessed)
             if total is None and is_total(figure.words) and not figure.percent:
                 total = figure
             continue
         score = make_score(label, figure, len(scores) + 1, self_assessed)
         if score is not None and scores and made and scores[-1].area == score.area:
-            made = attach(scores, replace(figure, words=""))  # the same area restated
+            made = attach(scores, replace(figure, words=""), self_assessed)  # restated
             continue
         made = score is not None and all(s.area != score.area for s in scores)
         scores += [score] if made and score else []
     return scores, total
 
 
-def attach(scores: list[Score], figure: Figure) -> bool:
-    """Given the scores so far and an unlabelled figure right after the last one, make it the
-    last score's percent, or its self-assessed or appraised score when its words say which
-    ("…: tự chấm 9/10 điểm, thẩm định 8,5 điểm"); return False (it made no score)."""
+def attach(scores: list[Score], figure: Figure, self_assessed: bool = False) -> bool:
+    """Given the scores so far, an unlabelled figure right after the last one and whether the
+    figures are self-assessed, make it the last score's percent, or its self-assessed or
+    appraised score when its words say which ("…: tự chấm 9/10 điểm, thẩm định 8,5 điểm"),
+    with its maximum when the last has none ("thẩm định 8,5 điểm (tối đa 10 điểm)"); a figure
+    out of a maximum after a bare percent is that score's ("đạt 95,36% (13,35/14 điểm)").
+    Return False (it made no score)."""
     if len(figure.words.split()) > PERCENT_GAP_WORDS or figure.first or not scores:
         return False
     last, value = scores[-1], figure.value
     field = "percent" if figure.percent else stated_role(figure.words + figure.verb)
+    top = last.max if last.max is not None else figure.maximum
+    if field is None and top is not last.max and last.self is None and last.appraised is None:
+        field = "self" if self_assessed else "appraised"
     if field == "percent" and last.percent is None:
         scores[-1] = replace(last, percent=value)
     elif field == "self" and last.self is None:
-        scores[-1] = replace(last, self=value)
+        scores[-1] = replace(last, self=value, max=top)
     elif field == "appraised" and last.appraised is None:
-        scores[-1] = replace(last, appraised=value)
+        scores[-1] = replace(last, appraised=value, max=top)
     return False
 
 
