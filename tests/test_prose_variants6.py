@@ -109,6 +109,8 @@ def test_a_bare_ratio_after_a_verb_ends_its_clause() -> None:
         "Cải cách thể chế xếp thứ 12/63, cải cách tài chính công xếp thứ 4/63.",
         "Cải cách thể chế đạt 4/7 chỉ tiêu; cải cách tài chính công đạt 3/5 chỉ tiêu.",
         "Cải cách thể chế (12/63), cải cách tài chính công (4/63).",
+        "Về thứ hạng các lĩnh vực: cải cách thể chế 12/63, cải cách tài chính công 4/63.",
+        "Xếp hạng lĩnh vực - Cải cách thể chế: 12/63; Cải cách tài chính công: 4/63.",
     ],
 )
 def test_a_rank_or_a_count_as_a_ratio_is_no_component(text: str) -> None:
@@ -182,4 +184,17 @@ def test_a_maximum_in_brackets_after_the_appraised_figure_is_the_components() ->
     assert [(a, m and m.value, s and s.value, p and p.value) for a, m, s, p in got] == [
         ("tthc", 13, Decimal("12.5"), 12),
         ("to_chuc_bo_may", 8, 8, Decimal("7.25")),
+    ]
+
+
+def test_ratios_right_after_bare_component_names() -> None:
+    found = components(
+        "Kết quả Chỉ số CCHC năm 2023 của huyện",
+        "Điểm từng lĩnh vực như sau: lĩnh vực thể chế 8,5/9; Công tác chỉ đạo điều hành "
+        "10,75/11; Tài chính công 6/7. Huyện xếp thứ 5/12, cải cách thể chế xếp thứ 3/12.",
+    )
+    assert [(a, m, v) for a, _, m, v in found] == [
+        ("the_che", 9, Decimal("8.5")),
+        ("chi_dao_dieu_hanh", 11, Decimal("10.75")),
+        ("tai_chinh_cong", 7, Decimal(6)),
     ]

@@ -32,6 +32,7 @@ from parscore.pipeline.lines import Line
 from parscore.pipeline.model import Score, Where
 from parscore.pipeline.parse.headline import target_words
 from parscore.pipeline.parse.scoretable import SCALE_BOUND, ScoreTable
+from parscore.pipeline.roles import column_words
 
 #: Distinct components a document must state for its prose to count as its table: a lone
 #: "lĩnh vực cải cách tài chính công chỉ đạt 5,5/8 điểm" is a remark.
@@ -152,7 +153,10 @@ def line_figures(line: Line) -> Iterator[Figure]:
     if not _UNIT.search(line.text):
         return
     text = _OTHER_YEAR.sub(" ", line.text)
-    found = [m for m in _FIGURE.finditer(text) if m.group("unit") or bare_ratio(m)]
+    found: list[re.Match[str]] = []
+    for m in _FIGURE.finditer(text):
+        if m.group("unit") or bare_ratio(m, text[: m.start()], found[-1].end() if found else 0):
+            found.append(m)
     ends = [m.start() for m in found[1:]] + [len(text)] * bool(found)
     start = 0
     for m, end in zip(found, ends, strict=True):
@@ -168,16 +172,43 @@ def line_figures(line: Line) -> Iterator[Figure]:
         start = m.end()
 
 
-def bare_ratio(m: re.Match[str]) -> bool:
-    """Given a figure written without a unit (a ratio), return whether it is a component's:
-    after a verb or a colon (not a bare space, a dash or a bracket: "xếp thứ 5/63"), the
-    figure within a maximum no larger than the index's."""
+def bare_ratio(m: re.Match[str], before: str, start: int) -> bool:
+    """Given a figure written without a unit (a ratio), the line before it and where the
+    words since the figure before start, return whether it is a component's: the figure
+    within a maximum no larger than the index's, in a sentence naming no rank so far ("Về
+    thứ hạng các lĩnh vực: thể chế 12/63"), after a verb or a colon, or right after words
+    that are all a component's name ("Chỉ đạo điều hành 11,5/12; Thể chế 9/10"; not "xếp thứ
+    5/63", "thể chế xếp thứ 5/63")."""
     value = parse_number(m.group("value"), upper=SCALE_BOUND)
     top = parse_number(m.group("max"), upper=SCALE_BOUND)
     if value is None or top is None or value.value is None or top.value is None:
         return False
-    said = re.search(r"[^\W\d_]|:", m.group("verb")) is not None
-    return said and value.value <= top.value <= SCALE_BOUND
+    ends = [e.end() for e in _STOP.finditer(before)]
+    if not value.value <= top.value <= SCALE_BOUND or rank_words().search(
+        fold(before[ends[-1] if ends else 0 :])
+    ):
+        return False
+    verb = m.group("verb")
+    if re.search(r"[^\W\d_]|:", verb):
+        return True
+    return verb.isspace() and only_a_name(before[start:])
+
+
+@cache
+def rank_words() -> re.Pattern[str]:
+    """Given nothing, return the pattern of the words naming a rank (columns.toml [ranking]
+    rank: "xếp thứ", "hạng"), which make a ratio a place, not points."""
+    return _words_re(column_words()["ranking"]["rank"])
+
+
+def only_a_name(words: str) -> bool:
+    """Given the words before a figure, return whether their last clause, after a lead word
+    ("lĩnh vực"), is a component's name and nothing else."""
+    clause = re.split(r"[:;,.(]", last_clause(words))[-1].strip()
+    key = fold(clause)  # the same places as the clause: its edges are stripped
+    lead = vocabulary().lead.match(key)
+    name = clause[lead.end() :] if lead else clause
+    return bool(name.split()) and component_words(name) == len(name.split())
 
 
 def is_target(before: str) -> bool:
