@@ -198,3 +198,34 @@ def test_ratios_right_after_bare_component_names() -> None:
         ("chi_dao_dieu_hanh", 11, Decimal("10.75")),
         ("tai_chinh_cong", 7, Decimal(6)),
     ]
+
+
+# --- a component's figure is no headline ---------------------------------------------------------
+
+
+@pytest.mark.parametrize(
+    ("lines", "score"),
+    [
+        (
+            (
+                "Sở Y tế: Chỉ số cải cách hành chính năm 2023 tăng 2 bậc",
+                "Chỉ số CCHC năm 2023 của Sở Y tế tăng 2 bậc, xếp thứ 4/19. Sở Y tế đạt "
+                "9,5/10 điểm ở lĩnh vực cải cách thể chế, đạt 6/7 điểm ở lĩnh vực tài chính công.",
+                "Như vậy, năm 2023 Sở Y tế đạt 88,2 điểm.",
+            ),
+            Decimal("88.2"),
+        ),
+        (
+            (
+                "Chỉ số CCHC năm 2023 của Sở Y tế tăng 2 bậc, xếp thứ 4/19.",
+                "Chỉ số CCHC của Sở Y tế đạt 9,5/10 điểm ở lĩnh vực cải cách thể chế; Sở Y tế "
+                "đạt 6/7 điểm ở lĩnh vực cải cách tài chính công.",
+            ),
+            None,
+        ),
+    ],
+)
+def test_a_figure_out_of_a_components_maximum_is_no_headline(
+    lines: tuple[str, ...], score: Decimal | None
+) -> None:
+    assert headline(*lines) == score

@@ -17,6 +17,7 @@ from parscore.pipeline.lines import Line, document_to_lines
 from parscore.pipeline.model import Metadata, Notice, Summary, UnitScore
 from parscore.pipeline.parse.findings import read_findings
 from parscore.pipeline.parse.headline import (
+    headline_first,
     index_year,
     listed_grade,
     own_statement,
@@ -93,7 +94,8 @@ def make_summary(
     Xuất sắc" two sentences on). The area table's grade row comes first; a list's grade last
     ("Xếp loại Tốt gồm: Sở Y tế, …")."""
     sources = (own, *said) if own else ()
-    scored = (n for s in sources for n in (s.score, s.percent) if n is not None)
+    ordered = headline_first(sources, table.scores if table else ())
+    scored = (n for s in ordered for n in (s.score, s.percent) if n is not None)
     ranked = next((s for s in sources if s.rank is not None), None)
     grade, grade_raw = summary_grade(table, sources, listed)
     return Summary(

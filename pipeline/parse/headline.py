@@ -17,7 +17,7 @@ from parscore.normalizers.labels import data_table, grade_in_text
 from parscore.normalizers.numbers import Number
 from parscore.normalizers.text import fold
 from parscore.pipeline.lines import Line
-from parscore.pipeline.model import UnitScore
+from parscore.pipeline.model import Score, UnitScore
 from parscore.pipeline.roles import plain
 from parscore.pipeline.statements.cues import cues
 from parscore.pipeline.statements.draft import UNNAMED
@@ -95,6 +95,19 @@ def whole(row: UnitScore) -> bool:
     """Given a statement, return whether its figures are the whole index's (no maximum other
     than 100 stated)."""
     return row.max is None or row.max.value == WHOLE
+
+
+def headline_first(sources: Sequence[UnitScore], parts: Sequence[Score]) -> list[UnitScore]:
+    """Given the subject's statements (its own first) and the components read, return them in
+    the order their figures may be the headline: the whole index's first (out of 100 or of
+    no stated maximum), then the others; a figure out of a part's maximum that a component
+    states ("Tổng cục X đạt 17,5/18 điểm ở lĩnh vực chỉ đạo, điều hành") left out."""
+    stated = {(p.score.value, p.max.value) for p in parts if p.score and p.max}
+    kept = [
+        s for s in sources
+        if whole(s) or s.score is None or (s.score.value, s.max and s.max.value) not in stated
+    ]  # fmt: skip
+    return sorted(kept, key=lambda s: not whole(s))
 
 
 def said_of(own: UnitScore | None, rows: Sequence[UnitScore]) -> tuple[UnitScore, ...]:
