@@ -13,8 +13,10 @@ from decimal import Decimal
 
 import pytest
 
+from parscore.extractors.model import Block, BlockKind, Cell, Document
 from parscore.normalizers.numbers import find_numbers
 from parscore.pipeline.parse import parse
+from tests.test_assignments import SOURCE
 from tests.test_parse import doc
 from tests.test_prose_variants2 import components
 from tests.test_prose_variants4 import rows
@@ -229,3 +231,31 @@ def test_a_figure_out_of_a_components_maximum_is_no_headline(
     lines: tuple[str, ...], score: Decimal | None
 ) -> None:
     assert headline(*lines) == score
+
+
+# --- headers of a component table ----------------------------------------------------------------
+
+
+@pytest.mark.parametrize(
+    "header",
+    [
+        ("TT", "Các lĩnh vực đánh giá", "Điểm tối đa", "Điểm tự ĐG", "Điểm đạt được"),
+        ("TT", "Nội dung", "Điểm tối đa", "Điểm TĐG", "Điểm thẩm định"),
+        ("STT", "Lĩnh vực", "Điểm chuẩn", "Tự chấm", "Điểm do HĐTĐ chấm"),
+    ],
+)
+def test_a_component_table_with_a_plural_or_abbreviated_header(header: tuple[str, ...]) -> None:
+    rows = [
+        header,
+        ("1", "Cải cách tổ chức bộ máy", "8", "7,5", "7,25"),
+        ("2", "Cải cách tài chính công", "7", "6,5", "6"),
+    ]
+    cells = tuple(
+        Cell(row=r, col=c, text=text) for r, row in enumerate(rows) for c, text in enumerate(row)
+    )
+    notice = parse(Document(source=SOURCE, blocks=(Block(kind=BlockKind.TABLE, cells=cells),)))
+    got = [(s.area, s.max, s.self, s.appraised) for s in notice.scores]
+    assert [(a, m and m.value, s and s.value, p and p.value) for a, m, s, p in got] == [
+        ("to_chuc_bo_may", 8, Decimal("7.5"), Decimal("7.25")),
+        ("tai_chinh_cong", 7, Decimal("6.5"), 6),
+    ]
