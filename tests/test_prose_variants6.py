@@ -259,3 +259,25 @@ def test_a_component_table_with_a_plural_or_abbreviated_header(header: tuple[str
         ("to_chuc_bo_may", 8, Decimal("7.5"), Decimal("7.25")),
         ("tai_chinh_cong", 7, Decimal("6.5"), 6),
     ]
+
+
+def test_a_tables_total_row_first_is_the_headline_when_no_sentence_states_it() -> None:
+    rows = [
+        ("STT", "Lĩnh vực", "Điểm tối đa", "Điểm tự đánh giá"),
+        ("", "TỔNG CỘNG", "15", "13,75"),
+        ("1", "Cải cách tổ chức bộ máy", "8", "7,25"),
+        ("2", "Cải cách tài chính công", "7", "6,5"),
+    ]
+    cells = tuple(
+        Cell(row=r, col=c, text=text) for r, row in enumerate(rows) for c, text in enumerate(row)
+    )
+    blocks = (
+        Block(kind=BlockKind.PARAGRAPH, text="Báo cáo tự đánh giá Chỉ số CCHC năm 2024"),
+        Block(kind=BlockKind.TABLE, cells=cells),
+    )
+    summary = parse(Document(source=SOURCE, blocks=blocks)).summary
+    assert summary.headline_score is not None
+    assert (summary.headline_score.value, summary.stated_total) == (
+        Decimal("13.75"),
+        summary.headline_score,
+    )

@@ -91,15 +91,17 @@ def make_summary(
     The notice's own figures are the statement reader's statement about its own subject
     (``headline.own_statement``); what it leaves unsaid, the other statements about the
     subject, index and year give, in reading order ("Với kết quả trên, đơn vị được xếp loại
-    Xuất sắc" two sentences on). The area table's grade row comes first; a list's grade last
-    ("Xếp loại Tốt gồm: Sở Y tế, …")."""
+    Xuất sắc" two sentences on), whole-index figures first (``headline.headline_first``);
+    with no statement scoring the subject, the area table's stated total is the headline.
+    The area table's grade row comes first; a list's grade last ("Xếp loại Tốt gồm: Sở Y
+    tế, …")."""
     sources = (own, *said) if own else ()
     ordered = headline_first(sources, table.scores if table else ())
     scored = (n for s in ordered for n in (s.score, s.percent) if n is not None)
     ranked = next((s for s in sources if s.rank is not None), None)
     grade, grade_raw = summary_grade(table, sources, listed)
     return Summary(
-        headline_score=next(scored, None),
+        headline_score=next(scored, None) or (table.total if table else None),
         stated_total=table.total if table else None,
         stated_max_total=table.max_total if table else None,
         stated_self_total=table.self_total if table else None,
