@@ -281,3 +281,12 @@ def test_a_tables_total_row_first_is_the_headline_when_no_sentence_states_it() -
         Decimal("13.75"),
         summary.headline_score,
     )
+
+
+def test_an_appraised_figure_cut_down_to_a_value() -> None:
+    found = components(
+        "Thông báo kết quả thẩm định Chỉ số CCHC năm 2024 của Phòng Y tế",
+        "Về cải cách thủ tục hành chính, Phòng tự đánh giá 12 điểm, thẩm định còn 11,5 điểm; "
+        "về cải cách chế độ công vụ, Phòng tự đánh giá 9 điểm, thẩm định còn 8 điểm.",
+    )
+    assert [(a, v) for a, _, _, v in found] == [("tthc", Decimal("11.5")), ("cong_vu", 8)]

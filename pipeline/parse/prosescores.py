@@ -50,7 +50,7 @@ _RATIO = rf"(?=\s*{_NUM}\s*(?:điểm\s*)?/)"
 #: "được 11,5 điểm".
 _VERBS = (
     r"đạt(?:\s+được)?|là|với|(?:tự\s+)?chấm(?:\s+được)?|được\s+đánh\s+giá|được|"
-    r"tự\s+đánh\s+giá|thẩm\s+định|tương\s+ứng(?:\s+với)?"
+    r"tự\s+đánh\s+giá|thẩm\s+định(?:\s+còn)?|tương\s+ứng(?:\s+với)?"
 )
 #: A figure with its maximum in brackets after it needs no verb either ("Cải cách thể chế
 #: 12 điểm (tối đa 13 điểm)", "… 15,25 điểm (điểm tối đa 18)").
