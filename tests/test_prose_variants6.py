@@ -290,3 +290,15 @@ def test_an_appraised_figure_cut_down_to_a_value() -> None:
         "về cải cách chế độ công vụ, Phòng tự đánh giá 9 điểm, thẩm định còn 8 điểm.",
     )
     assert [(a, v) for a, _, _, v in found] == [("tthc", Decimal("11.5")), ("cong_vu", 8)]
+
+
+def test_a_maximum_in_brackets_before_the_figure_is_the_components() -> None:
+    found = components(
+        "Kết quả Chỉ số CCHC năm 2022 của thị trấn",
+        "Cụ thể, cải cách thể chế (tối đa 9 điểm) được 8,25 điểm, còn hiện đại hóa hành chính "
+        "(điểm tối đa: 12) chỉ được 9,5 điểm.",
+    )
+    assert found == [
+        ("the_che", "cải cách thể chế", 9, Decimal("8.25")),
+        ("chinh_quyen_so", "hiện đại hóa hành chính", 12, Decimal("9.5")),
+    ]

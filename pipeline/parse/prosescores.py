@@ -25,7 +25,13 @@ from collections.abc import Iterator, Sequence
 from dataclasses import dataclass, field, replace
 from functools import cache
 
-from parscore.normalizers.labels import component_code, component_words, data_table, part_codes
+from parscore.normalizers.labels import (
+    component_code,
+    component_words,
+    data_table,
+    label_key,
+    part_codes,
+)
 from parscore.normalizers.numbers import Number, parse_number
 from parscore.normalizers.text import fold
 from parscore.pipeline.lines import Line
@@ -73,6 +79,10 @@ _FIGURE = re.compile(
 #: What every figure ends with (a unit, or a ratio): a line without it holds none (tried
 #: before ``_FIGURE``).
 _UNIT = re.compile(r"điểm|%|\d\s?đ(?!\w)|\d\s*/\s*\d", re.I)
+#: A maximum in brackets inside a label, before its figure ("X (tối đa 13 điểm) đạt 12 điểm").
+_TOP_IN_LABEL = re.compile(
+    rf"\s*\(\s*(?:điểm\s+)?tối\s+đa\s*:?\s*({_NUM})\s*(?:điểm)?\s*(?:\)|$)", re.I
+)
 _OTHER_YEAR = re.compile(r"\([^()]*\b(?:19|20)\d{2}\b[^()]*\)")
 _SENTENCE_END = re.compile(r"[.;!?](?:\s|$)|;")
 _STOP = re.compile(r"[.!?](?:\s|$)")
@@ -204,11 +214,11 @@ def rank_words() -> re.Pattern[str]:
 def only_a_name(words: str) -> bool:
     """Given the words before a figure, return whether their last clause, after a lead word
     ("lĩnh vực"), is a component's name and nothing else."""
-    clause = re.split(r"[:;,.(]", last_clause(words))[-1].strip()
+    clause = re.split(r"[:;.(]", last_clause(words))[-1].strip(_EDGE)
     key = fold(clause)  # the same places as the clause: its edges are stripped
     lead = vocabulary().lead.match(key)
-    name = clause[lead.end() :] if lead else clause
-    return bool(name.split()) and component_words(name) == len(name.split())
+    name = label_key(clause[lead.end() :] if lead else clause)
+    return bool(name) and component_words(name) == len(name.split())
 
 
 def is_target(before: str) -> bool:
@@ -405,6 +415,10 @@ def is_part_maximum(maximum: Number | None) -> bool:
 def make_score(label: str, figure: Figure, order: int, self_assessed: bool) -> Score | None:
     """Given a label and its figure, return the component's Score (a part of the index needs
     its maximum: "Chỉ số SIPAS đạt 8,5/10 điểm", not another index's "SIPAS đạt 9,12 điểm")."""
+    if top := _TOP_IN_LABEL.search(label):  # "lĩnh vực X (tối đa 13 điểm) đạt 12,25 điểm"
+        label = trim(label[: top.start()] + label[top.end() :])
+        written = parse_number(top.group(1), upper=SCALE_BOUND)
+        figure = replace(figure, maximum=figure.maximum or written)
     code = component_code(label) or "other"
     if code in part_codes() and not is_part_maximum(figure.maximum):
         return None
