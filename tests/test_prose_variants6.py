@@ -302,3 +302,16 @@ def test_a_maximum_in_brackets_before_the_figure_is_the_components() -> None:
         ("the_che", "cải cách thể chế", 9, Decimal("8.25")),
         ("chinh_quyen_so", "hiện đại hóa hành chính", 12, Decimal("9.5")),
     ]
+
+
+def test_figures_right_after_bare_component_names() -> None:
+    found = components(
+        "Kết quả Chỉ số CCHC năm 2023 của Sở Công Thương",
+        "Điểm các lĩnh vực sau thẩm định: Chỉ đạo, điều hành 10,5 điểm; Tổ chức bộ máy 7 điểm; "
+        "Tài chính công 6,25 điểm. Sở Công Thương 88,5 điểm, xếp thứ 4.",
+    )
+    assert [(a, v) for a, _, _, v in found] == [
+        ("chi_dao_dieu_hanh", Decimal("10.5")),
+        ("to_chuc_bo_may", 7),
+        ("tai_chinh_cong", Decimal("6.25")),
+    ]

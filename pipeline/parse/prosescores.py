@@ -70,7 +70,7 @@ FIGURE_GUARD = r"(?:^|(?=[đlvtc:(\s]))"
 _BARE_END = r"(?(max)(?=\s*(?:[;,)]|\.?\s*$|\.\s))|(?!))"
 _FIGURE = re.compile(
     FIGURE_GUARD + rf"(?P<verb>\b(?:{_VERBS})\s*:?|:|^|\s[–-]|"
-    rf"\({_RATIO}|(?<=[^\W\d_])\s(?:{_RATIO}|{_WITH_TOP}))"
+    rf"\({_RATIO}|(?<=[^\W\d_])\s(?:{_RATIO}|{_WITH_TOP}|(?P<named>)))"
     rf"\s*(?P<value>{_NUM})(?:\s*(?:(?:điểm|đ)\s*)?(?:/|\s+trên(?:\s+tổng(?:\s+số)?)?\s+)\s*"
     rf"(?P<max>{_NUM}))?(?:\.?\s*(?P<unit>điểm|đ(?!\w)|%)|{_BARE_END})"
     rf"(?:\s*\(\s*(?:điểm\s+)?tối\s+đa\s*:?\s*(?P<top>{_NUM})[^()]*\))?",
@@ -165,7 +165,7 @@ def line_figures(line: Line) -> Iterator[Figure]:
     text = _OTHER_YEAR.sub(" ", line.text)
     found: list[re.Match[str]] = []
     for m in _FIGURE.finditer(text):
-        if m.group("unit") or bare_ratio(m, text[: m.start()], found[-1].end() if found else 0):
+        if accepted(m, text[: m.start()], found[-1].end() if found else 0):
             found.append(m)
     ends = [m.start() for m in found[1:]] + [len(text)] * bool(found)
     start = 0
@@ -180,6 +180,16 @@ def line_figures(line: Line) -> Iterator[Figure]:
                 where=Where(block=line.block, page=line.page),
             )  # fmt: skip
         start = m.end()
+
+
+def accepted(m: re.Match[str], before: str, start: int) -> bool:
+    """Given a figure found, the line before it and where the words since the figure before
+    start, return whether it is a figure: one after a bare space only right after words that
+    are all a component's name ("Thể chế 9,5 điểm; Tài chính công 100%"), one without a unit
+    only as ``bare_ratio`` says."""
+    if m.group("named") is not None and not only_a_name(before[start:]):
+        return False
+    return bool(m.group("unit")) or bare_ratio(m, before, start)
 
 
 def bare_ratio(m: re.Match[str], before: str, start: int) -> bool:
