@@ -185,11 +185,20 @@ def line_figures(line: Line) -> Iterator[Figure]:
 def accepted(m: re.Match[str], before: str, start: int) -> bool:
     """Given a figure found, the line before it and where the words since the figure before
     start, return whether it is a figure: one after a bare space only right after words that
-    are all a component's name ("Thể chế 9,5 điểm; Tài chính công 100%"), one without a unit
-    only as ``bare_ratio`` says."""
-    if m.group("named") is not None and not only_a_name(before[start:]):
+    are all a component's name, in a list its sentence opens with a colon ("Điểm các lĩnh
+    vực: Thể chế 9,5 điểm; Tài chính công 100%"; not a remark "…; cải cách thể chế 7
+    điểm"), one without a unit only as ``bare_ratio`` says."""
+    if m.group("named") is not None and not listed_name(before, start):
         return False
     return bool(m.group("unit")) or bare_ratio(m, before, start)
+
+
+def listed_name(before: str, start: int) -> bool:
+    """Given the line before a figure and where the words since the figure before start,
+    return whether those words are a component's name alone, in a list opened by a colon
+    earlier in the sentence."""
+    ends = [e.end() for e in _STOP.finditer(before)]
+    return ":" in before[ends[-1] if ends else 0 :] and only_a_name(before[start:])
 
 
 def bare_ratio(m: re.Match[str], before: str, start: int) -> bool:
@@ -211,7 +220,7 @@ def bare_ratio(m: re.Match[str], before: str, start: int) -> bool:
     verb = m.group("verb")
     if re.search(r"[^\W\d_]|:", verb):
         return True
-    return verb.isspace() and only_a_name(before[start:])
+    return verb.isspace() and listed_name(before, start)
 
 
 @cache
