@@ -219,6 +219,10 @@ _NGAY_DATE = (
     rf"(?:[./-][0-9]{{1,2}}(?:[./-][0-9]{{2,4}})?"
     rf"|\s++{_either_form('tháng')}\s++[0-9]{{1,2}}(?:\s++{_either_form('năm')}\s++[0-9]{{4}})?)?)"
 )
+#: A unit of points glued to its figure ("89,12đ", "7/7,5điểm"): the figure ends before it.
+_GLUED = rf"(?i:đ|{_either_form('điểm')})(?!\w)"
+#: Money glued to "đ" ("50.000đ", "1,250,000đ"): dot thousands groups, or two or more groups.
+_MONEY = re.compile(r"[0-9]{1,3}(?:(?:\.[0-9]{3})++|(?:,[0-9]{3}){2,})")
 _SCAN_RE = re.compile(
     rf"(?P<ngay_date>{_NGAY_DATE}){_RIGHT}"
     rf"|{_LEFT}(?:"
@@ -226,8 +230,10 @@ _SCAN_RE = re.compile(
     rf"|(?P<date>{_DAY_MONTH}(?P=sep)(?:[0-9]{{4}}|[0-9]{{2}}){_RIGHT})"
     rf"|(?P<month_year>(?:0?[1-9]|1[0-2])[/-](?:19|20)[0-9]{{2}}{_RIGHT})"
     rf"|(?P<time>[0-9]{{1,2}}(?:[hHg:][0-9]{{2}}|[hHg])(?!\w))"
-    rf"|(?P<ratio>(?P<over>{_SIGN}?{_DIGITS})[ ]?/[ ]?(?P<under>{_DIGITS}){_RIGHT})"
-    rf"|(?P<number>{_SIGN}?{_DIGITS}(?:[.,][ \u00a0][0-9]++(?=%))?+(?:{_PERCENT})?+{_RIGHT})"
+    rf"|(?P<ratio>(?P<over>{_SIGN}?{_DIGITS})(?:{_GLUED})?[ ]?/[ ]?(?P<under>{_DIGITS})"
+    rf"(?:(?={_GLUED})|{_RIGHT}))"
+    rf"|(?P<number>{_SIGN}?{_DIGITS}(?:[.,][ \u00a0][0-9]++(?=%))?+(?:{_PERCENT})?+"
+    rf"(?:(?=(?P<glued>{_GLUED}))|{_RIGHT}))"
     rf")"
 )
 
@@ -238,8 +244,9 @@ def find_numbers(text: str, *, upper: Decimal | None = None) -> list[NumberMatch
     Skipped: `26/03/2024`, `01-8-2022`, `12.12.2023`, `3/2024`, a bare `18/3` (see
     `_looks_like_day_month`), a day or date right after "ngày" (`ngày 15`, `ngày 12.12`,
     `ngày 26 tháng 3 năm 2024`), `568/TB-SXD`, `30/2020/NĐ-CP`, `8h30`, `14:30`, and digits
-    glued to letters (`CT01`, `2a`) or to a slash they do not share with a ratio. Years
-    (`năm 2023`) are returned.
+    glued to letters (`CT01`, `2a`) or to a slash they do not share with a ratio. A unit of
+    points glued to a figure ends it (`89,12đ`, `66,75đ/72,5đ`, `7/7,5điểm`), but money
+    glued to "đ" (`50.000đ`) is no figure. Years (`năm 2023`) are returned.
     `a/b` gives one match with `denominator`; `upper` bounds every number but denominators, and
     a ratio's numerator is also settled by its denominator ("denominator 100").
     """
@@ -282,6 +289,8 @@ def _scan_to_match(scan: re.Match[str], upper: Decimal | None) -> NumberMatch | 
 
 def _number_match(scan: re.Match[str], upper: Decimal | None) -> NumberMatch | None:
     """Given a scanner hit on a lone number, return its NumberMatch (None if malformed)."""
+    if scan["glued"] in ("đ", "Đ") and _MONEY.fullmatch(scan["number"]):
+        return None
     number = parse_number(scan["number"], upper=upper)
     if number is None:
         return None

@@ -556,7 +556,12 @@ def test_upper_does_not_bound_a_denominator() -> None:
 
 
 def test_digits_glued_to_words_are_skipped() -> None:
-    assert find_numbers("đạt 72,32điểm, mã CT01, 8h30") == []
+    assert find_numbers("mã CT01, 8h30, phụ lục 2a, 72,32điểms") == []
+
+
+def test_a_unit_of_points_glued_to_digits_ends_the_figure() -> None:
+    [match] = find_numbers("đạt 72,32điểm, mã CT01")
+    assert (match.number.value, match.end) == (Decimal("72.32"), len("đạt 72,32"))
 
 
 #: Pieces of prose around figures: dates after "ngày" (precomposed, decomposed, capitals),

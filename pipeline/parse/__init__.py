@@ -17,6 +17,7 @@ from parscore.pipeline.lines import Line, document_to_lines
 from parscore.pipeline.model import Metadata, Notice, Summary, UnitScore
 from parscore.pipeline.parse.findings import read_findings
 from parscore.pipeline.parse.headline import (
+    headline_first,
     index_year,
     listed_grade,
     own_statement,
@@ -42,7 +43,9 @@ def parse(document: Document) -> Notice:
     metadata = read_metadata(lines, None)
     statements = read_statements(document, subject=metadata.issuer, lines=lines, tables=tables)
     unit_scores = unit_rows(statements)
-    own = own_statement(statements) or total_statement(statements, table.total if table else None)
+    own = own_statement(statements, metadata.issuer) or total_statement(
+        statements, table.total if table else None
+    )
     subject = own.unit if own and own.unit != UNNAMED else None
     metadata = replace(
         metadata,
@@ -55,7 +58,11 @@ def parse(document: Document) -> Notice:
         key=notice_key(metadata),
         source=document.source,
         metadata=metadata,
-        summary=make_summary(table, own, listed_grade(lines, subject), said_of(own, statements)),
+        summary=table_headline(
+            make_summary(table, own, listed_grade(lines, subject), said_of(own, statements)),
+            table,
+            unit_scores,
+        ),
         scores=table.scores if table else (),
         unit_scores=unit_scores,
         tasks=read_tasks(sections, lines, tables),
@@ -88,10 +95,12 @@ def make_summary(
     The notice's own figures are the statement reader's statement about its own subject
     (``headline.own_statement``); what it leaves unsaid, the other statements about the
     subject, index and year give, in reading order ("Với kết quả trên, đơn vị được xếp loại
-    Xuất sắc" two sentences on). The area table's grade row comes first; a list's grade last
-    ("Xếp loại Tốt gồm: Sở Y tế, …")."""
+    Xuất sắc" two sentences on), whole-index figures first (``headline.headline_first``).
+    The area table's grade row comes first; a list's grade last ("Xếp loại Tốt gồm: Sở Y
+    tế, …")."""
     sources = (own, *said) if own else ()
-    scored = (n for s in sources for n in (s.score, s.percent) if n is not None)
+    ordered = headline_first(sources, table.scores if table else ())
+    scored = (n for s in ordered for n in (s.score, s.percent) if n is not None)
     ranked = next((s for s in sources if s.rank is not None), None)
     grade, grade_raw = summary_grade(table, sources, listed)
     return Summary(
@@ -105,6 +114,19 @@ def make_summary(
         rank=ranked.rank if ranked else None,
         rank_of=ranked.rank_of if ranked else None,
     )
+
+
+def table_headline(
+    summary: Summary, table: ScoreTable | None, unit_scores: Sequence[UnitScore]
+) -> Summary:
+    """Given the summary, the area table and every unit statement, return the summary with the
+    table's stated total as its headline when no statement scores any unit (a report whose
+    only score is its table's total row, first or last)."""
+    if summary.headline_score is not None or table is None or table.total is None:
+        return summary
+    if any(r.score is not None or r.percent is not None for r in unit_scores):
+        return summary
+    return replace(summary, headline_score=table.total)
 
 
 def summary_grade(

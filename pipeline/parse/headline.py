@@ -17,7 +17,7 @@ from parscore.normalizers.labels import data_table, grade_in_text
 from parscore.normalizers.numbers import Number
 from parscore.normalizers.text import fold
 from parscore.pipeline.lines import Line
-from parscore.pipeline.model import UnitScore
+from parscore.pipeline.model import Score, UnitScore
 from parscore.pipeline.roles import plain
 from parscore.pipeline.statements.cues import cues
 from parscore.pipeline.statements.draft import UNNAMED
@@ -30,13 +30,15 @@ _YEAR = re.compile(r"năm\s+((?:19|20)\d{2})", re.I)
 WHOLE = Decimal(100)
 
 
-def own_statement(rows: Sequence[UnitScore]) -> UnitScore | None:
+def own_statement(rows: Sequence[UnitScore], issuer: str | None = None) -> UnitScore | None:
     """Given the statements, return the notice's own: of the PAR index, told in prose by a
     sentence naming the index and no other unit's figures ("sole"), about the unit the first
     such statement names, of the latest year it is stated for, the scored one first. A rank or
     a change without a score is still a statement about the subject. Without a sole
     statement, those of the whole index (out of 100 or of no stated maximum) about the subject
-    the text never names (``UNNAMED``: "Kết quả, Sở đạt 70,125 điểm" with no "Sở" known).
+    the text never names (``UNNAMED``: "Kết quả, Sở đạt 70,125 điểm" with no "Sở" known);
+    without those, the prose statements when all are about one unit, the issuer
+    (``issuers_own``).
     A notice whose first sole statement is an average of many units ("… của 12 phòng có
     điểm bình quân đạt 83,6%") speaks of a group: none is its own."""
     par = [r for r in rows if r.index == "par"]
@@ -48,11 +50,33 @@ def own_statement(rows: Sequence[UnitScore]) -> UnitScore | None:
     if not sole:
         sole = [r for r in par if r.unit == UNNAMED and whole(r)]
     if not sole:
+        sole = issuers_own(par, issuer)
+    if not sole:
         return None
     mine = [r for r in sole if r.unit == sole[0].unit]
     year = max((r.year for r in mine if r.year is not None), default=None)
     of_year = [r for r in mine if r.year == year] or mine
     return next((r for r in of_year if r.score is not None or r.percent is not None), of_year[0])
+
+
+def issuers_own(rows: Sequence[UnitScore], issuer: str | None) -> list[UnitScore]:
+    """Given the statements of the PAR index and the notice's issuer, return those told in
+    prose when every one of them, in prose or a table, is about the issuer: a body's report
+    stating only its own figures ("Sở Tư pháp tự đánh giá đạt tổng số 81,25 điểm" in Sở Tư
+    pháp's self-assessment report) speaks of its result without naming the index again."""
+    units = {r.unit for r in rows}
+    if len(units) != 1 or not same_body(units.pop(), issuer):
+        return []
+    return [r for r in rows if r.source == "prose"]
+
+
+def same_body(unit: str, issuer: str | None) -> bool:
+    """Given a statement's unit and the issuer, return whether they name one body: the same
+    name after their kind words ("Sở", "UBND huyện"), the issuer's place after it allowed
+    ("Sở Y tế tỉnh Hậu Giang" issues Sở Y tế's report)."""
+    core = kind_head().sub("", fold(unit)).strip()
+    own = kind_head().sub("", fold(issuer or "")).strip()
+    return bool(core and own) and (own == core or own.startswith(f"{core} "))
 
 
 def total_statement(rows: Sequence[UnitScore], total: Number | None) -> UnitScore | None:
@@ -71,6 +95,19 @@ def whole(row: UnitScore) -> bool:
     """Given a statement, return whether its figures are the whole index's (no maximum other
     than 100 stated)."""
     return row.max is None or row.max.value == WHOLE
+
+
+def headline_first(sources: Sequence[UnitScore], parts: Sequence[Score]) -> list[UnitScore]:
+    """Given the subject's statements (its own first) and the components read, return them in
+    the order their figures may be the headline: the whole index's first (out of 100 or of
+    no stated maximum), then the others; a figure out of a part's maximum that a component
+    states ("Tổng cục X đạt 17,5/18 điểm ở lĩnh vực chỉ đạo, điều hành") left out."""
+    stated = {(p.score.value, p.max.value) for p in parts if p.score and p.max}
+    kept = [
+        s for s in sources
+        if whole(s) or s.score is None or (s.score.value, s.max and s.max.value) not in stated
+    ]  # fmt: skip
+    return sorted(kept, key=lambda s: not whole(s))
 
 
 def said_of(own: UnitScore | None, rows: Sequence[UnitScore]) -> tuple[UnitScore, ...]:

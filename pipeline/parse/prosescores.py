@@ -5,13 +5,15 @@
     "điểm thẩm định là 54.95/61,5 điểm, … (gồm Chỉ số SIPAS đạt 8,5/10 điểm; …)"
     "- Lĩnh vực Cải cách thể chế" then "Đạt 9,42/10 điểm, chỉ số đạt 94,15%" (label above)
 
-Each figure ("đạt x/y điểm", ": x/y điểm", "là x điểm", "đạt x%") is labelled by the words
-between it and the figure before it, cut at the rightmost boundary (comma, colon, lead word
-such as "là", "lĩnh vực") that keeps every word of the component's name. A figure whose words
-name no component takes the heading just above it, or, for a percent right after a figure,
-is that figure's percent. Parentheses naming a year hold another year's results and are
-skipped. A figure labelled "tổng số điểm" is the stated total. The figures are self-assessed
-when the lead before them says so ("tự đánh giá, chấm điểm") and names no appraisal.
+Each figure ("đạt x/y điểm", ": x/y điểm", "là x điểm", "đạt x%", "x/yđ"; a ratio without
+a unit only after a verb or a colon, ending its clause: "- Cải cách thể chế: 5,5/6") is
+labelled by the words between it and the figure before it, cut at the rightmost boundary
+(comma, colon, lead word such as "là", "lĩnh vực") that keeps every word of the component's
+name. A figure whose words name no component takes the heading just above it, or, for a
+percent right after a figure, is that figure's percent. Parentheses naming a year hold
+another year's results and are skipped. A figure labelled "tổng số điểm" is the stated
+total. The figures are self-assessed when the lead before them says so ("tự đánh giá, chấm
+điểm") and names no appraisal.
 
 Vocabulary (lead, tail, total and self words; the parts of the index) is in areas.toml.
 """
@@ -23,13 +25,20 @@ from collections.abc import Iterator, Sequence
 from dataclasses import dataclass, field, replace
 from functools import cache
 
-from parscore.normalizers.labels import component_code, component_words, data_table, part_codes
+from parscore.normalizers.labels import (
+    component_code,
+    component_words,
+    data_table,
+    label_key,
+    part_codes,
+)
 from parscore.normalizers.numbers import Number, parse_number
 from parscore.normalizers.text import fold
 from parscore.pipeline.lines import Line
 from parscore.pipeline.model import Score, Where
 from parscore.pipeline.parse.headline import target_words
 from parscore.pipeline.parse.scoretable import SCALE_BOUND, ScoreTable
+from parscore.pipeline.roles import column_words
 
 #: Distinct components a document must state for its prose to count as its table: a lone
 #: "lĩnh vực cải cách tài chính công chỉ đạt 5,5/8 điểm" is a remark.
@@ -47,7 +56,7 @@ _RATIO = rf"(?=\s*{_NUM}\s*(?:điểm\s*)?/)"
 #: "được 11,5 điểm".
 _VERBS = (
     r"đạt(?:\s+được)?|là|với|(?:tự\s+)?chấm(?:\s+được)?|được\s+đánh\s+giá|được|"
-    r"tự\s+đánh\s+giá|thẩm\s+định|tương\s+ứng(?:\s+với)?"
+    r"tự\s+đánh\s+giá|thẩm\s+định(?:\s+còn)?|tương\s+ứng(?:\s+với)?"
 )
 #: A figure with its maximum in brackets after it needs no verb either ("Cải cách thể chế
 #: 12 điểm (tối đa 13 điểm)", "… 15,25 điểm (điểm tối đa 18)").
@@ -56,16 +65,24 @@ _WITH_TOP = rf"(?=\s*{_NUM}\s*điểm\s*\(\s*(?:điểm\s+)?tối\s+đa)"
 #: a space): tried first, the class lets every other position fail at once, where the
 #: alternatives below would each be tried (a third of the prose reader's time).
 FIGURE_GUARD = r"(?:^|(?=[đlvtc:(\s]))"
+#: A ratio written without a unit ends its clause ("Cải cách thể chế: 5.5/6", "đạt 17,2/18;
+#: lĩnh vực …"); it is a figure only after a verb or a colon (``bare_ratio``).
+_BARE_END = r"(?(max)(?=\s*(?:[;,)]|\.?\s*$|\.\s))|(?!))"
 _FIGURE = re.compile(
     FIGURE_GUARD + rf"(?P<verb>\b(?:{_VERBS})\s*:?|:|^|\s[–-]|"
-    rf"\({_RATIO}|(?<=[^\W\d_])\s(?:{_RATIO}|{_WITH_TOP}))"
-    rf"\s*(?P<value>{_NUM})(?:\s*(?:điểm\s*)?(?:/|\s+trên(?:\s+tổng(?:\s+số)?)?\s+)\s*"
-    rf"(?P<max>{_NUM}))?\.?\s*(?P<unit>điểm|%)"
+    rf"\({_RATIO}|(?<=[^\W\d_])\s(?:{_RATIO}|{_WITH_TOP}|(?P<named>)))"
+    rf"\s*(?P<value>{_NUM})(?:\s*(?:(?:điểm|đ)\s*)?(?:/|\s+trên(?:\s+tổng(?:\s+số)?)?\s+)\s*"
+    rf"(?P<max>{_NUM}))?(?:\.?\s*(?P<unit>điểm|đ(?!\w)|%)|{_BARE_END})"
     rf"(?:\s*\(\s*(?:điểm\s+)?tối\s+đa\s*:?\s*(?P<top>{_NUM})[^()]*\))?",
     re.I,
 )
-#: What every figure ends with: a line without it holds none (tried before ``_FIGURE``).
-_UNIT = re.compile(r"điểm|%", re.I)
+#: What every figure ends with (a unit, or a ratio): a line without it holds none (tried
+#: before ``_FIGURE``).
+_UNIT = re.compile(r"điểm|%|\d\s?đ(?!\w)|\d\s*/\s*\d", re.I)
+#: A maximum in brackets inside a label, before its figure ("X (tối đa 13 điểm) đạt 12 điểm").
+_TOP_IN_LABEL = re.compile(
+    rf"\s*\(\s*(?:điểm\s+)?tối\s+đa\s*:?\s*({_NUM})\s*(?:điểm)?\s*(?:\)|$)", re.I
+)
 _OTHER_YEAR = re.compile(r"\([^()]*\b(?:19|20)\d{2}\b[^()]*\)")
 _SENTENCE_END = re.compile(r"[.;!?](?:\s|$)|;")
 _STOP = re.compile(r"[.!?](?:\s|$)")
@@ -146,7 +163,10 @@ def line_figures(line: Line) -> Iterator[Figure]:
     if not _UNIT.search(line.text):
         return
     text = _OTHER_YEAR.sub(" ", line.text)
-    found = list(_FIGURE.finditer(text))
+    found: list[re.Match[str]] = []
+    for m in _FIGURE.finditer(text):
+        if accepted(m, text[: m.start()], found[-1].end() if found else 0):
+            found.append(m)
     ends = [m.start() for m in found[1:]] + [len(text)] * bool(found)
     start = 0
     for m, end in zip(found, ends, strict=True):
@@ -160,6 +180,64 @@ def line_figures(line: Line) -> Iterator[Figure]:
                 where=Where(block=line.block, page=line.page),
             )  # fmt: skip
         start = m.end()
+
+
+def accepted(m: re.Match[str], before: str, start: int) -> bool:
+    """Given a figure found, the line before it and where the words since the figure before
+    start, return whether it is a figure: one after a bare space only right after words that
+    are all a component's name, in a list its sentence opens with a colon ("Điểm các lĩnh
+    vực: Thể chế 9,5 điểm; Tài chính công 100%"; not a remark "…; cải cách thể chế 7
+    điểm"), one without a unit only as ``bare_ratio`` says."""
+    if m.group("named") is not None and not listed_name(before, start):
+        return False
+    return bool(m.group("unit")) or bare_ratio(m, before, start)
+
+
+def listed_name(before: str, start: int) -> bool:
+    """Given the line before a figure and where the words since the figure before start,
+    return whether those words are a component's name alone, in a list opened by a colon
+    earlier in the sentence."""
+    ends = [e.end() for e in _STOP.finditer(before)]
+    return ":" in before[ends[-1] if ends else 0 :] and only_a_name(before[start:])
+
+
+def bare_ratio(m: re.Match[str], before: str, start: int) -> bool:
+    """Given a figure written without a unit (a ratio), the line before it and where the
+    words since the figure before start, return whether it is a component's: the figure
+    within a maximum no larger than the index's, in a sentence naming no rank so far ("Về
+    thứ hạng các lĩnh vực: thể chế 12/63"), after a verb or a colon, or right after words
+    that are all a component's name ("Chỉ đạo điều hành 11,5/12; Thể chế 9/10"; not "xếp thứ
+    5/63", "thể chế xếp thứ 5/63")."""
+    value = parse_number(m.group("value"), upper=SCALE_BOUND)
+    top = parse_number(m.group("max"), upper=SCALE_BOUND)
+    if value is None or top is None or value.value is None or top.value is None:
+        return False
+    ends = [e.end() for e in _STOP.finditer(before)]
+    if not value.value <= top.value <= SCALE_BOUND or rank_words().search(
+        fold(before[ends[-1] if ends else 0 :])
+    ):
+        return False
+    verb = m.group("verb")
+    if re.search(r"[^\W\d_]|:", verb):
+        return True
+    return verb.isspace() and listed_name(before, start)
+
+
+@cache
+def rank_words() -> re.Pattern[str]:
+    """Given nothing, return the pattern of the words naming a rank (columns.toml [ranking]
+    rank: "xếp thứ", "hạng"), which make a ratio a place, not points."""
+    return _words_re(column_words()["ranking"]["rank"])
+
+
+def only_a_name(words: str) -> bool:
+    """Given the words before a figure, return whether their last clause, after a lead word
+    ("lĩnh vực"), is a component's name and nothing else."""
+    clause = re.split(r"[:;.(]", last_clause(words))[-1].strip(_EDGE)
+    key = fold(clause)  # the same places as the clause: its edges are stripped
+    lead = vocabulary().lead.match(key)
+    name = label_key(clause[lead.end() :] if lead else clause)
+    return bool(name) and component_words(name) == len(name.split())
 
 
 def is_target(before: str) -> bool:
@@ -188,11 +266,18 @@ def labelled(lines: Sequence[Line]) -> Iterator[tuple[str | None, Figure]]:
 
 def label_after(after: str) -> str | None:
     """Given the words after a figure, return the component they name when they open with
-    a word such as "ở", "về" ("đạt 5,5/8 điểm ở lĩnh vực cải cách tài chính công")."""
+    a word such as "ở", "về" ("đạt 5,5/8 điểm ở lĩnh vực cải cách tài chính công"), up to
+    the clause's end, or its first comma after which the name goes on no further ("ở lĩnh
+    vực công tác chỉ đạo, điều hành CCHC; …" is one name; "ở lĩnh vực cải cách thể chế, cao
+    nhất …" ends at the comma)."""
+    after = after.lstrip()  # fold strips the edges: the key must keep the text's places
     m = vocabulary().after.match(fold(after))
     if m is None:
         return None
-    clause = re.split(r"[,;()]|\.(?:\s|$)", after[m.end() :], maxsplit=1)[0]
+    clause = re.split(r"[;()]|\.(?:\s|$)", after[m.end() :], maxsplit=1)[0]
+    whole = component_words(clause)
+    cuts = [c.start() for c in re.finditer(",", clause)]
+    clause = next((clause[:at] for at in cuts if component_words(clause[:at]) == whole), clause)
     return label_of(clause) if component_code(clause) else None
 
 
@@ -297,33 +382,39 @@ def collect(
     made = False  # the figure before made the last score
     for label, figure in figures:
         if label is None:
-            made = made and attach(scores, figure)
+            made = made and attach(scores, figure, self_assessed)
             if total is None and is_total(figure.words) and not figure.percent:
                 total = figure
             continue
         score = make_score(label, figure, len(scores) + 1, self_assessed)
         if score is not None and scores and made and scores[-1].area == score.area:
-            made = attach(scores, replace(figure, words=""))  # the same area restated
+            made = attach(scores, replace(figure, words=""), self_assessed)  # restated
             continue
         made = score is not None and all(s.area != score.area for s in scores)
         scores += [score] if made and score else []
     return scores, total
 
 
-def attach(scores: list[Score], figure: Figure) -> bool:
-    """Given the scores so far and an unlabelled figure right after the last one, make it the
-    last score's percent, or its self-assessed or appraised score when its words say which
-    ("…: tự chấm 9/10 điểm, thẩm định 8,5 điểm"); return False (it made no score)."""
+def attach(scores: list[Score], figure: Figure, self_assessed: bool = False) -> bool:
+    """Given the scores so far, an unlabelled figure right after the last one and whether the
+    figures are self-assessed, make it the last score's percent, or its self-assessed or
+    appraised score when its words say which ("…: tự chấm 9/10 điểm, thẩm định 8,5 điểm"),
+    with its maximum when the last has none ("thẩm định 8,5 điểm (tối đa 10 điểm)"); a figure
+    out of a maximum after a bare percent is that score's ("đạt 95,36% (13,35/14 điểm)").
+    Return False (it made no score)."""
     if len(figure.words.split()) > PERCENT_GAP_WORDS or figure.first or not scores:
         return False
     last, value = scores[-1], figure.value
     field = "percent" if figure.percent else stated_role(figure.words + figure.verb)
+    top = last.max if last.max is not None else figure.maximum
+    if field is None and top is not last.max and last.self is None and last.appraised is None:
+        field = "self" if self_assessed else "appraised"
     if field == "percent" and last.percent is None:
         scores[-1] = replace(last, percent=value)
     elif field == "self" and last.self is None:
-        scores[-1] = replace(last, self=value)
+        scores[-1] = replace(last, self=value, max=top)
     elif field == "appraised" and last.appraised is None:
-        scores[-1] = replace(last, appraised=value)
+        scores[-1] = replace(last, appraised=value, max=top)
     return False
 
 
@@ -343,6 +434,10 @@ def is_part_maximum(maximum: Number | None) -> bool:
 def make_score(label: str, figure: Figure, order: int, self_assessed: bool) -> Score | None:
     """Given a label and its figure, return the component's Score (a part of the index needs
     its maximum: "Chỉ số SIPAS đạt 8,5/10 điểm", not another index's "SIPAS đạt 9,12 điểm")."""
+    if top := _TOP_IN_LABEL.search(label):  # "lĩnh vực X (tối đa 13 điểm) đạt 12,25 điểm"
+        label = trim(label[: top.start()] + label[top.end() :])
+        written = parse_number(top.group(1), upper=SCALE_BOUND)
+        figure = replace(figure, maximum=figure.maximum or written)
     code = component_code(label) or "other"
     if code in part_codes() and not is_part_maximum(figure.maximum):
         return None
