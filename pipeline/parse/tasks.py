@@ -60,10 +60,14 @@ _PERIOD = re.compile(
     r"(?:[/-]|\s+năm\s+)\s*(?P<year>(?:19|20)\d{2})",
     re.I,
 )
-#: An agency written short inside a unit: "Sở TT&TT", "Bộ KH&ĐT", "Sở LĐ - TB&XH", "Sở GTVT".
-_SHORT_AGENCY = re.compile(
-    r"(?<!\w)(?:Sở|Bộ)\s+(?:[A-ZĐ][A-ZĐa-z]*(?:\s*[&-]\s*[A-ZĐ][A-ZĐa-z]*)+|[A-ZĐ]{2,})(?!\w)"
-)
+#: An agency written short inside a unit: "Sở TT&TT", "Bộ KH&ĐT", "Sở LĐ - TB&XH", "Sở GTVT",
+#: "Sở VH,TT&DL" (a comma without a space inside the short form); a district's office
+#: ("Phòng TC-KH") is spelled out from pipeline/data/assignees.toml [offices].
+_SHORT_PART, _SHORT_SEP = r"[A-ZĐ][A-ZĐa-z]*", r"(?:\s*[&-]\s*|,)"
+_SHORT_FORM = rf"(?:{_SHORT_PART}(?:{_SHORT_SEP}{_SHORT_PART})+|[A-ZĐ]{{2,}})"
+_SHORT_AGENCY = re.compile(rf"(?<!\w)(?:Sở|Bộ)\s+{_SHORT_FORM}(?!\w)")
+_SHORT_OFFICE = re.compile(rf"(?<!\w)(Phòng\s+)({_SHORT_FORM})(?!\w)")
+_SHORT_JUNK = re.compile(r"[\s&,./+-]+")
 _QUARTERS = {"I": 1, "II": 2, "III": 3, "IV": 4, "1": 1, "2": 2, "3": 3, "4": 4}
 
 
@@ -256,9 +260,24 @@ def make_task(section: str | None, unit: str | None, text: str, seq: int) -> Tas
 def spelled_agencies(unit: str) -> str:
     """Given a task's unit, return it with each agency written short spelled out ("Sở KH&ĐT,
     Sở LĐ - TB&XH" → "Sở Kế hoạch và Đầu tư, Sở Lao động - Thương binh và Xã hội")."""
+    if _SHORT_OFFICE.search(unit):
+        unit = _SHORT_OFFICE.sub(lambda m: m[1] + _offices().get(short_key(m[2]), m[2]), unit)
     if "&" not in unit and not _SHORT_AGENCY.search(unit):
         return unit
     return _SHORT_AGENCY.sub(lambda m: canonical_unit(m.group()), unit)
+
+
+def short_key(form: str) -> str:
+    """Given a short form as written ("TC - KH", "TN&MT"), return its lookup key ("TCKH")."""
+    return _SHORT_JUNK.sub("", form).upper()
+
+
+@cache
+def _offices() -> dict[str, str]:
+    """Return short-form key → name of a district's offices (pipeline/data/assignees.toml)."""
+    path = resources.files("parscore.pipeline").joinpath("data/assignees.toml")
+    offices = tomllib.loads(path.read_text(encoding="utf-8"))["offices"]
+    return {short_key(form): name for name, forms in offices.items() for form in forms}
 
 
 def named_unit(text: str) -> str | None:
