@@ -30,3 +30,24 @@ def test_an_agency_short_form_with_a_comma_inside_is_spelled_out() -> None:
         "cấp phép lữ hành, xong trước ngày 20/3/2026.",
     )
     assert found and found[0][0] == "Sở Văn hóa, Thể thao và Du lịch"
+
+
+def test_a_closing_formula_with_a_second_clause_gives_no_task() -> None:
+    # the formula's first clause is generic ("quan tâm, triển khai thực hiện"); the clause after
+    # ";" only says where to report difficulties; a letter's courtesy line closes it too
+    found = tasks_of(
+        "Để chuẩn bị đánh giá năm 2026, UBND huyện đề nghị các cơ quan, đơn vị thực hiện "
+        "một số nội dung sau:",
+        "1. Phòng Nội vụ tổng hợp tài liệu kiểm chứng, trình Chủ tịch UBND huyện trước 10/11/2026.",
+        "2. UBND các xã cập nhật số liệu giải quyết hồ sơ trên phần mềm một cửa.",
+        "UBND huyện đề nghị Thủ trưởng các cơ quan, đơn vị quan tâm, triển khai thực hiện; quá "
+        "trình thực hiện có vướng mắc, phản ánh về Phòng Nội vụ để tổng hợp./.",
+    )
+    assert [text[:20] for _, text in found] == ["Phòng Nội vụ tổng hợ", "UBND các xã cập nhật"]
+    courtesy = tasks_of(
+        "Sở Tài chính đề nghị các đơn vị thực hiện các nội dung sau:",
+        "- Các phòng chuyên môn: rà soát dự toán chi cho công tác số hóa hồ sơ.",
+        "- Trung tâm Tin học: báo cáo tình hình vận hành phần mềm kế toán.",
+        "Rất mong nhận được sự phối hợp chặt chẽ của Quý đơn vị./.",
+    )
+    assert len(courtesy) == 2

@@ -129,8 +129,11 @@ def is_closing_line(line: Line) -> bool:
     closings = vocabulary().closings
     if line.text.rstrip().endswith("./."):  # "Văn phòng UBND tỉnh thông báo để … thực hiện./."
         keys = words_of(line.text).keys
-        found = find_assignment(line.text)  # "…, yêu cầu các cơ quan nghiêm túc thực hiện./."
-        closing = found is not None and is_closing(line.text, found)
+        # "…, yêu cầu các cơ quan nghiêm túc thực hiện./.", the formula's first clause only:
+        # "… quan tâm triển khai thực hiện; nếu có vướng mắc, báo cáo về Sở Nội vụ …./."
+        first = line.text.split(";", 1)[0]
+        found = find_assignment(first)
+        closing = found is not None and is_closing(first, found)
         return closing or any(match_at(keys, i, closings) for i in range(len(keys)))
     return starts_with(line.text, closings)
 
