@@ -51,3 +51,16 @@ def test_a_closing_formula_with_a_second_clause_gives_no_task() -> None:
         "Rất mong nhận được sự phối hợp chặt chẽ của Quý đơn vị./.",
     )
     assert len(courtesy) == 2
+
+
+def test_a_briefing_meeting_is_no_cue() -> None:
+    # "giao ban" is a briefing, not "giao" + "ban": the praise under it gives no task
+    found = tasks_of(
+        "Kết luận của Phó Chủ tịch UBND quận tại cuộc họp giao ban chuyển đổi số quý III/2026",
+        "1. Quý III, tỷ lệ hồ sơ trực tuyến của quận đạt 71%, cao hơn quý trước.",
+        "2. Phòng Văn hóa và Thông tin hướng dẫn các phường cập nhật cổng thông tin điện tử.",
+    )
+    assert found == [("Phòng Văn hóa và Thông tin", "Phòng Văn hóa và Thông tin hướng dẫn các")]
+    # a body named "Ban …" after the cue stays the assignee
+    named = tasks_of("Chủ tịch UBND tỉnh giao Ban Dân tộc tỉnh rà soát chính sách hỗ trợ vùng cao.")
+    assert named and named[0][0] == "Ban Dân tộc tỉnh"

@@ -62,6 +62,7 @@ class Vocabulary:
 
     cues: Phrases
     inner: Phrases
+    compounds: Phrases
     not_after_cue: Phrases
     clauses: Phrases
     openers: Phrases
@@ -283,6 +284,15 @@ def passive(w: Words, j: int) -> bool:
     return any(j >= len(p) and w.keys[j - len(p) : j] == p for p in voc.passive)
 
 
+def compound(w: Words, j: int) -> bool:
+    """Given words and the index of a cue, return whether it opens a word of its own, its
+    last part not capitalised as a name is ("họp giao ban", "GIAO BAN"; "giao Ban Dân tộc"
+    is a cue)."""
+    size = match_at(w.keys, j, vocabulary().compounds)
+    last = w.raw[j + size - 1].strip(_PUNCT) if size else ""
+    return bool(last) and (last.isupper() or not last[:1].isupper())
+
+
 def subject_at(w: Words, i: int, *, cued: bool = False) -> Assignment | None:
     """Given words and an index, return the unit named there with what follows it, or None."""
     if not is_head(w, i, cued=cued) or not (end := name_end(w, i, cued=cued)):
@@ -331,7 +341,7 @@ def cue_assignment(w: Words, first: int = 0, *, inner: bool = False) -> Assignme
         size = match_at(w.keys, i, voc.cues)
         if not size and inner and w.raw[i][:1].islower():
             size = match_at(w.keys, i, voc.inner)
-        if size and not passive(w, i) and (found := after_cue(w, i + size)):
+        if size and not passive(w, i) and not compound(w, i) and (found := after_cue(w, i + size)):
             return dataclasses.replace(found, start=w.starts[i], cue=True)
     return None
 
