@@ -64,3 +64,18 @@ def test_a_briefing_meeting_is_no_cue() -> None:
     # a body named "Ban …" after the cue stays the assignee
     named = tasks_of("Chủ tịch UBND tỉnh giao Ban Dân tộc tỉnh rà soát chính sách hỗ trợ vùng cao.")
     assert named and named[0][0] == "Ban Dân tộc tỉnh"
+
+
+def test_passive_words_after_a_name_leave_it() -> None:
+    # "cũng được giao", "được đề nghị" after a name are the passive of its duty, no part of it
+    found = tasks_of(
+        "Theo đó, Phó Chủ tịch UBND tỉnh giao Sở Nông nghiệp và Môi trường hoàn thành số hóa "
+        "hồ sơ địa chính trong quý II/2026. Văn phòng Đăng ký đất đai cũng được giao cập nhật "
+        "biến động đất đai hằng tháng.",
+        "Riêng UBND thị xã Kỳ Anh được đề nghị báo cáo tiến độ mỗi tuần.",
+    )
+    assert [unit for unit, _ in found] == [
+        "Sở Nông nghiệp và Môi trường",
+        "Văn phòng Đăng ký đất đai",
+        "UBND thị xã Kỳ Anh",
+    ]
