@@ -79,3 +79,20 @@ def test_passive_words_after_a_name_leave_it() -> None:
         "Văn phòng Đăng ký đất đai",
         "UBND thị xã Kỳ Anh",
     ]
+
+
+def test_an_authority_directing_is_no_assignee() -> None:
+    # a news title: the chairman directs, whom is said later
+    found = tasks_of(
+        "Phó Chủ tịch UBND tỉnh chỉ đạo đẩy nhanh số hóa hồ sơ đất đai",
+        "Theo đó, Phó Chủ tịch UBND tỉnh giao Sở Nông nghiệp và Môi trường hoàn thành số hóa "
+        "hồ sơ địa chính trong quý II/2026.",
+    )
+    assert [unit for unit, _ in found] == ["Sở Nông nghiệp và Môi trường"]
+    # a lead-in of the directing authority gives its items no unit of its own
+    items = tasks_of(
+        "Chủ tịch UBND tỉnh chỉ đạo:",
+        "1. Tăng cường kiểm tra đột xuất việc giải quyết hồ sơ tại Bộ phận Một cửa.",
+        "2. Sở Tư pháp hướng dẫn chứng thực bản sao điện tử.",
+    )
+    assert [unit for unit, _ in items] == [None, "Sở Tư pháp"]

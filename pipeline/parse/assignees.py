@@ -439,8 +439,22 @@ def find_assignment(text: str) -> Assignment | None:
     if subject and takes_on(w, subject):
         return subject
     if (first := authority_at(w)) is not None:
-        subject = cue_assignment(w, first, inner=True) or subject
+        cued = cue_assignment(w, first, inner=True)
+        if cued is None and subject is not None and directs(w, first, subject):
+            return None  # "Chủ tịch UBND tỉnh chỉ đạo nâng cao …": whom, it does not say
+        subject = cued or subject
     return subject if subject and subject.duty else (recipient(w) or subject)
+
+
+def directs(w: Words, first: int, subject: Assignment) -> bool:
+    """Given words, where an authority is named and the subject, return whether the subject
+    is that authority giving a direction ("chỉ đạo", "yêu cầu" right after its name): it
+    gives the duty, it does not take it."""
+    if w.starts[first] != subject.start:
+        return False
+    end = first + len(subject.unit.split())
+    voc = vocabulary()
+    return bool(match_at(w.keys, end, voc.inner) or match_at(w.keys, end, voc.cues))
 
 
 def recipient(w: Words) -> Assignment | None:
