@@ -96,3 +96,16 @@ def test_an_authority_directing_is_no_assignee() -> None:
         "2. Sở Tư pháp hướng dẫn chứng thực bản sao điện tử.",
     )
     assert [unit for unit, _ in items] == [None, "Sở Tư pháp"]
+
+
+def test_a_numbered_heading_run_into_the_closing_gives_no_task() -> None:
+    # "3. Tổ chức thực hiện" has no full stop: the closing paragraph under it joins it; its
+    # first clause is the formula, the second only says where to report
+    found = tasks_of(
+        "1. Phòng Tư pháp rà soát thủ tục chứng thực trên Cổng dịch vụ công của huyện.",
+        "2. Phòng Y tế kiểm tra hồ sơ cấp phép hành nghề quá hạn.",
+        "3. Tổ chức thực hiện",
+        "Chủ tịch UBND huyện yêu cầu Thủ trưởng các phòng, ban khẩn trương triển khai thực "
+        "hiện; định kỳ báo cáo kết quả về Văn phòng HĐND và UBND huyện./.",
+    )
+    assert [unit for unit, _ in found] == ["Phòng Tư pháp", "Phòng Y tế"]

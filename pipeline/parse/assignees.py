@@ -549,6 +549,16 @@ def is_closing(text: str, found: Assignment) -> bool:
     return bool(words) and match_at(words, 0, voc.generic_duties) == len(words)
 
 
+def closes(text: str, found: Assignment) -> bool:
+    """Given a paragraph and its assignment, return whether it is the closing formula: the
+    whole duty, or in the notice's last paragraph (ending "./.") its first clause ("… quan
+    tâm triển khai thực hiện; nếu có vướng mắc, báo cáo về Sở Nội vụ …./.")."""
+    if is_closing(text, found):
+        return True
+    first = text.split(";", 1)[0]
+    return text.rstrip().endswith("./.") and found.start < len(first) and is_closing(first, found)
+
+
 def cue_length(w: Words) -> int:
     """Given words opening with a cue or not, return how many words the cue has."""
     return match_at(w.keys, 0, vocabulary().cues) or match_at(w.keys, 0, vocabulary().inner)

@@ -27,8 +27,8 @@ from parscore.normalizers.text import fold
 from parscore.pipeline.lines import Line
 from parscore.pipeline.model import Task
 from parscore.pipeline.parse.assignees import (
+    closes,
     find_assignment,
-    is_closing,
     lists,
     match_at,
     starts_with,
@@ -129,11 +129,8 @@ def is_closing_line(line: Line) -> bool:
     closings = vocabulary().closings
     if line.text.rstrip().endswith("./."):  # "Văn phòng UBND tỉnh thông báo để … thực hiện./."
         keys = words_of(line.text).keys
-        # "…, yêu cầu các cơ quan nghiêm túc thực hiện./.", the formula's first clause only:
-        # "… quan tâm triển khai thực hiện; nếu có vướng mắc, báo cáo về Sở Nội vụ …./."
-        first = line.text.split(";", 1)[0]
-        found = find_assignment(first)
-        closing = found is not None and is_closing(first, found)
+        found = find_assignment(line.text)  # "…, yêu cầu các cơ quan nghiêm túc thực hiện./."
+        closing = found is not None and closes(line.text, found)
         return closing or any(match_at(keys, i, closings) for i in range(len(keys)))
     return starts_with(line.text, closings)
 
