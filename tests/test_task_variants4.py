@@ -109,3 +109,21 @@ def test_a_numbered_heading_run_into_the_closing_gives_no_task() -> None:
         "hiện; định kỳ báo cáo kết quả về Văn phòng HĐND và UBND huyện./.",
     )
     assert [unit for unit, _ in found] == ["Phòng Tư pháp", "Phòng Y tế"]
+
+
+def test_a_plans_aims_under_its_lead_in_are_no_tasks() -> None:
+    # the lead-in announces the whole body; "1. Mục tiêu", "2. Nguyên tắc" are its sections,
+    # the units are under "3. Phân công thực hiện"
+    found = tasks_of(
+        "Căn cứ Kế hoạch CCHC năm 2026 của UBND tỉnh, Giám đốc Sở Y tế thông báo phân công "
+        "nhiệm vụ như sau:",
+        "1. Mục tiêu",
+        "Phấn đấu 100% hồ sơ của Sở được giải quyết đúng hạn.",
+        "2. Nguyên tắc",
+        "Rõ người, rõ việc, rõ trách nhiệm của từng phòng.",
+        "3. Phân công thực hiện",
+        "3.1. Phòng Nghiệp vụ Dược:",
+        "- Rà soát thủ tục cấp chứng chỉ hành nghề dược.",
+        "3.2. Văn phòng Sở: tổng hợp báo cáo CCHC hằng quý.",
+    )
+    assert [unit for unit, _ in found] == ["Phòng Nghiệp vụ Dược", "Văn phòng Sở"]
