@@ -127,3 +127,15 @@ def test_a_plans_aims_under_its_lead_in_are_no_tasks() -> None:
         "3.2. Văn phòng Sở: tổng hợp báo cáo CCHC hằng quý.",
     )
     assert [unit for unit, _ in found] == ["Phòng Nghiệp vụ Dược", "Văn phòng Sở"]
+
+
+def test_a_remark_under_no_unit_heading_is_no_task() -> None:
+    # the sender's warning after the requests names no unit and opens with no verb
+    found = tasks_of(
+        "Để kịp tổng hợp, Sở Y tế đề nghị các đơn vị thực hiện các nội dung sau:",
+        "- Các bệnh viện tuyến huyện: gửi số liệu khám chữa bệnh trực tuyến trước ngày 05/4/2026.",
+        "- Trung tâm Kiểm soát bệnh tật tỉnh: cập nhật hồ sơ tiêm chủng trên phần mềm.",
+        "Sau thời hạn trên, đơn vị nào chưa gửi số liệu, Sở Y tế sẽ tổng hợp, báo cáo UBND tỉnh.",
+    )
+    units = {unit for unit, _ in found}
+    assert units == {"Các bệnh viện tuyến huyện", "Trung tâm Kiểm soát bệnh tật tỉnh"}

@@ -199,9 +199,18 @@ def add_line(unit: _Unit, line: Line, *, last: bool = False) -> None:
     elif unit.texts and not opens and continues(unit.texts[-1], line.text):
         unit.texts[-1] = f"{unit.texts[-1]} {line.text}"
         unit.lead = unit.lead or leads(unit.texts[-1])
-    elif opens or not (last and is_byline(unit, line)):
+    elif opens or not ((last and is_byline(unit, line)) or is_remark(unit, line)):
         unit.texts.append(line.text)
         unit.lead = leads(line.text)
+
+
+def is_remark(unit: _Unit, line: Line) -> bool:
+    """Given a unit and an unmarked paragraph that starts no item of it, return whether the
+    paragraph is a remark, no task: under no unit heading, it names no unit and opens with no
+    verb ("Quá thời hạn nêu trên, …, Sở Nội vụ sẽ tổng hợp, báo cáo …")."""
+    if unit.name is not None or starts_with(line.text, vocabulary().verbs):
+        return False
+    return named_unit(line.text) is None
 
 
 def is_sub_item(line: Line) -> bool:
