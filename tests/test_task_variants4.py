@@ -7,6 +7,8 @@ Every text here is composed for the test: wording, order and noise differ from a
 
 from __future__ import annotations
 
+from parscore.extractors.model import Block, BlockKind, Document, Region, SourceInfo
+from parscore.pipeline.parse import parse
 from tests.test_task_variants3 import tasks_of
 
 
@@ -139,3 +141,18 @@ def test_a_remark_under_no_unit_heading_is_no_task() -> None:
     )
     units = {unit for unit, _ in found}
     assert units == {"Các bệnh viện tuyến huyện", "Trung tâm Kiểm soát bệnh tật tỉnh"}
+
+
+def test_a_leader_proposing_duties_is_the_news_items_issuer() -> None:
+    # no document reported: the body whose leader "đề nghị" the duties announced them; a
+    # department's past action ("đã ban hành") later in the lead is not the issuer
+    texts = (
+        "Phó Chủ tịch UBND tỉnh làm việc với các sở về chuyển đổi số",
+        "Chiều 4/3, đồng chí Phó Chủ tịch UBND tỉnh Sơn La làm việc với các sở, ngành.",
+        "Kết thúc buổi làm việc, Phó Chủ tịch UBND tỉnh đề nghị Sở Y tế sớm kết nối phần mềm.",
+        "Trước đó, Sở Tư pháp đã ban hành hướng dẫn chứng thực điện tử.",
+    )
+    blocks = tuple(Block(kind=BlockKind.PARAGRAPH, text=t, region=Region.BODY) for t in texts)
+    source = SourceInfo(path="news.txt", format="txt", sha256="5" * 64)
+    issuer = parse(Document(source=source, blocks=blocks)).metadata.issuer
+    assert issuer is not None and "Sơn La" in issuer and "Tư pháp" not in issuer
