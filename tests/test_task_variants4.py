@@ -9,6 +9,7 @@ from __future__ import annotations
 
 from parscore.extractors.model import Block, BlockKind, Document, Region, SourceInfo
 from parscore.pipeline.parse import parse
+from tests.test_extract_html import run
 from tests.test_task_variants3 import tasks_of
 
 
@@ -156,3 +157,27 @@ def test_a_leader_proposing_duties_is_the_news_items_issuer() -> None:
     source = SourceInfo(path="news.txt", format="txt", sha256="5" * 64)
     issuer = parse(Document(source=source, blocks=blocks)).metadata.issuer
     assert issuer is not None and "Sơn La" in issuer and "Tư pháp" not in issuer
+
+
+def test_a_post_date_line_named_like_an_article_is_not_the_article() -> None:
+    # the page's only class naming an article ("postdate") holds the date line; the letter
+    # is in a container whose class names nothing: the densest block is read
+    letter = "".join(
+        f"<p>{t}</p>"
+        for t in (
+            "UBND TỈNH CÀ MAU<br>SỞ TƯ PHÁP",
+            "Số: 77/STP-HCTP",
+            "Cà Mau, ngày 02 tháng 3 năm 2026",
+            "Sở Tư pháp đề nghị các đơn vị thực hiện các nội dung sau:",
+            "- Phòng Tư pháp các huyện: rà soát sổ hộ tịch chưa số hóa, báo cáo trước 20/3/2026.",
+            "- Trung tâm Dịch vụ đấu giá tài sản: công khai quy trình đấu giá trên Cổng thông tin.",
+        )
+    )
+    html = (
+        '<html><head><meta charset="utf-8"></head><body><div class="logo">SỞ TƯ PHÁP</div>'
+        '<p class="duong">Trang chủ / Văn bản / Văn bản chỉ đạo điều hành</p>'
+        '<p class="postdate">Ngày đăng: 03/03/2026 08:15 | Người đăng: Quản trị | Lượt xem: 95</p>'
+        f'<div class="vanban">{letter}</div><div class="foot">ĐT: 0290.38XX</div></body></html>'
+    )
+    text = run(html.encode()).text()
+    assert "77/STP-HCTP" in text and "Trung tâm Dịch vụ đấu giá" in text
