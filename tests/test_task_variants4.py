@@ -181,3 +181,13 @@ def test_a_post_date_line_named_like_an_article_is_not_the_article() -> None:
     )
     text = run(html.encode()).text()
     assert "77/STP-HCTP" in text and "Trung tâm Dịch vụ đấu giá" in text
+
+
+def test_a_self_assessing_duty_ends_the_name_before_its_tu() -> None:
+    # "tự đánh giá", "tự chấm điểm": the "tự" is the duty's, not the name's
+    found = tasks_of(
+        "Điều 2. Tổ chức thực hiện",
+        "1. Các đơn vị sự nghiệp thuộc Sở tự chấm điểm theo Bộ tiêu chí, gửi Văn phòng Sở.",
+        "2. Văn phòng Sở tổng hợp kết quả, trình Giám đốc Sở trước ngày 10/12/2026.",
+    )
+    assert found[0][0] == "Các đơn vị sự nghiệp thuộc Sở"
