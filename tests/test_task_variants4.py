@@ -191,3 +191,12 @@ def test_a_self_assessing_duty_ends_the_name_before_its_tu() -> None:
         "2. Văn phòng Sở tổng hợp kết quả, trình Giám đốc Sở trước ngày 10/12/2026.",
     )
     assert found[0][0] == "Các đơn vị sự nghiệp thuộc Sở"
+
+
+def test_a_group_with_its_members_in_brackets_keeps_the_closing_bracket() -> None:
+    found = tasks_of(
+        "3. Các trung tâm thuộc Sở (Trung tâm Lưu trữ lịch sử, Trung tâm Tin học) chủ động số "
+        "hóa hồ sơ lưu trữ còn tồn đọng.",
+        "4. Thanh tra Sở kiểm tra việc số hóa tại các trung tâm.",
+    )
+    assert found[0][0] == "Các trung tâm thuộc Sở (Trung tâm Lưu trữ lịch sử, Trung tâm Tin học)"

@@ -299,6 +299,8 @@ def subject_at(w: Words, i: int, *, cued: bool = False) -> Assignment | None:
         return None
     stop = without_tail(w, end[0])
     unit = " ".join(w.raw[i:stop]).strip(_PUNCT + " ")
+    if unit.count("(") > unit.count(")"):  # "Các Chi cục (Chi cục A, Chi cục B) chủ động …"
+        unit += ")"
     duty = end[1] and end[0] < len(w.keys)
     return Assignment(w.starts[i], unit, duty, end=w.starts[stop - 1] + len(w.raw[stop - 1]))
 
