@@ -200,13 +200,3 @@ def test_a_group_with_its_members_in_brackets_keeps_the_closing_bracket() -> Non
         "4. Thanh tra Sở kiểm tra việc số hóa tại các trung tâm.",
     )
     assert found[0][0] == "Các trung tâm thuộc Sở (Trung tâm Lưu trữ lịch sử, Trung tâm Tin học)"
-
-
-def test_staff_named_as_a_group_take_a_duty() -> None:
-    # "cán bộ, công chức", "viên chức" are those given the duty, after a cue in lower case
-    found = tasks_of(
-        "Giám đốc Sở giao Văn phòng Sở theo dõi việc chấm công trên phần mềm.",
-        "Đồng thời, Giám đốc Sở yêu cầu viên chức các trung tâm thực hiện việc đeo thẻ viên chức "
-        "trong giờ làm việc.",
-    )
-    assert [unit for unit, _ in found] == ["Văn phòng Sở", "viên chức các trung tâm"]

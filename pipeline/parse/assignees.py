@@ -94,7 +94,6 @@ class Vocabulary:
     heads: Phrases
     groups: Phrases
     group_heads: Phrases
-    cued_heads: Phrases
     not_heads: Phrases
     max_words: int
 
@@ -181,8 +180,6 @@ def is_head(w: Words, i: int, *, cued: bool = False) -> bool:
             return False
         return bool(match_at(w.keys, after, voc.heads) or match_at(w.keys, after, voc.group_heads))
     capital = w.raw[i].lstrip(_QUOTES)[:1].isupper()  # after a quote's opening mark too
-    if cued and match_at(w.keys, i, voc.cued_heads):
-        return True
     return (cued or capital) and bool(match_at(w.keys, i, voc.heads))
 
 
