@@ -49,6 +49,7 @@ from parscore.normalizers.text import clean
 
 SNIFF_BYTES = 4096  # bytes searched for a <meta> charset (old portals have long heads)
 MIN_ARTICLE_WEIGHT = 40  # non-link, non-space characters a container needs
+LIGHT_NAMED_WEIGHT = 120  # a named container lighter than this is a line ("posted", "news-date")
 PROTECT_SHARE = 0.5  # a chrome-looking element holding more of the page's text stays
 LINK_COST = 2  # a link character cancels itself and one non-link character
 NEAR_BEST = 0.97  # a nested candidate this close to the best score wins (drops wrapper chrome)
@@ -347,6 +348,8 @@ def find_article(body: LexborNode, weights: Weights) -> tuple[LexborNode | None,
     it was found."""
     named = [node for node in unique(body.css(ARTICLE_SELECTOR)) if not is_chrome_named(node)]
     best = best_candidate(named, weights)
+    if best is not None and weights.score(best) < LIGHT_NAMED_WEIGHT:
+        best = None  # a post's date line ("Đăng ngày: … | Lượt xem: …"), not its text
     if best is not None:
         return widen(best, weights), ""
     best = best_candidate([body, *unique(body.css(GENERIC_CONTAINERS))], weights)

@@ -62,6 +62,7 @@ class Vocabulary:
 
     cues: Phrases
     inner: Phrases
+    compounds: Phrases
     not_after_cue: Phrases
     clauses: Phrases
     openers: Phrases
@@ -283,12 +284,23 @@ def passive(w: Words, j: int) -> bool:
     return any(j >= len(p) and w.keys[j - len(p) : j] == p for p in voc.passive)
 
 
+def compound(w: Words, j: int) -> bool:
+    """Given words and the index of a cue, return whether it opens a word of its own, its
+    last part not capitalised as a name is ("họp giao ban", "GIAO BAN"; "giao Ban Dân tộc"
+    is a cue)."""
+    size = match_at(w.keys, j, vocabulary().compounds)
+    last = w.raw[j + size - 1].strip(_PUNCT) if size else ""
+    return bool(last) and (last.isupper() or not last[:1].isupper())
+
+
 def subject_at(w: Words, i: int, *, cued: bool = False) -> Assignment | None:
     """Given words and an index, return the unit named there with what follows it, or None."""
     if not is_head(w, i, cued=cued) or not (end := name_end(w, i, cued=cued)):
         return None
     stop = without_tail(w, end[0])
     unit = " ".join(w.raw[i:stop]).strip(_PUNCT + " ")
+    if unit.count("(") > unit.count(")"):  # "Các Chi cục (Chi cục A, Chi cục B) chủ động …"
+        unit += ")"
     duty = end[1] and end[0] < len(w.keys)
     return Assignment(w.starts[i], unit, duty, end=w.starts[stop - 1] + len(w.raw[stop - 1]))
 
@@ -331,7 +343,7 @@ def cue_assignment(w: Words, first: int = 0, *, inner: bool = False) -> Assignme
         size = match_at(w.keys, i, voc.cues)
         if not size and inner and w.raw[i][:1].islower():
             size = match_at(w.keys, i, voc.inner)
-        if size and not passive(w, i) and (found := after_cue(w, i + size)):
+        if size and not passive(w, i) and not compound(w, i) and (found := after_cue(w, i + size)):
             return dataclasses.replace(found, start=w.starts[i], cue=True)
     return None
 
@@ -429,8 +441,22 @@ def find_assignment(text: str) -> Assignment | None:
     if subject and takes_on(w, subject):
         return subject
     if (first := authority_at(w)) is not None:
-        subject = cue_assignment(w, first, inner=True) or subject
+        cued = cue_assignment(w, first, inner=True)
+        if cued is None and subject is not None and directs(w, first, subject):
+            return None  # "Chủ tịch UBND tỉnh chỉ đạo nâng cao …": whom, it does not say
+        subject = cued or subject
     return subject if subject and subject.duty else (recipient(w) or subject)
+
+
+def directs(w: Words, first: int, subject: Assignment) -> bool:
+    """Given words, where an authority is named and the subject, return whether the subject
+    is that authority giving a direction ("chỉ đạo", "yêu cầu" right after its name): it
+    gives the duty, it does not take it."""
+    if w.starts[first] != subject.start:
+        return False
+    end = first + len(subject.unit.split())
+    voc = vocabulary()
+    return bool(match_at(w.keys, end, voc.inner) or match_at(w.keys, end, voc.cues))
 
 
 def recipient(w: Words) -> Assignment | None:
@@ -523,6 +549,16 @@ def is_closing(text: str, found: Assignment) -> bool:
         k += size or 1
     words = tuple(key for key in kept if key)
     return bool(words) and match_at(words, 0, voc.generic_duties) == len(words)
+
+
+def closes(text: str, found: Assignment) -> bool:
+    """Given a paragraph and its assignment, return whether it is the closing formula: the
+    whole duty, or in the notice's last paragraph (ending "./.") its first clause ("… quan
+    tâm triển khai thực hiện; nếu có vướng mắc, báo cáo về Sở Nội vụ …./.")."""
+    if is_closing(text, found):
+        return True
+    first = text.split(";", 1)[0]
+    return text.rstrip().endswith("./.") and found.start < len(first) and is_closing(first, found)
 
 
 def cue_length(w: Words) -> int:

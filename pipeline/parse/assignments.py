@@ -18,6 +18,7 @@ from parscore.pipeline.lines import Line
 from parscore.pipeline.parse.assignees import (
     Assignment,
     body_of_heading,
+    closes,
     cued_subject,
     find_assignment,
     is_closing,
@@ -127,6 +128,8 @@ def bare_task(item: _Item, section: str | None = None) -> list[Draft]:
         return []
     if not starts_with(item.text, voc.verbs):
         return []
+    if not item.children and (found := find_assignment(item.text)) and closes(item.text, found):
+        return []  # "4. Tổ chức thực hiện" run into its closing "Giám đốc Sở yêu cầu …./."
     return [Draft(section or item.number, None, item.full_text())]
 
 
@@ -282,7 +285,7 @@ def item_tasks(
     if item.rank == LEAD_IN:
         return lead_in_tasks(item, found)
     own = found if found and (found.start == 0 or unit is None) else None
-    if own and not item.children and is_closing(item.text, own):
+    if own and not item.children and closes(item.text, own):
         return []  # "Điều 3. Chánh Văn phòng …, Thủ trưởng các sở … chịu trách nhiệm thi hành …"
     if own and (own.duty or own.cue):
         if not item.children:

@@ -23,7 +23,8 @@ class SectionKind(StrEnum):
 #: Heading cues (without tones) per kind, checked in this order.
 SECTION_CUES: tuple[tuple[SectionKind, re.Pattern[str]], ...] = (
     # a plan's "I. MỤC ĐÍCH, YÊU CẦU" states aims, not tasks ("yêu cầu" there is a noun)
-    (SectionKind.OTHER, re.compile(r"^muc dich")),
+    # so do its aims and principles ("1. Mục tiêu", "2. Nguyên tắc") unless they name duties
+    (SectionKind.OTHER, re.compile(r"^muc dich|^(?:muc tieu|nguyen tac)(?!.*(?:nhiem|giai))")),
     (SectionKind.SHORTCOMING, re.compile(r"ton tai|han che|khuyet diem|yeu kem|nguyen nhan")),
     (
         SectionKind.ACHIEVEMENT,
@@ -31,7 +32,7 @@ SECTION_CUES: tuple[tuple[SectionKind, re.Pattern[str]], ...] = (
     ),
     (
         SectionKind.TASKS,
-        re.compile(r"nhiem vu|giai phap|de nghi|de xuat|kien nghi|yeu cau|phuong huong"),
+        re.compile(r"nhiem vu|giai phap|de nghi|de xuat|kien nghi|yeu cau|phuong huong|phan cong"),
     ),
 )
 #: Lines that close the body besides the recipients and signer: an annex pointer
@@ -141,15 +142,19 @@ class _Numbering:
                 self.digit, self.under = None, kind
             return known
         if line.numbering and line.numbering.isdigit():
-            return self._digit(rank, known)
+            return self._digit(rank, known, aims=names_aims(line))
         follows = rank == (self.roman or 0) + 1
         if follows and (self.roman or known or rank == 1):
             self.roman, self.digit, self.under = rank, None, kind
             return True
         return False
 
-    def _digit(self, rank: int, known: bool) -> bool:
-        """Given a digit heading's rank and whether its words name a kind, return if it opens."""
+    def _digit(self, rank: int, known: bool, *, aims: bool = False) -> bool:
+        """Given a digit heading's rank and whether its words name a kind (or a plan's aims),
+        return if it opens. Under a lead-in, "1. Mục tiêu" opens the body's own sections:
+        the lead-in announced them all ("Giám đốc Sở thông báo phân công nhiệm vụ như sau:")."""
+        if aims and rank == 1 and self.roman is None and self.digit is None:
+            self.under, known = None, True
         if self.under not in (None, SectionKind.OTHER):
             return False  # an item or unit of the Roman section it is under
         follows = rank == (self.digit or 0) + 1
@@ -157,6 +162,11 @@ class _Numbering:
             self.digit = rank
             return True
         return False
+
+
+def names_aims(line: Line) -> bool:
+    """Given a heading, return whether its words name a plan's aims or principles."""
+    return bool(SECTION_CUES[0][1].search(plain(line.text)))
 
 
 def top_rank(numbering: str | None) -> int | None:

@@ -27,8 +27,8 @@ from parscore.normalizers.text import fold
 from parscore.pipeline.lines import Line
 from parscore.pipeline.model import Task
 from parscore.pipeline.parse.assignees import (
+    closes,
     find_assignment,
-    is_closing,
     lists,
     match_at,
     starts_with,
@@ -60,10 +60,14 @@ _PERIOD = re.compile(
     r"(?:[/-]|\s+năm\s+)\s*(?P<year>(?:19|20)\d{2})",
     re.I,
 )
-#: An agency written short inside a unit: "Sở TT&TT", "Bộ KH&ĐT", "Sở LĐ - TB&XH", "Sở GTVT".
-_SHORT_AGENCY = re.compile(
-    r"(?<!\w)(?:Sở|Bộ)\s+(?:[A-ZĐ][A-ZĐa-z]*(?:\s*[&-]\s*[A-ZĐ][A-ZĐa-z]*)+|[A-ZĐ]{2,})(?!\w)"
-)
+#: An agency written short inside a unit: "Sở TT&TT", "Bộ KH&ĐT", "Sở LĐ - TB&XH", "Sở GTVT",
+#: "Sở VH,TT&DL" (a comma without a space inside the short form); a district's office
+#: ("Phòng TC-KH") is spelled out from pipeline/data/assignees.toml [offices].
+_SHORT_PART, _SHORT_SEP = r"[A-ZĐ][A-ZĐa-z]*", r"(?:\s*[&-]\s*|,)"
+_SHORT_FORM = rf"(?:{_SHORT_PART}(?:{_SHORT_SEP}{_SHORT_PART})+|[A-ZĐ]{{2,}})"
+_SHORT_AGENCY = re.compile(rf"(?<!\w)(?:Sở|Bộ)\s+{_SHORT_FORM}(?!\w)")
+_SHORT_OFFICE = re.compile(rf"(?<!\w)(Phòng\s+)({_SHORT_FORM})(?!\w)")
+_SHORT_JUNK = re.compile(r"[\s&,./+-]+")
 _QUARTERS = {"I": 1, "II": 2, "III": 3, "IV": 4, "1": 1, "2": 2, "3": 3, "4": 4}
 
 
@@ -126,7 +130,7 @@ def is_closing_line(line: Line) -> bool:
     if line.text.rstrip().endswith("./."):  # "Văn phòng UBND tỉnh thông báo để … thực hiện./."
         keys = words_of(line.text).keys
         found = find_assignment(line.text)  # "…, yêu cầu các cơ quan nghiêm túc thực hiện./."
-        closing = found is not None and is_closing(line.text, found)
+        closing = found is not None and closes(line.text, found)
         return closing or any(match_at(keys, i, closings) for i in range(len(keys)))
     return starts_with(line.text, closings)
 
@@ -195,9 +199,18 @@ def add_line(unit: _Unit, line: Line, *, last: bool = False) -> None:
     elif unit.texts and not opens and continues(unit.texts[-1], line.text):
         unit.texts[-1] = f"{unit.texts[-1]} {line.text}"
         unit.lead = unit.lead or leads(unit.texts[-1])
-    elif opens or not (last and is_byline(unit, line)):
+    elif opens or not ((last and is_byline(unit, line)) or is_remark(unit, line)):
         unit.texts.append(line.text)
         unit.lead = leads(line.text)
+
+
+def is_remark(unit: _Unit, line: Line) -> bool:
+    """Given a unit and an unmarked paragraph that starts no item of it, return whether the
+    paragraph is a remark, no task: under no unit heading, it names no unit and opens with no
+    verb ("Quá thời hạn nêu trên, …, Sở Nội vụ sẽ tổng hợp, báo cáo …")."""
+    if unit.name is not None or starts_with(line.text, vocabulary().verbs):
+        return False
+    return named_unit(line.text) is None
 
 
 def is_sub_item(line: Line) -> bool:
@@ -256,9 +269,24 @@ def make_task(section: str | None, unit: str | None, text: str, seq: int) -> Tas
 def spelled_agencies(unit: str) -> str:
     """Given a task's unit, return it with each agency written short spelled out ("Sở KH&ĐT,
     Sở LĐ - TB&XH" → "Sở Kế hoạch và Đầu tư, Sở Lao động - Thương binh và Xã hội")."""
+    if _SHORT_OFFICE.search(unit):
+        unit = _SHORT_OFFICE.sub(lambda m: m[1] + _offices().get(short_key(m[2]), m[2]), unit)
     if "&" not in unit and not _SHORT_AGENCY.search(unit):
         return unit
     return _SHORT_AGENCY.sub(lambda m: canonical_unit(m.group()), unit)
+
+
+def short_key(form: str) -> str:
+    """Given a short form as written ("TC - KH", "TN&MT"), return its lookup key ("TCKH")."""
+    return _SHORT_JUNK.sub("", form).upper()
+
+
+@cache
+def _offices() -> dict[str, str]:
+    """Return short-form key → name of a district's offices (pipeline/data/assignees.toml)."""
+    path = resources.files("parscore.pipeline").joinpath("data/assignees.toml")
+    offices = tomllib.loads(path.read_text(encoding="utf-8"))["offices"]
+    return {short_key(form): name for name, forms in offices.items() for form in forms}
 
 
 def named_unit(text: str) -> str | None:
