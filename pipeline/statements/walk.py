@@ -16,7 +16,7 @@ from parscore.normalizers.labels import grade_in_text
 from parscore.normalizers.places import is_region
 from parscore.pipeline.model import Where
 from parscore.pipeline.statements.context import Context
-from parscore.pipeline.statements.cues import cues, is_plain, sentence_key
+from parscore.pipeline.statements.cues import cues, data, is_plain, sentence_key
 from parscore.pipeline.statements.draft import UNNAMED, Draft, merge, put
 from parscore.pipeline.statements.tokens import PENULTIMATE, Kind, Role, Token, signed
 from parscore.pipeline.statements.units import resolve_reference
@@ -283,8 +283,10 @@ def on_group(frame: Frame, token: Token, before: Kind | None) -> Frame:
     """
     if token.member:
         return frame
-    if before is Kind.GRADE or grade_heading(frame.draft):  # "Nhóm tốt gồm 5 đơn vị"
-        return replace(frame, within_grade=True)  # the grade's members, not the ranking's
+    if (before is Kind.GRADE or grade_heading(frame.draft)) and not is_block(frame.draft.grade):
+        return replace(frame, within_grade=True)  # "Nhóm tốt gồm 5 đơn vị": a band's members
+    if before is Kind.GRADE or grade_heading(frame.draft):  # "Nhóm A gồm 9 sở": ranked in it
+        return replace(frame, count=token.rank_of or frame.count)
     frame = replace(frame, count=token.rank_of or frame.count)
     draft = frame.draft
     if token.counts_rank and draft.rank is not None and draft.rank_of is None:
@@ -305,6 +307,12 @@ def averaged_group(frame: Frame, token: Token) -> Frame:
         frame = flush(frame)
         frame = set_draft(frame, unit=average_unit(), unit_raw=average_unit(), group=None)
     return set_draft(frame, group=frame.draft.group or token.raw)
+
+
+def is_block(grade: str | None) -> bool:
+    """Given a grade's code, return whether it names a block ranked among itself ("Nhóm A"),
+    not a band of one ranking ("Nhóm tốt")."""
+    return grade in data()["groups"]["blocks"]
 
 
 def grade_heading(draft: Draft) -> bool:
