@@ -386,7 +386,8 @@ def _unit_token(token: Token, around: Around) -> Token:
     """Given a UNIT and the words around it, mark it joined to the unit before ("A và B",
     "A, B") and sharing the figures after it ("… cùng đạt 90,5%")."""
     in_turn = cues().respectively.match(around.ahead.lstrip(" ,"))  # "A, B và C, lần lượt đạt"
-    shares = bool(_SHARED.match(around.ahead) or in_turn)
+    equal = cues().equal_after.match(around.ahead.lstrip(" ,"))  # "A và B có số điểm bằng nhau"
+    shares = bool(_SHARED.match(around.ahead) or in_turn or equal)
     figure_unit = cues().unit_after.match(around.gap)  # "đạt 86,5 điểm là Sở A"
     gap = around.gap[figure_unit.end() :] if figure_unit else around.gap
     if around.before is Kind.NUMBER:  # "gồm 3 đơn vị: Sở A": a count, its noun, then the cue
