@@ -59,3 +59,86 @@ def test_units_with_equal_figures_share_the_figure_and_the_place(sentence: str) 
 def test_units_sharing_the_last_place_keep_their_figure() -> None:
     found = prose(TITLE, "Xã Tân Lập, xã Phú Lộc đồng hạng cuối cùng với 70,5 điểm.")
     assert rows(found, "score") == [("Xã Tân Lập", "70.5"), ("Xã Phú Lộc", "70.5")]
+
+
+# --- lists under a grade's lead ---------------------------------------------------------------------
+
+
+def test_numbered_items_inline_under_grade_leads_take_grade_and_place() -> None:
+    found = prose(
+        TITLE,
+        "Kết quả xếp loại của 12 sở, ban, ngành như sau.",
+        "Xếp loại Tốt: 1) Sở Y tế 93,2 điểm; 2) Sở Nội vụ 92,05 điểm.",
+        "Xếp loại Khá: 3) Thanh tra tỉnh 88,4 điểm; 4) Sở Công Thương 86,9 điểm.",
+    )
+    assert rows(found, "score", "rank", "rank_of", "grade") == [
+        ("Sở Y tế", "93.2", 1, 12, "Tốt"),
+        ("Sở Nội vụ", "92.05", 2, 12, "Tốt"),
+        ("Thanh tra tỉnh", "88.4", 3, 12, "Khá"),
+        ("Sở Công Thương", "86.9", 4, 12, "Khá"),
+    ]
+
+
+def test_numbered_lines_under_grade_headings_take_grade_and_place() -> None:
+    found = prose(
+        TITLE,
+        "Đạt loại Xuất sắc:",
+        "1. UBND huyện Lạc Dương: 95,6 điểm",
+        "Đạt loại Tốt:",
+        "2. UBND thành phố Bảo Lộc: 91,4 điểm",
+        "3. UBND huyện Đơn Dương: 90,08 điểm",
+    )
+    assert rows(found, "score", "rank", "grade") == [
+        ("Ủy ban nhân dân huyện Lạc Dương", "95.6", 1, "Xuất sắc"),
+        ("Ủy ban nhân dân thành phố Bảo Lộc", "91.4", 2, "Tốt"),
+        ("Ủy ban nhân dân huyện Đơn Dương", "90.08", 3, "Tốt"),
+    ]
+
+
+def test_a_list_numbered_again_in_each_grade_numbers_lines_not_places() -> None:
+    found = prose(
+        TITLE,
+        "Loại Tốt: 1. Sở Xây dựng 91,3; 2. Sở Tài chính 90,5.",
+        "Loại Khá: 1. Sở Y tế 87,1; 2. Ban Dân tộc 84,75.",
+    )
+    assert rows(found, "rank", "grade") == [
+        ("Sở Xây dựng", None, "Tốt"),
+        ("Sở Tài chính", None, "Tốt"),
+        ("Sở Y tế", None, "Khá"),
+        ("Ban Dân tộc", None, "Khá"),
+    ]
+
+
+def test_a_grade_list_whose_figures_rise_numbers_lines_not_places() -> None:
+    found = prose(TITLE, "Loại Khá: 1. Sở Y tế 84,1; 2. Ban Dân tộc 87,75; 3. Sở Tư pháp 86,0.")
+    assert rows(found, "rank", "grade") == [
+        ("Sở Y tế", None, "Khá"),
+        ("Ban Dân tộc", None, "Khá"),
+        ("Sở Tư pháp", None, "Khá"),
+    ]
+
+
+# --- lists in a stated order, and counts that are no ranking's size -----------------------------
+
+
+def test_bullets_under_a_lead_of_first_places_take_places_in_turn() -> None:
+    found = prose(
+        TITLE,
+        "Khối huyện có 3 địa phương đạt điểm cao nhất, theo thứ tự giảm dần, gồm:",
+        "- Huyện Krông Nô: 88,5%",
+        "- Thành phố Gia Nghĩa: 87,25%",
+        "- Huyện Đắk Mil: 86,9%",
+    )
+    assert rows(found, "percent", "rank", "rank_of") == [
+        ("Huyện Krông Nô", "88.5", 1, None),
+        ("Thành phố Gia Nghĩa", "87.25", 2, None),
+        ("Huyện Đắk Mil", "86.9", 3, None),
+    ]
+
+
+def test_counts_joined_before_a_grade_count_its_members() -> None:
+    found = prose(
+        "Lâm Đồng: 6 sở, ngành và 3 huyện đạt loại Tốt về CCHC năm 2023",
+        "Sở Tư pháp dẫn đầu với 91,2 điểm.",
+    )
+    assert rows(found, "rank", "rank_of") == [("Sở Tư pháp", 1, None)]
