@@ -61,7 +61,7 @@ def test_units_sharing_the_last_place_keep_their_figure() -> None:
     assert rows(found, "score") == [("Xã Tân Lập", "70.5"), ("Xã Phú Lộc", "70.5")]
 
 
-# --- lists under a grade's lead ---------------------------------------------------------------------
+# --- lists under a grade's lead -------------------------------------------------------------
 
 
 def test_numbered_items_inline_under_grade_leads_take_grade_and_place() -> None:
@@ -142,3 +142,37 @@ def test_counts_joined_before_a_grade_count_its_members() -> None:
         "Sở Tư pháp dẫn đầu với 91,2 điểm.",
     )
     assert rows(found, "rank", "rank_of") == [("Sở Tư pháp", 1, None)]
+
+
+# --- names: a figure after a dash, a district's office, a place named like a head -------------
+
+
+def test_a_figure_after_a_dash_is_no_part_of_the_name() -> None:
+    found = prose(
+        TITLE,
+        "Hạng Ba: Phòng Kinh tế - Hạ tầng – 88,25 điểm.",
+        "Hạng Tư: Phòng Văn hóa và Thông tin - 87.5 điểm.",
+    )
+    assert rows(found, "score", "rank") == [
+        ("Phòng Kinh tế - Hạ tầng", "88.25", 3),
+        ("Phòng Văn hóa và Thông tin", "87.5", 4),
+    ]
+
+
+def test_a_districts_office_is_one_unit() -> None:
+    found = prose(TITLE, "Văn phòng HĐND - UBND thị xã đạt 90,1 điểm, xếp thứ 2 trong khối.")
+    assert rows(found, "score", "rank") == [("Văn phòng HĐND - Ủy ban nhân dân thị xã", "90.1", 2)]
+
+
+def test_a_place_whose_name_holds_a_head_word_keeps_it() -> None:
+    found = prose(TITLE, "Xã Trường Xuân đạt 89,4 điểm; xã Phong Trường đạt 85,2 điểm.")
+    assert rows(found, "score") == [("Xã Trường Xuân", "89.4"), ("Xã Phong Trường", "85.2")]
+
+
+def test_a_name_broken_after_its_level_word_goes_on_on_the_next_line() -> None:
+    found = prose(
+        TITLE,
+        "Hai đơn vị thấp nhất khối là phường Hòa Thuận (81,6 điểm) và phường\n"
+        "Tân Lợi (80,95 điểm), cần khắc phục ngay.",
+    )
+    assert rows(found, "score") == [("Phường Hòa Thuận", "81.6"), ("Phường Tân Lợi", "80.95")]

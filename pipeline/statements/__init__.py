@@ -32,6 +32,7 @@ from __future__ import annotations
 import re
 from bisect import bisect_left
 from collections.abc import Iterator, Sequence
+from functools import lru_cache
 
 from parscore.extractors.model import BlockKind, Document, Region
 from parscore.extractors.records import replace
@@ -41,7 +42,7 @@ from parscore.pipeline.lines import Line, document_to_lines
 from parscore.pipeline.model import UnitScore, Where
 from parscore.pipeline.statements.context import Context
 from parscore.pipeline.statements.counts import counted_ranks
-from parscore.pipeline.statements.cues import data, sentence_key
+from parscore.pipeline.statements.cues import data, ends_with, sentence_key
 from parscore.pipeline.statements.draft import (
     STATED,
     UNNAMED,
@@ -273,7 +274,23 @@ def goes_on(before: Line, line: Line) -> bool:
     if ended or len(before.text.split()) < MIN_BROKEN_WORDS:
         return False
     head = line.text[:2]
-    return head[:1].islower() or (head[:1] == "(" and head[1:].isdigit())
+    return head[:1].islower() or (head[:1] == "(" and head[1:].isdigit()) or named_on(before, line)
+
+
+def named_on(before: Line, line: Line) -> bool:
+    """Given a prose line and the next, return whether the first ends with a place's level
+    word and the next opens with its name, two capitalised words ("… và xã" / "Nhị Long hạng
+    14/14"; not "… của huyện" / "Năm 2023, …")."""
+    words = line.text.split()[:2]
+    name = len(words) == 2 and all(w[:1].isupper() and w.isalpha() for w in words)
+    return name and _place_head_at_end().search(before.key) is not None
+
+
+@lru_cache(maxsize=1)
+def _place_head_at_end() -> re.Pattern[str]:
+    """Given nothing, return the pattern of a place's level word ending a line ("… và xã"):
+    its name is on the next line."""
+    return ends_with(data()["groups"]["place_heads"])
 
 
 def ranking_parts(lines: Sequence[Line], tables: Sequence[Table]) -> Iterator[Placed]:
