@@ -176,3 +176,15 @@ def test_a_name_broken_after_its_level_word_goes_on_on_the_next_line() -> None:
         "Tân Lợi (80,95 điểm), cần khắc phục ngay.",
     )
     assert rows(found, "score") == [("Phường Hòa Thuận", "81.6"), ("Phường Tân Lợi", "80.95")]
+
+
+def test_a_heading_ending_with_a_level_word_stays_a_heading() -> None:
+    found = prose(
+        TITLE,
+        "Khối UBND các huyện, thành phố\nLoại Tốt có 2 đơn vị là huyện Ba Tơ (90,6 điểm) và "
+        "thị xã Đức Phổ (90,1 điểm).",
+    )
+    assert rows(found, "score", "grade") == [
+        ("Huyện Ba Tơ", "90.6", "Tốt"),
+        ("Thị xã Đức Phổ", "90.1", "Tốt"),
+    ]

@@ -283,7 +283,10 @@ def named_on(before: Line, line: Line) -> bool:
     14/14"; not "… của huyện" / "Năm 2023, …")."""
     words = line.text.split()[:2]
     name = len(words) == 2 and all(w[:1].isupper() and w.isalpha() for w in words)
-    return name and _place_head_at_end().search(before.key) is not None
+    if not name or before.numbering or before.bullet:
+        return False
+    level = _place_head_at_end().search(before.key)
+    return level is not None and not _group_before().search(before.key, 0, level.start())
 
 
 @lru_cache(maxsize=1)
@@ -291,6 +294,14 @@ def _place_head_at_end() -> re.Pattern[str]:
     """Given nothing, return the pattern of a place's level word ending a line ("… và xã"):
     its name is on the next line."""
     return ends_with(data()["groups"]["place_heads"])
+
+
+@lru_cache(maxsize=1)
+def _group_before() -> re.Pattern[str]:
+    """Given nothing, return the pattern of the words before a level word that make it a
+    group or a reference, no name's head ("Khối UBND huyện, thành phố", "của huyện")."""
+    words = data()["sentences"]["level_not_after"]
+    return re.compile(rf"(?:{ends_with(words).pattern}|,\s*$)")
 
 
 def ranking_parts(lines: Sequence[Line], tables: Sequence[Table]) -> Iterator[Placed]:
