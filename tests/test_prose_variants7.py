@@ -188,3 +188,15 @@ def test_a_heading_ending_with_a_level_word_stays_a_heading() -> None:
         ("Huyện Ba Tơ", "90.6", "Tốt"),
         ("Thị xã Đức Phổ", "90.1", "Tốt"),
     ]
+
+
+def test_a_grade_with_its_count_goes_to_the_units_named_after_it() -> None:
+    found = prose(
+        TITLE,
+        "Thị xã Sơn Tây xếp loại Xuất sắc với 95,1 điểm. Xếp loại Tốt có 4 đơn vị, trong đó "
+        "huyện Đông Anh cao nhất với 92,3 điểm.",
+    )
+    assert rows(found, "score", "grade") == [
+        ("Thị xã Sơn Tây", "95.1", "Xuất sắc"),
+        ("Huyện Đông Anh", "92.3", "Tốt"),
+    ]
