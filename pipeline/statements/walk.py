@@ -17,7 +17,7 @@ from parscore.normalizers.places import is_region
 from parscore.pipeline.model import Where
 from parscore.pipeline.statements.context import Context
 from parscore.pipeline.statements.cues import cues, data, is_plain, sentence_key
-from parscore.pipeline.statements.draft import UNNAMED, Draft, merge, put
+from parscore.pipeline.statements.draft import STATED, UNNAMED, Draft, merge, put
 from parscore.pipeline.statements.tokens import PENULTIMATE, Kind, Role, Token, signed
 from parscore.pipeline.statements.units import resolve_reference
 
@@ -314,7 +314,8 @@ def members_of_grade(frame: Frame) -> Frame:
     thành phố A cao nhất …"), return it reading of them: the grade of no unit yet is handed
     to each unit named after it, no earlier one's."""
     draft = frame.draft
-    if not grade_heading(draft):
+    others = [name for name in STATED if name != "grade" and getattr(draft, name) is not None]
+    if not grade_heading(draft) or others:  # "… xếp thứ 3 trong nhóm xuất sắc với 92,4%"
         return replace(frame, within_grade=True)
     grade = Draft(grade=draft.grade, grade_raw=draft.grade_raw)
     fresh = replace(draft.fresh(), unit=None, unit_raw="")
