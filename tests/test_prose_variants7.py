@@ -200,3 +200,13 @@ def test_a_grade_with_its_count_goes_to_the_units_named_after_it() -> None:
         ("Thị xã Sơn Tây", "95.1", "Xuất sắc"),
         ("Huyện Đông Anh", "92.3", "Tốt"),
     ]
+
+
+def test_a_grades_threshold_in_brackets_is_no_figure() -> None:
+    found = prose(
+        TITLE,
+        "Chỉ số được chia thành các mức: Xuất sắc (từ 95 điểm), Tốt (từ 90 đến dưới 95 điểm). "
+        "Sở Tư pháp đạt 92,7 điểm.",
+        subject="Sở Nội vụ",
+    )
+    assert rows(found, "score") == [("Sở Tư pháp", "92.7")]

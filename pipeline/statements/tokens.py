@@ -515,6 +515,8 @@ def classify_number(token: Token, around: Around) -> Token | None:
         return change_token(token, around, rest)
     if c.thresholds_after.match(rest.right) or (unit is None and is_member(token, around)):
         return None
+    if c.from_before.search(around.gap) and not c.to_after.match(rest.right):
+        return None  # "Xuất sắc (từ 95 điểm)": a grade's threshold; "từ 78,1% lên …" is last year's
     if unit is None and (place := bracketed_rank(token, around)):
         return place
     if noun := c.group_nouns.match(rest.right):
