@@ -210,3 +210,16 @@ def test_a_grades_threshold_in_brackets_is_no_figure() -> None:
         subject="Sở Nội vụ",
     )
     assert rows(found, "score") == [("Sở Tư pháp", "92.7")]
+
+
+def test_a_grade_counted_in_words_goes_to_the_units_it_introduces() -> None:
+    found = prose(
+        TITLE,
+        "Khối xã, thị trấn xếp loại Xuất sắc có ba đơn vị là xã Ea Tul (95,4 điểm), "
+        "thị trấn Quảng Phú (95,1 điểm) và xã Cư Dliê M'nông (95 điểm).",
+    )
+    assert rows(found, "score", "grade") == [
+        ("Xã Ea Tul", "95.4", "Xuất sắc"),
+        ("Thị trấn Quảng Phú", "95.1", "Xuất sắc"),
+        ("Xã Cư Dliê M'nông", "95", "Xuất sắc"),
+    ]

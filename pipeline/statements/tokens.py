@@ -392,6 +392,8 @@ def _unit_token(token: Token, around: Around) -> Token:
     gap = around.gap[figure_unit.end() :] if figure_unit else around.gap
     if around.before is Kind.NUMBER:  # "gồm 3 đơn vị: Sở A": a count, its noun, then the cue
         gap = counted_gap(gap)
+    elif words := cues().count_words.match(gap):  # "Xếp loại Tốt có hai đơn vị là huyện A"
+        gap = counted_gap(gap[words.end() :])
     joined = (around.before in JOINING and around.gap.strip() in ("", "và")) or (
         around.before in FIGURE_ENDS and gap.strip() == "và"
     )
