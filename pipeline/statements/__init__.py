@@ -32,6 +32,7 @@ from __future__ import annotations
 import re
 from bisect import bisect_left
 from collections.abc import Iterator, Sequence
+from functools import lru_cache
 
 from parscore.extractors.model import BlockKind, Document, Region
 from parscore.extractors.records import replace
@@ -41,7 +42,7 @@ from parscore.pipeline.lines import Line, document_to_lines
 from parscore.pipeline.model import UnitScore, Where
 from parscore.pipeline.statements.context import Context
 from parscore.pipeline.statements.counts import counted_ranks
-from parscore.pipeline.statements.cues import cues, data, sentence_key
+from parscore.pipeline.statements.cues import data, ends_with, sentence_key
 from parscore.pipeline.statements.draft import (
     STATED,
     UNNAMED,
@@ -49,6 +50,7 @@ from parscore.pipeline.statements.draft import (
     settle_last,
     to_unit_score,
 )
+from parscore.pipeline.statements.lists import List, inline_items, open_list, settle_lists
 from parscore.pipeline.statements.prose import (
     Sentence,
     keyed,
@@ -276,7 +278,34 @@ def goes_on(before: Line, line: Line) -> bool:
     if ended or len(before.text.split()) < MIN_BROKEN_WORDS:
         return False
     head = line.text[:2]
-    return head[:1].islower() or (head[:1] == "(" and head[1:].isdigit())
+    return head[:1].islower() or (head[:1] == "(" and head[1:].isdigit()) or named_on(before, line)
+
+
+def named_on(before: Line, line: Line) -> bool:
+    """Given a prose line and the next, return whether the first ends with a place's level
+    word and the next opens with its name, two capitalised words ("… và xã" / "Nhị Long hạng
+    14/14"; not "… của huyện" / "Năm 2023, …")."""
+    words = line.text.split()[:2]
+    name = len(words) == 2 and all(w[:1].isupper() and w.isalpha() for w in words)
+    if not name or before.numbering or before.bullet:
+        return False
+    level = _place_head_at_end().search(before.key)
+    return level is not None and not _group_before().search(before.key, 0, level.start())
+
+
+@lru_cache(maxsize=1)
+def _place_head_at_end() -> re.Pattern[str]:
+    """Given nothing, return the pattern of a place's level word ending a line ("… và xã"):
+    its name is on the next line."""
+    return ends_with(data()["groups"]["place_heads"])
+
+
+@lru_cache(maxsize=1)
+def _group_before() -> re.Pattern[str]:
+    """Given nothing, return the pattern of the words before a level word that make it a
+    group or a reference, no name's head ("Khối UBND huyện, thành phố", "của huyện")."""
+    words = data()["sentences"]["level_not_after"]
+    return re.compile(rf"(?:{ends_with(words).pattern}|,\s*$)")
 
 
 def ranking_parts(lines: Sequence[Line], tables: Sequence[Table]) -> Iterator[Placed]:
@@ -307,39 +336,26 @@ def read_parts(parts: Sequence[Line | Grid], ctx: Context) -> tuple[list[Draft],
     """Given the parts in order and the starting context, return the statements and last context."""
     found: list[Draft] = []
     seen: set[str] = set()
-    ranked_list = False  # under a lead naming first places ("Top 3 đơn vị dẫn đầu gồm:")
-    for part in parts:
+    under: List | None = None  # the list a lead opened ("Loại Tốt:", "Top 3 đơn vị dẫn đầu:")
+    for at, part in enumerate(piece for p in parts for piece in pieces(p)):
         if isinstance(part, Grid):
             found.extend(grid_statements(part, ctx))
-            ranked_list = False
+            under = None
             continue
         sentences = list(new_sentences(part.text, seen))
         where = Where(block=part.block, page=part.page)
         drafts, ctx = read_paragraph(sentences, ctx, where, heading=is_heading(part))
-        if ranked_list and (placed := numbered_place(part, drafts)) is not None:
-            drafts = placed
+        if under is not None and (item := under.take(part, drafts)) is not None:
+            drafts, under = item
         else:
-            ranked_list = leads_first_places(part)
+            under, drafts = open_list(part, drafts, under, at + 1)
         found.extend(drafts)
-    return found, ctx
+    return settle_lists(found), ctx
 
 
-def leads_first_places(line: Line) -> bool:
-    """Given a paragraph, return whether it leads a list of first places ("Top 3 đơn vị dẫn
-    đầu khối sở gồm:", "Các đơn vị đứng đầu:"): its numbered items are ranked by their
-    numbers."""
-    return is_heading(line) and cues().first.search(sentence_key(line.text)) is not None
-
-
-def numbered_place(line: Line, drafts: tuple[Draft, ...]) -> tuple[Draft, ...] | None:
-    """Given a numbered item under a lead of first places and its statements, return them
-    with the item's number as the place of its one unit ("2. Sở Nội vụ – 94,02 điểm": second),
-    None when the item is no such entry (the list has ended)."""
-    number = line.numbering or ""
-    units = {d.unit for d in drafts}
-    if not number.isdigit() or len(units) != 1 or any(d.rank is not None for d in drafts):
-        return None
-    return tuple(replace(d, rank=int(number)) for d in drafts)
+def pieces(part: Line | Grid) -> list[Line | Grid]:
+    """Given a part, return it, a paragraph cut into its lead and its inline numbered items."""
+    return [part] if isinstance(part, Grid) else list(inline_items(part))
 
 
 def is_heading(line: Line) -> bool:

@@ -35,7 +35,7 @@ def sentence_counts(tokens: Sequence[Token]) -> list[tuple[str, int]]:
         (kind_counted(tokens, k), token.rank_of)
         for k, token in enumerate(tokens)
         if token.kind is Kind.GROUP and token.rank_of and not token.member
-        and not beside_grade(tokens, k)
+        and not beside_grade(tokens, k) and not counts_places(tokens, k)
     ]  # fmt: skip
     return [(TOTAL if total_of_parts(found, i) else kind, n) for i, (kind, n) in enumerate(found)]
 
@@ -68,7 +68,34 @@ def beside_grade(tokens: Sequence[Token], k: int) -> bool:
     huyện, xếp loại Tốt có 2 đơn vị") counts within the whole, which the count is."""
     before = [t.kind for t in tokens[:k] if t.kind not in _BESIDE][-1:]
     after = [t.kind for t in tokens[k + 1 :] if t.kind not in _BRACKETS][:1]
-    return Kind.GRADE in (*before, *after)
+    return Kind.GRADE in (*before, *after) or joined_to_grade(tokens, k)
+
+
+def joined_to_grade(tokens: Sequence[Token], k: int) -> bool:
+    """Given the tokens and a count's place, return whether it is joined to other counts that
+    a grade follows ("5 sở, ngành và 2 địa phương đạt loại Tốt"): they all count its members."""
+    counts = 0
+    for t in tokens[k + 1 :]:
+        if t.kind is Kind.GRADE:
+            return counts > 0
+        if t.kind is Kind.GROUP and t.rank_of:
+            counts += 1
+        elif t.kind not in (Kind.COMMA, Kind.GROUP):  # "5 sở, ngành và 2 địa phương"
+            return False
+    return False
+
+
+#: Tokens between a count and the first or last place it counts ("5 đơn vị khối sở có chỉ
+#: số CCHC cao nhất"): group names and index mentions, no bracket, comma or unit.
+_IN_PLACES = frozenset({Kind.GROUP, Kind.INDEX})
+
+
+def counts_places(tokens: Sequence[Token], k: int) -> bool:
+    """Given the tokens and a count's place, return whether it counts the units of a first or
+    last place right after it ("5 đơn vị có chỉ số cao nhất gồm: …", "3 đơn vị đứng cuối"):
+    the leading or trailing few, not the ranking's size."""
+    after = next((t for t in tokens[k + 1 :] if t.kind not in _IN_PLACES), None)
+    return after is not None and after.kind in (Kind.FIRST, Kind.LAST)
 
 
 # --- ranks ------------------------------------------------------------------------------------

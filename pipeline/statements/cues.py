@@ -225,6 +225,7 @@ class Cues:
     unit_after: re.Pattern[str]  # "điểm", "%", "% điểm"
     thresholds_after: re.Pattern[str]
     among_after: re.Pattern[str]  # "1 trong 3 bộ": a member of a count
+    equal_after: re.Pattern[str]  # after joined units: "có số điểm bằng nhau", one figure for all
     series_after: re.Pattern[str]  # "88,12; 87,45 và 86,9 điểm": figures sharing the last's unit
     from_before: re.Pattern[str]
     to_after: re.Pattern[str]
@@ -352,6 +353,7 @@ def _value_cues(values: Mapping[str, Any]) -> dict[str, Any]:
         "unit_after": starts_with([*values["hybrid"], *values["points"], "%"]),
         "thresholds_after": starts_with(values["thresholds"]),
         "among_after": re.compile(rf"^\s*{alternation(values['among'])}\s+\d"),
+        "equal_after": starts_with(values["equal"]),
         "series_after": series_after(values),
         "from_before": ends_with(values["from"]),
         "to_after": starts_with(values["from_to"]),

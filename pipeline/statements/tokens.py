@@ -417,11 +417,14 @@ def _unit_token(token: Token, around: Around) -> Token:
     """Given a UNIT and the words around it, mark it joined to the unit before ("A và B",
     "A, B") and sharing the figures after it ("… cùng đạt 90,5%")."""
     in_turn = cues().respectively.match(around.ahead.lstrip(" ,"))  # "A, B và C, lần lượt đạt"
-    shares = bool(_SHARED.match(around.ahead) or in_turn)
+    equal = cues().equal_after.match(around.ahead.lstrip(" ,"))  # "A và B có số điểm bằng nhau"
+    shares = bool(_SHARED.match(around.ahead) or in_turn or equal)
     figure_unit = cues().unit_after.match(around.gap)  # "đạt 86,5 điểm là Sở A"
     gap = around.gap[figure_unit.end() :] if figure_unit else around.gap
     if around.before is Kind.NUMBER:  # "gồm 3 đơn vị: Sở A": a count, its noun, then the cue
         gap = counted_gap(gap)
+    elif words := cues().count_words.match(gap):  # "Xếp loại Tốt có hai đơn vị là huyện A"
+        gap = counted_gap(gap[words.end() :])
     joined = (around.before in JOINING and around.gap.strip() in ("", "và")) or (
         around.before in FIGURE_ENDS and gap.strip() == "và"
     )
@@ -559,6 +562,8 @@ def classify_number(token: Token, around: Around) -> Token | None:
         return change_token(token, around, rest)
     if c.thresholds_after.match(rest.right) or (unit is None and is_member(token, around)):
         return None
+    if c.from_before.search(around.gap) and not c.to_after.match(rest.right):
+        return None  # "Xuất sắc (từ 95 điểm)": a grade's threshold; "từ 78,1% lên …" is last year's
     if unit is None and (place := bracketed_rank(token, around)):
         return place
     if noun := c.group_nouns.match(rest.right):

@@ -198,6 +198,8 @@ def place_tail(text: str, head: re.Match[str]) -> bool:
 def _take_capital(text: str, m: re.Match[str], count: int) -> bool:
     """Given a capitalised piece and the words so far, return whether it continues the name."""
     sep = m["sep"]
+    if sep and m["word"][0].isdigit():  # "Phòng Tư pháp - 94.5 điểm": the figure, after a dash
+        return False
     return not (count and sep in (",", "và") and _starts_unit(text, m.start("word")))
 
 

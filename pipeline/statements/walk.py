@@ -16,8 +16,8 @@ from parscore.normalizers.labels import grade_in_text
 from parscore.normalizers.places import is_region
 from parscore.pipeline.model import Where
 from parscore.pipeline.statements.context import Context
-from parscore.pipeline.statements.cues import cues, is_plain, sentence_key
-from parscore.pipeline.statements.draft import UNNAMED, Draft, merge, put
+from parscore.pipeline.statements.cues import cues, data, is_plain, sentence_key
+from parscore.pipeline.statements.draft import STATED, UNNAMED, Draft, merge, put
 from parscore.pipeline.statements.tokens import PENULTIMATE, Kind, Role, Token, signed
 from parscore.pipeline.statements.units import resolve_reference
 
@@ -182,7 +182,7 @@ def on_unit(frame: Frame, token: Token, before: Kind | None) -> Frame:
     owns_area = before is Kind.AREA or (frame.mode is Mode.AREA and before is Kind.INDEX)
     partners = joined_partners(frame, token)
     frame = flush(handed_over(frame, token))
-    handed = frame.handed if token.introduced or token.joined else None
+    handed = frame.handed if token.introduced or token.joined or frame.within_grade else None
     opened = replace(frame.draft, unit=token.label, unit_raw=token.raw, group=None)
     draft, series = listed(frame, token, opened)
     units = (*frame.units, token.label or "")
@@ -283,8 +283,10 @@ def on_group(frame: Frame, token: Token, before: Kind | None) -> Frame:
     """
     if token.member:
         return frame
-    if before is Kind.GRADE or grade_heading(frame.draft):  # "Nhóm tốt gồm 5 đơn vị"
-        return replace(frame, within_grade=True)  # the grade's members, not the ranking's
+    if (before is Kind.GRADE or grade_heading(frame.draft)) and not is_block(frame.draft.grade):
+        return members_of_grade(frame)  # "Nhóm tốt gồm 5 đơn vị": a band's members
+    if before is Kind.GRADE or grade_heading(frame.draft):  # "Nhóm A gồm 9 sở": ranked in it
+        return replace(frame, count=token.rank_of or frame.count)
     frame = replace(frame, count=token.rank_of or frame.count)
     draft = frame.draft
     if token.counts_rank and draft.rank is not None and draft.rank_of is None:
@@ -305,6 +307,25 @@ def averaged_group(frame: Frame, token: Token) -> Frame:
         frame = flush(frame)
         frame = set_draft(frame, unit=average_unit(), unit_raw=average_unit(), group=None)
     return set_draft(frame, group=frame.draft.group or token.raw)
+
+
+def members_of_grade(frame: Frame) -> Frame:
+    """Given the frame at the count of a grade's members ("Loại Khá gồm 6 đơn vị, trong đó
+    thành phố A cao nhất …"), return it reading of them: the grade of no unit yet is handed
+    to each unit named after it, no earlier one's."""
+    draft = frame.draft
+    others = [name for name in STATED if name != "grade" and getattr(draft, name) is not None]
+    if not grade_heading(draft) or others:  # "… xếp thứ 3 trong nhóm xuất sắc với 92,4%"
+        return replace(frame, within_grade=True)
+    grade = Draft(grade=draft.grade, grade_raw=draft.grade_raw)
+    fresh = replace(draft.fresh(), unit=None, unit_raw="")
+    return replace(frame, within_grade=True, draft=fresh, handed=grade, anonymous=False)
+
+
+def is_block(grade: str | None) -> bool:
+    """Given a grade's code, return whether it names a block ranked among itself ("Nhóm A"),
+    not a band of one ranking ("Nhóm tốt")."""
+    return grade in data()["groups"]["blocks"]
 
 
 def grade_heading(draft: Draft) -> bool:
