@@ -42,7 +42,7 @@ from parscore.pipeline.lines import Line, document_to_lines
 from parscore.pipeline.model import UnitScore, Where
 from parscore.pipeline.statements.context import Context
 from parscore.pipeline.statements.counts import counted_ranks
-from parscore.pipeline.statements.cues import data, ends_with, sentence_key
+from parscore.pipeline.statements.cues import cues, data, ends_with, sentence_key
 from parscore.pipeline.statements.draft import (
     STATED,
     UNNAMED,
