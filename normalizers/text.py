@@ -168,7 +168,7 @@ def strip_tones(s: str) -> str:
     if s.isascii():
         return s
     bare = s.translate(_bare_letters())  # precomposed Latin letters: one C-level pass
-    if not _MAY_DECOMPOSE.search(bare):
+    if bare.isascii() or not _MAY_DECOMPOSE.search(bare):  # no mark left: most Vietnamese
         return bare
     bare = _COMBINING_MARK.sub("", unicodedata.normalize("NFD", bare))
     return unicodedata.normalize("NFC", bare)

@@ -284,3 +284,11 @@ def test_clean_as_first_written(text: str) -> None:
 @pytest.mark.parametrize(("raw", "expected"), CLEAN_CASES)
 def test_clean_cases_as_first_written(raw: str, expected: str) -> None:
     assert reference_clean(raw) == expected
+
+
+@given(st.text(alphabet=VIET_ALPHABET + "“”…ÀǸ\u1ebf\u0430Ω", max_size=40))
+def test_strip_tones_leaves_no_mark(text: str) -> None:
+    bare = strip_tones(text)
+    plain = unicodedata.normalize("NFD", text).translate({ord("đ"): "d", ord("Đ"): "D"})
+    marks = "".join(c for c in plain if not unicodedata.combining(c))
+    assert bare == unicodedata.normalize("NFC", marks)
