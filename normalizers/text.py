@@ -75,7 +75,6 @@ def _clean_table(*, keep_soft_hyphen: bool) -> dict[int, str | None]:
     return table
 
 
-_DROPPED = re.compile("[" + re.escape(INVISIBLE_CHARS + CONTROL_CHARS + SOFT_HYPHEN) + "]")
 _CLEAN = _clean_table(keep_soft_hyphen=False)
 _CLEAN_KEEP_SHY = _clean_table(keep_soft_hyphen=True)
 _DASHES = {ord(c): "-" for c in DASH_CHARS}
@@ -92,10 +91,21 @@ def _soft_hyphen_is_letter(s: str) -> bool:
 
 
 def clean(s: str) -> str:
-    """Given raw text, return it NFC with invisible/control characters gone and spaces collapsed."""
-    if _DROPPED.search(s):
-        keep = SOFT_HYPHEN in s and _soft_hyphen_is_letter(s)
-        s = s.translate(_CLEAN_KEEP_SHY if keep else _CLEAN)
+    """Given raw text, return it NFC with invisible/control characters gone and spaces collapsed.
+
+    Every dropped character and every space but " " is non-printable (``str.isprintable``,
+    one C pass): printable text needs no search for dropped characters, and text cleaned
+    before (a line read again by the parser, a key folded) comes back at once; text whose
+    only non-printable characters were spaces is printable once they are collapsed."""
+    if s.isprintable():
+        if "  " in s or s[:1] == " " or s[-1:] == " ":
+            s = " ".join(s.split())
+        return unicodedata.normalize("NFC", s)
+    spaced = " ".join(s.split())  # dropped characters are no spaces: they stay in it
+    if spaced.isprintable():
+        return unicodedata.normalize("NFC", spaced)
+    keep = SOFT_HYPHEN in s and _soft_hyphen_is_letter(s)
+    s = s.translate(_CLEAN_KEEP_SHY if keep else _CLEAN)  # before the spaces: "a \u200b b"
     return unicodedata.normalize("NFC", " ".join(s.split()))
 
 
@@ -158,7 +168,7 @@ def strip_tones(s: str) -> str:
     if s.isascii():
         return s
     bare = s.translate(_bare_letters())  # precomposed Latin letters: one C-level pass
-    if not _MAY_DECOMPOSE.search(bare):
+    if bare.isascii() or not _MAY_DECOMPOSE.search(bare):  # no mark left: most Vietnamese
         return bare
     bare = _COMBINING_MARK.sub("", unicodedata.normalize("NFD", bare))
     return unicodedata.normalize("NFC", bare)

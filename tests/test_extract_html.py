@@ -406,3 +406,33 @@ def test_a_ruled_header_table_gives_its_lines(rows: str, header: bool) -> None:
     if header:
         assert texts(document)[:4] == ["SỞ NỘI VỤ", "TỈNH HÀ GIANG",
                                        "CỘNG HÒA XÃ HỘI CHỦ NGHĨA VIỆT NAM", "Số: 512/SNV-CCHC"]
+
+
+#: Class and id words in either case, nested containers, an itemprop, chrome named alike.
+CANDIDATE_PAGE = """<html><body>
+<div id="Wrapper"><div class="MainMenu">Trang chủ</div>
+<div class="box  Post-Detail" id="x1"><h1>Thông báo kết quả</h1>
+<section itemprop="articleBody"><div class="NOIDUNG"><p>Đoạn một của bài.</p></div>
+<article><p>Đoạn hai.</p></article></section></div>
+<div id="tinkhac-news"><a href="/a">Tin khác</a></div><main class="x"><p>Cuối.</p></main>
+<div class="contént"><p>Chữ có dấu.</p></div><span id="STORY">Một dòng.</span><b id="NEWS-Ể">Ể</b>
+<div data-class="content">Không phải lớp.</div><p itemprop="articlebody">Khác chữ hoa.</p>
+</div></body></html>"""
+
+
+@pytest.mark.parametrize(
+    "page", [CANDIDATE_PAGE, SEED_HTML.read_text(encoding="utf-8")], ids=["composed", "seed"]
+)
+def test_article_candidates_are_what_word_selectors_select(page: str) -> None:
+    from selectolax.lexbor import LexborHTMLParser
+
+    from parscore.extractors.boilerplate import ARTICLE_SELECTORS, ARTICLE_WORDS
+    from parscore.extractors.html import article_candidates, unique
+
+    body = LexborHTMLParser(page).body
+    assert body is not None
+    words = [f'[class*="{w}" i], [id*="{w}" i]' for w in ARTICLE_WORDS]
+    selected = unique(body.css(", ".join([*ARTICLE_SELECTORS, *words])))
+    found = article_candidates(body)
+    assert [n.mem_id for n in found] == [n.mem_id for n in selected]
+    assert len(found) >= 4

@@ -161,3 +161,23 @@ def test_chrome_phrases_on_composed_lines() -> None:
         assert boilerplate.is_chrome_line(line)
     for line in prose:
         assert not boilerplate.is_chrome_line(line)
+
+
+SPACED_PIECES = [".", "!", "?", ";", " ", "  ", "\n", "\t", "\u00a0", "a", "Ô", "2", "(", "TP."]
+
+
+@given(st.lists(st.sampled_from(SPACED_PIECES), max_size=14).map("".join))
+def test_duty_sentence_end_as_the_lookbehind(text: str) -> None:
+    from parscore.pipeline.parse.assignments import _SENTENCE_END
+
+    slow = re.compile(r"(?<=[.!?])\s+")
+    same_everywhere(_SENTENCE_END, slow, text)
+    assert _SENTENCE_END.split(text) == slow.split(text)
+
+
+@given(st.lists(st.sampled_from([*SPACED_PIECES, "_", "-", "ư", "…", "%", "1,5"]), max_size=14)
+       .map("".join))  # fmt: skip
+def test_seen_sentence_key_is_its_word_characters(text: str) -> None:
+    from parscore.pipeline.statements import _WORD_CHARS
+
+    assert "".join(_WORD_CHARS.findall(text)) == re.sub(r"\W+", "", text)

@@ -8,8 +8,12 @@ import pytest
 from hypothesis import given
 from hypothesis import strategies as st
 
+from parscore.normalizers.legacy import detect
 from parscore.normalizers.syllables import is_syllable, parse_syllable, place_tone
 from parscore.normalizers.text import (
+    CONTROL_CHARS,
+    INVISIBLE_CHARS,
+    SOFT_HYPHEN,
     SPACE_CHARS,
     canonical_tones,
     clean,
@@ -252,3 +256,39 @@ def test_strip_tones_leaves_no_marks(text: str) -> None:
 def test_canonical_tones_keep_case(written: str, expected: str) -> None:
     assert canonical_tones(written) == expected
     assert fold(canonical_tones(written)) == fold(written)
+
+
+def reference_clean(s: str) -> str:
+    """clean() as first written: a search for dropped characters, then the spaces collapsed."""
+    if any(c in s for c in INVISIBLE_CHARS + CONTROL_CHARS + SOFT_HYPHEN):
+        keep = SOFT_HYPHEN in s and detect(s) == "tcvn3"
+        dropped = INVISIBLE_CHARS + CONTROL_CHARS + ("" if keep else SOFT_HYPHEN)
+        s = "".join(c for c in s if c not in dropped)
+    return unicodedata.normalize("NFC", " ".join(s.split()))
+
+
+def test_clean_fast_paths_rest_on_printable_text() -> None:
+    assert not any(c.isprintable() for c in INVISIBLE_CHARS + CONTROL_CHARS + SOFT_HYPHEN)
+    assert not any(c.isprintable() for c in SPACE_CHARS)
+
+
+CLEAN_PIECES = [" ", "  ", "\n", "\t", "\u00a0", "\u200b", "\u00ad", "\x07", "\ue000", "Sở",
+                "Kh\u00ad¬ng", "µ", "o\u0302\u0301", "ộ", "a", "1,5", "\u2029"]  # fmt: skip
+
+
+@given(st.lists(st.sampled_from(CLEAN_PIECES), max_size=12).map("".join))
+def test_clean_as_first_written(text: str) -> None:
+    assert clean(text) == reference_clean(text)
+
+
+@pytest.mark.parametrize(("raw", "expected"), CLEAN_CASES)
+def test_clean_cases_as_first_written(raw: str, expected: str) -> None:
+    assert reference_clean(raw) == expected
+
+
+@given(st.text(alphabet=VIET_ALPHABET + "“”…ÀǸ\u1ebf\u0430Ω", max_size=40))
+def test_strip_tones_leaves_no_mark(text: str) -> None:
+    bare = strip_tones(text)
+    plain = unicodedata.normalize("NFD", text).translate({ord("đ"): "d", ord("Đ"): "D"})
+    marks = "".join(c for c in plain if not unicodedata.combining(c))
+    assert bare == unicodedata.normalize("NFC", marks)

@@ -36,7 +36,9 @@ _LOOSE_LETTER = re.compile(r"^([^\W\d_]) ?\)\s+|^([a-zđ])\.\s+(?=[^\W\d_])")
 _LOOSE_DIGIT = re.compile(r"^(\d{1,2})(?:[,)]| [.,)])\s+(?=[^\W\d_])")
 _TERMINAL = (".", ";", ":", "!", "?")
 _ENUMERATED = re.compile(r"^\(?(?:\d{1,2}|[a-zđ])\)\s+")  # "(2) Sở Tài chính …" after a ";"
-_SENTENCE_END = re.compile(r"(?<=[.!?])\s+")
+#: A space after ".", "!", "?": the space first, then the mark behind it (the regex compiler
+#: skips to the next space instead of trying the lookbehind at every character).
+_SENTENCE_END = re.compile(r"\s(?<=[.!?]\s)\s*")
 _ABBREVIATION = re.compile(r"(?:^|\s)[A-ZĐ]{1,3}\.$")  # "TP.", "TX.", "Q." before a name
 ARTICLE, DIGIT, SUB_DIGIT, LETTER, BULLET, SUB_BULLET, PARAGRAPH = 0, 1, 2, 3, 4, 5, 6
 PROSE = 99  # a top-level paragraph

@@ -70,7 +70,7 @@ MAX_TITLE_WORDS = 60
 MAX_GROUP_WORDS = 10
 #: A line ending in ":" with at most this many words heads what follows.
 MAX_HEADING_WORDS = 15
-_NOT_WORD = re.compile(r"\W+")
+_WORD_CHARS = re.compile(r"\w+")
 #: A part of the document, and where it sits: (block, line, part).
 Placed = tuple[int, int, Line | Grid]
 
@@ -370,7 +370,7 @@ def new_sentences(text: str, seen: set[str]) -> Iterator[Sentence]:
     with their keys."""
     for sentence in split_sentences(text):
         key = sentence_key(sentence)
-        seen_key = _NOT_WORD.sub("", key)
+        seen_key = "".join(_WORD_CHARS.findall(key))  # its word characters only
         if seen_key not in seen:
             seen.add(seen_key)
             yield sentence, key
