@@ -223,3 +223,18 @@ def test_a_grade_counted_in_words_goes_to_the_units_it_introduces() -> None:
         ("Thị trấn Quảng Phú", "95.1", "Xuất sắc"),
         ("Xã Cư Dliê M'nông", "95", "Xuất sắc"),
     ]
+
+
+# --- a colon between the grade's cue and the grade -------------------------------------------
+
+
+def test_a_colon_between_the_cue_and_the_grade_still_grades() -> None:
+    found = prose(
+        TITLE,
+        "Năm nay, Ban Quản lý các khu công nghiệp được 88,4 điểm, xếp loại : Tốt; "
+        "UBND huyện Krông Pa đạt 79,05 điểm (kết quả xếp loại: Khá).",
+    )
+    assert rows(found, "grade") == [
+        ("Ban Quản lý các khu công nghiệp", "Tốt"),
+        ("Ủy ban nhân dân huyện Krông Pa", "Khá"),
+    ]

@@ -325,12 +325,13 @@ def _grade_cues(comparisons: Iterable[str]) -> dict[str, Any]:
     forms = alternation(" ".join(f) for f, _ in words.forms)
     group = rf"{re.escape(words.group_word)}\s+{alternation(words.groups)}"
     cued = rf"{alternation(' '.join(c) for c in words.cues)}(?:\s+{alternation(words.fillers)})*"
+    # the grade after its cue, a colon between them or not ("xếp loại Tốt", "xếp loại: Tốt");
     # a grade written alone in brackets after a figure: "89,15 điểm (Tốt)" (no 2-letter forms)
     bare = alternation(" ".join(f) for f, _ in words.forms if len(" ".join(f)) > 2)
     bracketed = rf"(?<=\()\s*(?:{bare})(?=\s*\))"
     return {
         "grade": re.compile(
-            rf"(?<!\w)(?:{cued}\s+(?:{forms}|{group})|{group})(?!\w)|{bracketed}"
+            rf"(?<!\w)(?:{cued}(?:\s*:\s*|\s+)(?:{forms}|{group})|{group})(?!\w)|{bracketed}"
         ),
         "grade_guard": ends_with(comparisons),
     }
