@@ -52,3 +52,51 @@ def test_a_rank_in_a_region_keeps_the_size_its_clause_states() -> None:
 def test_a_rank_outside_a_regions_clause_takes_the_national_count(sentence: str) -> None:
     found = [r for r in prose(TITLE, sentence) if r["unit"] == "Tỉnh Gia Lai"]
     assert [r["rank_of"] for r in found] == [63]
+
+
+# --- a component's figures and place are not the unit's ---------------------------------------
+
+HEADLINE = "Năm 2023, Chỉ số cải cách hành chính của tỉnh Sơn La đạt 83,91%, xếp thứ 45/63."
+
+
+@pytest.mark.parametrize(
+    "sentence",
+    [
+        "Tỉnh Sơn La có chỉ số thành phần cải cách thủ tục hành chính đạt 8,65/10 điểm, "
+        "xếp thứ 22/63, tăng 9 bậc.",
+        "Riêng tiêu chí thành phần về chính quyền số của tỉnh Sơn La đạt 7,2 điểm, đứng thứ "
+        "22/63 cả nước.",
+        "Sơn La có lĩnh vực cải cách chế độ công vụ đạt 9,1/10 điểm, cao nhất trong vùng "
+        "Trung du và miền núi phía Bắc.",
+    ],
+)
+def test_a_components_place_after_its_figure_is_no_unit_row(sentence: str) -> None:
+    found = prose(TITLE, HEADLINE, sentence)
+    assert rows(found, "percent", "rank", "rank_of") == [("Tỉnh Sơn La", "83.91", 45, 63)]
+
+
+@pytest.mark.parametrize(
+    "sentence",
+    [
+        "Ở lĩnh vực cải cách tài chính công, tỉnh Sơn La đạt 12,05 điểm, xếp thứ 17/63, "
+        "tăng 6 bậc.",
+        "Đối với chỉ số thành phần hiện đại hóa hành chính, Sơn La được 8,4/11 điểm, đứng thứ 51.",
+    ],
+)
+def test_a_sentence_opening_on_a_component_gives_its_unit_no_row(sentence: str) -> None:
+    found = prose(TITLE, HEADLINE, sentence)
+    assert rows(found, "percent", "rank", "rank_of") == [("Tỉnh Sơn La", "83.91", 45, 63)]
+
+
+@pytest.mark.parametrize(
+    "sentence",
+    [
+        # "lĩnh vực" before the reform's own name names no component
+        "Trong lĩnh vực cải cách hành chính, tỉnh Sơn La đạt 83,91%, xếp thứ 45/63.",
+        # a count of areas, no figure of theirs: the place after it is the unit's
+        "Tỉnh Sơn La có 6/8 lĩnh vực tăng điểm, xếp thứ 45/63 với 83,91%.",
+    ],
+)
+def test_the_units_own_figures_after_an_area_word_stay_its_own(sentence: str) -> None:
+    found = prose(TITLE, sentence)
+    assert rows(found, "percent", "rank", "rank_of") == [("Tỉnh Sơn La", "83.91", 45, 63)]
