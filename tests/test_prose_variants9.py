@@ -100,3 +100,26 @@ def test_a_sentence_opening_on_a_component_gives_its_unit_no_row(sentence: str) 
 def test_the_units_own_figures_after_an_area_word_stay_its_own(sentence: str) -> None:
     found = prose(TITLE, sentence)
     assert rows(found, "percent", "rank", "rank_of") == [("Tỉnh Sơn La", "83.91", 45, 63)]
+
+
+@pytest.mark.parametrize(
+    "heading",
+    ["- Lĩnh vực Cải cách tổ chức bộ máy", "b) Chỉ số thành phần Hiện đại hóa hành chính"],
+)
+def test_a_paragraph_under_a_components_heading_gives_its_unit_no_row(heading: str) -> None:
+    found = prose(
+        TITLE,
+        HEADLINE,
+        heading,
+        "Năm 2023, tỉnh Sơn La được 9,05 điểm, chỉ số đạt 86,19%, xếp thứ 28/63, tăng 3 bậc.",
+    )
+    assert rows(found, "percent", "rank", "rank_of") == [("Tỉnh Sơn La", "83.91", 45, 63)]
+
+
+@pytest.mark.parametrize(
+    "heading",
+    ["1. Kết quả chung", "- Các lĩnh vực được đánh giá", "Lĩnh vực cải cách hành chính"],
+)
+def test_a_paragraph_under_another_heading_keeps_its_row(heading: str) -> None:
+    found = prose(TITLE, heading, "Năm 2023, tỉnh Sơn La đạt 83,91%, xếp thứ 45/63.")
+    assert rows(found, "percent", "rank", "rank_of") == [("Tỉnh Sơn La", "83.91", 45, 63)]
