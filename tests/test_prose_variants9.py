@@ -81,6 +81,8 @@ def test_a_components_place_after_its_figure_is_no_unit_row(sentence: str) -> No
         "Ở lĩnh vực cải cách tài chính công, tỉnh Sơn La đạt 12,05 điểm, xếp thứ 17/63, "
         "tăng 6 bậc.",
         "Đối với chỉ số thành phần hiện đại hóa hành chính, Sơn La được 8,4/11 điểm, đứng thứ 51.",
+        "Nổi bật, về lĩnh vực cải cách chế độ công vụ, tỉnh Sơn La đạt điểm tối đa, cao nhất "
+        "cả nước.",
     ],
 )
 def test_a_sentence_opening_on_a_component_gives_its_unit_no_row(sentence: str) -> None:

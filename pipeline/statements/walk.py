@@ -79,6 +79,7 @@ class Frame:
     area_tail: bool = False  # right after the comma that ended an area clause
     area_figure: bool = False  # the area clause read a figure of the area's
     area_named: bool = False  # the area clause names an area, not only "lĩnh vực" or "tiêu chí"
+    area_owned: bool = False  # the unit read owns the area the sentence opened on
     totalled: bool = False  # the sentence opens with the total ("Tổng điểm tự đánh giá: 78,75")
     outer: tuple[tuple[str | None, int | None], ...] = ()  # index and year outside each bracket
     past_year: int | None = None  # the earlier year last year's figures are of, when named
@@ -182,14 +183,14 @@ def on_unit(frame: Frame, token: Token, before: Kind | None) -> Frame:
         first: tuple[str, ...] = (token.label or "",)
         return replace(frame, draft=draft, units=first, anonymous=False, fronted=False)
     owns_area = before is Kind.AREA or (frame.mode is Mode.AREA and before is Kind.INDEX)
-    owns_area = owns_area or opened_on_area(frame)
+    owned = opened_on_area(frame)
     partners = joined_partners(frame, token)
     frame = flush(handed_over(frame, token))
     handed = frame.handed if token.introduced or token.joined or frame.within_grade else None
     opened = replace(frame.draft, unit=token.label, unit_raw=token.raw, group=None)
     draft, series = listed(frame, token, opened)
     units = (*frame.units, token.label or "")
-    mode = Mode.AREA if owns_area else Mode.CURRENT
+    mode = Mode.AREA if owns_area or owned else Mode.CURRENT
     averaging = token.label == average_unit()  # a place waiting is not the average's
     return replace(
         frame,
@@ -203,6 +204,7 @@ def on_unit(frame: Frame, token: Token, before: Kind | None) -> Frame:
         partners=partners,
         sharing=token.shares and bool(partners),
         run=listed_run(frame, token),
+        area_owned=owned,
     )
 
 
@@ -578,7 +580,7 @@ def on_rank(frame: Frame, token: Token, before: Kind | None) -> Frame:
     """Given a rank ("xếp thứ 11/17", "dẫn đầu"), set it, or keep it for the unit after."""
     if frame.mode is Mode.PREVIOUS:
         return past_rank(frame, token)
-    if frame.mode is Mode.AREA or (frame.area_tail and frame.area_figure):
+    if frame.mode is Mode.AREA or (frame.area_tail and area_said(frame)):
         return frame  # "chỉ số thành phần X đạt 8,7/10 điểm, xếp thứ 30/63": the area's place
     if frame.within_grade and token.kind in (Kind.FIRST, Kind.LAST):
         return frame
@@ -805,7 +807,14 @@ AREA_PLACES = frozenset({Kind.RANK, Kind.FIRST, Kind.LAST})
 def area_place(frame: Frame, token: Token) -> bool:
     """Given the frame and a token after an area's figures, return whether it is the area's
     place ("…, xếp thứ 30/63, tăng 4 bậc": the rise after it is the area's too)."""
-    return frame.area_figure and token.kind in AREA_PLACES
+    return area_said(frame) and token.kind in AREA_PLACES
+
+
+def area_said(frame: Frame) -> bool:
+    """Given the frame, return whether its area clause said something of the area: a figure,
+    or the area is the one the sentence opened on and its unit owns ("Ở lĩnh vực X, Bộ A đạt
+    điểm tối đa, cao nhất trong các bộ": the first place is the area's)."""
+    return frame.area_figure or frame.area_owned
 
 
 def average_unit() -> str:
