@@ -205,6 +205,7 @@ class Cues:
     rest: re.Pattern[str]  # "còn lại": the units after those ranked
     tied: re.Pattern[str]  # at a rank's start: "đồng hạng", one place for all its units
     regional: re.Pattern[str]  # after a place: a region's scope ("dẫn đầu vùng")
+    region_clause: re.Pattern[str]  # before a place in its clause: "xét trong khu vực"
     belongs_before: re.Pattern[str]  # before a unit: what a group belongs to ("thuộc UBND tỉnh")
     agent_before: re.Pattern[str]  # before a unit: a passive verb's agent ("được UBND tỉnh")
     agent_verb: re.Pattern[str]  # after that unit: the verb it is the agent of ("đánh giá")
@@ -309,6 +310,7 @@ def _rank_cues(ranks: Mapping[str, Any], nouns: Iterable[str]) -> dict[str, Any]
         "next": words_rx([*ranks["next"], *ranks["rest"]]),
         "tied": starts_with(ranks["tied"]),
         "regional": starts_with(ranks["regional"]),
+        "region_clause": words_rx(ranks["region_clause"]),
         "member_place": ends_with(ranks["member_place"]),
         "count_of": ends_with(ranks["count_of"]),
         "member_before": ends_with(ranks["member_of"]),

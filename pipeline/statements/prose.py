@@ -291,12 +291,42 @@ def _counted(draft: Draft, count: int | None) -> Draft:
 
 
 def paragraph_index(sentences: Sequence[Sentence], ctx: Context, heading: bool) -> str | None:
-    """Given a paragraph, the context after it and whether it heads, return the index carried."""
+    """Given a paragraph, the context after it and whether it heads, return the index carried:
+    none after a line heading a component ("- Lĩnh vực Cải cách thủ tục hành chính"), whose
+    figures the next paragraph states ("Năm 2023, tỉnh A đạt 12,38 điểm, xếp thứ 34/63")
+    without naming an index of the unit's own."""
+    if len(sentences) == 1 and heads_an_area(sentences[0][1]):
+        return None
     if heading and len(sentences) == 1:
         named = {m.group() for m in cues().index.finditer(sentences[0][1])}
         if len(named) == 1:
             return ctx.index
     return ctx.topic or ctx.index
+
+
+#: A list marker opening a line ("- ", "2. ", "b) ", "•").
+_MARKER = re.compile(r"^[\s\-–•*+]*(?:(?:\d{1,2}|[a-zđ])[.)]\s+)?")
+#: The most words a component's heading line has.
+AREA_HEADING_WORDS = 12
+
+
+def heads_an_area(key: str) -> bool:
+    """Given a paragraph of one sentence, its key, return whether it is a line heading one
+    component: a heading word ("lĩnh vực", "chỉ số thành phần") opening it, an area named
+    after it, no figure, no index, no full stop ("- Lĩnh vực Cải cách thể chế")."""
+    rest = _MARKER.sub("", key, count=1).strip()
+    if not rest or rest[-1] in ".!?" or len(rest.split()) > AREA_HEADING_WORDS:
+        return False
+    if any(ch.isdigit() for ch in rest) or cues().index.search(rest):
+        return False
+    opening = _area_heading().match(rest)
+    return opening is not None and cues().area.search(rest, opening.end()) is not None
+
+
+@lru_cache(maxsize=1)
+def _area_heading() -> re.Pattern[str]:
+    """Given nothing, return the pattern of the words opening a component's heading line."""
+    return words_rx(data()["area"]["heading_words"])
 
 
 def read_paragraph(

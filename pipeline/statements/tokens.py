@@ -21,6 +21,7 @@ from parscore.extractors.records import replace
 from parscore.normalizers.fastinit import fast_init
 from parscore.normalizers.labels import grade
 from parscore.normalizers.numbers import Number, NumberMatch, find_numbers, resolve
+from parscore.normalizers.places import is_region
 from parscore.pipeline.statements.cues import (
     Cues,
     cues,
@@ -30,7 +31,12 @@ from parscore.pipeline.statements.cues import (
     sentence_key,
 )
 from parscore.pipeline.statements.history import year_ranks
-from parscore.pipeline.statements.units import Mention, find_mentions
+from parscore.pipeline.statements.units import (
+    LARGEST_REGION,
+    Mention,
+    find_mentions,
+    names_region,
+)
 
 #: Scores, percents and changes of an index are at most this (domain.md §4).
 VALUE_BOUND = Decimal(100)
@@ -334,6 +340,7 @@ def classify(tokens: Sequence[Token], text: str, key: str) -> Iterator[Token]:
     """
     last: Token | None = None
     size: Token | None = None  # a ranking's size just read ("dẫn đầu 63 tỉnh"), commas after it
+    ranks_regions = any(t.kind is Kind.UNIT and is_region(t.label) for t in tokens)
     for i, token in enumerate(tokens):
         held = last is not None and last.kind in PLACE_KINDS  # "cao nhất thuộc Sở A": its holder
         gap_start = tokens[i - 1].end if i else 0
@@ -362,10 +369,23 @@ def classify(tokens: Sequence[Token], text: str, key: str) -> Iterator[Token]:
             ahead=key[token.end : token.end + LOOK_BEHIND],
         )
         found = _classified(token, around)
+        if found is not None and found.kind in PLACE_KINDS and not ranks_regions:
+            found = replace(found, regional=True) if in_region_clause(found, key) else found
         if found is not None:
             yield found
             size = ranking_size(found, last, size)
             last = found
+
+
+def in_region_clause(token: Token, key: str) -> bool:
+    """Given a place and its sentence's key, return whether the place, stated without its
+    count and within a region's size, is within the region its clause (since the last ";")
+    names before it ("Xét trong khu vực Tây Nguyên, tỉnh A xếp thứ 2 sau tỉnh B"), not in the
+    whole ranking (a sentence ranking the regions themselves is left to the caller)."""
+    if token.regional or token.rank_of is not None or (token.rank or 1) > LARGEST_REGION:
+        return False
+    clause = key[key.rfind(";", 0, token.start) + 1 : token.start]
+    return cues().region_clause.search(clause) is not None or names_region(clause)
 
 
 def ranking_size(found: Token, last: Token | None, size: Token | None) -> Token | None:

@@ -437,6 +437,11 @@ def _region_placed() -> re.Pattern[str]:
     return ends_with(data_table("units")["region_words"]["placed_before"])
 
 
+def names_region(key: str) -> bool:
+    """Given a sentence key (or part of one), return whether it names a socio-economic region."""
+    return _region_names().search(key) is not None
+
+
 def _region_mentions(text: str, key: str) -> Iterator[Mention]:
     """Given a sentence and its key, yield the regions it names ("vùng Tây Nguyên đạt …"),
     the word "vùng" before one included."""

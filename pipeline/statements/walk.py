@@ -77,6 +77,9 @@ class Frame:
     resume: Draft | None = None  # the statement held while a unit ranked above it is read
     within_grade: bool = False  # the sentence speaks of a grade's members: places are theirs
     area_tail: bool = False  # right after the comma that ended an area clause
+    area_figure: bool = False  # the area clause read a figure of the area's
+    area_named: bool = False  # the area clause names an area, not only "lĩnh vực" or "tiêu chí"
+    area_owned: bool = False  # the unit read owns the area the sentence opened on
     totalled: bool = False  # the sentence opens with the total ("Tổng điểm tự đánh giá: 78,75")
     outer: tuple[tuple[str | None, int | None], ...] = ()  # index and year outside each bracket
     past_year: int | None = None  # the earlier year last year's figures are of, when named
@@ -180,13 +183,14 @@ def on_unit(frame: Frame, token: Token, before: Kind | None) -> Frame:
         first: tuple[str, ...] = (token.label or "",)
         return replace(frame, draft=draft, units=first, anonymous=False, fronted=False)
     owns_area = before is Kind.AREA or (frame.mode is Mode.AREA and before is Kind.INDEX)
+    owned = opened_on_area(frame)
     partners = joined_partners(frame, token)
     frame = flush(handed_over(frame, token))
     handed = frame.handed if token.introduced or token.joined or frame.within_grade else None
     opened = replace(frame.draft, unit=token.label, unit_raw=token.raw, group=None)
     draft, series = listed(frame, token, opened)
     units = (*frame.units, token.label or "")
-    mode = Mode.AREA if owns_area else Mode.CURRENT
+    mode = Mode.AREA if owns_area or owned else Mode.CURRENT
     averaging = token.label == average_unit()  # a place waiting is not the average's
     return replace(
         frame,
@@ -200,7 +204,17 @@ def on_unit(frame: Frame, token: Token, before: Kind | None) -> Frame:
         partners=partners,
         sharing=token.shares and bool(partners),
         run=listed_run(frame, token),
+        area_owned=owned,
     )
+
+
+def opened_on_area(frame: Frame) -> bool:
+    """Given the frame at a unit, return whether the sentence opened on an area clause naming
+    an area and no figure, which the unit owns ("Ở lĩnh vực cải cách tài chính công, tỉnh A
+    đạt 12,05 điểm"): its figures are the area's. A bare "lĩnh vực" ("Trong lĩnh vực cải
+    cách hành chính, tỉnh A đạt 85%") names the index's field, no area."""
+    opening = frame.draft.unit is None and not frame.draft.stated and not frame.units
+    return frame.area_tail and frame.area_named and not frame.area_figure and opening
 
 
 def listed_run(frame: Frame, token: Token) -> tuple[tuple[str, str], ...]:
@@ -351,7 +365,16 @@ def on_index(frame: Frame, token: Token, before: Kind | None) -> Frame:
 
 def on_area(frame: Frame, token: Token, before: Kind | None) -> Frame:
     """Given an area mention, read the figures after it as area scores."""
-    return replace(frame, mode=Mode.AREA, mode_depth=frame.depth)
+    named = (frame.mode is Mode.AREA and frame.area_named) or not is_generic_area(token.raw)
+    figure = frame.mode is Mode.AREA and frame.area_figure
+    return replace(
+        frame, mode=Mode.AREA, mode_depth=frame.depth, area_named=named, area_figure=figure
+    )
+
+
+def is_generic_area(raw: str) -> bool:
+    """Given an area mention, return whether it only says "an area" ("lĩnh vực", "tiêu chí")."""
+    return sentence_key(" ".join(raw.split())) in data()["area"]["generic"]
 
 
 def on_total(frame: Frame, token: Token, before: Kind | None) -> Frame:
@@ -473,7 +496,7 @@ def on_comma(frame: Frame, token: Token, before: Kind | None) -> Frame:
 def on_value(frame: Frame, token: Token, before: Kind | None) -> Frame:
     """Given a figure, put it in its field: last year's, the maximum, or the statement's own."""
     if frame.mode is Mode.AREA or (frame.area_tail and token.role is Role.PERCENT):
-        return frame  # "… điều hành được 10/11 điểm, đạt 90,91%": the area's percent
+        return replace(frame, area_figure=True)  # "… được 10/11 điểm, đạt 90,91%": the area's
     if frame.mode is Mode.DIFF:
         return take_difference(frame, token)
     if frame.mode in (Mode.PREVIOUS, Mode.COMPARE) or token.role is Role.PREVIOUS:
@@ -557,8 +580,8 @@ def on_rank(frame: Frame, token: Token, before: Kind | None) -> Frame:
     """Given a rank ("xếp thứ 11/17", "dẫn đầu"), set it, or keep it for the unit after."""
     if frame.mode is Mode.PREVIOUS:
         return past_rank(frame, token)
-    if frame.mode is Mode.AREA:
-        return frame
+    if frame.mode is Mode.AREA or (frame.area_tail and area_said(frame)):
+        return frame  # "chỉ số thành phần X đạt 8,7/10 điểm, xếp thứ 30/63": the area's place
     if frame.within_grade and token.kind in (Kind.FIRST, Kind.LAST):
         return frame
     update = rank_update(token)
@@ -777,6 +800,23 @@ AREA_TAIL = frozenset({Kind.CHANGE, Kind.RANK_CHANGE})
 AREA_TAIL_KEEPS = frozenset({Kind.COMMA, *AREA_TAIL})
 
 
+#: Places that, right after the comma ending an area's figures, are the area's too.
+AREA_PLACES = frozenset({Kind.RANK, Kind.FIRST, Kind.LAST})
+
+
+def area_place(frame: Frame, token: Token) -> bool:
+    """Given the frame and a token after an area's figures, return whether it is the area's
+    place ("…, xếp thứ 30/63, tăng 4 bậc": the rise after it is the area's too)."""
+    return area_said(frame) and token.kind in AREA_PLACES
+
+
+def area_said(frame: Frame) -> bool:
+    """Given the frame, return whether its area clause said something of the area: a figure,
+    or the area is the one the sentence opened on and its unit owns ("Ở lĩnh vực X, Bộ A đạt
+    điểm tối đa, cao nhất trong các bộ": the first place is the area's)."""
+    return frame.area_figure or frame.area_owned
+
+
 def average_unit() -> str:
     """Given nothing, return the pseudo-unit of averages ("Trung bình")."""
     return cues().average_unit
@@ -787,6 +827,6 @@ def walk(tokens: tuple[Token, ...], ctx: Context, where: Where) -> Frame:
     frame = Frame(ctx=ctx, draft=Draft(index=ctx.index, year=ctx.year, where=where))
     for before, token in zip((None, *(t.kind for t in tokens)), tokens, strict=False):
         frame = STEPS[token.kind](frame, token, before)
-        if frame.area_tail and token.kind not in AREA_TAIL_KEEPS:
+        if frame.area_tail and token.kind not in AREA_TAIL_KEEPS and not area_place(frame, token):
             frame = replace(frame, area_tail=False)
     return flush(resumed(frame, ends=True))
