@@ -58,3 +58,45 @@ def test_a_body_that_has_a_decision_issued_is_its_issuer_whatever_the_page_heade
     )
     meta = read_metadata(text, None)
     assert (meta.number, meta.issuer) == ("602/QĐ-UBND", "Ủy ban nhân dân tỉnh Kon Tum")
+
+
+def test_a_decision_carried_out_by_reporting_its_result_is_what_the_item_reports() -> None:
+    lead = (
+        "Thực hiện Quyết định số 1150/QĐ-UBND ngày 03/4/2025 của Ủy ban nhân dân tỉnh Hà Tĩnh "
+        "(về việc phê duyệt Chỉ số CCHC năm 2024), Sở Nội vụ xin công bố kết quả xếp hạng "
+        "của các sở, ngành như sau:"
+    )
+    meta = read_metadata(lines("Kết quả Chỉ số CCHC 2024", "Cập nhật: 10/4/2025", lead), None)
+    assert (meta.number, meta.issue_date, meta.issuer) == (
+        "1150/QĐ-UBND",
+        date(2025, 4, 3),
+        "Ủy ban nhân dân tỉnh Hà Tĩnh",
+    )
+
+
+@pytest.mark.parametrize(
+    "lead",
+    [
+        "Thực hiện Quyết định số 88/QĐ-UBND ngày 2/3/2025 của UBND tỉnh Cà Mau, Sở Nội vụ tổ "
+        "chức kiểm tra công tác cải cách hành chính tại 5 huyện.",
+        "Thực hiện Kế hoạch số 41/KH-UBND ngày 2/3/2025 của UBND tỉnh Cà Mau, Sở Nội vụ thông "
+        "báo kết quả tự chấm điểm của các sở.",
+        "Thực hiện Quyết định số 88/QĐ-UBND ngày 2/3/2025 của UBND tỉnh Cà Mau, các sở tự "
+        "chấm điểm. Sở Nội vụ sẽ thông báo kết quả sau khi thẩm định.",
+    ],
+)
+def test_a_decision_carried_out_by_other_work_stays_background(lead: str) -> None:
+    meta = read_metadata(lines("Tin cải cách hành chính", lead), None)
+    assert meta.number is None and meta.issue_date is None
+
+
+@pytest.mark.parametrize(
+    ("body", "issuer"),
+    [
+        ("UBND tỉnh Hà Tĩnh", "Ủy ban nhân dân tỉnh Hà Tĩnh"),
+        ("Ủy ban nhân dân thành phố Hà Tĩnh", "Ủy ban nhân dân thành phố Hà Tĩnh"),
+    ],
+)
+def test_a_place_whose_name_ends_like_a_level_is_not_added_twice(body: str, issuer: str) -> None:
+    text = lines(f"Ngày 2/4, {body} vừa công bố Chỉ số cải cách hành chính năm 2024 của 20 sở.")
+    assert read_metadata(text, None).issuer == issuer
