@@ -83,6 +83,8 @@ def test_a_decision_carried_out_by_reporting_its_result_is_what_the_item_reports
         "báo kết quả tự chấm điểm của các sở.",
         "Thực hiện Quyết định số 88/QĐ-UBND ngày 2/3/2025 của UBND tỉnh Cà Mau, các sở tự "
         "chấm điểm. Sở Nội vụ sẽ thông báo kết quả sau khi thẩm định.",
+        "Thực hiện Quyết định số 1020/QĐ-BNV ngày 6/12/2024 của Bộ Nội vụ phê duyệt đề án "
+        "đo lường sự hài lòng, Sở Nội vụ tỉnh Cà Mau công bố kết quả khảo sát năm 2024.",
     ],
 )
 def test_a_decision_carried_out_by_other_work_stays_background(lead: str) -> None:

@@ -108,14 +108,16 @@ def reported_document(lines: Sequence[Line]) -> Reported:
 def is_carried_out(text: str, m: re.Match[str], kind_start: int) -> bool:
     """Given text, a citation in it and where its kind starts, return whether the sentence
     carries out the cited decision by reporting its result ("Thực hiện Quyết định số … của
-    UBND tỉnh, Sở Nội vụ thông báo kết quả …"); one carried out by other work is background."""
+    UBND tỉnh, Sở Nội vụ thông báo kết quả …"); one carried out by other work, or described
+    as a method ("… phê duyệt Đề án …"), is background."""
     clause = clause_before(text, kind_start)
     if not _phrases("carried_out_cues").search(clause):
         return False
     if not _phrases("carried_out_kinds").match(text, kind_start):
         return False
     sentence = _SENTENCE_START.split(text[m.end() :], maxsplit=1)[0]
-    return _phrases("result_reports").search(sentence) is not None
+    result = _phrases("result_reports").search(sentence)
+    return result is not None and not _phrases("method_cues").search(sentence, 0, result.start())
 
 
 def _reported_at(text: str, m: re.Match[str], kind_start: int) -> Reported:
