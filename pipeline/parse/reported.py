@@ -92,12 +92,32 @@ def citations(text: str) -> Iterator[tuple[re.Match[str], int]]:
 
 
 def reported_document(lines: Sequence[Line]) -> Reported:
-    """Given an item's lines, return the decision or notice its lead reports on."""
+    """Given an item's lines, return the decision or notice its lead reports on: one cited as
+    its subject, else a decision it carries out by reporting its result."""
     for line in lines[:LEAD]:
         for m, kind_start in citations(line.raw):
             if is_reported(clause_before(line.raw, kind_start)):
                 return _reported_at(line.raw, m, kind_start)
+    for line in lines[:LEAD]:
+        for m, kind_start in citations(line.raw):
+            if is_carried_out(line.raw, m, kind_start):
+                return _reported_at(line.raw, m, kind_start)
     return Reported()
+
+
+def is_carried_out(text: str, m: re.Match[str], kind_start: int) -> bool:
+    """Given text, a citation in it and where its kind starts, return whether the sentence
+    carries out the cited decision by reporting its result ("Thực hiện Quyết định số … của
+    UBND tỉnh, Sở Nội vụ thông báo kết quả …"); one carried out by other work, or described
+    as a method ("… phê duyệt Đề án …"), is background."""
+    clause = clause_before(text, kind_start)
+    if not _phrases("carried_out_cues").search(clause):
+        return False
+    if not _phrases("carried_out_kinds").match(text, kind_start):
+        return False
+    sentence = _SENTENCE_START.split(text[m.end() :], maxsplit=1)[0]
+    result = _phrases("result_reports").search(sentence)
+    return result is not None and not _phrases("method_cues").search(sentence, 0, result.start())
 
 
 def _reported_at(text: str, m: re.Match[str], kind_start: int) -> Reported:
@@ -253,9 +273,17 @@ def title_province(lines: Sequence[Line]) -> str | None:
 def with_place(name: str | None, place: str | None) -> str | None:
     """Given a body's name that ends at its level ("Ủy ban nhân dân tỉnh") and the province,
     return the name with the province ("Ủy ban nhân dân tỉnh Lâm Đồng")."""
-    if name and place and bare_key(name).endswith((" tinh", " thanh pho")):
+    if name and place and ends_at_level(name):
         return f"{name} {place}"
     return name
+
+
+def ends_at_level(name: str) -> bool:
+    """Given a body's name, return whether it ends at its level ("Ủy ban nhân dân tỉnh"), not
+    at a province whose name ends like one ("Ủy ban nhân dân tỉnh Hà Tĩnh")."""
+    words = name.split()
+    named = any(province_name(" ".join(words[-n:])) for n in (2, 3) if len(words) > n)
+    return bare_key(name).endswith((" tinh", " thanh pho")) and not named
 
 
 def national_issuer(lines: Sequence[Line]) -> str | None:
