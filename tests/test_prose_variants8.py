@@ -178,3 +178,20 @@ def test_a_part_of_a_region_after_a_first_place_is_its_scope(region: str) -> Non
 def test_a_first_place_in_a_named_area_keeps_its_figure(sentence: str) -> None:
     found = prose(TITLE, sentence)
     assert rows(found, "percent", "rank", "rank_of") == [("Tỉnh Đắk Lắk", "86.75", 1, None)]
+
+
+# --- an index named right after a place is the place's index ---------------------------------
+
+
+def test_a_place_takes_the_index_named_right_after_it() -> None:
+    found = prose(
+        TITLE,
+        "Năm 2023, Chỉ số CCHC của tỉnh Bạc Liêu đạt 84,02%, xếp thứ 31/63. Ngoài ra, "
+        "tỉnh Bạc Liêu xếp thứ 3 khu vực đồng bằng sông Cửu Long xét về Chỉ số SIPAS; "
+        "thành phố Cần Thơ đứng đầu theo chỉ số PAPI.",
+    )
+    assert rows(found, "index", "percent", "rank") == [
+        ("Tỉnh Bạc Liêu", "par", "84.02", 31),
+        ("Tỉnh Bạc Liêu", "sipas", None, 3),
+        ("Thành phố Cần Thơ", "papi", None, 1),
+    ]

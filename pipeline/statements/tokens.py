@@ -115,6 +115,7 @@ class Token:
     member: bool = False  # a count after "top", "nhóm": the group a unit is one of ("top 10 tỉnh")
     after_unit: bool = False  # "thứ nhì" with no verb: a rank only right after its unit
     regional: bool = False  # a first or last place within a region ("dẫn đầu vùng")
+    about: bool = False  # an index named right after a place ("dẫn đầu vùng về chỉ số SIPAS")
 
 
 def sentence_tokens(
@@ -346,6 +347,8 @@ def classify(tokens: Sequence[Token], text: str, key: str) -> Iterator[Token]:
         gap_start = tokens[i - 1].end if i else 0
         if token.kind in OWNERS and not held and not_subject(key, gap_start, token):
             continue  # "các sở thuộc UBND tỉnh", "được UBND tỉnh đánh giá": owner, agent
+        if token.kind is Kind.INDEX and places_in(tokens, i, key):
+            token = replace(token, about=True)
         if token.kind not in IN_CONTEXT:
             yield token
             last = token
@@ -375,6 +378,24 @@ def classify(tokens: Sequence[Token], text: str, key: str) -> Iterator[Token]:
             yield found
             size = ranking_size(found, last, size)
             last = found
+
+
+def places_in(tokens: Sequence[Token], i: int, key: str) -> bool:
+    """Given tokens, the place of an index among them and the key, return whether the index
+    is named right after a place, its region between or not, as the index the place is in
+    ("dẫn đầu vùng Tây Nam Bộ về chỉ số SIPAS", "thứ 3 khu vực Tây Nguyên xét về chỉ số PAPI")."""
+    k = i - 1
+    if k > 0 and tokens[k].kind is Kind.UNIT and is_region(tokens[k].label):
+        k -= 1
+    if k < 0 or tokens[k].kind not in PLACE_KINDS:
+        return False
+    words = key[tokens[i - 1].end : tokens[i].start].split()
+    for about in _about_index():  # the region's words may stand before ("thứ 3 khu vực … xét về")
+        n = len(about.split())
+        scope = " ".join(words[:-n])
+        if " ".join(words[-n:]) == about and (not scope or names_region(scope)):
+            return True
+    return False
 
 
 def in_region_clause(token: Token, key: str) -> bool:

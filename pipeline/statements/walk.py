@@ -351,12 +351,18 @@ def grade_heading(draft: Draft) -> bool:
 def on_index(frame: Frame, token: Token, before: Kind | None) -> Frame:
     """Given an index mention, go on about it (a new statement when figures of another were read).
 
-    A statement whose index is not known yet takes it ("Sở Tư pháp dẫn đầu Chỉ số CCHC").
+    A statement whose index is not known yet takes it ("Sở Tư pháp dẫn đầu Chỉ số CCHC"), and
+    so does a place with no figure yet that names its index right after it ("tỉnh B đứng thứ
+    hai về chỉ số PAPI": the place is in PAPI, not in the index of the sentence before).
     The reform named plainly inside an area's name leaves the area reading on.
     """
     if frame.mode is Mode.AREA and is_plain(token.raw):
         return frame
     current = frame.draft.index
+    figured = frame.draft.score is not None or frame.draft.percent is not None
+    if token.about and not figured:  # "B đứng thứ hai về chỉ số PAPI": the place's index
+        draft = replace(frame.draft, index=token.label)
+        return replace(frame, draft=draft, indexed=True, mode=Mode.CURRENT)
     if frame.draft.stated and current is not None and current != token.label:
         frame = flush(frame)
     draft = replace(frame.draft, index=token.label)
