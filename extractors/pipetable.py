@@ -85,9 +85,9 @@ def pipe_tables(blocks: Iterable[Block]) -> list[Block]:
 def close_run(run: Sequence[Block]) -> Iterator[Block]:
     """Given consecutive pipe-row paragraphs, yield one TABLE block, or them unchanged if few."""
     lines = [b.text for b in run if not is_rule(b.text)]
-    if all(pipe_cells(line) is not None for line in lines):
-        rows = [pipe_cells(line) or [] for line in lines]
-    else:
+    bordered = [pipe_cells(line) for line in lines]
+    rows = [row for row in bordered if row is not None]
+    if len(rows) < len(bordered):  # some row has no outer bars: read them all as loose rows
         rows = loose_rows(lines)
     if len(rows) < MIN_ROWS:
         yield from run
