@@ -47,3 +47,55 @@ def test_word_chars_of_composed_sentences() -> None:
 @given(st.text(max_size=24))
 def test_word_chars_on_any_text(key: str) -> None:
     assert word_chars(key) == "".join(_WORDS.findall(key))
+
+
+def plain(rx: re.Pattern[str]) -> re.Pattern[str]:
+    """Given a pattern whose words open with their first character, then the lookbehind
+    (``c(?<!\\w.)ue``), return its plain form: the lookbehind before the word."""
+    return re.compile(re.sub(r"(\\?.)\(\?<!\\w\.\)", r"(?<!\\w)\1", rx.pattern))
+
+
+def spans(rx: re.Pattern[str], text: str) -> list[tuple[int, int, dict[str, str | None]]]:
+    """Given a pattern and a text, return what it finds: spans and named groups."""
+    return [(*m.span(), m.groupdict()) for m in rx.finditer(text)]
+
+
+#: Words of ranks and grades, and what stands around them, in any order.
+CUE_PIECES = ["xếp", "thứ", "hạng", "đứng", "loại", "nhóm", "đạt", "mức", "tốt", "khá", "a",
+              "nhì", "hai", "3", "12/63", "trong", "số", "tỉnh", " ", " ", ":", "(", ")", ",",
+              "x", "đ", "_", "1"]  # fmt: skip
+
+
+@settings(deadline=None)  # the first example builds the cues
+@given(st.lists(st.sampled_from(CUE_PIECES), max_size=14).map("".join))
+def test_rank_and_grade_cues_find_what_their_plain_form_finds(text: str) -> None:
+    from parscore.pipeline.statements.cues import cues
+
+    c = cues()
+    for rx in (c.rank, c.rank_bare, c.rank_after_unit, c.grade, c.trigger, c.mentions):
+        assert spans(rx, text) == spans(plain(rx), text)
+
+
+def test_rank_and_grade_cues_on_composed_sentences() -> None:
+    from parscore.pipeline.statements.cues import cues
+
+    c = cues()
+    text = sentence_key(
+        "Năm 2024, huyện A xếp thứ 3/12, đứng thứ hai khu vực; xã B (thứ 5) xếp loại Tốt, "
+        "nhóm A gồm 4 đơn vị, thứ 2 là xã C; thị trấn D đạt mức Khá (Tốt), hạng 7 trong số 9."
+    )
+    assert c.rank.search(text) and c.rank_bare.search(text) and c.grade.search(text)
+    for rx in (c.rank, c.rank_bare, c.rank_after_unit, c.grade, c.trigger, c.mentions):
+        assert spans(rx, text) == spans(plain(rx), text)
+
+
+def test_rank_and_grade_cues_open_only_a_word() -> None:
+    from parscore.pipeline.statements.cues import cues
+
+    c = cues()
+    glued = sentence_key("lầnthứ 2 là A; bxếpthứ 3/12; axếploại Tốt; cnhóm A")
+    assert not c.rank.search(glued) and not c.rank_bare.search(glued)
+    assert not c.rank_after_unit.search(glued) and not c.grade.search(glued)
+    spaced = sentence_key("lần thứ 2 là A; b xếp thứ 3/12; a xếp loại Tốt; c nhóm A")
+    assert c.rank.search(spaced) and c.rank_bare.search(spaced)
+    assert c.rank_after_unit.search(spaced) and c.grade.search(spaced)

@@ -121,6 +121,13 @@ def first_bounded(branches: Sequence[tuple[str, str]], behind: str = r"\w") -> s
     return "(?:" + "|".join(f"{first}(?<!{behind}.){rest}" for first, rest in branches) + ")"
 
 
+def bounded_word(word: str) -> str:
+    r"""Given a word, return its regex where no word character stands before it: what
+    ``(?<!\w)word`` says, its first character first (``first_bounded``), so that a search
+    skips in C to the places that character stands instead of testing every position."""
+    return first_bounded([(re.escape(word[:1]), re.escape(word[1:]))])
+
+
 def _trie_pattern(node: dict[str, Any]) -> str:
     """Given a trie node, return the regex of the phrases below it (greedy: longest first)."""
     branches = [
@@ -287,14 +294,16 @@ def _rank_cues(ranks: Mapping[str, Any], nouns: Iterable[str]) -> dict[str, Any]
     count = rf"(?P<of>{RANK_DIGITS})(?![\d.,]*\d)(?!\w)"
     of = rf"(?:\s*{alternation(ranks['of'])}\s*{count}{noun})?"
     word = re.escape(fold(ranks["ordinal_word"]))
+    alone = bounded_word(fold(ranks["ordinal_word"]))  # (?<!\w)word, first character first
     forward = alternation(ranks["forward"])
+    cue = alternation(ranks["cues"], bounded=True)
     return {
         "rank": opened(
-            re.compile(rf"(?<!\w){alternation(ranks['cues'])}\s*(?:{word}\s+)?{number}(?!\w){of}"),
+            re.compile(rf"{cue}\s*(?:{word}\s+)?{number}(?!\w){of}"),
             ranks["cues"],
         ),
-        "rank_bare": re.compile(rf"(?<!\w){word}\s+{number}(?=\s*(?:{forward}|:))"),
-        "rank_after_unit": re.compile(rf"(?<!\w){word}\s+{number}(?!\w){of}"),
+        "rank_bare": re.compile(rf"{alone}\s+{number}(?=\s*(?:{forward}|:))"),
+        "rank_after_unit": re.compile(rf"{alone}\s+{number}(?!\w){of}"),
         "rank_series": re.compile(
             rf"\s*(?:,|và)\s*(?:{word}\s+)?(?P<n>{RANK_DIGITS})(?![\d.,]*\d)(?!\w)"
             rf"(?!\s*(?:%|điểm|diem))"
@@ -326,14 +335,16 @@ def _grade_cues(comparisons: Iterable[str]) -> dict[str, Any]:
     words = grade_words()
     forms = alternation(" ".join(f) for f, _ in words.forms)
     group = rf"{re.escape(words.group_word)}\s+{alternation(words.groups)}"
-    cued = rf"{alternation(' '.join(c) for c in words.cues)}(?:\s+{alternation(words.fillers)})*"
+    group_alone = rf"{bounded_word(words.group_word)}\s+{alternation(words.groups)}"
+    cues_alone = alternation((" ".join(c) for c in words.cues), bounded=True)
+    cued = rf"{cues_alone}(?:\s+{alternation(words.fillers)})*"
     # the grade after its cue, a colon between them or not ("xếp loại Tốt", "xếp loại: Tốt");
     # a grade written alone in brackets after a figure: "89,15 điểm (Tốt)" (no 2-letter forms)
     bare = alternation(" ".join(f) for f, _ in words.forms if len(" ".join(f)) > 2)
     bracketed = rf"(?<=\()\s*(?:{bare})(?=\s*\))"
     return {
         "grade": re.compile(
-            rf"(?<!\w)(?:{cued}(?:\s*:\s*|\s+)(?:{forms}|{group})|{group})(?!\w)|{bracketed}"
+            rf"(?:{cued}(?:\s*:\s*|\s+)(?:{forms}|{group})|{group_alone})(?!\w)|{bracketed}"
         ),
         "grade_guard": ends_with(comparisons),
     }
