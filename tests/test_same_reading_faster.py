@@ -99,3 +99,26 @@ def test_rank_and_grade_cues_open_only_a_word() -> None:
     spaced = sentence_key("lần thứ 2 là A; b xếp thứ 3/12; a xếp loại Tốt; c nhóm A")
     assert c.rank.search(spaced) and c.rank_bare.search(spaced)
     assert c.rank_after_unit.search(spaced) and c.grade.search(spaced)
+
+
+def test_trigger_asked_once_says_what_the_pattern_says() -> None:
+    from parscore.normalizers.doccache import clear_document_caches
+    from parscore.pipeline.statements.cues import cues
+    from parscore.pipeline.statements.prose import may_state, names_a_trigger, states_nothing
+
+    sentences = [
+        "Năm 2024, Sở Tư pháp dẫn đầu khối sở.",  # a place, years only: asked twice
+        "Huyện Tân Phú xếp loại Khá năm 2023.",  # a grade
+        "Ngày 12/3/2024, UBND tỉnh ban hành kế hoạch năm 2024.",  # nothing
+        "Xã B đạt 86,5 điểm.",  # a figure: the trigger is not asked
+    ]
+    clear_document_caches()
+    for text in sentences:
+        key = sentence_key(text)
+        said = cues().trigger.search(key) is not None
+        assert names_a_trigger(key) is said
+        assert names_a_trigger(key) is said  # kept: the same answer again
+    assert may_state(sentence_key(sentences[0]))  # no figure but its year: the trigger says
+    assert not may_state(sentence_key("Năm 2024, Sở Tư pháp tổ chức hội nghị."))
+    assert not states_nothing(sentence_key(sentences[0]), [])
+    assert states_nothing(sentence_key(sentences[2]), [])
