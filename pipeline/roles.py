@@ -8,6 +8,7 @@ from __future__ import annotations
 
 import re
 import tomllib
+from collections.abc import Sequence
 from enum import StrEnum
 from functools import lru_cache
 from pathlib import Path
@@ -64,6 +65,7 @@ _UNIT_RE = re.compile(rf"^(?:{_loose(_area()['unit'])})")
 _ORDER_RE = re.compile(rf"^(?:{_loose(_area()['order'])})$")
 _TOTAL_RE = re.compile(r"^(?:tong\b|cong\W*$|cong (?:diem|chung|tat ca))")
 _ANY_ROLE = re.compile("|".join(f"(?:{terms})" for _, terms in ROLE_TERMS))
+_EITHER_RE = re.compile(rf"^(?:{_loose(_area()['either'])})$")
 
 
 #: Header and label matching is done on the loose key (no tones, casefolded, spaces collapsed).
@@ -121,6 +123,20 @@ def _one_edit(a: str, b: str) -> bool:
     if len(a) == len(b):
         return a[i + 1 :] == b[i + 1 :]
     return a[i:] == b[i + 1 :] if len(a) < len(b) else a[i + 1 :] == b[i:]
+
+
+def settle_either(roles: Sequence[Role], texts: Sequence[str]) -> tuple[Role, ...]:
+    """Given a header's column roles and the texts they were read from, return the roles with
+    a column that may name either score ("Điểm TĐ") settled by its neighbours: the appraisal
+    beside a self-assessment column, the self-assessment beside none (or beside an appraisal)."""
+    either = [
+        i for i, t in enumerate(texts) if roles[i] is Role.OTHER and _EITHER_RE.match(plain(t))
+    ]
+    if len(either) != 1 or {Role.SELF, Role.APPRAISED} <= set(roles):
+        return tuple(roles)
+    settled = list(roles)
+    settled[either[0]] = Role.APPRAISED if Role.SELF in roles else Role.SELF
+    return tuple(settled)
 
 
 def roles_in_line(text: str) -> tuple[Role, ...]:

@@ -1,0 +1,79 @@
+"""Composed variants of how one body's result is written (tenth set): a district's, commune's
+or vertical agency's own score in self-assessment reports and result notices, with component
+tables whose headers are abbreviated, whose cells hold "score/max", and whose total is stated
+only in the last row or in a sentence of its own.
+
+Every case is our own writing, in the kinds of real published PAR-index notices; each one
+differs in wording, order and noise from the probe it answers.
+"""
+
+from __future__ import annotations
+
+from decimal import Decimal
+from typing import Any
+
+import pytest
+
+from parscore.extractors.model import Block, BlockKind, Cell, Document
+from parscore.pipeline.parse import parse
+from tests.test_assignments import SOURCE
+
+
+def table(*rows: tuple[str, ...]) -> Block:
+    """Given rows of cell texts (the header first), return a TABLE block."""
+    cells = tuple(
+        Cell(row=r, col=c, text=text) for r, row in enumerate(rows) for c, text in enumerate(row)
+    )
+    return Block(kind=BlockKind.TABLE, cells=cells)
+
+
+def notice_of(*blocks: Block | str) -> Any:
+    """Given blocks (a string is a paragraph), return the parsed notice."""
+    made = tuple(
+        Block(kind=BlockKind.PARAGRAPH, text=b) if isinstance(b, str) else b for b in blocks
+    )
+    return parse(Document(source=SOURCE, blocks=made))
+
+
+def figures(notice: Any) -> list[tuple[object, ...]]:
+    """Given a notice, return (label, max, self, appraised) of its scores, as plain numbers."""
+    def value(n: Any) -> object:
+        return n.value if n is not None else None
+
+    return [(s.label, value(s.max), value(s.self), value(s.appraised)) for s in notice.scores]
+
+
+FINANCE, MODERN = "Cải cách tài chính công", "Hiện đại hóa hành chính"
+
+
+# --- "Điểm TĐ": tự đánh giá or thẩm định, settled by the columns beside it ----------------------
+
+
+@pytest.mark.parametrize(
+    ("header", "self_", "appraised"),
+    [
+        # the only score column of a self-assessment report, a deduction column beside it
+        (("STT", "Tiêu chí", "Điểm tối đa", "Điểm TĐ", "Điểm bị trừ"), True, False),
+        # beside the appraisal: the self-assessment
+        (("TT", "Nội dung", "Điểm tối đa", "Điểm TĐ", "Điểm thẩm định"), True, True),
+        # beside the self-assessment: the appraisal
+        (("TT", "Lĩnh vực", "Thang điểm", "Điểm tự chấm", "Điểm TĐ"), True, True),
+    ],
+)
+def test_an_abbreviated_score_column_is_settled_by_its_neighbours(
+    header: tuple[str, ...], self_: bool, appraised: bool
+) -> None:
+    notice = notice_of(
+        "Báo cáo kết quả chấm điểm cải cách hành chính năm 2024",
+        table(
+            header,
+            ("1", FINANCE, "6", "5,5", "0,5"),
+            ("2", MODERN, "12", "11", "1"),
+        ),
+    )
+    got = figures(notice)
+    if self_ and appraised:
+        want = [(FINANCE, 6, Decimal("5.5"), Decimal("0.5")), (MODERN, 12, 11, 1)]
+    else:
+        want = [(FINANCE, 6, Decimal("5.5"), None), (MODERN, 12, 11, None)]
+    assert got == want
