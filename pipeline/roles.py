@@ -88,11 +88,26 @@ def header_role(text: str) -> Role | None:
         return Role.LABEL
     if _UNIT_RE.match(key):
         return Role.UNIT
+    if (paired := _paired_role(key)) is not None:
+        return paired
     found = next((role for role, rx in _ROLE_RE if rx.search(key)), None)
     if found is None and (_LAST_RE.search(key) or _ALONE_RE.match(key)):
         found = Role.APPRAISED
     return found or _near_role(key)
 
+
+def _paired_role(key: str) -> Role | None:
+    """Given a header key, return the score role of a cell naming a score and its maximum
+    ("Điểm đạt/Điểm tối đa", "Tự chấm / Thang điểm"): its cells hold "8/9", the score first."""
+    if key.count("/") != 1:
+        return None
+    parts = [header_role(p) for p in key.split("/")]
+    named = [r for r in parts if r is not Role.MAX]
+    return named[0] if Role.MAX in parts and named and named[0] in SCORE_PAIRED else None
+
+
+#: The roles a score beside its maximum may take ("Điểm đạt/Điểm tối đa").
+SCORE_PAIRED = frozenset({Role.SELF, Role.APPRAISED})
 
 #: Header words OCR may garble by one letter ("Thãấm định" reads "thaam dinh"), with spaces
 #: taken out; only a header cell that names no role otherwise is compared with them.

@@ -77,3 +77,38 @@ def test_an_abbreviated_score_column_is_settled_by_its_neighbours(
     else:
         want = [(FINANCE, 6, Decimal("5.5"), None), (MODERN, 12, 11, None)]
     assert got == want
+
+
+# --- cells holding a score over its maximum ("8/9") ---------------------------------------------
+
+
+@pytest.mark.parametrize(
+    ("header", "self_"),
+    [
+        (("TT", "Nội dung đánh giá", "Tự chấm / Thang điểm", "Ghi chú"), True),
+        (("STT", "Các lĩnh vực", "Kết quả/Điểm chuẩn", "So với năm trước"), False),
+        (("TT", "Lĩnh vực", "Điểm đạt", "Ghi chú"), False),
+    ],
+)
+def test_a_cell_holding_score_over_maximum_gives_both(
+    header: tuple[str, ...], self_: bool
+) -> None:
+    notice = notice_of(
+        "Thông báo kết quả Chỉ số cải cách hành chính năm 2024 của Chi cục Thuế khu vực",
+        table(
+            header,
+            ("1", FINANCE, "7 / 8", "+1"),
+            ("2", MODERN, "16,75/20", "-0,25"),
+            ("", "Cộng", "23,75/28", ""),
+        ),
+    )
+    got = figures(notice)
+    low, high = (Decimal(7), Decimal("16.75"))
+    want = [(FINANCE, 8, low, None), (MODERN, 20, high, None)]
+    if not self_:
+        want = [(label, m, None, s) for label, m, s, _ in want]
+    assert got == want
+    assert (notice.summary.stated_total.value, notice.summary.stated_max_total.value) == (
+        Decimal("23.75"),
+        28,
+    )
