@@ -9,6 +9,7 @@ differs in wording, order and noise from the probe it answers.
 
 from __future__ import annotations
 
+from datetime import date
 from decimal import Decimal
 from typing import Any
 
@@ -16,7 +17,9 @@ import pytest
 
 from parscore.extractors.model import Block, BlockKind, Cell, Document
 from parscore.pipeline.parse import parse
+from parscore.pipeline.parse.reported import reported_document
 from tests.test_assignments import SOURCE
+from tests.test_reported_variants import lines
 
 
 def table(*rows: tuple[str, ...]) -> Block:
@@ -112,3 +115,33 @@ def test_a_cell_holding_score_over_maximum_gives_both(
         Decimal("23.75"),
         28,
     )
+
+
+# --- a news item's decision issued on the date its sentence opens with ("… có Thông báo số") --
+
+
+@pytest.mark.parametrize(
+    ("lead", "issued"),
+    [
+        (
+            "Vào ngày 12/8/2024, UBND tỉnh Ninh Thuận đã có Quyết định số 1021/QĐ-UBND về "
+            "việc công bố Chỉ số CCHC năm 2023 của các sở, ngành.",
+            date(2024, 8, 12),
+        ),
+        (
+            "Ngày 3/4/2025, Tổng cục Thống kê có Thông báo số 88/TB-TCTK, theo đó Cục Thống "
+            "kê tỉnh Kon Tum đạt 90,2 điểm.",
+            date(2025, 4, 3),
+        ),
+        # a meeting's date: "có" is not the verb that issues the decision
+        (
+            "Ngày 10/3/2025, Sở Nội vụ tổ chức hội nghị có sự tham dự của lãnh đạo các sở, công "
+            "bố Quyết định số 150/QĐ-UBND về Chỉ số CCHC năm 2024.",
+            None,
+        ),
+    ],
+)
+def test_a_document_had_on_the_date_the_sentence_opens_with_is_issued_then(
+    lead: str, issued: date | None
+) -> None:
+    assert reported_document(lines(lead)).issue_date == issued
