@@ -11,6 +11,7 @@ from __future__ import annotations
 
 from datetime import date
 from decimal import Decimal
+from pathlib import Path
 from typing import Any
 
 import pytest
@@ -18,6 +19,7 @@ import pytest
 from parscore.extractors.model import Block, BlockKind, Cell, Document
 from parscore.pipeline.parse import parse
 from parscore.pipeline.parse.reported import reported_document
+from parscore.pipeline.process import process_file
 from tests.test_assignments import SOURCE
 from tests.test_reported_variants import lines
 
@@ -145,3 +147,55 @@ def test_a_document_had_on_the_date_the_sentence_opens_with_is_issued_then(
     lead: str, issued: date | None
 ) -> None:
     assert reported_document(lines(lead)).issue_date == issued
+
+
+# --- a report whose only total is "x điểm trên tổng số y điểm", under criteria of its own ------
+
+REPORT_HEAD = (
+    "ỦY BAN NHÂN DÂN",
+    "PHƯỜNG PHÚ THỦY",
+    "Số: 77/BC-UBND",
+    "Phú Thủy, ngày 2 tháng 12 năm 2025",
+    "",
+    "BÁO CÁO",
+    "Tự chấm điểm Chỉ số cải cách hành chính năm 2025",
+    "",
+)
+
+
+def report(tmp_path: Path, *body: str) -> Any:
+    """Given the body lines of a ward's self-assessment report, return its processed result."""
+    path = tmp_path / "baocao.txt"
+    path.write_text("\n".join((*REPORT_HEAD, *body, "", "Nơi nhận:", "- Lưu: VT.")), "utf-8")
+    return process_file(path)
+
+
+def test_a_reports_total_out_of_its_part_maximum_is_its_headline(tmp_path: Path) -> None:
+    result = report(
+        tmp_path,
+        "Phần tự chấm có tổng điểm tối đa là 52 điểm; kết quả theo lĩnh vực như sau:",
+        "- Cải cách thủ tục hành chính: 17/18 điểm, trong đó:",
+        "+ Tiêu chí niêm yết công khai: 4/4 điểm;",
+        "+ Tiêu chí tiếp nhận, trả kết quả đúng hạn: 13/14 điểm;",
+        "- Hiện đại hóa hành chính: 30,5/34 điểm.",
+        "Tổng cộng, phường tự chấm được 47,5 điểm trên tổng số 52 điểm.",
+    )
+    summary = result.notice.summary
+    assert (summary.headline_score.value, summary.stated_total.value) == (Decimal("47.5"), 52 - 4.5)
+    assert summary.stated_max_total.value == 52
+    assert not [c for c in result.notice.validation if "total" in c.code]
+
+
+def test_a_criterion_naming_the_index_out_of_its_own_maximum_is_no_headline(
+    tmp_path: Path,
+) -> None:
+    result = report(
+        tmp_path,
+        "1. Chỉ đạo, điều hành CCHC: 8,5/9 điểm, gồm:",
+        "a) Báo cáo CCHC hằng quý: 3/3 điểm;",
+        "b) Tuyên truyền CCHC: 1,5/2 điểm;",
+        "2. Cải cách thủ tục hành chính: 17/18 điểm.",
+        "Tổng cộng: 25,5 điểm trên tổng số 27 điểm.",
+    )
+    summary = result.notice.summary
+    assert (summary.headline_score.value, summary.stated_max_total.value) == (Decimal("25.5"), 27)

@@ -100,14 +100,16 @@ def whole(row: UnitScore) -> bool:
 def headline_first(sources: Sequence[UnitScore], parts: Sequence[Score]) -> list[UnitScore]:
     """Given the subject's statements (its own first) and the components read, return them in
     the order their figures may be the headline: the whole index's first (out of 100 or of
-    no stated maximum), then the others; a figure out of a part's maximum that a component
-    states ("Tổng cục X đạt 17,5/18 điểm ở lĩnh vực chỉ đạo, điều hành") left out."""
+    no stated maximum), then the others, the largest maximum first (a report's "41,75 điểm
+    trên tổng số 46 điểm" before its criterion's "2/2 điểm"); a figure out of a part's maximum
+    that a component states ("Tổng cục X đạt 17,5/18 điểm ở lĩnh vực chỉ đạo, điều hành") left
+    out."""
     stated = {(p.score.value, p.max.value) for p in parts if p.score and p.max}
     kept = [
         s for s in sources
         if whole(s) or s.score is None or (s.score.value, s.max and s.max.value) not in stated
     ]  # fmt: skip
-    return sorted(kept, key=lambda s: not whole(s))
+    return sorted(kept, key=lambda s: (not whole(s), -(s.max.value or 0) if s.max else 0))
 
 
 def said_of(own: UnitScore | None, rows: Sequence[UnitScore]) -> tuple[UnitScore, ...]:
