@@ -199,3 +199,40 @@ def test_a_criterion_naming_the_index_out_of_its_own_maximum_is_no_headline(
     )
     summary = result.notice.summary
     assert (summary.headline_score.value, summary.stated_max_total.value) == (Decimal("25.5"), 27)
+
+
+# --- "thuộc nhóm Tốt": a grade, but the national index's group for a province or ministry -----
+
+
+@pytest.mark.parametrize(
+    ("title", "sentence", "grade"),
+    [
+        (
+            "Sở Xây dựng Đắk Nông: Chỉ số CCHC năm 2024 tăng 2 bậc",
+            "Năm 2024, Chỉ số CCHC của Sở Xây dựng tỉnh Đắk Nông đạt 86,4 điểm, nằm trong nhóm "
+            "Khá của khối sở, ngành.",
+            "Khá",
+        ),
+        (
+            "Huyện Mường Tè công bố kết quả Chỉ số CCHC năm 2023",
+            "Chỉ số cải cách hành chính năm 2023 của huyện Mường Tè đạt 91,7%, thuộc nhóm xuất "
+            "sắc, xếp thứ 2/8 huyện, thành phố.",
+            "Xuất sắc",
+        ),
+        (
+            "Thị xã Ninh Hòa: kết quả Chỉ số CCHC năm 2024",
+            "Chỉ số CCHC của thị xã Ninh Hòa đạt 69,5 điểm và thuộc Nhóm Trung bình của tỉnh.",
+            "Trung bình",
+        ),
+        (
+            "Bình Phước: Chỉ số CCHC năm 2023 xếp thứ 41/63",
+            "Theo kết quả Bộ Nội vụ công bố, Chỉ số CCHC năm 2023 của tỉnh Bình Phước đạt 84,1%, "
+            "xếp thứ 41/63, thuộc nhóm khá.",
+            "Nhóm khá",
+        ),
+    ],
+)
+def test_a_group_named_by_a_grade_is_the_grade_below_the_national_index(
+    title: str, sentence: str, grade: str
+) -> None:
+    assert notice_of(title, sentence).summary.grade == grade
