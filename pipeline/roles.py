@@ -154,6 +154,36 @@ def settle_either(roles: Sequence[Role], texts: Sequence[str]) -> tuple[Role, ..
     return tuple(settled)
 
 
+_YEAR_RE = re.compile(r"(?<!\d)(?:19|20)\d{2}(?!\d)")
+_BARE_YEAR_RE = re.compile(r"^(?:nam )?(?:19|20)\d{2}$")
+#: Roles a column may share with another year's column ("Điểm đạt năm 2022 | … năm 2023").
+YEARLY = (Role.SELF, Role.APPRAISED, Role.PERCENT, Role.RANK, Role.GRADE)
+
+
+def settle_years(roles: Sequence[Role], texts: Sequence[str]) -> tuple[Role, ...]:
+    """Given a header's column roles and each column's header text (all its rows), return the
+    roles with columns told apart by year settled: of the columns sharing a role, the latest
+    year's keeps it and the earlier years' are other ("Điểm đạt năm 2022 | Điểm đạt năm
+    2023"); with no score column, the latest of columns headed by a year alone ("Năm 2022 |
+    Năm 2023") is the score's."""
+    years = {i: max(int(y) for y in found) for i, t in enumerate(texts)
+             if (found := _YEAR_RE.findall(t))}  # fmt: skip
+    if len(set(years.values())) < 2:
+        return tuple(roles)
+    settled = list(roles)
+    if not {Role.SELF, Role.APPRAISED} & set(roles):
+        bare = [i for i in years if roles[i] is Role.OTHER and _BARE_YEAR_RE.match(plain(texts[i]))]
+        if len(bare) > 1:
+            settled[max(bare, key=years.__getitem__)] = Role.APPRAISED
+    for role in YEARLY:
+        dated = [i for i in years if settled[i] is role]
+        if len({years[i] for i in dated}) > 1:
+            latest = max(dated, key=years.__getitem__)
+            earlier = set(dated) - {latest}
+            settled = [Role.OTHER if i in earlier else r for i, r in enumerate(settled)]
+    return tuple(settled)
+
+
 def roles_in_line(text: str) -> tuple[Role, ...]:
     """Given a one-line header ("Lĩnh vực Điểm tối đa CTHĐ Thẩm định"), return its value roles."""
     key = plain(text)

@@ -236,3 +236,40 @@ def test_a_group_named_by_a_grade_is_the_grade_below_the_national_index(
     title: str, sentence: str, grade: str
 ) -> None:
     assert notice_of(title, sentence).summary.grade == grade
+
+
+# --- columns told apart by year: the latest year's is the notice's ----------------------------
+
+
+@pytest.mark.parametrize(
+    "years",
+    [
+        ("Kết quả năm 2021", "Kết quả năm 2022"),
+        ("Năm 2021", "Năm 2022"),
+        ("Điểm thẩm định 2021", "Điểm thẩm định 2022"),
+    ],
+)
+def test_the_latest_years_column_holds_the_score(years: tuple[str, str]) -> None:
+    notice = notice_of(
+        "Chỉ số CCHC năm 2022 của Văn phòng Đăng ký đất đai tỉnh",
+        table(
+            ("STT", "Các lĩnh vực", "Thang điểm", *years),
+            ("1", FINANCE, "7", "6", "6,75"),
+            ("2", MODERN, "15", "12,5", "14"),
+            ("", "Tổng cộng", "22", "18,5", "20,75"),
+        ),
+    )
+    assert figures(notice) == [(FINANCE, 7, None, Decimal("6.75")), (MODERN, 15, None, 14)]
+    assert notice.summary.stated_total.value == Decimal("20.75")
+
+
+def test_the_latest_years_rank_column_holds_the_rank() -> None:
+    notice = notice_of(
+        "Chỉ số CCHC năm 2022 của Văn phòng Đăng ký đất đai tỉnh",
+        table(
+            ("STT", "Các lĩnh vực", "Thang điểm", "Điểm", "Xếp hạng 2021", "Xếp hạng 2022"),
+            ("1", FINANCE, "7", "6,75", "9", "4"),
+            ("2", MODERN, "15", "14", "3", "5"),
+        ),
+    )
+    assert [s.rank for s in notice.scores] == [4, 5]
