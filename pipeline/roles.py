@@ -66,6 +66,7 @@ _ORDER_RE = re.compile(rf"^(?:{_loose(_area()['order'])})$")
 _TOTAL_RE = re.compile(r"^(?:tong\b|cong\W*$|cong (?:diem|chung|tat ca))")
 _ANY_ROLE = re.compile("|".join(f"(?:{terms})" for _, terms in ROLE_TERMS))
 _EITHER_RE = re.compile(rf"^(?:{_loose(_area()['either'])})$")
+_EVIDENCED_RE = re.compile(_loose(_area()["evidenced"]))
 
 
 #: Header and label matching is done on the loose key (no tones, casefolded, spaces collapsed).
@@ -143,10 +144,17 @@ def _one_edit(a: str, b: str) -> bool:
 def settle_either(roles: Sequence[Role], texts: Sequence[str]) -> tuple[Role, ...]:
     """Given a header's column roles and the texts they were read from, return the roles with
     a column that may name either score ("Điểm TĐ") settled by its neighbours: the appraisal
-    beside a self-assessment column, the self-assessment beside none (or beside an appraisal)."""
+    beside a self-assessment column, the self-assessment beside none (or beside an appraisal).
+    Beside no score column, the points backed by evidence ("Điểm có tài liệu kiểm chứng") are
+    the self-assessment."""
     either = [
         i for i, t in enumerate(texts) if roles[i] is Role.OTHER and _EITHER_RE.match(plain(t))
     ]
+    if not either and not {Role.SELF, Role.APPRAISED} & set(roles):
+        either = [
+            i for i, t in enumerate(texts)
+            if roles[i] is Role.OTHER and _EVIDENCED_RE.search(plain(t))
+        ][:1]  # fmt: skip
     if len(either) != 1 or {Role.SELF, Role.APPRAISED} <= set(roles):
         return tuple(roles)
     settled = list(roles)

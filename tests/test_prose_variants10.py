@@ -273,3 +273,20 @@ def test_the_latest_years_rank_column_holds_the_rank() -> None:
         ),
     )
     assert [s.rank for s in notice.scores] == [4, 5]
+
+
+@pytest.mark.parametrize(
+    "header",
+    [
+        ("TT", "Tiêu chí", "Điểm tối đa", "Điểm có TLKC", "Ghi chú"),
+        ("TT", "Tiêu chí", "Điểm tối đa", "Số điểm có tài liệu kiểm chứng", "Ghi chú"),
+        # beside a self-assessed column it is no score of its own
+        ("TT", "Tiêu chí", "Điểm tối đa", "Tự chấm", "Điểm có tài liệu kiểm chứng"),
+    ],
+)
+def test_points_backed_by_evidence_are_the_self_assessment_alone(header: tuple[str, ...]) -> None:
+    notice = notice_of(
+        "Báo cáo tự chấm điểm Chỉ số CCHC năm 2025 của Ban Quản lý các khu công nghiệp",
+        table(header, ("1", FINANCE, "7", "6,5", "6"), ("2", MODERN, "15", "13", "12")),
+    )
+    assert figures(notice) == [(FINANCE, 7, Decimal("6.5"), None), (MODERN, 15, 13, None)]
