@@ -8,6 +8,7 @@ from __future__ import annotations
 
 import re
 import tomllib
+from collections.abc import Sequence
 from enum import StrEnum
 from functools import lru_cache
 from pathlib import Path
@@ -64,6 +65,8 @@ _UNIT_RE = re.compile(rf"^(?:{_loose(_area()['unit'])})")
 _ORDER_RE = re.compile(rf"^(?:{_loose(_area()['order'])})$")
 _TOTAL_RE = re.compile(r"^(?:tong\b|cong\W*$|cong (?:diem|chung|tat ca))")
 _ANY_ROLE = re.compile("|".join(f"(?:{terms})" for _, terms in ROLE_TERMS))
+_EITHER_RE = re.compile(rf"^(?:{_loose(_area()['either'])})$")
+_EVIDENCED_RE = re.compile(_loose(_area()["evidenced"]))
 
 
 #: Header and label matching is done on the loose key (no tones, casefolded, spaces collapsed).
@@ -86,11 +89,26 @@ def header_role(text: str) -> Role | None:
         return Role.LABEL
     if _UNIT_RE.match(key):
         return Role.UNIT
+    if (paired := _paired_role(key)) is not None:
+        return paired
     found = next((role for role, rx in _ROLE_RE if rx.search(key)), None)
     if found is None and (_LAST_RE.search(key) or _ALONE_RE.match(key)):
         found = Role.APPRAISED
     return found or _near_role(key)
 
+
+def _paired_role(key: str) -> Role | None:
+    """Given a header key, return the score role of a cell naming a score and its maximum
+    ("Điểm đạt/Điểm tối đa", "Tự chấm / Thang điểm"): its cells hold "8/9", the score first."""
+    if key.count("/") != 1:
+        return None
+    parts = [header_role(p) for p in key.split("/")]
+    named = [r for r in parts if r is not Role.MAX]
+    return named[0] if Role.MAX in parts and named and named[0] in SCORE_PAIRED else None
+
+
+#: The roles a score beside its maximum may take ("Điểm đạt/Điểm tối đa").
+SCORE_PAIRED = frozenset({Role.SELF, Role.APPRAISED})
 
 #: Header words OCR may garble by one letter ("Thãấm định" reads "thaam dinh"), with spaces
 #: taken out; only a header cell that names no role otherwise is compared with them.
@@ -121,6 +139,57 @@ def _one_edit(a: str, b: str) -> bool:
     if len(a) == len(b):
         return a[i + 1 :] == b[i + 1 :]
     return a[i:] == b[i + 1 :] if len(a) < len(b) else a[i + 1 :] == b[i:]
+
+
+def settle_either(roles: Sequence[Role], texts: Sequence[str]) -> tuple[Role, ...]:
+    """Given a header's column roles and the texts they were read from, return the roles with
+    a column that may name either score ("Điểm TĐ") settled by its neighbours: the appraisal
+    beside a self-assessment column, the self-assessment beside none (or beside an appraisal).
+    Beside no score column, the points backed by evidence ("Điểm có tài liệu kiểm chứng") are
+    the self-assessment."""
+    either = [
+        i for i, t in enumerate(texts) if roles[i] is Role.OTHER and _EITHER_RE.match(plain(t))
+    ]
+    if not either and not {Role.SELF, Role.APPRAISED} & set(roles):
+        either = [
+            i for i, t in enumerate(texts)
+            if roles[i] is Role.OTHER and _EVIDENCED_RE.search(plain(t))
+        ][:1]  # fmt: skip
+    if len(either) != 1 or {Role.SELF, Role.APPRAISED} <= set(roles):
+        return tuple(roles)
+    settled = list(roles)
+    settled[either[0]] = Role.APPRAISED if Role.SELF in roles else Role.SELF
+    return tuple(settled)
+
+
+_YEAR_RE = re.compile(r"(?<!\d)(?:19|20)\d{2}(?!\d)")
+_BARE_YEAR_RE = re.compile(r"^(?:nam )?(?:19|20)\d{2}$")
+#: Roles a column may share with another year's column ("Điểm đạt năm 2022 | … năm 2023").
+YEARLY = (Role.SELF, Role.APPRAISED, Role.PERCENT, Role.RANK, Role.GRADE)
+
+
+def settle_years(roles: Sequence[Role], texts: Sequence[str]) -> tuple[Role, ...]:
+    """Given a header's column roles and each column's header text (all its rows), return the
+    roles with columns told apart by year settled: of the columns sharing a role, the latest
+    year's keeps it and the earlier years' are other ("Điểm đạt năm 2022 | Điểm đạt năm
+    2023"); with no score column, the latest of columns headed by a year alone ("Năm 2022 |
+    Năm 2023") is the score's."""
+    years = {i: max(int(y) for y in found) for i, t in enumerate(texts)
+             if (found := _YEAR_RE.findall(t))}  # fmt: skip
+    if len(set(years.values())) < 2:
+        return tuple(roles)
+    settled = list(roles)
+    if not {Role.SELF, Role.APPRAISED} & set(roles):
+        bare = [i for i in years if roles[i] is Role.OTHER and _BARE_YEAR_RE.match(plain(texts[i]))]
+        if len(bare) > 1:
+            settled[max(bare, key=years.__getitem__)] = Role.APPRAISED
+    for role in YEARLY:
+        dated = [i for i in years if settled[i] is role]
+        if len({years[i] for i in dated}) > 1:
+            latest = max(dated, key=years.__getitem__)
+            earlier = set(dated) - {latest}
+            settled = [Role.OTHER if i in earlier else r for i, r in enumerate(settled)]
+    return tuple(settled)
 
 
 def roles_in_line(text: str) -> tuple[Role, ...]:

@@ -17,6 +17,7 @@ from parscore.pipeline.lines import Line, document_to_lines
 from parscore.pipeline.model import Metadata, Notice, Summary, UnitScore
 from parscore.pipeline.parse.findings import read_findings
 from parscore.pipeline.parse.headline import (
+    group_as_grade,
     headline_first,
     index_year,
     listed_grade,
@@ -53,16 +54,17 @@ def parse(document: Document) -> Notice:
         level=unit_level(subject) if subject else metadata.level,
     )
     sections = tuple(split_sections(lines))
+    summary = table_headline(
+        make_summary(table, own, listed_grade(lines, subject), said_of(own, statements)),
+        table,
+        unit_scores,
+    )
     return Notice(
         id=notice_id(document.source.sha256),
         key=notice_key(metadata),
         source=document.source,
         metadata=metadata,
-        summary=table_headline(
-            make_summary(table, own, listed_grade(lines, subject), said_of(own, statements)),
-            table,
-            unit_scores,
-        ),
+        summary=replace(summary, grade=group_as_grade(summary.grade, subject, metadata.level)),
         scores=table.scores if table else (),
         unit_scores=unit_scores,
         tasks=read_tasks(sections, lines, tables),

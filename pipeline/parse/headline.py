@@ -13,7 +13,7 @@ from collections.abc import Sequence
 from decimal import Decimal
 from functools import cache
 
-from parscore.normalizers.labels import data_table, grade_in_text
+from parscore.normalizers.labels import data_table, grade_in_text, grade_words
 from parscore.normalizers.numbers import Number
 from parscore.normalizers.text import fold
 from parscore.pipeline.lines import Line
@@ -100,14 +100,16 @@ def whole(row: UnitScore) -> bool:
 def headline_first(sources: Sequence[UnitScore], parts: Sequence[Score]) -> list[UnitScore]:
     """Given the subject's statements (its own first) and the components read, return them in
     the order their figures may be the headline: the whole index's first (out of 100 or of
-    no stated maximum), then the others; a figure out of a part's maximum that a component
-    states ("Tổng cục X đạt 17,5/18 điểm ở lĩnh vực chỉ đạo, điều hành") left out."""
+    no stated maximum), then the others, the largest maximum first (a report's "41,75 điểm
+    trên tổng số 46 điểm" before its criterion's "2/2 điểm"); a figure out of a part's maximum
+    that a component states ("Tổng cục X đạt 17,5/18 điểm ở lĩnh vực chỉ đạo, điều hành") left
+    out."""
     stated = {(p.score.value, p.max.value) for p in parts if p.score and p.max}
     kept = [
         s for s in sources
         if whole(s) or s.score is None or (s.score.value, s.max and s.max.value) not in stated
     ]  # fmt: skip
-    return sorted(kept, key=lambda s: not whole(s))
+    return sorted(kept, key=lambda s: (not whole(s), -(s.max.value or 0) if s.max else 0))
 
 
 def said_of(own: UnitScore | None, rows: Sequence[UnitScore]) -> tuple[UnitScore, ...]:
@@ -157,6 +159,27 @@ def kind_head() -> re.Pattern[str]:
     words = sorted(data_table("indices")["headline"]["kind_words"], key=len, reverse=True)
     body = "|".join(re.escape(fold(w)) for w in words)
     return re.compile(rf"^(?:(?:{body})\.?\s+)+")
+
+
+def group_as_grade(grade: str | None, subject: str | None, level: str | None) -> str | None:
+    """Given the notice's grade, its subject (None when the text names none) and the subject's
+    level, return a group named by a grade word ("Nhóm tốt" from "thuộc nhóm Tốt") as that
+    grade ("Tốt") when the subject is named and not graded in the national index's groups (a
+    province, a ministry: grades.toml [group] national_levels, where "thuộc nhóm khá" stays
+    the group)."""
+    if grade is None or subject is None:
+        return grade
+    if level in data_table("grades")["group"]["national_levels"]:
+        return grade
+    return group_grades().get(grade, grade)
+
+
+@cache
+def group_grades() -> dict[str, str]:
+    """Given nothing, return each group named by a grade word → that grade ("Nhóm tốt" → "Tốt")."""
+    words = grade_words()
+    found = ((name, words.by_key.get(form)) for form, name in words.groups.items())
+    return {name: graded for name, graded in found if graded is not None}
 
 
 def listed_grade(lines: Sequence[Line], subject: str | None) -> tuple[str, str] | None:

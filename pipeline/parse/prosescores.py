@@ -359,6 +359,19 @@ def is_total(words: str) -> bool:
     return bool(vocabulary().total.search(fold(last_clause(words))))
 
 
+def names_maximum(words: str) -> bool:
+    """Given the words before a total's figure, return whether they name the maximum ("Tổng
+    số điểm tối đa của các tiêu chí là 46 điểm"), not the score."""
+    return bool(maximum_words().search(fold(last_clause(words))))
+
+
+@cache
+def maximum_words() -> re.Pattern[str]:
+    """Given nothing, return the pattern of the words naming a maximum (columns.toml
+    [ranking] max: "điểm tối đa", "thang điểm")."""
+    return _words_re(column_words()["ranking"]["max"])
+
+
 def self_report(lines: Sequence[Line]) -> bool:
     """Given the lines, return whether the lead before the first figure says the figures are
     self-assessed ("tự đánh giá, chấm điểm") and names no appraisal."""
@@ -384,7 +397,7 @@ def collect(
         if label is None:
             made = made and attach(scores, figure, self_assessed)
             if total is None and is_total(figure.words) and not figure.percent:
-                total = figure
+                total = None if names_maximum(figure.words) else figure
             continue
         score = make_score(label, figure, len(scores) + 1, self_assessed)
         if score is not None and scores and made and scores[-1].area == score.area:

@@ -144,9 +144,17 @@ def signing_date(before: str) -> date | None:
     dates = find_dates(sentence)
     if not dates or dates[0].start > opening.end():
         return None
-    if not _phrases("signing_verbs").search(sentence[dates[0].end :]):
+    rest = sentence[dates[0].end :]
+    if not (_phrases("signing_verbs").search(rest) or issues_what_follows(rest)):
         return None
     return dates[0].value
+
+
+def issues_what_follows(text: str) -> bool:
+    """Given the text up to a cited document's kind, return whether it ends on a verb that
+    issues the document named right after it ("… Bộ Công an có " Thông báo số …)."""
+    end = len(text.rstrip())
+    return any(m.end() == end for m in _phrases("issuing_before_kind").finditer(text))
 
 
 def body_name(text: str) -> str | None:

@@ -7,7 +7,7 @@ from dataclasses import dataclass
 from decimal import Decimal
 
 from parscore.normalizers.labels import area_code, grade
-from parscore.normalizers.numbers import Number, parse_number
+from parscore.normalizers.numbers import Number, find_numbers, parse_number
 from parscore.pipeline.model import Score
 from parscore.pipeline.roles import Role, is_grade_label, is_total_label
 from parscore.pipeline.tables.rawtable import RawRow, RawTable
@@ -40,7 +40,7 @@ def raw_to_score_table(raw: RawTable) -> ScoreTable:
         scores=tuple(row_to_score(raw, r, i) for i, r in enumerate(areas, start=1)),
         total=cell_number(raw, total, Role.APPRAISED) or cell_number(raw, total, Role.SELF),
         self_total=cell_number(raw, total, Role.SELF) if Role.APPRAISED in raw.roles else None,
-        max_total=cell_number(raw, total, Role.MAX),
+        max_total=row_max(raw, total),
         grade=grade(grade_text) if grade_text else None,
         grade_raw=grade_text,
         block=raw.block,
@@ -83,7 +83,7 @@ def row_to_score(raw: RawTable, row: RawRow, order: int) -> Score:
         order=order,
         area=area_code(row.label) or "other",
         label=row.label,
-        max=cell_number(raw, row, Role.MAX),
+        max=row_max(raw, row),
         self=cell_number(raw, row, Role.SELF),
         appraised=cell_number(raw, row, Role.APPRAISED),
         percent=cell_number(raw, row, Role.PERCENT),
@@ -95,9 +95,34 @@ def row_to_score(raw: RawTable, row: RawRow, order: int) -> Score:
 def cell_number(
     raw: RawTable, row: RawRow | None, role: Role, bound: Decimal = SCALE_BOUND
 ) -> Number | None:
-    """Given a row and a role, return the number in that column, or None when blank."""
+    """Given a row and a role, return the number in that column, or None when blank; a cell
+    holding a score over its maximum ("8/9", "20,5 / 23") gives the score."""
     text = raw.value(row, role) if row else None
-    return parse_number(text, upper=bound) if text is not None else None
+    if text is None:
+        return None
+    ratio = cell_ratio(text)
+    return ratio[0] if ratio else parse_number(text, upper=bound)
+
+
+def row_max(raw: RawTable, row: RawRow | None) -> Number | None:
+    """Given a row, return its maximum: the max column's, else the one its score cell is
+    written over ("8/9" under "Điểm đạt/Điểm tối đa")."""
+    if found := cell_number(raw, row, Role.MAX):
+        return found
+    texts = (raw.value(row, role) if row else None for role in (Role.APPRAISED, Role.SELF))
+    return next((ratio[1] for t in texts if t and (ratio := cell_ratio(t))), None)
+
+
+def cell_ratio(text: str) -> tuple[Number, Number] | None:
+    """Given a cell, return (score, maximum) when the whole cell is one "a/b" with a ≤ b."""
+    found = find_numbers(text, upper=SCALE_BOUND)
+    if len(found) != 1 or (under := found[0].denominator) is None:
+        return None
+    over = found[0].number
+    whole = text.strip()
+    if found[0].end - found[0].start < len(whole) or over.value is None or under.value is None:
+        return None
+    return (over, under) if over.value <= under.value else None
 
 
 def grade_row_text(raw: RawTable, row: RawRow) -> str | None:

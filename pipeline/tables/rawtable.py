@@ -10,7 +10,7 @@ from dataclasses import dataclass, field
 
 from parscore.normalizers.numbers import parse_number
 from parscore.pipeline.model import Where
-from parscore.pipeline.roles import Role, header_role
+from parscore.pipeline.roles import Role, header_role, settle_either, settle_years
 from parscore.pipeline.tables.cells import Cells
 
 #: Roles a table must have at least one of to count as a score table.
@@ -68,13 +68,17 @@ def count_header_rows(grid: list[list[str]]) -> int:
 def column_roles(header: list[list[str]]) -> tuple[Role, ...]:
     """Given the header rows of a grid, return one role per column (deepest header wins)."""
     roles: list[Role] = []
+    deepest: list[str] = []
+    whole: list[str] = []
     for col in range(len(header[0])):
         texts = [row[col] for row in reversed(header) if row[col].strip()]
         found = [r for r in (header_role(t) for t in texts) if r is not None]
         roles.append(found[0] if found else Role.OTHER)
+        deepest.append(texts[0] if texts else "")
+        whole.append(" ".join(texts[::-1]))
     if not {Role.LABEL, Role.UNIT} & set(roles) and roles and roles[0] is Role.OTHER:
         roles[0] = Role.LABEL
-    return tuple(roles)
+    return settle_years(settle_either(roles, deepest), whole)
 
 
 def grid_row_to_raw(cells: list[str], roles: tuple[Role, ...], where: Where) -> RawRow:
