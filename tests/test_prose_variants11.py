@@ -56,3 +56,48 @@ def test_a_line_after_the_last_tab_row_stays_a_paragraph() -> None:
     assert blocks[-1].text == "Nguồn: Văn phòng UBND tỉnh"
     heading = next(c for c in blocks[1].cells if c.text == "B. Khối cấp huyện")
     assert (heading.col, heading.colspan) == (0, 5)
+
+
+# --- a group heading's numbering in a cell of its own ----------------------------------------
+
+
+def page(rows: str, header: str) -> str:
+    """Given a table's body rows and header row, return a saved page holding them."""
+    return (
+        "<html><body><nav>Trang chủ | Tin tức | Liên hệ</nav><h1>Xếp hạng năm 2024</h1>"
+        f"<table border='1'>{header}{rows}</table><p>Lượt xem: 88</p></body></html>"
+    )
+
+
+NUMBERED_GROUPS = page(
+    "<tr><td>A.</td><td colspan='3'>Đơn vị trực thuộc Bộ</td></tr>"
+    "<tr><td>1</td><td>Cục Thống kê</td><td>91,5</td><td>1</td></tr>"
+    "<tr><td>2</td><td>Cục Quản lý giá</td><td>89</td><td>2</td></tr>"
+    "<tr><td>B.</td><td colspan='3'>Đơn vị sự nghiệp</td></tr>"
+    "<tr><td>1</td><td>Học viện Tài chính</td><td>87,25</td><td>1</td></tr>",
+    "<tr><th>STT</th><th>Đơn vị</th><th>Tổng điểm</th><th>Xếp hạng</th></tr>",
+)
+
+
+def test_a_numbering_cell_before_a_spanning_heading_opens_a_group(tmp_path: Path) -> None:
+    assert ranked(tmp_path / "groups.html", NUMBERED_GROUPS) == [
+        ("Cục Thống kê", "91.5", 1, "Đơn vị trực thuộc Bộ"),
+        ("Cục Quản lý giá", "89", 2, "Đơn vị trực thuộc Bộ"),
+        ("Học viện Tài chính", "87.25", 1, "Đơn vị sự nghiệp"),
+    ]
+
+
+# --- the index's own column beside its parts --------------------------------------------------
+
+WHOLE = page(
+    "<tr><td>1</td><td>Sở Nội vụ</td><td>60,5</td><td>27,25</td><td>87,75</td><td>1</td></tr>"
+    "<tr><td>2</td><td>Sở Y tế</td><td>62</td><td>21,5</td><td>83,5</td><td>2</td></tr>",
+    "<tr><th rowspan='2'>TT</th><th rowspan='2'>Cơ quan</th><th colspan='2'>Điểm thành phần</th>"
+    "<th rowspan='2'>Chỉ số CCHC</th><th rowspan='2'>Xếp hạng</th></tr>"
+    "<tr><th>Điểm thẩm định</th><th>Điểm khảo sát</th></tr>",
+)
+
+
+def test_the_index_column_is_the_score_and_the_columns_before_it_parts(tmp_path: Path) -> None:
+    assert ranked(tmp_path / "whole.html", WHOLE) == [
+        ("Sở Nội vụ", "87.75", 1, None), ("Sở Y tế", "83.5", 2, None)]

@@ -15,7 +15,7 @@ from parscore.extractors.model import Cell
 from parscore.normalizers.numbers import parse_number
 from parscore.pipeline.model import Where
 from parscore.pipeline.statements.columns import Col, cell_role
-from parscore.pipeline.statements.ranking import group_label, is_group_text
+from parscore.pipeline.statements.ranking import group_label, is_group_text, is_heading_number
 from parscore.pipeline.tables.cells import Cells
 from parscore.pipeline.tables.model import Grid, Row
 
@@ -71,10 +71,13 @@ def is_body(slots: Sequence[Cell | None], texts: Sequence[str]) -> bool:
 
 
 def group_text(slots: Sequence[Cell | None]) -> str | None:
-    """Given a row's slots, return its group heading, if one (one cell or a group word)."""
+    """Given a row's slots, return its group heading, if one (one cell or a group word); a
+    numbering in a cell of its own before it ("II" | "CÁC ĐƠN VỊ SỰ NGHIỆP") is the heading's."""
     cells = [c for c in dict.fromkeys(c for c in slots if c is not None) if c.text.strip()]
     if not cells or any(parse_number(c.text) is not None for c in cells if c.col > 0):
         return None
+    if len(cells) == 2 and cells[0].col == 0 and is_heading_number(cells[0].text):
+        cells = cells[1:]
     texts = [c.text for c in cells]
     if len(cells) == 1 and (cells[0].colspan > 1 or is_group_text(texts[0])):
         return group_label(texts[0])
