@@ -41,6 +41,8 @@ class Col(StrEnum):
     OTHER = "other"
 
 
+#: The index whose column, beside unnamed score columns, is their whole ("Chỉ số CCHC").
+WHOLE_INDEX = "par"
 #: Roles whose figures are values of the statement (dated by a year in their header).
 VALUE_COLS = frozenset({Col.SCORE, Col.PERCENT, Col.SELF, Col.PREVIOUS})
 #: Roles matched by phrases, in the order they are tried (area is tried before score).
@@ -154,13 +156,21 @@ def read_columns(
 
 def parts_before_total(columns: list[Column], header: Sequence[Sequence[str]]) -> list[Column]:
     """Given the columns and their header texts, return them with the other score columns of a
-    table that has a total ("Điểm thẩm định", "Điểm điều tra" beside "Tổng điểm") as parts;
+    table that has a total ("Điểm thẩm định", "Điểm điều tra" beside "Tổng điểm") as parts,
+    or a column naming the PAR index ("Thẩm định | Điều tra XHH | Chỉ số CCHC năm 2023");
     so are they beside a survey part and a percent column, which holds the whole index
     ("Điểm thẩm định | Điểm điều tra xã hội học | Chỉ số CCHC (%)")."""
     totals = [
         c.role is Col.SCORE and cues().totals.search(sentence_key(" ".join(texts))) is not None
         for c, texts in zip(columns, header, strict=False)
     ]
+    if not any(totals):  # the index itself beside its parts ("Thẩm định | Chỉ số CCHC")
+        named = list(zip(columns, (header_index(texts) for texts in header), strict=True))
+        if any(c.role is Col.SCORE and n == WHOLE_INDEX for c, n in named):
+            return [
+                replace(c, role=Col.AREA) if c.role is Col.SCORE and n is None else c
+                for c, n in named
+            ]
     surveyed = any(_survey().search(header_words(" ".join(texts))) for texts in header)
     if not any(totals) and surveyed and any(c.role is Col.PERCENT for c in columns):
         return [replace(c, role=Col.AREA) if c.role is Col.SCORE else c for c in columns]
