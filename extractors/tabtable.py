@@ -17,6 +17,7 @@ from collections.abc import Iterable, Iterator, Sequence
 
 from parscore.extractors.header import layout_lines
 from parscore.extractors.model import Block, BlockKind, Cell
+from parscore.extractors.spacetable import space_tables
 from parscore.normalizers.text import clean
 
 #: A table needs at least this many rows, and most rows this many cells.
@@ -28,6 +29,18 @@ MAX_GROUP_LINE = 80
 
 
 def tab_blocks(lines: Iterable[str]) -> list[Block]:
+    """Given raw lines, return one PARAGRAPH per non-blank line, a table typed with tabs
+    or with runs of spaces (``extractors.spacetable``) as one TABLE block."""
+    lines = list(lines)
+    out: list[Block] = []
+    at = 0
+    for first, end, table in space_tables(lines):
+        out += [*tabbed_blocks(lines[at:first]), table]
+        at = end
+    return out + tabbed_blocks(lines[at:])
+
+
+def tabbed_blocks(lines: Iterable[str]) -> list[Block]:
     """Given raw lines, return one PARAGRAPH per non-blank line, a run of tab rows that
     forms a table as one TABLE block (a short line between two of its rows, blank lines
     around it aside, a group row; a blank line alone parts two tables)."""

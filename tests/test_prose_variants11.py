@@ -101,3 +101,39 @@ WHOLE = page(
 def test_the_index_column_is_the_score_and_the_columns_before_it_parts(tmp_path: Path) -> None:
     assert ranked(tmp_path / "whole.html", WHOLE) == [
         ("Sở Nội vụ", "87.75", 1, None), ("Sở Y tế", "83.5", 2, None)]
+
+
+# --- a table typed with runs of spaces --------------------------------------------------------
+
+SPACED = "\n".join([
+    "Trang chủ   Giới thiệu   Tin tức   Liên hệ",
+    "Bảng xếp hạng Chỉ số CCHC năm 2022 khối huyện:",
+    "",
+    " Thứ   Tên đơn vị              Điểm thành phần         Tổng      Xếp",
+    " tự                            Thẩm định   Khảo sát    điểm      hạng",
+    "  1    Huyện Krông Pắc         61,20       25,05       86,25     1",
+    "  2    Thị xã Buôn Hồ          60,80       24,10       84,90     2",
+    "  3    Huyện Ea Súp            57,15                   80,65     3",
+    "",
+    "Ghi chú: Huyện Ea Súp chưa có kết quả khảo sát, điểm tổng được quy đổi.",
+]) + "\n"
+
+
+def test_a_table_typed_with_runs_of_spaces_reads_its_columns(tmp_path: Path) -> None:
+    """The header wraps over two lines with a heading over two columns; the third row
+    misses a cell, and its figures stay under their headers."""
+    assert ranked(tmp_path / "spaced.txt", SPACED) == [
+        ("Huyện Krông Pắc", "86.25", 1, None),
+        ("Thị xã Buôn Hồ", "84.90", 2, None),
+        ("Huyện Ea Súp", "80.65", 3, None),
+    ]
+
+
+def test_lines_typed_with_spaces_but_no_body_of_figures_stay_lines() -> None:
+    lines = [
+        "ỦY BAN NHÂN DÂN          CỘNG HÒA XÃ HỘI CHỦ NGHĨA VIỆT NAM",
+        "TỈNH ĐẮK LẮK             Độc lập - Tự do - Hạnh phúc",
+        "Trang chủ   Tin tức   Văn bản   Liên hệ",
+        "Số lượt xem   Hôm nay   Tổng",
+    ]
+    assert {b.kind for b in tab_blocks(lines)} == {BlockKind.PARAGRAPH}
