@@ -137,3 +137,38 @@ def test_lines_typed_with_spaces_but_no_body_of_figures_stay_lines() -> None:
         "Số lượt xem   Hôm nay   Tổng",
     ]
     assert {b.kind for b in tab_blocks(lines)} == {BlockKind.PARAGRAPH}
+
+
+# --- a table with its units as columns ---------------------------------------------------------
+
+ACROSS = page(
+    "<tr><td>Điểm đạt được</td><td>88,5</td><td>91,25</td><td>84</td></tr>"
+    "<tr><td>Thứ hạng</td><td>2</td><td>1</td><td>3</td></tr>"
+    "<tr><td>Xếp loại</td><td>Tốt</td><td>Xuất sắc</td><td>Tốt</td></tr>",
+    "<tr><td>Chỉ tiêu</td><td>Huyện Mường Nhé</td><td>Thành phố Điện Biên Phủ</td>"
+    "<td>Huyện Tủa Chùa</td></tr>",
+)
+
+
+def test_a_table_with_its_units_across_the_first_row_is_read_turned(tmp_path: Path) -> None:
+    path = tmp_path / "across.html"
+    path.write_text(ACROSS, encoding="utf-8")
+    found = [(u.unit, str(u.score.value), u.rank, u.grade) for u in parse(path).notice.unit_scores
+             if u.score is not None]
+    assert found == [
+        ("Huyện Mường Nhé", "88.5", 2, "Tốt"),
+        ("Thành phố Điện Biên Phủ", "91.25", 1, "Xuất sắc"),
+        ("Huyện Tủa Chùa", "84", 3, "Tốt"),
+    ]
+
+
+def test_a_component_table_is_not_turned(tmp_path: Path) -> None:
+    """Areas across the first row are no units: the table is not read as a ranking."""
+    path = tmp_path / "areas.html"
+    path.write_text(page(
+        "<tr><td>Điểm tối đa</td><td>10</td><td>12</td></tr>"
+        "<tr><td>Điểm thẩm định</td><td>9,5</td><td>10</td></tr>"
+        "<tr><td>Xếp hạng</td><td>3</td><td>7</td></tr>",
+        "<tr><td>Nội dung</td><td>Cải cách thể chế</td><td>Cải cách thủ tục hành chính</td></tr>",
+    ), encoding="utf-8")
+    assert parse(path).notice.unit_scores == ()
