@@ -9,9 +9,12 @@ from __future__ import annotations
 
 from pathlib import Path
 
+import pytest
+
 from parscore.api import parse
 from parscore.extractors.model import BlockKind
 from parscore.extractors.tabtable import tab_blocks
+from tests.test_statements import prose
 
 
 def ranked(path: Path, text: str) -> list[tuple[str, str | None, int | None, str | None]]:
@@ -172,3 +175,19 @@ def test_a_component_table_is_not_turned(tmp_path: Path) -> None:
         "<tr><td>Nội dung</td><td>Cải cách thể chế</td><td>Cải cách thủ tục hành chính</td></tr>",
     ), encoding="utf-8")
     assert parse(path).notice.unit_scores == ()
+
+
+# --- a title on the leading few of a list of kinds of unit -----------------------------------
+
+
+@pytest.mark.parametrize(
+    "title",
+    [
+        "Top 8 sở, ngành dẫn đầu Chỉ số CCHC năm 2022",
+        "Top 7 sở, ban ngành đứng đầu Chỉ số cải cách hành chính",
+        "Tốp 6 huyện, thành phố dẫn đầu Chỉ số CCHC năm 2022",
+    ],
+)
+def test_a_title_on_the_top_few_of_listed_kinds_gives_the_subject_no_place(title: str) -> None:
+    found = prose(title, "Kết quả cụ thể như sau.", subject="Ủy ban nhân dân tỉnh Bắc Ninh")
+    assert [(r["unit"], r["rank"]) for r in found if r["rank"] is not None] == []
