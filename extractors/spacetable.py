@@ -29,6 +29,8 @@ MIN_SHARE = 2 / 3
 MAX_HEADER_LINES = 3
 #: A header part spans the columns it covers this share of, at least.
 SPAN_SHARE = 0.5
+#: A line of one part inside a table is at most this long (a group heading, a name going on).
+MAX_GROUP_LINE = 80
 #: A part: words set apart by single spaces (two spaces or more end it).
 _PART = re.compile(r"\S+(?: \S+)*")
 _FIGURE = re.compile(r"^[+\-−]?\d[\d.,]*%?$")
@@ -43,6 +45,14 @@ class Part:
     text: str
 
 
+@dataclass(frozen=True, slots=True)
+class Row:
+    """A body row: each column's words, or a group heading's text."""
+
+    words: list[list[str]] | None = None
+    heading: str = ""
+
+
 def line_parts(line: str) -> list[Part]:
     """Given a line without tabs, return its parts (none for a line holding a tab)."""
     if "\t" in line:
@@ -52,18 +62,27 @@ def line_parts(line: str) -> list[Part]:
 
 def space_tables(lines: Sequence[str]) -> Iterator[tuple[int, int, Block]]:
     """Given raw lines, yield (first line, line after the last, TABLE block) of each table
-    typed with runs of spaces, in order."""
+    typed with runs of spaces, in order (a line of one part between two of its lines is
+    kept in it: a group heading, or a name going on under its cell)."""
     parts = [line_parts(line) for line in lines]
     at = 0
     while at < len(lines):
         end = at
-        while end < len(lines) and len(parts[end]) >= 2:
+        while end < len(lines) and (len(parts[end]) >= 2 or inside(parts, at, end)):
             end += 1
         found = table_of(parts[at:end]) if end - at >= MIN_ROWS else None
         if found is not None:
             first, block = found
             yield at + first, end, block
         at = max(end, at + 1)
+
+
+def inside(parts: Sequence[list[Part]], at: int, end: int) -> bool:
+    """Given the lines' parts, a run's start and a line of it, return whether that line is
+    one short part between two lines of parts."""
+    if end == at or len(parts[end]) != 1 or end + 1 >= len(parts):
+        return False
+    return len(parts[end][0].text) <= MAX_GROUP_LINE and len(parts[end + 1]) >= 2
 
 
 def table_of(run: Sequence[list[Part]]) -> tuple[int, Block] | None:
@@ -76,11 +95,41 @@ def table_of(run: Sequence[list[Part]]) -> tuple[int, Block] | None:
         return None
     full = [run[i] for i in figures if len(run[i]) == width]  # the rows giving the columns
     spans = [(min(p[k].start for p in full), max(p[k].end for p in full)) for k in range(width)]
-    first = max(0, figures[0] - MAX_HEADER_LINES)
-    header = header_cells(run[first : figures[0]], spans)
+    start = figures[0] - 1 if figures[0] > 1 and len(run[figures[0] - 1]) == 1 else figures[0]
+    first = max(0, start - MAX_HEADER_LINES)
+    header = header_cells(run[first:start], spans)
     top = max((c.row + c.rowspan for c in header), default=0)
-    rows = [body_cells(p, spans, top + r) for r, p in enumerate(run[figures[0] :])]
-    return first, Block(kind=BlockKind.TABLE, cells=(*header, *(c for r in rows for c in r)))
+    body = [cell for r, row in enumerate(body_rows(run[start:], spans))
+            for cell in row_cells(row, top + r, width)]  # fmt: skip
+    return first, Block(kind=BlockKind.TABLE, cells=(*header, *body))
+
+
+def body_rows(lines: Sequence[list[Part]], spans: Sequence[tuple[int, int]]) -> list[Row]:
+    """Given the body's lines and the columns' spans, return its rows: each column's words,
+    or a group heading's text (a line of one part starting left of the second column); a
+    line of one part under a later column goes on in the row above ("Cục Đo đạc, Bản đồ
+    và" / "Thông tin địa lý Việt Nam")."""
+    rows: list[Row] = []
+    for parts in lines:
+        columns = [column_of(part, spans) for part in parts]
+        above = rows[-1].words if rows else None
+        going_on = len(parts) == 1 and parts[0].start >= spans[1][0]  # under a later column
+        if going_on and above is not None:
+            above[columns[0]].append(parts[0].text)
+        elif len(parts) == 1:
+            rows.append(Row(heading=parts[0].text))
+        else:
+            rows.append(Row(words=[[p.text for p, k in zip(parts, columns, strict=True) if k == c]
+                                   for c in range(len(spans))]))  # fmt: skip
+    return rows
+
+
+def row_cells(row: Row, r: int, width: int) -> list[Cell]:
+    """Given a body row, its index and the table's width, return its cells (a heading spans
+    the table)."""
+    if row.words is None:
+        return [Cell(row=r, col=0, text=clean(row.heading), colspan=width)]
+    return [Cell(row=r, col=k, text=clean(" ".join(words))) for k, words in enumerate(row.words)]
 
 
 def has_figure(parts: Sequence[Part]) -> bool:
@@ -101,15 +150,6 @@ def column_of(part: Part, spans: Sequence[tuple[int, int]]) -> int:
         return shared.index(max(shared))
     middle = (part.start + part.end) / 2
     return min(range(len(spans)), key=lambda k: abs((spans[k][0] + spans[k][1]) / 2 - middle))
-
-
-def body_cells(parts: Sequence[Part], spans: Sequence[tuple[int, int]], row: int) -> list[Cell]:
-    """Given a body line's parts, the columns' spans and its row, return its cells (every
-    column, parts over one column joined)."""
-    texts: list[list[str]] = [[] for _ in spans]
-    for part in parts:
-        texts[column_of(part, spans)].append(part.text)
-    return [Cell(row=row, col=k, text=clean(" ".join(t))) for k, t in enumerate(texts)]
 
 
 def spanned(part: Part, spans: Sequence[tuple[int, int]]) -> list[int]:

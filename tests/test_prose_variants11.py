@@ -191,3 +191,29 @@ def test_a_component_table_is_not_turned(tmp_path: Path) -> None:
 def test_a_title_on_the_top_few_of_listed_kinds_gives_the_subject_no_place(title: str) -> None:
     found = prose(title, "Kết quả cụ thể như sau.", subject="Ủy ban nhân dân tỉnh Bắc Ninh")
     assert [(r["unit"], r["rank"]) for r in found if r["rank"] is not None] == []
+
+
+SPACED_GROUPS = "\n".join([
+    "Kết quả xếp hạng năm 2023:",
+    "TT    Cơ quan, đơn vị                    Tổng điểm    Xếp hạng",
+    "I. Khối sở, ban, ngành",
+    "1     Sở Giao thông vận tải              89,12        1",
+    "2     Ban Quản lý các khu công           86,40        2",
+    "      nghiệp tỉnh",
+    "3     Sở Ngoại vụ                        80,05        3",
+    "II. Khối huyện, thành phố",
+    "1     Thành phố Cao Bằng                 88,76        1",
+    "2     Huyện Hòa An                       84,3         2",
+    "",
+    "Người viết: Minh Châu",
+]) + "\n"
+
+
+def test_a_spaced_table_keeps_its_group_lines_and_names_going_on(tmp_path: Path) -> None:
+    assert ranked(tmp_path / "groups.txt", SPACED_GROUPS) == [
+        ("Sở Giao thông vận tải", "89.12", 1, "Khối sở, ban, ngành"),
+        ("Ban Quản lý các khu công nghiệp tỉnh", "86.40", 2, "Khối sở, ban, ngành"),
+        ("Sở Ngoại vụ", "80.05", 3, "Khối sở, ban, ngành"),
+        ("Thành phố Cao Bằng", "88.76", 1, "Khối huyện, thành phố"),
+        ("Huyện Hòa An", "84.3", 2, "Khối huyện, thành phố"),
+    ]
