@@ -217,3 +217,53 @@ def test_a_spaced_table_keeps_its_group_lines_and_names_going_on(tmp_path: Path)
         ("Thành phố Cao Bằng", "88.76", 1, "Khối huyện, thành phố"),
         ("Huyện Hòa An", "84.3", 2, "Khối huyện, thành phố"),
     ]
+
+
+# --- the decision a ranking page is built on ---------------------------------------------------
+
+
+@pytest.mark.parametrize(
+    "lead",
+    [
+        "Căn cứ Quyết định số 77/QĐ-UBND ngày 3/3/2023 của UBND tỉnh Phú Yên về việc phê "
+        "duyệt Chỉ số CCHC năm 2022, kết quả xếp hạng các huyện như sau:",
+        "Thực hiện Quyết định số 77/QĐ-UBND ngày 3/3/2023 của UBND tỉnh Phú Yên, Văn phòng "
+        "Sở Nội vụ tổng hợp kết quả của các huyện như sau:",
+    ],
+)
+def test_a_page_without_a_number_reports_the_decision_its_ranking_rests_on(
+    tmp_path: Path, lead: str
+) -> None:
+    path = tmp_path / "lead.txt"
+    path.write_text(
+        "\n".join(["Xếp hạng Chỉ số CCHC năm 2022", "Lượt xem: 210", lead, *RANKING_ROWS]),
+        encoding="utf-8",
+    )
+    metadata = parse(path).notice.metadata
+    assert (metadata.number, str(metadata.issue_date)) == ("77/QĐ-UBND", "2023-03-03")
+    assert metadata.issuer == "Ủy ban nhân dân tỉnh Phú Yên"
+
+
+RANKING_ROWS = [
+    "STT\tĐơn vị\tTổng điểm\tXếp hạng",
+    "1\tHuyện Tây Hòa\t87,2\t1",
+    "2\tHuyện Sơn Hòa\t84\t2",
+    "3\tHuyện Đồng Xuân\t80,15\t3",
+]
+
+
+def test_a_notice_with_its_own_number_keeps_it_past_a_decision_it_rests_on(
+    tmp_path: Path,
+) -> None:
+    path = tmp_path / "tb.txt"
+    path.write_text("\n".join([
+        "UBND TỈNH PHÚ YÊN\t\tCỘNG HÒA XÃ HỘI CHỦ NGHĨA VIỆT NAM",
+        "SỞ NỘI VỤ\t\tĐộc lập - Tự do - Hạnh phúc",
+        "Số: 19/TB-SNV\t\tPhú Yên, ngày 10 tháng 3 năm 2023",
+        "THÔNG BÁO",
+        "Kết quả xếp hạng Chỉ số CCHC năm 2022",
+        "Căn cứ Quyết định số 77/QĐ-UBND ngày 3/3/2023 của UBND tỉnh Phú Yên, Sở Nội vụ "
+        "thông báo kết quả xếp hạng như sau:",
+        *RANKING_ROWS,
+    ]) + "\n", encoding="utf-8")
+    assert parse(path).notice.metadata.number == "19/TB-SNV"
