@@ -267,3 +267,33 @@ def test_a_notice_with_its_own_number_keeps_it_past_a_decision_it_rests_on(
         *RANKING_ROWS,
     ]) + "\n", encoding="utf-8")
     assert parse(path).notice.metadata.number == "19/TB-SNV"
+
+
+# --- a change column beside last year's rank ---------------------------------------------------
+
+PLACES = page(
+    "<tr><td>1</td><td>Huyện Yên Lạc</td><td>90,4</td><td>1</td><td>4</td><td>▲ 3</td></tr>"
+    "<tr><td>2</td><td>Huyện Lập Thạch</td><td>88,15</td><td>2</td><td>1</td><td>▼1</td></tr>"
+    "<tr><td>3</td><td>Huyện Sông Lô</td><td>85</td><td>3</td><td>3</td><td>-</td></tr>",
+    "<tr><th>TT</th><th>Đơn vị</th><th>Điểm năm 2023</th><th>Thứ hạng 2023</th>"
+    "<th>Thứ hạng 2022</th><th>Tăng (+), giảm (-)</th></tr>",
+)
+
+
+def test_a_change_beside_last_years_rank_alone_counts_places(tmp_path: Path) -> None:
+    path = tmp_path / "places.html"
+    path.write_text(PLACES, encoding="utf-8")
+    found = [(u.unit, u.rank, u.rank_change, u.change) for u in parse(path).notice.unit_scores]
+    assert found == [
+        ("Huyện Yên Lạc", 1, 3, None),
+        ("Huyện Lập Thạch", 2, -1, None),
+        ("Huyện Sông Lô", 3, None, None),
+    ]
+
+
+def test_a_change_of_points_beside_last_years_rank_stays_points(tmp_path: Path) -> None:
+    path = tmp_path / "points.html"
+    path.write_text(PLACES.replace("Tăng (+), giảm (-)", "Tăng, giảm điểm"), encoding="utf-8")
+    found = [(u.unit, u.rank_change, u.change and str(u.change.value))
+             for u in parse(path).notice.unit_scores]
+    assert found[0] == ("Huyện Yên Lạc", None, "3")

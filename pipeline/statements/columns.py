@@ -151,7 +151,8 @@ def read_columns(
         )
         for texts in header
     ]
-    return tuple(date_columns(parts_before_total(label_after_order(columns), header)))
+    parts = parts_before_total(label_after_order(columns), header)
+    return tuple(date_columns(changed_places(parts, header)))
 
 
 def parts_before_total(columns: list[Column], header: Sequence[Sequence[str]]) -> list[Column]:
@@ -180,6 +181,33 @@ def parts_before_total(columns: list[Column], header: Sequence[Sequence[str]]) -
         replace(c, role=Col.AREA) if c.role is Col.SCORE and not total else c
         for c, total in zip(columns, totals, strict=False)
     ]
+
+
+def changed_places(columns: list[Column], header: Sequence[Sequence[str]]) -> list[Column]:
+    """Given the columns and their header texts, return them with a change column counting
+    places when the table gives last year's rank and no earlier figure ("Xếp hạng 2024 |
+    Xếp hạng 2023 | Tăng/giảm" with "↑2", "▼ 1"), unless its header names points."""
+    years = [c.year for c in columns if c.year and c.role in VALUE_COLS]
+    latest = max(years, default=None)
+    if latest is None or any(c.role is Col.PREVIOUS for c in columns):
+        return columns
+    earlier = {c.role for c in columns if c.year and c.year < latest}
+    if Col.RANK not in earlier or earlier & VALUE_COLS:
+        return columns
+    points = _points()
+    return [
+        replace(c, role=Col.RANK_CHANGE)
+        if c.role is Col.CHANGE and not points.search(header_words(" ".join(texts)))
+        else c
+        for c, texts in zip(columns, header, strict=True)
+    ]
+
+
+@lru_cache(maxsize=1)
+def _points() -> re.Pattern[str]:
+    """Given nothing, return the pattern of a change header's words naming points."""
+    words = sorted({header_words(p) for p in data()["columns"]["change_points"]}, key=len)
+    return re.compile(rf"(?<!\w)(?:{'|'.join(re.escape(w) for w in reversed(words) if w)}|%)")
 
 
 def label_after_order(columns: list[Column]) -> list[Column]:
