@@ -41,6 +41,8 @@ class Col(StrEnum):
     OTHER = "other"
 
 
+#: The index whose column, beside unnamed score columns, is their whole ("Chỉ số CCHC").
+WHOLE_INDEX = "par"
 #: Roles whose figures are values of the statement (dated by a year in their header).
 VALUE_COLS = frozenset({Col.SCORE, Col.PERCENT, Col.SELF, Col.PREVIOUS})
 #: Roles matched by phrases, in the order they are tried (area is tried before score).
@@ -149,18 +151,27 @@ def read_columns(
         )
         for texts in header
     ]
-    return tuple(date_columns(parts_before_total(label_after_order(columns), header)))
+    parts = parts_before_total(label_after_order(columns), header)
+    return tuple(date_columns(changed_places(parts, header)))
 
 
 def parts_before_total(columns: list[Column], header: Sequence[Sequence[str]]) -> list[Column]:
     """Given the columns and their header texts, return them with the other score columns of a
-    table that has a total ("Điểm thẩm định", "Điểm điều tra" beside "Tổng điểm") as parts;
+    table that has a total ("Điểm thẩm định", "Điểm điều tra" beside "Tổng điểm") as parts,
+    or a column naming the PAR index ("Thẩm định | Điều tra XHH | Chỉ số CCHC năm 2023");
     so are they beside a survey part and a percent column, which holds the whole index
     ("Điểm thẩm định | Điểm điều tra xã hội học | Chỉ số CCHC (%)")."""
     totals = [
         c.role is Col.SCORE and cues().totals.search(sentence_key(" ".join(texts))) is not None
         for c, texts in zip(columns, header, strict=False)
     ]
+    if not any(totals):  # the index itself beside its parts ("Thẩm định | Chỉ số CCHC")
+        named = list(zip(columns, (header_index(texts) for texts in header), strict=True))
+        if any(c.role is Col.SCORE and n == WHOLE_INDEX for c, n in named):
+            return [
+                replace(c, role=Col.AREA) if c.role is Col.SCORE and n is None else c
+                for c, n in named
+            ]
     surveyed = any(_survey().search(header_words(" ".join(texts))) for texts in header)
     if not any(totals) and surveyed and any(c.role is Col.PERCENT for c in columns):
         return [replace(c, role=Col.AREA) if c.role is Col.SCORE else c for c in columns]
@@ -170,6 +181,33 @@ def parts_before_total(columns: list[Column], header: Sequence[Sequence[str]]) -
         replace(c, role=Col.AREA) if c.role is Col.SCORE and not total else c
         for c, total in zip(columns, totals, strict=False)
     ]
+
+
+def changed_places(columns: list[Column], header: Sequence[Sequence[str]]) -> list[Column]:
+    """Given the columns and their header texts, return them with a change column counting
+    places when the table gives last year's rank and no earlier figure ("Xếp hạng 2024 |
+    Xếp hạng 2023 | Tăng/giảm" with "↑2", "▼ 1"), unless its header names points."""
+    years = [c.year for c in columns if c.year and c.role in VALUE_COLS]
+    latest = max(years, default=None)
+    if latest is None or any(c.role is Col.PREVIOUS for c in columns):
+        return columns
+    earlier = {c.role for c in columns if c.year and c.year < latest}
+    if Col.RANK not in earlier or earlier & VALUE_COLS:
+        return columns
+    points = _points()
+    return [
+        replace(c, role=Col.RANK_CHANGE)
+        if c.role is Col.CHANGE and not points.search(header_words(" ".join(texts)))
+        else c
+        for c, texts in zip(columns, header, strict=True)
+    ]
+
+
+@lru_cache(maxsize=1)
+def _points() -> re.Pattern[str]:
+    """Given nothing, return the pattern of a change header's words naming points."""
+    words = sorted({header_words(p) for p in data()["columns"]["change_points"]}, key=len)
+    return re.compile(rf"(?<!\w)(?:{'|'.join(re.escape(w) for w in reversed(words) if w)}|%)")
 
 
 def label_after_order(columns: list[Column]) -> list[Column]:

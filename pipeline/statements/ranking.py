@@ -34,6 +34,8 @@ _CHANGE_CELL = re.compile(
 )
 _DOWN = frozenset({"giảm", "↓", "▼"})
 _NUMBERING = re.compile(r"^\s*(?:[IVXLC]+|[A-Z]|\d{1,2})[.)]\s+|^\s*[-–•]\s*")
+#: A heading's numbering in a cell of its own ("I", "B."), beside the heading's cell.
+_HEADING_NUMBER = re.compile(r"^\s*(?:[IVXLC]{1,5}|[A-Z])[.)]?\s*$")
 #: Value roles and the draft field each fills.
 FIELDS = {
     Col.SCORE: "score",
@@ -271,6 +273,11 @@ def with_group(grid: Grid, group: str | None) -> Grid:
     if group is None or (grid.rows and grid.rows[0].group is not None):
         return grid
     return replace(grid, rows=(Row(group=group_label(group)), *grid.rows))
+
+
+def is_heading_number(text: str) -> bool:
+    """Given a cell, return whether it is only a heading's numbering ("II", "A.")."""
+    return bool(_HEADING_NUMBER.match(text))
 
 
 def group_label(text: str) -> str:

@@ -341,8 +341,10 @@ def classify(tokens: Sequence[Token], text: str, key: str) -> Iterator[Token]:
     """
     last: Token | None = None
     size: Token | None = None  # a ranking's size just read ("dẫn đầu 63 tỉnh"), commas after it
+    group: Token | None = None  # a group a unit is one of, while its nouns are listed
     ranks_regions = any(t.kind is Kind.UNIT and is_region(t.label) for t in tokens)
     for i, token in enumerate(tokens):
+        group = listing(group, last)
         held = last is not None and last.kind in PLACE_KINDS  # "cao nhất thuộc Sở A": its holder
         gap_start = tokens[i - 1].end if i else 0
         if token.kind in OWNERS and not held and not_subject(key, gap_start, token):
@@ -353,7 +355,7 @@ def classify(tokens: Sequence[Token], text: str, key: str) -> Iterator[Token]:
             yield token
             last = token
             continue
-        if token.kind in (Kind.FIRST, Kind.LAST) and last is not None and last.member:
+        if token.kind in (Kind.FIRST, Kind.LAST) and of_member_list(group, last, token, key):
             continue
         end = tokens[i + 1].start if i + 1 < len(tokens) else len(key)
         if size is not None:
@@ -378,6 +380,28 @@ def classify(tokens: Sequence[Token], text: str, key: str) -> Iterator[Token]:
             yield found
             size = ranking_size(found, last, size)
             last = found
+
+
+def listing(group: Token | None, last: Token | None) -> Token | None:
+    """Given the group a unit is one of still open and the last token read, return the group
+    while the tokens after it go on listing its nouns (commas, bare nouns), else None."""
+    if last is not None and last.member:
+        return last
+    go_on = last is not None and (
+        last.kind is Kind.COMMA or (last.kind is Kind.REF and not last.label)
+    )
+    return group if go_on else None
+
+
+def of_member_list(group: Token | None, last: Token | None, token: Token, key: str) -> bool:
+    """Given the open group a unit is one of, the last token and a first or last place,
+    return whether the place describes the group: right after it, or after its list of nouns
+    ("top 10 sở, ngành dẫn đầu", "top 5 huyện, thành phố cao nhất"); a comma right before
+    the place ends the group ("nằm trong top 10 tỉnh, dẫn đầu vùng")."""
+    if group is None or last is None:
+        return False
+    nouns = last.kind is Kind.REF or bool(key[last.end : token.start].strip(" ,"))
+    return last is group or nouns
 
 
 def places_in(tokens: Sequence[Token], i: int, key: str) -> bool:

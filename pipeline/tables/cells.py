@@ -4,7 +4,8 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 
-from parscore.extractors.model import Block, Cell
+from parscore.extractors.model import Block, BlockKind, Cell
+from parscore.extractors.records import replace
 
 
 @dataclass(frozen=True, slots=True, kw_only=True)
@@ -31,3 +32,16 @@ def block_cells(block: Block, index: int) -> Cells:
         origins=tuple(tuple(row) for row in block.rows()),
         n_cols=block.n_cols,
     )
+
+
+def transposed(cells: Cells, corner: str) -> Cells:
+    """Given a TABLE block's cells and a text for the corner, return them with rows as
+    columns (a table with its units across the first row read as one with them down)."""
+    found = dict.fromkeys(c for row in cells.slots for c in row if c is not None)
+    flipped = [
+        Cell(row=c.col, col=c.row, text=c.text, rowspan=c.colspan, colspan=c.rowspan)
+        for c in found
+        if (c.row, c.col) != (0, 0)
+    ]
+    block = Block(kind=BlockKind.TABLE, cells=(Cell(row=0, col=0, text=corner), *flipped))
+    return replace(block_cells(block, cells.block), page=cells.page)

@@ -15,14 +15,17 @@ from parscore.extractors.model import Cell
 from parscore.normalizers.numbers import parse_number
 from parscore.pipeline.model import Where
 from parscore.pipeline.statements.columns import Col, cell_role
-from parscore.pipeline.statements.ranking import group_label, is_group_text
-from parscore.pipeline.tables.cells import Cells
+from parscore.pipeline.statements.cues import data
+from parscore.pipeline.statements.ranking import group_label, is_group_text, is_heading_number
+from parscore.pipeline.tables.cells import Cells, transposed
 from parscore.pipeline.tables.model import Grid, Row
 
 #: Rows searched for the header's first row.
 HEADER_SEARCH_ROWS = 6
 #: Header rows at most.
 MAX_HEADER_ROWS = 4
+#: Roles whose names, down a table's first column, make its columns units (a transposed table).
+FIGURE_ROLES = frozenset({Col.SCORE, Col.PERCENT, Col.SELF, Col.RANK, Col.GRADE})
 
 
 def block_to_grid(cells: Cells) -> Grid | None:
@@ -40,6 +43,19 @@ def block_to_grid(cells: Cells) -> Grid | None:
     where = [Where(block=cells.block, row=r, page=cells.page) for r in range(len(texts))]
     rows = tuple(body_row(slots[r], texts[r], where[r]) for r in range(end, len(texts)))
     return Grid(header=header, rows=rows, caption=caption)
+
+
+def transposed_grid(cells: Cells) -> Grid | None:
+    """Given a TABLE block's cells without a ranking header, return the grid of its transpose
+    when its units stand across the first row and the names of their figures down the first
+    column ("Nội dung | Cục Thuế tỉnh | Kho bạc …" over "Điểm thẩm định", "Xếp hạng"), else None."""
+    names = [row[0] for row in cells.texts[1:] if row and row[0].strip()]
+    units = [t for t in cells.texts[0][1:] if t.strip()] if cells.texts else []
+    if sum(cell_role(t) in FIGURE_ROLES for t in names) < 2 or len(units) < 2:
+        return None
+    if any(parse_number(t) is not None or cell_role(t) is not None for t in units):
+        return None
+    return block_to_grid(transposed(cells, data()["columns"]["unit"][0]))
 
 
 def header_start(texts: Sequence[Sequence[str]]) -> int | None:
@@ -71,10 +87,13 @@ def is_body(slots: Sequence[Cell | None], texts: Sequence[str]) -> bool:
 
 
 def group_text(slots: Sequence[Cell | None]) -> str | None:
-    """Given a row's slots, return its group heading, if one (one cell or a group word)."""
+    """Given a row's slots, return its group heading, if one (one cell or a group word); a
+    numbering in a cell of its own before it ("II" | "CÁC ĐƠN VỊ SỰ NGHIỆP") is the heading's."""
     cells = [c for c in dict.fromkeys(c for c in slots if c is not None) if c.text.strip()]
     if not cells or any(parse_number(c.text) is not None for c in cells if c.col > 0):
         return None
+    if len(cells) == 2 and cells[0].col == 0 and is_heading_number(cells[0].text):
+        cells = cells[1:]
     texts = [c.text for c in cells]
     if len(cells) == 1 and (cells[0].colspan > 1 or is_group_text(texts[0])):
         return group_label(texts[0])

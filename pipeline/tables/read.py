@@ -9,7 +9,7 @@ from parscore.pipeline.lines import Line
 from parscore.pipeline.statements.columns import is_ranking, read_columns
 from parscore.pipeline.tables.arealines import area_at
 from parscore.pipeline.tables.cells import Cells, block_cells
-from parscore.pipeline.tables.gridblock import block_to_grid
+from parscore.pipeline.tables.gridblock import block_to_grid, transposed_grid
 from parscore.pipeline.tables.gridlines import grid_at
 from parscore.pipeline.tables.model import Grid, Kind, Shape, Table
 from parscore.pipeline.tables.plan import cells_to_plan
@@ -35,7 +35,7 @@ def block_table(cells: Cells) -> Table:
     plan = cells_to_plan(cells)
     if plan is not None:
         return Table(kind=Kind.PLAN, shape=Shape.BLOCK, block=cells.block, plan=plan)
-    grid = block_to_grid(cells)
+    grid = block_to_grid(cells) or transposed_grid(cells)
     if grid is None:
         return Table(kind=Kind.OTHER, shape=Shape.BLOCK, block=cells.block)
     return ranking_table(grid, Shape.BLOCK, cells.block)
