@@ -24,3 +24,18 @@ def test_a_trade_union_or_a_library_is_an_assignee() -> None:
         "Bảo tàng tỉnh",
     ]
     assert found[1][1].startswith("Yêu cầu Công đoàn")
+
+
+def test_a_person_addressed_after_a_cue_keeps_the_cue_in_the_task() -> None:
+    # "giao đồng chí …", "đề nghị đồng chí …": the task opens at the cue, the unit is the title
+    found = tasks_of(
+        "Kết luận của Giám đốc Trung tâm tại cuộc họp giao ban quý I:",
+        "1. Giao đồng chí Phó Giám đốc Trần Thu Hà chỉ đạo bộ phận tiếp nhận rút ngắn thời gian "
+        "trả kết quả, báo cáo trong tháng 4.",
+        "2. Đề nghị đồng chí Trưởng phòng Hành chính bố trí thêm quầy hướng dẫn cho người dân.",
+    )
+    assert [unit for unit, _ in found] == [
+        "Phó Giám đốc Trần Thu Hà",
+        "Trưởng phòng Hành chính",
+    ]
+    assert [text[:14] for _, text in found] == ["Giao đồng chí ", "Đề nghị đồng c"]

@@ -64,6 +64,7 @@ class Vocabulary:
     inner: Phrases
     compounds: Phrases
     not_after_cue: Phrases
+    honorifics: Phrases
     clauses: Phrases
     openers: Phrases
     topics: Phrases
@@ -324,6 +325,7 @@ def after_cue(w: Words, i: int) -> Assignment | None:
     stand before it ("yêu cầu căn cứ …, Thủ trưởng các sở …")."""
     voc = vocabulary()
     i += int(i < len(w.raw) and bool(_ENUMERATOR.match(w.raw[i])))  # "giao: (1) Sở X …"
+    i += match_at(w.keys, i, voc.honorifics)  # "giao đồng chí Phó Giám đốc …"
     if i >= len(w.keys) or match_at(w.keys, i, voc.not_after_cue):
         return None
     if match_at(w.keys, i, voc.clauses):
