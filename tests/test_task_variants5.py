@@ -39,3 +39,34 @@ def test_a_person_addressed_after_a_cue_keeps_the_cue_in_the_task() -> None:
         "Trưởng phòng Hành chính",
     ]
     assert [text[:14] for _, text in found] == ["Giao đồng chí ", "Đề nghị đồng c"]
+
+
+LOST_NUMBERING = (
+    "Để cải thiện Chỉ số SIPAS năm 2026, Chủ tịch UBND tỉnh yêu cầu:",
+    "Giao Sở Văn hóa, Thể thao và Du lịch:",
+    "Rà soát quy trình nội bộ giải quyết thủ tục cấp phép lễ hội, trình trước ngày 20/4.",
+    "Niêm yết công khai số điện thoại đường dây nóng tại bộ phận một cửa.",
+    "Thanh tra tỉnh:",
+    "Kiểm tra việc tiếp công dân tại 04 huyện trong quý III.",
+    "Tổng hợp kiến nghị của người dân về thủ tục hành chính, báo cáo hằng tháng.",
+)
+
+
+def test_body_headings_whose_numbering_was_lost_give_their_lines() -> None:
+    # "Giao Sở …:" and "Thanh tra tỉnh:" head plain lines (the list numbers were not pasted)
+    found = tasks_of(*LOST_NUMBERING)
+    units = ["Sở Văn hóa, Thể thao và Du lịch"] * 2 + ["Thanh tra tỉnh"] * 2
+    assert [unit for unit, _ in found] == units
+    assert [text[:12] for _, text in found] == [
+        "Rà soát quy ", "Niêm yết côn", "Kiểm tra việ", "Tổng hợp kiế",
+    ]
+
+
+def test_body_headings_without_numbers_in_prose_give_their_lines() -> None:
+    # the same with no lead-in over them: a letter's paragraphs after its opening
+    found = tasks_of(
+        "Thực hiện Kế hoạch cải cách hành chính năm 2026, UBND tỉnh giao nhiệm vụ sau.",
+        *LOST_NUMBERING[1:],
+    )
+    assert ("Thanh tra tỉnh", "Tổng hợp kiến nghị của người dân về thủ ") in found
+    assert not any(text.endswith(":") for _, text in found)

@@ -110,7 +110,7 @@ def section_units(section: Section) -> list[_Unit]:
         if is_closing_line(line):  # "Trên đây là kết luận …, đề nghị … thực hiện./."
             break
         if is_unit_heading(line):
-            name = line.text.rstrip(" :").strip()
+            name = without_cue(line.text.rstrip(" :").strip())
             units.append(_Unit(line.numbering or section.number, name, depth=depth(line)))
             continue
         if line.text.isupper():  # a heading in capitals ("TỔ CHỨC THỰC HIỆN") is no task
@@ -119,6 +119,14 @@ def section_units(section: Section) -> list[_Unit]:
             units.append(_Unit(line.numbering or section.number, None))
         add_line(units[-1], line, last=k == len(section.lines))
     return [u for u in units if u.texts]
+
+
+def without_cue(name: str) -> str:
+    """Given a unit heading's name, return it without the cue before it ("Giao Sở Nội vụ" →
+    "Sở Nội vụ": a heading whose list numbering was lost keeps its verb of assignment)."""
+    w = words_of(name)
+    size = match_at(w.keys, 0, vocabulary().cues)
+    return name[w.starts[size] :] if 0 < size < len(w.keys) else name
 
 
 def is_closing_line(line: Line) -> bool:
@@ -166,7 +174,7 @@ def is_unit_heading(line: Line) -> bool:
         return False
     if line.numbering and _SUB_NUMBER.match(line.numbering):
         return short
-    name = line.text.rstrip(" :")
+    name = without_cue(line.text.rstrip(" :"))
     if line.numbering and short and not line.text.endswith((".", ";")):
         return names_a_unit(name)
     if not (short and line.text.endswith(":")):
