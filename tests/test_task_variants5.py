@@ -70,3 +70,21 @@ def test_body_headings_without_numbers_in_prose_give_their_lines() -> None:
     )
     assert ("Thanh tra tỉnh", "Tổng hợp kiến nghị của người dân về thủ ") in found
     assert not any(text.endswith(":") for _, text in found)
+
+
+def test_a_bulleted_body_heading_ends_at_a_sibling_naming_another_body() -> None:
+    # "- UBND huyện …:" over "+" items; the next "-" items and a plain "Đề nghị …" name bodies
+    found = tasks_of(
+        "Phó Chủ tịch UBND tỉnh giao nhiệm vụ như sau:",
+        "- UBND huyện Đức Trọng:",
+        "+ Bố trí đủ công chức tại bộ phận một cửa của 05 xã sau sáp nhập.",
+        "+ Công khai kết quả đánh giá giải quyết thủ tục hành chính hằng tháng.",
+        "- Sở Tài chính thẩm định dự toán mua sắm máy quét tài liệu cho huyện.",
+        "Đề nghị Bưu điện tỉnh hỗ trợ trả kết quả tại nhà cho người cao tuổi.",
+    )
+    assert [unit for unit, _ in found] == [
+        "UBND huyện Đức Trọng",
+        "UBND huyện Đức Trọng",
+        "Sở Tài chính",
+        "Bưu điện tỉnh",
+    ]

@@ -77,6 +77,7 @@ class _Unit:
     name: str | None
     texts: list[str] = field(default_factory=list)
     depth: int | None = None  # the depth of a numbered unit heading's numbering
+    bullet: str | None = None  # the mark of a bulleted unit heading ("- UBND huyện X:")
     lead: bool = False  # the last text is a lead giving a duty over its sub-items
 
 
@@ -111,11 +112,13 @@ def section_units(section: Section) -> list[_Unit]:
             break
         if is_unit_heading(line):
             name = without_cue(line.text.rstrip(" :").strip())
-            units.append(_Unit(line.numbering or section.number, name, depth=depth(line)))
+            number = line.numbering or section.number
+            units.append(_Unit(number, name, depth=depth(line), bullet=line.bullet))
             continue
         if line.text.isupper():  # a heading in capitals ("TỔ CHỨC THỰC HIỆN") is no task
             continue
-        if closes_heading(units[-1], line):  # "3. UBND các huyện …" after "2. Sở X:" and its "-"
+        # "3. UBND các huyện …" after "2. Sở X:" and its "-"; "Đề nghị Công an tỉnh …" after them
+        if closes_heading(units[-1], line) or names_other_body(units[-1], line):
             units.append(_Unit(line.numbering or section.number, None))
         add_line(units[-1], line, last=k == len(section.lines))
     return [u for u in units if u.texts]
@@ -162,6 +165,24 @@ def closes_heading(unit: _Unit, line: Line) -> bool:
         and level is not None
         and (level <= unit.depth)
     )
+
+
+def names_other_body(unit: _Unit, line: Line) -> bool:
+    """Given the open unit heading and a line that is none of its sub-items (a plain line
+    after its last task, a sibling with the heading's own bullet), return whether the line
+    opens by giving another body a duty ("- Sở Xây dựng chủ trì …" after "- UBND thành phố:"
+    and its "+" items; "Đề nghị Công an tỉnh …"): the heading's body ends there."""
+    if unit.name is None or not unit.texts or line.numbering:
+        return False
+    if line.bullet is not None or line.kind is BlockKind.LIST_ITEM:
+        if line.bullet is None or line.bullet != unit.bullet:
+            return False
+    elif continues(unit.texts[-1], line.text):
+        return False
+    found = find_assignment(line.text)
+    if found is None or found.start != 0 or not (found.duty or found.cue):
+        return False
+    return fold(found.unit) != fold(unit.name)
 
 
 def is_unit_heading(line: Line) -> bool:
