@@ -88,3 +88,17 @@ def test_a_bulleted_body_heading_ends_at_a_sibling_naming_another_body() -> None
         "Sở Tài chính",
         "Bưu điện tỉnh",
     ]
+
+
+def test_the_chair_of_the_meeting_in_the_opening_is_no_task() -> None:
+    # "Sáng 21/4, đồng chí Chủ tịch … chủ trì cuộc họp": the event reported, no duty (the
+    # opening hard-wrapped as a PDF's text layer gives it, the sentence cut at the line's end)
+    found = tasks_of(
+        "Sáng 21/4/2026, đồng chí Chủ tịch UBND tỉnh chủ trì cuộc họp trực tuyến sơ kết công tác",
+        "cải cách hành chính quý I. Sau khi nghe Văn phòng UBND tỉnh báo cáo, Chủ tịch UBND tỉnh "
+        "kết luận như sau:",
+        "1. Giao Sở Khoa học và Công nghệ hoàn thiện kho dữ liệu số hóa trước ngày 30/6/2026.",
+        "2. Đồng chí Chánh Văn phòng UBND tỉnh theo dõi việc thực hiện của các sở.",
+    )
+    assert [unit for unit, _ in found] == ["Sở Khoa học và Công nghệ", "Chánh Văn phòng UBND tỉnh"]
+    assert found[1][1].startswith("Đồng chí Chánh")

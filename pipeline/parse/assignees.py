@@ -343,6 +343,8 @@ def cue_assignment(w: Words, first: int = 0, *, inner: bool = False) -> Assignme
         return None  # most sentences hold no cue word: answered in C, without a word loop
     for i in (k for k in range(first, len(w.keys)) if w.keys[k] in cues or w.keys[k] in inners):
         size = match_at(w.keys, i, voc.cues)
+        if size and i and match_at(w.keys, i, voc.honorifics) == size:
+            continue  # "Ngày 8/10, đồng chí Chủ tịch … chủ trì hội nghị": a report, no cue
         if not size and inner and w.raw[i][:1].islower():
             size = match_at(w.keys, i, voc.inner)
         if size and not passive(w, i) and not compound(w, i) and (found := after_cue(w, i + size)):
