@@ -7,7 +7,10 @@ Every text here is composed for the test: wording, order and noise differ from a
 
 from __future__ import annotations
 
-from tests.test_task_variants3 import tasks_of
+from datetime import date
+
+from parscore.pipeline.parse.tasks import deadline
+from tests.test_task_variants3 import parsed_tasks, tasks_of
 
 
 def test_a_trade_union_or_a_library_is_an_assignee() -> None:
@@ -102,3 +105,31 @@ def test_the_chair_of_the_meeting_in_the_opening_is_no_task() -> None:
     )
     assert [unit for unit, _ in found] == ["Sở Khoa học và Công nghệ", "Chánh Văn phòng UBND tỉnh"]
     assert found[1][1].startswith("Đồng chí Chánh")
+
+
+def test_a_deadline_without_its_year_takes_the_notices() -> None:
+    # the notice is dated in November: December is this year's, March and the first
+    # quarter next year's; a bare "hoàn thành 2/3 …" is a share, no day
+    found = parsed_tasks(
+        "ỦY BAN NHÂN DÂN TỈNH HÀ TĨNH",
+        "Số: 517/TB-UBND",
+        "Hà Tĩnh, ngày 24 tháng 11 năm 2026",
+        "THÔNG BÁO",
+        "Kết luận của Chủ tịch UBND tỉnh tại buổi làm việc với Sở Công Thương",
+        "1. Giao Sở Công Thương rà soát quy trình cấp giấy phép, báo cáo trước ngày 10/12.",
+        "2. Sở Nội vụ thẩm định đề án vị trí việc làm, chậm nhất 31 tháng 3.",
+        "3. Văn phòng UBND tỉnh công khai kết quả đánh giá trong quý I.",
+        "4. Sở Tài chính hoàn thành 2/3 kế hoạch giải ngân vốn cho chuyển đổi số.",
+    )
+    assert [t.deadline for t in found] == [
+        date(2026, 12, 10),
+        date(2027, 3, 31),
+        date(2027, 3, 31),
+        None,
+    ]
+
+
+def test_a_deadline_without_its_year_stays_unknown_without_the_notices_date() -> None:
+    assert deadline("báo cáo trước ngày 10/12") is None
+    assert deadline("báo cáo trước ngày 10/12", date(2025, 1, 8)) == date(2025, 12, 10)
+    assert deadline("xong trước 15/12/2024", date(2025, 1, 8)) == date(2024, 12, 15)

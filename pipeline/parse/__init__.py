@@ -65,7 +65,7 @@ def parse(document: Document) -> Notice:
         ),
         scores=table.scores if table else (),
         unit_scores=unit_scores,
-        tasks=read_tasks(sections, lines, tables),
+        tasks=read_tasks(sections, lines, tables, metadata.issue_date),
         findings=read_findings(sections),
     )
 
