@@ -133,3 +133,19 @@ def test_a_deadline_without_its_year_stays_unknown_without_the_notices_date() ->
     assert deadline("báo cáo trước ngày 10/12") is None
     assert deadline("báo cáo trước ngày 10/12", date(2025, 1, 8)) == date(2025, 12, 10)
     assert deadline("xong trước 15/12/2024", date(2025, 1, 8)) == date(2024, 12, 15)
+
+
+def test_a_general_assessment_heading_is_no_task() -> None:
+    # "1. Đánh giá chung" over its paragraph assesses; the duties are in item 2
+    found = tasks_of(
+        "Sau khi nghe báo cáo, Giám đốc Sở Nội vụ kết luận:",
+        "1. Đánh giá chung",
+        "Trung tâm đã hoàn thành phần lớn chỉ tiêu; tuy nhiên còn 12 hồ sơ giải quyết quá hạn.",
+        "2. Nhiệm vụ thời gian tới",
+        "a) Trung tâm Lưu trữ lịch sử số hóa tài liệu lưu trữ, hoàn thành trong quý IV/2026.",
+        "b) Phòng Cải cách hành chính kiểm tra việc xin lỗi người dân khi trả hồ sơ quá hạn.",
+    )
+    assert [unit for unit, _ in found] == [
+        "Trung tâm Lưu trữ lịch sử",
+        "Phòng Cải cách hành chính",
+    ]
