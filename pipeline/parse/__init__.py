@@ -67,7 +67,7 @@ def parse(document: Document) -> Notice:
         summary=replace(summary, grade=group_as_grade(summary.grade, subject, metadata.level)),
         scores=table.scores if table else (),
         unit_scores=unit_scores,
-        tasks=read_tasks(sections, lines, tables),
+        tasks=read_tasks(sections, lines, tables, metadata.issue_date),
         findings=read_findings(sections),
     )
 

@@ -64,6 +64,7 @@ class Vocabulary:
     inner: Phrases
     compounds: Phrases
     not_after_cue: Phrases
+    honorifics: Phrases
     clauses: Phrases
     openers: Phrases
     topics: Phrases
@@ -324,6 +325,7 @@ def after_cue(w: Words, i: int) -> Assignment | None:
     stand before it ("yêu cầu căn cứ …, Thủ trưởng các sở …")."""
     voc = vocabulary()
     i += int(i < len(w.raw) and bool(_ENUMERATOR.match(w.raw[i])))  # "giao: (1) Sở X …"
+    i += match_at(w.keys, i, voc.honorifics)  # "giao đồng chí Phó Giám đốc …"
     if i >= len(w.keys) or match_at(w.keys, i, voc.not_after_cue):
         return None
     if match_at(w.keys, i, voc.clauses):
@@ -341,6 +343,8 @@ def cue_assignment(w: Words, first: int = 0, *, inner: bool = False) -> Assignme
         return None  # most sentences hold no cue word: answered in C, without a word loop
     for i in (k for k in range(first, len(w.keys)) if w.keys[k] in cues or w.keys[k] in inners):
         size = match_at(w.keys, i, voc.cues)
+        if size and i and match_at(w.keys, i, voc.honorifics) == size:
+            continue  # "Ngày 8/10, đồng chí Chủ tịch … chủ trì hội nghị": a report, no cue
         if not size and inner and w.raw[i][:1].islower():
             size = match_at(w.keys, i, voc.inner)
         if size and not passive(w, i) and not compound(w, i) and (found := after_cue(w, i + size)):

@@ -96,6 +96,7 @@ def item_drafts(items: list[_Item]) -> list[list[Draft]]:
     carries on to the next paragraph."""
     found: list[list[Draft]] = []
     unit: str | None = None
+    headed = False  # the unit was named alone on a line above ("Sở Tư pháp:")
     for item in items:
         drafts: list[Draft]
         if item.rank == LEAD_IN and not item.children and announcing(item.text):
@@ -103,7 +104,7 @@ def item_drafts(items: list[_Item]) -> list[list[Draft]]:
         elif item.rank == PROSE and is_caption(item.text):
             drafts = []  # a photo's caption, its subject's doing shown, no duty
         elif item.rank == PROSE or (item.rank == LEAD_IN and not item.children):
-            drafts, unit = prose_tasks(item.text, unit)
+            drafts, unit, headed = prose_tasks(item.text, unit, headed=headed)
         else:
             drafts, unit = item_tasks(item), None
         found.append(drafts)
@@ -417,10 +418,13 @@ def is_label(text: str, found: Assignment) -> bool:
     return found.start == 0 and not text[found.end :].strip(" :") and not speaks
 
 
-def prose_tasks(paragraph: str, unit: str | None) -> tuple[list[Draft], str | None]:
-    """Given a paragraph and the last subject before it, return the duties of its sentences
-    and its last subject; a sentence without a subject that opens with a verb or "Cùng với
-    đó" carries on the last one's unit."""
+def prose_tasks(
+    paragraph: str, unit: str | None, *, headed: bool = False
+) -> tuple[list[Draft], str | None, bool]:
+    """Given a paragraph, the last subject before it and whether that was named alone on a
+    line ("Sở Tư pháp:"), return the duties of its sentences, its last subject and whether
+    it was; a sentence without a subject that opens with a verb or "Cùng với đó" carries on
+    the last one's unit (given by the heading line, as a cue would)."""
     drafts: list[Draft] = []
     for sentence in sentences(paragraph):
         found = find_assignment(sentence)
@@ -433,16 +437,27 @@ def prose_tasks(paragraph: str, unit: str | None) -> tuple[list[Draft], str | No
             continue
         if found and is_closing(sentence, found):
             unit = None
+        elif found and names_body(sentence, found):
+            unit, headed = found.unit, True  # "Sở Tư pháp:", "Giao Sở Nội vụ:" over lines
         elif found and (found.duty or found.cue):
-            unit = found.unit
+            unit, headed = found.unit, False
             head, rest = sentence[found.start : found.end], sentence[found.end :]
             cued = found.cue or starts_with(rest, vocabulary().obliged)  # "X cần chủ trì …"
             drafts.extend(split_duties(head, rest, unit, cued=cued))
         elif unit and carries_on(sentence):
-            drafts.extend(split_duties("", sentence, unit))
+            drafts.extend(split_duties("", sentence, unit, cued=headed))
         else:
             unit = None
-    return drafts, unit
+    return drafts, unit, headed
+
+
+def names_body(sentence: str, found: Assignment) -> bool:
+    """Given a sentence and who it names, return whether it only names that body before a
+    colon, maybe after a cue ("Sở Tư pháp:", "Giao Văn phòng UBND tỉnh:"): a heading whose
+    list numbering was lost, its duties on the lines after it."""
+    if not sentence.rstrip().endswith(":") or sentence[found.end :].strip(" :"):
+        return False
+    return found.cue or is_label(sentence, found)
 
 
 def sentences(paragraph: str) -> list[str]:

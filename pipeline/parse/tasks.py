@@ -68,6 +68,17 @@ _SHORT_FORM = rf"(?:{_SHORT_PART}(?:{_SHORT_SEP}{_SHORT_PART})+|[A-ZĐ]{{2,}})"
 _SHORT_AGENCY = re.compile(rf"(?<!\w)(?:Sở|Bộ)\s+{_SHORT_FORM}(?!\w)")
 _SHORT_OFFICE = re.compile(rf"(?<!\w)(Phòng\s+)({_SHORT_FORM})(?!\w)")
 _SHORT_JUNK = re.compile(r"[\s&,./+-]+")
+#: A day and month without a year after a cue ("trước ngày 15/12", "trước 30 tháng 6").
+_DAY_MONTH = re.compile(
+    r"(?P<day>\d{1,2})\s*(?:/|-|\s+tháng\s+)(?P<month>\d{1,2})(?!\d)(?!\s*(?:[/-]\s*\d|năm))",
+    re.I,
+)
+#: A month or a quarter without a year ("trong tháng 11", "trong quý III").
+_YEARLESS_PERIOD = re.compile(
+    r"(?:tháng\s+(?P<month>\d{1,2})|quý\s+(?P<quarter>IV|I{1,3}|[1-4]))(?![\w/-])"
+    r"(?!\s*(?:[/-]|năm)\s*\d)",
+    re.I,
+)
 _QUARTERS = {"I": 1, "II": 2, "III": 3, "IV": 4, "1": 1, "2": 2, "3": 3, "4": 4}
 
 
@@ -77,11 +88,15 @@ class _Unit:
     name: str | None
     texts: list[str] = field(default_factory=list)
     depth: int | None = None  # the depth of a numbered unit heading's numbering
+    bullet: str | None = None  # the mark of a bulleted unit heading ("- UBND huyện X:")
     lead: bool = False  # the last text is a lead giving a duty over its sub-items
 
 
 def read_tasks(
-    sections: Iterable[Section], lines: Sequence[Line] = (), tables: Iterable[Table] = ()
+    sections: Iterable[Section],
+    lines: Sequence[Line] = (),
+    tables: Iterable[Table] = (),
+    issued: date | None = None,
 ) -> tuple[Task, ...]:
     """Given the sections, the lines and the tables, return the tasks of the task sections,
     or the duties the body gives in numbered items, prose (parse.assignments) and task
@@ -95,7 +110,9 @@ def read_tasks(
     tasks = [draft for unit in units for draft in unit_drafts(unit)]
     duties = [*read_assignments(lines), *table_drafts(tables), *line_drafts(lines)]
     best = max(tasks, duties, key=weight)  # ties go to the task sections
-    return tuple(make_task(d.section, d.unit, d.text, i) for i, d in enumerate(best, start=1))
+    return tuple(
+        make_task(d.section, d.unit, d.text, i, issued) for i, d in enumerate(best, start=1)
+    )
 
 
 def weight(drafts: list[Draft]) -> tuple[int, int]:
@@ -110,15 +127,25 @@ def section_units(section: Section) -> list[_Unit]:
         if is_closing_line(line):  # "Trên đây là kết luận …, đề nghị … thực hiện./."
             break
         if is_unit_heading(line):
-            name = line.text.rstrip(" :").strip()
-            units.append(_Unit(line.numbering or section.number, name, depth=depth(line)))
+            name = without_cue(line.text.rstrip(" :").strip())
+            number = line.numbering or section.number
+            units.append(_Unit(number, name, depth=depth(line), bullet=line.bullet))
             continue
         if line.text.isupper():  # a heading in capitals ("TỔ CHỨC THỰC HIỆN") is no task
             continue
-        if closes_heading(units[-1], line):  # "3. UBND các huyện …" after "2. Sở X:" and its "-"
+        # "3. UBND các huyện …" after "2. Sở X:" and its "-"; "Đề nghị Công an tỉnh …" after them
+        if closes_heading(units[-1], line) or names_other_body(units[-1], line):
             units.append(_Unit(line.numbering or section.number, None))
         add_line(units[-1], line, last=k == len(section.lines))
     return [u for u in units if u.texts]
+
+
+def without_cue(name: str) -> str:
+    """Given a unit heading's name, return it without the cue before it ("Giao Sở Nội vụ" →
+    "Sở Nội vụ": a heading whose list numbering was lost keeps its verb of assignment)."""
+    w = words_of(name)
+    size = match_at(w.keys, 0, vocabulary().cues)
+    return name[w.starts[size] :] if 0 < size < len(w.keys) else name
 
 
 def is_closing_line(line: Line) -> bool:
@@ -156,6 +183,24 @@ def closes_heading(unit: _Unit, line: Line) -> bool:
     )
 
 
+def names_other_body(unit: _Unit, line: Line) -> bool:
+    """Given the open unit heading and a line that is none of its sub-items (a plain line
+    after its last task, a sibling with the heading's own bullet), return whether the line
+    opens by giving another body a duty ("- Sở Xây dựng chủ trì …" after "- UBND thành phố:"
+    and its "+" items; "Đề nghị Công an tỉnh …"): the heading's body ends there."""
+    if unit.name is None or not unit.texts or line.numbering:
+        return False
+    if line.bullet is not None or line.kind is BlockKind.LIST_ITEM:
+        if line.bullet is None or line.bullet != unit.bullet:
+            return False
+    elif continues(unit.texts[-1], line.text):
+        return False
+    found = find_assignment(line.text)
+    if found is None or found.start != 0 or not (found.duty or found.cue):
+        return False
+    return fold(found.unit) != fold(unit.name)
+
+
 def is_unit_heading(line: Line) -> bool:
     """Given a line, return whether it opens a unit: "3.1 Văn phòng Sở:", "Thanh tra Sở:",
     "1. Phòng Tổ chức - Biên chế" (numbered, short, no full stop, named like a unit), or a
@@ -166,7 +211,7 @@ def is_unit_heading(line: Line) -> bool:
         return False
     if line.numbering and _SUB_NUMBER.match(line.numbering):
         return short
-    name = line.text.rstrip(" :")
+    name = without_cue(line.text.rstrip(" :"))
     if line.numbering and short and not line.text.endswith((".", ";")):
         return names_a_unit(name)
     if not (short and line.text.endswith(":")):
@@ -250,9 +295,12 @@ def assigning_clause(text: str) -> str:
     return text[found.start :] if found.start < len(first_sentence) else text
 
 
-def make_task(section: str | None, unit: str | None, text: str, seq: int) -> Task:
-    """Given a task's section, unit, text and number, return the Task with its details; the
-    unit's dashes are written " - " (OCR reads "Lao động – Thương binh" with an em dash)."""
+def make_task(
+    section: str | None, unit: str | None, text: str, seq: int, issued: date | None = None
+) -> Task:
+    """Given a task's section, unit, text, number and the notice's date, return the Task with
+    its details; the unit's dashes are written " - " (OCR reads "Lao động – Thương binh" with
+    an em dash)."""
     unit = spelled_agencies(spaced_dashes(unit)) if unit else None
     return Task(
         section=section,
@@ -260,7 +308,7 @@ def make_task(section: str | None, unit: str | None, text: str, seq: int) -> Tas
         unit_code=unit_code(unit) if unit and not factored(unit) else None,
         seq=seq,
         text=text,
-        deadline=deadline(text),
+        deadline=deadline(text, issued),
         references=document_numbers(text),
         areas=areas(text),
     )
@@ -355,9 +403,10 @@ def assignee(text: str) -> str | None:
     return next((name for name in names if unit_code(name)), names[0] if names else None)
 
 
-def deadline(text: str) -> date | None:
-    """Given a task text, return the date it must be done by, when it states one: a date, or
-    the last day of a month or quarter ("hoàn thành trong quý II/2024" → 2024-06-30)."""
+def deadline(text: str, issued: date | None = None) -> date | None:
+    """Given a task text and the notice's date, return the date it must be done by, when it
+    states one: a date, or the last day of a month or quarter ("hoàn thành trong quý II/2024"
+    → 2024-06-30); written without its year, one after the notice's date ("trước ngày 15/12")."""
     for m in _DEADLINE.finditer(text):
         after = text[m.end() : m.end() + 40]
         # "ngày 15 tháng 12 năm 2025" is a date with its "ngày" only: the cue took it
@@ -366,7 +415,43 @@ def deadline(text: str) -> date | None:
             return dates[0].value
         if period := _PERIOD.match(after):
             return period_end(period)
+        if issued and (found := yearless(after, issued, days=names_day(m.group()))):
+            return found
     return None
+
+
+def names_day(cue: str) -> bool:
+    """Given a deadline's cue, return whether a day and month may follow it: all but a bare
+    "hoàn thành" ("hoàn thành 3/4 chỉ tiêu" is a share, "hoàn thành ngày 3/4" a day)."""
+    key = cue.lower()
+    return "ngày" in key or not key.startswith("hoàn thành")
+
+
+def yearless(after: str, issued: date, *, days: bool = True) -> date | None:
+    """Given the words after a deadline's cue, the notice's date and whether a day may stand
+    there, return the day or the period's last day written without a year ("15/12", "quý
+    III"): in the notice's year, or the next when that is already past on the notice's date."""
+    if days and (m := _DAY_MONTH.match(after)):
+        day, month = int(m["day"]), int(m["month"])
+    elif m := _YEARLESS_PERIOD.match(after):
+        month = int(m["month"]) if m["month"] else 3 * _QUARTERS[m["quarter"].upper()]
+        day = 0  # the month's last day
+    else:
+        return None
+    for year in (issued.year, issued.year + 1):
+        found = day_of(year, month, day)
+        if found is None or found >= issued:
+            return found
+    return None
+
+
+def day_of(year: int, month: int, day: int) -> date | None:
+    """Given a year, a month and a day (0 for the month's last), return that date, or None
+    when there is no such day."""
+    if not 1 <= month <= MONTHS:
+        return None
+    last = calendar.monthrange(year, month)[1]
+    return date(year, month, day or last) if 0 <= day <= last else None
 
 
 def period_end(m: re.Match[str]) -> date | None:
