@@ -725,9 +725,16 @@ def value_role(
         return None
     if c.from_before.search(around.gap) and c.to_after.match(rest.right):
         return Role.PREVIOUS
-    if number.percent or (unit and "%" in unit.group()):
+    if number.percent or (unit and "%" in unit.group()) or percent_series(around):
         return Role.PERCENT
     return _score_role(around.gap, c)
+
+
+def percent_series(around: Around) -> bool:
+    """Given the words around a bare figure, return whether it opens a series whose last figure
+    is written with "%" ("lần lượt đạt 90,47; 89,95 và 89,60%"): all of them are percents."""
+    series = cues().series_after.match(around.ahead)
+    return series is not None and series.group().endswith("%")
 
 
 def handed_subject(around: Around) -> bool:

@@ -1,0 +1,37 @@
+"""Composed variants of national and provincial news stating the figures, grades and places of
+many bodies in sentences (twelfth set): aligned lists, grade groups, ranges of places.
+
+Every case is our own writing, in the kinds of real published news items. Each one differs
+in wording, order and noise from the item it answers.
+"""
+
+from __future__ import annotations
+
+import pytest
+
+from tests.test_prose_variants4 import rows
+from tests.test_statements import TITLE, prose
+
+# --- a series of figures whose last only is written with "%" ----------------------------------
+
+
+@pytest.mark.parametrize(
+    "sentence",
+    [
+        "Các tỉnh Lào Cai, Yên Bái và Sơn La lần lượt đạt 88,05; 86,7 và 85,12%.",
+        "Theo thứ tự, tỉnh Lào Cai, tỉnh Yên Bái, tỉnh Sơn La lần lượt đạt 88,05, 86,7 và "
+        "85,12 %, cao hơn năm trước.",
+    ],
+)
+def test_a_series_ending_in_a_percent_gives_each_unit_its_percent(sentence: str) -> None:
+    found = prose(TITLE, sentence)
+    assert rows(found, "percent") == [
+        ("Tỉnh Lào Cai", "88.05"), ("Tỉnh Yên Bái", "86.7"), ("Tỉnh Sơn La", "85.12"),
+    ]  # fmt: skip
+
+
+def test_a_series_ending_in_points_stays_points() -> None:
+    found = prose(TITLE, "Sở Công Thương và Sở Xây dựng lần lượt đạt 87,3 và 86,25 điểm.")
+    assert rows(found, "score", "percent") == [
+        ("Sở Công Thương", "87.3", None), ("Sở Xây dựng", "86.25", None),
+    ]  # fmt: skip
