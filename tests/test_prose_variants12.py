@@ -35,3 +35,18 @@ def test_a_series_ending_in_points_stays_points() -> None:
     assert rows(found, "score", "percent") == [
         ("Sở Công Thương", "87.3", None), ("Sở Xây dựng", "86.25", None),
     ]  # fmt: skip
+
+
+# --- places written as ordinal words in a row ---------------------------------------------------
+
+
+@pytest.mark.parametrize(
+    "sentence",
+    [
+        "Huyện Mê Linh và huyện Đan Phượng lần lượt xếp thứ nhất và thứ hai khối huyện.",
+        "Khối huyện có huyện Mê Linh, huyện Đan Phượng lần lượt đứng thứ nhất, thứ nhì.",
+    ],
+)
+def test_ordinal_words_in_a_row_are_dealt_in_turn(sentence: str) -> None:
+    found = prose(TITLE, sentence)
+    assert rows(found, "rank") == [("Huyện Mê Linh", 1), ("Huyện Đan Phượng", 2)]

@@ -296,8 +296,8 @@ def _rank_cues(ranks: Mapping[str, Any], nouns: Iterable[str]) -> dict[str, Any]
         "rank_bare": re.compile(rf"(?<!\w){word}\s+{number}(?=\s*(?:{forward}|:))"),
         "rank_after_unit": re.compile(rf"(?<!\w){word}\s+{number}(?!\w){of}"),
         "rank_series": re.compile(
-            rf"\s*(?:,|và)\s*(?:{word}\s+)?(?P<n>{RANK_DIGITS})(?![\d.,]*\d)(?!\w)"
-            rf"(?!\s*(?:%|điểm|diem))"
+            rf"\s*(?:,|và)\s*(?:(?:{word}\s+)?(?P<n>{RANK_DIGITS})(?![\d.,]*\d)(?!\w)"
+            rf"(?!\s*(?:%|điểm|diem))|{word}\s+(?P<w>{words})(?!\w))"
         ),
         "ordinals": ordinals,
         "first": words_rx(ranks["first"]),

@@ -275,10 +275,10 @@ def rank_tokens(key: str, c: Cues) -> Iterator[Token]:
 
 def rank_series(key: str, end: int, c: Cues) -> tuple[tuple[int, ...], int]:
     """Given a sentence key, where a rank ends and the cues, return the ranks written right
-    after it ("xếp thứ 16 và 17", "đứng thứ 4, thứ 5") and where they end."""
+    after it ("xếp thứ 16 và 17", "đứng thứ 4, thứ 5", "thứ nhất và thứ nhì") and where they end."""
     found: list[int] = []
     while m := c.rank_series.match(key, end):
-        found.append(int(m.group("n")))
+        found.append(_rank_number(m.group("n") or m.group("w"), c))
         end = m.end()
     return tuple(found), end
 
