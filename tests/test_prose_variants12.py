@@ -50,3 +50,29 @@ def test_a_series_ending_in_points_stays_points() -> None:
 def test_ordinal_words_in_a_row_are_dealt_in_turn(sentence: str) -> None:
     found = prose(TITLE, sentence)
     assert rows(found, "rank") == [("Huyện Mê Linh", 1), ("Huyện Đan Phượng", 2)]
+
+
+# --- figures, then places, dealt to the units listed before "lần lượt" ------------------------
+
+
+@pytest.mark.parametrize(
+    ("sentence", "expected"),
+    [
+        (
+            "Bộ Công Thương, Bộ Xây dựng và Bộ Ngoại giao lần lượt đạt 88,9; 88,1 và 87,65%, "
+            "xếp thứ 5, 6 và 7.",
+            [("Bộ Công Thương", "88.9", 5), ("Bộ Xây dựng", "88.1", 6),
+             ("Bộ Ngoại giao", "87.65", 7)],
+        ),
+        (
+            "Về kết quả, Sở Y tế và Sở Công Thương lần lượt được 90,02 điểm và 89,5 điểm, đứng "
+            "thứ ba và thứ tư trong khối sở.",
+            [("Sở Y tế", "90.02", 3), ("Sở Công Thương", "89.5", 4)],
+        ),
+    ],
+)
+def test_figures_then_places_in_turn_keep_the_last_units_place(
+    sentence: str, expected: list[tuple[str, str, int]]
+) -> None:
+    found = prose(TITLE, sentence)
+    assert [(r["unit"], r["score"] or r["percent"], r["rank"]) for r in found] == expected

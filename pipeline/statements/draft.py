@@ -210,7 +210,9 @@ def run_in_turn(drafts: Sequence[Draft], k: int) -> int:
     if not bare or not _has_figure(drafts[last]):
         return 0
     more = drafts[last + 1 : last + 1 + bare]
-    same = [d for d in more if d.unit == drafts[last].unit and _only_figures(d)]
+    ranked = drafts[last].rank is None  # the last unit's place may come with its last figure
+    same = [d for k, d in enumerate(more, 1)
+            if d.unit == drafts[last].unit and _only_figures(d, placed=ranked and k == bare)]
     return bare + 1 if len(same) == bare else 0
 
 
@@ -230,10 +232,13 @@ def dealt(run: Sequence[Draft], n: int) -> list[Draft]:
     """Given a run of n listed statements and the n - 1 figures after them, return the n
     statements each with its figure in turn."""
     units, figures = run[:n], [run[n - 1], *run[n:]]
-    return [
+    out = [
         replace(u, **{f: getattr(g, f) for f in IN_TURN})
         for u, g in zip(units, figures, strict=True)
     ]
+    if out[-1].rank is None and figures[-1].rank is not None:  # "…, xếp thứ 2, 3 và 4": the
+        out[-1] = replace(out[-1], rank=figures[-1].rank)  # last place went to the last figure
+    return out
 
 
 def _has_figure(draft: Draft) -> bool:
@@ -241,9 +246,11 @@ def _has_figure(draft: Draft) -> bool:
     return any(getattr(draft, f) is not None for f in IN_TURN)
 
 
-def _only_figures(draft: Draft) -> bool:
-    """Given a statement, return whether it states figures and no place."""
-    return _has_figure(draft) and draft.rank is None and not draft.last and not draft.listed
+def _only_figures(draft: Draft, *, placed: bool = False) -> bool:
+    """Given a statement and whether it may hold a place, return whether it states figures and
+    no place (or a place, when it may: the last unit's, dealt to its last figure)."""
+    unranked = placed or draft.rank is None
+    return _has_figure(draft) and unranked and not draft.last and not draft.listed
 
 
 # --- "cuối bảng" ------------------------------------------------------------------------------
