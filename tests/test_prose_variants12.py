@@ -76,3 +76,29 @@ def test_figures_then_places_in_turn_keep_the_last_units_place(
 ) -> None:
     found = prose(TITLE, sentence)
     assert [(r["unit"], r["score"] or r["percent"], r["rank"]) for r in found] == expected
+
+
+# --- one province's office of a central agency among the others' -------------------------------
+
+
+def test_offices_of_one_agency_in_several_provinces_keep_their_provinces() -> None:
+    sentence = (
+        "Trong khối ngành dọc, Cục Thuế tỉnh Hà Nam đạt 90,4 điểm, xếp trên Cục Thuế tỉnh "
+        "Ninh Bình (88,75 điểm). BHXH thành phố Đà Nẵng (87,2 điểm) đứng trên BHXH tỉnh "
+        "Quảng Nam (85,03 điểm)."
+    )
+    found = prose(TITLE, sentence)
+    assert rows(found, "score") == [
+        ("Cục Thuế tỉnh Hà Nam", "90.4"), ("Cục Thuế tỉnh Ninh Bình", "88.75"),
+        ("Bảo hiểm xã hội thành phố Đà Nẵng", "87.2"), ("Bảo hiểm xã hội tỉnh Quảng Nam", "85.03"),
+    ]  # fmt: skip
+
+
+def test_a_provinces_own_department_does_not_take_the_provinces_name() -> None:
+    found = prose(TITLE, "Sở Tài chính tỉnh Hà Nam đạt 90,4 điểm, xếp thứ 2/19.")
+    assert rows(found, "score") == [("Sở Tài chính", "90.4")]
+
+
+def test_one_office_named_with_its_province_keeps_the_level_name() -> None:
+    found = prose(TITLE, "Trong khối ngành dọc, Kho bạc Nhà nước tỉnh Long An đạt 90,5 điểm.")
+    assert rows(found, "score") == [("Kho bạc Nhà nước tỉnh", "90.5")]
