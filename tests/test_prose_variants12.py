@@ -9,7 +9,9 @@ from __future__ import annotations
 
 import pytest
 
+from parscore.pipeline.parse.metadata import read_metadata
 from tests.test_prose_variants4 import rows
+from tests.test_reported import lines
 from tests.test_statements import TITLE, prose
 
 # --- a series of figures whose last only is written with "%" ----------------------------------
@@ -102,3 +104,20 @@ def test_a_provinces_own_department_does_not_take_the_provinces_name() -> None:
 def test_one_office_named_with_its_province_keeps_the_level_name() -> None:
     found = prose(TITLE, "Trong khối ngành dọc, Kho bạc Nhà nước tỉnh Long An đạt 90,5 điểm.")
     assert rows(found, "score") == [("Kho bạc Nhà nước tỉnh", "90.5")]
+
+
+# --- the notice's province, from a lead that names the committee before a verb ------------------
+
+
+@pytest.mark.parametrize(
+    ("lead", "expected"),
+    [
+        ("UBND tỉnh Kon Tum đã có Quyết định số 77/QĐ-UBND công bố Chỉ số CCHC.", "Kon Tum"),
+        ("Ủy ban nhân dân tỉnh Bà Rịa - Vũng Tàu vừa ký Quyết định công bố Chỉ số CCHC.",
+         "Bà Rịa - Vũng Tàu"),
+        ("Mới đây, UBND thành phố Cần Thơ có văn bản công bố kết quả Chỉ số CCHC.", "Cần Thơ"),
+    ],
+)
+def test_a_leads_committee_before_a_verb_gives_the_province(lead: str, expected: str) -> None:
+    meta = read_metadata(lines("Công bố Chỉ số cải cách hành chính năm 2023", lead), 2023)
+    assert meta.province == expected
