@@ -121,3 +121,18 @@ def test_one_office_named_with_its_province_keeps_the_level_name() -> None:
 def test_a_leads_committee_before_a_verb_gives_the_province(lead: str, expected: str) -> None:
     meta = read_metadata(lines("Công bố Chỉ số cải cách hành chính năm 2023", lead), 2023)
     assert meta.province == expected
+
+
+# --- a city that is a province, then a bare province after a comma: a list -------------------
+
+
+def test_a_province_level_city_and_a_province_after_a_comma_are_two_units() -> None:
+    sentence = (
+        "Ba địa phương dẫn đầu khu vực lần lượt là Đà Nẵng, Quảng Nam, Thừa Thiên Huế với "
+        "89,4%; 88,6% và 87,95%."
+    )
+    found = prose(TITLE, sentence)
+    assert rows(found, "percent", "rank") == [
+        ("Thành phố Đà Nẵng", "89.4", 1), ("Tỉnh Quảng Nam", "88.6", 2),
+        ("Tỉnh Thừa Thiên Huế", "87.95", 3),
+    ]  # fmt: skip

@@ -26,6 +26,7 @@ from parscore.normalizers.labels import canonical_unit, data_table
 from parscore.normalizers.places import (
     is_province,
     province_key,
+    province_name,
     provinces,
     regions,
 )
@@ -594,9 +595,18 @@ def _qualifies(text: str, unit: Mention, place: Mention) -> bool:
     if not place.unit or (gap.strip(" ,") and not _ABBREVIATION.match(gap)) or "\n" in gap:
         return False
     kind = unit_kind(unit.unit or "")
-    if unit_kind(place.unit) == "tỉnh":
-        return kind not in ("tỉnh", "vùng")
+    if unit_kind(place.unit) == "tỉnh":  # a city that is a province, a comma and a bare
+        listed = "," in gap and not _leveled().match(place.raw)  # province: "Hà Nội, Bắc Ninh"
+        city = listed and province_name(unit.unit or "") is not None  # lists two provinces
+        return kind not in ("tỉnh", "vùng") and not city
     return not gap.strip(" ") and kind not in unit_cues().levels
+
+
+@lru_cache(maxsize=1)
+def _leveled() -> re.Pattern[str]:
+    """A place's name opening with its written level ("tỉnh Đồng Nai", "TP. Cần Thơ")."""
+    forms = sorted(_level_forms(), key=len, reverse=True)
+    return re.compile(rf"(?:{'|'.join(re.escape(f) for f in forms)})(?:\.|\s)", re.IGNORECASE)
 
 
 # --- kinds and references -------------------------------------------------------------------
