@@ -136,3 +136,14 @@ def test_a_province_level_city_and_a_province_after_a_comma_are_two_units() -> N
         ("Thành phố Đà Nẵng", "89.4", 1), ("Tỉnh Quảng Nam", "88.6", 2),
         ("Tỉnh Thừa Thiên Huế", "87.95", 3),
     ]  # fmt: skip
+
+
+def test_figures_named_as_the_lists_values_are_dealt_in_turn() -> None:
+    sentence = (
+        "Nhóm dẫn đầu khối sở lần lượt là Sở Nội vụ, Sở Tư pháp và Sở Tài chính với các "
+        "kết quả 93,06 điểm; 92,4 điểm và 91,7 điểm."
+    )
+    found = prose(TITLE, sentence)
+    assert rows(found, "score") == [
+        ("Sở Nội vụ", "93.06"), ("Sở Tư pháp", "92.4"), ("Sở Tài chính", "91.7"),
+    ]  # fmt: skip
