@@ -147,3 +147,22 @@ def test_figures_named_as_the_lists_values_are_dealt_in_turn() -> None:
     assert rows(found, "score") == [
         ("Sở Nội vụ", "93.06"), ("Sở Tư pháp", "92.4"), ("Sở Tài chính", "91.7"),
     ]  # fmt: skip
+
+
+# --- the first places taken by a list ------------------------------------------------------------
+
+
+@pytest.mark.parametrize(
+    "sentence",
+    [
+        "Trong khối huyện, huyện Thanh Sơn, huyện Cẩm Khê và huyện Hạ Hòa lần lượt giữ 3 vị "
+        "trí đầu.",
+        "Trong khối huyện, ba vị trí đầu lần lượt thuộc về huyện Thanh Sơn (90,8 điểm), huyện "
+        "Cẩm Khê (90,1 điểm) và huyện Hạ Hòa (89,35 điểm).",
+    ],
+)
+def test_the_first_places_of_a_list_in_turn(sentence: str) -> None:
+    found = prose(TITLE, sentence)
+    assert rows(found, "rank") == [
+        ("Huyện Thanh Sơn", 1), ("Huyện Cẩm Khê", 2), ("Huyện Hạ Hòa", 3),
+    ]  # fmt: skip
