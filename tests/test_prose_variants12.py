@@ -166,3 +166,21 @@ def test_the_first_places_of_a_list_in_turn(sentence: str) -> None:
     assert rows(found, "rank") == [
         ("Huyện Thanh Sơn", 1), ("Huyện Cẩm Khê", 2), ("Huyện Hạ Hòa", 3),
     ]  # fmt: skip
+
+
+# --- a grade after units joined by "và" is each one's ----------------------------------------------
+
+
+@pytest.mark.parametrize(
+    "sentence",
+    [
+        "Năm nay, huyện Đầm Hà, huyện Hải Hà và thị xã Quảng Yên được xếp loại Xuất sắc.",
+        "Kết quả xếp loại: huyện Đầm Hà, huyện Hải Hà và thị xã Quảng Yên đạt mức Xuất sắc, "
+        "còn lại xếp loại Tốt.",
+    ],
+)
+def test_a_grade_after_joined_units_is_each_ones(sentence: str) -> None:
+    found = prose(TITLE, sentence)
+    assert rows(found, "grade") == [
+        ("Huyện Đầm Hà", "Xuất sắc"), ("Huyện Hải Hà", "Xuất sắc"), ("Thị xã Quảng Yên", "Xuất sắc"),
+    ]  # fmt: skip
