@@ -184,3 +184,26 @@ def test_a_grade_after_joined_units_is_each_ones(sentence: str) -> None:
     assert rows(found, "grade") == [
         ("Huyện Đầm Hà", "Xuất sắc"), ("Huyện Hải Hà", "Xuất sắc"), ("Thị xã Quảng Yên", "Xuất sắc"),
     ]  # fmt: skip
+
+
+# --- a range of places dealt to a list ----------------------------------------------------------
+
+
+@pytest.mark.parametrize(
+    "sentence",
+    [
+        "Huyện Mường Tè (79,2 điểm), huyện Sìn Hồ (78,6 điểm) và huyện Nậm Nhùn (77,05 điểm) "
+        "lần lượt đứng từ thứ 6 đến thứ 8.",
+        "Xếp từ vị trí 6 tới 8 lần lượt là huyện Mường Tè, huyện Sìn Hồ và huyện Nậm Nhùn.",
+    ],
+)
+def test_a_range_of_places_is_dealt_down_the_list(sentence: str) -> None:
+    found = prose(TITLE, sentence)
+    assert rows(found, "rank") == [
+        ("Huyện Mường Tè", 6), ("Huyện Sìn Hồ", 7), ("Huyện Nậm Nhùn", 8),
+    ]  # fmt: skip
+
+
+def test_a_band_of_points_is_no_range_of_places() -> None:
+    found = prose(TITLE, "Sở Y tế đạt 84,2 điểm, thuộc nhóm từ 80 đến 85 điểm.")
+    assert rows(found, "score", "rank") == [("Sở Y tế", "84.2", None)]

@@ -249,6 +249,8 @@ def rank_tokens(key: str, c: Cues) -> Iterator[Token]:
     ordinal word alone are looked for only where the key holds that word."""
     taken: list[tuple[int, int]] = []
     ordinal = ordinal_word() in key
+    ranged = list(range_tokens(key, c))
+    yield from ranged
     for start, end, rank, count in year_ranks(key) if ordinal else ():
         taken.append((start, end))
         yield Token(kind=Kind.RANK, start=start, end=end, raw=key[start:end], rank=rank,
@@ -257,6 +259,8 @@ def rank_tokens(key: str, c: Cues) -> Iterator[Token]:
         bare = rx is c.rank_after_unit
         for m in rx.finditer(key):
             if bare and any(s < m.end() and m.start() < e for s, e in taken):
+                continue
+            if any(t.start < m.end() and m.start() < t.end for t in ranged):
                 continue
             taken.append(m.span())
             of = m.groupdict().get("of")
@@ -271,6 +275,20 @@ def rank_tokens(key: str, c: Cues) -> Iterator[Token]:
                 after_unit=bare,
                 series=series,
             )
+
+
+#: The most places a range of them ("từ thứ 59 đến 63") may span.
+MAX_RANGE = 30
+
+
+def range_tokens(key: str, c: Cues) -> Iterator[Token]:
+    """Given a sentence key and the cues, yield a RANK token per range of places ("lần lượt
+    xếp từ thứ 59 đến 63"): its first place, the others its series."""
+    for m in c.rank_range.finditer(key):
+        first, last = int(m.group("n")), int(m.group("m"))
+        if 0 < first < last <= first + MAX_RANGE:
+            yield Token(kind=Kind.RANK, start=m.start(), end=m.end(), raw=m.group(), rank=first,
+                        series=tuple(range(first + 1, last + 1)))  # fmt: skip
 
 
 def rank_series(key: str, end: int, c: Cues) -> tuple[tuple[int, ...], int]:
