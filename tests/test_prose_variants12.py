@@ -207,3 +207,22 @@ def test_a_range_of_places_is_dealt_down_the_list(sentence: str) -> None:
 def test_a_band_of_points_is_no_range_of_places() -> None:
     found = prose(TITLE, "Sở Y tế đạt 84,2 điểm, thuộc nhóm từ 80 đến 85 điểm.")
     assert rows(found, "score", "rank") == [("Sở Y tế", "84.2", None)]
+
+
+# --- "thứ N" alone after a unit's figure and a comma ------------------------------------------
+
+
+def test_a_bare_ordinal_after_a_units_figure_is_its_place() -> None:
+    sentence = (
+        "Nhóm cuối gồm huyện Mường Lát (80,12%, xếp thứ 25), huyện Quan Sơn (79,4%, thứ 26) "
+        "và huyện Quan Hóa (78,95 điểm, thứ 27)."
+    )
+    found = prose(TITLE, sentence)
+    assert rows(found, "rank") == [
+        ("Huyện Mường Lát", 25), ("Huyện Quan Sơn", 26), ("Huyện Quan Hóa", 27),
+    ]  # fmt: skip
+
+
+def test_an_ordinal_counting_years_after_a_figure_is_no_place() -> None:
+    found = prose(TITLE, "Huyện Quan Sơn đạt 79,4%, thứ 2 năm liền tăng hạng.")
+    assert rows(found, "rank") == [("Huyện Quan Sơn", None)]

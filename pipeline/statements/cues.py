@@ -217,6 +217,7 @@ class Cues:
     rank_after_unit: re.Pattern[str]  # "thứ nhì" with no verb: a rank right after its unit
     rank_series: re.Pattern[str]  # more ranks right after one ("xếp thứ 16 và 17", "thứ 2, thứ 3")
     rank_range: re.Pattern[str]  # places from one to another ("từ thứ 59 đến 63")
+    figure_before: re.Pattern[str]  # a figure, its unit and a comma at the end of a text
     place_guard: re.Pattern[str]  # words before a first or last place that make it none
     record: re.Pattern[str]  # words after a first or last place that make it a record
     grade: re.Pattern[str]
@@ -361,6 +362,10 @@ def _value_cues(values: Mapping[str, Any]) -> dict[str, Any]:
     gap_words = [*values["fillers"], *values["self"], *values["appraised"], *values["strong"]]
     return {
         "unit_after": starts_with([*values["hybrid"], *values["points"], "%"]),
+        # a figure and its unit right before a comma ("75,48 điểm, thứ 62")
+        "figure_before": re.compile(
+            rf"\d\s*(?:{alternation([*values['hybrid'], *values['points'], '%'])})?\s*,\s*$"
+        ),
         "thresholds_after": starts_with(values["thresholds"]),
         "among_after": re.compile(rf"^\s*{alternation(values['among'])}\s+\d"),
         "equal_after": starts_with(values["equal"]),

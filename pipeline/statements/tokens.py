@@ -517,7 +517,9 @@ def _classified(token: Token, around: Around) -> Token | None:
         c.place_guard.search(around.gap) or c.record.match(around.right)
     ):
         return None  # "tăng cao nhất": the largest rise; "cao nhất từ trước đến nay": a record
-    if token.after_unit and not (around.before in OWN_RANK and not around.gap.strip()):
+    if token.after_unit and not (around.before in OWN_RANK and not around.gap.strip()) and not (
+        after_own_figure(around)
+    ):
         return None  # "lần thứ 2", "năm thứ ba liên tiếp": no rank without its unit right before
     if token.kind in (Kind.RANK, Kind.FIRST, Kind.LAST, Kind.NEXT):
         return _place_token(token, around, c)
@@ -530,6 +532,14 @@ def _classified(token: Token, around: Around) -> Token | None:
     if around.after in (Kind.AREA, Kind.GROUP) and not around.right.strip():
         return None  # "09/11 lĩnh vực", "20 các sở": a count of areas or units
     return classify_number(token, around)
+
+
+def after_own_figure(around: Around) -> bool:
+    """Given the words around a rank written with "thứ" alone, return whether it follows its
+    unit's figure after a comma and ends its clause ("Sở B (75,48 điểm, thứ 62)")."""
+    ends = not around.right.strip() or around.right.strip()[0] in ");,."
+    comma = around.before is Kind.COMMA and not around.gap.strip()
+    return comma and ends and cues().figure_before.search(around.behind) is not None
 
 
 def own_average(around: Around, c: Cues) -> bool:
