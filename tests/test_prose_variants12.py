@@ -226,3 +226,10 @@ def test_a_bare_ordinal_after_a_units_figure_is_its_place() -> None:
 def test_an_ordinal_counting_years_after_a_figure_is_no_place() -> None:
     found = prose(TITLE, "Huyện Quan Sơn đạt 79,4%, thứ 2 năm liền tăng hạng.")
     assert rows(found, "rank") == [("Huyện Quan Sơn", None)]
+
+
+@pytest.mark.parametrize("cue", ["đứng kề cuối", "xếp sát cuối"])
+def test_the_place_before_the_last_in_other_words(cue: str) -> None:
+    sentence = f"Trong 15 phường, xã, phường Tân Lập {cue} với 74,15 điểm."
+    found = prose(TITLE, sentence)
+    assert rows(found, "rank", "rank_of") == [("Phường Tân Lập", 14, 15)]
