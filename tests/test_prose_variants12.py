@@ -168,7 +168,7 @@ def test_the_first_places_of_a_list_in_turn(sentence: str) -> None:
     ]  # fmt: skip
 
 
-# --- a grade after units joined by "và" is each one's ----------------------------------------------
+# --- a grade after units joined by "và" is each one's -----------------------------------------
 
 
 @pytest.mark.parametrize(
@@ -182,7 +182,8 @@ def test_the_first_places_of_a_list_in_turn(sentence: str) -> None:
 def test_a_grade_after_joined_units_is_each_ones(sentence: str) -> None:
     found = prose(TITLE, sentence)
     assert rows(found, "grade") == [
-        ("Huyện Đầm Hà", "Xuất sắc"), ("Huyện Hải Hà", "Xuất sắc"), ("Thị xã Quảng Yên", "Xuất sắc"),
+        ("Huyện Đầm Hà", "Xuất sắc"), ("Huyện Hải Hà", "Xuất sắc"),
+        ("Thị xã Quảng Yên", "Xuất sắc"),
     ]  # fmt: skip
 
 
