@@ -234,3 +234,24 @@ def test_the_place_before_the_last_in_other_words(cue: str) -> None:
     sentence = f"Trong 15 phường, xã, phường Tân Lập {cue} với 74,15 điểm."
     found = prose(TITLE, sentence)
     assert rows(found, "rank", "rank_of") == [("Phường Tân Lập", 14, 15)]
+
+
+# --- the last of a list of the last places, its figures falling in turn ------------------------
+
+
+def test_the_last_of_the_lowest_listed_in_turn_with_falling_figures_is_last() -> None:
+    found = prose(
+        TITLE,
+        "Năm 2023 có 11 huyện, thị xã được đánh giá. Xếp cuối bảng là huyện Ba Chẽ, huyện Bình "
+        "Liêu và huyện Cô Tô, lần lượt đạt 86,3 điểm, 85,8 điểm và 84,05 điểm.",
+    )
+    assert rows(found, "score", "rank", "rank_of") == [
+        ("Huyện Ba Chẽ", "86.3", None, None), ("Huyện Bình Liêu", "85.8", None, None),
+        ("Huyện Cô Tô", "84.05", 11, 11),
+    ]  # fmt: skip
+
+
+def test_the_lowest_listed_without_figures_stay_a_set() -> None:
+    sentence = "Có 11 huyện. Hai huyện thấp nhất lần lượt là huyện Ba Chẽ và huyện Cô Tô."
+    found = prose(TITLE, sentence)
+    assert rows(found, "rank") == [("Huyện Ba Chẽ", None), ("Huyện Cô Tô", None)]

@@ -145,15 +145,20 @@ def settle_list(drafts: Sequence[Draft], in_order: bool) -> tuple[Draft, ...]:
     """
     places: dict[int, int | None] = {}
     for key in dict.fromkeys(d.listed for d in drafts if d.listed):
-        places.update(list_places([d for d in drafts if d.listed == key], in_order))
+        listed = [d for d in drafts if d.listed == key]
+        lone = not any(d.last for d in drafts if d.listed != key)  # no other unit is last
+        places.update(list_places(listed, in_order, lone=lone))
     return tuple(_placed(d, places) if d.listed else d for d in drafts)
 
 
-def list_places(listed: Sequence[Draft], in_order: bool) -> dict[int, int | None]:
-    """Given the statements of one list, return the place of each kept (by id): all of them
-    when in order, by falling figures, or a single unit; else only the first unit's own."""
+def list_places(
+    listed: Sequence[Draft], in_order: bool, *, lone: bool = False
+) -> dict[int, int | None]:
+    """Given the statements of one list, whether it is in order and whether no other unit of
+    the sentence is last, return the place of each kept (by id): all of them when in order,
+    by falling figures, or a single unit; else only the first unit's own."""
     if len(listed) > 1 and listed[0].last:  # "3 đơn vị thấp nhất lần lượt là A, B": a set
-        return {}
+        return lowest_in_turn(listed) if in_order and lone else {}
     if len(listed) < 2 or in_order:
         return {id(d): d.rank for d in listed}
     figures = [d.official or d.percent for d in listed]
@@ -163,6 +168,17 @@ def list_places(listed: Sequence[Draft], in_order: bool) -> dict[int, int | None
         return {id(d): tied_place(values, k, first) for k, d in enumerate(listed)}
     head = listed[0]
     return {id(head): head.rank} if head.rank is not None and not head.last else {}
+
+
+def lowest_in_turn(listed: Sequence[Draft]) -> dict[int, int | None]:
+    """Given the statements of a list of the last places in order, return the last unit kept
+    when its figures fall strictly down the list ("3 địa phương cuối bảng là A, B và C, lần
+    lượt đạt 84,36; 83,90 và 82,15 điểm": C is last); else none (a set)."""
+    figures = [d.official or d.percent for d in listed]
+    values = [f.value for f in figures if f is not None and f.value is not None]
+    if len(values) < len(listed) or not all(a > b for a, b in pairwise(values)):
+        return {}
+    return {id(listed[-1]): listed[-1].rank}
 
 
 def tied_place(values: Sequence[Decimal], k: int, first: int | None) -> int | None:
