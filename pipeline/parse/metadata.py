@@ -182,8 +182,18 @@ def province(lines: Sequence[Line]) -> str | None:
             return found
     for line in lines[:LEAD_LINES]:
         for m in _PROVINCE.finditer(line.raw):
-            if found := province_name(m.group(1)):
+            if found := leading_province(m.group(1)):
                 return found
+    return None
+
+
+def leading_province(words: str) -> str | None:
+    """Given a level word and the words after it, return the province its longest opening
+    names ("tỉnh Đắk Nông đã có …": Đắk Nông), else None."""
+    split = words.split()
+    for k in range(len(split), 1, -1):
+        if found := province_name(" ".join(split[:k])):
+            return found
     return None
 
 

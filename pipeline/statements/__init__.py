@@ -31,6 +31,7 @@ from __future__ import annotations
 
 import re
 from bisect import bisect_left
+from collections import Counter
 from collections.abc import Iterator, Sequence
 from functools import lru_cache
 
@@ -59,7 +60,7 @@ from parscore.pipeline.statements.prose import (
     split_sentences,
 )
 from parscore.pipeline.statements.ranking import grid_statements, is_group_text, with_group
-from parscore.pipeline.statements.units import sentence_mentions, subjects_of
+from parscore.pipeline.statements.units import placed_office, sentence_mentions, subjects_of
 from parscore.pipeline.tables.model import Grid, Kind, Shape, Table
 
 __all__ = ["read_statements", "unit_rows"]
@@ -99,9 +100,20 @@ def read_statements(
     drafts = titled(headline, drafts)
     settled = settle_last([*title_only(headline, drafts), *drafts], ctx.counts, province)
     settled = counted_ranks(settled, ctx.counts)  # "19 đơn vị": the size of each rank's group
-    settled = with_level_names(settled)  # "Cục Thuế" after "Cục Thuế tỉnh": one agency
+    settled = with_level_names(with_office_places(settled))  # "Cục Thuế" … "Cục Thuế tỉnh"
     kept = with_completions(without_restatements([d for d in settled if d.stated or d.group]))
     return tuple(to_unit_score(d, order) for order, d in enumerate(kept, start=1))
+
+
+def with_office_places(drafts: Sequence[Draft]) -> list[Draft]:
+    """Given the statements, return them with an agency's office named by its level word alone
+    ("Kho bạc Nhà nước tỉnh") unless the notice names the agency's offices in two places or
+    more ("BHXH tỉnh Quảng Ninh, BHXH thành phố Hải Phòng …": each keeps its place)."""
+    placed = {d.unit: placed_office(d.unit) for d in drafts if d.unit}
+    agencies = Counter(office[0] for office in placed.values() if office)
+    return [replace(d, unit=office[1])
+            if d.unit and (office := placed[d.unit]) and agencies[office[0]] < 2 else d
+            for d in drafts]  # fmt: skip
 
 
 def with_level_names(drafts: Sequence[Draft]) -> list[Draft]:

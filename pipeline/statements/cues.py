@@ -223,6 +223,8 @@ class Cues:
     respectively: re.Pattern[str]  # "lần lượt": a list in the order of its ranks
     rank_after_unit: re.Pattern[str]  # "thứ nhì" with no verb: a rank right after its unit
     rank_series: re.Pattern[str]  # more ranks right after one ("xếp thứ 16 và 17", "thứ 2, thứ 3")
+    rank_range: re.Pattern[str]  # places from one to another ("từ thứ 59 đến 63")
+    figure_before: re.Pattern[str]  # a figure, its unit and a comma at the end of a text
     place_guard: re.Pattern[str]  # words before a first or last place that make it none
     record: re.Pattern[str]  # words after a first or last place that make it a record
     grade: re.Pattern[str]
@@ -304,9 +306,15 @@ def _rank_cues(ranks: Mapping[str, Any], nouns: Iterable[str]) -> dict[str, Any]
         ),
         "rank_bare": re.compile(rf"{alone}\s+{number}(?=\s*(?:{forward}|:))"),
         "rank_after_unit": re.compile(rf"{alone}\s+{number}(?!\w){of}"),
+        # a range of places ("lần lượt xếp từ thứ 59 đến 63", "từ vị trí 4 tới vị trí 6")
+        "rank_range": re.compile(
+            rf"(?<!\w)từ\s+(?:(?:{alternation(ranks['cues'])})\s*)?(?:{word}\s+)?"
+            rf"(?P<n>{RANK_DIGITS})\s*(?:đến|tới)\s+(?:(?:{alternation(ranks['cues'])})\s*)?"
+            rf"(?:{word}\s+)?(?P<m>{RANK_DIGITS})(?![\d.,]*\d)(?!\w)(?!\s*(?:%|điểm|diem))"
+        ),
         "rank_series": re.compile(
-            rf"\s*(?:,|và)\s*(?:{word}\s+)?(?P<n>{RANK_DIGITS})(?![\d.,]*\d)(?!\w)"
-            rf"(?!\s*(?:%|điểm|diem))"
+            rf"\s*(?:,|và)\s*(?:(?:{word}\s+)?(?P<n>{RANK_DIGITS})(?![\d.,]*\d)(?!\w)"
+            rf"(?!\s*(?:%|điểm|diem))|{word}\s+(?P<w>{words})(?!\w))"
         ),
         "ordinals": ordinals,
         "first": words_rx(ranks["first"]),
@@ -365,6 +373,10 @@ def _value_cues(values: Mapping[str, Any]) -> dict[str, Any]:
     gap_words = [*values["fillers"], *values["self"], *values["appraised"], *values["strong"]]
     return {
         "unit_after": starts_with([*values["hybrid"], *values["points"], "%"]),
+        # a figure and its unit right before a comma ("75,48 điểm, thứ 62")
+        "figure_before": re.compile(
+            rf"\d\s*(?:{alternation([*values['hybrid'], *values['points'], '%'])})?\s*,\s*$"
+        ),
         "thresholds_after": starts_with(values["thresholds"]),
         "among_after": re.compile(rf"^\s*{alternation(values['among'])}\s+\d"),
         "equal_after": starts_with(values["equal"]),

@@ -145,15 +145,20 @@ def settle_list(drafts: Sequence[Draft], in_order: bool) -> tuple[Draft, ...]:
     """
     places: dict[int, int | None] = {}
     for key in dict.fromkeys(d.listed for d in drafts if d.listed):
-        places.update(list_places([d for d in drafts if d.listed == key], in_order))
+        listed = [d for d in drafts if d.listed == key]
+        lone = not any(d.last for d in drafts if d.listed != key)  # no other unit is last
+        places.update(list_places(listed, in_order, lone=lone))
     return tuple(_placed(d, places) if d.listed else d for d in drafts)
 
 
-def list_places(listed: Sequence[Draft], in_order: bool) -> dict[int, int | None]:
-    """Given the statements of one list, return the place of each kept (by id): all of them
-    when in order, by falling figures, or a single unit; else only the first unit's own."""
+def list_places(
+    listed: Sequence[Draft], in_order: bool, *, lone: bool = False
+) -> dict[int, int | None]:
+    """Given the statements of one list, whether it is in order and whether no other unit of
+    the sentence is last, return the place of each kept (by id): all of them when in order,
+    by falling figures, or a single unit; else only the first unit's own."""
     if len(listed) > 1 and listed[0].last:  # "3 đơn vị thấp nhất lần lượt là A, B": a set
-        return {}
+        return lowest_in_turn(listed) if in_order and lone else {}
     if len(listed) < 2 or in_order:
         return {id(d): d.rank for d in listed}
     figures = [d.official or d.percent for d in listed]
@@ -163,6 +168,17 @@ def list_places(listed: Sequence[Draft], in_order: bool) -> dict[int, int | None
         return {id(d): tied_place(values, k, first) for k, d in enumerate(listed)}
     head = listed[0]
     return {id(head): head.rank} if head.rank is not None and not head.last else {}
+
+
+def lowest_in_turn(listed: Sequence[Draft]) -> dict[int, int | None]:
+    """Given the statements of a list of the last places in order, return the last unit kept
+    when its figures fall strictly down the list ("3 địa phương cuối bảng là A, B và C, lần
+    lượt đạt 84,36; 83,90 và 82,15 điểm": C is last); else none (a set)."""
+    figures = [d.official or d.percent for d in listed]
+    values = [f.value for f in figures if f is not None and f.value is not None]
+    if len(values) < len(listed) or not all(a > b for a, b in pairwise(values)):
+        return {}
+    return {id(listed[-1]): listed[-1].rank}
 
 
 def tied_place(values: Sequence[Decimal], k: int, first: int | None) -> int | None:
@@ -210,7 +226,9 @@ def run_in_turn(drafts: Sequence[Draft], k: int) -> int:
     if not bare or not _has_figure(drafts[last]):
         return 0
     more = drafts[last + 1 : last + 1 + bare]
-    same = [d for d in more if d.unit == drafts[last].unit and _only_figures(d)]
+    ranked = drafts[last].rank is None  # the last unit's place may come with its last figure
+    same = [d for k, d in enumerate(more, 1)
+            if d.unit == drafts[last].unit and _only_figures(d, placed=ranked and k == bare)]
     return bare + 1 if len(same) == bare else 0
 
 
@@ -230,10 +248,13 @@ def dealt(run: Sequence[Draft], n: int) -> list[Draft]:
     """Given a run of n listed statements and the n - 1 figures after them, return the n
     statements each with its figure in turn."""
     units, figures = run[:n], [run[n - 1], *run[n:]]
-    return [
+    out = [
         replace(u, **{f: getattr(g, f) for f in IN_TURN})
         for u, g in zip(units, figures, strict=True)
     ]
+    if out[-1].rank is None and figures[-1].rank is not None:  # "…, xếp thứ 2, 3 và 4": the
+        out[-1] = replace(out[-1], rank=figures[-1].rank)  # last place went to the last figure
+    return out
 
 
 def _has_figure(draft: Draft) -> bool:
@@ -241,9 +262,11 @@ def _has_figure(draft: Draft) -> bool:
     return any(getattr(draft, f) is not None for f in IN_TURN)
 
 
-def _only_figures(draft: Draft) -> bool:
-    """Given a statement, return whether it states figures and no place."""
-    return _has_figure(draft) and draft.rank is None and not draft.last and not draft.listed
+def _only_figures(draft: Draft, *, placed: bool = False) -> bool:
+    """Given a statement and whether it may hold a place, return whether it states figures and
+    no place (or a place, when it may: the last unit's, dealt to its last figure)."""
+    unranked = placed or draft.rank is None
+    return _has_figure(draft) and unranked and not draft.last and not draft.listed
 
 
 # --- "cuối bảng" ------------------------------------------------------------------------------

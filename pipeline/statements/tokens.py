@@ -249,6 +249,8 @@ def rank_tokens(key: str, c: Cues) -> Iterator[Token]:
     ordinal word alone are looked for only where the key holds that word."""
     taken: list[tuple[int, int]] = []
     ordinal = ordinal_word() in key
+    ranged = list(range_tokens(key, c))
+    yield from ranged
     for start, end, rank, count in year_ranks(key) if ordinal else ():
         taken.append((start, end))
         yield Token(kind=Kind.RANK, start=start, end=end, raw=key[start:end], rank=rank,
@@ -257,6 +259,8 @@ def rank_tokens(key: str, c: Cues) -> Iterator[Token]:
         bare = rx is c.rank_after_unit
         for m in rx.finditer(key):
             if bare and any(s < m.end() and m.start() < e for s, e in taken):
+                continue
+            if any(t.start < m.end() and m.start() < t.end for t in ranged):
                 continue
             taken.append(m.span())
             of = m.groupdict().get("of")
@@ -273,12 +277,26 @@ def rank_tokens(key: str, c: Cues) -> Iterator[Token]:
             )
 
 
+#: The most places a range of them ("từ thứ 59 đến 63") may span.
+MAX_RANGE = 30
+
+
+def range_tokens(key: str, c: Cues) -> Iterator[Token]:
+    """Given a sentence key and the cues, yield a RANK token per range of places ("lần lượt
+    xếp từ thứ 59 đến 63"): its first place, the others its series."""
+    for m in c.rank_range.finditer(key):
+        first, last = int(m.group("n")), int(m.group("m"))
+        if 0 < first < last <= first + MAX_RANGE:
+            yield Token(kind=Kind.RANK, start=m.start(), end=m.end(), raw=m.group(), rank=first,
+                        series=tuple(range(first + 1, last + 1)))  # fmt: skip
+
+
 def rank_series(key: str, end: int, c: Cues) -> tuple[tuple[int, ...], int]:
     """Given a sentence key, where a rank ends and the cues, return the ranks written right
-    after it ("xếp thứ 16 và 17", "đứng thứ 4, thứ 5") and where they end."""
+    after it ("xếp thứ 16 và 17", "đứng thứ 4, thứ 5", "thứ nhất và thứ nhì") and where they end."""
     found: list[int] = []
     while m := c.rank_series.match(key, end):
-        found.append(int(m.group("n")))
+        found.append(_rank_number(m.group("n") or m.group("w"), c))
         end = m.end()
     return tuple(found), end
 
@@ -523,7 +541,9 @@ def _classified(token: Token, around: Around) -> Token | None:
         c.place_guard.search(around.gap) or c.record.match(around.right)
     ):
         return None  # "tăng cao nhất": the largest rise; "cao nhất từ trước đến nay": a record
-    if token.after_unit and not (around.before in OWN_RANK and not around.gap.strip()):
+    if token.after_unit and not (around.before in OWN_RANK and not around.gap.strip()) and not (
+        after_own_figure(around)
+    ):
         return None  # "lần thứ 2", "năm thứ ba liên tiếp": no rank without its unit right before
     if token.kind in (Kind.RANK, Kind.FIRST, Kind.LAST, Kind.NEXT):
         return _place_token(token, around, c)
@@ -536,6 +556,14 @@ def _classified(token: Token, around: Around) -> Token | None:
     if around.after in (Kind.AREA, Kind.GROUP) and not around.right.strip():
         return None  # "09/11 lĩnh vực", "20 các sở": a count of areas or units
     return classify_number(token, around)
+
+
+def after_own_figure(around: Around) -> bool:
+    """Given the words around a rank written with "thứ" alone, return whether it follows its
+    unit's figure after a comma and ends its clause ("Sở B (75,48 điểm, thứ 62)")."""
+    ends = not around.right.strip() or around.right.strip()[0] in ");,."
+    comma = around.before is Kind.COMMA and not around.gap.strip()
+    return comma and ends and cues().figure_before.search(around.behind) is not None
 
 
 def own_average(around: Around, c: Cues) -> bool:
@@ -749,9 +777,16 @@ def value_role(
         return None
     if c.from_before.search(around.gap) and c.to_after.match(rest.right):
         return Role.PREVIOUS
-    if number.percent or (unit and "%" in unit.group()):
+    if number.percent or (unit and "%" in unit.group()) or percent_series(around):
         return Role.PERCENT
     return _score_role(around.gap, c)
+
+
+def percent_series(around: Around) -> bool:
+    """Given the words around a bare figure, return whether it opens a series whose last figure
+    is written with "%" ("lần lượt đạt 90,47; 89,95 và 89,60%"): all of them are percents."""
+    series = cues().series_after.match(around.ahead)
+    return series is not None and series.group().endswith("%")
 
 
 def handed_subject(around: Around) -> bool:

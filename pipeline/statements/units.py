@@ -11,9 +11,11 @@ canonical name is ``normalizers.labels.canonical_unit`` of the name as written.
 from __future__ import annotations
 
 import re
+import tomllib
 from collections.abc import Iterator, Sequence
 from dataclasses import dataclass
 from functools import lru_cache
+from importlib import resources
 from typing import Any
 
 from parscore.extractors.records import replace
@@ -24,6 +26,7 @@ from parscore.normalizers.labels import canonical_unit, data_table
 from parscore.normalizers.places import (
     is_province,
     province_key,
+    province_name,
     provinces,
     regions,
 )
@@ -498,7 +501,7 @@ def find_mentions(text: str, key: str) -> list[Mention]:
         if kept and (mention.start < kept[-1].end or _abbreviates(text, kept[-1], mention)):
             continue
         if kept and kept[-1].unit and _qualifies(text, kept[-1], mention):
-            kept[-1] = replace(kept[-1], end=mention.end, raw=text[kept[-1].start : mention.end])
+            kept[-1] = _placed_in(text, kept[-1], mention)
         else:
             kept.append(mention)
     out: list[Mention] = []
@@ -506,6 +509,44 @@ def find_mentions(text: str, key: str) -> list[Mention]:
         if not out or mention.start >= out[-1].end:
             out.append(_with_own_level(text, mention))
     return out
+
+
+def _placed_in(text: str, unit: Mention, place: Mention) -> Mention:
+    """Given a unit and the province right after it, return the unit reaching over it: the
+    province joins its raw text only ("Sở Tư pháp tỉnh Bình Dương" is the Sở Tư pháp), but a
+    known name ending on its level word keeps the place it names ("BHXH tỉnh Quảng Ninh",
+    "Cục Thuế tỉnh Lạng Sơn": one province's office among the others')."""
+    raw = text[unit.start : place.end]
+    if not _vertical_office(unit.unit or "") or text[unit.end : place.start].strip(" \t"):
+        return replace(unit, end=place.end, raw=raw)
+    return replace(unit, end=place.end, raw=raw, unit=canonical_unit(spelled(raw)))
+
+
+def _vertical_office(unit: str) -> bool:
+    """Given a unit's name, return whether it names a central agency's office by its level
+    word alone ("Bảo hiểm xã hội tỉnh", "Cục Thuế tỉnh"; unit_levels.toml [nganh_doc])."""
+    name = unit.lower()
+    tails = data()["units"]["known_tails"]
+    heads = _levels_data()["nganh_doc"]["heads"]
+    return any(name.endswith(" " + t) for t in tails) and name.startswith(tuple(heads))
+
+
+def placed_office(unit: str) -> tuple[str, str] | None:
+    """Given a unit's name, return the agency and the name up to its level word when it names
+    a central agency's office with its place ("Cục Thuế tỉnh Hà Nam": "Cục Thuế", "Cục Thuế
+    tỉnh"), else None."""
+    for tail in data()["units"]["known_tails"]:
+        at = unit.find(f" {tail} ")
+        if at > 0 and _vertical_office(unit[: at + len(tail) + 1]):
+            return unit[:at], unit[: at + len(tail) + 1]
+    return None
+
+
+@lru_cache(maxsize=1)
+def _levels_data() -> dict[str, Any]:
+    """Given nothing, return pipeline/data/unit_levels.toml."""
+    path = resources.files("parscore.pipeline").joinpath("data/unit_levels.toml")
+    return tomllib.loads(path.read_text(encoding="utf-8"))
 
 
 def _with_own_level(text: str, mention: Mention) -> Mention:
@@ -554,9 +595,18 @@ def _qualifies(text: str, unit: Mention, place: Mention) -> bool:
     if not place.unit or (gap.strip(" ,") and not _ABBREVIATION.match(gap)) or "\n" in gap:
         return False
     kind = unit_kind(unit.unit or "")
-    if unit_kind(place.unit) == "tỉnh":
-        return kind not in ("tỉnh", "vùng")
+    if unit_kind(place.unit) == "tỉnh":  # a city that is a province, a comma and a bare
+        listed = "," in gap and not _leveled().match(place.raw)  # province: "Hà Nội, Bắc Ninh"
+        city = listed and province_name(unit.unit or "") is not None  # lists two provinces
+        return kind not in ("tỉnh", "vùng") and not city
     return not gap.strip(" ") and kind not in unit_cues().levels
+
+
+@lru_cache(maxsize=1)
+def _leveled() -> re.Pattern[str]:
+    """A place's name opening with its written level ("tỉnh Đồng Nai", "TP. Cần Thơ")."""
+    forms = sorted(_level_forms(), key=len, reverse=True)
+    return re.compile(rf"(?:{'|'.join(re.escape(f) for f in forms)})(?:\.|\s)", re.IGNORECASE)
 
 
 # --- kinds and references -------------------------------------------------------------------

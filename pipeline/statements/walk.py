@@ -771,7 +771,8 @@ def on_grade(frame: Frame, token: Token, before: Kind | None) -> Frame:
         return frame
     written = grade_in_text(token.raw)
     raw = written[1] if written else token.raw
-    return replace(graded, draft=put(graded.draft, "grade_raw", raw))
+    shared = graded.sharing or (bool(frame.partners) and bare)  # "A và B đạt loại Tốt": both
+    return replace(graded, draft=put(graded.draft, "grade_raw", raw), sharing=shared)
 
 
 STEPS: dict[Kind, Step] = {
