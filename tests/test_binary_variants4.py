@@ -1,0 +1,97 @@
+"""Central bodies' headers and binary-file defects: issuer names written in capitals over two
+or three lines ("BỘ NÔNG NGHIỆP VÀ PHÁT" / "TRIỂN" / "NÔNG THÔN"), a council above or below its
+court, a place-date line blotted out by a pen stroke, OCR text layers made by another tool,
+and a header block pasted into a text PDF as a picture.
+
+Every document here is composed (own wording, other bodies and figures than any real one);
+a larger composed set of such files was built outside the repository (/work/probe/c35).
+"""
+
+from __future__ import annotations
+
+from datetime import date
+
+import pytest
+
+from parscore.extractors.model import Region
+from parscore.pipeline.lines import Line
+from parscore.pipeline.parse.header_fields import date_field, issuer_name
+
+MOTTO = ("CỘNG HÒA XÃ HỘI CHỦ NGHĨA VIỆT NAM", "Độc lập - Tự do - Hạnh phúc")
+
+
+def header(*texts: str) -> list[Line]:
+    """Given texts, return them as header lines."""
+    return [Line(text=t, raw=t, key=t.lower(), region=Region.HEADER) for t in texts]
+
+
+# --------------------------------------------------------------------------- issuer's name
+
+
+@pytest.mark.parametrize(
+    ("lines", "issuer"),
+    [
+        (("THỦ TƯỚNG CHÍNH PHỦ", "Số: 88/CT-TTg"), "Thủ tướng Chính phủ"),
+        (("ỦY BAN THƯỜNG VỤ QUỐC HỘI", "Số: 1204/NQ-UBTVQH15"), "Ủy ban Thường vụ Quốc hội"),
+        (("HỘI ĐỒNG NHÂN DÂN", "TỈNH QUẢNG TRỊ", "Số: 07/2024/NQ-HĐND"),
+         "Hội đồng nhân dân tỉnh Quảng Trị"),
+        (("BỘ TÀI CHÍNH", "TỔNG CỤC THUẾ", "Số: 918/TCT-KK"), "Tổng cục Thuế"),
+        (("NGÂN HÀNG NHÀ NƯỚC", "VIỆT NAM", "Số: 45/NHNN-TT"), "Ngân hàng Nhà nước Việt Nam"),
+        (("BẢO HIỂM XÃ HỘI", "TỈNH LÀO CAI", "Số: 301/BHXH-VP"), "Bảo hiểm xã hội tỉnh Lào Cai"),
+        (("KHO BẠC NHÀ NƯỚC", "Số: 77/KBNN-KSC"), "Kho bạc Nhà nước"),
+    ],
+)
+def test_a_name_in_capitals_is_spelled_with_its_kind_field_and_place(
+    lines: tuple[str, ...], issuer: str
+) -> None:
+    assert issuer_name(header(*lines)) == issuer
+
+
+@pytest.mark.parametrize(
+    ("lines", "issuer"),
+    [
+        # a ministry's name wrapped inside a narrow cell, twice
+        (("BỘ KẾ HOẠCH VÀ", "ĐẦU TƯ", "Số: 5120/BKHĐT-VP"), "Bộ Kế hoạch và Đầu tư"),
+        (("BỘ GIÁO DỤC VÀ ĐÀO", "TẠO", "Số: 66/BGDĐT-GDTX"), "Bộ Giáo dục và Đào tạo"),
+        (("BỘ LAO ĐỘNG - THƯƠNG", "BINH VÀ", "XÃ HỘI", "Số: 12/LĐTBXH-VP"),
+         "Bộ Lao động - Thương binh và Xã hội"),
+        # the second line opens with the joiner
+        (("BỘ KHOA HỌC", "VÀ CÔNG NGHỆ", "Số: 2210/BKHCN-VP"), "Bộ Khoa học và Công nghệ"),
+        # a word cut in two by OCR's line split
+        (("TÒA ÁN NHÂN", "DÂN TỐI CAO", "Số: 19/TANDTC-PC"), "Tòa án nhân dân tối cao"),
+    ],
+)
+def test_a_name_wrapped_over_lines_is_joined(lines: tuple[str, ...], issuer: str) -> None:
+    assert issuer_name(header(*lines)) == issuer
+
+
+def test_a_line_of_the_motto_is_not_joined_to_the_name() -> None:
+    lines = header("CỘNG HÒA XÃ HỘI CHỦ NGHĨA VIỆT ỦY BAN NHÂN DÂN", "NAM", "TỈNH ĐIỆN BIÊN",
+                   "Độc lập - Tự do - Hạnh phúc", "Số: 61/KH-UBND")
+    assert issuer_name(lines) == "Ủy ban nhân dân tỉnh Điện Biên"
+
+
+@pytest.mark.parametrize(
+    "lines",
+    [
+        ("TÒA ÁN NHÂN DÂN TỐI CAO", "HỘI ĐỒNG THẨM PHÁN", "Số: 04/2023/NQ-HĐTP"),
+        ("HỘI ĐỒNG THẨM PHÁN", "TÒA ÁN NHÂN DÂN TỐI CAO", "Số: 04/2023/NQ-HĐTP"),
+    ],
+)
+def test_the_council_of_judges_is_named_with_its_court(lines: tuple[str, ...]) -> None:
+    assert issuer_name(header(*lines)) == "Hội đồng Thẩm phán Tòa án nhân dân tối cao"
+
+
+# --------------------------------------------------------------------------- issue date
+
+
+def test_a_date_line_whose_place_is_blotted_out_still_dates_the_document() -> None:
+    lines = header("ỦY BAN NHÂN DÂN", "TỈNH YÊN BÁI", MOTTO[0], MOTTO[1], "Số: 233/KH-UBND ~~~",
+                   "05 tháng 9 năm 2024")
+    assert date_field(lines).value == date(2024, 9, 5)
+
+
+def test_a_date_inside_a_sentence_of_the_header_is_not_the_issue_date() -> None:
+    lines = header("ỦY BAN NHÂN DÂN", "TỈNH YÊN BÁI", "Số: 233/KH-UBND",
+                   "V/v triển khai từ 05 tháng 9 năm 2024 đến nay")
+    assert date_field(lines).value is None
