@@ -10,14 +10,24 @@ a larger composed set of such files was built outside the repository (/work/prob
 from __future__ import annotations
 
 from datetime import date
+from io import BytesIO
+from pathlib import Path
 
 import pytest
+from PIL import Image, ImageDraw
+from reportlab.lib.utils import ImageReader
+from reportlab.pdfgen import canvas
 
+from parscore.extractors import extract
+from parscore.extractors.errors import ErrorCode, InputError
+from parscore.extractors.limits import Limits
 from parscore.extractors.model import Region
 from parscore.pipeline.lines import Line
 from parscore.pipeline.parse.header_fields import date_field, issuer_name
 
 MOTTO = ("CỘNG HÒA XÃ HỘI CHỦ NGHĨA VIỆT NAM", "Độc lập - Tự do - Hạnh phúc")
+WIDTH, HEIGHT = 595.0, 842.0
+DEJAVU = "/usr/share/fonts/truetype/dejavu/DejaVuSans.ttf"
 
 
 def header(*texts: str) -> list[Line]:
@@ -95,3 +105,67 @@ def test_a_date_inside_a_sentence_of_the_header_is_not_the_issue_date() -> None:
     lines = header("ỦY BAN NHÂN DÂN", "TỈNH YÊN BÁI", "Số: 233/KH-UBND",
                    "V/v triển khai từ 05 tháng 9 năm 2024 đến nay")
     assert date_field(lines).value is None
+
+
+# --------------------------------------------------------------------------- OCR layers
+
+
+def _scan_with_layer(path: Path, lines: list[str], mode: int) -> Path:
+    """Write a one-page 'scan' (a grey page-sized picture) with the lines as a text layer in
+    the given render mode (3: invisible, as OCR tools write it; 0: printed)."""
+    from reportlab.pdfbase import pdfmetrics
+    from reportlab.pdfbase.ttfonts import TTFont
+
+    pdfmetrics.registerFont(TTFont("DejaVuT", DEJAVU))
+    picture = Image.new("L", (620, 877), 244)
+    ImageDraw.Draw(picture).rectangle((60, 60, 560, 100), fill=90)
+    buffer = BytesIO()
+    picture.save(buffer, "PNG")
+    buffer.seek(0)
+    pdf = canvas.Canvas(str(path), pagesize=(WIDTH, HEIGHT))
+    pdf.drawImage(ImageReader(buffer), 0, 0, WIDTH, HEIGHT)
+    text = pdf.beginText(70, HEIGHT - 90)
+    text.setFont("DejaVuT", 11)
+    text.setTextRenderMode(mode)
+    for line in lines:
+        text.textLine(line)
+    pdf.drawText(text)
+    pdf.save()
+    return path
+
+
+#: What an OCR tool without Vietnamese makes of a header and a body: tones gone or garbled.
+TONELESS = [
+    "HOI DONG NHAN DAN CONG HOA XA HOI CHU NGHIA VIET NAM",
+    "TINH QUANG TRI Doc lap - Tu do - Hanh phiic",
+    "S6: 09/2024/NQ-HDND Quang Tri, ngay 14 thdng 8 nam 2024",
+    "NGHI QUYET Quy dinh muc chi cho cong tac cai cach hanh chinh",
+    "Dieu 3. Giao Uy ban nhan dan tinh to chuc thuc hien Nghi quyet nay.",
+]
+#: The same read by a tool that knows Vietnamese.
+TONED = [
+    "HỘI ĐỒNG NHÂN DÂN CỘNG HÒA XÃ HỘI CHỦ NGHĨA VIỆT NAM",
+    "TỈNH QUẢNG TRỊ Độc lập - Tự do - Hạnh phúc",
+    "Số: 09/2024/NQ-HĐND Quảng Trị, ngày 14 tháng 8 năm 2024",
+    "NGHỊ QUYẾT Quy định mức chi cho công tác cải cách hành chính",
+    "Điều 3. Giao Ủy ban nhân dân tỉnh tổ chức thực hiện Nghị quyết này.",
+]
+
+
+def test_an_invisible_layer_read_without_vietnamese_is_not_trusted(tmp_path: Path) -> None:
+    path = _scan_with_layer(tmp_path / "layer.pdf", TONELESS, mode=3)
+    with pytest.raises(InputError) as caught:  # the page goes to OCR, which is off here
+        extract(path, Limits(ocr=False))
+    assert caught.value.code is ErrorCode.NO_TEXT_LAYER
+
+
+def test_an_invisible_layer_in_vietnamese_is_read_as_text(tmp_path: Path) -> None:
+    path = _scan_with_layer(tmp_path / "layer.pdf", TONED, mode=3)
+    document = extract(path, Limits(ocr=False))
+    assert "Giao Ủy ban nhân dân tỉnh" in " ".join(b.text for b in document.blocks)
+
+
+def test_printed_text_without_tones_over_a_picture_is_kept(tmp_path: Path) -> None:
+    path = _scan_with_layer(tmp_path / "printed.pdf", TONELESS, mode=0)
+    document = extract(path, Limits(ocr=False))
+    assert "Giao Uy ban nhan dan tinh" in " ".join(b.text for b in document.blocks)
