@@ -722,6 +722,22 @@ def ocr_page(page: pdfium.PdfPage, number: int, path: str, limits: Limits) -> Pa
     return ocr_pixels(raw, exact_dpi, number, path, limits)
 
 
+def ocr_box(page: pdfium.PdfPage, box: BBox, number: int, path: str, limits: Limits) -> list[Word]:
+    """Given a text page and a box on it (points, top-left origin: a picture of text, such as
+    a header block pasted in as an image), return the words OCR reads inside, placed on the
+    page."""
+    width, height = page.get_size()
+    left, top, right, bottom = box
+    dpi = limits.ocr_dpi
+    scale = dpi / POINTS_PER_INCH
+    bitmap = page.render(scale=scale, grayscale=True,
+                         crop=(left, height - bottom, width - right, top))
+    image: Image.Image = bitmap.to_pil().convert("L")
+    content = ocr_pixels(image, float(dpi), number, path, limits)
+    return [replace(w, bbox=(w.bbox[0] + left, w.bbox[1] + top, w.bbox[2] + left, w.bbox[3] + top))
+            for w in content.words]
+
+
 def ocr_pixels(
     raw: Image.Image, exact_dpi: float, number: int, path: str, limits: Limits
 ) -> PageContent:

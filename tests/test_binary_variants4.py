@@ -24,10 +24,12 @@ from parscore.extractors.limits import Limits
 from parscore.extractors.model import Region
 from parscore.pipeline.lines import Line
 from parscore.pipeline.parse.header_fields import date_field, issuer_name
+from parscore.pipeline.process import process_file
 
 MOTTO = ("CỘNG HÒA XÃ HỘI CHỦ NGHĨA VIỆT NAM", "Độc lập - Tự do - Hạnh phúc")
 WIDTH, HEIGHT = 595.0, 842.0
 DEJAVU = "/usr/share/fonts/truetype/dejavu/DejaVuSans.ttf"
+DEJAVU_BOLD = "/usr/share/fonts/truetype/dejavu/DejaVuSans-Bold.ttf"
 
 
 def header(*texts: str) -> list[Line]:
@@ -169,3 +171,77 @@ def test_printed_text_without_tones_over_a_picture_is_kept(tmp_path: Path) -> No
     path = _scan_with_layer(tmp_path / "printed.pdf", TONELESS, mode=0)
     document = extract(path, Limits(ocr=False))
     assert "Giao Uy ban nhan dan tinh" in " ".join(b.text for b in document.blocks)
+
+
+# --------------------------------------------------------------------------- picture header
+
+
+def _header_picture(left: list[str], right: list[str]) -> BytesIO:
+    """Return a PNG (200 dpi) of a Decree 30 header block: two columns of centred lines."""
+    from PIL import ImageFont
+
+    picture = Image.new("L", (1400, 330), 250)
+    draw = ImageDraw.Draw(picture)
+    font = ImageFont.truetype(DEJAVU_BOLD, 27)
+    for column, centre in ((left, 280), (right, 960)):
+        for k, line in enumerate(column):
+            width = draw.textlength(line, font=font)
+            draw.text((centre - width / 2, 25 + 52 * k), line, fill=20, font=font)
+    buffer = BytesIO()
+    picture.save(buffer, "PNG")
+    buffer.seek(0)
+    return buffer
+
+
+def _letterhead_pdf(path: Path, picture: BytesIO, typed_header: bool) -> Path:
+    """Write a text PDF whose page opens with the picture (504 x 119 pt) and goes on in text."""
+    from reportlab.pdfbase import pdfmetrics
+    from reportlab.pdfbase.ttfonts import TTFont
+
+    pdfmetrics.registerFont(TTFont("DejaVuT", DEJAVU))
+    pdf = canvas.Canvas(str(path), pagesize=(WIDTH, HEIGHT))
+    y = HEIGHT - 60.0
+    if typed_header:
+        text = pdf.beginText(70, y)
+        text.setFont("DejaVuT", 11)
+        text.textLine("ỦY BAN NHÂN DÂN TỈNH SƠN LA    " + MOTTO[0])
+        text.textLine("Số: 308/TB-UBND    " + MOTTO[1])
+        pdf.drawText(text)
+        y -= 40
+    pdf.drawImage(ImageReader(picture), 50, y - 119, 504, 119)
+    body = pdf.beginText(70, y - 150)
+    body.setFont("DejaVuT", 11)
+    for line in (
+        "THÔNG BÁO",
+        "Kết luận của Chủ tịch UBND tỉnh về công tác chuyển đổi số quý III",
+        "Chủ tịch UBND tỉnh kết luận và giao nhiệm vụ như sau:",
+        "1. Sở Khoa học và Công nghệ rà soát hạ tầng mạng của các xã vùng cao.",
+        "2. Giao Công an tỉnh hướng dẫn kích hoạt tài khoản định danh mức 2.",
+        "Văn phòng UBND tỉnh thông báo để các cơ quan biết, thực hiện./.",
+    ):
+        body.textLine(line)
+    pdf.drawText(body)
+    pdf.save()
+    return path
+
+
+HEADER_LEFT = ["ỦY BAN NHÂN DÂN", "TỈNH SƠN LA", "Số: 308/TB-UBND"]
+HEADER_RIGHT = [MOTTO[0], MOTTO[1], "Sơn La, ngày 21 tháng 10 năm 2024"]
+
+
+def test_a_header_block_pasted_as_a_picture_over_a_typed_body_is_read(tmp_path: Path) -> None:
+    path = _letterhead_pdf(tmp_path / "letterhead.pdf", _header_picture(HEADER_LEFT, HEADER_RIGHT),
+                           typed_header=False)
+    notice = process_file(path).notice
+    meta = notice.metadata
+    assert meta.number == "308/TB-UBND"
+    assert meta.issue_date == date(2024, 10, 21)
+    assert meta.issuer == "Ủy ban nhân dân tỉnh Sơn La"
+    assert any(t.text.startswith("Giao Công an tỉnh hướng dẫn") for t in notice.tasks)
+
+
+def test_a_picture_under_a_typed_header_is_not_read(tmp_path: Path) -> None:
+    picture = _header_picture(["ẢNH MINH HỌA"], ["HỘI NGHỊ TRỰC TUYẾN"])
+    path = _letterhead_pdf(tmp_path / "typed.pdf", picture, typed_header=True)
+    text = " ".join(b.text for b in extract(path).blocks)
+    assert "308/TB-UBND" in text and "MINH HỌA" not in text

@@ -346,9 +346,8 @@ def _spelled(name: str) -> str:
     """Given a body's name in capitals, return it spelled as in prose: the kind of body and
     its field with a capital, the place's name after its level, proper names as written
     ("Thủ tướng Chính phủ", "Hội đồng Thẩm phán", "Hội đồng nhân dân tỉnh Nghệ An")."""
-    name = canonical_unit(name)
     if not name.isupper():
-        return name
+        return canonical_unit(name)
     words = name.lower().split()
     keys = [bare_key(w).strip(",;") for w in words]
     spelling = data_table("decree30")["issuer_spelling"]
@@ -362,9 +361,9 @@ def _spelled(name: str) -> str:
                      if words[i].endswith(",") or keys[i] in joiners}
     place = _leading(keys, spelling["place_kinds"])
     caps |= set(range(place, len(words))) if place else set()
-    caps |= _place_words(keys, max(kind, 1), spelling)
+    caps |= _place_words(keys, max(kind, 1), spelling, words)
     out = [w[:1].upper() + w[1:] if i in caps else w for i, w in enumerate(words)]
-    return _proper(" ".join(out), spelling["proper"])
+    return canonical_unit(_proper(" ".join(out), spelling["proper"]))
 
 
 def _leading(keys: list[str], phrases: Sequence[str]) -> int:
@@ -374,12 +373,17 @@ def _leading(keys: list[str], phrases: Sequence[str]) -> int:
     return max(found, default=0)
 
 
-def _place_words(keys: list[str], start: int, spelling: dict[str, list[str]]) -> set[int]:
+def _place_words(
+    keys: list[str], start: int, spelling: dict[str, list[str]], words: list[str]
+) -> set[int]:
     """Given a name's bare words, return the indices of its place's name: the words after
-    the first level word at or after ``start`` ("tỉnh" → "Nghệ An")."""
+    the first level word at or after ``start`` ("tỉnh" → "Nghệ An"). The level word is
+    spelled as listed in ``words`` (OCR's "TĨNH ĐỒNG THÁP" is "tỉnh Đồng Tháp")."""
+    levels = {bare_key(level): level for level in spelling["levels"]}
     for i in range(start, len(keys)):
-        level = _leading(keys[i:], spelling["levels"])
+        level = _leading(keys[i:], list(levels))
         if level and _leading(keys[i:], spelling["not_levels"]) == 0:
+            words[i : i + level] = levels[" ".join(keys[i : i + level])].split()
             return set(range(i + level, len(keys)))
     return set()
 
