@@ -25,6 +25,7 @@ from parscore.extractors.model import Region
 from parscore.pipeline.lines import Line
 from parscore.pipeline.parse.header_fields import date_field, issuer_name
 from parscore.pipeline.process import process_file
+from parscore.pipeline.tables.plan import header_col
 
 MOTTO = ("CỘNG HÒA XÃ HỘI CHỦ NGHĨA VIỆT NAM", "Độc lập - Tự do - Hạnh phúc")
 WIDTH, HEIGHT = 595.0, 842.0
@@ -245,3 +246,43 @@ def test_a_picture_under_a_typed_header_is_not_read(tmp_path: Path) -> None:
     path = _letterhead_pdf(tmp_path / "typed.pdf", picture, typed_header=True)
     text = " ".join(b.text for b in extract(path).blocks)
     assert "308/TB-UBND" in text and "MINH HỌA" not in text
+
+
+# --------------------------------------------------------------------------- stained tables
+
+
+def _ruled_table_with_ring(dpi: int = 200) -> Image.Image:
+    """Return a scanned-looking ruled table (5 columns, 7 rows) with a coffee cup's ring
+    (a brown band, grey in a greyscale scan) drawn across three of its rows."""
+    page = Image.new("L", (1700, 1100), 250)
+    draw = ImageDraw.Draw(page)
+    columns, top, row = (150, 260, 700, 1250, 1480, 1600), 200, 90
+    for x in columns:
+        draw.line((x, top, x, top + 7 * row), fill=40, width=3)
+    for k in range(8):
+        draw.line((columns[0], top + k * row, columns[-1], top + k * row), fill=40, width=3)
+    centre, radius = (980, 520), 190
+    draw.ellipse((centre[0] - radius, centre[1] - radius, centre[0] + radius, centre[1] + radius),
+                 outline=150, width=9)
+    return page
+
+
+def test_a_ring_stain_over_a_ruled_table_draws_no_column_line() -> None:
+    from parscore.extractors.ocr import find_rules
+
+    _, vertical = find_rules(_ruled_table_with_ring(), 200)
+    xs = sorted({round((r[0] + r[1]) / 2 / 10) * 10 for r in vertical})
+    assert xs == [150, 260, 700, 1250, 1480, 1600]
+
+
+@pytest.mark.parametrize(
+    "heads",
+    [
+        {0: "stt", 1: "đơn vi chủ trì", 2: "nôi dung nhiêm vu", 3: "thơi han"},
+        {0: "tt", 1: "nhiẹm vụ, giai pháp", 2: "cơ quan chu tri", 3: "cơ quan phôi hợp"},
+    ],
+)
+def test_a_scanned_plan_header_that_lost_tone_marks_is_still_a_plan(heads: dict[int, str]) -> None:
+    task, unit = header_col(heads, "task"), header_col(heads, "unit")
+    assert task is not None and unit is not None and task != unit
+    assert "phôi" not in heads[unit]  # the partners' column is not the body in charge
