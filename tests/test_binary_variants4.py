@@ -84,6 +84,12 @@ def test_a_line_of_the_motto_is_not_joined_to_the_name() -> None:
     assert issuer_name(lines) == "Ủy ban nhân dân tỉnh Điện Biên"
 
 
+def test_the_mottos_misread_last_word_is_not_joined_to_the_name() -> None:
+    lines = header("BỘ GIAO THÔNG", "VẬN TẢI CỘNG HÒA XÃ HỘI CHỦ NGHĨA VIỆT NAI",
+                   "Độc lập - Tự do - Hạnh phúc", "Số: 4410/BGTVT-VP")
+    assert issuer_name(lines) == "Bộ Giao thông vận tải"
+
+
 @pytest.mark.parametrize(
     "lines",
     [

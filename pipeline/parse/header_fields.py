@@ -278,9 +278,18 @@ def without_motto(text: str) -> str:
             found = next((j for j in range(len(keys) - len(motto) + 1)
                           if keys[j : j + len(motto)] == motto), None)
             if found is not None:
-                del words[wordy[found][0] : wordy[found + len(motto) - 1][0] + 1]
+                end = found + len(motto)
+                if motto is not whole and end < len(keys) and _misread(keys[end], whole[-1]):
+                    end += 1  # the last word there but misread ("VIỆT NAI")
+                del words[wordy[found][0] : wordy[end - 1][0] + 1]
                 break
     return " ".join(words)
+
+
+def _misread(key: str, word: str) -> bool:
+    """Given a bare word as read and the word it should be, return whether it may be that
+    word misread: the same first letter, a length at most one letter off."""
+    return key[:1] == word[:1] and abs(len(key) - len(word)) <= 1
 
 
 def _is_capitals(text: str) -> bool:
