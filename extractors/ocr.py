@@ -52,6 +52,8 @@ INK = 128  # grey level below which a pixel is ink
 RULE_INK = 200  # grey level below which a pixel may be part of a rule (a hairline prints grey)
 RULE_H_INCH = 0.5  # a horizontal ink run this long is a ruling line
 RULE_V_INCH = 0.2  # a vertical one this long
+RULE_ALONE_INCH = 1.0  # a vertical rule this long needs no horizontal rule at its ends
+RULE_OVER_INCH = 0.1  # a box's side may run this far past the corner it makes
 RULE_SLENDER = 8  # a rule is at least this many times longer than thick (a bold stem is not)
 RULE_SAMPLE = 4  # pixels: along a candidate rule, one pixel in this many is read
 RULE_JOIN = 3  # pixels: runs this close (across rows, along the line) are one rule
@@ -313,7 +315,47 @@ def find_rules(image: Image.Image, dpi: int) -> tuple[list[list[int]], list[list
     long_h = round(RULE_H_INCH * dpi)
     runs = _runs(_across(grey) < RULE_INK, round(RULE_V_INCH * dpi))
     horizontal = _join_runs(r for r in runs if r[2] - r[1] >= long_h or _between(r, vertical))
-    return horizontal, [r for r in vertical if r[3] - r[2] >= long_h or _meets(r, horizontal)]
+    vertical = [r for r in vertical if r[3] - r[2] >= long_h or _meets(r, horizontal)]
+    return horizontal, _straight_columns(vertical, horizontal, dpi)
+
+
+def _straight_columns(
+    vertical: list[list[int]], horizontal: list[list[int]], dpi: int
+) -> list[list[int]]:
+    """Given the vertical rules and the horizontal ones, return the verticals that are a
+    table's column lines: those at least ``alone`` long, those that run from one horizontal
+    rule to another (a cell's side), and the shorter pieces that stand on the line of one of
+    these (a faded rule's fragments), and short ones away from any horizontal rule (a rule
+    of their own). The side of a round blot (a coffee cup's ring, a seal's rim) that a scan
+    drew across a table is none of these."""
+    alone, over = round(RULE_ALONE_INCH * dpi), round(RULE_OVER_INCH * dpi)
+    solid = [r for r in vertical if r[3] - r[2] >= alone or _meets_both(r, horizontal, over)]
+    reach = RULE_SAMPLE + 2 * RULE_JOIN
+
+    def ruled_round(rule: list[int]) -> bool:
+        first, last, start, end = rule
+        return any(s - reach <= first and last <= e + reach and start - alone <= a <= end + alone
+                   for a, _b, s, e in horizontal)
+
+    return [r for r in vertical if r in solid or not ruled_round(r) or any(
+        abs((r[0] + r[1]) / 2 - (s[0] + s[1]) / 2) <= reach for s in solid)]
+
+
+def _meets_both(rule: list[int], horizontal: list[list[int]], over: int) -> bool:
+    """Given a vertical rule, the horizontal rules and how far a box's side may run past its
+    corner (pixels), return whether both its ends meet a horizontal rule: at the end, or a
+    little inside it where that horizontal rule ends too (a corner drawn with an overshoot)."""
+    first, last, start, end = rule
+    reach = RULE_SAMPLE + 2 * RULE_JOIN
+    x = (first + last) / 2
+    crossing = [((a + b) / 2, min(abs(s - x), abs(e - x)) <= reach)
+                for a, b, s, e in horizontal if s - reach <= first and last <= e + reach]
+
+    def meets(at: int, inward: int) -> bool:
+        return any(abs(y - at) <= reach or (corner and 0 <= (y - at) * inward <= reach + over)
+                   for y, corner in crossing)
+
+    return meets(start, 1) and meets(end, -1)
 
 
 def _meets(rule: list[int], horizontal: list[list[int]]) -> bool:
@@ -720,6 +762,22 @@ def ocr_page(page: pdfium.PdfPage, number: int, path: str, limits: Limits) -> Pa
     check_pixels(page, number, path, limits)
     raw, exact_dpi = page_image(page, limits)
     return ocr_pixels(raw, exact_dpi, number, path, limits)
+
+
+def ocr_box(page: pdfium.PdfPage, box: BBox, number: int, path: str, limits: Limits) -> list[Word]:
+    """Given a text page and a box on it (points, top-left origin: a picture of text, such as
+    a header block pasted in as an image), return the words OCR reads inside, placed on the
+    page."""
+    width, height = page.get_size()
+    left, top, right, bottom = box
+    dpi = limits.ocr_dpi
+    scale = dpi / POINTS_PER_INCH
+    bitmap = page.render(scale=scale, grayscale=True,
+                         crop=(left, height - bottom, width - right, top))
+    image: Image.Image = bitmap.to_pil().convert("L")
+    content = ocr_pixels(image, float(dpi), number, path, limits)
+    return [replace(w, bbox=(w.bbox[0] + left, w.bbox[1] + top, w.bbox[2] + left, w.bbox[3] + top))
+            for w in content.words]
 
 
 def ocr_pixels(

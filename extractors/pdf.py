@@ -19,6 +19,7 @@ import pypdfium2.raw as pdfium_c
 
 from parscore.extractors import layout
 from parscore.extractors.errors import ErrorCode, InputError
+from parscore.extractors.header import holds_mark
 from parscore.extractors.limits import Limits
 from parscore.extractors.model import (
     BBox,
@@ -47,6 +48,17 @@ MIN_TEXT_CHARS = 20  # fewer letters or digits than this: the page has no usable
 MAX_GARBAGE = 0.3  # above this share of unmappable characters, the text layer is unusable
 MAX_STAMP_CHARS = 300  # a text layer of a scan this short may be only a signature stamp
 SCAN_SHARE = 0.5  # an image over at least this share of the page makes the page a scan
+#: An invisible text layer over a scan is another tool's OCR; Vietnamese prose has about a
+#: third of its letters toned, a layer read without Vietnamese ("CONG HOA XA HOI") almost
+#: none: below this share of toned letters the layer is not trusted and the page is OCR'd.
+MIN_TONED_SHARE = 0.12
+INVISIBLE_SHARE = 0.9  # at least this share of text objects invisible: an OCR layer
+#: A picture on a text page's first page that may be its header block pasted in as an image
+#: (a scanned letterhead): at least this share of the page's width, ending within its upper
+#: part, at least this share of its height tall.
+PICTURE_WIDTH = 0.4
+PICTURE_BOTTOM = 0.5
+PICTURE_HEIGHT = 0.04
 AXIS_TOL = 1.0  # a segment within this many points of an axis is a ruling line
 THIN_FILL = 3.0  # a filled rectangle thinner than this is drawn as a ruling line
 _ENCRYPTED = (pdfium_c.FPDF_ERR_PASSWORD, pdfium_c.FPDF_ERR_SECURITY)
@@ -119,6 +131,47 @@ def stamp_only(words: Sequence[Word], page: pdfium.PdfPage) -> bool:
         stamp += near
     rest = "".join(ln.text for ln in lines if ln not in stamp)
     return sum(map(str.isalnum, rest)) < MIN_TEXT_CHARS
+
+
+def foreign_ocr_layer(words: Sequence[Word], page: pdfium.PdfPage) -> bool:
+    """Given a page's text-layer words, return whether they are an OCR layer written by
+    another tool that did not read Vietnamese: invisible text over a page-sized image whose
+    letters are almost never toned ("HOI DONG NHAN DAN", "Nghé An, ngay 10 thdng 7"). Such
+    a page is read by OCR again; a layer that reads Vietnamese is kept as text."""
+    letters = [ch for w in words for ch in w.text if ch.isalpha()]
+    if not letters or sum(ch > "\x7f" for ch in letters) >= MIN_TONED_SHARE * len(letters):
+        return False
+    if image_share(page) < SCAN_SHARE:
+        return False
+    modes = [int(pdfium_c.FPDFTextObj_GetTextRenderMode(obj.raw))
+             for obj in page.get_objects(filter=[pdfium_c.FPDF_PAGEOBJ_TEXT], max_depth=2)]
+    invisible = sum(m == int(pdfium_c.FPDF_TEXTRENDERMODE_INVISIBLE) for m in modes)
+    return bool(invisible >= INVISIBLE_SHARE * len(modes))
+
+
+def picture_header(
+    page: pdfium.PdfPage, words: Sequence[Word], path: str, limits: Limits
+) -> list[Word]:
+    """Given a text page's first page and its words, return the words OCR reads in a picture
+    near its top that holds the header block (issuer, number, place and date pasted in as an
+    image over a typed body): a wide picture that no text covers, on a page whose text has
+    none of the header's marks. Else nothing."""
+    width, height = page.get_size()
+    if page.get_rotation() % 360:
+        return []
+    for obj in page.get_objects(filter=[pdfium_c.FPDF_PAGEOBJ_IMAGE], max_depth=2):
+        left, bottom, right, top = obj.get_bounds()
+        box = (max(left, 0.0), max(height - top, 0.0), min(right, width),
+               min(height - bottom, height))
+        wide = box[2] - box[0] >= PICTURE_WIDTH * width
+        placed = box[3] <= PICTURE_BOTTOM * height and box[3] - box[1] >= PICTURE_HEIGHT * height
+        if wide and placed and not any(_inside(w, box) for w in words):
+            if holds_mark([ln.text for ln in words_to_lines(list(words))]):
+                return []
+            from parscore.extractors import ocr  # numpy and Pillow: imported for pictures only
+
+            return ocr.ocr_box(page, box, 1, path, limits)
+    return []
 
 
 def _touch(line: Line, other: Line) -> bool:
@@ -406,9 +459,12 @@ def read_page(pdf: pdfium.PdfDocument, index: int, source: SourceInfo, limits: L
         words = on_page(text_words(textpage, frame), height)
         textpage.close()
         stamped = stamp_only(words, page) if words else False
-        if (usable(words) and not stamped) or not has_images(page):
+        trusted = usable(words) and not stamped and not foreign_ocr_layer(words, page)
+        if trusted or not has_images(page):
             edges = tuple(_fix_edge(e) for e in checked_edges(page, frame, index, source, limits))
             words = with_annotations(pdf, index, words) if annotated else words
+            if index == 0 and limits.ocr:
+                words = words + picture_header(page, words, source.path, limits)
             content = PageContent(
                 number=index + 1, width=width, height=height, words=tuple(words), edges=edges
             )

@@ -185,7 +185,7 @@ def _header(*texts: str) -> list[Line]:
      "Sở Tư pháp"),
     # a body whose own name holds no place is not split ("TRUNG TÂM PHỤC VỤ …")
     (("TRUNG TÂM PHỤC VỤ HÀNH CHÍNH CÔNG", "Số: 3/TB-TTHCC"),
-     "Trung tâm phục vụ hành chính công"),
+     "Trung tâm Phục vụ hành chính công"),
     (("ỦY BAN NHÂN DÂN TỈNH QUẢNG TRỊ Số: 15/CT-UBND",), "Ủy ban nhân dân tỉnh Quảng Trị"),
 ])
 def test_issuer_of_a_header_cell_in_one_line(texts: tuple[str, ...], expected: str) -> None:

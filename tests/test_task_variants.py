@@ -111,7 +111,7 @@ def tasks(got: dict) -> list[tuple[str | None, str]]:
     [
         (PLAN, ("412/KH-UBND", "2024-03-05", "Ủy ban nhân dân tỉnh Ninh Thuận", 2023)),
         (CONCLUSION, ("87/TB-VP", "2024-04-09", "Văn phòng Ủy ban nhân dân tỉnh Quảng Trị", 2023)),
-        (REPORT, ("15/BC-BCĐ", "2024-06-15", "Ban chỉ đạo cải cách hành chính", 2023)),
+        (REPORT, ("15/BC-BCĐ", "2024-06-15", "Ban Chỉ đạo cải cách hành chính", 2023)),
         (NEWS_REPORTED, ("123/KH-UBND", "2024-03-08", "Ủy ban nhân dân tỉnh Phú Yên", 2023)),
     ],
 )

@@ -40,6 +40,13 @@ _PLACE_DATE = re.compile(
     r"th\w{1,2}ng\s*(?P<month>[\dO]{1,2})\s*n\w{1,2}m\s*(?P<year>[12][\dO]{3})",
     re.I,
 )
+#: The place-date line with its place (and "ngày") blotted out, by a pen stroke or a stamp,
+#: alone on its header line: "11 tháng 3 năm 2025".
+_BARE_DATE = re.compile(
+    r"^\W*(?:ng\w{1,2}y\s*)?(?P<day>\d{1,2})\s*th\w{1,2}ng\s*(?P<month>[\dO]{1,2})\s*"
+    r"n\w{1,2}m\s*(?P<year>[12][\dO]{3})\W*$",
+    re.I,
+)
 #: OCR's letter O for a zero inside a number of the place-date line.
 _ZERO = str.maketrans("Oo", "00")
 _DAY = re.compile(r"\d{1,2}")
@@ -151,6 +158,8 @@ def date_field(lines: Sequence[Line]) -> Field:
     missing ("ngày 3| tháng 12 năm 2024") is found with no value."""
     m = _PLACE_DATE.search(" ".join(ln.raw for ln in lines))
     if m is None:
+        m = next(filter(None, (_BARE_DATE.match(ln.raw) for ln in lines)), None)
+    if m is None:
         return Field(False)
     day = _digits(m.group("day"))
     if _DAY.fullmatch(day) is None:
@@ -208,7 +217,7 @@ def issuer_name(lines: Sequence[Line]) -> str | None:
             continue
         if _opens_issuer(text):
             names.append([text])
-        elif names and _continues_issuer(text):
+        elif names and _continues_issuer(text, " ".join(names[-1])):
             names[-1].append(text)
     return _whole_issuer([_spelled(" ".join(n)) for n in names])
 
@@ -250,23 +259,37 @@ def _whole_issuer(names: list[str]) -> str | None:
     bare = data_table("decree30")["issuers_of_parent"]
     if len(names) > 1 and bare_key(names[-1]) in bare:
         return f"{names[-1]} {names[-2]}"
+    if len(names) > 1 and bare_key(names[-2]) in bare:  # the parent below its council
+        return f"{names[-2]} {names[-1]}"
     return names[-1]
 
 
 @lru_cache(maxsize=LINE_CACHE)
 def without_motto(text: str) -> str:
     """Given a header line, return it without the national motto's words run into it (the
-    dashes between them, of any kind, go with them)."""
+    dashes between them, of any kind, go with them); a motto whose last word wrapped onto
+    the next line ("CỘNG HÒA XÃ HỘI CHỦ NGHĨA VIỆT" / "NAM") goes too."""
     words = text.split()
-    for motto in data_table("decree30")["motto"]:
-        wordy = [(i, bare_key(w).strip("-–—")) for i, w in enumerate(words)]
-        wordy = [(i, k) for i, k in wordy if k]
-        keys = [k for _, k in wordy]
-        for j in range(len(keys) - len(motto) + 1):
-            if keys[j : j + len(motto)] == motto:
-                del words[wordy[j][0] : wordy[j + len(motto) - 1][0] + 1]
+    for whole in data_table("decree30")["motto"]:
+        for motto in (whole, whole[:-1]):
+            wordy = [(i, bare_key(w).strip("-–—")) for i, w in enumerate(words)]
+            wordy = [(i, k) for i, k in wordy if k]
+            keys = [k for _, k in wordy]
+            found = next((j for j in range(len(keys) - len(motto) + 1)
+                          if keys[j : j + len(motto)] == motto), None)
+            if found is not None:
+                end = found + len(motto)
+                if motto is not whole and end < len(keys) and _misread(keys[end], whole[-1]):
+                    end += 1  # the last word there but misread ("VIỆT NAI")
+                del words[wordy[found][0] : wordy[end - 1][0] + 1]
                 break
     return " ".join(words)
+
+
+def _misread(key: str, word: str) -> bool:
+    """Given a bare word as read and the word it should be, return whether it may be that
+    word misread: the same first letter, a length at most one letter off."""
+    return key[:1] == word[:1] and abs(len(key) - len(word)) <= 1
 
 
 def _is_capitals(text: str) -> bool:
@@ -286,12 +309,96 @@ def _opens_issuer(text: str) -> bool:
     return not motto and _starts_with(key, data_table("decree30")["issuer_heads"])
 
 
-def _continues_issuer(text: str) -> bool:
-    """Given a line in capitals, return whether it wraps the name above ("TỈNH QUẢNG NGÃI")."""
-    return _starts_with(bare_key(text), data_table("decree30")["issuer_continuations"])
+def _continues_issuer(text: str, name: str) -> bool:
+    """Given a line in capitals and the name opened above it, return whether the line wraps
+    that name: it opens with a continuation ("TỈNH QUẢNG NGÃI"), or makes one with the name's
+    last word ("VIỆN KIỂM SÁT NHÂN" / "DÂN TỐI CAO"), or a joiner links the two ("BỘ VĂN HÓA,
+    THỂ THAO" / "VÀ DU LỊCH"), or the name is a known ministry's or department's name cut
+    short ("BỘ NÔNG NGHIỆP VÀ PHÁT" / "TRIỂN" / "NÔNG THÔN")."""
+    table = data_table("decree30")
+    key, above = bare_key(text), _words(name)
+    if _starts_with(key, table["issuer_continuations"]) or (
+            above and _starts_with(f"{above[-1]} {key}", table["issuer_continuations"])):
+        return True
+    joiners = table["issuer_joiners"]
+    if _starts_with(key, joiners) or name.rstrip().endswith(","):
+        return True
+    if above and above[-1] in joiners:
+        return True
+    return _cut_agency(above, _words(text))
+
+
+def _words(text: str) -> list[str]:
+    """Given a name, return its bare words without punctuation."""
+    return _WORD.findall(bare_key(text))
+
+
+_WORD = re.compile(r"\w+")
+
+
+def _cut_agency(above: list[str], more: list[str]) -> bool:
+    """Given the bare words of a name ("bo nong nghiep va phat") and of the next line, return
+    whether the line carries the name on towards a known agency's whole name."""
+    if len(above) < 2 or above[0] not in ("bo", "so"):
+        return False
+    joined = above[1:] + more
+    return any(agency[: len(joined)] == joined for agency in _agency_words())
+
+
+@lru_cache(maxsize=1)
+def _agency_words() -> tuple[list[str], ...]:
+    """Given nothing, return the bare words of every known agency's name (units.toml)."""
+    return tuple(_words(name) for name in data_table("units")["agencies"])
 
 
 def _spelled(name: str) -> str:
-    """Given a body's name in capitals, return it spelled as in prose ("Chính phủ")."""
-    name = canonical_unit(name)
-    return name[:1] + name[1:].lower() if name.isupper() else name
+    """Given a body's name in capitals, return it spelled as in prose: the kind of body and
+    its field with a capital, the place's name after its level, proper names as written
+    ("Thủ tướng Chính phủ", "Hội đồng Thẩm phán", "Hội đồng nhân dân tỉnh Nghệ An")."""
+    if not name.isupper():
+        return canonical_unit(name)
+    words = name.lower().split()
+    keys = [bare_key(w).strip(",;") for w in words]
+    spelling = data_table("decree30")["issuer_spelling"]
+    joiners = data_table("decree30")["issuer_joiners"]
+    caps = {0}
+    kind = _leading(keys, spelling["field_kinds"])
+    if kind and kind < len(keys) and _leading(keys[kind:], spelling["generic"]) == 0:
+        caps.add(kind)
+        if " ".join(keys[:kind]) in spelling["joined_fields"]:
+            caps |= {i + 1 for i in range(kind, len(words) - 1)
+                     if words[i].endswith(",") or keys[i] in joiners}
+    place = _leading(keys, spelling["place_kinds"])
+    caps |= set(range(place, len(words))) if place else set()
+    caps |= _place_words(keys, max(kind, 1), spelling, words)
+    out = [w[:1].upper() + w[1:] if i in caps else w for i, w in enumerate(words)]
+    return canonical_unit(_proper(" ".join(out), spelling["proper"]))
+
+
+def _leading(keys: list[str], phrases: Sequence[str]) -> int:
+    """Given bare words and phrases, return how many words the longest phrase opening them
+    takes (0 for none)."""
+    found = [len(p.split()) for p in phrases if keys[: len(p.split())] == p.split()]
+    return max(found, default=0)
+
+
+def _place_words(
+    keys: list[str], start: int, spelling: dict[str, list[str]], words: list[str]
+) -> set[int]:
+    """Given a name's bare words, return the indices of its place's name: the words after
+    the first level word at or after ``start`` ("tỉnh" → "Nghệ An"). The level word is
+    spelled as listed in ``words`` (OCR's "TĨNH ĐỒNG THÁP" is "tỉnh Đồng Tháp")."""
+    levels = {bare_key(level): level for level in spelling["levels"]}
+    for i in range(start, len(keys)):
+        level = _leading(keys[i:], list(levels))
+        if level and _leading(keys[i:], spelling["not_levels"]) == 0:
+            words[i : i + level] = levels[" ".join(keys[i : i + level])].split()
+            return set(range(i + level, len(keys)))
+    return set()
+
+
+def _proper(name: str, phrases: Sequence[str]) -> str:
+    """Given a name, return it with each proper name spelled as listed ("Chính phủ")."""
+    for phrase in phrases:
+        name = re.sub(rf"(?<!\w){re.escape(phrase)}(?!\w)", phrase, name, flags=re.I)
+    return name

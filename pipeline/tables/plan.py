@@ -10,7 +10,7 @@ from dataclasses import dataclass, field
 from functools import cache
 from importlib import resources
 
-from parscore.normalizers.text import fold
+from parscore.normalizers.text import bare_key, fold
 from parscore.pipeline.model import Where
 from parscore.pipeline.tables.cells import Cells
 
@@ -84,18 +84,28 @@ def find_columns(grid: TextGrid) -> Columns | None:
 
 def header_col(heads: dict[int, str], kind: str) -> int | None:
     """Given header texts by column and a kind of column, return the first column of it (for
-    the body in charge, not one of partners only: "Cơ quan phối hợp")."""
+    the body in charge, not one of partners only: "Cơ quan phối hợp"). Headers are compared
+    without tones: OCR drops a tone mark of a scanned table's header ("Nôi dung nhiêm vu")."""
     for col in sorted(heads):
-        head = heads[col]
-        if any(w in head for w in cues()[kind]) and not (kind == "unit" and partners_only(head)):
+        head = bare_key(heads[col])
+        if kind == "unit" and partners_only(head):
+            continue
+        if any(w in head for w in bare_cues()[kind]):
             return col
     return None
 
 
 def partners_only(head: str) -> bool:
     """Given a folded header, return whether it names partners, not the body in charge."""
-    partners = any(w in head for w in cues()["partners"])
-    return partners and not any(w in head for w in cues()["in_charge"])
+    head = bare_key(head)
+    partners = any(w in head for w in bare_cues()["partners"])
+    return partners and not any(w in head for w in bare_cues()["in_charge"])
+
+
+@cache
+def bare_cues() -> dict[str, tuple[str, ...]]:
+    """Given nothing, return the header words of ``cues`` without tones."""
+    return {k: tuple(bare_key(w) for w in v) for k, v in cues().items()}
 
 
 def plan_rows(grid: TextGrid, columns: Columns, cells: Cells) -> Iterator[PlanRow]:
