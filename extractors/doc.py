@@ -659,7 +659,9 @@ def paragraph_block(reader: Reader, text: str, para: Props, path: str) -> Block 
 def document_blocks(reader: Reader, path: str) -> Iterator[Block]:
     """Given a Reader, yield the blocks of its main text, then its footnotes and text boxes
     (the text boxes first when they are anchored before the main text's first word: a
-    header laid out in boxes or frames, which Word and LibreOffice keep in the boxes story)."""
+    header laid out in boxes or frames, which Word and LibreOffice keep in the boxes story),
+    then the page headers and footers; a Decree 30 header kept in a page header (a main text
+    without one of its own) comes first, as its HEADER lines."""
     spans, start = {}, 0
     for name, length in zip(STORIES, reader.stories, strict=False):
         spans[name] = (start, min(start + length, len(reader.text)))
@@ -667,10 +669,22 @@ def document_blocks(reader: Reader, path: str) -> Iterator[Block]:
     order = [name for name in STORIES if name in READ_STORIES and name in spans]
     if "boxes" in order and _boxes_lead(reader.text[slice(*spans["main"])]):
         order = ["boxes", *(name for name in order if name != "boxes")]
-    for name in order:
-        yield from story_blocks(reader, *spans[name], path, lead_header=name == "main")
+    blocks = [
+        block
+        for name in order
+        for block in story_blocks(reader, *spans[name], path, lead_header=name == "main")
+    ]
+    lead: list[Block] = []
+    furniture: list[Block] = []
     if "headers" in spans:
-        yield from furniture_blocks(reader, spans["headers"][0], path)
+        lead, furniture = furniture_blocks(reader, spans["headers"][0], path)
+    if any(block.region is Region.HEADER for block in blocks):
+        lead = [replace(block, region=Region.PAGE_HEADER) for block in lead]
+        furniture = lead + furniture
+        lead = []
+    yield from lead
+    yield from blocks
+    yield from furniture
 
 
 def _boxes_lead(main: str) -> bool:
@@ -680,20 +694,28 @@ def _boxes_lead(main: str) -> bool:
     return DRAWN in main[:first]
 
 
-def furniture_blocks(reader: Reader, start: int, path: str) -> Iterator[Block]:
-    """Given a Reader and the header story's first CP, yield each distinct header and footer
-    paragraph once, marked PAGE_HEADER or PAGE_FOOTER."""
+def furniture_blocks(reader: Reader, start: int, path: str) -> tuple[list[Block], list[Block]]:
+    """Given a Reader and the header story's first CP, return the Decree 30 header laid out
+    in a page header's table (the first header story that holds one, as HEADER lines) and
+    each other distinct header and footer paragraph once, marked PAGE_HEADER or PAGE_FOOTER."""
     seen: set[str] = set()
+    lead: list[Block] = []
+    out: list[Block] = []
     cps = reader.headers
     for i in range(HDD_SEPARATORS, len(cps) - 1):
         lo, hi = start + cps[i], min(start + cps[i + 1], len(reader.text))
         header = (i - HDD_SEPARATORS) % 6 in HDD_HEADERS
         region = Region.PAGE_HEADER if header else Region.PAGE_FOOTER
-        for block in story_blocks(reader, lo, hi, path):
+        blocks = list(story_blocks(reader, lo, hi, path, lead_header=header))
+        layout = [b for b in blocks if b.region is Region.HEADER]
+        if layout and not lead:
+            lead = layout
+        for block in blocks:
             key = block.text or str(block.rows())
-            if key not in seen:
+            if block.region is not Region.HEADER and key not in seen:
                 seen.add(key)
-                yield replace(block, region=region)
+                out.append(replace(block, region=region))
+    return lead, out
 
 
 def story_blocks(

@@ -19,7 +19,7 @@ from striprtf.striprtf import rtf_to_text
 from parscore.extractors.celltables import table_blocks
 from parscore.extractors.errors import ErrorCode, InputError
 from parscore.extractors.limits import Limits
-from parscore.extractors.model import Block, BlockKind, Document, Provenance, SourceInfo
+from parscore.extractors.model import Block, BlockKind, Document, Provenance, Region, SourceInfo
 from parscore.normalizers import legacy
 from parscore.normalizers.text import clean
 
@@ -137,13 +137,40 @@ def table_rows(text: str, start: int) -> tuple[list[list[list[str]]], int]:
     return rows, pos
 
 
+_PAGE_HEADER = re.compile(rb"\{\\header[flr]?(?![a-zA-Z])")
+_FONT_TABLE = re.compile(rb"\{\\fonttbl(?![a-zA-Z])")
+
+
+def page_header_layout(data: bytes, path: str, encoding: str | None) -> list[Block]:
+    """Given RTF bytes, return the Decree 30 header laid out in a page header's table (the
+    first ``\\header``, ``\\headerf`` … group that holds one, a word processor's page
+    style table included) as HEADER lines; striprtf leaves page headers out."""
+    table = _FONT_TABLE.search(data)
+    fonts = data[table.start() : group_end(data, table.start())] if table else b""
+    for m in _PAGE_HEADER.finditer(data):
+        inner = data[m.end() : group_end(data, m.start()) - 1]
+        if b"\\intbl" not in inner:
+            continue
+        text = rtf_text(marked(accepted(b"{\\rtf1" + fonts + b" " + inner + b"}")), path)
+        if encoding is not None:
+            text = legacy.to_unicode(text, encoding)
+        lead = [b for b in text_blocks(text, path) if b.region is Region.HEADER]
+        if lead:
+            return lead
+    return []
+
+
 def extract(data: bytes, source: SourceInfo, limits: Limits) -> Document:
     """Given RTF bytes, return the Document of their paragraphs and tables, legacy text
-    converted first (a header layout's marks are read in Unicode)."""
+    converted first (a header layout's marks are read in Unicode); a Decree 30 header kept
+    in a page header comes first when the body has none of its own."""
     check_groups(data, source.path, limits)
     text = rtf_text(marked(accepted(data)), source.path)
     encoding = legacy.detect(text[: legacy.SAMPLE_CHARS])
     if encoding is not None:
         text = legacy.to_unicode(text, encoding)
     notes = () if encoding is None else (f"text converted from the legacy {encoding} encoding",)
-    return Document(source=source, blocks=tuple(text_blocks(text, source.path)), warnings=notes)
+    blocks = tuple(text_blocks(text, source.path))
+    if not any(block.region is Region.HEADER for block in blocks):
+        blocks = (*page_header_layout(data, source.path, encoding), *blocks)
+    return Document(source=source, blocks=blocks, warnings=notes)

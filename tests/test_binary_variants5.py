@@ -1,0 +1,115 @@
+"""Word files whose Decree 30 header lives in a page header (every page, or the first page
+only) instead of the body: DOCX composed here at test time; .doc, .odt and .rtf saved by
+LibreOffice from one composed file (tools/make_page_header_variants.py, committed under
+tests/fixtures). A larger composed set of such files was built outside the repository
+(/work/probe/c36).
+"""
+
+from __future__ import annotations
+
+from datetime import date
+from pathlib import Path
+
+import docx
+import pytest
+from docx.document import Document as WordDocument
+from docx.enum.text import WD_BREAK
+from docx.shared import Cm
+
+from parscore.extractors import extract
+from parscore.extractors.model import Region
+from parscore.pipeline.process import process_file
+
+FIXTURES = Path(__file__).resolve().parent / "fixtures"
+MOTTO = ("CỘNG HÒA XÃ HỘI CHỦ NGHĨA VIỆT NAM", "Độc lập - Tự do - Hạnh phúc")
+LEFT = ("UBND TỈNH SƠN LA", "SỞ Y TẾ", "Số: 1207/SYT-TCCB")
+RIGHT = (*MOTTO, "Sơn La, ngày 03 tháng 12 năm 2026")
+BODY = (
+    "KẾ HOẠCH",
+    "Cải thiện chỉ số hài lòng của người bệnh năm 2027",
+    "1. Phòng Tổ chức cán bộ tổng hợp ý kiến của người bệnh hằng quý.",
+    "2. Trung tâm Kiểm soát bệnh tật tỉnh công khai quy trình tiếp nhận hồ sơ.",
+)
+
+
+def _fill(table_cells: tuple, breaks: bool) -> None:  # type: ignore[type-arg]
+    """Write LEFT and RIGHT into two cells: one paragraph with line breaks, or one per line."""
+    for cell, lines in zip(table_cells, (LEFT, RIGHT), strict=True):
+        if breaks:
+            run = cell.paragraphs[0].add_run(lines[0])
+            for line in lines[1:]:
+                run.add_break(WD_BREAK.LINE)
+                run = cell.paragraphs[0].add_run(line)
+        else:
+            cell.paragraphs[0].text = lines[0]
+            for line in lines[1:]:
+                cell.add_paragraph(line)
+
+
+def _word(path: Path, *, first_page: bool, default_too: bool = False, body_header: bool = False,
+          breaks: bool = True) -> Path:
+    document: WordDocument = docx.Document()
+    section = document.sections[0]
+    section.different_first_page_header_footer = first_page
+    holders = [section.first_page_header] if first_page else [section.header]
+    if first_page and default_too:
+        holders.append(section.header)
+    elif first_page:
+        section.header.paragraphs[0].text = "Kế hoạch 1207 - các trang sau"
+    for holder in holders:
+        _fill(tuple(holder.add_table(rows=1, cols=2, width=Cm(16)).rows[0].cells), breaks)
+    if body_header:
+        table = document.add_table(rows=1, cols=2)
+        table.rows[0].cells[0].text = "BỆNH VIỆN ĐA KHOA TỈNH\nSố: 88/BV-KHTH"
+        table.rows[0].cells[1].text = f"{MOTTO[0]}\nMộc Châu, ngày 20 tháng 11 năm 2026"
+    for text in BODY:
+        document.add_paragraph(text)
+    document.save(str(path))
+    return path
+
+
+def _regions(path: Path) -> list[tuple[Region, str]]:
+    return [(b.region, b.text) for b in extract(path).blocks if b.text]
+
+
+def test_docx_header_in_the_every_page_header_is_the_notice_header(tmp_path: Path) -> None:
+    path = _word(tmp_path / "every.docx", first_page=False)
+    blocks = _regions(path)
+    head = [text for region, text in blocks if region is Region.HEADER]
+    assert head == [*LEFT, *RIGHT]  # a cell's line breaks part its lines
+    assert blocks[: len(head)] == [(Region.HEADER, t) for t in head]
+    meta = process_file(path).notice.metadata
+    assert (meta.number, meta.issue_date) == ("1207/SYT-TCCB", date(2026, 12, 3))
+    assert meta.issuer is not None and "Y tế" in meta.issuer
+
+
+def test_docx_first_page_header_read_once_the_running_line_stays_furniture(tmp_path: Path) -> None:
+    path = _word(tmp_path / "first.docx", first_page=True, breaks=False)
+    blocks = _regions(path)
+    assert [t for r, t in blocks if r is Region.HEADER] == [*LEFT, *RIGHT]
+    assert (Region.PAGE_HEADER, "Kế hoạch 1207 - các trang sau") in blocks
+    both = _regions(_word(tmp_path / "both.docx", first_page=True, default_too=True))
+    assert [t for r, t in both if r is Region.HEADER] == [*LEFT, *RIGHT]  # not twice
+
+
+def test_docx_body_header_wins_over_one_in_the_page_header(tmp_path: Path) -> None:
+    path = _word(tmp_path / "body.docx", first_page=False, body_header=True)
+    head = [t for r, t in _regions(path) if r is Region.HEADER]
+    assert "Số: 88/BV-KHTH" in head and "Số: 1207/SYT-TCCB" not in head
+    assert process_file(path).notice.metadata.number == "88/BV-KHTH"
+
+
+@pytest.mark.parametrize("suffix", ["doc", "odt", "rtf"])
+def test_page_header_table_of_saved_files_opens_the_notice(suffix: str) -> None:
+    path = FIXTURES / f"lo-page-header.{suffix}"
+    blocks = _regions(path)
+    head = [t for r, t in blocks if r is Region.HEADER]
+    assert head[:4] == ["UỶ BAN NHÂN DÂN", "HUYỆN ĐIỆN BIÊN ĐÔNG", "-----", "Số: 418/UBND-VP"]
+    assert blocks[0] == (Region.HEADER, "UỶ BAN NHÂN DÂN")
+    assert ("Điện Biên Đông, ngày 17 tháng 4 năm 2025") in head
+    assert all(t != "Thông báo số 418 - trang sau" for r, t in blocks if r is Region.HEADER)
+    notice = process_file(path).notice
+    meta = notice.metadata
+    assert (meta.number, meta.issue_date) == ("418/UBND-VP", date(2025, 4, 17))
+    assert meta.issuer == "Ủy ban nhân dân huyện Điện Biên Đông"
+    assert [t.unit for t in notice.tasks] == ["Phòng Nội vụ", "Văn phòng HĐND và UBND huyện"]
