@@ -52,6 +52,7 @@ from parscore.normalizers.legacy import (
     better_font_encoding,
     detect,
     font_encoding,
+    legacy_to_unicode,
     typed_capitals,
 )
 from parscore.normalizers.text import clean
@@ -482,12 +483,13 @@ class Reader:
         points = sorted(c for c in cuts if lo <= c <= hi)
         yield from itertools.pairwise(points)
 
-    def para_text(self, lo: int, hi: int, para: Props) -> str:
+    def para_text(self, lo: int, hi: int, para: Props, *, shown: bool = False) -> str:
         """Given a paragraph's CP range (mark excluded) and properties, return its Unicode text.
 
         Consecutive segments drawn in the same font are converted together, so a VNI letter
         split across two runs is still one letter. Capitals set by formatting (sprmCFCaps) are
-        left as typed, as the DOCX reader leaves w:caps.
+        left as typed, as the DOCX reader leaves w:caps; so is text a TCVN3 capitals font
+        (.VnTimeH) draws in capitals, unless ``shown`` asks for what the page shows.
         """
         out: list[str] = []
         group: list[str] = []
@@ -498,13 +500,13 @@ class Reader:
             encoding = font_encoding([font])
             this = (encoding, font if encoding else "")
             if this != key:
-                out.append(self.convert(group, key))
+                out.append(self.convert(group, key, shown=shown))
                 group, key = [], this
             group.append(self.text[a:b])
-        out.append(self.convert(group, key))
+        out.append(self.convert(group, key, shown=shown))
         return "".join(out).replace(DROPPED, "").translate(SPECIALS)
 
-    def convert(self, group: list[str], key: RunKey | None) -> str:
+    def convert(self, group: list[str], key: RunKey | None, *, shown: bool = False) -> str:
         """Given text segments of one font, return them in Unicode (noting the encoding)."""
         text = "".join(group)
         if key is None or not text:
@@ -515,6 +517,8 @@ class Reader:
         self.converted.add(encoding)
         if encoding == TCVN3:  # ư (0xAD) saved as Word's optional hyphen
             text = text.replace(OPTIONAL_HYPHEN, SOFT_HYPHEN)
+        if shown and encoding == key[0]:
+            return legacy_to_unicode(text, encoding, [key[1]])
         return typed_capitals(text, encoding)
 
 
@@ -725,26 +729,31 @@ def story_blocks(
 
     With ``lead_header`` (the main text), tables before any paragraph of text are the
     Decree 30 header's layout when they hold its marks: their cells' paragraphs come out
-    column by column as HEADER paragraphs, as a DOCX's layout table does.
+    column by column as HEADER paragraphs, as a DOCX's layout table does, and as the page
+    shows them (a line typed in lowercase in a capitals font such as .VnTimeH is in
+    capitals: "UBND TỈNH …" names the issuer).
     """
-    table = TableBuilder()
-    start, started = lo, not lead_header
+    table, shown = TableBuilder(), TableBuilder()  # shown: a leading table as the page shows it
+    start, started, prov = lo, not lead_header, Provenance(path=path)
     for cp in range(lo, hi):
         mark = reader.text[cp]
         if mark not in (PARA_END, CELL_END):
             continue
         para = reader.paras.at(reader.fc_of(cp))
         text = reader.para_text(start, cp, para)
+        in_cell = mark == CELL_END or para.in_table or para.itap
+        if in_cell and not started:
+            shown.add(reader.para_text(start, cp, para, shown=True), mark, para)
         start = cp + 1
-        if mark == CELL_END or para.in_table or para.itap:
+        if in_cell:
             table.add(text, mark, para)
             continue
-        yield from table_blocks(table.take(), Provenance(path=path), started=started)
+        yield from table_blocks(table.take(), prov, started=started, shown=shown.take())
         block = paragraph_block(reader, text, para, path)
         if block is not None:
             started = True
             yield block
-    yield from table_blocks(table.take(), Provenance(path=path), started=started)
+    yield from table_blocks(table.take(), prov, started=started, shown=shown.take())
 
 
 def extract(data: bytes, source: SourceInfo, limits: Limits) -> Document:

@@ -13,8 +13,9 @@ below it.
 from __future__ import annotations
 
 from collections.abc import Iterator
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 
+from parscore.extractors.celltables import issuer_as_shown
 from parscore.extractors.errors import ErrorCode, InputError
 from parscore.extractors.header import HEADER_COLUMNS, HEADER_ROWS, layout_lines, names_body
 from parscore.extractors.model import MAX_COLSPAN, Block, BlockKind, Cell, Provenance, Region
@@ -31,6 +32,13 @@ class Sheet:
     name: str
     values: dict[tuple[int, int], str]
     merges: tuple[Merge, ...] = ()
+    #: Cells whose font shows other text than typed (a TCVN3 capitals font such as .VnTimeH
+    #: draws lowercase bytes as capitals): as shown, for reading the header's lines.
+    shown: dict[tuple[int, int], str] = field(default_factory=dict)
+
+    def seen(self, key: tuple[int, int]) -> str:
+        """Given a cell's (row, col), return its text as the page shows it."""
+        return self.shown.get(key) or self.values[key]
 
 
 def check_size(values: dict[tuple[int, int], str], name: str, path: str) -> None:
@@ -89,7 +97,8 @@ def header_rows(sheet: Sheet) -> tuple[list[int], list[str]]:
     for k in range(len(rows), 0, -1):
         lead = [[[sheet.values[(row, col)]] for col in by_row[row]] for row in rows[:k]]
         if any(len(cells) > 1 for cells in lead) and (lines := layout_lines(lead)):
-            return rows[:k], lines
+            seen = [[[sheet.seen((row, col))] for col in by_row[row]] for row in rows[:k]]
+            return rows[:k], issuer_as_shown(lines, layout_lines(seen)) if sheet.shown else lines
     return [], []
 
 
@@ -141,14 +150,17 @@ def _paragraphs(
 ) -> Iterator[Block]:
     """Given a sheet and rows of one text cell each, yield them as paragraphs; with ``top``
     (the title lines above the table) the leading lines naming an issuing body in capitals
-    ("ỦY BAN NHÂN DÂN TỈNH …", "UBND HUYỆN … - PHÒNG NỘI VỤ") are the sheet's header."""
+    ("ỦY BAN NHÂN DÂN TỈNH …", "UBND HUYỆN … - PHÒNG NỘI VỤ", or typed in lowercase in a
+    capitals font, as the page shows them) are the sheet's header."""
     wanted = set(rows)
-    texts = {r: v for (r, _), v in sheet.values.items() if r in wanted}
+    cells = {r: key for key in sheet.values if (r := key[0]) in wanted}
     heading = top
     for row in rows:
-        heading = heading and names_body(texts[row])
+        heading = heading and names_body(sheet.seen(cells[row]))
         region = Region.HEADER if heading else Region.BODY
-        yield Block(kind=BlockKind.PARAGRAPH, text=texts[row], region=region, prov=prov)
+        typed = sheet.values[cells[row]]
+        text = sheet.seen(cells[row]) if heading and typed.islower() else typed
+        yield Block(kind=BlockKind.PARAGRAPH, text=text, region=region, prov=prov)
 
 
 def sheet_blocks(sheet: Sheet, number: int, path: str) -> list[Block]:

@@ -1,6 +1,7 @@
 """Word files whose Decree 30 header lives in a page header (every page, or the first page
-only) instead of the body: DOCX composed here at test time; .doc, .odt and .rtf saved by
-LibreOffice from one composed file (tools/make_page_header_variants.py, committed under
+only) instead of the body, and legacy files whose issuer is typed in lowercase in a TCVN3
+capitals font: DOCX composed here at test time; .doc, .odt, .rtf and .xls saved by
+LibreOffice from composed files (tools/make_page_header_variants.py, committed under
 tests/fixtures). A larger composed set of such files was built outside the repository
 (/work/probe/c36).
 """
@@ -17,6 +18,7 @@ from docx.enum.text import WD_BREAK
 from docx.shared import Cm
 
 from parscore.extractors import extract
+from parscore.extractors.celltables import issuer_as_shown
 from parscore.extractors.model import Region
 from parscore.pipeline.process import process_file
 
@@ -113,3 +115,38 @@ def test_page_header_table_of_saved_files_opens_the_notice(suffix: str) -> None:
     assert (meta.number, meta.issue_date) == ("418/UBND-VP", date(2025, 4, 17))
     assert meta.issuer == "Ủy ban nhân dân huyện Điện Biên Đông"
     assert [t.unit for t in notice.tasks] == ["Phòng Nội vụ", "Văn phòng HĐND và UBND huyện"]
+
+
+# --------------------------------------------------------------------------- capitals fonts
+
+
+def test_issuer_lines_typed_lowercase_in_a_capitals_font_read_as_shown() -> None:
+    typed = ["uỷ ban nhân dân", "huyện mường tè", "-----", "Số: 5/UBND", "cộng hoà xã hội"]
+    shown = [line.upper() if line.islower() else line for line in typed]
+    assert issuer_as_shown(typed, shown) == [
+        "UỶ BAN NHÂN DÂN", "HUYỆN MƯỜNG TÈ", "-----", "Số: 5/UBND", "cộng hoà xã hội",
+    ]  # fmt: skip
+    # a line typed with capitals keeps its case (transcripts keep it), and so does a label
+    mixed = ["Sở Tài chính", "tên đơn vị:", "Số:"]
+    assert issuer_as_shown(mixed, [x.upper() for x in mixed]) == mixed
+    assert issuer_as_shown(["a", "b"], ["A"]) == ["a", "b"]  # lines that do not pair up
+
+
+def test_doc_header_in_a_capitals_style_names_the_issuer() -> None:
+    path = FIXTURES / "lo-vntimeh-header.doc"
+    head = [t for r, t in _regions(path) if r is Region.HEADER]
+    assert head[:2] == ["UỶ BAN NHÂN DÂN", "THÀNH PHỐ CẨM PHẢ"]
+    assert "cộng hoà xã hội chủ nghĩa việt nam" in head  # not the issuer: as typed
+    meta = process_file(path).notice.metadata
+    assert meta.issuer == "Ủy ban nhân dân thành phố Cẩm Phả"
+    assert (meta.number, meta.issue_date) == ("73/UBND-NV", date(2009, 5, 8))
+
+
+def test_xls_title_in_a_capitals_font_is_the_sheet_header() -> None:
+    path = FIXTURES / "lo-vntimeh-header.xls"
+    blocks = _regions(path)
+    assert blocks[0] == (Region.HEADER, "UBND HUYỆN TIÊN YÊN")
+    assert (Region.BODY, "Kết quả chấm điểm cải cách hành chính năm 2008") in blocks
+    result = process_file(path).notice
+    assert result.metadata.issuer == "Ủy ban nhân dân huyện Tiên Yên"
+    assert {u.unit for u in result.unit_scores} == {"Thị trấn Tiên Yên", "Xã Đông Ngũ"}

@@ -1,4 +1,5 @@
-"""How tests/fixtures/lo-page-header.{doc,odt,rtf} were made (run once, by hand).
+"""How tests/fixtures/lo-page-header.{doc,odt,rtf} and lo-vntimeh-header.{doc,xls} were made
+(run once, by hand).
 
 The text is composed here. python-docx writes a Word file whose Decree 30 header (issuer |
 motto, number | place and date) is a borderless table in the FIRST-PAGE page header
@@ -9,6 +10,10 @@ title. LibreOffice then saves it as Word 97–2003, ODT and RTF:
 
 Word keeps such a header in the header story (.doc), LibreOffice in a master page's header
 (styles.xml of the .odt) and in ``{\\headerf …}`` groups of its page style table (.rtf).
+
+lo-vntimeh-header.doc and .xls are typed in TCVN3 (.VnTime) the way old files were: the
+issuer's lines, which the page shows in capitals, typed in LOWERCASE bytes in the capitals
+font .VnTimeH (in the .doc through a character style), saved by LibreOffice.
 """
 
 from __future__ import annotations
@@ -16,10 +21,16 @@ from __future__ import annotations
 import subprocess
 import sys
 import tempfile
+import tomllib
 from pathlib import Path
 
 import docx
+import openpyxl
+from docx.enum.style import WD_STYLE_TYPE
 from docx.shared import Cm
+from openpyxl.styles import Font
+
+LEGACY = Path(__file__).resolve().parent.parent / "normalizers" / "data" / "legacy.toml"
 
 MOTTO = ("CỘNG HÒA XÃ HỘI CHỦ NGHĨA VIỆT NAM", "Độc lập - Tự do - Hạnh phúc")
 LEFT = ("UỶ BAN NHÂN DÂN", "HUYỆN ĐIỆN BIÊN ĐÔNG", "-----", "Số: 418/UBND-VP")
@@ -51,14 +62,74 @@ def header_docx(path: Path) -> None:
     document.save(str(path))
 
 
+def tcvn3(text: str) -> str:
+    """Given Unicode text, return it typed in TCVN3 bytes (Latin-1 look-alikes), lowercase
+    where TCVN3 has no capital."""
+    table = {v: k for k, v in tomllib.loads(LEGACY.read_text("utf-8"))["tcvn3"].items()}
+    return "".join(table.get(c, table.get(c.lower(), c)) if ord(c) > 127 else c for c in text)
+
+
+CAPS_LEFT = ("uỷ ban nhân dân", "thành phố cẩm phả", "-----", "Số: 73/UBND-NV")
+CAPS_RIGHT = ("cộng hoà xã hội chủ nghĩa việt nam", "Độc lập - Tự do - Hạnh phúc",
+              "Cẩm Phả, ngày 08 tháng 5 năm 2009")
+CAPS_BODY = ("Kính gửi: Các phòng, ban thuộc UBND thành phố.",
+             "1. Phòng Nội vụ tổng hợp kết quả tự kiểm tra công tác cải cách hành chính.")
+
+
+def vntimeh_docx(path: Path) -> None:
+    """Given a path, write a Word file typed in TCVN3: the header's capitals lines in the
+    character style "Chu hoa" (.VnTimeH), typed lowercase; the rest in .VnTime."""
+    document = docx.Document()
+    caps = document.styles.add_style("Chu hoa", WD_STYLE_TYPE.CHARACTER)
+    caps.font.name = ".VnTimeH"
+    table = document.add_table(rows=1, cols=2)
+    for cell, lines in zip(table.rows[0].cells, (CAPS_LEFT, CAPS_RIGHT), strict=True):
+        for i, line in enumerate(lines):
+            paragraph = cell.paragraphs[0] if i == 0 else cell.add_paragraph()
+            run = paragraph.add_run(tcvn3(line), style="Chu hoa" if line.islower() else None)
+            if not line.islower():
+                run.font.name = ".VnTime"
+    for text in CAPS_BODY:
+        document.add_paragraph().add_run(tcvn3(text)).font.name = ".VnTime"
+    document.save(str(path))
+
+
+def vntimeh_xlsx(path: Path) -> None:
+    """Given a path, write a ranking sheet typed in TCVN3, its title lines in .VnTimeH."""
+    book = openpyxl.Workbook()
+    sheet = book.active
+    for row, (text, font) in enumerate((("ubnd huyện tiên yên", ".VnTimeH"),
+                                        ("phòng nội vụ", ".VnTimeH"),
+                                        ("Kết quả chấm điểm cải cách hành chính năm 2008", ".VnTime")), 1):
+        sheet.cell(row, 1, tcvn3(text)).font = Font(name=font)
+    for row, (name, score) in enumerate((("Thị trấn Tiên Yên", 86.5), ("Xã Đông Ngũ", 79.25)), 5):
+        sheet.cell(row, 1, row - 4)
+        sheet.cell(row, 2, tcvn3(name)).font = Font(name=".VnTime")
+        sheet.cell(row, 3, score)
+    sheet.cell(4, 1, "STT")
+    sheet.cell(4, 2, tcvn3("Đơn vị")).font = Font(name=".VnTime")
+    sheet.cell(4, 3, tcvn3("Điểm")).font = Font(name=".VnTime")
+    book.save(str(path))
+
+
+def convert(source: Path, targets: tuple[str, ...], out: Path, tmp: str) -> None:
+    for target in targets:
+        subprocess.run(["soffice", f"-env:UserInstallation=file://{tmp}/profile", "--headless",
+                        "--convert-to", target, "--outdir", str(out), str(source)],
+                       check=True, capture_output=True, timeout=180)
+
+
 def main(out: Path) -> None:
     with tempfile.TemporaryDirectory() as tmp:
         source = Path(tmp) / "lo-page-header.docx"
         header_docx(source)
-        for target in ("doc:MS Word 97", "odt:writer8", "rtf:Rich Text Format"):
-            subprocess.run(["soffice", f"-env:UserInstallation=file://{tmp}/profile", "--headless",
-                            "--convert-to", target, "--outdir", str(out), str(source)],
-                           check=True, capture_output=True, timeout=180)
+        convert(source, ("doc:MS Word 97", "odt:writer8", "rtf:Rich Text Format"), out, tmp)
+        legacy = Path(tmp) / "lo-vntimeh-header.docx"
+        vntimeh_docx(legacy)
+        convert(legacy, ("doc:MS Word 97",), out, tmp)
+        sheet = Path(tmp) / "lo-vntimeh-header.xlsx"
+        vntimeh_xlsx(sheet)
+        convert(sheet, ("xls:MS Excel 97",), out, tmp)
 
 
 if __name__ == "__main__":
