@@ -478,13 +478,28 @@ def _is_body_text(item: Item) -> bool:
 
 
 def body_to_items(body: etree._Element, styles: Styles) -> list[Item]:
-    """Given w:body, return its items; layout tables before any body text are the header block."""
+    """Given w:body, return its items; layout tables before any body text are the header block
+    (one wrapped in a content control too)."""
     items: list[Item] = []
     for child in body:
         started = any(_is_body_text(i) for i in items)
-        region = Region.BODY if started or child.tag != w("tbl") else Region.HEADER
+        region = Region.BODY if started or not _opens_with_table(child) else Region.HEADER
         items += child_items(child, styles, region)
     return items
+
+
+def _opens_with_table(child: etree._Element) -> bool:
+    """Given a child of the body, return whether it is a table, or a content control (or
+    custom XML element) whose content opens with one."""
+    if child.tag == w("tbl"):
+        return True
+    if child.tag not in (w("sdt"), w("sdtContent"), w("customXml")):
+        return False
+    inner = child.find(w("sdtContent")) if child.tag == w("sdt") else child
+    if inner is None:
+        return False
+    first = next((c for c in inner if c.tag not in (w("customXmlPr"), w("sdtPr"))), None)
+    return first is not None and _opens_with_table(first)
 
 
 # --------------------------------------------------------------------------- markers

@@ -15,6 +15,7 @@ import docx
 import pytest
 from docx.document import Document as WordDocument
 from docx.enum.text import WD_BREAK
+from docx.oxml import OxmlElement
 from docx.shared import Cm
 
 from parscore.extractors import extract
@@ -99,6 +100,24 @@ def test_docx_body_header_wins_over_one_in_the_page_header(tmp_path: Path) -> No
     head = [t for r, t in _regions(path) if r is Region.HEADER]
     assert "Số: 88/BV-KHTH" in head and "Số: 1207/SYT-TCCB" not in head
     assert process_file(path).notice.metadata.number == "88/BV-KHTH"
+
+
+def test_docx_header_table_wrapped_in_a_content_control(tmp_path: Path) -> None:
+    document: WordDocument = docx.Document()
+    table = document.add_table(rows=1, cols=2)
+    _fill(tuple(table.rows[0].cells), breaks=True)  # a cell's lines parted by line breaks
+    control, props, content = (OxmlElement(tag) for tag in ("w:sdt", "w:sdtPr", "w:sdtContent"))
+    table._tbl.addprevious(control)
+    control.append(props)
+    control.append(content)
+    content.append(table._tbl)
+    for text in BODY:
+        document.add_paragraph(text)
+    path = tmp_path / "control.docx"
+    document.save(str(path))
+    assert [t for r, t in _regions(path) if r is Region.HEADER] == [*LEFT, *RIGHT]
+    meta = process_file(path).notice.metadata
+    assert meta.number == "1207/SYT-TCCB" and meta.issuer is not None and "Y tế" in meta.issuer
 
 
 @pytest.mark.parametrize("suffix", ["doc", "odt", "rtf"])
