@@ -19,10 +19,12 @@ from parscore.extractors.celltables import issuer_as_shown
 from parscore.extractors.errors import ErrorCode, InputError
 from parscore.extractors.header import HEADER_COLUMNS, HEADER_ROWS, layout_lines, names_body
 from parscore.extractors.model import MAX_COLSPAN, Block, BlockKind, Cell, Provenance, Region
+from parscore.normalizers.text import bare_key
 
 #: A merged range: first row, first column, last row + 1, last column + 1 (0-based).
 Merge = tuple[int, int, int, int]
 MAX_CELLS = 200_000  # non-empty cells of one sheet; a notice's table has a few hundred
+MAX_COLUMN = 1 << 20  # past any sheet's last column
 
 
 @dataclass(frozen=True, slots=True, kw_only=True)
@@ -122,12 +124,18 @@ def _spans(merges: tuple[Merge, ...]) -> dict[tuple[int, int], tuple[int, int]]:
     }
 
 
-def table_cells(sheet: Sheet, rows: list[int]) -> tuple[Cell, ...]:
-    """Given a sheet and its table rows, return the cells of the used range, merges as spans."""
+def table_cells(
+    sheet: Sheet, rows: list[int], columns: tuple[int, int] | None = None
+) -> tuple[Cell, ...]:
+    """Given a sheet, its table rows (and the columns of one of its side-by-side tables,
+    first and last), return the cells of the used range, merges as spans."""
     if not rows:
         return ()
     first, last = rows[0], rows[-1]
-    inside = [(r, c) for r, c in sheet.values if first <= r <= last]
+    lo, hi = columns or (0, MAX_COLUMN)
+    inside = [(r, c) for r, c in sheet.values if first <= r <= last and lo <= c <= hi]
+    if not inside:
+        return ()
     left = min(c for _, c in inside)
     spans = _spans(sheet.merges)
     cells = []
@@ -173,8 +181,43 @@ def sheet_blocks(sheet: Sheet, number: int, path: str) -> list[Block]:
         for line in lines
     ]
     blocks.extend(_paragraphs(sheet, above, prov, top=not lead))
-    cells = table_cells(sheet, table)
-    if cells:
-        blocks.append(Block(kind=BlockKind.TABLE, cells=cells, prov=prov))
+    for columns in side_by_side(sheet, table):
+        cells = table_cells(sheet, table, columns)
+        if cells:
+            blocks.append(Block(kind=BlockKind.TABLE, cells=cells, prov=prov))
     blocks.extend(_paragraphs(sheet, below, prov))
     return blocks
+
+
+def side_by_side(sheet: Sheet, rows: list[int]) -> list[tuple[int, int] | None]:
+    """Given a sheet and its table rows, return the columns (first, last) of each of the
+    tables that stand side by side in them, left to right, or [None] for one table.
+
+    Two blocks of a ranking laid out beside each other ("KHỐI SỞ" in A:D, "KHỐI HUYỆN" in
+    F:I) are two tables when an empty column parts them in every row, no merged cell spans
+    that column, and one row gives every part the same column headings (two or more, none
+    a number): a table with a blank spacer column repeats no headings.
+    """
+    wanted = set(rows)
+    used = sorted({c for r, c in sheet.values if r in wanted})
+    parts: list[list[int]] = []
+    for c in used:
+        if parts and c == parts[-1][-1] + 1:
+            parts[-1].append(c)
+        else:
+            parts.append([c])
+    if len(parts) < 2 or any(len(part) < 2 for part in parts):
+        return [None]
+    gaps = [part[0] - 1 for part in parts[1:]]
+    if any(c0 <= gap < c1 and r0 <= rows[-1] and r1 > rows[0]
+           for r0, c0, r1, c1 in sheet.merges for gap in gaps):
+        return [None]
+    for row in rows:
+        headings = [
+            [bare_key(sheet.values[(row, c)]) for c in part if (row, c) in sheet.values]
+            for part in parts
+        ]
+        if (all(len(h) >= 2 and not any(_is_number(t) for t in h) for h in headings)
+                and all(h == headings[0] for h in headings)):
+            return [(part[0], part[-1]) for part in parts]
+    return [None]

@@ -9,9 +9,11 @@ tests/fixtures). A larger composed set of such files was built outside the repos
 from __future__ import annotations
 
 from datetime import date
+from decimal import Decimal
 from pathlib import Path
 
 import docx
+import openpyxl
 import pytest
 from docx.document import Document as WordDocument
 from docx.enum.text import WD_BREAK
@@ -20,7 +22,7 @@ from docx.shared import Cm
 
 from parscore.extractors import extract
 from parscore.extractors.celltables import issuer_as_shown
-from parscore.extractors.model import Region
+from parscore.extractors.model import BlockKind, Region
 from parscore.pipeline.process import process_file
 
 FIXTURES = Path(__file__).resolve().parent / "fixtures"
@@ -169,3 +171,53 @@ def test_xls_title_in_a_capitals_font_is_the_sheet_header() -> None:
     result = process_file(path).notice
     assert result.metadata.issuer == "Ủy ban nhân dân huyện Tiên Yên"
     assert {u.unit for u in result.unit_scores} == {"Thị trấn Tiên Yên", "Xã Đông Ngũ"}
+
+
+# --------------------------------------------------------------------------- sheets
+
+
+def _ranking_book(path: Path, *, spacer_only: bool) -> Path:
+    """A ranking of two blocks side by side (D:F and H:J), or one table whose score stands
+    past an empty spacer column (``spacer_only``)."""
+    book = openpyxl.Workbook()
+    sheet = book.active
+    sheet.cell(1, 4, "UBND TỈNH HÀ NAM")
+    sheet.cell(2, 4, "BẢNG XẾP HẠNG CẢI CÁCH HÀNH CHÍNH NĂM 2024")
+    if spacer_only:
+        sheet.cell(4, 4, "Đơn vị")
+        sheet.cell(4, 6, "Điểm")
+        for r, (name, score) in enumerate((("Sở Công Thương", 82.5), ("Sở Xây dựng", 80.1)), 5):
+            sheet.cell(r, 4, name)
+            sheet.cell(r, 6, score)
+        book.save(str(path))
+        return path
+    blocks = {
+        4: [("Sở Công Thương", 82.5, 1), ("Sở Xây dựng", 80.1, 2)],
+        8: [("Huyện Kim Bảng", 84.75, 2), ("Huyện Thanh Liêm", 86.0, 1),
+            ("Thị xã Duy Tiên", 79.4, 3)],
+    }
+    for col, rows in blocks.items():
+        for j, heading in enumerate(("Cơ quan", "Điểm", "Thứ hạng")):
+            sheet.cell(4, col + j, heading)
+        for r, row in enumerate(rows, 5):
+            for j, value in enumerate(row):
+                sheet.cell(r, col + j, value)
+    book.save(str(path))
+    return path
+
+
+def test_sheet_blocks_side_by_side_are_two_tables(tmp_path: Path) -> None:
+    path = _ranking_book(tmp_path / "side.xlsx", spacer_only=False)
+    tables = [b for b in extract(path).blocks if b.kind is BlockKind.TABLE]
+    assert [t.rows()[0] for t in tables] == [["Cơ quan", "Điểm", "Thứ hạng"]] * 2
+    rows = {u.unit: (u.score.value, u.rank) for u in process_file(path).notice.unit_scores
+            if u.score is not None}
+    assert rows["Huyện Thanh Liêm"] == (Decimal("86.0"), 1)
+    assert rows["Thị xã Duy Tiên"] == (Decimal("79.4"), 3)
+    assert rows["Sở Xây dựng"] == (Decimal("80.1"), 2)
+
+
+def test_a_spacer_column_does_not_part_one_table(tmp_path: Path) -> None:
+    path = _ranking_book(tmp_path / "spacer.xlsx", spacer_only=True)
+    tables = [b for b in extract(path).blocks if b.kind is BlockKind.TABLE]
+    assert len(tables) == 1 and tables[0].rows()[1][0] == "Sở Công Thương"

@@ -98,9 +98,9 @@ def vntimeh_xlsx(path: Path) -> None:
     """Given a path, write a ranking sheet typed in TCVN3, its title lines in .VnTimeH."""
     book = openpyxl.Workbook()
     sheet = book.active
-    for row, (text, font) in enumerate((("ubnd huyện tiên yên", ".VnTimeH"),
-                                        ("phòng nội vụ", ".VnTimeH"),
-                                        ("Kết quả chấm điểm cải cách hành chính năm 2008", ".VnTime")), 1):
+    titles = (("ubnd huyện tiên yên", ".VnTimeH"), ("phòng nội vụ", ".VnTimeH"),
+              ("Kết quả chấm điểm cải cách hành chính năm 2008", ".VnTime"))
+    for row, (text, font) in enumerate(titles, 1):
         sheet.cell(row, 1, tcvn3(text)).font = Font(name=font)
     for row, (name, score) in enumerate((("Thị trấn Tiên Yên", 86.5), ("Xã Đông Ngũ", 79.25)), 5):
         sheet.cell(row, 1, row - 4)
