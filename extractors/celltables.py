@@ -12,16 +12,33 @@ large table stays a table.
 from __future__ import annotations
 
 import re
+from collections.abc import Sequence
 
 from parscore.extractors.header import Rows, layout_lines, names_body
 from parscore.extractors.model import Block, BlockKind, Cell, Provenance, Region
 from parscore.normalizers.text import bare_key, clean
 
 
-def table_block(rows: Rows, prov: Provenance) -> Block | None:
-    """Given rows of cells, return their TABLE block (None when every cell is blank)."""
+def grid_spans(rows: Rows, edges: Sequence[Sequence[int]]) -> Spans | None:
+    """Given a table's rows and each row's cells' right edges, return how many grid columns
+    each cell spans: the grid is every row's edges together, so a cell merged across two
+    columns (Word's gridSpan) reaches over an edge of the rows below. None when a row's
+    edges do not match its cells (the cells then stand one a column)."""
+    if len(edges) != len(rows) or any(len(e) != len(r) for e, r in zip(edges, rows, strict=True)):
+        return None
+    grid = sorted({edge for row in edges for edge in row})
+    return [
+        [sum(1 for g in grid if a < g <= b) or 1 for a, b in zip((-(1 << 30), *e), e, strict=False)]
+        for e in edges
+    ]
+
+
+def table_block(rows: Rows, prov: Provenance, spans: Spans | None = None) -> Block | None:
+    """Given rows of cells (and how many grid columns each spans, when the reader knows),
+    return their TABLE block (None when every cell is blank)."""
+    widths = spans or [[1] * len(row) for row in rows]
     cells = tuple(
-        Cell(row=r, col=c, text=clean(" ".join(paras)))
+        Cell(row=r, col=sum(widths[r][:c]), text=clean(" ".join(paras)), colspan=widths[r][c])
         for r, row in enumerate(rows)
         for c, paras in enumerate(row)
     )
@@ -30,6 +47,8 @@ def table_block(rows: Rows, prov: Provenance) -> Block | None:
     return Block(kind=BlockKind.TABLE, cells=cells, prov=prov)
 
 
+#: How many grid columns each cell of each row spans.
+Spans = Sequence[Sequence[int]]
 #: The longest line read as part of the issuer's name (words).
 NAME_WORDS = 10
 _NUMBER_LINE = re.compile(r"^so\s*[:.]")
@@ -68,7 +87,8 @@ def header_blocks(rows: Rows, prov: Provenance, shown: Rows | None = None) -> li
 
 
 def table_blocks(
-    rows: Rows, prov: Provenance, *, started: bool, shown: Rows | None = None
+    rows: Rows, prov: Provenance, *, started: bool, shown: Rows | None = None,
+    spans: Spans | None = None,
 ) -> list[Block]:
     """Given a finished table's rows and whether body text came before it, return its
     blocks: the header's paragraphs for a leading header layout, else the table (if any).
@@ -77,5 +97,5 @@ def table_blocks(
     lead = [] if started else header_blocks(rows, prov, shown)
     if lead:
         return lead
-    block = table_block(rows, prov)
+    block = table_block(rows, prov, spans)
     return [block] if block is not None else []

@@ -32,7 +32,7 @@ from bisect import bisect_right
 from collections.abc import Iterator
 from dataclasses import dataclass, field, replace
 
-from parscore.extractors.celltables import table_blocks
+from parscore.extractors.celltables import Spans, grid_spans, table_blocks
 from parscore.extractors.doclists import Continuations, Lists, read_lists
 from parscore.extractors.errors import ErrorCode, InputError
 from parscore.extractors.limits import Limits
@@ -155,6 +155,7 @@ class Props:
     itap: int = 0
     ilfo: int = 0
     ilvl: int = 0
+    cells: tuple[int, ...] = ()  # a table row's cell edges (sprmTDefTable rgdxaCenter, twips)
 
 
 @dataclass(frozen=True, slots=True)
@@ -296,6 +297,8 @@ def apply(props: Props, grpprl: bytes) -> Props:
             changes[_PARA_FLAGS[sprm]] = op[0] != 0
         elif sprm in _PARA_NUMBERS:
             changes[_PARA_NUMBERS[sprm]] = op[0] if len(op) == 1 else u16(op, 0)
+        elif sprm == SPRM_T_DEF_TABLE and op and len(op) >= 1 + 2 * (op[0] + 1):
+            changes["cells"] = struct.unpack_from(f"<{op[0] + 1}h", op, 1)
     return replace(props, **changes) if changes else props  # type: ignore[arg-type]
 
 
@@ -616,11 +619,13 @@ class TableBuilder:
     rows: list[list[list[str]]] = field(default_factory=list)
     row: list[list[str]] = field(default_factory=list)
     cell: list[str] = field(default_factory=list)
+    edges: list[tuple[int, ...]] = field(default_factory=list)  # each row's cell edges
 
     def add(self, text: str, mark: str, para: Props) -> None:
         """Given a table paragraph's text, its mark and properties, add it to the table."""
         if mark == CELL_END and para.ttp:
             self.rows.append(self.row)
+            self.edges.append(para.cells)
             self.row = []
         elif mark == CELL_END:
             self.row.append([*self.cell, text])
@@ -635,8 +640,16 @@ class TableBuilder:
         if self.row:
             self.rows.append(self.row)
         rows = self.rows
-        self.rows, self.row, self.cell = [], [], []
+        self.rows, self.row, self.cell, self.edges = [], [], [], []
         return rows
+
+    def spans(self) -> Spans | None:
+        """Return how many grid columns each cell of the rows so far spans, from the rows'
+        cell edges (``celltables.grid_spans``); None when a row's edges are missing."""
+        rows = [*self.rows, self.row] if self.row else self.rows
+        if not rows or len(rows) != len(self.edges):
+            return None
+        return grid_spans(rows, [edges[1:] for edges in self.edges])
 
 
 def paragraph_block(reader: Reader, text: str, para: Props, path: str) -> Block | None:
@@ -748,12 +761,21 @@ def story_blocks(
         if in_cell:
             table.add(text, mark, para)
             continue
-        yield from table_blocks(table.take(), prov, started=started, shown=shown.take())
+        yield from _finished(table, shown, prov, started=started)
         block = paragraph_block(reader, text, para, path)
         if block is not None:
             started = True
             yield block
-    yield from table_blocks(table.take(), prov, started=started, shown=shown.take())
+    yield from _finished(table, shown, prov, started=started)
+
+
+def _finished(
+    table: TableBuilder, shown: TableBuilder, prov: Provenance, *, started: bool
+) -> list[Block]:
+    """Given a finished table (and its leading rows as shown), return its blocks, the cells
+    spanning the grid columns their edges cover."""
+    spans = table.spans()
+    return table_blocks(table.take(), prov, started=started, shown=shown.take(), spans=spans)
 
 
 def extract(data: bytes, source: SourceInfo, limits: Limits) -> Document:

@@ -16,7 +16,7 @@ from collections.abc import Iterator
 
 from striprtf.striprtf import rtf_to_text
 
-from parscore.extractors.celltables import table_blocks
+from parscore.extractors.celltables import Spans, grid_spans, table_blocks
 from parscore.extractors.errors import ErrorCode, InputError
 from parscore.extractors.limits import Limits
 from parscore.extractors.model import Block, BlockKind, Document, Provenance, Region, SourceInfo
@@ -29,6 +29,9 @@ _MARKS = {
     b"intbl": b"{\\uc1\\u57346?}", b"cell": b"{\\uc1\\u57345?}", b"row": b"{\\uc1\\u57344?}",
 }
 _STRUCTURE = re.compile(rb"(?<!\\)\\(intbl|cell|row)(?![a-zA-Z])")
+#: A row's cell edge (``\\cellxN``, twips) written as text between two marks.
+_CELL_EDGE = re.compile(rb"(?<!\\)\\cellx(-?\d+) ?")
+_EDGES = re.compile("(?:\ue003(-?\\d+)\ue004)+")
 #: What opens or closes a group, an escaped brace (none of them), or binary data to skip.
 _GROUP_TOKEN = re.compile(rb"\\bin(\d+) ?|\\[{}\\]|[{}]")
 
@@ -99,7 +102,9 @@ def accepted(data: bytes) -> bytes:
 
 def marked(data: bytes) -> bytes:
     """Given RTF bytes, return them with a private-use mark before each table paragraph
-    (``\\intbl``), cell end and row end, which striprtf passes through as text."""
+    (``\\intbl``), cell end and row end, and each row's cell edges (``\\cellxN``) as marked
+    text, all of which striprtf passes through."""
+    data = _CELL_EDGE.sub(lambda m: b"{\\uc1\\u57347?}" + m.group(1) + b"{\\uc1\\u57348?}", data)
     return _STRUCTURE.sub(lambda m: _MARKS[m.group(1)] + m.group(0), data)
 
 
@@ -110,31 +115,47 @@ def text_blocks(text: str, path: str) -> Iterator[Block]:
     while pos < len(text):
         start = text.find(IN_TABLE, pos)
         end = len(text) if start < 0 else start
-        for line in text[pos:end].splitlines():
+        before = text[pos:end]
+        edges = [_edges(m.group(0)) for m in _EDGES.finditer(before)]
+        for line in _EDGES.sub("", before).splitlines():
             if cleaned := clean(line):
                 started = True
                 yield Block(kind=BlockKind.PARAGRAPH, text=cleaned, prov=prov)
         if start < 0:
             return
-        rows, pos = table_rows(text, start)
-        yield from table_blocks(rows, prov, started=started)
+        rows, spans, pos = table_rows(text, start, edges[-1] if edges else ())
+        yield from table_blocks(rows, prov, started=started, spans=spans)
 
 
-def table_rows(text: str, start: int) -> tuple[list[list[list[str]]], int]:
-    """Given marked text and where a table's first paragraph starts, return its rows (cells
-    as lists of paragraphs) and where the text after the table starts."""
-    rows, pos = [], start
+def _edges(marked_edges: str) -> tuple[int, ...]:
+    """Given a run of marked cell edges, return them (twips)."""
+    return tuple(int(m.group(1)) for m in re.finditer("\ue003(-?\\d+)\ue004", marked_edges))
+
+
+def table_rows(
+    text: str, start: int, edges: tuple[int, ...] = ()
+) -> tuple[list[list[list[str]]], Spans | None, int]:
+    """Given marked text, where a table's first paragraph starts and its first row's cell
+    edges, return its rows (cells as lists of paragraphs), how many grid columns each cell
+    spans (``celltables.grid_spans``) and where the text after the table starts."""
+    rows: list[list[list[str]]] = []
+    row_edges: list[tuple[int, ...]] = []
+    pos = start
     while text.startswith(IN_TABLE, pos):
         end = text.find(ROW_END, pos)
         end = len(text) if end < 0 else end
         row = text[pos:end].replace(IN_TABLE, "")
-        cells = [cell.removeprefix("|") for cell in row.split(CELL_END)]
+        cells = [cell.removeprefix("|") for cell in _EDGES.sub("", row).split(CELL_END)]
         if cells and not cells[-1].strip():
             cells.pop()  # what follows the last cell end: striprtf's row break
         rows.append([cell.splitlines() for cell in cells])
+        row_edges.append(edges)
         pos = end + len(ROW_END)
         pos += 1 if text.startswith("\n", pos) else 0
-    return rows, pos
+        if m := _EDGES.match(text, pos):  # the next row's definition
+            edges, pos = _edges(m.group(0)), m.end()
+            pos += 1 if text.startswith("\n", pos) else 0
+    return rows, grid_spans(rows, row_edges), pos
 
 
 _PAGE_HEADER = re.compile(rb"\{\\header[flr]?(?![a-zA-Z])")

@@ -221,3 +221,19 @@ def test_a_spacer_column_does_not_part_one_table(tmp_path: Path) -> None:
     path = _ranking_book(tmp_path / "spacer.xlsx", spacer_only=True)
     tables = [b for b in extract(path).blocks if b.kind is BlockKind.TABLE]
     assert len(tables) == 1 and tables[0].rows()[1][0] == "Sở Công Thương"
+
+
+# --------------------------------------------------------------------------- merged cells
+
+
+@pytest.mark.parametrize("suffix", ["doc", "rtf"])
+def test_a_heading_merged_across_columns_keeps_the_columns_below_in_place(suffix: str) -> None:
+    path = FIXTURES / f"lo-spanned-ranking.{suffix}"
+    table = next(b for b in extract(path).blocks if b.kind is BlockKind.TABLE)
+    spanned = next(c for c in table.cells if c.text == "Điểm đạt được")
+    assert (spanned.col, spanned.colspan) == (2, 2)
+    assert next(c for c in table.cells if c.text == "Tổng điểm").col == 4
+    rows = {u.unit: (u.score.value, u.rank) for u in process_file(path).notice.unit_scores
+            if u.score is not None}
+    assert rows["Sở Tài chính"] == (Decimal("90.15"), 1)
+    assert rows["Sở Ngoại vụ"] == (Decimal("87.65"), 2)

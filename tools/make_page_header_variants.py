@@ -1,5 +1,5 @@
-"""How tests/fixtures/lo-page-header.{doc,odt,rtf} and lo-vntimeh-header.{doc,xls} were made
-(run once, by hand).
+"""How tests/fixtures/lo-page-header.{doc,odt,rtf}, lo-vntimeh-header.{doc,xls} and
+lo-spanned-ranking.{doc,rtf} were made (run once, by hand).
 
 The text is composed here. python-docx writes a Word file whose Decree 30 header (issuer |
 motto, number | place and date) is a borderless table in the FIRST-PAGE page header
@@ -14,6 +14,10 @@ Word keeps such a header in the header story (.doc), LibreOffice in a master pag
 lo-vntimeh-header.doc and .xls are typed in TCVN3 (.VnTime) the way old files were: the
 issuer's lines, which the page shows in capitals, typed in LOWERCASE bytes in the capitals
 font .VnTimeH (in the .doc through a character style), saved by LibreOffice.
+
+lo-spanned-ranking.doc and .rtf hold a ranking table whose header runs over two rows: a
+heading merged across two columns (gridSpan) over two sub-headings, the others merged down
+(vMerge); .doc keeps each row's cell edges in sprmTDefTable, RTF in ``\\cellxN``.
 """
 
 from __future__ import annotations
@@ -112,6 +116,35 @@ def vntimeh_xlsx(path: Path) -> None:
     book.save(str(path))
 
 
+RANKING = (
+    ("Sở Ngoại vụ", "61,20", "26,45", "87,65", "2"),
+    ("Sở Tài chính", "63,05", "27,10", "90,15", "1"),
+    ("Văn phòng UBND tỉnh", "58,90", "25,80", "84,70", "3"),
+)
+
+
+def ranking_docx(path: Path) -> None:
+    """Given a path, write a decision's ranking table with a two-row merged header."""
+    document = docx.Document()
+    document.add_paragraph("Kết quả Chỉ số cải cách hành chính năm 2025 của các cơ quan:")
+    table = document.add_table(rows=2 + len(RANKING), cols=6)
+    table.style = "Table Grid"
+    heads = ("TT", "Cơ quan", "Điểm đạt được", None, "Tổng điểm", "Xếp hạng")
+    for c, text in enumerate(heads):
+        if text:
+            table.cell(0, c).text = text
+    table.cell(1, 2).text, table.cell(1, 3).text = "Thẩm định", "Điều tra xã hội học"
+    table.cell(0, 2).merge(table.cell(0, 3))
+    for c in (0, 1, 4, 5):
+        table.cell(0, c).merge(table.cell(1, c))
+    for r, row in enumerate(RANKING, 2):
+        table.cell(r, 0).text = str(r - 1)
+        for c, text in enumerate(row, 1):
+            table.cell(r, c).text = text
+    document.add_paragraph("Giao Sở Nội vụ công khai kết quả trên Cổng thông tin điện tử tỉnh.")
+    document.save(str(path))
+
+
 def convert(source: Path, targets: tuple[str, ...], out: Path, tmp: str) -> None:
     for target in targets:
         subprocess.run(["soffice", f"-env:UserInstallation=file://{tmp}/profile", "--headless",
@@ -130,6 +163,9 @@ def main(out: Path) -> None:
         sheet = Path(tmp) / "lo-vntimeh-header.xlsx"
         vntimeh_xlsx(sheet)
         convert(sheet, ("xls:MS Excel 97",), out, tmp)
+        ranking = Path(tmp) / "lo-spanned-ranking.docx"
+        ranking_docx(ranking)
+        convert(ranking, ("doc:MS Word 97", "rtf:Rich Text Format"), out, tmp)
 
 
 if __name__ == "__main__":
