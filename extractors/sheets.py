@@ -12,6 +12,7 @@ below it.
 
 from __future__ import annotations
 
+import re
 from collections.abc import Iterator
 from dataclasses import dataclass, field
 
@@ -55,6 +56,20 @@ def number_text(value: float) -> str:
     if value == int(value) and abs(value) < 1e15:
         return str(int(value))
     return f"{value:.10g}"
+
+
+_LITERALS = re.compile(r'"[^"]*"|\\.|\[[^\]]*\]')
+
+
+def scales_to_percent(number_format: str | None) -> bool:
+    """Given a cell's number format ("0.00%", '0.0"%"'), return whether it shows the value
+    times 100 with a percent sign: a bare "%" does, a quoted or escaped one is only text."""
+    return bool(number_format) and "%" in _LITERALS.sub("", number_format or "")
+
+
+def percent_text(value: float) -> str:
+    """Given a fraction a percent format shows (0.9125), return it as shown: "91.25%"."""
+    return f"{number_text(round(value * 100, 10))}%"
 
 
 def _one_text_cell(sheet: Sheet, row: int, cols: list[int]) -> bool:

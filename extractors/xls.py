@@ -48,7 +48,10 @@ BROKEN = (
 
 
 def value_text(book: Any, cell: Any) -> str:
-    """Given a workbook and a cell, return the cell's text as Excel shows it (roughly)."""
+    """Given a workbook and a cell, return the cell's text as Excel shows it (roughly: a
+    number in a percent format as "91.25%")."""
+    if cell.ctype == xlrd.XL_CELL_NUMBER and sheets.scales_to_percent(cell_format(book, cell)):
+        return sheets.percent_text(cell.value)
     if cell.ctype == xlrd.XL_CELL_NUMBER:
         return sheets.number_text(cell.value)
     if cell.ctype == xlrd.XL_CELL_DATE:
@@ -59,6 +62,13 @@ def value_text(book: Any, cell: Any) -> str:
     if cell.ctype == xlrd.XL_CELL_TEXT:
         return str(cell.value).strip()
     return ""
+
+
+def cell_format(book: Any, cell: Any) -> str | None:
+    """Given a workbook and a cell, return its number format string ("0.00%"), if known."""
+    xf = book.xf_list[cell.xf_index] if cell.xf_index is not None else None
+    fmt = book.format_map.get(xf.format_key) if xf is not None else None
+    return None if fmt is None else str(fmt.format_str)
 
 
 def cell_font(book: Any, cell: Any) -> str:

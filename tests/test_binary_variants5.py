@@ -23,6 +23,7 @@ from docx.shared import Cm
 from parscore.extractors import extract
 from parscore.extractors.celltables import issuer_as_shown
 from parscore.extractors.model import BlockKind, Region
+from parscore.extractors.sheets import percent_text, scales_to_percent
 from parscore.pipeline.process import process_file
 
 FIXTURES = Path(__file__).resolve().parent / "fixtures"
@@ -237,3 +238,34 @@ def test_a_heading_merged_across_columns_keeps_the_columns_below_in_place(suffix
             if u.score is not None}
     assert rows["Sở Tài chính"] == (Decimal("90.15"), 1)
     assert rows["Sở Ngoại vụ"] == (Decimal("87.65"), 2)
+
+
+# --------------------------------------------------------------------------- percent formats
+
+
+def test_percent_formats_scale_unless_the_sign_is_text() -> None:
+    assert scales_to_percent("0.00%") and scales_to_percent("#,##0.0%;[Red]-0.0%")
+    assert not scales_to_percent('0.00"%"') and not scales_to_percent("0.0\\%")
+    assert not scales_to_percent("General") and not scales_to_percent(None)
+    assert percent_text(0.9125) == "91.25%" and percent_text(1) == "100%"
+
+
+def test_fractions_in_a_percent_format_read_as_the_sheet_shows_them(tmp_path: Path) -> None:
+    book = openpyxl.Workbook()
+    sheet = book.active
+    for c, heading in enumerate(("TT", "Đơn vị", "Chỉ số CCHC (%)", "Điểm"), 1):
+        sheet.cell(2, c, heading)
+    shares = (("Sở Giao thông vận tải", 0.7925), ("Sở Tư pháp", 0.861))
+    for r, (name, share) in enumerate(shares, 3):
+        sheet.cell(r, 1, r - 2)
+        sheet.cell(r, 2, name)
+        sheet.cell(r, 3, share).number_format = "0.00%"
+        sheet.cell(r, 4, share * 100).number_format = '0.00"%"'  # a sign that is only text
+    path = tmp_path / "percent.xlsx"
+    book.save(str(path))
+    table = next(b for b in extract(path).blocks if b.kind is BlockKind.TABLE)
+    assert table.rows()[1][2:] == ["79.25%", "79.25"]
+    xls = process_file(FIXTURES / "lo-percent-format.xls").notice.unit_scores
+    assert {(u.unit, u.percent.value if u.percent else None) for u in xls} == {
+        ("Sở Nội vụ", Decimal("88.4")), ("Sở Y tế", Decimal("81.25")),
+    }  # fmt: skip

@@ -1,5 +1,5 @@
-"""How tests/fixtures/lo-page-header.{doc,odt,rtf}, lo-vntimeh-header.{doc,xls} and
-lo-spanned-ranking.{doc,rtf} were made (run once, by hand).
+"""How tests/fixtures/lo-page-header.{doc,odt,rtf}, lo-vntimeh-header.{doc,xls},
+lo-spanned-ranking.{doc,rtf} and lo-percent-format.xls were made (run once, by hand).
 
 The text is composed here. python-docx writes a Word file whose Decree 30 header (issuer |
 motto, number | place and date) is a borderless table in the FIRST-PAGE page header
@@ -18,6 +18,8 @@ font .VnTimeH (in the .doc through a character style), saved by LibreOffice.
 lo-spanned-ranking.doc and .rtf hold a ranking table whose header runs over two rows: a
 heading merged across two columns (gridSpan) over two sub-headings, the others merged down
 (vMerge); .doc keeps each row's cell edges in sprmTDefTable, RTF in ``\\cellxN``.
+
+lo-percent-format.xls ranks units by a column of fractions formatted "0.00%" (shown 88.40%).
 """
 
 from __future__ import annotations
@@ -145,6 +147,23 @@ def ranking_docx(path: Path) -> None:
     document.save(str(path))
 
 
+def percent_xlsx(path: Path) -> None:
+    """Given a path, write a ranking whose index column holds fractions formatted 0.00%."""
+    book = openpyxl.Workbook()
+    sheet = book.active
+    sheet.cell(1, 1, "UBND TỈNH KON TUM")
+    sheet.cell(3, 1, "TT")
+    sheet.cell(3, 2, "Đơn vị")
+    sheet.cell(3, 3, "Chỉ số CCHC (%)")
+    sheet.cell(3, 4, "Xếp hạng")
+    for r, (name, share, rank) in enumerate((("Sở Nội vụ", 0.884, 1), ("Sở Y tế", 0.8125, 2)), 4):
+        sheet.cell(r, 1, r - 3)
+        sheet.cell(r, 2, name)
+        sheet.cell(r, 3, share).number_format = "0.00%"
+        sheet.cell(r, 4, rank)
+    book.save(str(path))
+
+
 def convert(source: Path, targets: tuple[str, ...], out: Path, tmp: str) -> None:
     for target in targets:
         subprocess.run(["soffice", f"-env:UserInstallation=file://{tmp}/profile", "--headless",
@@ -166,6 +185,9 @@ def main(out: Path) -> None:
         ranking = Path(tmp) / "lo-spanned-ranking.docx"
         ranking_docx(ranking)
         convert(ranking, ("doc:MS Word 97", "rtf:Rich Text Format"), out, tmp)
+        percent = Path(tmp) / "lo-percent-format.xlsx"
+        percent_xlsx(percent)
+        convert(percent, ("xls:MS Excel 97",), out, tmp)
 
 
 if __name__ == "__main__":
