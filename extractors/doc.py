@@ -32,7 +32,7 @@ from bisect import bisect_right
 from collections.abc import Iterator
 from dataclasses import dataclass, field, replace
 
-from parscore.extractors.celltables import table_blocks
+from parscore.extractors.celltables import Spans, grid_spans, table_blocks
 from parscore.extractors.doclists import Continuations, Lists, read_lists
 from parscore.extractors.errors import ErrorCode, InputError
 from parscore.extractors.limits import Limits
@@ -52,6 +52,7 @@ from parscore.normalizers.legacy import (
     better_font_encoding,
     detect,
     font_encoding,
+    legacy_to_unicode,
     typed_capitals,
 )
 from parscore.normalizers.text import clean
@@ -154,6 +155,7 @@ class Props:
     itap: int = 0
     ilfo: int = 0
     ilvl: int = 0
+    cells: tuple[int, ...] = ()  # a table row's cell edges (sprmTDefTable rgdxaCenter, twips)
 
 
 @dataclass(frozen=True, slots=True)
@@ -295,6 +297,8 @@ def apply(props: Props, grpprl: bytes) -> Props:
             changes[_PARA_FLAGS[sprm]] = op[0] != 0
         elif sprm in _PARA_NUMBERS:
             changes[_PARA_NUMBERS[sprm]] = op[0] if len(op) == 1 else u16(op, 0)
+        elif sprm == SPRM_T_DEF_TABLE and op and len(op) >= 1 + 2 * (op[0] + 1):
+            changes["cells"] = struct.unpack_from(f"<{op[0] + 1}h", op, 1)
     return replace(props, **changes) if changes else props  # type: ignore[arg-type]
 
 
@@ -482,12 +486,13 @@ class Reader:
         points = sorted(c for c in cuts if lo <= c <= hi)
         yield from itertools.pairwise(points)
 
-    def para_text(self, lo: int, hi: int, para: Props) -> str:
+    def para_text(self, lo: int, hi: int, para: Props, *, shown: bool = False) -> str:
         """Given a paragraph's CP range (mark excluded) and properties, return its Unicode text.
 
         Consecutive segments drawn in the same font are converted together, so a VNI letter
         split across two runs is still one letter. Capitals set by formatting (sprmCFCaps) are
-        left as typed, as the DOCX reader leaves w:caps.
+        left as typed, as the DOCX reader leaves w:caps; so is text a TCVN3 capitals font
+        (.VnTimeH) draws in capitals, unless ``shown`` asks for what the page shows.
         """
         out: list[str] = []
         group: list[str] = []
@@ -498,13 +503,13 @@ class Reader:
             encoding = font_encoding([font])
             this = (encoding, font if encoding else "")
             if this != key:
-                out.append(self.convert(group, key))
+                out.append(self.convert(group, key, shown=shown))
                 group, key = [], this
             group.append(self.text[a:b])
-        out.append(self.convert(group, key))
+        out.append(self.convert(group, key, shown=shown))
         return "".join(out).replace(DROPPED, "").translate(SPECIALS)
 
-    def convert(self, group: list[str], key: RunKey | None) -> str:
+    def convert(self, group: list[str], key: RunKey | None, *, shown: bool = False) -> str:
         """Given text segments of one font, return them in Unicode (noting the encoding)."""
         text = "".join(group)
         if key is None or not text:
@@ -515,6 +520,8 @@ class Reader:
         self.converted.add(encoding)
         if encoding == TCVN3:  # ư (0xAD) saved as Word's optional hyphen
             text = text.replace(OPTIONAL_HYPHEN, SOFT_HYPHEN)
+        if shown and encoding == key[0]:
+            return legacy_to_unicode(text, encoding, [key[1]])
         return typed_capitals(text, encoding)
 
 
@@ -612,11 +619,13 @@ class TableBuilder:
     rows: list[list[list[str]]] = field(default_factory=list)
     row: list[list[str]] = field(default_factory=list)
     cell: list[str] = field(default_factory=list)
+    edges: list[tuple[int, ...]] = field(default_factory=list)  # each row's cell edges
 
     def add(self, text: str, mark: str, para: Props) -> None:
         """Given a table paragraph's text, its mark and properties, add it to the table."""
         if mark == CELL_END and para.ttp:
             self.rows.append(self.row)
+            self.edges.append(para.cells)
             self.row = []
         elif mark == CELL_END:
             self.row.append([*self.cell, text])
@@ -631,8 +640,16 @@ class TableBuilder:
         if self.row:
             self.rows.append(self.row)
         rows = self.rows
-        self.rows, self.row, self.cell = [], [], []
+        self.rows, self.row, self.cell, self.edges = [], [], [], []
         return rows
+
+    def spans(self) -> Spans | None:
+        """Return how many grid columns each cell of the rows so far spans, from the rows'
+        cell edges (``celltables.grid_spans``); None when a row's edges are missing."""
+        rows = [*self.rows, self.row] if self.row else self.rows
+        if not rows or len(rows) != len(self.edges):
+            return None
+        return grid_spans(rows, [edges[1:] for edges in self.edges])
 
 
 def paragraph_block(reader: Reader, text: str, para: Props, path: str) -> Block | None:
@@ -659,7 +676,9 @@ def paragraph_block(reader: Reader, text: str, para: Props, path: str) -> Block 
 def document_blocks(reader: Reader, path: str) -> Iterator[Block]:
     """Given a Reader, yield the blocks of its main text, then its footnotes and text boxes
     (the text boxes first when they are anchored before the main text's first word: a
-    header laid out in boxes or frames, which Word and LibreOffice keep in the boxes story)."""
+    header laid out in boxes or frames, which Word and LibreOffice keep in the boxes story),
+    then the page headers and footers; a Decree 30 header kept in a page header (a main text
+    without one of its own) comes first, as its HEADER lines."""
     spans, start = {}, 0
     for name, length in zip(STORIES, reader.stories, strict=False):
         spans[name] = (start, min(start + length, len(reader.text)))
@@ -667,10 +686,22 @@ def document_blocks(reader: Reader, path: str) -> Iterator[Block]:
     order = [name for name in STORIES if name in READ_STORIES and name in spans]
     if "boxes" in order and _boxes_lead(reader.text[slice(*spans["main"])]):
         order = ["boxes", *(name for name in order if name != "boxes")]
-    for name in order:
-        yield from story_blocks(reader, *spans[name], path, lead_header=name == "main")
+    blocks = [
+        block
+        for name in order
+        for block in story_blocks(reader, *spans[name], path, lead_header=name == "main")
+    ]
+    lead: list[Block] = []
+    furniture: list[Block] = []
     if "headers" in spans:
-        yield from furniture_blocks(reader, spans["headers"][0], path)
+        lead, furniture = furniture_blocks(reader, spans["headers"][0], path)
+    if any(block.region is Region.HEADER for block in blocks):
+        lead = [replace(block, region=Region.PAGE_HEADER) for block in lead]
+        furniture = lead + furniture
+        lead = []
+    yield from lead
+    yield from blocks
+    yield from furniture
 
 
 def _boxes_lead(main: str) -> bool:
@@ -680,20 +711,28 @@ def _boxes_lead(main: str) -> bool:
     return DRAWN in main[:first]
 
 
-def furniture_blocks(reader: Reader, start: int, path: str) -> Iterator[Block]:
-    """Given a Reader and the header story's first CP, yield each distinct header and footer
-    paragraph once, marked PAGE_HEADER or PAGE_FOOTER."""
+def furniture_blocks(reader: Reader, start: int, path: str) -> tuple[list[Block], list[Block]]:
+    """Given a Reader and the header story's first CP, return the Decree 30 header laid out
+    in a page header's table (the first header story that holds one, as HEADER lines) and
+    each other distinct header and footer paragraph once, marked PAGE_HEADER or PAGE_FOOTER."""
     seen: set[str] = set()
+    lead: list[Block] = []
+    out: list[Block] = []
     cps = reader.headers
     for i in range(HDD_SEPARATORS, len(cps) - 1):
         lo, hi = start + cps[i], min(start + cps[i + 1], len(reader.text))
         header = (i - HDD_SEPARATORS) % 6 in HDD_HEADERS
         region = Region.PAGE_HEADER if header else Region.PAGE_FOOTER
-        for block in story_blocks(reader, lo, hi, path):
+        blocks = list(story_blocks(reader, lo, hi, path, lead_header=header))
+        layout = [b for b in blocks if b.region is Region.HEADER]
+        if layout and not lead:
+            lead = layout
+        for block in blocks:
             key = block.text or str(block.rows())
-            if key not in seen:
+            if block.region is not Region.HEADER and key not in seen:
                 seen.add(key)
-                yield replace(block, region=region)
+                out.append(replace(block, region=region))
+    return lead, out
 
 
 def story_blocks(
@@ -703,26 +742,40 @@ def story_blocks(
 
     With ``lead_header`` (the main text), tables before any paragraph of text are the
     Decree 30 header's layout when they hold its marks: their cells' paragraphs come out
-    column by column as HEADER paragraphs, as a DOCX's layout table does.
+    column by column as HEADER paragraphs, as a DOCX's layout table does, and as the page
+    shows them (a line typed in lowercase in a capitals font such as .VnTimeH is in
+    capitals: "UBND TỈNH …" names the issuer).
     """
-    table = TableBuilder()
-    start, started = lo, not lead_header
+    table, shown = TableBuilder(), TableBuilder()  # shown: a leading table as the page shows it
+    start, started, prov = lo, not lead_header, Provenance(path=path)
     for cp in range(lo, hi):
         mark = reader.text[cp]
         if mark not in (PARA_END, CELL_END):
             continue
         para = reader.paras.at(reader.fc_of(cp))
         text = reader.para_text(start, cp, para)
+        in_cell = mark == CELL_END or para.in_table or para.itap
+        if in_cell and not started:
+            shown.add(reader.para_text(start, cp, para, shown=True), mark, para)
         start = cp + 1
-        if mark == CELL_END or para.in_table or para.itap:
+        if in_cell:
             table.add(text, mark, para)
             continue
-        yield from table_blocks(table.take(), Provenance(path=path), started=started)
+        yield from _finished(table, shown, prov, started=started)
         block = paragraph_block(reader, text, para, path)
         if block is not None:
             started = True
             yield block
-    yield from table_blocks(table.take(), Provenance(path=path), started=started)
+    yield from _finished(table, shown, prov, started=started)
+
+
+def _finished(
+    table: TableBuilder, shown: TableBuilder, prov: Provenance, *, started: bool
+) -> list[Block]:
+    """Given a finished table (and its leading rows as shown), return its blocks, the cells
+    spanning the grid columns their edges cover."""
+    spans = table.spans()
+    return table_blocks(table.take(), prov, started=started, shown=shown.take(), spans=spans)
 
 
 def extract(data: bytes, source: SourceInfo, limits: Limits) -> Document:

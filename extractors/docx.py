@@ -12,6 +12,7 @@ from __future__ import annotations
 import posixpath
 import re
 from collections.abc import Iterator
+from copy import deepcopy
 from dataclasses import dataclass, field, replace
 
 from lxml import etree
@@ -477,13 +478,28 @@ def _is_body_text(item: Item) -> bool:
 
 
 def body_to_items(body: etree._Element, styles: Styles) -> list[Item]:
-    """Given w:body, return its items; layout tables before any body text are the header block."""
+    """Given w:body, return its items; layout tables before any body text are the header block
+    (one wrapped in a content control too)."""
     items: list[Item] = []
     for child in body:
         started = any(_is_body_text(i) for i in items)
-        region = Region.BODY if started or child.tag != w("tbl") else Region.HEADER
+        region = Region.BODY if started or not _opens_with_table(child) else Region.HEADER
         items += child_items(child, styles, region)
     return items
+
+
+def _opens_with_table(child: etree._Element) -> bool:
+    """Given a child of the body, return whether it is a table, or a content control (or
+    custom XML element) whose content opens with one."""
+    if child.tag == w("tbl"):
+        return True
+    if child.tag not in (w("sdt"), w("sdtContent"), w("customXml")):
+        return False
+    inner = child.find(w("sdtContent")) if child.tag == w("sdt") else child
+    if inner is None:
+        return False
+    first = next((c for c in inner if c.tag not in (w("customXmlPr"), w("sdtPr"))), None)
+    return first is not None and _opens_with_table(first)
 
 
 # --------------------------------------------------------------------------- markers
@@ -543,12 +559,51 @@ def _furniture(parts: tuple[etree._Element, ...], styles: Styles, region: Region
     return out
 
 
+def _layout_tables(container: etree._Element) -> Iterator[etree._Element]:
+    """Given a header part, yield its top-level tables shaped as a Decree 30 header (inside
+    content controls too)."""
+    for child in container:
+        if child.tag == w("tbl") and is_header_layout(child):
+            yield child
+        elif child.tag in (w("sdt"), w("sdtContent"), w("customXml")):
+            yield from _layout_tables(child)
+
+
+def running_header_block(
+    parts: tuple[etree._Element, ...], styles: Styles
+) -> tuple[list[Item], tuple[etree._Element, ...]]:
+    """Given the page header parts, return the Decree 30 header kept in one of them (a
+    first-page or every-page header holding the issuer | motto table) as HEADER lines, and
+    the parts left without that table (their running text). The first such table counts;
+    a copy of it in another part (first page and default) is dropped."""
+    found: list[Item] = []
+    rest: list[etree._Element] = []
+    for part in parts:
+        tables = list(_layout_tables(part))
+        if not tables:
+            rest.append(part)
+            continue
+        if not found:
+            found = list(layout_items(tables[0], styles, Region.HEADER))
+        copy = deepcopy(part)
+        for tbl in list(_layout_tables(copy)):
+            tbl.getparent().remove(tbl)
+        rest.append(copy)
+    return found, tuple(rest)
+
+
 def extract(data: bytes, source: SourceInfo, limits: Limits) -> Document:
     """Given DOCX bytes, return the Document: running headers, body, running footers."""
     parts = read_parts(data, source.path, limits)
+    body = body_to_items(parts.body, parts.styles)
+    heads: list[Item] = []
+    running = parts.headers
+    if not any(isinstance(i, Para) and i.region is Region.HEADER for i in body):
+        heads, running = running_header_block(parts.headers, parts.styles)
     items = (
-        _furniture(parts.headers, parts.styles, Region.PAGE_HEADER)
-        + body_to_items(parts.body, parts.styles)
+        heads
+        + _furniture(running, parts.styles, Region.PAGE_HEADER)
+        + body
         + _furniture(parts.footers, parts.styles, Region.PAGE_FOOTER)
     )
     kept = [i for i in items if isinstance(i, Table) or i.text]

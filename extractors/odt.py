@@ -24,7 +24,7 @@ from __future__ import annotations
 
 import unicodedata
 from collections.abc import Iterable, Iterator
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 
 from lxml import etree
 
@@ -301,25 +301,44 @@ def table_cells(table: etree._Element) -> tuple[list[list[list[str]]], list[Cell
     return rows, cells
 
 
-def furniture(styles: etree._Element | None, path: str) -> tuple[list[Block], list[Block]]:
-    """Given styles.xml, return the master pages' header lines and footer lines."""
+def furniture(
+    styles: etree._Element | None, path: str
+) -> tuple[list[Block], list[Block], list[Block]]:
+    """Given styles.xml, return the Decree 30 header laid out in a master page's header
+    table (the first one that holds it, as HEADER lines), the master pages' other header
+    lines and their footer lines, each distinct line once."""
     if styles is None:
-        return [], []
+        return [], [], []
     out: dict[Region, list[Block]] = {Region.PAGE_HEADER: [], Region.PAGE_FOOTER: []}
+    lead: list[Block] = []
     seen: set[str] = set()
     for page in styles.iter(q(STYLE, "master-page")):
         for part in page:
             name = part.tag.rsplit("}", 1)[-1] if isinstance(part.tag, str) else ""
-            region = Region.PAGE_HEADER if name.startswith("header") else Region.PAGE_FOOTER
             if not name.startswith(("header", "footer")):
                 continue
+            region = Region.PAGE_HEADER if name.startswith("header") else Region.PAGE_FOOTER
+            laid_out = header_tables(part, path) if region is Region.PAGE_HEADER else {}
+            lead = lead or next(iter(laid_out.values()), [])
             for p in part.iter(q(TEXT, "p"), q(TEXT, "h")):
+                if any(a in laid_out for a in p.iterancestors(q(TABLE, "table"))):
+                    continue
                 text = clean(paragraph_text(p))
                 if text and text not in seen:
                     seen.add(text)
                     out[region].append(Block(kind=BlockKind.PARAGRAPH, text=text, region=region,
                                              prov=Provenance(path=path)))
-    return out[Region.PAGE_HEADER], out[Region.PAGE_FOOTER]
+    return lead, out[Region.PAGE_HEADER], out[Region.PAGE_FOOTER]
+
+
+def header_tables(part: etree._Element, path: str) -> dict[etree._Element, list[Block]]:
+    """Given a master page's header, return its tables laid out as a Decree 30 header, each
+    with its HEADER lines (``extractors.celltables``), in document order."""
+    found = {}
+    for table in part.iter(q(TABLE, "table")):
+        if lines := celltables.header_blocks(table_cells(table)[0], Provenance(path=path)):
+            found[table] = lines
+    return found
 
 
 def extract(data: bytes, source: SourceInfo, limits: Limits) -> Document:
@@ -333,5 +352,8 @@ def extract(data: bytes, source: SourceInfo, limits: Limits) -> Document:
     reader = Reader(styles=list_styles([r for r in (styles, root) if r is not None]),
                     path=source.path)
     reader.walk(body)
-    heads, feet = furniture(styles, source.path)
-    return Document(source=source, blocks=(*heads, *reader.blocks, *feet))
+    lead, heads, feet = furniture(styles, source.path)
+    if any(block.region is Region.HEADER for block in reader.blocks):
+        heads = [replace(block, region=Region.PAGE_HEADER) for block in lead] + heads
+        lead = []
+    return Document(source=source, blocks=(*lead, *heads, *reader.blocks, *feet))

@@ -16,10 +16,10 @@ from collections.abc import Iterator
 
 from striprtf.striprtf import rtf_to_text
 
-from parscore.extractors.celltables import table_blocks
+from parscore.extractors.celltables import Spans, grid_spans, table_blocks
 from parscore.extractors.errors import ErrorCode, InputError
 from parscore.extractors.limits import Limits
-from parscore.extractors.model import Block, BlockKind, Document, Provenance, SourceInfo
+from parscore.extractors.model import Block, BlockKind, Document, Provenance, Region, SourceInfo
 from parscore.normalizers import legacy
 from parscore.normalizers.text import clean
 
@@ -29,6 +29,9 @@ _MARKS = {
     b"intbl": b"{\\uc1\\u57346?}", b"cell": b"{\\uc1\\u57345?}", b"row": b"{\\uc1\\u57344?}",
 }
 _STRUCTURE = re.compile(rb"(?<!\\)\\(intbl|cell|row)(?![a-zA-Z])")
+#: A row's cell edge (``\\cellxN``, twips) written as text between two marks.
+_CELL_EDGE = re.compile(rb"(?<!\\)\\cellx(-?\d+) ?")
+_EDGES = re.compile("(?:\ue003(-?\\d+)\ue004)+")
 #: What opens or closes a group, an escaped brace (none of them), or binary data to skip.
 _GROUP_TOKEN = re.compile(rb"\\bin(\d+) ?|\\[{}\\]|[{}]")
 
@@ -99,7 +102,9 @@ def accepted(data: bytes) -> bytes:
 
 def marked(data: bytes) -> bytes:
     """Given RTF bytes, return them with a private-use mark before each table paragraph
-    (``\\intbl``), cell end and row end, which striprtf passes through as text."""
+    (``\\intbl``), cell end and row end, and each row's cell edges (``\\cellxN``) as marked
+    text, all of which striprtf passes through."""
+    data = _CELL_EDGE.sub(lambda m: b"{\\uc1\\u57347?}" + m.group(1) + b"{\\uc1\\u57348?}", data)
     return _STRUCTURE.sub(lambda m: _MARKS[m.group(1)] + m.group(0), data)
 
 
@@ -110,40 +115,83 @@ def text_blocks(text: str, path: str) -> Iterator[Block]:
     while pos < len(text):
         start = text.find(IN_TABLE, pos)
         end = len(text) if start < 0 else start
-        for line in text[pos:end].splitlines():
+        before = text[pos:end]
+        edges = [_edges(m.group(0)) for m in _EDGES.finditer(before)]
+        for line in _EDGES.sub("", before).splitlines():
             if cleaned := clean(line):
                 started = True
                 yield Block(kind=BlockKind.PARAGRAPH, text=cleaned, prov=prov)
         if start < 0:
             return
-        rows, pos = table_rows(text, start)
-        yield from table_blocks(rows, prov, started=started)
+        rows, spans, pos = table_rows(text, start, edges[-1] if edges else ())
+        yield from table_blocks(rows, prov, started=started, spans=spans)
 
 
-def table_rows(text: str, start: int) -> tuple[list[list[list[str]]], int]:
-    """Given marked text and where a table's first paragraph starts, return its rows (cells
-    as lists of paragraphs) and where the text after the table starts."""
-    rows, pos = [], start
+def _edges(marked_edges: str) -> tuple[int, ...]:
+    """Given a run of marked cell edges, return them (twips)."""
+    return tuple(int(m.group(1)) for m in re.finditer("\ue003(-?\\d+)\ue004", marked_edges))
+
+
+def table_rows(
+    text: str, start: int, edges: tuple[int, ...] = ()
+) -> tuple[list[list[list[str]]], Spans | None, int]:
+    """Given marked text, where a table's first paragraph starts and its first row's cell
+    edges, return its rows (cells as lists of paragraphs), how many grid columns each cell
+    spans (``celltables.grid_spans``) and where the text after the table starts."""
+    rows: list[list[list[str]]] = []
+    row_edges: list[tuple[int, ...]] = []
+    pos = start
     while text.startswith(IN_TABLE, pos):
         end = text.find(ROW_END, pos)
         end = len(text) if end < 0 else end
         row = text[pos:end].replace(IN_TABLE, "")
-        cells = [cell.removeprefix("|") for cell in row.split(CELL_END)]
+        cells = [cell.removeprefix("|") for cell in _EDGES.sub("", row).split(CELL_END)]
         if cells and not cells[-1].strip():
             cells.pop()  # what follows the last cell end: striprtf's row break
         rows.append([cell.splitlines() for cell in cells])
+        row_edges.append(edges)
         pos = end + len(ROW_END)
         pos += 1 if text.startswith("\n", pos) else 0
-    return rows, pos
+        if m := _EDGES.match(text, pos):  # the next row's definition
+            edges, pos = _edges(m.group(0)), m.end()
+            pos += 1 if text.startswith("\n", pos) else 0
+    return rows, grid_spans(rows, row_edges), pos
+
+
+_PAGE_HEADER = re.compile(rb"\{\\header[flr]?(?![a-zA-Z])")
+_FONT_TABLE = re.compile(rb"\{\\fonttbl(?![a-zA-Z])")
+
+
+def page_header_layout(data: bytes, path: str, encoding: str | None) -> list[Block]:
+    """Given RTF bytes, return the Decree 30 header laid out in a page header's table (the
+    first ``\\header``, ``\\headerf`` … group that holds one, a word processor's page
+    style table included) as HEADER lines; striprtf leaves page headers out."""
+    table = _FONT_TABLE.search(data)
+    fonts = data[table.start() : group_end(data, table.start())] if table else b""
+    for m in _PAGE_HEADER.finditer(data):
+        inner = data[m.end() : group_end(data, m.start()) - 1]
+        if b"\\intbl" not in inner:
+            continue
+        text = rtf_text(marked(accepted(b"{\\rtf1" + fonts + b" " + inner + b"}")), path)
+        if encoding is not None:
+            text = legacy.to_unicode(text, encoding)
+        lead = [b for b in text_blocks(text, path) if b.region is Region.HEADER]
+        if lead:
+            return lead
+    return []
 
 
 def extract(data: bytes, source: SourceInfo, limits: Limits) -> Document:
     """Given RTF bytes, return the Document of their paragraphs and tables, legacy text
-    converted first (a header layout's marks are read in Unicode)."""
+    converted first (a header layout's marks are read in Unicode); a Decree 30 header kept
+    in a page header comes first when the body has none of its own."""
     check_groups(data, source.path, limits)
     text = rtf_text(marked(accepted(data)), source.path)
     encoding = legacy.detect(text[: legacy.SAMPLE_CHARS])
     if encoding is not None:
         text = legacy.to_unicode(text, encoding)
     notes = () if encoding is None else (f"text converted from the legacy {encoding} encoding",)
-    return Document(source=source, blocks=tuple(text_blocks(text, source.path)), warnings=notes)
+    blocks = tuple(text_blocks(text, source.path))
+    if not any(block.region is Region.HEADER for block in blocks):
+        blocks = (*page_header_layout(data, source.path, encoding), *blocks)
+    return Document(source=source, blocks=blocks, warnings=notes)

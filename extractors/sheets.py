@@ -12,16 +12,20 @@ below it.
 
 from __future__ import annotations
 
+import re
 from collections.abc import Iterator
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 
+from parscore.extractors.celltables import issuer_as_shown
 from parscore.extractors.errors import ErrorCode, InputError
 from parscore.extractors.header import HEADER_COLUMNS, HEADER_ROWS, layout_lines, names_body
 from parscore.extractors.model import MAX_COLSPAN, Block, BlockKind, Cell, Provenance, Region
+from parscore.normalizers.text import bare_key
 
 #: A merged range: first row, first column, last row + 1, last column + 1 (0-based).
 Merge = tuple[int, int, int, int]
 MAX_CELLS = 200_000  # non-empty cells of one sheet; a notice's table has a few hundred
+MAX_COLUMN = 1 << 20  # past any sheet's last column
 
 
 @dataclass(frozen=True, slots=True, kw_only=True)
@@ -31,6 +35,13 @@ class Sheet:
     name: str
     values: dict[tuple[int, int], str]
     merges: tuple[Merge, ...] = ()
+    #: Cells whose font shows other text than typed (a TCVN3 capitals font such as .VnTimeH
+    #: draws lowercase bytes as capitals): as shown, for reading the header's lines.
+    shown: dict[tuple[int, int], str] = field(default_factory=dict)
+
+    def seen(self, key: tuple[int, int]) -> str:
+        """Given a cell's (row, col), return its text as the page shows it."""
+        return self.shown.get(key) or self.values[key]
 
 
 def check_size(values: dict[tuple[int, int], str], name: str, path: str) -> None:
@@ -45,6 +56,20 @@ def number_text(value: float) -> str:
     if value == int(value) and abs(value) < 1e15:
         return str(int(value))
     return f"{value:.10g}"
+
+
+_LITERALS = re.compile(r'"[^"]*"|\\.|\[[^\]]*\]')
+
+
+def scales_to_percent(number_format: str | None) -> bool:
+    """Given a cell's number format ("0.00%", '0.0"%"'), return whether it shows the value
+    times 100 with a percent sign: a bare "%" does, a quoted or escaped one is only text."""
+    return bool(number_format) and "%" in _LITERALS.sub("", number_format or "")
+
+
+def percent_text(value: float) -> str:
+    """Given a fraction a percent format shows (0.9125), return it as shown: "91.25%"."""
+    return f"{number_text(round(value * 100, 10))}%"
 
 
 def _one_text_cell(sheet: Sheet, row: int, cols: list[int]) -> bool:
@@ -89,7 +114,8 @@ def header_rows(sheet: Sheet) -> tuple[list[int], list[str]]:
     for k in range(len(rows), 0, -1):
         lead = [[[sheet.values[(row, col)]] for col in by_row[row]] for row in rows[:k]]
         if any(len(cells) > 1 for cells in lead) and (lines := layout_lines(lead)):
-            return rows[:k], lines
+            seen = [[[sheet.seen((row, col))] for col in by_row[row]] for row in rows[:k]]
+            return rows[:k], issuer_as_shown(lines, layout_lines(seen)) if sheet.shown else lines
     return [], []
 
 
@@ -113,12 +139,18 @@ def _spans(merges: tuple[Merge, ...]) -> dict[tuple[int, int], tuple[int, int]]:
     }
 
 
-def table_cells(sheet: Sheet, rows: list[int]) -> tuple[Cell, ...]:
-    """Given a sheet and its table rows, return the cells of the used range, merges as spans."""
+def table_cells(
+    sheet: Sheet, rows: list[int], columns: tuple[int, int] | None = None
+) -> tuple[Cell, ...]:
+    """Given a sheet, its table rows (and the columns of one of its side-by-side tables,
+    first and last), return the cells of the used range, merges as spans."""
     if not rows:
         return ()
     first, last = rows[0], rows[-1]
-    inside = [(r, c) for r, c in sheet.values if first <= r <= last]
+    lo, hi = columns or (0, MAX_COLUMN)
+    inside = [(r, c) for r, c in sheet.values if first <= r <= last and lo <= c <= hi]
+    if not inside:
+        return ()
     left = min(c for _, c in inside)
     spans = _spans(sheet.merges)
     cells = []
@@ -141,14 +173,17 @@ def _paragraphs(
 ) -> Iterator[Block]:
     """Given a sheet and rows of one text cell each, yield them as paragraphs; with ``top``
     (the title lines above the table) the leading lines naming an issuing body in capitals
-    ("ỦY BAN NHÂN DÂN TỈNH …", "UBND HUYỆN … - PHÒNG NỘI VỤ") are the sheet's header."""
+    ("ỦY BAN NHÂN DÂN TỈNH …", "UBND HUYỆN … - PHÒNG NỘI VỤ", or typed in lowercase in a
+    capitals font, as the page shows them) are the sheet's header."""
     wanted = set(rows)
-    texts = {r: v for (r, _), v in sheet.values.items() if r in wanted}
+    cells = {r: key for key in sheet.values if (r := key[0]) in wanted}
     heading = top
     for row in rows:
-        heading = heading and names_body(texts[row])
+        heading = heading and names_body(sheet.seen(cells[row]))
         region = Region.HEADER if heading else Region.BODY
-        yield Block(kind=BlockKind.PARAGRAPH, text=texts[row], region=region, prov=prov)
+        typed = sheet.values[cells[row]]
+        text = sheet.seen(cells[row]) if heading and typed.islower() else typed
+        yield Block(kind=BlockKind.PARAGRAPH, text=text, region=region, prov=prov)
 
 
 def sheet_blocks(sheet: Sheet, number: int, path: str) -> list[Block]:
@@ -161,8 +196,43 @@ def sheet_blocks(sheet: Sheet, number: int, path: str) -> list[Block]:
         for line in lines
     ]
     blocks.extend(_paragraphs(sheet, above, prov, top=not lead))
-    cells = table_cells(sheet, table)
-    if cells:
-        blocks.append(Block(kind=BlockKind.TABLE, cells=cells, prov=prov))
+    for columns in side_by_side(sheet, table):
+        cells = table_cells(sheet, table, columns)
+        if cells:
+            blocks.append(Block(kind=BlockKind.TABLE, cells=cells, prov=prov))
     blocks.extend(_paragraphs(sheet, below, prov))
     return blocks
+
+
+def side_by_side(sheet: Sheet, rows: list[int]) -> list[tuple[int, int] | None]:
+    """Given a sheet and its table rows, return the columns (first, last) of each of the
+    tables that stand side by side in them, left to right, or [None] for one table.
+
+    Two blocks of a ranking laid out beside each other ("KHỐI SỞ" in A:D, "KHỐI HUYỆN" in
+    F:I) are two tables when an empty column parts them in every row, no merged cell spans
+    that column, and one row gives every part the same column headings (two or more, none
+    a number): a table with a blank spacer column repeats no headings.
+    """
+    wanted = set(rows)
+    used = sorted({c for r, c in sheet.values if r in wanted})
+    parts: list[list[int]] = []
+    for c in used:
+        if parts and c == parts[-1][-1] + 1:
+            parts[-1].append(c)
+        else:
+            parts.append([c])
+    if len(parts) < 2 or any(len(part) < 2 for part in parts):
+        return [None]
+    gaps = [part[0] - 1 for part in parts[1:]]
+    if any(c0 <= gap < c1 and r0 <= rows[-1] and r1 > rows[0]
+           for r0, c0, r1, c1 in sheet.merges for gap in gaps):
+        return [None]
+    for row in rows:
+        headings = [
+            [bare_key(sheet.values[(row, c)]) for c in part if (row, c) in sheet.values]
+            for part in parts
+        ]
+        if (all(len(h) >= 2 and not any(_is_number(t) for t in h) for h in headings)
+                and all(h == headings[0] for h in headings)):
+            return [(part[0], part[-1]) for part in parts]
+    return [None]

@@ -21,7 +21,15 @@ from parscore.extractors import sheets
 from parscore.extractors.errors import ErrorCode, InputError
 from parscore.extractors.limits import Limits
 from parscore.extractors.model import Document, SourceInfo
-from parscore.normalizers.legacy import TCVN3, VNI, detect, font_encoding, typed_capitals
+from parscore.normalizers.legacy import (
+    TCVN3,
+    VNI,
+    detect,
+    font_encoding,
+    is_capitals_font,
+    legacy_to_unicode,
+    typed_capitals,
+)
 
 #: What xlrd raises on a damaged workbook.
 BROKEN = (
@@ -40,7 +48,10 @@ BROKEN = (
 
 
 def value_text(book: Any, cell: Any) -> str:
-    """Given a workbook and a cell, return the cell's text as Excel shows it (roughly)."""
+    """Given a workbook and a cell, return the cell's text as Excel shows it (roughly: a
+    number in a percent format as "91.25%")."""
+    if cell.ctype == xlrd.XL_CELL_NUMBER and sheets.scales_to_percent(cell_format(book, cell)):
+        return sheets.percent_text(cell.value)
     if cell.ctype == xlrd.XL_CELL_NUMBER:
         return sheets.number_text(cell.value)
     if cell.ctype == xlrd.XL_CELL_DATE:
@@ -53,6 +64,13 @@ def value_text(book: Any, cell: Any) -> str:
     return ""
 
 
+def cell_format(book: Any, cell: Any) -> str | None:
+    """Given a workbook and a cell, return its number format string ("0.00%"), if known."""
+    xf = book.xf_list[cell.xf_index] if cell.xf_index is not None else None
+    fmt = book.format_map.get(xf.format_key) if xf is not None else None
+    return None if fmt is None else str(fmt.format_str)
+
+
 def cell_font(book: Any, cell: Any) -> str:
     """Given a workbook and a cell, return the name of the cell's font."""
     return str(book.font_list[book.xf_list[cell.xf_index].font_index].name)
@@ -62,17 +80,23 @@ def read_sheet(book: Any, sheet: Any, path: str) -> sheets.Sheet:
     """Given a workbook and one of its sheets, return its non-empty cells and merged ranges.
 
     A text cell in a legacy font is converted by its font, in the case its writer typed
-    (``legacy.typed_capitals``). The other text cells are converted only when their own text,
-    taken together, proves TCVN3 or VNI: cells already in Unicode are never converted twice.
+    (``legacy.typed_capitals``); one in a capitals font (.VnTimeH) is also kept as the page
+    shows it (``Sheet.shown``), which the issuer's lines are read from. The other text cells
+    are converted only when their own text, taken together, proves TCVN3 or VNI: cells
+    already in Unicode are never converted twice.
     """
     values: dict[tuple[int, int], str] = {}
+    shown: dict[tuple[int, int], str] = {}
     plain: list[tuple[int, int]] = []
     for r in range(sheet.nrows):
         for c, cell in enumerate(sheet.row(r)):
             text = value_text(book, cell)
             if not text:
                 continue
-            encoding = font_encoding([cell_font(book, cell)])
+            font = cell_font(book, cell)
+            encoding = font_encoding([font])
+            if cell.ctype == xlrd.XL_CELL_TEXT and encoding and is_capitals_font(font):
+                shown[(r, c)] = legacy_to_unicode(text, encoding, [font])
             if cell.ctype == xlrd.XL_CELL_TEXT and encoding:
                 text = typed_capitals(text, encoding)
             elif cell.ctype == xlrd.XL_CELL_TEXT and not text.isascii():
@@ -83,7 +107,7 @@ def read_sheet(book: Any, sheet: Any, path: str) -> sheets.Sheet:
     if found in (TCVN3, VNI):
         values.update({key: typed_capitals(values[key], found) for key in plain})
     merges = tuple((r0, c0, r1, c1) for r0, r1, c0, c1 in sheet.merged_cells)
-    return sheets.Sheet(name=sheet.name, values=values, merges=merges)
+    return sheets.Sheet(name=sheet.name, values=values, merges=merges, shown=shown)
 
 
 def open_book(data: bytes, path: str) -> Any:

@@ -53,8 +53,13 @@ def value_text(value: Any) -> str:
 
 
 def cell_text(cell: Any) -> str:
-    """Given an openpyxl cell, return its text in Unicode (a legacy font converted)."""
-    text = value_text(cell.value)
+    """Given an openpyxl cell, return its text in Unicode (a legacy font converted; a number
+    in a percent format as the sheet shows it, "91.25%" for 0.9125)."""
+    value = cell.value
+    number = isinstance(value, int | float) and not isinstance(value, bool)
+    if number and sheets.scales_to_percent(cell.number_format):
+        return sheets.percent_text(float(value))
+    text = value_text(value)
     fonts = [cell.font.name] if cell.font is not None and cell.font.name else []
     encoding = font_encoding(fonts)
     return legacy_to_unicode(text, encoding, fonts) if text and encoding else text
