@@ -370,7 +370,9 @@ def _spelled(name: str) -> str:
                      if words[i].endswith(",") or keys[i] in joiners}
     place = _leading(keys, spelling["place_kinds"])
     caps |= set(range(place, len(words))) if place else set()
-    caps |= _place_words(keys, max(kind, 1), spelling, words)
+    place_words, levels = _place_words(keys, max(kind, 1), spelling)
+    caps |= place_words
+    words = [levels.get(i, w) for i, w in enumerate(words)]
     out = [w[:1].upper() + w[1:] if i in caps else w for i, w in enumerate(words)]
     return canonical_unit(_proper(" ".join(out), spelling["proper"]))
 
@@ -383,18 +385,18 @@ def _leading(keys: list[str], phrases: Sequence[str]) -> int:
 
 
 def _place_words(
-    keys: list[str], start: int, spelling: dict[str, list[str]], words: list[str]
-) -> set[int]:
-    """Given a name's bare words, return the indices of its place's name: the words after
-    the first level word at or after ``start`` ("tỉnh" → "Nghệ An"). The level word is
-    spelled as listed in ``words`` (OCR's "TĨNH ĐỒNG THÁP" is "tỉnh Đồng Tháp")."""
+    keys: list[str], start: int, spelling: dict[str, list[str]]
+) -> tuple[set[int], dict[int, str]]:
+    """Given a name's bare words, return the indices of its place's name (the words after
+    the first level word at or after ``start``: "tỉnh" → "Nghệ An") and the level's words
+    by index, spelled as listed (OCR's "TĨNH ĐỒNG THÁP" is "tỉnh Đồng Tháp")."""
     levels = {bare_key(level): level for level in spelling["levels"]}
     for i in range(start, len(keys)):
         level = _leading(keys[i:], list(levels))
         if level and _leading(keys[i:], spelling["not_levels"]) == 0:
-            words[i : i + level] = levels[" ".join(keys[i : i + level])].split()
-            return set(range(i + level, len(keys)))
-    return set()
+            spelled = levels[" ".join(keys[i : i + level])].split()
+            return set(range(i + level, len(keys))), dict(enumerate(spelled, start=i))
+    return set(), {}
 
 
 def _proper(name: str, phrases: Sequence[str]) -> str:
