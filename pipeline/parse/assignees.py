@@ -17,7 +17,7 @@ from importlib import resources
 
 from parscore.normalizers.doccache import document_cache
 from parscore.normalizers.fastinit import fast_init
-from parscore.normalizers.labels import names_an_agency
+from parscore.normalizers.labels import names_an_agency, starts_as_unit
 from parscore.normalizers.text import fold
 
 #: Sentences whose words are kept within a document: the readers cut one sentence several times.
@@ -45,6 +45,7 @@ class Phrases(tuple[tuple[str, ...], ...]):
 _ENUMERATOR = re.compile(r"^\(?(?:\d{1,2}|[a-zđ])\)$")  # "(1)", "2)", "a)" inside a sentence
 _ABBREVIATION = re.compile(r"^[A-ZĐ]{1,3}\.$")  # "TP.", "TX." before a place's name
 MAX_TOPIC_WORDS = 16  # a topic before its colon ("Về công tác cải cách thủ tục hành chính:")
+MAX_TOPIC_HEADING_WORDS = 8  # a topic heading without "Về" ("1.2 Lĩnh vực đất đai:")
 MAX_OPENERS = 3  # clauses opening a sentence before its subject ("Theo đó, thời gian tới, …")
 SHOUTED_WORDS = 3  # a run of words in capitals this long is a header, no name
 _PUNCT = ",;:.()\"“”'/"
@@ -516,6 +517,24 @@ def named_place(w: Words, i: int) -> bool:
     there ("huyện Bình Sơn")."""
     level = match_at(w.keys, i, vocabulary().lower_levels) if i < len(w.keys) else 0
     return bool(level) and i + level < len(w.raw) and w.raw[i + level][:1].isupper()
+
+
+def names_topic(text: str) -> bool:
+    """Given a sub-heading's text, return whether it names a topic rather than a body or a
+    duty ("1.1. Về hạ tầng số", "b) Lĩnh vực đất đai:"): a topic word opens it, or it is a
+    few words without a full stop that open with no verb and name no body."""
+    head = text.rstrip(" :")
+    w = words_of(head)
+    if not w.keys or head.endswith((".", ";")):
+        return False
+    if match_at(w.keys, 0, vocabulary().topics):
+        return len(w.keys) <= MAX_TOPIC_WORDS
+    return (
+        len(w.keys) <= MAX_TOPIC_HEADING_WORDS
+        and not starts_with(head, vocabulary().verbs)
+        and not starts_as_unit(head)
+        and find_assignment(head) is None
+    )
 
 
 def body_of_heading(text: str) -> str | None:

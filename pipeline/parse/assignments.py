@@ -23,6 +23,7 @@ from parscore.pipeline.parse.assignees import (
     find_assignment,
     is_closing,
     match_at,
+    names_topic,
     starts_with,
     vocabulary,
     words_of,
@@ -297,6 +298,9 @@ def item_tasks(
     body = own.unit if own else body_of_heading(item.text)
     if body:
         return [t for child in item.children for t in item_tasks(child, section, body)]
+    if unit and item.children and own is None and names_topic(item.text):
+        # "1.1. Về hạ tầng số" under "1. Sở X": the topic's items are the body's duties
+        return [t for child in item.children for t in item_tasks(child, section, unit)]
     if unit:
         return [Draft(section, unit, item.full_text())]
     if not item.children:

@@ -31,6 +31,7 @@ from parscore.pipeline.parse.assignees import (
     find_assignment,
     lists,
     match_at,
+    names_topic,
     starts_with,
     vocabulary,
     words_of,
@@ -129,7 +130,10 @@ def section_units(section: Section) -> list[_Unit]:
         if is_unit_heading(line):
             name = without_cue(line.text.rstrip(" :").strip())
             number = line.numbering or section.number
-            units.append(_Unit(number, name, depth=depth(line), bullet=line.bullet))
+            level = depth(line)
+            parent = enclosing_body(units, level) if names_topic(name) else None
+            name = parent or name
+            units.append(_Unit(number, name, depth=level, bullet=line.bullet))
             continue
         if line.text.isupper():  # a heading in capitals ("TỔ CHỨC THỰC HIỆN") is no task
             continue
@@ -138,6 +142,16 @@ def section_units(section: Section) -> list[_Unit]:
             units.append(_Unit(line.numbering or section.number, None))
         add_line(units[-1], line, last=k == len(section.lines))
     return [u for u in units if u.texts]
+
+
+def enclosing_body(units: list[_Unit], level: int | None) -> str | None:
+    """Given the units so far and a topic sub-heading's depth ("1.1. Về hạ tầng số" under
+    "1. Sở X"), return the body its numbered parent heading names, else None."""
+    if level is None:
+        return None
+    parents = (u for u in reversed(units) if u.name and u.depth is not None and u.depth < level)
+    parent = next(parents, None)
+    return parent.name if parent else None
 
 
 def without_cue(name: str) -> str:
