@@ -36,3 +36,39 @@ def test_a_topic_sub_heading_keeps_the_body_named_above_it() -> None:
         "Sở Y tế",
     ]
     assert found[2][1].startswith("Tham mưu sửa đổi")
+
+
+ATTACHED_REGULATION = (
+    "QUYẾT ĐỊNH:",
+    "Điều 1. Ban hành kèm theo Quyết định này Quy chế phối hợp kiểm tra công vụ trên địa bàn.",
+    "Điều 2. Giao Thanh tra tỉnh chủ trì, theo dõi việc thực hiện Quy chế; báo cáo hằng năm.",
+    "Nơi nhận:",
+    "- Như Điều 2;",
+    "- Lưu: VT, TH.",
+    "TM. ỦY BAN NHÂN DÂN",
+    "CHỦ TỊCH",
+    "Vũ Minh Khoa",
+    "QUY CHẾ",
+    "Phối hợp kiểm tra công vụ",
+    "(Được ban hành kèm theo Quyết định số 77/QĐ-UBND ngày 09/01/2026 của UBND tỉnh)",
+    "Điều 6. Trách nhiệm của Sở Nội vụ",
+    "1. Lập kế hoạch kiểm tra công vụ hằng năm, gửi các cơ quan trước ngày 15/01.",
+    "2. Tổng hợp kết quả kiểm tra, đề xuất khen thưởng, kỷ luật.",
+    "Điều 7. Nhiệm vụ của các cơ quan chuyên môn",
+    "Cử công chức tham gia đoàn kiểm tra khi được đề nghị.",
+)
+
+
+def test_an_attached_regulation_after_the_signature_gives_its_articles_duties() -> None:
+    # the signer ends the decision, but the regulation issued with it ("(Được ban hành kèm
+    # theo …)") goes on: each item of "Điều 6. Trách nhiệm của Sở Nội vụ" is a duty
+    found = tasks_of(*ATTACHED_REGULATION)
+    assert [unit for unit, _ in found][:3] == ["Thanh tra tỉnh", "Sở Nội vụ", "Sở Nội vụ"]
+    assert found[1][1].startswith("Lập kế hoạch kiểm tra")
+    assert found[2][1].startswith("Tổng hợp kết quả kiểm tra")
+
+
+def test_the_signature_still_ends_a_decision_without_an_attachment() -> None:
+    # without the attachment line, what follows the signer (an appendix) gives no duty
+    lines = [x for x in ATTACHED_REGULATION if not x.startswith("(Được")]
+    assert [unit for unit, _ in tasks_of(*lines)] == ["Thanh tra tỉnh"]

@@ -91,6 +91,7 @@ class Vocabulary:
     own_duties: Phrases
     lower_levels: Phrases
     addressees: Phrases
+    attachments: Phrases
     captions: Phrases
     verbs: Phrases
     heads: Phrases

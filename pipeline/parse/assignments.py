@@ -138,14 +138,19 @@ def bare_task(item: _Item, section: str | None = None) -> list[Draft]:
 
 
 def body_lines(lines: Sequence[Line]) -> Iterator[Line]:
-    """Given lines, yield the body's up to the recipients or the signer, without the
+    """Given lines, yield the body's up to the recipients or the signer, and those of a
+    regulation attached after them ("(Ban hành kèm theo Quyết định số …)"), without the
     addressees ("Kính gửi: …" and the bullets under it)."""
-    addressed = False
+    addressed = ended = False
     for line in lines:
         if line.region is not Region.BODY:
             continue
+        if ended:  # the recipients and signer; an attached regulation's articles after them
+            ended = not starts_with(line.text.lstrip("("), vocabulary().attachments)
+            continue
         if is_recipients(line) or (is_authority(line) and line.raw.isupper()):
-            return  # "Nơi nhận:", "KT. CHỦ TỊCH" (not "Chủ tịch UBND huyện chỉ thị:")
+            ended = True  # "Nơi nhận:", "KT. CHỦ TỊCH" (not "Chủ tịch UBND huyện chỉ thị:")
+            continue
         if starts_with(line.text, vocabulary().addressees):
             addressed = True
         elif not (addressed and line.bullet):
