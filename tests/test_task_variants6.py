@@ -72,3 +72,34 @@ def test_the_signature_still_ends_a_decision_without_an_attachment() -> None:
     # without the attachment line, what follows the signer (an appendix) gives no duty
     lines = [x for x in ATTACHED_REGULATION if not x.startswith("(Được")]
     assert [unit for unit, _ in tasks_of(*lines)] == ["Thanh tra tỉnh"]
+
+
+def test_a_deputys_remit_is_part_of_the_title_when_a_duty_follows() -> None:
+    # "phụ trách lĩnh vực …" names which deputy; a verb or a colon after it gives the duty;
+    # with none after it, "phụ trách …" is the duty itself
+    found = tasks_of(
+        "Giám đốc Sở Tài nguyên và Môi trường kết luận như sau:",
+        "1. Giao Phó Giám đốc phụ trách lĩnh vực đất đai chỉ đạo Văn phòng Đăng ký đất đai "
+        "giải quyết dứt điểm hồ sơ tồn đọng trong quý I.",
+        "2. Phó Giám đốc phụ trách khối hành chính: rà soát quy chế làm việc của cơ quan.",
+        "3. Phó Giám đốc Lê Văn Tâm phụ trách công tác thanh tra, tiếp công dân của Sở.",
+    )
+    assert [unit for unit, _ in found] == [
+        "Phó Giám đốc phụ trách lĩnh vực đất đai",
+        "Phó Giám đốc phụ trách khối hành chính",
+        "Phó Giám đốc Lê Văn Tâm",
+    ]
+
+
+def test_a_verb_inside_a_units_name_ends_no_name() -> None:
+    # "Giáo dục thường xuyên" is part of the centre's name, "phối hợp" starts the duty
+    found = tasks_of(
+        "Chủ tịch UBND huyện yêu cầu:",
+        "1. Giám đốc Trung tâm Giáo dục nghề nghiệp - Giáo dục thường xuyên phối hợp với "
+        "Phòng Nội vụ rà soát danh sách học viên, báo cáo trước ngày 10/9.",
+        "2. Phòng Văn hóa và Thông tin đăng tải kết quả tuyển sinh trên trang thông tin huyện.",
+    )
+    assert [unit for unit, _ in found] == [
+        "Giám đốc Trung tâm Giáo dục nghề nghiệp - Giáo dục thường xuyên",
+        "Phòng Văn hóa và Thông tin",
+    ]

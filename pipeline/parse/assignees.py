@@ -92,6 +92,9 @@ class Vocabulary:
     lower_levels: Phrases
     addressees: Phrases
     attachments: Phrases
+    remits: Phrases
+    deputies: Phrases
+    verb_names: Phrases
     captions: Phrases
     verbs: Phrases
     heads: Phrases
@@ -249,7 +252,38 @@ def ends_before(w: Words, j: int, i: int = 0) -> bool:
     named = j + verb < len(w.keys) and match_at(w.keys, j + verb, voc.levels)
     named = named and not names_an_agency(" ".join(w.raw[i:j]))
     listed = w.raw[j - 1].endswith(",") and w.raw[j + verb - 1].endswith(",")
-    return (finished and bool(verb) and not (named or listed)) or agency_done(w, i, j)
+    inside = bool(verb) and (in_verb_name(w, j) or in_remit(w, i, j))
+    return (finished and bool(verb) and not (named or listed or inside)) or agency_done(w, i, j)
+
+
+def in_verb_name(w: Words, j: int) -> bool:
+    """Given words and the index of a verb, return whether it is part of a name written
+    around it ("Giáo dục thường xuyên")."""
+    names = vocabulary().verb_names.by_first
+    return any(
+        w.keys[k : k + len(p)] == p
+        for k in range(max(0, j - 3), j)
+        for p in names.get(w.keys[k], ())
+        if k + len(p) > j
+    )
+
+
+def in_remit(w: Words, i: int, j: int) -> bool:
+    """Given words, the start of a deputy's title and the index of a remit word ("Phó Giám
+    đốc | phụ trách khối văn hóa chỉ đạo …"), return whether the remit is part of the title:
+    a verb or a colon still follows in its clause."""
+    voc = vocabulary()
+    size = match_at(w.keys, j, voc.remits)
+    if not size or not match_at(w.keys, i, voc.deputies):
+        return False
+    for k in range(j + size, min(len(w.keys), j + size + voc.max_words)):
+        if w.raw[k - 1].endswith(":"):
+            return True
+        if w.raw[k - 1].endswith((".", ";")):
+            return False
+        if said_at(w, k, voc.verbs):
+            return k > j + size
+    return w.raw[-1].endswith(":")
 
 
 def agency_done(w: Words, i: int, j: int) -> bool:
