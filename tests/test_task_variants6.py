@@ -7,7 +7,7 @@ Every text here is composed for the test: wording, order and noise differ from a
 
 from __future__ import annotations
 
-from tests.test_task_variants3 import tasks_of
+from tests.test_task_variants3 import parsed_tasks, tasks_of
 
 TOPIC_SUB_HEADINGS = (
     "III. NHIỆM VỤ TRỌNG TÂM",
@@ -103,3 +103,21 @@ def test_a_verb_inside_a_units_name_ends_no_name() -> None:
         "Giám đốc Trung tâm Giáo dục nghề nghiệp - Giáo dục thường xuyên",
         "Phòng Văn hóa và Thông tin",
     ]
+
+
+PAGE_BREAK = (
+    "Chủ tịch UBND tỉnh giao nhiệm vụ như sau:",
+    "1. Sở Công Thương:",
+    "a) Kiểm tra việc niêm yết giá tại các chợ đầu mối, xử lý nghiêm các trường hợp vi",
+    "- 3 -",
+    "phạm; báo cáo kết quả trong tháng 7.",
+    "b) Cập nhật danh mục thủ tục hành chính lĩnh vực điện lực.",
+    "2. Sở Y tế rà soát số giường bệnh thực kê tại 12 bệnh viện, báo cáo trước ngày 20/7.",
+)
+
+
+def test_a_page_number_inside_an_item_is_left_out_of_its_text() -> None:
+    # plain text of a printed notice: the page's number stands between the item's halves
+    found = parsed_tasks(*PAGE_BREAK)
+    assert [t.unit for t in found] == ["Sở Công Thương", "Sở Công Thương", "Sở Y tế"]
+    assert "các trường hợp vi phạm; báo cáo" in found[0].text

@@ -42,6 +42,7 @@ from parscore.pipeline.parse.tasktable import line_drafts, table_drafts
 from parscore.pipeline.roles import plain
 from parscore.pipeline.tables.model import Table
 
+_PAGE_NUMBER = re.compile(r"^(?:-\s*)?\d{1,3}(?:\s*-)?$")  # "2", "- 3 -"
 _SUB_NUMBER = re.compile(r"^\d{1,2}\.\d{1,2}$")
 _TERMINAL = (".", ";", ":", "!", "?")
 MONTHS = 12
@@ -109,11 +110,28 @@ def read_tasks(
         if section.kind is SectionKind.TASKS:
             units.extend(section_units(section))
     tasks = [draft for unit in units for draft in unit_drafts(unit)]
-    duties = [*read_assignments(lines), *table_drafts(tables), *line_drafts(lines)]
+    duties = [
+        *read_assignments(without_page_numbers(lines)),
+        *table_drafts(tables),
+        *line_drafts(lines),
+    ]
     best = max(tasks, duties, key=weight)  # ties go to the task sections
     return tuple(
         make_task(d.section, d.unit, d.text, i, issued) for i, d in enumerate(best, start=1)
     )
+
+
+def without_page_numbers(lines: Sequence[Line]) -> Sequence[Line]:
+    """Given lines, return them without a page number standing inside a sentence (plain text
+    of a printed page: "… 25 thủ tục hành" / "2" / "chính từ cấp tỉnh …")."""
+    drop = {
+        k
+        for k in range(1, len(lines) - 1)
+        if _PAGE_NUMBER.match(lines[k].raw)
+        and not lines[k - 1].raw.endswith(_TERMINAL)
+        and lines[k + 1].raw[:1].islower()
+    }
+    return [x for k, x in enumerate(lines) if k not in drop] if drop else lines
 
 
 def weight(drafts: list[Draft]) -> tuple[int, int]:
@@ -124,7 +142,8 @@ def weight(drafts: list[Draft]) -> tuple[int, int]:
 def section_units(section: Section) -> list[_Unit]:
     """Given a task section, return its units, each with the task texts under it."""
     units = [_Unit(section.number, None)]
-    for k, line in enumerate(section.lines, start=1):
+    lines = without_page_numbers(section.lines)
+    for k, line in enumerate(lines, start=1):
         if is_closing_line(line):  # "Trên đây là kết luận …, đề nghị … thực hiện./."
             break
         if is_unit_heading(line):
@@ -140,7 +159,7 @@ def section_units(section: Section) -> list[_Unit]:
         # "3. UBND các huyện …" after "2. Sở X:" and its "-"; "Đề nghị Công an tỉnh …" after them
         if closes_heading(units[-1], line) or names_other_body(units[-1], line):
             units.append(_Unit(line.numbering or section.number, None))
-        add_line(units[-1], line, last=k == len(section.lines))
+        add_line(units[-1], line, last=k == len(lines))
     return [u for u in units if u.texts]
 
 
