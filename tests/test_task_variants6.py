@@ -121,3 +121,15 @@ def test_a_page_number_inside_an_item_is_left_out_of_its_text() -> None:
     found = parsed_tasks(*PAGE_BREAK)
     assert [t.unit for t in found] == ["Sở Công Thương", "Sở Công Thương", "Sở Y tế"]
     assert "các trường hợp vi phạm; báo cáo" in found[0].text
+
+
+def test_a_news_items_source_and_a_leaders_remark_give_no_duty() -> None:
+    # "(Báo Hậu Giang) - …" names the paper, not a subject; "… khẳng định: …" is a remark
+    found = tasks_of(
+        "(Báo Hậu Giang) - Sáng 14/5, UBND tỉnh tổ chức hội nghị sơ kết công tác cải cách "
+        "hành chính quý I.",
+        "Phó Chủ tịch UBND tỉnh khẳng định: cải cách thủ tục hành chính là nhiệm vụ trọng tâm.",
+        "Tại hội nghị, Phó Chủ tịch UBND tỉnh giao Sở Nội vụ rà soát bộ tiêu chí chấm điểm "
+        "các huyện, báo cáo trong tháng 6.",
+    )
+    assert [unit for unit, _ in found] == ["Sở Nội vụ"]

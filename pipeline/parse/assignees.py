@@ -200,12 +200,15 @@ def name_end(w: Words, i: int, *, cued: bool = False) -> tuple[int, bool] | None
     """Given words and the start of a name, return (its end, whether a duty follows): it ends
     before a verb in lower case or after a colon (not one opening a list: "các sở: Tài
     chính, …"; a figure after it is no duty: "Sở Y tế: 89,7 điểm"); None when a report
-    ("đã", and without a cue "dẫn đầu") or a cue comes first. A name running to the end of
-    the text is a body named alone."""
+    ("đã", and without a cue "dẫn đầu") or a cue comes first, or when the name is a news
+    item's source in brackets. A name running to the end of the text is a body named alone."""
     voc = vocabulary()
     last = min(len(w.keys), i + voc.max_words + 1)
     head = match_at(w.keys, i, voc.heads)  # "Người đứng đầu …" is a head, no report
+    bracketed = w.raw[i].startswith("(")  # "(Báo Cao Bằng) - Chiều 21/10, …": a source
     for j in range(i + max(1, head), last):
+        if bracketed and w.raw[j - 1].endswith(")"):
+            return None
         if ends_sentence(w.raw[j - 1]) or (w.raw[j - 1].endswith(":") and not lists(w, i, j)):
             return j, w.raw[j - 1].endswith(":") and w.raw[j][:1].isalpha()
         if reports(w, j, cued=cued) or lower_cue(w, j):
