@@ -133,3 +133,20 @@ def test_a_news_items_source_and_a_leaders_remark_give_no_duty() -> None:
         "các huyện, báo cáo trong tháng 6.",
     )
     assert [unit for unit, _ in found] == ["Sở Nội vụ"]
+
+
+def test_a_body_heading_in_capitals_gives_its_items_to_the_body() -> None:
+    # "I. ĐỐI VỚI …" / "II. TRÁCH NHIỆM CỦA …" in capitals name the body as a heading does
+    found = tasks_of(
+        "Chủ tịch UBND tỉnh yêu cầu:",
+        "I. ĐỐI VỚI CÔNG AN TỈNH",
+        "1) Đẩy nhanh việc cấp căn cước cho công dân ở các xã vùng sâu.",
+        "2) Làm sạch dữ liệu dân cư phục vụ giải quyết thủ tục hành chính.",
+        "II. TRÁCH NHIỆM CỦA SỞ THÔNG TIN VÀ TRUYỀN THÔNG",
+        "Bảo đảm an toàn thông tin cho Cổng Dịch vụ công của tỉnh, báo cáo hằng quý.",
+    )
+    assert [unit for unit, _ in found] == [
+        "Công an tỉnh",
+        "Công an tỉnh",
+        "Sở Thông tin và Truyền thông",
+    ]

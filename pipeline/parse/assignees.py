@@ -17,7 +17,7 @@ from importlib import resources
 
 from parscore.normalizers.doccache import document_cache
 from parscore.normalizers.fastinit import fast_init
-from parscore.normalizers.labels import names_an_agency, starts_as_unit
+from parscore.normalizers.labels import canonical_unit, names_an_agency, starts_as_unit
 from parscore.normalizers.text import fold
 
 #: Sentences whose words are kept within a document: the readers cut one sentence several times.
@@ -576,12 +576,19 @@ def names_topic(text: str) -> bool:
 
 
 def body_of_heading(text: str) -> str | None:
-    """Given a heading, return the body it names after "Trách nhiệm của", else None."""
-    w = words_of(text)
+    """Given a heading, return the body it names after "Trách nhiệm của", else None; a
+    heading in capitals ("II. ĐỐI VỚI UBND CÁC HUYỆN:") names it spelled as in a sentence."""
+    shouting = text.isupper()
+    w = words_of(text.lower() if shouting else text)
     if not w.keys or not (size := match_at(w.keys, 0, vocabulary().of_body)):
         return None
-    found = subject_at(w, size)
-    return found.unit if found and not found.duty else None
+    found = subject_at(w, size, cued=shouting)
+    if not found or found.duty:
+        return None
+    if not shouting:
+        return found.unit
+    unit = canonical_unit(found.unit)
+    return unit[:1].upper() + unit[1:]
 
 
 def starts_with(text: str, table: Phrases) -> bool:
