@@ -150,3 +150,17 @@ def test_a_body_heading_in_capitals_gives_its_items_to_the_body() -> None:
         "Công an tỉnh",
         "Sở Thông tin và Truyền thông",
     ]
+
+
+def test_a_deputy_chairman_or_vice_minister_given_a_duty_is_its_unit() -> None:
+    # "giao đồng chí Phó Chủ tịch … chỉ đạo Sở X …": the deputy is given the duty, not Sở X
+    found = tasks_of(
+        "Bộ trưởng kết luận như sau:",
+        "1. Giao đồng chí Thứ trưởng Đỗ Minh Hải chỉ đạo Vụ Pháp chế hoàn thiện dự thảo Thông tư.",
+        "2. Đề nghị đồng chí Phó Chủ tịch UBND thành phố Lê Quang chỉ đạo Sở Tư pháp phối hợp "
+        "rà soát thủ tục chứng thực.",
+    )
+    assert [unit for unit, _ in found] == [
+        "Thứ trưởng Đỗ Minh Hải",
+        "Phó Chủ tịch UBND thành phố Lê Quang",
+    ]
