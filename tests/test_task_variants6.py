@@ -164,3 +164,18 @@ def test_a_deputy_chairman_or_vice_minister_given_a_duty_is_its_unit() -> None:
         "Thứ trưởng Đỗ Minh Hải",
         "Phó Chủ tịch UBND thành phố Lê Quang",
     ]
+
+
+def test_more_verbs_of_a_duty_end_the_bodys_name() -> None:
+    # "tích hợp", "tập huấn", "cắt giảm" start the duty right after a body's name
+    found = tasks_of(
+        "Giám đốc Sở giao nhiệm vụ:",
+        "1. Trung tâm Công nghệ thông tin tích hợp 30 dịch vụ công lên Cổng Dịch vụ công quốc gia.",
+        "2. Chi cục Thủy lợi tập huấn nghiệp vụ cấp phép cho công chức cấp huyện trong quý II.",
+        "3. Phòng Kế hoạch - Tài chính cắt giảm 15% chi phí hội nghị so với năm trước.",
+    )
+    assert [unit for unit, _ in found] == [
+        "Trung tâm Công nghệ thông tin",
+        "Chi cục Thủy lợi",
+        "Phòng Kế hoạch - Tài chính",
+    ]
