@@ -44,6 +44,7 @@ HIDDEN_BORDERS = {"nil", "none"}
 BORDER_SIDES = ("top", "left", "bottom", "right", "insideH", "insideV")
 SKIP = {
     f"{{{W}}}del",
+    f"{{{W}}}moveFrom",  # tracked move: the text is read where it moved to (w:moveTo)
     f"{{{W}}}txbxContent",
     f"{{{MC}}}Fallback",
     f"{{{W}}}instrText",
