@@ -1,0 +1,107 @@
+"""Word files of central and provincial bodies in forms the earlier variant tests did not
+cover: tracked moves left in a DOCX (the text is read where it moved to), an office named
+after the committee that directs a unit of its own ("Văn phòng UBND tỉnh chỉ đạo Trung tâm
+…"). DOCX composed here at test time with python-docx; a larger composed set (decrees,
+circulars, a Prime Minister's decision with an appendix table, Word files converted from
+PDF, comments, a picture header, a 2008 VNI .doc) was built outside the repository
+(/work/probe/c42).
+"""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+import docx
+from docx.document import Document as WordDocument
+from docx.oxml import OxmlElement
+from docx.oxml.ns import qn
+
+from parscore.extractors import extract
+from parscore.pipeline.parse.assignees import find_assignment
+from parscore.pipeline.process import process_file
+
+MOTTO = ("CỘNG HÒA XÃ HỘI CHỦ NGHĨA VIỆT NAM", "Độc lập - Tự do - Hạnh phúc")
+
+
+def _header(document: WordDocument, left: tuple[str, ...], right: tuple[str, ...]) -> None:
+    table = document.add_table(rows=1, cols=2)
+    for cell, lines in zip(table.rows[0].cells, (left, right), strict=True):
+        cell.paragraphs[0].text = lines[0]
+        for line in lines[1:]:
+            cell.add_paragraph(line)
+
+
+def _revision(kind: str, text: str, rev: int) -> OxmlElement:
+    """A w:moveFrom / w:moveTo / w:ins / w:del element holding one run of text."""
+    wrapper = OxmlElement(f"w:{kind}")
+    wrapper.set(qn("w:id"), str(rev))
+    wrapper.set(qn("w:author"), "Văn thư")
+    wrapper.set(qn("w:date"), "2026-11-02T08:30:00Z")
+    run = OxmlElement("w:r")
+    t = OxmlElement("w:delText" if kind == "del" else "w:t")  # moved-from text is w:t
+    t.set("{http://www.w3.org/XML/1998/namespace}space", "preserve")
+    t.text = text
+    run.append(t)
+    wrapper.append(run)
+    return wrapper
+
+
+def _moved_paragraph(document: WordDocument, kind: str, text: str, rev: int) -> None:
+    """A paragraph whose whole text is a tracked move (from here, or to here)."""
+    p = document.add_paragraph()
+    p._p.append(_revision(kind, text, rev))
+
+
+def _moved_item_docx(path: Path) -> Path:
+    document: WordDocument = docx.Document()
+    _header(
+        document,
+        ("UBND TỈNH ĐIỆN BIÊN", "SỞ TƯ PHÁP", "Số: 884/STP-HCTP"),
+        (*MOTTO, "Điện Biên, ngày 02 tháng 11 năm 2026"),
+    )
+    document.add_paragraph("Kính gửi: Các phòng, đơn vị thuộc Sở.")
+    document.add_paragraph("Giám đốc Sở yêu cầu các đơn vị thực hiện các nội dung sau:")
+    moved = "2. Phòng Hành chính tư pháp công khai danh mục thủ tục tại trụ sở Sở."
+    document.add_paragraph("1. Văn phòng Sở rà soát quy trình nội bộ cấp phiếu lý lịch tư pháp.")
+    _moved_paragraph(document, "moveTo", moved, 41)
+    p = document.add_paragraph()
+    p.add_run("3. Phòng Bổ trợ tư pháp ")
+    p._p.append(_revision("del", "tổng hợp", 42))
+    p._p.append(_revision("ins", "rà soát", 43))
+    p.add_run(" hồ sơ công chứng quá hạn, báo cáo Giám đốc Sở.")
+    _moved_paragraph(document, "moveFrom", moved, 44)
+    document.add_paragraph("Yêu cầu các đơn vị thực hiện nghiêm túc./.")
+    document.save(path)
+    return path
+
+
+def test_a_tracked_move_is_read_once_where_it_moved_to(tmp_path: Path) -> None:
+    path = _moved_item_docx(tmp_path / "moved.docx")
+    texts = [b.text for b in extract(path).blocks]
+    moved = [t for t in texts if "công khai danh mục thủ tục" in t]
+    assert len(moved) == 1
+    third = next(i for i, t in enumerate(texts) if t.startswith("3. Phòng Bổ trợ"))
+    assert texts.index(moved[0]) < third
+    assert "3. Phòng Bổ trợ tư pháp rà soát hồ sơ công chứng quá hạn, báo cáo Giám đốc Sở." in texts
+    tasks = process_file(path).notice.tasks
+    units = ["Văn phòng Sở", "Phòng Hành chính tư pháp", "Phòng Bổ trợ tư pháp"]
+    assert [t.unit for t in tasks] == units
+
+
+def test_an_office_named_after_the_committee_is_the_one_that_directs() -> None:
+    for text, unit in (
+        (
+            "Văn phòng UBND thành phố chỉ đạo Trung tâm Hành chính công bố trí thêm quầy.",
+            "Văn phòng UBND thành phố",
+        ),
+        (
+            "Văn phòng Ủy ban nhân dân tỉnh chỉ đạo Cổng thông tin điện tử tỉnh đăng tải xếp hạng.",
+            "Văn phòng Ủy ban nhân dân tỉnh",
+        ),
+    ):
+        found = find_assignment(text)
+        assert found is not None
+        assert (found.unit, found.start, found.duty) == (unit, 0, True)
+    # the committee itself giving a direction still names the unit directed
+    found = find_assignment("Chủ tịch UBND tỉnh chỉ đạo Sở Xây dựng rà soát thủ tục cấp phép.")
+    assert found is not None and found.unit == "Sở Xây dựng"
