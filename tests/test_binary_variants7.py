@@ -105,3 +105,34 @@ def test_an_office_named_after_the_committee_is_the_one_that_directs() -> None:
     # the committee itself giving a direction still names the unit directed
     found = find_assignment("Chủ tịch UBND tỉnh chỉ đạo Sở Xây dựng rà soát thủ tục cấp phép.")
     assert found is not None and found.unit == "Sở Xây dựng"
+
+
+def _picture_header_docx(path: Path, number: str, dated: str) -> Path:
+    """A Word file whose agency block and motto were pasted as a picture: only the number
+    and the date are typed."""
+    from PIL import Image
+
+    png = path.with_suffix(".png")
+    Image.new("RGB", (600, 90), "white").save(png)
+    document: WordDocument = docx.Document()
+    document.add_picture(str(png))
+    document.add_paragraph(number)
+    document.add_paragraph(dated)
+    document.add_paragraph("THÔNG BÁO")
+    document.add_paragraph("Kết quả kiểm tra công tác cải cách hành chính quý III năm 2026")
+    document.add_paragraph("1. Sở Giáo dục và Đào tạo cập nhật hồ sơ lên Hệ thống trước 15/10.")
+    document.save(path)
+    return path
+
+
+def test_a_picture_header_leaves_the_issuer_to_the_number_and_the_place(tmp_path: Path) -> None:
+    path = _picture_header_docx(
+        tmp_path / "picture.docx", "Số: 58/TB-UBND", "Lào Cai, ngày 09 tháng 10 năm 2026"
+    )
+    meta = process_file(path).notice.metadata
+    assert (meta.number, meta.issuer) == ("58/TB-UBND", "Ủy ban nhân dân tỉnh Lào Cai")
+    # a symbol that names no body of the table leaves the issuer unknown, as before
+    path = _picture_header_docx(
+        tmp_path / "other.docx", "Số: 212/TB-STP", "Lào Cai, ngày 09 tháng 10 năm 2026"
+    )
+    assert process_file(path).notice.metadata.issuer is None

@@ -93,7 +93,7 @@ def read_metadata(
     in_header = issuer_name(header)
     own = in_header or body_issuer(lines)
     place = province(lines)  # the notice's field, and the place of a news item's issuer
-    issuer = in_header or news_issuer(lines, reported, place)
+    issuer = in_header or news_issuer(lines, reported, place) or own_symbol_issuer(number, place)
     return Metadata(
         number=number,
         doc_type=doc_type(number.split("/", 1)[1]) if number else None,
@@ -119,6 +119,14 @@ def news_issuer(lines: Sequence[Line], reported: Reported, place: str | None) ->
     if named and named[0] not in bare_key(canonical_unit(name)):
         return named[1]  # the announcer is no part of the body the document's symbol names
     return with_place(name, place) or national_issuer(lines)
+
+
+def own_symbol_issuer(number: str | None, place: str | None) -> str | None:
+    """Given the notice's number and province, return the body its symbol names, for a
+    notice whose issuer is nowhere in text (a header pasted as a picture, only "Số: …" typed:
+    "1096/QĐ-UBND" of Cao Bằng → "Ủy ban nhân dân tỉnh Cao Bằng"); None when it names none."""
+    named = symbol_issuer(number, place)
+    return named[1] if named else None
 
 
 def symbol_issuer(number: str | None, place: str | None) -> tuple[str, str] | None:
