@@ -136,3 +136,34 @@ def test_a_picture_header_leaves_the_issuer_to_the_number_and_the_place(tmp_path
         tmp_path / "other.docx", "Số: 212/TB-STP", "Lào Cai, ngày 09 tháng 10 năm 2026"
     )
     assert process_file(path).notice.metadata.issuer is None
+
+
+def _rtf(text: str) -> str:
+    """RTF of plain text: non-ASCII letters as \\uN? escapes."""
+    return "".join(c if ord(c) < 128 else f"\\u{ord(c)}?" for c in text)
+
+
+def test_an_rtf_line_break_inside_an_item_is_no_new_paragraph(tmp_path: Path) -> None:
+    cell = "\\pard\\intbl {0}\\cell"
+    header = (
+        "\\trowd\\cellx4000\\cellx9000"
+        + cell.format(_rtf("UBND TỈNH HÀ TĨNH\\line SỞ NỘI VỤ\\line Số: 406/SNV-CCHC"))
+        + cell.format(_rtf(f"{MOTTO[0]}\\line {MOTTO[1]}\\line Hà Tĩnh, ngày 5 tháng 12 năm 2026"))
+        + "\\row\\pard "
+    )
+    body = [
+        "Sở Nội vụ đề nghị các đơn vị thực hiện:",
+        "1. Phòng Tổ chức cán bộ\\line tổng hợp danh sách công chức tham gia bồi dưỡng;",
+        "2. Văn phòng Sở\\line bố trí hội trường, tài liệu cho lớp học.",
+    ]
+    data = "{\\rtf1\\ansi\\deff0{\\fonttbl{\\f0 Times New Roman;}}" + header
+    data += "".join(_rtf(p) + "\\par " for p in body) + "}"
+    path = tmp_path / "lines.rtf"
+    path.write_text(data, encoding="ascii")
+    texts = [b.text for b in extract(path).blocks]
+    assert "2. Văn phòng Sở bố trí hội trường, tài liệu cho lớp học." in texts
+    result = process_file(path).notice
+    meta = result.metadata
+    assert (meta.number, str(meta.issue_date)) == ("406/SNV-CCHC", "2026-12-05")
+    assert [t.unit for t in result.tasks] == ["Phòng Tổ chức cán bộ", "Văn phòng Sở"]
+    assert result.tasks[0].text.startswith("Phòng Tổ chức cán bộ tổng hợp danh sách")
