@@ -167,3 +167,35 @@ def test_an_rtf_line_break_inside_an_item_is_no_new_paragraph(tmp_path: Path) ->
     assert (meta.number, str(meta.issue_date)) == ("406/SNV-CCHC", "2026-12-05")
     assert [t.unit for t in result.tasks] == ["Phòng Tổ chức cán bộ", "Văn phòng Sở"]
     assert result.tasks[0].text.startswith("Phòng Tổ chức cán bộ tổng hợp danh sách")
+
+
+def _mark_deleted(paragraph: object) -> None:
+    """Make a python-docx paragraph's mark a tracked deletion (an editor joined it on)."""
+    p = paragraph._p  # type: ignore[attr-defined]
+    ppr = p.get_or_add_pPr()
+    rpr = OxmlElement("w:rPr")
+    deleted = OxmlElement("w:del")
+    for key, value in (("w:id", "71"), ("w:author", "Văn thư"), ("w:date", "2026-12-01T09:00:00Z")):
+        deleted.set(qn(key), value)
+    rpr.append(deleted)
+    ppr.append(rpr)
+
+
+def test_a_paragraph_whose_mark_is_deleted_runs_on_into_the_next(tmp_path: Path) -> None:
+    document: WordDocument = docx.Document()
+    _header(
+        document,
+        ("ỦY BAN NHÂN DÂN", "TỈNH TÂY NINH", "Số: 3150/UBND-VP"),
+        (*MOTTO, "Tây Ninh, ngày 01 tháng 12 năm 2026"),
+    )
+    document.add_paragraph("Chủ tịch UBND tỉnh giao nhiệm vụ như sau:")
+    _mark_deleted(document.add_paragraph("1. Sở Tài chính"))
+    document.add_paragraph("thẩm định dự toán kinh phí khảo sát SIPAS năm 2027;")
+    document.add_paragraph("2. Sở Nội vụ hướng dẫn các xã lập hồ sơ minh chứng.")
+    path = tmp_path / "joined.docx"
+    document.save(path)
+    texts = [b.text for b in extract(path).blocks]
+    assert "1. Sở Tài chính thẩm định dự toán kinh phí khảo sát SIPAS năm 2027;" in texts
+    tasks = process_file(path).notice.tasks
+    assert [t.unit for t in tasks] == ["Sở Tài chính", "Sở Nội vụ"]
+    assert tasks[0].text.startswith("Sở Tài chính thẩm định dự toán")
