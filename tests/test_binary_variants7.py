@@ -31,6 +31,14 @@ def _header(document: WordDocument, left: tuple[str, ...], right: tuple[str, ...
             cell.add_paragraph(line)
 
 
+def _letter(left: tuple[str, ...], dated: str, lead: str) -> WordDocument:
+    """A new Word letter: the header table (agency lines, motto and date) and its lead."""
+    document: WordDocument = docx.Document()
+    _header(document, left, (*MOTTO, dated))
+    document.add_paragraph(lead)
+    return document
+
+
 def _revision(kind: str, text: str, rev: int) -> OxmlElement:
     """A w:moveFrom / w:moveTo / w:ins / w:del element holding one run of text."""
     wrapper = OxmlElement(f"w:{kind}")
@@ -53,13 +61,11 @@ def _moved_paragraph(document: WordDocument, kind: str, text: str, rev: int) -> 
 
 
 def _moved_item_docx(path: Path) -> Path:
-    document: WordDocument = docx.Document()
-    _header(
-        document,
+    document = _letter(
         ("UBND TỈNH ĐIỆN BIÊN", "SỞ TƯ PHÁP", "Số: 884/STP-HCTP"),
-        (*MOTTO, "Điện Biên, ngày 02 tháng 11 năm 2026"),
+        "Điện Biên, ngày 02 tháng 11 năm 2026",
+        "Kính gửi: Các phòng, đơn vị thuộc Sở.",
     )
-    document.add_paragraph("Kính gửi: Các phòng, đơn vị thuộc Sở.")
     document.add_paragraph("Giám đốc Sở yêu cầu các đơn vị thực hiện các nội dung sau:")
     moved = "2. Phòng Hành chính tư pháp công khai danh mục thủ tục tại trụ sở Sở."
     document.add_paragraph("1. Văn phòng Sở rà soát quy trình nội bộ cấp phiếu lý lịch tư pháp.")
@@ -182,13 +188,11 @@ def _mark_deleted(paragraph: object) -> None:
 
 
 def test_a_paragraph_whose_mark_is_deleted_runs_on_into_the_next(tmp_path: Path) -> None:
-    document: WordDocument = docx.Document()
-    _header(
-        document,
+    document = _letter(
         ("ỦY BAN NHÂN DÂN", "TỈNH TÂY NINH", "Số: 3150/UBND-VP"),
-        (*MOTTO, "Tây Ninh, ngày 01 tháng 12 năm 2026"),
+        "Tây Ninh, ngày 01 tháng 12 năm 2026",
+        "Chủ tịch UBND tỉnh giao nhiệm vụ như sau:",
     )
-    document.add_paragraph("Chủ tịch UBND tỉnh giao nhiệm vụ như sau:")
     _mark_deleted(document.add_paragraph("1. Sở Tài chính"))
     document.add_paragraph("thẩm định dự toán kinh phí khảo sát SIPAS năm 2027;")
     document.add_paragraph("2. Sở Nội vụ hướng dẫn các xã lập hồ sơ minh chứng.")
