@@ -203,3 +203,22 @@ def test_a_paragraph_whose_mark_is_deleted_runs_on_into_the_next(tmp_path: Path)
     tasks = process_file(path).notice.tasks
     assert [t.unit for t in tasks] == ["Sở Tài chính", "Sở Nội vụ"]
     assert tasks[0].text.startswith("Sở Tài chính thẩm định dự toán")
+
+
+def test_an_eth_typed_for_the_vietnamese_d_reads_as_it(tmp_path: Path) -> None:
+    document = _letter(
+        ("ỦY BAN NHÂN DÂN", "TỈNH QUẢNG BÌNH", "Số: 2207/QÐ-UBND"),
+        "Quảng Bình, ngày 14 tháng 7 năm 2026",
+        "QUYẾT ÐỊNH",
+    )
+    document.add_paragraph(
+        "Ðiều 2. Giao Sở Nội vụ hướng dẫn, kiểm tra việc thực hiện; "
+        "Sở Tài chính bảo đảm kinh phí cho các ðơn vị."
+    )
+    path = tmp_path / "eth.docx"
+    document.save(path)
+    texts = [b.text for b in extract(path).blocks]
+    assert "Số: 2207/QĐ-UBND" in texts
+    assert any(t.startswith("Điều 2. Giao Sở Nội vụ") and t.endswith("các đơn vị.") for t in texts)
+    meta = process_file(path).notice.metadata
+    assert (meta.number, meta.doc_type) == ("2207/QĐ-UBND", "QĐ")
