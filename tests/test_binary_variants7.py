@@ -222,3 +222,18 @@ def test_an_eth_typed_for_the_vietnamese_d_reads_as_it(tmp_path: Path) -> None:
     assert any(t.startswith("Điều 2. Giao Sở Nội vụ") and t.endswith("các đơn vị.") for t in texts)
     meta = process_file(path).notice.metadata
     assert (meta.number, meta.doc_type) == ("2207/QĐ-UBND", "QĐ")
+
+
+def test_a_title_and_its_subject_joined_by_a_line_break_give_the_subject(tmp_path: Path) -> None:
+    document = _letter(
+        ("ỦY BAN NHÂN DÂN", "TỈNH BẮC NINH", "Số: 77/KH-UBND"),
+        "Bắc Ninh, ngày 20 tháng 01 năm 2027",
+        "",
+    )
+    title = document.add_paragraph("KẾ HOẠCH")
+    title.add_run().add_break()
+    title.add_run("Tuyên truyền cải cách hành chính năm 2027")
+    document.add_paragraph("1. Sở Văn hóa, Thể thao và Du lịch chủ trì tổ chức cuộc thi.")
+    path = tmp_path / "title.docx"
+    document.save(path)
+    assert process_file(path).notice.metadata.title == "Tuyên truyền cải cách hành chính năm 2027"

@@ -277,11 +277,26 @@ def title(lines: Sequence[Line]) -> str | None:
     for i, line in enumerate(lines[:-1]):
         if plain(line.raw) in TITLES and line.region is not Region.HEADER:
             return clean_title(lines[i + 1].raw)
+    for line in lines[:LEAD_LINES]:
+        if line.region is not Region.HEADER and (rest := after_kind(line.raw)):
+            return clean_title(rest)
     if subject := letter_subject(lines):
         return subject
     first = next((ln for ln in lines if ln.kind is BlockKind.HEADING), None)
     first = first or next((ln for ln in lines[:1] if plain(ln.raw).startswith("thong bao")), None)
     return clean_title(first.raw) if first else None
+
+
+def after_kind(raw: str) -> str | None:
+    """Given a line, return what follows the kind of document written in capitals on the
+    same line ("THÔNG BÁO Kết quả họp …": a title and its trích yếu joined by a line break
+    read as a space), or None."""
+    words = raw.split()
+    for k in range(1, min(4, len(words))):
+        head, rest = " ".join(words[:k]), " ".join(words[k:])
+        if head.isupper() and plain(head) in TITLES and not rest.isupper():
+            return rest
+    return None
 
 
 def letter_subject(lines: Sequence[Line]) -> str | None:
