@@ -9,7 +9,7 @@ only needs the errors or the limits (``parscore run``'s parent) never loads them
 from __future__ import annotations
 
 import importlib
-from collections.abc import Callable, Iterable
+from collections.abc import Callable, Iterable, Iterator
 from pathlib import Path
 from typing import TYPE_CHECKING
 
@@ -85,9 +85,9 @@ def extract(path: Path, limits: Limits = DEFAULT_LIMITS) -> Document:
     document: Document = module.extract(data, source, limits)
     if not any(block.text.strip() or block.cells for block in document.blocks):
         raise InputError(ErrorCode.EMPTY_DOCUMENT, source.path, "no text was found")
-    if source.format in CONVERTED_BY_RUN:
-        return header.mark_header(document)
-    return header.mark_header(repair_legacy(document))
+    if source.format not in CONVERTED_BY_RUN:
+        document = repair_legacy(document)
+    return header.mark_header(with_lookalikes_replaced(document))
 
 
 def repair_legacy(document: Document) -> Document:
@@ -110,6 +110,26 @@ def repair_legacy(document: Document) -> Document:
     )
     note = f"text converted from the legacy {encoding} encoding"
     return dataclasses.replace(document, blocks=blocks, warnings=(*document.warnings, note))
+
+
+def with_lookalikes_replaced(document: Document) -> Document:
+    """Given a document in Unicode, return it with Latin look-alikes of Vietnamese letters
+    replaced ("QÐ-UBND" typed with an eth: ``legacy.lookalikes_to_vietnamese``)."""
+    import dataclasses
+
+    from parscore.normalizers import legacy
+
+    if not any(legacy.lookalikes_to_vietnamese(t) != t for t in _texts(document)):
+        return document
+    blocks = tuple(_converted(b, legacy.lookalikes_to_vietnamese) for b in document.blocks)
+    return dataclasses.replace(document, blocks=blocks)
+
+
+def _texts(document: Document) -> Iterator[str]:
+    """Given a document, yield its block and cell texts."""
+    for block in document.blocks:
+        yield block.text
+        yield from (cell.text for cell in block.cells)
 
 
 def text_sample(document: Document, size: int) -> str:

@@ -11,7 +11,7 @@ from __future__ import annotations
 
 import posixpath
 import re
-from collections.abc import Iterator
+from collections.abc import Iterable, Iterator
 from copy import deepcopy
 from dataclasses import dataclass, field, replace
 
@@ -44,6 +44,7 @@ HIDDEN_BORDERS = {"nil", "none"}
 BORDER_SIDES = ("top", "left", "bottom", "right", "insideH", "insideV")
 SKIP = {
     f"{{{W}}}del",
+    f"{{{W}}}moveFrom",  # tracked move: the text is read where it moved to (w:moveTo)
     f"{{{W}}}txbxContent",
     f"{{{MC}}}Fallback",
     f"{{{W}}}instrText",
@@ -196,6 +197,7 @@ class Para:
     num: tuple[str, int] | None = None  # (numId, ilvl)
     heading: int | None = None
     region: Region = Region.BODY
+    joined: bool = False  # its mark is a tracked deletion: it runs on into the next paragraph
 
 
 @dataclass(frozen=True, slots=True, kw_only=True)
@@ -294,6 +296,7 @@ def read_paragraph(
         num=_numbering(p, styles),
         heading=_heading(p, styles),
         region=region,
+        joined=p.find(f"{w('pPr')}/{w('rPr')}/{w('del')}") is not None,
     )
 
 
@@ -432,8 +435,30 @@ def layout_items(tbl: etree._Element, styles: Styles, region: Region) -> Iterato
 
 def body_items(container: etree._Element, styles: Styles, region: Region) -> Iterator[Item]:
     """Given the body (or a cell, header, footer), yield its paragraphs and tables in order."""
-    for child in container:
-        yield from child_items(child, styles, region)
+    yield from accepted_joins(
+        item for child in container for item in child_items(child, styles, region)
+    )
+
+
+def accepted_joins(items: Iterable[Item]) -> Iterator[Item]:
+    """Given items, yield them with each paragraph whose mark is a tracked deletion (an
+    editor joined it to the next one: w:pPr/w:rPr/w:del) read joined to the paragraph after
+    it, as the accepted text reads; its list number kept."""
+    held: Para | None = None
+    for item in items:
+        if held is not None and isinstance(item, Para):
+            text = " ".join(t for t in (held.text, item.text) if t)  # each was trimmed
+            item = replace(held, text=text, num=held.num or item.num, joined=item.joined)
+            held = None
+        elif held is not None:
+            yield replace(held, joined=False)
+            held = None
+        if isinstance(item, Para) and item.joined:
+            held = item
+        else:
+            yield item
+    if held is not None:
+        yield replace(held, joined=False)
 
 
 def text_boxes(p: etree._Element) -> Iterator[etree._Element]:
@@ -485,7 +510,7 @@ def body_to_items(body: etree._Element, styles: Styles) -> list[Item]:
         started = any(_is_body_text(i) for i in items)
         region = Region.BODY if started or not _opens_with_table(child) else Region.HEADER
         items += child_items(child, styles, region)
-    return items
+    return list(accepted_joins(items))
 
 
 def _opens_with_table(child: etree._Element) -> bool:

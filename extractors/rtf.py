@@ -29,6 +29,10 @@ _MARKS = {
     b"intbl": b"{\\uc1\\u57346?}", b"cell": b"{\\uc1\\u57345?}", b"row": b"{\\uc1\\u57344?}",
 }
 _STRUCTURE = re.compile(rb"(?<!\\)\\(intbl|cell|row)(?![a-zA-Z])")
+#: A line break (``\\line``) inside a paragraph: marked, so that it is no paragraph break (a
+#: space, as in the DOCX body), and a line end in a table cell (a header's layout lines).
+LINE_BREAK = "\ue005"
+_LINE = re.compile(rb"(?<!\\)\\line(?![a-zA-Z0-9]) ?")
 #: A row's cell edge (``\\cellxN``, twips) written as text between two marks.
 _CELL_EDGE = re.compile(rb"(?<!\\)\\cellx(-?\d+) ?")
 _EDGES = re.compile("(?:\ue003(-?\\d+)\ue004)+")
@@ -102,9 +106,10 @@ def accepted(data: bytes) -> bytes:
 
 def marked(data: bytes) -> bytes:
     """Given RTF bytes, return them with a private-use mark before each table paragraph
-    (``\\intbl``), cell end and row end, and each row's cell edges (``\\cellxN``) as marked
-    text, all of which striprtf passes through."""
+    (``\\intbl``), cell end and row end, each row's cell edges (``\\cellxN``) as marked
+    text, and each line break (``\\line``) as a mark, all of which striprtf passes through."""
     data = _CELL_EDGE.sub(lambda m: b"{\\uc1\\u57347?}" + m.group(1) + b"{\\uc1\\u57348?}", data)
+    data = _LINE.sub(lambda _m: b"{\\uc1\\u57349?}", data)
     return _STRUCTURE.sub(lambda m: _MARKS[m.group(1)] + m.group(0), data)
 
 
@@ -117,7 +122,7 @@ def text_blocks(text: str, path: str) -> Iterator[Block]:
         end = len(text) if start < 0 else start
         before = text[pos:end]
         edges = [_edges(m.group(0)) for m in _EDGES.finditer(before)]
-        for line in _EDGES.sub("", before).splitlines():
+        for line in _EDGES.sub("", before).replace(LINE_BREAK, " ").splitlines():
             if cleaned := clean(line):
                 started = True
                 yield Block(kind=BlockKind.PARAGRAPH, text=cleaned, prov=prov)
@@ -144,7 +149,7 @@ def table_rows(
     while text.startswith(IN_TABLE, pos):
         end = text.find(ROW_END, pos)
         end = len(text) if end < 0 else end
-        row = text[pos:end].replace(IN_TABLE, "")
+        row = text[pos:end].replace(IN_TABLE, "").replace(LINE_BREAK, "\n")
         cells = [cell.removeprefix("|") for cell in _EDGES.sub("", row).split(CELL_END)]
         if cells and not cells[-1].strip():
             cells.pop()  # what follows the last cell end: striprtf's row break

@@ -134,6 +134,21 @@ def _nfc(text: str) -> str:
     return unicodedata.normalize("NFC", text)
 
 
+@lru_cache(maxsize=1)
+def _lookalikes() -> dict[int, str]:
+    """Given nothing, return legacy.toml's look-alike letters as a translate table."""
+    return {ord(k): v for k, v in _data()["lookalikes"].items()}
+
+
+def lookalikes_to_vietnamese(text: str) -> str:
+    """Given Unicode text, return it with Latin look-alikes of Vietnamese letters replaced
+    ("12/QÐ-UBND" with an eth → "12/QĐ-UBND"); text without them comes back as it is."""
+    table = _lookalikes()
+    if not any(chr(c) in text for c in table):
+        return text
+    return text.translate(table)
+
+
 # --- TCVN3 -------------------------------------------------------------------------------
 
 

@@ -483,12 +483,19 @@ def find_assignment(text: str) -> Assignment | None:
     subject = subject_at(w, opener_end(w))
     if subject and takes_on(w, subject):
         return subject
-    if (first := authority_at(w)) is not None:
+    if (first := authority_at(w)) is not None and not within(w, first, subject):
         cued = cue_assignment(w, first, inner=True)
         if cued is None and subject is not None and directs(w, first, subject):
             return None  # "Chủ tịch UBND tỉnh chỉ đạo nâng cao …": whom, it does not say
         subject = cued or subject
     return subject if subject and subject.duty else (recipient(w) or subject)
+
+
+def within(w: Words, first: int, subject: Assignment | None) -> bool:
+    """Given words, where an authority is named and the subject, return whether the
+    authority is part of the subject's own name ("Văn phòng UBND tỉnh chỉ đạo Trung tâm …":
+    the office directs, the committee in its name gives no duty)."""
+    return subject is not None and subject.start < w.starts[first] < subject.end
 
 
 def directs(w: Words, first: int, subject: Assignment) -> bool:

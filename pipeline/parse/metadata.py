@@ -93,7 +93,7 @@ def read_metadata(
     in_header = issuer_name(header)
     own = in_header or body_issuer(lines)
     place = province(lines)  # the notice's field, and the place of a news item's issuer
-    issuer = in_header or news_issuer(lines, reported, place)
+    issuer = in_header or news_issuer(lines, reported, place) or own_symbol_issuer(number, place)
     return Metadata(
         number=number,
         doc_type=doc_type(number.split("/", 1)[1]) if number else None,
@@ -119,6 +119,14 @@ def news_issuer(lines: Sequence[Line], reported: Reported, place: str | None) ->
     if named and named[0] not in bare_key(canonical_unit(name)):
         return named[1]  # the announcer is no part of the body the document's symbol names
     return with_place(name, place) or national_issuer(lines)
+
+
+def own_symbol_issuer(number: str | None, place: str | None) -> str | None:
+    """Given the notice's number and province, return the body its symbol names, for a
+    notice whose issuer is nowhere in text (a header pasted as a picture, only "Số: …" typed:
+    "1096/QĐ-UBND" of Cao Bằng → "Ủy ban nhân dân tỉnh Cao Bằng"); None when it names none."""
+    named = symbol_issuer(number, place)
+    return named[1] if named else None
 
 
 def symbol_issuer(number: str | None, place: str | None) -> tuple[str, str] | None:
@@ -269,11 +277,26 @@ def title(lines: Sequence[Line]) -> str | None:
     for i, line in enumerate(lines[:-1]):
         if plain(line.raw) in TITLES and line.region is not Region.HEADER:
             return clean_title(lines[i + 1].raw)
+    for line in lines[:LEAD_LINES]:
+        if line.region is not Region.HEADER and (rest := after_kind(line.raw)):
+            return clean_title(rest)
     if subject := letter_subject(lines):
         return subject
     first = next((ln for ln in lines if ln.kind is BlockKind.HEADING), None)
     first = first or next((ln for ln in lines[:1] if plain(ln.raw).startswith("thong bao")), None)
     return clean_title(first.raw) if first else None
+
+
+def after_kind(raw: str) -> str | None:
+    """Given a line, return what follows the kind of document written in capitals on the
+    same line ("THÔNG BÁO Kết quả họp …": a title and its trích yếu joined by a line break
+    read as a space), or None."""
+    words = raw.split()
+    for k in range(1, min(4, len(words))):
+        head, rest = " ".join(words[:k]), " ".join(words[k:])
+        if head.isupper() and plain(head) in TITLES and not rest.isupper():
+            return rest
+    return None
 
 
 def letter_subject(lines: Sequence[Line]) -> str | None:
