@@ -22,6 +22,8 @@ from parscore.pipeline.statements.cues import cues, data, sentence_key
 
 _NON_WORD = re.compile(r"[^\w%]+")
 _YEAR = re.compile(r"(?<!\d)((?:19|20)\d\d)(?!\d)")
+#: A header cell that is a year alone ("2023", "Năm 2023"), without tones.
+_BARE_YEAR = re.compile(r"^(?:nam )?(?:19|20)\d\d$")
 
 
 class Col(StrEnum):
@@ -114,12 +116,23 @@ def cell_role(text: str) -> Col | None:
 
 
 def column_role(texts: Sequence[str]) -> Col:
-    """Given a column's header texts, top to bottom, return the role of the deepest that has one."""
+    """Given a column's header texts, top to bottom, return the role of the deepest that has
+    one; a year alone only dates the column under it ("Thứ hạng" over "2022 | 2023" holds
+    ranks), and names a score where no cell above names a role ("2022 | 2023" alone)."""
+    dated = False
     for text in reversed(texts):
+        if is_bare_year(text):
+            dated = True
+            continue
         role = cell_role(text)
         if role is not None:
             return role
-    return Col.OTHER
+    return Col.SCORE if dated else Col.OTHER
+
+
+def is_bare_year(text: str) -> bool:
+    """Given a header cell, return whether it is a year alone ("2023", "Năm 2023")."""
+    return _BARE_YEAR.match(header_words(text)) is not None
 
 
 def header_index(texts: Sequence[str]) -> str | None:

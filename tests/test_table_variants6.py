@@ -1,0 +1,66 @@
+"""Composed variants of rankings published as tables (sixth set): headers dated by bare years,
+split tables, ranks in columns of other names, figures typed with stray spaces.
+
+Every case is our own writing, in the kinds of real portal pages and their plain-text copies.
+Each one differs in wording, order and noise from the page it answers.
+"""
+
+from __future__ import annotations
+
+from pathlib import Path
+from typing import Any
+
+from parscore.extractors import extract
+from tests.test_statements import as_row, unit_scores
+
+
+def read(tmp_path: Path, text: str, suffix: str = ".html") -> list[dict[str, Any]]:
+    """Given a page's text, return its statements as golden rows."""
+    path = tmp_path / f"page{suffix}"
+    path.write_text(text, encoding="utf-8")
+    return [as_row(s) for s in unit_scores(extract(path), None)]
+
+
+def by_unit(rows: list[dict[str, Any]], *fields: str) -> dict[str, tuple[Any, ...]]:
+    """Given golden rows, return the named fields of each unit's row holding a figure."""
+    out: dict[str, tuple[Any, ...]] = {}
+    for r in rows:
+        values = tuple(r[f] for f in fields)
+        if any(v is not None for v in values):
+            out.setdefault(r["unit"], values)
+    return out
+
+
+def html_table(*rows: str) -> str:
+    """Given table rows as HTML, return a small page holding them."""
+    body = "\n".join(rows)
+    return (
+        "<html><body><nav>Trang chủ | Tin tức | Liên hệ</nav>"
+        "<p>Kết quả Chỉ số cải cách hành chính năm 2024 của các huyện như sau:</p>"
+        f"<table border='1'>{body}</table><footer>ĐT: 0210.3812.xxx</footer></body></html>"
+    )
+
+
+def tds(*cells: str) -> str:
+    """Given a row's cell texts, return it as an HTML row."""
+    return "<tr>" + "".join(f"<td>{c}</td>" for c in cells) + "</tr>"
+
+
+# --- a header whose lowest row is years alone ---------------------------------------------------
+
+
+def test_years_under_a_score_and_a_rank_header_date_both(tmp_path: Path) -> None:
+    page = html_table(
+        "<tr><td rowspan='2'>STT</td><td rowspan='2'>Tên đơn vị</td>"
+        "<td colspan='2'>Thứ hạng</td><td colspan='2'>Kết quả (%)</td></tr>",
+        tds("Năm 2023", "Năm 2024", "Năm 2023", "Năm 2024"),
+        tds("1", "Huyện Đoan Hùng", "4", "2", "84,10", "88,35"),
+        tds("2", "Huyện Hạ Hòa", "1", "3", "87,92", "86,07"),
+        tds("3", "Thị xã Phú Thọ", "2", "1", "86,55", "90,12"),
+    )
+    got = by_unit(read(tmp_path, page), "percent", "rank", "previous")
+    assert got == {
+        "Huyện Đoan Hùng": ("88.35", 2, "84.10"),
+        "Huyện Hạ Hòa": ("86.07", 3, "87.92"),
+        "Thị xã Phú Thọ": ("90.12", 1, "86.55"),
+    }
