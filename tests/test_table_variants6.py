@@ -64,3 +64,39 @@ def test_years_under_a_score_and_a_rank_header_date_both(tmp_path: Path) -> None
         "Huyện Hạ Hòa": ("86.07", 3, "87.92"),
         "Thị xã Phú Thọ": ("90.12", 1, "86.55"),
     }
+
+
+# --- a ranking split in two tables, the rest without its header ----------------------------------
+
+SPLIT = (
+    "<html><body><p>Chỉ số CCHC năm 2024 của các xã, thị trấn:</p>"
+    "<table border='1'>{head}{first}</table>"
+    "<p><i>{gap}</i></p>"
+    "<table border='1'>{rest}</table>"
+    "<p>Lượt xem: 210</p></body></html>"
+)
+
+
+def split_page(gap: str, rest_from: int) -> str:
+    """Given the text between the two tables and the first number of the rest, return a page."""
+    head = tds("TT", "Xã, thị trấn", "Điểm thẩm định", "Xếp hạng")
+    first = tds("1", "Xã Đông Hưng", "86,40", "3") + tds("2", "Thị trấn Tiền Hải", "90,15", "1")
+    rest = tds(str(rest_from), "Xã Nam Trung", "88,02", "2") + tds(
+        str(rest_from + 1), "Xã Tây Giang", "81,75", "4"
+    )
+    return SPLIT.format(head=head, first=first, gap=gap, rest=rest)
+
+
+def test_a_headerless_table_numbering_on_is_the_rest_of_the_ranking(tmp_path: Path) -> None:
+    got = by_unit(read(tmp_path, split_page("Trang 2/2", 3)), "score", "rank")
+    assert got == {
+        "Xã Đông Hưng": ("86.40", 3),
+        "Thị trấn Tiền Hải": ("90.15", 1),
+        "Xã Nam Trung": ("88.02", 2),
+        "Xã Tây Giang": ("81.75", 4),
+    }
+
+
+def test_a_headerless_table_numbered_afresh_is_not_the_rest(tmp_path: Path) -> None:
+    got = by_unit(read(tmp_path, split_page("Bảng 2: số liệu khác", 1)), "score", "rank")
+    assert set(got) == {"Xã Đông Hưng", "Thị trấn Tiền Hải"}
