@@ -100,3 +100,22 @@ def test_a_headerless_table_numbering_on_is_the_rest_of_the_ranking(tmp_path: Pa
 def test_a_headerless_table_numbered_afresh_is_not_the_rest(tmp_path: Path) -> None:
     got = by_unit(read(tmp_path, split_page("Bảng 2: số liệu khác", 1)), "score", "rank")
     assert set(got) == {"Xã Đông Hưng", "Thị trấn Tiền Hải"}
+
+
+# --- a rank column headed "Vị trí" -------------------------------------------------------------
+
+
+def test_a_place_column_holds_ranks_and_its_year_dates_it(tmp_path: Path) -> None:
+    page = html_table(
+        tds("STT", "Cơ quan", "Chỉ số (%)", "Vị trí năm 2024", "Vị trí năm 2023"),
+        tds("1", "Sở Ngoại vụ", "87,40%", "2", "4"),
+        tds("2", "Sở Du lịch", "89,15%", "1", "1"),
+        tds("3", "Ban Dân tộc", "83,02%", "3", "2"),
+    )
+    got = by_unit(read(tmp_path, page), "percent", "rank")
+    assert got == {
+        "Sở Ngoại vụ": ("87.40", 2),
+        "Sở Du lịch": ("89.15", 1),
+        "Ban Dân tộc": ("83.02", 3),
+    }
+
