@@ -119,3 +119,18 @@ def test_a_place_column_holds_ranks_and_its_year_dates_it(tmp_path: Path) -> Non
         "Ban Dân tộc": ("83.02", 3),
     }
 
+
+# --- abbreviated words of a name in a table cell -----------------------------------------------
+
+
+def test_abbreviated_words_in_a_unit_cell_are_spelled_out(tmp_path: Path) -> None:
+    page = html_table(
+        tds("TT", "Đơn vị", "Tổng điểm", "Xếp hạng"),
+        tds("1", "BHXH tỉnh", "91,30", "1"),
+        tds("2", "Ban Quản lý các KCN", "85,60", "2"),
+    )
+    got = by_unit(read(tmp_path, page), "score", "rank")
+    assert got == {
+        "Bảo hiểm xã hội tỉnh": ("91.30", 1),
+        "Ban Quản lý các khu công nghiệp": ("85.60", 2),
+    }

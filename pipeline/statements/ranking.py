@@ -26,6 +26,7 @@ from parscore.pipeline.statements.context import Context
 from parscore.pipeline.statements.cues import cues, data, sentence_key
 from parscore.pipeline.statements.draft import Draft, put
 from parscore.pipeline.statements.tokens import VALUE_BOUND, Kind, sentence_tokens
+from parscore.pipeline.statements.units import spelled
 from parscore.pipeline.tables.model import Grid, Row
 
 _RANK_CELL = re.compile(r"^\s*(?:thứ\s+)?0*(\d{1,4})\s*(?:/\s*0*(\d{1,4}))?\s*$")
@@ -105,7 +106,7 @@ def row_unit(row: Row, columns: Sequence[Column]) -> tuple[str, str] | None:
     skipped = [*data()["columns"]["total"], *data()["columns"]["max_row"]]
     if sentence_key(" ".join(key.split())) in {sentence_key(s) for s in skipped}:
         return None
-    return canonical_unit(label), label
+    return canonical_unit(spelled(label)), label
 
 
 def _whole(rx: re.Pattern[str], key: str) -> bool:
