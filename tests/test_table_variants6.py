@@ -134,3 +134,33 @@ def test_abbreviated_words_in_a_unit_cell_are_spelled_out(tmp_path: Path) -> Non
         "Bảo hiểm xã hội tỉnh": ("91.30", 1),
         "Ban Quản lý các khu công nghiệp": ("85.60", 2),
     }
+
+
+# --- a table said to run from the highest: its order is the rank --------------------------------
+
+ORDERED_ROWS = (
+    "STT\tCơ quan\tĐiểm\n1\tSở Du lịch\t91,05\n2\tThanh tra tỉnh\t88,60\n3\tSở Ngoại vụ\t88,60\n"
+    "4\tBan Dân tộc\t84,15\n"
+)
+
+
+def test_the_order_of_a_table_said_to_run_from_the_highest_is_the_rank(tmp_path: Path) -> None:
+    text = (
+        "Kết quả chấm điểm CCHC năm 2024 (các cơ quan được sắp xếp từ cao đến thấp):\n\n"
+        + ORDERED_ROWS
+    )
+    got = by_unit(read(tmp_path, text, ".txt"), "score", "rank")
+    assert got == {
+        "Sở Du lịch": ("91.05", 1),
+        "Thanh tra tỉnh": ("88.60", 2),
+        "Sở Ngoại vụ": ("88.60", 3),
+        "Ban Dân tộc": ("84.15", 4),
+    }
+
+
+def test_an_order_under_other_words_or_rising_figures_is_no_rank(tmp_path: Path) -> None:
+    plain = "Kết quả chấm điểm CCHC năm 2024 của các cơ quan:\n\n" + ORDERED_ROWS
+    assert {r["rank"] for r in read(tmp_path, plain, ".txt")} == {None}
+    rising = ORDERED_ROWS.replace("84,15", "89,15")
+    text = "Kết quả CCHC năm 2024 (xếp theo thứ tự từ cao xuống thấp):\n\n" + rising
+    assert {r["rank"] for r in read(tmp_path, text, ".txt")} == {None}

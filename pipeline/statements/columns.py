@@ -115,6 +115,19 @@ def cell_role(text: str) -> Col | None:
     return Col.SCORE if rx[Col.SCORE].search(words) or _YEAR.search(words) else None
 
 
+@lru_cache(maxsize=1)
+def _ordered() -> re.Pattern[str]:
+    """Given nothing, return the pattern of words saying a table runs from the highest."""
+    words = sorted({header_words(p) for p in data()["columns"]["ordered"]}, key=len, reverse=True)
+    return re.compile(rf"(?<!\w)(?:{'|'.join(re.escape(w) for w in words if w)})(?!\w)")
+
+
+def is_ordered_text(text: str) -> bool:
+    """Given the text just above a table, return whether it says the rows run from the highest
+    ("Bảng 1 (xếp theo thứ tự từ cao xuống thấp)", "05 đơn vị có Chỉ số cao nhất")."""
+    return _ordered().search(header_words(text)) is not None
+
+
 def column_role(texts: Sequence[str]) -> Col:
     """Given a column's header texts, top to bottom, return the role of the deepest that has
     one; a year alone only dates the column under it ("Thứ hạng" over "2022 | 2023" holds

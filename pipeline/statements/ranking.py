@@ -17,6 +17,7 @@ import re
 from collections.abc import Callable, Iterator, Sequence
 from decimal import Decimal
 from functools import lru_cache
+from itertools import pairwise
 
 from parscore.extractors.records import replace
 from parscore.normalizers.labels import canonical_unit, grade
@@ -51,11 +52,34 @@ def grid_statements(grid: Grid, ctx: Context) -> tuple[Draft, ...]:
     columns = read_columns(grid.header, grid.caption)
     if not is_ranking(columns):
         return ()
+    if grid.ordered:
+        columns = order_as_rank(columns, grid.rows)
     base = Draft(
         index=ctx.index or ctx.topic or "par", year=table_year(columns) or ctx.year, source="table"
     )
     maxima = column_maxima(grid.rows, columns)
     return tuple(rows_to_drafts(grid.rows, columns, replace(base, max=None), maxima))
+
+
+def order_as_rank(columns: Sequence[Column], rows: Sequence[Row]) -> tuple[Column, ...]:
+    """Given the columns of a table said to run from the highest and its rows, return them
+    with the order column as the rank, when no column holds ranks, the rows are numbered 1,
+    2, 3 … without group headings and the first value column never rises."""
+    roles = [c.role for c in columns]
+    value = next((i for i, r in enumerate(roles) if r in (Col.SCORE, Col.PERCENT)), None)
+    if Col.RANK in roles or Col.ORDER not in roles or value is None:
+        return tuple(columns)
+    at = roles.index(Col.ORDER)
+    if any(r.group is not None for r in rows):
+        return tuple(columns)
+    numbered = [r.cells for r in rows if at < len(r.cells) and r.cells[at].strip()]
+    ranks = [rank_cell(cells[at]) for cells in numbered]
+    figures = [value_cell(cells[value], None) if value < len(cells) else None for cells in numbered]
+    values = [f.value for f in figures if f is not None and f.value is not None]
+    falling = len(values) == len(numbered) and all(a >= b for a, b in pairwise(values))
+    if not numbered or not falling or ranks != [(k, None) for k in range(1, len(ranks) + 1)]:
+        return tuple(columns)
+    return tuple(replace(c, role=Col.RANK) if i == at else c for i, c in enumerate(columns))
 
 
 def rows_to_drafts(

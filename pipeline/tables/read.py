@@ -5,10 +5,11 @@ from __future__ import annotations
 from collections.abc import Iterator, Sequence
 
 from parscore.extractors.model import Block, BlockKind, Document
+from parscore.extractors.records import replace
 from parscore.normalizers.numbers import parse_number
 from parscore.pipeline.lines import Line
 from parscore.pipeline.model import Where
-from parscore.pipeline.statements.columns import is_ranking, read_columns
+from parscore.pipeline.statements.columns import is_ordered_text, is_ranking, read_columns
 from parscore.pipeline.tables.arealines import area_at
 from parscore.pipeline.tables.cells import Cells, block_cells
 from parscore.pipeline.tables.gridblock import block_to_grid, body_row, is_body, transposed_grid
@@ -41,7 +42,7 @@ def block_tables(blocks: Sequence[Block]) -> Iterator[Table]:
         if table.kind is Kind.OTHER and table.grid is None and last is not None:
             table = rest_of(last, blocks[last[0] + 1 : i], cells) or table
         last = (i, cells, table) if table.kind is Kind.RANKING else None
-        yield table
+        yield ordered(table, blocks[i - 1].text if i else "")
 
 
 def rest_of(last: tuple[int, Cells, Table], between: Sequence[Block], cells: Cells) -> Table | None:
@@ -65,6 +66,14 @@ def rest_of(last: tuple[int, Cells, Table], between: Sequence[Block], cells: Cel
     )
     grid = Grid(header=table.grid.header, rows=rows, caption=table.grid.caption)
     return ranking_table(grid, Shape.BLOCK, cells.block)
+
+
+def ordered(table: Table, above: str) -> Table:
+    """Given a table and the text just above it, return it marked as running from the highest
+    when that text says so."""
+    if table.grid is None or table.kind is not Kind.RANKING or not is_ordered_text(above):
+        return table
+    return replace(table, grid=replace(table.grid, ordered=True))
 
 
 def parse_whole(text: str) -> int | None:
@@ -108,7 +117,8 @@ def line_tables(lines: Sequence[Line]) -> Iterator[Table]:
     while i < len(lines):
         flat = grid_at(lines, i)
         if flat is not None:
-            yield ranking_table(flat.grid, Shape.CELL_LINES, lines[i].block, i, flat.end)
+            table = ranking_table(flat.grid, Shape.CELL_LINES, lines[i].block, i, flat.end)
+            yield ordered(table, lines[i - 1].text if i else "")
             i = max(flat.end, i + 1)
             continue
         found = area_at(lines, i)
