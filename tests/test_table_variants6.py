@@ -164,3 +164,21 @@ def test_an_order_under_other_words_or_rising_figures_is_no_rank(tmp_path: Path)
     rising = ORDERED_ROWS.replace("84,15", "89,15")
     text = "Kết quả CCHC năm 2024 (xếp theo thứ tự từ cao xuống thấp):\n\n" + rising
     assert {r["rank"] for r in read(tmp_path, text, ".txt")} == {None}
+
+
+# --- a figure typed with a space by its decimal separator ----------------------------------------
+
+
+def test_a_figure_with_a_space_by_its_separator_is_one_figure(tmp_path: Path) -> None:
+    page = html_table(
+        tds("TT", "Phường, xã", "Tự chấm", "Thẩm định", "Xếp loại"),
+        tds("1", "Phường Hòa Bình", "92,5", "89 ,75", "Tốt"),
+        tds("2", "Xã Yên Mông", "88", "86. 4", "Tốt"),
+        tds("3", "Phường Thịnh Lang", "90,00", "91, 20", "Xuất sắc"),
+    )
+    got = by_unit(read(tmp_path, page), "score", "percent")
+    assert got == {
+        "Phường Hòa Bình": ("89.75", None),
+        "Xã Yên Mông": ("86.4", None),
+        "Phường Thịnh Lang": ("91.20", None),
+    }

@@ -35,6 +35,7 @@ _CHANGE_CELL = re.compile(
     r"^\s*(?P<word>tăng|giảm|↑|↓|▲|▼)?\s*(?P<num>[+\-\u2212]?\s*\d[\d.,]*)\s*(?:điểm|bậc|hạng|%)?\s*$"
 )
 _DOWN = frozenset({"giảm", "↓", "▼"})
+_SPACED_DECIMAL = re.compile(r"^\s*(\d{1,3})(?:\s+([,.])\s*|([,.])\s+)(\d{1,3})\s*(%?)\s*$")
 _NUMBERING = re.compile(r"^\s*(?:[IVXLC]+|[A-Z]|\d{1,2})[.)]\s+|^\s*[-–•]\s*")
 #: A heading's numbering in a cell of its own ("I", "B."), beside the heading's cell.
 _HEADING_NUMBER = re.compile(r"^\s*(?:[IVXLC]{1,5}|[A-Z])[.)]?\s*$")
@@ -250,6 +251,9 @@ def value_cell(text: str, maximum: Number | None) -> Number | None:
     A cell holding more than its figure ("94,49 (tăng 2)") gives its first figure.
     """
     bound = maximum.value if maximum and maximum.value else VALUE_BOUND
+    spaced = _SPACED_DECIMAL.match(text)
+    if spaced is not None:  # a figure typed with a space by its separator ("87, 25", "90 ,1")
+        text = "".join(g or "" for g in spaced.groups())
     number = parse_number(text, upper=bound)
     if number is None:
         found = find_numbers(text, upper=bound)
