@@ -182,3 +182,32 @@ def test_a_figure_with_a_space_by_its_separator_is_one_figure(tmp_path: Path) ->
         "Xã Yên Mông": ("86.4", None),
         "Phường Thịnh Lang": ("91.20", None),
     }
+
+
+# --- a survey index as the table's only figures ---------------------------------------------------
+
+
+def test_a_survey_column_alone_is_the_score_and_dated_by_its_year(tmp_path: Path) -> None:
+    page = html_table(
+        tds(
+            "TT",
+            "Tên cơ quan",
+            "Chỉ số hài lòng (SIPAS) năm 2023",
+            "Chỉ số hài lòng (SIPAS) năm 2024",
+        ),
+        tds("1", "Sở Xây dựng", "81,35", "84,02"),
+        tds("2", "Sở Công Thương", "83,10", "82,76"),
+    )
+    rows = read(tmp_path, page)
+    assert by_unit(rows, "score", "previous", "index") == {
+        "Sở Xây dựng": ("84.02", "81.35", "sipas"),
+        "Sở Công Thương": ("82.76", "83.10", "sipas"),
+    }
+
+
+def test_a_survey_column_beside_the_total_stays_a_part(tmp_path: Path) -> None:
+    page = html_table(
+        tds("TT", "Đơn vị", "Điểm thẩm định", "Điều tra XHH", "Tổng điểm", "Thứ hạng"),
+        tds("1", "Huyện Bảo Lạc", "58,20", "27,75", "85,95", "1"),
+    )
+    assert by_unit(read(tmp_path, page), "score", "rank") == {"Huyện Bảo Lạc": ("85.95", 1)}

@@ -177,8 +177,24 @@ def read_columns(
         )
         for texts in header
     ]
-    parts = parts_before_total(label_after_order(columns), header)
+    parts = parts_before_total(survey_alone(label_after_order(columns), header), header)
     return tuple(date_columns(changed_places(parts, header)))
+
+
+def survey_alone(columns: list[Column], header: Sequence[Sequence[str]]) -> list[Column]:
+    """Given the columns and their header texts, return them with survey columns as scores
+    when they are the table's only figures ("Đơn vị | Chỉ số SIPAS | Xếp hạng", "Chỉ số hài
+    lòng (SIPAS) năm 2024 | năm 2023"): a survey is a part only beside other value columns."""
+    if any(c.role in VALUE_COLS for c in columns):
+        return columns
+    areas = [
+        _survey().search(header_words(" ".join(texts))) is not None
+        for c, texts in zip(columns, header, strict=True)
+        if c.role is Col.AREA
+    ]
+    if not areas or not all(areas):
+        return columns
+    return [replace(c, role=Col.SCORE) if c.role is Col.AREA else c for c in columns]
 
 
 def parts_before_total(columns: list[Column], header: Sequence[Sequence[str]]) -> list[Column]:
