@@ -211,3 +211,25 @@ def test_a_survey_column_beside_the_total_stays_a_part(tmp_path: Path) -> None:
         tds("1", "Huyện Bảo Lạc", "58,20", "27,75", "85,95", "1"),
     )
     assert by_unit(read(tmp_path, page), "score", "rank") == {"Huyện Bảo Lạc": ("85.95", 1)}
+
+
+def test_bare_years_head_a_table_flattened_one_cell_per_line(tmp_path: Path) -> None:
+    cells = ["STT", "Tên huyện", "2022", "2023", "Thứ hạng"]
+    cells += [
+        "1",
+        "Huyện Mường Tè",
+        "79,40",
+        "83,15",
+        "2",
+        "2",
+        "Huyện Sìn Hồ",
+        "82,05",
+        "84,60",
+        "1",
+    ]
+    text = "Chỉ số CCHC của các huyện qua hai năm:\n" + "\n".join(cells) + "\nNguồn: Sở Nội vụ\n"
+    got = by_unit(read(tmp_path, text, ".txt"), "score", "previous", "rank")
+    assert got == {
+        "Huyện Mường Tè": ("83.15", "79.40", 2),
+        "Huyện Sìn Hồ": ("84.60", "82.05", 1),
+    }
