@@ -22,6 +22,8 @@ from parscore.pipeline.statements.cues import cues, data, sentence_key
 
 _NON_WORD = re.compile(r"[^\w%]+")
 _YEAR = re.compile(r"(?<!\d)((?:19|20)\d\d)(?!\d)")
+#: A header cell that is a year alone ("2023", "Năm 2023"), without tones.
+_BARE_YEAR = re.compile(r"^(?:nam )?(?:19|20)\d\d$")
 
 
 class Col(StrEnum):
@@ -113,13 +115,37 @@ def cell_role(text: str) -> Col | None:
     return Col.SCORE if rx[Col.SCORE].search(words) or _YEAR.search(words) else None
 
 
+@lru_cache(maxsize=1)
+def _ordered() -> re.Pattern[str]:
+    """Given nothing, return the pattern of words saying a table runs from the highest."""
+    words = sorted({header_words(p) for p in data()["columns"]["ordered"]}, key=len, reverse=True)
+    return re.compile(rf"(?<!\w)(?:{'|'.join(re.escape(w) for w in words if w)})(?!\w)")
+
+
+def is_ordered_text(text: str) -> bool:
+    """Given the text just above a table, return whether it says the rows run from the highest
+    ("Bảng 1 (xếp theo thứ tự từ cao xuống thấp)", "05 đơn vị có Chỉ số cao nhất")."""
+    return _ordered().search(header_words(text)) is not None
+
+
 def column_role(texts: Sequence[str]) -> Col:
-    """Given a column's header texts, top to bottom, return the role of the deepest that has one."""
+    """Given a column's header texts, top to bottom, return the role of the deepest that has
+    one; a year alone only dates the column under it ("Thứ hạng" over "2022 | 2023" holds
+    ranks), and names a score where no cell above names a role ("2022 | 2023" alone)."""
+    dated = False
     for text in reversed(texts):
+        if is_bare_year(text):
+            dated = True
+            continue
         role = cell_role(text)
         if role is not None:
             return role
-    return Col.OTHER
+    return Col.SCORE if dated else Col.OTHER
+
+
+def is_bare_year(text: str) -> bool:
+    """Given a header cell, return whether it is a year alone ("2023", "Năm 2023")."""
+    return _BARE_YEAR.match(header_words(text)) is not None
 
 
 def header_index(texts: Sequence[str]) -> str | None:
@@ -151,8 +177,24 @@ def read_columns(
         )
         for texts in header
     ]
-    parts = parts_before_total(label_after_order(columns), header)
+    parts = parts_before_total(survey_alone(label_after_order(columns), header), header)
     return tuple(date_columns(changed_places(parts, header)))
+
+
+def survey_alone(columns: list[Column], header: Sequence[Sequence[str]]) -> list[Column]:
+    """Given the columns and their header texts, return them with survey columns as scores
+    when they are the table's only figures ("Đơn vị | Chỉ số SIPAS | Xếp hạng", "Chỉ số hài
+    lòng (SIPAS) năm 2024 | năm 2023"): a survey is a part only beside other value columns."""
+    if any(c.role in VALUE_COLS for c in columns):
+        return columns
+    areas = [
+        _survey().search(header_words(" ".join(texts))) is not None
+        for c, texts in zip(columns, header, strict=True)
+        if c.role is Col.AREA
+    ]
+    if not areas or not all(areas):
+        return columns
+    return [replace(c, role=Col.SCORE) if c.role is Col.AREA else c for c in columns]
 
 
 def parts_before_total(columns: list[Column], header: Sequence[Sequence[str]]) -> list[Column]:

@@ -17,6 +17,7 @@ import re
 from collections.abc import Callable, Iterator, Sequence
 from decimal import Decimal
 from functools import lru_cache
+from itertools import pairwise
 
 from parscore.extractors.records import replace
 from parscore.normalizers.labels import canonical_unit, grade
@@ -26,6 +27,7 @@ from parscore.pipeline.statements.context import Context
 from parscore.pipeline.statements.cues import cues, data, sentence_key
 from parscore.pipeline.statements.draft import Draft, put
 from parscore.pipeline.statements.tokens import VALUE_BOUND, Kind, sentence_tokens
+from parscore.pipeline.statements.units import spelled
 from parscore.pipeline.tables.model import Grid, Row
 
 _RANK_CELL = re.compile(r"^\s*(?:thứ\s+)?0*(\d{1,4})\s*(?:/\s*0*(\d{1,4}))?\s*$")
@@ -33,6 +35,7 @@ _CHANGE_CELL = re.compile(
     r"^\s*(?P<word>tăng|giảm|↑|↓|▲|▼)?\s*(?P<num>[+\-\u2212]?\s*\d[\d.,]*)\s*(?:điểm|bậc|hạng|%)?\s*$"
 )
 _DOWN = frozenset({"giảm", "↓", "▼"})
+_SPACED_DECIMAL = re.compile(r"^\s*(\d{1,3})(?:\s+([,.])\s*|([,.])\s+)(\d{1,3})\s*(%?)\s*$")
 _NUMBERING = re.compile(r"^\s*(?:[IVXLC]+|[A-Z]|\d{1,2})[.)]\s+|^\s*[-–•]\s*")
 #: A heading's numbering in a cell of its own ("I", "B."), beside the heading's cell.
 _HEADING_NUMBER = re.compile(r"^\s*(?:[IVXLC]{1,5}|[A-Z])[.)]?\s*$")
@@ -50,11 +53,34 @@ def grid_statements(grid: Grid, ctx: Context) -> tuple[Draft, ...]:
     columns = read_columns(grid.header, grid.caption)
     if not is_ranking(columns):
         return ()
+    if grid.ordered:
+        columns = order_as_rank(columns, grid.rows)
     base = Draft(
         index=ctx.index or ctx.topic or "par", year=table_year(columns) or ctx.year, source="table"
     )
     maxima = column_maxima(grid.rows, columns)
     return tuple(rows_to_drafts(grid.rows, columns, replace(base, max=None), maxima))
+
+
+def order_as_rank(columns: Sequence[Column], rows: Sequence[Row]) -> tuple[Column, ...]:
+    """Given the columns of a table said to run from the highest and its rows, return them
+    with the order column as the rank, when no column holds ranks, the rows are numbered 1,
+    2, 3 … without group headings and the first value column never rises."""
+    roles = [c.role for c in columns]
+    value = next((i for i, r in enumerate(roles) if r in (Col.SCORE, Col.PERCENT)), None)
+    if Col.RANK in roles or Col.ORDER not in roles or value is None:
+        return tuple(columns)
+    at = roles.index(Col.ORDER)
+    if any(r.group is not None for r in rows):
+        return tuple(columns)
+    numbered = [r.cells for r in rows if at < len(r.cells) and r.cells[at].strip()]
+    ranks = [rank_cell(cells[at]) for cells in numbered]
+    figures = [value_cell(cells[value], None) if value < len(cells) else None for cells in numbered]
+    values = [f.value for f in figures if f is not None and f.value is not None]
+    falling = len(values) == len(numbered) and all(a >= b for a, b in pairwise(values))
+    if not numbered or not falling or ranks != [(k, None) for k in range(1, len(ranks) + 1)]:
+        return tuple(columns)
+    return tuple(replace(c, role=Col.RANK) if i == at else c for i, c in enumerate(columns))
 
 
 def rows_to_drafts(
@@ -105,7 +131,7 @@ def row_unit(row: Row, columns: Sequence[Column]) -> tuple[str, str] | None:
     skipped = [*data()["columns"]["total"], *data()["columns"]["max_row"]]
     if sentence_key(" ".join(key.split())) in {sentence_key(s) for s in skipped}:
         return None
-    return canonical_unit(label), label
+    return canonical_unit(spelled(label)), label
 
 
 def _whole(rx: re.Pattern[str], key: str) -> bool:
@@ -225,6 +251,9 @@ def value_cell(text: str, maximum: Number | None) -> Number | None:
     A cell holding more than its figure ("94,49 (tăng 2)") gives its first figure.
     """
     bound = maximum.value if maximum and maximum.value else VALUE_BOUND
+    spaced = _SPACED_DECIMAL.match(text)
+    if spaced is not None:  # a figure typed with a space by its separator ("87, 25", "90 ,1")
+        text = "".join(g or "" for g in spaced.groups())
     number = parse_number(text, upper=bound)
     if number is None:
         found = find_numbers(text, upper=bound)

@@ -14,7 +14,7 @@ from collections.abc import Sequence
 from parscore.extractors.model import Cell
 from parscore.normalizers.numbers import parse_number
 from parscore.pipeline.model import Where
-from parscore.pipeline.statements.columns import Col, cell_role
+from parscore.pipeline.statements.columns import Col, cell_role, is_bare_year
 from parscore.pipeline.statements.cues import data
 from parscore.pipeline.statements.ranking import group_label, is_group_text, is_heading_number
 from parscore.pipeline.tables.cells import Cells, transposed
@@ -79,11 +79,13 @@ def header_end(
 
 
 def is_body(slots: Sequence[Cell | None], texts: Sequence[str]) -> bool:
-    """Given a row, return whether it is a body row: a figure, or a group heading."""
-    return (
-        any(parse_number(t) is not None for t in texts[1:] if t.strip())
-        or group_text(slots) is not None
-    )
+    """Given a row, return whether it is a body row: a figure, or a group heading. A row
+    whose figures are years alone is a header row dating the columns above ("Chỉ số" over
+    "2022 | 2023")."""
+    figures = [t for t in texts[1:] if t.strip() and parse_number(t) is not None]
+    if figures and all(is_bare_year(t) for t in figures):
+        return False
+    return bool(figures) or group_text(slots) is not None
 
 
 def group_text(slots: Sequence[Cell | None]) -> str | None:

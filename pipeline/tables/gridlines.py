@@ -36,6 +36,8 @@ MAX_HEADER_WORDS = 10
 MAX_GRADE_WORDS = 3
 _YEAR_CELL = re.compile(r"^(?:năm\s+)?(?:19|20)\d\d$", re.IGNORECASE)
 _SENTENCE_END = re.compile(r"[.:;!?]$")
+#: A note's label before a colon and its text ("Nguồn: Sở Nội vụ").
+_LABELLED = re.compile(r"^[^\W\d][^:]{0,20}:\s+\S")
 
 
 @dataclass(frozen=True, slots=True, kw_only=True)
@@ -64,11 +66,13 @@ def grid_at(lines: Sequence[Line], i: int) -> Flat | None:
 def header_role(text: str) -> Col | None:
     """Given a line, return its role as a header cell (None when it is no header cell; a lead-in
     ending with a colon, "Bảng xếp hạng cụ thể như sau:", is none)."""
+    if _YEAR_CELL.match(text.strip()):  # a year alone heads its year's figures ("2023" / "2024")
+        return Col.SCORE
     if len(text.split()) > MAX_HEADER_WORDS or parse_number(text) is not None:
         return None
     if text.rstrip().endswith(":"):
         return None
-    return cell_role(text) or (Col.SCORE if _YEAR_CELL.match(text) else None)
+    return cell_role(text)
 
 
 def read_header(lines: Sequence[Line], i: int) -> tuple[list[str], int] | None:
@@ -149,11 +153,15 @@ def body_end(lines: Sequence[Line], start: int) -> int:
 
 
 def is_body_cell(text: str, limit: int) -> bool:
-    """Given a line, return whether it can be a body cell (short, no sentence end)."""
+    """Given a line, return whether it can be a body cell (short, no sentence end, no labelled
+    note after the table: "Nguồn: Sở Nội vụ", "Ghi chú: …")."""
     if parse_number(text) is not None or text.strip() in data()["columns"]["blanks"]:
         return True
     return (
-        len(text.split()) <= limit and not _SENTENCE_END.search(text) and not text.startswith("(")
+        len(text.split()) <= limit
+        and not _SENTENCE_END.search(text)
+        and not text.startswith("(")
+        and not _LABELLED.search(text)
     )
 
 

@@ -26,6 +26,7 @@ class Grid:
     header: tuple[tuple[str, ...], ...]
     rows: tuple[Row, ...]
     caption: tuple[str, ...] = ()  # text above the header: names the index and year
+    ordered: bool = False  # the text just above says its rows run from the highest
 
 
 class Kind(StrEnum):
