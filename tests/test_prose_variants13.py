@@ -34,3 +34,27 @@ def test_bare_names_after_a_plural_level_keep_their_bracketed_figures(sentence: 
 def test_a_colon_after_a_singular_level_names_no_place() -> None:
     found = prose(TITLE, "Khối cấp huyện: Huyện Bảo Lâm đạt 88,3 điểm, xếp thứ 2.")
     assert rows(found, "score", "rank") == [("Huyện Bảo Lâm", "88.3", 2)]
+
+
+# --- a grade after a list whose units each carry their figures --------------------------------
+
+
+@pytest.mark.parametrize(
+    ("sentence", "grade"),
+    [
+        ("Các thị xã Sơn Tây (90,3) và Phú Mỹ (90,05) đạt loại Xuất sắc.", "Xuất sắc"),
+        ("Thị xã Sơn Tây (90,3 điểm), thị xã Phú Mỹ (90,05 điểm) cùng được xếp loại Tốt.", "Tốt"),
+    ],
+)
+def test_a_grade_after_a_list_goes_to_every_unit_of_it(sentence: str, grade: str) -> None:
+    found = prose(TITLE, sentence)
+    assert rows(found, "score", "grade") == [
+        ("Thị xã Sơn Tây", "90.3", grade), ("Thị xã Phú Mỹ", "90.05", grade),
+    ]  # fmt: skip
+
+
+def test_a_grade_after_one_units_bracket_keeps_the_earlier_units_own_grade() -> None:
+    found = prose(
+        TITLE, "Thị xã Sơn Tây đạt loại Xuất sắc (90,3), thị xã Phú Mỹ (85,05) xếp loại Tốt."
+    )
+    assert rows(found, "grade") == [("Thị xã Sơn Tây", "Xuất sắc"), ("Thị xã Phú Mỹ", "Tốt")]

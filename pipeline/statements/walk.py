@@ -772,7 +772,23 @@ def on_grade(frame: Frame, token: Token, before: Kind | None) -> Frame:
     written = grade_in_text(token.raw)
     raw = written[1] if written else token.raw
     shared = graded.sharing or (bool(frame.partners) and bare)  # "A và B đạt loại Tốt": both
+    graded = graded_list(graded, token.label, raw) if before is Kind.CLOSE else graded
     return replace(graded, draft=put(graded.draft, "grade_raw", raw), sharing=shared)
+
+
+def graded_list(frame: Frame, grade: str | None, raw: str) -> Frame:
+    """Given the frame at a grade right after the bracket closing the figures of the last unit
+    of a list, return it with the grade given to the list's other units too, which state no
+    grade of their own ("các huyện A (88,14), B (86,7) và C (85,03) xếp loại Tốt": all three)."""
+    run = frame.run
+    if len(run) < 2 or run[-1][0] != frame.draft.unit:
+        return frame
+    out = list(frame.out)
+    for unit, _raw in run[:-1]:
+        k = next((i for i in range(len(out) - 1, -1, -1) if out[i].unit == unit), None)
+        if k is not None and out[k].grade is None:
+            out[k] = replace(out[k], grade=grade, grade_raw=raw)
+    return replace(frame, out=tuple(out))
 
 
 STEPS: dict[Kind, Step] = {
