@@ -80,6 +80,7 @@ class Frame:
     area_figure: bool = False  # the area clause read a figure of the area's
     area_named: bool = False  # the area clause names an area, not only "lĩnh vực" or "tiêu chí"
     area_owned: bool = False  # the unit read owns the area the sentence opened on
+    versus: bool = False  # the area clause is a comparison with a unit: its figures are no area's
     totalled: bool = False  # the sentence opens with the total ("Tổng điểm tự đánh giá: 78,75")
     outer: tuple[tuple[str | None, int | None], ...] = ()  # index and year outside each bracket
     past_year: int | None = None  # the earlier year last year's figures are of, when named
@@ -171,7 +172,7 @@ def on_unit(frame: Frame, token: Token, before: Kind | None) -> Frame:
     unit's place is the place's scope ("tỉnh A dẫn đầu vùng Tây Nguyên với …").
     """
     if token.compared:  # "kém Bộ Tư pháp 0,06 điểm": a difference, not Bộ Tư pháp's figure
-        return replace(frame, mode=Mode.AREA, mode_depth=frame.depth)
+        return replace(frame, mode=Mode.AREA, mode_depth=frame.depth, versus=True)
     owner = frame.draft.unit
     if before in SCOPED and owner is not None and is_region(token.label) and not is_region(owner):
         return set_draft(frame, regional=True)  # "A dẫn đầu vùng Tây Nguyên với …": a scope
@@ -374,7 +375,12 @@ def on_area(frame: Frame, token: Token, before: Kind | None) -> Frame:
     named = (frame.mode is Mode.AREA and frame.area_named) or not is_generic_area(token.raw)
     figure = frame.mode is Mode.AREA and frame.area_figure
     return replace(
-        frame, mode=Mode.AREA, mode_depth=frame.depth, area_named=named, area_figure=figure
+        frame,
+        mode=Mode.AREA,
+        mode_depth=frame.depth,
+        area_named=named,
+        area_figure=figure,
+        versus=False,
     )
 
 
@@ -492,8 +498,8 @@ def on_comma(frame: Frame, token: Token, before: Kind | None) -> Frame:
     previous_done = (
         frame.mode is Mode.PREVIOUS and frame.took_previous and level and not frame.depth
     )
-    if frame.mode is Mode.AREA and level:
-        return replace(frame, mode=Mode.CURRENT, area_tail=True)
+    if frame.mode is Mode.AREA and level:  # after a comparison the unit's own figures go on
+        return replace(frame, mode=Mode.CURRENT, area_tail=not frame.versus, versus=False)
     if frame.mode in COMPARING or previous_done:
         return replace(frame, mode=Mode.CURRENT)
     return frame
