@@ -58,3 +58,21 @@ def test_a_grade_after_one_units_bracket_keeps_the_earlier_units_own_grade() -> 
         TITLE, "Thị xã Sơn Tây đạt loại Xuất sắc (90,3), thị xã Phú Mỹ (85,05) xếp loại Tốt."
     )
     assert rows(found, "grade") == [("Thị xã Sơn Tây", "Xuất sắc"), ("Thị xã Phú Mỹ", "Tốt")]
+
+
+# --- a comparison with an average or another unit beside the unit's own figures ---------------
+
+
+@pytest.mark.parametrize(
+    "sentence",
+    [
+        "Năm 2023 Chỉ số CCHC của tỉnh Ninh Bình đạt 87,9%, thấp hơn mức trung bình cả nước 0,4 "
+        "điểm, xếp thứ 30/63.",
+        "Chỉ số CCHC năm 2023 tỉnh Ninh Bình đạt 87,9%, cao hơn giá trị trung bình của cả nước "
+        "1,15 điểm phần trăm, đứng thứ 30/63 tỉnh, thành phố.",
+        "Tỉnh Ninh Bình có Chỉ số CCHC năm 2023 đạt 87,9%, kém tỉnh Nam Định 0,8%, xếp hạng 30/63.",
+    ],
+)
+def test_a_place_after_a_comparison_stays_the_units_own(sentence: str) -> None:
+    found = prose(TITLE, sentence)
+    assert rows(found, "percent", "rank", "rank_of") == [("Tỉnh Ninh Bình", "87.9", 30, 63)]
