@@ -76,3 +76,19 @@ def test_a_grade_after_one_units_bracket_keeps_the_earlier_units_own_grade() -> 
 def test_a_place_after_a_comparison_stays_the_units_own(sentence: str) -> None:
     found = prose(TITLE, sentence)
     assert rows(found, "percent", "rank", "rank_of") == [("Tỉnh Ninh Bình", "87.9", 30, 63)]
+
+
+def test_an_average_compared_with_keeps_its_own_bracketed_figure() -> None:
+    found = prose(
+        TITLE, "Năm 2023 tỉnh Ninh Bình đạt 87,9%, cao hơn mức trung bình toàn quốc (85,1%)."
+    )
+    assert rows(found, "percent") == [("Tỉnh Ninh Bình", "87.9"), ("Trung bình", "85.1")]
+
+
+def test_an_average_after_an_areas_figures_is_the_areas() -> None:
+    found = prose(
+        TITLE,
+        "Chỉ số CCHC năm 2023 tỉnh Ninh Bình đạt 87,9%; riêng lĩnh vực cải cách tài chính công "
+        "chỉ đạt 70,4%, thấp hơn mức trung bình cả nước (72,3%).",
+    )
+    assert rows(found, "percent") == [("Tỉnh Ninh Bình", "87.9")]

@@ -512,10 +512,21 @@ def _unit_token(token: Token, around: Around) -> Token:
         around.before in FIGURE_ENDS and gap.strip() == "và"
     )
     introduced = around.before is not None and bool(cues().forward.match(gap))
-    compared = bool(cues().compared_with.search(around.gap))
+    compared = bool(cues().compared_with.search(around.gap)) and not own_bracket(token, around)
     above = bool(cues().ranked_above.search(around.gap))
     return replace(token, joined=joined, shares=shares, introduced=introduced, compared=compared,
                    above=above)  # fmt: skip
+
+
+#: Words up to a bracket opened before any figure: "trung bình của tỉnh (83,4 điểm)".
+_BRACKET_NEXT = re.compile(r"[^\d(]{0,30}\(")
+
+
+def own_bracket(token: Token, around: Around) -> bool:
+    """Given a UNIT and the words around it, return whether it is an average whose own figure
+    follows in brackets ("cao hơn mức bình quân chung của tỉnh (83,4 điểm)"): stated, not only
+    compared with ("cao hơn mức trung bình cả nước 2,3 điểm": a difference)."""
+    return token.label == cues().average_unit and _BRACKET_NEXT.match(around.ahead) is not None
 
 
 def counted_gap(gap: str) -> str:

@@ -171,7 +171,8 @@ def on_unit(frame: Frame, token: Token, before: Kind | None) -> Frame:
     the unit owns the area: its figures stay area scores. A region right after another
     unit's place is the place's scope ("tỉnh A dẫn đầu vùng Tây Nguyên với …").
     """
-    if token.compared:  # "kém Bộ Tư pháp 0,06 điểm": a difference, not Bộ Tư pháp's figure
+    area_average = token.label == average_unit() and frame.area_tail and area_said(frame)
+    if token.compared or area_average:  # "kém Bộ Tư pháp 0,06 điểm": a difference, not its figure
         return replace(frame, mode=Mode.AREA, mode_depth=frame.depth, versus=True)
     owner = frame.draft.unit
     if before in SCOPED and owner is not None and is_region(token.label) and not is_region(owner):
