@@ -92,3 +92,27 @@ def test_an_average_after_an_areas_figures_is_the_areas() -> None:
         "chỉ đạt 70,4%, thấp hơn mức trung bình cả nước (72,3%).",
     )
     assert rows(found, "percent") == [("Tỉnh Ninh Bình", "87.9")]
+
+
+# --- grades dealt in turn, and a grade shared before places dealt in turn ---------------------
+
+
+@pytest.mark.parametrize(
+    "sentence",
+    [
+        "Phường An Phú và phường Bình Khánh lần lượt xếp loại Xuất sắc và Tốt.",
+        "Phường An Phú, phường Bình Khánh lần lượt đạt loại Xuất sắc, loại Tốt trong năm 2023.",
+    ],
+)
+def test_grades_after_lan_luot_are_dealt_in_turn(sentence: str) -> None:
+    found = prose(TITLE, sentence)
+    assert rows(found, "grade") == [("Phường An Phú", "Xuất sắc"), ("Phường Bình Khánh", "Tốt")]
+
+
+def test_three_grades_in_turn_reach_three_units() -> None:
+    found = prose(
+        TITLE, "Các xã Đông Hòa, Tây Hòa và Nam Hòa lần lượt được xếp loại Tốt, Khá và Trung bình."
+    )
+    assert rows(found, "grade") == [
+        ("Xã Đông Hòa", "Tốt"), ("Xã Tây Hòa", "Khá"), ("Xã Nam Hòa", "Trung bình"),
+    ]  # fmt: skip

@@ -239,7 +239,25 @@ def grade_tokens(text: str, key: str, c: Cues) -> Iterator[Token]:
         if key[m.end() - 1].isdigit() and c.group_nouns.match(key[m.end() :]):
             continue
         raw = text[m.start() : m.end()]
-        yield Token(kind=Kind.GRADE, start=m.start(), end=m.end(), raw=raw, label=grade(raw))
+        series = grade_series(text, key, m, c)
+        yield Token(kind=Kind.GRADE, start=m.start(), end=m.end(), raw=raw, label=grade(raw),
+                    respective=bool(series))  # fmt: skip
+        yield from series
+
+
+def grade_series(text: str, key: str, m: re.Match[str], c: Cues) -> list[Token]:
+    """Given a sentence, its key, a cued grade after "lần lượt" and the cues, return the grades
+    written right after it, to be dealt in turn ("A và B lần lượt xếp loại Tốt và Khá": Khá),
+    else none."""
+    if not c.respectively.search(key, max(0, m.start() - LOOK_BEHIND), m.start()):
+        return []
+    found, end = [], m.end()
+    while (more := c.grade_series.match(key, end)) is not None:
+        start, end = more.start("form"), more.end()
+        raw = text[start:end]
+        found.append(Token(kind=Kind.GRADE, start=start, end=end, raw=raw, label=grade(raw),
+                           respective=True))  # fmt: skip
+    return found
 
 
 def rank_tokens(key: str, c: Cues) -> Iterator[Token]:

@@ -769,6 +769,8 @@ def on_grade(frame: Frame, token: Token, before: Kind | None) -> Frame:
     2 đơn vị: A (86 điểm) và B (82 điểm); xếp loại Khá có 5 đơn vị gồm C, …")."""
     handed, draft = frame.handed, frame.draft
     bare = draft.unit is not None and not draft.stated  # a listed unit, nothing of its own
+    if token.respective and frame.partners and bare:  # "A và B lần lượt xếp loại Tốt và Khá"
+        return grade_in_turn(frame, token)
     opens = bare or (before is Kind.SEMI and draft.unit is not None)  # "…(82,3); loại Khá gồm"
     if handed is not None and handed.grade not in (None, token.label) and opens:
         frame = flush(frame)
@@ -781,6 +783,18 @@ def on_grade(frame: Frame, token: Token, before: Kind | None) -> Frame:
     shared = graded.sharing or (bool(frame.partners) and bare)  # "A và B đạt loại Tốt": both
     graded = graded_list(graded, token.label, raw) if before is Kind.CLOSE else graded
     return replace(graded, draft=put(graded.draft, "grade_raw", raw), sharing=shared)
+
+
+def grade_in_turn(frame: Frame, token: Token) -> Frame:
+    """Given the frame at one grade of a row after "lần lượt" and units joined before it, give
+    the grade to the first of those units that has none yet; the last grade is the current
+    unit's ("A, B và C lần lượt xếp loại Tốt, Tốt và Khá")."""
+    (unit, raw), rest = frame.partners[0], frame.partners[1:]
+    written = grade_in_text(token.raw)
+    given = replace(frame.draft.fresh(), unit=unit, unit_raw=raw, grade=token.label,
+                    grade_raw=written[1] if written else token.raw)  # fmt: skip
+    kept = (given,) if given.index is not None else ()
+    return replace(frame, out=frame.out + kept, partners=rest)
 
 
 def graded_list(frame: Frame, grade: str | None, raw: str) -> Frame:
