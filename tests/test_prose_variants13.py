@@ -116,3 +116,12 @@ def test_three_grades_in_turn_reach_three_units() -> None:
     assert rows(found, "grade") == [
         ("Xã Đông Hòa", "Tốt"), ("Xã Tây Hòa", "Khá"), ("Xã Nam Hòa", "Trung bình"),
     ]  # fmt: skip
+
+
+def test_a_grade_shared_before_places_in_turn_stays_with_each_unit() -> None:
+    found = prose(
+        TITLE, "Thị xã Ba Đồn và huyện Minh Hóa cùng xếp loại Khá, lần lượt đứng thứ 7 và thứ 8."
+    )
+    assert rows(found, "rank", "grade") == [
+        ("Thị xã Ba Đồn", 7, "Khá"), ("Huyện Minh Hóa", 8, "Khá"),
+    ]  # fmt: skip

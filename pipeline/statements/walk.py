@@ -681,7 +681,7 @@ def ranks_in_turn(frame: Frame, ranks: tuple[int, ...]) -> Frame:
     the ranks in turn, the last unit the last rank; as many ranks as units, else none."""
     if len(ranks) != len(frame.partners) + 1:
         return replace(frame, partners=(), mode=Mode.CURRENT)
-    base = frame.draft.fresh()
+    base = shared_base(frame)
     ranked = tuple(
         replace(base, unit=unit, unit_raw=raw, rank=place)
         for (unit, raw), place in zip(frame.partners, ranks, strict=False)
@@ -689,6 +689,13 @@ def ranks_in_turn(frame: Frame, ranks: tuple[int, ...]) -> Frame:
     kept = ranked if base.index is not None else ()
     draft = replace(frame.draft, rank=ranks[-1])
     return replace(frame, out=frame.out + kept, draft=draft, partners=(), mode=Mode.CURRENT)
+
+
+def shared_base(frame: Frame) -> Draft:
+    """Given the frame at places dealt in turn to joined units, return the statement each
+    unit's place goes in: what the units share, stated before the places ("A và B xếp loại
+    Khá, lần lượt đứng thứ 17 và 18": Khá), else a fresh one."""
+    return replace(frame.draft, rank=None, rank_of=None) if frame.sharing else frame.draft.fresh()
 
 
 def places_of_list(frame: Frame, token: Token, update: Draft) -> Frame | None:
