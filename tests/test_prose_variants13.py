@@ -125,3 +125,21 @@ def test_a_grade_shared_before_places_in_turn_stays_with_each_unit() -> None:
     assert rows(found, "rank", "grade") == [
         ("Thị xã Ba Đồn", 7, "Khá"), ("Huyện Minh Hóa", 8, "Khá"),
     ]  # fmt: skip
+
+
+# --- agencies named by their names alone after a plural head ----------------------------------
+
+
+@pytest.mark.parametrize(
+    "sentence",
+    [
+        "Năm nay các sở Y tế (88,6), Xây dựng (87,25) và Công Thương (86,9) tăng điểm mạnh.",
+        "Tăng điểm mạnh là các Sở: Y tế (88,6 điểm), Xây dựng (87,25 điểm), Công Thương (86,9 "
+        "điểm).",
+    ],
+)
+def test_agency_names_after_a_plural_head_keep_their_own_figures(sentence: str) -> None:
+    found = prose(TITLE, sentence)
+    assert rows(found, "score") == [
+        ("Sở Y tế", "88.6"), ("Sở Xây dựng", "87.25"), ("Sở Công Thương", "86.9"),
+    ]  # fmt: skip

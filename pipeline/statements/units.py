@@ -361,6 +361,35 @@ _LIST_JOIN = re.compile(r"[ \t]*(?:\([^()\n]{1,40}\)[ \t]*)?(?:,[ \t]*(?:và[ \t
 
 
 @lru_cache(maxsize=1)
+def _agency_lists() -> tuple[re.Pattern[str], re.Pattern[str]]:
+    """Given nothing, return the patterns of an agency head and its name ("sở Tư pháp"), and
+    of an agency name written alone ("Nội vụ"), from units.toml."""
+    heads, names = _agencies()
+    named = alternation(sorted(names, key=len, reverse=True))
+    head = rf"(?<![\w.])(?P<head>{alternation(sorted(heads))})"
+    return re.compile(rf"{head}[ \t]*:?[ \t]+(?={named}(?!\w))"), re.compile(rf"{named}(?!\w)")
+
+
+def _agency_list_mentions(text: str, key: str) -> Iterator[Mention]:
+    """Given a sentence and its key, yield the agencies named by their names alone after a
+    plural head ("các sở Tư pháp (92,70), Nội vụ (92,15), Tài chính (91,03)"; "các bộ: Tư
+    pháp, Tài chính"), each with that head."""
+    heading, name = _agency_lists()
+    for m in heading.finditer(key):
+        if not _plural_level().search(key, max(0, m.start() - LOOK_BEHIND), m.start()):
+            continue
+        head, start = text[m.start("head") : m.end("head")].capitalize(), m.end()
+        while (found := name.match(key, start)) is not None:
+            raw = text[start : found.end()]
+            yield Mention(start=start, end=found.end(), raw=raw,
+                          unit=canonical_unit(f"{head} {raw}"))  # fmt: skip
+            join = _LIST_JOIN.match(text, found.end())
+            if join is None:
+                break
+            start = join.end()
+
+
+@lru_cache(maxsize=1)
 def _plural_level() -> re.Pattern[str]:
     """Given nothing, return the pattern of the words before a level that many names share
     ("các", "hai", "3"), at the end of a key."""
@@ -507,6 +536,7 @@ def find_mentions(text: str, key: str) -> list[Mention]:
         *_head_mentions(text, key),
         *_council_mentions(text, key),
         *_locality_mentions(text, key),
+        *_agency_list_mentions(text, key),
         *_province_mentions(text, key),
         *_region_mentions(text, key),
         *_reference_mentions(key),
