@@ -143,3 +143,11 @@ def test_agency_names_after_a_plural_head_keep_their_own_figures(sentence: str) 
     assert rows(found, "score") == [
         ("Sở Y tế", "88.6"), ("Sở Xây dựng", "87.25"), ("Sở Công Thương", "86.9"),
     ]  # fmt: skip
+
+
+def test_a_first_place_after_a_list_of_figures_is_the_sets() -> None:
+    found = prose(TITLE, "Sở Y tế (88,6), Sở Xây dựng (87,25), Sở Công Thương (86,9) dẫn đầu.")
+    assert rows(found, "score", "rank") == [
+        ("Sở Y tế", "88.6", None), ("Sở Xây dựng", "87.25", None),
+        ("Sở Công Thương", "86.9", None),
+    ]  # fmt: skip

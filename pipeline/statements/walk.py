@@ -595,7 +595,7 @@ def on_rank(frame: Frame, token: Token, before: Kind | None) -> Frame:
         return past_rank(frame, token)
     if frame.mode is Mode.AREA or (frame.area_tail and area_said(frame)):
         return frame  # "chỉ số thành phần X đạt 8,7/10 điểm, xếp thứ 30/63": the area's place
-    if frame.within_grade and token.kind in (Kind.FIRST, Kind.LAST):
+    if token.kind in (Kind.FIRST, Kind.LAST) and set_place(frame, before):
         return frame
     update = rank_update(token)
     if token.forward and listed_places(frame, before):  # "xếp thứ hai và thứ ba lần lượt là A, B"
@@ -648,6 +648,19 @@ def listed_places(frame: Frame, before: Kind | None) -> bool:
 def rank_only(draft: Draft) -> Draft:
     """Given a statement, return it without its place (what else it states)."""
     return replace(draft, rank=None, rank_of=None)
+
+
+def set_place(frame: Frame, before: Kind | None) -> bool:
+    """Given the frame at a first or last place and the kind of token before it, return
+    whether the place is a set's, no unit's own: within a grade's members, or right after the
+    bracket closing the figures of the last unit of a list whose units each stated their own
+    ("A (92,7), B (92,15), C (91,03) có kết quả cao nhất")."""
+    if frame.within_grade:
+        return True
+    run = frame.run
+    if before is not Kind.CLOSE or len(run) < 2 or run[-1][0] != frame.draft.unit:
+        return False
+    return any(d.unit == run[-2][0] and d.stated for d in frame.out)
 
 
 def is_last_place(draft: Draft, token: Token) -> bool:
