@@ -151,3 +151,28 @@ def test_a_first_place_after_a_list_of_figures_is_the_sets() -> None:
         ("Sở Y tế", "88.6", None), ("Sở Xây dựng", "87.25", None),
         ("Sở Công Thương", "86.9", None),
     ]  # fmt: skip
+
+
+# --- a grade given to "the rest" --------------------------------------------------------------
+
+
+def test_a_grade_given_to_the_rest_reaches_the_ungraded_units_of_its_kind() -> None:
+    found = prose(
+        TITLE,
+        "Phường Tân Hòa tăng 6 bậc, lên thứ 4 với 88,02 điểm.",
+        "Huyện Đồng Xuân đạt 84,3 điểm. Phường Hòa Hiệp đứng cuối với 71,9 điểm, loại Khá; "
+        "các phường, xã còn lại được xếp loại Tốt.",
+    )
+    assert rows(found, "grade") == [
+        ("Phường Tân Hòa", "Tốt"), ("Huyện Đồng Xuân", None), ("Phường Hòa Hiệp", "Khá"),
+    ]  # fmt: skip
+
+
+def test_a_grade_given_to_the_remaining_units_stays_in_its_paragraph() -> None:
+    found = prose(
+        TITLE,
+        "Sở Công Thương đạt 85,1 điểm.",
+        "Thị xã Hương Trà xếp cuối khối huyện với 79,6 điểm. Những đơn vị còn lại đều đạt "
+        "loại Tốt.",
+    )
+    assert rows(found, "grade") == [("Sở Công Thương", None), ("Thị xã Hương Trà", "Tốt")]
