@@ -58,6 +58,7 @@ from parscore.pipeline.statements.prose import (
     read_paragraph,
     read_sentence,
     split_sentences,
+    with_rest_grades,
 )
 from parscore.pipeline.statements.ranking import grid_statements, is_group_text, with_group
 from parscore.pipeline.statements.units import placed_office, sentence_mentions, subjects_of
@@ -96,6 +97,7 @@ def read_statements(
     title = find_title(lines)
     headline, ctx = title_context(title, subject)
     drafts, ctx = read_parts(document_parts(lines, tables, title), ctx)
+    drafts = with_rest_grades(drafts)  # "Các xã còn lại đạt loại Tốt": the ungraded ones
     province = admin.province_in(subject)  # a district "cuối bảng" among its province's
     drafts = titled(headline, drafts)
     settled = settle_last([*title_only(headline, drafts), *drafts], ctx.counts, province)

@@ -229,6 +229,7 @@ class Cues:
     record: re.Pattern[str]  # words after a first or last place that make it a record
     grade: re.Pattern[str]
     grade_guard: re.Pattern[str]  # words before a grade cue that make it a comparison
+    grade_series: re.Pattern[str]  # one more grade after a cued one: "xếp loại Tốt và Khá"
     change_before: re.Pattern[str]
     down_before: re.Pattern[str]
     places_after: re.Pattern[str]  # "bậc": a change of rank
@@ -355,6 +356,7 @@ def _grade_cues(comparisons: Iterable[str]) -> dict[str, Any]:
             rf"(?:{cued}(?:\s*:\s*|\s+)(?:{forms}|{group})|{group_alone})(?!\w)|{bracketed}"
         ),
         "grade_guard": ends_with(comparisons),
+        "grade_series": re.compile(rf"\s*(?:,|và)\s*(?:{cued}\s+)?(?P<form>{bare})(?!\w)"),
     }
 
 

@@ -56,7 +56,7 @@ from parscore.pipeline.statements.cues import (
 )
 from parscore.pipeline.statements.draft import Draft, figures_in_turn, settle_list
 from parscore.pipeline.statements.tokens import Kind, Token, is_year_number, sentence_tokens
-from parscore.pipeline.statements.units import sentence_mentions
+from parscore.pipeline.statements.units import sentence_mentions, unit_cues, unit_kind
 from parscore.pipeline.statements.walk import walk
 
 #: Written space first (the mark checked behind it), so the engine skips in C to the next
@@ -164,13 +164,86 @@ def read_sentence(
     tokens = tokens_of(text, key)
     if tokens is None:
         return (), ctx  # no token could state anything, nor name what the next sentence needs
+    tokens, rest = rest_clause(tokens, ctx, where)
+    if not tokens:
+        return rest, ctx
     if not any(t.kind in STATING for t in tokens):
-        return (), next_context(ctx, tokens, ())
+        return rest, next_context(ctx, tokens, ())
     frame = walk(tokens, ctx, where)
     in_order = cues().respectively.search(key) is not None
     out = figures_in_turn(frame.out) if in_order else frame.out
     drafts = tuple(_counted(d, frame.count) for d in settle_list(out, in_order))
-    return sole_marked(drafts, tokens, frame.indexed), next_context(ctx, tokens, drafts)
+    marked = sole_marked(drafts, tokens, frame.indexed)
+    return (*marked, *rest), next_context(ctx, tokens, drafts)
+
+
+#: The pseudo-unit of the units left ungraded ("Các xã, thị trấn còn lại đạt loại Tốt"): the
+#: statement gives its grade to them (``with_rest_grades``) and is no row of its own.
+REST = "(the rest)"
+#: Kinds of token a sentence grading the rest may hold beside its rest cue and its grade.
+REST_KINDS = frozenset({Kind.GROUP, Kind.COMMA, Kind.NEXT, Kind.GRADE, Kind.YEAR, Kind.INDEX})
+
+
+def rest_clause(
+    tokens: tuple[Token, ...], ctx: Context, where: Where
+) -> tuple[tuple[Token, ...], tuple[Draft, ...]]:
+    """Given a sentence's tokens, the context and where it is, return the tokens before a
+    closing clause that grades the rest (the whole sentence, or after its last ";": "…, loại
+    Khá; các phường, xã còn lại xếp loại Tốt") and that clause's statement, if any."""
+    cut = max((k for k, t in enumerate(tokens) if t.kind is Kind.SEMI), default=-1)
+    rest = rest_graded(tokens[cut + 1 :], ctx, where)
+    return (tokens[: max(cut, 0)], (rest,)) if rest is not None else (tokens, ())
+
+
+def rest_graded(tokens: Sequence[Token], ctx: Context, where: Where) -> Draft | None:
+    """Given a sentence's tokens, the context and where it is, return the statement giving a
+    grade to the units left ("Các đơn vị còn lại đạt loại Khá"), else None: the sentence
+    names no unit, one grade and the rest cue after a group."""
+    grades = [t for t in tokens if t.kind is Kind.GRADE]
+    groups = [t.raw for t in tokens if t.kind is Kind.GROUP]
+    rest = any(t.kind is Kind.NEXT and cues().rest.search(sentence_key(t.raw)) for t in tokens)
+    if len(grades) != 1 or not groups or not rest:
+        return None
+    if any(t.kind not in REST_KINDS for t in tokens):
+        return None
+    return Draft(unit=REST, index=ctx.index, year=ctx.year, where=where, grade=grades[0].label,
+                 grade_raw=grades[0].raw, group=" ".join(groups))  # fmt: skip
+
+
+def with_rest_grades(drafts: Sequence[Draft]) -> list[Draft]:
+    """Given the statements in reading order, return them with each grade given to "the rest"
+    put on the units stated before it with no grade: of the kinds its group names ("các xã,
+    thị trấn còn lại": xã and thị trấn), else of its paragraph ("các đơn vị còn lại")."""
+    out: list[Draft] = []
+    for d in drafts:
+        if d.unit != REST:
+            out.append(d)
+            continue
+        kinds = group_kinds(d.group or "")
+        graded = {x.unit for x in out if x.grade}
+        for k in range(len(out) - 1, -1, -1):
+            x = out[k]
+            if x.unit in graded or (x.index, x.year) != (d.index, d.year) or not x.stated:
+                continue
+            if (unit_kind(x.unit or "") in kinds) if kinds else x.where.block == d.where.block:
+                out[k] = replace(x, grade=d.grade, grade_raw=d.grade_raw)
+                graded.add(x.unit)
+    return out
+
+
+def group_kinds(group: str) -> frozenset[str]:
+    """Given a group's words ("Các xã, thị trấn"), return the kinds of unit it names: none for
+    a generic noun ("các đơn vị", "các địa phương")."""
+    c = unit_cues()
+    levels = {*c.levels, *(h.lower() for h in c.agency_heads)}
+    found: set[str] = set()
+    for piece in re.split(r"[,;]| và ", group.lower()):
+        words = piece.split()
+        named = next((" ".join(words[i:]) for i in range(len(words))
+                      if " ".join(words[i:]) in levels), None)  # fmt: skip
+        if named:
+            found.add(unit_kind(f"{named.capitalize()} X"))
+    return frozenset(found)
 
 
 def read_tokens(text: str, key: str) -> tuple[Token, ...] | None:

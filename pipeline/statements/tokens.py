@@ -239,7 +239,25 @@ def grade_tokens(text: str, key: str, c: Cues) -> Iterator[Token]:
         if key[m.end() - 1].isdigit() and c.group_nouns.match(key[m.end() :]):
             continue
         raw = text[m.start() : m.end()]
-        yield Token(kind=Kind.GRADE, start=m.start(), end=m.end(), raw=raw, label=grade(raw))
+        series = grade_series(text, key, m, c)
+        yield Token(kind=Kind.GRADE, start=m.start(), end=m.end(), raw=raw, label=grade(raw),
+                    respective=bool(series))  # fmt: skip
+        yield from series
+
+
+def grade_series(text: str, key: str, m: re.Match[str], c: Cues) -> list[Token]:
+    """Given a sentence, its key, a cued grade after "lần lượt" and the cues, return the grades
+    written right after it, to be dealt in turn ("A và B lần lượt xếp loại Tốt và Khá": Khá),
+    else none."""
+    if not c.respectively.search(key, max(0, m.start() - LOOK_BEHIND), m.start()):
+        return []
+    found, end = [], m.end()
+    while (more := c.grade_series.match(key, end)) is not None:
+        start, end = more.start("form"), more.end()
+        raw = text[start:end]
+        found.append(Token(kind=Kind.GRADE, start=start, end=end, raw=raw, label=grade(raw),
+                           respective=True))  # fmt: skip
+    return found
 
 
 def rank_tokens(key: str, c: Cues) -> Iterator[Token]:
@@ -512,10 +530,21 @@ def _unit_token(token: Token, around: Around) -> Token:
         around.before in FIGURE_ENDS and gap.strip() == "và"
     )
     introduced = around.before is not None and bool(cues().forward.match(gap))
-    compared = bool(cues().compared_with.search(around.gap))
+    compared = bool(cues().compared_with.search(around.gap)) and not own_bracket(token, around)
     above = bool(cues().ranked_above.search(around.gap))
     return replace(token, joined=joined, shares=shares, introduced=introduced, compared=compared,
                    above=above)  # fmt: skip
+
+
+#: Words up to a bracket opened before any figure: "trung bình của tỉnh (83,4 điểm)".
+_BRACKET_NEXT = re.compile(r"[^\d(]{0,30}\(")
+
+
+def own_bracket(token: Token, around: Around) -> bool:
+    """Given a UNIT and the words around it, return whether it is an average whose own figure
+    follows in brackets ("cao hơn mức bình quân chung của tỉnh (83,4 điểm)"): stated, not only
+    compared with ("cao hơn mức trung bình cả nước 2,3 điểm": a difference)."""
+    return token.label == cues().average_unit and _BRACKET_NEXT.match(around.ahead) is not None
 
 
 def counted_gap(gap: str) -> str:

@@ -125,7 +125,8 @@ def _name_patterns(units: dict[str, Any]) -> dict[str, Any]:
     councils = "|".join(re.escape(c) for c in units["councils"])
     levels = _level_pattern(list(forms))
     agency_heads, agencies = _agencies()
-    after_level = r"(?:(?<=\.)[ \t]*|[ \t]+)(?=[^\W\d_])"  # "TP.Biên Hòa", "huyện Cẩm Mỹ"
+    # "TP.Biên Hòa", "huyện Cẩm Mỹ", "các huyện: Ninh Hải (…), …" (a colon after a plural level)
+    after_level = r"(?:(?<=\.)[ \t]*|[ \t]+|(?P<colon>[ \t]*:[ \t]*))(?=[^\W\d_])"
     return {
         "heads": re.compile(rf"{heads}(?!\w)"),  # first_bounded: (?<![\w.]) at each head
         "name_tails": frozenset(units["name_tails"]),
@@ -333,14 +334,59 @@ def _locality_mentions(text: str, key: str) -> Iterator[Mention]:
     Nam Trà My và Tây Giang")."""
     for m in unit_cues().localities.finditer(text):
         end = walk_place(text, key, m.end())
-        if end > m.end():
+        if end <= m.end():
+            continue
+        plural = _plural_level().search(key, max(0, m.start() - LOOK_BEHIND), m.start())
+        if m["colon"] is None:
             yield _mention(text, m.start(), end)
-            if _plural_level().search(key, max(0, m.start() - LOOK_BEHIND), m.start()):
-                yield from _listed_places(text, key, m.group("level"), end)
+        elif plural:  # "các huyện: Ninh Hải (88,14), …": the first name is of that level too
+            yield _level_named(text, m.end(), end, m["level"])
+        else:
+            continue
+        if plural:
+            yield from _listed_places(text, key, m.group("level"), end)
 
 
-#: Between names listed after one level: ", ", " và ", ", và ".
-_LIST_JOIN = re.compile(r"[ \t]*(?:,[ \t]*(?:và[ \t]+)?|và[ \t]+)")
+def _level_named(text: str, start: int, end: int, level: str) -> Mention:
+    """Given the text, a bare place name's span and the level written before the list it is
+    in, return its Mention named with that level."""
+    raw = text[start:end].strip(" ,-–&")
+    unit = canonical_unit(f"{level} {raw}")
+    return Mention(start=start, end=start + len(raw), raw=raw, unit=unit)
+
+
+#: Between names listed after one level: ", ", " và ", ", và ", after a short bracket each
+#: name may carry ("các quận Ninh Kiều (91,25), Bình Thủy (90,48) và Cái Răng (90,02)").
+_LIST_JOIN = re.compile(r"[ \t]*(?:\([^()\n]{1,40}\)[ \t]*)?(?:,[ \t]*(?:và[ \t]+)?|và[ \t]+)")
+
+
+@lru_cache(maxsize=1)
+def _agency_lists() -> tuple[re.Pattern[str], re.Pattern[str]]:
+    """Given nothing, return the patterns of an agency head and its name ("sở Tư pháp"), and
+    of an agency name written alone ("Nội vụ"), from units.toml."""
+    heads, names = _agencies()
+    named = alternation(sorted(names, key=len, reverse=True))
+    head = rf"(?<![\w.])(?P<head>{alternation(sorted(heads))})"
+    return re.compile(rf"{head}[ \t]*:?[ \t]+(?={named}(?!\w))"), re.compile(rf"{named}(?!\w)")
+
+
+def _agency_list_mentions(text: str, key: str) -> Iterator[Mention]:
+    """Given a sentence and its key, yield the agencies named by their names alone after a
+    plural head ("các sở Tư pháp (92,70), Nội vụ (92,15), Tài chính (91,03)"; "các bộ: Tư
+    pháp, Tài chính"), each with that head."""
+    heading, name = _agency_lists()
+    for m in heading.finditer(key):
+        if not _plural_level().search(key, max(0, m.start() - LOOK_BEHIND), m.start()):
+            continue
+        head, start = text[m.start("head") : m.end("head")].capitalize(), m.end()
+        while (found := name.match(key, start)) is not None:
+            raw = text[start : found.end()]
+            yield Mention(start=start, end=found.end(), raw=raw,
+                          unit=canonical_unit(f"{head} {raw}"))  # fmt: skip
+            join = _LIST_JOIN.match(text, found.end())
+            if join is None:
+                break
+            start = join.end()
 
 
 @lru_cache(maxsize=1)
@@ -362,8 +408,7 @@ def _listed_places(text: str, key: str, level: str, end: int) -> Iterator[Mentio
         raw = text[start:stop].strip(" ,-–&")
         if not raw or _starts_unit(text, start) or is_province(raw):
             return
-        yield Mention(start=start, end=start + len(raw), raw=raw,
-                      unit=canonical_unit(f"{level} {raw}"))  # fmt: skip
+        yield _level_named(text, start, stop, level)
         end = start + len(raw)
 
 
@@ -491,6 +536,7 @@ def find_mentions(text: str, key: str) -> list[Mention]:
         *_head_mentions(text, key),
         *_council_mentions(text, key),
         *_locality_mentions(text, key),
+        *_agency_list_mentions(text, key),
         *_province_mentions(text, key),
         *_region_mentions(text, key),
         *_reference_mentions(key),

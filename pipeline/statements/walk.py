@@ -80,6 +80,7 @@ class Frame:
     area_figure: bool = False  # the area clause read a figure of the area's
     area_named: bool = False  # the area clause names an area, not only "lĩnh vực" or "tiêu chí"
     area_owned: bool = False  # the unit read owns the area the sentence opened on
+    versus: bool = False  # the area clause is a comparison with a unit: its figures are no area's
     totalled: bool = False  # the sentence opens with the total ("Tổng điểm tự đánh giá: 78,75")
     outer: tuple[tuple[str | None, int | None], ...] = ()  # index and year outside each bracket
     past_year: int | None = None  # the earlier year last year's figures are of, when named
@@ -170,8 +171,9 @@ def on_unit(frame: Frame, token: Token, before: Kind | None) -> Frame:
     the unit owns the area: its figures stay area scores. A region right after another
     unit's place is the place's scope ("tỉnh A dẫn đầu vùng Tây Nguyên với …").
     """
-    if token.compared:  # "kém Bộ Tư pháp 0,06 điểm": a difference, not Bộ Tư pháp's figure
-        return replace(frame, mode=Mode.AREA, mode_depth=frame.depth)
+    area_average = token.label == average_unit() and frame.area_tail and area_said(frame)
+    if token.compared or area_average:  # "kém Bộ Tư pháp 0,06 điểm": a difference, not its figure
+        return replace(frame, mode=Mode.AREA, mode_depth=frame.depth, versus=True)
     owner = frame.draft.unit
     if before in SCOPED and owner is not None and is_region(token.label) and not is_region(owner):
         return set_draft(frame, regional=True)  # "A dẫn đầu vùng Tây Nguyên với …": a scope
@@ -374,7 +376,12 @@ def on_area(frame: Frame, token: Token, before: Kind | None) -> Frame:
     named = (frame.mode is Mode.AREA and frame.area_named) or not is_generic_area(token.raw)
     figure = frame.mode is Mode.AREA and frame.area_figure
     return replace(
-        frame, mode=Mode.AREA, mode_depth=frame.depth, area_named=named, area_figure=figure
+        frame,
+        mode=Mode.AREA,
+        mode_depth=frame.depth,
+        area_named=named,
+        area_figure=figure,
+        versus=False,
     )
 
 
@@ -492,8 +499,8 @@ def on_comma(frame: Frame, token: Token, before: Kind | None) -> Frame:
     previous_done = (
         frame.mode is Mode.PREVIOUS and frame.took_previous and level and not frame.depth
     )
-    if frame.mode is Mode.AREA and level:
-        return replace(frame, mode=Mode.CURRENT, area_tail=True)
+    if frame.mode is Mode.AREA and level:  # after a comparison the unit's own figures go on
+        return replace(frame, mode=Mode.CURRENT, area_tail=not frame.versus, versus=False)
     if frame.mode in COMPARING or previous_done:
         return replace(frame, mode=Mode.CURRENT)
     return frame
@@ -588,7 +595,7 @@ def on_rank(frame: Frame, token: Token, before: Kind | None) -> Frame:
         return past_rank(frame, token)
     if frame.mode is Mode.AREA or (frame.area_tail and area_said(frame)):
         return frame  # "chỉ số thành phần X đạt 8,7/10 điểm, xếp thứ 30/63": the area's place
-    if frame.within_grade and token.kind in (Kind.FIRST, Kind.LAST):
+    if token.kind in (Kind.FIRST, Kind.LAST) and set_place(frame, before):
         return frame
     update = rank_update(token)
     if token.forward and listed_places(frame, before):  # "xếp thứ hai và thứ ba lần lượt là A, B"
@@ -643,6 +650,19 @@ def rank_only(draft: Draft) -> Draft:
     return replace(draft, rank=None, rank_of=None)
 
 
+def set_place(frame: Frame, before: Kind | None) -> bool:
+    """Given the frame at a first or last place and the kind of token before it, return
+    whether the place is a set's, no unit's own: within a grade's members, or right after the
+    bracket closing the figures of the last unit of a list whose units each stated their own
+    ("A (92,7), B (92,15), C (91,03) có kết quả cao nhất")."""
+    if frame.within_grade:
+        return True
+    run = frame.run
+    if before is not Kind.CLOSE or len(run) < 2 or run[-1][0] != frame.draft.unit:
+        return False
+    return any(d.unit == run[-2][0] and d.stated for d in frame.out)
+
+
 def is_last_place(draft: Draft, token: Token) -> bool:
     """Given a statement and a rank token, return whether the rank is the statement's last
     place written out ("cuối bảng là An Giang với vị trí 63": 63 of 63)."""
@@ -674,7 +694,7 @@ def ranks_in_turn(frame: Frame, ranks: tuple[int, ...]) -> Frame:
     the ranks in turn, the last unit the last rank; as many ranks as units, else none."""
     if len(ranks) != len(frame.partners) + 1:
         return replace(frame, partners=(), mode=Mode.CURRENT)
-    base = frame.draft.fresh()
+    base = shared_base(frame)
     ranked = tuple(
         replace(base, unit=unit, unit_raw=raw, rank=place)
         for (unit, raw), place in zip(frame.partners, ranks, strict=False)
@@ -682,6 +702,13 @@ def ranks_in_turn(frame: Frame, ranks: tuple[int, ...]) -> Frame:
     kept = ranked if base.index is not None else ()
     draft = replace(frame.draft, rank=ranks[-1])
     return replace(frame, out=frame.out + kept, draft=draft, partners=(), mode=Mode.CURRENT)
+
+
+def shared_base(frame: Frame) -> Draft:
+    """Given the frame at places dealt in turn to joined units, return the statement each
+    unit's place goes in: what the units share, stated before the places ("A và B xếp loại
+    Khá, lần lượt đứng thứ 17 và 18": Khá), else a fresh one."""
+    return replace(frame.draft, rank=None, rank_of=None) if frame.sharing else frame.draft.fresh()
 
 
 def places_of_list(frame: Frame, token: Token, update: Draft) -> Frame | None:
@@ -762,6 +789,8 @@ def on_grade(frame: Frame, token: Token, before: Kind | None) -> Frame:
     2 đơn vị: A (86 điểm) và B (82 điểm); xếp loại Khá có 5 đơn vị gồm C, …")."""
     handed, draft = frame.handed, frame.draft
     bare = draft.unit is not None and not draft.stated  # a listed unit, nothing of its own
+    if token.respective and frame.partners and bare:  # "A và B lần lượt xếp loại Tốt và Khá"
+        return grade_in_turn(frame, token)
     opens = bare or (before is Kind.SEMI and draft.unit is not None)  # "…(82,3); loại Khá gồm"
     if handed is not None and handed.grade not in (None, token.label) and opens:
         frame = flush(frame)
@@ -772,7 +801,35 @@ def on_grade(frame: Frame, token: Token, before: Kind | None) -> Frame:
     written = grade_in_text(token.raw)
     raw = written[1] if written else token.raw
     shared = graded.sharing or (bool(frame.partners) and bare)  # "A và B đạt loại Tốt": both
+    graded = graded_list(graded, token.label, raw) if before is Kind.CLOSE else graded
     return replace(graded, draft=put(graded.draft, "grade_raw", raw), sharing=shared)
+
+
+def grade_in_turn(frame: Frame, token: Token) -> Frame:
+    """Given the frame at one grade of a row after "lần lượt" and units joined before it, give
+    the grade to the first of those units that has none yet; the last grade is the current
+    unit's ("A, B và C lần lượt xếp loại Tốt, Tốt và Khá")."""
+    (unit, raw), rest = frame.partners[0], frame.partners[1:]
+    written = grade_in_text(token.raw)
+    given = replace(frame.draft.fresh(), unit=unit, unit_raw=raw, grade=token.label,
+                    grade_raw=written[1] if written else token.raw)  # fmt: skip
+    kept = (given,) if given.index is not None else ()
+    return replace(frame, out=frame.out + kept, partners=rest)
+
+
+def graded_list(frame: Frame, grade: str | None, raw: str) -> Frame:
+    """Given the frame at a grade right after the bracket closing the figures of the last unit
+    of a list, return it with the grade given to the list's other units too, which state no
+    grade of their own ("các huyện A (88,14), B (86,7) và C (85,03) xếp loại Tốt": all three)."""
+    run = frame.run
+    if len(run) < 2 or run[-1][0] != frame.draft.unit:
+        return frame
+    out = list(frame.out)
+    for unit, _raw in run[:-1]:
+        k = next((i for i in range(len(out) - 1, -1, -1) if out[i].unit == unit), None)
+        if k is not None and out[k].grade is None:
+            out[k] = replace(out[k], grade=grade, grade_raw=raw)
+    return replace(frame, out=tuple(out))
 
 
 STEPS: dict[Kind, Step] = {
