@@ -123,12 +123,17 @@ def vocabulary() -> Vocabulary:
 @fast_init
 @dataclass(frozen=True, slots=True)
 class Words:
-    """A text cut into words: as written, folded without punctuation, and where each starts."""
+    """A text cut into words: as written, folded without punctuation, and where each starts
+    (found when first asked: most texts name no assignee, and only a found one needs it)."""
 
     text: str
     raw: tuple[str, ...]
     keys: tuple[str, ...]
-    starts: tuple[int, ...]
+
+    @property
+    def starts(self) -> tuple[int, ...]:
+        """Return where each word starts in the text."""
+        return word_starts(self.text)
 
 
 @document_cache(WORDS_CACHE)
@@ -143,8 +148,13 @@ def words_of(text: str) -> Words:
         text=text,
         raw=tuple(raw),
         keys=tuple([key.strip(_PUNCT) for key in folded]),
-        starts=tuple([m.start() for m in _NON_SPACE.finditer(text)]),
     )
+
+
+@document_cache(WORDS_CACHE)
+def word_starts(text: str) -> tuple[int, ...]:
+    """Given a text, return where each of its words starts (those ``str.split`` gives)."""
+    return tuple([m.start() for m in _NON_SPACE.finditer(text)])
 
 
 def match_at(keys: tuple[str, ...], i: int, table: Phrases) -> int:
