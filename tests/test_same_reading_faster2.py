@@ -8,7 +8,20 @@ import re
 from hypothesis import given
 from hypothesis import strategies as st
 
-from parscore.pipeline.parse.assignees import words_of
+from parscore.extractors.model import BlockKind
+from parscore.normalizers.labels import names_a_unit, starts_as_unit
+from parscore.normalizers.text import fold
+from parscore.pipeline.lines import Line
+from parscore.pipeline.parse.assignees import (
+    words_of,
+)
+from parscore.pipeline.parse.tasks import (
+    _SUB_NUMBER,
+    MAX_UNIT_WORDS,
+    gives_duty,
+    is_unit_heading,
+    without_cue,
+)
 
 #: Pieces of composed paragraphs: ordinals and captions, their look-alikes, names, marks.
 PIECES = ["Thứ", "thứ", "hai", "Hai", "là", "Một", "nhất", "NHẤT", "Ảnh", "ảnh", "minh",
@@ -23,3 +36,61 @@ def test_word_starts_are_where_words_start(text: str) -> None:
     assert w.starts == tuple(m.start() for m in re.finditer(r"\S+", text))
     assert [text[s : s + len(r)] for s, r in zip(w.starts, w.raw, strict=True)] == list(w.raw)
 
+
+def plain_unit_heading(line: Line) -> bool:
+    """The unit heading test before its shortcut: the assignee looked for on every line."""
+    short = len(line.text.split(None, MAX_UNIT_WORDS)) <= MAX_UNIT_WORDS
+    if gives_duty(line.text):
+        return False
+    if line.numbering and _SUB_NUMBER.match(line.numbering):
+        return short
+    name = without_cue(line.text.rstrip(" :"))
+    if line.numbering and short and not line.text.endswith((".", ";")):
+        return names_a_unit(name)
+    if not (short and line.text.endswith(":")):
+        return False
+    return starts_as_unit(name) if line.bullet else names_a_unit(name)
+
+
+#: Pieces of task section lines: bodies, cues, duties, a long tail, their marks.
+LINE_PIECES = ["Sở Nội vụ", "Văn phòng Sở", "Công an tỉnh", "UBND các huyện", "Giao",
+               "có trách nhiệm", "chủ trì", "rà soát thủ tục", "phối hợp với",
+               "các cơ quan, đơn vị trong tỉnh thực hiện nghiêm túc, kịp thời, đúng quy định",
+               " ", ":", ".", ";", ","]  # fmt: skip
+MARKS = [(None, None), ("2", None), ("3.1", None), ("a)", None), (None, "-"), (None, "+")]
+
+
+def task_line(text: str, numbering: str | None, bullet: str | None) -> Line:
+    """Given a text and its marks, return the line of a task section holding them."""
+    kind = BlockKind.LIST_ITEM if numbering or bullet else BlockKind.PARAGRAPH
+    return Line(text=text, raw=text, key=fold(text), numbering=numbering, bullet=bullet, kind=kind)
+
+
+LONG_HEADING = (
+    "Sở Nội vụ chủ trì, phối hợp với các cơ quan rà soát toàn bộ thủ tục hành chính thuộc "
+    "phạm vi quản lý của tỉnh:"
+)
+
+
+def test_unit_headings_of_composed_lines() -> None:
+    cases = {
+        ("Văn phòng Sở:", "3.1", None): True,
+        ("Thanh tra Sở:", None, None): True,
+        ("Phòng Tổ chức - Biên chế", "1", None): True,
+        ("Công an tỉnh có trách nhiệm:", "2.4", None): False,
+        ("Văn phòng Sở", None, "-"): False,  # no colon, no numbering
+        (LONG_HEADING, "3.2", None): False,
+    }
+    for (text, numbering, bullet), expected in cases.items():
+        line = task_line(text, numbering, bullet)
+        assert is_unit_heading(line) is expected, text
+        assert plain_unit_heading(line) is expected, text
+
+
+@given(
+    st.lists(st.sampled_from(LINE_PIECES), min_size=1, max_size=8).map("".join),
+    st.sampled_from(MARKS),
+)
+def test_unit_heading_is_the_plain_reading(text: str, marks: tuple[str | None, ...]) -> None:
+    line = task_line(text.strip() or "x", *marks)
+    assert is_unit_heading(line) == plain_unit_heading(line)
