@@ -13,8 +13,11 @@ from parscore.normalizers.labels import names_a_unit, starts_as_unit
 from parscore.normalizers.text import fold
 from parscore.pipeline.lines import Line
 from parscore.pipeline.parse.assignees import (
+    match_at,
+    vocabulary,
     words_of,
 )
+from parscore.pipeline.parse.assignments import _SENTENCE_END, is_caption, ordinal
 from parscore.pipeline.parse.tasks import (
     _SUB_NUMBER,
     MAX_UNIT_WORDS,
@@ -28,6 +31,61 @@ PIECES = ["Thứ", "thứ", "hai", "Hai", "là", "Một", "nhất", "NHẤT", "�
           "họa", "hoạ", "Nguồn", "Sở", "Nội", "vụ", "Tháng", "10/2/2025", "3", ":", ",", ".",
           "(", ")", " ", "  ", "\u00a0", "\u200b", "\t", "chủ", "trì"]  # fmt: skip
 paragraphs = st.lists(st.sampled_from(PIECES), max_size=12).map("".join)
+
+
+def plain_ordinal(text: str) -> int | None:
+    """The ordinal reader before its shortcut: the whole paragraph cut into words."""
+    if text[:1] not in "MHBNSTmhbnst":
+        return None
+    w = words_of(text)
+    size = match_at(w.keys, 0, vocabulary().ordinals)
+    if not size or not w.raw[size - 1].endswith((",", ":")) or size >= len(w.raw):
+        return None
+    return None if w.raw[size][:1].isdigit() else w.starts[size]
+
+
+def plain_caption(paragraph: str) -> bool:
+    """The caption test before its shortcut: the last sentence always cut into words."""
+    w = words_of(_SENTENCE_END.split(paragraph)[-1].lstrip("("))
+    size = match_at(w.keys, 0, vocabulary().captions)
+    if not size:
+        return False
+    credit = w.raw[size - 1].endswith(":") or w.raw[size : size + 1] == (":",)
+    return credit or (size == len(w.keys) and w.raw[-1].endswith(")"))
+
+
+COMPOSED = [
+    "Thứ hai, các sở rà soát quy trình nội bộ.",
+    "thứ nhất: Sở Tư pháp chủ trì thẩm định.",
+    "Thứ hai, 10/2/2025, đoàn kiểm tra làm việc tại huyện.",  # a weekday's date
+    "Một là, nâng cao chất lượng phục vụ.",
+    "Sở Nội vụ hướng dẫn các đơn vị. Ảnh: Minh Châu",
+    "Cán bộ tiếp nhận hồ sơ tại bộ phận một cửa. (Ảnh minh họa)",
+    "Nguồn ảnh: Cổng thông tin điện tử tỉnh",
+    "Thứ tư",
+    "Hai là",
+    "",
+]
+
+
+def test_ordinal_and_caption_of_composed_paragraphs() -> None:
+    for text in COMPOSED:
+        assert ordinal(text) == plain_ordinal(text), text
+        assert is_caption(text) == plain_caption(text), text
+    assert ordinal(COMPOSED[0]) == len("Thứ hai, ")
+    assert ordinal(COMPOSED[2]) is None
+    assert is_caption(COMPOSED[4]) and is_caption(COMPOSED[5])
+    assert not is_caption(COMPOSED[0])
+
+
+@given(paragraphs)
+def test_ordinal_is_the_plain_reading(text: str) -> None:
+    assert ordinal(text) == plain_ordinal(text)
+
+
+@given(paragraphs)
+def test_caption_is_the_plain_reading(text: str) -> None:
+    assert is_caption(text) == plain_caption(text)
 
 
 @given(paragraphs)
