@@ -10,7 +10,7 @@ from hypothesis import strategies as st
 
 from parscore.extractors.model import BlockKind
 from parscore.normalizers.labels import names_a_unit, starts_as_unit
-from parscore.normalizers.text import fold
+from parscore.normalizers.text import clean, fold
 from parscore.pipeline.lines import Line
 from parscore.pipeline.parse.assignees import (
     match_at,
@@ -25,6 +25,8 @@ from parscore.pipeline.parse.tasks import (
     is_unit_heading,
     without_cue,
 )
+from parscore.pipeline.parse.tasktable import is_ordinal_head
+from parscore.pipeline.tables.plan import cues
 
 #: Pieces of composed paragraphs: ordinals and captions, their look-alikes, names, marks.
 PIECES = ["Thứ", "thứ", "hai", "Hai", "là", "Một", "nhất", "NHẤT", "Ảnh", "ảnh", "minh",
@@ -152,3 +154,21 @@ def test_unit_headings_of_composed_lines() -> None:
 def test_unit_heading_is_the_plain_reading(text: str, marks: tuple[str | None, ...]) -> None:
     line = task_line(text.strip() or "x", *marks)
     assert is_unit_heading(line) == plain_unit_heading(line)
+
+
+#: Pieces of flattened plan tables' lines: ordinal headers, their look-alikes, marks.
+CELL_PIECES = ["STT", "Stt", "TT", "Số", "số", "thứ", "tự", "Nội dung", "1", ".", "..", " ",
+               "  ", "\u200b", "\u00a0", "Sở Nội vụ chủ trì"]  # fmt: skip
+
+
+@given(st.lists(st.sampled_from(CELL_PIECES), max_size=6).map("".join))
+def test_ordinal_head_is_the_plain_reading(text: str) -> None:
+    cell = clean(text)  # a line's text is cleaned
+    assert is_ordinal_head(cell) == (fold(cell).rstrip(".") in cues()["ordinal"])
+
+
+def test_ordinal_heads_of_composed_cells() -> None:
+    for cell in ("STT", "Số TT.", "số thứ tự", "TT."):
+        assert is_ordinal_head(cell), cell
+    for cell in ("Số TT của đơn vị", "Nội dung", "1.", ""):
+        assert not is_ordinal_head(cell), cell
