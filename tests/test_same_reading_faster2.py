@@ -3,6 +3,7 @@
 
 from __future__ import annotations
 
+import dataclasses
 import re
 
 from hypothesis import given
@@ -13,7 +14,12 @@ from parscore.normalizers.labels import names_a_unit, starts_as_unit
 from parscore.normalizers.text import clean, fold
 from parscore.pipeline.lines import Line
 from parscore.pipeline.parse.assignees import (
+    Assignment,
+    Words,
     match_at,
+    recipient,
+    said_at,
+    subject_at,
     vocabulary,
     words_of,
 )
@@ -172,3 +178,39 @@ def test_ordinal_heads_of_composed_cells() -> None:
         assert is_ordinal_head(cell), cell
     for cell in ("Số TT của đơn vị", "Nội dung", "1.", ""):
         assert not is_ordinal_head(cell), cell
+
+
+def plain_recipient(w: Words) -> Assignment | None:
+    """The passive cue reader before its shortcut: every word asked for a report first."""
+    voc = vocabulary()
+    if voc.recipients.by_first.keys().isdisjoint(w.keys):
+        return None
+    if any(said_at(w, k, voc.reported) for k in range(len(w.keys))):
+        return None
+    for i in range(len(w.keys)):
+        if size := match_at(w.keys, i, voc.recipients):
+            found = subject_at(w, i + size, cued=True)
+            return dataclasses.replace(found, start=0, cue=True) if found else None
+    return None
+
+
+#: Pieces of sentences giving a duty through a passive cue, reports among them.
+PASSIVE_PIECES = ["Việc rà soát", "được", "giao", "cho", "nhiệm vụ", "phân công", "Sở Nội vụ",
+                  "Văn phòng UBND tỉnh", "thực hiện", "đã", "Đã", "đang", "hoàn thành", ",",
+                  "."]  # fmt: skip
+
+
+@given(st.lists(st.sampled_from(PASSIVE_PIECES), max_size=10).map(" ".join))
+def test_recipient_is_the_plain_reading(text: str) -> None:
+    w = words_of(text)
+    assert recipient(w) == plain_recipient(w)
+
+
+def test_recipients_of_composed_sentences() -> None:
+    given_to = "Việc cập nhật dữ liệu được giao cho Văn phòng UBND tỉnh thực hiện"
+    found = recipient(words_of(given_to))
+    assert found is not None and found.unit == "Văn phòng UBND tỉnh" and found.cue
+    assert recipient(words_of("Nhiệm vụ được giao cho Sở Nội vụ đã hoàn thành")) is None
+    assert recipient(words_of("Sở Nội vụ được khen thưởng")) is None
+    for text in (given_to, "Nhiệm vụ được giao cho Sở Nội vụ đã hoàn thành", ""):
+        assert recipient(words_of(text)) == plain_recipient(words_of(text))
