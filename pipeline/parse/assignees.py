@@ -128,12 +128,17 @@ def vocabulary() -> Vocabulary:
 @fast_init
 @dataclass(frozen=True, slots=True)
 class Words:
-    """A text cut into words: as written, folded without punctuation, and where each starts."""
+    """A text cut into words: as written, folded without punctuation, and where each starts
+    (found when first asked: most texts name no assignee, and only a found one needs it)."""
 
     text: str
     raw: tuple[str, ...]
     keys: tuple[str, ...]
-    starts: tuple[int, ...]
+
+    @property
+    def starts(self) -> tuple[int, ...]:
+        """Return where each word starts in the text."""
+        return word_starts(self.text)
 
 
 @document_cache(WORDS_CACHE)
@@ -148,8 +153,13 @@ def words_of(text: str) -> Words:
         text=text,
         raw=tuple(raw),
         keys=tuple([key.strip(_PUNCT) for key in folded]),
-        starts=tuple([m.start() for m in _NON_SPACE.finditer(text)]),
     )
+
+
+@document_cache(WORDS_CACHE)
+def word_starts(text: str) -> tuple[int, ...]:
+    """Given a text, return where each of its words starts (those ``str.split`` gives)."""
+    return tuple([m.start() for m in _NON_SPACE.finditer(text)])
 
 
 def match_at(keys: tuple[str, ...], i: int, table: Phrases) -> int:
@@ -514,16 +524,15 @@ def recipient(w: Words) -> Assignment | None:
     receiving it ("Việc rà soát … được giao cho Văn phòng UBND tỉnh thực hiện"), the task
     being the whole sentence; None without one, or in a report ("đã")."""
     voc = vocabulary()
-    recipients = voc.recipients
-    if recipients.by_first.keys().isdisjoint(w.keys):
-        return None
-    if any(said_at(w, k, voc.reported) for k in range(len(w.keys))):
+    recipients, reported = voc.recipients, voc.reported
+    at = next((i for i, key in enumerate(w.keys) if key in recipients.by_first and
+               match_at(w.keys, i, recipients)), None)  # fmt: skip
+    if at is None:
+        return None  # most sentences: no word opens a passive cue, no report is looked for
+    if any(said_at(w, k, reported) for k, key in enumerate(w.keys) if key in reported.by_first):
         return None  # "… được giao cho Sở X … đã hoàn thành": a report
-    for i in range(len(w.keys)):
-        if size := match_at(w.keys, i, recipients):
-            found = subject_at(w, i + size, cued=True)
-            return dataclasses.replace(found, start=0, cue=True) if found else None
-    return None
+    found = subject_at(w, at + match_at(w.keys, at, recipients), cued=True)
+    return dataclasses.replace(found, start=0, cue=True) if found else None
 
 
 def takes_on(w: Words, subject: Assignment) -> bool:

@@ -179,8 +179,11 @@ def ordinal(text: str) -> int | None:
     number ("Một là, …", "Thứ hai, …"; not a weekday's date: "Thứ hai, 10/2/2025"), else None."""
     if text[:1] not in "MHBNSTmhbnst":
         return None  # most paragraphs: answered without cutting words
+    ordinals = vocabulary().ordinals
+    if not starts_with(text, ordinals):
+        return None  # "Sở …", "Theo …": the first words fold alone, the paragraph is not cut
     w = words_of(text)
-    size = match_at(w.keys, 0, vocabulary().ordinals)
+    size = match_at(w.keys, 0, ordinals)
     if not size or not w.raw[size - 1].endswith((",", ":")) or size >= len(w.raw):
         return None
     return None if w.raw[size][:1].isdigit() else w.starts[size]
@@ -384,8 +387,11 @@ def lead_in_tasks(item: _Item, found: Assignment | None) -> list[Draft]:
 def is_caption(paragraph: str) -> bool:
     """Given a paragraph, return whether it is a photo's caption: its last sentence is the
     credit ("… tiếp nhận hồ sơ. Ảnh: Thu Trang", "(Ảnh minh họa)")."""
-    w = words_of(_SENTENCE_END.split(paragraph)[-1].lstrip("("))
-    size = match_at(w.keys, 0, vocabulary().captions)
+    last, captions = _SENTENCE_END.split(paragraph)[-1].lstrip("("), vocabulary().captions
+    if not starts_with(last, captions):
+        return False  # most paragraphs: the last sentence's first words fold alone
+    w = words_of(last)
+    size = match_at(w.keys, 0, captions)
     if not size:
         return False
     credit = w.raw[size - 1].endswith(":") or w.raw[size : size + 1] == (":",)

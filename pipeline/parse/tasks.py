@@ -240,14 +240,16 @@ def is_unit_heading(line: Line) -> bool:
     bulleted "- Văn phòng Sở:" (short, a colon, starting as a unit: "- Phối hợp với Văn phòng
     Sở:" is a task)."""
     short = len(line.text.split(None, MAX_UNIT_WORDS)) <= MAX_UNIT_WORDS  # a long line: no more cut
+    if not short or not (line.numbering or line.text.endswith(":")):
+        return False  # no heading whatever it names: its assignee is not looked for
     if gives_duty(line.text):  # "2.4. Công an tỉnh có trách nhiệm:" is one task
         return False
     if line.numbering and _SUB_NUMBER.match(line.numbering):
-        return short
+        return True
     name = without_cue(line.text.rstrip(" :"))
-    if line.numbering and short and not line.text.endswith((".", ";")):
+    if line.numbering and not line.text.endswith((".", ";")):
         return names_a_unit(name)
-    if not (short and line.text.endswith(":")):
+    if not line.text.endswith(":"):
         return False
     return starts_as_unit(name) if line.bullet else names_a_unit(name)
 

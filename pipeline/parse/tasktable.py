@@ -42,9 +42,18 @@ def line_drafts(lines: Sequence[Line]) -> list[Draft]:
     texts = [line.raw.strip() for line in lines]
     drafts: list[Draft] = []
     for start, text in enumerate(texts):
-        if fold(text).rstrip(".") in cues()["ordinal"]:
+        if is_ordinal_head(text):
             drafts.extend(row_draft(row) for row in flat_rows(texts, start))
     return drafts
+
+
+def is_ordinal_head(text: str) -> bool:
+    """Given a line's cleaned text, return whether it is the ordinal column's header cell
+    ("STT", "Số TT."); a line of more words than any such cell is not folded to be asked
+    (folding a cleaned text keeps its words)."""
+    ordinal = cues()["ordinal"]
+    most = max(len(w.split()) for w in ordinal)
+    return len(text.split(None, most)) <= most and fold(text).rstrip(".") in ordinal
 
 
 def flat_rows(texts: Sequence[str], start: int) -> list[PlanRow]:
