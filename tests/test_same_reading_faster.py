@@ -63,7 +63,7 @@ def spans(rx: re.Pattern[str], text: str) -> list[tuple[int, int, dict[str, str 
 #: Words of ranks and grades, and what stands around them, in any order.
 CUE_PIECES = ["xếp", "thứ", "hạng", "đứng", "loại", "nhóm", "đạt", "mức", "tốt", "khá", "a",
               "nhì", "hai", "3", "12/63", "trong", "số", "tỉnh", " ", " ", ":", "(", ")", ",",
-              "x", "đ", "_", "1"]  # fmt: skip
+              "x", "đ", "_", "1", "từ", "đến", "tới", "59", "xtừ"]  # fmt: skip
 
 
 @settings(deadline=None)  # the first example builds the cues
@@ -72,7 +72,8 @@ def test_rank_and_grade_cues_find_what_their_plain_form_finds(text: str) -> None
     from parscore.pipeline.statements.cues import cues
 
     c = cues()
-    for rx in (c.rank, c.rank_bare, c.rank_after_unit, c.grade, c.trigger, c.mentions):
+    for rx in (c.rank, c.rank_bare, c.rank_after_unit, c.rank_range, c.grade, c.trigger,
+               c.mentions):  # fmt: skip
         assert spans(rx, text) == spans(plain(rx), text)
 
 
@@ -82,10 +83,13 @@ def test_rank_and_grade_cues_on_composed_sentences() -> None:
     c = cues()
     text = sentence_key(
         "Năm 2024, huyện A xếp thứ 3/12, đứng thứ hai khu vực; xã B (thứ 5) xếp loại Tốt, "
-        "nhóm A gồm 4 đơn vị, thứ 2 là xã C; thị trấn D đạt mức Khá (Tốt), hạng 7 trong số 9."
+        "nhóm A gồm 4 đơn vị, thứ 2 là xã C; thị trấn D đạt mức Khá (Tốt), hạng 7 trong số 9; "
+        "các xã E, G lần lượt xếp từ thứ 10 đến 11, còn xtừ 12 đến 13 thì không."
     )
     assert c.rank.search(text) and c.rank_bare.search(text) and c.grade.search(text)
-    for rx in (c.rank, c.rank_bare, c.rank_after_unit, c.grade, c.trigger, c.mentions):
+    assert [m.group() for m in c.rank_range.finditer(text)] == ["từ thứ 10 đến 11"]
+    for rx in (c.rank, c.rank_bare, c.rank_after_unit, c.rank_range, c.grade, c.trigger,
+               c.mentions):  # fmt: skip
         assert spans(rx, text) == spans(plain(rx), text)
 
 
