@@ -63,7 +63,7 @@ def spans(rx: re.Pattern[str], text: str) -> list[tuple[int, int, dict[str, str 
 #: Words of ranks and grades, and what stands around them, in any order.
 CUE_PIECES = ["xếp", "thứ", "hạng", "đứng", "loại", "nhóm", "đạt", "mức", "tốt", "khá", "a",
               "nhì", "hai", "3", "12/63", "trong", "số", "tỉnh", " ", " ", ":", "(", ")", ",",
-              "x", "đ", "_", "1"]  # fmt: skip
+              "x", "đ", "_", "1", "từ", "đến", "tới", "59", "xtừ"]  # fmt: skip
 
 
 @settings(deadline=None)  # the first example builds the cues
@@ -72,7 +72,8 @@ def test_rank_and_grade_cues_find_what_their_plain_form_finds(text: str) -> None
     from parscore.pipeline.statements.cues import cues
 
     c = cues()
-    for rx in (c.rank, c.rank_bare, c.rank_after_unit, c.grade, c.trigger, c.mentions):
+    for rx in (c.rank, c.rank_bare, c.rank_after_unit, c.rank_range, c.grade, c.trigger,
+               c.mentions):  # fmt: skip
         assert spans(rx, text) == spans(plain(rx), text)
 
 
@@ -82,10 +83,13 @@ def test_rank_and_grade_cues_on_composed_sentences() -> None:
     c = cues()
     text = sentence_key(
         "Năm 2024, huyện A xếp thứ 3/12, đứng thứ hai khu vực; xã B (thứ 5) xếp loại Tốt, "
-        "nhóm A gồm 4 đơn vị, thứ 2 là xã C; thị trấn D đạt mức Khá (Tốt), hạng 7 trong số 9."
+        "nhóm A gồm 4 đơn vị, thứ 2 là xã C; thị trấn D đạt mức Khá (Tốt), hạng 7 trong số 9; "
+        "các xã E, G lần lượt xếp từ thứ 10 đến 11, còn xtừ 12 đến 13 thì không."
     )
     assert c.rank.search(text) and c.rank_bare.search(text) and c.grade.search(text)
-    for rx in (c.rank, c.rank_bare, c.rank_after_unit, c.grade, c.trigger, c.mentions):
+    assert [m.group() for m in c.rank_range.finditer(text)] == ["từ thứ 10 đến 11"]
+    for rx in (c.rank, c.rank_bare, c.rank_after_unit, c.rank_range, c.grade, c.trigger,
+               c.mentions):  # fmt: skip
         assert spans(rx, text) == spans(plain(rx), text)
 
 
@@ -122,3 +126,71 @@ def test_trigger_asked_once_says_what_the_pattern_says() -> None:
     assert not may_state(sentence_key("Năm 2024, Sở Tư pháp tổ chức hội nghị."))
     assert not states_nothing(sentence_key(sentences[0]), [])
     assert states_nothing(sentence_key(sentences[2]), [])
+
+
+#: Pieces of text around committees and localities: their words in any case, glued or not.
+NAME_PIECES = ["UBND", "ubnd", "Ủy ban nhân dân", "ỦY BAN NHÂN DÂN", "Uỷ ban nhân dân", "HĐND",
+               "huyện", "Huyện", "HUYỆN", "TP.", "tp.", "Tp", "TX", "t.p.", "Thị xã", "xã", "Xã",
+               "QUẬN", "P.", "h.", "Đặc khu", "tỉnh", "Cẩm Mỹ", "An", " ", " ", ".", ",", "-",
+               "x", "1", "_", "\n"]  # fmt: skip
+
+
+def _plain_units() -> tuple[re.Pattern[str], re.Pattern[str]]:
+    """Given nothing, return the committee and locality patterns in their plain form: the
+    boundary, then the forms ignoring case (what ``units.case_opened`` stands for)."""
+    from parscore.pipeline.statements.units import _level_forms, _level_pattern, data
+
+    levels = _level_pattern(list(_level_forms()))
+    councils = "|".join(re.escape(c) for c in data()["units"]["councils"])
+    after_level = r"(?:(?<=\.)[ \t]*|[ \t]+)(?=[^\W\d_])"
+    return (
+        re.compile(rf"(?<![\w.])(?i:{councils})[ \t]+(?P<level>(?i:{levels}))"),
+        re.compile(rf"(?<![\w.])(?P<level>(?i:{levels})){after_level}"),
+    )
+
+
+def _same_units(text: str) -> None:
+    from parscore.pipeline.statements.units import unit_cues
+
+    plain_councils, plain_localities = _plain_units()
+    c = unit_cues()
+    for rx, plain_rx in ((c.councils, plain_councils), (c.localities, plain_localities)):
+        assert spans(rx, text) == spans(plain_rx, text)
+        for at in range(len(text) + 1):  # _starts_unit matches at a position
+            m, p = rx.match(text, at), plain_rx.match(text, at)
+            assert (m and m.span()) == (p and p.span())
+
+
+@settings(deadline=None)  # the first example builds the patterns
+@given(st.lists(st.sampled_from(NAME_PIECES), max_size=12).map("".join))
+def test_committees_and_localities_find_what_their_plain_form_finds(text: str) -> None:
+    _same_units(text)
+
+
+def test_committees_and_localities_on_composed_sentences() -> None:
+    from parscore.pipeline.statements.units import unit_cues
+
+    text = (
+        "ỦY BAN NHÂN DÂN HUYỆN Tân Kỳ, UBND thị xã Ba Đồn và Uỷ ban nhân dân TP.Vinh; "
+        "xã Hòa Bình, tp. Hạ Long, Tx Sơn Tây; h.Cẩm Mỹ; aUBND huyện X; .huyện Y; HĐND tỉnh Nam"
+    )
+    _same_units(text)
+    assert len(spans(unit_cues().councils, text)) == 4  # not "aUBND"
+    assert [m["level"] for m in unit_cues().localities.finditer(text)][:3] == [
+        "HUYỆN", "thị xã", "TP."]  # fmt: skip
+
+
+def test_case_opened_class_holds_every_first_character_in_any_case() -> None:
+    """The class opening a case_opened pattern holds every character the forms' first
+    characters match ignoring case (each code point is tried): none is left out."""
+    import sys
+
+    from parscore.pipeline.statements.units import _level_forms, case_opened, data
+
+    every = "".join(map(chr, range(sys.maxunicode + 1))).replace("\n", "")
+    for forms in (list(_level_forms()), data()["units"]["councils"]):
+        opening = re.match(r"\[((?:\\.|[^\]])*)\]", case_opened(forms))
+        assert opening is not None
+        held = set(re.findall(rf"[{opening.group(1)}]", every))
+        for first in {f[0] for f in forms}:
+            assert set(re.findall(f"(?i:{re.escape(first)})", every)) <= held

@@ -309,7 +309,7 @@ def _rank_cues(ranks: Mapping[str, Any], nouns: Iterable[str]) -> dict[str, Any]
         "rank_after_unit": re.compile(rf"{alone}\s+{number}(?!\w){of}"),
         # a range of places ("lần lượt xếp từ thứ 59 đến 63", "từ vị trí 4 tới vị trí 6")
         "rank_range": re.compile(
-            rf"(?<!\w)từ\s+(?:(?:{alternation(ranks['cues'])})\s*)?(?:{word}\s+)?"
+            rf"{bounded_word('từ')}\s+(?:(?:{alternation(ranks['cues'])})\s*)?(?:{word}\s+)?"
             rf"(?P<n>{RANK_DIGITS})\s*(?:đến|tới)\s+(?:(?:{alternation(ranks['cues'])})\s*)?"
             rf"(?:{word}\s+)?(?P<m>{RANK_DIGITS})(?![\d.,]*\d)(?!\w)(?!\s*(?:%|điểm|diem))"
         ),
