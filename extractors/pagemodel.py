@@ -111,6 +111,9 @@ SIDEBAR_MAX_CROSS = 2
 SIDEBAR_MIN_LINES = 5
 SIDEBAR_MIN_PROSE = 3
 SIDEBAR_PROSE = 0.45
+#: A sidebar right of the prose (extractors.layout.right_sidebar_split) starts within these
+#: shares of the page width.
+SIDEBAR_RIGHT = (0.55, 0.9)
 #: A list item's next line within this many heights of the item's text (after its bullet)
 #: hangs under it: the item goes on.
 HANG_H = 0.5
@@ -281,7 +284,36 @@ def words_to_rows(words: Iterable[Word]) -> list[list[Word]]:
         else:
             rows.append([word])
             tops, bottoms, row_top, row_bottom = [top], [bottom], top, bottom
-    return rows
+    return _settled(rows)
+
+
+def _settled(rows: list[list[Word]]) -> list[list[Word]]:
+    """Given rows top to bottom, return them with each word in the row next to its own that
+    it overlaps more (by the rows' median tops and bottoms): a capital with a tone mark
+    stands taller than its neighbours ("TỈNH BẮC" beside "UBND … NINH"), so its centre may
+    have drawn it into the row of a column beside, set half a line higher (the motto)."""
+    spans = [_median_span(r) for r in rows]
+    moved: list[list[Word]] = [[] for _ in rows]
+    for i, row in enumerate(rows):
+        for word in row:
+            _, top, _, bottom = word.bbox
+            own = _overlap(spans[i], top, bottom)
+            best = max((j for j in (i - 1, i + 1) if 0 <= j < len(rows)),
+                       key=lambda j: _overlap(spans[j], top, bottom), default=i)
+            better = _overlap(spans[best], top, bottom) > own and len(row) > 1
+            moved[best if better else i].append(word)
+    return [r for r in moved if r]
+
+
+def _median_span(row: Sequence[Word]) -> tuple[float, float]:
+    """Given a row's words, return the median of their tops and of their bottoms."""
+    return (median_of_sorted(sorted(w.bbox[1] for w in row)),
+            median_of_sorted(sorted(w.bbox[3] for w in row)))
+
+
+def _overlap(span: tuple[float, float], top: float, bottom: float) -> float:
+    """Given a row's span and a word's top and bottom, return how far they overlap."""
+    return min(span[1], bottom) - max(span[0], top)
 
 
 def _centre_y(word: Word) -> float:
