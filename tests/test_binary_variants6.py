@@ -20,22 +20,11 @@ from reportlab.pdfbase.ttfonts import TTFont
 from reportlab.pdfgen import canvas
 
 from parscore.extractors.layout import right_sidebar_split
-from parscore.extractors.model import Region
 from parscore.extractors.ocr import ink_grey
 from parscore.extractors.pagemodel import Word, words_to_lines
-from parscore.pipeline.lines import Line
 from parscore.pipeline.parse.header_fields import issuer_name, number_field
 from parscore.pipeline.process import process_file
-
-MOTTO = ("CỘNG HÒA XÃ HỘI CHỦ NGHĨA VIỆT NAM", "Độc lập - Tự do - Hạnh phúc")
-DEJAVU = "/usr/share/fonts/truetype/dejavu/DejaVuSans.ttf"
-DEJAVU_BOLD = "/usr/share/fonts/truetype/dejavu/DejaVuSans-Bold.ttf"
-
-
-def header(*texts: str) -> list[Line]:
-    """Given texts, return them as header lines."""
-    return [Line(text=t, raw=t, key=t.lower(), region=Region.HEADER) for t in texts]
-
+from tests.test_binary_variants4 import DEJAVU, DEJAVU_BOLD, MOTTO, header
 
 # --------------------------------------------------------------------------- issuer's name
 
