@@ -413,6 +413,7 @@ def _spelled(name: str) -> str:
     joiners = data_table("decree30")["issuer_joiners"]
     caps = {0}
     kind = _leading(keys, spelling["field_kinds"])
+    words[:kind] = _kind_words(keys[:kind], words[:kind], spelling["kinds"])
     if kind and kind < len(keys) and _leading(keys[kind:], spelling["generic"]) == 0:
         caps.add(kind)
         if " ".join(keys[:kind]) in spelling["joined_fields"]:
@@ -443,6 +444,13 @@ def _known_place_at(keys: list[str], place_words: set[int]) -> tuple[int, str | 
         if known:
             return at, known
     return 0, None
+
+
+def _kind_words(keys: list[str], words: list[str], kinds: Sequence[str]) -> list[str]:
+    """Given the bare and written words of a name's kind, return them spelled as listed
+    (OCR's "SƠ NỘI VỤ" is "Sở Nội vụ"), or as written when the kind is not listed."""
+    spelled = next((k.lower().split() for k in kinds if bare_key(k).split() == keys), None)
+    return spelled if spelled and len(spelled) == len(words) else words
 
 
 def _leading(keys: list[str], phrases: Sequence[str]) -> int:
