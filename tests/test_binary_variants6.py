@@ -41,6 +41,7 @@ from tests.test_binary_variants4 import DEJAVU, DEJAVU_BOLD, MOTTO, header
         (("UBND TỈNH BÌNH", "PHƯỚC", "VĂN PHÒNG", "Số: 5/VP"),
          "Văn phòng Ủy ban nhân dân tỉnh Bình Phước"),
         (("ỦY BAN NHÂN DÂN", "TỈNH LĂNG SƠN", "Số: 3/TB-UBND"), "Ủy ban nhân dân tỉnh Lạng Sơn"),
+        (("UBND THÀNH PHỐ", "ĐÀ NẴNG", "Số: 71/TB-UBND"), "Ủy ban nhân dân thành phố Đà Nẵng"),
         (("UBND TỈNH PHÚ YÊN", "SỞ Y TẾ TỈNH PHÚ YÊN", "Số: 2/SYT"), "Sở Y tế tỉnh Phú Yên"),
         (("UBND TỈNH ĐIỆN BIÊN", "SƠ Y TẾ", "Số: 9/SYT-VP"), "Sở Y tế"),  # the kind's tone misread
         (("BỘ TÀI CHÍNH", "CỰC THUẾ TỈNH SƠN LA"), "Cục Thuế tỉnh Sơn La"),

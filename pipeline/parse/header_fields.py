@@ -355,18 +355,21 @@ def _continues_issuer(text: str, name: str) -> bool:
     return _cut_agency(above, _words(text))
 
 
-def _place_part(name: str) -> str:
-    """Given a name, return the bare words of its place (after its level word), or ""."""
+def _place_part(name: str) -> str | None:
+    """Given a name, return the bare words of its place after its level word ("" when the
+    level word ends it), or None without a level word."""
     keys = [bare_key(w).strip(",;") for w in name.split()]
-    place, _ = _place_words(keys, 1, data_table("decree30")["issuer_spelling"])
-    return " ".join(keys[i] for i in sorted(place))
+    place, levels = _place_words(keys, 1, data_table("decree30")["issuer_spelling"])
+    return " ".join(keys[i] for i in sorted(place)) if levels else None
 
 
 def _completes_place(name: str, key: str) -> bool:
     """Given a name and the bare key of the next line, return whether the line finishes the
-    name's place, wrapped in a narrow column ("UBND TỈNH TUYÊN" / "QUANG")."""
+    name's place, wrapped in a narrow column ("UBND TỈNH TUYÊN" / "QUANG", "UBND THÀNH
+    PHỐ" / "ĐÀ NẴNG")."""
     part = _place_part(name)
-    return bool(part) and part not in _known_places() and f"{part} {key}" in _known_places()
+    whole = f"{part} {key}".strip() if part is not None else ""
+    return part not in _known_places() and whole in _known_places()
 
 
 @lru_cache(maxsize=1)
