@@ -208,7 +208,8 @@ def name_end(w: Words, i: int, *, cued: bool = False) -> tuple[int, bool] | None
         if match_at(w.keys, j, voc.name_stops):
             return j, True
         if ends_before(w, j, i):
-            return (j, True) if cued or not reports(w, j + 1, cued=False, span=3) else None
+            after = j + max(match_at(w.keys, j, voc.verbs), 1)  # past "chuẩn bị": no "bị"
+            return (j, True) if cued or not reports(w, after, cued=False, span=3) else None
     return (len(w.keys), False) if last == len(w.keys) else None
 
 
