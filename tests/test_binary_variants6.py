@@ -42,6 +42,9 @@ from tests.test_binary_variants4 import DEJAVU, DEJAVU_BOLD, MOTTO, header
          "Văn phòng Ủy ban nhân dân tỉnh Bình Phước"),
         (("ỦY BAN NHÂN DÂN", "TỈNH LĂNG SƠN", "Số: 3/TB-UBND"), "Ủy ban nhân dân tỉnh Lạng Sơn"),
         (("UBND THÀNH PHỐ", "ĐÀ NẴNG", "Số: 71/TB-UBND"), "Ủy ban nhân dân thành phố Đà Nẵng"),
+        (("TAND TỈNH AN GIANG", "Số: 14/TB-TA"), "Tòa án nhân dân tỉnh An Giang"),
+        (("BAN QUẢN LÝ CÁC KHU CÔNG NGHIỆP TỈNH NAM ĐỊNH", "Số: 301/BQL-QLDN"),
+         "Ban quản lý các khu công nghiệp tỉnh Nam Định"),  # "quản" is no "quận"
         (("UBND TỈNH PHÚ YÊN", "SỞ Y TẾ TỈNH PHÚ YÊN", "Số: 2/SYT"), "Sở Y tế tỉnh Phú Yên"),
         (("UBND TỈNH ĐIỆN BIÊN", "SƠ Y TẾ", "Số: 9/SYT-VP"), "Sở Y tế"),  # the kind's tone misread
         (("BỘ TÀI CHÍNH", "CỰC THUẾ TỈNH SƠN LA"), "Cục Thuế tỉnh Sơn La"),
