@@ -228,14 +228,17 @@ def test_a_place_date_line_under_a_red_seal_dates_the_scan(tmp_path: Path) -> No
 
 
 def test_a_duty_opening_on_chuan_bi_is_no_report(tmp_path: Path) -> None:
-    """'chuẩn bị' is a verb: its 'bị' is not the word of a report ('bị tụt hạng')."""
+    """'chuẩn bị' is a verb: its 'bị' is not the word of a report ('bị tụt hạng'); a report's
+    word further on ('tổ chức hội nghị công bố') does not make the duty a report either."""
     path = tmp_path / "plan.txt"
     path.write_text("\n".join((
         "UBND HUYỆN BẢO LÂM", "PHÒNG Y TẾ", "Số: 12/KH-PYT", MOTTO[0], MOTTO[1],
         "Bảo Lâm, ngày 09 tháng 6 năm 2026", "KẾ HOẠCH", "Phòng chống dịch mùa mưa năm 2026",
         "1. Trung tâm Y tế huyện chuẩn bị thuốc, vật tư, hóa chất khử khuẩn cho các xã.",
         "2. Phòng Văn hóa và Thông tin tuyên truyền cách phòng bệnh trên loa truyền thanh.",
+        "3. Phòng Nội vụ tổ chức hội nghị công bố kết quả kiểm tra tại các xã.",
         "Nơi nhận:", "- Lưu: VT.",
     )), encoding="utf-8")
     tasks = process_file(path).notice.tasks
-    assert [t.unit for t in tasks] == ["Trung tâm Y tế huyện", "Phòng Văn hóa và Thông tin"]
+    units = [t.unit for t in tasks]
+    assert units == ["Trung tâm Y tế huyện", "Phòng Văn hóa và Thông tin", "Phòng Nội vụ"]

@@ -47,6 +47,7 @@ _ABBREVIATION = re.compile(r"^[A-ZĐ]{1,3}\.$")  # "TP.", "TX." before a place's
 MAX_TOPIC_WORDS = 16  # a topic before its colon ("Về công tác cải cách thủ tục hành chính:")
 MAX_OPENERS = 3  # clauses opening a sentence before its subject ("Theo đó, thời gian tới, …")
 SHOUTED_WORDS = 3  # a run of words in capitals this long is a header, no name
+REPORT_REACH = 3  # words after a name's end searched for a report's ("tiếp tục dẫn đầu")
 _PUNCT = ",;:.()\"“”'/"
 _QUOTES = "\"“‘'("  # marks that may open a quoted sentence before its subject
 _BREAKS = (",", ";", ":", ".")  # a phrase of a sentence never runs across one
@@ -209,7 +210,8 @@ def name_end(w: Words, i: int, *, cued: bool = False) -> tuple[int, bool] | None
             return j, True
         if ends_before(w, j, i):
             after = j + max(match_at(w.keys, j, voc.verbs), 1)  # past "chuẩn bị": no "bị"
-            return (j, True) if cued or not reports(w, after, cued=False, span=3) else None
+            span = j + REPORT_REACH + 1 - after
+            return (j, True) if cued or not reports(w, after, cued=False, span=span) else None
     return (len(w.keys), False) if last == len(w.keys) else None
 
 
