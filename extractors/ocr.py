@@ -20,7 +20,7 @@ from dataclasses import replace
 import numpy as np
 import pypdfium2 as pdfium
 import pypdfium2.raw as pdfium_c
-from PIL import Image
+from PIL import Image, ImageChops
 
 from parscore.extractors import handwritten, listmarks, orientation, tables, tesseract
 from parscore.extractors.errors import ErrorCode, InputError
@@ -106,6 +106,7 @@ STAMP_HEIGHT = 0.25
 STAMP_JOIN = 25.0
 STAMP_TOL = 0.3
 SEAL_RED = 100  # a colour scan's pixel this much redder than green and blue is seal ink
+_SEAL_LUT = [255 if v > SEAL_RED else 0 for v in range(256)]
 MIN_STAMP_LINES = 2  # prose lines (clear of the boxes) needed to tell the body's left edge
 
 
@@ -190,10 +191,9 @@ def ink_grey(image: Image.Image) -> Image.Image:
     red (red above both other channels by ``SEAL_RED``) are paper."""
     if image.mode not in ("RGB", "RGBA", "RGBX"):
         return image.convert("L")
-    rgb = np.asarray(image.convert("RGB"), dtype=np.int16)
-    red = rgb[..., 0]
-    seal = red - np.maximum(rgb[..., 1], rgb[..., 2]) > SEAL_RED
-    return Image.fromarray(np.where(seal, 255, red).astype(np.uint8), mode="L")
+    red, green, blue = image.convert("RGB").split()
+    redness = ImageChops.subtract(red, ImageChops.lighter(green, blue))
+    return ImageChops.lighter(red, redness.point(_SEAL_LUT))
 
 
 def render(page: pdfium.PdfPage, dpi: int) -> Image.Image:
