@@ -271,7 +271,6 @@ def words_to_rows(words: Iterable[Word]) -> list[list[Word]]:
     """Given words, return them in rows top to bottom: taken by their centres, a word joins
     the row above when it overlaps the median top and bottom of the row's words."""
     rows: list[list[Word]] = []
-    spans: list[tuple[float, float]] = []  # each row's median top and bottom
     tops: list[float] = []  # of the last row's words, kept sorted for their median
     bottoms: list[float] = []
     row_top = row_bottom = 0.0  # their medians
@@ -282,37 +281,10 @@ def words_to_rows(words: Iterable[Word]) -> list[list[Word]]:
             insort(tops, top)
             insort(bottoms, bottom)
             row_top, row_bottom = median_of_sorted(tops), median_of_sorted(bottoms)
-            spans[-1] = (row_top, row_bottom)
         else:
             rows.append([word])
-            spans.append((top, bottom))
             tops, bottoms, row_top, row_bottom = [top], [bottom], top, bottom
-    return _settled(rows, spans) if len(rows) > 1 else rows
-
-
-def _settled(rows: list[list[Word]], spans: list[tuple[float, float]]) -> list[list[Word]]:
-    """Given rows top to bottom and their median tops and bottoms, return them with each word
-    in the row next to its own that it overlaps more: a capital with a tone mark stands
-    taller than its neighbours ("TỈNH BẮC" beside "UBND … NINH"), so its centre may have
-    drawn it into the row of a column beside, set half a line higher (the motto)."""
-    moved: list[list[Word]] = [[] for _ in rows]
-    last = len(rows) - 1
-    for i, row in enumerate(rows):
-        for word in row:
-            _, top, _, bottom = word.bbox
-            own = _overlap(spans[i], top, bottom)
-            best = i
-            if len(row) > 1 and own < bottom - top:  # a word the row's span does not hold
-                for j in (i - 1, i + 1):
-                    if 0 <= j <= last and _overlap(spans[j], top, bottom) > own:
-                        best, own = j, _overlap(spans[j], top, bottom)
-            moved[best].append(word)
-    return [r for r in moved if r]
-
-
-def _overlap(span: tuple[float, float], top: float, bottom: float) -> float:
-    """Given a row's span and a word's top and bottom, return how far they overlap."""
-    return min(span[1], bottom) - max(span[0], top)
+    return rows
 
 
 def _centre_y(word: Word) -> float:
