@@ -22,7 +22,7 @@ from collections.abc import Iterable, Sequence
 from dataclasses import replace
 from difflib import SequenceMatcher
 
-from parscore.extractors.boilerplate import keep_article, until_tail
+from parscore.extractors.boilerplate import is_chrome_line, is_tail_marker, keep_article, until_tail
 from parscore.extractors.model import Block, BlockKind, Provenance, Region
 from parscore.extractors.pagemodel import (
     ADDRESSEE_START,
@@ -49,6 +49,7 @@ from parscore.extractors.pagemodel import (
     SIDEBAR_MIN_LINES,
     SIDEBAR_MIN_PROSE,
     SIDEBAR_PROSE,
+    SIDEBAR_RIGHT,
     SIGNATURE_START,
     SPACE_H,
     TITLE_CENTRED_H,
@@ -529,7 +530,7 @@ def page_parts(page: PageContent, lines: list[Line], *, first: bool) -> list[Par
     free = [x for x in lines if not any(_in_table(x, t) for t in tables)]
     if not free:
         return list(tables)
-    columns = sidebar_split(free, page.width)
+    columns = sidebar_split(free, page.width) or right_sidebar_split(free, page.width)
     if columns is None:
         return _interleave(page_to_parts(page, free, first=first), tables)
     main, side = columns  # the article first, then the sidebar as page furniture
@@ -565,6 +566,41 @@ def sidebar_split(lines: Sequence[Line], width: float) -> tuple[list[Line], list
     main = [c for c in chunks if c.bbox[2] > edge]
     return (words_to_lines(w for c in main for w in c.words),
             words_to_lines(w for c in left for w in c.words))
+
+
+def right_sidebar_split(
+    lines: Sequence[Line], width: float
+) -> tuple[list[Line], list[Line]] | None:
+    """Given a page's free lines and its width, return (main column, sidebar) when a narrow
+    column of links stands to the right of prose ("TIN LIÊN QUAN", "Tin khác" beside the
+    letter on a portal page printed by a browser); None otherwise. The sidebar's edge is the
+    left edge most pieces starting in ``SIDEBAR_RIGHT`` of the width share (at least
+    ``SIDEBAR_MIN_LINES``), at least ``SIDEBAR_MIN_PROSE`` prose pieces (wider than
+    ``SIDEBAR_PROSE`` of the page) end before it, and the sidebar is every narrow piece that
+    ends past it (its heading may start a little to the left). One of its lines must be
+    portal chrome or open the news tail, and at most ``SIDEBAR_MAX_CROSS`` wide pieces level
+    with it may run across the edge: a table's last column or a signature block is no
+    sidebar."""
+    chunks = [c for line in lines for c in line.chunks]
+    lo, hi = SIDEBAR_RIGHT
+    starts = [round(c.bbox[0]) for c in chunks if lo * width <= c.bbox[0] <= hi * width]
+    if len(starts) < SIDEBAR_MIN_LINES:
+        return None
+    edge, count = Counter(starts).most_common(1)[0]
+    wide = SIDEBAR_PROSE * width
+    prose = [c for c in chunks if c.bbox[2] - c.bbox[0] >= wide and c.bbox[2] <= edge]
+    if count < SIDEBAR_MIN_LINES or len(prose) < SIDEBAR_MIN_PROSE:
+        return None
+    side = [c for c in chunks if c.bbox[2] > edge and c.bbox[2] - c.bbox[0] < wide]
+    main = [c for c in chunks if c not in side]
+    top, bottom = min(c.bbox[1] for c in side), max(c.bbox[3] for c in side)
+    cross = [c for c in main if c.bbox[2] > edge and c.bbox[3] > top and c.bbox[1] < bottom]
+    if len(cross) > SIDEBAR_MAX_CROSS:
+        return None
+    side_lines = words_to_lines(w for c in side for w in c.words)
+    if not any(is_chrome_line(x.text) or is_tail_marker(x.text) for x in side_lines):
+        return None
+    return words_to_lines(w for c in main for w in c.words), side_lines
 
 
 def _in_table(line: Line, table: TablePart) -> bool:

@@ -20,7 +20,7 @@ from dataclasses import replace
 import numpy as np
 import pypdfium2 as pdfium
 import pypdfium2.raw as pdfium_c
-from PIL import Image
+from PIL import Image, ImageChops
 
 from parscore.extractors import handwritten, listmarks, orientation, tables, tesseract
 from parscore.extractors.errors import ErrorCode, InputError
@@ -105,6 +105,8 @@ STAMP_WIDTH = 0.35
 STAMP_HEIGHT = 0.25
 STAMP_JOIN = 25.0
 STAMP_TOL = 0.3
+SEAL_RED = 100  # a colour scan's pixel this much redder than green and blue is seal ink
+_SEAL_LUT = [255 if v > SEAL_RED else 0 for v in range(256)]
 MIN_STAMP_LINES = 2  # prose lines (clear of the boxes) needed to tell the body's left edge
 
 
@@ -175,11 +177,23 @@ def page_image(page: pdfium.PdfPage, limits: Limits) -> tuple[Image.Image, float
     if scan is not None:
         dpi = native_dpi(page) or 0.0
         if MIN_NATIVE_DPI <= dpi <= limits.ocr_dpi:
-            pixels = scan.get_bitmap(render=False).to_pil().convert("L")
+            pixels = ink_grey(scan.get_bitmap(render=False).to_pil())
             turn = page.get_rotation() % 360  # clockwise, as the page is shown
             return (pixels.rotate(-turn, expand=True) if turn else pixels), dpi
     dpi = render_dpi(page, limits)
     return render(page, dpi), float(dpi)
+
+
+def ink_grey(image: Image.Image) -> Image.Image:
+    """Given a scan's pixels, return them greyscale as the text's ink shows: a colour scan by
+    its red channel, in which a red seal or stamp pressed over the place-date line or the
+    signer's name fades to paper while black print and blue pen stay dark; pixels clearly
+    red (red above both other channels by ``SEAL_RED``) are paper."""
+    if image.mode not in ("RGB", "RGBA", "RGBX"):
+        return image.convert("L")
+    red, green, blue = image.convert("RGB").split()
+    redness = ImageChops.subtract(red, ImageChops.lighter(green, blue))
+    return ImageChops.lighter(red, redness.point(_SEAL_LUT))
 
 
 def render(page: pdfium.PdfPage, dpi: int) -> Image.Image:

@@ -111,6 +111,9 @@ SIDEBAR_MAX_CROSS = 2
 SIDEBAR_MIN_LINES = 5
 SIDEBAR_MIN_PROSE = 3
 SIDEBAR_PROSE = 0.45
+#: A sidebar right of the prose (extractors.layout.right_sidebar_split) starts within these
+#: shares of the page width.
+SIDEBAR_RIGHT = (0.55, 0.9)
 #: A list item's next line within this many heights of the item's text (after its bullet)
 #: hangs under it: the item goes on.
 HANG_H = 0.5

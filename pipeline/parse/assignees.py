@@ -48,6 +48,7 @@ MAX_TOPIC_WORDS = 16  # a topic before its colon ("Về công tác cải cách t
 MAX_TOPIC_HEADING_WORDS = 8  # a topic heading without "Về" ("1.2 Lĩnh vực đất đai:")
 MAX_OPENERS = 3  # clauses opening a sentence before its subject ("Theo đó, thời gian tới, …")
 SHOUTED_WORDS = 3  # a run of words in capitals this long is a header, no name
+REPORT_REACH = 3  # words after a name's end searched for a report's ("tiếp tục dẫn đầu")
 _PUNCT = ",;:.()\"“”'/"
 _QUOTES = "\"“‘'("  # marks that may open a quoted sentence before its subject
 _BREAKS = (",", ";", ":", ".")  # a phrase of a sentence never runs across one
@@ -226,7 +227,9 @@ def name_end(w: Words, i: int, *, cued: bool = False) -> tuple[int, bool] | None
         if match_at(w.keys, j, voc.name_stops):
             return j, True
         if ends_before(w, j, i):
-            return (j, True) if cued or not reports(w, j + 1, cued=False, span=3) else None
+            after = j + max(match_at(w.keys, j, voc.verbs), 1)  # past "chuẩn bị": no "bị"
+            span = j + REPORT_REACH + 1 - after
+            return (j, True) if cued or not reports(w, after, cued=False, span=span) else None
     return (len(w.keys), False) if last == len(w.keys) else None
 
 

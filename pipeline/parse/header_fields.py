@@ -33,10 +33,14 @@ _LOST_SLASH = re.compile(
     r"\s*(\d{1,6}(?:/\d{4})?)\s*[|\\lI]?\s*"
     r"([A-ZĐ][A-Za-zĐđ0-9]*(?:\s?[-–]\s?[A-ZĐ][A-Za-zĐđ0-9&]*)+)"
 )
+#: The rest of a symbol carried onto a line of its own ("CĐBHXH", "UBND-KT"), and how many
+#: header lines after the number line may hold it.
+_SYMBOL_TAIL = re.compile(r"[A-ZĐ][A-Za-zĐđ0-9&]*(?:[-–][A-ZĐ][A-Za-zĐđ0-9&]*)*")
+SYMBOL_REACH = 3
 #: The place-date line: "Quảng Ngãi, ngày 08 tháng 01 năm 2025" (day as written, maybe noise:
 #: a zero read as the letter O, "ngày O5", "năm 2O24"; a day's two digits split, "ngày 1 5").
 _PLACE_DATE = re.compile(
-    r"(?:^|\s)[^\W\d_][^,\d]{1,40},\s*ng\w{1,2}y\s*(?P<day>\d\s\d|[^\s]*?)\s*"
+    r"(?:^|\s)[^\W\d_][^,\d]{1,40},\s*n?g\w{1,2}y\s*(?P<day>\d\s\d|[^\s]*?)\s*"
     r"th\w{1,2}ng\s*(?P<month>[\dO]{1,2})\s*n\w{1,2}m\s*(?P<year>[12][\dO]{3})",
     re.I,
 )
@@ -110,11 +114,24 @@ def number_field(lines: Sequence[Line]) -> Field:
                 text = " ".join(raws[i : i + 2])
                 opening = _NUMBER_LINE.match(text) or opening
             else:
-                text = raw
+                text = _symbol_carried_on(raw, raws[i + 1 : i + 1 + SYMBOL_REACH])
             m = DOC_NUMBER.match(text, opening.end()) or _LOST_SLASH.match(text, opening.end())
             return Field(True, mended_symbol(format_doc_number(m))
                          if m and _good_number(m.group(1)) else None)
     return Field(False)
+
+
+def _symbol_carried_on(raw: str, after: Sequence[str]) -> str:
+    """Given a number line and the header lines after it, return the line with its symbol
+    whole: a symbol broken at a dash in a narrow column ("Số: 1876/BHXH-" over "CĐBHXH")
+    goes on with the first of the next lines that is one code word (the motto's rule or
+    words of the column beside it come between)."""
+    if not raw.rstrip().endswith(("-", "–")):
+        return raw
+    for line in after:
+        if _SYMBOL_TAIL.fullmatch(line.strip()):
+            return raw.rstrip() + line.strip()
+    return raw
 
 
 def mended_symbol(number: str) -> str:
@@ -210,7 +227,7 @@ def issuer_name(lines: Sequence[Line]) -> str | None:
     the number line (a body named under the title is not the issuer)."""
     names: list[list[str]] = []
     for text in (p for ln in lines for p in _pieces(without_motto(ln.raw))):
-        text = text.strip(" -_=*|")
+        text = _written_out(text.strip(" -_=*|"))
         if _NUMBER_LINE.match(text):
             break
         if not _is_capitals(text):
@@ -220,6 +237,14 @@ def issuer_name(lines: Sequence[Line]) -> str | None:
         elif names and _continues_issuer(text, " ".join(names[-1])):
             names[-1].append(text)
     return _whole_issuer([_spelled(" ".join(n)) for n in names])
+
+
+def _written_out(text: str) -> str:
+    """Given a header line in capitals, return it with an abbreviated head written out as a
+    careful reader writes it ("BHXH TỈNH ĐẮK LẮK" → "BẢO HIỂM XÃ HỘI TỈNH ĐẮK LẮK")."""
+    head, _, rest = text.partition(" ")
+    full = data_table("decree30")["issuer_abbreviations"].get(bare_key(head))
+    return f"{full} {rest}".strip() if full and text.isupper() else text
 
 
 def _pieces(text: str) -> list[str]:
@@ -320,12 +345,40 @@ def _continues_issuer(text: str, name: str) -> bool:
     if _starts_with(key, table["issuer_continuations"]) or (
             above and _starts_with(f"{above[-1]} {key}", table["issuer_continuations"])):
         return True
+    if _completes_place(name, key):
+        return True
     joiners = table["issuer_joiners"]
     if _starts_with(key, joiners) or name.rstrip().endswith(","):
         return True
     if above and above[-1] in joiners:
         return True
     return _cut_agency(above, _words(text))
+
+
+def _place_part(name: str) -> str | None:
+    """Given a name, return the bare words of its place after its level word ("" when the
+    level word ends it), or None without a level word."""
+    keys = [bare_key(w).strip(",;") for w in name.split()]
+    place, levels = _place_words(keys, 1, data_table("decree30")["issuer_spelling"])
+    return " ".join(keys[i] for i in sorted(place)) if levels else None
+
+
+def _completes_place(name: str, key: str) -> bool:
+    """Given a name and the bare key of the next line, return whether the line finishes the
+    name's place, wrapped in a narrow column ("UBND TỈNH TUYÊN" / "QUANG", "UBND THÀNH
+    PHỐ" / "ĐÀ NẴNG")."""
+    part = _place_part(name)
+    whole = f"{part} {key}".strip() if part is not None else ""
+    return part not in _known_places() and whole in _known_places()
+
+
+@lru_cache(maxsize=1)
+def _known_places() -> dict[str, str]:
+    """Given nothing, return the provinces and province-level cities by their bare keys
+    (no tones, no dashes) with their spelling."""
+    table = data_table("units")["provinces"]
+    names = [*table["provinces"], *table["cities"], *table["level_cities"]]
+    return {" ".join(_words(n)): n for n in names}
 
 
 def _words(text: str) -> list[str]:
@@ -363,6 +416,7 @@ def _spelled(name: str) -> str:
     joiners = data_table("decree30")["issuer_joiners"]
     caps = {0}
     kind = _leading(keys, spelling["field_kinds"])
+    words[:kind] = _kind_words(keys[:kind], words[:kind], spelling["kinds"])
     if kind and kind < len(keys) and _leading(keys[kind:], spelling["generic"]) == 0:
         caps.add(kind)
         if " ".join(keys[:kind]) in spelling["joined_fields"]:
@@ -374,7 +428,32 @@ def _spelled(name: str) -> str:
     caps |= place_words
     words = [levels.get(i, w) for i, w in enumerate(words)]
     out = [w[:1].upper() + w[1:] if i in caps else w for i, w in enumerate(words)]
+    at, known = _known_place_at(keys, place_words)
+    if known:
+        out = [*out[:at], known]  # the place as spelled ("TUYỂN QUANG" as OCR read it)
     return canonical_unit(_proper(" ".join(out), spelling["proper"]))
+
+
+def _known_place_at(keys: list[str], place_words: set[int]) -> tuple[int, str | None]:
+    """Given a name's bare words and the indices of its place's words, return where a known
+    province's name starts and its spelling: the place after a level word, or the name's
+    last words with no level ("KBNN HÀ NAM"); (0, None) when none is known."""
+    if place_words:
+        at = min(place_words)
+        known = _known_places().get(" ".join(keys[at:]))
+        return (at, known) if known and place_words == set(range(at, len(keys))) else (0, None)
+    for at in range(1, len(keys)):
+        known = _known_places().get(" ".join(keys[at:]))
+        if known:
+            return at, known
+    return 0, None
+
+
+def _kind_words(keys: list[str], words: list[str], kinds: Sequence[str]) -> list[str]:
+    """Given the bare and written words of a name's kind, return them spelled as listed
+    (OCR's "SƠ NỘI VỤ" is "Sở Nội vụ"), or as written when the kind is not listed."""
+    spelled = next((k.lower().split() for k in kinds if bare_key(k).split() == keys), None)
+    return spelled if spelled and len(spelled) == len(words) else words
 
 
 def _leading(keys: list[str], phrases: Sequence[str]) -> int:
