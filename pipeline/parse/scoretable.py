@@ -63,9 +63,11 @@ def order_style(order: str | None) -> str | None:
 
 def area_order_style(raw: RawTable) -> str | None:
     """Given a table, return how the order cells of its known areas are written: rows written
-    otherwise ("-", "a)", "1.1" under "I", "II") are their sub-criteria, not areas."""
-    styles = {order_style(r.order) for r in raw.rows if area_code(r.label)} - {None}
-    return styles.pop() if len(styles) == 1 else None
+    otherwise ("-", "a)", "1.1" under "I", "II") are their sub-criteria, not areas. A
+    sub-criterion may name an area's words too ("3.1 Công khai TTHC", "1 Rà soát VBQPPL" under
+    "II"): the first such row is an area, whose heading comes before its sub-criteria."""
+    styles = [s for r in raw.rows if area_code(r.label) and (s := order_style(r.order))]
+    return styles[0] if styles else None
 
 
 def is_area_row(raw: RawTable, row: RawRow) -> bool:
