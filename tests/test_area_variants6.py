@@ -12,7 +12,7 @@ from decimal import Decimal
 
 import pytest
 
-from parscore.extractors.model import Block, Document
+from parscore.extractors.model import Block, BlockKind, Document
 from parscore.pipeline.model import Notice
 from parscore.pipeline.parse import parse
 from tests.test_parse import SOURCE
@@ -65,3 +65,39 @@ def test_sub_criteria_naming_area_words_leave_the_areas_read(
         ("tai_chinh_cong", "9", "8", "7.5"),
     ]
     assert notice.summary.stated_total.value == Decimal("24.75")  # type: ignore[union-attr]
+
+
+# --- "Các lĩnh vực đạt điểm tối đa gồm: A (9 điểm), B (7 điểm)": score and maximum ----------
+
+
+def prose(*texts: str) -> Notice:
+    """Given paragraphs, return the notice they state."""
+    return notice_of(*(Block(kind=BlockKind.PARAGRAPH, text=t) for t in texts))
+
+
+@pytest.mark.parametrize(
+    "sentence",
+    [
+        "Có ba lĩnh vực đạt số điểm tối đa là: Cải cách thể chế (9 điểm); Cải cách tổ chức bộ "
+        "máy (7 điểm) và Cải cách tài chính công (10 điểm).",
+        "Năm nay, phường được điểm tuyệt đối ở các lĩnh vực: cải cách thể chế (9 điểm), cải "
+        "cách tổ chức bộ máy ( 7 điểm ), cải cách tài chính công (10 điểm).",
+    ],
+)
+def test_a_full_marks_list_gives_each_component_its_figure_as_score_and_maximum(
+    sentence: str,
+) -> None:
+    notice = prose("Chỉ số CCHC năm 2023 của phường Hòa Minh đạt 90,12 điểm.", sentence)
+    assert figures(notice) == [
+        ("the_che", "9", None, "9"),
+        ("to_chuc_bo_may", "7", None, "7"),
+        ("tai_chinh_cong", "10", None, "10"),
+    ]
+
+
+def test_figures_in_brackets_without_full_marks_are_no_scores() -> None:
+    notice = prose(
+        "Bộ tiêu chí năm 2023 có thang điểm: Cải cách thể chế (9 điểm), Cải cách tổ chức bộ "
+        "máy (7 điểm), Cải cách tài chính công (10 điểm)."
+    )
+    assert figures(notice) == []
