@@ -101,3 +101,27 @@ def test_figures_in_brackets_without_full_marks_are_no_scores() -> None:
         "máy (7 điểm), Cải cách tài chính công (10 điểm)."
     )
     assert figures(notice) == []
+
+
+# --- a text table: "TT" before the label's header, maximum last, notes after the figures -------
+
+TEXT_TABLE = """STT  Nội dung đánh giá            Điểm tự chấm  Điểm thẩm định  Thang điểm  Ghi chú
+I    Cải cách thể chế                   6,5          6              7
+1.   Tham mưu văn bản QPPL              3,5          3              4     Chậm 02 văn bản
+2.   Rà soát văn bản                    3            3              3
+II   Cải cách thủ tục hành chính       11           10,25          12     05 hồ sơ quá hạn,
+                                                                          chưa xin lỗi
+III  Cải cách tài chính công            8            7,5            9     Trừ 0,5 đ: chậm
+                                                                          công khai 2 quý
+     Cộng                              25,5         23,75          28
+Nhận xét: đơn vị cần khắc phục các tồn tại trên."""
+
+
+def test_a_text_table_with_its_order_word_first_and_notes_after_the_figures() -> None:
+    notice = prose(TEXT_TABLE)
+    assert figures(notice) == [
+        ("the_che", "7", "6.5", "6"),
+        ("tthc", "12", "11", "10.25"),
+        ("tai_chinh_cong", "9", "8", "7.5"),
+    ]
+    assert notice.summary.stated_total.value == Decimal("23.75")  # type: ignore[union-attr]
