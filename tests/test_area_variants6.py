@@ -125,3 +125,29 @@ def test_a_text_table_with_its_order_word_first_and_notes_after_the_figures() ->
         ("tai_chinh_cong", "9", "8", "7.5"),
     ]
     assert notice.summary.stated_total.value == Decimal("23.75")  # type: ignore[union-attr]
+
+
+# --- a grade on a line of its own --------------------------------------------------------------
+
+
+@pytest.mark.parametrize("line", ["Kết quả xếp loại chung: KHÁ", "Xếp loại - Khá."])
+def test_a_lone_grade_line_grades_the_notice(line: str) -> None:
+    notice = prose(
+        "Tổng hợp điểm thẩm định và điểm điều tra xã hội học, Chỉ số CCHC năm 2023 của Trung "
+        "tâm Xúc tiến đầu tư là 78,4 điểm.",
+        line,
+        "Đề nghị đơn vị khắc phục hạn chế trong quý I/2024.",
+    )
+    assert notice.summary.grade == "Khá"
+
+
+def test_lone_grade_lines_that_disagree_grade_nothing() -> None:
+    notice = prose(
+        "Kết quả thẩm định của hai phòng chuyên môn như sau.",
+        "Phòng Kinh tế đạt 82 điểm.",
+        "Xếp loại: Tốt.",
+        "Phòng Văn hóa đạt 71 điểm.",
+        "Xếp loại: Khá.",
+    )
+    assert notice.summary.grade is None
+
