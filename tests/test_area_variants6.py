@@ -9,10 +9,13 @@ Each one differs in wording, order and noise from the probe document it answers.
 from __future__ import annotations
 
 from decimal import Decimal
+from pathlib import Path
 
 import pytest
 
+from parscore.extractors import extract
 from parscore.extractors.model import Block, BlockKind, Document
+from parscore.extractors.text import unwrap
 from parscore.pipeline.model import Notice
 from parscore.pipeline.parse import parse
 from tests.test_parse import SOURCE
@@ -150,4 +153,41 @@ def test_lone_grade_lines_that_disagree_grade_nothing() -> None:
         "Xếp loại: Khá.",
     )
     assert notice.summary.grade is None
+
+
+# --- prose wrapped by hand in a .txt: a figure or a name on the next line ----------------------
+
+WRAPPED = """TRANG TIN ĐIỆN TỬ HUYỆN MINH LONG
+Tin tức | Cải cách hành chính
+
+Kết quả Chỉ số CCHC năm 2023 của huyện Minh Long vừa được công bố: huyện đạt tổng cộng
+83,07 điểm, xếp loại Tốt. Ở lĩnh vực cải cách tổ chức bộ máy, huyện được
+8,5/9 điểm; riêng lĩnh vực hiện đại hóa hành chính của huyện chỉ đạt 17,25/22 điểm; lĩnh
+vực cải cách tài chính công đạt 9/10 điểm.
+Nguồn: Văn phòng HĐND và UBND huyện
+"""
+
+
+def test_prose_wrapped_by_hand_in_a_text_file_reads_as_sentences(tmp_path: Path) -> None:
+    path = tmp_path / "tin.txt"
+    path.write_text(WRAPPED, encoding="utf-8")
+    notice = parse(extract(path))
+    assert notice.summary.headline_score.value == Decimal("83.07")  # type: ignore[union-attr]
+    assert figures(notice) == [
+        ("to_chuc_bo_may", "9", None, "8.5"),
+        ("chinh_quyen_so", "22", None, "17.25"),
+        ("tai_chinh_cong", "10", None, "9"),
+    ]
+
+
+def test_lines_with_columns_or_stops_are_not_joined() -> None:
+    lines = [
+        "Kết quả như sau, tổng hợp theo từng lĩnh vực:",
+        "a) điểm tự đánh giá của các phòng",
+        "TT  Lĩnh vực          Điểm",
+        "1   Cải cách thể chế   9",
+        "Cải cách thể chế",
+        "9,5 điểm",
+    ]
+    assert unwrap(lines) == lines
 
