@@ -191,3 +191,21 @@ def test_lines_with_columns_or_stops_are_not_joined() -> None:
     ]
     assert unwrap(lines) == lines
 
+
+# --- a score cell that took the note of a lost column ------------------------------------------
+
+
+def test_a_score_cell_followed_by_a_note_gives_its_figure() -> None:
+    table = table_block(
+        ("TT", "Tiêu chí", "Điểm chuẩn", "Điểm tự chấm"),
+        ("1", "Cải cách thể chế", "9", "8 Thiếu báo cáo rà soát"),
+        ("2", "Cải cách tổ chức bộ máy", "7", "7"),
+        ("3", "Cải cách chế độ công vụ", "12", "10,75 Có 02 công chức chưa qua bồi dưỡng"),
+        ("4", "Cải cách tài chính công", "8", "trừ 1 điểm"),
+    )
+    assert figures(notice_of(table)) == [
+        ("the_che", "9", "8", None),
+        ("to_chuc_bo_may", "7", "7", None),
+        ("cong_vu", "12", "10.75", None),
+        ("tai_chinh_cong", "8", None, None),
+    ]

@@ -16,6 +16,7 @@ from parscore.pipeline.tables.rawtable import RawRow, RawTable
 SCALE_BOUND = Decimal(100)
 _SUB_ROW = re.compile(r"^\s*\d+\.\d+")
 _ROMAN = re.compile(r"^[IVX]{1,5}$")
+_NOTED = re.compile(r"^\s*(\d+(?:[.,]\d+)?)\s+(\S.*)$")
 
 
 @dataclass(frozen=True, slots=True, kw_only=True)
@@ -103,7 +104,16 @@ def cell_number(
     if text is None:
         return None
     ratio = cell_ratio(text)
-    return ratio[0] if ratio else parse_number(text, upper=bound)
+    if ratio:
+        return ratio[0]
+    return parse_number(text, upper=bound) or parse_number(noted_figure(text), upper=bound)
+
+
+def noted_figure(text: str) -> str:
+    """Given a cell, return its figure when a note that lost its own column follows it ("13
+    Chưa có nền tảng", "1,5 Chậm 01 báo cáo quý": the note opens with a capital), else ""."""
+    m = _NOTED.match(text)
+    return m.group(1) if m and m.group(2)[:1].isupper() else ""
 
 
 def row_max(raw: RawTable, row: RawRow | None) -> Number | None:
