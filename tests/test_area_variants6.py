@@ -209,3 +209,31 @@ def test_a_score_cell_followed_by_a_note_gives_its_figure() -> None:
         ("cong_vu", "12", "10.75", None),
         ("tai_chinh_cong", "8", None, None),
     ]
+
+
+# --- a component's label ends where its name ends ----------------------------------------------
+
+
+@pytest.mark.parametrize(
+    ("sentence", "labels"),
+    [
+        (
+            "Về lĩnh vực cải cách tổ chức bộ máy, thị xã đạt 7,5/8 điểm; riêng lĩnh vực cải cách "
+            "tài chính công thì thị xã chỉ được 6/9 điểm.",
+            ["cải cách tổ chức bộ máy", "cải cách tài chính công"],
+        ),
+        (
+            "Lĩnh vực cải cách thể chế bị trừ 0,5 điểm, còn 8,5/9 điểm; lĩnh vực cải cách chế độ "
+            "công vụ có điểm cao nhất, đạt 14/14 điểm.",
+            ["cải cách thể chế", "cải cách chế độ công vụ"],
+        ),
+        (
+            "Chỉ số năm 2023 của thị xã tăng 2,1 điểm và lĩnh vực cải cách thể chế đạt 8/9 điểm "
+            "và lĩnh vực cải cách tài chính công đạt 7/9 điểm.",
+            ["cải cách thể chế", "cải cách tài chính công"],
+        ),
+    ],
+)
+def test_a_prose_label_keeps_the_name_only(sentence: str, labels: list[str]) -> None:
+    notice = prose("Kết quả Chỉ số CCHC năm 2023 của thị xã Hương Thủy.", sentence)
+    assert [s.label for s in notice.scores] == labels

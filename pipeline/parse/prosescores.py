@@ -121,6 +121,7 @@ class Vocabulary:
     after: re.Pattern[str]
     bodies: re.Pattern[str]
     full: re.Pattern[str]
+    closers: re.Pattern[str]
 
 
 def _words_re(words: Sequence[str]) -> re.Pattern[str]:
@@ -143,6 +144,7 @@ def vocabulary() -> Vocabulary:
         after=re.compile(rf"\s*(?:{_words_re(data['after_words']).pattern})\s+"),
         bodies=_words_re(data["body_words"]),
         full=_words_re(data["full_marks_words"]),
+        closers=_words_re(data["closing_words"]),
     )
 
 
@@ -306,7 +308,7 @@ def label_of(words: str) -> str | None:
     """Given the words before a figure, return the component's label in them, or None."""
     if quoted := quoted_label(words):
         return quoted
-    words = without_bodies(last_clause(words))
+    words = without_bodies(last_clause(words).lstrip())  # fold strips the edges: keep places
     code = component_code(words)
     if code is None:
         return None
@@ -314,8 +316,21 @@ def label_of(words: str) -> str | None:
     for cut in reversed(cut_points(words)):
         rest = words[cut:]
         if component_code(rest) == code and component_words(rest) == whole:
-            return trim(rest)
-    return trim(words)
+            return trim(name_end(rest, whole))
+    return trim(name_end(words, whole))
+
+
+def name_end(label: str, whole: int) -> str:
+    """Given a label and how many words of a component's name it holds, return it up to where
+    the name ends: before a word that closes it ("X thì thành phố chỉ đạt", "X bị trừ 1,5
+    điểm, đạt"), else before its last comma when the words after it add no word of the name
+    ("ở lĩnh vực cải cách TTHC, thành phố đạt")."""
+    label = label.lstrip()  # fold strips the edges: the key must keep the text's places
+    m = vocabulary().closers.search(fold(label))
+    if m and component_words(label[: m.start()]) == whole:
+        label = label[: m.start()]
+    head, comma, _ = label.rstrip(_EDGE).rpartition(",")
+    return head if comma and component_words(head) == whole else label
 
 
 def without_bodies(words: str) -> str:
