@@ -237,3 +237,15 @@ def test_a_score_cell_followed_by_a_note_gives_its_figure() -> None:
 def test_a_prose_label_keeps_the_name_only(sentence: str, labels: list[str]) -> None:
     notice = prose("Kết quả Chỉ số CCHC năm 2023 của thị xã Hương Thủy.", sentence)
     assert [s.label for s in notice.scores] == labels
+
+
+# --- one component stated in prose is the subject's component ----------------------------------
+
+
+def test_a_single_prose_component_is_kept() -> None:
+    notice = prose(
+        "Năm 2023, Chỉ số CCHC của thị trấn Đông Anh đạt 88,4/100 điểm, xếp loại Tốt; riêng "
+        "lĩnh vực hiện đại hóa hành chính mới được 15,75 điểm trên 19 điểm tối đa."
+    )
+    assert figures(notice) == [("chinh_quyen_so", "19", None, "15.75")]
+    assert notice.summary.headline_score.value == Decimal("88.4")  # type: ignore[union-attr]

@@ -40,9 +40,9 @@ from parscore.pipeline.parse.headline import target_words
 from parscore.pipeline.parse.scoretable import SCALE_BOUND, ScoreTable
 from parscore.pipeline.roles import column_words
 
-#: Distinct components a document must state for its prose to count as its table: a lone
-#: "lĩnh vực cải cách tài chính công chỉ đạt 5,5/8 điểm" is a remark.
-MIN_COMPONENTS = 2
+#: Distinct components a document must state for its prose to count as its table: one will
+#: do ("Trong đó, lĩnh vực cải cách TTHC đạt 12,35/13 điểm" is the subject's component).
+MIN_COMPONENTS = 1
 #: A heading naming a component ("- Lĩnh vực Cải cách thể chế") has at most this many words.
 HEADING_WORDS = 14
 #: A percent this few words after a figure ("…/10 điểm, chỉ số đạt 94,15%") is its percent.
