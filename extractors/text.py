@@ -11,6 +11,7 @@ cleaning (NFC, whitespace) belong to ``normalizers.legacy`` and ``normalizers.te
 
 from __future__ import annotations
 
+import re
 import unicodedata
 from collections.abc import Sequence
 
@@ -29,12 +30,47 @@ MOJIBAKE_MARK = " (mojibake repaired)"
 MOJIBAKE_NOTE = "text repaired from mojibake (UTF-8 that was read as Windows-1252)"
 
 
+#: A prose line wrapped by hand has at least this many words (a table's cell, a heading or
+#: a title's short lines are not joined).
+WRAPPED_WORDS = 6
+#: A line opening with a figure and its unit goes on from the line above ("87,92 điểm, xếp
+#: loại Tốt", "84,75/100 điểm"), as one opening with a lowercase letter does.
+_FIGURE_ON = re.compile(r"\d+(?:[.,]\d+)?(?:\s*/\s*\d+(?:[.,]\d+)?)?\s*(?:điểm|%)")
+#: Two spaces or a tab inside a line: a table's or a header's columns, never joined.
+_COLUMNS = re.compile(r"\S(?: {2,}|\t)\S")
+
+
 def extract(data: bytes, source: SourceInfo, limits: Limits) -> Document:
     """Given the bytes of a .txt file, return its Document (one paragraph per line)."""
     text, encoding = decode(data, source)
-    blocks = keep_article(pipe_tables(tab_blocks(text.splitlines())))
+    blocks = keep_article(pipe_tables(tab_blocks(unwrap(text.splitlines()))))
     notes = (MOJIBAKE_NOTE,) if encoding.endswith(MOJIBAKE_MARK) else ()
     return Document(source=source, blocks=number_blocks(blocks, source.path), warnings=notes)
+
+
+def unwrap(lines: Sequence[str]) -> list[str]:
+    """Given raw lines, return them with the lines of prose wrapped by hand joined: a line
+    goes on from a long line above that ends with no stop (".", ":", ";", "!", "?") when it
+    opens with a lowercase letter or a figure with its unit ("… thành phố Bảo Lộc đạt" /
+    "87,92 điểm, xếp loại Tốt"); lines holding columns (runs of spaces, tabs) stay."""
+    out: list[str] = []
+    for line in lines:
+        text = line.strip()
+        if out and goes_on(out[-1], text):
+            out[-1] = f"{out[-1].rstrip()} {text}"
+        else:
+            out.append(line)
+    return out
+
+
+def goes_on(above: str, text: str) -> bool:
+    """Given the (joined) line above and a stripped line, return whether it goes on from it."""
+    last = above.strip()
+    if not text or not last or last[-1] in ".:;!?" or len(last.split()) < WRAPPED_WORDS:
+        return False
+    if _COLUMNS.search(last) or _COLUMNS.search(text):
+        return False
+    return text[0].islower() or bool(_FIGURE_ON.match(text))
 
 
 def number_blocks(blocks: Sequence[Block], path: str) -> tuple[Block, ...]:

@@ -21,6 +21,7 @@ from parscore.pipeline.parse.headline import (
     headline_first,
     index_year,
     listed_grade,
+    lone_grade,
     own_statement,
     said_of,
     total_statement,
@@ -54,8 +55,9 @@ def parse(document: Document) -> Notice:
         level=unit_level(subject) if subject else metadata.level,
     )
     sections = tuple(split_sections(lines))
+    listed = listed_grade(lines, subject) or lone_grade(lines)
     summary = table_headline(
-        make_summary(table, own, listed_grade(lines, subject), said_of(own, statements)),
+        make_summary(table, own, listed, said_of(own, statements)),
         table,
         unit_scores,
     )

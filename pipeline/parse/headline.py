@@ -13,7 +13,7 @@ from collections.abc import Sequence
 from decimal import Decimal
 from functools import cache
 
-from parscore.normalizers.labels import data_table, grade_in_text, grade_words
+from parscore.normalizers.labels import data_table, grade, grade_in_text, grade_words
 from parscore.normalizers.numbers import Number
 from parscore.normalizers.text import fold
 from parscore.pipeline.lines import Line
@@ -198,3 +198,29 @@ def list_grade(text: str, names: re.Pattern[str]) -> tuple[str, str] | None:
     the colon) gives when the list after the colon names the subject."""
     head, sep, listed = text.partition(":")
     return grade_in_text(head) if sep and names.search(fold(listed)) else None
+
+
+def lone_grade(lines: Sequence[Line]) -> tuple[str, str] | None:
+    """Given the lines, return (grade, as written) of the lines that are only a grade after
+    a head ("Xếp loại: TỐT.", "Kết quả xếp loại chung: Khá"; grades.toml [lone]) when they
+    all give one grade, else None."""
+    found = [g for line in lines if (g := lone_line_grade(line.text))]
+    return found[0] if len({g for g, _ in found}) == 1 else None
+
+
+def lone_line_grade(text: str) -> tuple[str, str] | None:
+    """Given a line, return (grade, as written) when it is only a grade after a head."""
+    m = lone_heads().match(fold(text))
+    rest = text[m.end() :].strip(" :.;-–") if m else ""
+    if not rest or len(rest.split()) > data_table("grades")["lone"]["max_words"]:
+        return None
+    graded = grade(rest)
+    return (graded, rest) if graded else None
+
+
+@cache
+def lone_heads() -> re.Pattern[str]:
+    """Given nothing, return the pattern of the heads of a lone grade line (grades.toml
+    [lone] heads), the longest first, followed by a colon or a space."""
+    heads = sorted((fold(w) for w in data_table("grades")["lone"]["heads"]), key=len, reverse=True)
+    return re.compile(rf"^\s*(?:{'|'.join(re.escape(h) for h in heads)})(?=\s*:|\s)")

@@ -40,9 +40,9 @@ from parscore.pipeline.parse.headline import target_words
 from parscore.pipeline.parse.scoretable import SCALE_BOUND, ScoreTable
 from parscore.pipeline.roles import column_words
 
-#: Distinct components a document must state for its prose to count as its table: a lone
-#: "lĩnh vực cải cách tài chính công chỉ đạt 5,5/8 điểm" is a remark.
-MIN_COMPONENTS = 2
+#: Distinct components a document must state for its prose to count as its table: one will
+#: do ("Trong đó, lĩnh vực cải cách TTHC đạt 12,35/13 điểm" is the subject's component).
+MIN_COMPONENTS = 1
 #: A heading naming a component ("- Lĩnh vực Cải cách thể chế") has at most this many words.
 HEADING_WORDS = 14
 #: A percent this few words after a figure ("…/10 điểm, chỉ số đạt 94,15%") is its percent.
@@ -68,9 +68,12 @@ FIGURE_GUARD = r"(?:^|(?=[đlvtc:(\s]))"
 #: A ratio written without a unit ends its clause ("Cải cách thể chế: 5.5/6", "đạt 17,2/18;
 #: lĩnh vực …"); it is a figure only after a verb or a colon (``bare_ratio``).
 _BARE_END = r"(?(max)(?=\s*(?:[;,)]|\.?\s*$|\.\s))|(?!))"
+#: A figure alone in brackets after a name ("cải cách thể chế (9 điểm)"): only in a sentence
+#: saying its components got full marks (``full_marks``), where it is score and maximum.
+_BRACKETED = rf"(?P<full>\()(?=\s*{_NUM}\s*điểm\s*\))"
 _FIGURE = re.compile(
     FIGURE_GUARD + rf"(?P<verb>\b(?:{_VERBS})\s*:?|:|^|\s[–-]|"
-    rf"\({_RATIO}|(?<=[^\W\d_])\s(?:{_RATIO}|{_WITH_TOP}|(?P<named>)))"
+    rf"\({_RATIO}|{_BRACKETED}|(?<=[^\W\d_])\s(?:{_RATIO}|{_WITH_TOP}|(?P<named>)))"
     rf"\s*(?P<value>{_NUM})(?:\s*(?:(?:điểm|đ)\s*)?(?:/|\s+trên(?:\s+tổng(?:\s+số)?)?\s+)\s*"
     rf"(?P<max>{_NUM}))?(?:\.?\s*(?P<unit>điểm|đ(?!\w)|%)|{_BARE_END})"
     rf"(?:\s*\(\s*(?:điểm\s+)?tối\s+đa\s*:?\s*(?P<top>{_NUM})[^()]*\))?",
@@ -117,6 +120,8 @@ class Vocabulary:
     appraised: re.Pattern[str]
     after: re.Pattern[str]
     bodies: re.Pattern[str]
+    full: re.Pattern[str]
+    closers: re.Pattern[str]
 
 
 def _words_re(words: Sequence[str]) -> re.Pattern[str]:
@@ -138,6 +143,8 @@ def vocabulary() -> Vocabulary:
         appraised=_words_re(data["appraised_words"]),
         after=re.compile(rf"\s*(?:{_words_re(data['after_words']).pattern})\s+"),
         bodies=_words_re(data["body_words"]),
+        full=_words_re(data["full_marks_words"]),
+        closers=_words_re(data["closing_words"]),
     )
 
 
@@ -173,6 +180,7 @@ def line_figures(line: Line) -> Iterator[Figure]:
         value = parse_number(m.group("value"), upper=SCALE_BOUND)
         written = m.group("max") or m.group("top")
         top = parse_number(written, upper=SCALE_BOUND) if written else None
+        top = value if m.group("full") is not None else top
         if value is not None and not is_target(text[: m.start()]):
             yield Figure(
                 words=text[start : m.start()], verb=m.group("verb"), value=value, maximum=top,
@@ -190,6 +198,8 @@ def accepted(m: re.Match[str], before: str, start: int) -> bool:
     điểm"), one without a unit only as ``bare_ratio`` says."""
     if m.group("named") is not None and not listed_name(before, start):
         return False
+    if m.group("full") is not None:
+        return full_marks(before)
     return bool(m.group("unit")) or bare_ratio(m, before, start)
 
 
@@ -199,6 +209,14 @@ def listed_name(before: str, start: int) -> bool:
     earlier in the sentence."""
     ends = [e.end() for e in _STOP.finditer(before)]
     return ":" in before[ends[-1] if ends else 0 :] and only_a_name(before[start:])
+
+
+def full_marks(before: str) -> bool:
+    """Given the line before a figure, return whether its sentence says its components got
+    full marks ("Các lĩnh vực đạt điểm tối đa gồm: …", "Hai lĩnh vực được điểm tuyệt đối
+    là …")."""
+    ends = [e.end() for e in _STOP.finditer(before)]
+    return bool(vocabulary().full.search(fold(before[ends[-1] if ends else 0 :])))
 
 
 def bare_ratio(m: re.Match[str], before: str, start: int) -> bool:
@@ -290,7 +308,7 @@ def label_of(words: str) -> str | None:
     """Given the words before a figure, return the component's label in them, or None."""
     if quoted := quoted_label(words):
         return quoted
-    words = without_bodies(last_clause(words))
+    words = without_bodies(last_clause(words).lstrip())  # fold strips the edges: keep places
     code = component_code(words)
     if code is None:
         return None
@@ -298,8 +316,21 @@ def label_of(words: str) -> str | None:
     for cut in reversed(cut_points(words)):
         rest = words[cut:]
         if component_code(rest) == code and component_words(rest) == whole:
-            return trim(rest)
-    return trim(words)
+            return trim(name_end(rest, whole))
+    return trim(name_end(words, whole))
+
+
+def name_end(label: str, whole: int) -> str:
+    """Given a label and how many words of a component's name it holds, return it up to where
+    the name ends: before a word that closes it ("X thì thành phố chỉ đạt", "X bị trừ 1,5
+    điểm, đạt"), else before its last comma when the words after it add no word of the name
+    ("ở lĩnh vực cải cách TTHC, thành phố đạt")."""
+    label = label.lstrip()  # fold strips the edges: the key must keep the text's places
+    m = vocabulary().closers.search(fold(label))
+    if m and component_words(label[: m.start()]) == whole:
+        label = label[: m.start()]
+    head, comma, _ = label.rstrip(_EDGE).rpartition(",")
+    return head if comma and component_words(head) == whole else label
 
 
 def without_bodies(words: str) -> str:

@@ -16,6 +16,7 @@ from parscore.pipeline.tables.rawtable import RawRow, RawTable
 SCALE_BOUND = Decimal(100)
 _SUB_ROW = re.compile(r"^\s*\d+\.\d+")
 _ROMAN = re.compile(r"^[IVX]{1,5}$")
+_NOTED = re.compile(r"^\s*(\d+(?:[.,]\d+)?)\s+(\S.*)$")
 
 
 @dataclass(frozen=True, slots=True, kw_only=True)
@@ -63,9 +64,11 @@ def order_style(order: str | None) -> str | None:
 
 def area_order_style(raw: RawTable) -> str | None:
     """Given a table, return how the order cells of its known areas are written: rows written
-    otherwise ("-", "a)", "1.1" under "I", "II") are their sub-criteria, not areas."""
-    styles = {order_style(r.order) for r in raw.rows if area_code(r.label)} - {None}
-    return styles.pop() if len(styles) == 1 else None
+    otherwise ("-", "a)", "1.1" under "I", "II") are their sub-criteria, not areas. A
+    sub-criterion may name an area's words too ("3.1 Công khai TTHC", "1 Rà soát VBQPPL" under
+    "II"): the first such row is an area, whose heading comes before its sub-criteria."""
+    styles = [s for r in raw.rows if area_code(r.label) and (s := order_style(r.order))]
+    return styles[0] if styles else None
 
 
 def is_area_row(raw: RawTable, row: RawRow) -> bool:
@@ -101,7 +104,16 @@ def cell_number(
     if text is None:
         return None
     ratio = cell_ratio(text)
-    return ratio[0] if ratio else parse_number(text, upper=bound)
+    if ratio:
+        return ratio[0]
+    return parse_number(text, upper=bound) or parse_number(noted_figure(text), upper=bound)
+
+
+def noted_figure(text: str) -> str:
+    """Given a cell, return its figure when a note that lost its own column follows it ("13
+    Chưa có nền tảng", "1,5 Chậm 01 báo cáo quý": the note opens with a capital), else ""."""
+    m = _NOTED.match(text)
+    return m.group(1) if m and m.group(2)[:1].isupper() else ""
 
 
 def row_max(raw: RawTable, row: RawRow | None) -> Number | None:

@@ -6,6 +6,7 @@ copied from PDFs: ``Cải cách thể chế 14 10``). Both become the same ``Raw
 
 from __future__ import annotations
 
+import itertools
 import re
 from collections.abc import Sequence
 from dataclasses import dataclass, field
@@ -23,6 +24,10 @@ from parscore.pipeline.roles import (
 from parscore.pipeline.tables.rawtable import SCORE_ROLES, RawRow, RawTable
 
 _TRAILING_NUMBER = re.compile(r"(?:^|\s)([-+]?\d[\d.,]*\s?%?|-)$")
+#: A value token of a row ("9", "8,5", "-", "95%"); a note's "0,5đ:" or "(3)" is none.
+_VALUE_TOKEN = re.compile(r"[-+]?\d[\d.,]*%?|-")
+#: A row's own number before its label ("1", "1.2", "III", "a)").
+_ROW_NUMBER = re.compile(r"^\s*((?:\d+(?:\.\d+)*|[IVX]{1,5}|[a-zđ])[.)]?)\s+(?=\S)")
 #: A label longer than this is prose, not a table row.
 MAX_LABEL_WORDS = 30
 #: A header cell split over two lines has at most this many words on its first line.
@@ -41,6 +46,8 @@ class _Row:
     label: str
     values: list[str] = field(default_factory=list)
     where: Where = field(default_factory=Where)
+    noted: bool = False  # words followed its figures (a "Ghi chú" cell), which may wrap
+    number: str | None = None  # the line's own numbering ("1.2"), split off its text
 
 
 def area_at(lines: Sequence[Line], i: int) -> tuple[RawTable, int] | None:
@@ -56,7 +63,7 @@ def area_at(lines: Sequence[Line], i: int) -> tuple[RawTable, int] | None:
 def read_header(lines: Sequence[Line], i: int) -> tuple[tuple[Role, ...], int] | None:
     """Given a position, return (value roles, first row index) when a header starts there."""
     if not is_label_header(lines[i].raw):
-        return None
+        return numbered_header(lines, i)
     if header_role(lines[i].raw) is Role.ORDER and i + 1 < len(lines):
         found = read_header(lines, i + 1)  # "TT" then "Lĩnh vực": rows open with their number
         return ((Role.ORDER, *found[0]), found[1]) if found else None
@@ -71,6 +78,17 @@ def read_header(lines: Sequence[Line], i: int) -> tuple[tuple[Role, ...], int] |
             roles.append(role)
         j += used
     return (tuple(roles), j) if SCORE_ROLES & set(roles) else None
+
+
+def numbered_header(lines: Sequence[Line], i: int) -> tuple[tuple[Role, ...], int] | None:
+    """Given a position, return (ORDER and the value roles, first row index) when a one-line
+    header opens with the order column's word before the label's ("TT  Lĩnh vực/Tiêu chí  Tự
+    chấm  Thẩm định  Tối đa  Ghi chú"): each row then opens with its number."""
+    first, _, rest = lines[i].raw.strip().partition(" ")
+    if header_role(first) is not Role.ORDER or not is_label_header(rest.strip()):
+        return None
+    inline = roles_in_line(rest)
+    return ((Role.ORDER, *inline), i + 1) if SCORE_ROLES & set(inline) else None
 
 
 def split_header_role(lines: Sequence[Line], j: int) -> tuple[Role, int] | None:
@@ -135,21 +153,47 @@ def read_rows(lines: Sequence[Line], start: int, roles: tuple[Role, ...]) -> tup
     while j < len(lines) and take_line(rows, lines[j], j - start, len(roles) if ordered else 0):
         j += 1
     kept = trim_trailing(rows)
-    raw_rows = tuple(
-        RawRow(label=r.label, values=tuple(r.values[: len(roles)]), where=r.where) for r in kept
-    )
+    raw_rows = tuple(raw_row(r, len(roles), numbered=ordered and bool(r.label)) for r in kept)
     block = lines[start].block if start < len(lines) else 0
     return RawTable(roles=roles, rows=raw_rows, block=block), max(j, start + 1)
+
+
+def raw_row(row: _Row, width: int, numbered: bool) -> RawRow:
+    """Given a row read, the number of value columns and whether rows open with their number,
+    return its RawRow, the number written before the label ("1.2 Báo cáo CCHC") its order."""
+    found = _ROW_NUMBER.match(row.label) if numbered and not row.number else None
+    order, label = (found.group(1), row.label[found.end() :]) if found else (None, row.label)
+    order = row.number if numbered and row.number else order
+    return RawRow(label=label, values=tuple(row.values[:width]), order=order, where=row.where)
+
+
+def split_noted(text: str, width: int) -> tuple[str, list[str]] | None:
+    """Given a line ending in words and the number of value columns, return (label, values)
+    when a run of at least that many values stands between its label and a note ("Báo cáo
+    định kỳ 2,5 2 3 Trừ 0,5đ: chậm báo cáo", "… 9 8 10 03 hồ sơ trễ hạn"): the first of them
+    are the row's."""
+    tokens = text.split()
+    for at in range(1, len(tokens)):
+        run = list(itertools.takewhile(_VALUE_TOKEN.fullmatch, tokens[at:]))
+        if len(run) >= width and at + len(run) < len(tokens):
+            return " ".join(tokens[:at]), run[:width]
+    return None
 
 
 def take_line(rows: list[_Row], line: Line, k: int, ordered: int = 0) -> bool:
     """Given the rows so far and the next line, add it to the table; False when it ends.
 
     `ordered` is the number of value columns when each row opens with its number ("TT"
-    column): a lone whole number after a complete row then opens the next row.
+    column): a lone whole number after a complete row then opens the next row, and a row
+    may end in a note after its values, whose wrapped words on the next line are skipped.
     """
     label, numbers = split_numbers(line.text)
     current = rows[-1] if rows else None
+    if current is not None and current.noted and label[:1].islower() and len(numbers) < ordered:
+        return True  # the note goes on ("toàn trình 46%")
+    noted = split_noted(line.text, ordered) if ordered and not numbers else None
+    if noted is not None:
+        label, numbers = noted
     if not label:
         if opens_row(current, numbers, ordered):
             rows.append(_Row("", [], Where(block=line.block, row=k, page=line.page)))
@@ -167,6 +211,7 @@ def take_line(rows: list[_Row], line: Line, k: int, ordered: int = 0) -> bool:
     if ends_table(line, label, numbers):
         return False
     rows.append(_Row(label, list(numbers), Where(block=line.block, row=k, page=line.page)))
+    rows[-1].noted, rows[-1].number = noted is not None, line.numbering
     split_grade_label(rows[-1])
     return True
 
