@@ -138,14 +138,13 @@ NAME_PIECES = ["UBND", "ubnd", "Ủy ban nhân dân", "ỦY BAN NHÂN DÂN", "U�
 def _plain_units() -> tuple[re.Pattern[str], re.Pattern[str]]:
     """Given nothing, return the committee and locality patterns in their plain form: the
     boundary, then the forms ignoring case (what ``units.case_opened`` stands for)."""
-    from parscore.pipeline.statements.units import _level_forms, _level_pattern, data
+    from parscore.pipeline.statements.units import AFTER_LEVEL, _level_forms, _level_pattern, data
 
     levels = _level_pattern(list(_level_forms()))
     councils = "|".join(re.escape(c) for c in data()["units"]["councils"])
-    after_level = r"(?:(?<=\.)[ \t]*|[ \t]+)(?=[^\W\d_])"
     return (
         re.compile(rf"(?<![\w.])(?i:{councils})[ \t]+(?P<level>(?i:{levels}))"),
-        re.compile(rf"(?<![\w.])(?P<level>(?i:{levels})){after_level}"),
+        re.compile(rf"(?<![\w.])(?P<level>(?i:{levels})){AFTER_LEVEL}"),
     )
 
 

@@ -136,6 +136,11 @@ def case_opened(forms: Sequence[str], tail: str = "") -> str:
     return rf"[{re.escape(firsts)}](?<![\w.].)(?i:{branches})"
 
 
+#: What follows a level word before its name: "TP.Biên Hòa", "huyện Cẩm Mỹ", "các huyện: Ninh
+#: Hải (…), …" (a colon after a plural level, group ``colon``).
+AFTER_LEVEL = r"(?:(?<=\.)[ \t]*|[ \t]+|(?P<colon>[ \t]*:[ \t]*))(?=[^\W\d_])"
+
+
 def _name_patterns(units: dict[str, Any]) -> dict[str, Any]:
     """Given the [units] table, return the patterns of heads, committees, localities and names."""
     forms = _level_forms()
@@ -144,14 +149,12 @@ def _name_patterns(units: dict[str, Any]) -> dict[str, Any]:
     heads = first_bounded([(re.escape(h[:1]), re.escape(h[1:])) for h in ordered], r"[\w.]")
     levels = _level_pattern(list(forms))
     agency_heads, agencies = _agencies()
-    # "TP.Biên Hòa", "huyện Cẩm Mỹ", "các huyện: Ninh Hải (…), …" (a colon after a plural level)
-    after_level = r"(?:(?<=\.)[ \t]*|[ \t]+|(?P<colon>[ \t]*:[ \t]*))(?=[^\W\d_])"
     return {
         "heads": re.compile(rf"{heads}(?!\w)"),  # first_bounded: (?<![\w.]) at each head
         "name_tails": frozenset(units["name_tails"]),
         "councils": re.compile(rf"{case_opened(units['councils'])}[ \t]+(?P<level>(?i:{levels}))"),
         "localities": re.compile(
-            rf"(?P<level>{case_opened(_by_length(forms), _NO_WORD)}){after_level}"
+            rf"(?P<level>{case_opened(_by_length(forms), _NO_WORD)}){AFTER_LEVEL}"
         ),
         "levels": frozenset(forms.values()),
         "known": re.compile(rf"{alternation(units['known'])}(?!\w)"),
