@@ -133,6 +133,24 @@ class UsageError(ParscoreError):
     """A bad command line or settings value (exit code 2)."""
 
 
+class WorkerStartError(ParscoreError):
+    """A worker process could not be started, or died before it was ready (exit code 3)."""
+
+    def __init__(self, executable: str, detail: str) -> None:
+        self.executable = executable
+        self.detail = detail
+        super().__init__(self.message)
+
+    @property
+    def message(self) -> str:
+        """Return one line: which program, what went wrong, what to do."""
+        return (
+            f"a parscore worker could not start ({self.executable}: {self.detail}); check that "
+            "this Python runs and that the machine has free memory and processes, then run "
+            "the same command again (files already read are kept in the output's store)"
+        )
+
+
 class OutputError(ParscoreError):
     """The output cannot be written: not a folder, no permission, disk full (exit code 4)."""
 

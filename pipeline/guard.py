@@ -32,15 +32,18 @@ from pathlib import Path
 from typing import Any
 
 import parscore
-from parscore.extractors.errors import ErrorCode
+from parscore.extractors.errors import ErrorCode, WorkerStartError
 from parscore.pipeline.work import Job, Row
 
 #: Files one child reads before it is replaced (bounds what caches and fragmentation keep).
 TASKS_PER_WORKER = 1000
 #: A child whose peak memory passed this many KiB is replaced after its file.
 MAX_WORKER_KIB = 1024 * 1024
-#: Times a child that dies before it is ready is started again before the run gives up.
+#: Times a child that dies before it is ready (or whose start the system refuses: no memory,
+#: no process slot, a transient exec fault) is started again before the run gives up.
 START_ATTEMPTS = 3
+#: Seconds waited before starting again a child whose start the system refused.
+START_PAUSE = 0.2
 #: What a child sends once its readers are imported, before its first file.
 READY = "ready"
 #: The child's name in ps and top.
@@ -83,6 +86,22 @@ def serve(inbox_fd: int, outbox_fd: int, preload: Sequence[str] = ()) -> None:
             return  # the parent is gone
 
 
+def spawn(argv: list[str], fds: tuple[int, ...]) -> subprocess.Popen[bytes]:
+    """Given a child's command line and the descriptors it keeps, start it in a session of its
+    own; a start the system refuses is tried again `START_ATTEMPTS` times in all, then raises
+    WorkerStartError naming the program and the system's reason."""
+    for attempt in range(1, START_ATTEMPTS + 1):
+        try:
+            return subprocess.Popen(
+                argv, pass_fds=fds, stdin=subprocess.DEVNULL, start_new_session=True
+            )
+        except OSError as err:
+            if attempt == START_ATTEMPTS:
+                raise WorkerStartError(argv[0], err.strerror or type(err).__name__) from err
+            time.sleep(START_PAUSE * attempt)
+    raise AssertionError("unreachable")  # the loop returns or raises
+
+
 class Guard:
     """One child process and the files handed to it, the first being read.
 
@@ -120,12 +139,11 @@ class Guard:
         up_r, up_w = os.pipe()
         code = CHILD.format(root=SOURCE_ROOT, inbox=down_r, outbox=up_w, preload=self.preload)
         try:
-            self.proc = subprocess.Popen(
-                [sys.executable, "-c", code],
-                pass_fds=(down_r, up_w),
-                stdin=subprocess.DEVNULL,
-                start_new_session=True,
-            )
+            self.proc = spawn([sys.executable, "-c", code], (down_r, up_w))
+        except WorkerStartError:
+            os.close(down_w)
+            os.close(up_r)
+            raise
         finally:
             os.close(down_r)
             os.close(up_w)
@@ -171,7 +189,7 @@ class Guard:
         if self.job is None and not self.ready:  # it died starting: retry, a few times
             self.failed_starts += 1
             if self.failed_starts >= START_ATTEMPTS:
-                raise RuntimeError(f"a parscore worker could not start (exit code {code_at_exit})")
+                raise WorkerStartError(sys.executable, f"it exited with code {code_at_exit}")
         if self.jobs:
             self.jobs.popleft()
         self.requeue, self.jobs = list(self.jobs), deque()

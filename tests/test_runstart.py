@@ -94,3 +94,41 @@ def test_a_reader_that_cannot_be_imported_early_leaves_the_worker_reading(tmp_pa
     finally:
         worker.end()
     assert row["status"] == "ok"
+
+
+def test_a_start_the_system_refuses_once_is_tried_again(monkeypatch) -> None:  # type: ignore[no-untyped-def]
+    """A transient refusal (an exec fault, no process slot) costs a short pause, not the run."""
+    real_popen, refused = guard.subprocess.Popen, []
+
+    def refuse_once(*args, **kwargs):  # type: ignore[no-untyped-def]
+        if not refused:
+            refused.append(True)
+            raise OSError(14, "Bad address")
+        return real_popen(*args, **kwargs)
+
+    monkeypatch.setattr(guard.subprocess, "Popen", refuse_once)
+    monkeypatch.setattr(guard, "START_PAUSE", 0.01)
+    worker = guard.Guard()
+    try:
+        worker.start()
+        assert refused and worker.proc is not None and worker.proc.poll() is None
+    finally:
+        worker.end()
+
+
+def test_a_worker_that_cannot_start_ends_the_run_with_one_typed_line(
+    tmp_path: Path, monkeypatch, capsys  # type: ignore[no-untyped-def]
+) -> None:
+    """No traceback: the program and the system's reason on one line, exit code 3; the
+    descriptors of the refused child are closed."""
+    import os
+
+    monkeypatch.setattr(guard.sys, "executable", str(tmp_path / "no-such-python"))
+    monkeypatch.setattr(guard, "START_PAUSE", 0.01)
+    before = len(os.listdir("/proc/self/fd"))
+    code = main(["run", str(SAMPLE), "--out", str(tmp_path / "out"), "--fresh", "-q"])
+    err = capsys.readouterr().err
+    assert code == 3
+    assert err.startswith("parscore: a parscore worker could not start (")
+    assert "no-such-python: No such file or directory" in err and "Traceback" not in err
+    assert len(os.listdir("/proc/self/fd")) <= before
