@@ -38,6 +38,9 @@ WRAPPED_WORDS = 6
 _FIGURE_ON = re.compile(r"\d+(?:[.,]\d+)?(?:\s*/\s*\d+(?:[.,]\d+)?)?\s*(?:điểm|%)")
 #: Two spaces or a tab inside a line: a table's or a header's columns, never joined.
 _COLUMNS = re.compile(r"\S(?: {2,}|\t)\S")
+#: A line opening with an item's letter ("a) Rà soát …", "đ. Báo cáo …", "ii) …") starts
+#: an item of its own, even under a lead with no colon.
+_ITEM = re.compile(r"[^\W\d_]{1,4}\)|[^\W\d_]\.\s")
 
 
 def extract(data: bytes, source: SourceInfo, limits: Limits) -> Document:
@@ -69,6 +72,8 @@ def goes_on(above: str, text: str) -> bool:
     if not text or not last or last[-1] in ".:;!?" or len(last.split()) < WRAPPED_WORDS:
         return False
     if _COLUMNS.search(last) or _COLUMNS.search(text):
+        return False
+    if _ITEM.match(text):
         return False
     return text[0].islower() or bool(_FIGURE_ON.match(text))
 

@@ -192,6 +192,17 @@ def test_lines_with_columns_or_stops_are_not_joined() -> None:
     assert unwrap(lines) == lines
 
 
+def test_items_under_a_lead_without_a_colon_are_not_joined() -> None:
+    lines = [
+        "2. Đề nghị Phòng Tư pháp huyện phối hợp với các xã, thị trấn triển khai các việc sau",
+        "a) rà soát quy trình nội bộ giải quyết thủ tục hành chính trong quý III;",
+        "đ. tổng hợp kết quả gửi Văn phòng HĐND và UBND huyện",
+        "ii) công khai kết quả trên trang thông tin điện tử của huyện",
+        "trước ngày 15 hằng tháng.",
+    ]
+    assert unwrap(lines) == [*lines[:3], f"{lines[3]} {lines[4]}"]
+
+
 # --- a score cell that took the note of a lost column ------------------------------------------
 
 
