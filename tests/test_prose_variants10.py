@@ -135,6 +135,28 @@ def test_a_cell_holding_score_over_maximum_gives_both(
             "kê tỉnh Kon Tum đạt 90,2 điểm.",
             date(2025, 4, 3),
         ),
+        # after a news item's dateline: a source in brackets, a dated one, a site's name
+        (
+            "(STC) - Ngày 9/10/2024, Giám đốc Sở Tài chính đã ban hành Quyết định số "
+            "77/QĐ-STC công bố Chỉ số CCHC năm 2024 của các phòng.",
+            date(2024, 10, 9),
+        ),
+        (
+            "CẦN THƠ, 3/4/2025 (TTXVN) – Ngày 2/4/2025, UBND thành phố có Quyết định số "
+            "880/QĐ-UBND công bố Chỉ số CCHC năm 2024.",
+            date(2025, 4, 2),
+        ),
+        (
+            "Baolangson.vn - Ngày 05/02/2025, Bộ trưởng Bộ Nội vụ ký Quyết định số 118/QĐ-BNV "
+            "về Chỉ số CCHC năm 2024.",
+            date(2025, 2, 5),
+        ),
+        # a dateline's own date, the sentence opening on no date of its own: none
+        (
+            "HÀ NỘI, 3/4/2025 (TTXVN) – Bộ Nội vụ vừa ký Quyết định số 118/QĐ-BNV công bố "
+            "Chỉ số CCHC năm 2024.",
+            None,
+        ),
         # a meeting's date: "có" is not the verb that issues the decision
         (
             "Ngày 10/3/2025, Sở Nội vụ tổ chức hội nghị có sự tham dự của lãnh đạo các sở, công "

@@ -74,6 +74,15 @@ def test_a_decision_carried_out_by_reporting_its_result_is_what_the_item_reports
     )
 
 
+def test_a_result_given_as_information_reports_the_decision_carried_out() -> None:
+    lead = (
+        "Thực hiện Quyết định số 215/QĐ-UBND ngày 11/3/2025 của UBND tỉnh Bình Phước về việc "
+        "phê duyệt Chỉ số CCHC năm 2024, Văn phòng UBND tỉnh thông tin kết quả của 20 sở:"
+    )
+    meta = read_metadata(lines("Chỉ số CCHC các sở năm 2024", lead), None)
+    assert (meta.number, meta.issue_date) == ("215/QĐ-UBND", date(2025, 3, 11))
+
+
 @pytest.mark.parametrize(
     "lead",
     [

@@ -33,8 +33,14 @@ _BRACKETS = re.compile(r"\s*\([^()]{0,60}\)")
 _CLAUSE_END = re.compile(r"[.;:,–()“”\"]|\s-\s")
 #: Where a sentence ends (the next one starts after it).
 _SENTENCE_START = re.compile(r"(?<=[.!?])\s+(?=\S)")
-#: A sentence that opens on a date ("Ngày 14/3/2025, …", "Vào ngày …").
-_DATE_OPENING = re.compile(r"\s*(?:vào\s+)?ngày\s+", re.IGNORECASE)
+#: A sentence that opens on a date ("Ngày 14/3/2025, …", "Vào ngày …"), after a news item's
+#: dateline if any: its source in brackets and a dash ("(SNV) - ", "HÀ NỘI, 14/3 (TTXVN) – ")
+#: or a site's name and a dash ("Baonamdinh.vn - ").
+_DATE_OPENING = re.compile(
+    r"\s*(?:[^()\n]{0,40}\([^()\n]{1,40}\)\s*[-–—]\s*|[\w.]{2,40}\s+[-–—]\s+)?"
+    r"(?:vào\s+)?ngày\s+",
+    re.IGNORECASE,
+)
 
 
 @dataclass(frozen=True, slots=True)
@@ -141,13 +147,14 @@ def signing_date(before: str) -> date | None:
     opening = _DATE_OPENING.match(sentence)
     if opening is None:
         return None
-    dates = find_dates(sentence)
-    if not dates or dates[0].start > opening.end():
+    # the date the opening's "ngày" reads (not one of the dateline before it)
+    dated = next((d for d in find_dates(sentence) if d.end > opening.end()), None)
+    if dated is None or dated.start > opening.end():
         return None
-    rest = sentence[dates[0].end :]
+    rest = sentence[dated.end :]
     if not (_phrases("signing_verbs").search(rest) or issues_what_follows(rest)):
         return None
-    return dates[0].value
+    return dated.value
 
 
 def issues_what_follows(text: str) -> bool:
