@@ -78,6 +78,11 @@ def test_a_place_after_a_comparison_stays_the_units_own(sentence: str) -> None:
     assert rows(found, "percent", "rank", "rank_of") == [("Tỉnh Ninh Bình", "87.9", 30, 63)]
 
 
+def test_an_average_exceeded_is_no_grade() -> None:
+    found = prose(TITLE, "Năm 2024 Sở Công Thương đạt 86,4 điểm, vượt mức trung bình 1,2 điểm.")
+    assert rows(found, "score", "grade") == [("Sở Công Thương", "86.4", None)]
+
+
 def test_an_average_compared_with_keeps_its_own_bracketed_figure() -> None:
     found = prose(
         TITLE, "Năm 2023 tỉnh Ninh Bình đạt 87,9%, cao hơn mức trung bình toàn quốc (85,1%)."
